@@ -1,0 +1,15 @@
+"""wijknet: collaboration networks in neighbourhoods (PlusWIJken, Zuid-Limburg)."""
+
+from importlib.metadata import PackageNotFoundError, version
+
+from .errors import DataError, Problem
+from .graph import build_graph, build_graphs
+from .project import Project, load_project
+from .taxonomy import Taxonomy
+
+try:
+    __version__ = version("wijknet")
+except PackageNotFoundError:  # running from a source tree
+    __version__ = "0.0.0"
+
+__all__ = ["DataError", "Problem", "Project", "Taxonomy", "build_graph", "build_graphs", "load_project", "__version__"]

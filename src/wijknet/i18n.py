@@ -1,0 +1,48 @@
+"""Dutch-first user-facing text.
+
+Every module that talks to users keeps its own table of texts as
+``{"key": {"nl": "...", "en": "..."}}`` and looks them up with :func:`text`.
+Dutch is the default; English is chosen with :func:`set_language` or the
+environment variable ``WIJKNET_LANG=en``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+
+LANGUAGES = ("nl", "en")
+_language: str | None = None
+
+
+def get_language() -> str:
+    """Return the active language code (``"nl"`` unless set otherwise)."""
+    if _language is not None:
+        return _language
+    env = os.environ.get("WIJKNET_LANG", "nl").lower()
+    return env if env in LANGUAGES else "nl"
+
+
+def set_language(lang: str | None) -> None:
+    """Set the process-wide language; ``None`` falls back to ``WIJKNET_LANG``."""
+    global _language
+    if lang is not None and lang not in LANGUAGES:
+        raise ValueError(f"language must be one of {LANGUAGES}, not {lang!r}")
+    _language = lang
+
+
+def text(table: Mapping[str, Mapping[str, str]], key: str, lang: str | None = None, **values) -> str:
+    """Look ``key`` up in ``table`` in ``lang`` and fill in ``values``."""
+    entry = table[key]
+    template = entry.get(lang or get_language()) or entry["nl"]
+    return template.format(**values) if values else template
+
+
+def format_number(value: float, decimals: int = 2, lang: str | None = None) -> str:
+    """Format a number the Dutch way (``1.234,56``) in Dutch, else the English way."""
+    if value is None or value != value:  # NaN
+        return "–"
+    s = f"{value:,.{decimals}f}"
+    if (lang or get_language()) == "nl":
+        s = s.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return s

@@ -1,0 +1,223 @@
+"""The tidy interchange format: ``actors`` and ``ties`` tables.
+
+``actors`` (one row per actor, ``actor_id`` unique in the project)
+    required: ``actor_id``, ``wijk``, ``domain``;
+    optional: ``name``, ``role``, ``organisation``, ``kind`` (person /
+    organisation / initiative), ``pluswijkteam`` (yes/no), ``kernaanpakken``
+    (separated by ``;``), ``consent`` (yes/no); any other column is kept as an
+    actor attribute.
+``ties`` (one row per observed directed tie, reporter or initiator first)
+    required: ``wijk``, ``wave``, ``source``, ``target``;
+    optional: ``tie_type``, ``weight`` (a non-negative number: contact
+    frequency or intensity, larger is stronger), ``evidence``.
+
+Column values are validated with pandera schemas, and the cross-table rules
+(known actors, the right wijk, no self-ties, no duplicates) with pandas. Every
+problem is reported with file, row and column; nothing is returned unless the
+whole input is valid.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pandera.pandas as pa
+
+from ..errors import DataError, Problem
+from ..i18n import text
+
+ACTOR_REQUIRED = ("actor_id", "wijk", "domain")
+ACTOR_OPTIONAL = ("name", "role", "organisation", "kind", "pluswijkteam", "kernaanpakken", "consent")
+TIE_REQUIRED = ("wijk", "wave", "source", "target")
+TIE_OPTIONAL = ("tie_type", "weight", "evidence")
+KINDS = {
+    "person": "person", "persoon": "person", "individu": "person",
+    "organisation": "organisation", "organization": "organisation", "organisatie": "organisation",
+    "initiative": "initiative", "initiatief": "initiative", "bewonersinitiatief": "initiative",
+}
+TRUE = {"1", "true", "ja", "j", "yes", "y", "waar", "x", "wel"}
+FALSE = {"0", "false", "nee", "n", "no", "onwaar", "niet", ""}
+
+TEXTS = {
+    "missing_column": {
+        "nl": "verplichte kolom ontbreekt; verwacht de kolommen {expected}{hint}",
+        "en": "required column is missing; expected the columns {expected}{hint}",
+    },
+    "did_you_mean": {"nl": " (bedoelt u '{name}'?)", "en": " (did you mean '{name}'?)"},
+    "not_empty": {"nl": "lege waarde; hier is een waarde verplicht", "en": "empty value; a value is required here"},
+    "weight_numeric": {
+        "nl": "'{value}' is geen getal; verwacht een niet-negatief getal (bijv. 3 of 2,5)",
+        "en": "'{value}' is not a number; expected a non-negative number (e.g. 3 or 2.5)",
+    },
+    "bool": {
+        "nl": "'{value}' is geen ja/nee-waarde; verwacht ja, nee, 1, 0, true of false",
+        "en": "'{value}' is not a yes/no value; expected ja, nee, yes, no, 1, 0, true or false",
+    },
+    "kind": {
+        "nl": "'{value}' is geen bekende soort; verwacht person, organisation of initiative",
+        "en": "'{value}' is not a known kind; expected person, organisation or initiative",
+    },
+    "duplicate_id": {
+        "nl": "actor_id '{value}' komt al voor in rij {first}; elke actor_id moet uniek zijn in het project",
+        "en": "actor_id '{value}' already appears in row {first}; every actor_id must be unique in the project",
+    },
+    "unknown_actor": {
+        "nl": "onbekende actor '{value}'; elke bron en elk doel moet als actor_id in {actors} staan",
+        "en": "unknown actor '{value}'; every source and target must be an actor_id in {actors}",
+    },
+    "wrong_wijk": {
+        "nl": "actor '{value}' hoort bij wijk '{actor_wijk}', maar de relatie staat in wijk '{tie_wijk}'",
+        "en": "actor '{value}' belongs to wijk '{actor_wijk}', but the tie is in wijk '{tie_wijk}'",
+    },
+    "self_tie": {
+        "nl": "relatie van '{value}' met zichzelf; bron en doel moeten verschillen",
+        "en": "tie from '{value}' to itself; source and target must differ",
+    },
+    "duplicate_tie": {
+        "nl": "dubbele relatie (zelfde wijk, meting, bron, doel en soort) als in rij {first}",
+        "en": "duplicate tie (same wijk, wave, source, target and type) as in row {first}",
+    },
+    "no_rows": {"nl": "het bestand heeft een kopregel maar geen gegevens", "en": "the file has a header row but no data"},
+}
+
+
+def _missing_columns(df: pd.DataFrame, required: tuple[str, ...], file: str) -> list[Problem]:
+    import difflib
+
+    problems = []
+    for col in required:
+        if col not in df.columns:
+            close = difflib.get_close_matches(col, [c for c in df.columns if c not in required], n=1, cutoff=0.6)
+            hint = text(TEXTS, "did_you_mean", name=close[0]) if close else ""
+            problems.append(Problem(file, text(TEXTS, "missing_column", expected=", ".join(required), hint=hint), column=col))
+    return problems
+
+
+def _is_number(value: str) -> bool:
+    if value == "":
+        return True
+    try:
+        return float(_to_float_str(value)) >= 0
+    except ValueError:
+        return False
+
+
+def _to_float_str(value: str) -> str:
+    # Dutch decimal comma: "2,5" -> "2.5". A lone thousands dot is not guessed.
+    return value.replace(",", ".") if re.fullmatch(r"-?\d+,\d+", value) else value
+
+
+def _is_bool(value: str) -> bool:
+    return value.strip().lower() in TRUE | FALSE
+
+
+def _schema(required: tuple[str, ...], optional_checks: dict[str, pa.Check]) -> pa.DataFrameSchema:
+    nonempty = pa.Check(lambda v: v != "", element_wise=True, name="not_empty")
+    columns = {c: pa.Column(str, nonempty) for c in required}
+    columns.update({c: pa.Column(str, check, required=False) for c, check in optional_checks.items()})
+    return pa.DataFrameSchema(columns, strict=False)
+
+
+ACTOR_SCHEMA = _schema(
+    ACTOR_REQUIRED,
+    {
+        "pluswijkteam": pa.Check(_is_bool, element_wise=True, name="bool"),
+        "consent": pa.Check(_is_bool, element_wise=True, name="bool"),
+        "kind": pa.Check(lambda v: v == "" or v.strip().lower() in KINDS, element_wise=True, name="kind"),
+    },
+)
+TIE_SCHEMA = _schema(TIE_REQUIRED, {"weight": pa.Check(_is_number, element_wise=True, name="weight_numeric")})
+
+
+def _check(df: pd.DataFrame, schema: pa.DataFrameSchema, file: str) -> list[Problem]:
+    try:
+        schema.validate(df, lazy=True)
+    except pa.errors.SchemaErrors as exc:
+        problems = []
+        for case in exc.failure_cases.itertuples(index=False):
+            check = str(case.check)
+            column = str(case.column)
+            row = None if pd.isna(case.index) else int(case.index)
+            key = check if check in TEXTS else None
+            if key is None:
+                continue
+            problems.append(Problem(file, text(TEXTS, key, value=case.failure_case), row=row, column=column))
+        return sorted(problems, key=lambda p: (p.row or 0, p.column or ""))
+    return []
+
+
+def validate_actors(df: pd.DataFrame, file: str = "actors.csv") -> pd.DataFrame:
+    """Validate and normalise an actors table read by :func:`wijknet.io.tables.read_table`.
+
+    Returns a DataFrame with one row per actor; ``pluswijkteam`` and
+    ``consent`` become booleans, ``kind`` one of person/organisation/initiative.
+    The index keeps the source row numbers.
+    """
+    problems = _missing_columns(df, ACTOR_REQUIRED, file)
+    if problems:
+        raise DataError(problems)
+    if df.empty:
+        raise DataError([Problem(file, text(TEXTS, "no_rows"))])
+    problems = _check(df, ACTOR_SCHEMA, file)
+    first: dict[str, int] = {}
+    for row, actor_id in df["actor_id"].items():
+        if actor_id in first:
+            problems.append(Problem(file, text(TEXTS, "duplicate_id", value=actor_id, first=first[actor_id]), row=row, column="actor_id"))
+        elif actor_id:
+            first[actor_id] = row
+    if problems:
+        raise DataError(problems)
+    out = df.copy()
+    for col in ACTOR_OPTIONAL:
+        if col not in out.columns:
+            out[col] = ""
+    for col in ("pluswijkteam", "consent"):
+        out[col] = out[col].str.strip().str.lower().isin(TRUE)
+    out["kind"] = out["kind"].str.strip().str.lower().map(lambda v: KINDS.get(v, ""))
+    out["kernaanpakken"] = out["kernaanpakken"].map(_normalise_list)
+    return out
+
+
+def validate_ties(df: pd.DataFrame, actors: pd.DataFrame, file: str = "ties.csv", actors_file: str = "actors.csv") -> pd.DataFrame:
+    """Validate a ties table against validated actors.
+
+    Checks known actors, the tie's wijk against both actors' wijk, self-ties,
+    numeric non-negative weights and duplicate rows. ``weight`` becomes a float
+    (1.0 where empty); ``tie_type`` is ``""`` where not given.
+    """
+    problems = _missing_columns(df, TIE_REQUIRED, file)
+    if problems:
+        raise DataError(problems)
+    problems = _check(df, TIE_SCHEMA, file)
+    wijk_of = dict(zip(actors["actor_id"], actors["wijk"]))
+    seen: dict[tuple, int] = {}
+    tie_type = df["tie_type"] if "tie_type" in df.columns else pd.Series("", index=df.index)
+    for row, wijk, wave, source, target, ttype in zip(df.index, df["wijk"], df["wave"], df["source"], df["target"], tie_type):
+        for column, actor in (("source", source), ("target", target)):
+            if not actor:
+                continue
+            if actor not in wijk_of:
+                problems.append(Problem(file, text(TEXTS, "unknown_actor", value=actor, actors=actors_file), row=row, column=column))
+            elif wijk and wijk_of[actor] != wijk:
+                problems.append(Problem(file, text(TEXTS, "wrong_wijk", value=actor, actor_wijk=wijk_of[actor], tie_wijk=wijk), row=row, column=column))
+        if source and source == target:
+            problems.append(Problem(file, text(TEXTS, "self_tie", value=source), row=row, column="target"))
+        key = (wijk, wave, source, target, ttype)
+        if key in seen:
+            problems.append(Problem(file, text(TEXTS, "duplicate_tie", first=seen[key]), row=row))
+        else:
+            seen[key] = row
+    if problems:
+        raise DataError(sorted(problems, key=lambda p: (p.row or 0, p.column or "")))
+    out = df.copy()
+    for col in TIE_OPTIONAL:
+        if col not in out.columns:
+            out[col] = ""
+    out["weight"] = out["weight"].map(lambda v: float(_to_float_str(v)) if v != "" else 1.0)
+    return out
+
+
+def _normalise_list(value: str) -> str:
+    parts = [p.strip() for p in re.split(r"[;,|]", value) if p.strip()]
+    return ";".join(parts)
