@@ -61,7 +61,7 @@ def build_graph(
     networkx.DiGraph or networkx.Graph
         Nodes are ``actor_id`` strings with all actor attributes; edges carry
         ``weight``, ``tie_type`` and ``evidence``. ``G.graph`` holds ``wijk``,
-        ``wave`` and ``symmetrise``.
+        ``wave`` and ``symmetrise`` (``"none"``, ``"union"`` or ``"reciprocated"``).
     """
     actors = project.actors[project.actors["wijk"] == wijk]
     ties = project.ties[(project.ties["wijk"] == wijk) & (project.ties["wave"] == wave)]
@@ -70,7 +70,7 @@ def build_graph(
     if min_weight is not None:
         ties = ties[ties["weight"] >= min_weight]
 
-    G = nx.DiGraph(wijk=wijk, wave=wave, symmetrise=symmetrise)
+    G = nx.DiGraph(wijk=wijk, wave=wave, symmetrise=symmetrise or "none")
     for record in actors.to_dict("records"):
         node = str(record.pop("actor_id"))
         G.add_node(node, **{k: plain(v) for k, v in record.items()})

@@ -1,0 +1,133 @@
+"""The standard analysis of a project: every wijk and wave, tidy tables out.
+
+:func:`analyse` is what ``wijknet analyse`` and the app run; a researcher can
+call it in a notebook and get the same numbers.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+from joblib import Parallel, delayed
+
+from .graph import build_graph
+from .metrics import actor_metrics, mixing_matrix, network_metrics
+from .project import Project
+
+ACTOR_COLUMNS = [
+    "wijk", "wave", "actor_id", "domain", "in_degree", "out_degree", "betweenness", "coordinator",
+    "itinerant", "representative", "gatekeeper", "liaison", "brokerage_total", "constraint",
+    "effective_size", "ei_individual",
+]
+NETWORK_COLUMNS = [
+    "wijk", "wave", "actors", "ties", "density", "reciprocity", "components", "transitivity",
+    "cross_domain_share", "ei_index", "ei_expected", "ei_p_value", "assortativity",
+]
+MIXING_COLUMNS = ["wijk", "wave", "from_domain", "to_domain", "ties", "row_share"]
+
+
+@dataclass
+class AnalysisResult:
+    """Tables of one analysis run; the required columns come first, extra measures after."""
+
+    actor_metrics: pd.DataFrame
+    network_metrics: pd.DataFrame
+    mixing: pd.DataFrame
+    settings: dict
+
+    def write(self, out_dir: str | Path) -> list[Path]:
+        """Write ``actor_metrics.csv``, ``network_metrics.csv`` and ``mixing.csv``.
+
+        Files are written to a temporary folder first and moved into place
+        only when all of them are complete, so a failure leaves ``out_dir`` as
+        it was.
+        """
+        out_dir = Path(out_dir)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        tables = {
+            "actor_metrics.csv": self.actor_metrics,
+            "network_metrics.csv": self.network_metrics,
+            "mixing.csv": self.mixing,
+        }
+        with tempfile.TemporaryDirectory(dir=out_dir) as tmp:
+            for name, table in tables.items():
+                table.to_csv(Path(tmp) / name, index=False)
+            written = []
+            for name in tables:
+                target = out_dir / name
+                shutil.move(str(Path(tmp) / name), target)
+                written.append(target)
+        return written
+
+
+def _order(df: pd.DataFrame, first: list[str]) -> pd.DataFrame:
+    return df[first + [c for c in df.columns if c not in first]]
+
+
+def analyse_graph(project: Project, wijk: str, wave: str, *, attr: str = "domain", n_permutations: int = 1000,
+                  seed: int = 0, **graph_options) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Actor metrics, network metrics and mixing of one wijk and wave."""
+    G = build_graph(project, wijk, wave, **graph_options)
+    key = {"wijk": wijk, "wave": wave}
+    actors = actor_metrics(G, attr=attr).assign(**key)
+    network = network_metrics(G, attr=attr, n_permutations=n_permutations, seed=seed).assign(**key)
+    mixing = mixing_matrix(G, attr=attr, taxonomy=project.taxonomy).assign(**key)
+    return actors, network, mixing
+
+
+def analyse(
+    project: Project,
+    *,
+    attr: str = "domain",
+    n_permutations: int = 1000,
+    seed: int = 0,
+    n_jobs: int = 1,
+    progress: Callable[[int, int], None] | None = None,
+    **graph_options,
+) -> AnalysisResult:
+    """Compute actor metrics, network metrics and domain mixing for every wijk and wave.
+
+    Parameters
+    ----------
+    project : Project
+    attr : str
+        Node attribute that defines the groups (default ``"domain"``).
+    n_permutations : int
+        Label permutations for the E-I p-value.
+    seed : int
+        Seed of every permutation test; the same seed gives the same numbers.
+    n_jobs : int
+        Graphs analysed in parallel with joblib (``-1``: all cores).
+    progress : callable, optional
+        Called as ``progress(done, total)`` after each graph.
+    **graph_options
+        Passed to :func:`wijknet.graph.build_graph` (``tie_types``,
+        ``min_weight``, ``symmetrise``).
+
+    Returns
+    -------
+    AnalysisResult
+    """
+    keys = [(w, v) for w in project.wijken for v in project.waves]
+    run = delayed(analyse_graph)
+    jobs = (run(project, w, v, attr=attr, n_permutations=n_permutations, seed=seed, **graph_options) for w, v in keys)
+    parts = []
+    for done, part in enumerate(Parallel(n_jobs=n_jobs, return_as="generator")(jobs), start=1):
+        parts.append(part)
+        if progress is not None:
+            progress(done, len(keys))
+    actors = pd.concat([p[0] for p in parts], ignore_index=True)
+    network = pd.concat([p[1] for p in parts], ignore_index=True)
+    mixing = pd.concat([p[2] for p in parts], ignore_index=True)
+    settings = {"attr": attr, "n_permutations": n_permutations, "seed": seed, **graph_options}
+    return AnalysisResult(
+        actor_metrics=_order(actors, ACTOR_COLUMNS),
+        network_metrics=_order(network, NETWORK_COLUMNS),
+        mixing=_order(mixing, MIXING_COLUMNS),
+        settings=settings,
+    )

@@ -1,0 +1,1 @@
+"""Network metrics: a graph in, a tidy pandas DataFrame out."""
