@@ -1,1 +1,23 @@
-"""Network metrics: a graph in, a tidy pandas DataFrame out."""
+"""Network measures: a graph in, a tidy DataFrame (or small result object) out.
+
+Modules by topic, as in networkx: :mod:`.centrality` (degree, betweenness,
+articulation points), :mod:`.brokerage` (Gould & Fernandez roles),
+:mod:`.structural_holes` (Burt's constraint and effective size), :mod:`.ei`
+(Krackhardt & Stern's E-I index), :mod:`.mixing` (domain mixing) and
+:mod:`.network` (whole-network measures). :func:`actor_metrics` and
+:func:`network_metrics` gather them per actor and per network.
+"""
+
+from .actor import actor_metrics
+from .brokerage import brokerage
+from .centrality import articulation_points, betweenness, degree
+from .ei import EIResult, ei_index, ei_index_by_actor, ei_index_by_group
+from .mixing import cross_domain_share, mixing_matrix
+from .network import network_metrics
+from .structural_holes import constraint, effective_size
+
+__all__ = [
+    "EIResult", "actor_metrics", "articulation_points", "betweenness", "brokerage", "constraint",
+    "cross_domain_share", "degree", "effective_size", "ei_index", "ei_index_by_actor", "ei_index_by_group",
+    "mixing_matrix", "network_metrics",
+]

@@ -1,0 +1,60 @@
+"""All actor-level measures of one graph in one table."""
+
+from __future__ import annotations
+
+from functools import reduce
+
+import networkx as nx
+import pandas as pd
+
+from .brokerage import brokerage
+from .centrality import articulation_points, betweenness, degree
+from .ei import ei_index_by_actor
+from .structural_holes import constraint, effective_size
+
+
+def actor_metrics(G: nx.DiGraph | nx.Graph, attr: str = "domain", *, weight: str | None = None) -> pd.DataFrame:
+    """Degree, betweenness, brokerage roles, structural holes and E-I of every actor.
+
+    A convenience that joins, on ``actor_id``, the results of
+    :func:`~wijknet.metrics.centrality.degree`,
+    :func:`~wijknet.metrics.centrality.betweenness`,
+    :func:`~wijknet.metrics.brokerage.brokerage`,
+    :func:`~wijknet.metrics.structural_holes.constraint`,
+    :func:`~wijknet.metrics.structural_holes.effective_size`,
+    :func:`~wijknet.metrics.ei.ei_index_by_actor` (all ties) and
+    :func:`~wijknet.metrics.centrality.articulation_points`; see those
+    functions for formulas, conventions and references.
+
+    Parameters
+    ----------
+    G : networkx.DiGraph or networkx.Graph
+    attr : str, default "domain"
+        Node attribute that defines the groups for brokerage and E-I.
+    weight : str, optional
+        Edge attribute used as tie strength by constraint and effective size;
+        ``None`` (default) treats every tie as 1, which is how ``igraph`` and
+        UCINET are most often run. Degree always reports both the count
+        (``in_degree``, ``out_degree``) and the weighted sum (``*_strength``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per actor in node order: ``actor_id``, ``attr`` (the group),
+        ``in_degree``, ``out_degree``, ``in_strength``, ``out_strength``,
+        ``betweenness``, ``betweenness_normalised``, the five brokerage roles
+        and ``brokerage_total``, ``constraint``, ``effective_size``,
+        ``efficiency``, ``ei_individual`` and ``articulation_point``.
+    """
+    nodes = list(G)
+    base = pd.DataFrame({"actor_id": pd.Series(nodes, dtype=object), attr: [G.nodes[v].get(attr) for v in nodes]})
+    parts = [
+        degree(G),
+        betweenness(G),
+        brokerage(G, attr),
+        constraint(G, weight=weight),
+        effective_size(G, weight=weight),
+        ei_index_by_actor(G, attr),
+        articulation_points(G),
+    ]
+    return reduce(lambda left, right: left.merge(right, on="actor_id", how="left", validate="one_to_one"), parts, base)

@@ -1,0 +1,130 @@
+"""The command line as a user runs it: demo, validate, analyse (and app's argument check)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from tests.conftest import ACTORS, TIES, write
+from wijknet.analysis import ACTOR_COLUMNS, MIXING_COLUMNS, NETWORK_COLUMNS
+from wijknet.cli import app
+
+FIXTURES = Path(__file__).parent / "fixtures"
+runner = CliRunner()
+
+
+def run(*args):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+def test_help_explains_every_command():
+    result = run("--help")
+    assert result.exit_code == 0
+    for command in ("demo", "validate", "analyse", "app"):
+        assert command in result.output
+    result = run("analyse", "--help")
+    assert "--min-weight" in result.output and "--symmetrise" in result.output
+
+
+def test_demo_writes_a_valid_project_and_refuses_to_overwrite(tmp_path):
+    folder = tmp_path / "demo"
+    result = run("demo", folder)
+    assert result.exit_code == 0, result.output
+    assert (folder / "actors.csv").exists() and (folder / "ties.csv").exists()
+    assert "fictief" in result.output.lower()
+    before = (folder / "ties.csv").read_bytes()
+    result = run("demo", folder, "--seed", "1")
+    assert result.exit_code == 2 and "--force" in result.output
+    assert (folder / "ties.csv").read_bytes() == before
+    result = run("validate", folder)
+    assert result.exit_code == 0 and "6 wijk" in result.output
+
+
+def test_analyse_writes_the_documented_columns(tmp_path, tidy_folder):
+    out = tmp_path / "out"
+    result = run("analyse", tidy_folder, "--out", out, "--permutations", "99")
+    assert result.exit_code == 0, result.output
+    actors = pd.read_csv(out / "actor_metrics.csv", dtype={"wave": str})
+    network = pd.read_csv(out / "network_metrics.csv", dtype={"wave": str})
+    mixing = pd.read_csv(out / "mixing.csv", dtype={"wave": str})
+    assert list(actors.columns[: len(ACTOR_COLUMNS)]) == ACTOR_COLUMNS
+    assert list(network.columns[: len(NETWORK_COLUMNS)]) == NETWORK_COLUMNS
+    assert list(mixing.columns) == MIXING_COLUMNS
+    assert len(network) == 4, "two wijken x two waves"
+    assert len(actors) == 2 * (4 + 2)
+    noord = network.set_index(["wijk", "wave"]).loc[("Noord", "2025")]
+    assert noord["ties"] == 3 and noord["density"] == pytest.approx(3 / 12)
+
+
+def test_analyse_is_reproducible_with_a_seed(tmp_path, tidy_folder):
+    for name in ("a", "b"):
+        assert run("analyse", tidy_folder, "--out", tmp_path / name, "--permutations", "50", "--seed", "7").exit_code == 0
+    assert (tmp_path / "a" / "network_metrics.csv").read_bytes() == (tmp_path / "b" / "network_metrics.csv").read_bytes()
+
+
+def test_analyse_filters(tmp_path, tidy_folder):
+    out = tmp_path / "out"
+    assert run("analyse", tidy_folder, "--out", out, "--tie-type", "overleg", "--min-weight", "2", "--permutations", "0").exit_code == 0
+    network = pd.read_csv(out / "network_metrics.csv", dtype={"wave": str}).set_index(["wijk", "wave"])
+    assert network.loc[("Noord", "2026"), "ties"] == 1
+    assert network.loc[("Noord", "2025"), "ties"] == 0
+
+
+def test_bad_input_names_file_row_column_and_writes_nothing(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    write(data, "actors.csv", ACTORS)
+    write(data, "ties.csv", TIES + "Noord,2025,z1,onbekend,,1,\n")
+    out = tmp_path / "out"
+    result = run("analyse", data, "--out", out)
+    assert result.exit_code == 2
+    assert "ties.csv, rij 9, kolom 'target'" in result.output
+    assert "onbekend" in result.output and "niets geschreven" in result.output
+    assert "Traceback" not in result.output
+    assert not out.exists()
+
+
+def test_english_messages(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    write(data, "actors.csv", ACTORS.replace("domain", "sector", 1))
+    write(data, "ties.csv", TIES)
+    result = run("--lang", "en", "validate", data)
+    assert result.exit_code == 2
+    assert "actors.csv, column 'domain': required column is missing" in result.output
+
+
+def test_app_refuses_a_broken_project_before_starting(tmp_path):
+    result = run("app", tmp_path)
+    assert result.exit_code == 2 and "actors.csv" in result.output
+
+
+def test_analyse_on_published_data_equals_r_sna(tmp_path):
+    """Drabek et al.'s emon networks (R package network), isolates included:
+    brokerage, betweenness, density and E-I from `wijknet analyse` equal R."""
+    out = tmp_path / "out"
+    result = run("analyse", FIXTURES / "emon", "--out", out, "--permutations", "0")
+    assert result.exit_code == 0, result.output
+    ours = pd.read_csv(out / "actor_metrics.csv").set_index("actor_id")
+    ref = pd.read_csv(FIXTURES / "r" / "actor_reference.csv").set_index("actor_id")
+    ref = ref.loc[ref.index.intersection(ours.index)]
+    assert len(ref) == len(ours) > 100
+    # R writes 15 significant digits; the path counts themselves are exact.
+    np.testing.assert_allclose(ours.loc[ref.index, "betweenness"], ref["betweenness"], rtol=1e-12, atol=1e-12)
+    pairs = {"coordinator": "w_I", "itinerant": "w_O", "representative": "b_IO",
+             "gatekeeper": "b_OI", "liaison": "b_O", "brokerage_total": "t", "in_degree": "indegree", "out_degree": "outdegree"}
+    for column, r_column in pairs.items():
+        np.testing.assert_array_equal(ours.loc[ref.index, column].to_numpy(), ref[r_column].to_numpy(), err_msg=column)
+    assert ours["in_degree"].eq(0).mul(ours["out_degree"].eq(0)).any(), "the data include isolates"
+
+    network = pd.read_csv(out / "network_metrics.csv").set_index("wijk")
+    rnet = pd.read_csv(FIXTURES / "r" / "network_reference.csv")
+    rnet = rnet[(rnet["symmetrise"] == "none") & rnet["wijk"].isin(network.index)].set_index("wijk")
+    assert len(rnet) == 7
+    for column, r_column in {"density": "gden", "ei_index": "ei_index", "ei_expected": "ei_expected",
+                             "reciprocity": "grecip_edgewise", "components": "components_weak"}.items():
+        np.testing.assert_allclose(network.loc[rnet.index, column], rnet[r_column], rtol=0, atol=1e-12, err_msg=column)
