@@ -74,19 +74,23 @@ def build_graph(
     for record in actors.to_dict("records"):
         node = str(record.pop("actor_id"))
         G.add_node(node, **{k: plain(v) for k, v in record.items()})
-    for (source, target), group in ties.groupby(["source", "target"], sort=True):
-        types = sorted({t for t in group["tie_type"] if t})
-        evidence = sorted({e for e in group["evidence"] if e})
-        G.add_edge(
-            str(source),
-            str(target),
-            weight=float(group["weight"].max()),
-            tie_type=";".join(types),
-            evidence="; ".join(evidence),
-        )
+    arcs = ties.groupby(["source", "target"], sort=True).agg(
+        weight=("weight", "max"),
+        tie_type=("tie_type", _join_unique(";")),
+        evidence=("evidence", _join_unique("; ")),
+    )
+    G.add_edges_from(
+        (str(s), str(t), {"weight": float(w), "tie_type": tt, "evidence": ev})
+        for (s, t), w, tt, ev in zip(arcs.index, arcs["weight"], arcs["tie_type"], arcs["evidence"])
+    )
     if symmetrise is None:
         return G
     return symmetrise_graph(G, symmetrise)
+
+
+def _join_unique(separator: str):
+    """Aggregator joining the distinct non-empty values of a group, sorted."""
+    return lambda values: separator.join(sorted({v for v in values if v}))
 
 
 def symmetrise_graph(G: nx.DiGraph, rule: Literal["union", "reciprocated"]) -> nx.Graph:
