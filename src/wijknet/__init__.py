@@ -2,6 +2,7 @@
 
 from importlib.metadata import PackageNotFoundError, version
 
+from .analysis import AnalysisResult, analyse
 from .errors import DataError, Problem
 from .graph import build_graph, build_graphs
 from .project import Project, load_project
@@ -12,4 +13,4 @@ try:
 except PackageNotFoundError:  # running from a source tree
     __version__ = "0.0.0"
 
-__all__ = ["DataError", "Problem", "Project", "Taxonomy", "build_graph", "build_graphs", "load_project", "__version__"]
+__all__ = ["AnalysisResult", "analyse", "DataError", "Problem", "Project", "Taxonomy", "build_graph", "build_graphs", "load_project", "__version__"]
