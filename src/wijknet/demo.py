@@ -257,7 +257,7 @@ EVIDENCE = (("enquête {wave}", 0.70), ("participatiegesprek", 0.12), ("netwerkb
             ("interview sleutelfiguur", 0.08))  # fmt: skip
 
 ACTOR_COLUMNS = ("actor_id", "wijk", "domain", "name", "role", "organisation", "kind", "pluswijkteam",
-                 "kernaanpakken", "consent", "layer")  # fmt: skip
+                 "kernaanpakken", "consent", "first_wave", "last_wave", "layer")  # fmt: skip
 TIE_COLUMNS = ("wijk", "wave", "source", "target", "tie_type", "weight", "evidence")
 
 CONFIG_YAML = """\
@@ -392,19 +392,29 @@ def _make_actors(wijk: str, story: WijkStory, rng: np.random.Generator, names: l
 
 
 def _inactive_per_wave(actors: list[dict], meta: dict, story: WijkStory, rng: np.random.Generator) -> list[set[int]]:
-    """Actors without ties per wave: late joiners, leavers and non-responders."""
+    """Actors without ties per wave: late joiners, leavers and non-responders.
+
+    Joiners and leavers get ``first_wave``/``last_wave`` (they are not part of
+    the network outside those waves); non-responders stay in the network as
+    isolates.
+    """
     special = set(meta["connectors"]) | set(meta["team"]) | set(meta["carers"]) | {meta["bridge"]}
     ordinary = [i for i in range(len(actors)) if i not in special]
     inactive: list[set[int]] = [set(), set(), set()]
     coaches = [i for i, a in enumerate(actors) if a["role"] == "welzijnscoach" and i not in special]
+    first, last = {}, {}
     if story.wijkplan and coaches:
         late = coaches[-1]
-        joins = 2 if story.openness[1] - story.openness[0] < 0.05 else 1  # stalled wijken hire late
-        for w in range(joins):
-            inactive[w].add(late)
-    picks = [ordinary[i] for i in rng.permutation(len(ordinary))]
-    inactive[0].update(picks[:2])  # two more late joiners
-    inactive[2].update(picks[2:4])  # two leave before 2027
+        first[late] = 2 if story.openness[1] - story.openness[0] < 0.05 else 1  # stalled wijken hire late
+    picks = [ordinary[i] for i in rng.permutation(len(ordinary)) if ordinary[i] not in first]
+    first.update({i: 1 for i in picks[:2]})  # two more late joiners
+    last.update({i: 1 for i in picks[2:4]})  # two leave before 2027
+    for i, a in enumerate(actors):
+        a["first_wave"] = WAVES[first.get(i, 0)]
+        a["last_wave"] = WAVES[last.get(i, len(WAVES) - 1)]
+        for w in range(len(WAVES)):
+            if w < first.get(i, 0) or w > last.get(i, len(WAVES) - 1):
+                inactive[w].add(i)
     rest = picks[4:]
     for w in range(3):
         k = max(1, round(NONRESPONSE * len(actors)))

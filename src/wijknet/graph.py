@@ -1,7 +1,8 @@
 """Stakeholder graphs: one graph per wijk and wave.
 
-Every actor of a wijk is a node in every wave of that wijk (an isolate when it
-has no ties), carrying all actor attributes. Ties are directed from reporter
+Every actor of a wijk is a node in every wave it takes part in (all waves
+unless ``first_wave``/``last_wave`` say otherwise), as an isolate when it has
+no ties, carrying all actor attributes. Ties are directed from reporter
 or initiator to target. Several ties between the same ordered pair in one
 wave (different ``tie_type``) become one arc whose ``weight`` is the largest
 of their weights and whose ``tie_type`` lists the types, ``;``-separated.
@@ -63,7 +64,7 @@ def build_graph(
         ``weight``, ``tie_type`` and ``evidence``. ``G.graph`` holds ``wijk``,
         ``wave`` and ``symmetrise`` (``"none"``, ``"union"`` or ``"reciprocated"``).
     """
-    actors = project.actors[project.actors["wijk"] == wijk]
+    actors = project.present(wijk, wave)
     ties = project.ties[(project.ties["wijk"] == wijk) & (project.ties["wave"] == wave)]
     if tie_types is not None:
         ties = ties[ties["tie_type"].isin(list(tie_types))]

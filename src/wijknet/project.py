@@ -39,6 +39,14 @@ TEXTS = {
         "nl": "Domeinen die de taxonomie niet kent, worden gebruikt zoals ze zijn (met een eigen kleur): {labels}",
         "en": "Domains the taxonomy does not know are used as they are (with a generated colour): {labels}",
     },
+    "bad_span": {
+        "nl": "first_wave '{first}' ligt na last_wave '{last}'",
+        "en": "first_wave '{first}' comes after last_wave '{last}'",
+    },
+    "absent_actor": {
+        "nl": "actor '{value}' doet in meting '{wave}' niet mee (first_wave/last_wave in {actors})",
+        "en": "actor '{value}' does not take part in wave '{wave}' (first_wave/last_wave in {actors})",
+    },
     "unknown_wave": {
         "nl": "meting '{value}' staat niet in de lijst 'waves' van {config}",
         "en": "wave '{value}' is not in the 'waves' list of {config}",
@@ -111,10 +119,15 @@ class Project:
 
     @property
     def waves(self) -> list[str]:
-        found = set(self.ties["wave"].unique())
+        """Waves in the configured order, else in natural order of all waves named in the data."""
         if self.config.waves:
             return list(self.config.waves)
-        return sorted(found, key=natural_key)
+        return _found_waves(self.actors, self.ties)
+
+    def present(self, wijk: str, wave: str) -> pd.DataFrame:
+        """Actors of ``wijk`` who take part in ``wave`` (between their first and last wave)."""
+        actors = self.actors[self.actors["wijk"] == wijk]
+        return actors[_present_mask(actors, wave, self.waves)]
 
     @property
     def domains(self) -> list[str]:
@@ -138,8 +151,11 @@ class Project:
         if config.waves:
             bad = [Problem(ties_file, text(TEXTS, "unknown_wave", value=w, config=CONFIG_FILE), row=r, column="wave")
                    for r, w in ties["wave"].items() if w not in config.waves]
+            bad += [Problem(actors_file, text(TEXTS, "unknown_wave", value=w, config=CONFIG_FILE), row=r, column=c)
+                    for c in ("first_wave", "last_wave") for r, w in actors[c].items() if w and w not in config.waves]
             if bad:
                 raise DataError(bad)
+        _check_spans(actors, ties, config.waves or _found_waves(actors, ties), actors_file, ties_file)
         taxonomy = config.taxonomy
         actors["domain"] = actors["domain"].map(taxonomy.canonical)
         warnings = []
@@ -150,6 +166,41 @@ class Project:
         actors = actors.reset_index(drop=True)
         ties = ties.reset_index(drop=True)
         return cls(actors=actors, ties=ties, config=config, path=path, warnings=warnings)
+
+
+def _found_waves(actors: pd.DataFrame, ties: pd.DataFrame) -> list[str]:
+    found = set(ties["wave"]) | set(actors["first_wave"]) | set(actors["last_wave"])
+    return sorted(found - {""}, key=natural_key)
+
+
+def _present_mask(actors: pd.DataFrame, wave: str, waves: list[str]) -> pd.Series:
+    """Which actors take part in ``wave``: ``first_wave <= wave <= last_wave`` in wave order."""
+    position = {w: i for i, w in enumerate(waves)}
+    at = position[wave] if wave in position else -1
+    first = actors["first_wave"].map(lambda w: position.get(w, 0) if w else 0)
+    last = actors["last_wave"].map(lambda w: position.get(w, len(waves)) if w else len(waves))
+    return (first <= at) & (at <= last)
+
+
+def _check_spans(actors, ties, waves, actors_file, ties_file) -> None:
+    """first_wave before last_wave, and no tie of an actor outside its waves."""
+    position = {w: i for i, w in enumerate(waves)}
+    problems = [
+        Problem(actors_file, text(TEXTS, "bad_span", first=first, last=last), row=row, column="last_wave")
+        for row, first, last in zip(actors.index, actors["first_wave"], actors["last_wave"])
+        if first and last and position.get(first, 0) > position.get(last, 0)
+    ]
+    spans = actors.set_index("actor_id")[["first_wave", "last_wave"]]
+    if (spans != "").any(axis=None):
+        for wave, group in ties.groupby("wave", sort=False):
+            present = set(spans.index[_present_mask(spans, wave, waves).to_numpy()])
+            for column in ("source", "target"):
+                problems += [
+                    Problem(ties_file, text(TEXTS, "absent_actor", value=a, wave=wave, actors=actors_file), row=row, column=column)
+                    for row, a in group[column].items() if a not in present
+                ]
+    if problems:
+        raise DataError(sorted(problems, key=lambda p: (p.file, p.row or 0, p.column or "")))
 
 
 def load_project(folder: str | Path) -> Project:

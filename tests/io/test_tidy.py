@@ -135,3 +135,40 @@ def test_xlsx_project(tmp_path):
     pd.read_csv(io.StringIO(TIES), dtype=str).to_excel(tmp_path / "ties.xlsx", index=False)
     project = load_project(tmp_path)
     assert len(project.actors) == 6 and len(project.ties) == 7
+
+
+def _with_spans(actors: str, spans: dict[str, tuple[str, str]]) -> str:
+    lines = actors.strip().split("\n")
+    out = [lines[0] + ",first_wave,last_wave"]
+    for line in lines[1:]:
+        first, last = spans.get(line.split(",")[0], ("", ""))
+        out.append(f"{line},{first},{last}")
+    return "\n".join(out) + "\n"
+
+
+def test_actors_enter_and_leave(tmp_path):
+    actors = _with_spans(ACTORS, {"i1": ("2026", ""), "w2": ("", "2025")})
+    project = load_with(tmp_path, actors=actors)
+    assert "i1" not in set(project.present("Noord", "2025")["actor_id"])
+    assert "i1" in set(project.present("Noord", "2026")["actor_id"])
+    assert "w2" not in set(project.present("Zuid", "2026")["actor_id"])
+    assert "i1" not in project.graph("Noord", "2025") and "i1" in project.graph("Noord", "2026")
+
+
+def test_tie_of_an_actor_outside_its_waves(tmp_path):
+    actors = _with_spans(ACTORS, {"w1": ("2026", "")})
+    ps = problems(tmp_path, actors=actors)
+    assert [(p.file, p.row, p.column) for p in ps] == [("ties.csv", 4, "target")]
+    assert "w1" in ps[0].message and "2025" in ps[0].message
+
+
+def test_first_wave_after_last_wave(tmp_path):
+    [p] = problems(tmp_path, actors=_with_spans(ACTORS, {"i1": ("2026", "2025")}))
+    assert (p.file, p.row, p.column) == ("actors.csv", 5, "last_wave")
+
+
+def test_waves_named_only_in_actor_spans_count(tmp_path):
+    actors = _with_spans(ACTORS, {"i1": ("", "2024")})
+    ties = TIES.replace("Noord,2025,z1,z2", "Noord,2024,z1,z2")
+    project = load_with(tmp_path, actors=actors, ties=ties)
+    assert project.waves == ["2024", "2025", "2026"]

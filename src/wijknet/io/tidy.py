@@ -4,8 +4,10 @@
     required: ``actor_id``, ``wijk``, ``domain``;
     optional: ``name``, ``role``, ``organisation``, ``kind`` (person /
     organisation / initiative), ``pluswijkteam`` (yes/no), ``kernaanpakken``
-    (separated by ``;``), ``consent`` (yes/no); any other column is kept as an
-    actor attribute.
+    (separated by ``;``), ``consent`` (yes/no), ``first_wave`` and
+    ``last_wave`` (the actor takes part from / up to that wave; empty: from
+    the first / up to the last wave); any other column is kept as an actor
+    attribute.
 ``ties`` (one row per observed directed tie, reporter or initiator first)
     required: ``wijk``, ``wave``, ``source``, ``target``;
     optional: ``tie_type``, ``weight`` (a non-negative number: contact
@@ -28,7 +30,7 @@ from ..errors import DataError, Problem
 from ..i18n import text
 
 ACTOR_REQUIRED = ("actor_id", "wijk", "domain")
-ACTOR_OPTIONAL = ("name", "role", "organisation", "kind", "pluswijkteam", "kernaanpakken", "consent")
+ACTOR_OPTIONAL = ("name", "role", "organisation", "kind", "pluswijkteam", "kernaanpakken", "consent", "first_wave", "last_wave")
 TIE_REQUIRED = ("wijk", "wave", "source", "target")
 TIE_OPTIONAL = ("tie_type", "weight", "evidence")
 KINDS = {
