@@ -6,7 +6,6 @@ import os
 import subprocess
 import sys
 from enum import Enum
-from importlib import resources
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -161,13 +160,9 @@ def run_app(
     if data_dir is not None:
         _load(data_dir)  # fail here, with the message, rather than in the browser
         env["WIJKNET_PROJECT"] = str(data_dir.resolve())
-    script = resources.files("wijknet.webapp").joinpath("streamlit_app.py")
-    command = [
-        sys.executable, "-m", "streamlit", "run", str(script),
-        "--server.port", str(port),
-        "--server.headless", "false" if browser else "true",
-        "--browser.gatherUsageStats", "false",
-    ]
+    from .webapp import streamlit_command
+
+    command = streamlit_command(port, headless=not browser)
     raise typer.Exit(code=subprocess.call(command, env=env))
 
 

@@ -1,0 +1,373 @@
+"""The interactive network map: a self-contained, offline HTML document.
+
+The map is drawn by vis-network through pyvis. Following the pitfalls of
+pyvis 0.3.2, this module
+
+- builds the pyvis ``Network`` itself from plain Python values (the caller's
+  graph is never changed and no NumPy or pandas scalar reaches the JSON);
+- fixes every node at the position given (``physics`` off), so the map does
+  not move and positions stay put across waves;
+- inlines vis-network (``cdn_resources="in_line"``) and strips every remote
+  reference pyvis adds (Bootstrap from a CDN), so the map draws without
+  network access and tells no third party that it is being viewed;
+- keeps tooltips plain text (vis-network shows string titles as text).
+
+A legend of the domain colours (Dutch or English labels) is part of the
+document, so an exported map still explains itself.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+import re
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+import networkx as nx
+from pyvis.network import Network
+
+from ..i18n import format_number, text
+
+if TYPE_CHECKING:
+    from ..taxonomy import Taxonomy
+
+TEXTS = {
+    "role": {"nl": "Rol", "en": "Role"},
+    "organisation": {"nl": "Organisatie", "en": "Organisation"},
+    "domain": {"nl": "Domein", "en": "Domain"},
+    "team": {"nl": "Lid van het PlusWIJkteam", "en": "Member of the PlusWIJkteam"},
+    "ties": {"nl": "Relaties: {out} uitgaand, {inn} inkomend", "en": "Ties: {out} outgoing, {inn} incoming"},
+    "ties_undirected": {"nl": "Relaties: {n}", "en": "Ties: {n}"},
+    "measure": {"nl": "{label}: {value}", "en": "{label}: {value}"},
+    "tie_type": {"nl": "Soort relatie", "en": "Type of tie"},
+    "weight": {"nl": "Sterkte", "en": "Strength"},
+    "legend": {"nl": "Domeinen", "en": "Domains"},
+    "legend_team": {"nl": "dikke rand: PlusWIJkteam", "en": "thick border: PlusWIJkteam"},
+    "legend_size": {"nl": "grootte: {label}", "en": "size: {label}"},
+    "legend_isolates": {
+        "nl": "vervaagd: geen relaties in deze meting",
+        "en": "faded: no ties in this wave",
+    },
+    "legend_arrows": {"nl": "pijl: van melder naar genoemde", "en": "arrow: from reporter to named actor"},
+    "title": {"nl": "Netwerkkaart", "en": "Network map"},
+}
+
+#: The drawing is laid out for a frame about this many times wider than high;
+#: vis-network then fits it at a zoom close to 1, so labels keep their size.
+_ASPECT = 1.9
+_MIN_NODE, _MAX_NODE = 7.0, 24.0
+_EDGE_COLOUR = "#7f7f7f"
+_TEAM_BORDER = "#1a1a1a"
+
+_REMOTE = re.compile(
+    r"""<link\b[^>]*\bhref\s*=\s*["']?\s*(?:https?:)?//[^>]*>"""  # remote stylesheets
+    r"""|<script\b[^>]*\bsrc\s*=\s*["']?\s*(?:https?:)?//[^>]*>\s*</script>""",  # remote scripts
+    re.IGNORECASE | re.DOTALL,
+)
+_EMPTY_HEADING = re.compile(r"<center>\s*<h1>\s*</h1>\s*</center>", re.IGNORECASE)
+
+
+def _plain(value):
+    """Plain Python value for JSON (NumPy/pandas scalars, NA and the like)."""
+    if value is None:
+        return None
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
+        try:
+            value = value.item()
+        except (ValueError, TypeError):
+            return str(value)
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, (str, int, float, bool)):
+        return value
+    try:
+        import pandas as pd
+
+        if pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        pass
+    return str(value)
+
+
+def _text(value) -> str:
+    value = _plain(value)
+    return "" if value is None else str(value).strip()
+
+
+def _darker(colour: str, factor: float = 0.7) -> str:
+    c = colour.lstrip("#")
+    if len(c) != 6:
+        return colour
+    r, g, b = (int(c[i:i + 2], 16) for i in (0, 2, 4))
+    return "#{:02x}{:02x}{:02x}".format(int(r * factor), int(g * factor), int(b * factor))
+
+
+def _faded(colour: str, alpha: float = 0.3) -> str:
+    c = colour.lstrip("#")
+    if len(c) != 6:
+        return colour
+    r, g, b = (int(c[i:i + 2], 16) for i in (0, 2, 4))
+    return f"rgba({r},{g},{b},{alpha})"
+
+
+def _sizes(nodes: list[str], node_size: Mapping[str, float] | None) -> dict[str, float]:
+    """Node radius in pixels: square-root scaled so that area follows the measure."""
+    if not node_size:
+        return {n: 14.0 for n in nodes}
+    values = {n: _plain(node_size.get(n)) for n in nodes}
+    values = {n: float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else 0.0 for n, v in values.items()}
+    values = {n: max(v, 0.0) for n, v in values.items()}
+    top = max(values.values(), default=0.0)
+    if top <= 0:
+        return {n: 14.0 for n in nodes}
+    return {n: _MIN_NODE + (_MAX_NODE - _MIN_NODE) * math.sqrt(v / top) for n, v in values.items()}
+
+
+def tooltip(G: nx.Graph, node: str, *, taxonomy: Taxonomy, lang: str = "nl", measure: tuple[str, float] | None = None,
+            attr: str = "domain") -> str:
+    """Plain-text hover text of one actor: name, role, organisation, domain, ties."""
+    data = G.nodes[node]
+    lines = [_text(data.get("name")) or str(node)]
+    role, org = _text(data.get("role")), _text(data.get("organisation"))
+    if role:
+        lines.append(f"{text(TEXTS, 'role', lang)}: {role}")
+    if org:
+        lines.append(f"{text(TEXTS, 'organisation', lang)}: {org}")
+    domain = _text(data.get(attr))
+    if domain:
+        lines.append(f"{text(TEXTS, 'domain', lang)}: {taxonomy.label(domain, lang)}")
+    if _plain(data.get("pluswijkteam")) is True:
+        lines.append(text(TEXTS, "team", lang))
+    if G.is_directed():
+        lines.append(text(TEXTS, "ties", lang, out=G.out_degree(node), inn=G.in_degree(node)))
+    else:
+        lines.append(text(TEXTS, "ties_undirected", lang, n=G.degree(node)))
+    if measure is not None:
+        label, value = measure
+        decimals = 0 if float(value).is_integer() else 3 if abs(value) < 1 else 1
+        lines.append(text(TEXTS, "measure", lang, label=label, value=format_number(value, decimals, lang)))
+    return "\n".join(lines)
+
+
+def legend_html(domains: list[str], *, taxonomy: Taxonomy, lang: str = "nl", size_label: str | None = None,
+                directed: bool = True, has_isolates: bool = False, has_team: bool = False) -> str:
+    """A small HTML legend of the domain colours (and how to read size and borders)."""
+    items = "".join(
+        '<li><span class="swatch" style="background:{c}"></span>{label}</li>'.format(
+            c=html.escape(taxonomy.colour(d)), label=html.escape(taxonomy.label(d, lang)))
+        for d in domains
+    )
+    notes = []
+    if has_team:
+        notes.append(text(TEXTS, "legend_team", lang))
+    if size_label:
+        notes.append(text(TEXTS, "legend_size", lang, label=size_label))
+    if directed:
+        notes.append(text(TEXTS, "legend_arrows", lang))
+    if has_isolates:
+        notes.append(text(TEXTS, "legend_isolates", lang))
+    note_html = f'<div class="notes">{html.escape(" · ".join(notes))}</div>' if notes else ""
+    return (f'<div id="wijknet-legend" role="list" aria-label="{html.escape(text(TEXTS, "legend", lang))}">'
+            f'<span class="head">{html.escape(text(TEXTS, "legend", lang))}:</span><ul>{items}</ul>{note_html}</div>')
+
+
+_STYLE = """
+<style>
+  html, body { margin: 0; padding: 0; background: #ffffff;
+    font-family: "Source Sans Pro", "Segoe UI", Roboto, Helvetica, Arial, sans-serif; }
+  .card { border: none !important; }
+  #mynetwork { border: 1px solid #d0d0d0 !important; box-sizing: border-box; float: none !important; }
+  div.vis-tooltip { white-space: pre-line !important; font-family: inherit !important; font-size: 16px !important;
+    line-height: 1.35; max-width: 420px; padding: 8px 10px !important; background: #fffef6 !important; }
+  #wijknet-legend { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 18px; padding: 6px 4px 8px 4px;
+    font-size: 16px; line-height: 1.35; color: #222; }
+  #wijknet-legend .head { font-weight: 600; }
+  #wijknet-legend ul { display: contents; list-style: none; margin: 0; padding: 0; }
+  #wijknet-legend li { display: inline-flex; align-items: center; gap: 6px; white-space: nowrap; }
+  #wijknet-legend .swatch { display: inline-block; width: 15px; height: 15px; border-radius: 50%;
+    border: 1px solid rgba(0,0,0,0.35); flex: none; }
+  #wijknet-legend .notes { flex-basis: 100%; font-size: 14px; color: #444; }
+</style>
+"""
+
+
+def network_map_html(
+    G: nx.Graph,
+    positions: Mapping[str, tuple[float, float]],
+    *,
+    taxonomy: Taxonomy,
+    node_size: Mapping[str, float] | None = None,
+    size_label: str | None = None,
+    lang: str = "nl",
+    show_names: bool = True,
+    max_labels: int | None = None,
+    height: int = 720,
+    attr: str = "domain",
+    legend: bool = True,
+) -> str:
+    """Render a stakeholder graph as a self-contained, offline HTML page.
+
+    Parameters
+    ----------
+    G : networkx.Graph or networkx.DiGraph
+        The graph of one wijk and wave (not modified). Directed graphs get
+        arrows from source to target.
+    positions : mapping
+        ``node -> (x, y)`` in about ``[-1, 1]`` (see
+        :func:`wijknet.viz.layout.stable_layout`); nodes without a position
+        are placed at the centre.
+    taxonomy : Taxonomy
+        Colours and labels of the domains.
+    node_size : mapping, optional
+        ``node -> value`` of the measure that sets the node size (area
+        proportional to the value); ``None`` draws all nodes equally large.
+    size_label : str, optional
+        Name of that measure, for the legend and tooltip.
+    lang : {"nl", "en"}
+    show_names : bool
+        Draw the actor names next to the nodes.
+    max_labels : int, optional
+        Name only the ``max_labels`` largest nodes (by ``node_size``, ties
+        broken by name) so that a dense map stays readable; every name is
+        still in the tooltip. ``None`` names every node.
+    height : int
+        Height of the drawing in pixels.
+    attr : str
+        Node attribute holding the domain key.
+    legend : bool
+        Include the domain legend in the document.
+
+    Returns
+    -------
+    str
+        A complete HTML document without any remote resource.
+    """
+    nodes = sorted(G.nodes, key=str)
+    n = max(len(nodes), 1)
+    # Half extent in vis-network coordinates: the drawing fills the frame at
+    # zoom ~1 for small graphs and grows (zooms out) slowly for large ones.
+    spread_y = 0.42 * height * max(1.0, math.sqrt(n / 90))
+    spread_x = spread_y * _ASPECT
+    # Fill the wide frame: stretch each axis to its extent (at most 1.6 times
+    # more in one direction than in the other, so the layout keeps its shape).
+    xs = [abs(float(positions[v][0])) for v in nodes if v in positions] or [1.0]
+    ys = [abs(float(positions[v][1])) for v in nodes if v in positions] or [1.0]
+    fx, fy = 1.0 / max(max(xs), 1e-6), 1.0 / max(max(ys), 1e-6)
+    if fx > 1.6 * fy:
+        fx = 1.6 * fy
+    elif fy > 1.6 * fx:
+        fy = 1.6 * fx
+    spread_x, spread_y = spread_x * fx, spread_y * fy
+    sizes = _sizes(nodes, node_size)
+    directed = G.is_directed()
+    named = set(nodes)
+    if max_labels is not None and node_size is not None:
+        ranked = sorted(nodes, key=lambda v: (-float(_plain(node_size.get(v)) or 0.0), str(v)))
+        named = set(ranked[:max_labels])
+
+    net = Network(height=f"{int(height)}px", width="100%", directed=directed, cdn_resources="in_line",
+                  bgcolor="#ffffff", font_color="#1a1a1a")
+    for node in nodes:
+        data = G.nodes[node]
+        domain = _text(data.get(attr))
+        colour = taxonomy.colour(domain) if domain else "#999999"
+        isolate = G.degree(node) == 0
+        fill = _faded(colour) if isolate else colour
+        team = _plain(data.get("pluswijkteam")) is True
+        x, y = positions.get(node, (0.0, 0.0))
+        measure = None
+        if node_size is not None and size_label:
+            value = _plain(node_size.get(node))
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                measure = (size_label, float(value))
+        net.add_node(
+            str(node),
+            label=(_text(data.get("name")) or str(node)) if show_names and node in named else " ",
+            title=tooltip(G, node, taxonomy=taxonomy, lang=lang, measure=measure, attr=attr),
+            x=round(float(x) * spread_x, 2),
+            y=round(float(y) * spread_y, 2),
+            value=round(float(sizes[node]), 2),
+            color={
+                "background": fill,
+                "border": _TEAM_BORDER if team else (_faded(_darker(colour)) if isolate else _darker(colour)),
+                "highlight": {"background": fill, "border": "#000000"},
+                "hover": {"background": fill, "border": "#000000"},
+            },
+            borderWidth=4 if team else 1,
+            borderWidthSelected=5,
+            physics=False,
+        )
+    weights = [float(_plain(d.get("weight")) or 1.0) for _, _, d in G.edges(data=True)]
+    top = max(weights, default=1.0) or 1.0
+    edge_base, edge_span = (0.8, 3.2) if G.number_of_edges() < 300 else (0.5, 2.0)
+    for u, v, d in sorted(G.edges(data=True), key=lambda e: (str(e[0]), str(e[1]))):
+        w = float(_plain(d.get("weight")) or 1.0)
+        title_lines = [f"{_text(G.nodes[u].get('name')) or u} \u2192 {_text(G.nodes[v].get('name')) or v}"
+                       if directed else f"{_text(G.nodes[u].get('name')) or u} \u2014 {_text(G.nodes[v].get('name')) or v}"]
+        tie_type = _text(d.get("tie_type"))
+        if tie_type:
+            title_lines.append(f"{text(TEXTS, 'tie_type', lang)}: {tie_type.replace(';', ', ')}")
+        title_lines.append(f"{text(TEXTS, 'weight', lang)}: {format_number(w, 1, lang)}")
+        net.add_edge(str(u), str(v), width=round(edge_base + edge_span * w / top, 2), title="\n".join(title_lines))
+
+    m = G.number_of_edges()
+    edge_opacity = 0.6 if m < 200 else 0.4 if m < 500 else 0.28
+    options = {
+        "physics": {"enabled": False},
+        "nodes": {
+            "shape": "dot",
+            # Node radius and label size follow ``value``; on a large graph the
+            # labels of the smallest nodes appear only when zooming in.
+            "scaling": {
+                "min": _MIN_NODE, "max": _MAX_NODE,
+                "label": {"enabled": True, "min": 12 if n <= 60 else 9, "max": 20,
+                          "drawThreshold": 6 if n <= 60 else 12, "maxVisible": 40},
+            },
+            "font": {"size": 15, "face": "Source Sans Pro, Segoe UI, Arial, sans-serif", "color": "#1a1a1a",
+                     "strokeWidth": 3, "strokeColor": "#ffffff"},
+        },
+        "edges": {
+            "color": {"color": _EDGE_COLOUR, "highlight": "#222222", "hover": "#222222", "opacity": edge_opacity},
+            "smooth": False,
+            "arrows": {"to": {"enabled": directed, "scaleFactor": 0.55}},
+            "selectionWidth": 2,
+        },
+        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": False, "multiselect": False,
+                        "navigationButtons": False, "keyboard": False},
+        "layout": {"randomSeed": 0, "improvedLayout": False},
+    }
+    net.set_options(json.dumps(options))
+    document = net.generate_html(notebook=False)
+    document = make_offline(document)
+    document = _EMPTY_HEADING.sub("", document)
+    extra_head = _STYLE
+    document = document.replace("</head>", extra_head + "</head>", 1)
+    if legend:
+        present = taxonomy.order({_text(G.nodes[x].get(attr)) for x in nodes} - {""})
+        has_isolates = any(G.degree(x) == 0 for x in nodes)
+        has_team = any(_plain(G.nodes[x].get("pluswijkteam")) is True for x in nodes)
+        box = legend_html(present, taxonomy=taxonomy, lang=lang, size_label=size_label if node_size else None,
+                          directed=directed, has_isolates=has_isolates, has_team=has_team)
+        document = document.replace('<div class="card" style="width: 100%">',
+                                    box + '<div class="card" style="width: 100%">', 1)
+    document = document.replace("<html>", f'<!DOCTYPE html>\n<html lang="{html.escape(lang)}">', 1)
+    document = document.replace('<meta charset="utf-8">',
+                                f'<meta charset="utf-8">\n<title>{html.escape(text(TEXTS, "title", lang))}</title>', 1)
+    return document
+
+
+def make_offline(document: str) -> str:
+    """Remove every ``<link href>`` and ``<script src>`` that points to another host."""
+    return _REMOTE.sub("", document)
+
+
+def remote_references(document: str) -> list[str]:
+    """Remote URLs the browser would load from ``document`` (``src``, ``href``, CSS ``url()``, ``@import``)."""
+    pattern = re.compile(
+        r"""(?:\b(?:src|href)\s*=\s*["']?\s*|url\(\s*["']?\s*|@import\s+["']?\s*)((?:https?:)?//[^\s"')>]+)""",
+        re.IGNORECASE,
+    )
+    return pattern.findall(document)

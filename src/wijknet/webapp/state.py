@@ -1,0 +1,268 @@
+"""Loading, caching and the shared selection of the app.
+
+The project folder comes from the environment variable ``WIJKNET_PROJECT``;
+without it the app shows the fictional demo project, written once into the
+user's cache folder. Every cached function takes the folder and a
+*signature* (names, sizes and modification times of the project files), so
+editing a file invalidates the cache.
+
+The shared selection (language, wijk, meting, tie types, minimum weight)
+lives in ``st.session_state`` and is set by the sidebar of the entry script;
+pages read it with :func:`selection`.
+
+This module only calls library functions; it holds no analysis of its own.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import networkx as nx
+import pandas as pd
+import streamlit as st
+
+from ..errors import DataError
+from ..i18n import LANGUAGES
+from ..project import Project, load_project
+
+ENV_PROJECT = "WIJKNET_PROJECT"
+MAP_LABELS = 25  # names drawn on the map unless the user asks for all
+DEFAULTS = {"lang": "nl", "wijk": None, "wave": None, "tie_types": [], "min_weight": None}
+
+
+# --- language -----------------------------------------------------------------
+
+
+def language() -> str:
+    """The language chosen in the sidebar (Dutch by default)."""
+    try:
+        lang = st.session_state.get("lang", "nl")
+    except Exception:  # outside a Streamlit session
+        lang = "nl"
+    return lang if lang in LANGUAGES else "nl"
+
+
+# --- project folder -------------------------------------------------------------
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "wijknet"
+
+
+def demo_folder() -> Path:
+    """The demo project in the cache folder, written on first use."""
+    from ..demo import write_demo
+
+    folder = cache_dir() / "demo"
+    if not (folder / "actors.csv").exists() or not (folder / "ties.csv").exists():
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix="demo-", dir=folder.parent))
+        try:
+            write_demo(tmp)
+            if folder.exists():
+                shutil.rmtree(folder, ignore_errors=True)
+            try:
+                tmp.rename(folder)
+            except OSError:  # another session was faster
+                pass
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+    return folder
+
+
+def project_folder() -> Path:
+    """``$WIJKNET_PROJECT`` or the demo project."""
+    env = os.environ.get(ENV_PROJECT, "").strip()
+    return Path(env).expanduser() if env else demo_folder()
+
+
+def signature(folder: str | Path) -> tuple:
+    """Names, sizes and modification times of the files in ``folder`` (cache key)."""
+    folder = Path(folder)
+    try:
+        entries = sorted(p for p in folder.iterdir() if p.is_file())
+    except OSError:
+        return ()
+    return tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in entries)
+
+
+# --- cached loading and computing ------------------------------------------------
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _load(folder: str, sig: tuple) -> Project:
+    return load_project(folder)
+
+
+def load(folder: str | Path) -> Project:
+    """The validated project; raises :class:`wijknet.DataError` (not cached)."""
+    folder = str(Path(folder))
+    return _load(folder, signature(folder))
+
+
+def _filters(tie_types: tuple[str, ...], min_weight: float | None) -> dict:
+    return {"tie_types": list(tie_types) if tie_types else None, "min_weight": min_weight}
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def graph(folder: str, sig: tuple, wijk: str, wave: str, tie_types: tuple[str, ...] = (),
+          min_weight: float | None = None) -> nx.DiGraph:
+    """The stakeholder graph of one wijk and wave, with the sidebar filters."""
+    return _load(folder, sig).graph(wijk, wave, **_filters(tie_types, min_weight))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def layout(folder: str, sig: tuple, wijk: str) -> dict[str, tuple[float, float]]:
+    """Positions for the map, on the union of all waves (unfiltered) of a wijk."""
+    from ..viz.layout import stable_layout
+
+    project = _load(folder, sig)
+    graphs = [project.graph(wijk, wave) for wave in project.waves]
+    return stable_layout(graphs, seed=0, taxonomy=project.taxonomy)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def actor_table(folder: str, sig: tuple, wijk: str, wave: str, tie_types: tuple[str, ...] = (),
+                min_weight: float | None = None) -> pd.DataFrame:
+    """One row per actor with the actor measures and attributes (name, role, ...)."""
+    G = graph(folder, sig, wijk, wave, tie_types, min_weight)
+    table = _actor_metrics(G)
+    info = pd.DataFrame(
+        [{"actor_id": n, "name": d.get("name") or n, "role": d.get("role") or "",
+          "organisation": d.get("organisation") or "", "pluswijkteam": bool(d.get("pluswijkteam")),
+          "domain_key": d.get("domain") or ""} for n, d in G.nodes(data=True)]
+    )
+    return info.merge(table, on="actor_id", how="left")
+
+
+def _actor_metrics(G: nx.DiGraph) -> pd.DataFrame:
+    from ..metrics import actor_metrics
+
+    return actor_metrics(G, attr="domain").drop(columns="domain")
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def network_table(folder: str, sig: tuple, wijk: str, tie_types: tuple[str, ...] = (),
+                  min_weight: float | None = None) -> pd.DataFrame:
+    """Network measures of a wijk, one row per wave (in wave order)."""
+    from ..metrics import network_metrics
+
+    project = _load(folder, sig)
+    rows = []
+    for wave in project.waves:
+        G = graph(folder, sig, wijk, wave, tie_types, min_weight)
+        rows.append(network_metrics(G, attr="domain", n_permutations=1000, seed=0).assign(wave=wave))
+    return pd.concat(rows, ignore_index=True)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def mixing_table(folder: str, sig: tuple, wijk: str, wave: str, tie_types: tuple[str, ...] = (),
+                 min_weight: float | None = None) -> pd.DataFrame:
+    """Tidy domain-mixing table ``from_domain, to_domain, ties, row_share``."""
+    from ..metrics.mixing import mixing_matrix
+
+    project = _load(folder, sig)
+    G = graph(folder, sig, wijk, wave, tie_types, min_weight)
+    return mixing_matrix(G, attr="domain", taxonomy=project.taxonomy)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def map_html(folder: str, sig: tuple, wijk: str, wave: str, tie_types: tuple[str, ...], min_weight: float | None,
+             measure: str, size_label: str, lang: str, show_names: bool, all_names: bool, height: int) -> str:
+    """The offline HTML of the network map (see :func:`wijknet.viz.netmap.network_map_html`)."""
+    from ..viz.netmap import network_map_html
+
+    project = _load(folder, sig)
+    G = graph(folder, sig, wijk, wave, tie_types, min_weight)
+    sizes = None
+    if measure != "none":
+        column = {"degree": "degree", "betweenness": "betweenness", "brokerage": "brokerage_total"}[measure]
+        table = actor_table(folder, sig, wijk, wave, tie_types, min_weight)
+        if column == "degree":
+            values = table["in_degree"].fillna(0) + table["out_degree"].fillna(0)
+        else:
+            values = table[column].fillna(0)
+        sizes = {str(a): float(v) for a, v in zip(table["actor_id"], values)}
+    return network_map_html(G, layout(folder, sig, wijk), taxonomy=project.taxonomy, node_size=sizes,
+                            size_label=size_label if sizes else None, lang=lang, show_names=show_names,
+                            max_labels=None if all_names else MAP_LABELS,
+                            height=height)
+
+
+# --- the shared selection ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What the sidebar selected, plus the loaded project (or the load error)."""
+
+    folder: str
+    sig: tuple
+    project: Project | None
+    error: str | None
+    lang: str
+    wijk: str | None
+    wave: str | None
+    tie_types: tuple[str, ...]
+    min_weight: float | None
+
+    @property
+    def key(self) -> tuple:
+        """Arguments for the cached functions: folder, signature."""
+        return (self.folder, self.sig)
+
+    @property
+    def filters(self) -> tuple:
+        return (self.tie_types, self.min_weight)
+
+
+def init_state() -> None:
+    """Default values of the shared selection, kept across pages."""
+    for key, value in DEFAULTS.items():
+        if key not in st.session_state:
+            st.session_state[key] = value
+
+
+def open_project() -> tuple[str, tuple, Project | None, str | None]:
+    """Load the project of this app; a :class:`DataError` becomes a message, never a traceback."""
+    try:
+        folder = project_folder()
+    except (OSError, DataError) as exc:  # demo could not be written
+        return "", (), None, str(exc)
+    folder_str = str(folder)
+    sig = signature(folder)
+    try:
+        return folder_str, sig, _load(folder_str, sig), None
+    except DataError as exc:
+        return folder_str, sig, None, str(exc)
+    except (OSError, ValueError) as exc:
+        return folder_str, sig, None, str(exc)
+
+
+def tie_type_options(project: Project) -> list[str]:
+    """All tie types used in the project (for the filter)."""
+    types = set()
+    for value in project.ties["tie_type"].dropna():
+        types.update(t.strip() for t in str(value).split(";") if t.strip())
+    return sorted(types)
+
+
+def weight_range(project: Project) -> tuple[float, float]:
+    weights = pd.to_numeric(project.ties["weight"], errors="coerce").dropna()
+    if weights.empty:
+        return 0.0, 1.0
+    return float(weights.min()), float(weights.max())
+
+
+def selection() -> Selection:
+    """The current selection, as stored by the entry script's sidebar."""
+    sel = st.session_state.get("_selection")
+    if sel is None:  # a page run without the entry script (should not happen)
+        folder, sig, project, error = open_project()
+        sel = Selection(folder, sig, project, error, language(), None, None, (), None)
+    return sel

@@ -1,0 +1,94 @@
+"""Entry script of the wijknet app: ``streamlit run streamlit_app.py``.
+
+Builds the shared sidebar (language, wijk, meting, tie filters), stores the
+selection in ``st.session_state`` so it persists across pages, and runs the
+chosen page with ``st.navigation``. The project folder is taken from
+``WIJKNET_PROJECT``; without it the fictional demo project is shown.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from wijknet.webapp import state
+from wijknet.webapp.texts import t
+
+PAGES_DIR = Path(__file__).resolve().parent / "views"
+# No page icons: Streamlit uses the page icon as favicon and fetches material
+# and emoji favicons from public CDNs, which breaks the offline promise.
+PAGES = (
+    ("netwerkkaart.py", "page_map", "netwerkkaart"),
+    ("kengetallen.py", "page_metrics", "kengetallen"),
+    ("verbinders.py", "page_connectors", "verbinders"),
+    ("domeinmenging.py", "page_mixing", "domeinmenging"),
+)
+LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}
+
+st.set_page_config(page_title="wijknet", layout="wide")
+state.init_state()
+
+# Larger type for projectors and meeting rooms.
+st.html(
+    """<style>
+    html, body, [data-testid="stAppViewContainer"] { font-size: 18px; }
+    [data-testid="stSidebar"] label p, [data-testid="stSidebar"] p { font-size: 1rem; }
+    section[data-testid="stSidebar"] { width: 360px !important; min-width: 360px !important; }
+    h1 { font-size: 2.4rem !important; }
+    [data-testid="stDataFrame"] { font-size: 1rem; }
+    </style>"""
+)
+
+with st.sidebar:
+    st.radio(t("language"), list(LANGUAGE_NAMES), key="lang", format_func=LANGUAGE_NAMES.get, horizontal=True)
+
+folder, sig, project, error = state.open_project()
+wijk = wave = None
+tie_types: tuple[str, ...] = ()
+min_weight = None
+
+if project is not None and project.wijken:
+    wijken, waves = project.wijken, project.waves
+    if st.session_state.get("wijk") not in wijken:
+        st.session_state["wijk"] = wijken[0]
+    if st.session_state.get("wave") not in waves:
+        st.session_state["wave"] = waves[-1]
+    type_options = state.tie_type_options(project)
+    st.session_state["tie_types"] = [x for x in st.session_state.get("tie_types") or [] if x in type_options]
+    low, high = state.weight_range(project)
+    current = st.session_state.get("min_weight")
+    if current is None or not (low <= current <= high):
+        st.session_state["min_weight"] = low
+    with st.sidebar:
+        st.selectbox(t("wijk"), wijken, key="wijk")
+        st.selectbox(t("wave"), waves, key="wave")
+        st.subheader(t("filters"))
+        st.multiselect(t("tie_types"), type_options, key="tie_types", help=t("tie_types_help"),
+                       placeholder=t("all_types"))
+        if high > low:
+            integer = float(low).is_integer() and float(high).is_integer()
+            st.slider(t("min_weight"), min_value=float(low), max_value=float(high),
+                      step=1.0 if integer else (high - low) / 20, format="%.0f" if integer else "%.1f",
+                      key="min_weight", help=t("min_weight_help"))
+    wijk, wave = st.session_state["wijk"], st.session_state["wave"]
+    tie_types = tuple(st.session_state["tie_types"])
+    chosen = st.session_state.get("min_weight")
+    min_weight = None if chosen is None or chosen <= low else float(chosen)
+elif project is not None:
+    error = t("no_data")
+
+if project is not None:
+    with st.sidebar:
+        st.caption(t("project", title=project.config.title or Path(folder).name))
+
+st.session_state["_selection"] = state.Selection(
+    folder=folder, sig=sig, project=project, error=error, lang=state.language(), wijk=wijk, wave=wave,
+    tie_types=tie_types, min_weight=min_weight,
+)
+
+pages = [
+    st.Page(PAGES_DIR / file, title=t(title), url_path=url, default=(i == 0))
+    for i, (file, title, url) in enumerate(PAGES)
+]
+st.navigation(pages, position="sidebar").run()

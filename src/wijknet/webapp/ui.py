@@ -1,0 +1,48 @@
+"""Shared page elements: title, demo-data banner, load errors, active filters."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ..i18n import format_number
+from . import state
+from .texts import t
+
+
+def header(title_key: str, *, filters: bool = True) -> state.Selection:
+    """Show the page title and banners; stop the page when the project failed to load.
+
+    Returns the current :class:`~wijknet.webapp.state.Selection` with a loaded
+    project and a chosen wijk and wave.
+    """
+    sel = state.selection()
+    st.title(t(title_key))
+    if sel.project is not None and sel.project.config.synthetic:
+        st.warning(t("synthetic"), icon=":material/science:")
+    if sel.error is not None or sel.project is None or sel.wijk is None:
+        st.error(t("load_error"), icon=":material/error:")
+        if sel.error:
+            st.code(sel.error, language=None, wrap_lines=True)
+        st.stop()
+    if sel.project.warnings:
+        with st.expander(t("project_warnings")):
+            for warning in sel.project.warnings:
+                st.write(warning)
+    if filters:
+        st.caption(filter_summary(sel))
+    return sel
+
+
+def filter_summary(sel: state.Selection, *, with_wave: bool = True) -> str:
+    types = ", ".join(sel.tie_types) if sel.tie_types else t("all_types")
+    if sel.min_weight is None:
+        weight = t("no_minimum")
+    else:
+        weight = format_number(sel.min_weight, 0 if float(sel.min_weight).is_integer() else 1, sel.lang)
+    if with_wave:
+        return t("active_filters", wijk=sel.wijk, wave=sel.wave, types=types, weight=weight)
+    return t("active_filters_waves", wijk=sel.wijk, types=types, weight=weight)
+
+
+def domain_label(sel: state.Selection, key: str) -> str:
+    return sel.project.taxonomy.label(key, sel.lang)

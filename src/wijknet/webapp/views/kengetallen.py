@@ -1,0 +1,71 @@
+"""Kengetallen: network-level measures of the chosen wijk across waves."""
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from wijknet.i18n import format_number
+from wijknet.webapp import state, ui
+from wijknet.webapp.texts import t
+
+# column, text key, how to show it
+MEASURES = (
+    ("actors", "m_actors", "int"),
+    ("ties", "m_ties", "int"),
+    ("density", "m_density", "dec3"),
+    ("cross_domain_share", "m_cross", "pct"),
+    ("ei_index", "m_ei", "dec2"),
+    ("ei_expected", "m_ei_expected", "dec2"),
+    ("ei_p_value", "m_ei_p", "dec3"),
+    ("reciprocity", "m_reciprocity", "pct"),
+    ("components", "m_components", "int"),
+    ("isolates", "m_isolates", "int"),
+    ("transitivity", "m_transitivity", "dec2"),
+    ("assortativity", "m_assortativity", "dec2"),
+)
+
+
+def show(value, kind: str, lang: str) -> str:
+    if value is None or pd.isna(value):
+        return "–"
+    if kind == "int":
+        return format_number(float(value), 0, lang)
+    if kind == "pct":
+        return format_number(100 * float(value), 0, lang) + "%"
+    return format_number(float(value), 3 if kind == "dec3" else 2, lang)
+
+
+sel = ui.header("page_metrics", filters=False)
+st.caption(ui.filter_summary(sel, with_wave=False))
+st.write(t("metrics_intro"))
+folder, sig = sel.key
+table = state.network_table(folder, sig, sel.wijk, *sel.filters)
+
+waves = [str(w) for w in table["wave"]]
+rows = []
+for column, key, kind in MEASURES:
+    if column not in table.columns:
+        continue
+    row = {t("metric"): t(key)}
+    row.update({wave: show(v, kind, sel.lang) for wave, v in zip(waves, table[column])})
+    row[t("meaning")] = t(f"{key}_expl")
+    rows.append(row)
+overview = pd.DataFrame(rows).set_index(t("metric"))
+st.table(overview)
+
+if "cross_domain_share" in table.columns:
+    st.subheader(t("metrics_chart"))
+    chart_data = pd.DataFrame({t("wave"): waves, t("share_pct"): 100 * table["cross_domain_share"].astype(float)})
+    chart = (
+        alt.Chart(chart_data)
+        .mark_bar(color="#0072B2", size=60)
+        .encode(
+            x=alt.X(f"{t('wave')}:N", sort=waves, axis=alt.Axis(labelAngle=0, labelFontSize=16, titleFontSize=16)),
+            y=alt.Y(f"{t('share_pct')}:Q", scale=alt.Scale(domain=[0, 100]),
+                    axis=alt.Axis(labelFontSize=15, titleFontSize=16)),
+            tooltip=[f"{t('wave')}:N", alt.Tooltip(f"{t('share_pct')}:Q", format=".0f")],
+        )
+        .properties(height=320)
+    )
+    labels = chart.mark_text(dy=-12, fontSize=16).encode(text=alt.Text(f"{t('share_pct')}:Q", format=".0f"))
+    st.altair_chart(chart + labels, width="stretch")

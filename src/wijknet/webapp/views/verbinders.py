@@ -1,0 +1,71 @@
+"""Verbinders: actors with brokerage roles, betweenness and fragile bridges."""
+
+import pandas as pd
+import streamlit as st
+
+from wijknet.i18n import format_number
+from wijknet.webapp import state, ui
+from wijknet.webapp.texts import t
+
+ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison", "brokerage_total")
+HIGHLIGHT = "background-color: #fff1c2"
+
+sel = ui.header("page_connectors")
+st.write(t("connectors_intro"))
+folder, sig = sel.key
+actors = state.actor_table(folder, sig, sel.wijk, sel.wave, *sel.filters)
+
+left, right = st.columns([2, 2])
+with left:
+    top_n = st.slider(t("top_n"), min_value=5, max_value=max(5, min(60, len(actors))), value=min(15, len(actors)),
+                      key="connectors_top")
+with right:
+    only_outside = st.toggle(t("only_outside"), value=False, key="connectors_outside")
+
+ranked = actors.sort_values(["brokerage_total", "betweenness", "name"], ascending=[False, False, True], kind="mergesort")
+ranked = ranked[ranked["brokerage_total"] > 0]
+top = ranked.head(top_n)
+outside = [str(n) for n in top.loc[~top["pluswijkteam"], "name"]]
+if outside:
+    st.info(t("connectors_outside", names=", ".join(outside)), icon=":material/handshake:")
+else:
+    st.success(t("connectors_outside_none"))
+if only_outside:
+    top = ranked[~ranked["pluswijkteam"]].head(top_n)
+
+yes, no = t("yes"), t("no")
+# Two narrow tables instead of one wide one, so no column is cut off.
+view = pd.DataFrame({
+    t("col_name"): top["name"].astype(str),
+    t("col_role"): top["role"].astype(str),
+    t("col_domain"): [ui.domain_label(sel, d) for d in top["domain_key"]],
+    t("col_team"): [yes if v else no for v in top["pluswijkteam"]],
+    t("col_degree"): (top["in_degree"] + top["out_degree"]).astype(int),
+    t("col_brokerage_total"): top["brokerage_total"].astype(int),
+    t("col_betweenness"): top["betweenness_normalised"].astype(float),
+    t("col_bridge"): [yes if v else "" for v in top["articulation_point"]],
+}).reset_index(drop=True)
+roles = pd.DataFrame({t("col_name"): top["name"].astype(str)})
+for role in ROLES[:-1]:
+    roles[t(f"col_{role}")] = top[role].astype(int).to_numpy()
+outside_mask = (~top["pluswijkteam"]).to_list()
+
+
+def _highlight(row):
+    return [HIGHLIGHT if outside_mask[row.name] else ""] * len(row)
+
+
+height = min(36 * (len(view) + 1) + 4, 760)
+styled = view.style.apply(_highlight, axis=1).format(
+    {t("col_betweenness"): lambda v: format_number(v, 3, sel.lang)})
+small = ("col_team", "col_degree", "col_brokerage_total", "col_betweenness", "col_bridge")
+wide = {t(k): st.column_config.Column(width="small", help=t(f"{k}_help")) for k in small}
+st.dataframe(styled, hide_index=True, width="stretch", height=height, column_config=wide)
+st.caption(t("outside_marker"))
+st.subheader(t("roles_title"))
+st.dataframe(roles.reset_index(drop=True).style.apply(_highlight, axis=1), hide_index=True, width="stretch",
+             height=height)
+
+st.subheader(t("concepts"))
+for key in ("betweenness", "bridge", *ROLES):
+    st.markdown(f"- {t(f'expl_{key}')}")

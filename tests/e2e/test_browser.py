@@ -1,0 +1,238 @@
+"""The app in a real headless Chromium: every page renders, the map draws, nothing leaves localhost.
+
+Starts ``streamlit run`` on a free localhost port with ``WIJKNET_PROJECT`` set
+to a fictional demo project in ``tmp_path`` and visits every page with
+Playwright. Every request is recorded; requests to any other host are
+blocked and fail the test. Screenshots of every page (1600x1000) are saved
+to ``screenshots/`` (gitignored) for a human look.
+
+Skipped when ``/usr/bin/chromium`` is missing, unless
+``WIJKNET_REQUIRE_BROWSER=1`` is set (then it fails).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = ROOT / "screenshots"
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
+# The first page is the default page and lives at "/" (its url_path is not served).
+PAGES = (
+    ("", "Netwerkkaart"),
+    ("kengetallen", "Kengetallen"),
+    ("verbinders", "Verbinders"),
+    ("domeinmenging", "Domeinmenging"),
+)
+
+
+def _require_browser() -> None:
+    if CHROMIUM.exists():
+        return
+    message = f"{CHROMIUM} not found"
+    if os.environ.get("WIJKNET_REQUIRE_BROWSER") == "1":
+        pytest.fail(message + " and WIJKNET_REQUIRE_BROWSER=1")
+    pytest.skip(message)
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_until_up(url: str, proc: subprocess.Popen, timeout: float = 90) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"streamlit exited with code {proc.returncode}")
+        try:
+            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.5)
+    raise TimeoutError(f"streamlit did not answer at {url} within {timeout} s")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    _require_browser()
+    from wijknet.demo import write_demo
+    from wijknet.webapp import streamlit_command
+
+    base = tmp_path_factory.mktemp("e2e")
+    project = write_demo(base / "project")
+    port = _free_port()
+    env = {
+        **os.environ,
+        "WIJKNET_PROJECT": str(project),
+        "XDG_CACHE_HOME": str(base / "cache"),
+        "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
+    }
+    env.pop("WIJKNET_LANG", None)
+    log = open(base / "streamlit.log", "w")
+    proc = subprocess.Popen(
+        [*streamlit_command(port, headless=True, address="127.0.0.1"), "--server.fileWatcherType=none"],
+        env=env, stdout=log, stderr=subprocess.STDOUT, cwd=base,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_up(url, proc)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def browser_context(server):
+    from playwright.sync_api import sync_playwright
+
+    requests: list[str] = []
+    blocked: list[str] = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        context = browser.new_context(viewport={"width": 1600, "height": 1000}, locale="nl-NL")
+
+        def route(r):
+            url = r.request.url
+            requests.append(url)
+            host = urlparse(url).hostname
+            if url.startswith(("data:", "blob:", "about:")) or host in LOCAL_HOSTS:
+                r.continue_()
+            else:
+                blocked.append(url)
+                r.abort()
+
+        context.route("**/*", route)
+        # Requests that never reach the router (e.g. from srcdoc frames) are recorded too.
+        context.on("request", lambda req: requests.append(req.url))
+        yield context, requests, blocked
+        context.close()
+        browser.close()
+
+
+def _open(context, url: str, title: str):
+    page = context.new_page()
+    page.goto(url, wait_until="domcontentloaded")
+    page.get_by_role("heading", name=title, level=1).wait_for(timeout=60_000)
+    # Wait until the script run is finished (no "running" status widget).
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000
+    )
+    page.wait_for_timeout(1500)
+    return page
+
+
+def _map_frame(page):
+    page.wait_for_selector("iframe", timeout=30_000)
+    for _ in range(60):
+        for frame in page.frames:
+            try:
+                if frame.evaluate("() => !!document.getElementById('mynetwork') && typeof network !== 'undefined'"):
+                    return frame
+            except Exception:  # frame not ready or cross-origin
+                continue
+        page.wait_for_timeout(500)
+    raise AssertionError("no frame with a vis-network map")
+
+
+def _no_exception(page) -> None:
+    assert page.locator('[data-testid="stException"]').count() == 0, page.locator(
+        '[data-testid="stException"]').first.inner_text()
+
+
+@pytest.mark.parametrize("url_path, title", PAGES)
+def test_page_renders_offline(server, browser_context, url_path, title):
+    context, requests, blocked = browser_context
+    page = _open(context, f"{server}/{url_path}", title)
+    try:
+        _no_exception(page)
+        assert page.get_by_text("Fictieve demodata").count() >= 1
+        name = url_path or "netwerkkaart"
+        if name == "netwerkkaart":
+            frame = _map_frame(page)
+            nodes = frame.evaluate("() => network.body.data.nodes.length")
+            assert nodes > 30
+            frame.wait_for_timeout(1000)
+            painted = frame.evaluate(
+                """() => {
+                    const c = document.querySelector('#mynetwork canvas');
+                    if (!c) return -1;
+                    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                    let n = 0;
+                    for (let i = 0; i < d.length; i += 16) {
+                        if (d[i + 3] > 0 && (d[i] < 235 || d[i + 1] < 235 || d[i + 2] < 235)) n++;
+                    }
+                    return n;
+                }"""
+            )
+            assert painted > 1000, f"map canvas looks blank ({painted} painted samples)"
+            assert frame.locator("#wijknet-legend").inner_text().startswith("Domeinen")
+        SCREENSHOTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=False)
+    finally:
+        page.close()
+    assert not blocked, f"requests to other hosts: {blocked}"
+    foreign = [u for u in requests if urlparse(u).hostname not in LOCAL_HOSTS
+               and not u.startswith(("data:", "blob:", "about:"))]
+    assert not foreign, f"requests left localhost: {foreign}"
+
+
+def test_language_switch_and_map_hover(server, browser_context):
+    context, requests, blocked = browser_context
+    page = _open(context, f"{server}/", "Netwerkkaart")
+    try:
+        page.locator('[data-testid="stSidebar"]').get_by_text("English").click()
+        page.get_by_role("heading", name="Network map", level=1).wait_for(timeout=30_000)
+        page.wait_for_function(
+            "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000
+        )
+        page.wait_for_timeout(1500)
+        _no_exception(page)
+        frame = _map_frame(page)
+        assert frame.locator("#wijknet-legend").inner_text().startswith("Domains")
+        # Hover the largest node: its plain-text tooltip appears.
+        point = frame.evaluate(
+            """() => {
+                const ids = network.body.data.nodes.getIds();
+                let best = ids[0], size = -1;
+                for (const id of ids) {
+                    const n = network.body.nodes[id];
+                    if (n.shape.radius > size) { size = n.shape.radius; best = id; }
+                }
+                const p = network.canvasToDOM(network.getPositions([best])[best]);
+                const box = document.getElementById('mynetwork').getBoundingClientRect();
+                return {x: p.x + box.left, y: p.y + box.top};
+            }"""
+        )
+        box = page.locator("iframe").first.bounding_box()
+        page.mouse.move(box["x"] + point["x"], box["y"] + point["y"])
+        frame.wait_for_selector("div.vis-tooltip", state="visible", timeout=10_000)
+        tip = frame.locator("div.vis-tooltip").inner_text()
+        assert "Domain:" in tip
+        SCREENSHOTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / "netwerkkaart-en-hover.png"))
+    finally:
+        page.close()
+    assert not blocked, f"requests to other hosts: {blocked}"

@@ -1,0 +1,207 @@
+"""Every page of the Streamlit app under AppTest (no browser).
+
+Pages are registered with ``st.navigation`` from files in
+``wijknet/webapp/views/``; AppTest selects them with
+``at.switch_page("views/<file>.py")`` (a path relative to the entry script)
+after a first ``run()``. AppTest cannot look inside the map's iframe: the map
+itself is tested in ``tests/e2e``.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from wijknet.webapp import ENTRY_SCRIPT
+
+PAGES = {
+    "views/netwerkkaart.py": ("Netwerkkaart", "Network map"),
+    "views/kengetallen.py": ("Kengetallen", "Key figures"),
+    "views/verbinders.py": ("Verbinders", "Connectors"),
+    "views/domeinmenging.py": ("Domeinmenging", "Domain mixing"),
+}
+DOMAINS = ("zorg", "welzijn", "gemeente", "inwoners", "wonen")
+ROLES = {"zorg": "Huisarts", "welzijn": "Welzijnscoach", "gemeente": "Wmo-consulent", "inwoners": "Sleutelfiguur",
+         "wonen": "Woonconsultent"}
+
+
+def write_project(folder: Path, *, synthetic: bool = True, n: int = 24, seed: int = 7) -> Path:
+    """A small fictional tidy project: two wijken, two waves, role-based names only."""
+    folder.mkdir(parents=True, exist_ok=True)
+    rng = np.random.default_rng(seed)
+    actors, ties = [], []
+    for w, wijk in enumerate(("Noord", "Zuid")):
+        ids = []
+        for i in range(n):
+            domain = DOMAINS[i % len(DOMAINS)]
+            aid = f"{wijk[0]}{i:02d}"
+            ids.append((aid, domain))
+            actors.append({"actor_id": aid, "wijk": wijk, "domain": domain, "name": f"{ROLES[domain]} {wijk} {i}",
+                           "role": ROLES[domain].lower(), "organisation": f"Organisatie {domain} (fictief)",
+                           "kind": "person", "pluswijkteam": "ja" if i < 4 else "nee", "consent": "ja"})
+        for wave, p_cross in (("2025", 0.04), ("2026", 0.12)):
+            for a, da in ids[:-2]:  # the last two actors stay isolates
+                for b, db in ids[:-2]:
+                    if a != b and rng.random() < (0.3 if da == db else p_cross):
+                        ties.append({"wijk": wijk, "wave": wave, "source": a, "target": b,
+                                     "tie_type": ["samenwerking", "verwijzing"][int(rng.integers(2))],
+                                     "weight": str(int(rng.integers(1, 5))), "evidence": "enquête"})
+    for name, rows in (("actors", actors), ("ties", ties)):
+        with open(folder / f"{name}.csv", "w", newline="", encoding="utf-8") as fh:
+            writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+            writer.writeheader()
+            writer.writerows(rows)
+    (folder / "wijknet.yaml").write_text(
+        f"title: Testproject\nsynthetic: {str(synthetic).lower()}\nwaves: ['2025', '2026']\n", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch) -> Path:
+    folder = write_project(tmp_path / "project")
+    monkeypatch.setenv("WIJKNET_PROJECT", str(folder))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    return folder
+
+
+def app() -> AppTest:
+    return AppTest.from_file(str(ENTRY_SCRIPT), default_timeout=120)
+
+
+def texts(at: AppTest) -> str:
+    parts = [e.value for kind in ("title", "caption", "markdown", "warning", "info", "success", "error", "code")
+             for e in getattr(at, kind)]
+    return "\n".join(str(p) for p in parts)
+
+
+@pytest.mark.parametrize("page", list(PAGES))
+def test_page_runs_with_title_and_banner(project, page):
+    at = app().run()
+    at.switch_page(page).run()
+    assert not at.exception, at.exception
+    assert at.title[0].value == PAGES[page][0]
+    assert any("Fictieve demodata" in w.value for w in at.warning)
+
+
+def test_map_page_opens_first_with_offline_iframe(project):
+    at = app().run()
+    assert not at.exception
+    assert at.title[0].value == "Netwerkkaart"
+    frames = at.get("iframe")
+    assert len(frames) == 1
+    doc = frames[0].proto.srcdoc
+    assert "vis.Network" in doc and "Huisarts Noord 0" in doc
+    assert not [m for m in ("https://", "http://cdn") if f'src="{m}' in doc or f'href="{m}' in doc]
+
+
+def test_switching_wijk_and_wave(project):
+    at = app().run()
+    assert "Wijk Noord, meting 2026" in texts(at)
+    at.sidebar.selectbox(key="wijk").set_value("Zuid").run()
+    at.sidebar.selectbox(key="wave").set_value("2025").run()
+    assert not at.exception
+    assert "Wijk Zuid, meting 2025" in texts(at)
+    assert "Huisarts Zuid 0" in at.get("iframe")[0].proto.srcdoc
+    # The selection persists when changing page.
+    at.switch_page("views/verbinders.py").run()
+    assert not at.exception
+    assert at.sidebar.selectbox(key="wijk").value == "Zuid"
+    assert "Wijk Zuid, meting 2025" in texts(at)
+
+
+def test_filters_change_the_map(project):
+    at = app().run()
+    before = [c.value for c in at.caption if "relaties in deze meting" in c.value][0]
+    at.sidebar.multiselect(key="tie_types").set_value(["verwijzing"]).run()
+    at.sidebar.slider(key="min_weight").set_value(3.0).run()
+    assert not at.exception
+    after = [c.value for c in at.caption if "relaties in deze meting" in c.value][0]
+    assert before != after
+    assert "Relaties: verwijzing; minimale sterkte: 3" in texts(at)
+
+
+@pytest.mark.parametrize("page", list(PAGES))
+def test_language_switch(project, page):
+    at = app().run()
+    at.switch_page(page).run()
+    at.sidebar.radio(key="lang").set_value("en").run()
+    assert not at.exception, at.exception
+    assert at.title[0].value == PAGES[page][1]
+    assert any("Fictional demo data" in w.value for w in at.warning)
+    at.sidebar.radio(key="lang").set_value("nl").run()
+    assert at.title[0].value == PAGES[page][0]
+
+
+def test_metrics_page_explains_every_measure(project):
+    at = app().run()
+    at.switch_page("views/kengetallen.py").run()
+    assert not at.exception
+    table = at.table[0].value
+    assert list(table.columns)[:2] == ["2025", "2026"]
+    for label in ("Dichtheid", "Domeinoverstijgende relaties", "E-I-index", "Wederkerigheid", "Losse delen"):
+        assert label in table.index
+    assert table[table.columns[-1]].str.len().min() > 20  # a sentence per measure
+
+
+def test_connectors_page_highlights_outside_team(project):
+    at = app().run()
+    at.switch_page("views/verbinders.py").run()
+    assert not at.exception
+    assert at.dataframe, "no connector table"
+    assert any("PlusWIJkteam" in e.value for e in [*at.info, *at.success])
+    assert "Kwetsbare brug" in texts(at)
+
+
+def test_mixing_page_has_chart(project):
+    at = app().run()
+    at.switch_page("views/domeinmenging.py").run()
+    assert not at.exception
+    charts = at.get("vega_lite_chart")
+    assert charts and "Zorg" in charts[0].proto.spec + "".join(str(d) for d in charts[0].proto.datasets)
+
+
+@pytest.mark.parametrize("page", list(PAGES))
+def test_broken_project_shows_message(tmp_path, monkeypatch, page):
+    folder = write_project(tmp_path / "broken")
+    (folder / "ties.csv").write_text("wijk,wave,source,target\nNoord,2025,N00,ONBEKEND\n", encoding="utf-8")
+    monkeypatch.setenv("WIJKNET_PROJECT", str(folder))
+    at = app().run()
+    at.switch_page(page).run()
+    assert not at.exception
+    assert at.title[0].value == PAGES[page][0]
+    assert any("kon niet worden geladen" in e.value for e in at.error)
+    assert "ONBEKEND" in at.code[0].value
+
+
+def test_missing_folder_shows_message(tmp_path, monkeypatch):
+    monkeypatch.setenv("WIJKNET_PROJECT", str(tmp_path / "does-not-exist"))
+    at = app().run()
+    assert not at.exception
+    assert at.error and "actors" in at.code[0].value
+
+
+def test_not_synthetic_has_no_banner(tmp_path, monkeypatch):
+    monkeypatch.setenv("WIJKNET_PROJECT", str(write_project(tmp_path / "real", synthetic=False)))
+    at = app().run()
+    assert not at.exception
+    assert not any("Fictieve demodata" in w.value for w in at.warning)
+
+
+def test_demo_project_when_no_env(tmp_path, monkeypatch):
+    monkeypatch.delenv("WIJKNET_PROJECT", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    at = app().run()
+    assert not at.exception
+    assert (tmp_path / "cache" / "wijknet" / "demo" / "actors.csv").exists()
+    assert any("Fictieve demodata" in w.value for w in at.warning)
+
+
+def test_repo_shim_runs_the_app(project):
+    shim = Path(__file__).resolve().parents[2] / "app.py"
+    at = AppTest.from_file(str(shim), default_timeout=120).run()
+    assert not at.exception
+    assert at.title[0].value == "Netwerkkaart"
