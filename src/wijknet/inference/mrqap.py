@@ -1,0 +1,501 @@
+"""Multiple regression QAP (MRQAP): linear and logistic models for dyadic data.
+
+One network (the response ``y``) is regressed on dyadic covariates (other
+networks, "same group" matrices, an earlier wave, the transpose of ``y`` for
+reciprocity). The estimates are those of an ordinary (OLS or logistic)
+regression over the dyads; the p-values come from QAP permutations, which
+respect the dependence among the ties of an actor.
+
+The permutation refits are vectorised: linear models through batched least
+squares on precomputed projections, logistic models through Newton (IRLS)
+iterations run on a whole batch of permutations at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+from scipy.special import expit
+
+from .permutation import (
+    as_matrices,
+    check_symmetric,
+    default_batch_size,
+    dyad_index,
+    map_batches,
+    node_permutations,
+    permutation_p_values,
+    permuted_dyads,
+)
+
+TABLE_COLUMNS = ["term", "estimate", "std_error", "statistic", "p_value", "p_greater", "p_less"]
+
+
+@dataclass(eq=False)
+class MRQAPResult:
+    """MRQAP coefficient table, model fit and null distribution."""
+
+    table: pd.DataFrame
+    fit: dict
+    family: str
+    null: str
+    n_permutations: int
+    null_distribution: pd.DataFrame = field(repr=False)
+    model: object = field(repr=False, default=None)
+
+
+def same_attribute(G: nx.Graph, attr: str = "domain") -> np.ndarray:
+    """Dyadic covariate: 1 where two actors share the value of ``attr``, else 0.
+
+    Rows and columns follow ``G``'s node order (the order :func:`mrqap` uses
+    when ``y`` is a graph); the diagonal is 0.
+    """
+    values = np.array([G.nodes[v].get(attr) for v in G], dtype=object)
+    same = (values[:, None] == values[None, :]).astype(float)
+    np.fill_diagonal(same, 0.0)
+    return same
+
+
+# --- linear models ----------------------------------------------------------
+
+def _ols_y_null(D: np.ndarray):
+    """t-statistics of every coefficient when the response is permuted (qapy)."""
+    Q, R = np.linalg.qr(D)
+    R_inv = np.linalg.inv(R)
+    unscaled = np.sum(R_inv**2, axis=1)  # diag((D'D)^-1)
+    df = D.shape[0] - D.shape[1]
+
+    def t_values(Y: np.ndarray) -> np.ndarray:
+        C = Y @ Q
+        beta = C @ R_inv.T
+        rss = np.einsum("bd,bd->b", Y, Y) - np.einsum("bp,bp->b", C, C)
+        return beta / np.sqrt(np.maximum(rss, 0.0)[:, None] / df * unscaled)
+
+    return t_values
+
+
+def _ols_dsp_null(Z: np.ndarray, y: np.ndarray, df: int):
+    """t of the last coefficient of ``y ~ Z + r`` for a stack of permuted residuals ``r``.
+
+    By Frisch-Waugh-Lovell: with ``M`` the projection off ``Z``,
+    ``b = r'My / r'Mr`` and ``RSS = y'My - (r'My)^2 / r'Mr``.
+    """
+    Q, _ = np.linalg.qr(Z)
+    e_y = y - Q @ (Q.T @ y)
+    e_yy = e_y @ e_y
+
+    def t_values(Rp: np.ndarray) -> np.ndarray:
+        a = Rp @ e_y
+        G = Rp @ Q
+        s = np.einsum("bd,bd->b", Rp, Rp) - np.einsum("bq,bq->b", G, G)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            s = np.where(s > 1e-12 * max(e_yy, 1.0), s, np.nan)
+            rss = np.maximum(e_yy - a**2 / s, 0.0)
+            return (a / s) / np.sqrt(rss / df / s)
+
+    return t_values
+
+
+# --- logistic models --------------------------------------------------------
+
+def _solve(H: np.ndarray, g: np.ndarray) -> np.ndarray:
+    try:
+        return np.linalg.solve(H, g[..., None])[..., 0]
+    except np.linalg.LinAlgError:
+        return np.stack([np.linalg.lstsq(h, v, rcond=None)[0] for h, v in zip(H, g)])
+
+
+def logit_newton(
+    F: np.ndarray,
+    y: np.ndarray,
+    V: np.ndarray | None = None,
+    *,
+    start: np.ndarray | None = None,
+    max_iter: int = 50,
+    tol: float = 1e-7,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Logistic regressions for a batch of data sets by Newton-Raphson (= IRLS).
+
+    Parameters
+    ----------
+    F : array of shape (d, q)
+        Design columns shared by all data sets.
+    y : array of shape (d,) or (b, d)
+        0/1 responses, shared or one row per data set.
+    V : array of shape (b, d), optional
+        One extra, last design column per data set.
+    start : array of shape (q,), optional
+        Starting coefficients of the columns of ``F`` (default 0); the
+        coefficient of ``V`` starts at 0.
+    max_iter : int, default 50
+    tol : float, default 1e-7
+        A data set stops once its largest Newton step is below
+        ``tol * (1 + max |beta|)``. Newton converges quadratically, so the
+        estimates are then accurate to far below ``tol``; the standard
+        errors, taken at the last iteration as in R's ``glm.fit``, to about
+        ``tol``.
+
+    Returns
+    -------
+    beta, std_error : arrays of shape (b, k)
+        ``k = q`` or ``q + 1``; ``std_error`` is the square root of the
+        diagonal of the inverse information ``(X'WX)^-1``. NaN where the
+        iterations broke down.
+
+    Notes
+    -----
+    All data sets start from the same point, so the first iteration shares
+    the weights ``w = mu (1 - mu)`` and costs only a few matrix products (a
+    score step). Later iterations update the data sets that have not yet
+    converged, in place on ``(b, d)`` buffers.
+    """
+    d, q = F.shape
+    shared_y = y.ndim == 1
+    b = V.shape[0] if V is not None else (1 if shared_y else y.shape[0])
+    k = q + (V is not None)
+    beta = np.zeros((b, k))
+    if start is not None:
+        beta[:, :q] = start
+    yF = y @ F  # (q,) or (b, q)
+    yV = V @ y if (V is not None and shared_y) else (np.einsum("bd,bd->b", V, y) if V is not None else None)
+    FF = (F[:, :, None] * F[:, None, :]).reshape(d, q * q)
+
+    # first iteration from the shared start
+    mu0 = expit(F @ beta[0, :q])
+    w0 = mu0 * (1.0 - mu0)
+    H = np.empty((b, k, k))
+    g = np.empty((b, k))
+    H[:, :q, :q] = (w0 @ FF).reshape(q, q)
+    g[:, :q] = yF - mu0 @ F
+    if V is not None:
+        wv = V * w0
+        H[:, :q, q] = H[:, q, :q] = wv @ F
+        H[:, q, q] = np.einsum("bd,bd->b", wv, V)
+        g[:, q] = yV - V @ mu0
+        del wv
+    hessian = H
+    step = _solve(H, g)
+    beta += step
+    active = _still_active(np.arange(b), beta, step, tol)
+
+    eta = np.empty((b, d))
+    work = np.empty((b, d))
+    for _ in range(max_iter - 1):
+        m = active.size
+        if m == 0:
+            break
+        everyone = m == b
+        Va = None if V is None else (V if everyone else V[active])
+        mu = eta[:m]
+        w = work[:m]
+        np.matmul(beta[active, :q], F.T, out=mu)
+        if Va is not None:
+            np.multiply(Va, beta[active, q:], out=w)
+            mu += w
+        expit(mu, out=mu)
+        np.multiply(mu, mu, out=w)
+        np.subtract(mu, w, out=w)  # w = mu (1 - mu)
+        H = np.empty((m, k, k))
+        g = np.empty((m, k))
+        H[:, :q, :q] = (w @ FF).reshape(m, q, q)
+        g[:, :q] = (yF if shared_y else yF[active]) - mu @ F
+        if Va is not None:
+            g[:, q] = (yV if everyone else yV[active]) - np.einsum("bd,bd->b", mu, Va)
+            np.multiply(w, Va, out=w)  # w V
+            H[:, :q, q] = H[:, q, :q] = w @ F
+            H[:, q, q] = np.einsum("bd,bd->b", w, Va)
+        step = _solve(H, g)
+        beta[active] += step
+        hessian[active] = H
+        active = _still_active(active, beta, step, tol)
+    with np.errstate(invalid="ignore"):
+        try:
+            covariance = np.linalg.inv(hessian)
+        except np.linalg.LinAlgError:
+            covariance = np.stack([np.linalg.pinv(h) for h in hessian])
+        se = np.sqrt(np.diagonal(covariance, axis1=1, axis2=2))
+    return beta, se
+
+
+def _still_active(active: np.ndarray, beta: np.ndarray, step: np.ndarray, tol: float) -> np.ndarray:
+    """Rows of ``active`` whose last Newton step was not yet small; broken rows become NaN."""
+    size = np.max(np.abs(step), axis=1)
+    broken = ~np.isfinite(size)
+    beta[active[broken]] = np.nan
+    with np.errstate(invalid="ignore"):
+        done = broken | (size <= tol * (1.0 + np.max(np.abs(beta[active]), axis=1)))
+    return active[~done]
+
+
+def _logit_y_null(D: np.ndarray, start: np.ndarray):
+    def z_values(Y: np.ndarray) -> np.ndarray:
+        beta, se = logit_newton(D, Y, start=start)
+        return beta / se
+
+    return z_values
+
+
+def _logit_dsp_null(Z: np.ndarray, y: np.ndarray):
+    # Warm start: the fit of y on Z, with 0 for the permuted residual.
+    start, _ = logit_newton(Z, y)
+
+    def z_values(Rp: np.ndarray) -> np.ndarray:
+        beta, se = logit_newton(Z, y, Rp, start=start[0])
+        return beta[:, -1] / se[:, -1]
+
+    return z_values
+
+
+# --- observed fit -----------------------------------------------------------
+
+def _observed_fit(y: np.ndarray, D: np.ndarray, family: str, intercept: bool):
+    from statsmodels.genmod.families import Binomial
+    from statsmodels.genmod.generalized_linear_model import GLM
+    from statsmodels.regression.linear_model import OLS
+
+    n, p = D.shape
+    if family == "gaussian":
+        model = OLS(y, D, hasconst=intercept).fit()
+        fit = {
+            "n_dyads": n,
+            "df_residual": n - p,
+            "r_squared": float(model.rsquared),
+            "adj_r_squared": float(model.rsquared_adj),
+            "residual_std_error": float(np.sqrt(model.scale)),
+        }
+        return model, model.tvalues, fit
+    model = GLM(y, D, family=Binomial()).fit(tol=1e-12, maxiter=100)
+    null_deviance = float(model.null_deviance)
+    deviance = float(model.deviance)
+    fit = {
+        "n_dyads": n,
+        "df_residual": n - p,
+        "deviance": deviance,
+        "null_deviance": null_deviance,
+        "aic": float(model.aic),
+        "bic": float(deviance + p * np.log(n)),
+        "pseudo_r_squared": 1 - deviance / null_deviance if null_deviance > 0 else float("nan"),
+    }
+    return model, model.params / model.bse, fit
+
+
+def mrqap(
+    y,
+    X: Mapping[str, object],
+    *,
+    family: Literal["gaussian", "binomial"] = "gaussian",
+    null: Literal["dsp", "y"] = "dsp",
+    n_permutations: int = 1000,
+    seed=0,
+    directed: bool = True,
+    intercept: bool = True,
+    weight: str | None = None,
+    batch_size: int | None = None,
+    n_jobs: int = 1,
+    progress: bool = False,
+) -> MRQAPResult:
+    """Multiple regression QAP (linear or logistic) with DSP or y-permutation p-values.
+
+    Parameters
+    ----------
+    y : array_like or networkx.Graph
+        Response network, ``n x n``. ``family="binomial"`` needs 0/1 values.
+    X : dict of str to array_like or networkx.Graph
+        Named dyadic covariates on the same actors (graphs in the node order
+        of the first graph among ``y`` and ``X``), e.g.
+        ``{"same_domain": same_attribute(G), "wave_2025": G_2025,
+        "reciprocity": A.T}``.
+    family : {"gaussian", "binomial"}, default "gaussian"
+        Linear regression (OLS) or logistic regression.
+    null : {"dsp", "y"}, default "dsp"
+        Double semi-partialling (Dekker, Krackhardt & Snijders 2007) or
+        permutation of ``y`` (QAP-Y).
+    n_permutations : int, default 1000
+    seed : int or numpy.random.Generator, default 0
+        Passed to :func:`numpy.random.default_rng`; results do not depend on
+        ``batch_size`` or ``n_jobs``.
+    directed : bool, default True
+        ``True``: the ``n (n - 1)`` ordered pairs; ``False``: the
+        ``n (n - 1) / 2`` pairs ``i < j`` of symmetric matrices.
+    intercept : bool, default True
+        Add a constant term, reported as ``"intercept"``.
+    weight : str, optional
+        Edge attribute for graph input; ``None`` gives binary ties.
+    batch_size : int, optional
+        Permutations refitted at once (default: about 16 MB per array).
+    n_jobs : int, default 1
+        joblib threads over batches.
+    progress : bool, default False
+        Show tqdm progress bars.
+
+    Returns
+    -------
+    MRQAPResult
+        ``.table``: tidy DataFrame with one row per term (``intercept``
+        first) and ``term``, ``estimate``, ``std_error``, ``statistic``
+        (t for linear, z for logistic models), ``p_value`` (two-sided),
+        ``p_greater`` and ``p_less``. ``.fit``: dict with ``n_dyads``,
+        ``df_residual`` and ``r_squared``, ``adj_r_squared``,
+        ``residual_std_error`` (linear) or ``deviance``, ``null_deviance``
+        (of the intercept-only model; ``sna::netlogit`` reports that of
+        p = 1/2 for every dyad instead), ``aic``, ``bic`` (``deviance + k log
+        n``, as ``sna::netlogit``) and ``pseudo_r_squared`` (McFadden,
+        ``1 - deviance / null_deviance``) (logistic). ``.null``: the null hypothesis used, ``.null_distribution``:
+        the permuted statistics (one column per term), ``.model``: the
+        statsmodels results of the observed fit.
+
+    Notes
+    -----
+    **Model.** Each dyad ``(i, j)``, ``i != j`` (undirected: ``i < j``) is
+    one observation: ``y_ij = b_0 + sum_k b_k x_kij + e_ij`` (OLS,
+    ``statsmodels.OLS``) or ``logit P(y_ij = 1) = b_0 + sum_k b_k x_kij``
+    (maximum likelihood, ``statsmodels.GLM`` with ``Binomial``). Estimates,
+    standard errors and t/z statistics are the usual ones; they equal R's
+    ``sna::netlm`` and ``sna::netlogit``. The diagonal is excluded.
+
+    **Test statistic.** The p-values refer to the t (linear) or z (logistic)
+    statistic ``b_k / se(b_k)``, which is pivotal and so more robust than the
+    coefficient itself under collinearity (Dekker et al. 2007).
+
+    **Null hypotheses.** ``null="y"`` relabels the actors of ``y``
+    (``y[pi][:, pi]``) and refits the whole model, one null distribution for
+    all terms at once (``sna``'s ``nullhyp = "qapy"``). ``null="dsp"``, for
+    each term ``k`` in turn (the intercept included): regress ``x_k`` on
+    all other columns by OLS, relabel the actors of the residual matrix
+    ``e_k``, refit ``y`` on the other columns plus the permuted residual and
+    record the statistic of the latter (``nullhyp = "qapspp"``, the default
+    ``"qap"`` of ``sna``). As in ``sna``, when the design has a single column
+    (one covariate and ``intercept=False``, or only the intercept) DSP falls
+    back to ``null="y"``, and ``.null`` says so. With an intercept and one
+    covariate DSP is run, but for the covariate it is exactly y-permutation
+    (the t of ``y`` on ``pi(e_k)`` equals that of ``pi^-1(y)`` on ``e_k``);
+    only the intercept's test differs. The same random permutations are used
+    for every term.
+
+    **p-values.** ``p = (1 + k) / (1 + R)`` with ``k`` the number of the
+    ``R`` permutations at least as extreme (two-sided: in absolute value);
+    ``sna`` reports ``k / R``, which can be 0. Permutations whose logistic
+    refit breaks down (NaN) are left out of ``R``.
+
+    **Speed.** Linear refits use one projection per term: with ``Q`` an
+    orthonormal basis of the fixed columns, the permuted statistics follow
+    from ``r'My``, ``r'Q`` and ``r'r`` for a whole batch of permuted vectors
+    ``r`` by matrix products. Logistic refits run Newton iterations on all
+    permutations of a batch at once, warm-started at the fit without the
+    permuted column (DSP) or at the intercept-only fit (y-permutation),
+    until every Newton step is below ``1e-7`` (relative): the permuted z
+    values are accurate to about ``1e-7``, far below Monte Carlo error. On
+    150 actors with four covariates this is some 50 times faster than
+    ``sna::netlogit`` (``benchmarks/bench_mrqap.py``).
+
+    References
+    ----------
+    Dekker, D., Krackhardt, D., & Snijders, T. A. B. (2007). Sensitivity of
+    MRQAP tests to collinearity and autocorrelation conditions.
+    *Psychometrika*, 72(4), 563-581.
+    Krackhardt, D. (1988). Predicting with networks: nonparametric multiple
+    regression analysis of dyadic data. *Social Networks*, 10(4), 359-381.
+    Butts, C. T. (2008). Social network analysis with sna. *Journal of
+    Statistical Software*, 24(6).
+    """
+    if family not in ("gaussian", "binomial"):
+        raise ValueError(f"family must be 'gaussian' or 'binomial', not {family!r}")
+    if null not in ("dsp", "y"):
+        raise ValueError(f"null must be 'dsp' or 'y', not {null!r}")
+    if n_permutations < 0:
+        raise ValueError(f"n_permutations must be >= 0, not {n_permutations}")
+    X = dict(X)
+    names = (["intercept"] if intercept else []) + [str(name) for name in X]
+    if len(set(names)) != len(names):
+        raise ValueError(f"term names must be unique: {names}")
+    if not names:
+        raise ValueError("the model needs at least one term")
+    matrices, _ = as_matrices([y, *X.values()], weight=weight)
+    check_symmetric(matrices, directed)
+    n = matrices[0].shape[0]
+    rows, cols = dyad_index(n, directed)
+    yv = matrices[0][rows, cols]
+    columns = ([np.ones(rows.size)] if intercept else []) + [m[rows, cols] for m in matrices[1:]]
+    D = np.column_stack(columns)
+    if not (np.all(np.isfinite(yv)) and np.all(np.isfinite(D))):
+        raise ValueError("missing values (NaN) in y or X: handle them first")
+    if family == "binomial" and not np.all((yv == 0) | (yv == 1)):
+        raise ValueError("family='binomial' needs a 0/1 response")
+    if family == "binomial" and yv.min() == yv.max():
+        raise ValueError("family='binomial' needs both ties and non-ties in y")
+    p = D.shape[1]
+    if np.linalg.matrix_rank(D) < p:
+        raise ValueError("the covariates are collinear (design matrix not of full rank)")
+    if rows.size <= p:
+        raise ValueError("more terms than dyads")
+
+    model, statistic, fit = _observed_fit(yv, D, family, intercept)
+    estimate = np.asarray(model.params, dtype=float)
+    std_error = np.asarray(model.bse, dtype=float)
+    statistic = np.asarray(statistic, dtype=float)
+
+    used = "y" if (null == "y" or p == 1) else "dsp"
+    perms = node_permutations(n, n_permutations, seed)
+    options = dict(
+        batch_size=batch_size or default_batch_size(n_permutations, rows.size),
+        n_jobs=n_jobs,
+        progress=progress,
+    )
+    if n_permutations == 0:
+        null_stats = np.empty((0, p))
+    elif used == "y":
+        if family == "gaussian":
+            refit = _ols_y_null(D)
+        else:
+            start = np.zeros(p)
+            if intercept:
+                start[0] = np.log(yv.mean() / (1 - yv.mean()))
+            refit = _logit_y_null(D, start)
+        null_stats = map_batches(
+            lambda batch: refit(permuted_dyads(matrices[0], batch, rows, cols)), perms,
+            desc="MRQAP (y)", **options,
+        )
+    else:
+        null_stats = np.empty((n_permutations, p))
+        for k in range(p):
+            Z = np.delete(D, k, axis=1)
+            coef, *_ = np.linalg.lstsq(Z, D[:, k], rcond=None)
+            residual = np.zeros((n, n))
+            residual[rows, cols] = D[:, k] - Z @ coef
+            if not directed:
+                residual[cols, rows] = residual[rows, cols]
+            refit = _ols_dsp_null(Z, yv, rows.size - p) if family == "gaussian" else _logit_dsp_null(Z, yv)
+            null_stats[:, k] = map_batches(
+                lambda batch: refit(permuted_dyads(residual, batch, rows, cols)), perms,
+                desc=f"MRQAP (DSP {names[k]})", **options,
+            )
+
+    if n_permutations:
+        pv = permutation_p_values(statistic, null_stats)
+    else:
+        pv = dict.fromkeys(("p_greater", "p_less", "p_two_sided"), np.full(p, np.nan))
+    table = pd.DataFrame(
+        {
+            "term": pd.Series(names, dtype=object),
+            "estimate": estimate,
+            "std_error": std_error,
+            "statistic": statistic,
+            "p_value": pv["p_two_sided"],
+            "p_greater": pv["p_greater"],
+            "p_less": pv["p_less"],
+        }
+    )
+    return MRQAPResult(
+        table=table,
+        fit=fit,
+        family=family,
+        null=used,
+        n_permutations=int(n_permutations),
+        null_distribution=pd.DataFrame(null_stats, columns=names),
+        model=model,
+    )
