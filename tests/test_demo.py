@@ -15,13 +15,25 @@ import pandas as pd
 import pytest
 
 from wijknet import load_project
-from wijknet.demo import FIRST_NAMES, KERN, LAYERS, PRIVATE, STORY, SURNAMES, WAVES, make_demo, write_demo
+from wijknet.demo import (
+    FIRST_NAMES,
+    KERN,
+    KPI3_STORY,
+    LAYERS,
+    PRIVATE,
+    STORY,
+    SURNAMES,
+    WAVES,
+    make_demo,
+    make_responses,
+    write_demo,
+)
 from wijknet.io.tidy import ACTOR_OPTIONAL
 from wijknet.taxonomy import Taxonomy
 
 WIJKEN = ["Bleijerheide-Centrum-Nulland", "Daalhof", "De Baandert", "Eijsden", "Hoensbroek-Noord", "Lindenheuvel"]
 WIJKPLAN = [w for w in WIJKEN if w != "Eijsden"]
-FILES = ("actors.csv", "ties.csv", "wijknet.yaml", "LEESMIJ.txt")
+FILES = ("actors.csv", "ties.csv", "responses.csv", "wijknet.yaml", "LEESMIJ.txt")
 
 
 @pytest.fixture(scope="module")
@@ -271,3 +283,50 @@ def test_turnover_and_isolates(story):
     assert len(jaccard) == 12
     assert jaccard.between(0.2, 0.7).all(), jaccard
     assert (story["isolates"] >= 1).all()
+
+
+# --- survey responses and KPI 3 ------------------------------------------------
+
+
+def test_responses_are_deterministic_and_valid(frames, project):
+    a, b = make_responses(frames[0]), make_responses(frames[0])
+    pd.testing.assert_frame_equal(a, b)
+    assert not make_responses(frames[0], seed=7).equals(a)
+    assert project.has_responses and len(project.responses) == len(a)
+    assert set(KPI3_STORY) == set(STORY)
+
+
+def test_response_rate_and_non_response(project):
+    responses = project.responses
+    for wijk in WIJKEN:
+        for wave in WAVES:
+            present = len(project.present(wijk, wave))
+            got = responses[(responses["wijk"] == wijk) & (responses["wave"] == wave)]
+            assert 0.54 <= len(got) / present <= 0.76, (wijk, wave)
+    assert (~responses["active"]).mean() > 0.05, "some respondents are not active participants"
+    assert responses["kpi3"].isna().mean() > 0.03, "some leave the KPI 3 item open"
+
+
+def test_kpi3_follows_the_story(project):
+    from wijknet.kpi import kpi3
+
+    table = kpi3(project, pooled=False).set_index(["wijk", "wave"])
+    for wijk, targets in KPI3_STORY.items():
+        for wave, target in zip(WAVES, targets):
+            assert table.loc[(wijk, wave), "share"] == pytest.approx(target, abs=0.012), (wijk, wave)
+    status = table["status"].unstack("wave")
+    for wijk in ("Daalhof", "Hoensbroek-Noord", "De Baandert", "Eijsden"):
+        assert (status.loc[wijk] == "doorgaan").all(), wijk
+    assert status.loc["Lindenheuvel"].tolist() == ["doorgaan", "analyse gevraagd", "verbeterplan"]
+    assert status.loc["Bleijerheide-Centrum-Nulland"].tolist() == ["doorgaan", "analyse gevraagd", "doorgaan"]
+    assert table.loc[("Eijsden", "2025"), "above_band"] and table.loc[("Eijsden", "2026"), "above_band"]
+
+
+def test_change_table_agrees_with_the_story_turnover(project, story):
+    from wijknet.change import change_table
+
+    change = change_table(project, n_permutations=0).set_index(["wijk", "wave_to"])
+    jaccard = story["jaccard_prev"].dropna()
+    np.testing.assert_allclose(change.loc[jaccard.index, "jaccard_all"], jaccard, rtol=1e-12)
+    assert change["jaccard"].between(0.3, 0.6).all(), "stable actors: good for modelling by the RSiena rule of thumb"
+    assert (change["actors_entered"] + change["actors_left"] > 0).all()

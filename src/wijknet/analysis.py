@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 from joblib import Parallel, delayed
 
+from .change import CHANGE_COLUMNS, compare_waves, wave_pairs
 from .graph import build_graph
 from .metrics import actor_metrics, mixing_matrix, network_metrics
 from .project import Project
@@ -33,15 +34,24 @@ MIXING_COLUMNS = ["wijk", "wave", "from_domain", "to_domain", "ties", "row_share
 
 @dataclass
 class AnalysisResult:
-    """Tables of one analysis run; the required columns come first, extra measures after."""
+    """Tables of one analysis run; the required columns come first, extra measures after.
+
+    ``change`` holds :func:`wijknet.change.compare_waves` for every wijk and
+    pair of consecutive waves (no rows with a single wave); ``kpi3`` holds
+    :func:`wijknet.kpi.kpi3`, or ``None`` when the project has no survey
+    responses.
+    """
 
     actor_metrics: pd.DataFrame
     network_metrics: pd.DataFrame
     mixing: pd.DataFrame
     settings: dict
+    change: pd.DataFrame | None = None
+    kpi3: pd.DataFrame | None = None
 
     def write(self, out_dir: str | Path) -> list[Path]:
-        """Write ``actor_metrics.csv``, ``network_metrics.csv`` and ``mixing.csv``.
+        """Write ``actor_metrics.csv``, ``network_metrics.csv``, ``mixing.csv``,
+        ``change.csv`` and, with survey responses, ``kpi3.csv``.
 
         Files are written to a temporary folder first and moved into place
         only when all of them are complete, so a failure leaves ``out_dir`` as
@@ -54,6 +64,10 @@ class AnalysisResult:
             "network_metrics.csv": self.network_metrics,
             "mixing.csv": self.mixing,
         }
+        if self.change is not None:
+            tables["change.csv"] = self.change
+        if self.kpi3 is not None:
+            tables["kpi3.csv"] = self.kpi3
         with tempfile.TemporaryDirectory(dir=out_dir) as tmp:
             for name, table in tables.items():
                 table.to_csv(Path(tmp) / name, index=False)
@@ -104,7 +118,8 @@ def analyse(
     n_jobs : int
         Graphs analysed in parallel with joblib (``-1``: all cores).
     progress : callable, optional
-        Called as ``progress(done, total)`` after each graph.
+        Called as ``progress(done, total)`` after each graph and each
+        comparison of two waves (``total`` counts both).
     **graph_options
         Passed to :func:`wijknet.graph.build_graph` (``tie_types``,
         ``min_weight``, ``symmetrise``).
@@ -112,15 +127,30 @@ def analyse(
     Returns
     -------
     AnalysisResult
+        With ``change`` (consecutive waves; QAP with ``n_permutations`` and
+        ``seed``) and, when the project has survey responses, ``kpi3``.
     """
+    from .kpi import kpi3
+
     keys = [(w, v) for w in project.wijken for v in project.waves]
+    pairs = [(w, a, b) for w in project.wijken for a, b in wave_pairs(project.waves)]
+    total = len(keys) + len(pairs)
     run = delayed(analyse_graph)
     jobs = (run(project, w, v, attr=attr, n_permutations=n_permutations, seed=seed, **graph_options) for w, v in keys)
     parts = []
     for done, part in enumerate(Parallel(n_jobs=n_jobs, return_as="generator")(jobs), start=1):
         parts.append(part)
         if progress is not None:
-            progress(done, len(keys))
+            progress(done, total)
+    compare = delayed(compare_waves)
+    jobs = (compare(project, w, a, b, attr=attr, n_permutations=n_permutations, seed=seed, **graph_options)
+            for w, a, b in pairs)  # fmt: skip
+    changes = []
+    for done, part in enumerate(Parallel(n_jobs=n_jobs, return_as="generator")(jobs), start=len(keys) + 1):
+        changes.append(part)
+        if progress is not None:
+            progress(done, total)
+    change = pd.concat(changes, ignore_index=True) if changes else pd.DataFrame(columns=CHANGE_COLUMNS)
     actors = pd.concat([p[0] for p in parts], ignore_index=True)
     network = pd.concat([p[1] for p in parts], ignore_index=True)
     mixing = pd.concat([p[2] for p in parts], ignore_index=True)
@@ -130,4 +160,6 @@ def analyse(
         network_metrics=_order(network, NETWORK_COLUMNS),
         mixing=_order(mixing, MIXING_COLUMNS),
         settings=settings,
+        change=change,
+        kpi3=kpi3(project) if project.has_responses else None,
     )

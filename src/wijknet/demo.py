@@ -36,9 +36,17 @@ something different in every wijk (see :data:`STORY`):
   waves (Jaccard roughly 0.3-0.6); a new welzijnscoach (Welzijn op Recept)
   joins after the baseline, some actors do not respond in a wave and a few
   leave, so every wave has some isolates.
+* **KPI 3 in the survey** (``responses.csv``, see :data:`KPI3_STORY`) -
+  55-75% of the actors present answer the yearly survey. The share of active
+  respondents who agree that they work more integrally and across domains
+  than a year ago stays within (or above) the band in Daalhof,
+  Hoensbroek-Noord and De Baandert; Bleijerheide-Centrum-Nulland falls below
+  the band in 2026 and recovers in 2027; Lindenheuvel is below the band in
+  2026 and 2027 (an improvement plan); Eijsden is high throughout.
 
-Use :func:`make_demo` for the two tidy tables and :func:`write_demo` for a
-project folder that :func:`wijknet.load_project` reads.
+Use :func:`make_demo` for the actors and ties tables, :func:`make_responses`
+for the survey responses and :func:`write_demo` for a project folder that
+:func:`wijknet.load_project` reads.
 """
 
 from __future__ import annotations
@@ -49,7 +57,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-__all__ = ["STORY", "WAVES", "WijkStory", "make_demo", "write_demo"]
+__all__ = ["KPI3_STORY", "STORY", "WAVES", "WijkStory", "make_demo", "make_responses", "write_demo"]
 
 WAVES = ("2025", "2026", "2027")
 
@@ -113,6 +121,24 @@ STORY: dict[str, WijkStory] = {
     "Hoensbroek-Noord":             WijkStory("HON", 138, (0.19, 0.40, 0.56), (1.00, 1.20, 1.40), 0.55, ("opbouwwerker", "apotheker"),           18,  "ouderenadviseur",      "2026",  8,   True),  # fast
     "Lindenheuvel":                 WijkStory("LIN", 88,  (0.22, 0.24, 0.27), (1.00, 1.02, 1.05), 0.60, ("apotheker",),                          16,  "mantelzorgconsulent",  None,    5,   True),  # stalled
 }  # fmt: skip
+
+# ---------------------------------------------------------------------------
+# KPI 3 IN THE SURVEY (responses.csv): share of active respondents who agree
+# (4-5) that they work more integrally and across domains than a year ago.
+# Bands: 2025 0-25%, 2026 25-50%, 2027 50-80% (end target 75%).
+# ---------------------------------------------------------------------------
+KPI3_STORY: dict[str, tuple[float, float, float]] = {
+    #                               2025  2026  2027
+    "Bleijerheide-Centrum-Nulland": (0.14, 0.19, 0.57),  # below the band in 2026, recovers in 2027
+    "Daalhof":                      (0.18, 0.41, 0.66),  # within
+    "De Baandert":                  (0.15, 0.32, 0.55),  # within, near the lower edge
+    "Eijsden":                      (0.31, 0.55, 0.78),  # high: above the band, then within
+    "Hoensbroek-Noord":             (0.20, 0.47, 0.71),  # within
+    "Lindenheuvel":                 (0.11, 0.17, 0.31),  # below in 2026 and 2027: improvement plan
+}  # fmt: skip
+RESPONSE_RATE = (0.55, 0.75)  # share of the actors present who answer the survey, per wijk and wave
+ACTIVE = 0.85  # share of respondents outside the PlusWIJkteam who are active participants
+NO_ANSWER = (("weet niet", 0.05), ("", 0.03))  # KPI 3 left open
 
 BASE_OUT_DEGREE = 4.5  # mean arcs per actor at baseline
 MUTUAL = 0.30  # share of relationships reported by both sides (reciprocity ~0.46)
@@ -285,7 +311,7 @@ not exist; only the names of the six pilot neighbourhoods and the programme's
 terms are real. The data do not describe the real networks of these
 neighbourhoods. Use them only to learn and try out wijknet.
 
-Bestanden / files: actors.csv, ties.csv, wijknet.yaml
+Bestanden / files: actors.csv, ties.csv, responses.csv, wijknet.yaml
 """
 
 
@@ -646,18 +672,72 @@ def make_demo(seed: int = 2025) -> tuple[pd.DataFrame, pd.DataFrame]:
     return actors_df.astype(str), ties_df.astype(str)
 
 
+def make_responses(actors: pd.DataFrame, seed: int = 2025) -> pd.DataFrame:
+    """Generate the fictional survey responses of the demo (``responses.csv``).
+
+    Parameters
+    ----------
+    actors : pandas.DataFrame
+        The demo actors as :func:`make_demo` returns them (string columns).
+    seed : int
+        The same seed always gives identical responses; the draws do not
+        touch the streams of :func:`make_demo`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        String table ``wijk, wave, actor_id, active, kpi3``: per wijk and wave
+        a share of :data:`RESPONSE_RATE` of the actors present responds; the
+        PlusWIJkteam is always active, others with probability
+        :data:`ACTIVE`; a few leave KPI 3 open ("weet niet" or empty). Among
+        the active respondents who answer, exactly
+        ``round(KPI3_STORY[wijk][wave] * answered)`` agree (4 or 5) and the
+        others answer 1-3, so the measured KPI 3 follows the story.
+    """
+    labels = [label for label, _ in NO_ANSWER]
+    p_open = [q for _, q in NO_ANSWER]
+    rows: list[dict] = []
+    for k, (wijk, targets) in enumerate(KPI3_STORY.items()):
+        rng = np.random.default_rng([seed, k, 3])
+        members = actors[actors["wijk"] == wijk]
+        position = {w: i for i, w in enumerate(WAVES)}
+        for w, wave in enumerate(WAVES):
+            present = members[(members["first_wave"].map(position) <= w) & (members["last_wave"].map(position) >= w)]
+            rate = rng.uniform(*RESPONSE_RATE)
+            chosen = np.sort(rng.choice(len(present), size=round(rate * len(present)), replace=False))
+            answers = []
+            for i in chosen:
+                actor = present.iloc[int(i)]
+                active = actor["pluswijkteam"] == "ja" or rng.random() < ACTIVE
+                u = rng.random()
+                open_label = labels[0] if u < p_open[0] else labels[1] if u < sum(p_open) else None
+                answers.append({"wijk": wijk, "wave": wave, "actor_id": actor["actor_id"],
+                                "active": "ja" if active else "nee", "kpi3": open_label})  # fmt: skip
+            counted = [a for a in answers if a["active"] == "ja" and a["kpi3"] is None]
+            agree = set(rng.choice(len(counted), size=round(targets[w] * len(counted)), replace=False).tolist())
+            for j, answer in enumerate(counted):
+                answer["kpi3"] = str(int(rng.choice([4, 5], p=[0.7, 0.3]) if j in agree else rng.choice([1, 2, 3], p=[0.15, 0.4, 0.45])))
+            for answer in answers:
+                if answer["kpi3"] is None:  # inactive respondents answer too; they do not count for the KPI
+                    answer["kpi3"] = str(int(rng.choice([1, 2, 3, 4, 5], p=[0.15, 0.25, 0.3, 0.2, 0.1])))
+            rows.extend(answers)
+    return pd.DataFrame(rows, columns=["wijk", "wave", "actor_id", "active", "kpi3"]).astype(str)
+
+
 def write_demo(folder: str | Path, seed: int = 2025) -> Path:
     """Write the demo project to ``folder`` and return the folder.
 
-    Writes ``actors.csv`` and ``ties.csv`` (UTF-8, comma-separated),
-    ``wijknet.yaml`` (marked ``synthetic: true``) and ``LEESMIJ.txt``, which
-    states in Dutch and English that all data and names are fictional. The
-    folder is created if needed; existing files of these names are replaced.
+    Writes ``actors.csv``, ``ties.csv`` and ``responses.csv`` (UTF-8,
+    comma-separated), ``wijknet.yaml`` (marked ``synthetic: true``) and
+    ``LEESMIJ.txt``, which states in Dutch and English that all data and
+    names are fictional. The folder is created if needed; existing files of
+    these names are replaced.
     """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     actors, ties = make_demo(seed)
-    for name, df in (("actors.csv", actors), ("ties.csv", ties)):
+    responses = make_responses(actors, seed)
+    for name, df in (("actors.csv", actors), ("ties.csv", ties), ("responses.csv", responses)):
         with open(folder / name, "w", encoding="utf-8", newline="") as fh:
             df.to_csv(fh, index=False, lineterminator="\n")
     (folder / "wijknet.yaml").write_bytes(CONFIG_YAML.encode("utf-8"))

@@ -1,12 +1,18 @@
 """A wijknet project: validated actors and ties plus their configuration.
 
-A project folder holds ``actors.csv`` and ``ties.csv`` (or ``.xlsx``) and
+A project folder holds ``actors.csv`` and ``ties.csv`` (or ``.xlsx``),
+optionally ``responses.csv`` (survey responses with the KPI 3 item) and
 optionally ``wijknet.yaml``::
 
     title: PlusWIJken wijknetwerken
     synthetic: false          # true marks fictional demo data
     waves: ["2025", "2026", "2027"]   # order of the waves; else natural order
     taxonomy: domains.yaml    # own domain taxonomy, relative to the folder
+    kpi3_bands:               # KPI 3 bands per wave in percent (default below)
+      "2025": [0, 25]
+      "2026": [25, 50]
+      "2027": [50, 80]
+    kpi3_target: 75           # end target in percent
 """
 
 from __future__ import annotations
@@ -23,12 +29,23 @@ import yaml
 from .errors import DataError, Problem
 from .i18n import text
 from .io.tables import read_table
-from .io.tidy import ACTOR_REQUIRED, TIE_REQUIRED, validate_actors, validate_ties
+from .io.tidy import (
+    ACTOR_REQUIRED,
+    RESPONSE_REQUIRED,
+    TIE_REQUIRED,
+    empty_responses,
+    validate_actors,
+    validate_responses,
+    validate_ties,
+)
 from .taxonomy import Taxonomy
 
 log = logging.getLogger(__name__)
 
 CONFIG_FILE = "wijknet.yaml"
+#: KPI 3 bands (minimum, maximum effect) per year as shares, and the end target (PlusWIJken KPI rules).
+KPI3_BANDS = {"2025": (0.0, 0.25), "2026": (0.25, 0.50), "2027": (0.50, 0.80)}
+KPI3_TARGET = 0.75
 TEXTS = {
     "no_table": {
         "nl": "'{name}.csv' of '{name}.xlsx' ontbreekt in de map {folder}",
@@ -65,6 +82,8 @@ class ProjectConfig:
     synthetic: bool = False
     waves: list[str] | None = None
     taxonomy: Taxonomy = field(default_factory=Taxonomy.default)
+    kpi3_bands: dict[str, tuple[float, float]] = field(default_factory=lambda: dict(KPI3_BANDS))
+    kpi3_target: float = KPI3_TARGET
 
     @classmethod
     def load(cls, folder: Path) -> ProjectConfig:
@@ -82,9 +101,34 @@ class ProjectConfig:
                 synthetic=bool(data.get("synthetic", False)),
                 waves=[str(w) for w in waves] if waves else None,
                 taxonomy=taxonomy,
+                kpi3_bands=_bands(data["kpi3_bands"]) if data.get("kpi3_bands") is not None else dict(KPI3_BANDS),
+                kpi3_target=_percent(data["kpi3_target"]) if data.get("kpi3_target") is not None else KPI3_TARGET,
             )
         except (OSError, ValueError, KeyError, TypeError, yaml.YAMLError) as exc:
             raise DataError([Problem(CONFIG_FILE, text(TEXTS, "bad_config", detail=exc))]) from None
+
+
+def _percent(value) -> float:
+    """A percentage 0-100 from the configuration as a share 0-1."""
+    number = float(value)
+    if not 0 <= number <= 100:
+        raise ValueError(f"{value!r} is not a percentage between 0 and 100")
+    return number / 100
+
+
+def _bands(data) -> dict[str, tuple[float, float]]:
+    """``kpi3_bands: {"2025": [0, 25], ...}`` (percent) as ``{"2025": (0.0, 0.25)}``."""
+    if not isinstance(data, dict):
+        raise ValueError("kpi3_bands: expected a mapping of wave to [minimum, maximum] in percent")
+    bands = {}
+    for wave, band in data.items():
+        if not isinstance(band, (list, tuple)) or len(band) != 2:
+            raise ValueError(f"kpi3_bands: {wave}: expected [minimum, maximum] in percent")
+        low, high = _percent(band[0]), _percent(band[1])
+        if low > high:
+            raise ValueError(f"kpi3_bands: {wave}: the minimum {band[0]} is above the maximum {band[1]}")
+        bands[str(wave)] = (low, high)
+    return bands
 
 
 @dataclass
@@ -101,6 +145,10 @@ class Project:
     config : ProjectConfig
     warnings : list of str
         Messages for the user that did not stop loading (e.g. unknown domains).
+    responses : pandas.DataFrame
+        One row per survey response (``wijk``, ``wave``, ``actor_id``,
+        ``kpi3`` as float 1-5 or NaN, ``active`` as bool, extra columns);
+        no rows when the project has no ``responses`` table.
     """
 
     actors: pd.DataFrame
@@ -108,6 +156,7 @@ class Project:
     config: ProjectConfig = field(default_factory=ProjectConfig)
     path: Path | None = None
     warnings: list[str] = field(default_factory=list)
+    responses: pd.DataFrame = field(default_factory=empty_responses)
 
     @property
     def taxonomy(self) -> Taxonomy:
@@ -139,23 +188,44 @@ class Project:
 
         return build_graph(self, wijk, wave, **options)
 
+    @property
+    def has_responses(self) -> bool:
+        """Whether the project has survey responses (a non-empty ``responses`` table)."""
+        return not self.responses.empty
+
     @classmethod
     def from_frames(cls, actors: pd.DataFrame, ties: pd.DataFrame, config: ProjectConfig | None = None,
-                    path: Path | None = None) -> Project:
-        """Validate raw string tables (as :func:`read_table` returns them) into a project."""
+                    path: Path | None = None, responses: pd.DataFrame | None = None) -> Project:
+        """Validate raw string tables (as :func:`read_table` returns them) into a project.
+
+        ``responses`` (optional) is the raw survey responses table; see
+        :func:`wijknet.io.tidy.validate_responses`.
+        """
         config = config or ProjectConfig()
         actors_file = actors.attrs.get("file", "actors.csv")
         ties_file = ties.attrs.get("file", "ties.csv")
         actors = validate_actors(actors, actors_file)
         ties = validate_ties(ties, actors, ties_file, actors_file)
+        if responses is not None:
+            responses_file = responses.attrs.get("file", "responses.csv")
+            responses = validate_responses(responses, actors, responses_file, actors_file)
         if config.waves:
             bad = [Problem(ties_file, text(TEXTS, "unknown_wave", value=w, config=CONFIG_FILE), row=r, column="wave")
                    for r, w in ties["wave"].items() if w not in config.waves]
             bad += [Problem(actors_file, text(TEXTS, "unknown_wave", value=w, config=CONFIG_FILE), row=r, column=c)
                     for c in ("first_wave", "last_wave") for r, w in actors[c].items() if w and w not in config.waves]
+            if responses is not None:
+                bad += [Problem(responses_file, text(TEXTS, "unknown_wave", value=w, config=CONFIG_FILE), row=r, column="wave")
+                        for r, w in responses["wave"].items() if w not in config.waves]
             if bad:
                 raise DataError(bad)
-        _check_spans(actors, ties, config.waves or _found_waves(actors, ties), actors_file, ties_file)
+        waves = config.waves or _found_waves(actors, ties, responses)
+        _check_spans(actors, ties, waves, actors_file, ties_file)
+        if responses is not None:
+            _check_respondents(actors, responses, waves, actors_file, responses_file)
+            responses = responses.reset_index(drop=True)
+        else:
+            responses = empty_responses()
         taxonomy = config.taxonomy
         actors["domain"] = actors["domain"].map(taxonomy.canonical)
         warnings = []
@@ -165,11 +235,13 @@ class Project:
             log.warning("%d domain label(s) not in the taxonomy", len(unknown))
         actors = actors.reset_index(drop=True)
         ties = ties.reset_index(drop=True)
-        return cls(actors=actors, ties=ties, config=config, path=path, warnings=warnings)
+        return cls(actors=actors, ties=ties, config=config, path=path, warnings=warnings, responses=responses)
 
 
-def _found_waves(actors: pd.DataFrame, ties: pd.DataFrame) -> list[str]:
+def _found_waves(actors: pd.DataFrame, ties: pd.DataFrame, responses: pd.DataFrame | None = None) -> list[str]:
     found = set(ties["wave"]) | set(actors["first_wave"]) | set(actors["last_wave"])
+    if responses is not None:
+        found |= set(responses["wave"])
     return sorted(found - {""}, key=natural_key)
 
 
@@ -203,6 +275,20 @@ def _check_spans(actors, ties, waves, actors_file, ties_file) -> None:
         raise DataError(sorted(problems, key=lambda p: (p.file, p.row or 0, p.column or "")))
 
 
+def _check_respondents(actors, responses, waves, actors_file, responses_file) -> None:
+    """Every respondent takes part in the wave of the response (first_wave/last_wave)."""
+    spans = actors.set_index("actor_id")[["first_wave", "last_wave"]]
+    problems = []
+    for wave, group in responses.groupby("wave", sort=False):
+        present = set(spans.index[_present_mask(spans, wave, waves).to_numpy()])
+        problems += [
+            Problem(responses_file, text(TEXTS, "absent_actor", value=a, wave=wave, actors=actors_file), row=row, column="actor_id")
+            for row, a in group["actor_id"].items() if a not in present
+        ]
+    if problems:
+        raise DataError(sorted(problems, key=lambda p: (p.row or 0, p.column or "")))
+
+
 def load_project(folder: str | Path) -> Project:
     """Read and validate a tidy project folder.
 
@@ -214,9 +300,11 @@ def load_project(folder: str | Path) -> Project:
     folder = Path(folder)
     config = ProjectConfig.load(folder)
     tables = {}
-    for name, required in (("actors", ACTOR_REQUIRED), ("ties", TIE_REQUIRED)):
+    for name, required in (("actors", ACTOR_REQUIRED), ("ties", TIE_REQUIRED), ("responses", RESPONSE_REQUIRED)):
         path = next((folder / f"{name}{ext}" for ext in (".csv", ".xlsx") if (folder / f"{name}{ext}").exists()), None)
+        if path is None and name == "responses":
+            continue  # optional
         if path is None:
             raise DataError([Problem(f"{name}.csv", text(TEXTS, "no_table", name=name, folder=folder))])
         tables[name] = read_table(path, expected=required)
-    return Project.from_frames(tables["actors"], tables["ties"], config, path=folder)
+    return Project.from_frames(tables["actors"], tables["ties"], config, path=folder, responses=tables.get("responses"))

@@ -172,3 +172,112 @@ def test_waves_named_only_in_actor_spans_count(tmp_path):
     ties = TIES.replace("Noord,2025,z1,z2", "Noord,2024,z1,z2")
     project = load_with(tmp_path, actors=actors, ties=ties)
     assert project.waves == ["2024", "2025", "2026"]
+
+
+# --- survey responses (optional responses.csv) ----------------------------------
+
+RESPONSES = (
+    "wijk,wave,actor_id,kpi3,active\n"
+    "Noord,2025,z1,4,ja\n"
+    "Noord,2025,z2,weet niet,\n"
+    "Noord,2025,w1,,nee\n"
+    "Noord,2026,z1,2,ja\n"
+    "Zuid,2025,g1,N.v.t.,ja\n"
+    "Zuid,2025,w2,5,\n"
+)
+
+
+def load_responses(folder, responses=RESPONSES, actors=ACTORS):
+    write(folder, "responses.csv", responses)
+    return load_with(folder, actors=actors)
+
+
+def response_problems(folder, responses, actors=ACTORS):
+    with pytest.raises(DataError) as err:
+        load_responses(folder, responses, actors)
+    return err.value.problems
+
+
+def test_responses_are_optional(tidy_folder):
+    project = load_project(tidy_folder)
+    assert not project.has_responses
+    assert list(project.responses.columns) == ["wijk", "wave", "actor_id", "kpi3", "active"]
+
+
+def test_responses_load_and_normalise(tmp_path):
+    project = load_responses(tmp_path)
+    r = project.responses
+    assert project.has_responses and len(r) == 6
+    assert r["kpi3"].tolist()[:2] == [4.0, pytest.approx(float("nan"), nan_ok=True)]
+    assert r["kpi3"].isna().tolist() == [False, True, True, False, True, False], "weet niet, empty, n.v.t. = no answer"
+    assert r["active"].tolist() == [True, True, False, True, True, True], "empty active = ja"
+
+
+def test_responses_without_optional_columns(tmp_path):
+    project = load_responses(tmp_path, "wijk,wave,actor_id\nNoord,2025,z1\n")
+    assert project.responses["active"].tolist() == [True]
+    assert project.responses["kpi3"].isna().all()
+
+
+@pytest.mark.parametrize("value", ["6", "0", "3.5", "vaak", "-1"])
+def test_kpi3_out_of_range(tmp_path, value):
+    [p] = response_problems(tmp_path, RESPONSES.replace("Noord,2025,z1,4,ja", f"Noord,2025,z1,{value},ja"))
+    assert (p.file, p.row, p.column) == ("responses.csv", 2, "kpi3")
+    assert value in p.message and "1" in p.message and "5" in p.message
+
+
+def test_kpi3_accepts_whole_numbers_written_as_decimals(tmp_path):
+    project = load_responses(tmp_path, RESPONSES.replace("Noord,2025,z1,4,ja", 'Noord,2025,z1,"4,0",ja'))
+    assert project.responses.loc[0, "kpi3"] == 4.0
+
+
+def test_response_cross_table_rules(tmp_path):
+    bad = (RESPONSES
+           + "Noord,2025,x9,3,ja\n"      # row 8: unknown actor
+           + "Zuid,2026,z2,3,ja\n"       # row 9: z2 belongs to Noord
+           + "Noord,2025,z1,5,ja\n"      # row 10: second response of z1 in 2025
+           + "Noord,2026,w1,3,misschien\n")  # row 11: not a yes/no value  # fmt: skip
+    ps = response_problems(tmp_path, bad)
+    assert [(p.row, p.column) for p in ps] == [(8, "actor_id"), (9, "actor_id"), (10, "actor_id"), (11, "active")]
+    assert "x9" in ps[0].message and "actors.csv" in ps[0].message
+    assert "Noord" in ps[1].message and "Zuid" in ps[1].message
+    assert "rij 2" in ps[2].message
+
+
+def test_respondent_must_take_part_in_the_wave(tmp_path):
+    actors = _with_spans(ACTORS, {"z2": ("", "2025"), "i1": ("2026", "")})
+    responses = RESPONSES + "Noord,2026,z2,3,ja\nNoord,2025,i1,3,ja\n"
+    ps = response_problems(tmp_path, responses, actors)
+    assert [(p.file, p.row, p.column) for p in ps] == [("responses.csv", 8, "actor_id"), ("responses.csv", 9, "actor_id")]
+    assert "z2" in ps[0].message and "2026" in ps[0].message
+
+
+def test_response_missing_column_and_unknown_wave(tmp_path):
+    [p] = response_problems(tmp_path, RESPONSES.replace("actor_id", "actor", 1))
+    assert (p.file, p.column) == ("responses.csv", "actor_id")
+    write(tmp_path, "wijknet.yaml", "waves: ['2025', '2026']\n")
+    [p] = response_problems(tmp_path, RESPONSES + "Noord,2027,z2,3,ja\n")
+    assert (p.file, p.row, p.column) == ("responses.csv", 8, "wave")
+
+
+def test_response_messages_in_english(tmp_path):
+    set_language("en")
+    [p] = response_problems(tmp_path, RESPONSES.replace("Noord,2025,z1,4,ja", "Noord,2025,z1,7,ja"))
+    assert "whole number from 1" in p.message and "row 2" in str(p)
+
+
+def test_kpi3_bands_from_config(tmp_path):
+    write(tmp_path, "wijknet.yaml", "kpi3_bands:\n  '2025': [10, 30]\n  voormeting: [0, 5]\nkpi3_target: 70\n")
+    project = load_with(tmp_path)
+    assert project.config.kpi3_bands == {"2025": (0.10, 0.30), "voormeting": (0.0, 0.05)}
+    assert project.config.kpi3_target == pytest.approx(0.70)
+    write(tmp_path, "wijknet.yaml", "")
+    assert load_with(tmp_path).config.kpi3_bands["2027"] == (0.50, 0.80)
+
+
+@pytest.mark.parametrize("yaml_text", ["kpi3_bands: [1, 2]\n", "kpi3_bands:\n  '2025': [40, 20]\n",
+                                       "kpi3_bands:\n  '2025': [0, 120]\n", "kpi3_target: veel\n"])
+def test_bad_kpi3_bands(tmp_path, yaml_text):
+    write(tmp_path, "wijknet.yaml", yaml_text)
+    [p] = problems(tmp_path)
+    assert p.file == "wijknet.yaml" and "configuratie" in p.message

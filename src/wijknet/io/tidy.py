@@ -12,6 +12,15 @@
     required: ``wijk``, ``wave``, ``source``, ``target``;
     optional: ``tie_type``, ``weight`` (a non-negative number: contact
     frequency or intensity, larger is stronger), ``evidence``.
+``responses`` (optional; one row per survey response, at most one per actor
+and wave)
+    required: ``wijk``, ``wave``, ``actor_id`` (the respondent, an actor of
+    that wijk who takes part in that wave);
+    optional: ``kpi3`` (the KPI 3 item "Ik werk meer integraal en
+    domeinoverstijgend samen dan een jaar geleden", 1 = helemaal oneens ...
+    5 = helemaal eens; empty, "weet niet" or "n.v.t." = no answer),
+    ``active`` (yes/no: an active participant of the wijknetwerk; empty:
+    yes); any other column is kept.
 
 Column values are validated with pandera schemas, and the cross-table rules
 (known actors, the right wijk, no self-ties, no duplicates) with pandas. Every
@@ -33,6 +42,11 @@ ACTOR_REQUIRED = ("actor_id", "wijk", "domain")
 ACTOR_OPTIONAL = ("name", "role", "organisation", "kind", "pluswijkteam", "kernaanpakken", "consent", "first_wave", "last_wave")
 TIE_REQUIRED = ("wijk", "wave", "source", "target")
 TIE_OPTIONAL = ("tie_type", "weight", "evidence")
+RESPONSE_REQUIRED = ("wijk", "wave", "actor_id")
+RESPONSE_OPTIONAL = ("kpi3", "active")
+KPI3_SCALE = (1, 5)
+NO_ANSWER = {"", "weet niet", "weet ik niet", "geen mening", "n.v.t.", "nvt", "n.v.t", "niet van toepassing",
+             "don't know", "dont know", "n/a", "na"}  # fmt: skip
 KINDS = {
     "person": "person", "persoon": "person", "individu": "person",
     "organisation": "organisation", "organization": "organisation", "organisatie": "organisation",
@@ -79,6 +93,24 @@ TEXTS = {
     "duplicate_tie": {
         "nl": "dubbele relatie (zelfde wijk, meting, bron, doel en soort) als in rij {first}",
         "en": "duplicate tie (same wijk, wave, source, target and type) as in row {first}",
+    },
+    "kpi3_range": {
+        "nl": "'{value}' is geen geldig antwoord; verwacht een geheel getal van 1 (helemaal oneens) tot 5 (helemaal eens), "
+              "of leeg, 'weet niet' of 'n.v.t.'",
+        "en": "'{value}' is not a valid answer; expected a whole number from 1 (strongly disagree) to 5 (strongly agree), "
+              "or empty, 'weet niet' (don't know) or 'n.v.t.' (not applicable)",
+    },
+    "unknown_respondent": {
+        "nl": "onbekende actor '{value}'; elke respondent moet als actor_id in {actors} staan",
+        "en": "unknown actor '{value}'; every respondent must be an actor_id in {actors}",
+    },
+    "respondent_wijk": {
+        "nl": "actor '{value}' hoort bij wijk '{actor_wijk}', maar de respons staat in wijk '{response_wijk}'",
+        "en": "actor '{value}' belongs to wijk '{actor_wijk}', but the response is in wijk '{response_wijk}'",
+    },
+    "duplicate_response": {
+        "nl": "actor '{value}' heeft in meting '{wave}' al een respons in rij {first}; één respons per actor en meting",
+        "en": "actor '{value}' already has a response in wave '{wave}' in row {first}; one response per actor and wave",
     },
     "no_rows": {"nl": "het bestand heeft een kopregel maar geen gegevens", "en": "the file has a header row but no data"},
 }
@@ -130,6 +162,38 @@ ACTOR_SCHEMA = _schema(
     },
 )
 TIE_SCHEMA = _schema(TIE_REQUIRED, {"weight": pa.Check(_is_number, element_wise=True, name="weight_numeric")})
+
+
+def kpi3_answer(value: str) -> float:
+    """The KPI 3 answer as a number 1-5, NaN for no answer; ``ValueError`` if invalid.
+
+    Accepts whole numbers (``"4"``, ``"4.0"``, ``"4,0"``) and, as no answer,
+    empty values, "weet niet" and "n.v.t." (see :data:`NO_ANSWER`).
+    """
+    value = str(value).strip()
+    if value.lower() in NO_ANSWER:
+        return float("nan")
+    number = float(_to_float_str(value))
+    if number != int(number) or not KPI3_SCALE[0] <= number <= KPI3_SCALE[1]:
+        raise ValueError(value)
+    return number
+
+
+def _is_kpi3(value: str) -> bool:
+    try:
+        kpi3_answer(value)
+    except ValueError:
+        return False
+    return True
+
+
+RESPONSE_SCHEMA = _schema(
+    RESPONSE_REQUIRED,
+    {
+        "kpi3": pa.Check(_is_kpi3, element_wise=True, name="kpi3_range"),
+        "active": pa.Check(_is_bool, element_wise=True, name="bool"),
+    },
+)
 
 
 def _check(df: pd.DataFrame, schema: pa.DataFrameSchema, file: str) -> list[Problem]:
@@ -223,3 +287,55 @@ def validate_ties(df: pd.DataFrame, actors: pd.DataFrame, file: str = "ties.csv"
 def _normalise_list(value: str) -> str:
     parts = [p.strip() for p in re.split(r"[;,|]", value) if p.strip()]
     return ";".join(parts)
+
+
+def validate_responses(df: pd.DataFrame, actors: pd.DataFrame, file: str = "responses.csv",
+                       actors_file: str = "actors.csv") -> pd.DataFrame:
+    """Validate a survey responses table against validated actors.
+
+    Checks the columns (required values, ``kpi3`` a whole number 1-5 or no
+    answer, ``active`` yes/no), known respondents in the right wijk and at most
+    one response per actor and wave. Whether the respondent takes part in the
+    wave (``first_wave``/``last_wave``) is checked by
+    :meth:`wijknet.project.Project.from_frames`, which knows the wave order.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The table with ``kpi3`` as float (1-5, NaN = no answer) and ``active``
+        as bool (empty = yes); the index keeps the source row numbers.
+    """
+    problems = _missing_columns(df, RESPONSE_REQUIRED, file)
+    if problems:
+        raise DataError(problems)
+    problems = _check(df, RESPONSE_SCHEMA, file)
+    wijk_of = dict(zip(actors["actor_id"], actors["wijk"]))
+    seen: dict[tuple, int] = {}
+    for row, wijk, wave, actor in zip(df.index, df["wijk"], df["wave"], df["actor_id"]):
+        if not actor:
+            continue
+        if actor not in wijk_of:
+            problems.append(Problem(file, text(TEXTS, "unknown_respondent", value=actor, actors=actors_file), row=row, column="actor_id"))
+        elif wijk and wijk_of[actor] != wijk:
+            problems.append(Problem(file, text(TEXTS, "respondent_wijk", value=actor, actor_wijk=wijk_of[actor], response_wijk=wijk),
+                                    row=row, column="actor_id"))
+        key = (wave, actor)
+        if key in seen:
+            problems.append(Problem(file, text(TEXTS, "duplicate_response", value=actor, wave=wave, first=seen[key]), row=row, column="actor_id"))
+        else:
+            seen[key] = row
+    if problems:
+        raise DataError(sorted(problems, key=lambda p: (p.row or 0, p.column or "")))
+    out = df.copy()
+    for col in RESPONSE_OPTIONAL:
+        if col not in out.columns:
+            out[col] = ""
+    out["kpi3"] = out["kpi3"].map(kpi3_answer).astype(float)
+    out["active"] = out["active"].map(lambda v: v.strip() == "" or v.strip().lower() in TRUE).astype(bool)
+    return out
+
+
+def empty_responses() -> pd.DataFrame:
+    """A responses table without rows, with the validated column types."""
+    return pd.DataFrame({"wijk": pd.Series(dtype=str), "wave": pd.Series(dtype=str), "actor_id": pd.Series(dtype=str),
+                         "kpi3": pd.Series(dtype=float), "active": pd.Series(dtype=bool)})
