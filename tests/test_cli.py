@@ -11,6 +11,8 @@ from typer.testing import CliRunner
 
 from tests.conftest import ACTORS, TIES, write
 from wijknet.analysis import ACTOR_COLUMNS, MIXING_COLUMNS, NETWORK_COLUMNS
+from wijknet.change import CHANGE_COLUMNS
+from wijknet.kpi import KPI3_COLUMNS
 from wijknet.cli import app
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -24,7 +26,7 @@ def run(*args):
 def test_help_explains_every_command():
     result = run("--help")
     assert result.exit_code == 0
-    for command in ("demo", "validate", "analyse", "app"):
+    for command in ("demo", "validate", "analyse", "kpi", "app"):
         assert command in result.output
     result = run("analyse", "--help")
     assert "--min-weight" in result.output and "--symmetrise" in result.output
@@ -58,6 +60,42 @@ def test_analyse_writes_the_documented_columns(tmp_path, tidy_folder):
     assert len(actors) == 2 * (4 + 2)
     noord = network.set_index(["wijk", "wave"]).loc[("Noord", "2025")]
     assert noord["ties"] == 3 and noord["density"] == pytest.approx(3 / 12)
+    change = pd.read_csv(out / "change.csv", dtype={"wave_from": str, "wave_to": str})
+    assert list(change.columns[: len(CHANGE_COLUMNS)]) == CHANGE_COLUMNS
+    assert len(change) == 2, "two wijken x one pair of waves"
+    # Noord 2025 -> 2026: z1->w1 kept; z1->z2, z2->z1 lost; w1->z1 new
+    noord = change.set_index("wijk").loc["Noord"]
+    assert (noord["ties_kept"], noord["ties_new"], noord["ties_lost"]) == (1, 1, 2)
+    assert not (out / "kpi3.csv").exists(), "no responses, no KPI table"
+
+
+RESPONSES = "wijk,wave,actor_id,kpi3,active\nNoord,2025,z1,4,ja\nNoord,2025,z2,2,ja\nNoord,2026,w1,5,\nZuid,2026,g1,weet niet,ja\n"
+
+
+def test_analyse_writes_kpi3_with_responses(tmp_path, tidy_folder):
+    write(tidy_folder, "responses.csv", RESPONSES)
+    out = tmp_path / "out"
+    result = run("analyse", tidy_folder, "--out", out, "--permutations", "0")
+    assert result.exit_code == 0, result.output
+    assert "kpi3.csv" in result.output
+    kpi = pd.read_csv(out / "kpi3.csv", dtype={"wave": str})
+    assert list(kpi.columns) == KPI3_COLUMNS
+    row = kpi.set_index(["wijk", "wave"]).loc[("Noord", "2025")]
+    assert (row["answered"], row["agree"], row["share"], row["status"]) == (2, 1, 0.5, "doorgaan")
+
+
+def test_kpi_command(tidy_folder):
+    result = run("kpi", tidy_folder)
+    assert result.exit_code == 1 and "responses.csv" in result.output
+    write(tidy_folder, "responses.csv", RESPONSES)
+    result = run("kpi", tidy_folder)
+    assert result.exit_code == 0, result.output
+    assert "KPI 3" in result.output and "aandeel" in result.output and "Alle wijken" in result.output
+    noord_2025 = next(line for line in result.output.splitlines() if line.startswith("Noord") and "2025" in line)
+    assert "50%" in noord_2025 and "0% – 25%" in noord_2025 and "doorgaan" in noord_2025
+    assert "geen oordeel" in result.output
+    english = run("--lang", "en", "kpi", tidy_folder)
+    assert "share" in english.output and "All wijken" in english.output and "continue" in english.output
 
 
 def test_analyse_is_reproducible_with_a_seed(tmp_path, tidy_folder):
@@ -128,3 +166,24 @@ def test_analyse_on_published_data_equals_r_sna(tmp_path):
     for column, r_column in {"density": "gden", "ei_index": "ei_index", "ei_expected": "ei_expected",
                              "reciprocity": "grecip_edgewise", "components": "components_weak"}.items():
         np.testing.assert_allclose(network.loc[rnet.index, column], rnet[r_column], rtol=0, atol=1e-12, err_msg=column)
+
+
+@pytest.mark.parametrize("symmetrise", ["none", "union"])
+def test_change_on_published_two_wave_data_equals_r_sna(tmp_path, symmetrise):
+    """Coleman's (1964) friendship networks, fall and spring (R sna): kept, new
+    and lost ties, Jaccard and Hamming equal R's hand counts (and sna::hdist),
+    the graph correlation equals sna::gcor."""
+    out = tmp_path / "out"
+    result = run("analyse", FIXTURES / "coleman", "--out", out, "--permutations", "19", "--symmetrise", symmetrise)
+    assert result.exit_code == 0, result.output
+    ours = pd.read_csv(out / "change.csv", dtype={"wave_from": str, "wave_to": str}).iloc[0]
+    ref = pd.read_csv(FIXTURES / "r" / "change_reference.csv").set_index("symmetrise").loc[symmetrise]
+    assert (ours["wijk"], ours["wave_from"], ours["wave_to"]) == ("Coleman", "fall", "spring")
+    for column in ("actors_stable", "ties_from", "ties_to", "ties_kept", "ties_new", "ties_lost", "hamming"):
+        assert ours[column] == ref[column], column
+    assert ours["hamming"] == ref["hdist"]
+    assert ours["jaccard"] == pytest.approx(ref["jaccard"], abs=1e-12)
+    assert ours["qap_correlation"] == pytest.approx(ref["gcor"], abs=1e-9)
+    assert (ours["actors_entered"], ours["actors_left"]) == (0, 0)
+    assert ours["jaccard_all"] == ours["jaccard"], "nobody enters or leaves"
+    assert ours["qap_p_value"] == pytest.approx(1 / 20), "r = 0.53 is far beyond every permutation"

@@ -32,7 +32,32 @@ TEXTS = {
         "en": "Valid: {actors} actors, {ties} ties, {wijken} wijk(en), waves: {waves}.",
     },
     "written": {"nl": "Geschreven: {files}", "en": "Written: {files}"},
+    "valid_responses": {"nl": "Enquête: {n} ingevulde vragenlijsten (responses).", "en": "Survey: {n} responses."},
     "progress": {"nl": "Netwerken analyseren", "en": "Analysing networks"},
+    "no_responses": {
+        "nl": "Het project heeft geen enquêteantwoorden (responses.csv of .xlsx ontbreekt of is leeg); er is niets te tonen.",
+        "en": "The project has no survey responses (responses.csv or .xlsx is missing or empty); there is nothing to show.",
+    },
+    "kpi_title": {
+        "nl": "KPI 3: aandeel actieve deelnemers dat meer integraal en domeinoverstijgend samenwerkt (antwoord 4-5)",
+        "en": "KPI 3: share of active participants who work more integrally and across domains (answer 4-5)",
+    },
+    "kpi_note": {
+        "nl": "Status volgens de regels van het programma, op het gemeten aandeel: binnen of boven de band = doorgaan; "
+              "eerste keer onder de band = analyse gevraagd; twee keer op rij onder de band = verbeterplan.",
+        "en": "Status by the programme's rules, on the measured share: within or above the band = continue; "
+              "below the band for the first time = analysis asked; below twice in a row = improvement plan.",
+    },
+    "col_wijk": {"nl": "wijk", "en": "wijk"},
+    "col_wave": {"nl": "meting", "en": "wave"},
+    "col_respondents": {"nl": "respons", "en": "responses"},
+    "col_active": {"nl": "actief", "en": "active"},
+    "col_answered": {"nl": "antwoord", "en": "answered"},
+    "col_agree": {"nl": "eens", "en": "agree"},
+    "col_share": {"nl": "aandeel", "en": "share"},
+    "col_ci": {"nl": "95%-interval", "en": "95% interval"},
+    "col_band": {"nl": "band", "en": "band"},
+    "col_status": {"nl": "status", "en": "status"},
 }
 
 
@@ -112,6 +137,8 @@ def validate(
     project = _load(data_dir)
     typer.echo(text(TEXTS, "valid", actors=len(project.actors), ties=len(project.ties),
                     wijken=len(project.wijken), waves=", ".join(project.waves)))
+    if project.has_responses:
+        typer.echo(text(TEXTS, "valid_responses", n=len(project.responses)))
 
 
 @app.command()
@@ -128,24 +155,114 @@ def analyse(
     """Compute the network measures of every wijk and wave and write them as CSV files.
 
     Writes actor_metrics.csv (one row per actor, wijk and wave), network_metrics.csv
-    (one row per wijk and wave) and mixing.csv (ties between domains).
+    (one row per wijk and wave), mixing.csv (ties between domains), change.csv
+    (ties kept, new and lost between consecutive waves) and, when the project has
+    responses.csv, kpi3.csv (the KPI 3 monitor).
     """
     from .analysis import analyse as run_analysis
 
     project = _load(data_dir)
-    total = len(project.wijken) * len(project.waves)
+    total = len(project.wijken) * (2 * len(project.waves) - 1)  # graphs plus comparisons of consecutive waves
     with tqdm(total=total, desc=text(TEXTS, "progress"), unit="netwerk", file=sys.stderr, disable=None) as bar:
+
+        def progress(done: int, total: int) -> None:
+            bar.total = total
+            bar.update(done - bar.n)
+
         result = run_analysis(
             project,
             n_permutations=permutations,
             seed=seed,
             n_jobs=jobs,
-            progress=lambda done, _total: bar.update(1),
+            progress=progress,
             tie_types=tie_type or None,
             min_weight=min_weight,
             symmetrise=None if symmetrise is Symmetrise.none else symmetrise.value,
         )
     written = result.write(out)
+    typer.echo(text(TEXTS, "written", files=", ".join(str(p) for p in written)))
+
+
+def _text_table(rows: list[dict]) -> str:
+    """Rows as an aligned plain-text table: numbers right-aligned, text left-aligned."""
+    columns = list(rows[0])
+    cells = [[str(r[c]) for c in columns] for r in rows]
+    widths = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(columns)]
+    right = [all(isinstance(r[c], (int, float)) for r in rows) for c in columns]
+
+    def line(values):
+        return "  ".join(v.rjust(w) if r else v.ljust(w) for v, w, r in zip(values, widths, right)).rstrip()
+
+    return "\n".join([line(columns), line("-" * w for w in widths), *(line(row) for row in cells)])
+
+
+@app.command()
+def kpi(
+    data_dir: Annotated[Path, typer.Argument(help="Project folder with actors.csv, ties.csv and responses.csv (or .xlsx).")],
+) -> None:
+    """Show the KPI 3 monitor: per wijk and wave the share of active participants who work
+    more integrally and across domains, its 95% interval, the year's band and the status."""
+    from .i18n import format_number
+    from .kpi import ALL_WIJKEN, kpi3, status_label
+    from .kpi import TEXTS as KPI_TEXTS
+
+    project = _load(data_dir)
+    if not project.has_responses:
+        typer.echo(text(TEXTS, "no_responses"), err=True)
+        raise typer.Exit(code=1)
+    table = kpi3(project)
+
+    def pct(value: float) -> str:
+        return "–" if value != value else format_number(100 * value, 0) + "%"
+
+    rows = []
+    for r in table.itertuples(index=False):
+        rows.append({
+            text(TEXTS, "col_wijk"): text(KPI_TEXTS, "all_wijken") if r.wijk == ALL_WIJKEN and r.pooled else r.wijk,
+            text(TEXTS, "col_wave"): r.wave,
+            text(TEXTS, "col_respondents"): r.respondents,
+            text(TEXTS, "col_active"): r.active_respondents,
+            text(TEXTS, "col_answered"): r.answered,
+            text(TEXTS, "col_agree"): r.agree,
+            text(TEXTS, "col_share"): pct(r.share),
+            text(TEXTS, "col_ci"): "–" if r.answered == 0 else f"{pct(r.ci_low)} – {pct(r.ci_high)}",
+            text(TEXTS, "col_band"): "–" if r.band_min != r.band_min else f"{pct(r.band_min)} – {pct(r.band_max)}",
+            text(TEXTS, "col_status"): status_label(r.status),
+        })  # fmt: skip
+    typer.echo(text(TEXTS, "kpi_title"))
+    typer.echo("")
+    typer.echo(_text_table(rows))
+    typer.echo("")
+    typer.echo(text(TEXTS, "kpi_note"))
+
+
+@app.command()
+def export(
+    data_dir: Annotated[Path, typer.Argument(help="Project folder with actors.csv/.xlsx and ties.csv/.xlsx.")],
+    fmt: Annotated[str, typer.Option("--format", help="graphml, gexf (Gephi, with the waves on the timeline), xlsx (Excel workbook with codebook), pajek, dl (UCINET) or rsiena (wave arrays and an R script).")],
+    out: Annotated[Path, typer.Option("--out", help="Folder for the files (created if needed); for xlsx also a file name ending in .xlsx.")],
+    wijk: Annotated[Optional[str], typer.Option("--wijk", help="Export only this wijk. Default: all wijken.")] = None,
+    wave: Annotated[Optional[str], typer.Option("--wave", help="Export only this wave (not for rsiena). Default: all waves.")] = None,
+    permutations: Annotated[int, typer.Option(help="xlsx: random relabellings for the p-value of the E-I index.")] = 1000,
+    seed: Annotated[int, typer.Option(help="xlsx: random seed of the permutation test.")] = 0,
+) -> None:
+    """Write the networks for the tools researchers use: Gephi, igraph, Pajek, UCINET, Excel or RSiena.
+
+    File names are made from the wijk and wave names (lower case, without accents);
+    see docs/exports.md for what each format holds.
+    """
+    from .export import check_format, export_project
+
+    try:
+        fmt = check_format(fmt)
+    except DataError as exc:
+        _fail(exc)
+    project = _load(data_dir)
+    options = {"n_permutations": permutations, "seed": seed} if fmt == "xlsx" else {}
+    try:
+        written = export_project(project, fmt, out, wijk=wijk, wave=wave, **options)
+    except DataError as exc:
+        _fail(exc)
     typer.echo(text(TEXTS, "written", files=", ".join(str(p) for p in written)))
 
 
