@@ -35,7 +35,10 @@ PAGES = (
     ("kengetallen", "Kengetallen"),
     ("verbinders", "Verbinders"),
     ("domeinmenging", "Domeinmenging"),
+    ("verandering", "Verandering"),
+    ("kpi-monitor", "KPI-monitor"),
 )
+MAP_PAGES = {"netwerkkaart", "verandering"}
 
 
 def _require_browser() -> None:
@@ -170,7 +173,18 @@ def test_page_renders_offline(server, browser_context, url_path, title):
         _no_exception(page)
         assert page.get_by_text("Fictieve demodata").count() >= 1
         name = url_path or "netwerkkaart"
-        if name == "netwerkkaart":
+        if name == "verandering":
+            # The last element of the page: the tie-change model in words (a permutation model,
+            # computed on the first visit, so allow time).
+            page.get_by_text("actoren die in beide metingen meedoen").wait_for(timeout=240_000)
+        if name == "kpi-monitor":
+            page.locator('[data-testid="stVegaLiteChart"]').nth(1).wait_for(timeout=60_000)
+            page.locator('[data-testid="stDataFrame"]').nth(1).wait_for(timeout=60_000)
+            page.wait_for_timeout(1000)
+            # The screenshot shows the chart: KPI 3 against the band, next to the measured network.
+            page.get_by_role("heading", name="KPI 3 per jaar").evaluate("e => e.scrollIntoView({block: 'start'})")
+            page.wait_for_timeout(800)
+        if name in MAP_PAGES:
             frame = _map_frame(page)
             nodes = frame.evaluate("() => network.body.data.nodes.length")
             assert nodes > 30
@@ -188,7 +202,17 @@ def test_page_renders_offline(server, browser_context, url_path, title):
                 }"""
             )
             assert painted > 1000, f"map canvas looks blank ({painted} painted samples)"
-            assert frame.locator("#wijknet-legend").inner_text().startswith("Domeinen")
+            legend = frame.locator("#wijknet-legend").inner_text()
+            if name == "netwerkkaart":
+                assert legend.startswith("Domeinen")
+            else:
+                assert legend.startswith("Van 2026 naar 2027") and "nieuwe relatie in 2027" in legend
+                # The map is the point of the page: the screenshot shows it.
+                page.locator("iframe").first.evaluate("e => e.scrollIntoView({block: 'start'})")
+                page.wait_for_timeout(800)
+        if name == "kpi-monitor":
+            assert page.locator('[data-testid="stMetric"]').count() == 2
+            assert page.locator('[data-testid="stVegaLiteChart"]').count() == 2
         SCREENSHOTS.mkdir(exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=False)
     finally:

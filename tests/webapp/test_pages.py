@@ -23,14 +23,24 @@ PAGES = {
     "views/kengetallen.py": ("Kengetallen", "Key figures"),
     "views/verbinders.py": ("Verbinders", "Connectors"),
     "views/domeinmenging.py": ("Domeinmenging", "Domain mixing"),
+    "views/verandering.py": ("Verandering", "Change"),
+    "views/kpi.py": ("KPI-monitor", "KPI monitor"),
 }
 DOMAINS = ("zorg", "welzijn", "gemeente", "inwoners", "wonen")
 ROLES = {"zorg": "Huisarts", "welzijn": "Welzijnscoach", "gemeente": "Wmo-consulent", "inwoners": "Sleutelfiguur",
          "wonen": "Woonconsultent"}
 
 
-def write_project(folder: Path, *, synthetic: bool = True, n: int = 24, seed: int = 7) -> Path:
-    """A small fictional tidy project: two wijken, two waves, role-based names only."""
+WAVES = (("2025", 0.04), ("2026", 0.12))
+
+
+def write_project(folder: Path, *, synthetic: bool = True, n: int = 24, seed: int = 7, waves=WAVES,
+                  responses: bool = False) -> Path:
+    """A small fictional tidy project: two wijken, two waves (by default), role-based names only.
+
+    ``waves`` holds ``(wave, probability of a cross-domain tie)`` pairs; ``responses`` adds a
+    ``responses.csv`` with KPI 3 answers of every actor (see :func:`write_responses`).
+    """
     folder.mkdir(parents=True, exist_ok=True)
     rng = np.random.default_rng(seed)
     actors, ties = [], []
@@ -43,7 +53,7 @@ def write_project(folder: Path, *, synthetic: bool = True, n: int = 24, seed: in
             actors.append({"actor_id": aid, "wijk": wijk, "domain": domain, "name": f"{ROLES[domain]} {wijk} {i}",
                            "role": ROLES[domain].lower(), "organisation": f"Organisatie {domain} (fictief)",
                            "kind": "person", "pluswijkteam": "ja" if i < 4 else "nee", "consent": "ja"})
-        for wave, p_cross in (("2025", 0.04), ("2026", 0.12)):
+        for wave, p_cross in waves:
             for a, da in ids[:-2]:  # the last two actors stay isolates
                 for b, db in ids[:-2]:
                     if a != b and rng.random() < (0.3 if da == db else p_cross):
@@ -55,9 +65,27 @@ def write_project(folder: Path, *, synthetic: bool = True, n: int = 24, seed: in
             writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
             writer.writeheader()
             writer.writerows(rows)
+    wave_list = ", ".join(f"'{w}'" for w, _ in waves)
     (folder / "wijknet.yaml").write_text(
-        f"title: Testproject\nsynthetic: {str(synthetic).lower()}\nwaves: ['2025', '2026']\n", encoding="utf-8")
+        f"title: Testproject\nsynthetic: {str(synthetic).lower()}\nwaves: [{wave_list}]\n", encoding="utf-8")
+    if responses:
+        write_responses(folder, [a["actor_id"] for a in actors], [w for w, _ in waves])
     return folder
+
+
+# KPI 3 answers per wave: Noord is within the band (2025 0-25%, 2026 25-50%), Zuid below it in 2026.
+AGREE = {("N", "2025"): 5, ("N", "2026"): 9, ("Z", "2025"): 2, ("Z", "2026"): 2}
+
+
+def write_responses(folder: Path, actor_ids: list[str], waves: list[str]) -> None:
+    """``responses.csv``: 20 active respondents per wijk and wave, ``AGREE`` of them answer 4 or 5."""
+    rows = ["wijk,wave,actor_id,active,kpi3"]
+    for wave in waves:
+        for prefix, wijk in (("N", "Noord"), ("Z", "Zuid")):
+            ids = [a for a in actor_ids if a.startswith(prefix)][:20]
+            agree = AGREE.get((prefix, wave), 5)
+            rows += [f"{wijk},{wave},{a},ja,{4 if i < agree else 2}" for i, a in enumerate(ids)]
+    (folder / "responses.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
 
 
 @pytest.fixture
@@ -205,3 +233,135 @@ def test_repo_shim_runs_the_app(project):
     at = AppTest.from_file(str(shim), default_timeout=120).run()
     assert not at.exception
     assert at.title[0].value == "Netwerkkaart"
+
+
+# --- Verandering ---------------------------------------------------------------------------
+
+
+def test_change_page_summary_map_trends_and_model(project):
+    at = app().run()
+    at.switch_page("views/verandering.py").run()
+    assert not at.exception, at.exception
+    assert "Wijk Noord, van 2025 naar 2026" in texts(at)
+    assert [m.label for m in at.metric] == ["Nieuwe relaties", "Verdwenen relaties", "Gebleven relaties",
+                                            "Nieuw tussen domeinen"]
+    assert "relaties bij" in texts(at) and "verbinden twee verschillende domeinen" in texts(at)
+    doc = at.get("iframe")[0].proto.srcdoc
+    assert "vis.Network" in doc and "Van 2025 naar 2026" in doc and "nieuwe relatie in 2026" in doc
+    assert not [m for m in ("https://", "http://cdn") if f'src="{m}' in doc or f'href="{m}' in doc]
+    charts = at.get("vega_lite_chart")
+    assert len(charts) == 3  # density, share of domain-crossing ties, E-I index
+    assert "dichtheid" in texts(at).lower() and "onzekerheidsmarge" in texts(at)
+    assert "actoren die in beide metingen meedoen" in texts(at)  # tiechange.describe
+    assert at.dataframe  # the model table for researchers
+
+
+def test_change_page_only_new_and_cross_domain(project):
+    at = app().run()
+    at.switch_page("views/verandering.py").run()
+    before = at.get("iframe")[0].proto.srcdoc
+    at.radio(key="change_show").set_value("new").run()
+    at.toggle(key="change_cross_only").set_value(True).run()
+    assert not at.exception
+    after = at.get("iframe")[0].proto.srcdoc
+    assert after != before and "niet getoond: verdwenen relaties" in after
+    assert "alleen relaties tussen verschillende domeinen" in after
+
+
+def test_change_page_switching_waves(tmp_path, monkeypatch):
+    folder = write_project(tmp_path / "three", waves=(("2025", 0.04), ("2026", 0.12), ("2027", 0.2)))
+    monkeypatch.setenv("WIJKNET_PROJECT", str(folder))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    at = app().run()
+    at.switch_page("views/verandering.py").run()
+    assert not at.exception
+    # Default: the previous meting -> the meting of the sidebar (the last one).
+    assert "van 2026 naar 2027" in texts(at)
+    at.selectbox(key="change_from_2027").set_value("2025").run()
+    assert not at.exception
+    assert at.selectbox(key="change_to_2027_2025").options == ["2026", "2027"]
+    assert "van 2025 naar 2027" in texts(at)
+    assert "Van 2025 naar 2027" in at.get("iframe")[0].proto.srcdoc
+    # Choosing the first meting in the sidebar compares it with the next one.
+    at.sidebar.selectbox(key="wave").set_value("2025").run()
+    assert not at.exception
+    assert "van 2025 naar 2026" in texts(at)
+
+
+def test_change_page_in_english(project):
+    at = app().run()
+    at.switch_page("views/verandering.py").run()
+    at.sidebar.radio(key="lang").set_value("en").run()
+    assert not at.exception
+    assert at.title[0].value == "Change"
+    assert "New ties" in [m.label for m in at.metric]
+    assert "From 2025 to 2026" in at.get("iframe")[0].proto.srcdoc
+    assert "actors who take part in both waves" in texts(at)
+
+
+def test_change_page_with_one_wave(tmp_path, monkeypatch):
+    folder = write_project(tmp_path / "one", waves=(("2025", 0.04),))
+    monkeypatch.setenv("WIJKNET_PROJECT", str(folder))
+    at = app().run()
+    at.switch_page("views/verandering.py").run()
+    assert not at.exception
+    assert any("maar één meting" in i.value for i in at.info)
+
+
+# --- KPI-monitor -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def project_with_responses(tmp_path, monkeypatch) -> Path:
+    folder = write_project(tmp_path / "kpi", responses=True)
+    monkeypatch.setenv("WIJKNET_PROJECT", str(folder))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    return folder
+
+
+def test_kpi_page_status_band_and_structure(project_with_responses):
+    at = app().run()
+    at.switch_page("views/kpi.py").run()
+    assert not at.exception, at.exception
+    # Noord 2026: 9 of 20 agree = 45%, within the band 25-50%.
+    assert [m.value for m in at.metric] == ["45%", "28%"]  # Noord; all wijken together (11 of 40)
+    assert at.metric[0].label == "Bandbreedte 2026: 25–50%"
+    body = texts(at)
+    assert body.count("doorgaan") >= 2 and "analyse gevraagd" not in body  # both within the band
+    assert "9 van de 20 actieve deelnemers" in body
+    charts = at.get("vega_lite_chart")
+    assert len(charts) == 2  # KPI 3 against the band; the measured network
+    spec = charts[0].proto.spec
+    assert "band_min" in spec and "ci_low" in spec
+    overview = at.dataframe[-1].value
+    assert list(overview.iloc[:, 0]) == ["Noord", "Zuid", "Alle pilotwijken samen"]
+
+
+def test_kpi_page_follows_wijk_and_wave(project_with_responses):
+    at = app().run()
+    at.switch_page("views/kpi.py").run()
+    at.sidebar.selectbox(key="wijk").set_value("Zuid").run()
+    assert not at.exception
+    assert at.metric[0].value == "10%"  # 2 of 20, below 25%: first time below the band
+    assert "analyse gevraagd" in texts(at) and "Voor het eerst onder de bandbreedte" in texts(at)
+    at.sidebar.selectbox(key="wave").set_value("2025").run()
+    assert at.metric[0].label == "Bandbreedte 2025: 0–25%" and at.metric[0].value == "10%"
+
+
+def test_kpi_page_in_english(project_with_responses):
+    at = app().run()
+    at.switch_page("views/kpi.py").run()
+    at.sidebar.radio(key="lang").set_value("en").run()
+    assert not at.exception
+    assert at.title[0].value == "KPI monitor"
+    assert at.metric[0].label == "Band 2026: 25–50%"
+    assert "continue" in texts(at) and "All pilot wijken together" in texts(at)
+
+
+def test_kpi_page_without_responses_explains_how_to_add_them(project):
+    at = app().run()
+    at.switch_page("views/kpi.py").run()
+    assert not at.exception
+    assert any("nog geen enquêteantwoorden" in i.value for i in at.info)
+    assert "responses.csv" in texts(at) and "wijk,wave,actor_id,active,kpi3" in at.code[0].value
+    assert at.get("vega_lite_chart")  # the network measurement is still shown

@@ -126,6 +126,35 @@ def _sizes(nodes: list[str], node_size: Mapping[str, float] | None) -> dict[str,
     return {n: _MIN_NODE + (_MAX_NODE - _MIN_NODE) * math.sqrt(v / top) for n, v in values.items()}
 
 
+def canvas_positions(nodes, positions: Mapping[str, tuple[float, float]], height: int) -> dict[str, tuple[float, float]]:
+    """Positions in vis-network pixels for a frame of ``height`` pixels (about ``_ASPECT`` times wider).
+
+    ``positions`` are layout coordinates in about ``[-1, 1]`` (nodes without
+    one are put at the centre). The drawing fills the frame at zoom ~1 for
+    small graphs and grows (zooms out) slowly for large ones; each axis is
+    stretched to its extent, at most 1.6 times more than the other, so the
+    layout keeps its shape. The network map and the difference map share
+    this scaling, so an actor sits in the same place on both.
+    """
+    nodes = list(nodes)
+    n = max(len(nodes), 1)
+    spread_y = 0.42 * height * max(1.0, math.sqrt(n / 90))
+    spread_x = spread_y * _ASPECT
+    xs = [abs(float(positions[v][0])) for v in nodes if v in positions] or [1.0]
+    ys = [abs(float(positions[v][1])) for v in nodes if v in positions] or [1.0]
+    fx, fy = 1.0 / max(max(xs), 1e-6), 1.0 / max(max(ys), 1e-6)
+    if fx > 1.6 * fy:
+        fx = 1.6 * fy
+    elif fy > 1.6 * fx:
+        fy = 1.6 * fx
+    spread_x, spread_y = spread_x * fx, spread_y * fy
+    out = {}
+    for v in nodes:
+        x, y = positions.get(v, (0.0, 0.0))
+        out[v] = (round(float(x) * spread_x, 2), round(float(y) * spread_y, 2))
+    return out
+
+
 def tooltip(G: nx.Graph, node: str, *, taxonomy: Taxonomy, lang: str = "nl", measure: tuple[str, float] | None = None,
             attr: str = "domain") -> str:
     """Plain-text hover text of one actor: name, role, organisation, domain, ties."""
@@ -247,20 +276,7 @@ def network_map_html(
     """
     nodes = sorted(G.nodes, key=str)
     n = max(len(nodes), 1)
-    # Half extent in vis-network coordinates: the drawing fills the frame at
-    # zoom ~1 for small graphs and grows (zooms out) slowly for large ones.
-    spread_y = 0.42 * height * max(1.0, math.sqrt(n / 90))
-    spread_x = spread_y * _ASPECT
-    # Fill the wide frame: stretch each axis to its extent (at most 1.6 times
-    # more in one direction than in the other, so the layout keeps its shape).
-    xs = [abs(float(positions[v][0])) for v in nodes if v in positions] or [1.0]
-    ys = [abs(float(positions[v][1])) for v in nodes if v in positions] or [1.0]
-    fx, fy = 1.0 / max(max(xs), 1e-6), 1.0 / max(max(ys), 1e-6)
-    if fx > 1.6 * fy:
-        fx = 1.6 * fy
-    elif fy > 1.6 * fx:
-        fy = 1.6 * fx
-    spread_x, spread_y = spread_x * fx, spread_y * fy
+    canvas = canvas_positions(nodes, positions, height)
     sizes = _sizes(nodes, node_size)
     directed = G.is_directed()
     named = set(nodes)
@@ -277,7 +293,7 @@ def network_map_html(
         isolate = G.degree(node) == 0
         fill = _faded(colour) if isolate else colour
         team = _plain(data.get("pluswijkteam")) is True
-        x, y = positions.get(node, (0.0, 0.0))
+        x, y = canvas[node]
         measure = None
         if node_size is not None and size_label:
             value = _plain(node_size.get(node))
@@ -287,8 +303,8 @@ def network_map_html(
             str(node),
             label=(_text(data.get("name")) or str(node)) if show_names and node in named else " ",
             title=tooltip(G, node, taxonomy=taxonomy, lang=lang, measure=measure, attr=attr),
-            x=round(float(x) * spread_x, 2),
-            y=round(float(y) * spread_y, 2),
+            x=x,
+            y=y,
             value=round(float(sizes[node]), 2),
             color={
                 "background": fill,

@@ -31,6 +31,11 @@ from ..project import Project, load_project
 
 ENV_PROJECT = "WIJKNET_PROJECT"
 MAP_LABELS = 25  # names drawn on the map unless the user asks for all
+DIFF_LABELS = 15  # names drawn on the difference map unless the user asks for all
+APP_PERMUTATIONS = 500  # QAP permutations in the app (the CLI and notebooks use more)
+APP_BOOTSTRAP = 500  # node-bootstrap replicates in the app
+MODEL_PERMUTATIONS = 200  # MRQAP permutations of the tie-change model in the app (the slowest computation)
+TREND_METRICS = ("density", "cross_domain_share", "ei_index")
 DEFAULTS = {"lang": "nl", "wijk": None, "wave": None, "tie_types": [], "min_weight": None}
 
 
@@ -192,6 +197,108 @@ def map_html(folder: str, sig: tuple, wijk: str, wave: str, tie_types: tuple[str
                             size_label=size_label if sizes else None, lang=lang, show_names=show_names,
                             max_labels=None if all_names else MAP_LABELS,
                             height=height)
+
+
+# --- change between waves and KPI 3 ---------------------------------------------------
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def wave_difference(folder: str, sig: tuple, wijk: str, wave_from: str, wave_to: str,
+                    tie_types: tuple[str, ...] = (), min_weight: float | None = None):
+    """Kept, new and lost ties and entered and left actors (:func:`wijknet.viz.diffmap.wave_difference`)."""
+    from ..viz.diffmap import wave_difference as _difference
+
+    return _difference(_load(folder, sig), wijk, wave_from, wave_to, **_filters(tie_types, min_weight))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def diff_map_html(folder: str, sig: tuple, wijk: str, wave_from: str, wave_to: str, tie_types: tuple[str, ...],
+                  min_weight: float | None, show: tuple[str, ...], cross_domain_only: bool, lang: str, show_names: bool,
+                  all_names: bool, height: int) -> str:
+    """The offline HTML of the difference map (:func:`wijknet.viz.diffmap.difference_map_html`)."""
+    from ..viz.diffmap import difference_map_html
+
+    project = _load(folder, sig)
+    difference = wave_difference(folder, sig, wijk, wave_from, wave_to, tie_types, min_weight)
+    return difference_map_html(difference, layout(folder, sig, wijk), taxonomy=project.taxonomy, lang=lang, show=show,
+                               cross_domain_only=cross_domain_only, show_names=show_names,
+                               max_labels=None if all_names else DIFF_LABELS, height=height)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def change_row(folder: str, sig: tuple, wijk: str, wave_from: str, wave_to: str, tie_types: tuple[str, ...] = (),
+               min_weight: float | None = None) -> pd.Series:
+    """:func:`wijknet.change.compare_waves` of two waves, as one row (with a QAP test of modest size)."""
+    from ..change import compare_waves
+
+    table = compare_waves(_load(folder, sig), wijk, wave_from, wave_to, n_permutations=APP_PERMUTATIONS, seed=0,
+                          **_filters(tie_types, min_weight))
+    return table.iloc[0]
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def metric_trends(folder: str, sig: tuple, wijk: str, tie_types: tuple[str, ...] = (),
+                  min_weight: float | None = None) -> pd.DataFrame:
+    """Density, share of domain-crossing ties and E-I index per wave with node-bootstrap intervals.
+
+    ``wave, actors, ties, metric, estimate, ci_low, ci_high`` (95% percentile
+    intervals of :func:`wijknet.inference.bootstrap_ci`, ``APP_BOOTSTRAP``
+    replicates, seed 0); NaN where a wave has fewer than two actors or no ties.
+    """
+    from ..inference import bootstrap_ci
+    from ..metrics import cross_domain_share
+
+    def share(H):
+        return cross_domain_share(H, "domain")
+
+    share.__name__ = "cross_domain_share"
+    statistics = {"density": "density", "cross_domain_share": share, "ei_index": "ei_index"}
+    project = _load(folder, sig)
+    rows = []
+    for wave in project.waves:
+        G = graph(folder, sig, wijk, wave, tie_types, min_weight)
+        for metric in TREND_METRICS:
+            row = {"wave": wave, "actors": G.number_of_nodes(), "ties": G.number_of_edges(), "metric": metric,
+                   "estimate": float("nan"), "ci_low": float("nan"), "ci_high": float("nan")}
+            if G.number_of_nodes() >= 2 and G.number_of_edges() > 0:
+                result = bootstrap_ci(G, statistics[metric], n_boot=APP_BOOTSTRAP, seed=0, level=0.95)
+                row.update(estimate=result.estimate, ci_low=result.ci_low, ci_high=result.ci_high)
+            rows.append(row)
+    return pd.DataFrame(rows)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def tie_change(folder: str, sig: tuple, wijk: str, wave_from: str, wave_to: str, tie_types: tuple[str, ...] = (),
+               min_weight: float | None = None) -> pd.DataFrame:
+    """:func:`wijknet.tiechange.tie_change_model` with ``MODEL_PERMUTATIONS`` permutations.
+
+    Raises ``ValueError`` when fewer than three actors take part in both waves.
+    """
+    import warnings
+
+    from ..tiechange import tie_change_model
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        return tie_change_model(_load(folder, sig), wijk, wave_from, wave_to, n_permutations=MODEL_PERMUTATIONS,
+                                seed=0, **_filters(tie_types, min_weight))
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def kpi_table(folder: str, sig: tuple) -> pd.DataFrame:
+    """:func:`wijknet.kpi.kpi3`: KPI 3 per wijk and wave, with the pooled "Alle wijken" rows."""
+    from ..kpi import kpi3
+
+    return kpi3(_load(folder, sig))
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def kpi_structure(folder: str, sig: tuple, tie_types: tuple[str, ...] = (), min_weight: float | None = None) -> pd.DataFrame:
+    """:func:`wijknet.kpi.kpi_vs_structure`: KPI 3 next to the measured network structure."""
+    from ..kpi import kpi_vs_structure
+
+    project = _load(folder, sig)
+    return kpi_vs_structure(project, kpi=kpi_table(folder, sig), **_filters(tie_types, min_weight))
 
 
 # --- the shared selection ---------------------------------------------------------

@@ -23,6 +23,8 @@ PAGES = (
     ("kengetallen.py", "page_metrics", "kengetallen"),
     ("verbinders.py", "page_connectors", "verbinders"),
     ("domeinmenging.py", "page_mixing", "domeinmenging"),
+    ("verandering.py", "page_change", "verandering"),
+    ("kpi.py", "page_kpi", "kpi-monitor"),
 )
 LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}
 

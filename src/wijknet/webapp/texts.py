@@ -52,6 +52,8 @@ TEXTS = {
     "page_metrics": {"nl": "Kengetallen", "en": "Key figures"},
     "page_connectors": {"nl": "Verbinders", "en": "Connectors"},
     "page_mixing": {"nl": "Domeinmenging", "en": "Domain mixing"},
+    "page_change": {"nl": "Verandering", "en": "Change"},
+    "page_kpi": {"nl": "KPI-monitor", "en": "KPI monitor"},
     # --- map page --------------------------------------------------------
     "map_help": {"nl": "Hoe lees ik de kaart?", "en": "How do I read the map?"},
     "map_intro": {
@@ -254,6 +256,238 @@ TEXTS = {
     "outside_marker": {
         "nl": "Gemarkeerd: verbinders die niet in het PlusWIJkteam zitten.",
         "en": "Highlighted: connectors who are not in the PlusWIJkteam.",
+    },
+    # --- change page -----------------------------------------------------------
+    "change_intro": {
+        "nl": "Wat is er tussen twee metingen veranderd in het wijknetwerk? Welke samenwerkingen zijn nieuw, welke "
+              "zijn verdwenen, en wie is erbij gekomen of vertrokken?",
+        "en": "What changed in the wijk network between two waves? Which collaborations are new, which are gone, "
+              "and who joined or left?",
+    },
+    "change_one_wave": {
+        "nl": "Dit project heeft maar één meting. Na een tweede meting ziet u hier wat er veranderd is.",
+        "en": "This project has only one wave. After a second wave, this page shows what changed.",
+    },
+    "change_from": {"nl": "Van meting", "en": "From wave"},
+    "change_to": {"nl": "Naar meting", "en": "To wave"},
+    "change_caption": {
+        "nl": "Wijk {wijk}, van {wave_from} naar {wave_to}. Relaties: {types}; minimale sterkte: {weight}.",
+        "en": "Wijk {wijk}, from {wave_from} to {wave_to}. Ties: {types}; minimum strength: {weight}.",
+    },
+    "change_new": {"nl": "Nieuwe relaties", "en": "New ties"},
+    "change_lost": {"nl": "Verdwenen relaties", "en": "Lost ties"},
+    "change_kept": {"nl": "Gebleven relaties", "en": "Kept ties"},
+    "change_new_cross": {"nl": "Nieuw tussen domeinen", "en": "New across domains"},
+    "change_net_cross": {"nl": "netto {value} tussen domeinen", "en": "net {value} across domains"},
+    "change_summary_title": {"nl": "In het kort", "en": "In short"},
+    "change_sum_ties": {
+        "nl": "Van {wave_from} naar {wave_to} kwamen er **{new} relaties bij** en **verdwenen er {lost}**; "
+              "**{kept} relaties bleven bestaan**.",
+        "en": "From {wave_from} to {wave_to}, **{new} ties were added** and **{lost} were lost**; "
+              "**{kept} ties stayed**.",
+    },
+    "change_sum_cross": {
+        "nl": "**{new_cross} van de nieuwe relaties verbinden twee verschillende domeinen**, tegen {lost_cross} "
+              "verdwenen relaties tussen domeinen.",
+        "en": "**{new_cross} of the new ties connect two different domains**, against {lost_cross} lost ties "
+              "between domains.",
+    },
+    "change_sum_actors": {
+        "nl": "Nieuw in het netwerk: **{entered}**; vertrokken: **{left}**.",
+        "en": "New in the network: **{entered}**; left: **{left}**.",
+    },
+    "actor_one": {"nl": "1 actor", "en": "1 actor"},
+    "actor_many": {"nl": "{n} actoren", "en": "{n} actors"},
+    "change_sum_actor_ties": {
+        "nl": "Van de nieuwe relaties horen er {new_by} bij nieuwkomers; van de verdwenen relaties {lost_by} bij "
+              "wie vertrok.",
+        "en": "Of the new ties, {new_by} belong to newcomers; of the lost ties, {lost_by} to those who left.",
+    },
+    "change_sum_stable": {
+        "nl": "Van alle relaties die in één van beide metingen voorkomen, bestaat {pct}% in allebei "
+              "(Jaccard-index {jaccard}).",
+        "en": "Of all ties found in either wave, {pct}% exist in both (Jaccard index {jaccard}).",
+    },
+    "change_map_title": {"nl": "Verschilkaart", "en": "Difference map"},
+    "change_show": {"nl": "Toon", "en": "Show"},
+    "change_show_all": {"nl": "alle veranderingen", "en": "all changes"},
+    "change_show_new": {"nl": "alleen nieuwe relaties", "en": "new ties only"},
+    "change_show_lost": {"nl": "alleen verdwenen relaties", "en": "lost ties only"},
+    "change_cross_only": {"nl": "Alleen relaties tussen domeinen", "en": "Only ties between domains"},
+    "change_map_alt": {
+        "nl": "Verschilkaart van wijk {wijk}, van {wave_from} naar {wave_to}",
+        "en": "Difference map of wijk {wijk}, from {wave_from} to {wave_to}",
+    },
+    "change_map_help": {"nl": "Hoe lees ik de verschilkaart?", "en": "How do I read the difference map?"},
+    "change_map_intro": {
+        "nl": "Iedereen staat op dezelfde plek als op de netwerkkaart. Groene lijnen zijn samenwerkingen die er in "
+              "{wave_to} zijn en in {wave_from} nog niet; rode stippellijnen waren er in {wave_from} en zijn in "
+              "{wave_to} verdwenen; lichtgrijze lijnen bestonden in beide metingen. Een groene ring betekent dat "
+              "iemand nieuw is in het netwerk; een vervaagde stip met een rode stippelrand dat iemand niet meer "
+              "meedoet. Hoe groter de stip, hoe meer relaties van die persoon veranderden. Relaties van nieuwkomers "
+              "tellen als nieuw en die van vertrokken actoren als verdwenen.",
+        "en": "Everyone is in the same place as on the network map. Green lines are collaborations that exist in "
+              "{wave_to} but not yet in {wave_from}; red dashed lines existed in {wave_from} and are gone in "
+              "{wave_to}; light grey lines existed in both waves. A green ring means someone is new in the network; "
+              "a faded dot with a red dashed border means someone no longer takes part. The larger the dot, the "
+              "more of that person's ties changed. Ties of newcomers count as new and those of leavers as lost.",
+    },
+    "trend_title": {"nl": "Kengetallen door de tijd", "en": "Key figures over time"},
+    "trend_intro": {
+        "nl": "Per meting de waarde met een onzekerheidsmarge (95%). Grotere netwerken hebben vanzelf een lagere "
+              "dichtheid, dus vergelijk metingen via de marges: overlappen ze flink, dan is het verschil niet "
+              "duidelijk.",
+        "en": "Per wave the value with an uncertainty margin (95%). Bigger networks have a lower density by nature, "
+              "so compare waves through the margins: if they overlap a lot, the difference is not clear.",
+    },
+    "trend_density": {"nl": "Dichtheid", "en": "Density"},
+    "trend_cross_domain_share": {"nl": "Relaties tussen domeinen (%)", "en": "Ties between domains (%)"},
+    "trend_ei_index": {"nl": "E-I-index", "en": "E-I index"},
+    "trend_density_expl": {
+        "nl": "deel van alle mogelijke relaties dat bestaat",
+        "en": "share of all possible ties that exists",
+    },
+    "trend_cross_domain_share_expl": {
+        "nl": "deel van de relaties dat twee domeinen verbindt",
+        "en": "share of ties that connect two domains",
+    },
+    "trend_ei_index_expl": {
+        "nl": "−1 alleen eigen domein, +1 alleen andere",
+        "en": "−1 own domain only, +1 other domains only",
+    },
+    "trend_value": {"nl": "waarde", "en": "value"},
+    "trend_low": {"nl": "ondergrens", "en": "lower bound"},
+    "trend_high": {"nl": "bovengrens", "en": "upper bound"},
+    "trend_actors": {"nl": "actoren", "en": "actors"},
+    "trend_sizes": {"nl": "Aantal actoren per meting: {sizes}.", "en": "Number of actors per wave: {sizes}."},
+    "trend_method": {
+        "nl": "Onzekerheidsmarge: node-bootstrap (Snijders & Borgatti 1999), {n} keer opnieuw getrokken.",
+        "en": "Uncertainty margin: node bootstrap (Snijders & Borgatti 1999), {n} resamples.",
+    },
+    "computing": {"nl": "Bezig met berekenen…", "en": "Computing…"},
+    "model_title": {"nl": "Welke relaties blijven en ontstaan?", "en": "Which ties last and which arise?"},
+    "model_intro": {
+        "nl": "Een statistisch model vergelijkt alle paren actoren die in beide metingen meedoen: wat maakt een "
+              "relatie in {wave_to} waarschijnlijker?",
+        "en": "A statistical model compares all pairs of actors who take part in both waves: what makes a tie in "
+              "{wave_to} more likely?",
+    },
+    "model_spinner": {"nl": "Het model wordt berekend (dit kan een halve minuut duren)…",
+                      "en": "Computing the model (this can take half a minute)…"},
+    "model_error": {"nl": "Het model kan hier niet worden berekend: {error}",
+                    "en": "The model cannot be computed here: {error}"},
+    "model_table": {"nl": "Tabel voor onderzoekers", "en": "Table for researchers"},
+    "model_method": {
+        "nl": "Logistische MRQAP-regressie (Krackhardt 1988; Dekker, Krackhardt & Snijders 2007) van de relaties in "
+              "{wave_to} op die in {wave_from} en op kenmerken van de actoren; p-waarden uit {n} QAP-permutaties "
+              "(dubbel semi-partialling). Gelijkenis van de twee metingen: r = {r} (QAP p = {p}), Jaccard {jaccard}. "
+              "Met meer permutaties: `wijknet.tiechange.tie_change_model` (zie notebooks/02_change_analysis.ipynb).",
+        "en": "Logistic MRQAP regression (Krackhardt 1988; Dekker, Krackhardt & Snijders 2007) of the ties in "
+              "{wave_to} on those in {wave_from} and on actor attributes; p-values from {n} QAP permutations "
+              "(double semi-partialling). Similarity of the two waves: r = {r} (QAP p = {p}), Jaccard {jaccard}. "
+              "With more permutations: `wijknet.tiechange.tie_change_model` (see notebooks/02_change_analysis.ipynb).",
+    },
+    "col_term": {"nl": "term", "en": "term"},
+    "col_estimate": {"nl": "schatting", "en": "estimate"},
+    "col_std_error": {"nl": "standaardfout", "en": "std. error"},
+    "col_odds_ratio": {"nl": "odds ratio", "en": "odds ratio"},
+    "col_p_value": {"nl": "p (QAP)", "en": "p (QAP)"},
+    # --- KPI page ------------------------------------------------------------------
+    "kpi_intro": {
+        "nl": "KPI 3 is het aandeel actieve deelnemers dat ervaart dat zij integraler en meer domeinoverstijgend "
+              "werken. Het wordt één keer per jaar gemeten en vergeleken met de bandbreedte van dat jaar: {bands}; "
+              "het einddoel is {target}%.",
+        "en": "KPI 3 is the share of active participants who experience that they work more integrally and across "
+              "domains. It is measured once a year and compared with that year's band: {bands}; the end target is "
+              "{target}%.",
+    },
+    "kpi_points": {"nl": "{value} procentpunt", "en": "{value} percentage points"},
+    "kpi_all": {"nl": "Alle pilotwijken samen", "en": "All pilot wijken together"},
+    "kpi_share_value": {"nl": "{share}% (marge {low}–{high}%)", "en": "{share}% (margin {low}–{high}%)"},
+    "kpi_band": {"nl": "Bandbreedte {wave}: {low}–{high}%", "en": "Band {wave}: {low}–{high}%"},
+    "kpi_no_band": {"nl": "Geen bandbreedte voor {wave}", "en": "No band for {wave}"},
+    "kpi_counts": {
+        "nl": "{agree} van de {answered} actieve deelnemers die de vraag beantwoordden, zijn het (helemaal) eens.",
+        "en": "{agree} of the {answered} active participants who answered agree (strongly).",
+    },
+    "kpi_no_answers": {"nl": "Geen antwoorden in deze meting.", "en": "No answers in this wave."},
+    "kpi_status_doorgaan": {
+        "nl": "Binnen of boven de bandbreedte: doorgaan zoals gepland.",
+        "en": "Within or above the band: continue as planned.",
+    },
+    "kpi_status_analyse gevraagd": {
+        "nl": "Voor het eerst onder de bandbreedte: de stuurgroep vraagt om een analyse en mogelijk om "
+              "verbetermaatregelen.",
+        "en": "Below the band for the first time: the steering group asks for an analysis and possibly for "
+              "improvement measures.",
+    },
+    "kpi_status_verbeterplan": {
+        "nl": "Twee keer op rij onder de bandbreedte: er is een verbeterplan nodig (anders kan de verzekeraar de "
+              "financiering van deze activiteit stoppen).",
+        "en": "Below the band twice in a row: an improvement plan is needed (otherwise the insurer may stop funding "
+              "this activity).",
+    },
+    "kpi_status_geen oordeel": {
+        "nl": "Geen oordeel: er zijn geen antwoorden of er is geen bandbreedte voor deze meting.",
+        "en": "No judgement: there are no answers or there is no band for this wave.",
+    },
+    "kpi_chance": {
+        "nl": "Let op: de onzekerheidsmarge raakt de bandbreedte nog; met {n} antwoorden kan het verschil toeval zijn.",
+        "en": "Note: the uncertainty margin still touches the band; with {n} answers the difference may be chance.",
+    },
+    "kpi_chart_title": {"nl": "KPI 3 per jaar, naast het gemeten netwerk", "en": "KPI 3 per year, next to the measured network"},
+    "kpi_chart_name": {"nl": "Ervaring: KPI 3", "en": "Experience: KPI 3"},
+    "kpi_series": {"nl": "Reeks", "en": "Series"},
+    "kpi_status": {"nl": "Oordeel", "en": "Judgement"},
+    "kpi_share": {"nl": "Eens (%)", "en": "Agree (%)"},
+    "kpi_band_label": {"nl": "bandbreedte", "en": "band"},
+    "kpi_target_label": {"nl": "einddoel {target}%", "en": "end target {target}%"},
+    "kpi_chart_note": {
+        "nl": "Groen vlak: de bandbreedte van het jaar. Stip: het gemeten aandeel, de lijn erdoor de "
+              "onzekerheidsmarge (95%, Wilson). De kleur van de stip is het oordeel.",
+        "en": "Green area: the year's band. Dot: the measured share, the line through it the uncertainty margin "
+              "(95%, Wilson). The dot's colour is the judgement.",
+    },
+    "kpi_structure_title": {"nl": "Gemeten netwerk", "en": "Measured network"},
+    "kpi_structure_intro": {
+        "nl": "Ervaring (KPI 3) naast wat de netwerkmeting laat zien: het deel van de relaties tussen "
+              "verschillende domeinen in {wijk}.",
+        "en": "Experience (KPI 3) next to what the network survey shows: the share of ties between different "
+              "domains in {wijk}.",
+    },
+    "kpi_structure_note": {
+        "nl": "Vertellen ervaring en netwerk hetzelfde verhaal? Stijgen beide, dan wordt er waarschijnlijk echt "
+              "meer domeinoverstijgend samengewerkt. Met zes wijken is dit een beschrijving, geen bewijs.",
+        "en": "Do experience and network tell the same story? If both rise, people probably really work more "
+              "across domains. With six wijken this is a description, not proof.",
+    },
+    "kpi_col_wave": {"nl": "Meting", "en": "Wave"},
+    "kpi_col_share": {"nl": "KPI 3 (eens)", "en": "KPI 3 (agree)"},
+    "kpi_col_band": {"nl": "Bandbreedte", "en": "Band"},
+    "kpi_col_status": {"nl": "Oordeel", "en": "Judgement"},
+    "kpi_col_cross": {"nl": "Relaties tussen domeinen", "en": "Ties between domains"},
+    "kpi_col_ei": {"nl": "E-I-index", "en": "E-I index"},
+    "kpi_col_cross_change": {"nl": "verschil met vorige meting", "en": "change from previous wave"},
+    "kpi_col_wijk": {"nl": "Wijk", "en": "Wijk"},
+    "kpi_col_answered": {"nl": "Antwoorden", "en": "Answers"},
+    "kpi_overview": {"nl": "Alle wijken in {wave}", "en": "All wijken in {wave}"},
+    "kpi_no_responses": {
+        "nl": "Er zijn nog geen enquêteantwoorden voor KPI 3 in dit project. De netwerkmeting hieronder is er wel.",
+        "en": "This project has no survey answers for KPI 3 yet. The network measurement below is available.",
+    },
+    "kpi_how_to": {
+        "nl": "Zo voegt u de antwoorden toe: zet een bestand **responses.csv** (of .xlsx) in de projectmap, met "
+              "één regel per persoon die de jaarlijkse vragenlijst invulde. Kolommen: `wijk`, `wave` (de meting), "
+              "`actor_id` (dezelfde code als in actors.csv), `active` (ja/nee: actieve deelnemer aan het "
+              "wijknetwerk) en `kpi3`: het antwoord op de stelling *'Ik werk integraler en meer domeinoverstijgend "
+              "dan een jaar geleden'* van 1 (helemaal oneens) tot 5 (helemaal eens); leeg of 'weet niet' telt niet "
+              "mee. Een 4 of 5 telt als eens. Laad daarna de pagina opnieuw.",
+        "en": "To add the answers, put a file **responses.csv** (or .xlsx) in the project folder, with one row per "
+              "person who filled in the yearly questionnaire. Columns: `wijk`, `wave`, `actor_id` (the same code as "
+              "in actors.csv), `active` (yes/no: active participant in the wijk network) and `kpi3`: the answer to "
+              "the statement *'I work more integrally and across domains than a year ago'* from 1 (strongly "
+              "disagree) to 5 (strongly agree); empty or 'don't know' does not count. A 4 or 5 counts as agreeing. "
+              "Then reload the page.",
     },
     # --- mixing page ---------------------------------------------------------
     "mixing_intro": {

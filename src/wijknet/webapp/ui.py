@@ -46,3 +46,18 @@ def filter_summary(sel: state.Selection, *, with_wave: bool = True) -> str:
 
 def domain_label(sel: state.Selection, key: str) -> str:
     return sel.project.taxonomy.label(key, sel.lang)
+
+
+#: d3 number formats per language, for the ``locale`` configuration of altair charts.
+_NUMBER_LOCALE = {
+    "nl": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€\u00a0", ""]},
+    "en": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["€", ""]},
+}
+
+
+def localise(chart, lang: str):
+    """An altair chart with the number format of ``lang`` (decimal comma in Dutch) and projector-sized text."""
+    return chart.configure(locale={"number": _NUMBER_LOCALE.get(lang, _NUMBER_LOCALE["en"])},
+                           font="Source Sans Pro, Segoe UI, Arial, sans-serif").configure_axis(
+        labelFontSize=16, titleFontSize=16, labelColor="#222222", titleColor="#222222"
+    ).configure_legend(labelFontSize=16, titleFontSize=16, labelLimit=0).configure_title(fontSize=18, anchor="start")

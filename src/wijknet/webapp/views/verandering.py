@@ -1,0 +1,157 @@
+"""Verandering: what changed between two waves - difference map, summary, trends and the tie-change model."""
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from wijknet.i18n import format_number
+from wijknet.tiechange import describe
+from wijknet.webapp import state, ui
+from wijknet.webapp.texts import t
+
+MAP_HEIGHT = 660
+SHOW = {"all": ("kept", "new", "lost"), "new": ("kept", "new"), "lost": ("kept", "lost")}
+
+sel = ui.header("page_change", filters=False)
+waves = list(sel.project.waves)
+if len(waves) < 2:
+    st.info(t("change_one_wave"))
+    st.stop()
+
+# Default: the previous meting -> the meting chosen in the sidebar (the first two when that is the first one).
+current = waves.index(sel.wave) if sel.wave in waves else len(waves) - 1
+default_to = max(current, 1)
+left, right, _ = st.columns([1, 1, 2])
+with left:
+    wave_from = st.selectbox(t("change_from"), waves[:-1], index=default_to - 1, key=f"change_from_{sel.wave}")
+later = waves[waves.index(wave_from) + 1:]
+with right:
+    wave_to = st.selectbox(t("change_to"), later, index=later.index(sel.wave) if sel.wave in later else 0,
+                           key=f"change_to_{sel.wave}_{wave_from}")
+
+folder, sig = sel.key
+filters = sel.filters
+types = ", ".join(sel.tie_types) if sel.tie_types else t("all_types")
+weight = t("no_minimum") if sel.min_weight is None else format_number(sel.min_weight, 0 if float(sel.min_weight).is_integer() else 1, sel.lang)
+st.caption(t("change_caption", wijk=sel.wijk, wave_from=wave_from, wave_to=wave_to, types=types, weight=weight))
+st.write(t("change_intro"))
+
+
+def n(value) -> str:
+    return format_number(float(value), 0, sel.lang)
+
+
+def actors(value) -> str:
+    return t("actor_one") if int(value) == 1 else t("actor_many", n=n(value))
+
+
+# --- the summary in numbers and words --------------------------------------------
+row = state.change_row(folder, sig, sel.wijk, wave_from, wave_to, *filters)
+new, lost, kept = int(row["ties_new_all"]), int(row["ties_lost_all"]), int(row["ties_kept"])
+new_cross, lost_cross = int(row["new_cross_domain_all"]), int(row["lost_cross_domain_all"])
+cols = st.columns(4)
+cols[0].metric(t("change_new"), n(new))
+cols[1].metric(t("change_lost"), n(lost))
+cols[2].metric(t("change_kept"), n(kept))
+net = new_cross - lost_cross
+cols[3].metric(t("change_new_cross"), n(new_cross),
+               delta=t("change_net_cross", value=("+" if net > 0 else "") + n(net)),
+               delta_color="normal" if net else "off")
+lines = [
+    t("change_sum_ties", wave_from=wave_from, wave_to=wave_to, new=n(new), lost=n(lost), kept=n(kept)),
+    t("change_sum_cross", new_cross=n(new_cross), lost_cross=n(lost_cross)),
+    t("change_sum_actors", entered=actors(row["actors_entered"]), left=actors(row["actors_left"])),
+]
+if row["actors_entered"] or row["actors_left"]:
+    lines.append(t("change_sum_actor_ties", new_by=n(new - int(row["ties_new"])), lost_by=n(lost - int(row["ties_lost"]))))
+if pd.notna(row["jaccard_all"]):
+    lines.append(t("change_sum_stable", pct=n(100 * row["jaccard_all"]), jaccard=format_number(row["jaccard_all"], 2, sel.lang)))
+st.markdown("\n".join(f"- {line}" for line in lines))
+
+# --- the difference map ---------------------------------------------------------------
+st.subheader(t("change_map_title"))
+labels = {k: t(f"change_show_{k}") for k in SHOW}
+show = st.radio(t("change_show"), list(SHOW), format_func=labels.get, horizontal=True, key="change_show")
+c1, c2, c3 = st.columns(3)
+with c1:
+    cross_only = st.toggle(t("change_cross_only"), value=False, key="change_cross_only")
+with c2:
+    show_names = st.toggle(t("show_names"), value=True, key="change_names")
+with c3:
+    all_names = st.toggle(t("all_names"), value=False, key="change_all_names", disabled=not show_names,
+                          help=t("all_names_help", n=state.DIFF_LABELS))
+html = state.diff_map_html(folder, sig, sel.wijk, wave_from, wave_to, *filters, show=SHOW[show],
+                           cross_domain_only=cross_only, lang=sel.lang, show_names=show_names, all_names=all_names,
+                           height=MAP_HEIGHT)
+st.iframe(html, height=MAP_HEIGHT + 150, alt=t("change_map_alt", wijk=sel.wijk, wave_from=wave_from, wave_to=wave_to))
+with st.expander(t("change_map_help"), expanded=False):
+    st.write(t("change_map_intro", wave_from=wave_from, wave_to=wave_to))
+
+# --- trends over all waves with bootstrap intervals ------------------------------------
+st.subheader(t("trend_title"))
+st.write(t("trend_intro"))
+with st.spinner(t("computing")):
+    trends = state.metric_trends(folder, sig, sel.wijk, *filters)
+charts = st.columns(len(state.TREND_METRICS))
+for column, metric in zip(charts, state.TREND_METRICS):
+    data = trends[trends["metric"] == metric].copy()
+    scale = 100 if metric == "cross_domain_share" else 1
+    for field in ("estimate", "ci_low", "ci_high"):
+        data[field] = data[field] * scale
+    fmt = ".3f" if metric == "density" else ".0f" if scale == 100 else ".2f"
+    if metric == "cross_domain_share":
+        domain = [0, 100]
+    elif metric == "ei_index":
+        domain = [-1, 1]
+    else:
+        domain = [0, max(0.05, float(data["ci_high"].max()) * 1.15 if data["ci_high"].notna().any() else 0.05)]
+    x = alt.X("wave:N", sort=waves, title=None, axis=alt.Axis(labelAngle=0), scale=alt.Scale(padding=0.6))
+    y_title = t(f"trend_{metric}")
+    base = alt.Chart(data).encode(x=x)
+    tooltip = [alt.Tooltip("wave:N", title=t("wave")), alt.Tooltip("estimate:Q", title=t("trend_value"), format=fmt),
+               alt.Tooltip("ci_low:Q", title=t("trend_low"), format=fmt),
+               alt.Tooltip("ci_high:Q", title=t("trend_high"), format=fmt),
+               alt.Tooltip("actors:Q", title=t("trend_actors"))]
+    band = base.mark_area(opacity=0.18, color="#0072B2").encode(y=alt.Y("ci_low:Q"), y2="ci_high:Q")
+    bars = base.mark_rule(color="#0072B2", strokeWidth=3).encode(y=alt.Y("ci_low:Q"), y2="ci_high:Q")
+    line = base.mark_line(color="#0072B2", strokeWidth=2.5).encode(
+        y=alt.Y("estimate:Q", title=None, scale=alt.Scale(domain=domain, nice=False), axis=alt.Axis(format=fmt)))
+    points = base.mark_point(filled=True, size=140, color="#0072B2").encode(y="estimate:Q", tooltip=tooltip)
+    labels = base.mark_text(dx=12, align="left", fontSize=15, color="#1a1a1a").encode(
+        y="estimate:Q", text=alt.Text("estimate:Q", format=fmt))
+    layers = [band, bars, line, points, labels]
+    if metric == "ei_index":
+        layers.insert(0, alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color="#999999", strokeDash=[4, 4]).encode(y="y:Q"))
+    chart = alt.layer(*layers).properties(height=300, title=alt.TitleParams(y_title, subtitle=t(f"trend_{metric}_expl"),
+                                                                            subtitleFontSize=14))
+    with column:
+        st.altair_chart(ui.localise(chart, sel.lang), width="stretch", theme=None)
+sizes = trends.drop_duplicates("wave")
+st.caption(t("trend_sizes", sizes=", ".join(f"{w}: {n(a)}" for w, a in zip(sizes["wave"], sizes["actors"]))) + " "
+           + t("trend_method", n=n(state.APP_BOOTSTRAP)))
+
+# --- the tie-change model ------------------------------------------------------------
+st.subheader(t("model_title"))
+st.write(t("model_intro", wave_to=wave_to))
+try:
+    with st.spinner(t("model_spinner")):
+        model = state.tie_change(folder, sig, sel.wijk, wave_from, wave_to, *filters)
+except ValueError as exc:
+    st.info(t("model_error", error=exc))
+else:
+    first, *rest = describe(model, sel.lang).splitlines()
+    bullets = [line for line in rest if line.startswith("- ")]
+    notes = [line for line in rest if not line.startswith("- ")]
+    st.markdown(f"**{first}**\n\n" + "\n".join(bullets))
+    for note in notes:
+        st.caption(note)
+    with st.expander(t("model_table")):
+        table = model[["term", "estimate", "std_error", "odds_ratio", "p_value"]].rename(
+            columns={c: t(f"col_{c}") for c in ("term", "estimate", "std_error", "odds_ratio", "p_value")})
+        st.dataframe(table.style.format({t(f"col_{c}"): (lambda v: format_number(v, 3, sel.lang))
+                                         for c in ("estimate", "std_error", "odds_ratio", "p_value")}),
+                     hide_index=True, width="stretch")
+        p = row["qap_p_value"]
+        st.caption(t("model_method", wave_from=wave_from, wave_to=wave_to, n=n(state.MODEL_PERMUTATIONS),
+                     r=format_number(row["qap_correlation"], 2, sel.lang),
+                     p=format_number(p, 3, sel.lang), jaccard=format_number(row["jaccard"], 2, sel.lang)))
