@@ -56,6 +56,10 @@ def test_analyse_writes_the_documented_columns(tmp_path, tidy_folder):
     assert list(actors.columns[: len(ACTOR_COLUMNS)]) == ACTOR_COLUMNS
     assert list(network.columns[: len(NETWORK_COLUMNS)]) == NETWORK_COLUMNS
     assert list(mixing.columns) == MIXING_COLUMNS
+    ei_domains = pd.read_csv(out / "ei_domains.csv", dtype={"wave": str}).set_index(["wijk", "wave", "domain"])
+    # Noord 2025: z1<->z2 inside zorg, z1->w1 from zorg to welzijn.
+    assert ei_domains.loc[("Noord", "2025", "zorg"), ["internal", "external"]].tolist() == [2, 1]
+    assert ei_domains.loc[("Noord", "2025", "welzijn"), "ei_index"] == 1.0
     assert len(network) == 4, "two wijken x two waves"
     assert len(actors) == 2 * (4 + 2)
     noord = network.set_index(["wijk", "wave"]).loc[("Noord", "2025")]

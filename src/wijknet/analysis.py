@@ -17,7 +17,7 @@ from joblib import Parallel, delayed
 
 from .change import CHANGE_COLUMNS, compare_waves, wave_pairs
 from .graph import build_graph
-from .metrics import actor_metrics, mixing_matrix, network_metrics
+from .metrics import actor_metrics, ei_index_by_group, mixing_matrix, network_metrics
 from .project import Project
 
 ACTOR_COLUMNS = [
@@ -30,6 +30,7 @@ NETWORK_COLUMNS = [
     "cross_domain_share", "ei_index", "ei_expected", "ei_p_value", "assortativity",
 ]
 MIXING_COLUMNS = ["wijk", "wave", "from_domain", "to_domain", "ties", "row_share"]
+EI_DOMAIN_COLUMNS = ["wijk", "wave", "domain", "internal", "external", "ei_index"]
 
 
 @dataclass
@@ -46,12 +47,13 @@ class AnalysisResult:
     network_metrics: pd.DataFrame
     mixing: pd.DataFrame
     settings: dict
+    ei_domains: pd.DataFrame | None = None
     change: pd.DataFrame | None = None
     kpi3: pd.DataFrame | None = None
 
     def write(self, out_dir: str | Path) -> list[Path]:
         """Write ``actor_metrics.csv``, ``network_metrics.csv``, ``mixing.csv``,
-        ``change.csv`` and, with survey responses, ``kpi3.csv``.
+        ``ei_domains.csv``, ``change.csv`` and, with survey responses, ``kpi3.csv``.
 
         Files are written to a temporary folder first and moved into place
         only when all of them are complete, so a failure leaves ``out_dir`` as
@@ -64,6 +66,8 @@ class AnalysisResult:
             "network_metrics.csv": self.network_metrics,
             "mixing.csv": self.mixing,
         }
+        if self.ei_domains is not None:
+            tables["ei_domains.csv"] = self.ei_domains
         if self.change is not None:
             tables["change.csv"] = self.change
         if self.kpi3 is not None:
@@ -84,14 +88,15 @@ def _order(df: pd.DataFrame, first: list[str]) -> pd.DataFrame:
 
 
 def analyse_graph(project: Project, wijk: str, wave: str, *, attr: str = "domain", n_permutations: int = 1000,
-                  seed: int = 0, **graph_options) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """Actor metrics, network metrics and mixing of one wijk and wave."""
+                  seed: int = 0, **graph_options) -> tuple[pd.DataFrame, ...]:
+    """Actor metrics, network metrics, mixing and E-I per domain of one wijk and wave."""
     G = build_graph(project, wijk, wave, **graph_options)
     key = {"wijk": wijk, "wave": wave}
     actors = actor_metrics(G, attr=attr).assign(**key)
     network = network_metrics(G, attr=attr, n_permutations=n_permutations, seed=seed).assign(**key)
     mixing = mixing_matrix(G, attr=attr, taxonomy=project.taxonomy).assign(**key)
-    return actors, network, mixing
+    ei_domains = ei_index_by_group(G, attr=attr, taxonomy=project.taxonomy).rename(columns={"group": "domain"}).assign(**key)
+    return actors, network, mixing, ei_domains
 
 
 def analyse(
@@ -104,7 +109,7 @@ def analyse(
     progress: Callable[[int, int], None] | None = None,
     **graph_options,
 ) -> AnalysisResult:
-    """Compute actor metrics, network metrics and domain mixing for every wijk and wave.
+    """Compute actor metrics, network metrics, domain mixing and E-I per domain for every wijk and wave.
 
     Parameters
     ----------
@@ -154,12 +159,14 @@ def analyse(
     actors = pd.concat([p[0] for p in parts], ignore_index=True)
     network = pd.concat([p[1] for p in parts], ignore_index=True)
     mixing = pd.concat([p[2] for p in parts], ignore_index=True)
+    ei_domains = pd.concat([p[3] for p in parts], ignore_index=True)
     settings = {"attr": attr, "n_permutations": n_permutations, "seed": seed, **graph_options}
     return AnalysisResult(
         actor_metrics=_order(actors, ACTOR_COLUMNS),
         network_metrics=_order(network, NETWORK_COLUMNS),
         mixing=_order(mixing, MIXING_COLUMNS),
         settings=settings,
+        ei_domains=_order(ei_domains, EI_DOMAIN_COLUMNS),
         change=change,
         kpi3=kpi3(project) if project.has_responses else None,
     )
