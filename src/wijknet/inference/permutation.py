@@ -18,11 +18,11 @@ regression analysis of dyadic data. *Social Networks*, 10(4), 359-381.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable, Mapping, Sequence
 
 import networkx as nx
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 # Elements (float64) of one (batch, n_dyads) array: 2**21 = 16 MB.
 BATCH_ELEMENTS = 2**21
@@ -83,16 +83,12 @@ def default_batch_size(n_permutations: int, n_dyads: int) -> int:
 
 
 def single_threaded_blas():
-    """Context limiting BLAS to one thread (if threadpoolctl is installed).
+    """Context limiting BLAS to one thread.
 
     The refits multiply long, skinny matrices; multithreaded OpenBLAS spends
     more time synchronising than computing on them (more than twice slower on
     a busy two-core machine). Parallelism comes from ``n_jobs`` instead.
     """
-    try:
-        from threadpoolctl import threadpool_limits
-    except ImportError:  # pragma: no cover - optional
-        return contextlib.nullcontext()
     return threadpool_limits(limits=1, user_api="blas")
 
 
