@@ -271,6 +271,7 @@ def run_app(
     data_dir: Annotated[Optional[Path], typer.Argument(help="Project folder to open. Default: the fictional demo project.")] = None,
     port: Annotated[int, typer.Option(help="Port of the local web server.")] = 8501,
     browser: Annotated[bool, typer.Option(help="Open the app in the web browser.")] = True,
+    address: Annotated[str, typer.Option(help="Network address to listen on. The default, localhost, keeps the app (and its personal data) on this computer.")] = "localhost",
 ) -> None:
     """Open the wijknet app (network map, measures, connectors) in the browser."""
     env = dict(os.environ)
@@ -279,7 +280,7 @@ def run_app(
         env["WIJKNET_PROJECT"] = str(data_dir.resolve())
     from .webapp import streamlit_command
 
-    command = streamlit_command(port, headless=not browser)
+    command = streamlit_command(port, headless=not browser, address=address)
     raise typer.Exit(code=subprocess.call(command, env=env))
 
 

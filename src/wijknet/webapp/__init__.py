@@ -12,16 +12,19 @@ from pathlib import Path
 ENTRY_SCRIPT = Path(__file__).resolve().parent / "streamlit_app.py"
 
 
-def streamlit_command(port: int, *, headless: bool, address: str | None = None) -> list[str]:
-    """The ``streamlit run`` command line for the app (used by ``wijknet app`` and the browser test)."""
+def streamlit_command(port: int, *, headless: bool, address: str = "localhost") -> list[str]:
+    """The ``streamlit run`` command line for the app (used by ``wijknet app`` and the browser test).
+
+    The server listens on ``localhost`` unless told otherwise: the app shows
+    personal data, and a manually set address also keeps Streamlit from
+    asking an outside service for the machine's public IP address.
+    """
     command = [
         sys.executable, "-m", "streamlit", "run", str(ENTRY_SCRIPT),
         f"--server.port={port}", f"--server.headless={str(headless).lower()}",
         "--browser.gatherUsageStats=false", "--client.toolbarMode=minimal", "--theme.base=light",
-        "--global.developmentMode=false",
+        "--global.developmentMode=false", f"--server.address={address}",
     ]
-    if address:
-        command.append(f"--server.address={address}")
     return command
 
 
