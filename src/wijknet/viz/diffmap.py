@@ -36,7 +36,7 @@ from pyvis.network import Network
 from ..i18n import format_number, text
 from .netmap import _EMPTY_HEADING, _MAX_NODE, _MIN_NODE, _STYLE, _darker, _faded, _plain, _text, canvas_positions
 from .netmap import TEXTS as MAP_TEXTS
-from .netmap import make_offline
+from .netmap import actor_lines, make_offline
 
 if TYPE_CHECKING:
     from ..project import Project
@@ -242,18 +242,7 @@ _DIFF_STYLE = """
 
 def _node_tooltip(G: nx.Graph, node: str, status: str, tally: Mapping[str, int], *, taxonomy: Taxonomy, lang: str,
                   attr: str, context: Mapping[str, str]) -> str:
-    data = G.nodes[node]
-    lines = [_text(data.get("name")) or str(node)]
-    role, org = _text(data.get("role")), _text(data.get("organisation"))
-    if role:
-        lines.append(f"{text(MAP_TEXTS, 'role', lang)}: {role}")
-    if org:
-        lines.append(f"{text(MAP_TEXTS, 'organisation', lang)}: {org}")
-    domain = _text(data.get(attr))
-    if domain:
-        lines.append(f"{text(MAP_TEXTS, 'domain', lang)}: {taxonomy.label(domain, lang)}")
-    if _plain(data.get("pluswijkteam")) is True:
-        lines.append(text(MAP_TEXTS, "team", lang))
+    lines = actor_lines(G, node, taxonomy=taxonomy, lang=lang, attr=attr)
     lines.append(text(TEXTS, f"node_{status}", lang, **context))
     lines.append(text(TEXTS, "node_ties", lang, **{k: tally.get(k, 0) for k in TIE_STATUSES}))
     return "\n".join(lines)

@@ -155,9 +155,8 @@ def canvas_positions(nodes, positions: Mapping[str, tuple[float, float]], height
     return out
 
 
-def tooltip(G: nx.Graph, node: str, *, taxonomy: Taxonomy, lang: str = "nl", measure: tuple[str, float] | None = None,
-            attr: str = "domain") -> str:
-    """Plain-text hover text of one actor: name, role, organisation, domain, ties."""
+def actor_lines(G: nx.Graph, node: str, *, taxonomy: Taxonomy, lang: str = "nl", attr: str = "domain") -> list[str]:
+    """Name, role, organisation, domain and team membership of one actor, one line each (plain text)."""
     data = G.nodes[node]
     lines = [_text(data.get("name")) or str(node)]
     role, org = _text(data.get("role")), _text(data.get("organisation"))
@@ -170,6 +169,13 @@ def tooltip(G: nx.Graph, node: str, *, taxonomy: Taxonomy, lang: str = "nl", mea
         lines.append(f"{text(TEXTS, 'domain', lang)}: {taxonomy.label(domain, lang)}")
     if _plain(data.get("pluswijkteam")) is True:
         lines.append(text(TEXTS, "team", lang))
+    return lines
+
+
+def tooltip(G: nx.Graph, node: str, *, taxonomy: Taxonomy, lang: str = "nl", measure: tuple[str, float] | None = None,
+            attr: str = "domain") -> str:
+    """Plain-text hover text of one actor: name, role, organisation, domain, ties."""
+    lines = actor_lines(G, node, taxonomy=taxonomy, lang=lang, attr=attr)
     if G.is_directed():
         lines.append(text(TEXTS, "ties", lang, out=G.out_degree(node), inn=G.in_degree(node)))
     else:
