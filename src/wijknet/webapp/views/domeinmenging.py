@@ -1,7 +1,6 @@
 """Domeinmenging: who works with whom, as a from-domain x to-domain heatmap."""
 
 import altair as alt
-import pandas as pd
 import streamlit as st
 
 from wijknet.webapp import state, ui
