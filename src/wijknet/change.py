@@ -110,9 +110,6 @@ class WavePair:
         return {"kept": x & y & mask, "new": ~x & y & mask, "lost": x & ~y & mask}
 
 
-_WavePair = WavePair  # the name used by early callers
-
-
 def _jaccard(kept: int, new: int, lost: int) -> float:
     total = kept + new + lost
     return kept / total if total else float("nan")
