@@ -126,3 +126,20 @@ def test_numpy_ids_and_values_serialise(taxonomy):
 def test_empty_graph(taxonomy):
     doc = network_map_html(nx.DiGraph(), {}, taxonomy=taxonomy)
     assert remote_references(doc) == [] and _nodes(doc) == []
+
+
+def test_compact_map_without_names_for_small_multiples(graph, taxonomy):
+    # Small multiples: no name anywhere in the document, thin ties without arrows, no zoom or drag.
+    doc = network_map_html(graph, stable_layout(graph), taxonomy=taxonomy, show_names=False, legend=False,
+                           compact=True, tooltips=False, height=240)
+    for name in ("Huisarts Fictief", "Coach Fictief", "Bewonersgroep Fictief", "Los Fictief"):
+        assert name not in doc
+    assert all("title" not in n and n["label"].strip() == "" for n in _nodes(doc))
+    assert all("title" not in e for e in _edges(doc))
+    full = network_map_html(graph, stable_layout(graph), taxonomy=taxonomy)
+    assert max(e["width"] for e in _edges(doc)) < min(e["width"] for e in _edges(full))
+    options = _options(doc)
+    assert options["edges"]["arrows"]["to"]["enabled"] is False
+    assert options["nodes"]["scaling"]["max"] < _options(full)["nodes"]["scaling"]["max"]
+    assert options["interaction"]["zoomView"] is False and options["interaction"]["dragView"] is False
+    assert "zoomView" not in _options(full)["interaction"]

@@ -22,7 +22,7 @@ from ..taxonomy import Taxonomy
 
 # Elements of one (batch, n, n) array of bootstrap networks: 2**22 = 32 MB as float64.
 BATCH_ELEMENTS = 2**22
-BUILTIN = ("density", "reciprocity", "ei_index")
+BUILTIN = ("density", "reciprocity", "ei_index", "ei_minus_expected")
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,15 @@ def _batched_statistic(name: str, T: np.ndarray, groups: np.ndarray | None, dire
     if name == "reciprocity":
         return _ratio(np.einsum("bij,bji->b", T, T), ties)
     external = np.einsum("bij,bij->b", T, groups[:, :, None] != groups[:, None, :])
-    return _ratio(2 * external - ties, ties)
+    ei = _ratio(2 * external - ties, ties)
+    if name == "ei_index":
+        return ei
+    # ei_minus_expected: the expected E-I of each replicate's own group sizes n_k,
+    # (E* - I*) / (E* + I*) with I* = sum_k n_k (n_k - 1), E* = n (n - 1) - I*.
+    sizes = np.stack([np.bincount(row, minlength=groups.max() + 1) for row in groups])
+    internal = np.sum(sizes * (sizes - 1), axis=1).astype(float)
+    pairs = float(n * (n - 1))
+    return ei - _ratio(pairs - 2 * internal, np.full(internal.shape, pairs))
 
 
 def _fill_values(A: np.ndarray, samples: np.ndarray, directed: bool, rng) -> np.ndarray:
@@ -108,12 +116,15 @@ def bootstrap_ci(
     Parameters
     ----------
     G : networkx.DiGraph or networkx.Graph
-    statistic : {"density", "reciprocity", "ei_index"} or callable, default "density"
+    statistic : {"density", "reciprocity", "ei_index", "ei_minus_expected"} or callable, default "density"
         A built-in, vectorised statistic (binary ties, as in
         :func:`wijknet.metrics.network_metrics`): ``density`` =
         ``L / (N (N - 1))`` (directed; the same on the symmetric matrix of
         an undirected graph), edgewise ``reciprocity``, or the E-I index
-        ``(E - I) / (E + I)`` by ``attr``. Or any function of a graph
+        ``(E - I) / (E + I)`` by ``attr``, or the E-I index minus its
+        expected value under random relabelling for the group sizes of each
+        bootstrap network (``ei_minus_expected``; see
+        :func:`wijknet.metrics.ei.ei_index`). Or any function of a graph
         returning a number, e.g. ``lambda H: nx.transitivity(H)``; it gets
         each bootstrap network as a graph of the same kind whose nodes are
         ``(actor, copy)`` pairs carrying the actor's attributes (slower: one
@@ -129,7 +140,7 @@ def bootstrap_ci(
         distribution; basic (reverse percentile) ``[2 t - q_(1-a/2), 2 t -
         q_(a/2)]``; or normal ``t -/+ z_(1-a/2) se``.
     attr : str, default "domain"
-        Grouping attribute for ``"ei_index"``.
+        Grouping attribute for ``"ei_index"`` and ``"ei_minus_expected"``.
     progress : bool, default False
         Show a tqdm progress bar.
 
@@ -196,7 +207,7 @@ def bootstrap_ci(
 
     if isinstance(statistic, str):
         name = statistic
-        groups = node_groups(G, attr, Taxonomy({}))[1] if name == "ei_index" else None
+        groups = node_groups(G, attr, Taxonomy({}))[1] if name.startswith("ei_") else None
         estimate = float(_batched_statistic(name, A[None], groups[None] if groups is not None else None, directed)[0])
         batch = max(1, BATCH_ELEMENTS // (n * n))
 

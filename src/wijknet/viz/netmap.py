@@ -242,6 +242,8 @@ def network_map_html(
     height: int = 720,
     attr: str = "domain",
     legend: bool = True,
+    compact: bool = False,
+    tooltips: bool = True,
 ) -> str:
     """Render a stakeholder graph as a self-contained, offline HTML page.
 
@@ -274,6 +276,13 @@ def network_map_html(
         Node attribute holding the domain key.
     legend : bool
         Include the domain legend in the document.
+    compact : bool
+        For small multiples (several maps side by side): smaller dots,
+        thinner and fainter ties without arrow heads, and no zooming or
+        dragging (scrolling over the map scrolls the page).
+    tooltips : bool
+        Hover texts for actors and ties. ``False`` leaves them out, so that
+        with ``show_names=False`` no name is anywhere in the document.
 
     Returns
     -------
@@ -308,7 +317,6 @@ def network_map_html(
         net.add_node(
             str(node),
             label=(_text(data.get("name")) or str(node)) if show_names and node in named else " ",
-            title=tooltip(G, node, taxonomy=taxonomy, lang=lang, measure=measure, attr=attr),
             x=x,
             y=y,
             value=round(float(sizes[node]), 2),
@@ -318,13 +326,17 @@ def network_map_html(
                 "highlight": {"background": fill, "border": "#000000"},
                 "hover": {"background": fill, "border": "#000000"},
             },
-            borderWidth=4 if team else 1,
+            borderWidth=(2 if compact else 4) if team else 1,
             borderWidthSelected=5,
             physics=False,
+            **({"title": tooltip(G, node, taxonomy=taxonomy, lang=lang, measure=measure, attr=attr)}
+               if tooltips else {}),
         )
     weights = [float(_plain(d.get("weight")) or 1.0) for _, _, d in G.edges(data=True)]
     top = max(weights, default=1.0) or 1.0
     edge_base, edge_span = (0.8, 3.2) if G.number_of_edges() < 300 else (0.5, 2.0)
+    if compact:
+        edge_base, edge_span = 0.3, 0.9
     for u, v, d in sorted(G.edges(data=True), key=lambda e: (str(e[0]), str(e[1]))):
         w = float(_plain(d.get("weight")) or 1.0)
         title_lines = [f"{_text(G.nodes[u].get('name')) or u} \u2192 {_text(G.nodes[v].get('name')) or v}"
@@ -333,10 +345,14 @@ def network_map_html(
         if tie_type:
             title_lines.append(f"{text(TEXTS, 'tie_type', lang)}: {tie_type.replace(';', ', ')}")
         title_lines.append(f"{text(TEXTS, 'weight', lang)}: {format_number(w, 1, lang)}")
-        net.add_edge(str(u), str(v), width=round(edge_base + edge_span * w / top, 2), title="\n".join(title_lines))
+        net.add_edge(str(u), str(v), width=round(edge_base + edge_span * w / top, 2),
+                     **({"title": "\n".join(title_lines)} if tooltips else {}))
 
     m = G.number_of_edges()
     edge_opacity = 0.6 if m < 200 else 0.4 if m < 500 else 0.28
+    if compact:
+        edge_opacity = min(edge_opacity, 0.3)
+    node_min, node_max = (3.0, 10.0) if compact else (_MIN_NODE, _MAX_NODE)
     options = {
         "physics": {"enabled": False},
         "nodes": {
@@ -344,7 +360,7 @@ def network_map_html(
             # Node radius and label size follow ``value``; on a large graph the
             # labels of the smallest nodes appear only when zooming in.
             "scaling": {
-                "min": _MIN_NODE, "max": _MAX_NODE,
+                "min": node_min, "max": node_max,
                 "label": {"enabled": True, "min": 12 if n <= 60 else 9, "max": 20,
                           "drawThreshold": 6 if n <= 60 else 12, "maxVisible": 40},
             },
@@ -354,11 +370,12 @@ def network_map_html(
         "edges": {
             "color": {"color": _EDGE_COLOUR, "highlight": "#222222", "hover": "#222222", "opacity": edge_opacity},
             "smooth": False,
-            "arrows": {"to": {"enabled": directed, "scaleFactor": 0.55}},
+            "arrows": {"to": {"enabled": directed and not compact, "scaleFactor": 0.55}},
             "selectionWidth": 2,
         },
         "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": False, "multiselect": False,
-                        "navigationButtons": False, "keyboard": False},
+                        "navigationButtons": False, "keyboard": False,
+                        **({"zoomView": False, "dragView": False, "dragNodes": False} if compact else {})},
         "layout": {"randomSeed": 0, "improvedLayout": False},
     }
     net.set_options(json.dumps(options))
