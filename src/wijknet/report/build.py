@@ -1,0 +1,521 @@
+"""The data of a report: every number a wijk or programme report shows, computed once.
+
+:func:`build_wijk_report` gathers what a report about one wijk and wave
+needs, :func:`build_programme_report` what the steering group's report
+across all wijken needs. Both only call the library's analysis functions
+(:func:`wijknet.analysis.analyse_graph`, :func:`wijknet.analysis.analyse`,
+:func:`wijknet.change.compare_waves`, :func:`wijknet.kpi.kpi3`) with the
+same ``seed`` and ``n_permutations``, so a report shows exactly the numbers
+``wijknet analyse`` writes. Rendering (language, layout) is left to
+:mod:`wijknet.report.render`.
+
+Every report carries its :class:`Provenance`: the input files with their
+row counts and SHA-256 hashes, the evidence labels of the ties, the wijknet
+version, the seed and the number of permutations, so that the numbers can
+be reproduced.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import platform
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import networkx as nx
+import pandas as pd
+import yaml
+
+from ..analysis import analyse, analyse_graph
+from ..change import compare_waves
+from ..errors import DataError, Problem
+from ..i18n import text
+from ..project import CONFIG_FILE, Project
+
+__all__ = [
+    "ProgrammeReport", "Provenance", "SourceFile", "WijkReport", "build_programme_report", "build_wijk_report",
+    "data_hash", "rank_connectors", "source_files",
+]  # fmt: skip
+
+#: Connectors listed in a report (ranked by brokerage roles, then betweenness).
+TOP_CONNECTORS = 10
+TABLE_NAMES = ("actors", "ties", "responses")
+
+TEXTS = {
+    "unknown_wijk": {
+        "nl": "wijk '{value}' komt niet voor in het project; kies uit: {choices}",
+        "en": "wijk '{value}' is not in the project; choose from: {choices}",
+    },
+    "unknown_wave": {
+        "nl": "meting '{value}' komt niet voor in het project; kies uit: {choices}",
+        "en": "wave '{value}' is not in the project; choose from: {choices}",
+    },
+    "no_waves": {"nl": "het project heeft geen metingen", "en": "the project has no waves"},
+}
+
+
+# --- provenance -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """One input file: name, data rows (without header), size and SHA-256 of its bytes."""
+
+    name: str
+    rows: int | None
+    size: int
+    sha256: str
+
+
+@dataclass
+class Provenance:
+    """Where the numbers come from and how to reproduce them.
+
+    Attributes
+    ----------
+    files : list of SourceFile
+        The project's input files (tables, ``wijknet.yaml``, an own taxonomy).
+    data_sha256 : str
+        SHA-256 over the files (see :func:`data_hash`); it changes when any
+        input file changes.
+    evidence : pandas.DataFrame
+        ``evidence, ties``: where the ties of the report come from.
+    version : str
+        wijknet version.
+    seed, n_permutations : int
+        Of every permutation test (E-I index, QAP).
+    graph_options : dict
+        ``tie_types``, ``min_weight``, ``symmetrise`` as used.
+    generated : str
+        Date of the report (ISO 8601).
+    python : str
+        Python version.
+    in_memory : bool
+        True when the project was not read from a folder: the hash is then
+        taken over the validated tables (CSV) instead of files.
+    """
+
+    files: list[SourceFile]
+    data_sha256: str
+    evidence: pd.DataFrame
+    version: str
+    seed: int
+    n_permutations: int
+    graph_options: dict = field(default_factory=dict)
+    generated: str = ""
+    python: str = ""
+    in_memory: bool = False
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def data_hash(files: list[SourceFile]) -> str:
+    """One SHA-256 over several files.
+
+    The hash of the UTF-8 text with one line ``"<sha256>  <name>\\n"`` per
+    file, sorted by name: the output of ``sha256sum`` on the files, sorted.
+    Anyone can recompute it with ``sha256sum actors.csv ties.csv ... | sort
+    -k2 | sha256sum``.
+    """
+    lines = "".join(f"{f.sha256}  {f.name}\n" for f in sorted(files, key=lambda f: f.name))
+    return _sha256(lines.encode("utf-8"))
+
+
+def _taxonomy_file(folder: Path) -> Path | None:
+    path = folder / CONFIG_FILE
+    if not path.exists():
+        return None
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError):
+        return None
+    name = data.get("taxonomy") if isinstance(data, dict) else None
+    return folder / str(name) if name else None
+
+
+def source_files(project: Project) -> tuple[list[SourceFile], bool]:
+    """The input files of ``project`` with row counts and hashes.
+
+    Returns
+    -------
+    files : list of SourceFile
+    in_memory : bool
+        True when the project has no folder (built with
+        :meth:`Project.from_frames`): the "files" are then the validated
+        tables written as CSV, so the hash still identifies the data.
+    """
+    rows = {"actors": len(project.actors), "ties": len(project.ties), "responses": len(project.responses)}
+    folder = project.path
+    if folder is None or not Path(folder).is_dir():
+        files = []
+        for name in TABLE_NAMES:
+            table = getattr(project, name)
+            if name == "responses" and table.empty:
+                continue
+            data = table.to_csv(index=False, lineterminator="\n").encode("utf-8")
+            files.append(SourceFile(f"{name} (tabel)", rows[name], len(data), _sha256(data)))
+        return files, True
+    folder = Path(folder)
+    paths: list[tuple[Path, int | None]] = []
+    for name in TABLE_NAMES:
+        for ext in (".csv", ".xlsx"):
+            path = folder / f"{name}{ext}"
+            if path.exists():
+                paths.append((path, rows[name]))
+                break
+    if (folder / CONFIG_FILE).exists():
+        paths.append((folder / CONFIG_FILE, None))
+    taxonomy = _taxonomy_file(folder)
+    if taxonomy is not None and taxonomy.exists():
+        paths.append((taxonomy, None))
+    files = []
+    for path, count in paths:
+        data = path.read_bytes()
+        name = path.relative_to(folder).as_posix() if path.is_relative_to(folder) else path.name
+        files.append(SourceFile(name, count, len(data), _sha256(data)))
+    return files, False
+
+
+def _evidence(ties: pd.DataFrame) -> pd.DataFrame:
+    labels = ties["evidence"].fillna("").astype(str).str.strip() if "evidence" in ties else pd.Series([], dtype=str)
+    counts = labels.replace("", "–").value_counts()
+    table = counts.rename_axis("evidence").reset_index(name="ties")
+    return table.sort_values(["ties", "evidence"], ascending=[False, True], kind="mergesort").reset_index(drop=True)
+
+
+def provenance(project: Project, *, seed: int, n_permutations: int, graph_options: dict,
+               wijk: str | None = None) -> Provenance:
+    """The :class:`Provenance` of a report on ``project`` (evidence of one wijk, or all)."""
+    from .. import __version__
+
+    files, in_memory = source_files(project)
+    ties = project.ties if wijk is None else project.ties[project.ties["wijk"] == wijk]
+    return Provenance(
+        files=files, data_sha256=data_hash(files), evidence=_evidence(ties), version=__version__, seed=seed,
+        n_permutations=n_permutations, graph_options={k: v for k, v in graph_options.items() if v is not None},
+        generated=_dt.date.today().isoformat(), python=platform.python_version(), in_memory=in_memory,
+    )  # fmt: skip
+
+
+# --- shared pieces ------------------------------------------------------------------------
+
+
+def _check(project: Project, wijk: str | None, wave: str | None) -> None:
+    problems = []
+    if wijk is not None and wijk not in project.wijken:
+        problems.append(Problem("--wijk", text(TEXTS, "unknown_wijk", value=wijk, choices=", ".join(project.wijken))))
+    if not project.waves:
+        problems.append(Problem("--wave", text(TEXTS, "no_waves")))
+    elif wave is not None and wave not in project.waves:
+        problems.append(Problem("--wave", text(TEXTS, "unknown_wave", value=wave, choices=", ".join(project.waves))))
+    if problems:
+        raise DataError(problems)
+
+
+def rank_connectors(actors: pd.DataFrame) -> pd.DataFrame:
+    """Actors with at least one brokerage role, most roles first (then betweenness, then name).
+
+    The same order as the app's Verbinders page: ``brokerage_total``
+    descending, ``betweenness`` descending, ``name`` ascending.
+    """
+    ranked = actors[actors["brokerage_total"] > 0]
+    return ranked.sort_values(["brokerage_total", "betweenness", "name"], ascending=[False, False, True],
+                              kind="mergesort").reset_index(drop=True)
+
+
+def _actor_info(G: nx.DiGraph) -> pd.DataFrame:
+    rows = []
+    for n, d in G.nodes(data=True):
+        rows.append({
+            "actor_id": str(n), "name": str(d.get("name") or n), "role": str(d.get("role") or ""),
+            "organisation": str(d.get("organisation") or ""), "kind": str(d.get("kind") or ""),
+            "pluswijkteam": d.get("pluswijkteam") is True, "consent": d.get("consent", True) is not False,
+        })  # fmt: skip
+    return pd.DataFrame(rows, columns=["actor_id", "name", "role", "organisation", "kind", "pluswijkteam", "consent"])
+
+
+def _response_table(project: Project, wijk: str, network: pd.DataFrame, actors_by_wave: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Per wave: actors present, survey responses, response rate, actors who reported ties, isolates."""
+    rows = []
+    responses = project.responses
+    for wave in project.waves:
+        present = len(project.present(wijk, wave))
+        answered = int(((responses["wijk"] == wijk) & (responses["wave"] == wave)).sum()) if not responses.empty else 0
+        table = actors_by_wave.get(wave)
+        reporters = int((table["out_degree"] > 0).sum()) if table is not None else 0
+        net = network[network["wave"] == wave]
+        isolates = int(net["isolates"].iloc[0]) if len(net) and "isolates" in net else 0
+        rows.append({"wave": wave, "actors": present, "respondents": answered,
+                     "response_rate": answered / present if present and not responses.empty else float("nan"),
+                     "reporters": reporters, "reporter_share": reporters / present if present else float("nan"),
+                     "isolates": isolates})  # fmt: skip
+    return pd.DataFrame(rows)
+
+
+# --- the wijk report ------------------------------------------------------------------------
+
+
+@dataclass
+class WijkReport:
+    """Everything a report about one wijk and wave shows.
+
+    Attributes
+    ----------
+    title : str
+        Project title (``wijknet.yaml``).
+    wijk, wave : str
+    previous : str or None
+        The wave before ``wave`` (None in the first wave).
+    waves : list of str
+        All waves of the project, in order.
+    synthetic : bool
+        The project is fictional demo data.
+    network : pandas.DataFrame
+        :func:`wijknet.metrics.network_metrics` of the wijk, one row per wave
+        (all waves: trends).
+    actors : pandas.DataFrame
+        :func:`wijknet.metrics.actor_metrics` of the wave with ``name, role,
+        organisation, kind, pluswijkteam, consent``.
+    connectors : pandas.DataFrame
+        The first :data:`TOP_CONNECTORS` of :func:`rank_connectors`.
+    bridges : pandas.DataFrame
+        Actors that are articulation points (fragile bridges).
+    mixing, ei_domains : pandas.DataFrame
+        Domain mixing and E-I index per domain of the wave.
+    change : dict or None
+        The row of :func:`wijknet.change.compare_waves` (previous -> wave).
+    kpi : pandas.DataFrame or None
+        :func:`wijknet.kpi.kpi3` rows of the wijk (all waves), None without
+        survey responses.
+    response : pandas.DataFrame
+        Per wave: ``actors`` present, ``respondents``, ``response_rate``,
+        ``reporters`` (actors who named at least one tie), ``isolates``.
+    warnings : list of str
+        The project's warnings.
+    graph : networkx.DiGraph
+        The graph of the wave (for the map).
+    positions : dict
+        :func:`wijknet.viz.layout.stable_layout` over all waves of the wijk.
+    taxonomy : Taxonomy
+    provenance : Provenance
+    """
+
+    title: str
+    wijk: str
+    wave: str
+    previous: str | None
+    waves: list[str]
+    synthetic: bool
+    network: pd.DataFrame
+    actors: pd.DataFrame
+    connectors: pd.DataFrame
+    bridges: pd.DataFrame
+    mixing: pd.DataFrame
+    ei_domains: pd.DataFrame
+    change: dict | None
+    kpi: pd.DataFrame | None
+    response: pd.DataFrame
+    warnings: list[str]
+    graph: nx.DiGraph
+    positions: dict
+    taxonomy: object
+    provenance: Provenance
+
+    @property
+    def current(self) -> pd.Series:
+        """The network measures of the report's wave."""
+        return self.network[self.network["wave"] == self.wave].iloc[0]
+
+    @property
+    def before(self) -> pd.Series | None:
+        """The network measures of the previous wave, if any."""
+        if self.previous is None:
+            return None
+        return self.network[self.network["wave"] == self.previous].iloc[0]
+
+    @property
+    def kpi_row(self) -> pd.Series | None:
+        """The KPI 3 row of the report's wave, if the project has responses."""
+        if self.kpi is None or self.kpi.empty:
+            return None
+        rows = self.kpi[self.kpi["wave"] == self.wave]
+        return rows.iloc[0] if len(rows) else None
+
+
+def build_wijk_report(project: Project, wijk: str, wave: str | None = None, *, n_permutations: int = 1000,
+                      seed: int = 0, top_connectors: int = TOP_CONNECTORS, **graph_options) -> WijkReport:
+    """Compute the contents of a report on one wijk and wave.
+
+    Parameters
+    ----------
+    project : Project
+    wijk : str
+    wave : str, optional
+        Default: the last wave of the project.
+    n_permutations : int, default 1000
+        Permutations of the E-I test and the QAP correlation (as
+        ``wijknet analyse``).
+    seed : int, default 0
+        Seed of every permutation test.
+    top_connectors : int, default 10
+        Connectors listed.
+    **graph_options
+        Passed to :func:`wijknet.graph.build_graph` (``tie_types``,
+        ``min_weight``, ``symmetrise``).
+
+    Returns
+    -------
+    WijkReport
+
+    Raises
+    ------
+    DataError
+        When the wijk or wave is not in the project (the message lists the
+        valid choices).
+    """
+    from ..kpi import kpi3
+    from ..viz.layout import stable_layout
+
+    _check(project, wijk, wave)
+    waves = project.waves
+    wave = wave or waves[-1]
+    at = waves.index(wave)
+    previous = waves[at - 1] if at > 0 else None
+    network_rows, actors_by_wave = [], {}
+    current = None
+    for v in waves:
+        actors, network, mixing, ei_domains = analyse_graph(project, wijk, v, n_permutations=n_permutations, seed=seed,
+                                                            **graph_options)
+        network_rows.append(network)
+        actors_by_wave[v] = actors
+        if v == wave:
+            current = actors, mixing, ei_domains
+    network = pd.concat(network_rows, ignore_index=True)
+    actors, mixing, ei_domains = current
+    G = project.graph(wijk, wave, **graph_options)
+    actors = _actor_info(G).merge(actors, on="actor_id", how="left")
+    connectors = rank_connectors(actors).head(top_connectors)
+    bridges = actors[actors["articulation_point"].astype(bool)].sort_values(
+        ["betweenness", "name"], ascending=[False, True], kind="mergesort").reset_index(drop=True)
+    change = None
+    if previous is not None:
+        change = compare_waves(project, wijk, previous, wave, n_permutations=n_permutations, seed=seed,
+                               **graph_options).iloc[0].to_dict()
+    kpi = None
+    if project.has_responses:
+        table = kpi3(project, pooled=False)
+        kpi = table[table["wijk"] == wijk].reset_index(drop=True)
+    positions = stable_layout([project.graph(wijk, v) for v in waves], seed=0, taxonomy=project.taxonomy)
+    return WijkReport(
+        title=project.config.title, wijk=wijk, wave=wave, previous=previous, waves=list(waves),
+        synthetic=project.config.synthetic, network=network, actors=actors, connectors=connectors, bridges=bridges,
+        mixing=mixing, ei_domains=ei_domains, change=change, kpi=kpi,
+        response=_response_table(project, wijk, network, actors_by_wave), warnings=list(project.warnings), graph=G,
+        positions=positions, taxonomy=project.taxonomy,
+        provenance=provenance(project, seed=seed, n_permutations=n_permutations, graph_options=graph_options,
+                              wijk=wijk),
+    )  # fmt: skip
+
+
+# --- the programme report ------------------------------------------------------------------
+
+
+@dataclass
+class ProgrammeReport:
+    """Everything the programme-level report (all wijken) shows.
+
+    Attributes
+    ----------
+    title : str
+    wave : str
+        The wave the overview is about (default the last).
+    previous : str or None
+    waves, wijken : list of str
+    synthetic : bool
+    summary : pandas.DataFrame
+        One row per wijk for ``wave``: network measures, change since the
+        previous wave and KPI 3 (``share, ci_low, ci_high, band_min,
+        band_max, status``; NaN without responses).
+    network : pandas.DataFrame
+        Network measures of every wijk and wave (trends).
+    change : pandas.DataFrame
+        :func:`wijknet.change.compare_waves` for every wijk and pair of
+        consecutive waves.
+    kpi : pandas.DataFrame or None
+        :func:`wijknet.kpi.kpi3` with the pooled rows; None without responses.
+    response : pandas.DataFrame
+        The response table of every wijk (column ``wijk`` added).
+    warnings : list of str
+    taxonomy : Taxonomy
+    provenance : Provenance
+    """
+
+    title: str
+    wave: str
+    previous: str | None
+    waves: list[str]
+    wijken: list[str]
+    synthetic: bool
+    summary: pd.DataFrame
+    network: pd.DataFrame
+    change: pd.DataFrame
+    kpi: pd.DataFrame | None
+    response: pd.DataFrame
+    warnings: list[str]
+    taxonomy: object
+    provenance: Provenance
+
+
+def build_programme_report(project: Project, wave: str | None = None, *, n_permutations: int = 1000, seed: int = 0,
+                           n_jobs: int = 1, **graph_options) -> ProgrammeReport:
+    """Compute the contents of the programme-level report across all wijken.
+
+    Parameters
+    ----------
+    project : Project
+    wave : str, optional
+        The wave of the overview table; default the last wave.
+    n_permutations, seed : int
+        As :func:`wijknet.analyse` (default 1000 and 0).
+    n_jobs : int, default 1
+        Passed to :func:`wijknet.analyse`.
+    **graph_options
+        Passed to :func:`wijknet.graph.build_graph`.
+
+    Returns
+    -------
+    ProgrammeReport
+    """
+    _check(project, None, wave)
+    waves = project.waves
+    wave = wave or waves[-1]
+    at = waves.index(wave)
+    previous = waves[at - 1] if at > 0 else None
+    result = analyse(project, n_permutations=n_permutations, seed=seed, n_jobs=n_jobs, **graph_options)
+    network = result.network_metrics
+    summary = network[network["wave"] == wave].reset_index(drop=True)
+    change = result.change if result.change is not None else pd.DataFrame()
+    if previous is not None and not change.empty:
+        step = change[(change["wave_from"] == previous) & (change["wave_to"] == wave)]
+        summary = summary.merge(step[["wijk", "ties_new", "ties_lost", "ties_kept", "jaccard", "new_cross_domain",
+                                      "lost_cross_domain"]], on="wijk", how="left")
+    kpi = result.kpi3
+    if kpi is not None:
+        rows = kpi[(kpi["wave"] == wave) & ~kpi["pooled"].astype(bool)]
+        summary = summary.merge(rows[["wijk", "answered", "share", "ci_low", "ci_high", "band_min", "band_max",
+                                      "status"]], on="wijk", how="left")
+    responses = []
+    actors = result.actor_metrics
+    for wijk in project.wijken:
+        mine = actors[actors["wijk"] == wijk]
+        by_wave = {v: mine[mine["wave"] == v] for v in waves}
+        responses.append(_response_table(project, wijk, network[network["wijk"] == wijk], by_wave).assign(wijk=wijk))
+    return ProgrammeReport(
+        title=project.config.title, wave=wave, previous=previous, waves=list(waves), wijken=list(project.wijken),
+        synthetic=project.config.synthetic, summary=summary, network=network, change=change, kpi=kpi,
+        response=pd.concat(responses, ignore_index=True), warnings=list(project.warnings), taxonomy=project.taxonomy,
+        provenance=provenance(project, seed=seed, n_permutations=n_permutations, graph_options=graph_options),
+    )  # fmt: skip

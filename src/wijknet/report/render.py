@@ -1,0 +1,382 @@
+"""Reports as self-contained HTML documents (Jinja2 templates, inline CSS and SVG).
+
+:func:`render_html` turns a :class:`~wijknet.report.build.WijkReport` or
+:class:`~wijknet.report.build.ProgrammeReport` into one HTML file that
+prints on A4 (print CSS with page breaks) and loads nothing from elsewhere:
+no scripts, no web fonts, no remote images. Numbers are formatted the Dutch
+way in Dutch (``0,25``; ``1.234``) and the English way in English.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+import pandas as pd
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
+
+from ..i18n import format_number, get_language, text
+from ..kpi import status_label
+from .build import ProgrammeReport, WijkReport
+from .svgmap import display_name, svg_network_map
+from .texts import DEFINITIONS, REFERENCES, TEXTS
+
+__all__ = ["environment", "render_html", "write_html"]
+
+#: Measures of the key-figures table: column, text key, format.
+MEASURES = (
+    ("actors", "m_actors", "int"),
+    ("ties", "m_ties", "int"),
+    ("density", "m_density", "dec3"),
+    ("cross_domain_share", "m_cross", "pct"),
+    ("ei_index", "m_ei", "dec2"),
+    ("ei_expected", "m_ei_expected", "dec2"),
+    ("ei_p_value", "m_ei_p", "dec3"),
+    ("reciprocity", "m_reciprocity", "pct"),
+    ("components", "m_components", "int"),
+    ("isolates", "m_isolates", "int"),
+    ("transitivity", "m_transitivity", "dec2"),
+    ("assortativity", "m_assortativity", "dec2"),
+)
+STATUS_CLASS = {"doorgaan": "ok", "analyse gevraagd": "warn", "verbeterplan": "bad", "geen oordeel": "none"}
+MAP_LABELS = 15
+_HEAT = (0, 114, 178)  # the zorg blue of the taxonomy
+
+
+def environment() -> Environment:
+    """The Jinja2 environment of the report templates (autoescaping on)."""
+    env = Environment(loader=PackageLoader("wijknet.report", "templates"), autoescape=select_autoescape(["html"]),
+                      trim_blocks=True, lstrip_blocks=True)
+    return env
+
+
+def _missing(value) -> bool:
+    if value is None:
+        return True
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def show(value, kind: str, lang: str) -> str:
+    """A number as text: ``int``, ``pct`` (share as percent), ``dec2``, ``dec3``; "–" when missing."""
+    if _missing(value):
+        return "–"
+    value = float(value)
+    if kind == "int":
+        return format_number(value, 0, lang)
+    if kind == "pct":
+        return format_number(100 * value, 0, lang) + "%"
+    if kind == "p":
+        return "< " + format_number(0.001, 3, lang) if value < 0.001 else format_number(value, 3, lang)
+    return format_number(value, 3 if kind == "dec3" else 2, lang)
+
+
+def p_text(p, lang: str) -> str:
+    """``p = 0,012`` or ``p < 0,001`` ("p = –" when missing)."""
+    if _missing(p):
+        return "p = –"
+    return "p < " + format_number(0.001, 3, lang) if float(p) < 0.001 else "p = " + format_number(float(p), 3, lang)
+
+
+def heat_style(share: float) -> str:
+    """CSS of a heatmap cell: blue with opacity by ``share`` (0-1), white text on dark cells."""
+    if _missing(share):
+        return ""
+    share = min(max(float(share), 0.0), 1.0)
+    alpha = 0.06 + 0.88 * share
+    colour = "#ffffff" if alpha > 0.55 else "#1a1a1a"
+    r, g, b = _HEAT
+    return f"background-color: rgba({r},{g},{b},{alpha:.2f}); color: {colour};"
+
+
+def _sparkline(values: list[float], *, width: int = 120, height: int = 30, lo: float = 0.0, hi: float = 1.0) -> Markup:
+    """A tiny inline SVG line of ``values`` between ``lo`` and ``hi`` (NaN gaps skipped)."""
+    points = []
+    n = len(values)
+    for i, v in enumerate(values):
+        if _missing(v):
+            continue
+        x = 6 + (width - 12) * (i / (n - 1) if n > 1 else 0.5)
+        y = height - 5 - (height - 10) * (min(max(float(v), lo), hi) - lo) / ((hi - lo) or 1)
+        points.append((x, y))
+    if not points:
+        return Markup("")
+    path = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
+    dots = "".join(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="2.6"/>' for x, y in points)
+    return Markup(f'<svg class="spark" viewBox="0 0 {width} {height}" width="{width}" height="{height}" aria-hidden="true">'
+                  f'<line x1="4" x2="{width - 4}" y1="{height - 5}" y2="{height - 5}" stroke="#cccccc" stroke-width="1"/>'
+                  f'<polyline points="{path}" fill="none" stroke="#0072B2" stroke-width="2"/>'
+                  f'<g fill="#0072B2">{dots}</g></svg>')
+
+
+def _common(report, lang: str) -> dict:
+    """Context shared by all report kinds: texts, provenance, appendix."""
+    t = partial(text, TEXTS, lang=lang)
+    prov = report.provenance
+    options = prov.graph_options
+    filters = []
+    if options.get("tie_types"):
+        filters.append(", ".join(options["tie_types"]))
+    if options.get("min_weight") is not None:
+        filters.append(f"≥ {format_number(float(options['min_weight']), 1, lang)}")
+    if options.get("symmetrise"):
+        filters.append(str(options["symmetrise"]))
+    settings = [
+        (t("set_version"), prov.version),
+        (t("set_python"), prov.python),
+        (t("set_seed"), str(prov.seed)),
+        (t("set_permutations"), format_number(prov.n_permutations, 0, lang)),
+        (t("set_layout_seed"), "0"),
+        (t("set_filters"), "; ".join(filters) or t("set_filters_none")),
+        (t("set_generated"), prov.generated),
+    ]
+    files = [{"name": f.name, "rows": "–" if f.rows is None else format_number(f.rows, 0, lang),
+              "size": format_number(f.size, 0, lang), "sha": f.sha256} for f in prov.files]
+    evidence = [{"label": r.evidence, "ties": format_number(r.ties, 0, lang)} for r in prov.evidence.itertuples()]
+    return {
+        "lang": lang, "t": t, "synthetic": report.synthetic, "title": report.title,
+        "meta": t("doc_meta", title=report.title or "wijknet", date=prov.generated, version=prov.version),
+        "definitions": [t(key) for key in DEFINITIONS], "references": REFERENCES, "files": files,
+        "data_sha256": prov.data_sha256, "in_memory": prov.in_memory, "evidence": evidence, "settings": settings,
+        "warnings": report.warnings,
+        "footer": t("footer", version=prov.version, hash=prov.data_sha256[:12]),
+    }  # fmt: skip
+
+
+def _reproduce(report, wijk: str | None, wave: str) -> str:
+    prov = report.provenance
+    parts = ["wijknet", "report", "PROJECT"]
+    if wijk is not None:
+        parts += ["--wijk", f'"{wijk}"']
+    parts += ["--wave", wave, "--seed", str(prov.seed), "--permutations", str(prov.n_permutations),
+              "--out", "rapport.pdf"]
+    return " ".join(parts)
+
+
+def _name(row) -> str:
+    return display_name({"name": row.name, "consent": bool(row.consent), "role": row.role, "actor_id": row.actor_id})
+
+
+def _wijk_context(report: WijkReport, lang: str) -> dict:
+    ctx = _common(report, lang)
+    t = ctx["t"]
+    tax = report.taxonomy
+    cur, before = report.current, report.before
+    at = report.waves.index(report.wave)
+    shown_waves = report.waves[max(0, at - 2): at + 1]
+    by_wave = report.network.set_index("wave")
+    measures = []
+    for column, key, kind in MEASURES:
+        if column not in by_wave.columns:
+            continue
+        measures.append({"label": t(key), "values": [show(by_wave.at[w, column], "p" if column == "ei_p_value" else kind, lang)
+                                                     for w in shown_waves], "expl": t(f"{key}_expl")})
+    # Tiles and summary.
+    kpi_row = report.kpi_row
+    tiles = [
+        (show(cur["actors"], "int", lang), t("tile_actors")),
+        (show(cur["ties"], "int", lang), t("tile_ties")),
+        (show(cur["cross_domain_share"], "pct", lang), t("tile_cross")),
+        (show(cur["ei_index"], "dec2", lang), t("tile_ei")),
+    ]
+    if kpi_row is not None and not _missing(kpi_row["share"]):
+        tiles.append((show(kpi_row["share"], "pct", lang), t("tile_kpi")))
+    summary = []
+    if report.change is not None and before is not None:
+        summary.append(t("summary_change", previous=report.previous, new=show(report.change["ties_new"], "int", lang),
+                         lost=show(report.change["ties_lost"], "int", lang),
+                         cross_before=show(before["cross_domain_share"], "pct", lang),
+                         cross_now=show(cur["cross_domain_share"], "pct", lang)))
+    else:
+        summary.append(t("summary_first"))
+    outside = [_name(r) for r in report.connectors.itertuples() if not r.pluswijkteam]
+    if outside:
+        summary.append(t("summary_connectors", names=", ".join(outside[:4])))
+    if len(report.bridges):
+        summary.append(t("summary_bridges", n=len(report.bridges)))
+    # Connectors and bridges.
+    yes = t("yes")
+    connectors = [{
+        "name": _name(r), "role": r.role, "domain": tax.label(r.domain, lang), "colour": tax.colour(r.domain),
+        "team": yes if r.pluswijkteam else "", "partners": show(r.in_degree + r.out_degree, "int", lang),
+        "roles": show(r.brokerage_total, "int", lang), "betweenness": show(r.betweenness_normalised, "dec3", lang),
+        "fragile": yes if r.articulation_point else "", "outside": not r.pluswijkteam,
+    } for r in report.connectors.itertuples()]  # fmt: skip
+    bridges = [{"name": _name(r), "role": r.role, "domain": tax.label(r.domain, lang), "colour": tax.colour(r.domain),
+                "team": yes if r.pluswijkteam else "", "partners": show(r.in_degree + r.out_degree, "int", lang)}
+               for r in report.bridges.itertuples()]  # fmt: skip
+    # Mixing heatmap.
+    mixing = report.mixing
+    domains = tax.order(set(mixing["from_domain"]) | set(mixing["to_domain"])) if len(mixing) else []
+    cells = {(r.from_domain, r.to_domain): (r.ties, r.row_share) for r in mixing.itertuples()}
+    heat_rows = []
+    for a in domains:
+        row = []
+        for b in domains:
+            ties, share = cells.get((a, b), (0, float("nan")))
+            row.append({"ties": show(ties, "int", lang), "style": heat_style(share if ties else 0.0),
+                        "diag": a == b, "title": show(share, "pct", lang)})
+        heat_rows.append({"label": tax.label(a, lang), "colour": tax.colour(a), "cells": row})
+    ei_domains = [{"label": tax.label(r.domain, lang), "colour": tax.colour(r.domain),
+                   "internal": show(r.internal, "int", lang), "external": show(r.external, "int", lang),
+                   "ei": show(r.ei_index, "dec2", lang)} for r in report.ei_domains.itertuples()]
+    # Change.
+    change = None
+    if report.change is not None:
+        c = report.change
+        change = {
+            "intro": t("change_intro", previous=report.previous, wave=report.wave, stable=show(c["actors_stable"], "int", lang),
+                       entered=show(c["actors_entered"], "int", lang), left=show(c["actors_left"], "int", lang)),
+            "rows": [
+                (t("ch_kept"), show(c["ties_kept"], "int", lang), show(c["kept_cross_domain"], "int", lang),
+                 show(c.get("kept_same_domain"), "int", lang)),
+                (t("ch_new"), show(c["ties_new"], "int", lang), show(c["new_cross_domain"], "int", lang),
+                 show(c["new_same_domain"], "int", lang)),
+                (t("ch_lost"), show(c["ties_lost"], "int", lang), show(c["lost_cross_domain"], "int", lang),
+                 show(c["lost_same_domain"], "int", lang)),
+            ],
+            "jaccard": t("ch_jaccard", value=show(c["jaccard"], "dec2", lang)),
+            "qap": t("ch_qap", r=show(c["qap_correlation"], "dec2", lang), p=p_text(c["qap_p_value"], lang)),
+        }  # fmt: skip
+    trend = [{"wave": w, "cross": show(by_wave.at[w, "cross_domain_share"], "pct", lang),
+              "ei": show(by_wave.at[w, "ei_index"], "dec2", lang)} for w in report.waves[: at + 1]]
+    # KPI 3.
+    kpi = None
+    if report.kpi is not None:
+        kpi = [_kpi_cells(r, lang) for r in report.kpi.itertuples() if report.waves.index(r.wave) <= at]
+    target = show(report.kpi["target"].iloc[0], "pct", lang) if report.kpi is not None and len(report.kpi) else "75%"
+    response = [{"wave": r.wave, "actors": show(r.actors, "int", lang), "respondents": show(r.respondents, "int", lang)
+                 if report.kpi is not None else "–", "rate": show(r.response_rate, "pct", lang),
+                 "reporters": f"{show(r.reporters, 'int', lang)} ({show(r.reporter_share, 'pct', lang)})",
+                 "isolates": show(r.isolates, "int", lang)} for r in report.response.itertuples()
+                if report.waves.index(r.wave) <= at]  # fmt: skip
+    svg = svg_network_map(report.graph, report.positions, taxonomy=tax, lang=lang, max_labels=MAP_LABELS,
+                          title=t("map_title", wijk=report.wijk, wave=report.wave))
+    ctx.update({
+        "doc_title": t("doc_wijk_title", wijk=report.wijk), "subtitle": t("doc_wijk_sub", wave=report.wave),
+        "wijk": report.wijk, "wave": report.wave, "previous": report.previous, "tiles": tiles, "summary": summary,
+        "map_svg": Markup(svg), "shown_waves": shown_waves, "measures": measures, "connectors": connectors,
+        "connectors_n": len(connectors), "outside": outside, "bridges": bridges, "domains": domains,
+        "heat_header": [{"label": tax.label(d, lang), "colour": tax.colour(d)} for d in domains],
+        "heat_rows": heat_rows, "ei_domains": ei_domains, "change": change, "trend": trend, "kpi": kpi,
+        "kpi_target": target, "response": response, "has_responses": report.kpi is not None,
+        "reproduce": _reproduce(report, report.wijk, report.wave),
+        "toc": [("kaart", t("sec_map")), ("kengetallen", t("sec_measures")), ("verandering", t("sec_change")),
+                ("verbinders", t("sec_connectors")), ("domeinmenging", t("sec_mixing")), ("kpi3", t("sec_kpi")),
+                ("respons", t("sec_quality")), ("bijlage", t("sec_appendix"))],
+    })  # fmt: skip
+    return ctx
+
+
+def _kpi_cells(r, lang: str) -> dict:
+    answered = int(r.answered)
+    return {
+        "wave": r.wave, "answered": show(answered, "int", lang), "agree": show(r.agree, "int", lang),
+        "share": show(r.share, "pct", lang),
+        "ci": "–" if answered == 0 else f"{show(r.ci_low, 'pct', lang)} – {show(r.ci_high, 'pct', lang)}",
+        "band": "–" if _missing(r.band_min) else f"{show(r.band_min, 'pct', lang)} – {show(r.band_max, 'pct', lang)}",
+        "status": status_label(r.status, lang), "status_class": STATUS_CLASS.get(r.status, "none"),
+        "overlap": bool(r.ci_overlaps_band) and bool(r.below_band),
+    }  # fmt: skip
+
+
+def _programme_context(report: ProgrammeReport, lang: str) -> dict:
+    ctx = _common(report, lang)
+    t = ctx["t"]
+    at = report.waves.index(report.wave)
+    waves = report.waves[: at + 1]
+    overview = []
+    for r in report.summary.to_dict("records"):
+        row = {"wijk": r["wijk"], "actors": show(r["actors"], "int", lang), "ties": show(r["ties"], "int", lang),
+               "density": show(r["density"], "dec3", lang), "cross": show(r["cross_domain_share"], "pct", lang),
+               "ei": show(r["ei_index"], "dec2", lang), "isolates": show(r.get("isolates"), "int", lang),
+               "new_lost": (f"{show(r['ties_new'], 'int', lang)} / {show(r['ties_lost'], 'int', lang)}"
+                            if "ties_new" in r else "–"),
+               "jaccard": show(r.get("jaccard"), "dec2", lang)}  # fmt: skip
+        if "share" in r:
+            answered = 0 if _missing(r.get("answered")) else int(r["answered"])
+            row["kpi"] = show(r["share"], "pct", lang)
+            row["kpi_ci"] = "" if answered == 0 else f"{show(r['ci_low'], 'pct', lang)} – {show(r['ci_high'], 'pct', lang)}"
+            row["status"] = status_label(r["status"], lang)
+            row["status_class"] = STATUS_CLASS.get(r["status"], "none")
+        overview.append(row)
+    net = report.network[report.network["wave"].isin(waves)]
+    trends = []
+
+    def span(column: str) -> tuple[float, float]:
+        """Common scale of the sparklines of all wijken, with a little room."""
+        values = net[column].astype(float).dropna()
+        if values.empty:
+            return 0.0, 1.0
+        pad = max(0.05, 0.1 * (values.max() - values.min()))
+        return float(values.min() - pad), float(values.max() + pad)
+
+    cross_span, ei_span = span("cross_domain_share"), span("ei_index")
+    for wijk in report.wijken:
+        mine = net[net["wijk"] == wijk].set_index("wave")
+        cross = [mine.at[w, "cross_domain_share"] if w in mine.index else float("nan") for w in waves]
+        ei = [mine.at[w, "ei_index"] if w in mine.index else float("nan") for w in waves]
+        trends.append({"wijk": wijk, "cross": [show(v, "pct", lang) for v in cross],
+                       "ei": [show(v, "dec2", lang) for v in ei],
+                       "cross_spark": _sparkline(cross, lo=cross_span[0], hi=cross_span[1]),
+                       "ei_spark": _sparkline(ei, lo=ei_span[0], hi=ei_span[1])})
+    kpi_trend = None
+    if report.kpi is not None:
+        kpi_trend = []
+        for wijk, part in report.kpi.groupby("wijk", sort=False):
+            cells = {r.wave: _kpi_cells(r, lang) for r in part.itertuples() if r.wave in waves}
+            pooled = bool(part["pooled"].iloc[0])
+            kpi_trend.append({"wijk": t("all_wijken") if pooled else wijk, "pooled": pooled,
+                              "cells": [cells.get(w) for w in waves]})
+    response = []
+    for wijk in report.wijken:
+        mine = report.response[report.response["wijk"] == wijk].set_index("wave")
+        response.append({"wijk": wijk, "cells": [
+            {"rate": show(mine.at[w, "response_rate"], "pct", lang), "actors": show(mine.at[w, "actors"], "int", lang),
+             "isolates": show(mine.at[w, "isolates"], "int", lang)} for w in waves]})
+    intro = (t("overview_intro", wave=report.wave, previous=report.previous) if report.previous
+             else t("overview_intro_first", wave=report.wave))
+    ctx.update({
+        "doc_title": t("doc_programme_title"), "subtitle": t("doc_programme_sub", wave=report.wave),
+        "wave": report.wave, "previous": report.previous, "waves": waves, "overview": overview,
+        "overview_intro": intro, "has_kpi": report.kpi is not None, "trends": trends, "kpi_trend": kpi_trend,
+        "response": response, "reproduce": _reproduce(report, None, report.wave),
+    })  # fmt: skip
+    return ctx
+
+
+def render_html(report: WijkReport | ProgrammeReport, lang: str | None = None) -> str:
+    """The report as one self-contained HTML document.
+
+    Parameters
+    ----------
+    report : WijkReport or ProgrammeReport
+        From :func:`wijknet.report.build_wijk_report` or
+        :func:`wijknet.report.build_programme_report`.
+    lang : {"nl", "en"}, optional
+        Default: the active language (Dutch unless set otherwise).
+
+    Returns
+    -------
+    str
+        HTML with inline CSS and SVG; A4 print layout.
+    """
+    lang = lang or get_language()
+    env = environment()
+    if isinstance(report, WijkReport):
+        return env.get_template("wijk.html").render(**_wijk_context(report, lang))
+    if isinstance(report, ProgrammeReport):
+        return env.get_template("programme.html").render(**_programme_context(report, lang))
+    raise TypeError(f"expected a WijkReport or ProgrammeReport, not {type(report).__name__}")
+
+
+def write_html(report: WijkReport | ProgrammeReport, path: str | Path, lang: str | None = None) -> Path:
+    """Render ``report`` and write it to ``path`` (UTF-8); returns the path."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(render_html(report, lang), encoding="utf-8")
+    return path
+
