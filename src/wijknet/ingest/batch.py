@@ -1,0 +1,135 @@
+"""The result of importing one survey export: :class:`ImportBatch`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import Problem
+from ..i18n import text
+
+#: Tidy tie columns first (see README "Data format"), then the answers and provenance.
+TIE_COLUMNS = [
+    "wijk", "wave", "source", "target", "tie_type", "weight", "evidence",
+    "knows", "frequency", "intensity", "referral",
+    "trust_reliability", "trust_mission", "trust_open", "value_power", "value_involvement", "value_resources",
+    "reporter", "source_file", "source_row", "source_column",
+]  # fmt: skip
+RESPONSE_COLUMNS = ["wijk", "wave", "actor_id", "kpi3", "active", "participation_level", "source_file", "source_row"]
+RESPONDENT_COLUMNS = [
+    "wijk", "wave", "actor_id", "organisation", "role", "domain", "pluswijkteam", "kernaanpakken",
+    "response_id", "finished", "source_file", "source_row",
+]  # fmt: skip
+WRITE_IN_COLUMNS = [
+    "wijk", "wave", "respondent", "number", "name", "organisation", "domain",
+    "frequency", "intensity", "referral",
+    "trust_reliability", "trust_mission", "trust_open", "value_power", "value_involvement", "value_resources",
+    "source_file", "source_row", "source_column",
+]  # fmt: skip
+#: The alter answers carried on ties and write-ins (besides ``knows`` on ties).
+ALTER_ANSWERS = ("frequency", "intensity", "referral", "trust_reliability", "trust_mission", "trust_open",
+                 "value_power", "value_involvement", "value_resources")  # fmt: skip
+
+TEXTS = {
+    "summary": {
+        "nl": "{file} ({tool}, instrument {instrument}, meting {wave}): {respondents} respondenten, {ties} relaties, "
+              "{responses} antwoorden op de ervaringsvragen, {write_ins} zelf ingevulde partijen, {problems} opmerking(en).",
+        "en": "{file} ({tool}, instrument {instrument}, wave {wave}): {respondents} respondents, {ties} ties, "
+              "{responses} perception responses, {write_ins} written-in parties, {problems} note(s).",
+    },
+}  # fmt: skip
+
+
+def empty(columns: list[str]) -> pd.DataFrame:
+    """A table with ``columns`` (all strings) and no rows."""
+    return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
+
+
+@dataclass(frozen=True, eq=False)
+class ImportBatch:
+    """Everything one survey export holds, as tidy tables of strings.
+
+    Nothing in a batch has been merged into a project yet: the batch is for
+    review (:meth:`write`) and for the project store, which adds write-ins as
+    actors after entity resolution.
+
+    Attributes
+    ----------
+    tool : str
+        ``"qualtrics"`` or ``"limesurvey"``.
+    source_file : str
+        File name of the export.
+    wave : str
+    instrument : str
+        Instrument id and version, e.g. ``"wijknetwerk 1.0"``.
+    ties : pandas.DataFrame
+        One row per directed tie (columns :data:`TIE_COLUMNS`): the tidy
+        ``wijk, wave, source, target, tie_type, weight, evidence`` and the
+        answers behind it. ``tie_type`` is ``samenwerking`` (intensity 2-4:
+        afstemming, coördinatie, integratie), ``kennen`` (the respondent knows
+        the alter; awareness only or intensity not answered) or ``verwijzing``
+        (referral: respondent -> alter for "ik verwijs naar hen", alter ->
+        respondent for "zij verwijzen naar mij", both rows for "beide").
+        ``weight`` is the contact frequency 1-5 (empty when not answered);
+        ``evidence`` is ``"enquête <wave>"``; ``reporter`` is the respondent.
+        ``source_file``, ``source_row`` (spreadsheet row) and ``source_column``
+        (the export column the tie comes from) give the provenance; a
+        referral reported by both sides is one row whose ``reporter``,
+        ``source_row`` and ``source_column`` list both reports, ``;``-separated.
+    responses : pandas.DataFrame
+        One row per identified respondent (columns :data:`RESPONSE_COLUMNS`):
+        ``kpi3`` (1-5 or empty), ``active`` (ja/nee or empty),
+        ``participation_level`` (informeren ... meebeslissen or empty); valid
+        input for :func:`wijknet.io.tidy.validate_responses`.
+    respondents : pandas.DataFrame
+        The respondent block as answered (columns :data:`RESPONDENT_COLUMNS`),
+        also for respondents who could not be identified (``actor_id`` empty).
+    write_ins : pandas.DataFrame
+        Parties the respondent named that were not on the roster (columns
+        :data:`WRITE_IN_COLUMNS`): the name, organisation and domain as
+        written, the answers about them and where they are. They are *not*
+        actors yet.
+    problems : tuple of Problem
+        Notes that did not stop the import (an unidentified respondent, a
+        survey preview, answers about oneself, follow-up answers for someone
+        the respondent does not know).
+    """
+
+    tool: str
+    source_file: str
+    wave: str
+    instrument: str
+    ties: pd.DataFrame = field(default_factory=lambda: empty(TIE_COLUMNS))
+    responses: pd.DataFrame = field(default_factory=lambda: empty(RESPONSE_COLUMNS))
+    respondents: pd.DataFrame = field(default_factory=lambda: empty(RESPONDENT_COLUMNS))
+    write_ins: pd.DataFrame = field(default_factory=lambda: empty(WRITE_IN_COLUMNS))
+    problems: tuple[Problem, ...] = ()
+
+    def tidy_ties(self) -> pd.DataFrame:
+        """Only the tidy tie columns ``wijk, wave, source, target, tie_type, weight, evidence``."""
+        return self.ties[TIE_COLUMNS[:7]].copy()
+
+    def summary(self) -> str:
+        """One line in the active language: what the batch holds."""
+        return text(TEXTS, "summary", file=self.source_file, tool=self.tool, instrument=self.instrument, wave=self.wave,
+                    respondents=len(self.respondents), ties=len(self.ties), responses=len(self.responses),
+                    write_ins=len(self.write_ins), problems=len(self.problems))  # fmt: skip
+
+    def write(self, folder: str | Path) -> list[Path]:
+        """Write ``ties.csv``, ``responses.csv``, ``respondents.csv``, ``write_ins.csv`` and
+        ``problems.csv`` (UTF-8, comma-separated) to ``folder`` for review; return the paths."""
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        problems = pd.DataFrame([{"file": p.file, "row": "" if p.row is None else p.row, "column": p.column or "",
+                                  "message": p.message} for p in self.problems],
+                                columns=["file", "row", "column", "message"])  # fmt: skip
+        written = []
+        for name, df in (("ties.csv", self.ties), ("responses.csv", self.responses), ("respondents.csv", self.respondents),
+                         ("write_ins.csv", self.write_ins), ("problems.csv", problems)):  # fmt: skip
+            path = folder / name
+            with open(path, "w", encoding="utf-8", newline="") as fh:
+                df.to_csv(fh, index=False, lineterminator="\n")
+            written.append(path)
+        return written

@@ -1,0 +1,80 @@
+"""wijknet codebook and wijknet ingest as a user runs them."""
+
+from __future__ import annotations
+
+import pandas as pd
+from typer.testing import CliRunner
+
+from tests.conftest import write
+from tests.ingest.exports import (
+    L_ROWS,
+    Q_ROWS,
+    Q_Z1,
+    limesurvey_text,
+    project_folder,
+    qualtrics_text,
+)
+from wijknet.cli import app
+from wijknet.ingest import TIE_COLUMNS
+
+runner = CliRunner()
+
+
+def run(*args):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+def test_codebook_to_screen_and_file(tmp_path):
+    result = run("codebook")
+    assert result.exit_code == 0, result.output
+    assert "Ik werk meer integraal" in result.output and "A_FREQ_<k>" in result.output
+    result = run("codebook", "--lang", "en", "--format", "html", "--out", tmp_path / "cb.html")
+    assert result.exit_code == 0, result.output
+    html = (tmp_path / "cb.html").read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and "I work more integrally" in html
+
+
+def test_codebook_with_the_roster_of_a_project(tmp_path):
+    project = project_folder(tmp_path / "p")
+    result = run("codebook", "--project", project, "--wave", "2026")
+    assert result.exit_code == 0, result.output
+    assert "## Roster" in result.output and "| Noord | 4 | i1 |" in result.output
+
+
+def test_ingest_writes_tidy_tables(tmp_path):
+    project = project_folder(tmp_path / "p")
+    export = write(tmp_path, "export.csv", qualtrics_text(Q_ROWS))
+    out = tmp_path / "out"
+    result = run("ingest", export, "--tool", "qualtrics", "--project", project, "--wave", "2027", "--out", out, "--wijk", "Noord")
+    assert result.exit_code == 0, result.output
+    ties = pd.read_csv(out / "ties.csv", dtype=str, keep_default_na=False)
+    assert list(ties.columns) == TIE_COLUMNS and len(ties) == 9
+    assert len(pd.read_csv(out / "write_ins.csv")) == 1 and len(pd.read_csv(out / "responses.csv")) == 3
+    assert "3 respondenten" in result.output
+    export = write(tmp_path, "ls.csv", limesurvey_text(L_ROWS))
+    result = run("ingest", export, "--tool", "limesurvey", "--project", project, "--wave", "2027", "--out", tmp_path / "ls")
+    assert result.exit_code == 0, result.output
+
+
+def test_ingest_with_a_roster_file(tmp_path):
+    project = project_folder(tmp_path / "p")
+    roster = write(tmp_path, "rol.csv", "wijk;position;actor_id\nNoord;1;w1\nNoord;2;z2\n")
+    row = {"actor_id": "z1", "wijk": "Noord", "A_KNOW_1": "1", "A_INT_1": "4", "P_KPI3": "5"}
+    export = write(tmp_path, "export.csv", qualtrics_text([row]))
+    result = run("ingest", export, "--tool", "qualtrics", "--project", project, "--wave", "2027", "--out", tmp_path / "o",
+                 "--roster", roster)  # fmt: skip
+    assert result.exit_code == 0, result.output
+    ties = pd.read_csv(tmp_path / "o" / "ties.csv", dtype=str)
+    assert ties[["source", "target", "tie_type"]].values.tolist() == [["z1", "w1", "samenwerking"]]
+
+
+def test_ingest_bad_input_writes_nothing(tmp_path):
+    project = project_folder(tmp_path / "p")
+    export = write(tmp_path, "export.csv", qualtrics_text([Q_Z1, Q_Z1]))
+    out = tmp_path / "out"
+    result = run("ingest", export, "--tool", "qualtrics", "--project", project, "--wave", "2027", "--out", out)
+    assert result.exit_code == 2
+    assert "export.csv, rij 5, kolom 'actor_id'" in result.output and "niets geschreven" in result.output
+    assert not out.exists()
+    result = run("--lang", "en", "ingest", export, "--tool", "qualtrics", "--project", project, "--wave", "2027", "--out", out)
+    assert "row 5" in result.output and "Traceback" not in result.output
