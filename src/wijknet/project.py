@@ -149,6 +149,12 @@ class Project:
         One row per survey response (``wijk``, ``wave``, ``actor_id``,
         ``kpi3`` as float 1-5 or NaN, ``active`` as bool, extra columns);
         no rows when the project has no ``responses`` table.
+    evidence_rule : str or None
+        For a project store: the evidence rule that made ``ties`` from the
+        observations (``"all"``, ``"survey"`` or ``"confirmed"``, see
+        :mod:`wijknet.store.combine`); ``None`` for a tidy folder.
+    store_path : Path or None
+        The project store folder, when the project was loaded from one.
     """
 
     actors: pd.DataFrame
@@ -157,6 +163,30 @@ class Project:
     path: Path | None = None
     warnings: list[str] = field(default_factory=list)
     responses: pd.DataFrame = field(default_factory=empty_responses)
+    evidence_rule: str | None = None
+    store_path: Path | None = None
+
+    def evidence(self, wijk: str, wave: str, source: str, target: str) -> pd.DataFrame:
+        """The evidence of the tie ``source -> target`` in one wijk and wave.
+
+        For a project store: every observation of the tie and the reverse
+        reports, with kind, file, row, column and quote (see
+        :func:`wijknet.store.combine.evidence`). For a tidy folder: the rows of
+        the ``ties`` table (kind ``tidy_file``).
+        """
+        if self.store_path is not None:
+            from .store.combine import evidence
+
+            return evidence(self.store_path, wijk, wave, source, target)
+        t = self.ties
+        rows = t[(t["wijk"] == wijk) & (t["wave"] == wave) & (((t["source"] == source) & (t["target"] == target))
+                                                               | ((t["source"] == target) & (t["target"] == source)))]
+        return pd.DataFrame({
+            "wijk": rows["wijk"], "wave": rows["wave"], "source": rows["source"], "target": rows["target"],
+            "tie_type": rows["tie_type"], "direction": ["tie" if s == source else "reverse" for s in rows["source"]],
+            "weight": rows["weight"], "kind": "tidy_file", "label": rows["evidence"],
+            "source_file": self.ties.attrs.get("file", "ties.csv"),
+        }).reset_index(drop=True)  # fmt: skip
 
     @property
     def taxonomy(self) -> Taxonomy:
@@ -289,8 +319,13 @@ def _check_respondents(actors, responses, waves, actors_file, responses_file) ->
         raise DataError(sorted(problems, key=lambda p: (p.row or 0, p.column or "")))
 
 
-def load_project(folder: str | Path) -> Project:
-    """Read and validate a tidy project folder.
+def load_project(folder: str | Path, evidence_rule: str | None = None) -> Project:
+    """Read and validate a tidy project folder or a project store.
+
+    A folder with ``wijknet.sqlite`` is a project store (``wijknet init``):
+    its ties are made from the observations by ``evidence_rule`` (``"all"``,
+    ``"survey"`` or ``"confirmed"``; default: ``evidence_rule`` of
+    ``wijknet.yaml``, else ``"all"``); see :mod:`wijknet.store`.
 
     Raises
     ------
@@ -298,6 +333,12 @@ def load_project(folder: str | Path) -> Project:
         For every problem found, with file, row and column.
     """
     folder = Path(folder)
+    from .store.db import is_store
+
+    if is_store(folder):
+        from .store.load import load_store_project
+
+        return load_store_project(folder, evidence_rule=evidence_rule)
     config = ProjectConfig.load(folder)
     tables = {}
     for name, required in (("actors", ACTOR_REQUIRED), ("ties", TIE_REQUIRED), ("responses", RESPONSE_REQUIRED)):

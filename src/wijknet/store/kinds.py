@@ -1,0 +1,102 @@
+"""Recognising what an input file holds: tidy tables, graph files or survey exports.
+
+=================  ===============================================================
+kind               recognised by
+=================  ===============================================================
+``tidy-actors``    columns ``actor_id``, ``wijk`` and ``domain``
+``tidy-ties``      columns ``wijk``, ``wave``, ``source`` and ``target`` (``wave``
+                   may be missing when ``--wave`` is given)
+``responses``      columns ``wijk``, ``wave`` and ``actor_id`` (no ``domain``)
+``graphml``        extension ``.graphml`` or an XML root element ``<graphml>``
+``gexf``           extension ``.gexf`` or an XML root element ``<gexf>``
+``qualtrics``      a CSV export with Qualtrics' ``{"ImportId": ...}`` header row
+                   or the columns ``ResponseId`` and ``StartDate``
+``limesurvey``     a CSV export with LimeSurvey's ``submitdate`` column and
+                   ``lastpage``, ``startlanguage`` or sub-question columns (``Q5[SQ001]``)
+=================  ===============================================================
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..errors import DataError, Problem
+from ..i18n import text
+from ..io.tables import decode, normalise_column, read_table, sniff_delimiter
+
+KINDS = ("tidy-actors", "tidy-ties", "responses", "graphml", "gexf", "qualtrics", "limesurvey")
+#: Kinds read with :func:`wijknet.io.tables.read_table`.
+TABLE_KINDS = ("tidy-actors", "tidy-ties", "responses")
+
+TEXTS = {
+    "unknown_kind": {
+        "nl": "soort bestand niet herkend (kolommen: {columns}); verwacht actoren (actor_id, wijk, domain), "
+              "relaties (wijk, wave, source, target), responses (wijk, wave, actor_id), GraphML, GEXF, "
+              "een Qualtrics- of LimeSurvey-export; of geef de soort met --kind",
+        "en": "kind of file not recognised (columns: {columns}); expected actors (actor_id, wijk, domain), "
+              "ties (wijk, wave, source, target), responses (wijk, wave, actor_id), GraphML, GEXF, "
+              "a Qualtrics or LimeSurvey export; or give the kind with --kind",
+    },
+}
+
+
+def _xml_root(path: Path) -> str | None:
+    try:
+        head = path.read_bytes()[:4096].decode("utf-8", errors="replace")
+    except OSError:
+        return None
+    head = re.sub(r"<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>]*>", "", head, flags=re.DOTALL)
+    match = re.match(r"\s*<([A-Za-z_][\w.:-]*)", head)
+    return match.group(1).split(":")[-1].lower() if match else None
+
+
+def _header_columns(path: Path) -> tuple[list[str], list[str]]:
+    """The normalised column names and the raw first three lines of a CSV file."""
+    content = decode(path.read_bytes(), path.name)
+    lines = content.lstrip("\r\n").splitlines()[:3]
+    if not lines:
+        return [], []
+    import csv
+
+    header = next(csv.reader([lines[0]], delimiter=sniff_delimiter(lines[0])), [])
+    return [normalise_column(c) for c in header], lines
+
+
+def recognise(path: str | Path, *, wave: str | None = None) -> str:
+    """The kind of ``path`` (one of :data:`KINDS`) from its extension, XML root or columns.
+
+    Raises
+    ------
+    DataError
+        Naming the file and its columns when the kind cannot be recognised.
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix in (".graphml", ".gexf"):
+        return suffix[1:]
+    if suffix == ".xml":
+        root = _xml_root(path)
+        if root in ("graphml", "gexf"):
+            return root
+    if suffix in (".xlsx", ".xlsm"):
+        columns = list(read_table(path).columns)
+        lines: list[str] = []
+    else:
+        if _xml_root(path) in ("graphml", "gexf"):
+            return _xml_root(path)  # type: ignore[return-value]
+        columns, lines = _header_columns(path)
+    names = set(columns)
+    if len(lines) >= 3 and '"importid"' in lines[2].lower().replace(" ", ""):
+        return "qualtrics"
+    if {"responseid", "startdate"} <= names:
+        return "qualtrics"
+    if "submitdate" in names and ({"lastpage", "startlanguage"} & names or any(re.search(r"\w\[\w+\]$", c) for c in names)):
+        return "limesurvey"
+    if {"actor_id", "wijk", "domain"} <= names:
+        return "tidy-actors"
+    if {"wijk", "source", "target"} <= names and ("wave" in names or wave):
+        return "tidy-ties"
+    if {"wijk", "actor_id"} <= names and ("wave" in names or wave):
+        return "responses"
+    raise DataError([Problem(path.name, text(TEXTS, "unknown_kind", columns=", ".join(columns) or "-"))])

@@ -1,0 +1,70 @@
+"""A :class:`wijknet.project.Project` from a project store."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import yaml
+
+from ..errors import DataError, Problem
+from ..i18n import text
+from .combine import check_rule, combine_observations
+from .db import DB_FILE, connect
+from .frames import actors_frame, observations, responses_frame
+
+TEXTS = {
+    "no_actors": {
+        "nl": "het project heeft nog geen actoren; importeer eerst een actorenbestand met: wijknet import {folder} actors.csv",
+        "en": "the project has no actors yet; first import an actors file with: wijknet import {folder} actors.csv",
+    },
+}
+
+
+def configured_rule(folder: Path) -> str:
+    """The ``evidence_rule`` of ``wijknet.yaml`` (``"all"`` when not set)."""
+    path = Path(folder) / "wijknet.yaml"
+    if not path.exists():
+        return "all"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError):
+        return "all"  # ProjectConfig.load reports a broken file
+    rule = data.get("evidence_rule") if isinstance(data, dict) else None
+    return check_rule(str(rule)) if rule else "all"
+
+
+def project_from_connection(conn: sqlite3.Connection, folder: Path, rule: str = "all", config=None):
+    """Validate the store's current content into a Project (inside or outside a transaction)."""
+    from ..project import Project, ProjectConfig
+
+    config = config or ProjectConfig.load(folder)
+    actors = actors_frame(conn)
+    if actors.empty:
+        raise DataError([Problem(DB_FILE, text(TEXTS, "no_actors", folder=folder))])
+    tie_table = combine_observations(observations(conn), rule)
+    tie_table.attrs["file"] = f"{DB_FILE} (observations)"
+    project = Project.from_frames(actors, tie_table, config, path=folder, responses=responses_frame(conn))
+    project.evidence_rule = rule
+    project.store_path = folder
+    return project
+
+
+def load_store_project(folder: str | Path, evidence_rule: str | None = None):
+    """Load a project store folder as a Project, its ties made by an evidence rule.
+
+    Parameters
+    ----------
+    folder : str or Path
+        A folder made by ``wijknet init``.
+    evidence_rule : {"all", "survey", "confirmed"}, optional
+        Overrides ``evidence_rule`` of ``wijknet.yaml`` (default ``"all"``);
+        see :mod:`wijknet.store.combine`.
+    """
+    folder = Path(folder)
+    rule = check_rule(evidence_rule, file="evidence_rule") if evidence_rule else configured_rule(folder)
+    conn = connect(folder)
+    try:
+        return project_from_connection(conn, folder, rule)
+    finally:
+        conn.close()

@@ -1,0 +1,139 @@
+"""The SQL schema of a project store, versioned with SQLite's ``user_version``.
+
+Every entry of :data:`MIGRATIONS` brings the database from version ``i`` to
+``i + 1``; :func:`wijknet.store.db.migrate` applies the missing ones in one
+transaction. Never edit a released migration: add a new one.
+
+Tables (version 1)
+------------------
+``imports``
+    one row per ``wijknet import`` run (one transaction): time, wijknet
+    version and the options used.
+``files``
+    every imported file: content hash (``sha256``, unique, so the same file is
+    never imported twice), original name, kind, size, the path of the
+    unchanged copy under ``raw/`` and the import it came with.
+``actors``
+    the actor registry in the tidy format (text values, ``extra`` holds other
+    columns as a JSON object) with the file and row it came from.
+``actor_history``
+    the previous values of an actor each time ``--update`` changed it.
+``responses``
+    survey responses (KPI 3 item, active participant), one per actor and wave.
+``observations``
+    the evidence: every observed directed tie with its ``kind`` (see
+    :data:`EVIDENCE_KINDS`), the original evidence ``label``, the import and
+    file, ``source_file``/``source_row``/``source_column`` and an optional
+    interview ``quote`` and ``segment_id``, and the other answers or
+    attributes behind it (``answers``, JSON). Ties for analysis are made from
+    observations by an evidence rule (:mod:`wijknet.store.combine`).
+``pending``
+    rows an importer could not place yet (e.g. write-in names of a survey,
+    respondents without an actor id), kept as JSON for the actor registry.
+"""
+
+from __future__ import annotations
+
+#: What an observation can be evidence of.
+#:
+#: ``survey``          the source's own survey answer naming the target;
+#: ``confirmation``    the target's survey answer confirming a tie the source named;
+#: ``interview``       a segment of a participation conversation or interview;
+#: ``network_canvas``  an ego's report in a Network Canvas interview;
+#: ``graph_file``      an edge of an imported GraphML or GEXF file;
+#: ``tidy_file``       a row of a tidy ``ties`` table whose evidence is not recognised.
+EVIDENCE_KINDS = ("survey", "confirmation", "interview", "network_canvas", "graph_file", "tidy_file")
+
+ACTOR_COLUMNS = ("actor_id", "wijk", "domain", "name", "role", "organisation", "kind", "pluswijkteam",
+                 "kernaanpakken", "consent", "first_wave", "last_wave")  # fmt: skip
+
+_KINDS_SQL = ", ".join(f"'{k}'" for k in EVIDENCE_KINDS)
+
+V1 = f"""
+CREATE TABLE imports (
+    import_id       INTEGER PRIMARY KEY,
+    imported_at     TEXT NOT NULL,
+    wijknet_version TEXT NOT NULL,
+    options         TEXT NOT NULL DEFAULT '{{}}'
+);
+CREATE TABLE files (
+    file_id     INTEGER PRIMARY KEY,
+    import_id   INTEGER NOT NULL REFERENCES imports(import_id),
+    sha256      TEXT NOT NULL UNIQUE,
+    name        TEXT NOT NULL,
+    kind        TEXT NOT NULL,
+    size        INTEGER NOT NULL,
+    raw_path    TEXT NOT NULL,
+    imported_at TEXT NOT NULL
+);
+CREATE TABLE actors (
+    actor_id      TEXT PRIMARY KEY,
+    wijk          TEXT NOT NULL,
+    domain        TEXT NOT NULL,
+    name          TEXT NOT NULL DEFAULT '',
+    role          TEXT NOT NULL DEFAULT '',
+    organisation  TEXT NOT NULL DEFAULT '',
+    kind          TEXT NOT NULL DEFAULT '',
+    pluswijkteam  TEXT NOT NULL DEFAULT '',
+    kernaanpakken TEXT NOT NULL DEFAULT '',
+    consent       TEXT NOT NULL DEFAULT '',
+    first_wave    TEXT NOT NULL DEFAULT '',
+    last_wave     TEXT NOT NULL DEFAULT '',
+    extra         TEXT NOT NULL DEFAULT '{{}}',
+    file_id       INTEGER NOT NULL REFERENCES files(file_id),
+    source_row    INTEGER
+);
+CREATE TABLE actor_history (
+    change_id  INTEGER PRIMARY KEY,
+    actor_id   TEXT NOT NULL REFERENCES actors(actor_id),
+    old_values TEXT NOT NULL,
+    file_id    INTEGER NOT NULL REFERENCES files(file_id),
+    source_row INTEGER
+);
+CREATE TABLE responses (
+    wijk       TEXT NOT NULL,
+    wave       TEXT NOT NULL,
+    actor_id   TEXT NOT NULL REFERENCES actors(actor_id),
+    kpi3       TEXT NOT NULL DEFAULT '',
+    active     TEXT NOT NULL DEFAULT '',
+    extra      TEXT NOT NULL DEFAULT '{{}}',
+    file_id    INTEGER NOT NULL REFERENCES files(file_id),
+    source_row INTEGER,
+    PRIMARY KEY (wave, actor_id)
+);
+CREATE TABLE observations (
+    observation_id INTEGER PRIMARY KEY,
+    wijk          TEXT NOT NULL,
+    wave          TEXT NOT NULL,
+    source        TEXT NOT NULL REFERENCES actors(actor_id),
+    target        TEXT NOT NULL REFERENCES actors(actor_id),
+    tie_type      TEXT NOT NULL DEFAULT '',
+    weight        REAL,
+    kind          TEXT NOT NULL CHECK (kind IN ({_KINDS_SQL})),
+    label         TEXT NOT NULL DEFAULT '',
+    import_id     INTEGER NOT NULL REFERENCES imports(import_id),
+    file_id       INTEGER NOT NULL REFERENCES files(file_id),
+    source_file   TEXT NOT NULL,
+    source_row    INTEGER,
+    source_column TEXT NOT NULL DEFAULT '',
+    quote         TEXT NOT NULL DEFAULT '',
+    segment_id    TEXT NOT NULL DEFAULT '',
+    answers       TEXT NOT NULL DEFAULT '{{}}',
+    CHECK (source <> target)
+);
+CREATE INDEX observations_tie ON observations (wijk, wave, source, target);
+CREATE TABLE pending (
+    pending_id    INTEGER PRIMARY KEY,
+    what          TEXT NOT NULL,
+    file_id       INTEGER NOT NULL REFERENCES files(file_id),
+    source_row    INTEGER,
+    source_column TEXT NOT NULL DEFAULT '',
+    data          TEXT NOT NULL
+);
+"""
+
+#: ``MIGRATIONS[i]`` takes the schema from ``user_version`` i to i + 1.
+MIGRATIONS: tuple[str, ...] = (V1,)
+
+#: The schema version this wijknet writes and reads.
+SCHEMA_VERSION = len(MIGRATIONS)

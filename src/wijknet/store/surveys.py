@@ -1,0 +1,30 @@
+"""Bridge to the survey importers of :mod:`wijknet.ingest` (Qualtrics, LimeSurvey)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import DataError, Problem
+from ..i18n import text
+
+TEXTS = {
+    "need_wave": {
+        "nl": "bij een enquête-export is de meting nodig; geef die met --wave (bijv. --wave 2026)",
+        "en": "a survey export needs its wave; give it with --wave (e.g. --wave 2026)",
+    },
+}
+
+
+def read_survey(tool: str, path: Path, project, wave: str | None):
+    """The :class:`~wijknet.ingest.batch.ImportBatch` of a survey export, or ``None`` when no importer is installed.
+
+    The roster (positions of the name generator) comes from ``project``: the
+    store's actors as they are inside the import transaction.
+    """
+    try:
+        from ..ingest import import_survey
+    except ImportError:
+        return None
+    if not wave:
+        raise DataError([Problem(Path(path).name, text(TEXTS, "need_wave"))])
+    return import_survey(path, tool, project, wave=wave)
