@@ -266,6 +266,159 @@ def export(
     typer.echo(text(TEXTS, "written", files=", ".join(str(p) for p in written)))
 
 
+@app.command()
+def report(
+    data_dir: Annotated[Path, typer.Argument(help="Project folder with actors.csv/.xlsx and ties.csv/.xlsx.")],
+    out: Annotated[Path, typer.Option("--out", help="The report file: .html, or .pdf (needs Chromium).")],
+    wijk: Annotated[Optional[str], typer.Option("--wijk", help="Report on this wijk. Without --wijk: the programme report across all wijken.")] = None,
+    wave: Annotated[Optional[str], typer.Option("--wave", help="The wave (meting) of the report. Default: the last wave.")] = None,
+    report_lang: Annotated[Optional[Language], typer.Option("--lang", help="Language of the report: nl (default) or en.")] = None,
+    permutations: Annotated[int, typer.Option(help="Random relabellings of the E-I and QAP tests (as wijknet analyse).")] = 1000,
+    seed: Annotated[int, typer.Option(help="Random seed; the same seed always gives the same p-values.")] = 0,
+) -> None:
+    """Write a report to publish: one wijk (--wijk) or the programme overview for the steering group.
+
+    The report holds the network map, the key measures explained, connectors and fragile bridges,
+    domain mixing, change since the previous wave, KPI 3, response and data quality, and an appendix
+    with definitions, references, the input files with their SHA-256 hashes, the seed and the number
+    of permutations. A .html file is self-contained; a .pdf is printed with headless Chromium.
+    """
+    from .i18n import get_language
+    from .report import PdfError, build_programme_report, build_wijk_report, write_report
+
+    project = _load(data_dir)
+    try:
+        if wijk is None:
+            built = build_programme_report(project, wave, n_permutations=permutations, seed=seed)
+        else:
+            built = build_wijk_report(project, wijk, wave, n_permutations=permutations, seed=seed)
+    except DataError as exc:
+        _fail(exc)
+    try:
+        written = write_report(built, out, report_lang.value if report_lang else get_language())
+    except PdfError as exc:
+        typer.echo(str(exc), err=True)
+        typer.echo(text(TEXTS, "nothing_written"), err=True)
+        raise typer.Exit(code=2) from None
+    typer.echo(text(TEXTS, "written", files=written))
+
+
+@app.command()
+def feedback(
+    data_dir: Annotated[Path, typer.Argument(help="Project folder with actors.csv/.xlsx and ties.csv/.xlsx.")],
+    wijk: Annotated[str, typer.Option("--wijk", help="The wijk.")],
+    out: Annotated[Path, typer.Option("--out", help="Folder for the profiles (created if needed).")],
+    wave: Annotated[Optional[str], typer.Option("--wave", help="The wave (meting). Default: the last wave.")] = None,
+    report_lang: Annotated[Optional[Language], typer.Option("--lang", help="Language of the profiles: nl (default) or en.")] = None,
+) -> None:
+    """Write a personal feedback profile (HTML) for every organisation and respondent of a wijk.
+
+    Each profile shows the participant's place in the network and its ties by domain; how others
+    rate the collaboration appears only as an aggregate of at least three others, never who said what.
+    """
+    from .feedback import write_feedback
+    from .i18n import get_language
+
+    project = _load(data_dir)
+    try:
+        written = write_feedback(project, wijk, wave or (project.waves[-1] if project.waves else ""), out,
+                                 report_lang.value if report_lang else get_language())
+    except DataError as exc:
+        _fail(exc)
+    typer.echo(text(TEXTS, "written", files=f"{len(written)} × {out}/feedback-*.html"))
+
+
+class CodebookLanguage(str, Enum):
+    nl = "nl"
+    en = "en"
+    both = "both"
+
+
+class CodebookFormat(str, Enum):
+    markdown = "markdown"
+    html = "html"
+
+
+class SurveyTool(str, Enum):
+    qualtrics = "qualtrics"
+    limesurvey = "limesurvey"
+
+
+@app.command()
+def codebook(
+    codebook_lang: Annotated[Optional[CodebookLanguage], typer.Option("--lang", help="Language of the texts: nl, en or both. Default: the language of the messages.")] = None,
+    fmt: Annotated[CodebookFormat, typer.Option("--format", help="markdown or html.")] = CodebookFormat.markdown,
+    out: Annotated[Optional[Path], typer.Option("--out", help="File to write. Default: print to the screen.")] = None,
+    instrument_file: Annotated[Optional[Path], typer.Option("--instrument", help="Instrument YAML file. Default: the packaged wijknetwerk instrument.")] = None,
+    project_dir: Annotated[Optional[Path], typer.Option("--project", help="Project folder: add the roster of every wijk (positions and actor_ids) for building the survey.")] = None,
+    wave: Annotated[Optional[str], typer.Option("--wave", help="With --project: the wave whose actors are on the roster. Default: the last wave.")] = None,
+) -> None:
+    """Write the codebook of the survey instrument: every question, its export columns and answer codes."""
+    from .i18n import get_language
+    from .ingest import Roster
+    from .instrument import load_instrument, render_codebook
+
+    try:
+        instrument = load_instrument(instrument_file)
+    except DataError as exc:
+        _fail(exc)
+    roster = None
+    if project_dir is not None:
+        project = _load(project_dir)
+        try:
+            roster = Roster.from_project(project, wave or (project.waves[-1] if project.waves else "")).table()
+        except DataError as exc:
+            _fail(exc)
+    result = render_codebook(instrument, codebook_lang.value if codebook_lang else get_language(), fmt.value, roster=roster)
+    if out is None:
+        typer.echo(result, nl=False)
+        return
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(result, encoding="utf-8")
+    typer.echo(text(TEXTS, "written", files=str(out)))
+
+
+@app.command()
+def ingest(
+    file: Annotated[Path, typer.Argument(help="The survey export (.csv or .xlsx).")],
+    tool: Annotated[SurveyTool, typer.Option("--tool", help="The survey tool that made the export: qualtrics or limesurvey.")],
+    project_dir: Annotated[Path, typer.Option("--project", help="Project folder whose actors.csv is the roster and the list of respondents.")],
+    wave: Annotated[str, typer.Option("--wave", help="The wave (meting) of the survey, e.g. 2026.")],
+    out: Annotated[Path, typer.Option("--out", help="Folder for ties.csv, responses.csv, respondents.csv, write_ins.csv and problems.csv (created if needed).")],
+    wijk: Annotated[Optional[str], typer.Option("--wijk", help="The wijk the survey was sent in; every response must be from it. Default: the wijk field of each response.")] = None,
+    roster_file: Annotated[Optional[Path], typer.Option("--roster", help="Roster table (wijk, position, actor_id) when the survey's roster is not the order of actors.csv.")] = None,
+    import_ids: Annotated[Optional[Path], typer.Option("--import-ids", help="Qualtrics: YAML file mapping export tags to QIDs (A_FREQ: QID12), to find renamed questions.")] = None,
+    instrument_file: Annotated[Optional[Path], typer.Option("--instrument", help="Instrument YAML file. Default: the packaged wijknetwerk instrument.")] = None,
+) -> None:
+    """Read a Qualtrics or LimeSurvey export into tidy tables for review.
+
+    Writes ties.csv (tidy ties with the answers and the file, row and column they come from),
+    responses.csv (KPI 3, active, participation level), respondents.csv, write_ins.csv (parties
+    named outside the roster, not yet actors) and problems.csv (notes that did not stop the import).
+    Bad input stops with file, row and column, and nothing is written.
+    """
+    from .ingest import Roster, import_survey
+    from .instrument import load_instrument
+
+    project = _load(project_dir)
+    try:
+        instrument = load_instrument(instrument_file)
+        target = project
+        if roster_file is not None:
+            from .io.tables import read_table
+
+            target = Roster.from_frame(read_table(roster_file, expected=("wijk", "position", "actor_id")), project)
+        options = {"import_ids": import_ids} if tool is SurveyTool.qualtrics and import_ids is not None else {}
+        batch = import_survey(file, tool.value, target, instrument, wave=wave, wijk=wijk, **options)
+    except DataError as exc:
+        _fail(exc)
+    for problem in batch.problems:
+        typer.echo(f"  - {problem}", err=True)
+    written = batch.write(out)
+    typer.echo(batch.summary())
+    typer.echo(text(TEXTS, "written", files=", ".join(str(p) for p in written)))
+
+
 @app.command(name="app")
 def run_app(
     data_dir: Annotated[Optional[Path], typer.Argument(help="Project folder to open. Default: the fictional demo project.")] = None,
@@ -282,6 +435,14 @@ def run_app(
 
     command = streamlit_command(port, headless=not browser, address=address)
     raise typer.Exit(code=subprocess.call(command, env=env))
+
+
+# The project store: wijknet init / import / status (see wijknet.store.commands).
+from .store import commands as _store_commands  # noqa: E402
+
+app.command(name="init")(_store_commands.init)
+app.command(name="import")(_store_commands.import_)
+app.command(name="status")(_store_commands.status)
 
 
 def main() -> None:

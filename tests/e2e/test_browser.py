@@ -259,3 +259,60 @@ def test_language_switch_and_map_hover(server, browser_context):
     finally:
         page.close()
     assert not blocked, f"requests to other hosts: {blocked}"
+
+
+def test_compare_page_for_the_projector(server, browser_context):
+    """Wijken vergelijken: summary, trends, table, six small maps without names, heatmaps; nothing leaves localhost."""
+    context, requests, blocked = browser_context
+    page = _open(context, f"{server}/vergelijken", "Wijken vergelijken")
+    try:
+        _no_exception(page)
+        assert page.get_by_text("Fictieve demodata").count() >= 1
+        page.get_by_role("heading", name="In het kort").wait_for(timeout=120_000)
+        assert page.locator(".st-key-compare_summary li").count() >= 3
+        page.locator("table.wn-compare").wait_for(timeout=120_000)
+        assert page.locator("table.wn-compare tbody tr").count() == 6
+        # Two trend charts and one faceted heatmap.
+        page.locator('[data-testid="stVegaLiteChart"]').nth(2).wait_for(timeout=60_000)
+        # Six small maps, each drawn, none with a person's name on the canvas or in a label.
+        page.wait_for_function("() => document.querySelectorAll('iframe').length >= 6", timeout=60_000)
+        drawn = []
+        for _ in range(60):
+            drawn = []
+            for frame in page.frames:
+                try:
+                    if frame.evaluate("() => !!document.getElementById('mynetwork') && typeof network !== 'undefined'"):
+                        drawn.append(frame)
+                except Exception:
+                    continue
+            if len(drawn) >= 6:
+                break
+            page.wait_for_timeout(500)
+        assert len(drawn) == 6, f"{len(drawn)} maps drawn"
+        for frame in drawn:
+            labels = frame.evaluate(
+                "() => network.body.data.nodes.get().map(n => (n.label || '').trim()).filter(s => s.length)")
+            assert labels == [], labels[:5]
+            assert frame.evaluate("() => network.body.data.nodes.length") > 30
+        page.wait_for_timeout(1000)
+        SCREENSHOTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / "vergelijken.png"), full_page=False)
+        page.get_by_role("heading", name="Samenwerken over domeinen heen, per wijk").evaluate(
+            "e => e.scrollIntoView({block: 'start'})")
+        page.wait_for_timeout(800)
+        page.screenshot(path=str(SCREENSHOTS / "vergelijken-trends.png"), full_page=False)
+        page.get_by_role("heading", name="Kengetallen in 2027").evaluate("e => e.scrollIntoView({block: 'start'})")
+        page.wait_for_timeout(800)
+        page.screenshot(path=str(SCREENSHOTS / "vergelijken-tabel.png"), full_page=False)
+        page.get_by_role("heading", name="De netwerken in 2027").evaluate("e => e.scrollIntoView({block: 'start'})")
+        page.wait_for_timeout(800)
+        page.screenshot(path=str(SCREENSHOTS / "vergelijken-kaarten.png"), full_page=False)
+        page.get_by_role("heading", name="Wie werkt met wie? (2027)").evaluate("e => e.scrollIntoView({block: 'start'})")
+        page.wait_for_timeout(800)
+        page.screenshot(path=str(SCREENSHOTS / "vergelijken-menging.png"), full_page=False)
+    finally:
+        page.close()
+    assert not blocked, f"requests to other hosts: {blocked}"
+    foreign = [u for u in requests if urlparse(u).hostname not in LOCAL_HOSTS
+               and not u.startswith(("data:", "blob:", "about:"))]
+    assert not foreign, f"requests left localhost: {foreign}"

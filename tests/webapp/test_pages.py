@@ -10,6 +10,7 @@ itself is tested in ``tests/e2e``.
 from __future__ import annotations
 
 import csv
+import json
 from pathlib import Path
 
 import numpy as np
@@ -25,6 +26,7 @@ PAGES = {
     "views/domeinmenging.py": ("Domeinmenging", "Domain mixing"),
     "views/verandering.py": ("Verandering", "Change"),
     "views/kpi.py": ("KPI-monitor", "KPI monitor"),
+    "views/vergelijken.py": ("Wijken vergelijken", "Compare wijken"),
 }
 DOMAINS = ("zorg", "welzijn", "gemeente", "inwoners", "wonen")
 ROLES = {"zorg": "Huisarts", "welzijn": "Welzijnscoach", "gemeente": "Wmo-consulent", "inwoners": "Sleutelfiguur",
@@ -365,3 +367,77 @@ def test_kpi_page_without_responses_explains_how_to_add_them(project):
     assert any("nog geen enquêteantwoorden" in i.value for i in at.info)
     assert "responses.csv" in texts(at) and "wijk,wave,actor_id,active,kpi3" in at.code[0].value
     assert at.get("vega_lite_chart")  # the network measurement is still shown
+
+
+# --- Wijken vergelijken ----------------------------------------------------------------------------
+
+
+def html_bodies(at: AppTest) -> str:
+    return "\n".join(e.proto.body for e in at.get("html"))
+
+
+def test_compare_page_summary_trends_table_maps_and_mixing(project_with_responses):
+    at = app().run()
+    at.switch_page("views/vergelijken.py").run()
+    assert not at.exception, at.exception
+    assert "Alle wijken, meting 2026" in texts(at)
+    summary = at.markdown[0].value
+    assert "grootste aandeel domeinoverstijgende relaties" in summary
+    assert "KPI 3 (ervaren domeinoverstijgend werken) lag in 2026" in summary  # from responses.csv
+    # Two trend charts and one faceted heatmap on one colour scale.
+    charts = at.get("vega_lite_chart")
+    assert len(charts) == 3
+    heatmap = json.loads(charts[2].proto.spec)
+    assert "facet" in heatmap
+    colour = heatmap["spec"]["layer"][0]["encoding"]["color"]
+    assert colour["field"] == "pct" and colour["scale"]["domain"] == [0, 20, 40, 70, 100]
+    # The table of the chosen wave, one row per wijk, with intervals.
+    bodies = html_bodies(at)
+    assert bodies.count('<th scope="row">') == 2 and "Kwetsbare bruggen" in bodies and 'class="ci"' in bodies
+    # One small map per wijk, without any name (no labels, no hover texts).
+    frames = at.get("iframe")
+    assert len(frames) == 2
+    for frame in frames:
+        doc = frame.proto.srcdoc
+        assert "vis.Network" in doc
+        assert "Huisarts" not in doc and "Welzijnscoach" not in doc
+        assert not [m for m in ("https://", "http://cdn") if f'src="{m}' in doc or f'href="{m}' in doc]
+    # Every number for researchers, with a download.
+    assert at.dataframe and at.get("download_button")
+
+
+def test_compare_page_follows_the_wave(project):
+    at = app().run()
+    at.switch_page("views/vergelijken.py").run()
+    at.sidebar.selectbox(key="wave").set_value("2025").run()
+    assert not at.exception
+    assert any(s.value == "Kengetallen in 2025" for s in at.subheader)
+    assert any(s.value == "De netwerken in 2025" for s in at.subheader)
+
+
+def test_compare_page_in_english(project):
+    at = app().run()
+    at.switch_page("views/vergelijken.py").run()
+    at.sidebar.radio(key="lang").set_value("en").run()
+    assert not at.exception
+    assert at.title[0].value == "Compare wijken"
+    assert [s.value for s in at.subheader][:2] == ["In brief", "Working across domains, per wijk"]
+    assert "largest share of domain-crossing ties" in at.markdown[0].value
+    assert "Fragile bridges" in html_bodies(at)
+
+
+def test_compare_page_with_one_wijk(tmp_path, monkeypatch):
+    import pandas as pd
+
+    folder = write_project(tmp_path / "one")
+    for name in ("actors", "ties"):
+        table = pd.read_csv(folder / f"{name}.csv", dtype=str)
+        table[table["wijk"] == "Noord"].to_csv(folder / f"{name}.csv", index=False)
+    monkeypatch.setenv("WIJKNET_PROJECT", str(folder))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    at = app().run()
+    at.switch_page("views/vergelijken.py").run()
+    assert not at.exception, at.exception
+    assert any("maar één wijk" in i.value for i in at.info)
+    assert len(at.get("iframe")) == 1
+

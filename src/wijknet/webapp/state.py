@@ -36,6 +36,7 @@ APP_PERMUTATIONS = 500  # QAP permutations in the app (the CLI and notebooks use
 APP_BOOTSTRAP = 500  # node-bootstrap replicates in the app
 MODEL_PERMUTATIONS = 200  # MRQAP permutations of the tie-change model in the app (the slowest computation)
 TREND_METRICS = ("density", "cross_domain_share", "ei_index")
+REPORT_PERMUTATIONS = 1000  # the report shows the numbers of `wijknet analyse` (same default)
 DEFAULTS = {"lang": "nl", "wijk": None, "wave": None, "tie_types": [], "min_weight": None}
 
 
@@ -299,6 +300,82 @@ def kpi_structure(folder: str, sig: tuple, tie_types: tuple[str, ...] = (), min_
 
     project = _load(folder, sig)
     return kpi_vs_structure(project, kpi=kpi_table(folder, sig), **_filters(tie_types, min_weight))
+
+
+# --- comparing wijken ------------------------------------------------------------------
+
+COMPARE_BOOTSTRAP = 200  # node-bootstrap replicates per interval on the comparison page (all wijken and waves)
+SMALL_MAP_HEIGHT = 240  # height of one map in the small multiples of the comparison page
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def compare_table(folder: str, sig: tuple, tie_types: tuple[str, ...] = (),
+                  min_weight: float | None = None) -> pd.DataFrame:
+    """:func:`wijknet.compare.compare_wijken` of all wijken and waves (``COMPARE_BOOTSTRAP`` replicates, seed 0)."""
+    from ..compare import compare_wijken
+
+    return compare_wijken(_load(folder, sig), n_boot=COMPARE_BOOTSTRAP, seed=0, **_filters(tie_types, min_weight))
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def compare_summary(folder: str, sig: tuple, lang: str, tie_types: tuple[str, ...] = (),
+                    min_weight: float | None = None) -> list[str]:
+    """:func:`wijknet.compare.summarise_differences` with the tie change (no QAP test) and KPI 3."""
+    from ..change import change_table
+    from ..compare import summarise_differences
+
+    project = _load(folder, sig)
+    change = change_table(project, n_permutations=0, **_filters(tie_types, min_weight))
+    kpi = kpi_table(folder, sig) if project.has_responses else None
+    return summarise_differences(compare_table(folder, sig, tie_types, min_weight), change=change, kpi=kpi, lang=lang)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def compare_mixing(folder: str, sig: tuple, wave: str, tie_types: tuple[str, ...] = (),
+                   min_weight: float | None = None) -> pd.DataFrame:
+    """:func:`wijknet.compare.mixing_by_wijk`: the domain mixing of every wijk in one wave."""
+    from ..compare import mixing_by_wijk
+
+    return mixing_by_wijk(_load(folder, sig), wave, **_filters(tie_types, min_weight))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def small_map_html(folder: str, sig: tuple, wijk: str, wave: str, tie_types: tuple[str, ...], min_weight: float | None,
+                   lang: str, height: int = SMALL_MAP_HEIGHT) -> str:
+    """A small map without any name (no labels, no hover texts), same positions as the large map of the wijk."""
+    from ..viz.netmap import network_map_html
+
+    project = _load(folder, sig)
+    G = graph(folder, sig, wijk, wave, tie_types, min_weight)
+    return network_map_html(G, layout(folder, sig, wijk), taxonomy=project.taxonomy, lang=lang, show_names=False,
+                            legend=False, compact=True, tooltips=False, height=height)
+
+
+# --- reports (wijknet.report) -------------------------------------------------------
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def report_html(folder: str, sig: tuple, wijk: str, wave: str, lang: str) -> str:
+    """The self-contained HTML of the wijk report (:func:`wijknet.report.build_wijk_report`), all ties."""
+    from ..report import build_wijk_report, render_html
+
+    report = build_wijk_report(_load(folder, sig), wijk, wave, n_permutations=REPORT_PERMUTATIONS, seed=0)
+    return render_html(report, lang)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def report_pdf(folder: str, sig: tuple, wijk: str, wave: str, lang: str) -> bytes:
+    """The wijk report as PDF (headless Chromium); raises :class:`wijknet.report.PdfError`."""
+    from ..report import pdf_bytes
+
+    return pdf_bytes(report_html(folder, sig, wijk, wave, lang))
+
+
+def pdf_available() -> bool:
+    """Whether Chromium is installed, so the app can offer a PDF."""
+    from ..report import find_chromium
+
+    return find_chromium() is not None
 
 
 # --- the shared selection ---------------------------------------------------------

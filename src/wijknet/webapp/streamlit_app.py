@@ -25,6 +25,8 @@ PAGES = (
     ("domeinmenging.py", "page_mixing", "domeinmenging"),
     ("verandering.py", "page_change", "verandering"),
     ("kpi.py", "page_kpi", "kpi-monitor"),
+    ("vergelijken.py", "page_compare", "vergelijken"),
+    ("rapport.py", "page_report", "rapport"),
 )
 LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}
 

@@ -54,6 +54,30 @@ TEXTS = {
     "page_mixing": {"nl": "Domeinmenging", "en": "Domain mixing"},
     "page_change": {"nl": "Verandering", "en": "Change"},
     "page_kpi": {"nl": "KPI-monitor", "en": "KPI monitor"},
+    "page_report": {"nl": "Rapport", "en": "Report"},
+    # --- report page (wijknet.report) ------------------------------------
+    "report_intro": {
+        "nl": "Download een rapport van wijk {wijk}, meting {wave}, om te delen of te publiceren: de netwerkkaart, "
+              "de kengetallen met uitleg, verbinders, domeinmenging, verandering, KPI 3, respons en een bijlage met "
+              "methoden en de herkomst van de gegevens. Het rapport gebruikt alle relaties (zonder de filters van de "
+              "zijbalk).",
+        "en": "Download a report on wijk {wijk}, wave {wave}, to share or publish: the network map, the measures "
+              "explained, connectors, domain mixing, change, KPI 3, response and an appendix with methods and where "
+              "the data come from. The report uses all ties (without the sidebar filters).",
+    },
+    "report_html": {"nl": "Rapport downloaden (HTML)", "en": "Download report (HTML)"},
+    "report_make_pdf": {"nl": "PDF maken", "en": "Make PDF"},
+    "report_pdf": {"nl": "Rapport downloaden (PDF)", "en": "Download report (PDF)"},
+    "report_no_pdf": {
+        "nl": "PDF maken vraagt Chromium op de server (apt-get install chromium); de HTML-versie kunt u in de "
+              "browser openen en als PDF afdrukken.",
+        "en": "Making a PDF needs Chromium on the server (apt-get install chromium); open the HTML version in a "
+              "browser and print it to PDF.",
+    },
+    "report_html_note": {
+        "nl": "Het HTML-bestand is op zichzelf staand: het laadt niets van internet en drukt af op A4.",
+        "en": "The HTML file is self-contained: it loads nothing from the internet and prints on A4.",
+    },
     # --- map page --------------------------------------------------------
     "map_help": {"nl": "Hoe lees ik de kaart?", "en": "How do I read the map?"},
     "map_intro": {
@@ -512,6 +536,90 @@ TEXTS = {
               "organisaties): relaties tussen beide werelden zijn de bruggen die PlusWIJken zoekt.",
         "en": "Lived world (residents, sport and culture) and system world (care, welfare, municipality and other "
               "organisations): ties between the two worlds are the bridges PlusWIJken looks for.",
+    },
+    # --- compare page (Wijken vergelijken) -------------------------------------
+    "page_compare": {"nl": "Wijken vergelijken", "en": "Compare wijken"},
+    "compare_caption": {
+        "nl": "Alle wijken, meting {wave}. Relaties: {types}; minimale sterkte: {weight}.",
+        "en": "All wijken, wave {wave}. Ties: {types}; minimum strength: {weight}.",
+    },
+    "compare_summary": {"nl": "In het kort", "en": "In brief"},
+    "compare_summary_note": {
+        "nl": "Automatisch geschreven uit de cijfers. ‘Duidelijk’: de onzekerheidsmarges overlappen niet.",
+        "en": "Written automatically from the numbers. ‘Clear’: the uncertainty margins do not overlap.",
+    },
+    "compare_summary_empty": {
+        "nl": "Nog te weinig relaties om wijken te vergelijken.",
+        "en": "Too few ties yet to compare wijken.",
+    },
+    "compare_trend_title": {"nl": "Samenwerken over domeinen heen, per wijk", "en": "Working across domains, per wijk"},
+    "compare_trend_cross_domain_share": {"nl": "Relaties tussen domeinen (%)", "en": "Ties between domains (%)"},
+    "compare_trend_ei_index": {"nl": "E-I-index", "en": "E-I index"},
+    "compare_trend_ei_minus_expected": {
+        "nl": "E-I-index ten opzichte van toeval",
+        "en": "E-I index compared with chance",
+    },
+    "compare_trend_ei_minus_expected_expl": {
+        "nl": "0: de domeinen mengen zoals bij toeval; onder 0: minder, boven 0: meer. Houdt rekening met de "
+              "samenstelling van de wijk.",
+        "en": "0: the domains mix as by chance; below 0: less, above 0: more. Takes the make-up of the wijk into "
+              "account.",
+    },
+    "compare_trend_cross_domain_share_expl": {
+        "nl": "Hoger: meer relaties tussen verschillende domeinen.",
+        "en": "Higher: more ties between different domains.",
+    },
+    "compare_trend_ei_index_expl": {
+        "nl": "−1: alleen binnen het eigen domein, +1: alleen tussen domeinen.",
+        "en": "−1: only within the own domain, +1: only between domains.",
+    },
+    "compare_trend_note": {
+        "nl": "Streepjes: 95%-onzekerheidsmarge (node-bootstrap, {n} herhalingen). De gewone E-I-index is "
+              "2 × het aandeel relaties tussen domeinen − 1 en volgt dus dezelfde lijn als de bovenste grafiek; "
+              "hij staat in de tabel.",
+        "en": "Bars: 95% uncertainty margin (node bootstrap, {n} replicates). The plain E-I index is 2 × the share "
+              "of ties between domains − 1, so it follows the same line as the upper chart; it is in the table.",
+    },
+    "compare_table_title": {"nl": "Kengetallen in {wave}", "en": "Key figures in {wave}"},
+    "compare_table_note": {
+        "nl": "Klein gedrukt: 95%-onzekerheidsmarge. Dichtheid daalt vanzelf als een netwerk groter wordt; "
+              "relaties per actor en de E-I-index t.o.v. toeval houden rekening met de grootte en samenstelling "
+              "van de wijk. Verbinders: de 10% actoren met de meeste makelaarsrollen.",
+        "en": "Small print: 95% uncertainty margin. Density falls by itself as a network grows; ties per actor and "
+              "the E-I index vs chance take the size and make-up of the wijk into account. Connectors: the 10% of "
+              "actors with the most brokerage roles.",
+    },
+    "compare_col_wijk": {"nl": "Wijk", "en": "Wijk"},
+    "compare_col_actors": {"nl": "Actoren", "en": "Actors"},
+    "compare_col_ties": {"nl": "Relaties", "en": "Ties"},
+    "compare_col_ei_expected": {"nl": "E-I bij toeval", "en": "E-I by chance"},
+    "compare_col_mean_degree": {"nl": "Relaties per actor", "en": "Ties per actor"},
+    "compare_col_cross_domain_share": {"nl": "Tussen domeinen", "en": "Between domains"},
+    "compare_col_ei_index": {"nl": "E-I-index", "en": "E-I index"},
+    "compare_col_ei_minus_expected": {"nl": "E-I t.o.v. toeval", "en": "E-I vs chance"},
+    "compare_col_density": {"nl": "Dichtheid", "en": "Density"},
+    "compare_col_reciprocity": {"nl": "Weder\u00adkerig", "en": "Reciprocated"},
+    "compare_col_largest_component_share": {"nl": "In grootste deel", "en": "In largest part"},
+    "compare_col_connectors_outside_team": {"nl": "Verbinders buiten team", "en": "Connectors outside team"},
+    "compare_col_articulation_points": {"nl": "Kwetsbare bruggen", "en": "Fragile bridges"},
+    "compare_maps_title": {"nl": "De netwerken in {wave}", "en": "The networks in {wave}"},
+    "compare_maps_note": {
+        "nl": "Zonder namen; kleur = domein. Elke wijk staat op dezelfde plaatsen als op de Netwerkkaart.",
+        "en": "Without names; colour = domain. Each wijk keeps the positions of its Network map.",
+    },
+    "compare_map_alt": {"nl": "Netwerk van {wijk} in {wave}, zonder namen", "en": "Network of {wijk} in {wave}, without names"},
+    "compare_mixing_title": {"nl": "Wie werkt met wie? ({wave})", "en": "Who works with whom? ({wave})"},
+    "compare_mixing_note": {
+        "nl": "Per rij: van alle relaties die een domein noemt, het deel (%) naar elk domein. Vakjes buiten de "
+              "diagonaal zijn domeinoverstijgend. Alle wijken op dezelfde kleurschaal.",
+        "en": "Per row: of all ties a domain names, the share (%) going to each domain. Cells off the diagonal "
+              "cross domains. All wijken on the same colour scale.",
+    },
+    "compare_all_numbers": {"nl": "Alle cijfers (voor onderzoekers)", "en": "All numbers (for researchers)"},
+    "compare_download": {"nl": "Download als CSV", "en": "Download as CSV"},
+    "compare_one_wijk": {
+        "nl": "Dit project heeft maar één wijk: er is nog niets te vergelijken.",
+        "en": "This project has only one wijk: there is nothing to compare yet.",
     },
 }
 
