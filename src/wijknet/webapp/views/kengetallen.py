@@ -5,24 +5,9 @@ import pandas as pd
 import streamlit as st
 
 from wijknet.i18n import format_number
+from wijknet.report.render import MEASURES  # the same key figures as the wijk report
 from wijknet.webapp import state, ui
 from wijknet.webapp.texts import t
-
-# column, text key, how to show it
-MEASURES = (
-    ("actors", "m_actors", "int"),
-    ("ties", "m_ties", "int"),
-    ("density", "m_density", "dec3"),
-    ("cross_domain_share", "m_cross", "pct"),
-    ("ei_index", "m_ei", "dec2"),
-    ("ei_expected", "m_ei_expected", "dec2"),
-    ("ei_p_value", "m_ei_p", "dec3"),
-    ("reciprocity", "m_reciprocity", "pct"),
-    ("components", "m_components", "int"),
-    ("isolates", "m_isolates", "int"),
-    ("transitivity", "m_transitivity", "dec2"),
-    ("assortativity", "m_assortativity", "dec2"),
-)
 
 
 def show(value, kind: str, lang: str) -> str:
