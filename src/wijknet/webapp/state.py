@@ -166,6 +166,16 @@ def network_table(folder: str, sig: tuple, wijk: str, tie_types: tuple[str, ...]
     return pd.concat(rows, ignore_index=True)
 
 
+@st.cache_data(show_spinner=False, max_entries=32)
+def nonresponse_table(folder: str, sig: tuple, wijk: str, wave: str, tie_types: tuple[str, ...] = (),
+                      min_weight: float | None = None) -> pd.DataFrame:
+    """Network measures of one wijk and wave with and without treatment of non-response, one row per method."""
+    from ..nonresponse import compare_treatments
+
+    return compare_treatments(_load(folder, sig), wijk, wave, **_filters(tie_types, min_weight),
+                              n_permutations=APP_PERMUTATIONS, seed=0)
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
 def mixing_table(folder: str, sig: tuple, wijk: str, wave: str, tie_types: tuple[str, ...] = (),
                  min_weight: float | None = None) -> pd.DataFrame:

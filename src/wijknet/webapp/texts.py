@@ -194,6 +194,39 @@ TEXTS = {
         "nl": "De kengetallen zijn in deze versie nog niet beschikbaar.",
         "en": "The key figures are not available in this version yet.",
     },
+    # --- non-response (metrics page) -----------------------------------------
+    "nr_title": {"nl": "Met en zonder behandeling van non-respons",
+                 "en": "With and without treatment of non-response"},
+    "nr_rate": {
+        "nl": "Respons in {wijk}, meting {wave}: {k} van de {n} actoren vulden de vragenlijst in ({rate}).",
+        "en": "Response in {wijk}, wave {wave}: {k} of the {n} actors filled in the survey ({rate}).",
+    },
+    "nr_low": {
+        "nl": "Meer dan 20% van de actoren ontbreekt: lees de kengetallen met voorzichtigheid en vergelijk de kolommen.",
+        "en": "More than 20% of the actors are missing: read the key figures with care and compare the columns.",
+    },
+    "nr_intro": {
+        "nl": "Wie niet reageert, noemt zelf geen relaties. Zonder behandeling lijken deze actoren daardoor minder "
+              "verbonden. De kolommen tonen dezelfde kengetallen na drie gangbare behandelingen; liggen ze dicht "
+              "bij elkaar, dan hangt de uitkomst weinig af van de non-respons.",
+        "en": "Actors who do not respond name no ties themselves, so without treatment they look less connected. "
+              "The columns show the same key figures after three common treatments; when they are close, the "
+              "result depends little on non-response.",
+    },
+    "nr_none": {"nl": "Zonder behandeling", "en": "Without treatment"},
+    "nr_drop": {"nl": "Alleen respondenten", "en": "Respondents only"},
+    "nr_reconstruct": {"nl": "Reconstructie", "en": "Reconstruction"},
+    "nr_impute": {"nl": "Reconstructie + imputatie", "en": "Reconstruction + imputation"},
+    "nr_methods": {
+        "nl": "Alleen respondenten: wie niet reageerde, wordt weggelaten. Reconstructie: een relatie die een "
+              "respondent met een niet-respondent meldt, telt in beide richtingen. Imputatie: daarna krijgen paren "
+              "van twee niet-respondenten willekeurig een relatie met de kans die de dichtheid van de gemelde "
+              "relaties geeft (vaste seed). Zie docs/methods.md (Huisman 2009).",
+        "en": "Respondents only: non-respondents are left out. Reconstruction: a tie a respondent reports with a "
+              "non-respondent counts in both directions. Imputation: then pairs of two non-respondents get a tie "
+              "at random with the probability given by the density of the reported ties (fixed seed). See "
+              "docs/methods.md (Huisman 2009).",
+    },
     "share_pct": {"nl": "aandeel (%)", "en": "share (%)"},
     # --- connectors page -----------------------------------------------------
     "connectors_intro": {

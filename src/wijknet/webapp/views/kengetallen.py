@@ -54,3 +54,23 @@ if "cross_domain_share" in table.columns:
     )
     labels = chart.mark_text(dy=-12, fontSize=16).encode(text=alt.Text(f"{t('share_pct')}:Q", format=".0f"))
     st.altair_chart(chart + labels, width="stretch")
+
+if sel.project.has_responses and sel.wave is not None:
+    with st.expander(t("nr_title")):
+        treated = state.nonresponse_table(folder, sig, sel.wijk, sel.wave, *sel.filters)
+        first = treated.iloc[0]
+        st.write(t("nr_rate", wijk=sel.wijk, wave=sel.wave, k=int(first["respondents"]), n=int(first["actors"]),
+                   rate=show(first["response_rate"], "pct", sel.lang)))
+        if pd.notna(first["response_rate"]) and first["response_rate"] < 0.8:
+            st.warning(t("nr_low"), icon=":material/warning:")
+        st.write(t("nr_intro"))
+        methods = [str(m) for m in treated["method"]]
+        rows = []
+        for column, key, kind in MEASURES:
+            if column not in treated.columns:
+                continue
+            row = {t("metric"): t(key)}
+            row.update({t(f"nr_{m}"): show(v, kind, sel.lang) for m, v in zip(methods, treated[column])})
+            rows.append(row)
+        st.table(pd.DataFrame(rows).set_index(t("metric")))
+        st.caption(t("nr_methods"))
