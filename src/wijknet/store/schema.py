@@ -132,8 +132,21 @@ CREATE TABLE pending (
 );
 """
 
+#: Version 2: the aliases confirmed for actors (entity resolution, :mod:`wijknet.store.registry`):
+#: ``alias_norm`` is the normalised name (:func:`wijknet.registry.normalise`), ``confirmed_by`` who
+#: linked it (``auto`` for an automatic match above the threshold), ``confirmed_at`` when (UTC).
+V2 = """
+CREATE TABLE aliases (
+    alias_norm   TEXT NOT NULL,
+    actor_id     TEXT NOT NULL REFERENCES actors(actor_id),
+    confirmed_by TEXT NOT NULL DEFAULT '',
+    confirmed_at TEXT NOT NULL,
+    PRIMARY KEY (alias_norm, actor_id)
+);
+"""
+
 #: ``MIGRATIONS[i]`` takes the schema from ``user_version`` i to i + 1.
-MIGRATIONS: tuple[str, ...] = (V1,)
+MIGRATIONS: tuple[str, ...] = (V1, V2)
 
 #: The schema version this wijknet writes and reads.
 SCHEMA_VERSION = len(MIGRATIONS)

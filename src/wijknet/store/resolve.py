@@ -1,0 +1,116 @@
+"""The ``resolve`` command of the ``wijknet`` CLI: link written-in parties to actors (registered in :mod:`wijknet.cli`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..errors import DataError
+from ..i18n import format_number, text
+from ..registry import DEFAULT_THRESHOLD
+
+TEXTS = {
+    "linked": {"nl": "{n} zelf ingevulde partijen automatisch gekoppeld (score ≥ {threshold}), {obs} waarnemingen van relaties toegevoegd:",
+               "en": "{n} written-in parties linked automatically (score ≥ {threshold}), {obs} tie observations added:"},
+    "linked_row": {"nl": "  #{pid} '{mention}' -> {actor} (score {score})", "en": "  #{pid} '{mention}' -> {actor} (score {score})"},
+    "open": {"nl": "{n} zelf ingevulde partijen wachten op een bevestiging:", "en": "{n} written-in parties wait for confirmation:"},
+    "open_row": {"nl": "  #{pid} '{mention}'{org} ({wijk}, meting {wave}, genoemd door {respondent})",
+                 "en": "  #{pid} '{mention}'{org} ({wijk}, wave {wave}, named by {respondent})"},
+    "candidate": {"nl": "      {actor}  {label}  (score {score})", "en": "      {actor}  {label}  (score {score})"},
+    "no_candidates": {"nl": "      geen kandidaten", "en": "      no candidates"},
+    "hint": {"nl": "Bevestig met: wijknet resolve {folder} --confirm NUMMER ACTOR_ID, of maak een nieuwe actor met: "
+                   "wijknet resolve {folder} --new NUMMER --domain DOMEIN",
+             "en": "Confirm with: wijknet resolve {folder} --confirm NUMBER ACTOR_ID, or create a new actor with: "
+                   "wijknet resolve {folder} --new NUMBER --domain DOMAIN"},
+    "nothing": {"nl": "Er wachten geen zelf ingevulde partijen.", "en": "No written-in parties are waiting."},
+    "confirmed": {"nl": "Zelf ingevulde partij #{pid} gekoppeld aan {actor}; {obs} waarnemingen van relaties toegevoegd, de naam is onthouden.",
+                  "en": "Written-in party #{pid} linked to {actor}; {obs} tie observations added, the name is remembered."},
+    "created": {"nl": "Nieuwe actor {actor} gemaakt van zelf ingevulde partij #{pid}; {obs} waarnemingen van relaties toegevoegd.",
+                "en": "New actor {actor} created from written-in party #{pid}; {obs} tie observations added."},
+    "usage": {"nl": "gebruik --confirm NUMMER ACTOR_ID of --new NUMMER --domain DOMEIN, niet allebei",
+              "en": "use --confirm NUMBER ACTOR_ID or --new NUMBER --domain DOMAIN, not both"},
+    "bad_number": {"nl": "'{value}' is geen nummer van een zelf ingevulde partij", "en": "'{value}' is not the number of a written-in party"},
+    "nothing_changed": {"nl": "Er is niets veranderd.", "en": "Nothing was changed."},
+}  # fmt: skip
+
+
+def _fail(message: str) -> None:
+    typer.echo(message, err=True)
+    typer.echo(text(TEXTS, "nothing_changed"), err=True)
+    raise typer.Exit(code=2)
+
+
+def _number(value: str) -> int:
+    try:
+        return int(str(value).lstrip("#"))
+    except ValueError:
+        _fail(text(TEXTS, "bad_number", value=value))
+
+
+def _score(value: float) -> str:
+    return format_number(float(value), 2)
+
+
+def _show_open(open_, folder: Path) -> None:
+    if open_.empty:
+        return
+    typer.echo(text(TEXTS, "open", n=len(open_)))
+    for r in open_.to_dict("records"):
+        org = f" ({r['organisation']})" if r.get("organisation") else ""
+        typer.echo(text(TEXTS, "open_row", pid=r["pending_id"], mention=r["mention"], org=org, wijk=r["wijk"], wave=r["wave"],
+                        respondent=r["respondent"] or "?"))  # fmt: skip
+        if not r["candidates"]:
+            typer.echo(text(TEXTS, "no_candidates"))
+        for c in r["candidates"]:
+            typer.echo(text(TEXTS, "candidate", actor=c["actor_id"], label=c["label"], score=_score(c["score"])))
+    typer.echo(text(TEXTS, "hint", folder=folder))
+
+
+def resolve(
+    folder: Annotated[Path, typer.Argument(help="Project folder made by wijknet init.")],
+    accept_above: Annotated[float, typer.Option("--accept-above", min=0.0, max=1.0, help="Link written-in parties whose best match scores at least this (0-1) automatically.")] = DEFAULT_THRESHOLD,
+    list_only: Annotated[bool, typer.Option("--list", help="Only list the waiting written-in parties and their candidates; change nothing.")] = False,
+    confirm: Annotated[tuple[str, str] | None, typer.Option("--confirm", help="PENDING_ID ACTOR_ID: link a written-in party to an existing actor.")] = None,
+    new: Annotated[str | None, typer.Option("--new", help="PENDING_ID: make a new actor of a written-in party (with --domain).")] = None,
+    domain: Annotated[str, typer.Option("--domain", help="Domain of the new actor made with --new.")] = "",
+) -> None:
+    """Link the parties respondents wrote in to actors (entity resolution).
+
+    Without options: links every waiting written-in party whose best match
+    scores at least --accept-above and lists the rest with their candidates.
+    Linked names are remembered, so the next wave matches them by itself.
+    """
+    from .registry import accept_matches, confirm as confirm_link, create_actor, proposals
+
+    if confirm is not None and new is not None:
+        _fail(text(TEXTS, "usage"))
+    try:
+        if confirm is not None:
+            pid = _number(confirm[0])
+            n = confirm_link(folder, pid, confirm[1])
+            typer.echo(text(TEXTS, "confirmed", pid=pid, actor=confirm[1], obs=n))
+            return
+        if new is not None:
+            pid = _number(new)
+            actor_id, n = create_actor(folder, pid, domain)
+            typer.echo(text(TEXTS, "created", pid=pid, actor=actor_id, obs=n))
+            return
+        if list_only:
+            found = proposals(folder, accept_above)
+            if found.empty:
+                typer.echo(text(TEXTS, "nothing"))
+            _show_open(found, folder)
+            return
+        report = accept_matches(folder, accept_above)
+    except DataError as exc:
+        _fail(exc.report())
+    if report.linked.empty and report.open.empty:
+        typer.echo(text(TEXTS, "nothing"))
+        return
+    if not report.linked.empty:
+        typer.echo(text(TEXTS, "linked", n=len(report.linked), threshold=_score(accept_above), obs=report.observations))
+        for r in report.linked.to_dict("records"):
+            typer.echo(text(TEXTS, "linked_row", pid=r["pending_id"], mention=r["mention"], actor=r["actor_id"], score=_score(r["score"])))
+    _show_open(report.open, folder)
