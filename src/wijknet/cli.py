@@ -444,6 +444,11 @@ app.command(name="init")(_store_commands.init)
 app.command(name="import")(_store_commands.import_)
 app.command(name="status")(_store_commands.status)
 
+# Entity resolution of written-in parties: wijknet resolve (see wijknet.store.resolve).
+from .store import resolve as _store_resolve  # noqa: E402
+
+app.command(name="resolve")(_store_resolve.resolve)
+
 
 def main() -> None:
     app()
