@@ -63,7 +63,8 @@ LABEL_KINDS = {
     "enquête": "survey", "enquete": "survey", "vragenlijst": "survey", "survey": "survey", "questionnaire": "survey",
     "bevestiging": "confirmation", "bevestigd": "confirmation", "confirmation": "confirmation", "confirmed": "confirmation",
     "gesprek": "interview", "participatiegesprek": "interview", "interview": "interview",
-    "network_canvas": "network_canvas", "networkcanvas": "network_canvas", "canvas": "network_canvas",
+    "network_canvas": "network_canvas", "networkcanvas": "network_canvas", "network": "network_canvas",
+    "canvas": "network_canvas",
 }  # fmt: skip
 TIE_FIELDS = ("wijk", "wave", "source", "target", "tie_type", "weight", "evidence", "evidence_kind", "quote", "segment_id",
               "reporter", "source_file", "source_row", "source_column", "answers")  # fmt: skip
