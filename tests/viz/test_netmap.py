@@ -143,3 +143,24 @@ def test_compact_map_without_names_for_small_multiples(graph, taxonomy):
     assert options["nodes"]["scaling"]["max"] < _options(full)["nodes"]["scaling"]["max"]
     assert options["interaction"]["zoomView"] is False and options["interaction"]["dragView"] is False
     assert "zoomView" not in _options(full)["interaction"]
+
+
+def test_non_respondents_are_marked(graph, taxonomy):
+    doc = network_map_html(graph, stable_layout(graph), taxonomy=taxonomy, respondents={"z1", "w1"})
+    nodes = {n["id"]: n for n in _nodes(doc)}
+    note = "heeft (nog) niet gereageerd op de vragenlijst"
+    for node in ("i1", "x1"):
+        assert nodes[node]["shapeProperties"]["borderDashes"]
+        assert nodes[node]["title"].splitlines()[-1].lower() == note
+    for node in ("z1", "w1"):
+        assert "shapeProperties" not in nodes[node] and note not in nodes[node]["title"].lower()
+    legend = doc.split('id="wijknet-legend"')[1].split("</div></div>")[0]
+    assert "gestippelde rand: " + note in legend
+    en = network_map_html(graph, stable_layout(graph), taxonomy=taxonomy, lang="en", respondents=["z1", "w1"])
+    assert "Has not (yet) responded to the questionnaire" in {n["id"]: n["title"] for n in _nodes(en)}["i1"]
+    assert "dashed border" in en
+    # Without respondents (or when everyone responded) nothing is marked.
+    for doc in (network_map_html(graph, stable_layout(graph), taxonomy=taxonomy),
+                network_map_html(graph, stable_layout(graph), taxonomy=taxonomy, respondents=set(graph))):
+        assert all("shapeProperties" not in n for n in _nodes(doc))
+        assert "gestippelde rand" not in doc and note not in doc.lower()

@@ -154,6 +154,39 @@ def test_filters_change_the_map(project):
     assert "Relaties: verwijzing; minimale sterkte: 3" in texts(at)
 
 
+def test_map_page_shows_where_a_tie_comes_from(project):
+    at = app().run()
+    expander = [e for e in at.expander if e.label == "Waar komt een relatie vandaan?"]
+    assert len(expander) == 1
+    box = at.selectbox(key="evidence_actor_Noord_2026")
+    assert box.value is None and not at.dataframe
+    box.select("N00").run()  # Huisarts Noord 0
+    assert not at.exception, at.exception
+    table = at.dataframe[0].value
+    assert {"Richting", "Andere actor", "Soort relatie", "Bron", "Bestand"} <= set(table.columns)
+    assert len(table) > 0 and set(table["Richting"]) <= {"noemt", "genoemd door"}
+    assert set(table["Bron"]) == {"enquête"} and "Huisarts Noord 0" not in set(table["Andere actor"])
+    # An actor without ties (the last two are isolates) gets a message instead of a table.
+    at.selectbox(key="evidence_actor_Noord_2026").select("N23").run()
+    assert not at.exception and not at.dataframe
+    assert any("geen relaties" in i.value for i in at.info)
+    at.sidebar.radio(key="lang").set_value("en").run()
+    assert any(e.label == "Where does a tie come from?" for e in at.expander)
+
+
+def test_map_marks_non_respondents_when_the_project_has_responses(project_with_responses):
+    at = app().run()
+    assert not at.exception, at.exception
+    doc = at.get("iframe")[0].proto.srcdoc
+    assert "gestippelde rand: heeft (nog) niet gereageerd op de vragenlijst" in doc  # actors 20-23 did not respond
+    assert '"borderDashes": [4, 3]' in doc
+
+
+def test_map_marks_nobody_without_responses(project):
+    doc = app().run().get("iframe")[0].proto.srcdoc
+    assert "gestippelde rand" not in doc and '"borderDashes": [4, 3]' not in doc
+
+
 @pytest.mark.parametrize("page", list(PAGES))
 def test_language_switch(project, page):
     at = app().run()

@@ -51,6 +51,14 @@ TEXTS = {
         "en": "faded: no ties in this wave",
     },
     "legend_arrows": {"nl": "pijl: van melder naar genoemde", "en": "arrow: from reporter to named actor"},
+    "no_response": {
+        "nl": "Heeft (nog) niet gereageerd op de vragenlijst",
+        "en": "Has not (yet) responded to the questionnaire",
+    },
+    "legend_no_response": {
+        "nl": "gestippelde rand: heeft (nog) niet gereageerd op de vragenlijst",
+        "en": "dashed border: has not (yet) responded to the questionnaire",
+    },
     "title": {"nl": "Netwerkkaart", "en": "Network map"},
 }
 
@@ -173,8 +181,8 @@ def actor_lines(G: nx.Graph, node: str, *, taxonomy: Taxonomy, lang: str = "nl",
 
 
 def tooltip(G: nx.Graph, node: str, *, taxonomy: Taxonomy, lang: str = "nl", measure: tuple[str, float] | None = None,
-            attr: str = "domain") -> str:
-    """Plain-text hover text of one actor: name, role, organisation, domain, ties."""
+            attr: str = "domain", responded: bool = True) -> str:
+    """Plain-text hover text of one actor: name, role, organisation, domain, ties (and non-response)."""
     lines = actor_lines(G, node, taxonomy=taxonomy, lang=lang, attr=attr)
     if G.is_directed():
         lines.append(text(TEXTS, "ties", lang, out=G.out_degree(node), inn=G.in_degree(node)))
@@ -184,11 +192,14 @@ def tooltip(G: nx.Graph, node: str, *, taxonomy: Taxonomy, lang: str = "nl", mea
         label, value = measure
         decimals = 0 if float(value).is_integer() else 3 if abs(value) < 1 else 1
         lines.append(text(TEXTS, "measure", lang, label=label, value=format_number(value, decimals, lang)))
+    if not responded:
+        lines.append(text(TEXTS, "no_response", lang))
     return "\n".join(lines)
 
 
 def legend_html(domains: list[str], *, taxonomy: Taxonomy, lang: str = "nl", size_label: str | None = None,
-                directed: bool = True, has_isolates: bool = False, has_team: bool = False) -> str:
+                directed: bool = True, has_isolates: bool = False, has_team: bool = False,
+                has_nonrespondents: bool = False) -> str:
     """A small HTML legend of the domain colours (and how to read size and borders)."""
     items = "".join(
         '<li><span class="swatch" style="background:{c}"></span>{label}</li>'.format(
@@ -204,6 +215,8 @@ def legend_html(domains: list[str], *, taxonomy: Taxonomy, lang: str = "nl", siz
         notes.append(text(TEXTS, "legend_arrows", lang))
     if has_isolates:
         notes.append(text(TEXTS, "legend_isolates", lang))
+    if has_nonrespondents:
+        notes.append(text(TEXTS, "legend_no_response", lang))
     note_html = f'<div class="notes">{html.escape(" · ".join(notes))}</div>' if notes else ""
     return (f'<div id="wijknet-legend" role="list" aria-label="{html.escape(text(TEXTS, "legend", lang))}">'
             f'<span class="head">{html.escape(text(TEXTS, "legend", lang))}:</span><ul>{items}</ul>{note_html}</div>')
@@ -244,6 +257,7 @@ def network_map_html(
     legend: bool = True,
     compact: bool = False,
     tooltips: bool = True,
+    respondents: set[str] | None = None,
 ) -> str:
     """Render a stakeholder graph as a self-contained, offline HTML page.
 
@@ -283,6 +297,12 @@ def network_map_html(
     tooltips : bool
         Hover texts for actors and ties. ``False`` leaves them out, so that
         with ``show_names=False`` no name is anywhere in the document.
+    respondents : set of str, optional
+        The actors who responded to the questionnaire of this wave (e.g.
+        :func:`wijknet.nonresponse.respondents` of a project with a
+        ``responses`` table). Every other node gets a dashed border and a
+        line in its tooltip, and the legend explains the border. ``None``
+        (default) marks nobody.
 
     Returns
     -------
@@ -291,6 +311,7 @@ def network_map_html(
     """
     nodes = sorted(G.nodes, key=str)
     n = max(len(nodes), 1)
+    respondents = None if respondents is None else {str(r) for r in respondents}
     canvas = canvas_positions(nodes, positions, height)
     sizes = _sizes(nodes, node_size)
     directed = G.is_directed()
@@ -308,6 +329,7 @@ def network_map_html(
         isolate = G.degree(node) == 0
         fill = _faded(colour) if isolate else colour
         team = _plain(data.get("pluswijkteam")) is True
+        responded = respondents is None or str(node) in respondents
         x, y = canvas[node]
         measure = None
         if node_size is not None and size_label:
@@ -326,10 +348,12 @@ def network_map_html(
                 "highlight": {"background": fill, "border": "#000000"},
                 "hover": {"background": fill, "border": "#000000"},
             },
-            borderWidth=(2 if compact else 4) if team else 1,
+            borderWidth=(2 if compact else 4) if team else (1 if responded else 2),
             borderWidthSelected=5,
             physics=False,
-            **({"title": tooltip(G, node, taxonomy=taxonomy, lang=lang, measure=measure, attr=attr)}
+            **({} if responded else {"shapeProperties": {"borderDashes": [4, 3]}}),
+            **({"title": tooltip(G, node, taxonomy=taxonomy, lang=lang, measure=measure, attr=attr,
+                                 responded=responded)}
                if tooltips else {}),
         )
     weights = [float(_plain(d.get("weight")) or 1.0) for _, _, d in G.edges(data=True)]
@@ -389,7 +413,8 @@ def network_map_html(
         has_isolates = any(G.degree(x) == 0 for x in nodes)
         has_team = any(_plain(G.nodes[x].get("pluswijkteam")) is True for x in nodes)
         box = legend_html(present, taxonomy=taxonomy, lang=lang, size_label=size_label if node_size else None,
-                          directed=directed, has_isolates=has_isolates, has_team=has_team)
+                          directed=directed, has_isolates=has_isolates, has_team=has_team,
+                          has_nonrespondents=respondents is not None and any(str(x) not in respondents for x in nodes))
         document = document.replace('<div class="card" style="width: 100%">',
                                     box + '<div class="card" style="width: 100%">', 1)
     document = document.replace("<html>", f'<!DOCTYPE html>\n<html lang="{html.escape(lang)}">', 1)

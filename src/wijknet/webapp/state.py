@@ -190,7 +190,12 @@ def mixing_table(folder: str, sig: tuple, wijk: str, wave: str, tie_types: tuple
 @st.cache_data(show_spinner=False, max_entries=32)
 def map_html(folder: str, sig: tuple, wijk: str, wave: str, tie_types: tuple[str, ...], min_weight: float | None,
              measure: str, size_label: str, lang: str, show_names: bool, all_names: bool, height: int) -> str:
-    """The offline HTML of the network map (see :func:`wijknet.viz.netmap.network_map_html`)."""
+    """The offline HTML of the network map (see :func:`wijknet.viz.netmap.network_map_html`).
+
+    With survey responses, the non-respondents of the wave are marked
+    (:func:`wijknet.nonresponse.respondents`).
+    """
+    from ..nonresponse import respondents
     from ..viz.netmap import network_map_html
 
     project = _load(folder, sig)
@@ -206,8 +211,16 @@ def map_html(folder: str, sig: tuple, wijk: str, wave: str, tie_types: tuple[str
         sizes = {str(a): float(v) for a, v in zip(table["actor_id"], values)}
     return network_map_html(G, layout(folder, sig, wijk), taxonomy=project.taxonomy, node_size=sizes,
                             size_label=size_label if sizes else None, lang=lang, show_names=show_names,
-                            max_labels=None if all_names else MAP_LABELS,
-                            height=height)
+                            max_labels=None if all_names else MAP_LABELS, height=height,
+                            respondents=respondents(project, wijk, wave)[0] if project.has_responses else None)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def tie_evidence_table(folder: str, sig: tuple, wijk: str, wave: str, actor_id: str) -> pd.DataFrame:
+    """:func:`wijknet.evidence.tie_evidence` of one actor (all ties of the wave, never the interview quotes)."""
+    from ..evidence import tie_evidence
+
+    return tie_evidence(_load(folder, sig), wijk, wave, actor_id, include_quotes=False)
 
 
 # --- change between waves and KPI 3 ---------------------------------------------------

@@ -109,6 +109,29 @@ TEXTS = {
         "nl": "Netwerkkaart van wijk {wijk}, meting {wave}",
         "en": "Network map of wijk {wijk}, wave {wave}",
     },
+    "evidence_title": {"nl": "Waar komt een relatie vandaan?", "en": "Where does a tie come from?"},
+    "evidence_intro": {
+        "nl": "Kies een actor: de tabel toont al zijn of haar relaties in deze meting (beide richtingen, zonder de "
+              "filters van de zijbalk) en waar elke relatie op berust: de bron, het bestand en de regel. Citaten "
+              "uit interviews staan hier niet in.",
+        "en": "Choose an actor: the table shows all of their ties in this wave (both directions, without the "
+              "sidebar filters) and what each tie rests on: the source, the file and the row. Interview quotes "
+              "are not shown here.",
+    },
+    "evidence_actor": {"nl": "Actor", "en": "Actor"},
+    "evidence_none": {"nl": "{name} heeft geen relaties in deze meting.", "en": "{name} has no ties in this wave."},
+    "evidence_outgoing": {"nl": "noemt", "en": "names"},
+    "evidence_incoming": {"nl": "genoemd door", "en": "named by"},
+    "ev_direction": {"nl": "Richting", "en": "Direction"},
+    "ev_other": {"nl": "Andere actor", "en": "Other actor"},
+    "ev_domain": {"nl": "Domein", "en": "Domain"},
+    "ev_tie_type": {"nl": "Soort relatie", "en": "Type of tie"},
+    "ev_weight": {"nl": "Sterkte", "en": "Strength"},
+    "ev_kind": {"nl": "Soort bron", "en": "Kind of source"},
+    "ev_label": {"nl": "Bron", "en": "Source"},
+    "ev_file": {"nl": "Bestand", "en": "File"},
+    "ev_row": {"nl": "Regel", "en": "Row"},
+    "ev_column": {"nl": "Kolom", "en": "Column"},
     # --- metrics page ------------------------------------------------------
     "metrics_intro": {
         "nl": "Kengetallen van het hele wijknetwerk, per meting. Onder de tabel staat bij elk getal in één zin "

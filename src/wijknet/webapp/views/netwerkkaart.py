@@ -28,3 +28,25 @@ st.iframe(html, height=MAP_HEIGHT + 110, alt=t("map_alt", wijk=sel.wijk, wave=se
 st.caption(t("map_counts", actors=G.number_of_nodes(), ties=G.number_of_edges(), isolates=nx.number_of_isolates(G)))
 with st.expander(t("map_help"), expanded=False):
     st.write(t("map_intro"))
+
+with st.expander(t("evidence_title"), expanded=False):
+    st.write(t("evidence_intro"))
+    names = {str(a): str(d.get("name") or a) for a, d in G.nodes(data=True)}
+    options = sorted(names, key=lambda a: (names[a].lower(), a))
+    actor = st.selectbox(t("evidence_actor"), options, index=None, key=f"evidence_actor_{sel.wijk}_{sel.wave}",
+                         format_func=names.get)
+    if actor is not None:
+        table = state.tie_evidence_table(folder, sig, sel.wijk, sel.wave, actor)
+        if table.empty:
+            st.info(t("evidence_none", name=names[actor]))
+        else:
+            taxonomy = sel.project.taxonomy
+            shown = table.assign(
+                direction=table["direction"].map(lambda d: t(f"evidence_{d}")),
+                other_domain=table["other_domain"].map(lambda d: taxonomy.label(d, sel.lang) if d else ""),
+            )
+            columns = {"direction": "ev_direction", "other_name": "ev_other", "other_domain": "ev_domain",
+                       "tie_type": "ev_tie_type", "weight": "ev_weight", "kind": "ev_kind", "label": "ev_label",
+                       "source_file": "ev_file", "source_row": "ev_row", "source_column": "ev_column"}
+            shown = shown[list(columns)].rename(columns={c: t(k) for c, k in columns.items()})
+            st.dataframe(shown, hide_index=True, width="stretch")
