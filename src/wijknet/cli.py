@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from enum import Enum
 from pathlib import Path
@@ -431,10 +430,9 @@ def run_app(
     if data_dir is not None:
         _load(data_dir)  # fail here, with the message, rather than in the browser
         env["WIJKNET_PROJECT"] = str(data_dir.resolve())
-    from .webapp import streamlit_command
+    from .webapp import run
 
-    command = streamlit_command(port, headless=not browser, address=address)
-    raise typer.Exit(code=subprocess.call(command, env=env))
+    raise typer.Exit(code=run(port, address=address, open_browser=browser, env=env))
 
 
 # The project store: wijknet init / import / status (see wijknet.store.commands).

@@ -36,6 +36,7 @@ PAGES = (
     ("domeinmenging", "Domeinmenging"),
     ("verandering", "Verandering"),
     ("kpi-monitor", "KPI-monitor"),
+    ("rapport", "Rapport"),
 )
 MAP_PAGES = {"netwerkkaart", "verandering"}
 
@@ -209,6 +210,9 @@ def test_page_renders_offline(server, browser_context, url_path, title):
                 # The map is the point of the page: the screenshot shows it.
                 page.locator("iframe").first.evaluate("e => e.scrollIntoView({block: 'start'})")
                 page.wait_for_timeout(800)
+        if name == "rapport":
+            # The report is built on the first visit; then its download button appears.
+            page.locator('[data-testid="stDownloadButton"]').first.wait_for(timeout=120_000)
         if name == "kpi-monitor":
             assert page.locator('[data-testid="stMetric"]').count() == 2
             assert page.locator('[data-testid="stVegaLiteChart"]').count() == 2
