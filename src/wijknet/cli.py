@@ -14,6 +14,7 @@ from tqdm import tqdm
 from . import __version__
 from .errors import DataError
 from .i18n import set_language, text
+from .io.console import text_table
 from .project import load_project
 
 TEXTS = {
@@ -182,19 +183,6 @@ def analyse(
     typer.echo(text(TEXTS, "written", files=", ".join(str(p) for p in written)))
 
 
-def _text_table(rows: list[dict]) -> str:
-    """Rows as an aligned plain-text table: numbers right-aligned, text left-aligned."""
-    columns = list(rows[0])
-    cells = [[str(r[c]) for c in columns] for r in rows]
-    widths = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(columns)]
-    right = [all(isinstance(r[c], (int, float)) for r in rows) for c in columns]
-
-    def line(values):
-        return "  ".join(v.rjust(w) if r else v.ljust(w) for v, w, r in zip(values, widths, right)).rstrip()
-
-    return "\n".join([line(columns), line("-" * w for w in widths), *(line(row) for row in cells)])
-
-
 @app.command()
 def kpi(
     data_dir: Annotated[Path, typer.Argument(help="Project folder with actors.csv, ties.csv and responses.csv (or .xlsx).")],
@@ -230,7 +218,7 @@ def kpi(
         })  # fmt: skip
     typer.echo(text(TEXTS, "kpi_title"))
     typer.echo("")
-    typer.echo(_text_table(rows))
+    typer.echo(text_table(rows))
     typer.echo("")
     typer.echo(text(TEXTS, "kpi_note"))
 
@@ -283,7 +271,12 @@ def report(
     of permutations. A .html file is self-contained; a .pdf is printed with headless Chromium.
     """
     from .i18n import get_language
-    from .report import PdfError, build_programme_report, build_wijk_report, write_report
+    from .report import (
+        PdfError,
+        build_programme_report,
+        build_wijk_report,
+        write_report,
+    )
 
     project = _load(data_dir)
     try:

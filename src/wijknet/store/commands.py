@@ -11,6 +11,7 @@ import typer
 
 from ..errors import DataError
 from ..i18n import format_number, text
+from ..io.console import text_table
 
 TEXTS = {
     "init_done": {
@@ -149,7 +150,6 @@ def status(
 ) -> None:
     """Show what a project holds: imported files, and per wijk and wave the actors taking part,
     the ties by evidence rule, the observations by kind and the response rate."""
-    from ..cli import _text_table
     from .status import store_status
 
     try:
@@ -165,7 +165,7 @@ def status(
         typer.echo(text(TEXTS, "status_files", n=len(st.files)))
         rows = [{text(TEXTS, "col_name"): r.name, text(TEXTS, "col_kind"): r.kind, text(TEXTS, "col_time"): r.imported_at,
                  text(TEXTS, "col_hash"): r.sha256[:12]} for r in st.files.itertuples()]  # fmt: skip
-        typer.echo(_text_table(rows))
+        typer.echo(text_table(rows))
     typer.echo("")
     if st.problems:
         typer.echo(text(TEXTS, "status_not_loadable"))
@@ -185,7 +185,7 @@ def status(
                     value = "–" if math.isnan(value) else format_number(100 * value, 0) + "%"
                 row[label] = value
             rows.append(row)
-        typer.echo(_text_table(rows))
+        typer.echo(text_table(rows))
     if st.pending:
         items = ", ".join(text(TEXTS, f"count_{k}s", n=n) for k, n in st.pending.items() if f"count_{k}s" in TEXTS)
         typer.echo("")
