@@ -244,7 +244,8 @@ def test_analyse_on_a_store_of_the_demo_equals_the_tidy_folder(tmp_path):
 def test_app_accepts_a_store(store, files, monkeypatch):
     import_files(store, [files / "actors.csv", files / "ties.csv"])
     calls = []
-    monkeypatch.setattr("subprocess.call", lambda command, env: calls.append(env["WIJKNET_PROJECT"]) or 0)
+    # Stop short of starting the server: record the project the app would open.
+    monkeypatch.setattr("wijknet.webapp.run", lambda port, *, address, open_browser, env: calls.append(env["WIJKNET_PROJECT"]) or 0)
     result = run("app", store, "--no-browser")
     assert result.exit_code == 0, result.output
     assert calls == [str(store.resolve())]
