@@ -145,8 +145,79 @@ CREATE TABLE aliases (
 );
 """
 
+#: Version 3: access and privacy (#6).
+#:
+#: ``users``           sign-in accounts of the embedded sign-in: ``username`` (unique,
+#:                     case-folded), the argon2 ``password_hash`` (never a password),
+#:                     ``audience`` (``onderzoeker``, ``wijkteam:<wijk>`` or ``leernetwerk``),
+#:                     ``active`` (0 = disabled), when created and by whom;
+#: ``login_attempts``  one row per sign-in attempt (``ok`` 0/1) for rate limiting;
+#: ``audit_log``       what happened and by whom: ``action`` (``import``, ``export``,
+#:                     ``report``, ``sign_in``, ``sign_in_failed``, ``role_change``, ``user_add``,
+#:                     ``user_remove``, ``unlock``, ``live_session`` ...), ``detail`` (JSON, never
+#:                     names of actors or ratings);
+#: ``live_sessions``   a live network-mapping session: join ``code``, wijk, wave, open/closed;
+#: ``live_answers``    one participant's answer about one alter in a session; ``submission_id``
+#:                     (made by the participant's form) is unique so a resent answer is stored
+#:                     once; a correction replaces the answer (``UNIQUE(session, participant, alter)``);
+#: ``live_submissions`` every submission a session accepted (its ``submission_id``, participant,
+#:                     number of answers), kept after a correction replaced its answers, so a late
+#:                     resend of an earlier form can never undo the correction.
+V3 = """
+CREATE TABLE users (
+    username      TEXT PRIMARY KEY,
+    password_hash TEXT NOT NULL DEFAULT '',
+    audience      TEXT NOT NULL,
+    active        INTEGER NOT NULL DEFAULT 1,
+    created_at    TEXT NOT NULL,
+    created_by    TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE login_attempts (
+    attempt_id   INTEGER PRIMARY KEY,
+    username     TEXT NOT NULL,
+    attempted_at TEXT NOT NULL,
+    ok           INTEGER NOT NULL
+);
+CREATE INDEX login_attempts_user ON login_attempts (username, attempted_at);
+CREATE TABLE audit_log (
+    entry_id INTEGER PRIMARY KEY,
+    at       TEXT NOT NULL,
+    username TEXT NOT NULL DEFAULT '',
+    action   TEXT NOT NULL,
+    detail   TEXT NOT NULL DEFAULT '{}'
+);
+CREATE TABLE live_sessions (
+    session_id INTEGER PRIMARY KEY,
+    code       TEXT NOT NULL UNIQUE,
+    wijk       TEXT NOT NULL,
+    wave       TEXT NOT NULL,
+    title      TEXT NOT NULL DEFAULT '',
+    opened_at  TEXT NOT NULL,
+    closed_at  TEXT
+);
+CREATE TABLE live_answers (
+    answer_id     INTEGER PRIMARY KEY,
+    session_id    INTEGER NOT NULL REFERENCES live_sessions(session_id),
+    participant   TEXT NOT NULL REFERENCES actors(actor_id),
+    alter_id      TEXT NOT NULL REFERENCES actors(actor_id),
+    tie_type      TEXT NOT NULL DEFAULT '',
+    weight        REAL,
+    submission_id TEXT NOT NULL UNIQUE,
+    submitted_at  TEXT NOT NULL,
+    UNIQUE (session_id, participant, alter_id, tie_type),
+    CHECK (participant <> alter_id)
+);
+CREATE TABLE live_submissions (
+    submission_id TEXT PRIMARY KEY,
+    session_id    INTEGER NOT NULL REFERENCES live_sessions(session_id),
+    participant   TEXT NOT NULL REFERENCES actors(actor_id),
+    answers       INTEGER NOT NULL,
+    submitted_at  TEXT NOT NULL
+);
+"""
+
 #: ``MIGRATIONS[i]`` takes the schema from ``user_version`` i to i + 1.
-MIGRATIONS: tuple[str, ...] = (V1, V2)
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3)
 
 #: The schema version this wijknet writes and reads.
 SCHEMA_VERSION = len(MIGRATIONS)
