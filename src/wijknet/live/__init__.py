@@ -1,0 +1,31 @@
+"""Live network mapping at a netwerkbijeenkomst: participants answer on their phone, the map grows.
+
+See ``docs/live.md``. :mod:`wijknet.live.session` holds the sessions and
+answers in the project store; :mod:`wijknet.live.server` serves the
+participants' form (tornado); :mod:`wijknet.live.projector` makes the graph
+the projector page of the app draws.
+"""
+
+from .session import (
+    TIE_TYPES,
+    WEIGHTS,
+    CloseResult,
+    LiveSession,
+    RosterEntry,
+    SessionCounts,
+    SubmitResult,
+    answers_of,
+    close_session,
+    get_session,
+    has_answered,
+    live_ties,
+    open_session,
+    roster,
+    session_counts,
+    sessions,
+    submit,
+)
+
+__all__ = ["TIE_TYPES", "WEIGHTS", "CloseResult", "LiveSession", "RosterEntry", "SessionCounts", "SubmitResult",
+           "answers_of", "close_session", "get_session", "has_answered", "live_ties", "open_session", "roster",
+           "session_counts", "sessions", "submit"]

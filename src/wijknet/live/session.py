@@ -1,0 +1,592 @@
+"""Live network mapping during a netwerkbijeenkomst: sessions, the roster, answers and closing.
+
+A facilitator opens a **session** for one wijk and wave (:func:`open_session`)
+and gets an unguessable join code. Participants open the session's link on
+their phone, pick themselves from the **roster** (:func:`roster`: the actors
+of the wijk taking part in the wave) and name whom they work with, how
+(``samenwerking`` or ``verwijzing``) and how intensely (1-4). Each time a
+participant sends the form, :func:`submit` stores their whole answer set:
+
+* **idempotent**: a ``submission_id`` (made once per form) is stored once; the
+  same submission sent again (a double tap, a browser retry, the back button)
+  changes nothing;
+* **correction**: a new submission of the same participant replaces all of
+  their previous answers;
+* **concurrent**: every submission is one ``BEGIN IMMEDIATE`` transaction on
+  the store (SQLite in WAL mode, with a busy timeout), so simultaneous
+  participants wait for each other's short write instead of failing, and no
+  answer is lost or stored twice.
+
+:func:`live_ties` gives the current answers for the projector.
+:func:`close_session` ends the session and turns its answers, in one
+transaction, into ``survey`` observations of the wave (label
+``netwerkbijeenkomst <title>``, source file ``live:<code>``), with a tidy copy
+of the answers in ``raw/``; from then on the session is a normal wave of the
+project for :func:`wijknet.load_project`, and new submissions are refused.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import hashlib
+import io
+import json
+import os
+import re
+import secrets
+import sqlite3
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import DataError, Problem
+from ..i18n import text
+from ..store.audit import record
+from ..store.db import RAW_DIR, connect, transaction
+
+#: The tie types a participant can give, as stored (the words used by the survey importers).
+TIE_TYPES = ("samenwerking", "verwijzing")
+#: Intensity of a tie: 1 (we know what the other does) to 4 (shared goals and ways of working).
+WEIGHTS = (1, 2, 3, 4)
+#: Letters of a join code: lower case without look-alikes (0/o, 1/l/i), easy to type on a phone.
+CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+#: Length of a join code: 31**12 (about 2**59) possible codes.
+CODE_LENGTH = 12
+#: Most answers one submission may hold (a participant naming everyone in a large wijk stays below).
+MAX_ANSWERS = 2000
+#: Kind of the stored copy of a closed session's answers in the ``files`` table.
+FILE_KIND = "live"
+SUBMISSION_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+
+TEXTS = {
+    "unknown_code": {
+        "nl": "onbekende sessiecode '{code}'; controleer de link",
+        "en": "unknown session code '{code}'; check the link",
+    },
+    "closed": {
+        "nl": "de sessie '{title}' is gesloten; er kunnen geen antwoorden meer bij",
+        "en": "the session '{title}' is closed; no more answers can be added",
+    },
+    "already_closed": {"nl": "de sessie '{code}' is al gesloten", "en": "the session '{code}' is already closed"},
+    "unknown_wijk": {
+        "nl": "wijk '{wijk}' heeft geen actoren in dit project; kies uit: {wijken}",
+        "en": "wijk '{wijk}' has no actors in this project; choose from: {wijken}",
+    },
+    "unknown_wave": {
+        "nl": "meting '{wave}' staat niet in de lijst 'waves' van wijknet.yaml ({waves})",
+        "en": "wave '{wave}' is not in the 'waves' list of wijknet.yaml ({waves})",
+    },
+    "empty_roster": {
+        "nl": "niemand uit wijk '{wijk}' doet mee in meting '{wave}' (first_wave/last_wave)",
+        "en": "nobody of wijk '{wijk}' takes part in wave '{wave}' (first_wave/last_wave)",
+    },
+    "empty_value": {"nl": "{what} is leeg", "en": "{what} is empty"},
+    "not_on_roster": {
+        "nl": "'{actor}' staat niet op de deelnemerslijst van deze sessie",
+        "en": "'{actor}' is not on the roster of this session",
+    },
+    "self_tie": {
+        "nl": "u kunt uzelf niet noemen ('{actor}')",
+        "en": "you cannot name yourself ('{actor}')",
+    },
+    "bad_tie_type": {
+        "nl": "onbekende soort relatie '{value}'; kies uit {choices}",
+        "en": "unknown type of tie '{value}'; choose from {choices}",
+    },
+    "bad_weight": {
+        "nl": "intensiteit '{value}' bij '{actor}' moet een heel getal van 1 tot en met 4 zijn",
+        "en": "intensity '{value}' for '{actor}' must be a whole number from 1 to 4",
+    },
+    "duplicate_answer": {
+        "nl": "'{actor}' ({tie_type}) staat twee keer in dit antwoord",
+        "en": "'{actor}' ({tie_type}) appears twice in this answer",
+    },
+    "too_many": {"nl": "te veel antwoorden ({n}; hoogstens {max})", "en": "too many answers ({n}; at most {max})"},
+    "bad_submission": {
+        "nl": "ongeldige inzendcode; laad het formulier opnieuw",
+        "en": "invalid submission code; reload the form",
+    },
+    "submission_other": {
+        "nl": "deze inzendcode hoort bij een ander antwoord; laad het formulier opnieuw",
+        "en": "this submission code belongs to another answer; reload the form",
+    },
+    "label": {"nl": "netwerkbijeenkomst {title}", "en": "netwerkbijeenkomst {title}"},
+    "what_participant": {"nl": "de deelnemer", "en": "the participant"},
+    "what_wijk": {"nl": "de wijk", "en": "the wijk"},
+    "what_wave": {"nl": "de meting", "en": "the wave"},
+}  # fmt: skip
+
+_WHERE = "live"
+
+
+def _now() -> str:
+    return _dt.datetime.now(_dt.UTC).isoformat(timespec="milliseconds")
+
+
+@dataclass(frozen=True)
+class LiveSession:
+    """One live network-mapping session (a row of ``live_sessions``)."""
+
+    session_id: int
+    code: str
+    wijk: str
+    wave: str
+    title: str
+    opened_at: str
+    closed_at: str | None
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None
+
+    @property
+    def label(self) -> str:
+        """The evidence label of the session's observations: ``netwerkbijeenkomst <title>``."""
+        return text(TEXTS, "label", "nl", title=self.title)
+
+
+@dataclass(frozen=True)
+class RosterEntry:
+    """A person or organisation on the roster: id, name shown, and who/what they are."""
+
+    actor_id: str
+    name: str
+    domain: str
+    organisation: str = ""
+    role: str = ""
+
+
+@dataclass(frozen=True)
+class SubmitResult:
+    """What :func:`submit` did: ``status`` is ``"stored"`` or ``"duplicate"`` (already stored, nothing changed)."""
+
+    status: str
+    answers: int
+    replaced: int = 0
+
+
+def _problem(key: str, **values) -> DataError:
+    return DataError([Problem(_WHERE, text(TEXTS, key, **values))])
+
+
+def new_code() -> str:
+    """An unguessable join code (``secrets``): :data:`CODE_LENGTH` letters of :data:`CODE_ALPHABET`."""
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def _session(conn: sqlite3.Connection, code: str) -> LiveSession:
+    row = conn.execute("SELECT session_id, code, wijk, wave, title, opened_at, closed_at FROM live_sessions "
+                       "WHERE code = ?", (str(code).strip().lower(),)).fetchone()  # fmt: skip
+    if row is None:
+        raise _problem("unknown_code", code=code)
+    return LiveSession(*row)
+
+
+def get_session(folder: str | Path, code: str) -> LiveSession:
+    """The session with join code ``code``; a :class:`~wijknet.errors.DataError` when there is none."""
+    conn = connect(folder)
+    try:
+        return _session(conn, code)
+    finally:
+        conn.close()
+
+
+def sessions(folder: str | Path) -> list[LiveSession]:
+    """All sessions of the store, the newest first."""
+    conn = connect(folder)
+    try:
+        rows = conn.execute("SELECT session_id, code, wijk, wave, title, opened_at, closed_at FROM live_sessions "
+                            "ORDER BY session_id DESC").fetchall()  # fmt: skip
+    finally:
+        conn.close()
+    return [LiveSession(*r) for r in rows]
+
+
+# --- the roster -------------------------------------------------------------------------------------
+
+
+def _waves(conn: sqlite3.Connection, folder: Path, extra: str) -> list[str]:
+    """The waves of the store in order (configured, else found in the data), with ``extra`` included."""
+    from ..project import ProjectConfig, natural_key
+
+    config = ProjectConfig.load(folder)
+    if config.waves:
+        return list(config.waves)
+    found = {w for (w,) in conn.execute(
+        "SELECT DISTINCT wave FROM observations UNION SELECT first_wave FROM actors UNION SELECT last_wave FROM actors "
+        "UNION SELECT DISTINCT wave FROM responses")}  # fmt: skip
+    return sorted((found | {extra}) - {""}, key=natural_key)
+
+
+def _roster(conn: sqlite3.Connection, folder: Path, wijk: str, wave: str) -> list[RosterEntry]:
+    waves = _waves(conn, folder, wave)
+    position = {w: i for i, w in enumerate(waves)}
+    at = position.get(wave, -1)
+    rows = conn.execute("SELECT actor_id, name, domain, organisation, role, first_wave, last_wave FROM actors "
+                        "WHERE wijk = ?", (wijk,)).fetchall()  # fmt: skip
+    out = []
+    for actor_id, name, domain, organisation, role, first, last in rows:
+        lo = position.get(first, 0) if first else 0
+        hi = position.get(last, len(waves)) if last else len(waves)
+        if lo <= at <= hi:
+            out.append(RosterEntry(actor_id, (name or "").strip() or actor_id, domain, organisation or "", role or ""))
+    return sorted(out, key=lambda e: (e.name.casefold(), e.actor_id))
+
+
+def roster(folder: str | Path, code: str) -> list[RosterEntry]:
+    """The people and organisations a participant can pick: the session's wijk, taking part in its wave.
+
+    Sorted by name (case-insensitive), then id.
+    """
+    folder = Path(folder)
+    conn = connect(folder)
+    try:
+        session = _session(conn, code)
+        return _roster(conn, folder, session.wijk, session.wave)
+    finally:
+        conn.close()
+
+
+# --- opening and closing -------------------------------------------------------------------------------
+
+
+def open_session(folder: str | Path, wijk: str, wave: str, title: str = "", *, username: str | None = None) -> str:
+    """Open a live session for ``wijk`` and ``wave``; return its join code.
+
+    Parameters
+    ----------
+    folder : str or Path
+        A project store (``wijknet init``) with the actors of the wijk.
+    wijk, wave : str
+        The wave may be new (then it becomes a wave of the project when the
+        session is closed) unless ``wijknet.yaml`` fixes the list of waves.
+    title : str
+        Shown to participants and used in the evidence label; default
+        ``<wijk> <date>``.
+    username : str, optional
+        Who opened it, for the audit log (default: the operating-system user).
+
+    Raises
+    ------
+    DataError
+        Unknown wijk, a wave outside the configured waves, or nobody of the
+        wijk taking part in the wave.
+    """
+    folder = Path(folder)
+    wijk, wave, title = str(wijk).strip(), str(wave).strip(), str(title).strip()
+    if not wijk:
+        raise _problem("empty_value", what=text(TEXTS, "what_wijk"))
+    if not wave:
+        raise _problem("empty_value", what=text(TEXTS, "what_wave"))
+    now = _now()
+    title = title or f"{wijk} {now[:10]}"
+    conn = connect(folder)
+    try:
+        wijken = sorted(w for (w,) in conn.execute("SELECT DISTINCT wijk FROM actors"))
+        if wijk not in wijken:
+            raise _problem("unknown_wijk", wijk=wijk, wijken=", ".join(wijken) or "-")
+        waves = _waves(conn, folder, wave)
+        if wave not in waves:
+            raise _problem("unknown_wave", wave=wave, waves=", ".join(waves))
+        if not _roster(conn, folder, wijk, wave):
+            raise _problem("empty_roster", wijk=wijk, wave=wave)
+        with transaction(conn):
+            while True:
+                code = new_code()
+                if conn.execute("SELECT 1 FROM live_sessions WHERE code = ?", (code,)).fetchone() is None:
+                    break
+            conn.execute("INSERT INTO live_sessions (code, wijk, wave, title, opened_at) VALUES (?, ?, ?, ?, ?)",
+                         (code, wijk, wave, title, now))  # fmt: skip
+            record(conn, "live_session_open", username=username, wijk=wijk, wave=wave)
+        return code
+    finally:
+        conn.close()
+
+
+@dataclass(frozen=True)
+class CloseResult:
+    """What :func:`close_session` stored: observations, participants and the copy in ``raw/``."""
+
+    observations: int
+    participants: int
+    import_id: int
+    raw_path: str
+
+
+def close_session(folder: str | Path, code: str, *, username: str | None = None) -> CloseResult:
+    """Close a session and turn its answers into observations of its wave, in one transaction.
+
+    Every answer becomes a ``survey`` observation ``participant -> alter``
+    (kind ``survey``: the participant's own answer) with the label
+    ``netwerkbijeenkomst <title>``, ``source_file`` ``live:<code>``, the
+    answer's row in the stored copy as ``source_row`` and the time of the
+    submission in ``answers``. The answers are also written, as a tidy ties
+    table, to ``raw/<sha256>.csv`` (kind ``live`` in ``files``). The whole
+    store is validated as a project before committing; after closing,
+    :func:`submit` refuses new answers.
+
+    Raises
+    ------
+    DataError
+        Unknown code, a session that is already closed, or a store that
+        would not load (nothing is changed then).
+    """
+    from .. import __version__
+    from ..project import ProjectConfig
+    from ..store.load import project_from_connection
+
+    folder = Path(folder)
+    conn = connect(folder)
+    created: Path | None = None
+    try:
+        config = ProjectConfig.load(folder)
+        with transaction(conn):
+            session = _session(conn, code)
+            if not session.is_open:
+                raise _problem("already_closed", code=session.code)
+            answers = conn.execute(
+                "SELECT participant, alter_id, tie_type, weight, submitted_at FROM live_answers WHERE session_id = ? "
+                "ORDER BY participant, alter_id, tie_type", (session.session_id,)).fetchall()  # fmt: skip
+            now = _now()
+            content = _answers_csv(session, answers)
+            digest = hashlib.sha256(content).hexdigest()
+            raw = folder / RAW_DIR
+            raw.mkdir(exist_ok=True)
+            target = raw / f"{digest}.csv"
+            if not target.exists():
+                tmp = raw / f".{digest}.{os.getpid()}.tmp"
+                tmp.write_bytes(content)
+                os.replace(tmp, target)
+                created = target
+            options = json.dumps({"live_session": session.code, "wave": session.wave})
+            import_id = conn.execute("INSERT INTO imports (imported_at, wijknet_version, options) VALUES (?, ?, ?)",
+                                     (now, __version__, options)).lastrowid  # fmt: skip
+            source_file = f"live:{session.code}"
+            file_id = conn.execute(
+                "INSERT INTO files (import_id, sha256, name, kind, size, raw_path, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (import_id, digest, source_file, FILE_KIND, len(content), f"{RAW_DIR}/{target.name}", now),
+            ).lastrowid
+            rows = [(session.wijk, session.wave, p, a, tie_type, weight, "survey", session.label, import_id, file_id,
+                     source_file, i + 2, "", json.dumps({"submitted_at": at}))
+                    for i, (p, a, tie_type, weight, at) in enumerate(answers)]  # fmt: skip
+            conn.executemany(
+                "INSERT INTO observations (wijk, wave, source, target, tie_type, weight, kind, label, import_id, file_id, "
+                "source_file, source_row, source_column, answers) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            conn.execute("UPDATE live_sessions SET closed_at = ? WHERE session_id = ?", (now, session.session_id))
+            participants = len({a[0] for a in answers})
+            project_from_connection(conn, folder, "all", config)  # a store that closed cleanly always loads
+            record(conn, "live_session_close", username=username, wijk=session.wijk, wave=session.wave,
+                   participants=participants, observations=len(rows))  # fmt: skip
+    except BaseException:
+        if created is not None:
+            created.unlink(missing_ok=True)
+        raise
+    finally:
+        conn.close()
+    return CloseResult(len(rows), participants, import_id, f"{RAW_DIR}/{target.name}")
+
+
+def _answers_csv(session: LiveSession, answers: list[tuple]) -> bytes:
+    """The answers as a tidy ties table (UTF-8 CSV), importable into another store."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["wijk", "wave", "source", "target", "tie_type", "weight", "evidence", "evidence_kind", "submitted_at"])
+    for participant, alter, tie_type, weight, at in answers:
+        w = "" if weight is None else (str(int(weight)) if float(weight).is_integer() else str(weight))
+        writer.writerow([session.wijk, session.wave, participant, alter, tie_type, w, session.label, "survey", at])
+    return out.getvalue().encode("utf-8")
+
+
+# --- answers ---------------------------------------------------------------------------------------------
+
+
+def _parse_answers(answers: Iterable, participant: str, allowed: set[str]) -> list[tuple[str, str, float]]:
+    """Validate answers (mappings with ``alter``/``alter_id``, ``tie_type``, ``weight``, or triples)."""
+    problems, out, seen = [], [], set()
+    for item in answers:
+        if isinstance(item, Mapping):
+            alter = item.get("alter_id", item.get("alter", ""))
+            tie_type, weight = item.get("tie_type", ""), item.get("weight", "")
+        else:
+            alter, tie_type, weight = item
+        alter, tie_type = str(alter).strip(), str(tie_type).strip()
+        if alter not in allowed:
+            problems.append(Problem(_WHERE, text(TEXTS, "not_on_roster", actor=alter)))
+            continue
+        if alter == participant:
+            problems.append(Problem(_WHERE, text(TEXTS, "self_tie", actor=alter)))
+            continue
+        if tie_type not in TIE_TYPES:
+            problems.append(Problem(_WHERE, text(TEXTS, "bad_tie_type", value=tie_type, choices=", ".join(TIE_TYPES))))
+            continue
+        try:
+            number = float(str(weight).strip().replace(",", "."))
+        except ValueError:
+            number = float("nan")
+        if not (number.is_integer() and int(number) in WEIGHTS):
+            problems.append(Problem(_WHERE, text(TEXTS, "bad_weight", value=weight, actor=alter)))
+            continue
+        if (alter, tie_type) in seen:
+            problems.append(Problem(_WHERE, text(TEXTS, "duplicate_answer", actor=alter, tie_type=tie_type)))
+            continue
+        seen.add((alter, tie_type))
+        out.append((alter, tie_type, float(number)))
+    if problems:
+        raise DataError(problems)
+    return out
+
+
+def submit(folder: str | Path, code: str, participant: str, answers: Iterable, submission_id: str, *,
+           roster_ids: set[str] | None = None) -> SubmitResult:
+    """Store one participant's whole answer set (idempotent; a new submission is a correction).
+
+    Parameters
+    ----------
+    folder : str or Path
+        The project store.
+    code : str
+        The session's join code.
+    participant : str
+        The ``actor_id`` of the participant (on the roster).
+    answers : iterable
+        ``(alter_id, tie_type, weight)`` triples or mappings with ``alter_id``
+        (or ``alter``), ``tie_type`` (one of :data:`TIE_TYPES`) and ``weight``
+        (1-4). May be empty ("I work with nobody on this list").
+    submission_id : str
+        Made once per form (e.g. ``uuid4().hex``); 8-64 letters, digits,
+        ``-`` or ``_``. The same submission sent again changes nothing.
+    roster_ids : set of str, optional
+        The session's roster ids, when the caller has them already (the live
+        server reads the roster once); read from the store otherwise.
+
+    Returns
+    -------
+    SubmitResult
+        ``status="stored"`` with the number of answers stored and replaced,
+        or ``status="duplicate"`` when this submission was stored before.
+
+    Raises
+    ------
+    DataError
+        Unknown code, a closed session, a participant or alter not on the
+        roster, a self-tie, an unknown tie type, an intensity outside 1-4, the
+        same alter and type twice, or a malformed submission id; nothing is
+        stored then.
+    """
+    folder = Path(folder)
+    participant = str(participant).strip()
+    submission_id = str(submission_id).strip()
+    if not SUBMISSION_ID.match(submission_id):
+        raise _problem("bad_submission")
+    if not participant:
+        raise _problem("empty_value", what=text(TEXTS, "what_participant"))
+    answers = list(answers)
+    if len(answers) > MAX_ANSWERS:
+        raise _problem("too_many", n=len(answers), max=MAX_ANSWERS)
+    conn = connect(folder)
+    try:
+        session = _session(conn, code)
+        if not session.is_open:
+            raise _problem("closed", title=session.title)
+        if roster_ids is None:
+            roster_ids = {e.actor_id for e in _roster(conn, folder, session.wijk, session.wave)}
+        if participant not in roster_ids:
+            raise _problem("not_on_roster", actor=participant)
+        parsed = _parse_answers(answers, participant, roster_ids)
+        with transaction(conn):
+            state = conn.execute("SELECT closed_at FROM live_sessions WHERE session_id = ?", (session.session_id,)).fetchone()
+            if state[0] is not None:  # closed while this participant was answering
+                raise _problem("closed", title=session.title)
+            known = conn.execute("SELECT session_id, participant, answers FROM live_submissions WHERE submission_id = ?",
+                                 (submission_id,)).fetchone()  # fmt: skip
+            if known is not None:
+                if (known[0], known[1]) != (session.session_id, participant):
+                    raise _problem("submission_other")
+                return SubmitResult("duplicate", int(known[2]))
+            now = _now()
+            replaced = conn.execute("DELETE FROM live_answers WHERE session_id = ? AND participant = ?",
+                                    (session.session_id, participant)).rowcount  # fmt: skip
+            conn.executemany(
+                "INSERT INTO live_answers (session_id, participant, alter_id, tie_type, weight, submission_id, submitted_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(session.session_id, participant, alter, tie_type, weight, f"{submission_id}/{i}", now)
+                 for i, (alter, tie_type, weight) in enumerate(parsed)],
+            )
+            conn.execute("INSERT INTO live_submissions (submission_id, session_id, participant, answers, submitted_at) "
+                         "VALUES (?, ?, ?, ?, ?)", (submission_id, session.session_id, participant, len(parsed), now))  # fmt: skip
+        return SubmitResult("stored", len(parsed), replaced)
+    finally:
+        conn.close()
+
+
+def answers_of(folder: str | Path, code: str, participant: str) -> pd.DataFrame:
+    """The current answers of one participant: ``alter_id``, ``tie_type``, ``weight``, ``submitted_at``."""
+    conn = connect(folder)
+    try:
+        session = _session(conn, code)
+        rows = conn.execute("SELECT alter_id, tie_type, weight, submitted_at FROM live_answers "
+                            "WHERE session_id = ? AND participant = ? ORDER BY alter_id, tie_type",
+                            (session.session_id, str(participant))).fetchall()  # fmt: skip
+    finally:
+        conn.close()
+    return pd.DataFrame(rows, columns=["alter_id", "tie_type", "weight", "submitted_at"])
+
+
+def has_answered(folder: str | Path, code: str, participant: str) -> bool:
+    """Whether ``participant`` sent at least one submission (possibly empty) in this session."""
+    conn = connect(folder)
+    try:
+        session = _session(conn, code)
+        row = conn.execute("SELECT 1 FROM live_submissions WHERE session_id = ? AND participant = ? LIMIT 1",
+                           (session.session_id, str(participant))).fetchone()  # fmt: skip
+    finally:
+        conn.close()
+    return row is not None
+
+
+def live_ties(folder: str | Path, code: str) -> pd.DataFrame:
+    """All current answers of a session, for the projector.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``source`` (participant), ``target`` (alter), ``tie_type``, ``weight``,
+        ``submitted_at``, one row per answer.
+    """
+    conn = connect(folder)
+    try:
+        session = _session(conn, code)
+        rows = conn.execute("SELECT participant, alter_id, tie_type, weight, submitted_at FROM live_answers "
+                            "WHERE session_id = ? ORDER BY answer_id", (session.session_id,)).fetchall()  # fmt: skip
+    finally:
+        conn.close()
+    return pd.DataFrame(rows, columns=["source", "target", "tie_type", "weight", "submitted_at"])
+
+
+@dataclass(frozen=True)
+class SessionCounts:
+    """How far a session is: roster size, participants who answered, answers and distinct ties."""
+
+    roster: int
+    participants: int
+    answers: int
+    ties: int
+
+
+def session_counts(folder: str | Path, code: str) -> SessionCounts:
+    """Counts for the projector and ``wijknet live status``."""
+    folder = Path(folder)
+    conn = connect(folder)
+    try:
+        session = _session(conn, code)
+        n_roster = len(_roster(conn, folder, session.wijk, session.wave))
+        participants = conn.execute("SELECT COUNT(DISTINCT participant) FROM live_submissions WHERE session_id = ?",
+                                    (session.session_id,)).fetchone()[0]  # fmt: skip
+        answers, ties = conn.execute("SELECT COUNT(*), COUNT(DISTINCT participant || char(0) || alter_id) "
+                                     "FROM live_answers WHERE session_id = ?", (session.session_id,)).fetchone()  # fmt: skip
+    finally:
+        conn.close()
+    return SessionCounts(n_roster, int(participants), int(answers), int(ties))
