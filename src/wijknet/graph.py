@@ -21,6 +21,11 @@ if TYPE_CHECKING:
 
 Symmetrise = Literal["union", "reciprocated"] | None
 
+#: Tie types that record a signal from an interview, not an existing tie: *kent niet maar zou moeten*
+#: (does not know but should), *drempel* (barrier) and *wens* (wish to connect). They never enter a
+#: graph unless asked for by name with ``tie_types`` (see ``docs/interviews.md``).
+NON_TIE_TYPES = ("zou_moeten_kennen", "drempel", "wens")
+
 
 def plain(value):
     """Convert NumPy/pandas scalars to plain Python so graphs serialise cleanly."""
@@ -47,7 +52,8 @@ def build_graph(
     project : Project
     wijk, wave : str
     tie_types : iterable of str, optional
-        Keep only ties of these types (``None`` keeps all).
+        Keep only ties of these types (``None`` keeps all but the signals in
+        :data:`NON_TIE_TYPES`, which are kept only when named here).
     min_weight : float, optional
         Keep only ties with ``weight >= min_weight``.
     symmetrise : {None, "union", "reciprocated"}
@@ -68,6 +74,8 @@ def build_graph(
     ties = project.ties[(project.ties["wijk"] == wijk) & (project.ties["wave"] == wave)]
     if tie_types is not None:
         ties = ties[ties["tie_type"].isin(list(tie_types))]
+    else:
+        ties = ties[~ties["tie_type"].isin(NON_TIE_TYPES)]
     if min_weight is not None:
         ties = ties[ties["weight"] >= min_weight]
 

@@ -1,95 +1,19 @@
-"""Build fictional survey exports in the shapes Qualtrics and LimeSurvey write.
+"""Fictional survey exports in the shapes Qualtrics and LimeSurvey write, for the importer tests.
 
-Rows are dicts ``{column name: value}``; the helpers add the tools' metadata
-columns and header rows. All names are fictional.
+Rows are dicts ``{column name: value}``; :mod:`wijknet.demo_raw` adds the
+tools' metadata columns and header rows. All names are fictional.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import json
 from pathlib import Path
 
 import pandas as pd
 
 from tests.conftest import ACTORS, TIES, write
-
-QUALTRICS_META = ["StartDate", "EndDate", "Status", "Progress", "Finished", "ResponseId"]
-META_IMPORT_IDS = {"StartDate": "startDate", "EndDate": "endDate", "Status": "status", "Progress": "progress",
-                   "Finished": "finished", "ResponseId": "_recordId"}  # fmt: skip
-META_TEXTS = {"StartDate": "Start Date", "EndDate": "End Date", "Status": "Response Type", "Progress": "Progress",
-              "Finished": "Finished", "ResponseId": "Response ID"}  # fmt: skip
-EMBEDDED = ("actor_id", "wijk")
-
-
-def columns_of(rows: list[dict]) -> list[str]:
-    out: list[str] = []
-    for r in rows:
-        out += [c for c in r if c not in out]
-    return out
-
-
-def qids(columns: list[str]) -> dict[str, str]:
-    """Export tag -> QID, numbered in order of first appearance (as Qualtrics does)."""
-    tags: dict[str, str] = {}
-    for c in columns:
-        if c in EMBEDDED:
-            continue
-        base = c.rsplit("_", 1)[0] if c.rsplit("_", 1)[-1].isdigit() else c
-        tags.setdefault(base, f"QID{len(tags) + 1}")
-    return tags
-
-
-def qualtrics_text(rows: list[dict], header_rows: int = 3, delimiter: str = ",", meta: bool = True,
-                   renamed: dict[str, str] | None = None) -> str:
-    """A Qualtrics CSV export; ``renamed`` changes export tags after the QIDs were given."""
-    columns = columns_of(rows)
-    tags = qids(columns)
-    full = (QUALTRICS_META if meta else []) + columns
-    out = io.StringIO()
-    w = csv.writer(out, delimiter=delimiter, lineterminator="\n")
-
-    def name(c: str) -> str:
-        for old, new in (renamed or {}).items():
-            if c == old or c.startswith(old + "_"):
-                return new + c[len(old):]
-        return c
-
-    w.writerow([name(c) for c in full])
-    if header_rows >= 2:
-        w.writerow([META_TEXTS.get(c, f"Vraag {c} - tekst, met komma") for c in full])
-    if header_rows >= 3:
-        ids = []
-        for c in full:
-            if c in META_IMPORT_IDS:
-                ids.append({"ImportId": META_IMPORT_IDS[c]})
-            elif c in EMBEDDED:
-                ids.append({"ImportId": c})
-            else:
-                base, _, suffix = c.rpartition("_")
-                if suffix.isdigit() and base in tags:
-                    ids.append({"ImportId": f"{tags[base]}_{suffix}"})
-                else:
-                    ids.append({"ImportId": tags[c]} if c.startswith("P_") or c.endswith(("DOMAIN", "PWT")) or "_KERN" in c
-                               else {"ImportId": f"{tags[c]}_TEXT"})
-        w.writerow([json.dumps(i) for i in ids])
-    for i, r in enumerate(rows):
-        values = {"StartDate": "2026-03-01 09:00:00", "EndDate": "2026-03-01 09:20:00", "Status": "0", "Progress": "100",
-                  "Finished": "1", "ResponseId": f"R_fictief{i}", **r}  # fmt: skip
-        w.writerow([values.get(c, "") for c in full])
-    return out.getvalue()
-
-
-def limesurvey_text(rows: list[dict], delimiter: str = ",") -> str:
-    columns = ["id", "submitdate", "lastpage", "startlanguage"] + columns_of(rows)
-    out = io.StringIO()
-    w = csv.writer(out, delimiter=delimiter, lineterminator="\n")
-    w.writerow(columns)
-    for i, r in enumerate(rows):
-        values = {"id": str(i + 1), "submitdate": "2026-03-01 09:20:00", "lastpage": "5", "startlanguage": "nl", **r}
-        w.writerow([values.get(c, "") for c in columns])
-    return out.getvalue()
+from wijknet.demo_raw import columns_of, limesurvey_text, qualtrics_text, to_limesurvey  # noqa: F401 (used by the tests)
 
 
 def to_xlsx(content: str, path: Path, delimiter: str = ",") -> Path:
@@ -122,24 +46,6 @@ Q_I1 = {"actor_id": "i1", "wijk": "Noord", "R_ORG": "Bewonersgroep Fictief", "R_
         "A_KNOW_3": "1", "A_FREQ_3": "2", "A_INT_3": "2", "A_REF_3": "2",
         "P_ACTIVE": "2", "P_KPI3": "3", "P_LADDER": "4"}  # fmt: skip
 Q_ROWS = [Q_Z1, Q_W1, Q_I1]
-
-
-def to_limesurvey(row: dict) -> dict:
-    """A Qualtrics-shaped answer row renamed to LimeSurvey question codes."""
-    out = {}
-    for c, v in row.items():
-        if c == "actor_id":
-            out["ACTORID"] = v
-        elif c == "wijk":
-            out["WIJK"] = v
-        else:
-            prefix, rest = c.split("_", 1)
-            if "_" in rest:
-                code, k = rest.rsplit("_", 1)
-                out[f"{prefix}{code}[SQ{int(k):03d}]"] = "Y" if (prefix == "R" and v == "1") else v
-            else:
-                out[f"{prefix}{rest}"] = v
-    return out
 
 
 L_ROWS = [to_limesurvey(r) for r in Q_ROWS]

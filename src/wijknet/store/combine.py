@@ -23,6 +23,12 @@ table; an *evidence rule* says which observations make a tie:
     direction) exists. This is the usual "reciprocated" reading of
     name-generator data, made robust to non-response by interviews.
 
+Observations whose tie type is a signal of an interview (``zou_moeten_kennen``,
+``drempel``, ``wens``; :data:`wijknet.graph.NON_TIE_TYPES`) are evidence but
+never ties: they are left out of the ties table under every rule (pass
+``signals=True`` to :func:`combine_observations` or :func:`ties` to get them)
+and do not confirm a tie under ``confirmed``.
+
 Whatever the rule, the tie's ``weight`` is the largest weight of its kept
 observations (empty when none has one, which :mod:`wijknet.io.tidy` reads as
 1), ``evidence`` lists their labels (the tidy ``evidence`` text, else the
@@ -38,6 +44,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import DataError, Problem
+from ..graph import NON_TIE_TYPES
 from ..i18n import text
 from .frames import observations
 
@@ -83,8 +90,9 @@ def kept_observations(obs: pd.DataFrame, rule: str = "all") -> pd.DataFrame:
     for wijk, wave, s, t, who in reported:
         if who:
             said.setdefault((wijk, wave, frozenset((s, t))), set()).add(who)
-    interviewed = {(w, v, frozenset((s, t))) for w, v, s, t, k in zip(obs["wijk"], obs["wave"], obs["source"], obs["target"], obs["kind"])
-                   if k == "interview"}  # fmt: skip
+    interviewed = {(w, v, frozenset((s, t))) for w, v, s, t, k, tt in zip(obs["wijk"], obs["wave"], obs["source"], obs["target"],
+                                                                        obs["kind"], obs["tie_type"])
+                   if k == "interview" and tt not in NON_TIE_TYPES}  # fmt: skip
 
     def confirmed(wijk, wave, s, t) -> bool:
         pair = (wijk, wave, frozenset((s, t)))
@@ -97,8 +105,12 @@ def kept_observations(obs: pd.DataFrame, rule: str = "all") -> pd.DataFrame:
     return obs[mask]
 
 
-def combine_observations(obs: pd.DataFrame, rule: str = "all") -> pd.DataFrame:
+def combine_observations(obs: pd.DataFrame, rule: str = "all", *, signals: bool = False) -> pd.DataFrame:
     """The tidy ties table made from ``obs`` by the evidence ``rule``.
+
+    ``signals=True`` keeps the observations of :data:`wijknet.graph.NON_TIE_TYPES`
+    (wishes, barriers, actors who should know each other); by default they
+    are left out, so they never count as existing ties.
 
     Returns
     -------
@@ -108,6 +120,8 @@ def combine_observations(obs: pd.DataFrame, rule: str = "all") -> pd.DataFrame:
         (``""`` when no kept observation has a weight).
     """
     kept = kept_observations(obs, rule)
+    if not signals and not kept.empty:
+        kept = kept[~kept["tie_type"].isin(NON_TIE_TYPES)]
     if kept.empty:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in TIE_COLUMNS})
     kept = kept.assign(_label=kept["label"].where(kept["label"] != "", kept["kind"]))
@@ -119,7 +133,7 @@ def combine_observations(obs: pd.DataFrame, rule: str = "all") -> pd.DataFrame:
     return out[TIE_COLUMNS].astype(str).reset_index(drop=True)
 
 
-def ties(store: sqlite3.Connection | str | Path, rule: str = "all") -> pd.DataFrame:
+def ties(store: sqlite3.Connection | str | Path, rule: str = "all", *, signals: bool = False) -> pd.DataFrame:
     """The tidy ties table of a project store by the evidence ``rule``.
 
     Parameters
@@ -128,14 +142,16 @@ def ties(store: sqlite3.Connection | str | Path, rule: str = "all") -> pd.DataFr
         An open store connection or a project folder.
     rule : {"all", "survey", "confirmed"}
         See the module docstring.
+    signals : bool
+        Also the interview signals (wishes, barriers, should-know); see :func:`combine_observations`.
     """
     if isinstance(store, sqlite3.Connection):
-        return combine_observations(observations(store), rule)
+        return combine_observations(observations(store), rule, signals=signals)
     from .db import connect
 
     conn = connect(store)
     try:
-        return combine_observations(observations(conn), rule)
+        return combine_observations(observations(conn), rule, signals=signals)
     finally:
         conn.close()
 

@@ -1,4 +1,4 @@
-"""Recognising what an input file holds: tidy tables, graph files or survey exports.
+"""Recognising what an input file holds: tidy tables, graph files, survey exports, coded interviews, Network Canvas.
 
 =================  ===============================================================
 kind               recognised by
@@ -13,6 +13,12 @@ kind               recognised by
                    or the columns ``ResponseId`` and ``StartDate``
 ``limesurvey``     a CSV export with LimeSurvey's ``submitdate`` column and
                    ``lastpage``, ``startlanguage`` or sub-question columns (``Q5[SQ001]``)
+``interviews``     a coding sheet: ``interview_id``, ``codes`` and a segment text column
+``maxqda``         MAXQDA's coded segments: ``Document name``, ``Code``, ``Segment``
+                   (or ``Begin``/``End``)
+``atlasti``        ATLAS.ti's quotations: ``Document``, ``Codes`` and ``Quotation
+                   Content`` or ``Quotation Name``
+``network-canvas`` a Network Canvas CSV file: ``networkCanvasEgoUUID`` (or ``_egoID``)
 =================  ===============================================================
 """
 
@@ -25,7 +31,8 @@ from ..errors import DataError, Problem
 from ..i18n import text
 from ..io.tables import decode, normalise_column, read_table, sniff_delimiter
 
-KINDS = ("tidy-actors", "tidy-ties", "responses", "graphml", "gexf", "qualtrics", "limesurvey")
+KINDS = ("tidy-actors", "tidy-ties", "responses", "graphml", "gexf", "qualtrics", "limesurvey", "interviews", "maxqda",
+         "atlasti", "network-canvas")
 #: Kinds read with :func:`wijknet.io.tables.read_table`.
 TABLE_KINDS = ("tidy-actors", "tidy-ties", "responses")
 
@@ -33,10 +40,12 @@ TEXTS = {
     "unknown_kind": {
         "nl": "soort bestand niet herkend (kolommen: {columns}); verwacht actoren (actor_id, wijk, domain), "
               "relaties (wijk, wave, source, target), responses (wijk, wave, actor_id), GraphML, GEXF, "
-              "een Qualtrics- of LimeSurvey-export; of geef de soort met --kind",
+              "een Qualtrics- of LimeSurvey-export, een codeerblad van gesprekken (interview_id, codes, segment), "
+              "een MAXQDA- of ATLAS.ti-export of Network Canvas-bestanden; of geef de soort met --kind",
         "en": "kind of file not recognised (columns: {columns}); expected actors (actor_id, wijk, domain), "
               "ties (wijk, wave, source, target), responses (wijk, wave, actor_id), GraphML, GEXF, "
-              "a Qualtrics or LimeSurvey export; or give the kind with --kind",
+              "a Qualtrics or LimeSurvey export, an interview coding sheet (interview_id, codes, segment), "
+              "a MAXQDA or ATLAS.ti export or Network Canvas files; or give the kind with --kind",
     },
 }
 
@@ -61,6 +70,21 @@ def _header_columns(path: Path) -> tuple[list[str], list[str]]:
 
     header = next(csv.reader([lines[0]], delimiter=sniff_delimiter(lines[0])), [])
     return [normalise_column(c) for c in header], lines
+
+
+def _interview_kind(names: set[str]) -> str | None:
+    """``interviews``, ``maxqda``, ``atlasti`` or ``network-canvas`` from the column names, else ``None``."""
+    if names & {"networkcanvasegouuid", "_egoid"}:
+        return "network-canvas"
+    if "codes" in names and names & {"quotation_content", "quotation_name"} and names & {"document", "dokument"}:
+        return "atlasti"
+    if "code" in names and names & {"document_name", "dokumentname", "documentnaam"} and (
+            names & {"segment", "begin", "end", "anfang", "ende", "einde"}):  # fmt: skip
+        return "maxqda"
+    if names & {"interview_id", "gesprek_id"} and names & {"codes", "code"} and names & {
+            "segment", "segment_text", "quote", "citaat", "tekst", "text", "fragment"}:  # fmt: skip
+        return "interviews"
+    return None
 
 
 def recognise(path: str | Path, *, wave: str | None = None) -> str:
@@ -93,6 +117,9 @@ def recognise(path: str | Path, *, wave: str | None = None) -> str:
         return "qualtrics"
     if "submitdate" in names and ({"lastpage", "startlanguage"} & names or any(re.search(r"\w\[\w+\]$", c) for c in names)):
         return "limesurvey"
+    interview_kind = _interview_kind(names)
+    if interview_kind:
+        return interview_kind
     if {"actor_id", "wijk", "domain"} <= names:
         return "tidy-actors"
     if {"wijk", "source", "target"} <= names and ("wave" in names or wave):
