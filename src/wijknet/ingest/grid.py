@@ -21,7 +21,7 @@ import pandas as pd
 from ..errors import DataError, Problem
 from ..i18n import text
 from ..io.tables import TEXTS as TABLE_TEXTS
-from ..io.tables import _cell_to_str, decode, sniff_delimiter
+from ..io.tables import _cell_to_str, check_size, check_xlsx, decode, sniff_delimiter
 
 TEXTS = {
     "nul": {
@@ -69,6 +69,7 @@ def read_grid(path: str | Path) -> Grid:
     file = path.name
     if not path.is_file():
         raise DataError([Problem(file, text(TABLE_TEXTS, "missing_file"))])
+    check_size(path)
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         return _xlsx(path, file)
@@ -116,6 +117,7 @@ def _padded(file: str, rows: list[list[str]], numbers: list[int], delimiter: str
 def _xlsx(path: Path, file: str) -> Grid:
     if not zipfile.is_zipfile(path):
         raise DataError([Problem(file, text(TABLE_TEXTS, "not_xlsx"))])
+    check_xlsx(path)
     try:
         raw = pd.read_excel(path, dtype=object, header=None, engine="openpyxl")
     except Exception:  # noqa: BLE001 - openpyxl raises many types for corrupt workbooks

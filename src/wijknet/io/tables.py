@@ -47,9 +47,96 @@ TEXTS = {
     },
     "dup_col": {"nl": "de kolom komt twee keer voor in de kopregel", "en": "the column appears twice in the header"},
     "parse": {"nl": "het bestand is niet te lezen als CSV: {detail}", "en": "the file cannot be read as CSV: {detail}"},
+    "too_large": {
+        "nl": "het bestand is {size}; verwacht hoogstens {limit} (zet grote exports om of deel ze op)",
+        "en": "the file is {size}; expected at most {limit} (convert or split large exports)",
+    },
+    "zip_bomb": {
+        "nl": "dit Excel-bestand wordt uitgepakt {detail}; verwacht een gewone werkmap (hoogstens {members} onderdelen, "
+              "{limit} uitgepakt, {ratio}x gecomprimeerd); sla het opnieuw op als .xlsx of .csv",
+        "en": "this Excel file unpacks {detail}; expected an ordinary workbook (at most {members} parts, {limit} "
+              "unpacked, compressed {ratio}x); save it again as .xlsx or .csv",
+    },
+    "zip_members": {"nl": "tot {n} onderdelen", "en": "into {n} parts"},
+    "zip_size": {"nl": "tot {size}", "en": "to {size}"},
+    "zip_ratio": {"nl": "{ratio}x groter dan gecomprimeerd", "en": "{ratio}x larger than compressed"},
 }
 
 DELIMITERS = (",", ";", "\t")
+MB = 1024 * 1024
+#: Largest input file read, in bytes (``WIJKNET_MAX_FILE_MB`` overrides it); larger files are refused.
+MAX_FILE_BYTES = 50 * MB
+#: Limits of an ``.xlsx`` file's zip container, checked before openpyxl unpacks it (zip bombs).
+XLSX_MAX_MEMBERS = 10_000
+XLSX_MAX_UNPACKED = 500 * MB
+XLSX_MAX_RATIO = 200
+
+
+def max_file_bytes() -> int:
+    """The size limit of input files: ``WIJKNET_MAX_FILE_MB`` (megabytes) or :data:`MAX_FILE_BYTES`."""
+    import os
+
+    value = os.environ.get("WIJKNET_MAX_FILE_MB", "").strip()
+    try:
+        return int(float(value) * MB) if value else MAX_FILE_BYTES
+    except ValueError:
+        return MAX_FILE_BYTES
+
+
+def check_size(path: str | Path, limit: int | None = None) -> None:
+    """Refuse a file larger than ``limit`` bytes (default :func:`max_file_bytes`) with a :class:`Problem`."""
+    path = Path(path)
+    limit = max_file_bytes() if limit is None else limit
+    size = path.stat().st_size
+    if size > limit:
+        raise DataError([Problem(path.name, text(TEXTS, "too_large", size=_mb(size), limit=_mb(limit)))])
+
+
+def _mb(n: int) -> str:
+    """A size for people: ``'50 MB'``, ``'1,5 MB'`` (Dutch decimal comma), ``'12 kB'``, ``'100 bytes'``."""
+    from ..i18n import format_number
+
+    if n >= MB:
+        return f"{format_number(n / MB, 0 if n % MB == 0 else 1)} MB"
+    if n >= 1024:
+        return f"{format_number(n / 1024, 0)} kB"
+    return f"{n} bytes"
+
+
+def check_xlsx(path: str | Path, *, max_members: int = XLSX_MAX_MEMBERS, max_unpacked: int = XLSX_MAX_UNPACKED,
+               max_ratio: float = XLSX_MAX_RATIO) -> None:
+    """Refuse an ``.xlsx`` whose zip container is not an ordinary workbook (a zip bomb).
+
+    Reads only the zip directory (nothing is unpacked): the number of members,
+    their total uncompressed size and the ratio uncompressed / compressed of
+    the whole archive and of every member must stay within the limits.
+
+    Raises
+    ------
+    DataError
+        Naming the file and the limit it exceeds; also for a file that is not a zip archive.
+    """
+    path = Path(path)
+    file = path.name
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise DataError([Problem(file, text(TEXTS, "not_xlsx"))]) from None
+    unpacked = sum(i.file_size for i in infos)
+    packed = sum(i.compress_size for i in infos)
+    worst = max((i.file_size / max(i.compress_size, 1) for i in infos if i.file_size > MB), default=0.0)
+    ratio = max(unpacked / max(packed, 1) if unpacked > MB else 0.0, worst)
+    detail = None
+    if len(infos) > max_members:
+        detail = text(TEXTS, "zip_members", n=len(infos))
+    elif unpacked > max_unpacked:
+        detail = text(TEXTS, "zip_size", size=_mb(unpacked))
+    elif ratio > max_ratio:
+        detail = text(TEXTS, "zip_ratio", ratio=int(ratio))
+    if detail is not None:
+        raise DataError([Problem(file, text(TEXTS, "zip_bomb", detail=detail, members=max_members,
+                                            limit=_mb(max_unpacked), ratio=int(max_ratio)))])  # fmt: skip
 
 
 def normalise_column(name: object) -> str:
@@ -104,6 +191,7 @@ def read_table(path: str | Path, expected: tuple[str, ...] = ()) -> pd.DataFrame
     file = path.name
     if not path.is_file():
         raise DataError([Problem(file, text(TEXTS, "missing_file"))])
+    check_size(path)
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         df = _read_xlsx(path, file)
@@ -173,6 +261,7 @@ def _read_csv(raw: bytes, file: str, expected: tuple[str, ...]) -> pd.DataFrame:
 def _read_xlsx(path: Path, file: str) -> pd.DataFrame:
     if not zipfile.is_zipfile(path):
         raise DataError([Problem(file, text(TEXTS, "not_xlsx"))])
+    check_xlsx(path)
     try:
         raw = pd.read_excel(path, dtype=object, header=None, engine="openpyxl")
     except Exception:  # openpyxl raises many types for corrupt workbooks

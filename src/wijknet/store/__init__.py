@@ -14,10 +14,11 @@ folder like a tidy folder. See ``docs/project-store.md``.
 
 from .combine import RULES, combine_observations, evidence, kept_observations, ties
 from .db import DB_FILE, RAW_DIR, connect, dump, is_store
-from .importing import ImportReport, import_files
+from .importing import ImportReport, import_files, preview_import
 from .init import init_store
 from .load import load_store_project
 from .status import store_status
 
 __all__ = ["DB_FILE", "RAW_DIR", "RULES", "ImportReport", "combine_observations", "connect", "dump", "evidence",
-           "import_files", "init_store", "is_store", "kept_observations", "load_store_project", "store_status", "ties"]
+           "import_files", "init_store", "is_store", "kept_observations", "load_store_project", "preview_import",
+           "store_status", "ties"]

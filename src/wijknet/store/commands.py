@@ -39,6 +39,8 @@ TEXTS = {
     "count_responses_same": {"nl": "{n} responses ongewijzigd", "en": "{n} responses unchanged"},
     "count_respondents": {"nl": "{n} respondenten (wachten op het actorregister)", "en": "{n} respondents (waiting for the actor registry)"},
     "count_write_ins": {"nl": "{n} zelf ingevulde partijen (wachten op het actorregister)", "en": "{n} written-in parties (waiting for the actor registry)"},
+    "count_segments": {"nl": "{n} gecodeerde fragmenten", "en": "{n} coded segments"},
+    "count_interviews": {"nl": "{n} gesprekken", "en": "{n} interviews"},
     "status_title": {"nl": "Project: {title} ({folder})", "en": "Project: {title} ({folder})"},
     "status_rule": {
         "nl": "Bewijsregel voor analyse: {rule} (all = alle waarnemingen, survey = alleen enquête, confirmed = door beide kanten gemeld)",
@@ -82,6 +84,10 @@ class ImportKind(str, Enum):
     gexf = "gexf"
     qualtrics = "qualtrics"
     limesurvey = "limesurvey"
+    interviews = "interviews"
+    maxqda = "maxqda"
+    atlasti = "atlasti"
+    network_canvas = "network-canvas"
 
 
 class Rule(str, Enum):
@@ -114,9 +120,10 @@ def init(
 
 def import_(
     folder: Annotated[Path, typer.Argument(help="Project folder made by wijknet init.")],
-    files: Annotated[list[Path], typer.Argument(help="Files to import: actors, ties or responses tables (.csv/.xlsx), GraphML, GEXF, Qualtrics or LimeSurvey exports.")],
+    files: Annotated[list[Path], typer.Argument(help="Files to import: actors, ties or responses tables (.csv/.xlsx), GraphML, GEXF, Qualtrics or LimeSurvey exports, coded interviews (coding sheet, MAXQDA, ATLAS.ti) or Network Canvas CSV files.")],
     kind: Annotated[ImportKind | None, typer.Option("--kind", help="The kind of all FILES; default: recognised from columns and contents.")] = None,
-    wave: Annotated[str | None, typer.Option("--wave", help="Wave of files that carry none (graph files, survey exports, tables without a wave column).")] = None,
+    wave: Annotated[str | None, typer.Option("--wave", help="Wave of files that carry none (graph files, survey exports, interviews, Network Canvas, tables without a wave column).")] = None,
+    wijk: Annotated[str | None, typer.Option("--wijk", help="Wijk of files that carry none: Network Canvas files (required), coded interviews and survey exports (optional).")] = None,
     update: Annotated[bool, typer.Option("--update", help="Take new values for actors and responses that already exist with other values (the old values are kept in the history).")] = False,
 ) -> None:
     """Add files to a project in one transaction: all of them, or (on any problem) none.
@@ -128,7 +135,7 @@ def import_(
     from .importing import import_files
 
     try:
-        report = import_files(folder, files, kind=kind.value if kind else None, wave=wave, update=update)
+        report = import_files(folder, files, kind=kind.value if kind else None, wave=wave, wijk=wijk, update=update)
     except DataError as exc:
         _fail(exc)
     for f in report.files:

@@ -23,6 +23,10 @@ Any problem in any file rolls everything back, the raw copies included, and
 raises one :class:`~wijknet.errors.DataError` listing them all. Before the
 commit the whole store is validated as a project, so a store that imported
 cleanly always loads.
+
+:func:`preview_import` runs exactly the same import and rolls it back (a dry
+run): it reports per file the recognised kind, the counts, notes and every
+problem, and leaves the store and ``raw/`` as they were.
 """
 
 from __future__ import annotations
@@ -41,7 +45,7 @@ import pandas as pd
 
 from ..errors import DataError, Problem
 from ..i18n import text
-from ..io.tables import read_table
+from ..io.tables import check_size, read_table
 from ..io.tidy import (
     ACTOR_REQUIRED,
     RESPONSE_REQUIRED,
@@ -56,7 +60,8 @@ from .kinds import KINDS, recognise
 from .schema import ACTOR_COLUMNS, EVIDENCE_KINDS
 
 #: Order in which the files of one import are applied (actors before what refers to them).
-ORDER = {"tidy-actors": 0, "graphml": 1, "gexf": 1, "responses": 2, "tidy-ties": 3, "qualtrics": 4, "limesurvey": 4}
+ORDER = {"tidy-actors": 0, "graphml": 1, "gexf": 1, "responses": 2, "tidy-ties": 3, "qualtrics": 4, "limesurvey": 4,
+         "interviews": 5, "maxqda": 5, "atlasti": 5, "network-canvas": 5}  # fmt: skip
 STORE_ACTORS = "wijknet.sqlite"
 #: First words of tidy ``evidence`` labels and the evidence kind they name.
 LABEL_KINDS = {
@@ -106,12 +111,19 @@ TEXTS = {
               "first convert the export to tidy ties (wijk, wave, source, target)",
     },
     "no_store_actors": {"nl": "de actoren van het project ({file})", "en": "the project's actors ({file})"},
+    "nc_needs": {"nl": "Network Canvas-bestanden hebben geen wijk en meting; geef {options}",
+                 "en": "Network Canvas files carry no wijk and wave; give {options}"},
+    "nc_pending": {"nl": "{n} relatie(s) tussen genoemde partijen waarvan er één (nog) geen actor is; niet ingelezen",
+                   "en": "{n} tie(s) between named parties of which one is not an actor (yet); not read"},
 }  # fmt: skip
 
 
 @dataclass
 class FileReport:
-    """What one file added: ``status`` is ``"imported"`` or ``"already"`` (same content imported before)."""
+    """What one file added: ``status`` is ``"imported"`` or ``"already"`` (same content imported before).
+
+    ``kind`` is ``""`` for a file a preview could not read (missing, too large, not recognised).
+    """
 
     name: str
     kind: str
@@ -119,18 +131,38 @@ class FileReport:
     status: str = "imported"
     counts: dict[str, int] = field(default_factory=dict)
     notes: list[Problem] = field(default_factory=list)
+    #: The problems of this file (filled by :func:`preview_import`; an import raises them instead).
+    problems: list[Problem] = field(default_factory=list)
+    #: The first rows of a table (filled by :func:`preview_import`; ``None`` for graph files).
+    head: pd.DataFrame | None = None
 
 
 @dataclass
 class ImportReport:
-    """The result of one :func:`import_files` call."""
+    """The result of one :func:`import_files` or :func:`preview_import` call.
+
+    ``problems`` is only filled by a preview (a dry run): an import raises
+    them as a :class:`~wijknet.errors.DataError`. A preview's ``import_id``
+    is ``None``: nothing was stored.
+    """
 
     import_id: int | None
     files: list[FileReport]
+    problems: list[Problem] = field(default_factory=list)
+    dry_run: bool = False
 
     @property
     def changed(self) -> bool:
         return any(f.status == "imported" for f in self.files)
+
+    @property
+    def ok(self) -> bool:
+        """Whether the files can be imported (no problems)."""
+        return not self.problems
+
+
+class _Rollback(Exception):
+    """Raised inside the transaction of a dry run so that it rolls back."""
 
 
 def sha256(path: Path) -> str:
@@ -146,7 +178,8 @@ def _now() -> str:
 
 
 def import_files(folder: str | Path, paths: list[str | Path], *, kind: str | None = None, wave: str | None = None,
-                 update: bool = False) -> ImportReport:
+                 wijk: str | None = None, update: bool = False, dry_run: bool = False,
+                 username: str | None = None) -> ImportReport:
     """Import ``paths`` into the project store ``folder`` in one transaction.
 
     Parameters
@@ -161,8 +194,16 @@ def import_files(folder: str | Path, paths: list[str | Path], *, kind: str | Non
         The wave of files that carry none (graph files, survey exports, tidy
         tables without a ``wave`` column); a file whose ``wave`` column says
         otherwise is a problem.
+    wijk : str, optional
+        The wijk a survey export was sent in (every response must then be from it).
     update : bool
         Take new values for actors and responses that exist with other values.
+    dry_run : bool
+        Run everything and roll back (see :func:`preview_import`): nothing is
+        stored, and the problems are returned in the report instead of raised.
+    username : str, optional
+        Who imports, for the audit log (the signed-in user of the app);
+        default the operating-system user.
 
     Returns
     -------
@@ -172,6 +213,7 @@ def import_files(folder: str | Path, paths: list[str | Path], *, kind: str | Non
     ------
     DataError
         With every problem found; the store and ``raw/`` are then unchanged.
+        With ``dry_run`` only for a wrong ``kind`` or a folder that is not a store.
     """
     from ..project import ProjectConfig
 
@@ -181,28 +223,78 @@ def import_files(folder: str | Path, paths: list[str | Path], *, kind: str | Non
         config = ProjectConfig.load(folder)
         if kind is not None and kind not in KINDS:
             raise DataError([Problem("--kind", text(TEXTS, "bad_kind", kind=kind, kinds=", ".join(KINDS)))])
-        problems, todo = [], []
+        problems, todo, unread = [], [], []
         for p in map(Path, paths):
             if not p.is_file():
                 problems.append(Problem(p.name, text(TEXTS, "missing_file")))
+                unread.append(FileReport(p.name, "", ""))
                 continue
             try:
+                check_size(p)
                 todo.append((p, kind or recognise(p, wave=wave), sha256(p)))
             except DataError as exc:
                 problems += exc.problems
-        if problems:
+                unread.append(FileReport(p.name, "", ""))
+        if problems and not dry_run:
             raise DataError(problems)
         todo.sort(key=lambda item: ORDER[item[1]])
-        return _Importer(conn, folder, config, wave, update).run(todo)
+        importer = _Importer(conn, folder, config, wave, update, wijk=wijk, dry_run=dry_run, username=username)
+        report = importer.run(todo)
+        if dry_run:
+            report.files = unread + report.files
+            report.problems = problems + report.problems
+            for f in report.files:
+                f.problems = [p for p in report.problems if p.file == f.name]
+        return report
     finally:
         conn.close()
+
+
+def preview_import(folder: str | Path, paths: list[str | Path], *, kind: str | None = None, wave: str | None = None,
+                   wijk: str | None = None, update: bool = False) -> ImportReport:
+    """Check an import without changing the store: :func:`import_files` as a dry run.
+
+    Every file is read, recognised and added inside the import transaction
+    exactly as :func:`import_files` would (the whole store is validated too),
+    and the transaction is then rolled back. Nothing is written to the
+    database or to ``raw/``.
+
+    Parameters
+    ----------
+    folder, paths, kind, wave, wijk, update
+        As for :func:`import_files`.
+
+    Returns
+    -------
+    ImportReport
+        Per file the recognised kind (``""`` when the file could not be
+        read), counts, notes, ``problems`` (file, row, column) and ``head``
+        (the first rows of a table); ``report.problems`` lists them all and
+        ``report.ok`` says whether the import would succeed.
+    """
+    report = import_files(folder, paths, kind=kind, wave=wave, wijk=wijk, update=update, dry_run=True)
+    by_name = {Path(p).name: Path(p) for p in paths}
+    for f in report.files:
+        if f.kind in KINDS and f.kind not in ("graphml", "gexf") and f.name in by_name:
+            f.head = first_rows(by_name[f.name])
+    return report
+
+
+def first_rows(path: str | Path, n: int = 5) -> pd.DataFrame | None:
+    """The first ``n`` rows of a CSV or XLSX table as read (``None`` when it cannot be read)."""
+    try:
+        return read_table(path).head(n)
+    except DataError:
+        return None
 
 
 class _Importer:
     """One import transaction; see :func:`import_files`."""
 
-    def __init__(self, conn: sqlite3.Connection, folder: Path, config, wave: str | None, update: bool):
+    def __init__(self, conn: sqlite3.Connection, folder: Path, config, wave: str | None, update: bool, *,
+                 wijk: str | None = None, dry_run: bool = False, username: str | None = None):
         self.conn, self.folder, self.config, self.wave, self.update = conn, folder, config, wave, update
+        self.wijk, self.dry_run, self.username = wijk, dry_run, username
         self.import_id: int | None = None
         self.created: list[Path] = []
         self.problems: list[Problem] = []
@@ -222,10 +314,21 @@ class _Importer:
                     seen.add(digest)
                     file_id = self._record_file(path, kind, digest)
                     getattr(self, "_" + kind.replace("-", "_"))(path, file_id, report)
+                self._flush_network_canvas()
                 if self.problems:
                     raise DataError(self.problems)
                 if self.import_id is not None:
                     self._check_whole()
+                    _audit_import(self.conn, self.import_id, reports, self.username, wave=self.wave, update=self.update)
+                if self.dry_run:
+                    raise _Rollback
+        except (_Rollback, DataError) as exc:
+            for path in self.created:
+                path.unlink(missing_ok=True)
+            if not self.dry_run:
+                raise
+            problems = exc.problems if isinstance(exc, DataError) else []
+            return ImportReport(None, reports, problems=list(problems), dry_run=True)
         except BaseException:
             for path in self.created:
                 path.unlink(missing_ok=True)
@@ -243,10 +346,11 @@ class _Importer:
             self.import_id = self.conn.execute("INSERT INTO imports (imported_at, wijknet_version, options) VALUES (?, ?, ?)",
                                                (now, __version__, options)).lastrowid  # fmt: skip
         raw = self.folder / RAW_DIR
-        raw.mkdir(exist_ok=True)
         ext = re.sub(r"[^a-z0-9.]", "", path.suffix.lower())[:10]
         target = raw / f"{digest}{ext}"
-        if not target.exists():
+        if not self.dry_run:
+            raw.mkdir(exist_ok=True)
+        if not self.dry_run and not target.exists():
             tmp = raw / f".{digest}.{os.getpid()}.tmp"
             shutil.copyfile(path, tmp)
             os.replace(tmp, target)
@@ -491,7 +595,7 @@ class _Importer:
         from .surveys import read_survey
 
         try:
-            batch = read_survey(tool, path, self._project_for_survey(), self.wave)
+            batch = read_survey(tool, path, self._project_for_survey(), self.wave, wijk=self.wijk)
         except DataError as exc:
             self.problems += exc.problems
             return
@@ -499,15 +603,24 @@ class _Importer:
             self.problems.append(Problem(path.name, text(TEXTS, "no_survey_importer", tool=tool.capitalize())))
             return
         report.notes += list(batch.problems)
+        self.add_survey_batch(batch, path.name, file_id, report)
+
+    def add_survey_batch(self, batch, file: str, file_id: int, report: FileReport) -> None:
+        """Store a survey batch: ties as observations, responses, and what waits for the actor registry.
+
+        Respondents without an actor id and write-ins go to ``pending``; also
+        used by :mod:`wijknet.store.registry` when a respondent is identified.
+        """
         if len(batch.ties):
             ties = batch.ties.copy()
             ties.index = pd.Index([_first_int(r) for r in ties["source_row"]], name="row")
-            self._add_ties(ties, path.name, file_id, report, default_kind="survey")
+            self._add_ties(ties, file, file_id, report, default_kind="survey")
         if len(batch.responses):
             responses = batch.responses[batch.responses["actor_id"] != ""].copy()
             responses.index = pd.Index([_first_int(r) for r in responses["source_row"]], name="row")
-            self._add_responses(responses, path.name, file_id, report)
-        for what, df in (("respondent", batch.respondents), ("write_in", batch.write_ins)):
+            self._add_responses(responses, file, file_id, report)
+        unidentified = batch.respondents[batch.respondents["actor_id"].astype(str).str.strip() == ""]
+        for what, df in (("respondent", unidentified), ("write_in", batch.write_ins)):
             rows = [(what, file_id, _first_int(r.get("source_row", "")), str(r.get("source_column", "")),
                      json.dumps({k: str(v) for k, v in r.items()}, ensure_ascii=False)) for r in df.to_dict("records")]  # fmt: skip
             self.conn.executemany("INSERT INTO pending (what, file_id, source_row, source_column, data) VALUES (?, ?, ?, ?, ?)", rows)
@@ -523,6 +636,93 @@ class _Importer:
 
     def _limesurvey(self, path: Path, file_id: int, report: FileReport) -> None:
         self._survey(path, file_id, report, "limesurvey")
+
+    # -- coded interviews and Network Canvas ---------------------------------------------------------------
+
+    def _interview_file(self, path: Path, file_id: int, report: FileReport, fmt: str) -> None:
+        """A coding sheet, MAXQDA or ATLAS.ti export: ``interview`` observations, unmatched mentions to ``pending``."""
+        from ..ingest.interviews import import_interviews
+
+        aliases = dict(self.conn.execute("SELECT alias_norm, actor_id FROM aliases").fetchall())
+        try:
+            found = import_interviews(path, fmt, self._store_actors(), wave=self.wave, wijk=self.wijk, aliases=aliases)
+        except DataError as exc:
+            self.problems += exc.problems
+            return
+        report.notes += list(found.problems)
+        if len(found.ties):
+            ties = found.ties.copy()
+            ties.index = pd.Index([_first_int(r) for r in ties["source_row"]], name="row")
+            self._add_ties(ties, path.name, file_id, report, default_kind="interview")
+        self._add_pending_write_ins(found.write_ins, path.name, file_id, report)
+        _add_counts(report, {"segments": found.segments, "interviews": found.interviews})
+
+    def _add_pending_write_ins(self, write_ins: pd.DataFrame, file: str, file_id: int, report: FileReport) -> None:
+        """Mentions not matched to an actor wait in ``pending`` (``what = 'write_in'``) for ``wijknet resolve``."""
+        checked = write_ins.set_axis([_first_int(r) for r in write_ins["source_row"]]) if len(write_ins) else write_ins
+        if not self._check_waves(checked, file):
+            return
+        rows = [("write_in", file_id, _first_int(r.get("source_row", "")), str(r.get("source_column", "")),
+                 json.dumps({k: str(v) for k, v in r.items()}, ensure_ascii=False)) for r in write_ins.to_dict("records")]  # fmt: skip
+        self.conn.executemany("INSERT INTO pending (what, file_id, source_row, source_column, data) VALUES (?, ?, ?, ?, ?)", rows)
+        _add_counts(report, {"write_ins": len(rows)})
+
+    def _interviews(self, path: Path, file_id: int, report: FileReport) -> None:
+        self._interview_file(path, file_id, report, "interviews")
+
+    def _maxqda(self, path: Path, file_id: int, report: FileReport) -> None:
+        self._interview_file(path, file_id, report, "maxqda")
+
+    def _atlasti(self, path: Path, file_id: int, report: FileReport) -> None:
+        self._interview_file(path, file_id, report, "atlasti")
+
+    def _network_canvas(self, path: Path, file_id: int, report: FileReport) -> None:
+        """Network Canvas files are read together (one run of interviews) after all other files."""
+        if not hasattr(self, "_nc_files"):
+            self._nc_files: list[tuple[Path, int, FileReport]] = []
+        self._nc_files.append((path, file_id, report))
+
+    def _wijk_actor_ids(self, wijk: str) -> set[str]:
+        return {r[0] for r in self.conn.execute("SELECT actor_id FROM actors WHERE wijk = ?", (wijk,))}
+
+    def _flush_network_canvas(self) -> None:
+        """Read the Network Canvas files of this import as one set of interviews (``--wijk``, ``--wave``)."""
+        from ..ingest.networkcanvas import import_network_canvas
+
+        files = getattr(self, "_nc_files", [])
+        if not files:
+            return
+        self._nc_files = []
+        first = files[0][0].name
+        if not self.wave or not self.wijk:
+            missing = [opt for opt, value in (("--wijk", self.wijk), ("--wave", self.wave)) if not value]
+            self.problems.append(Problem(first, text(TEXTS, "nc_needs", options=" ".join(missing))))
+            return
+        try:
+            batch = import_network_canvas([p for p, _, _ in files], wijk=self.wijk, wave=self.wave,
+                                          roster=self._wijk_actor_ids(self.wijk))  # fmt: skip
+        except DataError as exc:
+            self.problems += exc.problems
+            return
+        by_name = {p.name: (file_id, report) for p, file_id, report in files}
+        for problem in batch.problems:
+            by_name.get(problem.file, (None, files[0][2]))[1].notes.append(problem)
+        ties = batch.ties.assign(evidence_kind="network_canvas")
+        for name, group in ties.groupby("source_file", sort=False):
+            file_id, report = by_name[name]
+            group = group.copy()
+            group.index = pd.Index([_first_int(r) for r in group["source_row"]], name="row")
+            self._add_ties(group, name, file_id, report, default_kind="network_canvas")
+        write_ins = batch.write_ins.assign(evidence_kind="network_canvas", tie_types="kennen",
+                                           label=f"network canvas {self.wave}")  # fmt: skip
+        for name, group in write_ins.groupby("source_file", sort=False):
+            file_id, report = by_name[name]
+            self._add_pending_write_ins(group, name, file_id, report)
+        for name, group in batch.pending_ties.groupby("source_file", sort=False):
+            # ego -> write-in ties come back when the write-in is resolved; edges touching a write-in do not
+            alters = group[group["source_column"].isin(["networkCanvasSourceUUID", "_from"])]
+            if len(alters):
+                by_name[name][1].notes.append(Problem(name, text(TEXTS, "nc_pending", n=len(alters))))
 
 
 def _actor_text(column: str, value) -> str:
@@ -560,3 +760,13 @@ def _first_int(value) -> int | None:
 def _add_counts(report: FileReport, counts: dict[str, int]) -> None:
     for key, n in counts.items():
         report.counts[key] = report.counts.get(key, 0) + n
+
+
+def _audit_import(conn: sqlite3.Connection, import_id: int, reports: list[FileReport], username: str | None,
+                  **options) -> None:
+    """The audit-log entry of an import, in its transaction: files, kinds, counts (never names of actors)."""
+    from .audit import record
+
+    files = [{"file": f.name, "kind": f.kind, "sha256": f.sha256[:12], "status": f.status, "counts": dict(f.counts)}
+             for f in reports]  # fmt: skip
+    record(conn, "import", username=username, import_id=import_id, files=files, **options)

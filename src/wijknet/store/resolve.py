@@ -15,7 +15,10 @@ TEXTS = {
     "linked": {"nl": "{n} zelf ingevulde partijen automatisch gekoppeld (score ≥ {threshold}), {obs} waarnemingen van relaties toegevoegd:",
                "en": "{n} written-in parties linked automatically (score ≥ {threshold}), {obs} tie observations added:"},
     "linked_row": {"nl": "  #{pid} '{mention}' -> {actor} (score {score})", "en": "  #{pid} '{mention}' -> {actor} (score {score})"},
-    "open": {"nl": "{n} zelf ingevulde partijen wachten op een bevestiging:", "en": "{n} written-in parties wait for confirmation:"},
+    "open": {"nl": "{n} zelf ingevulde partijen of respondenten zonder actor-id wachten op een bevestiging:",
+             "en": "{n} written-in parties or respondents without an actor id wait for confirmation:"},
+    "open_respondent_row": {"nl": "  #{pid} respondent zonder actor-id, rij {row}: '{mention}' ({wijk}, meting {wave})",
+                            "en": "  #{pid} respondent without an actor id, row {row}: '{mention}' ({wijk}, wave {wave})"},
     "open_row": {"nl": "  #{pid} '{mention}'{org} ({wijk}, meting {wave}, genoemd door {respondent})",
                  "en": "  #{pid} '{mention}'{org} ({wijk}, wave {wave}, named by {respondent})"},
     "candidate": {"nl": "      {actor}  {label}  (score {score})", "en": "      {actor}  {label}  (score {score})"},
@@ -27,6 +30,8 @@ TEXTS = {
     "nothing": {"nl": "Er wachten geen zelf ingevulde partijen.", "en": "No written-in parties are waiting."},
     "confirmed": {"nl": "Zelf ingevulde partij #{pid} gekoppeld aan {actor}; {obs} waarnemingen van relaties toegevoegd, de naam is onthouden.",
                   "en": "Written-in party #{pid} linked to {actor}; {obs} tie observations added, the name is remembered."},
+    "confirmed_respondent": {"nl": "Respondent #{pid} gekoppeld aan {actor}; {obs} waarnemingen van relaties toegevoegd.",
+                             "en": "Respondent #{pid} linked to {actor}; {obs} tie observations added."},
     "created": {"nl": "Nieuwe actor {actor} gemaakt van zelf ingevulde partij #{pid}; {obs} waarnemingen van relaties toegevoegd.",
                 "en": "New actor {actor} created from written-in party #{pid}; {obs} tie observations added."},
     "usage": {"nl": "gebruik --confirm NUMMER ACTOR_ID of --new NUMMER --domain DOMEIN, niet allebei",
@@ -59,8 +64,12 @@ def _show_open(open_, folder: Path) -> None:
     typer.echo(text(TEXTS, "open", n=len(open_)))
     for r in open_.to_dict("records"):
         org = f" ({r['organisation']})" if r.get("organisation") else ""
-        typer.echo(text(TEXTS, "open_row", pid=r["pending_id"], mention=r["mention"], org=org, wijk=r["wijk"], wave=r["wave"],
-                        respondent=r["respondent"] or "?"))  # fmt: skip
+        if r.get("what") == "respondent":
+            typer.echo(text(TEXTS, "open_respondent_row", pid=r["pending_id"], mention=r["mention"], wijk=r["wijk"] or "?",
+                            wave=r["wave"], row=r["row"]))  # fmt: skip
+        else:
+            typer.echo(text(TEXTS, "open_row", pid=r["pending_id"], mention=r["mention"], org=org, wijk=r["wijk"],
+                            wave=r["wave"], respondent=r["respondent"] or "?"))  # fmt: skip
         if not r["candidates"]:
             typer.echo(text(TEXTS, "no_candidates"))
         for c in r["candidates"]:
@@ -76,11 +85,13 @@ def resolve(
     new: Annotated[str | None, typer.Option("--new", help="PENDING_ID: make a new actor of a written-in party (with --domain).")] = None,
     domain: Annotated[str, typer.Option("--domain", help="Domain of the new actor made with --new.")] = "",
 ) -> None:
-    """Link the parties respondents wrote in to actors (entity resolution).
+    """Link the parties respondents wrote in, and respondents without an actor id, to actors (entity resolution).
 
     Without options: links every waiting written-in party whose best match
     scores at least --accept-above and lists the rest with their candidates.
     Linked names are remembered, so the next wave matches them by itself.
+    Respondents without an actor id are only linked with --confirm or --new:
+    their answers are then read again from the stored export.
     """
     from .registry import accept_matches, confirm as confirm_link, create_actor, proposals
 
@@ -89,8 +100,9 @@ def resolve(
     try:
         if confirm is not None:
             pid = _number(confirm[0])
+            respondent = pid in set(proposals(folder).query("what == 'respondent'")["pending_id"].astype(int))
             n = confirm_link(folder, pid, confirm[1])
-            typer.echo(text(TEXTS, "confirmed", pid=pid, actor=confirm[1], obs=n))
+            typer.echo(text(TEXTS, "confirmed_respondent" if respondent else "confirmed", pid=pid, actor=confirm[1], obs=n))
             return
         if new is not None:
             pid = _number(new)

@@ -15,7 +15,7 @@ TEXTS = {
 }
 
 
-def read_survey(tool: str, path: Path, project, wave: str | None):
+def read_survey(tool: str, path: Path, project, wave: str | None, *, wijk: str | None = None):
     """The :class:`~wijknet.ingest.batch.ImportBatch` of a survey export, or ``None`` when no importer is installed.
 
     The roster (positions of the name generator) comes from ``project``: the
@@ -27,4 +27,4 @@ def read_survey(tool: str, path: Path, project, wave: str | None):
         return None
     if not wave:
         raise DataError([Problem(Path(path).name, text(TEXTS, "need_wave"))])
-    return import_survey(path, tool, project, wave=wave)
+    return import_survey(path, tool, project, wave=wave, wijk=wijk or None)
