@@ -30,6 +30,28 @@ def test_help_explains_every_command():
         assert command in result.output
     result = run("analyse", "--help")
     assert "--min-weight" in result.output and "--symmetrise" in result.output
+    assert "--nonresponse" in result.output
+
+
+def test_analyse_names_the_treatment_of_non_response(tmp_path, tidy_folder):
+    # Without responses.csv the respondents are the actors who reported ties: Noord 2025 z1, z2 (of z1, z2,
+    # w1, i1). Reconstruction adds w1 -> z1 (from z1's report z1 -> w1) to z1 <-> z2 and z1 -> w1: 4 ties.
+    out = tmp_path / "out"
+    result = run("analyse", tidy_folder, "--out", out, "--permutations", "9", "--nonresponse", "reconstruct")
+    assert result.exit_code == 0, result.output
+    for name in ("actor_metrics.csv", "network_metrics.csv", "mixing.csv", "ei_domains.csv"):
+        table = pd.read_csv(out / name, dtype={"wave": str})
+        assert table.columns[-1] == "nonresponse" and set(table["nonresponse"]) == {"reconstruct"}, name
+    network = pd.read_csv(out / "network_metrics.csv", dtype={"wave": str}).set_index(["wijk", "wave"])
+    assert network.loc[("Noord", "2025"), "ties"] == 4
+    assert network.loc[("Noord", "2025"), "reciprocity"] == 1.0
+    # Respondents only: z1 <-> z2.
+    result = run("analyse", tidy_folder, "--out", tmp_path / "drop", "--permutations", "9", "--nonresponse", "drop")
+    assert result.exit_code == 0, result.output
+    network = pd.read_csv(tmp_path / "drop" / "network_metrics.csv", dtype={"wave": str}).set_index(["wijk", "wave"])
+    assert network.loc[("Noord", "2025"), ["actors", "ties"]].tolist() == [2, 2]
+    result = run("analyse", tidy_folder, "--out", tmp_path / "x", "--nonresponse", "listwise")
+    assert result.exit_code == 2
 
 
 def test_demo_writes_a_valid_project_and_refuses_to_overwrite(tmp_path):
@@ -55,7 +77,8 @@ def test_analyse_writes_the_documented_columns(tmp_path, tidy_folder):
     mixing = pd.read_csv(out / "mixing.csv", dtype={"wave": str})
     assert list(actors.columns[: len(ACTOR_COLUMNS)]) == ACTOR_COLUMNS
     assert list(network.columns[: len(NETWORK_COLUMNS)]) == NETWORK_COLUMNS
-    assert list(mixing.columns) == MIXING_COLUMNS
+    assert list(mixing.columns) == [*MIXING_COLUMNS, "nonresponse"]
+    assert set(network["nonresponse"]) == set(actors["nonresponse"]) == set(mixing["nonresponse"]) == {"none"}
     ei_domains = pd.read_csv(out / "ei_domains.csv", dtype={"wave": str}).set_index(["wijk", "wave", "domain"])
     # Noord 2025: z1<->z2 inside zorg, z1->w1 from zorg to welzijn.
     assert ei_domains.loc[("Noord", "2025", "zorg"), ["internal", "external"]].tolist() == [2, 1]

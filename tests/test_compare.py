@@ -15,10 +15,9 @@ from wijknet.compare import (
     intervals_overlap,
     mixing_by_wijk,
     summarise_differences,
-    top_connectors,
 )
 from wijknet.inference import bootstrap_ci
-from wijknet.metrics import cross_domain_share, network_metrics
+from wijknet.metrics import connectors, cross_domain_share, network_metrics
 from wijknet.project import load_project
 
 NAN = float("nan")
@@ -174,7 +173,7 @@ def test_ei_minus_expected_bootstrap_equals_its_definition_per_replicate():
 def test_connectors_are_the_top_decile_by_brokerage():
     # a -> b -> c with three domains: b brokers one open two-path (a liaison role); nobody else brokers.
     G = graph({"a": "zorg", "b": "welzijn", "c": "gemeente", "d": "zorg"}, [("a", "b"), ("b", "c")])
-    table = top_connectors(G).set_index("actor_id")
+    table = connectors(G).set_index("actor_id")
     assert table.loc["b", "brokerage_total"] == 1
     assert list(table.index[table["connector"]]) == ["b"]
     assert bool(table.loc["b", "outside_team"])
@@ -187,9 +186,9 @@ def test_connector_ties_at_the_threshold_are_included_and_zero_never_counts():
     # Two separate paths: b and e broker one two-path each; 10 actors -> top 1, tie at 1 -> both.
     domains = {x: "zorg" for x in "abcdefghij"}
     G = graph(domains, [("a", "b"), ("b", "c"), ("d", "e"), ("e", "f")])
-    assert sorted(top_connectors(G).query("connector")["actor_id"]) == ["b", "e"]
+    assert sorted(connectors(G).query("connector")["actor_id"]) == ["b", "e"]
     empty = graph(domains, [])
-    assert not top_connectors(empty)["connector"].any()
+    assert not connectors(empty)["connector"].any()
 
 
 def test_articulation_points_and_largest_component():

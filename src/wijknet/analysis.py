@@ -18,6 +18,7 @@ from joblib import Parallel, delayed
 from .change import CHANGE_COLUMNS, compare_waves, wave_pairs
 from .graph import build_graph
 from .metrics import actor_metrics, ei_index_by_group, mixing_matrix, network_metrics
+from .privacy.suppression import is_aggregate_only
 from .project import Project
 
 ACTOR_COLUMNS = [
@@ -41,6 +42,12 @@ class AnalysisResult:
     pair of consecutive waves (no rows with a single wave); ``kpi3`` holds
     :func:`wijknet.kpi.kpi3`, or ``None`` when the project has no survey
     responses.
+
+    ``actor_metrics``, ``network_metrics``, ``mixing`` and ``ei_domains`` are
+    computed on the graphs after the treatment of non-response named in
+    their last column ``nonresponse`` (``"none"``: the graphs as observed;
+    see :mod:`wijknet.nonresponse`); ``change`` and ``kpi3`` are never
+    treated. ``settings["nonresponse"]`` holds the same name.
     """
 
     actor_metrics: pd.DataFrame
@@ -88,9 +95,19 @@ def _order(df: pd.DataFrame, first: list[str]) -> pd.DataFrame:
 
 
 def analyse_graph(project: Project, wijk: str, wave: str, *, attr: str = "domain", n_permutations: int = 1000,
-                  seed: int = 0, **graph_options) -> tuple[pd.DataFrame, ...]:
-    """Actor metrics, network metrics, mixing and E-I per domain of one wijk and wave."""
-    G = build_graph(project, wijk, wave, **graph_options)
+                  seed: int = 0, nonresponse: str = "none", **graph_options) -> tuple[pd.DataFrame, ...]:
+    """Actor metrics, network metrics, mixing and E-I per domain of one wijk and wave.
+
+    With ``nonresponse`` other than ``"none"`` the graph is
+    :func:`wijknet.nonresponse.treated_graph` (imputations seeded with
+    ``seed``), else :func:`wijknet.graph.build_graph`.
+    """
+    if nonresponse == "none":
+        G = build_graph(project, wijk, wave, **graph_options)
+    else:
+        from .nonresponse import treated_graph
+
+        G = treated_graph(project, wijk, wave, nonresponse, seed=seed, **graph_options)
     key = {"wijk": wijk, "wave": wave}
     actors = actor_metrics(G, attr=attr).assign(**key)
     network = network_metrics(G, attr=attr, n_permutations=n_permutations, seed=seed).assign(**key)
@@ -107,6 +124,7 @@ def analyse(
     seed: int = 0,
     n_jobs: int = 1,
     progress: Callable[[int, int], None] | None = None,
+    nonresponse: str = "none",
     **graph_options,
 ) -> AnalysisResult:
     """Compute actor metrics, network metrics, domain mixing and E-I per domain for every wijk and wave.
@@ -125,6 +143,14 @@ def analyse(
     progress : callable, optional
         Called as ``progress(done, total)`` after each graph and each
         comparison of two waves (``total`` counts both).
+    nonresponse : str, default "none"
+        Treatment of non-response applied to every graph before the actor
+        and network measures, mixing and E-I per domain are computed: one of
+        :data:`wijknet.nonresponse.METHODS` (``"none"``, ``"drop"``,
+        ``"reconstruct"``, ``"impute"``, ``"impute_reciprocity"``; see
+        :func:`wijknet.nonresponse.treat_nonresponse`). Imputations use
+        ``seed``. The tables get a last column ``nonresponse`` with this
+        name; the wave comparison (``change``) uses the observed graphs.
     **graph_options
         Passed to :func:`wijknet.graph.build_graph` (``tie_types``,
         ``min_weight``, ``symmetrise``).
@@ -133,15 +159,21 @@ def analyse(
     -------
     AnalysisResult
         With ``change`` (consecutive waves; QAP with ``n_permutations`` and
-        ``seed``) and, when the project has survey responses, ``kpi3``.
+        ``seed``) and, when the project has survey responses, ``kpi3``. For a
+        project restricted to the ``leernetwerk`` audience, mixing cells of 1
+        to ``min_cell - 1`` ties are blank (NaN), as in :func:`wijknet.kpi.kpi3`.
     """
     from .kpi import kpi3
+    from .nonresponse import METHODS
 
+    if nonresponse not in METHODS:
+        raise ValueError(f"nonresponse must be one of {', '.join(METHODS)}, not {nonresponse!r}")
     keys = [(w, v) for w in project.wijken for v in project.waves]
     pairs = [(w, a, b) for w in project.wijken for a, b in wave_pairs(project.waves)]
     total = len(keys) + len(pairs)
     run = delayed(analyse_graph)
-    jobs = (run(project, w, v, attr=attr, n_permutations=n_permutations, seed=seed, **graph_options) for w, v in keys)
+    jobs = (run(project, w, v, attr=attr, n_permutations=n_permutations, seed=seed, nonresponse=nonresponse,
+                **graph_options) for w, v in keys)
     parts = []
     for done, part in enumerate(Parallel(n_jobs=n_jobs, return_as="generator")(jobs), start=1):
         parts.append(part)
@@ -160,13 +192,18 @@ def analyse(
     network = pd.concat([p[1] for p in parts], ignore_index=True)
     mixing = pd.concat([p[2] for p in parts], ignore_index=True)
     ei_domains = pd.concat([p[3] for p in parts], ignore_index=True)
-    settings = {"attr": attr, "n_permutations": n_permutations, "seed": seed, **graph_options}
+    settings = {"attr": attr, "n_permutations": n_permutations, "seed": seed, "nonresponse": nonresponse,
+                **graph_options}
+    treated = {"nonresponse": nonresponse}  # the last column of every table computed on the graphs
+    if is_aggregate_only(project):  # a leernetwerk sees no mixing cell of 1 to min_cell - 1 ties
+        small = (mixing["ties"] > 0) & (mixing["ties"] < project.config.min_cell)
+        mixing = mixing.assign(ties=mixing["ties"].astype(float).where(~small), row_share=mixing["row_share"].where(~small))
     return AnalysisResult(
-        actor_metrics=_order(actors, ACTOR_COLUMNS),
-        network_metrics=_order(network, NETWORK_COLUMNS),
-        mixing=_order(mixing, MIXING_COLUMNS),
+        actor_metrics=_order(actors, ACTOR_COLUMNS).assign(**treated),
+        network_metrics=_order(network, NETWORK_COLUMNS).assign(**treated),
+        mixing=_order(mixing, MIXING_COLUMNS).assign(**treated),
         settings=settings,
-        ei_domains=_order(ei_domains, EI_DOMAIN_COLUMNS),
+        ei_domains=_order(ei_domains, EI_DOMAIN_COLUMNS).assign(**treated),
         change=change,
         kpi3=kpi3(project) if project.has_responses else None,
     )

@@ -16,7 +16,6 @@ the sizes of the domains).
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Sequence
 
 import networkx as nx
@@ -25,7 +24,14 @@ import pandas as pd
 
 from .i18n import format_number, text
 from .inference.bootstrap import bootstrap_ci
-from .metrics import articulation_points, brokerage, mixing_matrix, network_metrics
+from .metrics import (
+    CONNECTOR_SHARE,
+    articulation_points,
+    connectors,
+    mixing_matrix,
+    network_metrics,
+)
+from .privacy.suppression import is_aggregate_only
 from .project import Project
 
 COMPARE_COLUMNS = ["wijk", "wave", "measure", "value", "ci_low", "ci_high"]
@@ -37,70 +43,9 @@ MEASURES = (
     "articulation_points",
 )  # fmt: skip
 
-#: Share of actors (by rank of ``brokerage_total``) that count as connectors.
-CONNECTOR_SHARE = 0.1
-
 MIXING_BY_WIJK_COLUMNS = ["wijk", "from_domain", "to_domain", "ties", "row_share"]
 
 NAN = float("nan")
-
-
-# --- connectors -----------------------------------------------------------------------
-
-
-def top_connectors(G: nx.Graph, attr: str = "domain", *, share: float = CONNECTOR_SHARE) -> pd.DataFrame:
-    """The connectors of a network: the top ``share`` of actors by Gould & Fernandez brokerage.
-
-    Parameters
-    ----------
-    G : networkx.DiGraph or networkx.Graph
-        Nodes carry ``attr`` and, optionally, ``pluswijkteam`` (bool).
-    attr : str, default "domain"
-        Grouping attribute of the brokerage roles.
-    share : float, default 0.1
-        Share of actors ranked as connectors (0.1: the top decile).
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per actor in ``G``'s node order: ``actor_id``,
-        ``brokerage_total``, ``pluswijkteam`` (bool), ``connector`` (bool)
-        and ``outside_team`` (connector and not in the PlusWIJkteam).
-
-    Notes
-    -----
-    Rule: with ``N`` actors, take ``k = ceil(share * N)``; the connectors are
-    the actors whose ``brokerage_total`` (the number of open two-paths
-    ``i -> v -> k`` the actor brokers, all five roles of Gould & Fernandez
-    1989 together; :func:`wijknet.metrics.brokerage`) is at least the
-    ``k``-th largest value, ties at that value included, and larger than 0.
-    An actor who brokers nothing is never a connector.
-
-    References
-    ----------
-    Gould, R. V., & Fernandez, R. M. (1989). Structures of mediation: a
-    formal approach to brokerage in transaction networks. *Sociological
-    Methodology*, 19, 89-126.
-    """
-    if not 0 < share <= 1:
-        raise ValueError(f"share must be in (0, 1], not {share}")
-    nodes = list(G)
-    team = [G.nodes[v].get("pluswijkteam") is True for v in nodes]
-    if not nodes:
-        return pd.DataFrame({"actor_id": pd.Series(dtype=object), "brokerage_total": pd.Series(dtype=int),
-                             "pluswijkteam": pd.Series(dtype=bool), "connector": pd.Series(dtype=bool),
-                             "outside_team": pd.Series(dtype=bool)})
-    roles = brokerage(G, attr).set_index("actor_id").loc[nodes, "brokerage_total"].to_numpy()
-    k = max(1, math.ceil(share * len(nodes)))
-    threshold = np.sort(roles)[::-1][k - 1]
-    connector = (roles >= threshold) & (roles > 0)
-    return pd.DataFrame({
-        "actor_id": pd.Series(nodes, dtype=object),
-        "brokerage_total": roles.astype(int),
-        "pluswijkteam": team,
-        "connector": connector,
-        "outside_team": connector & ~np.asarray(team, dtype=bool),
-    })
 
 
 # --- the table ---------------------------------------------------------------------------
@@ -135,7 +80,7 @@ def compare_graph(G: nx.Graph, *, attr: str = "domain", n_boot: int = 500, seed=
         Seed of every bootstrap of this graph.
     level : float, default 0.95
     connector_share : float, default 0.1
-        See :func:`top_connectors`.
+        See :func:`wijknet.metrics.connectors`.
 
     Returns
     -------
@@ -148,7 +93,7 @@ def compare_graph(G: nx.Graph, *, attr: str = "domain", n_boot: int = 500, seed=
     net = network_metrics(G, attr, n_permutations=0).iloc[0]
     ties = int(net["ties"])
     mean_degree = (ties if directed else 2 * ties) / n if n else NAN
-    connectors = top_connectors(G, attr, share=connector_share)
+    flags = connectors(G, attr, share=connector_share)
     values = {
         "actors": n,
         "ties": ties,
@@ -160,7 +105,7 @@ def compare_graph(G: nx.Graph, *, attr: str = "domain", n_boot: int = 500, seed=
         "ei_minus_expected": float(net["ei_index"]) - float(net["ei_expected"]),
         "reciprocity": float(net["reciprocity"]),
         "largest_component_share": _largest_component_share(G),
-        "connectors_outside_team": int(connectors["outside_team"].sum()),
+        "connectors_outside_team": int(flags["outside_team"].sum()),
         "articulation_points": int(articulation_points(G)["articulation_point"].sum()) if n else 0,
     }
     intervals = {m: (NAN, NAN) for m in MEASURES}
@@ -214,7 +159,7 @@ def compare_wijken(
     attr : str, default "domain"
         Grouping attribute.
     connector_share : float, default 0.1
-        Share of actors ranked as connectors (:func:`top_connectors`).
+        Share of actors ranked as connectors (:func:`wijknet.metrics.connectors`).
     **graph_options
         Passed to :func:`wijknet.graph.build_graph` (``tie_types``,
         ``min_weight``, ``symmetrise``).
@@ -268,7 +213,7 @@ def compare_wijken(
         Share of actors in the largest weak component (isolates are
         components of one).
     ``connectors_outside_team``
-        Connectors (the top decile by brokerage, :func:`top_connectors`)
+        Connectors (the top decile by brokerage, :func:`wijknet.metrics.connectors`)
         who are not in the PlusWIJkteam.
     ``articulation_points``
         Fragile bridges: actors whose removal splits their component
@@ -336,7 +281,10 @@ def mixing_by_wijk(project: Project, wave: str, *, wijken: Sequence[str] | None 
         (taxonomy order), so the heatmaps can be drawn side by side on the
         same axes. ``row_share = ties / row total`` as in
         :func:`wijknet.metrics.mixing_matrix` (NaN for a domain without ties,
-        or absent from that wijk); ``ties`` is 0 for an absent domain.
+        or absent from that wijk); ``ties`` is 0 for an absent domain. For a
+        project restricted to the ``leernetwerk`` audience, cells of 1 to
+        ``min_cell - 1`` ties are blanked (NaN) and marked in an extra
+        column ``suppressed``.
 
     References
     ----------
@@ -355,7 +303,12 @@ def mixing_by_wijk(project: Project, wave: str, *, wijken: Sequence[str] | None 
         parts.append(table.reset_index().assign(wijk=wijk))
     if not parts:
         return pd.DataFrame(columns=MIXING_BY_WIJK_COLUMNS)
-    return pd.concat(parts, ignore_index=True)[MIXING_BY_WIJK_COLUMNS]
+    table = pd.concat(parts, ignore_index=True)[MIXING_BY_WIJK_COLUMNS]
+    if is_aggregate_only(project):  # a leernetwerk sees no cell of 1 to min_cell - 1 ties
+        small = (table["ties"] > 0) & (table["ties"] < project.config.min_cell)
+        table = table.assign(ties=table["ties"].astype(float).where(~small), row_share=table["row_share"].where(~small),
+                             suppressed=small)  # fmt: skip
+    return table
 
 
 # --- the summary in words -------------------------------------------------------------

@@ -30,8 +30,6 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-import pandas as pd
-
 from .i18n import format_number, get_language, text
 from .metrics import actor_metrics
 from .project import Project
@@ -92,7 +90,8 @@ class FeedbackProfile:
     betweenness : float
         Normalised betweenness.
     connector : bool
-        Among the wijk's top connectors (:func:`wijknet.report.build.rank_connectors`).
+        Flagged as a connector of the wijk by :func:`wijknet.metrics.connectors`
+        (the top decile by brokerage roles).
     bridge : bool
         An articulation point (fragile bridge).
     by_domain : list of DomainTies
@@ -171,27 +170,27 @@ def _secondary_suppression(rows: list[DomainTies], total: int | None, k: int) ->
     return [r for r in rows if r.named or r.named_by is not None]
 
 
-def network_facts(project: Project, wijk: str, wave: str, top_connectors: int | None = None) -> dict:
+def network_facts(project: Project, wijk: str, wave: str) -> dict:
     """Whole-network facts of one wijk and wave, shared by all profiles of that network.
 
     Pass the result to :func:`feedback_profile` (``network=``) when making many
     profiles of one network, so the measures are computed once.
     """
-    from .report.build import TOP_CONNECTORS, rank_connectors
+    from .metrics import connectors
 
     G = project.graph(wijk, wave)
     metrics = actor_metrics(G).set_index("actor_id")
-    names = pd.Series({n: str(d.get("name") or n) for n, d in G.nodes(data=True)}, name="name")
-    ranked = rank_connectors(metrics.join(names).reset_index()).head(top_connectors or TOP_CONNECTORS)
+    flags = connectors(G)
     waves = project.waves
     at = waves.index(wave) if wave in waves else 0
-    return {"wijk": wijk, "wave": wave, "G": G, "metrics": metrics, "connectors": set(ranked["actor_id"]),
+    return {"wijk": wijk, "wave": wave, "G": G, "metrics": metrics,
+            "connectors": set(flags.loc[flags["connector"], "actor_id"]),
             "degrees": [len(_partners(G, n)) for n in G.nodes],
             "previous": project.graph(wijk, waves[at - 1]) if at > 0 else None}
 
 
 def feedback_profile(project: Project, actor_id: str, wave: str, *, min_reporters: int = MIN_REPORTERS,
-                     top_connectors: int | None = None, network: dict | None = None) -> FeedbackProfile:
+                     network: dict | None = None) -> FeedbackProfile:
     """The feedback profile of one actor in one wave.
 
     Parameters
@@ -201,9 +200,6 @@ def feedback_profile(project: Project, actor_id: str, wave: str, *, min_reporter
     wave : str
     min_reporters : int, default 3
         Aggregates of others' answers based on fewer reporters are suppressed.
-    top_connectors : int, optional
-        How many of the wijk's top connectors count as "connector"; default
-        :data:`wijknet.report.build.TOP_CONNECTORS` (10).
     network : dict, optional
         The :func:`network_facts` of the actor's wijk and ``wave``; computed
         when not given.
@@ -221,7 +217,7 @@ def feedback_profile(project: Project, actor_id: str, wave: str, *, min_reporter
     if actor_id not in actors.index:
         raise KeyError(f"unknown actor {actor_id!r}")
     wijk = str(actors.at[actor_id, "wijk"])
-    ctx = network if network is not None else network_facts(project, wijk, wave, top_connectors)
+    ctx = network if network is not None else network_facts(project, wijk, wave)
     G, metrics, connectors, degrees = ctx["G"], ctx["metrics"], ctx["connectors"], ctx["degrees"]
     if actor_id not in G:
         raise KeyError(f"actor {actor_id!r} does not take part in wave {wave!r}")

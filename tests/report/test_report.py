@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 
 import pandas as pd
@@ -12,6 +13,7 @@ import wijknet
 import wijknet.demo
 from wijknet.errors import DataError
 from wijknet.i18n import format_number
+from wijknet.metrics import connectors
 from wijknet.report import (
     build_programme_report,
     build_wijk_report,
@@ -60,7 +62,9 @@ def test_wijk_report_is_self_contained(html_nl, programme):
 
 def test_numbers_match_analyse(daalhof, analysis, html_nl):
     net = analysis.network_metrics
-    mine = net[net["wijk"] == "Daalhof"].reset_index(drop=True)
+    # The report uses the observed graphs: analyse's default treatment "none" (its last column).
+    assert set(net["nonresponse"]) == {"none"}
+    mine = net[net["wijk"] == "Daalhof"].drop(columns="nonresponse").reset_index(drop=True)
     pd.testing.assert_frame_equal(daalhof.network[mine.columns].reset_index(drop=True), mine, check_dtype=False)
     change = analysis.change
     row = change[(change["wijk"] == "Daalhof") & (change["wave_from"] == "2025") & (change["wave_to"] == "2026")].iloc[0]
@@ -82,9 +86,14 @@ def test_numbers_match_analyse(daalhof, analysis, html_nl):
     assert ">doorgaan<" in html_nl or "analyse gevraagd" in html_nl or "verbeterplan" in html_nl
 
 
-def test_connectors_follow_the_app_ranking(daalhof):
+def test_connectors_follow_the_library_definition(daalhof, demo):
+    # The report lists the actors flagged by wijknet.metrics.connectors (top decile by brokerage, ties
+    # included), in its rank order: the same actors as the app's Verbinders page and compare_wijken.
     top = daalhof.connectors
-    assert len(top) == 10
+    flags = connectors(demo.graph("Daalhof", "2026"))
+    assert list(top["actor_id"]) == list(flags.loc[flags["connector"], "actor_id"])
+    assert len(top) >= math.ceil(len(daalhof.actors) / 10)
+    assert list(top["rank"]) == sorted(top["rank"])
     assert list(top["brokerage_total"]) == sorted(top["brokerage_total"], reverse=True)
     assert set(daalhof.bridges["actor_id"]) == set(daalhof.actors.loc[daalhof.actors["articulation_point"].astype(bool), "actor_id"])
 

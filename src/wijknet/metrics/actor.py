@@ -57,4 +57,5 @@ def actor_metrics(G: nx.DiGraph | nx.Graph, attr: str = "domain", *, weight: str
         ei_index_by_actor(G, attr),
         articulation_points(G),
     ]
+    parts = [part.astype({"actor_id": object}) for part in parts]  # an empty graph gives float ids
     return reduce(lambda left, right: left.merge(right, on="actor_id", how="left", validate="one_to_one"), parts, base)

@@ -28,7 +28,6 @@ from .build import (
     build_programme_report,
     build_wijk_report,
     data_hash,
-    rank_connectors,
 )
 from .pdf import BrowserNotFound, PdfError, find_chromium, html_to_pdf
 from .render import render_html, write_html
@@ -37,7 +36,7 @@ from .svgmap import svg_network_map
 __all__ = [
     "BrowserNotFound", "PdfError", "ProgrammeReport", "Provenance", "SourceFile", "WijkReport",
     "build_programme_report", "build_wijk_report", "data_hash", "find_chromium", "html_to_pdf", "pdf_bytes",
-    "rank_connectors", "render_html", "svg_network_map", "write_html", "write_report",
+    "render_html", "svg_network_map", "write_html", "write_report",
 ]  # fmt: skip
 
 

@@ -31,15 +31,14 @@ from ..analysis import analyse, analyse_graph
 from ..change import compare_waves
 from ..errors import DataError, Problem
 from ..i18n import text
+from ..metrics import connectors
 from ..project import CONFIG_FILE, Project
 
 __all__ = [
     "ProgrammeReport", "Provenance", "SourceFile", "WijkReport", "build_programme_report", "build_wijk_report",
-    "data_hash", "rank_connectors", "source_files",
+    "data_hash", "source_files",
 ]  # fmt: skip
 
-#: Connectors listed in a report (ranked by brokerage roles, then betweenness).
-TOP_CONNECTORS = 10
 TABLE_NAMES = ("actors", "ties", "responses")
 
 TEXTS = {
@@ -215,17 +214,6 @@ def _check(project: Project, wijk: str | None, wave: str | None) -> None:
         raise DataError(problems)
 
 
-def rank_connectors(actors: pd.DataFrame) -> pd.DataFrame:
-    """Actors with at least one brokerage role, most roles first (then betweenness, then name).
-
-    The same order as the app's Verbinders page: ``brokerage_total``
-    descending, ``betweenness`` descending, ``name`` ascending.
-    """
-    ranked = actors[actors["brokerage_total"] > 0]
-    return ranked.sort_values(["brokerage_total", "betweenness", "name"], ascending=[False, False, True],
-                              kind="mergesort").reset_index(drop=True)
-
-
 def _actor_info(G: nx.DiGraph) -> pd.DataFrame:
     rows = []
     for n, d in G.nodes(data=True):
@@ -280,7 +268,9 @@ class WijkReport:
         :func:`wijknet.metrics.actor_metrics` of the wave with ``name, role,
         organisation, kind, pluswijkteam, consent``.
     connectors : pandas.DataFrame
-        The first :data:`TOP_CONNECTORS` of :func:`rank_connectors`.
+        The rows of ``actors`` flagged as connectors by
+        :func:`wijknet.metrics.connectors` (the top decile by brokerage
+        roles), in its rank order, with its ``rank`` column.
     bridges : pandas.DataFrame
         Actors that are articulation points (fragile bridges).
     mixing, ei_domains : pandas.DataFrame
@@ -346,7 +336,7 @@ class WijkReport:
 
 
 def build_wijk_report(project: Project, wijk: str, wave: str | None = None, *, n_permutations: int = 1000,
-                      seed: int = 0, top_connectors: int = TOP_CONNECTORS, **graph_options) -> WijkReport:
+                      seed: int = 0, **graph_options) -> WijkReport:
     """Compute the contents of a report on one wijk and wave.
 
     Parameters
@@ -360,8 +350,6 @@ def build_wijk_report(project: Project, wijk: str, wave: str | None = None, *, n
         ``wijknet analyse``).
     seed : int, default 0
         Seed of every permutation test.
-    top_connectors : int, default 10
-        Connectors listed.
     **graph_options
         Passed to :func:`wijknet.graph.build_graph` (``tie_types``,
         ``min_weight``, ``symmetrise``).
@@ -375,10 +363,15 @@ def build_wijk_report(project: Project, wijk: str, wave: str | None = None, *, n
     DataError
         When the wijk or wave is not in the project (the message lists the
         valid choices).
+    NotAllowed
+        For a project restricted to the ``leernetwerk`` audience: a wijk
+        report names actors; a leernetwerk gets the programme report.
     """
     from ..kpi import kpi3
     from ..viz.layout import stable_layout
 
+    if project.audience is not None:
+        project.audience.require(project.audience.sees_individuals, "het wijkrapport (gebruik het programmarapport)")
     _check(project, wijk, wave)
     waves = project.waves
     wave = wave or waves[-1]
@@ -397,7 +390,10 @@ def build_wijk_report(project: Project, wijk: str, wave: str | None = None, *, n
     actors, mixing, ei_domains = current
     G = project.graph(wijk, wave, **graph_options)
     actors = _actor_info(G).merge(actors, on="actor_id", how="left")
-    connectors = rank_connectors(actors).head(top_connectors)
+    flags = connectors(G)
+    flags = flags.loc[flags["connector"], ["actor_id", "rank"]]
+    listed = actors.merge(flags, on="actor_id", how="inner", validate="one_to_one")
+    listed = listed.sort_values("rank", kind="mergesort").reset_index(drop=True)
     bridges = actors[actors["articulation_point"].astype(bool)].sort_values(
         ["betweenness", "name"], ascending=[False, True], kind="mergesort").reset_index(drop=True)
     change = None
@@ -411,7 +407,7 @@ def build_wijk_report(project: Project, wijk: str, wave: str | None = None, *, n
     positions = stable_layout([project.graph(wijk, v) for v in waves], seed=0, taxonomy=project.taxonomy)
     return WijkReport(
         title=project.config.title, wijk=wijk, wave=wave, previous=previous, waves=list(waves),
-        synthetic=project.config.synthetic, network=network, actors=actors, connectors=connectors, bridges=bridges,
+        synthetic=project.config.synthetic, network=network, actors=actors, connectors=listed, bridges=bridges,
         mixing=mixing, ei_domains=ei_domains, change=change, kpi=kpi,
         response=_response_table(project, wijk, network, actors_by_wave), warnings=list(project.warnings), graph=G,
         positions=positions, taxonomy=project.taxonomy,

@@ -105,11 +105,11 @@ TEXTS = {
     "sec_connectors": {"nl": "Verbinders en kwetsbare bruggen", "en": "Connectors and fragile bridges"},
     "connectors_intro": {
         "nl": "Verbinders brengen mensen en domeinen samen die elkaar anders niet zouden vinden. De tabel toont de "
-              "{n} actoren met de meeste verbindende rollen (makelaarsrollen naar Gould en Fernandez), met hun "
-              "brugfunctie (betweenness, 0 tot 1).",
+              "{n} verbinders: de 10% actoren met de meeste verbindende rollen (makelaarsrollen naar Gould en "
+              "Fernandez; bij gelijke aantallen tellen ze allemaal mee), met hun brugfunctie (betweenness, 0 tot 1).",
         "en": "Connectors bring together people and domains that would not find each other otherwise. The table "
-              "shows the {n} actors with the most brokerage roles (Gould and Fernandez), with their betweenness "
-              "(0 to 1).",
+              "shows the {n} connectors: the 10% of actors with the most brokerage roles (Gould and Fernandez; "
+              "equal counts all count), with their betweenness (0 to 1).",
     },
     "col_name": {"nl": "Naam", "en": "Name"},
     "col_role": {"nl": "Rol", "en": "Role"},

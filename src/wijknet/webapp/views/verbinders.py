@@ -1,4 +1,8 @@
-"""Verbinders: actors with brokerage roles, betweenness and fragile bridges."""
+"""Verbinders: actors with brokerage roles, betweenness and fragile bridges.
+
+The ranking and the connector flag come from :func:`wijknet.metrics.connectors`
+(the same definition as the report and the comparison of wijken).
+"""
 
 import pandas as pd
 import streamlit as st
@@ -14,6 +18,8 @@ sel = ui.header("page_connectors")
 st.write(t("connectors_intro"))
 folder, sig = sel.key
 actors = state.actor_table(folder, sig, sel.wijk, sel.wave, *sel.filters)
+flags = state.connector_table(folder, sig, sel.wijk, sel.wave, *sel.filters)
+actors = actors.merge(flags[["actor_id", "rank", "connector", "outside_team"]], on="actor_id", validate="one_to_one")
 
 left, right = st.columns([2, 2])
 with left:
@@ -22,10 +28,10 @@ with left:
 with right:
     only_outside = st.toggle(t("only_outside"), value=False, key="connectors_outside")
 
-ranked = actors.sort_values(["brokerage_total", "betweenness", "name"], ascending=[False, False, True], kind="mergesort")
+ranked = actors.sort_values("rank", kind="mergesort")
 ranked = ranked[ranked["brokerage_total"] > 0]
 top = ranked.head(top_n)
-outside = [str(n) for n in top.loc[~top["pluswijkteam"], "name"]]
+outside = [str(n) for n in ranked.loc[ranked["outside_team"], "name"]]
 if outside:
     st.info(t("connectors_outside", names=", ".join(outside)), icon=":material/handshake:")
 else:
@@ -39,6 +45,7 @@ view = pd.DataFrame({
     t("col_name"): top["name"].astype(str),
     t("col_role"): top["role"].astype(str),
     t("col_domain"): [ui.domain_label(sel, d) for d in top["domain_key"]],
+    t("col_connector"): [yes if v else "" for v in top["connector"]],
     t("col_team"): [yes if v else no for v in top["pluswijkteam"]],
     t("col_degree"): (top["in_degree"] + top["out_degree"]).astype(int),
     t("col_brokerage_total"): top["brokerage_total"].astype(int),
@@ -48,7 +55,7 @@ view = pd.DataFrame({
 roles = pd.DataFrame({t("col_name"): top["name"].astype(str)})
 for role in ROLES[:-1]:
     roles[t(f"col_{role}")] = top[role].astype(int).to_numpy()
-outside_mask = (~top["pluswijkteam"]).to_list()
+outside_mask = top["outside_team"].to_list()
 
 
 def _highlight(row):
@@ -58,10 +65,10 @@ def _highlight(row):
 height = min(36 * (len(view) + 1) + 4, 760)
 styled = view.style.apply(_highlight, axis=1).format(
     {t("col_betweenness"): lambda v: format_number(v, 3, sel.lang)})
-small = ("col_team", "col_degree", "col_brokerage_total", "col_betweenness", "col_bridge")
+small = ("col_connector", "col_team", "col_degree", "col_brokerage_total", "col_betweenness", "col_bridge")
 wide = {t(k): st.column_config.Column(width="small", help=t(f"{k}_help")) for k in small}
 st.dataframe(styled, hide_index=True, width="stretch", height=height, column_config=wide)
-st.caption(t("outside_marker"))
+st.caption(t("outside_marker") + " " + t("connector_rule"))
 st.subheader(t("roles_title"))
 st.dataframe(roles.reset_index(drop=True).style.apply(_highlight, axis=1), hide_index=True, width="stretch",
              height=height)
