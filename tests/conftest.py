@@ -8,6 +8,15 @@ import pytest
 
 from wijknet.i18n import set_language
 
+pytest_plugins = ["tests.people"]  # people_files, people_store
+
+
+@pytest.fixture(autouse=True)
+def own_keys(tmp_path_factory, monkeypatch):
+    """Pseudonym keys go to a fresh config folder, never to the user's own (wijknet.privacy.keys)."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
+    monkeypatch.delenv("WIJKNET_KEY_FILE", raising=False)
+
 
 @pytest.fixture(autouse=True)
 def dutch():

@@ -30,6 +30,7 @@ import pandas as pd
 from statsmodels.stats.proportion import proportion_confint
 
 from .i18n import text
+from .privacy.suppression import is_aggregate_only
 from .project import Project
 
 ALL_WIJKEN = "Alle wijken"
@@ -177,6 +178,10 @@ def kpi3(project: Project, *, bands: dict[str, tuple[float, float]] | None = Non
         ``pooled``
             True for the "Alle wijken" rows.
 
+        For a project restricted to the ``leernetwerk`` audience
+        (:func:`wijknet.privacy.restrict`), rows with fewer than
+        ``min_cell`` answers show no ``agree``, share, interval or status.
+
     Notes
     -----
     Only active participants count: the KPI is defined as a share of the
@@ -212,7 +217,13 @@ def kpi3(project: Project, *, bands: dict[str, tuple[float, float]] | None = Non
     table["below_band"] = judged & (table["share"] < table["band_min"])
     table["above_band"] = judged & (table["share"] > table["band_max"])
     table["ci_overlaps_band"] = judged & (table["ci_low"] <= table["band_max"]) & (table["ci_high"] >= table["band_min"])
-    return table[KPI3_COLUMNS].reset_index(drop=True)
+    table = table[KPI3_COLUMNS].reset_index(drop=True)
+    if is_aggregate_only(project):  # a leernetwerk sees no share of fewer than min_cell answers
+        small = table["answered"] < project.config.min_cell
+        table.loc[small, ["agree", "share", "ci_low", "ci_high"]] = np.nan
+        table.loc[small, "status"] = NO_JUDGEMENT
+        table.loc[small, ["below_band", "above_band", "ci_overlaps_band"]] = False
+    return table
 
 
 def kpi_vs_structure(project: Project, *, kpi: pd.DataFrame | None = None, attr: str = "domain",

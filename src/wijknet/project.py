@@ -17,6 +17,7 @@ optionally ``wijknet.yaml``::
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 from dataclasses import dataclass, field
@@ -38,6 +39,7 @@ from .io.tidy import (
     validate_responses,
     validate_ties,
 )
+from .privacy.audience import Audience
 from .taxonomy import Taxonomy
 
 log = logging.getLogger(__name__)
@@ -84,6 +86,8 @@ class ProjectConfig:
     taxonomy: Taxonomy = field(default_factory=Taxonomy.default)
     kpi3_bands: dict[str, tuple[float, float]] = field(default_factory=lambda: dict(KPI3_BANDS))
     kpi3_target: float = KPI3_TARGET
+    #: Smallest group a leernetwerk may see (``privacy: {min_cell: 5}``), see :mod:`wijknet.privacy`.
+    min_cell: int = 5
 
     @classmethod
     def load(cls, folder: Path) -> ProjectConfig:
@@ -103,6 +107,7 @@ class ProjectConfig:
                 taxonomy=taxonomy,
                 kpi3_bands=_bands(data["kpi3_bands"]) if data.get("kpi3_bands") is not None else dict(KPI3_BANDS),
                 kpi3_target=_percent(data["kpi3_target"]) if data.get("kpi3_target") is not None else KPI3_TARGET,
+                min_cell=_min_cell(data.get("privacy")),
             )
         except (OSError, ValueError, KeyError, TypeError, yaml.YAMLError) as exc:
             raise DataError([Problem(CONFIG_FILE, text(TEXTS, "bad_config", detail=exc))]) from None
@@ -114,6 +119,18 @@ def _percent(value) -> float:
     if not 0 <= number <= 100:
         raise ValueError(f"{value!r} is not a percentage between 0 and 100")
     return number / 100
+
+
+def _min_cell(data) -> int:
+    """``privacy: {min_cell: n}`` as a whole number of at least 2 (default 5)."""
+    if data is None:
+        return 5
+    if not isinstance(data, dict):
+        raise ValueError("privacy: expected a mapping such as {min_cell: 5}")
+    value = int(data.get("min_cell", 5))
+    if value < 2:
+        raise ValueError("privacy: min_cell must be 2 or more")
+    return value
 
 
 def _bands(data) -> dict[str, tuple[float, float]]:
@@ -155,6 +172,9 @@ class Project:
         :mod:`wijknet.store.combine`); ``None`` for a tidy folder.
     store_path : Path or None
         The project store folder, when the project was loaded from one.
+    audience : Audience or None
+        Who this project was restricted for (:func:`wijknet.privacy.restrict`);
+        ``None`` for the full project as read from the files.
     """
 
     actors: pd.DataFrame
@@ -165,6 +185,9 @@ class Project:
     responses: pd.DataFrame = field(default_factory=empty_responses)
     evidence_rule: str | None = None
     store_path: Path | None = None
+    audience: Audience | None = None
+    #: pseudonym -> real actor id of a restricted project, only to look up evidence in the store.
+    _real_ids: dict[str, str] | None = field(default=None, repr=False)
 
     def evidence(self, wijk: str, wave: str, source: str, target: str) -> pd.DataFrame:
         """The evidence of the tie ``source -> target`` in one wijk and wave.
@@ -172,8 +195,22 @@ class Project:
         For a project store: every observation of the tie and the reverse
         reports, with kind, file, row, column and quote (see
         :func:`wijknet.store.combine.evidence`). For a tidy folder: the rows of
-        the ``ties`` table (kind ``tidy_file``).
+        the ``ties`` table (kind ``tidy_file``). A restricted project
+        (:attr:`audience`) returns only what its audience may see
+        (:func:`wijknet.privacy.view.restrict_evidence`).
         """
+        if self.audience is not None:
+            from .privacy.view import restrict_evidence
+
+            self.audience.require(self.audience.sees_individuals, "bewijs van afzonderlijke relaties")
+            real = self._real_ids or {}
+            full = dataclasses.replace(self, audience=None, _real_ids=None, ties=self.ties.assign(
+                source=self.ties["source"].map(lambda a: real.get(a, a)), target=self.ties["target"].map(lambda a: real.get(a, a))))
+            rows = full.evidence(wijk, wave, real.get(source, source), real.get(target, target))
+            if self.audience.wijk:  # nothing of another wijk, whatever is asked
+                rows = rows[rows["wijk"] == self.audience.wijk]
+            codes = {v: k for k, v in real.items()} if self._real_ids is not None else None
+            return restrict_evidence(rows, self.audience, codes)
         if self.store_path is not None:
             from .store.combine import evidence
 
@@ -319,13 +356,21 @@ def _check_respondents(actors, responses, waves, actors_file, responses_file) ->
         raise DataError(sorted(problems, key=lambda p: (p.row or 0, p.column or "")))
 
 
-def load_project(folder: str | Path, evidence_rule: str | None = None) -> Project:
-    """Read and validate a tidy project folder or a project store.
+def load_project(folder: str | Path, evidence_rule: str | None = None, *, audience: str | Audience | None = None,
+                 key: bytes | None = None) -> Project:
+    """Read and validate a tidy project folder or a project store, as one audience may see it.
 
     A folder with ``wijknet.sqlite`` is a project store (``wijknet init``):
     its ties are made from the observations by ``evidence_rule`` (``"all"``,
     ``"survey"`` or ``"confirmed"``; default: ``evidence_rule`` of
     ``wijknet.yaml``, else ``"all"``); see :mod:`wijknet.store`.
+
+    ``audience`` (``"onderzoeker"``, ``"wijkteam:<wijk>"``, ``"leernetwerk"``
+    or an :class:`~wijknet.privacy.Audience`) restricts the project to what
+    that viewer may see (:func:`wijknet.privacy.restrict`, pseudonyms made
+    with ``key`` or the project's key file). Without it the project is
+    returned in full, as the owner of the files has it; the CLI and the app
+    always pass an audience.
 
     Raises
     ------
@@ -338,7 +383,17 @@ def load_project(folder: str | Path, evidence_rule: str | None = None) -> Projec
     if is_store(folder):
         from .store.load import load_store_project
 
-        return load_store_project(folder, evidence_rule=evidence_rule)
+        project = load_store_project(folder, evidence_rule=evidence_rule)
+    else:
+        project = _load_tidy(folder)
+    if audience is None:
+        return project
+    from .privacy.view import restrict
+
+    return restrict(project, audience, key=key)
+
+
+def _load_tidy(folder: Path) -> Project:
     config = ProjectConfig.load(folder)
     tables = {}
     for name, required in (("actors", ACTOR_REQUIRED), ("ties", TIE_REQUIRED), ("responses", RESPONSE_REQUIRED)):

@@ -17,6 +17,7 @@ import socket
 import subprocess
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -39,6 +40,7 @@ PAGES = (
     ("rapport", "Rapport"),
 )
 MAP_PAGES = {"netwerkkaart", "verandering"}
+DEMO: dict[str, Path] = {}  # the demo project the server shows (set by the server fixture)
 
 
 def _require_browser() -> None:
@@ -70,14 +72,11 @@ def _wait_until_up(url: str, proc: subprocess.Popen, timeout: float = 90) -> Non
     raise TimeoutError(f"streamlit did not answer at {url} within {timeout} s")
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    _require_browser()
-    from wijknet.demo import write_demo
+@contextmanager
+def running_app(project: Path, base: Path):
+    """``streamlit run`` of the app on a free localhost port with ``WIJKNET_PROJECT=project``; yields its URL."""
     from wijknet.webapp import streamlit_command
 
-    base = tmp_path_factory.mktemp("e2e")
-    project = write_demo(base / "project")
     port = _free_port()
     env = {
         **os.environ,
@@ -86,22 +85,33 @@ def server(tmp_path_factory):
         "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
     }
     env.pop("WIJKNET_LANG", None)
-    log = open(base / "streamlit.log", "w")
-    proc = subprocess.Popen(
-        [*streamlit_command(port, headless=True, address="127.0.0.1"), "--server.fileWatcherType=none"],
-        env=env, stdout=log, stderr=subprocess.STDOUT, cwd=base,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_up(url, proc)
-        yield url
-    finally:
-        proc.terminate()
+    with open(base / "streamlit.log", "w") as log:
+        proc = subprocess.Popen(
+            [*streamlit_command(port, headless=True, address="127.0.0.1"), "--server.fileWatcherType=none"],
+            env=env, stdout=log, stderr=subprocess.STDOUT, cwd=base,
+        )
+        url = f"http://127.0.0.1:{port}"
         try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
+            _wait_until_up(url, proc)
+            yield url
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    _require_browser()
+    from wijknet.demo import write_demo
+
+    base = tmp_path_factory.mktemp("e2e")
+    project = write_demo(base / "project")
+    DEMO["project"] = project  # for tests that compare with the demo's names
+    with running_app(project, base) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -320,3 +330,36 @@ def test_compare_page_for_the_projector(server, browser_context):
     foreign = [u for u in requests if urlparse(u).hostname not in LOCAL_HOSTS
                and not u.startswith(("data:", "blob:", "about:"))]
     assert not foreign, f"requests left localhost: {foreign}"
+
+
+def test_leernetwerk_view_has_no_names(server, browser_context):
+    """'Bekijken als: leernetwerk' in a real browser: an anonymous map, no Verbinders page, no demo names."""
+    import csv
+
+    context, _, blocked = browser_context
+    page = _open(context, f"{server}/", "Netwerkkaart")
+    try:
+        sidebar = page.locator('[data-testid="stSidebar"]')
+        sidebar.locator(".st-key-view_as").click()
+        page.get_by_role("option", name="leernetwerk").click()
+        page.get_by_text("Dit is een anonieme kaart").wait_for(timeout=60_000)
+        page.wait_for_function(
+            "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000
+        )
+        _no_exception(page)
+        frame = _map_frame(page)
+        labels = frame.evaluate(
+            "() => network.body.data.nodes.get().map(n => (n.label || '').trim()).filter(s => s.length)")
+        assert labels == [], labels[:5]
+        titles = " ".join(frame.evaluate("() => network.body.data.nodes.get().map(n => String(n.title || ''))"))
+        with open(DEMO["project"] / "actors.csv", encoding="utf-8") as fh:
+            names = [row["name"] for row in csv.DictReader(fh) if row["kind"] == "person"]
+        shown = page.locator("body").inner_text() + titles
+        assert not [n for n in names if n in shown]
+        assert sidebar.get_by_text("Verbinders", exact=True).count() == 0
+        page.wait_for_timeout(1000)
+        SCREENSHOTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / "netwerkkaart-leernetwerk.png"))
+    finally:
+        page.close()
+    assert not blocked, f"requests to other hosts: {blocked}"

@@ -63,5 +63,5 @@ def test_report_page_makes_a_pdf(project):
 def test_report_html_is_the_library_report(project):
     from wijknet.webapp import state
 
-    html = state.report_html.__wrapped__(str(project), state.signature(project), "Noord", "2025", "nl")
+    html = state.report_html.__wrapped__(str(project), (state.signature(project), "onderzoeker", True), "Noord", "2025", "nl")
     assert "Wijknetwerk Noord" in html and "meting 2025" in html and "Fictieve demodata" in html

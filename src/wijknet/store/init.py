@@ -51,7 +51,10 @@ def init_store(folder: str | Path, *, title: str = "", waves: list[str] | None =
 
     check_rule(evidence_rule, file="--evidence-rule")
     folder.mkdir(parents=True, exist_ok=True)
-    config = {"title": title or folder.resolve().name}
+    import uuid
+
+    # project_id names the pseudonym key, which lives outside the folder (wijknet.privacy.keys).
+    config = {"title": title or folder.resolve().name, "project_id": uuid.uuid4().hex}
     if waves:
         config["waves"] = [str(w) for w in waves]
     config["evidence_rule"] = evidence_rule

@@ -27,6 +27,7 @@ import streamlit as st
 
 from ..errors import DataError
 from ..i18n import LANGUAGES
+from ..privacy import Audience
 from ..project import Project, load_project
 
 ENV_PROJECT = "WIJKNET_PROJECT"
@@ -102,13 +103,60 @@ def signature(folder: str | Path) -> tuple:
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _load(folder: str, sig: tuple) -> Project:
-    return load_project(folder)
+    """The project as the viewer in ``sig`` (files, audience, unlocked) may see it."""
+    _files, audience, unlocked = sig
+    return load_project(folder, audience=Audience.parse(audience, unlocked=unlocked))
+
+
+def viewer(folder: str | Path) -> tuple[str, bool]:
+    """Who is looking: the audience and whether names are unlocked.
+
+    For a project store the signed-in user's audience (:mod:`wijknet.webapp.auth`)
+    and the researcher's unlock switch; for a tidy folder, which its owner
+    already has in full, the "Bekijken als" choice of the sidebar; the
+    fictional demo opens unlocked (its names are invented).
+    """
+    from ..store.db import is_store
+
+    if is_store(folder):
+        from .auth import current_audience
+
+        audience = current_audience() or "leernetwerk"
+    else:
+        audience = st.session_state.get("view_as") or "onderzoeker"
+    unlocked = audience == "onderzoeker" and bool(st.session_state.get("unlocked", is_fictional(folder)))
+    return audience, unlocked
+
+
+def is_fictional(folder: str | Path) -> bool:
+    """Whether the project is fictional (``synthetic: true`` in wijknet.yaml, as the demo is)."""
+    from ..project import ProjectConfig
+
+    try:
+        return ProjectConfig.load(Path(folder)).synthetic
+    except DataError:
+        return False
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _wijken(folder: str, files: tuple) -> list[str]:
+    return load_project(folder).wijken
+
+
+def all_wijken(folder: str | Path) -> list[str]:
+    """The wijken of a tidy folder, for its owner's "Bekijken als" choice (no actor data leaves here)."""
+    return _wijken(str(folder), signature(folder))
+
+
+def key_of(folder: str | Path) -> tuple:
+    """The cache signature of the project for the current viewer: files, audience, unlocked."""
+    return (signature(folder), *viewer(folder))
 
 
 def load(folder: str | Path) -> Project:
-    """The validated project; raises :class:`wijknet.DataError` (not cached)."""
+    """The validated project as the current viewer may see it; raises :class:`wijknet.DataError` (not cached)."""
     folder = str(Path(folder))
-    return _load(folder, signature(folder))
+    return _load(folder, key_of(folder))
 
 
 def _filters(tie_types: tuple[str, ...], min_weight: float | None) -> dict:
@@ -146,6 +194,15 @@ def actor_table(folder: str, sig: tuple, wijk: str, wave: str, tie_types: tuple[
     return info.merge(table, on="actor_id", how="left")
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
+def connector_table(folder: str, sig: tuple, wijk: str, wave: str, tie_types: tuple[str, ...] = (),
+                    min_weight: float | None = None) -> pd.DataFrame:
+    """:func:`wijknet.metrics.connectors` of one wijk and wave: rank and connector flag of every actor."""
+    from ..metrics import connectors
+
+    return connectors(graph(folder, sig, wijk, wave, tie_types, min_weight), attr="domain")
+
+
 def _actor_metrics(G: nx.DiGraph) -> pd.DataFrame:
     from ..metrics import actor_metrics
 
@@ -179,12 +236,12 @@ def nonresponse_table(folder: str, sig: tuple, wijk: str, wave: str, tie_types: 
 @st.cache_data(show_spinner=False, max_entries=64)
 def mixing_table(folder: str, sig: tuple, wijk: str, wave: str, tie_types: tuple[str, ...] = (),
                  min_weight: float | None = None) -> pd.DataFrame:
-    """Tidy domain-mixing table ``from_domain, to_domain, ties, row_share``."""
-    from ..metrics.mixing import mixing_matrix
+    """Tidy domain-mixing table ``from_domain, to_domain, ties, row_share`` (small cells suppressed for a
+    leernetwerk, see :func:`wijknet.compare.mixing_by_wijk`)."""
+    from ..compare import mixing_by_wijk
 
-    project = _load(folder, sig)
-    G = graph(folder, sig, wijk, wave, tie_types, min_weight)
-    return mixing_matrix(G, attr="domain", taxonomy=project.taxonomy)
+    table = mixing_by_wijk(_load(folder, sig), wave, wijken=[wijk], **_filters(tie_types, min_weight))
+    return table.drop(columns="wijk")
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -209,8 +266,9 @@ def map_html(folder: str, sig: tuple, wijk: str, wave: str, tie_types: tuple[str
         else:
             values = table[column].fillna(0)
         sizes = {str(a): float(v) for a, v in zip(table["actor_id"], values)}
+    anonymous = project.audience is not None and not project.audience.sees_individuals
     return network_map_html(G, layout(folder, sig, wijk), taxonomy=project.taxonomy, node_size=sizes,
-                            size_label=size_label if sizes else None, lang=lang, show_names=show_names,
+                            size_label=size_label if sizes else None, lang=lang, show_names=show_names and not anonymous,
                             max_labels=None if all_names else MAP_LABELS, height=height,
                             respondents=respondents(project, wijk, wave)[0] if project.has_responses else None)
 
@@ -378,16 +436,52 @@ def small_map_html(folder: str, sig: tuple, wijk: str, wave: str, tie_types: tup
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def report_html(folder: str, sig: tuple, wijk: str, wave: str, lang: str) -> str:
-    """The self-contained HTML of the wijk report (:func:`wijknet.report.build_wijk_report`), all ties."""
-    from ..report import build_wijk_report, render_html
+def report_html(folder: str, sig: tuple, wijk: str | None, wave: str, lang: str) -> str:
+    """The self-contained HTML of the wijk report (:func:`wijknet.report.build_wijk_report`), all ties;
+    with ``wijk=None`` the programme report (:func:`wijknet.report.build_programme_report`)."""
+    from ..report import build_programme_report, build_wijk_report, render_html
 
-    report = build_wijk_report(_load(folder, sig), wijk, wave, n_permutations=REPORT_PERMUTATIONS, seed=0)
+    project = _load(folder, sig)
+    if wijk is None:
+        report = build_programme_report(project, wave, n_permutations=REPORT_PERMUTATIONS, seed=0)
+    else:
+        report = build_wijk_report(project, wijk, wave, n_permutations=REPORT_PERMUTATIONS, seed=0)
     return render_html(report, lang)
 
 
+def record_export(folder: str, action: str, **detail) -> None:
+    """Record a download (report, anonymised copy) in the audit log of a project store."""
+    from ..store.db import is_store
+
+    if not is_store(folder):
+        return  # a tidy folder has no audit log; its owner has the files anyway
+    from ..store.audit import record
+    from .auth import current_session
+
+    user = current_session()
+    record(folder, action, username=user.username if user else "", audience=viewer(folder)[0], **detail)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def anonymised_zip(folder: str, sig: tuple) -> bytes:
+    """The anonymised copy of the project (:func:`wijknet.privacy.anonymise.write_anonymised`) as a zip file."""
+    import io
+    import zipfile
+
+    from ..privacy.anonymise import write_anonymised
+
+    full = load_project(folder)  # the copy is made from the full project; what it holds is anonymous
+    with tempfile.TemporaryDirectory() as tmp:
+        files = write_anonymised(full, Path(tmp) / "anoniem")
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for path in files:
+                archive.write(path, f"wijknet-anoniem/{path.name}")
+    return buffer.getvalue()
+
+
 @st.cache_data(show_spinner=False, max_entries=8)
-def report_pdf(folder: str, sig: tuple, wijk: str, wave: str, lang: str) -> bytes:
+def report_pdf(folder: str, sig: tuple, wijk: str | None, wave: str, lang: str) -> bytes:
     """The wijk report as PDF (headless Chromium); raises :class:`wijknet.report.PdfError`."""
     from ..report import pdf_bytes
 
@@ -442,7 +536,7 @@ def open_project() -> tuple[str, tuple, Project | None, str | None]:
     except (OSError, DataError) as exc:  # demo could not be written
         return "", (), None, str(exc)
     folder_str = str(folder)
-    sig = signature(folder)
+    sig = key_of(folder)
     try:
         return folder_str, sig, _load(folder_str, sig), None
     except DataError as exc:

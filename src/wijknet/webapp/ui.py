@@ -61,3 +61,58 @@ def localise(chart, lang: str):
                            font="Source Sans Pro, Segoe UI, Arial, sans-serif").configure_axis(
         labelFontSize=16, titleFontSize=16, labelColor="#222222", titleColor="#222222"
     ).configure_legend(labelFontSize=16, titleFontSize=16, labelLimit=0).configure_title(fontSize=18, anchor="start")
+
+
+def sees_individuals(sel: state.Selection) -> bool:
+    """Whether the viewer may see single actors (everyone but a leernetwerk)."""
+    audience = sel.project.audience if sel.project is not None else None
+    return audience is None or audience.sees_individuals
+
+
+def audience_label(audience: str) -> str:
+    """``wijkteam:Daalhof`` as "PlusWIJkteam Daalhof": the field's own terms, the same in every language."""
+    tier, _, wijk = audience.partition(":")
+    return f"PlusWIJkteam {wijk}" if tier == "wijkteam" else tier
+
+
+def _record_unlock(folder: str) -> None:
+    from ..store.audit import record
+    from .auth import current_session
+
+    if st.session_state.get("unlocked"):
+        user = current_session()
+        record(folder, "unlock", username=user.username if user else "")
+
+
+def viewer_controls() -> None:
+    """The sidebar's "Bekijken als" and "Echte namen tonen": who the app shows the data to.
+
+    A project store takes the audience from the signed-in user; a tidy folder
+    (which its owner already has in full) lets the owner look as each audience.
+    """
+    from ..errors import DataError
+    from ..store.db import is_store
+
+    try:
+        folder = str(state.project_folder())
+    except (OSError, DataError):
+        return  # open_project reports it
+    store = is_store(folder)
+    if "unlocked" not in st.session_state:
+        st.session_state["unlocked"] = state.is_fictional(folder)
+    with st.sidebar:
+        if not store:
+            try:
+                wijken = state.all_wijken(folder)
+            except (DataError, OSError, ValueError):
+                wijken = []  # open_project shows the problem
+            options = ["onderzoeker", *(f"wijkteam:{w}" for w in wijken), "leernetwerk"]
+            if st.session_state.get("view_as") not in options:
+                st.session_state["view_as"] = "onderzoeker"
+            st.selectbox(t("view_as"), options, key="view_as", format_func=audience_label, help=t("view_as_help"))
+        audience, _ = state.viewer(folder)
+        if store:
+            st.caption(t("viewing_as", audience=audience_label(audience)))
+        if audience == "onderzoeker":
+            st.toggle(t("unlock"), key="unlocked", help=t("unlock_help"),
+                      on_change=_record_unlock if store else None, args=(folder,) if store else None)

@@ -84,17 +84,20 @@ def card(row: pd.Series, title: str) -> None:
             band = t("kpi_no_band", wave=row["wave"])
         else:
             band = t("kpi_band", wave=row["wave"], low=plain(row["band_min"]), high=plain(row["band_max"]))
+        shown = row["answered"] > 0 and not pd.isna(row["share"])  # suppressed for a leernetwerk below min_cell
         number, judgement = st.columns([2, 3])
         with number:
-            st.metric(band, pct(row["share"]) if row["answered"] > 0 else "–")
-            if row["answered"] > 0:
+            st.metric(band, pct(row["share"]) if shown else "–")
+            if shown:
                 st.caption(t("kpi_share_value", share=plain(row["share"]), low=plain(row["ci_low"]),
                              high=plain(row["ci_high"])))
         with judgement:
             st.markdown(status_badge(row["status"]))
             st.markdown(t(f"kpi_status_{row['status']}"))
-        if row["answered"] > 0:
+        if shown:
             st.caption(t("kpi_counts", agree=int(row["agree"]), answered=int(row["answered"])))
+        elif row["answered"] > 0:
+            st.caption(t("kpi_suppressed", n=sel.project.config.min_cell))
         else:
             st.caption(t("kpi_no_answers"))
         if bool(row["below_band"]) and bool(row["ci_overlaps_band"]):

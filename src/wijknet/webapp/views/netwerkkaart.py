@@ -15,9 +15,10 @@ with st.sidebar:
     st.subheader(t("map_settings"))
     labels = {m: t(f"measure_{m}") for m in MEASURES}
     measure = st.radio(t("size_by"), MEASURES, key=f"map_measure_{sel.lang}", format_func=labels.get)
-    show_names = st.toggle(t("show_names"), value=True, key="map_names")
-    all_names = st.toggle(t("all_names"), value=False, key="map_all_names", disabled=not show_names,
-                          help=t("all_names_help", n=state.MAP_LABELS))
+    anonymous = not ui.sees_individuals(sel)  # a leernetwerk sees an anonymous map
+    show_names = not anonymous and st.toggle(t("show_names"), value=True, key="map_names")
+    all_names = not anonymous and st.toggle(t("all_names"), value=False, key="map_all_names",
+                                            disabled=not show_names, help=t("all_names_help", n=state.MAP_LABELS))
 
 folder, sig = sel.key
 G = state.graph(folder, sig, sel.wijk, sel.wave, *sel.filters)
@@ -28,6 +29,10 @@ st.iframe(html, height=MAP_HEIGHT + 110, alt=t("map_alt", wijk=sel.wijk, wave=se
 st.caption(t("map_counts", actors=G.number_of_nodes(), ties=G.number_of_edges(), isolates=nx.number_of_isolates(G)))
 with st.expander(t("map_help"), expanded=False):
     st.write(t("map_intro"))
+
+if anonymous:
+    st.info(t("anonymous_map"))
+    st.stop()
 
 with st.expander(t("evidence_title"), expanded=False):
     st.write(t("evidence_intro"))

@@ -9,26 +9,44 @@ from wijknet.webapp import state, ui
 from wijknet.webapp.texts import t
 
 sel = ui.header("page_report", filters=False)
-st.write(t("report_intro", wijk=sel.wijk, wave=sel.wave))
+# A leernetwerk gets the programme report across the wijken; everyone else the report of the chosen wijk.
+wijk = sel.wijk if ui.sees_individuals(sel) else None
+if wijk is None:
+    st.write(t("report_intro_programme", wave=sel.wave))
+else:
+    st.write(t("report_intro", wijk=sel.wijk, wave=sel.wave))
 folder, sig = sel.key
-slug = re.sub(r"[^a-z0-9]+", "-", f"{sel.wijk}-{sel.wave}".lower()).strip("-")
-name = f"wijkrapport-{slug}"
+slug = re.sub(r"[^a-z0-9]+", "-", f"{wijk or 'programma'}-{sel.wave}".lower()).strip("-")
+name = f"{'wijkrapport' if wijk else 'programmarapport'}-{slug}"
 with st.spinner("…"):
-    html = state.report_html(folder, sig, sel.wijk, sel.wave, sel.lang)
+    html = state.report_html(folder, sig, wijk, sel.wave, sel.lang)
 st.download_button(t("report_html"), data=html.encode("utf-8"), file_name=f"{name}.html", mime="text/html",
-                   key="report_html", type="primary")
+                   key="report_html", type="primary", on_click=state.record_export,
+                   args=(folder, "report"), kwargs={"format": "html", "wijk": wijk or ""})
 st.caption(t("report_html_note"))
 if state.pdf_available():
     if st.button(t("report_make_pdf"), key="report_make_pdf"):
         try:
             with st.spinner("PDF …"):
-                st.session_state["report_pdf_for"] = (folder, sig, sel.wijk, sel.wave, sel.lang)
-                state.report_pdf(folder, sig, sel.wijk, sel.wave, sel.lang)
+                st.session_state["report_pdf_for"] = (folder, sig, wijk, sel.wave, sel.lang)
+                state.report_pdf(folder, sig, wijk, sel.wave, sel.lang)
         except PdfError as exc:
             st.session_state.pop("report_pdf_for", None)
             st.error(str(exc))
-    if st.session_state.get("report_pdf_for") == (folder, sig, sel.wijk, sel.wave, sel.lang):
-        st.download_button(t("report_pdf"), data=state.report_pdf(folder, sig, sel.wijk, sel.wave, sel.lang),
-                           file_name=f"{name}.pdf", mime="application/pdf", key="report_pdf")
+    if st.session_state.get("report_pdf_for") == (folder, sig, wijk, sel.wave, sel.lang):
+        st.download_button(t("report_pdf"), data=state.report_pdf(folder, sig, wijk, sel.wave, sel.lang),
+                           file_name=f"{name}.pdf", mime="application/pdf", key="report_pdf",
+                           on_click=state.record_export, args=(folder, "report"), kwargs={"format": "pdf", "wijk": wijk or ""})
 else:
     st.info(t("report_no_pdf"))
+
+audience = sel.project.audience
+if audience is not None and audience.tier == "onderzoeker":
+    st.subheader(t("anonymised_title"))
+    st.write(t("anonymised_intro"))
+    if st.button(t("anonymised_make"), key="anonymised_make"):
+        st.session_state["anonymised_for"] = (folder, sig)
+        state.record_export(folder, "anonymised_export")
+    if st.session_state.get("anonymised_for") == (folder, sig):
+        st.download_button(t("anonymised_download"), data=state.anonymised_zip(folder, sig),
+                           file_name="wijknet-anoniem.zip", mime="application/zip", key="anonymised_zip")

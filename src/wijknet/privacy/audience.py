@@ -1,0 +1,107 @@
+"""Who is looking: the audience tiers of wijknet.
+
+=======================  ==========================================================
+tier                     may see
+=======================  ==========================================================
+``onderzoeker``          every wijk; persons pseudonymised unless names are
+                         unlocked; survey answers (trust and value ratings)
+                         and, when unlocked, interview quotes
+``wijkteam:<wijk>``      its own wijk only; names of organisations and of
+                         professionals who consented, residents and everyone
+                         else pseudonymised; no individual ratings, no quotes
+``leernetwerk``          every wijk, anonymous only: no names at all, domains
+                         with fewer actors than the threshold merged into
+                         "overig", group figures below the threshold suppressed,
+                         no actor-level output
+=======================  ==========================================================
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..errors import DataError, Problem
+from ..i18n import text
+
+TIERS = ("onderzoeker", "wijkteam", "leernetwerk")
+
+TEXTS = {
+    "bad_audience": {
+        "nl": "'{value}' is geen publiek; verwacht onderzoeker, wijkteam:<wijk> of leernetwerk",
+        "en": "'{value}' is not an audience; expected onderzoeker, wijkteam:<wijk> or leernetwerk",
+    },
+    "unlock_tier": {
+        "nl": "alleen het publiek onderzoeker kan namen ontgrendelen, niet {audience}",
+        "en": "only the audience onderzoeker can unlock names, not {audience}",
+    },
+    "not_allowed": {
+        "nl": "dit is niet beschikbaar voor het publiek {audience}: {what}",
+        "en": "this is not available to the audience {audience}: {what}",
+    },
+}
+
+
+class NotAllowed(DataError):
+    """A viewer asked for something its audience may not see."""
+
+
+@dataclass(frozen=True)
+class Audience:
+    """A viewer's tier, its wijk (``wijkteam`` only) and whether names are unlocked.
+
+    Parameters
+    ----------
+    tier : {"onderzoeker", "wijkteam", "leernetwerk"}
+    wijk : str, optional
+        The wijk of a ``wijkteam``.
+    unlocked : bool
+        Real names instead of pseudonyms (``onderzoeker`` only).
+    """
+
+    tier: str
+    wijk: str | None = None
+    unlocked: bool = False
+
+    def __post_init__(self) -> None:
+        if self.tier not in TIERS or (self.tier == "wijkteam") != bool(self.wijk):
+            raise DataError([Problem("--audience", text(TEXTS, "bad_audience", value=str(self)))])
+        if self.unlocked and self.tier != "onderzoeker":
+            raise DataError([Problem("--audience", text(TEXTS, "unlock_tier", audience=str(self)))])
+
+    @classmethod
+    def parse(cls, value: str | Audience, *, unlocked: bool = False) -> Audience:
+        """``"onderzoeker"``, ``"wijkteam:<wijk>"`` or ``"leernetwerk"`` as an :class:`Audience`."""
+        if isinstance(value, Audience):
+            return value
+        tier, _, wijk = str(value).strip().partition(":")
+        tier = tier.strip().lower()
+        if tier not in TIERS or (tier == "wijkteam") != bool(wijk.strip()):
+            raise DataError([Problem("--audience", text(TEXTS, "bad_audience", value=value))])
+        return cls(tier, wijk.strip() or None, unlocked)
+
+    def __str__(self) -> str:
+        return f"{self.tier}:{self.wijk}" if self.wijk else self.tier
+
+    @property
+    def sees_ratings(self) -> bool:
+        """Individual survey answers about an alter (trust, value, intensity items)."""
+        return self.tier == "onderzoeker"
+
+    @property
+    def sees_quotes(self) -> bool:
+        """Interview quotes: free text that may name anyone, so only with names unlocked."""
+        return self.tier == "onderzoeker" and self.unlocked
+
+    @property
+    def sees_individuals(self) -> bool:
+        """Actor-level output (rankings, profiles, evidence of single ties)."""
+        return self.tier != "leernetwerk"
+
+    def require(self, allowed: bool, what: str) -> None:
+        """Raise :class:`NotAllowed` naming ``what`` unless ``allowed``."""
+        if not allowed:
+            raise NotAllowed([Problem(str(self), text(TEXTS, "not_allowed", audience=str(self), what=what))])
+
+
+#: Full access: what a trusted process (the import, the store's own checks) works with.
+FULL = Audience("onderzoeker", unlocked=True)

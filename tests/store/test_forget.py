@@ -1,0 +1,43 @@
+"""wijknet forget: a person's data leaves the store, raw copies included."""
+
+from __future__ import annotations
+
+from tests.store.helpers import run, snapshot
+from wijknet.project import load_project
+from wijknet.store.audit import read_log
+
+
+def test_forget_removes_the_person_everywhere(people_store):
+    before = load_project(people_store)
+    assert "HP-2" in set(before.actors["actor_id"])
+    result = run("forget", people_store, "HP-2", "--yes")
+    assert result.exit_code == 0, result.output
+    after = load_project(people_store)
+    assert "HP-2" not in set(after.actors["actor_id"])
+    assert not ((after.ties["source"] == "HP-2") | (after.ties["target"] == "HP-2")).any()
+    db, _ = snapshot(people_store)
+    assert "HP-2" not in db and "Bravo Heideveld" not in db
+    for path in (people_store / "raw").iterdir():  # the copies that named the person are gone
+        content = path.read_bytes().decode("utf-8", "ignore")
+        assert "HP-2" not in content and "Bravo Heideveld" not in content
+    entry = read_log(people_store, action="delete_actor").iloc[0]
+    assert "HP-2" not in entry["detail"] and '"observations": ' in entry["detail"]
+
+
+def test_forgotten_files_are_still_known(people_store, people_files):
+    run("forget", people_store, "HP-2", "--yes")
+    again = run("import", people_store, people_files / "actors.csv")
+    assert "al geïmporteerd" in again.output  # not re-imported by accident
+
+
+def test_forget_unknown_actor_changes_nothing(people_store):
+    before = snapshot(people_store)
+    result = run("forget", people_store, "XX-9", "--yes")
+    assert result.exit_code == 2 and "XX-9" in result.output
+    assert snapshot(people_store) == before
+
+
+def test_forget_needs_a_store_and_asks(people_files, people_store):
+    assert run("forget", people_files, "HP-2", "--yes").exit_code == 2
+    assert run("forget", people_store, "HP-2").exit_code == 1  # no confirmation given: nothing removed
+    assert "HP-2" in set(load_project(people_store).actors["actor_id"])
