@@ -23,6 +23,10 @@ TEXTS = {
         "nl": "De map {folder} bestaat al en is niet leeg; kies een andere map of gebruik --force.",
         "en": "The folder {folder} already exists and is not empty; choose another folder or use --force.",
     },
+    "demo_raw_done": {
+        "nl": "Fictieve ruwe exports (wijk {wijk}, meting {wave}) geschreven naar {folder}; zie {folder}/LEESMIJ.txt om ze te importeren.",
+        "en": "Fictional raw exports (wijk {wijk}, wave {wave}) written to {folder}; see {folder}/LEESMIJ.txt to import them.",
+    },
     "demo_done": {
         "nl": "Fictief demoproject geschreven naar {folder}. Open het met: wijknet app {folder}",
         "en": "Fictional demo project written to {folder}. Open it with: wijknet app {folder}",
@@ -48,6 +52,15 @@ TEXTS = {
         "en": "Status by the programme's rules, on the measured share: within or above the band = continue; "
               "below the band for the first time = analysis asked; below twice in a row = improvement plan.",
     },
+    "forget_confirm": {
+        "nl": "Actor {actor} en alle gegevens over deze persoon definitief verwijderen?",
+        "en": "Remove actor {actor} and all data about this person for good?",
+    },
+    "forgotten": {
+        "nl": "Verwijderd: {actor} ({observations} waarnemingen van relaties, {responses} antwoorden, "
+              "{files} oorspronkelijke bestanden).",
+        "en": "Removed: {actor} ({observations} tie observations, {responses} responses, {files} original files).",
+    },
     "col_wijk": {"nl": "wijk", "en": "wijk"},
     "col_wave": {"nl": "meting", "en": "wave"},
     "col_respondents": {"nl": "respons", "en": "responses"},
@@ -65,6 +78,16 @@ class Symmetrise(str, Enum):
     none = "none"
     union = "union"
     reciprocated = "reciprocated"
+
+
+class NonResponse(str, Enum):
+    """The treatments of :data:`wijknet.nonresponse.METHODS`."""
+
+    none = "none"
+    drop = "drop"
+    reconstruct = "reconstruct"
+    impute = "impute"
+    impute_reciprocity = "impute_reciprocity"
 
 
 class Language(str, Enum):
@@ -89,14 +112,28 @@ def _fail(exc: DataError, wrote: bool = False) -> None:
     raise typer.Exit(code=2)
 
 
-def _load(folder: Path):
+def _load(folder: Path, audience: str | None = None, unlock: bool = False):
     try:
-        project = load_project(folder)
+        if audience is not None:
+            from .privacy import Audience
+
+            audience = Audience.parse(audience, unlocked=unlock)
+        project = load_project(folder, audience=audience)
     except DataError as exc:
         _fail(exc)
     for warning in project.warnings:
         typer.echo(warning, err=True)
     return project
+
+
+def _audit_output(folder: Path, action: str, **detail) -> None:
+    """Log an export or report of a project store (wijknet.store.audit); tidy folders have no log."""
+    from .store.db import is_store
+
+    if is_store(folder):
+        from .store.audit import record
+
+        record(folder, action, **detail)
 
 
 def _version(value: bool) -> None:
@@ -118,13 +155,25 @@ def demo(
     folder: Annotated[Path, typer.Argument(help="Folder to write the demo project to (created if needed).")],
     seed: Annotated[int, typer.Option(help="Random seed; the same seed always gives the same demo.")] = 2025,
     force: Annotated[bool, typer.Option("--force", help="Write into a folder that already has files.")] = False,
+    raw: Annotated[bool, typer.Option("--raw", help="Write raw exports instead of a project: actors.csv, a Qualtrics and a LimeSurvey export, Network Canvas files and a coded-interview sheet, to try wijknet init and wijknet import.")] = False,
+    wijk: Annotated[str, typer.Option("--wijk", help="With --raw: the wijk of the exports.")] = "Daalhof",
+    wave: Annotated[str, typer.Option("--wave", help="With --raw: the wave of the exports (2025, 2026 or 2027).")] = "2026",
 ) -> None:
-    """Write the fictional demo project: six pilot wijken, three waves (2025-2027)."""
-    from .demo import write_demo
+    """Write the fictional demo project: six pilot wijken, three waves (2025-2027); or, with --raw, its raw exports."""
+    from .demo import write_demo, write_raw_exports
 
     if folder.exists() and any(folder.iterdir()) and not force:
         typer.echo(text(TEXTS, "demo_exists", folder=folder), err=True)
         raise typer.Exit(code=2)
+    if raw:
+        try:
+            write_raw_exports(folder, wijk=wijk, wave=wave, seed=seed)
+        except ValueError as exc:
+            typer.echo(str(exc), err=True)
+            typer.echo(text(TEXTS, "nothing_written"), err=True)
+            raise typer.Exit(code=2) from None
+        typer.echo(text(TEXTS, "demo_raw_done", folder=folder, wijk=wijk, wave=wave))
+        return
     write_demo(folder, seed=seed)
     typer.echo(text(TEXTS, "demo_done", folder=folder))
 
@@ -151,13 +200,16 @@ def analyse(
     min_weight: Annotated[Optional[float], typer.Option(help="Use only ties with at least this weight (e.g. contact frequency).")] = None,
     symmetrise: Annotated[Symmetrise, typer.Option(help="none: keep the direction of ties; union: a tie counts if either side reports it; reciprocated: only ties both sides report.")] = Symmetrise.none,
     jobs: Annotated[int, typer.Option(help="Networks analysed at the same time (-1 = all processor cores).")] = 1,
+    nonresponse: Annotated[NonResponse, typer.Option("--nonresponse", help="Treatment of actors who did not fill in the survey: none (as observed); drop (respondents only); reconstruct (a tie a respondent reports with a non-respondent counts both ways); impute (reconstruct, then ties between two non-respondents at random with the observed density); impute_reciprocity (as impute, but pairs of non-respondents also return ties as often as respondents do). Seeded with --seed. See docs/methods.md.")] = NonResponse.none,
 ) -> None:
     """Compute the network measures of every wijk and wave and write them as CSV files.
 
     Writes actor_metrics.csv (one row per actor, wijk and wave), network_metrics.csv
     (one row per wijk and wave), mixing.csv (ties between domains), change.csv
     (ties kept, new and lost between consecutive waves) and, when the project has
-    responses.csv, kpi3.csv (the KPI 3 monitor).
+    responses.csv, kpi3.csv (the KPI 3 monitor). The last column nonresponse of
+    actor_metrics.csv, network_metrics.csv, mixing.csv and ei_domains.csv names the
+    treatment of non-response (--nonresponse); change.csv uses the observed ties.
     """
     from .analysis import analyse as run_analysis
 
@@ -178,6 +230,7 @@ def analyse(
             tie_types=tie_type or None,
             min_weight=min_weight,
             symmetrise=None if symmetrise is Symmetrise.none else symmetrise.value,
+            nonresponse=nonresponse.value,
         )
     written = result.write(out)
     typer.echo(text(TEXTS, "written", files=", ".join(str(p) for p in written)))
@@ -232,6 +285,8 @@ def export(
     wave: Annotated[Optional[str], typer.Option("--wave", help="Export only this wave (not for rsiena). Default: all waves.")] = None,
     permutations: Annotated[int, typer.Option(help="xlsx: random relabellings for the p-value of the E-I index.")] = 1000,
     seed: Annotated[int, typer.Option(help="xlsx: random seed of the permutation test.")] = 0,
+    audience: Annotated[str, typer.Option("--audience", help="Who the output is for: onderzoeker (all wijken, persons pseudonymised), wijkteam:<wijk> (that wijk only; names of consenting professionals and organisations) or leernetwerk (anonymous: no names, small groups merged or left out). See docs/privacy.md.")] = "onderzoeker",
+    unlock: Annotated[bool, typer.Option("--unlock", help="onderzoeker only: real names instead of pseudonyms (recorded in the audit log of a project store).")] = False,
 ) -> None:
     """Write the networks for the tools researchers use: Gephi, igraph, Pajek, UCINET, Excel or RSiena.
 
@@ -244,12 +299,14 @@ def export(
         fmt = check_format(fmt)
     except DataError as exc:
         _fail(exc)
-    project = _load(data_dir)
+    project = _load(data_dir, audience, unlock)
     options = {"n_permutations": permutations, "seed": seed} if fmt == "xlsx" else {}
     try:
         written = export_project(project, fmt, out, wijk=wijk, wave=wave, **options)
     except DataError as exc:
         _fail(exc)
+    _audit_output(data_dir, "export", format=fmt, audience=audience, unlocked=unlock, wijk=wijk, wave=wave,
+                  files=[Path(p).name for p in written])
     typer.echo(text(TEXTS, "written", files=", ".join(str(p) for p in written)))
 
 
@@ -262,6 +319,8 @@ def report(
     report_lang: Annotated[Optional[Language], typer.Option("--lang", help="Language of the report: nl (default) or en.")] = None,
     permutations: Annotated[int, typer.Option(help="Random relabellings of the E-I and QAP tests (as wijknet analyse).")] = 1000,
     seed: Annotated[int, typer.Option(help="Random seed; the same seed always gives the same p-values.")] = 0,
+    audience: Annotated[str, typer.Option("--audience", help="Who the output is for: onderzoeker (all wijken, persons pseudonymised), wijkteam:<wijk> (that wijk only; names of consenting professionals and organisations) or leernetwerk (anonymous: no names, small groups merged or left out). See docs/privacy.md.")] = "onderzoeker",
+    unlock: Annotated[bool, typer.Option("--unlock", help="onderzoeker only: real names instead of pseudonyms (recorded in the audit log of a project store).")] = False,
 ) -> None:
     """Write a report to publish: one wijk (--wijk) or the programme overview for the steering group.
 
@@ -278,7 +337,7 @@ def report(
         write_report,
     )
 
-    project = _load(data_dir)
+    project = _load(data_dir, audience, unlock)
     try:
         if wijk is None:
             built = build_programme_report(project, wave, n_permutations=permutations, seed=seed)
@@ -292,6 +351,8 @@ def report(
         typer.echo(str(exc), err=True)
         typer.echo(text(TEXTS, "nothing_written"), err=True)
         raise typer.Exit(code=2) from None
+    _audit_output(data_dir, "report", format=Path(written).suffix.lstrip("."), audience=audience, unlocked=unlock,
+                  wijk=wijk, wave=wave, file=Path(written).name)
     typer.echo(text(TEXTS, "written", files=written))
 
 
@@ -428,6 +489,62 @@ def run_app(
     raise typer.Exit(code=run(port, address=address, open_browser=browser, env=env))
 
 
+@app.command()
+def anonymise(
+    data_dir: Annotated[Path, typer.Argument(help="Project folder (tidy folder or project store).")],
+    out: Annotated[Path, typer.Option("--out", help="New folder for the anonymised copy.")],
+) -> None:
+    """Write an anonymised copy of the whole project to share: a tidy folder without names.
+
+    Actor ids become keyed pseudonyms (stable across waves); names, roles, organisations, extra
+    columns, trust and value ratings and quotes are left out; domains with fewer actors than
+    privacy.min_cell (default 5) in a wijk are merged into 'overig'. See docs/privacy.md.
+    """
+    from .privacy.anonymise import write_anonymised
+
+    project = _load(data_dir)
+    try:
+        written = write_anonymised(project, out)
+    except DataError as exc:
+        _fail(exc)
+    from .store.db import is_store
+
+    if is_store(data_dir):
+        from .store.audit import record
+
+        record(data_dir, "anonymised_export", out=out.name, files=len(written))
+    typer.echo(text(TEXTS, "written", files=", ".join(str(p) for p in written)))
+
+
+@app.command()
+def forget(
+    data_dir: Annotated[Path, typer.Argument(help="Project store folder (made with wijknet init).")],
+    actor_id: Annotated[str, typer.Argument(help="The actor_id of the person to remove.")],
+    yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Remove one person and all data about them from a project store (the right to erasure).
+
+    Removes the actor, its ties in both directions, its survey responses, aliases and live answers,
+    and deletes the raw copies of imported files that mention the person. See docs/privacy.md.
+    """
+    from .store.db import is_store
+    from .store.forget import forget_actor
+
+    if not is_store(data_dir):
+        from .store.db import TEXTS as DB_TEXTS
+
+        typer.echo(text(DB_TEXTS, "not_store", folder=data_dir), err=True)
+        raise typer.Exit(code=2)
+    if not yes and not typer.confirm(text(TEXTS, "forget_confirm", actor=actor_id)):
+        raise typer.Exit(code=1)
+    try:
+        report = forget_actor(data_dir, actor_id)
+    except DataError as exc:
+        _fail(exc)
+    typer.echo(text(TEXTS, "forgotten", actor=actor_id, observations=report.observations,
+                    responses=report.responses, files=report.raw_files))
+
+
 # The project store: wijknet init / import / status (see wijknet.store.commands).
 from .store import commands as _store_commands  # noqa: E402
 
@@ -439,6 +556,17 @@ app.command(name="status")(_store_commands.status)
 from .store import resolve as _store_resolve  # noqa: E402
 
 app.command(name="resolve")(_store_resolve.resolve)
+
+# Accounts of the app's sign-in and the audit log: wijknet user ..., wijknet audit (see wijknet.access.commands).
+from .access import commands as _access_commands  # noqa: E402
+
+app.add_typer(_access_commands.user_app, name="user")
+app.command(name="audit")(_access_commands.audit)
+
+# Live network mapping at a netwerkbijeenkomst: wijknet live open / serve / close / status (see wijknet.live.commands).
+from .live import commands as _live_commands  # noqa: E402
+
+app.add_typer(_live_commands.app, name="live")
 
 
 def main() -> None:

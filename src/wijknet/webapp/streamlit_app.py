@@ -12,7 +12,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from wijknet.webapp import state
+from wijknet.webapp import auth, state, ui
 from wijknet.webapp.texts import t
 
 PAGES_DIR = Path(__file__).resolve().parent / "views"
@@ -27,7 +27,13 @@ PAGES = (
     ("kpi.py", "page_kpi", "kpi-monitor"),
     ("vergelijken.py", "page_compare", "vergelijken"),
     ("rapport.py", "page_report", "rapport"),
+    ("live.py", "page_live", "live"),  # projector view of a live session (wijknet live); explains itself without one
+    ("gegevens.py", "page_import", "gegevens"),  # a tidy folder or the demo: explains wijknet init; a store: researchers
 )
+# Pages only for the audience onderzoeker of a project store (each page checks again itself).
+RESEARCHER_PAGES = (("auditlog.py", "page_audit", "auditlog"),)
+# Pages about single actors, not shown to a leernetwerk (aggregates and anonymous maps only).
+INDIVIDUAL_PAGES = {"verbinders.py"}
 LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}
 
 st.set_page_config(page_title="wijknet", layout="wide")
@@ -47,6 +53,8 @@ st.html(
 with st.sidebar:
     st.radio(t("language"), list(LANGUAGE_NAMES), key="lang", format_func=LANGUAGE_NAMES.get, horizontal=True)
 
+auth.require_sign_in()  # a project store asks who is looking before anything is loaded (wijknet.webapp.auth)
+ui.viewer_controls()
 folder, sig, project, error = state.open_project()
 wijk = wave = None
 tie_types: tuple[str, ...] = ()
@@ -91,8 +99,13 @@ st.session_state["_selection"] = state.Selection(
     tie_types=tie_types, min_weight=min_weight,
 )
 
+visible = PAGES + (RESEARCHER_PAGES if auth.current_audience() == "onderzoeker" else ())
+if project is not None and project.audience is not None and not project.audience.sees_individuals:
+    visible = tuple(p for p in visible if p[0] not in INDIVIDUAL_PAGES)  # a leernetwerk sees no single actors
+if auth.current_audience() not in (None, "onderzoeker"):
+    visible = tuple(p for p in visible if p[0] != "gegevens.py")  # imports: researchers only (the page checks too)
 pages = [
     st.Page(PAGES_DIR / file, title=t(title), url_path=url, default=(i == 0))
-    for i, (file, title, url) in enumerate(PAGES)
+    for i, (file, title, url) in enumerate(visible)
 ]
 st.navigation(pages, position="sidebar").run()

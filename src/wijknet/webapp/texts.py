@@ -27,6 +27,26 @@ TEXTS = {
         "en": "Weaker ties (for example less frequent contact) are left out.",
     },
     "project": {"nl": "Project: {title}", "en": "Project: {title}"},
+    "view_as": {"nl": "Bekijken als", "en": "View as"},
+    "view_as_help": {
+        "nl": "Wat elk publiek te zien krijgt: onderzoekers alles (personen met een pseudoniem), een PlusWIJkteam "
+              "alleen de eigen wijk, een leernetwerk alleen anonieme kaarten en groepscijfers.",
+        "en": "What each audience sees: researchers everything (persons pseudonymised), a PlusWIJkteam its own "
+              "wijk only, a learning network anonymous maps and group figures only.",
+    },
+    "unlock": {"nl": "Echte namen tonen", "en": "Show real names"},
+    "unlock_help": {
+        "nl": "Zonder dit staan personen met een vaste schuilnaam (pseudoniem) op de kaart. Het tonen van namen "
+              "wordt vastgelegd in het auditlog.",
+        "en": "Without this, persons appear under a fixed pseudonym. Showing names is recorded in the audit log.",
+    },
+    "anonymous_map": {
+        "nl": "Dit is een anonieme kaart: voor een leernetwerk staan er geen namen op, kleine groepen zijn "
+              "samengevoegd tot 'overig' en de herkomst van afzonderlijke relaties is niet te zien.",
+        "en": "This is an anonymous map: for a learning network it shows no names, small groups are merged "
+              "into 'other' and the evidence of single ties is not shown.",
+    },
+    "viewing_as": {"nl": "U kijkt als: {audience}", "en": "You are viewing as: {audience}"},
     "synthetic": {
         "nl": "Fictieve demodata: alle namen, organisaties en relaties zijn verzonnen.",
         "en": "Fictional demo data: all names, organisations and ties are invented.",
@@ -55,7 +75,166 @@ TEXTS = {
     "page_change": {"nl": "Verandering", "en": "Change"},
     "page_kpi": {"nl": "KPI-monitor", "en": "KPI monitor"},
     "page_report": {"nl": "Rapport", "en": "Report"},
+    "page_live": {"nl": "Live netwerkkaart", "en": "Live network map"},
+    # --- import page (views/gegevens.py; wijknet.store) -------------------
+    "page_import": {"nl": "Gegevens importeren", "en": "Import data"},
+    "import_no_store": {
+        "nl": "Gegevens importeren kan alleen in een projectmap. Deze app toont nu losse tabellen (of de demo). "
+              "Maak een projectmap met wijknet init, importeer uw bestanden en open de app op die map:",
+        "en": "Data can only be imported into a project folder. This app now shows plain tables (or the demo). "
+              "Create a project folder with wijknet init, import your files and open the app on that folder:",
+    },
+    "import_only_researchers": {
+        "nl": "Alleen onderzoekers kunnen gegevens importeren en namen koppelen.",
+        "en": "Only researchers can import data and link names.",
+    },
+    "import_upload_title": {"nl": "Bestanden toevoegen", "en": "Add files"},
+    "import_intro": {
+        "nl": "Kies een of meer bestanden: actoren, relaties of antwoorden (.csv of .xlsx), een enquête-export "
+              "(Qualtrics, LimeSurvey) of een netwerkbestand (GraphML, GEXF). Eerst controleert wijknet alles zonder "
+              "iets op te slaan; daarna importeert u alles in één keer. Bij een probleem wordt niets opgeslagen.",
+        "en": "Choose one or more files: actors, ties or responses (.csv or .xlsx), a survey export (Qualtrics, "
+              "LimeSurvey) or a network file (GraphML, GEXF). wijknet first checks everything without saving "
+              "anything; then you import it all at once. On any problem nothing is saved.",
+    },
+    "import_files": {"nl": "Bestanden", "en": "Files"},
+    "import_files_help": {"nl": "Hoogstens {mb} MB per bestand.", "en": "At most {mb} MB per file."},
+    "import_kind": {"nl": "Soort bestand", "en": "Kind of file"},
+    "import_kind_auto": {"nl": "automatisch herkennen", "en": "recognise automatically"},
+    "import_kind_help": {
+        "nl": "Meestal herkent wijknet de soort zelf aan de kolommen. Kies alleen als dat niet lukt.",
+        "en": "wijknet usually recognises the kind from the columns. Only choose when that fails.",
+    },
+    "import_kind_unknown": {"nl": "niet gelezen", "en": "not read"},
+    "import_wave": {"nl": "Meting", "en": "Meting (wave)"},
+    "import_wave_help": {
+        "nl": "Nodig voor enquête-exports en netwerkbestanden, en voor tabellen zonder kolom 'wave'.",
+        "en": "Needed for survey exports and network files, and for tables without a 'wave' column.",
+    },
+    "import_wijk": {"nl": "Wijk", "en": "Wijk (neighbourhood)"},
+    "import_wijk_help": {
+        "nl": "Alleen voor een enquête die in één wijk is uitgezet: elke respons moet dan uit die wijk komen.",
+        "en": "Only for a survey sent in one wijk: every response must then come from that wijk.",
+    },
+    "import_none": {"nl": "geen (kies of typ)", "en": "none (choose or type)"},
+    "import_check": {"nl": "Controleren", "en": "Check"},
+    "import_checking": {"nl": "Bestanden controleren …", "en": "Checking the files …"},
+    "import_preview_title": {"nl": "Wat er geïmporteerd wordt", "en": "What will be imported"},
+    "import_first_rows": {"nl": "De eerste rijen:", "en": "The first rows:"},
+    "import_note": {"nl": "Opmerking: {note}", "en": "Note: {note}"},
+    "import_already": {
+        "nl": "Dit bestand is al eerder geïmporteerd (zelfde inhoud); het wordt overgeslagen.",
+        "en": "This file was imported before (same content); it is skipped.",
+    },
+    "import_nothing_new": {"nl": "Er is niets nieuws om te importeren.", "en": "There is nothing new to import."},
+    "import_ready": {
+        "nl": "Alles is in orde. Met Importeren worden de bestanden in één keer opgeslagen.",
+        "en": "Everything is fine. Import saves the files all at once.",
+    },
+    "import_blocked": {
+        "nl": "{n} probleem/problemen gevonden (zie de tabellen hierboven). Pas de bestanden aan en kies ze opnieuw; "
+              "er is niets opgeslagen.",
+        "en": "{n} problem(s) found (see the tables above). Correct the files and choose them again; nothing was "
+              "saved.",
+    },
+    "import_go": {"nl": "Importeren", "en": "Import"},
+    "import_importing": {"nl": "Importeren …", "en": "Importing …"},
+    "import_failed": {"nl": "Niet geïmporteerd; er is niets opgeslagen.", "en": "Not imported; nothing was saved."},
+    "import_done": {"nl": "Import {n} opgeslagen.", "en": "Import {n} saved."},
+    "import_col_file": {"nl": "Bestand", "en": "File"},
+    "import_col_row": {"nl": "Rij", "en": "Row"},
+    "import_col_column": {"nl": "Kolom", "en": "Column"},
+    "import_col_problem": {"nl": "Wat is er mis", "en": "What is wrong"},
+    "import_count_nothing": {"nl": "niets", "en": "nothing"},
+    "import_count_actors_added": {"nl": "{n} nieuwe actoren", "en": "{n} new actors"},
+    "import_count_actors_updated": {"nl": "{n} actoren bijgewerkt", "en": "{n} actors updated"},
+    "import_count_actors_same": {"nl": "{n} actoren ongewijzigd", "en": "{n} actors unchanged"},
+    "import_count_observations": {"nl": "{n} waarnemingen van relaties", "en": "{n} tie observations"},
+    "import_count_responses_added": {"nl": "{n} nieuwe antwoorden", "en": "{n} new responses"},
+    "import_count_responses_updated": {"nl": "{n} antwoorden bijgewerkt", "en": "{n} responses updated"},
+    "import_count_responses_same": {"nl": "{n} antwoorden ongewijzigd", "en": "{n} responses unchanged"},
+    "import_count_respondents": {"nl": "{n} respondenten zonder actor-id (zie Namen koppelen)",
+                                 "en": "{n} respondents without an actor id (see Link names)"},
+    "import_count_write_ins": {"nl": "{n} zelf ingevulde namen (zie Namen koppelen)",
+                               "en": "{n} written-in names (see Link names)"},
+    "import_count_segments": {"nl": "{n} gecodeerde fragmenten", "en": "{n} coded segments"},
+    "import_count_interviews": {"nl": "{n} gesprekken", "en": "{n} interviews"},
+    "resolve_title": {"nl": "Namen koppelen", "en": "Link names"},
+    "resolve_nothing": {"nl": "Er wachten geen namen op een koppeling.", "en": "No names are waiting to be linked."},
+    "resolve_locked": {
+        "nl": "{n} namen wachten op een koppeling. Daarvoor zijn de echte namen nodig: zet '{unlock}' in de zijbalk aan.",
+        "en": "{n} names are waiting to be linked. That needs the real names: switch on '{unlock}' in the sidebar.",
+    },
+    "resolve_intro": {
+        "nl": "{n} namen wachten: partijen die een respondent zelf invulde, en respondenten zonder actor-id. Kies de "
+              "actor die bedoeld is en klik op Koppelen, of maak een nieuwe actor. Pas daarna tellen hun relaties "
+              "mee. De score (0 tot 1) zegt hoe goed de naam lijkt.",
+        "en": "{n} names are waiting: parties a respondent wrote in, and respondents without an actor id. Choose "
+              "the actor meant and click Link, or create a new actor. Only then do their ties count. The score "
+              "(0 to 1) says how similar the name is.",
+    },
+    "resolve_accept_all": {"nl": "Koppel de {n} zekere overeenkomsten", "en": "Link the {n} certain matches"},
+    "resolve_accepted": {"nl": "{n} namen gekoppeld; {obs} waarnemingen van relaties toegevoegd.",
+                         "en": "{n} names linked; {obs} tie observations added."},
+    "resolve_write_in": {
+        "nl": "**#{pid} '{mention}'**{org} · zelf ingevuld door {respondent} · {wijk}, meting {wave}",
+        "en": "**#{pid} '{mention}'**{org} · written in by {respondent} · {wijk}, wave {wave}",
+    },
+    "resolve_respondent": {
+        "nl": "**#{pid} respondent zonder actor-id** (rij {row}): '{mention}' · {wijk}, meting {wave}",
+        "en": "**#{pid} respondent without an actor id** (row {row}): '{mention}' · {wijk}, wave {wave}",
+    },
+    "resolve_actor": {"nl": "Bestaande actor", "en": "Existing actor"},
+    "resolve_choose": {"nl": "Kies …", "en": "Choose …"},
+    "resolve_candidate": {"nl": "{label} (score {score})", "en": "{label} (score {score})"},
+    "resolve_confirm": {"nl": "Koppelen", "en": "Link"},
+    "resolve_domain": {"nl": "Of: nieuwe actor in domein", "en": "Or: new actor in domain"},
+    "resolve_new": {"nl": "Nieuwe actor maken", "en": "Create new actor"},
+    "resolve_confirmed": {"nl": "#{pid} gekoppeld aan {actor}; {obs} waarnemingen van relaties toegevoegd.",
+                          "en": "#{pid} linked to {actor}; {obs} tie observations added."},
+    "resolve_created": {"nl": "Nieuwe actor {actor} gemaakt van #{pid}; {obs} waarnemingen van relaties toegevoegd.",
+                        "en": "New actor {actor} created from #{pid}; {obs} tie observations added."},
+    "resolve_more": {"nl": "En nog {n}; die verschijnen als deze gekoppeld zijn.",
+                     "en": "And {n} more; they appear once these are linked."},
+    # --- audit log page (researchers of a project store; wijknet.webapp.auth) ----
+    "page_audit": {"nl": "Auditlog", "en": "Audit log"},
+    "audit_intro": {
+        "nl": "Wie deed wat in dit project: imports, exports, rapporten, aanmeldingen (ook mislukte) en wijzigingen "
+              "van gebruikers en rollen. Nieuwste eerst; tijden in UTC. Het log bevat gebruikersnamen, bestandsnamen "
+              "en aantallen, geen namen van actoren.",
+        "en": "Who did what in this project: imports, exports, reports, sign-ins (also failed ones) and changes of "
+              "users and roles. Newest first; times in UTC. The log holds user names, file names and counts, no "
+              "names of actors.",
+    },
+    "audit_action": {"nl": "Actie", "en": "Action"},
+    "audit_all": {"nl": "alle acties", "en": "all actions"},
+    "audit_limit": {"nl": "Aantal regels", "en": "Number of entries"},
+    "audit_empty": {"nl": "Het auditlog is (nog) leeg.", "en": "The audit log is empty (so far)."},
+    "audit_only_researchers": {
+        "nl": "Het auditlog is alleen zichtbaar voor onderzoekers van een projectmap.",
+        "en": "The audit log is only visible to researchers of a project folder.",
+    },
+    "audit_col_at": {"nl": "Tijd (UTC)", "en": "Time (UTC)"},
+    "audit_col_user": {"nl": "Gebruiker", "en": "User"},
+    "audit_col_action": {"nl": "Actie", "en": "Action"},
+    "audit_col_detail": {"nl": "Details", "en": "Details"},
     # --- report page (wijknet.report) ------------------------------------
+    "report_intro_programme": {
+        "nl": "Download het programmarapport van meting {wave}: alle wijken naast elkaar, zonder namen en zonder "
+              "kleine groepen, zoals een leernetwerk het mag zien.",
+        "en": "Download the programme report of wave {wave}: all wijken side by side, without names and without "
+              "small groups, as a learning network may see it.",
+    },
+    "anonymised_title": {"nl": "Geanonimiseerde kopie", "en": "Anonymised copy"},
+    "anonymised_intro": {
+        "nl": "Een kopie van het hele project om te delen: geen namen, functies of organisaties, vaste schuilnamen "
+              "in plaats van nummers, geen antwoorden over vertrouwen en geen citaten; kleine groepen zijn "
+              "samengevoegd tot 'overig'. Het maken van de kopie wordt vastgelegd.",
+        "en": "A copy of the whole project to share: no names, roles or organisations, fixed pseudonyms instead of "
+              "ids, no trust ratings and no quotes; small groups are merged into 'other'. Making the copy is recorded.",
+    },
+    "anonymised_make": {"nl": "Geanonimiseerde kopie maken", "en": "Make an anonymised copy"},
+    "anonymised_download": {"nl": "Download de kopie (zip)", "en": "Download the copy (zip)"},
     "report_intro": {
         "nl": "Download een rapport van wijk {wijk}, meting {wave}, om te delen of te publiceren: de netwerkkaart, "
               "de kengetallen met uitleg, verbinders, domeinmenging, verandering, KPI 3, respons en een bijlage met "
@@ -230,25 +409,30 @@ TEXTS = {
     },
     "nr_intro": {
         "nl": "Wie niet reageert, noemt zelf geen relaties. Zonder behandeling lijken deze actoren daardoor minder "
-              "verbonden. De kolommen tonen dezelfde kengetallen na drie gangbare behandelingen; liggen ze dicht "
+              "verbonden. De kolommen tonen dezelfde kengetallen na vier gangbare behandelingen; liggen ze dicht "
               "bij elkaar, dan hangt de uitkomst weinig af van de non-respons.",
         "en": "Actors who do not respond name no ties themselves, so without treatment they look less connected. "
-              "The columns show the same key figures after three common treatments; when they are close, the "
+              "The columns show the same key figures after four common treatments; when they are close, the "
               "result depends little on non-response.",
     },
     "nr_none": {"nl": "Zonder behandeling", "en": "Without treatment"},
     "nr_drop": {"nl": "Alleen respondenten", "en": "Respondents only"},
     "nr_reconstruct": {"nl": "Reconstructie", "en": "Reconstruction"},
     "nr_impute": {"nl": "Reconstructie + imputatie", "en": "Reconstruction + imputation"},
+    "nr_impute_reciprocity": {"nl": "Reconstructie + imputatie met wederkerigheid",
+                              "en": "Reconstruction + imputation with reciprocity"},
     "nr_methods": {
         "nl": "Alleen respondenten: wie niet reageerde, wordt weggelaten. Reconstructie: een relatie die een "
               "respondent met een niet-respondent meldt, telt in beide richtingen. Imputatie: daarna krijgen paren "
               "van twee niet-respondenten willekeurig een relatie met de kans die de dichtheid van de gemelde "
-              "relaties geeft (vaste seed). Zie docs/methods.md (Huisman 2009).",
+              "relaties geeft (vaste seed). Imputatie met wederkerigheid: zo'n paar krijgt even vaak een relatie, "
+              "maar die wordt even vaak beantwoord als bij de respondenten onderling. Zie docs/methods.md "
+              "(Huisman 2009).",
         "en": "Respondents only: non-respondents are left out. Reconstruction: a tie a respondent reports with a "
               "non-respondent counts in both directions. Imputation: then pairs of two non-respondents get a tie "
-              "at random with the probability given by the density of the reported ties (fixed seed). See "
-              "docs/methods.md (Huisman 2009).",
+              "at random with the probability given by the density of the reported ties (fixed seed). Imputation "
+              "with reciprocity: such a pair gets a tie as often, but it is returned as often as among the "
+              "respondents. See docs/methods.md (Huisman 2009).",
     },
     "share_pct": {"nl": "aandeel (%)", "en": "share (%)"},
     # --- connectors page -----------------------------------------------------
@@ -272,6 +456,19 @@ TEXTS = {
     "roles_title": {"nl": "Verbindende rollen per actor", "en": "Brokerage roles per actor"},
     "col_role": {"nl": "Rol", "en": "Role"},
     "col_domain": {"nl": "Domein", "en": "Domain"},
+    "col_connector": {"nl": "Verbinder", "en": "Connector"},
+    "col_connector_help": {
+        "nl": "Verbinder: bij de 10% actoren met de meeste verbindende rollen",
+        "en": "Connector: among the 10% of actors with the most brokerage roles",
+    },
+    "connector_rule": {
+        "nl": "Verbinder = de 10% actoren met de meeste verbindende rollen; wie evenveel rollen heeft als de laatste "
+              "daarvan telt ook mee, wie geen rol heeft nooit. Dezelfde regel geldt in het rapport en bij Wijken "
+              "vergelijken.",
+        "en": "Connector = the 10% of actors with the most brokerage roles; actors with as many roles as the last of "
+              "them count too, actors without any role never. The same rule applies in the report and on Compare "
+              "wijken.",
+    },
     "col_team": {"nl": "Team", "en": "Team"},
     "col_team_help": {"nl": "Lid van het PlusWIJkteam", "en": "Member of the PlusWIJkteam"},
     "col_degree": {"nl": "Relaties", "en": "Ties"},
@@ -486,6 +683,14 @@ TEXTS = {
     "kpi_share_value": {"nl": "{share}% (marge {low}–{high}%)", "en": "{share}% (margin {low}–{high}%)"},
     "kpi_band": {"nl": "Bandbreedte {wave}: {low}–{high}%", "en": "Band {wave}: {low}–{high}%"},
     "kpi_no_band": {"nl": "Geen bandbreedte voor {wave}", "en": "No band for {wave}"},
+    "mixing_suppressed": {
+        "nl": "Lege vakjes: minder dan {n} relaties, niet getoond zodat niemand te herkennen is.",
+        "en": "Empty cells: fewer than {n} ties, not shown so that no one can be recognised.",
+    },
+    "kpi_suppressed": {
+        "nl": "Minder dan {n} antwoorden: het aandeel wordt niet getoond, zodat niemand te herkennen is.",
+        "en": "Fewer than {n} answers: the share is not shown, so that no one can be recognised.",
+    },
     "kpi_counts": {
         "nl": "{agree} van de {answered} actieve deelnemers die de vraag beantwoordden, zijn het (helemaal) eens.",
         "en": "{agree} of the {answered} active participants who answered agree (strongly).",
