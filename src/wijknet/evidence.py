@@ -42,8 +42,10 @@ def tie_evidence(project: Project, wijk: str, wave: str, actor_id: str, *, inclu
     include_quotes : bool, default False
         Add a ``quote`` column with the interview quote of each observation
         (empty when there is none; always empty for a tidy project). Quotes
-        are personal data: only for audiences allowed to see them (the
-        audience tiers of issue #6 will decide who that is).
+        are personal data: a project restricted to an audience
+        (``load_project(..., audience=...)``) has them only for researchers
+        with names unlocked (:mod:`wijknet.privacy`); for everyone else the
+        column stays empty.
 
     Returns
     -------

@@ -131,3 +131,38 @@ def test_signed_in_leernetwerk_sees_no_names(signed_in_store):
         text = page_text(at)
         for value in (*ALL_PERSONS, "Gemeente Heidestad", "HP-1"):
             assert value not in text, (page, value)
+
+
+def test_evidence_view_shows_quotes_only_to_an_unlocked_researcher(people_store, monkeypatch):
+    from argon2 import PasswordHasher
+
+    from wijknet.access import add_user, users
+
+    monkeypatch.setattr(users, "_hasher", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+    monkeypatch.setattr(users, "_dummy_hash", None)
+    add_user(people_store, "onderzoeker-a", "onderzoeker", "lange zin als wachtwoord")
+    add_user(people_store, "team-heidepark", "wijkteam:Heidepark", "lange zin als wachtwoord")
+    monkeypatch.setenv("WIJKNET_PROJECT", str(people_store))
+
+    def evidence_of(at: AppTest, name_part: str) -> str:
+        at.sidebar.selectbox(key="wijk").set_value("Heidepark").run()
+        at.sidebar.selectbox(key="wave").set_value("2026").run()
+        actors = at.session_state["_selection"].project.actors  # the viewer's own (restricted) actors
+        actor = actors.loc[actors["name"].str.contains(name_part) & (actors["actor_id"] != "HP-4"), "actor_id"].iloc[0]
+        at.session_state["evidence_actor_Heidepark_2026"] = actor  # AppTest cannot select by a formatted option
+        at.run()
+        assert not at.exception, at.exception
+        return at.dataframe[-1].value.to_csv()
+
+    at = signed_in("onderzoeker-a")
+    from wijknet.privacy import load_key, pseudonym
+
+    locked = evidence_of(at, pseudonym(load_key(people_store), "HP-1", "person"))  # the quoted interviewee
+    assert "Ik bel" not in locked and "interview" in locked
+    at.sidebar.toggle(key="unlocked").set_value(True).run()
+    assert "Ik bel Bravo Heideveld" in evidence_of(at, "Alfa Heidehuis")
+    from wijknet.store.audit import read_log
+
+    assert "unlock" in set(read_log(people_store)["action"])
+    team = signed_in("team-heidepark")
+    assert "Ik bel" not in evidence_of(team, "Alfa Heidehuis")

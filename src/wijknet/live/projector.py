@@ -19,21 +19,15 @@ from ..graph import plain
 from ..i18n import text
 from .session import get_session, live_ties, roster
 
-#: How names are protected on the projector: ``privacy`` (:func:`wijknet.privacy.restrict` for the
-#: wijkteam audience) or ``consent`` (only actors with consent; the fallback without that module).
-NAME_POLICIES = ("privacy", "consent")
-
 
 def projector_project(folder: str | Path, wijk: str, viewer: str | None = None):
-    """The project as the room may see it during a session of ``wijk``, and which policy made it.
+    """The project as the room may see it during a session of ``wijk``.
 
     The projector shows what the wijkteam of ``wijk`` may see
     (:func:`wijknet.privacy.restrict` with the audience ``wijkteam:<wijk>``:
     persons without consent and residents get pseudonyms), whoever runs the
     app; a viewer who may see less keeps their own, smaller view (a
-    ``leernetwerk`` sees no names). Without the privacy module the full
-    project is returned and :func:`live_graph` shows only the names of actors
-    with ``consent``.
+    ``leernetwerk`` sees no names).
 
     Parameters
     ----------
@@ -47,21 +41,18 @@ def projector_project(folder: str | Path, wijk: str, viewer: str | None = None):
 
     Returns
     -------
-    tuple
-        ``(project, policy)`` with ``policy`` one of :data:`NAME_POLICIES`.
+    Project
+        Restricted by :func:`wijknet.privacy.restrict`.
 
     Raises
     ------
     wijknet.privacy.NotAllowed
         When the viewer is the wijkteam of another wijk.
     """
+    from ..privacy import Audience, NotAllowed, restrict
     from ..project import load_project
 
     full = load_project(folder)
-    try:
-        from ..privacy import Audience, NotAllowed, restrict
-    except ImportError:
-        return full, "consent"
     audience = Audience.parse(f"wijkteam:{wijk}")
     if viewer:
         seen_by = Audience.parse(viewer)
@@ -69,26 +60,21 @@ def projector_project(folder: str | Path, wijk: str, viewer: str | None = None):
             raise NotAllowed([Problem(str(seen_by), text(PAGE_TEXTS, "other_wijk", wijk=wijk))])
         if seen_by.tier == "leernetwerk":
             audience = seen_by
-    return restrict(full, audience), "privacy"
+    return restrict(full, audience)
 
 
-def live_graph(project, folder: str | Path, code: str, *, policy: str = "privacy") -> nx.DiGraph:
+def live_graph(project, folder: str | Path, code: str) -> nx.DiGraph:
     """The graph of a live session: roster actors as nodes, current answers as directed ties.
 
     Parameters
     ----------
     project : Project
-        The project of the store (possibly restricted by
-        :func:`projector_project`), for the actor attributes.
+        The project of the store (restricted by :func:`projector_project`
+        for what the room may see), for the actor attributes and names.
     folder : str or Path
         The project store.
     code : str
         The session's join code.
-    policy : {"privacy", "consent"}
-        With ``"consent"``, actors without ``consent`` get the label
-        ``<domain> <n>`` instead of their name (and lose role and
-        organisation). With ``"privacy"`` the names of ``project`` are used as
-        they are.
 
     Returns
     -------
@@ -106,15 +92,9 @@ def live_graph(project, folder: str | Path, code: str, *, policy: str = "privacy
         actors = actors.assign(actor_id=actors["actor_id"].map(lambda a: real_ids.get(a, a)))
     actors = actors.set_index("actor_id", drop=False)
     G = nx.DiGraph(wijk=session.wijk, wave=session.wave, code=session.code)
-    hidden: dict[str, int] = {}
     for entry in entries:
         data = {k: plain(v) for k, v in actors.loc[entry.actor_id].items()} if entry.actor_id in actors.index else {
             "actor_id": entry.actor_id, "name": entry.name, "domain": entry.domain}
-        if policy == "consent" and data.get("consent") is not True:
-            domain = str(data.get("domain") or "")
-            hidden[domain] = hidden.get(domain, 0) + 1
-            label = project.taxonomy.label(domain, "nl") if domain else "actor"
-            data.update(name=f"{label} {hidden[domain]}", role="", organisation="")
         G.add_node(entry.actor_id, **data)
     ties = live_ties(folder, code)
     for (source, target), group in ties.groupby(["source", "target"], sort=True):
@@ -198,10 +178,6 @@ PAGE_TEXTS = {
     "names_privacy": {
         "nl": "Namen zoals het wijkteam ze mag zien: personen zonder toestemming en inwoners staan er met een code op.",
         "en": "Names as the wijkteam may see them: persons without consent and residents are shown with a code.",
-    },
-    "names_consent": {
-        "nl": "Alleen namen van wie toestemming gaf; anderen staan er als domein en nummer op.",
-        "en": "Only names of those who gave consent; others are shown as domain and number.",
     },
     "map_alt": {"nl": "Live netwerkkaart van {wijk}", "en": "Live network map of {wijk}"},
     "other_wijk": {"nl": "deze sessie is van wijk {wijk}; u kijkt als wijkteam van een andere wijk",

@@ -275,10 +275,11 @@ def map_html(folder: str, sig: tuple, wijk: str, wave: str, tie_types: tuple[str
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def tie_evidence_table(folder: str, sig: tuple, wijk: str, wave: str, actor_id: str) -> pd.DataFrame:
-    """:func:`wijknet.evidence.tie_evidence` of one actor (all ties of the wave, never the interview quotes)."""
+    """:func:`wijknet.evidence.tie_evidence` of one actor (all ties of the wave); the interview quotes only
+    where the viewer's audience may see them (the restricted project leaves them empty otherwise)."""
     from ..evidence import tie_evidence
 
-    return tie_evidence(_load(folder, sig), wijk, wave, actor_id, include_quotes=False)
+    return tie_evidence(_load(folder, sig), wijk, wave, actor_id, include_quotes=True)
 
 
 # --- change between waves and KPI 3 ---------------------------------------------------

@@ -292,10 +292,10 @@ TEXTS = {
     "evidence_intro": {
         "nl": "Kies een actor: de tabel toont al zijn of haar relaties in deze meting (beide richtingen, zonder de "
               "filters van de zijbalk) en waar elke relatie op berust: de bron, het bestand en de regel. Citaten "
-              "uit interviews staan hier niet in.",
+              "uit gesprekken ziet alleen een onderzoeker met echte namen aan.",
         "en": "Choose an actor: the table shows all of their ties in this wave (both directions, without the "
               "sidebar filters) and what each tie rests on: the source, the file and the row. Interview quotes "
-              "are not shown here.",
+              "are shown only to a researcher with real names switched on.",
     },
     "evidence_actor": {"nl": "Actor", "en": "Actor"},
     "evidence_none": {"nl": "{name} heeft geen relaties in deze meting.", "en": "{name} has no ties in this wave."},
@@ -311,6 +311,7 @@ TEXTS = {
     "ev_file": {"nl": "Bestand", "en": "File"},
     "ev_row": {"nl": "Regel", "en": "Row"},
     "ev_column": {"nl": "Kolom", "en": "Column"},
+    "ev_quote": {"nl": "Citaat", "en": "Quote"},
     # --- metrics page ------------------------------------------------------
     "metrics_intro": {
         "nl": "Kengetallen van het hele wijknetwerk, per meting. Onder de tabel staat bij elk getal in één zin "

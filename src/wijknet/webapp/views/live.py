@@ -47,7 +47,7 @@ def _positions(folder: str, code: str):
     from wijknet.project import load_project
 
     project = load_project(folder)  # positions only: no name leaves this function
-    return live_layout(project, live_graph(project, folder, code, policy="consent"))
+    return live_layout(project, live_graph(project, folder, code))
 
 
 sel = state.selection()
@@ -67,9 +67,9 @@ code = st.selectbox(lt("session"), list(by_code), index=first_open, key="live_se
     "session_label", title=by_code[c].title, wijk=by_code[c].wijk, wave=by_code[c].wave,
     state=lt("state_open" if by_code[c].is_open else "state_closed")))
 session = by_code[code]
-viewer = state.viewer(folder)[0] if hasattr(state, "viewer") else None
+viewer = state.viewer(folder)[0]
 try:
-    project, policy = _room_project(folder, session.wijk, viewer)
+    project = _room_project(folder, session.wijk, viewer)
 except DataError as exc:
     st.error(str(exc), icon=":material/block:")
     st.stop()
@@ -77,7 +77,7 @@ except DataError as exc:
 @st.cache_data(show_spinner=False, max_entries=16, ttl=3600)
 def _map(folder: str, code: str, version: tuple, viewer: str, lang: str) -> tuple[str, dict]:
     """The map's HTML and counts for one state of the answers (``version``), so an unchanged map is not redrawn."""
-    G = live_graph(project, folder, code, policy=policy)
+    G = live_graph(project, folder, code)
     degree = {n: float(G.degree(n)) for n in G}
     html = network_map_html(G, _positions(folder, code), taxonomy=project.taxonomy, node_size=degree,
                             size_label=t("measure_degree"), lang=lang, max_labels=MAX_LABELS, height=MAP_HEIGHT,
@@ -98,7 +98,7 @@ def live_map() -> None:
     cols[-2].metric(lt("ties"), figures["ties"])
     cols[-1].metric(lt("cross"), figures["cross"])
     st.iframe(html, height=MAP_HEIGHT + 110, alt=lt("map_alt", wijk=session.wijk))
-    st.caption(" ".join([lt("names_" + policy),
+    st.caption(" ".join([lt("names_privacy"),
                          lt("updated", s=REFRESH_SECONDS, time=datetime.now().strftime("%H:%M:%S"))
                          if session.is_open else ""]))
 

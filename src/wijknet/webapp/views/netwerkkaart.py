@@ -53,5 +53,7 @@ with st.expander(t("evidence_title"), expanded=False):
             columns = {"direction": "ev_direction", "other_name": "ev_other", "other_domain": "ev_domain",
                        "tie_type": "ev_tie_type", "weight": "ev_weight", "kind": "ev_kind", "label": "ev_label",
                        "source_file": "ev_file", "source_row": "ev_row", "source_column": "ev_column"}
+            if table["quote"].astype(str).str.strip().any():  # only researchers with names unlocked get quotes
+                columns["quote"] = "ev_quote"
             shown = shown[list(columns)].rename(columns={c: t(k) for c, k in columns.items()})
             st.dataframe(shown, hide_index=True, width="stretch")
