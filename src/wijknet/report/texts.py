@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from ..glossary import MEASURE_NAMES
+
 TEXTS = {
+    **MEASURE_NAMES,
     # --- document ---------------------------------------------------------------------------
     "doc_wijk_title": {"nl": "Wijknetwerk {wijk}", "en": "Wijk network {wijk}"},
     "doc_wijk_sub": {"nl": "Samenwerking in de wijk, meting {wave}", "en": "Collaboration in the wijk, wave {wave}"},
@@ -66,39 +69,27 @@ TEXTS = {
     },
     "col_measure": {"nl": "Kengetal", "en": "Measure"},
     "col_meaning": {"nl": "Wat betekent dit?", "en": "What does it mean?"},
-    "m_actors": {"nl": "Actoren", "en": "Actors"},
     "m_actors_expl": {"nl": "Personen en organisaties in het wijknetwerk in deze meting.",
                       "en": "People and organisations in the wijk network in this wave."},
-    "m_ties": {"nl": "Relaties", "en": "Ties"},
     "m_ties_expl": {"nl": "Genoemde samenwerkingsrelaties (van wie noemde naar wie genoemd werd).",
                     "en": "Collaboration ties named (from who named to who was named)."},
-    "m_density": {"nl": "Dichtheid", "en": "Density"},
     "m_density_expl": {"nl": "Deel van alle mogelijke relaties dat er echt is: 0,05 = 5 van de 100.",
                        "en": "Share of all possible ties that exist: 0.05 = 5 in 100."},
-    "m_cross": {"nl": "Domeinoverstijgende relaties", "en": "Domain-crossing ties"},
     "m_cross_expl": {"nl": "Deel van de relaties tussen twee verschillende domeinen (bijv. zorg en welzijn).",
                      "en": "Share of ties between two different domains (e.g. care and welfare)."},
-    "m_ei": {"nl": "E-I-index", "en": "E-I index"},
     "m_ei_expl": {"nl": "Van −1 (alleen binnen het eigen domein) tot +1 (alleen met andere domeinen).",
                   "en": "From −1 (only within the own domain) to +1 (only with other domains)."},
-    "m_ei_expected": {"nl": "E-I-index bij toeval", "en": "E-I index by chance"},
     "m_ei_expected_expl": {"nl": "De E-I-index als relaties willekeurig over de domeinen verdeeld waren.",
                            "en": "The E-I index if ties were spread over the domains at random."},
-    "m_ei_p": {"nl": "Kans op toeval (p)", "en": "Chance of coincidence (p)"},
     "m_ei_p_expl": {"nl": "Onder 0,05: het verschil met de toevalswaarde is duidelijk, geen toeval.",
                     "en": "Below 0.05: the difference from the chance value is clear, not coincidence."},
-    "m_reciprocity": {"nl": "Wederkerigheid", "en": "Reciprocity"},
     "m_reciprocity_expl": {"nl": "Deel van de relaties dat beide partijen noemen.",
                            "en": "Share of ties named by both sides."},
-    "m_components": {"nl": "Losse delen", "en": "Separate parts"},
     "m_components_expl": {"nl": "Groepjes zonder enige verbinding met elkaar (een actor zonder relaties telt mee).",
                           "en": "Groups without any link to each other (an actor without ties counts)."},
-    "m_isolates": {"nl": "Actoren zonder relaties", "en": "Actors without ties"},
     "m_isolates_expl": {"nl": "Met niemand verbonden in deze meting.", "en": "Linked to no one in this wave."},
-    "m_transitivity": {"nl": "Geslotenheid", "en": "Closure (transitivity)"},
     "m_transitivity_expl": {"nl": "Hoe vaak twee partners van iemand ook met elkaar samenwerken.",
                             "en": "How often two partners of someone also work together."},
-    "m_assortativity": {"nl": "Voorkeur voor eigen domein", "en": "Preference for own domain"},
     "m_assortativity_expl": {"nl": "Boven 0: vaker met het eigen domein dan bij toeval; onder 0: vaker met andere.",
                              "en": "Above 0: own domain more often than by chance; below 0: others more often."},
     # --- connectors -------------------------------------------------------------------------

@@ -302,9 +302,10 @@ def diff_map_html(folder: str, sig: tuple, wijk: str, wave_from: str, wave_to: s
     from ..viz.diffmap import difference_map_html
 
     project = _load(folder, sig)
+    anonymous = project.audience is not None and not project.audience.sees_individuals
     difference = wave_difference(folder, sig, wijk, wave_from, wave_to, tie_types, min_weight)
     return difference_map_html(difference, layout(folder, sig, wijk), taxonomy=project.taxonomy, lang=lang, show=show,
-                               cross_domain_only=cross_domain_only, show_names=show_names,
+                               cross_domain_only=cross_domain_only, show_names=show_names and not anonymous,
                                max_labels=None if all_names else DIFF_LABELS, height=height)
 
 

@@ -7,9 +7,11 @@ in the sidebar).
 
 from __future__ import annotations
 
+from ..glossary import MEASURE_NAMES
 from ..i18n import text
 
 TEXTS = {
+    **MEASURE_NAMES,
     # --- app and sidebar -------------------------------------------------
     "app_title": {"nl": "wijknet: samenwerking in de wijk", "en": "wijknet: collaboration in the wijk"},
     "language": {"nl": "Taal / language", "en": "Taal / language"},
@@ -321,71 +323,59 @@ TEXTS = {
     },
     "metric": {"nl": "Kengetal", "en": "Measure"},
     "meaning": {"nl": "Wat betekent dit?", "en": "What does it mean?"},
-    "m_actors": {"nl": "Actoren", "en": "Actors"},
     "m_actors_expl": {
         "nl": "Het aantal personen en organisaties in het wijknetwerk.",
         "en": "The number of people and organisations in the wijk network.",
     },
-    "m_ties": {"nl": "Relaties", "en": "Ties"},
     "m_ties_expl": {
         "nl": "Het aantal genoemde samenwerkingsrelaties.",
         "en": "The number of collaboration ties that were named.",
     },
-    "m_density": {"nl": "Dichtheid", "en": "Density"},
     "m_density_expl": {
         "nl": "Welk deel van alle mogelijke relaties er echt is: 0,05 betekent dat 5 van de 100 mogelijke "
               "contacten bestaan.",
         "en": "Which share of all possible ties actually exists: 0.05 means 5 in 100 possible contacts exist.",
     },
-    "m_cross": {"nl": "Domeinoverstijgende relaties", "en": "Domain-crossing ties"},
     "m_cross_expl": {
         "nl": "Het deel van de relaties dat twee verschillende domeinen verbindt (bijvoorbeeld zorg en welzijn).",
         "en": "The share of ties that connect two different domains (for example care and welfare).",
     },
-    "m_ei": {"nl": "E-I-index", "en": "E-I index"},
     "m_ei_expl": {
         "nl": "Van -1 (iedereen werkt alleen binnen het eigen domein) tot +1 (alleen met andere domeinen); "
               "de volgende regel geeft de waarde die bij toeval te verwachten is.",
         "en": "From -1 (everyone works only within their own domain) to +1 (only with other domains); the next "
               "row gives the value expected by chance.",
     },
-    "m_ei_expected": {"nl": "E-I-index bij toeval", "en": "E-I index by chance"},
     "m_ei_expected_expl": {
         "nl": "De E-I-index als relaties willekeurig over de domeinen verdeeld zouden zijn; ligt de echte waarde "
               "lager, dan blijven domeinen meer op zichzelf dan toeval doet verwachten.",
         "en": "The E-I index if ties were spread over the domains at random; a lower real value means domains "
               "keep more to themselves than chance would suggest.",
     },
-    "m_ei_p": {"nl": "Kans op toeval (p)", "en": "Chance of coincidence (p)"},
     "m_ei_p_expl": {
         "nl": "Hoe klein de kans is dat het verschil met de toevalswaarde alleen door toeval komt; onder 0,05 "
               "noemen we het verschil duidelijk.",
         "en": "How likely the difference from the chance value is pure coincidence; below 0.05 we call the "
               "difference clear.",
     },
-    "m_reciprocity": {"nl": "Wederkerigheid", "en": "Reciprocity"},
     "m_reciprocity_expl": {
         "nl": "Het deel van de relaties dat beide partijen noemen: hoe vaker, hoe meer men elkaar over en weer kent.",
         "en": "The share of ties named by both sides: the higher, the more people know each other both ways.",
     },
-    "m_components": {"nl": "Losse delen", "en": "Separate parts"},
     "m_components_expl": {
         "nl": "In hoeveel groepjes het netwerk uiteenvalt die onderling geen enkele verbinding hebben "
               "(een actor zonder relaties telt als eigen deel).",
         "en": "Into how many groups the network falls apart that have no connection at all with each other "
               "(an actor without ties counts as a part of its own).",
     },
-    "m_isolates": {"nl": "Actoren zonder relaties", "en": "Actors without ties"},
     "m_isolates_expl": {
         "nl": "Personen of organisaties die in deze meting met niemand verbonden zijn.",
         "en": "People or organisations not connected to anyone in this wave.",
     },
-    "m_transitivity": {"nl": "Geslotenheid", "en": "Closure (transitivity)"},
     "m_transitivity_expl": {
         "nl": "Hoe vaak twee partners van iemand ook zelf met elkaar samenwerken.",
         "en": "How often two partners of someone also work together themselves.",
     },
-    "m_assortativity": {"nl": "Voorkeur voor eigen domein", "en": "Preference for own domain"},
     "m_assortativity_expl": {
         "nl": "Boven 0: men werkt vaker met het eigen domein dan bij toeval; onder 0: juist vaker met andere "
               "domeinen.",

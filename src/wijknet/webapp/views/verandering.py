@@ -72,14 +72,15 @@ st.markdown("\n".join(f"- {line}" for line in lines))
 st.subheader(t("change_map_title"))
 labels = {k: t(f"change_show_{k}") for k in SHOW}
 show = st.radio(t("change_show"), list(SHOW), format_func=labels.get, horizontal=True, key="change_show")
+anonymous = not ui.sees_individuals(sel)  # a leernetwerk sees the difference map without labels
 c1, c2, c3 = st.columns(3)
 with c1:
     cross_only = st.toggle(t("change_cross_only"), value=False, key="change_cross_only")
 with c2:
-    show_names = st.toggle(t("show_names"), value=True, key="change_names")
+    show_names = not anonymous and st.toggle(t("show_names"), value=True, key="change_names")
 with c3:
-    all_names = st.toggle(t("all_names"), value=False, key="change_all_names", disabled=not show_names,
-                          help=t("all_names_help", n=state.DIFF_LABELS))
+    all_names = not anonymous and st.toggle(t("all_names"), value=False, key="change_all_names",
+                                            disabled=not show_names, help=t("all_names_help", n=state.DIFF_LABELS))
 html = state.diff_map_html(folder, sig, sel.wijk, wave_from, wave_to, *filters, show=SHOW[show],
                            cross_domain_only=cross_only, lang=sel.lang, show_names=show_names, all_names=all_names,
                            height=MAP_HEIGHT)
