@@ -417,13 +417,17 @@ TEXTS = {
               "respondent met een niet-respondent meldt, telt in beide richtingen. Imputatie: daarna krijgen paren "
               "van twee niet-respondenten willekeurig een relatie met de kans die de dichtheid van de gemelde "
               "relaties geeft (vaste seed). Imputatie met wederkerigheid: zo'n paar krijgt even vaak een relatie, "
-              "maar die wordt even vaak beantwoord als bij de respondenten onderling. Zie docs/methods.md "
-              "(Huisman 2009).",
+              "maar die wordt even vaak beantwoord als bij de respondenten onderling. Let op: imputatie kiest "
+              "partners zonder naar het domein te kijken en maakt de domeinen daardoor gemengder dan ze zijn; "
+              "lees de E-I-index en het aandeel domeinoverstijgende relaties na imputatie met voorzichtigheid. "
+              "Zie docs/methods.md (Huisman 2009).",
         "en": "Respondents only: non-respondents are left out. Reconstruction: a tie a respondent reports with a "
               "non-respondent counts in both directions. Imputation: then pairs of two non-respondents get a tie "
               "at random with the probability given by the density of the reported ties (fixed seed). Imputation "
               "with reciprocity: such a pair gets a tie as often, but it is returned as often as among the "
-              "respondents. See docs/methods.md (Huisman 2009).",
+              "respondents. Note: imputation picks partners without regard to domain and so makes the domains "
+              "look more mixed than they are; read the E-I index and the share of domain-crossing ties after "
+              "imputation with care. See docs/methods.md (Huisman 2009).",
     },
     "share_pct": {"nl": "aandeel (%)", "en": "share (%)"},
     # --- connectors page -----------------------------------------------------
