@@ -205,7 +205,7 @@ def test_articulation_points_and_largest_component():
 def test_mixing_by_wijk_uses_common_domains(tidy_folder):
     project = load_project(tidy_folder)
     table = mixing_by_wijk(project, "2025")
-    assert list(table.columns) == ["wijk", "from_domain", "to_domain", "ties", "row_share"]
+    assert list(table.columns) == ["wijk", "from_domain", "to_domain", "ties", "row_share", "suppressed"]
     domains = project.taxonomy.order({"zorg", "welzijn", "inwoners", "gemeente"})
     for wijk in ("Noord", "Zuid"):
         part = table[table["wijk"] == wijk]

@@ -9,7 +9,7 @@ import pytest
 
 from tests.store.helpers import run
 from wijknet import load_project
-from wijknet.demo import write_raw_exports
+from wijknet.demo_raw import write_raw_exports
 from wijknet.graph import build_graph
 from wijknet.store.kinds import recognise
 

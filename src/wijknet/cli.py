@@ -16,6 +16,7 @@ from .errors import DataError
 from .i18n import set_language, text
 from .io.console import text_table
 from .project import load_project
+from .store.audit import record_if_store
 
 TEXTS = {
     "nothing_written": {"nl": "Er is niets geschreven.", "en": "Nothing was written."},
@@ -126,16 +127,6 @@ def _load(folder: Path, audience: str | None = None, unlock: bool = False):
     return project
 
 
-def _audit_output(folder: Path, action: str, **detail) -> None:
-    """Log an export or report of a project store (wijknet.store.audit); tidy folders have no log."""
-    from .store.db import is_store
-
-    if is_store(folder):
-        from .store.audit import record
-
-        record(folder, action, **detail)
-
-
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"wijknet {__version__}")
@@ -160,7 +151,8 @@ def demo(
     wave: Annotated[str, typer.Option("--wave", help="With --raw: the wave of the exports (2025, 2026 or 2027).")] = "2026",
 ) -> None:
     """Write the fictional demo project: six pilot wijken, three waves (2025-2027); or, with --raw, its raw exports."""
-    from .demo import write_demo, write_raw_exports
+    from .demo import write_demo
+    from .demo_raw import write_raw_exports
 
     if folder.exists() and any(folder.iterdir()) and not force:
         typer.echo(text(TEXTS, "demo_exists", folder=folder), err=True)
@@ -305,7 +297,7 @@ def export(
         written = export_project(project, fmt, out, wijk=wijk, wave=wave, **options)
     except DataError as exc:
         _fail(exc)
-    _audit_output(data_dir, "export", format=fmt, audience=audience, unlocked=unlock, wijk=wijk, wave=wave,
+    record_if_store(data_dir, "export", format=fmt, audience=audience, unlocked=unlock, wijk=wijk, wave=wave,
                   files=[Path(p).name for p in written])
     typer.echo(text(TEXTS, "written", files=", ".join(str(p) for p in written)))
 
@@ -351,7 +343,7 @@ def report(
         typer.echo(str(exc), err=True)
         typer.echo(text(TEXTS, "nothing_written"), err=True)
         raise typer.Exit(code=2) from None
-    _audit_output(data_dir, "report", format=Path(written).suffix.lstrip("."), audience=audience, unlocked=unlock,
+    record_if_store(data_dir, "report", format=Path(written).suffix.lstrip("."), audience=audience, unlocked=unlock,
                   wijk=wijk, wave=wave, file=Path(written).name)
     typer.echo(text(TEXTS, "written", files=written))
 
@@ -507,12 +499,7 @@ def anonymise(
         written = write_anonymised(project, out)
     except DataError as exc:
         _fail(exc)
-    from .store.db import is_store
-
-    if is_store(data_dir):
-        from .store.audit import record
-
-        record(data_dir, "anonymised_export", out=out.name, files=len(written))
+    record_if_store(data_dir, "anonymised_export", out=out.name, files=len(written))
     typer.echo(text(TEXTS, "written", files=", ".join(str(p) for p in written)))
 
 

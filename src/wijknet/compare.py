@@ -43,7 +43,7 @@ MEASURES = (
     "articulation_points",
 )  # fmt: skip
 
-MIXING_BY_WIJK_COLUMNS = ["wijk", "from_domain", "to_domain", "ties", "row_share"]
+MIXING_BY_WIJK_COLUMNS = ["wijk", "from_domain", "to_domain", "ties", "row_share", "suppressed"]
 
 NAN = float("nan")
 
@@ -276,15 +276,15 @@ def mixing_by_wijk(project: Project, wave: str, *, wijken: Sequence[str] | None 
     Returns
     -------
     pandas.DataFrame
-        ``wijk, from_domain, to_domain, ties, row_share``: for every wijk
+        ``wijk, from_domain, to_domain, ties, row_share, suppressed``: for every wijk
         every ordered pair of the domains present in *any* of the wijken
         (taxonomy order), so the heatmaps can be drawn side by side on the
         same axes. ``row_share = ties / row total`` as in
         :func:`wijknet.metrics.mixing_matrix` (NaN for a domain without ties,
         or absent from that wijk); ``ties`` is 0 for an absent domain. For a
         project restricted to the ``leernetwerk`` audience, cells of 1 to
-        ``min_cell - 1`` ties are blanked (NaN) and marked in an extra
-        column ``suppressed``.
+        ``min_cell - 1`` ties are blanked (NaN) and marked ``suppressed``
+        (always False for other viewers).
 
     References
     ----------
@@ -303,12 +303,13 @@ def mixing_by_wijk(project: Project, wave: str, *, wijken: Sequence[str] | None 
         parts.append(table.reset_index().assign(wijk=wijk))
     if not parts:
         return pd.DataFrame(columns=MIXING_BY_WIJK_COLUMNS)
-    table = pd.concat(parts, ignore_index=True)[MIXING_BY_WIJK_COLUMNS]
-    if is_aggregate_only(project):  # a leernetwerk sees no cell of 1 to min_cell - 1 ties
-        small = (table["ties"] > 0) & (table["ties"] < project.config.min_cell)
-        table = table.assign(ties=table["ties"].astype(float).where(~small), row_share=table["row_share"].where(~small),
-                             suppressed=small)  # fmt: skip
-    return table
+    table = pd.concat(parts, ignore_index=True)
+    # A leernetwerk sees no cell of 1 to min_cell - 1 ties; everyone else sees every cell.
+    small = (table["ties"] > 0) & (table["ties"] < project.config.min_cell) & is_aggregate_only(project)
+    table["suppressed"] = small
+    if small.any():
+        table = table.assign(ties=table["ties"].where(~small), row_share=table["row_share"].where(~small))
+    return table[MIXING_BY_WIJK_COLUMNS]
 
 
 # --- the summary in words -------------------------------------------------------------

@@ -46,9 +46,9 @@ something different in every wijk (see :data:`STORY`):
 
 Use :func:`make_demo` for the actors and ties tables, :func:`make_responses`
 for the survey responses and :func:`write_demo` for a project folder that
-:func:`wijknet.load_project` reads; :func:`write_raw_exports` writes raw
-survey, Network Canvas and interview exports of one wijk and wave for
-``wijknet import`` (see :mod:`wijknet.demo_raw`).
+:func:`wijknet.load_project` reads; :func:`wijknet.demo_raw.write_raw_exports`
+writes raw survey, Network Canvas and interview exports of one wijk and wave
+for ``wijknet import``.
 """
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-__all__ = ["KPI3_STORY", "STORY", "WAVES", "WijkStory", "make_demo", "make_responses", "write_demo", "write_raw_exports"]
+__all__ = ["KPI3_STORY", "STORY", "WAVES", "WijkStory", "make_demo", "make_responses", "write_demo"]
 
 WAVES = ("2025", "2026", "2027")
 
@@ -745,10 +745,3 @@ def write_demo(folder: str | Path, seed: int = 2025) -> Path:
     (folder / "wijknet.yaml").write_bytes(CONFIG_YAML.encode("utf-8"))
     (folder / "LEESMIJ.txt").write_bytes(README_TXT.format(seed=seed).encode("utf-8"))
     return folder
-
-
-def write_raw_exports(folder: str | Path, *, wijk: str = "Daalhof", wave: str = "2026", seed: int = 2025) -> dict[str, list[Path]]:
-    """Write raw exports of the demo's ``wijk`` in ``wave``: see :func:`wijknet.demo_raw.write_raw_exports`."""
-    from .demo_raw import write_raw_exports as _write
-
-    return _write(folder, wijk=wijk, wave=wave, seed=seed)

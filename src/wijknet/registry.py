@@ -97,7 +97,8 @@ def _actor_strings(actors: pd.DataFrame, aliases: Mapping[str, str] | None) -> t
     return strings, owners
 
 
-def _labels(actors: pd.DataFrame) -> dict[str, str]:
+def actor_labels(actors: pd.DataFrame) -> dict[str, str]:
+    """``actor_id -> "name (organisation)"`` (the name alone when it is the organisation); empty names stay empty."""
     out = {}
     for r in actors.to_dict("records"):
         name, organisation = str(r.get("name", "") or ""), str(r.get("organisation", "") or "")
@@ -140,7 +141,7 @@ def match_names(mentions: Iterable[str], actors: pd.DataFrame, *, aliases: Mappi
     if not mentions:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
     strings, owners = _actor_strings(actors, aliases)
-    labels = _labels(actors)
+    labels = actor_labels(actors)
     exact = {normalise(a): str(i) for a, i in (aliases or {}).items() if normalise(a)}
     norm_mentions = [normalise(m) for m in mentions]
     if strings:

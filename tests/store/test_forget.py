@@ -41,3 +41,16 @@ def test_forget_needs_a_store_and_asks(people_files, people_store):
     assert run("forget", people_files, "HP-2", "--yes").exit_code == 2
     assert run("forget", people_store, "HP-2").exit_code == 1  # no confirmation given: nothing removed
     assert "HP-2" in set(load_project(people_store).actors["actor_id"])
+
+
+def test_forget_removes_workbooks_that_name_the_person(people_store, tmp_path):
+    import pandas as pd
+
+    book = tmp_path / "extra-relaties.xlsx"
+    pd.DataFrame([{"wijk": "Heidepark", "wave": "2025", "source": "HP-5", "target": "HP-2", "tie_type": "overleg"}]
+                 ).to_excel(book, index=False)  # fmt: skip
+    assert run("import", people_store, book).exit_code == 0
+    stored = [p for p in (people_store / "raw").iterdir() if p.suffix == ".xlsx"]
+    assert len(stored) == 1
+    assert run("forget", people_store, "HP-2", "--yes").exit_code == 0
+    assert not stored[0].exists()  # the compressed workbook is read, not only its bytes

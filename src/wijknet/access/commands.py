@@ -20,7 +20,7 @@ import typer
 
 from ..errors import DataError
 from ..i18n import text
-from ..io.console import text_table
+from ..io.console import fail, text_table
 
 TEXTS = {
     "password_prompt": {"nl": "Wachtwoord (minstens {n} tekens)", "en": "Password (at least {n} characters)"},
@@ -47,7 +47,6 @@ TEXTS = {
     "bad_action": {"nl": "onbekende actie '{action}'; kies uit {actions}", "en": "unknown action '{action}'; choose from {actions}"},
     "empty_log": {"nl": "Het auditlog is leeg.", "en": "The audit log is empty."},
     "warning": {"nl": "Let op: {message}", "en": "Note: {message}"},
-    "nothing_changed": {"nl": "Er is niets veranderd.", "en": "Nothing was changed."},
     "col_user": {"nl": "gebruiker", "en": "user"},
     "col_audience": {"nl": "publiek", "en": "audience"},
     "col_active": {"nl": "actief", "en": "active"},
@@ -70,11 +69,6 @@ user_app = typer.Typer(
 FolderArg = Annotated[Path, typer.Argument(help="Project folder made by wijknet init.")]
 NameArg = Annotated[str, typer.Argument(help="User name (letters, digits, . _ @ + -); for sign-in through an identity provider: the e-mail address.")]
 
-
-def _fail(exc: DataError) -> None:
-    typer.echo(exc.report(), err=True)
-    typer.echo(text(TEXTS, "nothing_changed"), err=True)
-    raise typer.Exit(code=2)
 
 
 def _password(password_stdin: bool) -> str:
@@ -114,7 +108,7 @@ def add(
             check_password(name, password)
         user = add_user(folder, name, audience, password)
     except DataError as exc:
-        _fail(exc)
+        fail(exc)
     for warning in warnings:
         typer.echo(text(TEXTS, "warning", message=warning), err=True)
     typer.echo(text(TEXTS, "added" if user.has_password else "added_oidc", name=user.username, audience=user.audience))
@@ -128,7 +122,7 @@ def list_(folder: FolderArg) -> None:
     try:
         users = list_users(folder)
     except DataError as exc:
-        _fail(exc)
+        fail(exc)
     if not users:
         typer.echo(text(TEXTS, "no_users", folder=folder))
         return
@@ -152,7 +146,7 @@ def set_audience_(
         _, warnings = check_audience(folder, audience)
         user = set_audience(folder, name, audience)
     except DataError as exc:
-        _fail(exc)
+        fail(exc)
     for warning in warnings:
         typer.echo(text(TEXTS, "warning", message=warning), err=True)
     typer.echo(text(TEXTS, "audience_set", name=user.username, audience=user.audience))
@@ -172,7 +166,7 @@ def password(
             raise unknown_user(name)
         user = set_password(folder, name, _password(password_stdin))
     except DataError as exc:
-        _fail(exc)
+        fail(exc)
     typer.echo(text(TEXTS, "password_set", name=user.username))
 
 
@@ -193,7 +187,7 @@ def remove(
             return
         remove_user(folder, name)
     except DataError as exc:
-        _fail(exc)
+        fail(exc)
     typer.echo(text(TEXTS, "removed", name=name.strip().casefold()))
 
 
@@ -217,7 +211,7 @@ def audit(
             raise DataError([Problem("--action", text(TEXTS, "bad_action", action=action, actions=", ".join(ACTIONS)))])
         log = read_log(folder, action=action, limit=limit or None)
     except DataError as exc:
-        _fail(exc)
+        fail(exc)
     if log.empty:
         typer.echo(text(TEXTS, "empty_log"))
         return

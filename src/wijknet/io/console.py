@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NoReturn
+
 
 def text_table(rows: list[dict]) -> str:
     """Rows as an aligned plain-text table: numbers right-aligned, text left-aligned."""
@@ -14,3 +16,20 @@ def text_table(rows: list[dict]) -> str:
         return "  ".join(v.rjust(w) if r else v.ljust(w) for v, w, r in zip(values, widths, right)).rstrip()
 
     return "\n".join([line(columns), line("-" * w for w in widths), *(line(row) for row in cells)])
+
+
+TEXTS = {"nothing_changed": {"nl": "Er is niets veranderd.", "en": "Nothing was changed."}}
+
+
+def fail(problem) -> NoReturn:
+    """Print a :class:`~wijknet.errors.DataError` report (or a message) and "nothing was changed"; exit with 2.
+
+    For the commands that change a project store: every failure leaves it as it was.
+    """
+    import typer
+
+    from ..i18n import text
+
+    typer.echo(problem.report() if hasattr(problem, "report") else str(problem), err=True)
+    typer.echo(text(TEXTS, "nothing_changed"), err=True)
+    raise typer.Exit(code=2)

@@ -12,7 +12,7 @@ import typer
 
 from ..errors import DataError
 from ..i18n import text
-from ..io.console import text_table
+from ..io.console import fail, text_table
 
 TEXTS = {
     "opened": {
@@ -48,7 +48,6 @@ TEXTS = {
     "col_answers": {"nl": "antwoorden", "en": "answers"},
     "state_open": {"nl": "open", "en": "open"},
     "state_closed": {"nl": "gesloten {at}", "en": "closed {at}"},
-    "nothing_changed": {"nl": "Er is niets veranderd.", "en": "Nothing was changed."},
 }  # fmt: skip
 
 app = typer.Typer(help="Live network mapping at a netwerkbijeenkomst: participants answer on their phone, "
@@ -57,11 +56,6 @@ app = typer.Typer(help="Live network mapping at a netwerkbijeenkomst: participan
 Folder = Annotated[Path, typer.Argument(help="Project folder made by wijknet init (a project store).")]
 Code = Annotated[str, typer.Argument(help="The session's join code (from wijknet live open).")]
 
-
-def _fail(exc: DataError) -> None:
-    typer.echo(exc.report(), err=True)
-    typer.echo(text(TEXTS, "nothing_changed"), err=True)
-    raise typer.Exit(code=2)
 
 
 @app.command(name="open")
@@ -78,7 +72,7 @@ def open_(
         code = open_session(folder, wijk, wave, title)
         n = len(roster(folder, code))
     except DataError as exc:
-        _fail(exc)
+        fail(exc)
     typer.echo(text(TEXTS, "opened", wijk=wijk, wave=wave, n=n, code=code, folder=folder))
 
 
@@ -100,7 +94,7 @@ def serve(
     try:
         run(folder, code, host=host, port=port, on_ready=ready)
     except DataError as exc:
-        _fail(exc)
+        fail(exc)
     except KeyboardInterrupt:
         pass
 
@@ -114,7 +108,7 @@ def close(folder: Folder, code: Code) -> None:
         result = close_session(folder, code)
         session = get_session(folder, code)
     except DataError as exc:
-        _fail(exc)
+        fail(exc)
     typer.echo(text(TEXTS, "closed", code=session.code, observations=result.observations,
                     participants=result.participants, wave=session.wave, raw=result.raw_path))
 
@@ -136,5 +130,5 @@ def status(folder: Folder) -> None:
                          text(TEXTS, "col_participants"): f"{counts.participants}/{counts.roster}",
                          text(TEXTS, "col_answers"): counts.answers})  # fmt: skip
     except DataError as exc:
-        _fail(exc)
+        fail(exc)
     typer.echo(text_table(rows) if rows else text(TEXTS, "no_sessions"))

@@ -87,7 +87,7 @@ def live_graph(project, folder: str | Path, code: str) -> nx.DiGraph:
     session = get_session(folder, code)
     entries = roster(folder, code)
     actors = project.actors
-    real_ids = getattr(project, "_real_ids", None)  # a restricted project carries pseudonyms as ids
+    real_ids = project._real_ids  # a restricted project carries pseudonyms as ids
     if real_ids:
         actors = actors.assign(actor_id=actors["actor_id"].map(lambda a: real_ids.get(a, a)))
     actors = actors.set_index("actor_id", drop=False)

@@ -8,7 +8,7 @@ for the pseudonyms and :func:`suppress_small` for group figures.
 from .audience import FULL, TIERS, Audience, NotAllowed
 from .keys import key_file, load_key, pseudonym
 from .suppression import suppress_small
-from .view import MIN_CELL, restrict
+from .view import restrict
 
-__all__ = ["FULL", "MIN_CELL", "TIERS", "Audience", "NotAllowed", "key_file", "load_key", "pseudonym", "restrict",
+__all__ = ["FULL", "TIERS", "Audience", "NotAllowed", "key_file", "load_key", "pseudonym", "restrict",
            "suppress_small"]

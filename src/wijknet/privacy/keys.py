@@ -63,7 +63,7 @@ def key_file(folder: str | Path) -> Path:
     return Path(base) / "wijknet" / "keys" / f"{project_id(folder)}.key"
 
 
-def load_key(folder: str | Path, *, create: bool = True) -> bytes:
+def load_key(folder: str | Path) -> bytes:
     """The project's pseudonym key; a new random key is written (mode 0600) when there is none.
 
     Raises
@@ -75,12 +75,14 @@ def load_key(folder: str | Path, *, create: bool = True) -> bytes:
     if path.resolve().is_relative_to(Path(folder).resolve()):
         raise DataError([Problem(str(path), text(TEXTS, "key_inside", path=path))])
     if not path.exists():
-        if not create:
-            raise FileNotFoundError(path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w") as f:
-            f.write(secrets.token_hex(32) + "\n")
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            pass  # another session made it a moment ago: use that one
+        else:
+            with os.fdopen(fd, "w") as f:
+                f.write(secrets.token_hex(32) + "\n")
     value = path.read_text(encoding="ascii", errors="replace").strip()
     try:
         key = bytes.fromhex(value)

@@ -28,8 +28,6 @@ from ..taxonomy import Domain, Taxonomy
 from .audience import Audience
 from .keys import load_key, pseudonym
 
-#: Default smallest group a leernetwerk may see (wijknet.yaml ``privacy: {min_cell: ...}``).
-MIN_CELL = 5
 #: The domain small groups are merged into for a leernetwerk.
 OTHER = "overig"
 OTHER_DOMAIN = Domain(key=OTHER, nl="overig (kleine groepen samengevoegd)", en="other (small groups merged)",
@@ -138,12 +136,10 @@ def restrict(project, audience: str | Audience, *, key: bytes | None = None):
         size = actors.groupby(["wijk", "domain"])["actor_id"].transform("size")
         actors["domain"] = actors["domain"].where(size >= min_cell, OTHER)
         config = dataclasses.replace(config, taxonomy=Taxonomy({**config.taxonomy.domains, OTHER: OTHER_DOMAIN}))
-    out = dataclasses.replace(
+    return dataclasses.replace(
         project, actors=actors.reset_index(drop=True), ties=ties.reset_index(drop=True),
-        responses=responses.reset_index(drop=True), config=config, audience=audience,
+        responses=responses.reset_index(drop=True), config=config, audience=audience, _real_ids=real_ids,
     )  # fmt: skip
-    out._real_ids = real_ids
-    return out
 
 
 def restrict_evidence(evidence: pd.DataFrame, audience: Audience, codes: dict[str, str] | None) -> pd.DataFrame:

@@ -73,6 +73,14 @@ def record(store: sqlite3.Connection | str | Path, action: str, *, username: str
         conn.close()
 
 
+def record_if_store(folder: str | Path, action: str, *, username: str | None = None, **detail) -> None:
+    """:func:`record` for a project store; a tidy folder has no audit log (its owner has the files anyway)."""
+    from .db import is_store
+
+    if is_store(folder):
+        record(folder, action, username=username, **detail)
+
+
 def read_log(store: sqlite3.Connection | str | Path, *, action: str | None = None, limit: int | None = None) -> pd.DataFrame:
     """The audit log, newest first: columns ``at``, ``username``, ``action``, ``detail`` (JSON text)."""
     sql = "SELECT at, username, action, detail FROM audit_log"

@@ -11,7 +11,7 @@ import typer
 
 from ..errors import DataError
 from ..i18n import format_number, text
-from ..io.console import text_table
+from ..io.console import fail, text_table
 
 TEXTS = {
     "init_done": {
@@ -96,11 +96,6 @@ class Rule(str, Enum):
     confirmed = "confirmed"
 
 
-def _fail(exc: DataError) -> None:
-    typer.echo(exc.report(), err=True)
-    typer.echo(text(TEXTS, "nothing_changed"), err=True)
-    raise typer.Exit(code=2)
-
 
 def init(
     folder: Annotated[Path, typer.Argument(help="New or empty folder for the project (created if needed).")],
@@ -114,7 +109,7 @@ def init(
     try:
         created = init_store(folder, title=title, waves=wave, evidence_rule=evidence_rule.value)
     except DataError as exc:
-        _fail(exc)
+        fail(exc)
     typer.echo(text(TEXTS, "init_done" if created else "init_exists", folder=folder))
 
 
@@ -137,7 +132,7 @@ def import_(
     try:
         report = import_files(folder, files, kind=kind.value if kind else None, wave=wave, wijk=wijk, update=update)
     except DataError as exc:
-        _fail(exc)
+        fail(exc)
     for f in report.files:
         if f.status == "already":
             typer.echo(text(TEXTS, "file_already", name=f.name, kind=f.kind))
@@ -162,7 +157,7 @@ def status(
     try:
         st = store_status(folder)
     except DataError as exc:
-        _fail(exc)
+        fail(exc)
     typer.echo(text(TEXTS, "status_title", title=st.title or "-", folder=folder))
     typer.echo(text(TEXTS, "status_rule", rule=st.rule))
     typer.echo("")

@@ -14,7 +14,9 @@ counts only.
 
 from __future__ import annotations
 
+import html
 import json
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,12 +43,20 @@ class ForgetReport:
     pending: int
 
 
-def _mentions(data: bytes, needles: list[str]) -> bool:
-    for encoding in ("utf-8", "cp1252"):
-        content = data.decode(encoding, errors="ignore").casefold()
-        if any(n.casefold() in content for n in needles if n):
-            return True
-    return False
+def _mentions(content: str, needles: list[str]) -> bool:
+    content = content.casefold()
+    return any(n.casefold() in content for n in needles if n)
+
+
+def _file_text(path: Path) -> str:
+    """All text of a stored raw file: a zip container (XLSX, zipped exports) member by member, XML unescaped."""
+    if zipfile.is_zipfile(path):
+        with zipfile.ZipFile(path) as archive:
+            parts = [archive.read(member) for member in archive.namelist()]
+    else:
+        parts = [path.read_bytes()]
+    return "\n".join(html.unescape(part.decode("utf-8", errors="ignore")) + "\n" + part.decode("cp1252", errors="ignore")
+                     for part in parts)
 
 
 def forget_actor(folder: str | Path, actor_id: str, *, username: str | None = None) -> ForgetReport:
@@ -72,12 +82,12 @@ def forget_actor(folder: str | Path, actor_id: str, *, username: str | None = No
                                   ("live_answers", "alter_id"), ("live_submissions", "participant")):  # fmt: skip
                 conn.execute(f"DELETE FROM {table} WHERE {column} = ?", (actor_id,))
             pending = [pid for pid, data in conn.execute("SELECT pending_id, data FROM pending")
-                       if _mentions(json.dumps(json.loads(data), ensure_ascii=False).encode("utf-8"), needles)]  # fmt: skip
+                       if _mentions(json.dumps(json.loads(data), ensure_ascii=False), needles)]  # fmt: skip
             conn.executemany("DELETE FROM pending WHERE pending_id = ?", [(p,) for p in pending])
             conn.execute("DELETE FROM actors WHERE actor_id = ?", (actor_id,))
             for file_id, raw_path in conn.execute("SELECT file_id, raw_path FROM files WHERE raw_path <> ''").fetchall():
                 path = folder / raw_path
-                if path.exists() and _mentions(path.read_bytes(), needles):
+                if path.exists() and _mentions(_file_text(path), needles):
                     conn.execute("UPDATE files SET raw_path = '' WHERE file_id = ?", (file_id,))
                     removed_files.append(path)
             record(conn, "delete_actor", username=username, observations=observations, responses=responses,

@@ -104,12 +104,6 @@ TEXTS = {
         "nl": "onbekende bewijssoort '{value}'; verwacht een van {kinds}",
         "en": "unknown evidence kind '{value}'; expected one of {kinds}",
     },
-    "no_survey_importer": {
-        "nl": "de import van {tool}-exports is (nog) niet beschikbaar in deze wijknet; "
-              "zet de export eerst om naar tidy relaties (wijk, wave, source, target)",
-        "en": "importing {tool} exports is not (yet) available in this wijknet; "
-              "first convert the export to tidy ties (wijk, wave, source, target)",
-    },
     "no_store_actors": {"nl": "de actoren van het project ({file})", "en": "the project's actors ({file})"},
     "nc_needs": {"nl": "Network Canvas-bestanden hebben geen wijk en meting; geef {options}",
                  "en": "Network Canvas files carry no wijk and wave; give {options}"},
@@ -598,9 +592,6 @@ class _Importer:
             batch = read_survey(tool, path, self._project_for_survey(), self.wave, wijk=self.wijk)
         except DataError as exc:
             self.problems += exc.problems
-            return
-        if batch is None:
-            self.problems.append(Problem(path.name, text(TEXTS, "no_survey_importer", tool=tool.capitalize())))
             return
         report.notes += list(batch.problems)
         self.add_survey_batch(batch, path.name, file_id, report)

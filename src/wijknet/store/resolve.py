@@ -9,6 +9,7 @@ import typer
 
 from ..errors import DataError
 from ..i18n import format_number, text
+from ..io.console import fail
 from ..registry import DEFAULT_THRESHOLD
 
 TEXTS = {
@@ -37,21 +38,15 @@ TEXTS = {
     "usage": {"nl": "gebruik --confirm NUMMER ACTOR_ID of --new NUMMER --domain DOMEIN, niet allebei",
               "en": "use --confirm NUMBER ACTOR_ID or --new NUMBER --domain DOMAIN, not both"},
     "bad_number": {"nl": "'{value}' is geen nummer van een zelf ingevulde partij", "en": "'{value}' is not the number of a written-in party"},
-    "nothing_changed": {"nl": "Er is niets veranderd.", "en": "Nothing was changed."},
 }  # fmt: skip
 
-
-def _fail(message: str) -> None:
-    typer.echo(message, err=True)
-    typer.echo(text(TEXTS, "nothing_changed"), err=True)
-    raise typer.Exit(code=2)
 
 
 def _number(value: str) -> int:
     try:
         return int(str(value).lstrip("#"))
     except ValueError:
-        _fail(text(TEXTS, "bad_number", value=value))
+        fail(text(TEXTS, "bad_number", value=value))
 
 
 def _score(value: float) -> str:
@@ -93,10 +88,11 @@ def resolve(
     Respondents without an actor id are only linked with --confirm or --new:
     their answers are then read again from the stored export.
     """
-    from .registry import accept_matches, confirm as confirm_link, create_actor, proposals
+    from .registry import accept_matches, create_actor, proposals
+    from .registry import confirm as confirm_link
 
     if confirm is not None and new is not None:
-        _fail(text(TEXTS, "usage"))
+        fail(text(TEXTS, "usage"))
     try:
         if confirm is not None:
             pid = _number(confirm[0])
@@ -117,7 +113,7 @@ def resolve(
             return
         report = accept_matches(folder, accept_above)
     except DataError as exc:
-        _fail(exc.report())
+        fail(exc.report())
     if report.linked.empty and report.open.empty:
         typer.echo(text(TEXTS, "nothing"))
         return

@@ -16,15 +16,13 @@ TEXTS = {
 
 
 def read_survey(tool: str, path: Path, project, wave: str | None, *, wijk: str | None = None):
-    """The :class:`~wijknet.ingest.batch.ImportBatch` of a survey export, or ``None`` when no importer is installed.
+    """The :class:`~wijknet.ingest.batch.ImportBatch` of a survey export.
 
     The roster (positions of the name generator) comes from ``project``: the
     store's actors as they are inside the import transaction.
     """
-    try:
-        from ..ingest import import_survey
-    except ImportError:
-        return None
+    from ..ingest import import_survey
+
     if not wave:
         raise DataError([Problem(Path(path).name, text(TEXTS, "need_wave"))])
     return import_survey(path, tool, project, wave=wave, wijk=wijk or None)

@@ -24,6 +24,7 @@ The rest of the app asks :func:`current_audience` what the viewer may see.
 from __future__ import annotations
 
 import datetime as _dt
+from dataclasses import replace
 from pathlib import Path
 
 import streamlit as st
@@ -187,8 +188,7 @@ def _require(folder: Path) -> Session:
             st.error(tr("account_gone"), icon=":material/block:")
             st.stop()
         else:
-            session = Session(user.username, user.audience, session.folder, session.method, session.started_at, now,
-                              session.settings)  # fmt: skip
+            session = replace(session.touch(now), username=user.username, audience=user.audience)  # a role change counts now
             st.session_state[SESSION_KEY] = session
             _sidebar(folder, session, oidc)
             return session

@@ -28,6 +28,7 @@ import streamlit as st
 from ..errors import DataError
 from ..i18n import LANGUAGES
 from ..privacy import Audience
+from ..privacy.suppression import is_aggregate_only
 from ..project import Project, load_project
 
 ENV_PROJECT = "WIJKNET_PROJECT"
@@ -236,7 +237,7 @@ def nonresponse_table(folder: str, sig: tuple, wijk: str, wave: str, tie_types: 
 @st.cache_data(show_spinner=False, max_entries=64)
 def mixing_table(folder: str, sig: tuple, wijk: str, wave: str, tie_types: tuple[str, ...] = (),
                  min_weight: float | None = None) -> pd.DataFrame:
-    """Tidy domain-mixing table ``from_domain, to_domain, ties, row_share`` (small cells suppressed for a
+    """Tidy domain-mixing table ``from_domain, to_domain, ties, row_share, suppressed`` (small cells blank for a
     leernetwerk, see :func:`wijknet.compare.mixing_by_wijk`)."""
     from ..compare import mixing_by_wijk
 
@@ -266,7 +267,7 @@ def map_html(folder: str, sig: tuple, wijk: str, wave: str, tie_types: tuple[str
         else:
             values = table[column].fillna(0)
         sizes = {str(a): float(v) for a, v in zip(table["actor_id"], values)}
-    anonymous = project.audience is not None and not project.audience.sees_individuals
+    anonymous = is_aggregate_only(project)
     return network_map_html(G, layout(folder, sig, wijk), taxonomy=project.taxonomy, node_size=sizes,
                             size_label=size_label if sizes else None, lang=lang, show_names=show_names and not anonymous,
                             max_labels=None if all_names else MAP_LABELS, height=height,
@@ -302,7 +303,7 @@ def diff_map_html(folder: str, sig: tuple, wijk: str, wave_from: str, wave_to: s
     from ..viz.diffmap import difference_map_html
 
     project = _load(folder, sig)
-    anonymous = project.audience is not None and not project.audience.sees_individuals
+    anonymous = is_aggregate_only(project)
     difference = wave_difference(folder, sig, wijk, wave_from, wave_to, tie_types, min_weight)
     return difference_map_html(difference, layout(folder, sig, wijk), taxonomy=project.taxonomy, lang=lang, show=show,
                                cross_domain_only=cross_domain_only, show_names=show_names and not anonymous,
@@ -453,15 +454,11 @@ def report_html(folder: str, sig: tuple, wijk: str | None, wave: str, lang: str)
 
 def record_export(folder: str, action: str, **detail) -> None:
     """Record a download (report, anonymised copy) in the audit log of a project store."""
-    from ..store.db import is_store
-
-    if not is_store(folder):
-        return  # a tidy folder has no audit log; its owner has the files anyway
-    from ..store.audit import record
+    from ..store.audit import record_if_store
     from .auth import current_session
 
     user = current_session()
-    record(folder, action, username=user.username if user else "", audience=viewer(folder)[0], **detail)
+    record_if_store(folder, action, username=user.username if user else "", audience=viewer(folder)[0], **detail)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)

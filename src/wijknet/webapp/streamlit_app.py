@@ -12,6 +12,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from wijknet.privacy.suppression import is_aggregate_only
 from wijknet.webapp import auth, state, ui
 from wijknet.webapp.texts import t
 
@@ -100,7 +101,7 @@ st.session_state["_selection"] = state.Selection(
 )
 
 visible = PAGES + (RESEARCHER_PAGES if auth.current_audience() == "onderzoeker" else ())
-if project is not None and project.audience is not None and not project.audience.sees_individuals:
+if is_aggregate_only(project):
     visible = tuple(p for p in visible if p[0] not in INDIVIDUAL_PAGES)  # a leernetwerk sees no single actors
 if auth.current_audience() not in (None, "onderzoeker"):
     visible = tuple(p for p in visible if p[0] != "gegevens.py")  # imports: researchers only (the page checks too)

@@ -13,7 +13,6 @@ from ..i18n import text
 TEXTS = {
     **MEASURE_NAMES,
     # --- app and sidebar -------------------------------------------------
-    "app_title": {"nl": "wijknet: samenwerking in de wijk", "en": "wijknet: collaboration in the wijk"},
     "language": {"nl": "Taal / language", "en": "Taal / language"},
     "wijk": {"nl": "Wijk", "en": "Wijk (neighbourhood)"},
     "wave": {"nl": "Meting", "en": "Meting (wave)"},
@@ -383,10 +382,6 @@ TEXTS = {
               "other domains.",
     },
     "metrics_chart": {"nl": "Domeinoverstijgende relaties per meting", "en": "Domain-crossing ties per wave"},
-    "metrics_missing": {
-        "nl": "De kengetallen zijn in deze versie nog niet beschikbaar.",
-        "en": "The key figures are not available in this version yet.",
-    },
     # --- non-response (metrics page) -----------------------------------------
     "nr_title": {"nl": "Met en zonder behandeling van non-respons",
                  "en": "With and without treatment of non-response"},
@@ -551,7 +546,6 @@ TEXTS = {
     "change_kept": {"nl": "Gebleven relaties", "en": "Kept ties"},
     "change_new_cross": {"nl": "Nieuw tussen domeinen", "en": "New across domains"},
     "change_net_cross": {"nl": "netto {value} tussen domeinen", "en": "net {value} across domains"},
-    "change_summary_title": {"nl": "In het kort", "en": "In short"},
     "change_sum_ties": {
         "nl": "Van {wave_from} naar {wave_to} kwamen er **{new} relaties bij** en **verdwenen er {lost}**; "
               "**{kept} relaties bleven bestaan**.",
@@ -810,7 +804,6 @@ TEXTS = {
     },
     "compare_trend_title": {"nl": "Samenwerken over domeinen heen, per wijk", "en": "Working across domains, per wijk"},
     "compare_trend_cross_domain_share": {"nl": "Relaties tussen domeinen (%)", "en": "Ties between domains (%)"},
-    "compare_trend_ei_index": {"nl": "E-I-index", "en": "E-I index"},
     "compare_trend_ei_minus_expected": {
         "nl": "E-I-index ten opzichte van toeval",
         "en": "E-I index compared with chance",
@@ -824,10 +817,6 @@ TEXTS = {
     "compare_trend_cross_domain_share_expl": {
         "nl": "Hoger: meer relaties tussen verschillende domeinen.",
         "en": "Higher: more ties between different domains.",
-    },
-    "compare_trend_ei_index_expl": {
-        "nl": "−1: alleen binnen het eigen domein, +1: alleen tussen domeinen.",
-        "en": "−1: only within the own domain, +1: only between domains.",
     },
     "compare_trend_note": {
         "nl": "Streepjes: 95%-onzekerheidsmarge (node-bootstrap, {n} herhalingen). De gewone E-I-index is "

@@ -63,12 +63,6 @@ def localise(chart, lang: str):
     ).configure_legend(labelFontSize=16, titleFontSize=16, labelLimit=0).configure_title(fontSize=18, anchor="start")
 
 
-def sees_individuals(sel: state.Selection) -> bool:
-    """Whether the viewer may see single actors (everyone but a leernetwerk)."""
-    audience = sel.project.audience if sel.project is not None else None
-    return audience is None or audience.sees_individuals
-
-
 def audience_label(audience: str) -> str:
     """``wijkteam:Daalhof`` as "PlusWIJkteam Daalhof": the field's own terms, the same in every language."""
     tier, _, wijk = audience.partition(":")

@@ -15,8 +15,7 @@ labels = {v: t(f"mixing_{v}") for v in ("share", "count")}
 value = st.radio(t("mixing_value"), list(labels), key=f"mixing_value_{sel.lang}", horizontal=True,
                  format_func=labels.get)
 
-suppressed = mixing["suppressed"] if "suppressed" in mixing.columns else mixing["ties"] < 0
-if mixing.empty or (mixing["ties"].fillna(0).sum() == 0 and not suppressed.any()):
+if mixing.empty or (mixing["ties"].fillna(0).sum() == 0 and not mixing["suppressed"].any()):
     st.info(t("mixing_empty"))
     st.stop()
 
@@ -50,6 +49,6 @@ chart = (heat + text).properties(width=alt.Step(72), height=alt.Step(52))
 st.altair_chart(chart, width="content", theme=None)
 if value == "share":
     st.caption(t("mixing_share_expl"))
-if suppressed.any():
+if mixing["suppressed"].any():
     st.caption(t("mixing_suppressed", n=sel.project.config.min_cell))
 st.caption(t("world_note"))

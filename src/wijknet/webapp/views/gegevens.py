@@ -17,6 +17,7 @@ import streamlit as st
 from wijknet.errors import DataError
 from wijknet.i18n import format_number
 from wijknet.project import ProjectConfig
+from wijknet.registry import actor_labels
 from wijknet.store import import_files, is_store, preview_import, registry
 from wijknet.store.kinds import KINDS
 from wijknet.store.uploads import max_upload_mb, save_uploads
@@ -40,6 +41,8 @@ audience = auth.current_audience()
 if audience is not None and audience != "onderzoeker":
     st.error(t("import_only_researchers"), icon=":material/block:")
     st.stop()
+session = auth.current_session()
+signed_in = session.username if session else None  # who imports and links, for the audit log and the aliases
 
 
 def problem_table(problems) -> pd.DataFrame:
@@ -130,9 +133,7 @@ if stored is not None and stored[0] == fingerprint and files:
         if st.button(t("import_go"), key="import_go", type="primary"):
             try:
                 with st.spinner(t("import_importing")), save_uploads(files) as upload:
-                    session = auth.current_session()
-                    done = import_files(folder, upload.paths, kind=kind, wave=wave, wijk=wijk,
-                                        username=session.username if session else None)
+                    done = import_files(folder, upload.paths, kind=kind, wave=wave, wijk=wijk, username=signed_in)
             except DataError as exc:  # the store changed since the check
                 st.error(t("import_failed"), icon=":material/error:")
                 st.dataframe(problem_table(exc.problems), hide_index=True, width="stretch")
@@ -153,8 +154,7 @@ found = registry.proposals(folder)
 if found.empty:
     st.write(t("resolve_nothing"))
     st.stop()
-viewer = getattr(state, "viewer", None)  # the audience and the researcher's "real names" switch
-if viewer is not None and not viewer(folder)[1]:
+if not state.viewer(folder)[1]:  # names in the queue only with the researcher's "real names" switch on
     st.info(t("resolve_locked", n=len(found), unlock=t("unlock")), icon=":material/lock:")
     st.stop()
 st.write(t("resolve_intro", n=len(found)))
@@ -173,11 +173,11 @@ taxonomy = project.taxonomy if project is not None else Taxonomy.default()
 lang = sel.lang
 
 
+labels = actor_labels(actors)
+
+
 def actor_label(actor_id: str, scores: dict[str, float]) -> str:
-    row = actors[actors["actor_id"] == actor_id]
-    name = row["name"].iloc[0] if len(row) and row["name"].iloc[0] else actor_id
-    org = row["organisation"].iloc[0] if len(row) else ""
-    label = f"{name} ({org})" if org and org != name else name
+    label = labels.get(actor_id) or actor_id
     if actor_id in scores:
         return t("resolve_candidate", label=label, score=format_number(scores[actor_id], 2, lang))
     return label
@@ -205,7 +205,7 @@ for r in found.head(QUEUE_SHOWN).to_dict("records"):
                                   format_func=lambda a, s=scores: actor_label(a, s), placeholder=t("resolve_choose"))
             if st.button(t("resolve_confirm"), key=f"resolve_confirm_{pid}", disabled=choice is None):
                 try:
-                    n = registry.confirm(folder, pid, choice)
+                    n = registry.confirm(folder, pid, choice, by=signed_in)
                 except DataError as exc:
                     st.error(exc.report())
                 else:
@@ -216,7 +216,7 @@ for r in found.head(QUEUE_SHOWN).to_dict("records"):
                                   format_func=lambda d: taxonomy.label(d, lang), placeholder=t("resolve_choose"))
             if st.button(t("resolve_new"), key=f"resolve_new_{pid}", disabled=domain is None):
                 try:
-                    actor_id, n = registry.create_actor(folder, pid, domain)
+                    actor_id, n = registry.create_actor(folder, pid, domain, by=signed_in)
                 except DataError as exc:
                     st.error(exc.report())
                 else:

@@ -3,6 +3,7 @@
 import networkx as nx
 import streamlit as st
 
+from wijknet.privacy.suppression import is_aggregate_only
 from wijknet.webapp import state, ui
 from wijknet.webapp.texts import t
 
@@ -15,7 +16,7 @@ with st.sidebar:
     st.subheader(t("map_settings"))
     labels = {m: t(f"measure_{m}") for m in MEASURES}
     measure = st.radio(t("size_by"), MEASURES, key=f"map_measure_{sel.lang}", format_func=labels.get)
-    anonymous = not ui.sees_individuals(sel)  # a leernetwerk sees an anonymous map
+    anonymous = is_aggregate_only(sel.project)  # a leernetwerk sees an anonymous map
     show_names = not anonymous and st.toggle(t("show_names"), value=True, key="map_names")
     all_names = not anonymous and st.toggle(t("all_names"), value=False, key="map_all_names",
                                             disabled=not show_names, help=t("all_names_help", n=state.MAP_LABELS))

@@ -4,13 +4,14 @@ import re
 
 import streamlit as st
 
+from wijknet.privacy.suppression import is_aggregate_only
 from wijknet.report import PdfError
 from wijknet.webapp import state, ui
 from wijknet.webapp.texts import t
 
 sel = ui.header("page_report", filters=False)
 # A leernetwerk gets the programme report across the wijken; everyone else the report of the chosen wijk.
-wijk = sel.wijk if ui.sees_individuals(sel) else None
+wijk = None if is_aggregate_only(sel.project) else sel.wijk
 if wijk is None:
     st.write(t("report_intro_programme", wave=sel.wave))
 else:

@@ -5,6 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from wijknet.i18n import format_number
+from wijknet.privacy.suppression import is_aggregate_only
 from wijknet.tiechange import describe
 from wijknet.webapp import state, ui
 from wijknet.webapp.texts import t
@@ -72,7 +73,7 @@ st.markdown("\n".join(f"- {line}" for line in lines))
 st.subheader(t("change_map_title"))
 labels = {k: t(f"change_show_{k}") for k in SHOW}
 show = st.radio(t("change_show"), list(SHOW), format_func=labels.get, horizontal=True, key="change_show")
-anonymous = not ui.sees_individuals(sel)  # a leernetwerk sees the difference map without labels
+anonymous = is_aggregate_only(sel.project)  # a leernetwerk sees the difference map without labels
 c1, c2, c3 = st.columns(3)
 with c1:
     cross_only = st.toggle(t("change_cross_only"), value=False, key="change_cross_only")
