@@ -40,7 +40,8 @@ heat = base.mark_rect(stroke="#ffffff").encode(
     tooltip=[alt.Tooltip("van:N", title=t("from_domain")), alt.Tooltip("naar:N", title=t("to_domain")),
              alt.Tooltip("ties:Q", title=t("mixing_count")), alt.Tooltip("pct:Q", title=t("mixing_share"))],
 )
-text = base.mark_text(fontSize=17).encode(
+# No number in a cell without a value (no ties in the row, or left blank for a leernetwerk).
+text = base.transform_filter(f"isValid(datum.{field})").mark_text(fontSize=17).encode(
     text=alt.Text(f"{field}:Q", format=".0f"),
     color=alt.condition(f"datum.{field} > {float(data[field].max()) * 0.55}", alt.value("#ffffff"),
                         alt.value("#1a1a1a")),

@@ -217,7 +217,8 @@ heat = base.mark_rect(stroke="#ffffff").encode(
              alt.Tooltip("naar:N", title=t("to_domain")), alt.Tooltip("ties:Q", title=t("mixing_count")),
              alt.Tooltip("pct:Q", title=t("mixing_share"))],
 )
-text = base.mark_text(fontSize=15).encode(
+# No number in a cell without a share (no ties in the row, or left blank for a leernetwerk).
+text = base.transform_filter("isValid(datum.pct)").mark_text(fontSize=15).encode(
     text=alt.Text("pct:Q", format=".0f"),
     color=alt.condition("datum.pct > 45", alt.value("#ffffff"), alt.value("#1a1a1a")),
 )
@@ -227,6 +228,8 @@ chart = (heat + text).properties(width=alt.Step(40), height=alt.Step(32)).facet(
 )
 st.altair_chart(ui.localise(chart, sel.lang), width="content", theme=None)
 st.caption(t("compare_mixing_note"))
+if mixing["suppressed"].any():
+    st.caption(t("mixing_suppressed", n=sel.project.config.min_cell))
 
 # --- every number, for researchers -------------------------------------------------------------------
 with st.expander(t("compare_all_numbers")):
