@@ -16,22 +16,24 @@
   static ``weight`` is the largest weight over the waves (what Gephi uses
   for layouts); node labels are the actors' names (the ``actor_id`` when a
   name is missing).
-* **Pajek**: one ``.net`` file per wijk and wave with vertices numbered 1..n,
-  labelled with the ``actor_id``, the text attributes as ``key "value"``
-  pairs (the form networkx reads and writes), and weighted ``*Arcs``; plus a
-  ``.clu`` partition by domain (codes as in ``domains.csv`` of the export),
-  Pajek's own way to colour vertices by a category.
+* **Pajek**: one ``.net`` file per wijk and wave in Pajek's own syntax
+  (vertices numbered 1..n and labelled with the ``actor_id``, weighted
+  ``*Arcs``, nothing else, so Pajek, R igraph and ``network::read.paj`` read
+  it), ``.clu`` partitions by domain and PlusWIJkteam membership (Pajek's way
+  to colour vertices by a category) and companion CSV tables with every
+  vertex and arc attribute; see :func:`write_pajek`.
 """
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import networkx as nx
 
 from ..graph import build_graph
 from .base import Selection, domain_codes
-from .sanitise import plain_value, sanitise_graph
+from .sanitise import export_id, guard_csv, plain_value, sanitise_graph
 
 #: Length of each wave's time interval on the GEXF time axis.
 SPELL = 0.5
@@ -92,7 +94,7 @@ def gexf_graph(project, wijk: str, waves: list[str], *, all_waves: list[str] | N
         and ``wave_evidence`` as lists of ``(value, start, end)``.
     """
     times = wave_times(all_waves or waves)
-    D = nx.DiGraph(mode="dynamic", name=str(wijk))
+    D = nx.DiGraph(mode="dynamic")
     for wave in waves:
         start = times[wave]
         span = (start, start + SPELL)
@@ -115,19 +117,32 @@ def gexf_graph(project, wijk: str, waves: list[str], *, all_waves: list[str] | N
     return D
 
 
+def write_valid_gexf(G: nx.Graph, path: Path) -> Path:
+    """Write ``G`` as GEXF 1.2 (networkx's ``1.2draft`` namespace) that validates against the GEXF XSD.
+
+    networkx always puts a ``name`` attribute on ``<graph>``, which the
+    schema does not allow (strict readers reject the file); it is removed.
+    """
+    writer = nx.readwrite.gexf.GEXFWriter(encoding="utf-8", prettyprint=True, version="1.2draft")
+    writer.add_graph(G)
+    for element in writer.xml.iter("graph"):
+        element.attrib.pop("name", None)
+    writer.write(path)
+    return path
+
+
 def write_gexf(project, folder: Path, selection: Selection) -> list[Path]:
     """Write one dynamic ``<wijk>.gexf`` per selected wijk into ``folder``."""
     written = []
     for wijk in selection.wijken:
         path = folder / f"{selection.stem(wijk)}.gexf"
         D = gexf_graph(project, wijk, selection.waves, all_waves=selection.all_waves)
-        nx.write_gexf(D, path, encoding="utf-8")
-        written.append(path)
+        written.append(write_valid_gexf(D, path))
     return written
 
 
 def _pajek_text(value) -> str:
-    """``value`` as a double-quoted Pajek string that shlex-style readers split correctly."""
+    """``value`` as a double-quoted Pajek string (Pajek has no escapes: ``"`` becomes ``'``, line breaks a space)."""
     text = str(plain_value(value, strings=True))
     text = text.replace('"', "'").replace("\\", "/").replace("\n", " ").replace("\r", " ")
     return f'"{text}"'
@@ -139,49 +154,80 @@ def _pajek_number(value: float) -> str:
 
 
 def pajek_lines(G: nx.DiGraph) -> list[str]:
-    """Lines of a Pajek ``.net`` file for ``G`` (vertices numbered 1..n in node order).
+    """Lines of a Pajek ``.net`` file for ``G`` in Pajek's documented syntax.
 
-    Every text is double-quoted (names with an apostrophe, such as
-    ``Buurthuis 't Ven``, would otherwise break readers); double quotes inside
-    a text become ``'``. Empty attributes are left out (Pajek cannot hold
-    them); booleans are written as ``"true"``/``"false"``.
+    ``*Vertices n`` with one line ``number "label"`` per vertex (numbers
+    1..n in node order, label = :func:`~wijknet.export.sanitise.export_id` of
+    the node), then ``*Arcs`` (``*Edges`` for an undirected graph) with
+    ``source target weight``. Nothing else: Pajek allows only coordinates and
+    shape parameters after a label, and R igraph and ``network::read.paj``
+    reject or mis-read anything more, so attributes go into the ``.clu``
+    partitions and the companion CSV tables of :func:`write_pajek`.
+
+    Reference: Batagelj, V. & Mrvar, A., *Pajek manual*, section "Network
+    (.net) file"; de Nooy, Mrvar & Batagelj (2018), *Exploratory Social
+    Network Analysis with Pajek*, appendix on file formats.
     """
     number = {node: i for i, node in enumerate(G, start=1)}
     lines = [f"*Vertices {G.number_of_nodes()}"]
-    for node, data in G.nodes(data=True):
-        parts = [str(number[node]), _pajek_text(node), "0.0", "0.0", "ellipse"]
-        for key, value in data.items():
-            value = plain_value(value, strings=True)
-            if value != "":
-                parts += [_pajek_text(key), _pajek_text(value)]
-        lines.append(" ".join(parts))
+    lines += [f"{number[node]} {_pajek_text(export_id(node))}" for node in G]
     lines.append("*Arcs" if G.is_directed() else "*Edges")
-    for u, v, data in G.edges(data=True):
-        parts = [str(number[u]), str(number[v]), _pajek_number(data.get("weight", 1.0))]
-        for key, value in data.items():
-            value = plain_value(value, strings=True)
-            if key != "weight" and value != "":
-                parts += [_pajek_text(key), _pajek_text(value)]
-        lines.append(" ".join(parts))
+    lines += [f"{number[u]} {number[v]} {_pajek_number(d.get('weight', 1.0))}" for u, v, d in G.edges(data=True)]
     return lines
 
 
-def clu_lines(G: nx.DiGraph, codes: dict[str, int], attr: str = "domain") -> list[str]:
-    """Lines of a Pajek partition (``.clu``): the code of every vertex's ``attr`` in node order (0 = unknown)."""
-    return [f"*Vertices {G.number_of_nodes()}", *(str(codes.get(d.get(attr), 0)) for _, d in G.nodes(data=True))]
+def clu_lines(G: nx.DiGraph, values: list[int]) -> list[str]:
+    """Lines of a Pajek partition (``.clu``): ``*Vertices n`` and one integer per vertex in node order."""
+    return [f"*Vertices {G.number_of_nodes()}", *(str(int(v)) for v in values)]
+
+
+#: The companion table of the vertices: vertex number, id, then every actor attribute of the graph.
+VERTEX_COLUMNS = ("vertex", "actor_id", "domain_code")
+#: The companion table of the arcs: vertex numbers, ids and the tie attributes.
+ARC_COLUMNS = ("source_vertex", "target_vertex", "source", "target", "weight", "tie_type", "evidence")
+
+
+def _write_lines(path: Path, lines: list[str]) -> Path:
+    path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8", newline="")
+    return path
+
+
+def _write_csv(path: Path, header, rows) -> Path:
+    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(header)
+        writer.writerows([guard_csv(plain_value(v, strings=True)) for v in row] for row in rows)
+    return path
 
 
 def write_pajek(project, folder: Path, selection: Selection) -> list[Path]:
-    """Write ``<wijk>_<wave>.net`` and the domain partition ``<wijk>_<wave>_domain.clu`` into ``folder``."""
+    """Write the Pajek files of every selected wijk and wave into ``folder``.
+
+    Per wijk and wave (stem ``<wijk>_<wave>``): ``.net`` (:func:`pajek_lines`),
+    the partitions ``_domain.clu`` (domain codes as in ``domains.csv``, 0 =
+    unknown) and ``_pluswijkteam.clu`` (1 = member, 0 = not), and the
+    companion tables ``_vertices.csv`` (vertex number, ``actor_id``,
+    ``domain_code`` and every actor attribute) and ``_arcs.csv`` (vertex
+    numbers, ids, ``weight``, ``tie_type``, ``evidence``).
+    """
     codes = domain_codes(project)
     written = []
     for wijk in selection.wijken:
         for wave in selection.waves:
             G = graph_for_export(project, wijk, wave)
             stem = selection.stem(wijk, wave)
-            net = folder / f"{stem}.net"
-            clu = folder / f"{stem}_domain.clu"
-            net.write_text("\r\n".join(pajek_lines(G)) + "\r\n", encoding="utf-8", newline="")
-            clu.write_text("\r\n".join(clu_lines(G, codes)) + "\r\n", encoding="utf-8", newline="")
-            written += [net, clu]
+            nodes = list(G)
+            number = {node: i for i, node in enumerate(nodes, start=1)}
+            domain = [codes.get(G.nodes[n].get("domain"), 0) for n in nodes]
+            team = [1 if G.nodes[n].get("pluswijkteam") is True else 0 for n in nodes]
+            written.append(_write_lines(folder / f"{stem}.net", pajek_lines(G)))
+            written.append(_write_lines(folder / f"{stem}_domain.clu", clu_lines(G, domain)))
+            written.append(_write_lines(folder / f"{stem}_pluswijkteam.clu", clu_lines(G, team)))
+            attributes = list(dict.fromkeys(k for n in nodes for k in G.nodes[n]))
+            rows = ([number[n], export_id(n), code, *(G.nodes[n].get(k, "") for k in attributes)]
+                    for n, code in zip(nodes, domain))  # fmt: skip
+            written.append(_write_csv(folder / f"{stem}_vertices.csv", [*VERTEX_COLUMNS, *attributes], rows))
+            rows = ([number[u], number[v], export_id(u), export_id(v), d.get("weight", ""), d.get("tie_type", ""),
+                     d.get("evidence", "")] for u, v, d in G.edges(data=True))  # fmt: skip
+            written.append(_write_csv(folder / f"{stem}_arcs.csv", ARC_COLUMNS, rows))
     return written

@@ -158,6 +158,19 @@ def guard_csv(value):
     return value
 
 
+def export_id(value) -> str:
+    """An actor id as every text file of an export writes it: :func:`guard_csv` of the id.
+
+    The one rule for ids in CSV tables, DL labels, Pajek labels and RSiena
+    matrices, so the files of one export still join on the id: an id that a
+    spreadsheet would run as a formula (``=1+1``, ``-12``) gets the leading
+    ``'`` in all of them, every other id is written as it is. Formats that
+    are not opened as spreadsheets and hold typed text (GraphML, GEXF, the
+    Excel workbook) keep the id unchanged.
+    """
+    return guard_csv(str(value))
+
+
 def write_cell(ws, row: int, column: int, value):
     """Write ``value`` to an openpyxl worksheet cell without letting Excel evaluate it.
 
