@@ -92,6 +92,80 @@ def test_round_trip_through_wijknet_export_and_the_store(tmp_path, fmt):
             assert set(a.edges) == set(b.edges)
             assert all(a.edges[e]["weight"] == b.edges[e]["weight"] for e in a.edges)
     ev = again.evidence("Noord", "2025", "z1", "z2")
-    assert set(ev["kind"]) == {"graph_file"} and ev["source_file"].str.endswith(f".{fmt}").all()
+    # the kind is the one the tidy import would give (enquête -> survey), not graph_file (issue 12, item 5)
+    assert set(ev["kind"]) == {"survey"} and ev["source_file"].str.endswith(f".{fmt}").all()
     # the graph file's nodes agree with the actors already there: importing the tidy actors changes nothing
     assert import_files(store, [tidy / "actors.csv"]).files[0].counts["actors_same"] == 6
+
+
+#: Observations of every kind, several per arc: a survey answer and its confirmation, an interview, types with
+#: their own weights, one without a weight.
+KIND_TIES = (
+    "wijk,wave,source,target,tie_type,weight,evidence,evidence_kind\n"
+    "Noord,2025,z1,z2,samenwerking,3,enquête 2025,survey\n"
+    "Noord,2025,z2,z1,samenwerking,4,enquête 2025,survey\n"
+    "Noord,2025,z1,w1,verwijzing,2,gesprek met de coach,interview\n"
+    "Noord,2026,z1,w1,verwijzing,5,enquête 2026,survey\n"
+    "Noord,2026,z1,w1,overleg,1,gesprek,interview\n"
+    "Noord,2026,w1,z1,overleg,,Network Canvas,network_canvas\n"
+    "Zuid,2025,g1,w2,samenwerking,1,tabel,tidy_file\n"
+)
+#: z2 confirms z1's answer (same tie, same type: a second file, as a tidy table cannot hold it twice).
+CONFIRMATIONS = "wijk,wave,source,target,tie_type,weight,evidence,evidence_kind\nNoord,2025,z1,z2,samenwerking,4,enquête 2025,confirmation\n"
+OBS = ["wijk", "wave", "source", "target", "tie_type", "weight", "kind", "label"]
+
+
+def _kind_store(tmp_path):
+    tidy = tmp_path / "tidy"
+    tidy.mkdir()
+    write(tidy, "actors.csv", ACTORS)
+    write(tidy, "ties.csv", KIND_TIES)
+    write(tidy, "confirmations.csv", CONFIRMATIONS)
+    store = tmp_path / "store"
+    init_store(store)
+    import_files(store, [tidy / "actors.csv", tidy / "ties.csv"])
+    import_files(store, [tidy / "confirmations.csv"], kind="tidy-ties")
+    return store
+
+
+def _observations(store):
+    from wijknet.store.db import connect
+    from wijknet.store.frames import observations
+
+    conn = connect(store)
+    try:
+        obs = observations(conn)[OBS]
+    finally:
+        conn.close()
+    return obs.fillna({"weight": -1}).sort_values(OBS).reset_index(drop=True)
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_round_trip_keeps_every_observation_with_its_kind(tmp_path, fmt):
+    store = _kind_store(tmp_path)
+    before = _observations(store)
+    assert set(before["kind"]) == {"survey", "confirmation", "interview", "network_canvas", "tidy_file"}
+    files = export_project(wijknet.load_project(store), fmt, tmp_path / "export")
+    second = tmp_path / "second"
+    init_store(second)
+    import_files(second, files)
+    pd.testing.assert_frame_equal(_observations(second), before)
+    for rule in ("survey", "confirmed", "all"):
+        a = wijknet.store.load_store_project(store, rule).ties
+        b = wijknet.store.load_store_project(second, rule).ties
+        cols = ["wijk", "wave", "source", "target", "tie_type", "weight", "observations"]
+        key = ["wijk", "wave", "source", "target", "tie_type"]
+        assert len(a) > 0 or rule == "confirmed"
+        pd.testing.assert_frame_equal(b[cols].sort_values(key).reset_index(drop=True),
+                                      a[cols].sort_values(key).reset_index(drop=True))
+
+
+def test_observations_attribute_that_is_not_wijknets_is_a_problem(tmp_path):
+    G = small_graph()
+    G.edges["p1", "p2"]["observations"] = "[{\"tie_type\": \"x\"}]"
+    path = tmp_path / "bad.graphml"
+    nx.write_graphml(G, path)
+    with pytest.raises(DataError) as info:
+        read_graph_file(path)
+    problem = info.value.problems[0]
+    assert problem.file == "bad.graphml" and problem.row == 1 and "observations" in problem.message

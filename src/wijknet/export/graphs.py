@@ -2,8 +2,9 @@
 
 * **GraphML**: one file per wijk and wave (``<wijk>_<wave>.graphml``), the
   directed graph of :func:`wijknet.graph.build_graph` with every actor
-  attribute on the nodes and ``weight``, ``tie_type`` and ``evidence`` on the
-  edges. igraph (``read_graph(format="graphml")``), Gephi, Cytoscape and
+  attribute on the nodes and ``weight``, ``tie_type``, ``evidence`` and
+  ``observations`` (every tie observation, see
+  :mod:`wijknet.export.observations`) on the edges. igraph (``read_graph(format="graphml")``), Gephi, Cytoscape and
   networkx read it.
 * **GEXF**: one file per wijk (``<wijk>.gexf``) in Gephi's *dynamic* mode, so
   Gephi's timeline steps through the waves. Every wave is the time interval
@@ -12,7 +13,8 @@
   (1, 2, 3 ...) otherwise; see :func:`wave_times`. A node has one spell per
   wave it takes part in; an edge has one spell per wave in which the tie
   was observed, and its per-wave weight, tie type and evidence as dynamic
-  attributes ``wave_weight``, ``wave_tie_type`` and ``wave_evidence``. The
+  attributes ``wave_weight``, ``wave_tie_type``, ``wave_evidence`` and
+  ``wave_observations``. The
   static ``weight`` is the largest weight over the waves (what Gephi uses
   for layouts); node labels are the actors' names (the ``actor_id`` when a
   name is missing).
@@ -33,6 +35,7 @@ import networkx as nx
 
 from ..graph import build_graph
 from .base import Selection, domain_codes
+from .observations import dumps, tie_observations
 from .sanitise import export_id, guard_csv, plain_value, sanitise_graph
 
 #: Length of each wave's time interval on the GEXF time axis.
@@ -53,7 +56,11 @@ def write_graphml(project, folder: Path, selection: Selection) -> list[Path]:
     for wijk in selection.wijken:
         for wave in selection.waves:
             path = folder / f"{selection.stem(wijk, wave)}.graphml"
-            nx.write_graphml(graph_for_export(project, wijk, wave), path, encoding="utf-8")
+            G = graph_for_export(project, wijk, wave)
+            observed = tie_observations(project, wijk, wave)
+            for u, v, data in G.edges(data=True):
+                data["observations"] = dumps(observed.get((u, v), []))
+            nx.write_graphml(G, path, encoding="utf-8")
             written.append(path)
     return written
 
@@ -99,6 +106,7 @@ def gexf_graph(project, wijk: str, waves: list[str], *, all_waves: list[str] | N
         start = times[wave]
         span = (start, start + SPELL)
         G = graph_for_export(project, wijk, wave)
+        observed = tie_observations(project, wijk, wave)
         for node, data in G.nodes(data=True):
             if node not in D:
                 attrs = dict(data)
@@ -107,13 +115,15 @@ def gexf_graph(project, wijk: str, waves: list[str], *, all_waves: list[str] | N
             D.nodes[node]["spells"].append(span)
         for u, v, data in G.edges(data=True):
             if not D.has_edge(u, v):
-                D.add_edge(u, v, weight=data["weight"], spells=[], wave_weight=[], wave_tie_type=[], wave_evidence=[])
+                D.add_edge(u, v, weight=data["weight"], spells=[], wave_weight=[], wave_tie_type=[], wave_evidence=[],
+                           wave_observations=[])  # fmt: skip
             e = D.edges[u, v]
             e["weight"] = max(e["weight"], data["weight"])
             e["spells"].append(span)
             e["wave_weight"].append((float(data["weight"]), *span))
             e["wave_tie_type"].append((str(data.get("tie_type", "")), *span))
             e["wave_evidence"].append((str(data.get("evidence", "")), *span))
+            e["wave_observations"].append((dumps(observed.get((u, v), [])), *span))
     return D
 
 

@@ -18,6 +18,20 @@ Nodes become actors, edges become directed ties with provenance:
   the wave (``2025.0`` -> ``"2025"``), or its position in ``waves`` when the
   wave labels are not numbers. Per-wave ``wave_weight``, ``wave_tie_type``
   and ``wave_evidence`` are used when present.
+* **Every tie observation as wijknet wrote it.** wijknet's own export puts
+  each arc's observations on the edge as JSON (``observations`` in GraphML,
+  per wave ``wave_observations`` in GEXF; see
+  :mod:`wijknet.export.observations`): they give one tie each, with its
+  own ``tie_type``, ``weight``, ``evidence`` and ``evidence_kind`` (so the
+  store keeps survey answers as survey answers). Without it, the summary
+  attributes below are used and the kind is left to the importer
+  (``graph_file``).
+* **Ids as igraph and Gephi write them.** When every node id is a generated
+  one (``n0``, ``n1``, ... as R igraph and python-igraph write GraphML),
+  the actor id is the node's ``id`` attribute (igraph keeps the original id
+  there), else its ``label`` (Gephi), if every node has one and they are
+  unique; a note says so. Without them the generated ids stay, also with a
+  note (the actors will not match the ones already in the store).
 * A ``tie_type`` that lists several types (``"overleg;samenwerking"``, as
   wijknet writes parallel ties) gives one tie per type.
 * An undirected graph gives two ties per edge, one each way.
@@ -33,6 +47,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree.ElementTree import ParseError
@@ -61,6 +76,20 @@ TEXTS = {
     "no_wijk": {
         "nl": "geen wijk: geen attribuut 'wijk' aan de knoop, de rand of de graaf",
         "en": "no wijk: no 'wijk' attribute on the node, the edge or the graph",
+    },
+    "igraph_ids": {
+        "nl": "de knopen hebben door igraph gemaakte id's (n0, n1, ...); de actor-id's komen uit het attribuut '{attr}'",
+        "en": "the nodes have ids made by igraph (n0, n1, ...); the actor ids are taken from the '{attr}' attribute",
+    },
+    "generated_ids": {
+        "nl": "de knopen hebben door igraph gemaakte id's (n0, n1, ...) en geen uniek attribuut 'id' of 'label' met de "
+              "echte id's; ze worden als actor-id's gebruikt en komen niet overeen met actoren die al bestaan",
+        "en": "the nodes have ids made by igraph (n0, n1, ...) and no unique 'id' or 'label' attribute with the real "
+              "ids; they are used as actor ids and will not match actors that already exist",
+    },
+    "bad_observations": {
+        "nl": "het attribuut '{attr}' is geen lijst van waarnemingen zoals wijknet die schrijft: {detail}",
+        "en": "the attribute '{attr}' is not a list of observations as wijknet writes it: {detail}",
     },
     "spell": {
         "nl": "tijdvak {start} hoort bij geen meting; verwacht een jaartal of een positie in de lijst 'waves'",
@@ -136,6 +165,7 @@ def read_graph_file(path: str | Path, *, wave: str | None = None, waves: list[st
         G = nx.read_gexf(path) if fmt == "gexf" else nx.read_graphml(path)
     except (ParseError, nx.NetworkXError, ValueError, KeyError, TypeError) as exc:
         raise DataError([Problem(file, text(TEXTS, "bad_xml", fmt=fmt.upper() if fmt == "gexf" else "GraphML", detail=exc))]) from None
+    G, notes = _real_ids(G, file)
     graph_wijk = _text(G.graph.get("wijk", ""))
     graph_wave = _text(G.graph.get("wave", "")) or (wave or "")
     problems: list[Problem] = []
@@ -181,29 +211,86 @@ def read_graph_file(path: str | Path, *, wave: str | None = None, waves: list[st
                     continue
                 versions.append((w, _at(data.get("wave_weight"), start, data.get("weight")),
                                  _at(data.get("wave_tie_type"), start, data.get("tie_type")),
-                                 _at(data.get("wave_evidence"), start, data.get("evidence"))))  # fmt: skip
+                                 _at(data.get("wave_evidence"), start, data.get("evidence")),
+                                 _at(data.get("wave_observations"), start, None), "wave_observations"))  # fmt: skip
         else:
             w = _text(data.get("wave", "")) or graph_wave
             if not w:
                 problems.append(Problem(file, text(TEXTS, "no_wave"), row=position, column=column))
                 continue
-            versions = [(w, data.get("weight"), data.get("tie_type"), data.get("evidence"))]
-        for w, weight, tie_type, evidence in versions:
-            extra = {k: _text(val) for k, val in data.items()
-                     if k not in DRAWING and k not in ("weight", "tie_type", "evidence", "wave", "wijk", "key")
-                     and not k.startswith("wave_")}  # fmt: skip
-            for one_type in _text(tie_type).split(";") if _text(tie_type) else [""]:
-                tie = {**base, "wave": w, "tie_type": one_type.strip(), "weight": _text(weight),
-                       "evidence": _text(evidence), "answers": json.dumps(extra, ensure_ascii=False, sort_keys=True) if extra else ""}  # fmt: skip
+            versions = [(w, data.get("weight"), data.get("tie_type"), data.get("evidence"), data.get("observations"),
+                         "observations")]  # fmt: skip
+        extra = {k: _text(val) for k, val in data.items()
+                 if k not in DRAWING and k not in ("weight", "tie_type", "evidence", "wave", "wijk", "key", "observations")
+                 and not k.startswith("wave_")}  # fmt: skip
+        answers = json.dumps(extra, ensure_ascii=False, sort_keys=True) if extra else ""
+        for w, weight, tie_type, evidence, observed, attr in versions:
+            try:
+                items = _observations(observed)
+            except ValueError as exc:
+                problems.append(Problem(file, text(TEXTS, "bad_observations", attr=attr, detail=exc), row=position, column=column))
+                continue
+            if not items:  # not wijknet's own file: one tie per listed type, the kind left to the importer
+                items = [{"tie_type": one.strip(), "weight": weight, "evidence": evidence, "evidence_kind": ""}
+                         for one in (_text(tie_type).split(";") if _text(tie_type) else [""])]  # fmt: skip
+            for item in items:
+                tie = {**base, "wave": w, "tie_type": _text(item["tie_type"]), "weight": _text(item["weight"]),
+                       "evidence": _text(item["evidence"]), "evidence_kind": _text(item["evidence_kind"]),
+                       "answers": answers}  # fmt: skip
                 ties.append(tie)
                 if not G.is_directed():
                     ties.append({**tie, "source": tie["target"], "target": tie["source"]})
     if problems:
         raise DataError(problems)
-    columns = [*TIE_COLUMNS, "answers"]
+    columns = [*TIE_COLUMNS, "evidence_kind", "answers"]
     tie_frame = pd.DataFrame(ties, columns=columns, dtype=object).fillna("").astype(str) if ties else empty(columns)
     waves_found = sorted(set(tie_frame["wave"])) if len(tie_frame) else []
-    return GraphImport(tool=fmt, source_file=file, wave=";".join(waves_found), instrument="", ties=tie_frame, actors=actors)
+    return GraphImport(tool=fmt, source_file=file, wave=";".join(waves_found), instrument="", ties=tie_frame, actors=actors,
+                       problems=tuple(notes))  # fmt: skip
+
+
+#: Node ids that R igraph and python-igraph make when they write GraphML.
+GENERATED_ID = re.compile(r"n\d+")
+
+
+def _real_ids(G: nx.Graph, file: str) -> tuple[nx.Graph, list[Problem]]:
+    """``G`` with igraph's generated node ids replaced by the ``id`` (or Gephi's ``label``) attribute.
+
+    Only when *every* node id is generated (``n0``, ``n1``, ...) and every
+    node has a non-empty, unique value; otherwise ``G`` is returned as it is
+    (with a note when the ids are generated).
+    """
+    nodes = list(G.nodes(data=True))
+    if not nodes or not all(GENERATED_ID.fullmatch(str(n)) for n, _ in nodes):
+        return G, []
+    for attr in ("id", "label"):
+        values = [_text(d.get(attr)) for _, d in nodes]
+        if all(values) and len(set(values)) == len(values) and values != [str(n) for n, _ in nodes]:
+            H = nx.relabel_nodes(G, {n: v for (n, _), v in zip(nodes, values)}, copy=True)
+            return H, [Problem(file, text(TEXTS, "igraph_ids", attr=attr))]
+    return G, [Problem(file, text(TEXTS, "generated_ids"))]
+
+
+def _observations(value) -> list[dict]:
+    """The observations of wijknet's ``observations`` attribute (JSON text); ``[]`` when there is none.
+
+    Raises
+    ------
+    ValueError
+        When the text is not a JSON list of objects with the keys of
+        :data:`wijknet.export.observations.KEYS`.
+    """
+    from ..export.observations import KEYS
+
+    if value is None or (isinstance(value, float) and math.isnan(value)) or str(value).strip() == "":
+        return []
+    try:
+        items = json.loads(str(value))
+    except json.JSONDecodeError as exc:
+        raise ValueError(exc.msg) from None
+    if not isinstance(items, list) or not all(isinstance(o, dict) and set(KEYS) <= set(o) for o in items):
+        raise ValueError(", ".join(KEYS))
+    return items
 
 
 def _at(values, start, default):

@@ -580,7 +580,11 @@ class _Importer:
         if len(batch.ties):
             ties = batch.ties.copy()
             ties.index = pd.Index(ties["source_row"].astype(int), name="row")
-            self._add_ties(ties, path.name, file_id, report, default_kind="graph_file")
+            # wijknet's own export can hold several observations of one tie (a survey answer and its
+            # confirmation): one layer per repeat, so the tidy check for duplicate ties holds within each
+            layer = ties.groupby(["wijk", "wave", "source", "target", "tie_type"]).cumcount()
+            for _, part in ties.groupby(layer.to_numpy()):
+                self._add_ties(part, path.name, file_id, report, default_kind="graph_file")
 
     _graphml = _graph
     _gexf = _graph
