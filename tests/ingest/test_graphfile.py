@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import networkx as nx
 import pandas as pd
 import pytest
@@ -169,3 +171,44 @@ def test_observations_attribute_that_is_not_wijknets_is_a_problem(tmp_path):
         read_graph_file(path)
     problem = info.value.problems[0]
     assert problem.file == "bad.graphml" and problem.row == 1 and "observations" in problem.message
+
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "graphml"
+
+
+def test_igraph_graphml_uses_the_id_attribute_and_adds_no_duplicate_actors(tmp_path):
+    """tests/fixtures/graphml/igraph_noord_2026.graphml: wijknet's export written again by R igraph (make_igraph.R)."""
+    batch = read_graph_file(FIXTURES / "igraph_noord_2026.graphml")
+    assert list(batch.actors["actor_id"]) == ["z1", "z2", "w1", "i1"], "not n0, n1, ..."
+    assert "id" in batch.problems[0].message, "the replacement is said, not silent"
+    assert set(zip(batch.ties["source"], batch.ties["target"])) == {("z1", "w1"), ("w1", "z1")}
+    tidy = tmp_path / "tidy"
+    tidy.mkdir()
+    write(tidy, "actors.csv", ACTORS)
+    store = tmp_path / "store"
+    init_store(store)
+    import_files(store, [tidy / "actors.csv"])
+    report = import_files(store, [FIXTURES / "igraph_noord_2026.graphml"])
+    assert report.files[0].counts.get("actors_new", 0) == 0
+    project = wijknet.load_project(store)
+    assert len(project.actors) == 6
+    assert set(project.evidence("Noord", "2026", "z1", "w1")["kind"]) == {"survey", "interview"}
+
+
+def test_generated_ids_without_an_id_attribute_are_kept_with_a_note(tmp_path):
+    G = nx.DiGraph(wijk="Noord", wave="2026")
+    G.add_edge("n0", "n1", weight=1.0)
+    path = tmp_path / "plain.graphml"
+    nx.write_graphml(G, path)
+    batch = read_graph_file(path)
+    assert list(batch.actors["actor_id"]) == ["n0", "n1"] and "n0" in batch.problems[0].message
+
+
+def test_gephi_label_is_the_id_when_ids_are_generated(tmp_path):
+    G = nx.DiGraph(wijk="Noord", wave="2026")
+    G.add_node("n0", label="z1")
+    G.add_node("n1", label="z2")
+    G.add_edge("n0", "n1", weight=1.0)
+    path = tmp_path / "gephi.graphml"
+    nx.write_graphml(G, path)
+    assert list(read_graph_file(path).actors["actor_id"]) == ["z1", "z2"]
