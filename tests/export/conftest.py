@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -65,3 +66,16 @@ def r_has(package: str) -> bool:
         return False
     result = subprocess.run(["Rscript", "-e", f"suppressMessages(library({package}))"], capture_output=True)
     return result.returncode == 0
+
+
+def need(available: bool, what: str) -> None:
+    """Skip the test when ``what`` (R with a package, xmllint) is missing; fail instead when ``CI`` is set.
+
+    ``.ci/run`` installs R, igraph, network, sna and xmllint, so there the
+    real-reader tests must run (as ``WIJKNET_REQUIRE_BROWSER`` does for Chromium).
+    """
+    if available:
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"{what} is required when CI is set (.ci/run installs it)")
+    pytest.skip(f"needs {what}")

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import csv
+import json
+import re
 import subprocess
 
 import networkx as nx
 import pytest
 
-from tests.export.conftest import WAVES, r_has
+from tests.export.conftest import WAVES, need, r_has
 from wijknet.export import export_project
 from wijknet.export.graphs import SPELL, gexf_graph, pajek_lines, wave_times
 from wijknet.export.sanitise import sanitise_graph
@@ -34,7 +37,17 @@ def test_graphml_round_trips_nodes_edges_weights_and_attributes(project, tmp_pat
     expected = _expected(project, "Noord", wave)
     assert G.is_directed()
     assert dict(G.nodes(data=True)) == dict(expected.nodes(data=True))
-    assert {(u, v): d for u, v, d in G.edges(data=True)} == {(u, v): d for u, v, d in expected.edges(data=True)}
+    edges = {(u, v): d for u, v, d in G.edges(data=True)}
+    observed = {e: json.loads(d.pop("observations")) for e, d in edges.items()}
+    assert edges == {(u, v): d for u, v, d in expected.edges(data=True)}
+    for (u, v), items in observed.items():
+        assert max(o["weight"] for o in items) == edges[u, v]["weight"]
+        assert ";".join(sorted({o["tie_type"] for o in items})) == edges[u, v]["tie_type"]
+    if wave == "2026":
+        assert observed["z1", "w1"] == [
+            {"tie_type": "overleg", "weight": 1.0, "evidence": "gesprek", "evidence_kind": "interview"},
+            {"tie_type": "verwijzing", "weight": 5.0, "evidence": "enquête", "evidence_kind": "survey"}]
+        assert observed["i1", "z2"][0]["evidence"] == "@bron" and observed["i1", "z2"][0]["evidence_kind"] == "tidy_file"
     assert G.nodes["z1"]["pluswijkteam"] is True and G.nodes["z1"]["buurt"] == "0123"
     assert G.graph["wijk"] == "Noord" and G.graph["wave"] == wave
 
@@ -46,8 +59,8 @@ def test_graphml_only_has_the_actors_present_in_the_wave(project, tmp_path):
     assert set(nx.read_graphml(tmp_path / "noord_2026.graphml")) == {"z1", "z2", "w1", "i1"}
 
 
-@pytest.mark.skipif(not r_has("igraph"), reason="needs Rscript with igraph")
 def test_graphml_opens_in_r_igraph(project, tmp_path):
+    need(r_has("igraph"), "Rscript with igraph")
     export_project(project, "graphml", tmp_path, wijk="Noord", wave="2026")
     script = (
         "suppressMessages(library(igraph)); g <- read_graph(commandArgs(TRUE)[1], format = 'graphml'); "
@@ -95,6 +108,9 @@ def test_gexf_round_trips_weights_per_wave_and_attributes(project, tmp_path):
     assert {(u, v): d["wave_weight"] for u, v, d in D.edges(data=True)} == expected
     assert {(u, v): d["weight"] for u, v, d in D.edges(data=True)} == {k: max(x[0] for x in v) for k, v in expected.items()}
     assert [t for t, *_ in D.edges["z1", "w1"]["wave_tie_type"]] == ["verwijzing", "overleg;verwijzing"]
+    kinds = [[o["evidence_kind"] for o in json.loads(t)] for t, *_ in D.edges["z1", "w1"]["wave_observations"]]
+    assert kinds == [["survey"], ["interview", "survey"]]
+    assert "name" not in D.graph, "the GEXF schema allows no name on <graph>"
     G = _expected(project, "Noord", "2026")
     for node, data in G.nodes(data=True):
         got = {k: v for k, v in D.nodes[node].items() if k not in ("spells", "label")}
@@ -108,27 +124,36 @@ def test_gexf_of_one_wave_keeps_the_time_axis(project):
     assert D.nodes["z1"]["spells"] == [(2026.0, 2026.0 + SPELL)]
 
 
-def test_pajek_round_trips_through_networkx(project, tmp_path):
+def test_pajek_files_and_companion_tables(project, tmp_path):
     written = export_project(project, "pajek", tmp_path, wijk="Noord", wave="2026")
-    assert sorted(p.name for p in written) == ["domains.csv", "noord_2026.net", "noord_2026_domain.clu"]
+    assert sorted(p.name for p in written) == ["domains.csv", "noord_2026.net", "noord_2026_arcs.csv", "noord_2026_domain.clu",
+                                               "noord_2026_pluswijkteam.clu", "noord_2026_vertices.csv"]  # fmt: skip
     P = nx.read_pajek(tmp_path / "noord_2026.net")
     G = project.graph("Noord", "2026")
     assert list(P) == list(G), "labels are the actor_ids, in order"
     assert {(u, v): d["weight"] for u, v, d in P.edges(data=True)} == {(u, v): d["weight"] for u, v, d in G.edges(data=True)}
-    assert P.nodes["w1"]["name"] == "Buurthuis 't Ven", "an apostrophe must not break the file"
-    assert P.nodes["i1"]["name"] == "Bewoners 'Samen' Fictief", "double quotes become single quotes"
-    assert P.nodes["z1"]["domain"] == "zorg" and P.nodes["z1"]["pluswijkteam"] == "true"
-    assert P.edges["i1", "z2", 0]["evidence"] == "@bron"
+    net = (tmp_path / "noord_2026.net").read_text(encoding="utf-8").splitlines()
+    assert all(re.fullmatch(r'\d+ "[^"]*"', line) for line in net[1:5]), "only number and label: Pajek's syntax"
     clu = (tmp_path / "noord_2026_domain.clu").read_text().split()
     codes = {d: i for i, d in enumerate(project.domains, start=1)}
     assert clu[:2] == ["*Vertices", str(len(G))]
     assert [int(c) for c in clu[2:]] == [codes[G.nodes[n]["domain"]] for n in G]
+    assert (tmp_path / "noord_2026_pluswijkteam.clu").read_text().split()[2:] == ["1", "0", "1", "0"]
+    with open(tmp_path / "noord_2026_vertices.csv", encoding="utf-8-sig", newline="") as fh:
+        vertices = list(csv.DictReader(fh))
+    assert [v["vertex"] for v in vertices] == ["1", "2", "3", "4"] and [v["actor_id"] for v in vertices] == list(G)
+    assert vertices[2]["name"] == "Buurthuis 't Ven" and vertices[3]["name"] == 'Bewoners "Samen" Fictief'
+    assert vertices[1]["name"].startswith("'="), "formulas made inert"
+    assert vertices[0]["pluswijkteam"] == "true" and vertices[0]["domain_code"] == str(codes["zorg"])
+    with open(tmp_path / "noord_2026_arcs.csv", encoding="utf-8-sig", newline="") as fh:
+        arcs = {(a["source"], a["target"]): a for a in csv.DictReader(fh)}
+    assert arcs["z1", "w1"]["tie_type"] == "overleg;verwijzing" and arcs["z1", "w1"]["source_vertex"] == "1"
+    assert arcs["i1", "z2"]["evidence"] == "'@bron" and arcs["i1", "z2"]["weight"] == "2.5"
 
 
-def test_pajek_leaves_out_empty_attributes():
+def test_pajek_lines_hold_nothing_but_number_label_and_arcs():
     G = nx.DiGraph()
     G.add_node("a", name="", domain="zorg", missing=None)
-    G.add_node("b", name="B")
-    G.add_edge("a", "b", weight=2.0, evidence="")
-    lines = pajek_lines(G)
-    assert lines == ['*Vertices 2', '1 "a" 0.0 0.0 ellipse "domain" "zorg"', '2 "b" 0.0 0.0 ellipse "name" "B"', "*Arcs", "1 2 2"]
+    G.add_node('b "x"', name="B")
+    G.add_edge("a", 'b "x"', weight=2.0, evidence="")
+    assert pajek_lines(G) == ["*Vertices 2", '1 "a"', "2 \"b 'x'\"", "*Arcs", "1 2 2"]

@@ -85,7 +85,8 @@ def _tidy_observations(project, wijk: str, wave: str) -> pd.DataFrame:
 def tie_observations(project, wijk: str, wave: str) -> dict[tuple[str, str], list[dict]]:
     """Every observation of every arc of ``wijk`` in ``wave``: ``(source, target) -> [observation, ...]``.
 
-    Each observation is a dict with :data:`KEYS`; the list is sorted, so the
+    Each observation is a dict with :data:`KEYS`; the list is sorted (by type,
+    kind, weight, label), so the
     same project always gives the same files. See the module docstring.
     """
     obs = _store_observations(project, wijk, wave) if project.store_path is not None else _tidy_observations(project, wijk, wave)
@@ -97,7 +98,8 @@ def tie_observations(project, wijk: str, wave: str) -> dict[tuple[str, str], lis
                 "evidence_kind": str(kind)}  # fmt: skip
         out.setdefault((str(s), str(t)), []).append(item)
     for items in out.values():
-        items.sort(key=lambda o: json.dumps(o, ensure_ascii=False, sort_keys=True))
+        items.sort(key=lambda o: (o["tie_type"], o["evidence_kind"], -math.inf if o["weight"] is None else o["weight"],
+                                  o["evidence"]))  # fmt: skip
     return out
 
 
