@@ -291,14 +291,26 @@ def export(
         fmt = check_format(fmt)
     except DataError as exc:
         _fail(exc)
+    import warnings
+
+    from .export.ucinet import ExportWarning
+
     project = _load(data_dir, audience, unlock)
     options = {"n_permutations": permutations, "seed": seed} if fmt == "xlsx" else {}
+    facts = {"format": fmt, "audience": audience, "unlocked": unlock, "wijk": wijk, "wave": wave}
+    # recorded before writing, so an export that is killed midway still has its entry
+    record_if_store(data_dir, "export", status="started", **facts)
     try:
-        written = export_project(project, fmt, out, wijk=wijk, wave=wave, **options)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", ExportWarning)
+            written = export_project(project, fmt, out, wijk=wijk, wave=wave, **options)
     except DataError as exc:
+        record_if_store(data_dir, "export", status="failed", **facts)
         _fail(exc)
-    record_if_store(data_dir, "export", format=fmt, audience=audience, unlocked=unlock, wijk=wijk, wave=wave,
-                  files=[Path(p).name for p in written])
+    record_if_store(data_dir, "export", status="done", files=[Path(p).name for p in written], **facts)
+    for warning in caught:
+        if issubclass(warning.category, ExportWarning):
+            typer.echo(str(warning.message), err=True)
     typer.echo(text(TEXTS, "written", files=", ".join(str(p) for p in written)))
 
 
@@ -485,21 +497,26 @@ def run_app(
 def anonymise(
     data_dir: Annotated[Path, typer.Argument(help="Project folder (tidy folder or project store).")],
     out: Annotated[Path, typer.Option("--out", help="New folder for the anonymised copy.")],
+    with_answers: Annotated[bool, typer.Option("--with-answers", help="Also write each person's survey answers (responses.csv: KPI 3, active). Off by default; the choice is recorded in the audit log of a project store.")] = False,
 ) -> None:
     """Write an anonymised copy of the whole project to share: a tidy folder without names.
 
-    Actor ids become keyed pseudonyms (stable across waves); names, roles, organisations, extra
-    columns, trust and value ratings and quotes are left out; domains with fewer actors than
-    privacy.min_cell (default 5) in a wijk are merged into 'overig'. See docs/privacy.md.
+    Actor ids become pseudonyms under a fresh random key that is thrown away (they never match
+    the researcher's own pseudonyms); names, roles, organisations, extra columns, evidence labels,
+    trust and value ratings, quotes and, unless --with-answers, every individual survey answer are
+    left out; domains with fewer actors than privacy.min_cell (default 5) in a wijk are merged
+    into 'overig'. See docs/privacy.md.
     """
     from .privacy.anonymise import write_anonymised
 
     project = _load(data_dir)
+    record_if_store(data_dir, "anonymised_export", status="started", out=out.name, with_answers=with_answers)
     try:
-        written = write_anonymised(project, out)
+        written = write_anonymised(project, out, with_answers=with_answers)
     except DataError as exc:
+        record_if_store(data_dir, "anonymised_export", status="failed", out=out.name, with_answers=with_answers)
         _fail(exc)
-    record_if_store(data_dir, "anonymised_export", out=out.name, files=len(written))
+    record_if_store(data_dir, "anonymised_export", status="done", out=out.name, files=len(written), with_answers=with_answers)
     typer.echo(text(TEXTS, "written", files=", ".join(str(p) for p in written)))
 
 

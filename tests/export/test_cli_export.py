@@ -108,7 +108,7 @@ def test_demo_project_exports_in_every_format(demo, tmp_path, fmt):
         assert sum(len(d["spells"]) for *_, d in D.edges(data=True)) == sum(
             project.graph("Daalhof", w).number_of_edges() for w in project.waves)
     elif fmt == "pajek":
-        assert len(files) == 2 * n_wijken * n_waves + 1
+        assert len(files) == 5 * n_wijken * n_waves + 1  # .net, two .clu, _vertices.csv, _arcs.csv; domains.csv
         assert nx.read_pajek(out / "daalhof_2026.net").number_of_edges() == G.number_of_edges()
     elif fmt == "dl":
         assert len(files) == 3 * n_wijken * n_waves + 1

@@ -20,7 +20,8 @@ Every export checks its options first (unknown format, wijk or wave: a
 temporary folder inside the output folder, moving the files into place only
 when all are complete. File names are built from the wijk and wave names with
 :func:`wijknet.export.sanitise.slugify`, so they cannot point outside the
-output folder. See ``docs/exports.md``.
+output folder. A project restricted to the leernetwerk gets only the
+group-level workbook (:mod:`wijknet.export.group`). See ``docs/exports.md``.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from ..i18n import text
 from .base import TEXTS, Selection, domain_codes, select, write_atomically
 from .excel import write_xlsx
 from .graphs import write_gexf, write_graphml, write_pajek
+from .group import is_leernetwerk, refuse_individual, write_group_xlsx
 from .rsiena import write_rsiena
 from .ucinet import read_dl, read_dl_graph, write_dl
 
@@ -88,16 +90,27 @@ def export_project(project, fmt: str, out: str | Path, *, wijk: str | None = Non
     Raises
     ------
     DataError
-        For an unknown format, wijk or wave (naming the valid choices), or an
-        option the format cannot use; nothing is written then.
+        For an unknown format, wijk or wave (naming the valid choices), an
+        option the format cannot use, or a format with actors or ties for a
+        project restricted to the leernetwerk; nothing is written then.
+
+    Notes
+    -----
+    A project restricted to the leernetwerk (``project.audience``) gets group
+    figures only: ``xlsx`` is then the workbook of
+    :func:`wijknet.export.group.write_group_xlsx`, every other format is
+    refused (:mod:`wijknet.export.group`).
     """
     name = check_format(fmt)
+    leernetwerk = is_leernetwerk(project)
+    if leernetwerk:
+        refuse_individual(name)
     selection = select(project, wijk, wave)
     out = Path(out)
     if name == "xlsx" and out.suffix.lower() in (".xlsx", ".xlsm"):
         options["filename"] = out.with_suffix(".xlsx").name
         out = out.parent
-    writer = FORMATS[name]
+    writer = write_group_xlsx if leernetwerk else FORMATS[name]
 
     def fill(folder: Path) -> list[Path]:
         written = writer(project, folder, selection, **options)

@@ -108,13 +108,51 @@ def domain_codes(project) -> dict[str, int]:
     return {d: i for i, d in enumerate(project.domains, start=1)}
 
 
+#: Temporary folders of an export: ``.wijknet-export-<pid>-<random>`` inside the output folder.
+TMP_PREFIX = ".wijknet-export-"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True  # a process we may not signal: someone else's, leave its folder alone
+    return True
+
+
+def remove_stale(folder: Path, prefix: str) -> list[Path]:
+    """Remove the temporary folders ``<prefix><pid>-*`` in ``folder`` whose process no longer runs.
+
+    An export (or anonymised copy) that was killed cannot clean up after
+    itself; its half-written files (with names) would stay behind in a hidden
+    folder. The next run in the same place removes them. Folders of a
+    process that still runs (an export at the same time) are left alone.
+
+    Returns
+    -------
+    list of Path
+        The folders removed.
+    """
+    removed = []
+    for path in folder.glob(f"{prefix}*"):
+        pid = path.name[len(prefix):].split("-", 1)[0]
+        if path.is_dir() and (not pid.isdigit() or not _alive(int(pid))):
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path)
+    return removed
+
+
 def write_atomically(out_dir: str | Path, fill: Callable[[Path], list[Path]]) -> list[Path]:
     """Let ``fill(tmp)`` write files into a temporary folder, then move them to ``out_dir``.
 
     ``fill`` returns the paths it wrote inside ``tmp``; they keep their
-    relative place (subfolders included). If ``fill`` raises, nothing is
-    moved, the temporary folder is removed and a folder that this call
-    created is removed again; an ``OSError`` (disk full, no permission)
+    relative place (subfolders included). If ``fill`` raises (or the
+    process is stopped with Ctrl-C), nothing is moved, the temporary folder
+    is removed and a folder that this call created is removed again; the
+    folder of a process that was killed is removed by the next export into
+    the same folder (:func:`remove_stale`); an ``OSError`` (disk full, no permission)
     becomes a :class:`DataError` about ``--out``.
 
     Returns
@@ -128,7 +166,8 @@ def write_atomically(out_dir: str | Path, fill: Callable[[Path], list[Path]]) ->
     created = not out_dir.exists()
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=".wijknet-export-", dir=out_dir))
+        remove_stale(out_dir, TMP_PREFIX)
+        tmp = Path(tempfile.mkdtemp(prefix=f"{TMP_PREFIX}{os.getpid()}-", dir=out_dir))
     except OSError as exc:
         raise DataError([Problem("--out", text(TEXTS, "cannot_write", path=out_dir, detail=exc.strerror or exc))]) from None
     try:

@@ -14,15 +14,24 @@ itself and reads it back (:func:`read_dl`) for checks. Per wijk and wave:
 ``<wijk>_<wave>_actors.csv``
     ``actor_id`` with the name, role, organisation and domain of every actor.
 
-UCINET shortens long labels and shows them in capitals, so labels are the
-short, unique ``actor_id``s, not names; names are in ``_actors.csv`` (and in
-the Excel export). Labels with spaces or commas are put in double quotes.
+``<wijk>_<wave>_labels.csv`` (only when needed)
+    UCINET keeps the first :data:`UCINET_LABEL` characters of a label and
+    shows it in capitals, so two ids can become one label there. When an
+    id is longer, or equals another once upper-cased, this map lists every
+    ``label`` with the ``ucinet`` label UCINET will show and the ``problem``
+    and a :class:`ExportWarning` says so (the CLI prints it).
+
+Labels are the short, unique ``actor_id``s, not names; names are in
+``_actors.csv`` (and in the Excel export). Labels with spaces or commas are
+put in double quotes. Ids are written through
+:func:`wijknet.export.sanitise.export_id`, the same way as in ``_actors.csv``.
 """
 
 from __future__ import annotations
 
 import csv
 import re
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,7 +40,45 @@ import numpy as np
 
 from .base import Selection, domain_codes
 from .graphs import graph_for_export
-from .sanitise import guard_csv, plain_value
+from ..i18n import text
+from .sanitise import export_id, guard_csv, plain_value
+
+#: UCINET keeps this many characters of a label (and upper-cases them).
+UCINET_LABEL = 18
+TEXTS = {
+    "labels": {
+        "nl": "{file}: UCINET kort labels in tot {n} tekens en toont ze in hoofdletters; {count} label(s) worden dan "
+              "onherkenbaar of gelijk aan een ander ({examples}). Zie {map} voor de labels die UCINET toont.",
+        "en": "{file}: UCINET shortens labels to {n} characters and shows them in capitals; {count} label(s) become "
+              "unrecognisable or equal to another ({examples}). See {map} for the labels UCINET shows.",
+    },
+    "too_long": {"nl": "langer dan {n} tekens", "en": "longer than {n} characters"},
+    "same_as": {"nl": "in UCINET gelijk aan {other}", "en": "equal to {other} in UCINET"},
+}
+
+
+class ExportWarning(UserWarning):
+    """Something in an export the receiving tool will show differently (the message is in the user's language)."""
+
+
+def ucinet_label(label: str) -> str:
+    """The label as UCINET shows it: the first :data:`UCINET_LABEL` characters, upper-cased."""
+    return str(label)[:UCINET_LABEL].upper()
+
+
+def label_problems(labels: list[str]) -> dict[str, str]:
+    """``label -> problem`` for every label UCINET would shorten or merge with another (see :func:`ucinet_label`)."""
+    shown: dict[str, list[str]] = {}
+    for label in labels:
+        shown.setdefault(ucinet_label(label), []).append(label)
+    problems = {}
+    for label in labels:
+        others = [x for x in shown[ucinet_label(label)] if x != label]
+        if others:
+            problems[label] = text(TEXTS, "same_as", other=", ".join(others))
+        elif len(label) > UCINET_LABEL:
+            problems[label] = text(TEXTS, "too_long", n=UCINET_LABEL)
+    return problems
 
 _TOKEN = re.compile(r'"[^"]*"|[^\s,]+')
 
@@ -54,10 +101,10 @@ def _wrap(labels: list[str], per_line: int = 10) -> list[str]:
 
 
 def dl_lines(G: nx.DiGraph, weight: str = "weight") -> list[str]:
-    """Lines of a DL full-matrix file of ``G`` (labels = node ids, values = ``weight``)."""
+    """Lines of a DL full-matrix file of ``G`` (labels = :func:`~wijknet.export.sanitise.export_id` of the node ids)."""
     nodes = list(G)
     matrix = nx.to_numpy_array(G, nodelist=nodes, weight=weight, dtype=float) if nodes else np.zeros((0, 0))
-    lines = [f"DL N={len(nodes)} FORMAT=FULLMATRIX", "LABELS:", *_wrap(nodes), "DATA:"]
+    lines = [f"DL N={len(nodes)} FORMAT=FULLMATRIX", "LABELS:", *_wrap([export_id(n) for n in nodes]), "DATA:"]
     lines += [" ".join(_number(x) for x in row) for row in matrix]
     return lines
 
@@ -146,13 +193,26 @@ def write_dl(project, folder: Path, selection: Selection) -> list[Path]:
             written.append(_write(folder / f"{stem}.dl", dl_lines(G)))
             columns = {"domain": [codes.get(d.get("domain"), 0) for d in data],
                        "pluswijkteam": [1 if d.get("pluswijkteam") else 0 for d in data]}  # fmt: skip
-            written.append(_write(folder / f"{stem}_attributes.dl", attribute_lines(nodes, columns)))
+            labels = [export_id(n) for n in nodes]
+            written.append(_write(folder / f"{stem}_attributes.dl", attribute_lines(labels, columns)))
+            problems = label_problems(labels)
+            if problems:
+                path = folder / f"{stem}_labels.csv"
+                with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+                    writer = csv.writer(fh)
+                    writer.writerow(["label", "ucinet", "problem"])
+                    writer.writerows([guard_csv(x) for x in (label, ucinet_label(label), problems.get(label, ""))]
+                                     for label in labels)  # fmt: skip
+                written.append(path)
+                examples = ", ".join(list(problems)[:3])
+                warnings.warn(ExportWarning(text(TEXTS, "labels", file=f"{stem}.dl", n=UCINET_LABEL, count=len(problems),
+                                                 examples=examples, map=path.name)), stacklevel=2)  # fmt: skip
             path = folder / f"{stem}_actors.csv"
             with open(path, "w", encoding="utf-8-sig", newline="") as fh:
                 writer = csv.writer(fh)
                 writer.writerow(ACTOR_FILE_COLUMNS)
                 for node, d in zip(nodes, data):
-                    row = [node, d.get("name", ""), d.get("role", ""), d.get("organisation", ""), d.get("domain", ""),
+                    row = [export_id(node), d.get("name", ""), d.get("role", ""), d.get("organisation", ""), d.get("domain", ""),
                            codes.get(d.get("domain"), 0), 1 if d.get("pluswijkteam") else 0]  # fmt: skip
                     writer.writerow([guard_csv(plain_value(v)) for v in row])
             written.append(path)

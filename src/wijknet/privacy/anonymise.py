@@ -1,20 +1,35 @@
 """One-click anonymised copy of a project: a tidy folder without names, to share.
 
 The copy is the project as the ``leernetwerk`` audience sees it
-(:func:`wijknet.privacy.restrict`): actor ids replaced by keyed pseudonyms,
-no names, roles or organisations, no extra columns, no survey ratings or
-quotes, and domains with fewer actors than ``min_cell`` in a wijk merged
-into ``overig``. It is written as ``actors.csv``, ``ties.csv``,
-``responses.csv`` (when there are responses), ``domains.yaml`` and
-``wijknet.yaml`` (``anonymised: true``), so wijknet, R or Gephi can read it.
+(:func:`wijknet.privacy.restrict`): no names, roles or organisations, no
+extra columns, no survey ratings or quotes, and domains with fewer actors
+than ``min_cell`` in a wijk merged into ``overig``. Besides:
 
-Pseudonyms are still stable across waves; whoever holds the key can link
-them back to the project, which is why the key never leaves the project's
-owner (see :mod:`wijknet.privacy.keys`).
+* **A key of its own.** Actor ids become pseudonyms under a fresh random key
+  (:func:`secrets.token_bytes`) that is used for this copy only and then
+  thrown away, so the copy's pseudonyms never match the researcher's own
+  (:mod:`wijknet.privacy.keys`) and nobody, not even the researcher, can link
+  the copy back to the project. Should a pseudonym equal one of the
+  researcher's by chance, a new key is drawn. Pseudonyms are stable across
+  the waves of one copy; two copies have different pseudonyms.
+* **No individual answers** unless asked for (``with_answers=True``,
+  ``wijknet anonymise --with-answers``): without it there is no
+  ``responses.csv`` (each person's KPI 3 answer and whether they are
+  active). The caller records the choice in the audit log of a store.
+* **No free text**: the tie ``evidence`` labels (which may name someone)
+  become the neutral word of their kind (``enquête``, ``gesprek``) or empty.
+
+It is written as ``actors.csv``, ``ties.csv``, ``responses.csv`` (only with
+answers), ``domains.yaml`` and ``wijknet.yaml`` (``anonymised: true``), so
+wijknet, R or Gephi can read it. The folder appears only when all files are
+complete; a copy that is killed midway leaves a hidden temporary folder that
+the next copy into the same parent folder removes.
 """
 
 from __future__ import annotations
 
+import os
+import secrets
 import shutil
 import tempfile
 from pathlib import Path
@@ -24,7 +39,13 @@ import yaml
 
 from ..errors import DataError, Problem
 from ..i18n import text
+from .keys import load_key, pseudonym
 from .view import restrict
+
+#: Temporary folders of a copy being written, next to ``out``: ``.anonymise-<pid>-<random>``.
+TMP_PREFIX = ".anonymise-"
+#: Neutral evidence words by the kind the label names (see :mod:`wijknet.store.importing`).
+NEUTRAL = {"survey": "enquête", "confirmation": "enquête", "interview": "gesprek", "network_canvas": "gesprek"}
 
 TEXTS = {
     "exists": {
@@ -45,8 +66,39 @@ def _text(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def write_anonymised(project, out: str | Path, *, key: bytes | None = None) -> list[Path]:
+def _own_key(project) -> bytes:
+    """A fresh random key under which no actor gets the pseudonym the researcher's key gives them."""
+    actors = project.actors
+    try:
+        theirs = {pseudonym(load_key(project.path or project.store_path or "."), a, k)
+                  for a, k in zip(actors["actor_id"], actors["kind"])}  # fmt: skip
+    except DataError:  # no usable researcher key: nothing to collide with
+        theirs = set()
+    while True:
+        key = secrets.token_bytes(32)
+        if not theirs & {pseudonym(key, a, k) for a, k in zip(actors["actor_id"], actors["kind"])}:
+            return key
+
+
+def _neutral(label) -> str:
+    from ..store.importing import _label_kind
+
+    return NEUTRAL.get(_label_kind(str(label or "")), "")
+
+
+def write_anonymised(project, out: str | Path, *, key: bytes | None = None, with_answers: bool = False) -> list[Path]:
     """Write the anonymised copy of ``project`` (a full project) to the new folder ``out``.
+
+    Parameters
+    ----------
+    project : Project
+    out : str or Path
+        A new (or empty) folder.
+    key : bytes, optional
+        The pseudonym key of the copy; default a fresh random key of its own
+        (see the module docstring). Give one only to make a copy repeatable.
+    with_answers : bool, default False
+        Also write ``responses.csv`` with each person's survey answers.
 
     Returns
     -------
@@ -61,18 +113,24 @@ def write_anonymised(project, out: str | Path, *, key: bytes | None = None) -> l
     out = Path(out)
     if out.exists() and any(out.iterdir()):
         raise DataError([Problem(str(out), text(TEXTS, "exists", folder=out))])
-    anonymous = restrict(project, "leernetwerk", key=key)
+    anonymous = restrict(project, "leernetwerk", key=key if key is not None else _own_key(project))
     taxonomy = anonymous.taxonomy
     domains = {k: {"nl": d.nl, "en": d.en, "colour": d.colour, **({"world": d.world} if d.world else {})}
                for k, d in taxonomy.domains.items()}  # fmt: skip
     config = {"title": f"{project.config.title or 'wijknet'} (geanonimiseerd)", "anonymised": True,
               "synthetic": project.config.synthetic, "waves": project.waves, "taxonomy": "domains.yaml",
               "privacy": {"min_cell": project.config.min_cell}}  # fmt: skip
+    from ..export.base import remove_stale
+
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".anonymise-", dir=out.parent))
+    remove_stale(out.parent, TMP_PREFIX)
+    tmp = Path(tempfile.mkdtemp(prefix=f"{TMP_PREFIX}{os.getpid()}-", dir=out.parent))
     try:
-        tables = {"actors": anonymous.actors, "ties": anonymous.ties}
-        if anonymous.has_responses:
+        ties = anonymous.ties
+        if "evidence" in ties.columns:
+            ties = ties.assign(evidence=ties["evidence"].map(_neutral))
+        tables = {"actors": anonymous.actors, "ties": ties}
+        if with_answers and anonymous.has_responses:
             tables["responses"] = anonymous.responses
         for name, table in tables.items():
             _text(table).to_csv(tmp / f"{name}.csv", index=False, lineterminator="\n")
