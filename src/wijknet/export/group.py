@@ -39,6 +39,8 @@ GROUP_TABLES = ("network_metrics", "mixing", "ei_domains", "change", "kpi3")
 #: Columns that identify a person or hold free text: never in a leernetwerk export.
 PERSON_COLUMNS = frozenset({"actor_id", "actor", "source", "target", "name", "pseudonym", "organisation", "role",
                             "reporter", "evidence", "quote", "label", "respondent"})  # fmt: skip
+#: Columns of :data:`PERSON_COLUMNS` that mean something else in one table (KPI 3's target share).
+ALLOWED = {"kpi3": {"target"}}
 #: Formats that hold actors or ties, refused for a leernetwerk.
 INDIVIDUAL_FORMATS = ("graphml", "gexf", "pajek", "dl", "rsiena")
 
@@ -50,8 +52,8 @@ TEXTS = {
               "figures only: use --format xlsx",
     },
     "person_column": {
-        "nl": "de tabel '{table}' heeft de kolom '{column}' met gegevens over personen; er is niets geschreven",
-        "en": "the table '{table}' has the column '{column}' with data about persons; nothing was written",
+        "nl": "de tabel '{sheet}' heeft de kolom '{column}' met gegevens over personen; er is niets geschreven",
+        "en": "the table '{sheet}' has the column '{column}' with data about persons; nothing was written",
     },
 }
 
@@ -86,8 +88,8 @@ def group_tables(project, selection: Selection, *, n_permutations: int = 1000, s
         if df is None:
             continue
         for column in df.columns:
-            if str(column).lower() in PERSON_COLUMNS:
-                raise DataError([Problem(name, text(TEXTS, "person_column", table=name, column=column))])
+            if str(column).lower() in PERSON_COLUMNS - ALLOWED.get(name, set()):
+                raise DataError([Problem(name, text(TEXTS, "person_column", sheet=name, column=column))])
         if some_wijken and "wijk" in df.columns:
             df = df[df["wijk"].isin(selection.wijken)]
         if some_waves and "wave" in df.columns:
