@@ -76,3 +76,39 @@ def test_formula_like_text_gets_a_quote_in_csv(text):
 @pytest.mark.parametrize("value", ["Daalhof", "2025", "'t Ven", 3, -2.5, None])
 def test_other_values_pass(value):
     assert guard_csv(value) == value
+
+
+def test_formula_like_ids_are_the_same_in_every_file_of_an_export(tmp_path):
+    """Issue 10 finding 11: the guard changed ids in the CSV files but not in the DL labels. Now: one rule everywhere."""
+    import csv
+
+    from tests.conftest import write
+    from wijknet import load_project
+    from wijknet.export import export_project, read_dl
+    from wijknet.export.sanitise import export_id
+
+    assert export_id("=1+1") == "'=1+1" and export_id("-12") == "'-12" and export_id("z1") == "z1"
+    folder = tmp_path / "p"
+    folder.mkdir()
+    write(folder, "actors.csv", "actor_id,wijk,domain\n=1+1,Noord,zorg\n-12,Noord,welzijn\nz1,Noord,zorg\n")
+    write(folder, "ties.csv", "wijk,wave,source,target,tie_type,weight\nNoord,2025,=1+1,-12,overleg,1\nNoord,2026,z1,-12,overleg,1\n")
+    project = load_project(folder)
+    expected = ["'=1+1", "'-12", "z1"]
+
+    def column(path, name):
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            return [row[name] for row in csv.DictReader(fh)]
+
+    export_project(project, "dl", tmp_path / "dl", wave="2025")
+    assert read_dl(tmp_path / "dl" / "noord_2025.dl").row_labels == expected
+    assert read_dl(tmp_path / "dl" / "noord_2025_attributes.dl").row_labels == expected
+    assert column(tmp_path / "dl" / "noord_2025_actors.csv", "actor_id") == expected
+    export_project(project, "pajek", tmp_path / "paj", wave="2025")
+    net = (tmp_path / "paj" / "noord_2025.net").read_text(encoding="utf-8").splitlines()
+    assert [line.split(" ", 1)[1].strip('"') for line in net[1:4]] == expected
+    assert column(tmp_path / "paj" / "noord_2025_vertices.csv", "actor_id") == expected
+    assert column(tmp_path / "paj" / "noord_2025_arcs.csv", "source") == ["'=1+1"]
+    export_project(project, "rsiena", tmp_path / "rs")
+    with open(tmp_path / "rs" / "noord" / "wave_1.csv", encoding="utf-8", newline="") as fh:
+        header = next(csv.reader(fh))
+    assert header[1:] == column(tmp_path / "rs" / "noord" / "actors.csv", "actor_id") == expected

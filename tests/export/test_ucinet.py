@@ -67,3 +67,45 @@ def test_attribute_lines_write_missing_as_dot(tmp_path):
     path.write_text("\n".join(attribute_lines(["x", "y"], {"score": [1.0, float("nan")]})), encoding="utf-8")
     dl = read_dl(path)
     assert dl.matrix[0, 0] == 1 and np.isnan(dl.matrix[1, 0])
+
+
+def test_labels_ucinet_would_shorten_or_merge_give_a_warning_and_a_label_map(tmp_path):
+    from tests.conftest import write
+    from wijknet import load_project
+    from wijknet.export.ucinet import ExportWarning, label_problems, ucinet_label
+
+    assert ucinet_label("wijkverpleging-noord-01") == "WIJKVERPLEGING-NOO"
+    assert label_problems(["ab", "AB", "a" * 18, "b" * 19]) == {
+        "ab": "in UCINET gelijk aan AB", "AB": "in UCINET gelijk aan ab", "b" * 19: "langer dan 18 tekens"}
+    folder = tmp_path / "p"
+    folder.mkdir()
+    write(folder, "actors.csv", "actor_id,wijk,domain\nab,Noord,zorg\nAB,Noord,welzijn\nwijkverpleging-noord-01,Noord,zorg\nz9,Noord,zorg\n")
+    write(folder, "ties.csv", "wijk,wave,source,target,tie_type,weight\nNoord,2025,ab,AB,overleg,1\n")
+    with pytest.warns(ExportWarning, match="UCINET kort labels in tot 18 tekens") as caught:
+        written = export_project(load_project(folder), "dl", tmp_path / "out")
+    assert "3 label(s)" in str(caught[0].message) and "noord_2025_labels.csv" in str(caught[0].message)
+    assert "noord_2025_labels.csv" in {p.name for p in written}
+    with open(tmp_path / "out" / "noord_2025_labels.csv", encoding="utf-8-sig", newline="") as fh:
+        rows = {r["label"]: r for r in csv.DictReader(fh)}
+    assert rows["wijkverpleging-noord-01"]["ucinet"] == "WIJKVERPLEGING-NOO" and rows["z9"]["problem"] == ""
+    assert rows["AB"]["problem"] == "in UCINET gelijk aan ab"
+
+
+def test_no_label_map_and_no_warning_for_short_distinct_ids(project, tmp_path, recwarn):
+    written = export_project(project, "dl", tmp_path)
+    assert not [p for p in written if p.name.endswith("_labels.csv")]
+    assert not [w for w in recwarn if "UCINET" in str(w.message)]
+
+
+def test_cli_prints_the_label_warning(tmp_path):
+    from typer.testing import CliRunner
+
+    from tests.conftest import write
+    from wijknet.cli import app
+
+    folder = tmp_path / "p"
+    folder.mkdir()
+    write(folder, "actors.csv", "actor_id,wijk,domain\nab,Noord,zorg\nAB,Noord,welzijn\n")
+    write(folder, "ties.csv", "wijk,wave,source,target,tie_type,weight\nNoord,2025,ab,AB,overleg,1\n")
+    result = CliRunner().invoke(app, ["export", str(folder), "--format", "dl", "--out", str(tmp_path / "o"), "--unlock"])
+    assert result.exit_code == 0 and "UCINET kort labels" in result.output

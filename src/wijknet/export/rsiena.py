@@ -60,7 +60,7 @@ from ..errors import DataError, Problem
 from ..graph import build_graph
 from ..i18n import text
 from .base import Selection, domain_codes
-from .sanitise import guard_csv
+from .sanitise import export_id, guard_csv
 
 STRUCTURAL_ZERO = 10
 TEXTS = {
@@ -247,7 +247,7 @@ print(wijkdata)
 def write_siena_folder(data: SienaData, folder: Path, wijk: str, domains: dict[str, int]) -> list[Path]:
     """Write the files of one wijk (see the module docstring) into ``folder``."""
     folder.mkdir(parents=True, exist_ok=True)
-    ids = [guard_csv(a) for a in data.actor_ids]
+    ids = [export_id(a) for a in data.actor_ids]  # the same ids in every file of the folder, npz included
     written = []
     for k in range(len(data.waves)):
         rows = ([a, *(_number(x) for x in row)] for a, row in zip(ids, data.adjacency[k]))
@@ -262,7 +262,7 @@ def write_siena_folder(data: SienaData, folder: Path, wijk: str, domains: dict[s
     written.append(_csv(folder / "waves.csv", ["k", "wave"], ((k, guard_csv(w)) for k, w in enumerate(data.waves, start=1))))
     path = folder / "waves.npz"
     np.savez_compressed(path, adjacency=data.adjacency,
-                        actor_ids=np.array(data.actor_ids, dtype=str), waves=np.array(data.waves, dtype=str))  # fmt: skip
+                        actor_ids=np.array(ids, dtype=str), waves=np.array(data.waves, dtype=str))  # fmt: skip
     written.append(path)
     path = folder / "load_in_rsiena.R"
     safe_wijk = str(wijk).replace("\n", " ").replace('"', "'")
