@@ -8,7 +8,7 @@ import subprocess
 import numpy as np
 import pytest
 
-from tests.export.conftest import r_has
+from tests.export.conftest import need, r_has
 from wijknet.errors import DataError
 from wijknet.export import export_project
 from wijknet.export.rsiena import STRUCTURAL_ZERO, composition_times, siena_data
@@ -78,8 +78,8 @@ def test_one_wave_is_refused(project, tmp_path):
     assert not (tmp_path / "out").exists()
 
 
-@pytest.mark.skipif(not r_has("utils"), reason="needs Rscript")
 def test_base_r_reads_the_wave_files(project, tmp_path):
+    need(r_has("utils"), "Rscript")
     export_project(project, "rsiena", tmp_path, wijk="Noord")
     script = (
         "f <- commandArgs(TRUE)[1]; a <- read.csv(file.path(f, 'actors.csv'), colClasses = c(actor_id = 'character')); "
@@ -103,9 +103,9 @@ cat(dim(nets), sum(is.na(nets)), sum(nets == 10, na.rm = TRUE), length(changes),
 """
 
 
-@pytest.mark.skipif(not r_has("utils"), reason="needs Rscript")
 def test_r_script_runs_up_to_rsiena(project, tmp_path):
     """The script's own R code (reading, recoding) runs; RSiena's functions are stubs here."""
+    need(r_has("utils"), "Rscript")
     export_project(project, "rsiena", tmp_path, wijk="Noord")
     folder = tmp_path / "noord"
     result = subprocess.run(["Rscript", "-e", STUBS], cwd=folder, capture_output=True, text=True)
