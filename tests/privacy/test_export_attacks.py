@@ -169,3 +169,24 @@ def test_a_killed_export_leaves_no_folder_with_names_after_the_next_run(tmp_path
     time.sleep(0.1)
     export_project(wijknet.load_project(tidy), "graphml", out)
     assert not [p for p in out.iterdir() if p.name.startswith(".")], "the next export removed the killed one's folder"
+
+
+def test_anonymised_copy_has_no_small_overig_group_and_no_free_text(tmp_path):
+    """Issue 10 finding 3: merged 'overig' groups of 4 actors remained although min_cell is 5; finding 4: free-text labels."""
+    rows = ["actor_id,wijk,domain,name,kind"]
+    rows += [f"z{i},Noord,zorg,Zorg Fictief {i},person" for i in range(6)]
+    rows += [f"w{i},Noord,welzijn,Welzijn Fictief {i},person" for i in range(2)]  # 2 + 2 = 4 in overig: too few
+    rows += [f"g{i},Noord,gemeente,Gemeente Fictief {i},person" for i in range(2)]
+    rows += [f"i{i},Noord,inwoners,Inwoner Fictief {i},person" for i in range(5)]
+    folder = tmp_path / "p"
+    folder.mkdir()
+    write(folder, "actors.csv", "\n".join(rows) + "\n")
+    write(folder, "ties.csv", "wijk,wave,source,target,tie_type,weight,evidence\n"
+                              "Noord,2025,z0,w0,overleg,1,gesprek met Zorg Fictief 3 over zijn schulden\n"
+                              "Noord,2025,z1,g0,overleg,1,enquête 2025\n")  # fmt: skip
+    write_anonymised(wijknet.load_project(folder), tmp_path / "copy")
+    copy = wijknet.load_project(tmp_path / "copy")
+    sizes = copy.actors["domain"].value_counts()
+    assert sizes.min() >= 5 and sizes.get("overig", 0) >= 5, sizes.to_dict()
+    assert sorted(copy.ties["evidence"]) == ["enquête", "gesprek"], "a neutral word, not the label"
+    assert b"schulden" not in (tmp_path / "copy" / "ties.csv").read_bytes()

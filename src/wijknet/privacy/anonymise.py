@@ -2,8 +2,7 @@
 
 The copy is the project as the ``leernetwerk`` audience sees it
 (:func:`wijknet.privacy.restrict`): no names, roles or organisations, no
-extra columns, no survey ratings or quotes, and domains with fewer actors
-than ``min_cell`` in a wijk merged into ``overig``. Besides:
+extra columns, no survey ratings or quotes. Besides:
 
 * **A key of its own.** Actor ids become pseudonyms under a fresh random key
   (:func:`secrets.token_bytes`) that is used for this copy only and then
@@ -16,6 +15,9 @@ than ``min_cell`` in a wijk merged into ``overig``. Besides:
   ``wijknet anonymise --with-answers``): without it there is no
   ``responses.csv`` (each person's KPI 3 answer and whether they are
   active). The caller records the choice in the audit log of a store.
+* **No small groups**: domains with fewer than ``min_cell`` actors in a wijk
+  are merged into ``overig``, and when ``overig`` itself is still smaller
+  the next smallest domains join it (:func:`_merge_small_other`).
 * **No free text**: the tie ``evidence`` labels (which may name someone)
   become the neutral word of their kind (``enquête``, ``gesprek``) or empty.
 
@@ -40,7 +42,7 @@ import yaml
 from ..errors import DataError, Problem
 from ..i18n import text
 from .keys import load_key, pseudonym
-from .view import restrict
+from .view import OTHER, restrict
 
 #: Temporary folders of a copy being written, next to ``out``: ``.anonymise-<pid>-<random>``.
 TMP_PREFIX = ".anonymise-"
@@ -78,6 +80,29 @@ def _own_key(project) -> bytes:
         key = secrets.token_bytes(32)
         if not theirs & {pseudonym(key, a, k) for a, k in zip(actors["actor_id"], actors["kind"])}:
             return key
+
+
+def _merge_small_other(actors: pd.DataFrame, min_cell: int) -> pd.DataFrame:
+    """Merge the smallest domains of a wijk into ``overig`` until ``overig`` has at least ``min_cell`` actors.
+
+    :func:`~wijknet.privacy.view.restrict` merges every domain smaller than
+    ``min_cell`` into ``overig``, but those together can still be fewer than
+    ``min_cell`` (four actors for ``min_cell`` 5 would be a small group of
+    their own); then the next smallest domains join them, until ``overig``
+    is large enough or the wijk has no other domain left.
+    """
+    actors = actors.copy()
+    for wijk in actors["wijk"].unique():
+        here = actors["wijk"] == wijk
+        while True:
+            sizes = actors.loc[here, "domain"].value_counts()
+            small = sizes.get(OTHER, 0)
+            rest = sizes.drop(OTHER, errors="ignore")
+            if small == 0 or small >= min_cell or rest.empty:
+                break
+            smallest = sorted(rest.items(), key=lambda item: (item[1], str(item[0])))[0][0]
+            actors.loc[here & (actors["domain"] == smallest), "domain"] = OTHER
+    return actors
 
 
 def _neutral(label) -> str:
@@ -129,7 +154,7 @@ def write_anonymised(project, out: str | Path, *, key: bytes | None = None, with
         ties = anonymous.ties
         if "evidence" in ties.columns:
             ties = ties.assign(evidence=ties["evidence"].map(_neutral))
-        tables = {"actors": anonymous.actors, "ties": ties}
+        tables = {"actors": _merge_small_other(anonymous.actors, project.config.min_cell), "ties": ties}
         if with_answers and anonymous.has_responses:
             tables["responses"] = anonymous.responses
         for name, table in tables.items():
