@@ -190,3 +190,42 @@ def test_anonymised_copy_has_no_small_overig_group_and_no_free_text(tmp_path):
     assert sizes.min() >= 5 and sizes.get("overig", 0) >= 5, sizes.to_dict()
     assert sorted(copy.ties["evidence"]) == ["enquête", "gesprek"], "a neutral word, not the label"
     assert b"schulden" not in (tmp_path / "copy" / "ties.csv").read_bytes()
+
+
+def test_wijkteam_graph_files_have_no_single_observations_and_others_no_labels(tmp_path):
+    tidy = tmp_path / "tidy"
+    tidy.mkdir()
+    write(tidy, "actors.csv", ACTORS)
+    write(tidy, "ties.csv", TIES.replace("Noord,2026,z1,w1,overleg,1,gesprek", "Noord,2026,z1,w1,overleg,1,gesprek over Huisarts Fictief"))
+    for audience, has_observations in (("wijkteam:Noord", False), ("onderzoeker", True)):
+        out = tmp_path / audience.replace(":", "-")
+        assert runner.invoke(app, ["export", str(tidy), "--format", "graphml", "--out", str(out), "--audience", audience]).exit_code == 0
+        text = (out / "noord_2026.graphml").read_text(encoding="utf-8")
+        assert ('attr.name="observations"' in text) is has_observations, audience
+        if has_observations:
+            assert '"evidence": "gesprek over' not in text and '"evidence_kind": "interview"' in text
+    out = tmp_path / "unlocked"
+    assert runner.invoke(app, ["export", str(tidy), "--format", "graphml", "--out", str(out), "--unlock"]).exit_code == 0
+    assert "gesprek over Huisarts Fictief" in (out / "noord_2026.graphml").read_text(encoding="utf-8")
+
+
+def test_an_anonymised_copy_that_fails_midway_leaves_nothing(tmp_path, monkeypatch):
+    import yaml
+
+    tidy = tmp_path / "tidy"
+    tidy.mkdir()
+    write(tidy, "actors.csv", ACTORS)
+    write(tidy, "ties.csv", TIES)
+    project = wijknet.load_project(tidy)
+    parent = tmp_path / "shared"
+    parent.mkdir()
+    (parent / ".anonymise-999999999-old").mkdir()  # left by a copy that was killed (no such process)
+    (parent / ".anonymise-999999999-old" / "actors.csv").write_text("Huisarts Fictief")
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(yaml, "safe_dump", broken)
+    with pytest.raises(RuntimeError):
+        write_anonymised(project, parent / "copy")
+    assert list(parent.iterdir()) == [], "neither the failed copy nor the killed one's folder is left"

@@ -4,7 +4,7 @@
   directed graph of :func:`wijknet.graph.build_graph` with every actor
   attribute on the nodes and ``weight``, ``tie_type``, ``evidence`` and
   ``observations`` (every tie observation, see
-  :mod:`wijknet.export.observations`) on the edges. igraph (``read_graph(format="graphml")``), Gephi, Cytoscape and
+  :mod:`wijknet.export.observations`; not for a wijkteam) on the edges. igraph (``read_graph(format="graphml")``), Gephi, Cytoscape and
   networkx read it.
 * **GEXF**: one file per wijk (``<wijk>.gexf``) in Gephi's *dynamic* mode, so
   Gephi's timeline steps through the waves. Every wave is the time interval
@@ -35,7 +35,7 @@ import networkx as nx
 
 from ..graph import build_graph
 from .base import Selection, domain_codes
-from .observations import dumps, tie_observations
+from .observations import carries_observations, dumps, tie_observations
 from .sanitise import export_id, guard_csv, plain_value, sanitise_graph
 
 #: Length of each wave's time interval on the GEXF time axis.
@@ -57,9 +57,10 @@ def write_graphml(project, folder: Path, selection: Selection) -> list[Path]:
         for wave in selection.waves:
             path = folder / f"{selection.stem(wijk, wave)}.graphml"
             G = graph_for_export(project, wijk, wave)
-            observed = tie_observations(project, wijk, wave)
-            for u, v, data in G.edges(data=True):
-                data["observations"] = dumps(observed.get((u, v), []))
+            if carries_observations(project):
+                observed = tie_observations(project, wijk, wave)
+                for u, v, data in G.edges(data=True):
+                    data["observations"] = dumps(observed.get((u, v), []))
             nx.write_graphml(G, path, encoding="utf-8")
             written.append(path)
     return written
@@ -101,6 +102,7 @@ def gexf_graph(project, wijk: str, waves: list[str], *, all_waves: list[str] | N
         and ``wave_evidence`` as lists of ``(value, start, end)``.
     """
     times = wave_times(all_waves or waves)
+    carries = carries_observations(project)
     D = nx.DiGraph(mode="dynamic")
     for wave in waves:
         start = times[wave]
@@ -116,14 +118,15 @@ def gexf_graph(project, wijk: str, waves: list[str], *, all_waves: list[str] | N
         for u, v, data in G.edges(data=True):
             if not D.has_edge(u, v):
                 D.add_edge(u, v, weight=data["weight"], spells=[], wave_weight=[], wave_tie_type=[], wave_evidence=[],
-                           wave_observations=[])  # fmt: skip
+                           **({"wave_observations": []} if carries else {}))  # fmt: skip
             e = D.edges[u, v]
             e["weight"] = max(e["weight"], data["weight"])
             e["spells"].append(span)
             e["wave_weight"].append((float(data["weight"]), *span))
             e["wave_tie_type"].append((str(data.get("tie_type", "")), *span))
             e["wave_evidence"].append((str(data.get("evidence", "")), *span))
-            e["wave_observations"].append((dumps(observed.get((u, v), [])), *span))
+            if carries:
+                e["wave_observations"].append((dumps(observed.get((u, v), [])), *span))
     return D
 
 

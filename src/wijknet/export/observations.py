@@ -24,9 +24,13 @@ Where the observations come from:
   import`` of that table would give it (an ``evidence_kind`` column, else the
   first word of the ``evidence`` label, else ``tidy_file``).
 
-The evidence label is free text (it may name someone): it is kept only for
-the full project or an onderzoeker with names unlocked, and is empty for
-every other audience (the kind says what sort of evidence it was).
+Who gets them: the full project and the onderzoeker (:func:`carries_observations`).
+A wijkteam's files have no ``observations`` attribute: one party's own
+answer about a tie (the weight of a single observation) is an individual
+survey answer, which only researchers see. The evidence label is free text
+(it may name someone): it is kept only for the full project or an
+onderzoeker with names unlocked, and is empty otherwise (the kind says what
+sort of evidence it was).
 """
 
 from __future__ import annotations
@@ -45,6 +49,11 @@ KEYS = ("tie_type", "weight", "evidence", "evidence_kind")
 def _weight(value):
     value = None if value is None or value == "" else float(value)
     return None if value is None or math.isnan(value) else value
+
+
+def carries_observations(project) -> bool:
+    """Whether the export of ``project`` has the ``observations`` attribute (full project or onderzoeker)."""
+    return project.audience is None or project.audience.sees_ratings
 
 
 def _shows_labels(project) -> bool:
@@ -88,7 +97,10 @@ def tie_observations(project, wijk: str, wave: str) -> dict[tuple[str, str], lis
     Each observation is a dict with :data:`KEYS`; the list is sorted (by type,
     kind, weight, label), so the
     same project always gives the same files. See the module docstring.
+    Empty for an audience that does not get them (:func:`carries_observations`).
     """
+    if not carries_observations(project):
+        return {}
     obs = _store_observations(project, wijk, wave) if project.store_path is not None else _tidy_observations(project, wijk, wave)
     labels = _shows_labels(project)
     out: dict[tuple[str, str], list[dict]] = {}
