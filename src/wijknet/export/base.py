@@ -113,8 +113,21 @@ TMP_PREFIX = ".wijknet-export-"
 
 
 def _alive(pid: int) -> bool:
+    """Whether process ``pid`` still runs (never signals it: on Windows ``os.kill`` would end it)."""
+    if os.name == "nt":
+        import ctypes
+
+        kernel32 = ctypes.windll.kernel32
+        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return False
+        code = ctypes.c_ulong()
+        try:
+            return bool(kernel32.GetExitCodeProcess(handle, ctypes.byref(code))) and code.value == 259  # STILL_ACTIVE
+        finally:
+            kernel32.CloseHandle(handle)
     try:
-        os.kill(pid, 0)
+        os.kill(pid, 0)  # signal 0 on POSIX: only checks that the process exists
     except ProcessLookupError:
         return False
     except (PermissionError, OSError):

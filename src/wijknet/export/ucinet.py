@@ -38,9 +38,9 @@ from pathlib import Path
 import networkx as nx
 import numpy as np
 
+from ..i18n import text
 from .base import Selection, domain_codes
 from .graphs import graph_for_export
-from ..i18n import text
 from .sanitise import export_id, guard_csv, plain_value
 
 #: UCINET keeps this many characters of a label (and upper-cases them).
