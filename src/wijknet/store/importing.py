@@ -576,6 +576,7 @@ class _Importer:
         except DataError as exc:
             self.problems += exc.problems
             return
+        report.notes += list(batch.problems)  # e.g. igraph's generated node ids replaced by the id attribute
         self._add_actors(batch.actors, path.name, file_id, report)
         if len(batch.ties):
             ties = batch.ties.copy()
