@@ -271,7 +271,7 @@ def kpi(
 @app.command()
 def export(
     data_dir: Annotated[Path, typer.Argument(help="Project folder with actors.csv/.xlsx and ties.csv/.xlsx.")],
-    fmt: Annotated[str, typer.Option("--format", help="graphml, gexf (Gephi, with the waves on the timeline), xlsx (Excel workbook with codebook), pajek, dl (UCINET) or rsiena (wave arrays and an R script).")],
+    fmt: Annotated[str, typer.Option("--format", help="graphml, gexf (Gephi, with the waves on the timeline), xlsx (Excel workbook with codebook), pajek, dl (UCINET) or rsiena (wave arrays and an R script). For --audience leernetwerk only xlsx: group figures, no actors or ties.")],
     out: Annotated[Path, typer.Option("--out", help="Folder for the files (created if needed); for xlsx also a file name ending in .xlsx.")],
     wijk: Annotated[Optional[str], typer.Option("--wijk", help="Export only this wijk. Default: all wijken.")] = None,
     wave: Annotated[Optional[str], typer.Option("--wave", help="Export only this wave (not for rsiena). Default: all waves.")] = None,

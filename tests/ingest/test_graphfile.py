@@ -189,7 +189,7 @@ def test_igraph_graphml_uses_the_id_attribute_and_adds_no_duplicate_actors(tmp_p
     init_store(store)
     import_files(store, [tidy / "actors.csv"])
     report = import_files(store, [FIXTURES / "igraph_noord_2026.graphml"])
-    assert report.files[0].counts.get("actors_new", 0) == 0
+    assert report.files[0].counts["actors_added"] == 0 and report.files[0].counts["actors_same"] == 4
     assert any("igraph" in note.message for note in report.files[0].notes), "the import report says so"
     project = wijknet.load_project(store)
     assert len(project.actors) == 6
