@@ -123,3 +123,15 @@ def test_all_18_pajek_files_of_the_demo_open_with_the_right_vertex_names(tmp_pat
             ids = [line.split(",")[1] for line in fh.read().splitlines()[1:]]
         assert igraph_ids.split(",") == ids == network_ids.split(","), name
         assert _arcs(igraph_arcs) == _arcs(network_arcs), name
+
+
+def test_the_demos_gexf_files_validate_against_the_official_xsd(tmp_path):
+    need(shutil.which("xmllint") is not None, "xmllint")
+    from wijknet import load_project
+    from wijknet.demo import write_demo
+
+    write_demo(tmp_path / "demo")
+    files = export_project(load_project(tmp_path / "demo"), "gexf", tmp_path / "out")
+    result = xmllint(gexf_schema(tmp_path), files)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stderr.count(" validates\n") == len(files) == 6
