@@ -53,6 +53,7 @@ import tornado.httpserver
 import tornado.ioloop
 import tornado.netutil
 import tornado.web
+from tornado.log import app_log, gen_log
 from tornado.template import Template
 
 from ..errors import DataError
@@ -76,6 +77,8 @@ TEXTS = {
         "en": "Open the personal link or scan the QR code the facilitator gave you. Without a personal link "
               "nothing can be filled in here.",
     },
+    "closed": {"nl": "Deze sessie is gesloten. Dank voor uw bijdrage!",
+               "en": "This session is closed. Thank you for taking part!"},
     "bad_link": {
         "nl": "Deze persoonlijke link is niet (meer) geldig. Vraag de begeleider om een nieuwe.",
         "en": "This personal link is not valid (any more). Ask the facilitator for a new one.",
@@ -321,6 +324,13 @@ class _Handler(tornado.web.RequestHandler):
 
     def write_error(self, status_code: int, **kwargs) -> None:
         self.message("not_found" if status_code == 404 else "bad_request", kind="err", status=status_code)
+
+    def log_exception(self, typ, value, tb) -> None:
+        """Log refusals and errors without the request's path (a personal link's token is in it)."""
+        if isinstance(value, tornado.web.HTTPError):
+            gen_log.warning("HTTP %d %s", value.status_code, self.request.method)
+        else:
+            app_log.error("error in %s %s: %s", self.request.method, type(self).__name__, typ.__name__)
 
     async def holder(self, token: str):
         """The link's holder, fresh from the store; ``None`` after answering with a clean refusal page."""
