@@ -87,10 +87,12 @@ def slips(folder, code: str, tokens: dict[str, str], base: str, *, real_names: b
     the pseudonym of a resident or a professional without consent), the real
     name only with ``real_names`` (a researcher with names unlocked).
     """
+    from pathlib import Path
+
     from ..project import ProjectConfig
     from .session import roster
 
-    taxonomy = ProjectConfig.load(folder).taxonomy
+    taxonomy = ProjectConfig.load(Path(folder)).taxonomy
     out = []
     for entry in roster(folder, code):
         if entry.actor_id in tokens:

@@ -131,11 +131,10 @@ def live_map() -> None:
 def links_panel() -> None:
     """Issue personal links and offer the printable sheet (researcher, or the wijkteam of the wijk)."""
     entries = roster(folder, code)
-    holders = linked(folder, code)
     username = current_session().username if current_session() else None
     with st.expander(lt("links"), icon=":material/qr_code_2:"):
         st.caption(lt("links_help"))
-        st.write(lt("links_count", n=len(holders & {e.actor_id for e in entries}), roster=len(entries)))
+        count = st.empty()
         base = st.text_input(lt("links_url"), value=session.url or DEFAULT_URL, key="live_links_url")
         left, right = st.columns(2)
         tokens = None
@@ -151,6 +150,8 @@ def links_panel() -> None:
                                     folder=str(folder), code=code, lang=sel.lang)  # fmt: skip
                 st.download_button(lt("links_download", n=len(tokens)), sheet, file_name=f"links-{code}.html",
                                    mime="text/html", key="live_links_download", icon=":material/download:")
+        holders = linked(folder, code)
+        count.write(lt("links_count", n=len(holders & {e.actor_id for e in entries}), roster=len(entries)))
         labels = {e.actor_id: e.label for e in entries if e.actor_id in holders}
         if labels:
             # the options are opaque positions; real ids stay on the server
