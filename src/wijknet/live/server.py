@@ -309,8 +309,7 @@ class _Handler(tornado.web.RequestHandler):
     def page(self, name: str, *, heading: str = "", status: int = 200, **values) -> None:
         lang = self.lang
         other = "en" if lang == "nl" else "nl"
-        args = {k: v for k, v in self.request.query_arguments.items() if k != "lang"}
-        lang_url = self.request.path + "?" + urlencode({**{k: v[-1].decode() for k, v in args.items()}, "lang": other})
+        lang_url = self.request.path + "?" + urlencode({"lang": other})  # no other query argument is used or echoed
         namespace = {"t": self.t, "lang": lang, "xsrf_form_html": self.xsrf_form_html}
         body = _TEMPLATES[name].generate(**namespace, **values).decode()
         page_title = heading or self.t("title")  # the session's title, once known
