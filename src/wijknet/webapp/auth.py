@@ -133,7 +133,7 @@ def still_signed_in() -> bool:
     from ..access import get_user
 
     folder = store_folder()
-    if folder is None or True:
+    if folder is None:
         return True
     session = current_session()
     if session is None or session.folder != str(folder) or session.expired(_now()):
