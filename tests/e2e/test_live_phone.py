@@ -61,6 +61,7 @@ def test_phone_form(tmp_path):
         page.wait_for_selector("#answers")
         assert "Uw persoonlijke formulier: Welzijnscoach 1 (fictief)" in page.content()
         assert me not in page.content() and first_id not in page.content()  # no actor ids on the phone
+        page.screenshot(path=str(SCREENSHOTS / "live-phone-top.png"))
         # nothing wider than the phone
         assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
         # the search box (inline script) filters the names

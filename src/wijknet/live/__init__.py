@@ -20,7 +20,6 @@ from .session import (
     answers_of,
     close_session,
     get_session,
-    has_answered,
     issue_links,
     link_holder,
     linked,
@@ -34,6 +33,6 @@ from .session import (
 )
 
 __all__ = ["TIE_TYPES", "WEIGHTS", "CloseResult", "LinkHolder", "LiveRefused", "LiveSession", "RosterEntry",
-           "SessionCounts", "SubmitResult", "answers_of", "close_session", "get_session", "has_answered", "issue_links",
+           "SessionCounts", "SubmitResult", "answers_of", "close_session", "get_session", "issue_links",
            "link_holder", "linked", "live_ties", "open_session", "revoke_links", "roster", "session_counts", "sessions",
            "submit"]

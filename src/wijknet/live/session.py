@@ -603,18 +603,6 @@ def answers_of(folder: str | Path, code: str, participant: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["alter_id", "tie_type", "weight", "submitted_at"])
 
 
-def has_answered(folder: str | Path, code: str, participant: str) -> bool:
-    """Whether ``participant`` sent at least one submission (possibly empty) in this session."""
-    conn = connect(folder)
-    try:
-        session = _session(conn, code)
-        row = conn.execute("SELECT 1 FROM live_submissions WHERE session_id = ? AND participant = ? LIMIT 1",
-                           (session.session_id, str(participant))).fetchone()  # fmt: skip
-    finally:
-        conn.close()
-    return row is not None
-
-
 def live_ties(folder: str | Path, code: str) -> pd.DataFrame:
     """All current answers of a session, for the projector.
 
