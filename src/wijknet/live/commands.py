@@ -76,7 +76,7 @@ app = typer.Typer(help="Live network mapping at a netwerkbijeenkomst: participan
                        "the map on the projector grows.", no_args_is_help=True)
 
 Folder = Annotated[Path, typer.Argument(help="Project folder made by wijknet init (a project store).")]
-Code = Annotated[str, typer.Argument(help="The session's join code (from wijknet live open).")]
+Code = Annotated[str, typer.Argument(help="The session's code (from wijknet live open).")]
 
 
 
@@ -87,7 +87,7 @@ def open_(
     wave: Annotated[str, typer.Option("--wave", help="The wave the answers belong to (may be new unless wijknet.yaml fixes the waves).")],
     title: Annotated[str, typer.Option("--title", help="Title shown to participants and in the evidence label (default: wijk and date).")] = "",
 ) -> None:
-    """Open a live session for one wijk and wave and print its join code."""
+    """Open a live session for one wijk and wave and print its code."""
     from .session import open_session, roster
 
     try:

@@ -57,9 +57,9 @@ from ..store.db import RAW_DIR, connect, transaction
 TIE_TYPES = ("samenwerking", "verwijzing")
 #: Intensity of a tie: 1 (we know what the other does) to 4 (shared goals and ways of working).
 WEIGHTS = (1, 2, 3, 4)
-#: Letters of a join code: lower case without look-alikes (0/o, 1/l/i), easy to type on a phone.
+#: Letters of a session code: lower case without look-alikes (0/o, 1/l/i), easy to type.
 CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
-#: Length of a join code: 31**12 (about 2**59) possible codes.
+#: Length of a session code (it names the session for the organiser; it opens nothing for participants): 31**12 (about 2**59) possible codes.
 CODE_LENGTH = 12
 #: Most answers one submission may hold (a participant naming everyone in a large wijk stays below).
 MAX_ANSWERS = 2000
@@ -210,7 +210,7 @@ def _problem(key: str, **values) -> LiveRefused:
 
 
 def new_code() -> str:
-    """An unguessable join code (``secrets``): :data:`CODE_LENGTH` letters of :data:`CODE_ALPHABET`."""
+    """An unguessable session code (``secrets``): :data:`CODE_LENGTH` letters of :data:`CODE_ALPHABET`."""
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 
 
@@ -225,7 +225,7 @@ def _session(conn: sqlite3.Connection, code: str) -> LiveSession:
 
 
 def get_session(folder: str | Path, code: str) -> LiveSession:
-    """The session with join code ``code``; a :class:`~wijknet.errors.DataError` when there is none."""
+    """The session with code ``code``; a :class:`~wijknet.errors.DataError` when there is none."""
     conn = connect(folder)
     try:
         return _session(conn, code)
@@ -309,7 +309,7 @@ def roster(folder: str | Path, code: str) -> list[RosterEntry]:
 
 
 def open_session(folder: str | Path, wijk: str, wave: str, title: str = "", *, username: str | None = None) -> str:
-    """Open a live session for ``wijk`` and ``wave``; return its join code.
+    """Open a live session for ``wijk`` and ``wave``; return its code.
 
     Parameters
     ----------
@@ -505,7 +505,7 @@ def submit(folder: str | Path, code: str, participant: str, answers: Iterable, s
     folder : str or Path
         The project store.
     code : str
-        The session's join code.
+        The session's code.
     participant : str
         The ``actor_id`` of the participant (on the roster).
     answers : iterable
