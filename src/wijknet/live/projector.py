@@ -214,10 +214,12 @@ PAGE_TEXTS = {
     "links_help": {
         "nl": "Iedere deelnemer krijgt een eigen link met QR-code; de sessiecode alleen opent niets. Links worden "
               "alleen gehasht bewaard: het vel kunt u alleen nu downloaden. Druk het af, geef iedereen de eigen "
-              "strook en verwijder het bestand. Namen op het vel: zoals het wijkteam ze ziet.",
+              "strook en verwijder het bestand. Namen op het vel: zoals het wijkteam ze ziet (echte namen alleen voor een "
+              "onderzoeker die de namen ontgrendelde).",
         "en": "Every participant gets a link of their own with a QR code; the session code alone opens nothing. "
               "Links are stored only hashed: you can download the sheet only now. Print it, give everyone their "
-              "own slip and delete the file. Names on the sheet: as the wijkteam sees them.",
+              "own slip and delete the file. Names on the sheet: as the wijkteam sees them (real names only for a "
+              "researcher who unlocked names).",
     },
     "links_count": {"nl": "{n} van {roster} deelnemers hebben een geldige link.",
                     "en": "{n} of {roster} participants hold a valid link."},

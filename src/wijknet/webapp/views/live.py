@@ -146,7 +146,9 @@ def links_panel() -> None:
             if not tokens:
                 st.info(lt("links_none"))
             else:
-                sheet = links_sheet(session.title, slips(folder, code, tokens, base, lang=sel.lang),
+                # real names only for a researcher who unlocked them (as on every page); else as the wijkteam sees them
+                real_names = viewer == "onderzoeker" and state.viewer(folder)[1]
+                sheet = links_sheet(session.title, slips(folder, code, tokens, base, real_names=real_names, lang=sel.lang),
                                     folder=str(folder), code=code, lang=sel.lang)  # fmt: skip
                 st.download_button(lt("links_download", n=len(tokens)), sheet, file_name=f"links-{code}.html",
                                    mime="text/html", key="live_links_download", icon=":material/download:")
