@@ -20,7 +20,9 @@ from tests.people import BEEKDAL
 from tests.webapp.test_auth import PASSWORD, app, sign_in
 from tests.webapp.test_live_page import PAGE, REAL_IDS, everything
 from wijknet.access import add_user, users
+from wijknet.privacy import NotAllowed
 from wijknet.live import answers_of, issue_links, open_session, submit
+from wijknet.live.projector import visible_sessions
 from wijknet.live.server import LiveServer
 from wijknet.live.session import set_url
 from wijknet.store.db import DB_FILE
@@ -66,9 +68,16 @@ def _page_as(store, audience: str, code: str | None = None):
 
 def test_leernetwerk_gets_no_live_page_and_no_code(live):
     store, code, url, _, _ = live
-    page = everything(_page_as(store, "leernetwerk"))
-    for value in (code, url, "Bijeenkomst", *REAL_IDS, "Heidehuis", "Beekhof"):
+    add_user(store, "mallory", "leernetwerk", PASSWORD)
+    at = sign_in(app().run(), "mallory", PASSWORD)
+    with pytest.raises(ValueError):  # the page is not in a leernetwerk's navigation
+        at.switch_page(PAGE)
+    page = everything(at.run())
+    assert not at.exception, at.exception
+    for value in (code, url, "Bijeenkomst", *REAL_IDS, "Heidehuis", "Beekhof", "Live netwerkkaart"):
         assert value not in page, value
+    with pytest.raises(NotAllowed):  # the page's own check, should it be reached anyway
+        visible_sessions(store, "leernetwerk")
 
 
 def test_wijkteam_cannot_reidentify_by_joining_projector_and_phone_form(live):
