@@ -31,8 +31,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.live.helpers import large_store
-from wijknet.live import open_session, roster
+from tests.live.helpers import large_store, links_of, options
+from wijknet.live import open_session
 from wijknet.live.loadtest import run_load_test
 from wijknet.live.server import LiveServer
 from wijknet.store import connect
@@ -68,10 +68,15 @@ def one_round(participants: int, process: bool) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         store = large_store(Path(tmp), n=max(60, participants + 5))
         code = open_session(store, "Oost", "2026", "benchmark")
-        ids = [e.actor_id for e in roster(store, code)]
-        with server_process(store, code) if process else LiveServer(store) as server:
+        links = links_of(store, code)
+        with server_process(store, code) if process else LiveServer(store, code) as server:
             url = server if process else server.url
-            report = run_load_test(url, code, ids, participants=participants, timeout=30)
+            report = run_load_test(url, list(links.values()), participants=participants, timeout=30)
+        actor_of = {link: actor for actor, link in links.items()}
+        expected = {}
+        for link, answers in report.expected.items():  # the forms' option ids back to actor ids, as the server does
+            alter_of = options(store, code, link)
+            expected[actor_of[link]] = {(alter_of[opt], tie_type, weight) for opt, tie_type, weight in answers}
         conn = connect(store)
         try:
             rows = conn.execute("SELECT participant, alter_id, tie_type, weight FROM live_answers").fetchall()
@@ -80,7 +85,7 @@ def one_round(participants: int, process: bool) -> dict:
     stored: dict[str, set] = {}
     for participant, alter, tie_type, weight in rows:
         stored.setdefault(participant, set()).add((alter, tie_type, weight))
-    exact = not report.errors and stored == report.expected and len(rows) == len(set(rows))
+    exact = not report.errors and stored == expected and len(rows) == len(set(rows))
     return {"seconds": report.seconds, "posts": report.posts, "answers": report.answers_sent,
             "stored": len(rows), "rate": report.answers_per_second, "median": report.latency_quantile(0.5),
             "p95": report.latency_quantile(0.95), "max": report.max_latency, "exact": exact,

@@ -41,3 +41,22 @@ def hidden(html: str, name: str) -> str:
     match = re.search(rf'name="{re.escape(name)}" value="([^"]*)"', html)
     assert match, f"no hidden field {name}"
     return match.group(1)
+
+
+def links_of(store: Path, code: str, participants=None) -> dict[str, str]:
+    """Personal links (``/p/<token>``, path only) per actor id, newly issued."""
+    from wijknet.live import issue_links
+
+    return {actor: f"/p/{token}" for actor, token in issue_links(store, code, participants).items()}
+
+
+def options(store: Path, code: str, link: str) -> dict[str, str]:
+    """The option ids of a participant's form -> the partner's actor id (as the server maps them)."""
+    from wijknet.live import link_holder
+
+    return {opt: e.actor_id for opt, e in link_holder(store, code, link.rsplit("/", 1)[-1]).option_ids().items()}
+
+
+def options_of_page(html: str) -> list[str]:
+    """The option ids on a form page, in page order."""
+    return re.findall(r'<select name="how-([0-9a-f]+)"', html)

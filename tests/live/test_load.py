@@ -8,8 +8,8 @@ a timeout and the whole test stops after at most two minutes.
 
 from __future__ import annotations
 
-from tests.live.helpers import large_store
-from wijknet.live import open_session, roster
+from tests.live.helpers import large_store, links_of, options
+from wijknet.live import open_session
 from wijknet.live.loadtest import run_load_test
 from wijknet.live.server import LiveServer
 from wijknet.store import connect
@@ -20,9 +20,9 @@ PARTICIPANTS = 50
 def test_fifty_simultaneous_participants(tmp_path):
     store = large_store(tmp_path, n=60)
     code = open_session(store, "Oost", "2026", "load test")
-    ids = [e.actor_id for e in roster(store, code)]
-    with LiveServer(store) as server:
-        report = run_load_test(server.url, code, ids, participants=PARTICIPANTS, timeout=20)
+    links = links_of(store, code)
+    with LiveServer(store, code) as server:
+        report = run_load_test(server.url, list(links.values()), participants=PARTICIPANTS, timeout=20)
     assert report.errors == []
     assert len(report.expected) == PARTICIPANTS
     resent = len(range(0, PARTICIPANTS, 3))
@@ -41,6 +41,13 @@ def test_fifty_simultaneous_participants(tmp_path):
     stored: dict[str, set] = {}
     for participant, alter, tie_type, weight in rows:
         stored.setdefault(participant, set()).add((alter, tie_type, weight))
+    # the load test knows only the links and the forms' opaque option ids: map them back as the server does
+    actor_of = {link: actor for actor, link in links.items()}
+    expected = {}
+    for link, answers in report.expected.items():
+        alter_of = options(store, code, link)
+        expected[actor_of[link]] = {(alter_of[opt], tie_type, weight) for opt, tie_type, weight in answers}
+    report.expected = expected
     # exactly once: no duplicate rows, every participant's last answers, nothing else
     assert len(rows) == len(set(rows))
     assert stored == report.expected

@@ -222,3 +222,91 @@ def test_forgetting_a_participant_removes_their_live_answers(store, code):
     forget_actor(store, "z1")
     assert live_ties(store, code).empty
     assert session_counts(store, code).participants == 1  # w1's (now empty) submission remains
+
+
+# --- personal links ----------------------------------------------------------------------------------
+
+
+def test_links_are_hashed_scoped_and_revocable(store, code):
+    from wijknet.live import issue_links, link_holder, linked, revoke_links
+    from wijknet.live.session import TOKEN
+
+    tokens = issue_links(store, code)
+    assert set(tokens) == {"i1", "w1", "z1", "z2"} and len(set(tokens.values())) == 4
+    assert all(TOKEN.match(t) for t in tokens.values())
+    conn = connect(store)
+    try:
+        stored = [r[0] for r in conn.execute("SELECT token_hash FROM live_tokens")]
+    finally:
+        conn.close()
+    assert not set(tokens.values()) & set(stored)  # only hashes are kept
+    assert link_holder(store, code, tokens["z1"]).me.actor_id == "z1"
+    other = open_session(store, "Noord", "2027", "another")
+    with pytest.raises(DataError) as exc:  # scoped to its session
+        link_holder(store, other, tokens["z1"])
+    assert exc.value.reason == "bad_link" and "z1" not in _messages(exc)
+    assert revoke_links(store, code, ["z1"]) == 1 and linked(store, code) == {"i1", "w1", "z2"}
+    with pytest.raises(DataError):
+        link_holder(store, code, tokens["z1"])
+    assert issue_links(store, code, only_missing=True).keys() == {"z1"}
+    renewed = issue_links(store, code, ["z2"])["z2"]
+    with pytest.raises(DataError):  # replaced
+        link_holder(store, code, tokens["z2"])
+    assert link_holder(store, code, renewed).me.actor_id == "z2"
+    log = read_log(store, action="live_links_issued")
+    assert len(log) == 3 and "Fictief" not in "".join(log["detail"]) and "z1" not in "".join(log["detail"])
+    with pytest.raises(DataError):
+        issue_links(store, code, ["g1"])  # another wijk
+
+
+def test_submit_with_a_link_checks_it_in_the_transaction(store, code):
+    from wijknet.live import issue_links, revoke_links
+
+    tokens = issue_links(store, code)
+    submit(store, code, "z1", [("z2", "samenwerking", 3)], "sub-00000001", token=tokens["z1"])
+    with pytest.raises(DataError) as exc:  # another participant's link
+        submit(store, code, "z2", [("z1", "samenwerking", 1)], "sub-00000002", token=tokens["z1"])
+    assert exc.value.reason == "bad_link"
+    revoke_links(store, code, ["z1"])
+    with pytest.raises(DataError):
+        submit(store, code, "z1", [], "sub-00000003", token=tokens["z1"])
+    assert len(answers_of(store, code, "z1")) == 1
+
+
+def test_option_ids_are_opaque_and_per_participant(store, code):
+    from wijknet.live import issue_links, link_holder
+
+    tokens = issue_links(store, code)
+    mine = link_holder(store, code, tokens["z1"]).option_ids()
+    theirs = link_holder(store, code, tokens["z2"]).option_ids()
+    assert {e.actor_id for e in mine.values()} == {"z2", "i1"}  # named only, not yourself (w1 has no consent)
+    assert not set(mine) & set(theirs)
+    assert all(len(o) == 16 and o.isalnum() for o in mine)
+
+
+def test_roster_names_as_the_wijkteam_sees_them(store, code):
+    from wijknet.privacy import restrict
+
+    entries = {e.actor_id: e for e in roster(store, code)}
+    view = restrict(load_project(store), "wijkteam:Noord")
+    real = view._real_ids
+    seen = {real[a]: n for a, n in zip(view.actors["actor_id"], view.actors["name"])}
+    assert {a: e.label for a, e in entries.items()} == {a: seen[a] for a in entries}
+    assert not entries["w1"].named and entries["w1"].label.startswith("P-")
+
+
+def test_forget_removes_the_links_of_the_person(store, code):
+    from wijknet.live import issue_links, link_holder
+    from wijknet.store.forget import forget_actor
+
+    tokens = issue_links(store, code)
+    forget_actor(store, "z2")
+    with pytest.raises(DataError) as exc:
+        link_holder(store, code, tokens["z2"])
+    assert exc.value.reason == "bad_link" and "z2" not in _messages(exc)
+    conn = connect(store)
+    try:
+        assert conn.execute("SELECT COUNT(*) FROM live_tokens WHERE participant = 'z2'").fetchone()[0] == 0
+    finally:
+        conn.close()
+    assert "z2" not in {e.actor_id for e in link_holder(store, code, tokens["z1"]).option_ids().values()}

@@ -6,12 +6,14 @@ import pytest
 from argon2 import PasswordHasher
 
 from tests.webapp.test_auth import PASSWORD, app, sign_in
-from tests.webapp.test_pages import texts, write_project
+from tests.webapp.test_pages import texts
 from wijknet.access import add_user, users
-from wijknet.live import close_session, open_session, roster, submit
-from wijknet.store import import_files, init_store
+from wijknet.live import close_session, issue_links, linked, open_session, submit
+from wijknet.live.session import set_url
 
 PAGE = "views/live.py"
+#: The real ids of the people project (tests/people.py); none may reach the page.
+REAL_IDS = ("HP-1", "HP-2", "HP-3", "HP-4", "HP-5", "HP-6", "HP-7", "BD-1", "BD-2", "BD-3")
 
 
 @pytest.fixture(autouse=True)
@@ -21,63 +23,129 @@ def fast_hasher(monkeypatch):
 
 
 @pytest.fixture
-def session(tmp_path, monkeypatch):
-    """A project store (the small fictional project of the page tests) with a live session and two answers."""
-    tidy = write_project(tmp_path / "tidy")
-    store = tmp_path / "store"
-    init_store(store, title="Teststore")
-    import_files(store, [tidy / "actors.csv", tidy / "ties.csv"])
-    monkeypatch.setenv("WIJKNET_PROJECT", str(store))
+def session(people_store, tmp_path, monkeypatch):
+    """The people store (wijken Heidepark and Beekdal) with a live session in Heidepark and two answers."""
+    monkeypatch.setenv("WIJKNET_PROJECT", str(people_store))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    code = open_session(store, "Noord", "2027", "Bijeenkomst test")
-    ids = [e.actor_id for e in roster(store, code)]
-    submit(store, code, ids[0], [(ids[1], "samenwerking", 3), (ids[2], "verwijzing", 2)], "sub-00000001")
-    submit(store, code, ids[1], [(ids[0], "samenwerking", 4)], "sub-00000002")
-    return store, code, len(ids)
+    code = open_session(people_store, "Heidepark", "2027", "Bijeenkomst Heidepark")
+    open_session(people_store, "Beekdal", "2027", "Geheime titel Beekdal")
+    set_url(people_store, code, "http://192.0.2.7:8600")
+    submit(people_store, code, "HP-1", [("HP-2", "samenwerking", 3), ("HP-3", "verwijzing", 2)], "sub-00000001")
+    submit(people_store, code, "HP-2", [("HP-1", "samenwerking", 4)], "sub-00000002")
+    return people_store, code
 
 
-def _open(store, audience: str = "onderzoeker"):
+def _open(store, audience: str = "onderzoeker", code: str | None = None):
     add_user(store, "anna", audience, PASSWORD)
     at = sign_in(app().run(), "anna", PASSWORD)
+    at.switch_page(PAGE)
+    at.run()
+    if code is not None:  # the newest open session is chosen first (Beekdal's, for a researcher)
+        at.selectbox(key="live_session").set_value(code).run()
+    return at
+
+
+def everything(at) -> str:
+    """Every element the page sent, as text (the protos: labels, options, values, the map's HTML)."""
+    parts = []
+
+    def walk(node):
+        proto = getattr(node, "proto", None)
+        if proto is not None:
+            parts.append(str(proto))
+        for child in getattr(node, "children", {}).values():
+            walk(child)
+
+    walk(at._tree)
+    return "\n".join(parts)
+
+
+def test_projector_shows_growing_map_counts_and_address(session):
+    store, code = session
+    at = _open(store, code=code)
+    assert not at.exception, at.exception
+    assert at.title[0].value == "Live netwerkkaart"
+    assert "http://192.0.2.7:8600" in texts(at) and "persoonlijke" in texts(at)
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics == {"Ingevuld": "2 / 7", "Relaties": "3", "Domeinoverstijgend": metrics["Domeinoverstijgend"]}
+    assert at.get("iframe")
+    # a new answer appears on the next run (the fragment refreshes every few seconds in the browser)
+    submit(store, code, "HP-5", [("HP-1", "samenwerking", 1)], "sub-00000003")
+    at.run()
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Ingevuld"] == "3 / 7" and metrics["Relaties"] == "4"
+
+
+@pytest.mark.parametrize("audience", ["onderzoeker", "wijkteam:Heidepark"])
+def test_no_real_id_and_no_hidden_name_on_the_page(session, audience):
+    store, code = session
+    at = _open(store, audience, code)
+    assert not at.exception, at.exception
+    page = everything(at)
+    assert "Alfa Heidehuis" in page  # a consenting professional, by name
+    for value in (*REAL_IDS, "Bravo Heideveld", "Charlie Heidebeek"):
+        assert value not in page, value
+
+
+def test_wijkteam_sees_only_its_own_wijks_sessions(session):
+    store, _ = session
+    at = _open(store, "wijkteam:Heidepark")
+    assert "Geheime titel Beekdal" not in everything(at)
+    assert [o for o in at.selectbox(key="live_session").options] == ["Bijeenkomst Heidepark — Heidepark, meting 2027 (open)"]
+    at = _open_other(store)
+    assert not at.exception, at.exception
+    assert at.selectbox(key="live_session").options == ["Geheime titel Beekdal — Beekdal, meting 2027 (open)"]
+    page = everything(at)
+    assert "Bijeenkomst Heidepark" not in page and "Heidehuis" not in page
+
+
+def _open_other(store):
+    add_user(store, "bert", "wijkteam:Beekdal", PASSWORD)
+    at = sign_in(app().run(), "bert", PASSWORD)
     at.switch_page(PAGE)
     return at.run()
 
 
-def test_projector_shows_growing_map_and_counts(session):
-    store, code, n = session
-    at = _open(store)
+def test_leernetwerk_gets_no_session_no_address_no_map(session):
+    store, code = session
+    add_user(store, "anna", "leernetwerk", PASSWORD)
+    at = sign_in(app().run(), "anna", PASSWORD)
     assert not at.exception, at.exception
-    assert at.title[0].value == "Live netwerkkaart"
-    assert code in texts(at)
-    metrics = {m.label: m.value for m in at.metric}
-    assert metrics == {"Ingevuld": f"2 / {n}", "Relaties": "3", "Domeinoverstijgend": metrics["Domeinoverstijgend"]}
-    assert at.get("iframe")
-    # a new answer appears on the next run (the fragment refreshes every few seconds in the browser)
-    ids = [e.actor_id for e in roster(store, code)]
-    submit(store, code, ids[3], [(ids[0], "samenwerking", 1)], "sub-00000003")
-    at.run()
-    metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Ingevuld"] == f"3 / {n}" and metrics["Relaties"] == "4"
+    with pytest.raises(ValueError, match="Could not find a navigation page"):  # not in its navigation at all
+        at.switch_page(PAGE)
+    page = everything(at)
+    for value in (code, "192.0.2.7", "Bijeenkomst Heidepark", "Geheime titel Beekdal", "Live netwerkkaart"):
+        assert value not in page, value
+    # and the page itself refuses too (a direct link): see tests/live/test_projector.py
+
+
+def test_organiser_makes_personal_links(session):
+    store, code = session
+    at = _open(store, "wijkteam:Heidepark")
+    at.button(key="live_links_missing").click().run()
+    assert not at.exception, at.exception
+    assert linked(store, code) == {f"HP-{i}" for i in range(1, 8)}
+    assert at.get("download_button")
+    # the revoke choice shows labels as the wijkteam sees them, never ids or hidden names
+    options = at.selectbox(key="live_revoke_pick").options
+    assert "Alfa Heidehuis" in options and not {"Bravo Heideveld", "Charlie Heidebeek", *REAL_IDS} & set(options)
+    at.selectbox(key="live_revoke_pick").set_value(options.index("Alfa Heidehuis")).run()
+    at.button(key="live_revoke").click().run()
+    assert "HP-1" not in linked(store, code)
 
 
 def test_closed_session_says_so(session):
-    store, code, _ = session
+    store, code = session
+    issue_links(store, code)
     close_session(store, code)
-    at = _open(store)
+    at = _open(store, code=code)
     assert not at.exception, at.exception
     assert "gesloten" in texts(at) and "meting 2027" in texts(at)
+    assert linked(store, code) == set()  # closing revoked every link
 
 
-def test_wijkteam_of_another_wijk_sees_no_map(session):
-    store, _, _ = session
-    at = _open(store, "wijkteam:Zuid")
-    assert not at.exception, at.exception
-    assert not at.get("iframe")
-    assert "andere wijk" in texts(at)
-
-
-def test_tidy_folder_explains(tmp_path, monkeypatch):
-    monkeypatch.setenv("WIJKNET_PROJECT", str(write_project(tmp_path / "tidy")))
+def test_tidy_folder_explains(people_files, tmp_path, monkeypatch):
+    monkeypatch.setenv("WIJKNET_PROJECT", str(people_files))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     at = app().run()
     at.switch_page(PAGE)

@@ -2,7 +2,8 @@
 
 See ``docs/live.md``. :mod:`wijknet.live.session` holds the sessions and
 answers in the project store; :mod:`wijknet.live.server` serves the
-participants' form (tornado); :mod:`wijknet.live.projector` makes the graph
+participants' form (tornado) behind their personal links
+(:mod:`wijknet.live.links`); :mod:`wijknet.live.projector` makes the graph
 the projector page of the app draws.
 """
 
@@ -13,19 +14,25 @@ from .session import (
     LiveSession,
     RosterEntry,
     SessionCounts,
+    LinkHolder,
+    LiveRefused,
     SubmitResult,
     answers_of,
     close_session,
     get_session,
-    has_answered,
+    issue_links,
+    link_holder,
+    linked,
     live_ties,
     open_session,
+    revoke_links,
     roster,
     session_counts,
     sessions,
     submit,
 )
 
-__all__ = ["TIE_TYPES", "WEIGHTS", "CloseResult", "LiveSession", "RosterEntry", "SessionCounts", "SubmitResult",
-           "answers_of", "close_session", "get_session", "has_answered", "live_ties", "open_session", "roster",
-           "session_counts", "sessions", "submit"]
+__all__ = ["TIE_TYPES", "WEIGHTS", "CloseResult", "LinkHolder", "LiveRefused", "LiveSession", "RosterEntry",
+           "SessionCounts", "SubmitResult", "answers_of", "close_session", "get_session", "issue_links",
+           "link_holder", "linked", "live_ties", "open_session", "revoke_links", "roster", "session_counts", "sessions",
+           "submit"]

@@ -1,10 +1,11 @@
 """A bounded load test of the live server: many simulated participants answering at the same moment.
 
 Each simulated participant is one thread with its own cookies (like one
-phone). All start together (a barrier) and, over real HTTP:
+phone) and its own personal link. All start together (a barrier) and, over
+real HTTP:
 
-1. open the pick page and the form (which sets the XSRF cookie and carries a
-   fresh ``submission_id``);
+1. open their personal link: the form (which sets the XSRF cookie, carries a
+   fresh ``submission_id`` and names the partners by opaque option ids);
 2. send their answers (a few alters, "samenwerken", "verwijzen" or both,
    intensity 1-4);
 3. some send the very same form again at the same moment (a double tap: the
@@ -12,7 +13,8 @@ phone). All start together (a barrier) and, over real HTTP:
 4. some correct themselves: open the form again and send other answers.
 
 :func:`run_load_test` returns what each participant meant to store last and
-the latency of every POST, so a test can check that every answer is stored
+the latency of every POST, so a test can check (mapping the option ids back
+with :meth:`wijknet.live.session.LinkHolder.option_ids`) that every answer is stored
 exactly once and the benchmark (``benchmarks/bench_live.py``) can report the
 figures. Only for loopback or a test server: it writes answers into the
 session.
@@ -30,6 +32,7 @@ import urllib.request
 from dataclasses import dataclass, field
 
 _HIDDEN = re.compile(r'name="(_xsrf|submission_id)" value="([^"]*)"')
+_OPTION = re.compile(r'<select name="how-([0-9a-f]+)"')
 
 
 @dataclass
@@ -44,8 +47,8 @@ class LoadReport:
     answers_sent : int
         Answers (participant, alter, tie type) in all POSTs, resends included.
     expected : dict
-        Per participant the set of ``(alter_id, tie_type, weight)`` of their
-        last submission: what the store must hold.
+        Per personal link the set of ``(option_id, tie_type, weight)`` of
+        the participant's last submission: what the store must hold.
     submission_ids : set of str
         Distinct submission ids sent.
     latencies : list of float
@@ -90,8 +93,9 @@ class _Phone:
         with self.opener.open(self.base + path, timeout=self.timeout) as response:
             return response.read().decode("utf-8")
 
-    def form(self, path: str) -> dict[str, str]:
-        return dict(_HIDDEN.findall(self.get(path)))
+    def form(self, path: str) -> tuple[dict[str, str], list[str]]:
+        page = self.get(path)
+        return dict(_HIDDEN.findall(page)), _OPTION.findall(page)
 
     def post(self, path: str, data: dict[str, str]) -> tuple[int, str]:
         body = urllib.parse.urlencode(data).encode()
@@ -102,18 +106,18 @@ class _Phone:
             return exc.code, exc.read().decode("utf-8", "replace")[:300]
 
 
-def _answer_set(i: int, ids: list[str], me: str, round_: int) -> dict[str, tuple[str, int]]:
-    """A deterministic answer set of participant ``i``: 3-6 alters, varied kinds and intensities."""
+def _answer_set(i: int, options: list[str], round_: int) -> dict[str, tuple[str, int]]:
+    """A deterministic answer set of participant ``i``: 3-6 of the form's options, varied kinds and intensities."""
     kinds = ("samenwerking", "verwijzing", "beide")
     k = 3 + (i + round_) % 4
-    chosen = [ids[(i * 7 + 3 * round_ + j * 5 + 1) % len(ids)] for j in range(k)]
+    chosen = [options[(i * 7 + 3 * round_ + j * 5 + 1) % len(options)] for j in range(k)]
     out = {}
-    for j, alter in enumerate(dict.fromkeys(a for a in chosen if a != me)):
+    for j, alter in enumerate(dict.fromkeys(chosen)):
         out[alter] = (kinds[(i + j + round_) % 3], 1 + (i + 2 * j + round_) % 4)
     return out
 
 
-def run_load_test(url: str, code: str, roster_ids: list[str], *, participants: int = 50, resend_every: int = 3,
+def run_load_test(url: str, links: list[str], *, participants: int = 50, resend_every: int = 3,
                   correct_every: int = 4, timeout: float = 30.0) -> LoadReport:
     """Simulate ``participants`` phones answering at once against the live server at ``url``.
 
@@ -121,29 +125,28 @@ def run_load_test(url: str, code: str, roster_ids: list[str], *, participants: i
     ----------
     url : str
         The server, e.g. ``http://127.0.0.1:8600``.
-    code : str
-        An open session.
-    roster_ids : list of str
-        The session's roster; the first ``participants`` of them answer.
+    links : list of str
+        Personal links of an open session (``/p/<token>``, the path only,
+        :func:`wijknet.live.session.issue_links`); the first
+        ``participants`` of them answer.
     resend_every, correct_every : int
         Every ``resend_every``-th participant sends their first form twice at
         the same moment; every ``correct_every``-th sends a correction.
     timeout : float
         Seconds per HTTP request.
     """
-    if participants > len(roster_ids):
-        raise ValueError(f"the roster has {len(roster_ids)} people, fewer than {participants} participants")
+    if participants > len(links):
+        raise ValueError(f"{len(links)} personal links, fewer than {participants} participants")
     report = LoadReport(participants)
     lock = threading.Lock()
     barrier = threading.Barrier(participants + 1)
-    base = f"/s/{code}"
 
     def post(phone: _Phone, me: str, hidden: dict[str, str], answers: dict[str, tuple[str, int]]) -> None:
-        data = {"_xsrf": hidden.get("_xsrf", ""), "p": me, "submission_id": hidden.get("submission_id", "")}
+        data = {"_xsrf": hidden.get("_xsrf", ""), "submission_id": hidden.get("submission_id", "")}
         for alter, (how, weight) in answers.items():
             data[f"how-{alter}"], data[f"w-{alter}"] = how, str(weight)
         start = time.perf_counter()
-        status, where = phone.post(f"{base}/answer", data)
+        status, where = phone.post(me, data)
         elapsed = time.perf_counter() - start
         sent = sum(2 if how == "beide" else 1 for how, _ in answers.values())
         with lock:
@@ -152,16 +155,15 @@ def run_load_test(url: str, code: str, roster_ids: list[str], *, participants: i
             report.latencies.append(elapsed)
             report.submission_ids.add(data["submission_id"])
             if status != 200 or "/done" not in where:
-                report.errors.append(f"{me}: HTTP {status} {where}")
+                report.errors.append(f"participant {links.index(me)}: HTTP {status} {where}")
 
     def participant(i: int) -> None:
-        me = roster_ids[i]
+        me = links[i]
         phone = _Phone(url, timeout)
         try:
             barrier.wait(timeout)
-            phone.get(base)
-            hidden = phone.form(f"{base}/answer?p={urllib.parse.quote(me)}")
-            answers = _answer_set(i, roster_ids, me, 0)
+            hidden, options = phone.form(me)
+            answers = _answer_set(i, options, 0)
             if i % resend_every == 0:  # a double tap: the same form twice, at the same moment
                 twin = threading.Thread(target=post, args=(phone, me, hidden, answers))
                 twin.start()
@@ -170,8 +172,8 @@ def run_load_test(url: str, code: str, roster_ids: list[str], *, participants: i
             else:
                 post(phone, me, hidden, answers)
             if i % correct_every == 0:  # a correction: a new form, other answers
-                hidden = phone.form(f"{base}/answer?p={urllib.parse.quote(me)}")
-                answers = _answer_set(i, roster_ids, me, 1)
+                hidden, options = phone.form(me)
+                answers = _answer_set(i, options, 1)
                 post(phone, me, hidden, answers)
             expected = {(alter, tie_type, float(weight)) for alter, (how, weight) in answers.items()
                         for tie_type in (("samenwerking", "verwijzing") if how == "beide" else (how,))}
@@ -179,7 +181,7 @@ def run_load_test(url: str, code: str, roster_ids: list[str], *, participants: i
                 report.expected[me] = expected
         except Exception as exc:  # noqa: BLE001 - every failure is a finding of the load test
             with lock:
-                report.errors.append(f"{me}: {type(exc).__name__}: {exc}")
+                report.errors.append(f"participant {i}: {type(exc).__name__}: {exc}")
 
     threads = [threading.Thread(target=participant, args=(i,), daemon=True) for i in range(participants)]
     for thread in threads:

@@ -1,11 +1,15 @@
 """The projector's view of a live session: the growing graph, its fixed layout and whose names are shown.
 
-:func:`live_graph` builds the directed graph of a session (every actor on
-the roster is a node, every current answer a tie) with the attributes of the
-project's actors, so :func:`wijknet.viz.netmap.network_map_html` draws it
-like any wave. :func:`live_layout` computes seeded positions once, on the
-union of the wijk's waves and the roster, so nodes stay put while ties
-arrive. :func:`projector_project` decides which names the room may see.
+:func:`projector_project` decides what the room may see: the project
+restricted (:func:`wijknet.privacy.restrict`) to the wijkteam of the
+session's wijk, for a researcher or that wijkteam; a leernetwerk and the
+wijkteams of other wijken get nothing. :func:`live_graph` builds the directed
+graph of a session on that restricted project (every actor on the roster is
+a node, every current answer a tie), keyed by the restricted project's
+pseudonyms: no real actor id reaches the page, so nothing on the projector
+can be joined with a phone form (whose partners have opaque option ids of
+their own). :func:`live_layout` computes seeded positions once, on the union
+of the wijk's waves and the roster, so nodes stay put while ties arrive.
 """
 
 from __future__ import annotations
@@ -17,17 +21,15 @@ import networkx as nx
 from ..errors import Problem
 from ..graph import plain
 from ..i18n import text
-from .session import get_session, live_ties, roster
+from .session import get_session, live_ties, roster, sessions
 
 
-def projector_project(folder: str | Path, wijk: str, viewer: str | None = None):
+def projector_project(folder: str | Path, wijk: str, viewer: str | None):
     """The project as the room may see it during a session of ``wijk``.
 
     The projector shows what the wijkteam of ``wijk`` may see
     (:func:`wijknet.privacy.restrict` with the audience ``wijkteam:<wijk>``:
-    persons without consent and residents get pseudonyms), whoever runs the
-    app; a viewer who may see less keeps their own, smaller view (a
-    ``leernetwerk`` sees no names).
+    persons without consent and residents get pseudonyms), whoever runs it.
 
     Parameters
     ----------
@@ -35,32 +37,47 @@ def projector_project(folder: str | Path, wijk: str, viewer: str | None = None):
         The project store.
     wijk : str
         The session's wijk.
-    viewer : str, optional
-        The audience of whoever runs the app (``"onderzoeker"``,
-        ``"wijkteam:<wijk>"``, ``"leernetwerk"``).
+    viewer : str
+        The audience of whoever runs the app (``"onderzoeker"`` or
+        ``"wijkteam:<wijk>"``).
 
     Returns
     -------
     Project
-        Restricted by :func:`wijknet.privacy.restrict`.
+        Restricted by :func:`wijknet.privacy.restrict` to ``wijkteam:<wijk>``.
 
     Raises
     ------
     wijknet.privacy.NotAllowed
-        When the viewer is the wijkteam of another wijk.
+        For a leernetwerk (no live page, no session, no join address: the
+        projector is actor-level), for the wijkteam of another wijk, and for
+        no viewer at all.
     """
-    from ..privacy import Audience, NotAllowed, restrict
+    from ..privacy import Audience, restrict
     from ..project import load_project
 
-    full = load_project(folder)
-    audience = Audience.parse(f"wijkteam:{wijk}")
-    if viewer:
-        seen_by = Audience.parse(viewer)
-        if seen_by.tier == "wijkteam" and seen_by.wijk != wijk:
-            raise NotAllowed([Problem(str(seen_by), text(PAGE_TEXTS, "other_wijk", wijk=wijk))])
-        if seen_by.tier == "leernetwerk":
-            audience = seen_by
-    return restrict(full, audience)
+    check_viewer(viewer, wijk)
+    return restrict(load_project(folder), Audience("wijkteam", wijk))
+
+
+def check_viewer(viewer: str | None, wijk: str | None = None) -> None:
+    """Refuse a viewer who may not run the projector of ``wijk`` (see :func:`projector_project`)."""
+    from ..privacy import Audience, NotAllowed
+
+    seen_by = Audience.parse(viewer or "leernetwerk")
+    if seen_by.tier == "leernetwerk":
+        raise NotAllowed([Problem(str(seen_by), text(PAGE_TEXTS, "not_leernetwerk"))])
+    if wijk is not None and seen_by.tier == "wijkteam" and seen_by.wijk != wijk:
+        raise NotAllowed([Problem(str(seen_by), text(PAGE_TEXTS, "other_wijk"))])
+
+
+def visible_sessions(folder: str | Path, viewer: str | None) -> list:
+    """The sessions ``viewer`` may see: all for a researcher, its own wijk's for a wijkteam, none for a leernetwerk."""
+    from ..privacy import Audience
+
+    check_viewer(viewer)
+    seen_by = Audience.parse(viewer)
+    return [s for s in sessions(folder) if seen_by.tier == "onderzoeker" or s.wijk == seen_by.wijk]
 
 
 def live_graph(project, folder: str | Path, code: str) -> nx.DiGraph:
@@ -69,43 +86,49 @@ def live_graph(project, folder: str | Path, code: str) -> nx.DiGraph:
     Parameters
     ----------
     project : Project
-        The project of the store (restricted by :func:`projector_project`
-        for what the room may see), for the actor attributes and names.
+        The project restricted by :func:`projector_project`, for the actor
+        attributes and names the room may see.
     folder : str or Path
         The project store.
     code : str
-        The session's join code.
+        The session's code.
 
     Returns
     -------
     networkx.DiGraph
-        Nodes carry the actor attributes (``name``, ``domain``, ``pluswijkteam``
-        ...); edges ``weight`` (the largest intensity given), ``tie_type``
-        (``;``-joined) and ``answers`` (how many answers name the pair).
-        ``G.graph`` has ``wijk``, ``wave`` and ``code``.
+        Nodes are the restricted project's ids (pseudonyms) and carry its
+        actor attributes (``name``, ``domain``, ``pluswijkteam`` ...); edges
+        ``weight`` (the largest intensity given), ``tie_type`` (``;``-joined)
+        and ``answers`` (how many answers name the pair). ``G.graph`` has
+        ``wijk``, ``wave`` and ``respondents`` (the nodes of participants who
+        answered).
     """
     session = get_session(folder, code)
-    entries = roster(folder, code)
-    actors = project.actors
-    real_ids = project._real_ids  # a restricted project carries pseudonyms as ids
-    if real_ids:
-        actors = actors.assign(actor_id=actors["actor_id"].map(lambda a: real_ids.get(a, a)))
-    actors = actors.set_index("actor_id", drop=False)
-    G = nx.DiGraph(wijk=session.wijk, wave=session.wave, code=session.code)
-    for entry in entries:
-        data = {k: plain(v) for k, v in actors.loc[entry.actor_id].items()} if entry.actor_id in actors.index else {
-            "actor_id": entry.actor_id, "name": entry.name, "domain": entry.domain}
-        G.add_node(entry.actor_id, **data)
+    codes = _codes(project)
+    actors = project.actors.set_index("actor_id", drop=False)
+    G = nx.DiGraph(wijk=session.wijk, wave=session.wave)
+    for entry in roster(folder, code):
+        node = codes.get(entry.actor_id)
+        if node is not None and node in actors.index:
+            G.add_node(node, **{k: plain(v) for k, v in actors.loc[node].items()})
     ties = live_ties(folder, code)
+    ties = ties.assign(source=ties["source"].map(codes), target=ties["target"].map(codes))
     for (source, target), group in ties.groupby(["source", "target"], sort=True):
         if source in G and target in G:
             G.add_edge(source, target, weight=float(group["weight"].max()), answers=len(group),
                        tie_type=";".join(sorted(set(group["tie_type"]))))
+    G.graph["respondents"] = {codes[p] for p in answered(folder, code) if p in codes}
     return G
 
 
+def _codes(project) -> dict[str, str]:
+    """Real id -> the restricted project's id (its pseudonym)."""
+    real_ids = project._real_ids or {}
+    return {real: code for code, real in real_ids.items()}
+
+
 def answered(folder: str | Path, code: str) -> set[str]:
-    """The participants who sent at least one submission (their node is drawn without the dashed border)."""
+    """The participants (real ids, library use only) who sent at least one submission."""
     from ..store.db import connect
 
     conn = connect(folder)
@@ -117,18 +140,30 @@ def answered(folder: str | Path, code: str) -> set[str]:
     return {r[0] for r in rows}
 
 
-def answers_version(folder: str | Path, code: str) -> tuple:
-    """A cheap fingerprint of a session's answers (submissions and the newest answer): changes with every submission."""
+def live_version(folder: str | Path, code: str) -> tuple[tuple, tuple]:
+    """Cheap fingerprints ``(roster, answers)`` of a session, read on one short connection.
+
+    ``roster`` changes when the wijk's actors change (an import, an update,
+    ``wijknet forget``); ``answers`` with every submission, correction or
+    erasure and when the session is closed. The projector redraws only when
+    one of them changed, and reloads the restricted project when the roster did.
+    """
     from ..store.db import connect
 
     conn = connect(folder)
     try:
-        return tuple(conn.execute(
+        code = str(code).strip().lower()
+        roster_version = tuple(conn.execute(
+            "SELECT COUNT(*), MAX(a.rowid), TOTAL(length(a.name) + length(a.consent) + length(a.kind) + length(a.domain)), "
+            "(SELECT MAX(import_id) FROM imports) FROM actors a JOIN live_sessions l ON a.wijk = l.wijk WHERE l.code = ?",
+            (code,)).fetchone())  # fmt: skip
+        answers = tuple(conn.execute(
             "SELECT COUNT(*), MAX(s.submitted_at), (SELECT MAX(answer_id) FROM live_answers a WHERE a.session_id = "
-            "l.session_id) FROM live_submissions s JOIN live_sessions l USING (session_id) WHERE l.code = ?",
-            (str(code).strip().lower(),)).fetchone())  # fmt: skip
+            "l.session_id), (SELECT COUNT(*) FROM live_answers a WHERE a.session_id = l.session_id), l.closed_at "
+            "FROM live_sessions l LEFT JOIN live_submissions s USING (session_id) WHERE l.code = ?", (code,)).fetchone())  # fmt: skip
     finally:
         conn.close()
+    return roster_version, answers
 
 
 def live_layout(project, G: nx.DiGraph, *, seed: int = 0) -> dict[str, tuple[float, float]]:
@@ -162,9 +197,40 @@ PAGE_TEXTS = {
     "state_open": {"nl": "open", "en": "open"},
     "state_closed": {"nl": "gesloten", "en": "closed"},
     "join": {
-        "nl": "Doe mee: open de link van de begeleider op uw telefoon, of ga naar het adres van de server en vul de code in:",
-        "en": "Join: open the facilitator's link on your phone, or go to the server's address and enter the code:",
+        "nl": "Doe mee: scan de QR-code op uw persoonlijke strook, of open uw persoonlijke link. Server:",
+        "en": "Join: scan the QR code on your personal slip, or open your personal link. Server:",
     },
+    "no_server": {
+        "nl": "De server voor de telefoons draait nog niet: wijknet live serve {folder} {code} --host <LAN-adres>",
+        "en": "The server for the phones is not running yet: wijknet live serve {folder} {code} --host <LAN address>",
+    },
+    "not_leernetwerk": {
+        "nl": "de live netwerkkaart toont afzonderlijke personen en relaties en is er niet voor het leernetwerk",
+        "en": "the live network map shows single persons and ties and is not available to the learning network",
+    },
+    "signed_out": {"nl": "U bent niet meer aangemeld; de kaart wordt niet meer ververst.",
+                   "en": "You are no longer signed in; the map is no longer refreshed."},
+    "links": {"nl": "Persoonlijke links voor de deelnemers", "en": "Personal links for the participants"},
+    "links_help": {
+        "nl": "Iedere deelnemer krijgt een eigen link met QR-code; de sessiecode alleen opent niets. Links worden "
+              "alleen gehasht bewaard: het vel kunt u alleen nu downloaden. Druk het af, geef iedereen de eigen "
+              "strook en verwijder het bestand. Namen op het vel: zoals het wijkteam ze ziet (echte namen alleen voor een "
+              "onderzoeker die de namen ontgrendelde).",
+        "en": "Every participant gets a link of their own with a QR code; the session code alone opens nothing. "
+              "Links are stored only hashed: you can download the sheet only now. Print it, give everyone their "
+              "own slip and delete the file. Names on the sheet: as the wijkteam sees them (real names only for a "
+              "researcher who unlocked names).",
+    },
+    "links_count": {"nl": "{n} van {roster} deelnemers hebben een geldige link.",
+                    "en": "{n} of {roster} participants hold a valid link."},
+    "links_url": {"nl": "Adres van de server", "en": "Address of the server"},
+    "links_missing": {"nl": "Links maken voor wie er nog geen heeft", "en": "Make links for those without one"},
+    "links_all": {"nl": "Alle links opnieuw maken (oude werken niet meer)", "en": "Make all links anew (old ones stop working)"},
+    "links_download": {"nl": "Vel met QR-codes downloaden ({n})", "en": "Download the sheet of QR codes ({n})"},
+    "links_none": {"nl": "Iedereen heeft al een geldige link.", "en": "Everyone holds a valid link already."},
+    "revoke": {"nl": "Link intrekken van", "en": "Revoke the link of"},
+    "revoke_button": {"nl": "Intrekken", "en": "Revoke"},
+    "revoked": {"nl": "Ingetrokken.", "en": "Revoked."},
     "closed_note": {
         "nl": "Deze sessie is gesloten; de antwoorden zijn nu meting {wave} van het project.",
         "en": "This session is closed; its answers are now wave {wave} of the project.",
@@ -180,8 +246,8 @@ PAGE_TEXTS = {
         "en": "Names as the wijkteam may see them: persons without consent and residents are shown with a code.",
     },
     "map_alt": {"nl": "Live netwerkkaart van {wijk}", "en": "Live network map of {wijk}"},
-    "other_wijk": {"nl": "deze sessie is van wijk {wijk}; u kijkt als wijkteam van een andere wijk",
-                   "en": "this session is of wijk {wijk}; you are viewing as the wijkteam of another wijk"},
+    "other_wijk": {"nl": "deze sessie is van een andere wijk dan die van uw wijkteam",
+                   "en": "this session is of another wijk than your wijkteam's"},
 }  # fmt: skip
 
 

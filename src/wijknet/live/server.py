@@ -1,24 +1,37 @@
 """The participants' side of a live session: a small, plain HTML form app served by tornado.
 
-Phones open ``http://<address>:<port>/s/<code>``, pick themselves from the
-roster, and fill in one form: per person or organisation of the wijk, the
-kind of tie (samenwerken, verwijzen or both) and its intensity (1-4). The
-form carries a fresh ``submission_id`` (uuid4), so a form sent twice is
-stored once (:func:`wijknet.live.session.submit`); sending a new form is a
-correction that replaces the participant's earlier answers.
+Every participant opens their **personal link** ``http://<address>:<port>/p/<token>``
+(or its QR code, :mod:`wijknet.live.links`), issued per roster member by the
+organiser (:func:`wijknet.live.session.issue_links`). The session code alone
+opens nothing. The link shows one form: per person or organisation of the
+wijk that the wijkteam sees by name, the kind of tie (samenwerken, verwijzen
+or both) and its intensity (1-4), filled in with the participant's own
+current answers. The form carries a fresh ``submission_id`` (uuid4), so a
+form sent twice is stored once (:func:`wijknet.live.session.submit`); sending
+a new form is a correction that replaces the participant's earlier answers.
 
 Why this shape:
 
+* **one session per server**: :func:`make_app` serves exactly the session it
+  was started for; links of other sessions are refused;
+* **no actor id leaves the server**: the participant is the token's holder
+  (no participant field in the form), partners are named by opaque option ids
+  (:func:`wijknet.live.session.option_id`), and the names are those the
+  wijkteam of the wijk may see;
+* **fresh state per request**: every request reads the session, the link and
+  the roster from the store on its own short connection
+  (:func:`wijknet.live.session.link_holder`), so a closed session, a revoked
+  link or a person removed by ``wijknet forget`` counts at once, and no read
+  transaction stays open;
 * **plain HTML forms** (no framework, no external asset, a few lines of
   inline CSS and an optional inline filter script) load fast on any phone and
   work without JavaScript;
 * **tornado** (already installed with Streamlit) serves many simultaneous
-  participants from one process; the blocking SQLite writes run in a small
+  participants from one process; the blocking SQLite work runs in a small
   thread pool so the event loop stays responsive;
 * **XSRF protection** (``xsrf_cookies``), names **HTML-escaped** by tornado's
-  template autoescaping, a strict Content-Security-Policy, and a signed
-  cookie that lets only the browser that answered for a participant see those
-  answers again (another device starts from an empty form, with a warning);
+  template autoescaping, a strict Content-Security-Policy, ``no-referrer``
+  (the token in the address is never sent elsewhere), ``no-store``;
 * the server binds ``127.0.0.1`` by default; for phones, bind the LAN
   address on a trusted network (see ``docs/live.md``).
 
@@ -34,18 +47,18 @@ import uuid
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Self
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 
 import tornado.httpserver
 import tornado.ioloop
 import tornado.netutil
 import tornado.web
+from tornado.log import app_log, gen_log
 from tornado.template import Template
 
 from ..errors import DataError
 from ..i18n import text
-from ..store.db import connect
-from .session import WEIGHTS, answers_of, get_session, has_answered, roster, submit
+from .session import WEIGHTS, answers_of, get_session, link_holder, set_url, submit
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8600
@@ -58,20 +71,18 @@ KINDS = {"samenwerking": ("samenwerking",), "verwijzing": ("verwijzing",), "beid
 
 TEXTS = {
     "title": {"nl": "Netwerkbijeenkomst", "en": "Network meeting"},
-    "code_intro": {"nl": "Vul de code van de sessie in.", "en": "Enter the code of the session."},
-    "code_label": {"nl": "Sessiecode", "en": "Session code"},
-    "go": {"nl": "Verder", "en": "Continue"},
-    "unknown_code": {"nl": "Deze sessie bestaat niet. Controleer de link of de code.",
-                     "en": "This session does not exist. Check the link or the code."},
+    "landing": {
+        "nl": "Open de persoonlijke link of scan de QR-code die u van de begeleider kreeg. Zonder persoonlijke link "
+              "kunt u hier niets invullen.",
+        "en": "Open the personal link or scan the QR code the facilitator gave you. Without a personal link "
+              "nothing can be filled in here.",
+    },
     "closed": {"nl": "Deze sessie is gesloten. Dank voor uw bijdrage!",
                "en": "This session is closed. Thank you for taking part!"},
-    "pick_intro": {
-        "nl": "We brengen samen in kaart wie met wie samenwerkt in {wijk}. Kies eerst uzelf (of uw organisatie) uit de lijst.",
-        "en": "Together we map who works with whom in {wijk}. First pick yourself (or your organisation) from the list.",
+    "bad_link": {
+        "nl": "Deze persoonlijke link is niet (meer) geldig. Vraag de begeleider om een nieuwe.",
+        "en": "This personal link is not valid (any more). Ask the facilitator for a new one.",
     },
-    "pick_label": {"nl": "Wie bent u?", "en": "Who are you?"},
-    "pick_placeholder": {"nl": "Kies uw naam", "en": "Choose your name"},
-    "pick_missing": {"nl": "Kies eerst uw naam uit de lijst.", "en": "First choose your name from the list."},
     "privacy": {
         "nl": "Uw antwoorden worden opgeslagen in het wijknet-project van deze wijk en tijdens de bijeenkomst "
               "getoond op de netwerkkaart. U kunt ze tot het einde van de sessie verbeteren.",
@@ -84,8 +95,20 @@ TEXTS = {
         "en": "Whom do you work with, or refer to? For each name choose how, and how intensely. "
               "Leave empty whom you do not know or do not work with.",
     },
-    "you_are": {"nl": "U bent: {name}", "en": "You are: {name}"},
-    "not_you": {"nl": "Niet u? Kies een andere naam", "en": "Not you? Choose another name"},
+    "you_are": {"nl": "Uw persoonlijke formulier: {name}", "en": "Your personal form: {name}"},
+    "you_are_code": {
+        "nl": "Uw naam wordt hier niet getoond; dit is uw code in de netwerkkaart.",
+        "en": "Your name is not shown here; this is your code on the network map.",
+    },
+    "not_you": {
+        "nl": "Niet uw formulier? Verstuur niets en geef de link terug aan de begeleider.",
+        "en": "Not your form? Send nothing and give the link back to the facilitator.",
+    },
+    "partners_note": {
+        "nl": "De lijst toont organisaties en professionals die toestemming gaven om met naam te worden genoemd; "
+              "inwoners staan er niet op.",
+        "en": "The list shows organisations and professionals who agreed to be named; residents are not listed.",
+    },
     "filter": {"nl": "Zoek een naam", "en": "Search a name"},
     "how": {"nl": "Hoe?", "en": "How?"},
     "how_none": {"nl": "hoe?", "en": "how?"},
@@ -106,11 +129,9 @@ TEXTS = {
     },
     "send": {"nl": "Versturen", "en": "Send"},
     "chosen": {"nl": "{n} gekozen", "en": "{n} chosen"},
-    "warn_other_device": {
-        "nl": "Voor deze naam zijn al antwoorden verstuurd vanaf een ander apparaat. Als u dit formulier verstuurt, "
-              "vervangen uw nieuwe antwoorden de oude.",
-        "en": "Answers for this name were already sent from another device. If you send this form, your new "
-              "answers replace the old ones.",
+    "roster_changed": {
+        "nl": "De lijst is intussen veranderd. Controleer uw antwoorden en verstuur opnieuw.",
+        "en": "The list has changed meanwhile. Check your answers and send again.",
     },
     "errors": {"nl": "Niet verstuurd; pas dit aan:", "en": "Not sent; please correct:"},
     "missing_weight": {"nl": "kies een intensiteit bij {name}", "en": "choose an intensity for {name}"},
@@ -119,7 +140,6 @@ TEXTS = {
     "your_answers": {"nl": "Uw antwoorden", "en": "Your answers"},
     "no_answers": {"nl": "U heeft (nog) niemand genoemd.", "en": "You have not named anyone (yet)."},
     "correct": {"nl": "Antwoorden verbeteren", "en": "Correct your answers"},
-    "other_person": {"nl": "Iemand anders laten invullen", "en": "Let someone else answer"},
     "col_name": {"nl": "Naam", "en": "Name"},
     "col_how": {"nl": "Hoe", "en": "How"},
     "col_intensity": {"nl": "Intensiteit", "en": "Intensity"},
@@ -178,52 +198,31 @@ _BASE = """<!DOCTYPE html>
 {% raw body %}
 </main></body></html>"""
 
-_CODE = """<form method="get" action="/join">
-<p>{{ t('code_intro') }}</p>
-<label class="big" for="code">{{ t('code_label') }}</label>
-<input type="text" id="code" name="code" autocomplete="off" autocapitalize="none" spellcheck="false" required>
-<input type="hidden" name="lang" value="{{ lang }}">
-<button type="submit">{{ t('go') }}</button></form>
-{% if message %}<p class="note err">{{ message }}</p>{% end %}"""
+_LANDING = """<p>{{ t('landing') }}</p>"""
 
 _MESSAGE = """<p class="note {{ kind }}">{{ message }}</p>"""
 
-_PICK = """<p>{{ t('pick_intro', wijk=session.wijk) }}</p>
-{% if missing %}<p class="note err">{{ t('pick_missing') }}</p>{% end %}
-<form method="get" action="{{ base }}/answer">
-<label class="big" for="p">{{ t('pick_label') }}</label>
-<select id="p" name="p" required>
-<option value="">{{ t('pick_placeholder') }}</option>
-{% for group, entries in groups %}<optgroup label="{{ group }}">
-{% for e in entries %}<option value="{{ e.actor_id }}">{{ e.name }}{% if e.organisation and e.organisation != e.name %} ({{ e.organisation }}){% end %}</option>
-{% end %}</optgroup>{% end %}
-</select>
-<button type="submit">{{ t('go') }}</button>
-</form>
-<p class="small">{{ t('privacy') }}</p>"""
-
-_FORM = """<p class="note"><strong>{{ t('you_are', name=me.name) }}</strong><br>
-<a href="{{ base }}">{{ t('not_you') }}</a></p>
-{% if other_device %}<p class="note warn">{{ t('warn_other_device') }}</p>{% end %}
+_FORM = """<p class="note"><strong>{{ t('you_are', name=me.label) }}</strong><br>
+{% if not me.named %}<span class="small">{{ t('you_are_code') }}</span><br>{% end %}
+<span class="small">{{ t('not_you') }}</span></p>
 {% if errors %}<div class="note err" role="alert">{{ t('errors') }}<ul>{% for e in errors %}<li>{{ e }}</li>{% end %}</ul></div>{% end %}
 <p>{{ t('form_intro') }}</p>
-<p class="small">{{ t('intensity_help') }}</p>
-<form method="post" action="{{ base }}/answer" id="answers">
+<p class="small">{{ t('intensity_help') }} {{ t('partners_note') }}</p>
+<form method="post" action="{{ base }}" id="answers">
 {% raw xsrf_form_html() %}
-<input type="hidden" name="p" value="{{ me.actor_id }}">
 <input type="hidden" name="submission_id" value="{{ submission_id }}">
 <input type="search" id="filter" placeholder="{{ t('filter') }}" aria-label="{{ t('filter') }}" hidden>
 {% for group, entries, chosen in groups %}
 <details{% if chosen or open_all %} open{% end %}><summary>{{ group }} <span class="count">({{ len(entries) }}{% if chosen %}, {{ t('chosen', n=chosen) }}{% end %})</span></summary>
-{% for e in entries %}{% set v = values.get(e.actor_id, ('', '')) %}
-<div class="row{% if e.actor_id in bad %} bad{% end %}" data-name="{{ (e.name + ' ' + e.organisation + ' ' + e.role).lower() }}">
+{% for e in entries %}{% set v = values.get(e.option, ('', '')) %}
+<div class="row{% if e.option in bad %} bad{% end %}" data-name="{{ (e.name + ' ' + e.organisation + ' ' + e.role).lower() }}">
 <div class="name" id="n-{{ e.index }}">{{ e.name }}</div>
 {% if e.role or (e.organisation and e.organisation != e.name) %}<div class="who">{{ ', '.join(x for x in (e.role, e.organisation) if x and x != e.name) }}</div>{% end %}
 <div class="pair">
-<select name="how-{{ e.actor_id }}" aria-labelledby="n-{{ e.index }}" aria-label="{{ t('how') }}">
+<select name="how-{{ e.option }}" aria-labelledby="n-{{ e.index }}" aria-label="{{ t('how') }}">
 {% for key in ('', 'samenwerking', 'verwijzing', 'beide') %}<option value="{{ key }}"{% if v[0] == key %} selected{% end %}>{{ t('how_' + (key or 'none')) }}</option>{% end %}
 </select>
-<select name="w-{{ e.actor_id }}" aria-label="{{ t('intensity') }}">
+<select name="w-{{ e.option }}" aria-label="{{ t('intensity') }}">
 <option value="">{{ t('intensity_none') }}</option>
 {% for w in weights %}<option value="{{ w }}"{% if v[1] == str(w) %} selected{% end %}>{{ t('intensity_' + str(w)) }}</option>{% end %}
 </select></div></div>
@@ -254,40 +253,26 @@ _DONE = """<p class="note">{{ t('thanks') }}</p>
 {% if rows %}<table><thead><tr><th>{{ t('col_name') }}</th><th>{{ t('col_how') }}</th><th>{{ t('col_intensity') }}</th></tr></thead><tbody>
 {% for name, how, weight in rows %}<tr><td>{{ name }}</td><td>{{ how }}</td><td>{{ weight }}</td></tr>{% end %}
 </tbody></table>{% else %}<p>{{ t('no_answers') }}</p>{% end %}
-<div class="links"><a class="button" href="{{ base }}/answer?p={{ url_escape(me.actor_id) }}">{{ t('correct') }}</a>
-<a href="{{ base }}">{{ t('other_person') }}</a></div>"""
+<div class="links"><a class="button" href="{{ base }}">{{ t('correct') }}</a></div>"""
 
 _TEMPLATES = {name: Template(source, name=name, autoescape="xhtml_escape") for name, source in
-              {"base": _BASE, "code": _CODE, "message": _MESSAGE, "pick": _PICK, "form": _FORM, "done": _DONE}.items()}
+              {"base": _BASE, "landing": _LANDING, "message": _MESSAGE, "form": _FORM, "done": _DONE}.items()}
 
 
 class LiveState:
-    """What the server keeps in memory: the store, and per session its roster (read once)."""
+    """What the server keeps in memory: the store, the one session it serves, the taxonomy and the threads.
 
-    def __init__(self, folder: str | Path, executor: ThreadPoolExecutor):
-        self.folder = Path(folder)
-        self.executor = executor
-        # One connection held open for the server's lifetime: closing the last connection of a WAL
-        # database checkpoints it, which would make every request's own connection slow to close.
-        self.keeper = connect(self.folder)
-        self._rosters: dict[str, tuple] = {}
-        self._lock = threading.Lock()
+    Nothing about people: every request reads the session, the link and the
+    roster afresh (:func:`wijknet.live.session.link_holder`).
+    """
+
+    def __init__(self, folder: str | Path, code: str, executor: ThreadPoolExecutor):
         from ..project import ProjectConfig
 
+        self.folder = Path(folder)
+        self.code = str(code).strip().lower()
+        self.executor = executor
         self.taxonomy = ProjectConfig.load(self.folder).taxonomy
-
-    def roster(self, code: str):
-        """``(session, entries, by_id)`` of a session, cached; raises DataError for an unknown code."""
-        code = code.strip().lower()
-        with self._lock:
-            cached = self._rosters.get(code)
-        if cached is None:
-            session = get_session(self.folder, code)
-            entries = roster(self.folder, code)
-            cached = (session, entries, {e.actor_id: e for e in entries})
-            with self._lock:
-                self._rosters[code] = cached
-        return cached
 
     async def run(self, fn, *args, **kwargs):
         return await asyncio.get_running_loop().run_in_executor(self.executor, lambda: fn(*args, **kwargs))
@@ -324,10 +309,8 @@ class _Handler(tornado.web.RequestHandler):
     def page(self, name: str, *, heading: str = "", status: int = 200, **values) -> None:
         lang = self.lang
         other = "en" if lang == "nl" else "nl"
-        args = {k: v for k, v in self.request.query_arguments.items() if k != "lang"}
-        lang_url = self.request.path + "?" + urlencode({**{k: v[-1].decode() for k, v in args.items()}, "lang": other})
-        namespace = {"t": self.t, "lang": lang, "url_escape": lambda s: quote(str(s), safe=""),
-                     "xsrf_form_html": self.xsrf_form_html}
+        lang_url = self.request.path + "?" + urlencode({"lang": other})  # no other query argument is used or echoed
+        namespace = {"t": self.t, "lang": lang, "xsrf_form_html": self.xsrf_form_html}
         body = _TEMPLATES[name].generate(**namespace, **values).decode()
         page_title = heading or self.t("title")  # the session's title, once known
         self.set_status(status)
@@ -341,171 +324,127 @@ class _Handler(tornado.web.RequestHandler):
     def write_error(self, status_code: int, **kwargs) -> None:
         self.message("not_found" if status_code == 404 else "bad_request", kind="err", status=status_code)
 
-    def session_or_message(self, code: str):
+    def log_exception(self, typ, value, tb) -> None:
+        """Log refusals and errors without the request's path (a personal link's token is in it)."""
+        if isinstance(value, tornado.web.HTTPError):
+            gen_log.warning("HTTP %d %s", value.status_code, self.request.method)
+        else:
+            app_log.error("error in %s %s: %s", self.request.method, type(self).__name__, typ.__name__)
+
+    async def holder(self, token: str):
+        """The link's holder, fresh from the store; ``None`` after answering with a clean refusal page."""
         try:
-            session, entries, by_id = self.state.roster(code)
-        except DataError:
-            self.message("unknown_code", kind="err", status=404)
+            return await self.state.run(link_holder, self.state.folder, self.state.code, token)
+        except DataError as exc:
+            reason = getattr(exc, "reason", "")
+            if reason == "closed":
+                self.message("closed")
+            else:  # an unknown, revoked or replaced link, another session's, or a forgotten person: names no one
+                self.message("bad_link", kind="err", status=404)
             return None
-        return session, entries, by_id
 
-    def base(self, session) -> str:
-        return f"/s/{session.code}"
-
-    def cookie_name(self, session) -> str:
-        return f"wijknet_{session.code}"
-
-    def answered_here(self, session) -> set[str]:
-        value = self.get_signed_cookie(self.cookie_name(session), max_age_days=2)
-        return set(value.decode().split(",")) - {""} if value else set()
-
-    def groups(self, entries):
-        """Roster entries grouped by domain in taxonomy order, with domain labels."""
+    def groups(self, rows: list[_Row]):
+        """Form rows grouped by domain in taxonomy order, with domain labels."""
         tax = self.state.taxonomy
         by_domain: dict[str, list] = {}
-        for e in entries:
-            by_domain.setdefault(tax.canonical(e.domain), []).append(e)
+        for row in rows:
+            by_domain.setdefault(tax.canonical(row.domain), []).append(row)
         return [(tax.label(d, self.lang), by_domain[d]) for d in tax.order(by_domain)]
 
 
-class CodeHandler(_Handler):
-    """``/`` and ``/join?code=``: type the session code."""
+class LandingHandler(_Handler):
+    """``/``: says that only a personal link opens a form (the session code opens nothing)."""
 
     def get(self) -> None:
-        code = self.get_query_argument("code", "").strip().lower().replace(" ", "").replace("-", "")
-        if code:
-            try:
-                self.state.roster(code)
-            except DataError:
-                self.page("code", message=self.t("unknown_code"), status=404)
-                return
-            self.redirect(f"/s/{quote(code)}")
-            return
-        self.page("code", message="")
+        self.page("landing")
 
 
-class PickHandler(_Handler):
-    """``/s/<code>``: pick yourself from the roster."""
+class FormHandler(_Handler):
+    """``/p/<token>``: the participant's own form (GET) and its submission (POST)."""
 
-    async def get(self, code: str) -> None:
-        found = self.session_or_message(code)
-        if found is None:
+    async def get(self, token: str) -> None:
+        holder = await self.holder(token)
+        if holder is None:
             return
-        session, entries, _ = found
-        current = await self.state.run(get_session, self.state.folder, session.code)
-        if not current.is_open:
-            self.message("closed")
-            return
-        self.page("pick", session=session, groups=self.groups(entries), base=self.base(session),
-                  missing=self.get_query_argument("missing", "") == "1", heading=session.title)
+        options = holder.option_ids()
+        table = await self.state.run(answers_of, self.state.folder, self.state.code, holder.me.actor_id)
+        by_actor = {e.actor_id: opt for opt, e in options.items()}
+        values = {by_actor[alter]: value for alter, value in _form_values(table).items() if alter in by_actor}
+        self.form(token, holder, options, values)
 
+    def form(self, token, holder, options, values, *, errors=(), bad=(), status=200) -> None:
+        rows = [_Row(opt, e, i) for i, (opt, e) in enumerate(sorted(options.items(), key=lambda o: (o[1].name.casefold(), o[0])))]
+        groups = [(label, members, sum(1 for r in members if values.get(r.option, ("", ""))[0]))
+                  for label, members in self.groups(rows)]  # fmt: skip
+        self.page("form", me=holder.me, groups=groups, values=values, errors=list(errors), bad=set(bad),
+                  submission_id=uuid.uuid4().hex, base=f"/p/{token}", weights=WEIGHTS, open_all=len(groups) == 1,
+                  heading=holder.session.title, status=status)
 
-class AnswerHandler(_Handler):
-    """``/s/<code>/answer``: the form (GET) and its submission (POST)."""
-
-    async def get(self, code: str) -> None:
-        found = self.session_or_message(code)
-        if found is None:
+    async def post(self, token: str) -> None:
+        holder = await self.holder(token)
+        if holder is None:
             return
-        session, entries, by_id = found
-        me = by_id.get(self.get_query_argument("p", ""))
-        if me is None:
-            self.redirect(self.base(session) + "?missing=1")
-            return
-        current = await self.state.run(get_session, self.state.folder, session.code)
-        if not current.is_open:
-            self.message("closed")
-            return
-        values, other_device = {}, False
-        if me.actor_id in self.answered_here(session):
-            table = await self.state.run(answers_of, self.state.folder, session.code, me.actor_id)
-            values = _form_values(table)
-        else:
-            other_device = await self.state.run(has_answered, self.state.folder, session.code, me.actor_id)
-        self.form(session, entries, me, values, other_device=other_device)
-
-    def form(self, session, entries, me, values, *, errors=(), bad=(), other_device=False, status=200) -> None:
-        groups = []
-        index = 0
-        for label, members in self.groups([e for e in entries if e.actor_id != me.actor_id]):
-            rows = []
-            for e in members:
-                rows.append(_Row(e, index))
-                index += 1
-            groups.append((label, rows, sum(1 for e in members if values.get(e.actor_id, ("", ""))[0])))
-        self.page("form", session=session, me=me, groups=groups, values=values, errors=list(errors), bad=set(bad),
-                  other_device=other_device, submission_id=uuid.uuid4().hex, base=self.base(session),
-                  weights=WEIGHTS, open_all=len(groups) == 1, heading=session.title, status=status)
-
-    async def post(self, code: str) -> None:
-        found = self.session_or_message(code)
-        if found is None:
-            return
-        session, entries, by_id = found
-        me = by_id.get(self.get_body_argument("p", ""))
-        if me is None:
-            self.redirect(self.base(session) + "?missing=1", status=303)
-            return
+        options = holder.option_ids()
+        sent = {name.split("-", 1)[1] for name in self.request.body_arguments
+                if name.startswith(("how-", "w-")) and self.get_body_argument(name, "").strip()}
         values, answers, errors, bad = {}, [], [], []
-        for e in entries:
-            if e.actor_id == me.actor_id:
-                continue
-            how = self.get_body_argument(f"how-{e.actor_id}", "").strip()
-            weight = self.get_body_argument(f"w-{e.actor_id}", "").strip()
+        if sent - set(options):  # a partner left the list since the form was made (e.g. wijknet forget)
+            errors.append(self.t("roster_changed"))
+        for opt, e in options.items():
+            how = self.get_body_argument(f"how-{opt}", "").strip()
+            weight = self.get_body_argument(f"w-{opt}", "").strip()
             if not how and not weight:
                 continue
-            values[e.actor_id] = (how, weight)
+            values[opt] = (how, weight)
             if how not in KINDS:
                 errors.append(self.t("missing_how", name=e.name))
-                bad.append(e.actor_id)
-            elif not weight:
+                bad.append(opt)
+            elif weight not in {str(w) for w in WEIGHTS}:
                 errors.append(self.t("missing_weight", name=e.name))
-                bad.append(e.actor_id)
+                bad.append(opt)
             else:
                 answers += [(e.actor_id, tie_type, weight) for tie_type in KINDS[how]]
         if errors:
-            self.form(session, entries, me, values, errors=errors, bad=bad, status=400)
+            self.form(token, holder, options, values, errors=errors, bad=bad, status=400)
             return
         try:
-            await self.state.run(submit, self.state.folder, session.code, me.actor_id, answers,
-                                 self.get_body_argument("submission_id", ""), roster_ids=set(by_id))
+            await self.state.run(submit, self.state.folder, self.state.code, holder.me.actor_id, answers,
+                                 self.get_body_argument("submission_id", ""),
+                                 roster_ids={e.actor_id for e in holder.entries}, token=token)  # fmt: skip
         except DataError as exc:
-            if any("gesloten" in p.message or "closed" in p.message for p in exc.problems):
+            reason = getattr(exc, "reason", "")
+            if reason == "closed":
                 self.message("closed")
-                return
-            self.form(session, entries, me, values, errors=[p.message for p in exc.problems], status=400)
+            elif reason == "bad_link":
+                self.message("bad_link", kind="err", status=404)
+            elif reason == "roster_changed":
+                self.form(token, holder, options, values, errors=[self.t("roster_changed")], status=409)
+            else:  # the server checked every answer; what is left is a tampered form: no message of the library
+                self.message("bad_request", kind="err", status=400)
             return
-        here = self.answered_here(session) | {me.actor_id}
-        self.set_signed_cookie(self.cookie_name(session), ",".join(sorted(here)), expires_days=2, httponly=True,
-                               samesite="Lax")
-        self.redirect(f"{self.base(session)}/done?p={quote(me.actor_id, safe='')}", status=303)
+        self.redirect(f"/p/{token}/done", status=303)
 
 
 class DoneHandler(_Handler):
-    """``/s/<code>/done``: thanks, and the participant's answers (only in the browser that sent them)."""
+    """``/p/<token>/done``: thanks, and the participant's own answers."""
 
-    async def get(self, code: str) -> None:
-        found = self.session_or_message(code)
-        if found is None:
+    async def get(self, token: str) -> None:
+        holder = await self.holder(token)
+        if holder is None:
             return
-        session, _, by_id = found
-        me = by_id.get(self.get_query_argument("p", ""))
-        if me is None or me.actor_id not in self.answered_here(session):
-            self.redirect(self.base(session))
-            return
-        table = await self.state.run(answers_of, self.state.folder, session.code, me.actor_id)
-        rows = []
-        for alter, how, weight in _done_rows(table):
-            entry = by_id.get(alter)
-            rows.append((entry.name if entry else alter, self.t(f"how_{how}"), self.t(f"intensity_{weight}")))
-        self.page("done", session=session, me=me, rows=rows, base=self.base(session), heading=session.title)
+        names = {e.actor_id: e.name for e in holder.option_ids().values()}
+        table = await self.state.run(answers_of, self.state.folder, self.state.code, holder.me.actor_id)
+        rows = [(names[alter], self.t(f"how_{how}"), self.t(f"intensity_{weight}"))
+                for alter, how, weight in _done_rows(table) if alter in names]  # fmt: skip
+        self.page("done", me=holder.me, rows=rows, base=f"/p/{token}", heading=holder.session.title)
 
 
 class _Row:
-    """A roster entry on the form, with a running index for element ids."""
+    """A partner on the form: its opaque option id, what is shown, and a running index for element ids."""
 
-    def __init__(self, entry, index: int):
-        self.actor_id, self.name, self.organisation, self.role = entry.actor_id, entry.name, entry.organisation, entry.role
+    def __init__(self, option: str, entry, index: int):
+        self.option, self.name, self.organisation, self.role = option, entry.name, entry.organisation, entry.role
+        self.domain = entry.domain
         self.index = index
 
 
@@ -530,26 +469,26 @@ def _done_rows(table) -> list[tuple[str, str, int]]:
     return rows
 
 
-def make_app(folder: str | Path, *, executor: ThreadPoolExecutor | None = None,
-             cookie_secret: str | None = None) -> tornado.web.Application:
-    """The tornado application for the sessions of the store ``folder``.
+TOKEN_ROUTE = r"([A-Za-z0-9_-]{43})"
 
-    ``cookie_secret`` signs the cookie that remembers for whom a browser
-    answered; a new random secret is made when not given (so after a restart
-    of the server, earlier answers show again only after a new submission).
+
+def make_app(folder: str | Path, code: str, *, executor: ThreadPoolExecutor | None = None,
+             cookie_secret: str | None = None) -> tornado.web.Application:
+    """The tornado application for the one session ``code`` of the store ``folder``.
+
+    ``cookie_secret`` signs the XSRF cookie; a new random secret is made when
+    not given. Requests are not logged (a personal link's token is in its path).
     """
-    state = LiveState(folder, executor or ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="wijknet-live"))
+    state = LiveState(folder, code, executor or ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="wijknet-live"))
     routes = [
-        (r"/", CodeHandler, {"state": state}),
-        (r"/join", CodeHandler, {"state": state}),
-        (r"/s/([a-z0-9]{4,32})/?", PickHandler, {"state": state}),
-        (r"/s/([a-z0-9]{4,32})/answer", AnswerHandler, {"state": state}),
-        (r"/s/([a-z0-9]{4,32})/done", DoneHandler, {"state": state}),
+        (r"/", LandingHandler, {"state": state}),
+        (rf"/p/{TOKEN_ROUTE}/?", FormHandler, {"state": state}),
+        (rf"/p/{TOKEN_ROUTE}/done", DoneHandler, {"state": state}),
     ]
     return tornado.web.Application(routes, xsrf_cookies=True, cookie_secret=cookie_secret or secrets.token_hex(32),
                                    xsrf_cookie_kwargs={"httponly": True, "samesite": "Strict"},
                                    default_handler_class=_NotFound, default_handler_args={"state": state},
-                                   compress_response=True, live_state=state)
+                                   compress_response=True, live_state=state, log_function=lambda handler: None)
 
 
 class _NotFound(_Handler):
@@ -557,14 +496,23 @@ class _NotFound(_Handler):
         raise tornado.web.HTTPError(404)
 
 
+def _check_open(folder: str | Path, code: str):
+    session = get_session(folder, code)
+    if not session.is_open:
+        from .session import _problem
+
+        raise _problem("closed", title=session.title)
+    return session
+
+
 class LiveServer:
-    """The live server running in a background thread (tests, the load test, the benchmark).
+    """The live server of one session running in a background thread (tests, the load test, the benchmark).
 
     ``port=0`` takes a free port; :attr:`url` is the address to use.
     """
 
-    def __init__(self, folder: str | Path, host: str = DEFAULT_HOST, port: int = 0):
-        self.folder, self.host, self.port = Path(folder), host, port
+    def __init__(self, folder: str | Path, code: str, host: str = DEFAULT_HOST, port: int = 0):
+        self.folder, self.code, self.host, self.port = Path(folder), code, host, port
         self._thread: threading.Thread | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._ready = threading.Event()
@@ -579,6 +527,7 @@ class LiveServer:
         self.stop()
 
     def start(self) -> None:
+        _check_open(self.folder, self.code)
         self._thread = threading.Thread(target=lambda: asyncio.run(self._main()), name="wijknet-live", daemon=True)
         self._thread.start()
         if not self._ready.wait(30):
@@ -589,8 +538,7 @@ class LiveServer:
         self._stop = asyncio.Event()
         executor = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="wijknet-live")
         sockets = tornado.netutil.bind_sockets(self.port, self.host)
-        app = make_app(self.folder, executor=executor)
-        server = tornado.httpserver.HTTPServer(app, xheaders=False)
+        server = tornado.httpserver.HTTPServer(make_app(self.folder, self.code, executor=executor), xheaders=False)
         server.add_sockets(sockets)
         self.port = sockets[0].getsockname()[1]
         self.url = f"http://{self.host}:{self.port}"
@@ -599,7 +547,6 @@ class LiveServer:
         server.stop()
         await server.close_all_connections()
         executor.shutdown(wait=True)
-        app.settings["live_state"].keeper.close()
 
     def stop(self) -> None:
         if self._loop is not None and self._stop is not None:
@@ -610,23 +557,24 @@ class LiveServer:
 
 def serve(folder: str | Path, code: str, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
           on_ready=None) -> None:
-    """Serve the participants' pages until interrupted (``wijknet live serve``).
+    """Serve the participants' pages of exactly the session ``code`` until interrupted (``wijknet live serve``).
 
     Checks the session first (unknown or closed code: :class:`DataError`).
-    ``on_ready(url)`` is called once the server listens.
+    Once it listens, the server's address is stored with the session
+    (:func:`wijknet.live.session.set_url`: the projector shows it, the
+    personal links use it) and ``on_ready(url)`` is called.
     """
-    session = get_session(folder, code)
-    if not session.is_open:
-        from .session import _problem
-
-        raise _problem("closed", title=session.title)
+    session = _check_open(folder, code)
 
     async def main() -> None:
         sockets = tornado.netutil.bind_sockets(port, host)
-        server = tornado.httpserver.HTTPServer(make_app(folder))
+        server = tornado.httpserver.HTTPServer(make_app(folder, session.code))
         server.add_sockets(sockets)
+        shown = f"[{host}]" if ":" in host else host
+        url = f"http://{shown}:{sockets[0].getsockname()[1]}"
+        set_url(folder, session.code, url)
         if on_ready is not None:
-            on_ready(f"http://{host}:{sockets[0].getsockname()[1]}/s/{session.code}")
+            on_ready(url)
         await asyncio.Event().wait()
 
     asyncio.run(main())

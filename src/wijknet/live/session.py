@@ -1,11 +1,16 @@
 """Live network mapping during a netwerkbijeenkomst: sessions, the roster, answers and closing.
 
 A facilitator opens a **session** for one wijk and wave (:func:`open_session`)
-and gets an unguessable join code. Participants open the session's link on
-their phone, pick themselves from the **roster** (:func:`roster`: the actors
-of the wijk taking part in the wave) and name whom they work with, how
-(``samenwerking`` or ``verwijzing``) and how intensely (1-4). Each time a
-participant sends the form, :func:`submit` stores their whole answer set:
+and issues a **personal link** to every person or organisation on the
+**roster** (:func:`roster`: the actors of the wijk taking part in the wave)
+with :func:`issue_links`. The session code alone opens nothing: a link
+carries a high-entropy token (``secrets.token_urlsafe``), stored only as its
+SHA-256 hash, scoped to one session and one participant, and revocable
+(:func:`revoke_links`; issuing again replaces it). With their link a
+participant names whom they work with, how (``samenwerking`` or
+``verwijzing``) and how intensely (1-4), and sees and corrects only their own
+answers. Each time a participant sends the form, :func:`submit` stores their
+whole answer set:
 
 * **idempotent**: a ``submission_id`` (made once per form) is stored once; the
   same submission sent again (a double tap, a browser retry, the back button)
@@ -30,6 +35,7 @@ from __future__ import annotations
 import csv
 import datetime as _dt
 import hashlib
+import hmac
 import io
 import json
 import os
@@ -37,7 +43,7 @@ import re
 import secrets
 import sqlite3
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -51,15 +57,18 @@ from ..store.db import RAW_DIR, connect, transaction
 TIE_TYPES = ("samenwerking", "verwijzing")
 #: Intensity of a tie: 1 (we know what the other does) to 4 (shared goals and ways of working).
 WEIGHTS = (1, 2, 3, 4)
-#: Letters of a join code: lower case without look-alikes (0/o, 1/l/i), easy to type on a phone.
+#: Letters of a session code: lower case without look-alikes (0/o, 1/l/i), easy to type.
 CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
-#: Length of a join code: 31**12 (about 2**59) possible codes.
+#: Length of a session code (it names the session for the organiser; it opens nothing for participants): 31**12 (about 2**59) possible codes.
 CODE_LENGTH = 12
 #: Most answers one submission may hold (a participant naming everyone in a large wijk stays below).
 MAX_ANSWERS = 2000
 #: Kind of the stored copy of a closed session's answers in the ``files`` table.
 FILE_KIND = "live"
 SUBMISSION_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+#: Random bytes of a personal link's token (``secrets.token_urlsafe``: 43 characters, 256 bits).
+TOKEN_BYTES = 32
+TOKEN = re.compile(r"^[A-Za-z0-9_-]{43}$")
 
 TEXTS = {
     "unknown_code": {
@@ -113,6 +122,14 @@ TEXTS = {
         "nl": "deze inzendcode hoort bij een ander antwoord; laad het formulier opnieuw",
         "en": "this submission code belongs to another answer; reload the form",
     },
+    "bad_link": {
+        "nl": "deze persoonlijke link is niet (meer) geldig; vraag de begeleider om een nieuwe",
+        "en": "this personal link is not valid (any more); ask the facilitator for a new one",
+    },
+    "roster_changed": {
+        "nl": "de deelnemerslijst is intussen veranderd; laad het formulier opnieuw en controleer uw antwoorden",
+        "en": "the roster has changed meanwhile; reload the form and check your answers",
+    },
     "label": {"nl": "netwerkbijeenkomst {title}", "en": "netwerkbijeenkomst {title}"},
     "what_participant": {"nl": "de deelnemer", "en": "the participant"},
     "what_wijk": {"nl": "de wijk", "en": "the wijk"},
@@ -137,6 +154,9 @@ class LiveSession:
     title: str
     opened_at: str
     closed_at: str | None
+    url: str = ""
+    #: Keys the opaque option ids of the phone form (:func:`option_id`); never shown.
+    secret: str = field(default="", repr=False)
 
     @property
     def is_open(self) -> bool:
@@ -150,13 +170,22 @@ class LiveSession:
 
 @dataclass(frozen=True)
 class RosterEntry:
-    """A person or organisation on the roster: id, name shown, and who/what they are."""
+    """A person or organisation on the roster: id, name, and who/what they are.
+
+    ``named`` says whether the wijkteam of the session's wijk may see the real
+    name (:func:`wijknet.privacy.view.shows_name`: organisations and
+    professionals who consented); ``label`` is what that wijkteam sees: the
+    name, else the actor's pseudonym (as on every page of the wijkteam).
+    Outside the organiser's own view only ``label`` is shown.
+    """
 
     actor_id: str
     name: str
     domain: str
     organisation: str = ""
     role: str = ""
+    named: bool = True
+    label: str = ""
 
 
 @dataclass(frozen=True)
@@ -168,25 +197,35 @@ class SubmitResult:
     replaced: int = 0
 
 
-def _problem(key: str, **values) -> DataError:
-    return DataError([Problem(_WHERE, text(TEXTS, key, **values))])
+class LiveRefused(DataError):
+    """A refusal of the live session; ``reason`` is the key of :data:`TEXTS` (``closed``, ``bad_link`` ...)."""
+
+    def __init__(self, reason: str, problems: list[Problem]):
+        self.reason = reason
+        super().__init__(problems)
+
+
+def _problem(key: str, **values) -> LiveRefused:
+    return LiveRefused(key, [Problem(_WHERE, text(TEXTS, key, **values))])
 
 
 def new_code() -> str:
-    """An unguessable join code (``secrets``): :data:`CODE_LENGTH` letters of :data:`CODE_ALPHABET`."""
+    """An unguessable session code (``secrets``): :data:`CODE_LENGTH` letters of :data:`CODE_ALPHABET`."""
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 
 
+_SESSION_COLUMNS = "session_id, code, wijk, wave, title, opened_at, closed_at, url, secret"
+
+
 def _session(conn: sqlite3.Connection, code: str) -> LiveSession:
-    row = conn.execute("SELECT session_id, code, wijk, wave, title, opened_at, closed_at FROM live_sessions "
-                       "WHERE code = ?", (str(code).strip().lower(),)).fetchone()  # fmt: skip
+    row = conn.execute(f"SELECT {_SESSION_COLUMNS} FROM live_sessions WHERE code = ?", (str(code).strip().lower(),)).fetchone()  # fmt: skip
     if row is None:
         raise _problem("unknown_code", code=code)
     return LiveSession(*row)
 
 
 def get_session(folder: str | Path, code: str) -> LiveSession:
-    """The session with join code ``code``; a :class:`~wijknet.errors.DataError` when there is none."""
+    """The session with code ``code``; a :class:`~wijknet.errors.DataError` when there is none."""
     conn = connect(folder)
     try:
         return _session(conn, code)
@@ -198,8 +237,7 @@ def sessions(folder: str | Path) -> list[LiveSession]:
     """All sessions of the store, the newest first."""
     conn = connect(folder)
     try:
-        rows = conn.execute("SELECT session_id, code, wijk, wave, title, opened_at, closed_at FROM live_sessions "
-                            "ORDER BY session_id DESC").fetchall()  # fmt: skip
+        rows = conn.execute(f"SELECT {_SESSION_COLUMNS} FROM live_sessions ORDER BY session_id DESC").fetchall()
     finally:
         conn.close()
     return [LiveSession(*r) for r in rows]
@@ -222,17 +260,34 @@ def _waves(conn: sqlite3.Connection, folder: Path, extra: str) -> list[str]:
 
 
 def _roster(conn: sqlite3.Connection, folder: Path, wijk: str, wave: str) -> list[RosterEntry]:
+    from ..io.tidy import KINDS, TRUE
+    from ..privacy import Audience
+    from ..privacy.keys import load_key, pseudonym
+    from ..privacy.view import shows_name
+    from ..project import ProjectConfig
+
     waves = _waves(conn, folder, wave)
     position = {w: i for i, w in enumerate(waves)}
     at = position.get(wave, -1)
-    rows = conn.execute("SELECT actor_id, name, domain, organisation, role, first_wave, last_wave FROM actors "
-                        "WHERE wijk = ?", (wijk,)).fetchall()  # fmt: skip
+    rows = conn.execute("SELECT actor_id, name, domain, organisation, role, first_wave, last_wave, kind, consent "
+                        "FROM actors WHERE wijk = ?", (wijk,)).fetchall()  # fmt: skip
+    taxonomy = ProjectConfig.load(folder).taxonomy
+    room = Audience("wijkteam", wijk)
+    key = None
     out = []
-    for actor_id, name, domain, organisation, role, first, last in rows:
+    for actor_id, name, domain, organisation, role, first, last, kind, consent in rows:
         lo = position.get(first, 0) if first else 0
         hi = position.get(last, len(waves)) if last else len(waves)
         if lo <= at <= hi:
-            out.append(RosterEntry(actor_id, (name or "").strip() or actor_id, domain, organisation or "", role or ""))
+            # the same normalisation as the tidy reader, so `named` and `label` match wijknet.privacy.restrict
+            kind = KINDS.get((kind or "").strip().lower(), "")
+            named = shows_name({"kind": kind, "domain": domain, "consent": (consent or "").strip().lower() in TRUE},
+                               room, taxonomy)  # fmt: skip
+            name = (name or "").strip() or actor_id
+            if not named and key is None:
+                key = load_key(folder)
+            label = name if named else pseudonym(key, actor_id, kind)
+            out.append(RosterEntry(actor_id, name, domain, organisation or "", role or "", named, label))
     return sorted(out, key=lambda e: (e.name.casefold(), e.actor_id))
 
 
@@ -254,7 +309,7 @@ def roster(folder: str | Path, code: str) -> list[RosterEntry]:
 
 
 def open_session(folder: str | Path, wijk: str, wave: str, title: str = "", *, username: str | None = None) -> str:
-    """Open a live session for ``wijk`` and ``wave``; return its join code.
+    """Open a live session for ``wijk`` and ``wave``; return its code.
 
     Parameters
     ----------
@@ -298,8 +353,8 @@ def open_session(folder: str | Path, wijk: str, wave: str, title: str = "", *, u
                 code = new_code()
                 if conn.execute("SELECT 1 FROM live_sessions WHERE code = ?", (code,)).fetchone() is None:
                     break
-            conn.execute("INSERT INTO live_sessions (code, wijk, wave, title, opened_at) VALUES (?, ?, ?, ?, ?)",
-                         (code, wijk, wave, title, now))  # fmt: skip
+            conn.execute("INSERT INTO live_sessions (code, wijk, wave, title, opened_at, secret) VALUES (?, ?, ?, ?, ?, ?)",
+                         (code, wijk, wave, title, now, secrets.token_hex(32)))  # fmt: skip
             record(conn, "live_session_open", username=username, wijk=wijk, wave=wave)
         return code
     finally:
@@ -376,6 +431,8 @@ def close_session(folder: str | Path, code: str, *, username: str | None = None)
                 "INSERT INTO observations (wijk, wave, source, target, tie_type, weight, kind, label, import_id, file_id, "
                 "source_file, source_row, source_column, answers) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
             conn.execute("UPDATE live_sessions SET closed_at = ? WHERE session_id = ?", (now, session.session_id))
+            conn.execute("UPDATE live_tokens SET revoked_at = ? WHERE session_id = ? AND revoked_at IS NULL",
+                         (now, session.session_id))  # fmt: skip
             participants = len({a[0] for a in answers})
             project_from_connection(conn, folder, "all", config)  # a store that closed cleanly always loads
             record(conn, "live_session_close", username=username, wijk=session.wijk, wave=session.wave,
@@ -440,7 +497,7 @@ def _parse_answers(answers: Iterable, participant: str, allowed: set[str]) -> li
 
 
 def submit(folder: str | Path, code: str, participant: str, answers: Iterable, submission_id: str, *,
-           roster_ids: set[str] | None = None) -> SubmitResult:
+           roster_ids: set[str] | None = None, token: str | None = None) -> SubmitResult:
     """Store one participant's whole answer set (idempotent; a new submission is a correction).
 
     Parameters
@@ -448,7 +505,7 @@ def submit(folder: str | Path, code: str, participant: str, answers: Iterable, s
     folder : str or Path
         The project store.
     code : str
-        The session's join code.
+        The session's code.
     participant : str
         The ``actor_id`` of the participant (on the roster).
     answers : iterable
@@ -460,7 +517,11 @@ def submit(folder: str | Path, code: str, participant: str, answers: Iterable, s
         ``-`` or ``_``. The same submission sent again changes nothing.
     roster_ids : set of str, optional
         The session's roster ids, when the caller has them already (the live
-        server reads the roster once); read from the store otherwise.
+        server reads them for the same request); read from the store otherwise.
+    token : str, optional
+        The participant's personal link (the live server): checked again
+        inside the write transaction, so a link revoked or a person forgotten
+        meanwhile stores nothing.
 
     Returns
     -------
@@ -473,8 +534,9 @@ def submit(folder: str | Path, code: str, participant: str, answers: Iterable, s
     DataError
         Unknown code, a closed session, a participant or alter not on the
         roster, a self-tie, an unknown tie type, an intensity outside 1-4, the
-        same alter and type twice, or a malformed submission id; nothing is
-        stored then.
+        same alter and type twice, a malformed submission id, an invalid
+        personal link, or a roster that changed meanwhile (a person removed by
+        ``wijknet forget``); nothing is stored then.
     """
     folder = Path(folder)
     participant = str(participant).strip()
@@ -500,6 +562,12 @@ def submit(folder: str | Path, code: str, participant: str, answers: Iterable, s
             state = conn.execute("SELECT closed_at FROM live_sessions WHERE session_id = ?", (session.session_id,)).fetchone()
             if state[0] is not None:  # closed while this participant was answering
                 raise _problem("closed", title=session.title)
+            if token is not None and _token_holder(conn, session, token) != participant:
+                raise _problem("bad_link")
+            named = {participant} | {alter for alter, _, _ in parsed}
+            marks = ",".join("?" * len(named))
+            if conn.execute(f"SELECT COUNT(*) FROM actors WHERE actor_id IN ({marks})", tuple(named)).fetchone()[0] < len(named):
+                raise _problem("roster_changed")  # forgotten since the roster was read; names no one
             known = conn.execute("SELECT session_id, participant, answers FROM live_submissions WHERE submission_id = ?",
                                  (submission_id,)).fetchone()  # fmt: skip
             if known is not None:
@@ -533,18 +601,6 @@ def answers_of(folder: str | Path, code: str, participant: str) -> pd.DataFrame:
     finally:
         conn.close()
     return pd.DataFrame(rows, columns=["alter_id", "tie_type", "weight", "submitted_at"])
-
-
-def has_answered(folder: str | Path, code: str, participant: str) -> bool:
-    """Whether ``participant`` sent at least one submission (possibly empty) in this session."""
-    conn = connect(folder)
-    try:
-        session = _session(conn, code)
-        row = conn.execute("SELECT 1 FROM live_submissions WHERE session_id = ? AND participant = ? LIMIT 1",
-                           (session.session_id, str(participant))).fetchone()  # fmt: skip
-    finally:
-        conn.close()
-    return row is not None
 
 
 def live_ties(folder: str | Path, code: str) -> pd.DataFrame:
@@ -590,3 +646,179 @@ def session_counts(folder: str | Path, code: str) -> SessionCounts:
     finally:
         conn.close()
     return SessionCounts(n_roster, int(participants), int(answers), int(ties))
+
+
+# --- personal links ------------------------------------------------------------------------------------
+
+
+def _token_hash(token: str) -> str:
+    """SHA-256 of a token: enough for 256 random bits (no password stretching needed), never the token itself."""
+    return hashlib.sha256(str(token).encode("ascii", "replace")).hexdigest()
+
+
+def _token_holder(conn: sqlite3.Connection, session: LiveSession, token: str) -> str | None:
+    if not TOKEN.match(str(token)):
+        return None
+    row = conn.execute("SELECT participant FROM live_tokens WHERE token_hash = ? AND session_id = ? AND revoked_at IS NULL",
+                       (_token_hash(token), session.session_id)).fetchone()  # fmt: skip
+    return row[0] if row else None
+
+
+def issue_links(folder: str | Path, code: str, participants: Iterable[str] | None = None, *, only_missing: bool = False,
+                username: str | None = None) -> dict[str, str]:
+    """Issue a personal link (a new token) to participants of an open session.
+
+    Parameters
+    ----------
+    folder : str or Path
+        The project store.
+    code : str
+        The session's code.
+    participants : iterable of str, optional
+        Actor ids on the roster; default everyone on the roster.
+    only_missing : bool
+        Skip participants who have a valid link already (default: replace it;
+        the old link stops working).
+    username : str, optional
+        Who issued them, for the audit log (only the number is logged).
+
+    Returns
+    -------
+    dict
+        ``actor_id -> token``. Tokens are 256 random bits
+        (``secrets.token_urlsafe``); only their SHA-256 is stored, so this is
+        the only moment they can be handed out (print the sheet now,
+        :func:`wijknet.live.links.links_sheet`).
+
+    Raises
+    ------
+    DataError
+        Unknown code, a closed session, or a participant not on the roster.
+    """
+    folder = Path(folder)
+    conn = connect(folder)
+    try:
+        with transaction(conn):
+            session = _session(conn, code)
+            if not session.is_open:
+                raise _problem("closed", title=session.title)
+            ids = [e.actor_id for e in _roster(conn, folder, session.wijk, session.wave)]
+            wanted = ids if participants is None else [str(p).strip() for p in participants]
+            unknown = [p for p in wanted if p not in set(ids)]
+            if unknown:
+                raise DataError([Problem(_WHERE, text(TEXTS, "not_on_roster", actor=p)) for p in unknown])
+            if only_missing:
+                have = {p for (p,) in conn.execute("SELECT participant FROM live_tokens WHERE session_id = ? AND "
+                                                   "revoked_at IS NULL", (session.session_id,))}  # fmt: skip
+                wanted = [p for p in wanted if p not in have]
+            now = _now()
+            tokens = {p: secrets.token_urlsafe(TOKEN_BYTES) for p in dict.fromkeys(wanted)}
+            conn.executemany("UPDATE live_tokens SET revoked_at = ? WHERE session_id = ? AND participant = ? "
+                             "AND revoked_at IS NULL", [(now, session.session_id, p) for p in tokens])  # fmt: skip
+            conn.executemany("INSERT INTO live_tokens (token_hash, session_id, participant, issued_at) VALUES (?, ?, ?, ?)",
+                             [(_token_hash(t), session.session_id, p, now) for p, t in tokens.items()])  # fmt: skip
+            record(conn, "live_links_issued", username=username, wijk=session.wijk, wave=session.wave, links=len(tokens))
+        return tokens
+    finally:
+        conn.close()
+
+
+def revoke_links(folder: str | Path, code: str, participants: Iterable[str] | None = None, *,
+                 username: str | None = None) -> int:
+    """Revoke the personal links of ``participants`` (default: all) of a session; return how many."""
+    conn = connect(folder)
+    try:
+        with transaction(conn):
+            session = _session(conn, code)
+            now = _now()
+            if participants is None:
+                n = conn.execute("UPDATE live_tokens SET revoked_at = ? WHERE session_id = ? AND revoked_at IS NULL",
+                                 (now, session.session_id)).rowcount  # fmt: skip
+            else:
+                n = sum(conn.execute("UPDATE live_tokens SET revoked_at = ? WHERE session_id = ? AND participant = ? "
+                                     "AND revoked_at IS NULL", (now, session.session_id, str(p).strip())).rowcount
+                        for p in participants)  # fmt: skip
+            record(conn, "live_links_revoked", username=username, wijk=session.wijk, wave=session.wave, links=n)
+        return n
+    finally:
+        conn.close()
+
+
+def linked(folder: str | Path, code: str) -> set[str]:
+    """The participants of a session who hold a valid personal link."""
+    conn = connect(folder)
+    try:
+        session = _session(conn, code)
+        rows = conn.execute("SELECT DISTINCT participant FROM live_tokens WHERE session_id = ? AND revoked_at IS NULL",
+                            (session.session_id,)).fetchall()  # fmt: skip
+    finally:
+        conn.close()
+    return {r[0] for r in rows}
+
+
+@dataclass(frozen=True)
+class LinkHolder:
+    """Who a personal link belongs to, read fresh from the store: the session, the participant and the roster."""
+
+    session: LiveSession
+    me: RosterEntry
+    entries: list[RosterEntry]
+
+    def option_ids(self) -> dict[str, RosterEntry]:
+        """The partners this participant can name, by opaque option id (:func:`option_id`).
+
+        Only those the wijkteam of the wijk sees by name (organisations and
+        professionals who consented): a resident or a professional without
+        consent is never listed on anyone's phone, so no phone form pairs a
+        pseudonym or code with a real name.
+        """
+        return {option_id(self.session, self.me.actor_id, e.actor_id): e for e in self.entries
+                if e.named and e.actor_id != self.me.actor_id}  # fmt: skip
+
+
+def link_holder(folder: str | Path, code: str, token: str) -> LinkHolder:
+    """The holder of a personal link of session ``code``, checked against the store now (one short connection).
+
+    Raises
+    ------
+    DataError
+        ``unknown_code``; ``closed`` for a closed session; ``bad_link`` for a
+        malformed, unknown, revoked or replaced token, a token of another
+        session, or a participant no longer on the roster (forgotten) -- the
+        message names nobody.
+    """
+    folder = Path(folder)
+    conn = connect(folder)
+    try:
+        session = _session(conn, code)
+        if not session.is_open:
+            raise _problem("closed", title=session.title)
+        participant = _token_holder(conn, session, token)
+        entries = _roster(conn, folder, session.wijk, session.wave) if participant else []
+    finally:
+        conn.close()
+    me = next((e for e in entries if e.actor_id == participant), None)
+    if me is None:
+        raise _problem("bad_link")
+    return LinkHolder(session, me, entries)
+
+
+def option_id(session: LiveSession, participant: str, alter: str) -> str:
+    """The opaque id of ``alter`` on ``participant``'s form: HMAC-SHA256 with the session's secret, 16 hex digits.
+
+    Stable for one participant (a form sent after a restart of the server
+    still counts), different for every participant and session, and without
+    the secret (which never leaves the store) it reveals no actor id.
+    """
+    message = f"{participant}\0{alter}".encode()
+    return hmac.new(session.secret.encode(), message, hashlib.sha256).hexdigest()[:16]
+
+
+def set_url(folder: str | Path, code: str, url: str) -> None:
+    """Remember the address of the participants' server (``wijknet live serve``) for the projector and the links."""
+    conn = connect(folder)
+    try:
+        with transaction(conn):
+            conn.execute("UPDATE live_sessions SET url = ? WHERE code = ?", (str(url), str(code).strip().lower()))
+    finally:
+        conn.close()

@@ -216,8 +216,33 @@ CREATE TABLE live_submissions (
 );
 """
 
+#: Version 4, live part (#10): personal links of live participants.
+#:
+#: ``live_sessions``   gains ``secret`` (random, per session: keys the opaque option ids of the
+#:                     phone form, so no actor id appears in it) and ``url`` (the address the
+#:                     server for the participants listens on, set by ``wijknet live serve``, shown
+#:                     on the projector and used for the personal links);
+#: ``live_tokens``     one personal link of one participant in one session: only the SHA-256
+#:                     ``token_hash`` of the link's token is stored (the token itself is handed out
+#:                     once, on the printed sheet), when it was issued and, once revoked or
+#:                     replaced, ``revoked_at``; deleted with the actor (``ON DELETE CASCADE``, so
+#:                     ``wijknet forget`` leaves no row that names the person).
+V4_LIVE = """
+ALTER TABLE live_sessions ADD COLUMN secret TEXT NOT NULL DEFAULT '';
+ALTER TABLE live_sessions ADD COLUMN url TEXT NOT NULL DEFAULT '';
+UPDATE live_sessions SET secret = lower(hex(randomblob(32))) WHERE secret = '';
+CREATE TABLE live_tokens (
+    token_hash  TEXT PRIMARY KEY,
+    session_id  INTEGER NOT NULL REFERENCES live_sessions(session_id),
+    participant TEXT NOT NULL REFERENCES actors(actor_id) ON DELETE CASCADE,
+    issued_at   TEXT NOT NULL,
+    revoked_at  TEXT
+);
+CREATE INDEX live_tokens_participant ON live_tokens (session_id, participant);
+"""
+
 #: ``MIGRATIONS[i]`` takes the schema from ``user_version`` i to i + 1.
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3)
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4_LIVE)
 
 #: The schema version this wijknet writes and reads.
 SCHEMA_VERSION = len(MIGRATIONS)

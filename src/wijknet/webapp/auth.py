@@ -118,6 +118,31 @@ def current_audience() -> str | None:
     return session.audience if session is not None else None
 
 
+def still_signed_in() -> bool:
+    """Whether the signed-in session still holds, for reruns that skip :func:`require_sign_in`.
+
+    A fragment's automatic rerun (``st.fragment(run_every=...)``, the live
+    projector) does not run the entry script, so it checks here: the same
+    rules as :func:`require_sign_in` (session expired; account removed,
+    disabled or without password; audience changed), read from the store now.
+    It has no side effects and does not count as activity, so an unattended
+    projector still times out; on ``False`` the caller shows nothing more and
+    reruns the app, whose :func:`require_sign_in` ends the session.
+    ``True`` when the project needs no sign-in.
+    """
+    from ..access import get_user
+
+    folder = store_folder()
+    if folder is None:
+        return True
+    session = current_session()
+    if session is None or session.folder != str(folder) or session.expired(_now()):
+        return False
+    user = get_user(folder, session.username)
+    return bool(user is not None and user.active and user.audience == session.audience
+                and (session.method != "password" or user.has_password))
+
+
 def store_folder() -> Path | None:
     """The project folder of the app when it is a project store, else ``None``."""
     try:

@@ -34,7 +34,7 @@ PAGES = (
 # Pages only for the audience onderzoeker of a project store (each page checks again itself).
 RESEARCHER_PAGES = (("auditlog.py", "page_audit", "auditlog"),)
 # Pages about single actors, not shown to a leernetwerk (aggregates and anonymous maps only).
-INDIVIDUAL_PAGES = {"verbinders.py"}
+INDIVIDUAL_PAGES = {"verbinders.py", "live.py"}
 LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}
 
 st.set_page_config(page_title="wijknet", layout="wide")

@@ -1,10 +1,16 @@
 """Live netwerkkaart: the projector view of a live session; the map grows while participants answer.
 
-Participants answer on their phone (``wijknet live serve``); this page reads
-the session's answers every few seconds (``st.fragment(run_every=...)``) and
-draws them with the network map at fixed, seeded positions. Names are shown
-as the session's wijkteam may see them (:func:`wijknet.live.projector.projector_project`).
-All logic is in :mod:`wijknet.live`.
+Participants answer on their phone through their personal link (``wijknet
+live serve``); this page reads the session's answers every few seconds
+(``st.fragment(run_every=...)``) and draws them with the network map at fixed,
+seeded positions. What the page shows is the session's wijk as its wijkteam
+may see it (:func:`wijknet.live.projector.projector_project`), keyed by
+pseudonyms; a leernetwerk gets no session, no address and no map, a wijkteam
+only its own wijk's sessions. Every automatic refresh checks the sign-in
+again (:func:`wijknet.webapp.auth.still_signed_in`) and stops showing data
+when the account was disabled or removed or the sign-in session expired.
+A researcher or the wijkteam of the wijk makes the participants' personal
+links here (a printable sheet of QR codes). All logic is in :mod:`wijknet.live`.
 """
 
 from datetime import datetime
@@ -13,24 +19,27 @@ import streamlit as st
 
 from wijknet.errors import DataError
 from wijknet.i18n import text
-from wijknet.live import session_counts, sessions
+from wijknet.live import get_session, issue_links, linked, revoke_links, roster, session_counts
+from wijknet.live.links import links_sheet, slips
 from wijknet.live.projector import (
     PAGE_TEXTS,
-    answered,
-    answers_version,
     cross_domain_ties,
     live_graph,
     live_layout,
+    live_version,
     projector_project,
+    visible_sessions,
 )
 from wijknet.store import is_store
 from wijknet.viz.netmap import network_map_html
 from wijknet.webapp import state
+from wijknet.webapp.auth import current_session, still_signed_in
 from wijknet.webapp.texts import t
 
 REFRESH_SECONDS = 4
 MAP_HEIGHT = 620
 MAX_LABELS = 35
+DEFAULT_URL = "http://127.0.0.1:8600"
 
 
 def lt(key: str, **values) -> str:
@@ -38,16 +47,28 @@ def lt(key: str, **values) -> str:
 
 
 @st.cache_data(show_spinner=False, max_entries=8, ttl=3600)
-def _room_project(folder: str, wijk: str, viewer: str):
+def _room_project(folder: str, wijk: str, viewer: str, roster_version: tuple):
+    """The restricted project of the room; reloaded when the wijk's actors change (``roster_version``)."""
     return projector_project(folder, wijk, viewer)
 
 
 @st.cache_data(show_spinner=False, max_entries=8, ttl=3600)
-def _positions(folder: str, code: str):
-    from wijknet.project import load_project
-
-    project = load_project(folder)  # positions only: no name leaves this function
+def _positions(folder: str, code: str, viewer: str, roster_version: tuple):
+    project = _room_project(folder, get_session(folder, code).wijk, viewer, roster_version)
     return live_layout(project, live_graph(project, folder, code))
+
+
+@st.cache_data(show_spinner=False, max_entries=16, ttl=3600)
+def _map(folder: str, code: str, viewer: str, version: tuple, lang: str) -> tuple[str, dict]:
+    """The map's HTML and counts for one state of the roster and answers (``version``): an unchanged map is not redrawn."""
+    roster_version = version[0]
+    project = _room_project(folder, get_session(folder, code).wijk, viewer, roster_version)
+    G = live_graph(project, folder, code)
+    degree = {n: float(G.degree(n)) for n in G}
+    html = network_map_html(G, _positions(folder, code, viewer, roster_version), taxonomy=project.taxonomy,
+                            node_size=degree, size_label=t("measure_degree"), lang=lang, max_labels=MAX_LABELS,
+                            height=MAP_HEIGHT, respondents=G.graph["respondents"])  # fmt: skip
+    return html, {"ties": G.number_of_edges(), "cross": cross_domain_ties(G)}
 
 
 sel = state.selection()
@@ -56,7 +77,12 @@ folder = sel.folder
 if not folder or not is_store(folder):
     st.info(lt("no_store"), icon=":material/info:")
     st.stop()
-found = sessions(folder)
+viewer = state.viewer(folder)[0]
+try:
+    found = visible_sessions(folder, viewer)
+except DataError as exc:  # a leernetwerk: no session titles, no address, no map
+    st.error(str(exc), icon=":material/block:")
+    st.stop()
 if not found:
     st.info(lt("no_sessions", folder=folder), icon=":material/info:")
     st.stop()
@@ -67,33 +93,32 @@ code = st.selectbox(lt("session"), list(by_code), index=first_open, key="live_se
     "session_label", title=by_code[c].title, wijk=by_code[c].wijk, wave=by_code[c].wave,
     state=lt("state_open" if by_code[c].is_open else "state_closed")))
 session = by_code[code]
-viewer = state.viewer(folder)[0]
 try:
-    project = _room_project(folder, session.wijk, viewer)
+    _room_project(folder, session.wijk, viewer, live_version(folder, code)[0])  # refuses another wijk's wijkteam
 except DataError as exc:
     st.error(str(exc), icon=":material/block:")
     st.stop()
 
-@st.cache_data(show_spinner=False, max_entries=16, ttl=3600)
-def _map(folder: str, code: str, version: tuple, viewer: str, lang: str) -> tuple[str, dict]:
-    """The map's HTML and counts for one state of the answers (``version``), so an unchanged map is not redrawn."""
-    G = live_graph(project, folder, code)
-    degree = {n: float(G.degree(n)) for n in G}
-    html = network_map_html(G, _positions(folder, code), taxonomy=project.taxonomy, node_size=degree,
-                            size_label=t("measure_degree"), lang=lang, max_labels=MAX_LABELS, height=MAP_HEIGHT,
-                            respondents=answered(folder, code))
-    return html, {"ties": G.number_of_edges(), "cross": cross_domain_ties(G)}
-
 
 @st.fragment(run_every=REFRESH_SECONDS if session.is_open else None)
 def live_map() -> None:
+    # A fragment's rerun skips the entry script's sign-in check: check again, and show nothing when it fails.
+    if not still_signed_in():
+        st.warning(lt("signed_out"), icon=":material/lock:")
+        st.rerun()  # the whole app: the sign-in page (or the message that the account is gone)
+    version = live_version(folder, code)
+    if session.is_open and version[1][-1] is not None:  # closed since the page was drawn
+        st.rerun()
     counts = session_counts(folder, code)
-    html, figures = _map(folder, code, (counts.participants, counts.answers, answers_version(folder, code)),
-                         str(viewer), sel.lang)
+    html, figures = _map(folder, code, str(viewer), version, sel.lang)
     cols = st.columns([2, 1, 1, 1]) if session.is_open else st.columns(3)
     if session.is_open:
-        cols[0].markdown(f"{lt('join')}<br><span style='font-size:2.4rem;font-weight:700;letter-spacing:.12em;"
-                         f"font-family:monospace'>{session.code}</span>", unsafe_allow_html=True)
+        address = get_session(folder, code).url
+        if address:
+            cols[0].markdown(lt("join"))
+            cols[0].code(address, language=None)
+        else:
+            cols[0].caption(lt("no_server", folder=folder, code=code))
     cols[-3].metric(lt("participants"), f"{counts.participants} / {counts.roster}", help=lt("participants_help"))
     cols[-2].metric(lt("ties"), figures["ties"])
     cols[-1].metric(lt("cross"), figures["cross"])
@@ -103,6 +128,45 @@ def live_map() -> None:
                          if session.is_open else ""]))
 
 
+def links_panel() -> None:
+    """Issue personal links and offer the printable sheet (researcher, or the wijkteam of the wijk)."""
+    entries = roster(folder, code)
+    username = current_session().username if current_session() else None
+    with st.expander(lt("links"), icon=":material/qr_code_2:"):
+        st.caption(lt("links_help"))
+        count = st.empty()
+        base = st.text_input(lt("links_url"), value=session.url or DEFAULT_URL, key="live_links_url")
+        left, right = st.columns(2)
+        tokens = None
+        if left.button(lt("links_missing"), key="live_links_missing"):
+            tokens = issue_links(folder, code, only_missing=True, username=username)
+        if right.button(lt("links_all"), key="live_links_all"):
+            tokens = issue_links(folder, code, username=username)
+        if tokens is not None:
+            if not tokens:
+                st.info(lt("links_none"))
+            else:
+                # real names only for a researcher who unlocked them (as on every page); else as the wijkteam sees them
+                real_names = viewer == "onderzoeker" and state.viewer(folder)[1]
+                sheet = links_sheet(session.title, slips(folder, code, tokens, base, real_names=real_names, lang=sel.lang),
+                                    folder=str(folder), code=code, lang=sel.lang)  # fmt: skip
+                st.download_button(lt("links_download", n=len(tokens)), sheet, file_name=f"links-{code}.html",
+                                   mime="text/html", key="live_links_download", icon=":material/download:")
+        holders = linked(folder, code)
+        count.write(lt("links_count", n=len(holders & {e.actor_id for e in entries}), roster=len(entries)))
+        labels = {e.actor_id: e.label for e in entries if e.actor_id in holders}
+        if labels:
+            # the options are opaque positions; real ids stay on the server
+            order = sorted(labels, key=lambda a: labels[a].casefold())
+            pick = st.selectbox(lt("revoke"), range(len(order)), format_func=lambda i: labels[order[i]],
+                                index=None, key="live_revoke_pick")  # fmt: skip
+            if st.button(lt("revoke_button"), key="live_revoke", disabled=pick is None):
+                revoke_links(folder, code, [order[pick]], username=username)
+                st.success(lt("revoked"))
+
+
 if not session.is_open:
     st.info(lt("closed_note", wave=session.wave), icon=":material/lock:")
 live_map()
+if session.is_open:
+    links_panel()
