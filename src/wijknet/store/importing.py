@@ -178,8 +178,9 @@ class FileReport:
         if unit is None or not self.items:
             return
         states = self.items.values()
-        _add_counts(self, {f"{unit}_new": sum(not e for e, _ in states), f"{unit}_same": sum(e and not c for e, c in states),
-                           f"{unit}_changed": sum(e and c for e, c in states)})  # fmt: skip
+        units = {f"{unit}_new": sum(not e for e, _ in states), f"{unit}_same": sum(e and not c for e, c in states),
+                 f"{unit}_changed": sum(e and c for e, c in states)}  # fmt: skip
+        self.counts = {**units, **self.counts}  # the units first: "12 nieuwe antwoorden, 340 al geïmporteerd, ..."
 
 
 @dataclass
@@ -508,12 +509,14 @@ class _Importer:
 
         project_from_connection(self.conn, self.folder, "all", self.config)
 
-    def _read(self, path: Path, required: tuple[str, ...]) -> pd.DataFrame | None:
+    def _read(self, path: Path, required: tuple[str, ...], report: FileReport) -> pd.DataFrame | None:
         try:
-            return read_table(path, expected=required)
+            df = read_table(path, expected=required)
         except DataError as exc:
             self.problems += exc.problems
             return None
+        report.notes += _notes(df)
+        return df
 
     def _store_actors(self) -> pd.DataFrame:
         return validate_actors(actors_frame(self.conn), STORE_ACTORS) if self._has_actors() else pd.DataFrame(
@@ -554,7 +557,7 @@ class _Importer:
     # -- actors --------------------------------------------------------------------------------------
 
     def _tidy_actors(self, path: Path, file_id: int, report: FileReport) -> None:
-        df = self._read(path, ACTOR_REQUIRED)
+        df = self._read(path, ACTOR_REQUIRED, report)
         if df is not None:
             self._add_actors(df, path.name, file_id, report)
 
@@ -609,7 +612,7 @@ class _Importer:
     # -- ties ----------------------------------------------------------------------------------------
 
     def _tidy_ties(self, path: Path, file_id: int, report: FileReport) -> None:
-        df = self._read(path, TIE_REQUIRED)
+        df = self._read(path, TIE_REQUIRED, report)
         if df is None:
             return
         df = self._fill_wave(df, path.name)
@@ -729,7 +732,7 @@ class _Importer:
     # -- responses -----------------------------------------------------------------------------------
 
     def _responses(self, path: Path, file_id: int, report: FileReport) -> None:
-        df = self._read(path, RESPONSE_REQUIRED)
+        df = self._read(path, RESPONSE_REQUIRED, report)
         if df is not None:
             self._add_responses(self._fill_wave(df, path.name), path.name, file_id, report)
 
@@ -799,6 +802,7 @@ class _Importer:
         except DataError as exc:
             self.problems += exc.problems
             return
+        report.notes += _notes(batch)
         self._add_actors(batch.actors, path.name, file_id, report)
         if len(batch.ties):
             ties = batch.ties.copy()
@@ -816,7 +820,7 @@ class _Importer:
         except DataError as exc:
             self.problems += exc.problems
             return
-        report.notes += list(batch.problems)
+        report.notes += _notes(batch)
         self.add_survey_batch(batch, path.name, file_id, report)
 
     def add_survey_batch(self, batch, file: str, file_id: int, report: FileReport) -> None:
@@ -912,7 +916,7 @@ class _Importer:
         except DataError as exc:
             self.problems += exc.problems
             return
-        report.notes += list(found.problems)
+        report.notes += _notes(found)
         if len(found.ties):
             ties = found.ties.copy()
             ties.index = pd.Index([_first_int(r) for r in ties["source_row"]], name="row")
@@ -1081,6 +1085,13 @@ def _backfill_survey(conn, folder: Path, config, file_id: int, kind: str, path: 
             content = _digest({k: v for k, v in record.items() if k not in PENDING_PROVENANCE})
             conn.execute("INSERT OR IGNORE INTO source_items (item_key, part, content_hash, file_id, pending_id) "
                          "VALUES (?, ?, ?, ?, ?)", (key, f"{what}:{_digest(*ident, 0)}", content, file_id, pid))  # fmt: skip
+
+
+def _notes(found) -> list[Problem]:
+    """The notes a reader gave: a batch's ``problems``, or a table's ``attrs["notes"]`` (never dropped)."""
+    if isinstance(found, pd.DataFrame):
+        return list(found.attrs.get("notes", ()))
+    return list(getattr(found, "problems", ()) or ())
 
 
 def _actor_text(column: str, value) -> str:
