@@ -855,7 +855,7 @@ class _Importer:
         that its new answers were not taken.
         """
         counts = {f"{what}s": 0, f"{what}s_same": 0, f"{what}s_changed": 0}
-        occurrences: dict[tuple, int] = {}
+        occurrences: dict[tuple, int] = {}  # two equal write-ins of one unit are two parts
         for r in df.to_dict("records"):
             key = str(r.pop("item_key", "") or "")
             data = {k: str(v) for k, v in r.items()}
@@ -868,8 +868,7 @@ class _Importer:
                 continue
             ident = (what, data.get("uuid") or data.get("number") or data.get("name", ""), data.get("tie_types", ""))
             occurrences[ident] = occurrences.get(ident, -1) + 1
-            part = f"{what}:{_digest(*ident, occurrences[ident])}"
-            content = _digest({k: v for k, v in data.items() if k not in PENDING_PROVENANCE})
+            part, content = _pending_part(what, data, occurrences[ident])
             seen = self.conn.execute("SELECT content_hash, pending_id FROM source_items WHERE item_key = ? AND part = ?",
                                      (key, part)).fetchone()  # fmt: skip
             report.item(key, seen is not None, seen is None or seen[0] != content)
@@ -1052,6 +1051,11 @@ def backfill(conn: sqlite3.Connection, folder: Path, config=None) -> int:
                 keys.append((f"{key}#{occurrences[key]}", oid))
         elif kind in ("interviews", "maxqda", "atlasti"):
             keys = [(segment_key(kind, json.loads(o[-1] or "{}").get("interview_id", ""), o[-2]), o[0]) for o in obs]
+            for pid, what, data in conn.execute("SELECT pending_id, what, data FROM pending WHERE file_id = ? AND item_key = ''",
+                                                (file_id,)).fetchall():  # fmt: skip
+                record = json.loads(data)
+                _remember_pending(conn, pid, what, segment_key(kind, record.get("interview_id", ""), record.get("segment_id", "")),
+                                  record, file_id)  # fmt: skip
         elif kind in ("qualtrics", "limesurvey") and path.is_file():
             _backfill_survey(conn, folder, config, file_id, kind, path, import_id)
         conn.executemany("UPDATE observations SET item_key = ? WHERE observation_id = ?", [k for k in keys if k[0]])
@@ -1079,12 +1083,27 @@ def _backfill_survey(conn, folder: Path, config, file_id: int, kind: str, path: 
                      (key, file_id, row))  # fmt: skip
         for pid, what, data in conn.execute("SELECT pending_id, what, data FROM pending WHERE file_id = ? AND source_row = ? "
                                             "AND item_key = ''", (file_id, row)).fetchall():  # fmt: skip
-            conn.execute("UPDATE pending SET item_key = ? WHERE pending_id = ?", (key, pid))
-            record = json.loads(data)
-            ident = (what, record.get("uuid") or record.get("number") or record.get("name", ""), record.get("tie_types", ""))
-            content = _digest({k: v for k, v in record.items() if k not in PENDING_PROVENANCE})
-            conn.execute("INSERT OR IGNORE INTO source_items (item_key, part, content_hash, file_id, pending_id) "
-                         "VALUES (?, ?, ?, ?, ?)", (key, f"{what}:{_digest(*ident, 0)}", content, file_id, pid))  # fmt: skip
+            _remember_pending(conn, pid, what, key, json.loads(data), file_id)
+
+
+def _pending_part(what: str, record: dict, occurrence: int) -> tuple[str, str]:
+    """The ``source_items`` part of a pending row (a hash, never the name) and the hash of its content."""
+    ident = (what, record.get("uuid") or record.get("number") or record.get("name", ""), record.get("tie_types", ""))
+    content = _digest({k: v for k, v in record.items() if k not in PENDING_PROVENANCE})
+    return f"{what}:{_digest(*ident, occurrence)}", content
+
+
+def _remember_pending(conn, pid: int, what: str, key: str, record: dict, file_id: int) -> None:
+    """Give a pending row of a version 3 store its item key and its entry in ``source_items``.
+
+    The occurrence is taken as the first (a version 3 store cannot tell two equal write-ins of one unit apart).
+    """
+    if not key:
+        return
+    conn.execute("UPDATE pending SET item_key = ? WHERE pending_id = ?", (key, pid))
+    part, content = _pending_part(what, record, 0)
+    conn.execute("INSERT OR IGNORE INTO source_items (item_key, part, content_hash, file_id, pending_id) VALUES (?, ?, ?, ?, ?)",
+                 (key, part, content, file_id, pid))  # fmt: skip
 
 
 def _notes(found) -> list[Problem]:
