@@ -7,9 +7,10 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+from tests.store.helpers import snapshot
 from tests.store.test_reimport import WAVE, rows, state, write_rows
 from wijknet.demo_raw import write_raw_exports
-from wijknet.store import connect, import_files, init_store
+from wijknet.store import connect, import_files, init_store, preview_import
 from wijknet.store.schema import V1, V2, V3, V4_STOREIMP
 
 V3_TABLES = ("imports", "files", "actors", "actor_history", "responses", "observations", "pending", "aliases", "users",
@@ -62,6 +63,11 @@ def test_a_version_3_store_is_migrated_and_reimports_add_only_the_new(tmp_path):
     tidy_again = tmp_path / "ties-again.csv"
     tidy_again.write_text(tidy.read_text(encoding="utf-8") + f"Daalhof,{WAVE},DAA-003,DAA-004,kennen,,bijeenkomst\n",
                           encoding="utf-8")
+    # A preview fills in the hashes and keys inside its rolled-back transaction: same answer, no byte changed.
+    before = (legacy / "wijknet.sqlite").read_bytes(), snapshot(legacy)
+    preview = preview_import(legacy, [crlf, raw["qualtrics"][0]], wave=WAVE)
+    assert preview.files[0].status == "already" and preview.files[1].counts["answers_new"] == 16
+    assert ((legacy / "wijknet.sqlite").read_bytes(), snapshot(legacy)) == before
     for folder in (reference, legacy):
         assert import_files(folder, [crlf], wave=WAVE).files[0].status == "already"
         report = import_files(folder, [raw["qualtrics"][0], raw["interviews"][0], tidy_again], wave=WAVE)

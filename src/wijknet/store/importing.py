@@ -1001,8 +1001,9 @@ def survey_keys(batch) -> dict[int | None, str]:
     """The item key of each respondent's spreadsheet row of a survey batch (the source's own response id).
 
     ``qualtrics:<ResponseId>`` (unique across surveys); ``limesurvey:<wijk>:<wave>:<id>`` (LimeSurvey
-    numbers the responses of each survey from 1); without an id ``<tool>:<wijk>:<wave>:actor:<actor_id>``
-    (one response per actor and wave), else no key.
+    numbers the responses of each survey from 1); without an id ``<tool>:<wijk>:<wave>:actor:<hash>``
+    (one response per actor and wave; a hash of the actor id, so that ``wijknet forget`` leaves no
+    id behind in ``source_items``), else no key.
     """
     keys = {}
     for r in batch.respondents.to_dict("records"):
@@ -1011,7 +1012,7 @@ def survey_keys(batch) -> dict[int | None, str]:
         if rid:
             key = f"qualtrics:{rid}" if batch.tool == "qualtrics" else f"{batch.tool}:{where}:{rid}"
         else:
-            key = f"{batch.tool}:{where}:actor:{actor}" if actor else ""
+            key = f"{batch.tool}:{where}:actor:{_digest(actor)}" if actor else ""
         keys[_first_int(r.get("source_row", ""))] = key
     return keys
 
