@@ -263,3 +263,24 @@ def test_interviews_are_recognised_by_their_segment_id(store, template, raw, tmp
     once = Path(shutil.copytree(template, tmp_path / "once"))
     import_files(once, [sheet], wave=WAVE)
     assert state(store) == state(once)
+
+
+def test_forget_removes_the_history_of_a_changed_response(store, raw, tmp_path):
+    from wijknet.store.forget import forget_actor
+
+    full = raw["qualtrics"][0]
+    import_files(store, [full], wave=WAVE)
+    changed, actor, _, _ = _changed_export(full, tmp_path / "qualtrics-week2.csv")
+    import_files(store, [changed], wave=WAVE)
+    forget_actor(store, actor)
+    conn = connect(store)
+    try:
+        assert conn.execute("SELECT COUNT(*) FROM response_history WHERE actor_id = ?", (actor,)).fetchone()[0] == 0
+        assert conn.execute("SELECT COUNT(*) FROM observations WHERE source = ? OR target = ?", (actor, actor)).fetchone()[0] == 0
+        assert actor not in dump_text(conn)
+    finally:
+        conn.close()
+
+
+def dump_text(conn) -> str:
+    return "\n".join(conn.iterdump())

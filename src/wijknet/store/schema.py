@@ -229,7 +229,8 @@ CREATE TABLE live_submissions (
 #: ``observations.version``       1, 2, ... per observation of an item (a changed answer is a new version);
 #: ``observations.superseded_by`` ``NULL`` for the current version, else the import that replaced (or
 #:                                withdrew) it; loaders and evidence rules use only current versions;
-#: ``responses.item_key``/``version`` as for observations; the replaced values go to ``response_history``;
+#: ``responses.item_key``/``version`` as for observations; the replaced values go to ``response_history``
+#:                                (removed with the actor: ``wijknet forget`` leaves none behind);
 #: ``pending.item_key``           the item a write-in or unidentified respondent came from;
 #: ``source_items``               what an import left in ``pending``, by ``item_key`` and ``part`` (a hash,
 #:                                never a name) with the hash of its content: a write-in seen before is not
@@ -247,7 +248,7 @@ ALTER TABLE responses ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
 CREATE TABLE response_history (
     change_id   INTEGER PRIMARY KEY,
     wave        TEXT NOT NULL,
-    actor_id    TEXT NOT NULL REFERENCES actors(actor_id),
+    actor_id    TEXT NOT NULL REFERENCES actors(actor_id) ON DELETE CASCADE,
     version     INTEGER NOT NULL,
     old_values  TEXT NOT NULL,
     file_id     INTEGER NOT NULL REFERENCES files(file_id),
