@@ -235,7 +235,10 @@ def test_pending_write_ins_are_not_queued_twice_also_after_linking(store, raw, t
 
 def test_network_canvas_sessions_are_recognised_by_their_uuid(store, raw, tmp_path):
     files = raw["network_canvas"]
-    import_files(store, files, wijk=WIJK, wave=WAVE)
+    first = import_files(store, files, wijk=WIJK, wave=WAVE)
+    # A session's alter and edge files in one import: new, not "changed" by the other file.
+    assert sum(f.counts.get("sessions_changed", 0) for f in first.files) == 0
+    assert sum(f.counts.get("sessions_new", 0) for f in first.files) >= 3
     before = state(store)
     again = []
     for path in files:  # exported again: other row order and CRLF, so other bytes and content

@@ -143,8 +143,12 @@ def import_(
     """Add files to a project in one transaction: all of them, or (on any problem) none.
 
     Every file is kept unchanged in raw/ with its SHA-256; a file imported
-    before is skipped. Ties are stored as observations with their evidence
-    (file, row, column) and combined by the evidence rule when analysing.
+    before (the same content, also when re-saved with other line endings or
+    encoding) is skipped. Responses, Network Canvas sessions and interview
+    segments imported before are recognised by their own id: a cumulative
+    export adds only what is new, a changed answer becomes a new version.
+    Ties are stored as observations with their evidence (file, row, column)
+    and combined by the evidence rule when analysing.
     """
     from .importing import import_files
 

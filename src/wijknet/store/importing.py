@@ -687,13 +687,14 @@ class _Importer:
                 inserts += [(*r, 1) for r in group]
                 counts["observations"] += len(group)
                 continue
-            current, seen = {}, {}
-            for oid, kind, src, tgt, tie_type, weight, label, quote, answers, version in self.conn.execute(
-                    "SELECT observation_id, kind, source, target, tie_type, weight, label, quote, answers, version "
+            current, seen, before = {}, {}, False
+            for oid, kind, src, tgt, tie_type, weight, label, quote, answers, version, import_id in self.conn.execute(
+                    "SELECT observation_id, kind, source, target, tie_type, weight, label, quote, answers, version, import_id "
                     "FROM observations WHERE item_key = ? AND superseded_by IS NULL ORDER BY observation_id", (key,)):  # fmt: skip
                 ident = (kind, src, tgt, tie_type)
                 seen[ident] = seen.get(ident, -1) + 1
                 current[(*ident, seen[ident])] = (oid, (_weight_text(weight), label, quote, answers), version)
+                before = before or import_id != self.import_id  # not only from another file of this import
             changed, matched, seen = False, set(), {}
             for r in group:
                 ident = (r[6], r[2], r[3], r[4])
@@ -718,7 +719,7 @@ class _Importer:
                 supersede += gone
                 counts["observations_withdrawn"] += len(gone)
                 changed = changed or bool(gone)
-            report.item(key, bool(current), changed)
+            report.item(key, before, changed)
         self.conn.executemany("UPDATE observations SET superseded_by = ? WHERE observation_id = ?",
                               [(self.import_id, oid) for oid in supersede])  # fmt: skip
         self.conn.executemany(
