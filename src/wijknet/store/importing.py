@@ -831,6 +831,9 @@ class _Importer:
         used by :mod:`wijknet.store.registry` when a respondent is identified.
         """
         keys = survey_keys(batch)
+        if batch.respondents.empty:  # the actor registry links a waiting respondent: the key it waited with
+            keys = dict(self.conn.execute("SELECT source_row, item_key FROM pending WHERE what = 'respondent' AND file_id = ?",
+                                          (file_id,)).fetchall())  # fmt: skip
         if len(batch.ties):
             ties = batch.ties.copy()
             ties.index = pd.Index([_first_int(r) for r in ties["source_row"]], name="row")
