@@ -54,7 +54,9 @@ def observations(conn: sqlite3.Connection, where: str = "", params: tuple = (), 
     ``superseded_by``, the import that did; empty for current ones).
     """
     columns = [*OBSERVATION_COLUMNS, "superseded_by"] if history else OBSERVATION_COLUMNS
-    condition = where.strip()[len("WHERE"):].strip() if where.strip().upper().startswith("WHERE") else ""
+    if where.strip() and not where.strip().upper().startswith("WHERE"):
+        raise ValueError(f"where must start with WHERE: {where!r}")
+    condition = where.strip()[len("WHERE"):].strip()
     if not history:
         condition = f"superseded_by IS NULL AND ({condition})" if condition else "superseded_by IS NULL"
     sql = f"SELECT {', '.join(columns)} FROM observations {'WHERE ' + condition if condition else ''} ORDER BY observation_id"
