@@ -1022,8 +1022,12 @@ def survey_keys(batch) -> dict[int | None, str]:
 
 
 def segment_key(fmt: str, interview: str, segment_id: str) -> str:
-    """The item key of a coded segment: ``<format>:<interview>:<segment id>`` (no key without a segment id)."""
-    return f"{fmt}:{interview}:{segment_id}" if segment_id else ""
+    """The item key of a coded segment: ``<format>:<hash of interview and segment id>`` (none without a segment id).
+
+    Hashed because a document name or segment id may hold a name: keys outlive ``wijknet forget`` in
+    ``source_items``, which must keep no personal data.
+    """
+    return f"{fmt}:{_digest(interview, segment_id)}" if segment_id else ""
 
 
 def backfill(conn: sqlite3.Connection, folder: Path, config=None) -> int:

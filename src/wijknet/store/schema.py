@@ -223,7 +223,7 @@ CREATE TABLE live_submissions (
 #:                                content hash and is "already imported" (binary files: their bytes);
 #: ``observations.item_key``      the source unit the observation comes from, by the source's own id:
 #:                                ``qualtrics:<ResponseId>``, ``limesurvey:<wijk>:<wave>:<id>``,
-#:                                ``network_canvas:<ego UUID>``, ``<maxqda|atlasti|interviews>:<interview>:<segment id>``;
+#:                                ``network_canvas:<ego UUID>``, ``<maxqda|atlasti|interviews>:<hash of interview and segment id>``;
 #:                                for tidy and graph rows ``row:<hash of the stored content>#<n>``; ``''``
 #:                                for observations made by the actor registry or not derivable from a v3 store;
 #: ``observations.version``       1, 2, ... per observation of an item (a changed answer is a new version);
