@@ -144,3 +144,15 @@ def test_files_over_the_size_limit_are_refused_before_reading(store, tmp_path, m
     with pytest.raises(DataError, match="hoogstens"):
         import_files(store, [tmp_path / "actors.csv"])
     assert snapshot(store) == before
+
+
+def test_a_linked_respondent_is_recognised_when_a_later_export_has_the_id(unidentified, tmp_path):
+    """The link keeps the response id: the export downloaded again (now with the actor id) adds nothing."""
+    pid = int(proposals(unidentified).query("what == 'respondent'")["pending_id"].iloc[0])
+    confirm(unidentified, pid, "w1")
+    before = _rows(unidentified, OBS), _rows(unidentified, RESP)
+    later = write(tmp_path, "enquete-later.csv", SURVEY.read_text(encoding="utf-8").replace("\n", "\r\n") + "\r\n")
+    report = import_files(unidentified, [later], wave="2026")
+    counts = report.files[0].counts
+    assert counts["observations"] == 0 and counts.get("answers_new", 0) == 0 and counts["responses_same"] >= 1
+    assert (_rows(unidentified, OBS), _rows(unidentified, RESP)) == before

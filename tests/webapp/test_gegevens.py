@@ -177,3 +177,28 @@ def test_the_queue_needs_the_real_names_switched_on(queued):
     assert any("Echte namen tonen" in i.value for i in at.info)
     assert "Buurtkrachten" not in texts(at)
     assert not [b for b in at.button if (b.key or "").startswith("resolve_")]
+
+
+def test_the_preview_lists_every_note_by_file_row_and_column_and_counts_a_reimport(store, tmp_path):
+    (tmp_path / "actors.csv").write_text(ACTORS, encoding="utf-8")
+    import_files(store, [tmp_path / "actors.csv"])
+    survey = SURVEY.read_text(encoding="utf-8").replace("2025-03-01,0,R_3,1,w1,", "2025-03-01,0,R_3,1,,")
+    at = signed_in(store)
+    at.selectbox(key="import_wave").set_value("2026").run()
+    at.file_uploader[0].set_value([("enquete.csv", survey.encode(), "text/csv")]).run()
+    before = (store / "wijknet.sqlite").read_bytes(), snapshot(store)
+    button(at, "import_check").click().run()
+    assert not at.exception, at.exception
+    notes = [df for df in tables(at) if "Opmerking" in df.columns]
+    assert len(notes) == 1 and len(notes[0]) >= 1
+    note = notes[0].iloc[0]
+    assert note["Bestand"] == "enquete.csv" and note["Rij"] != "" and note["Kolom"] != ""
+    assert any("Opmerkingen (" in c.value for c in at.caption)
+    assert ((store / "wijknet.sqlite").read_bytes(), snapshot(store)) == before  # the check changed no byte
+    (tmp_path / "enquete.csv").write_text(survey, encoding="utf-8")
+    import_files(store, [tmp_path / "enquete.csv"], wave="2026")
+    # The same export re-saved with CRLF: recognised as imported before.
+    at.file_uploader[0].set_value([("enquete (2).csv", survey.replace("\n", "\r\n").encode(), "text/csv")]).run()
+    button(at, "import_check").click().run()
+    assert not at.exception, at.exception
+    assert any("al eerder geïmporteerd" in i.value for i in at.info)

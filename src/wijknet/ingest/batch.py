@@ -86,6 +86,11 @@ class ImportBatch:
     respondents : pandas.DataFrame
         The respondent block as answered (columns :data:`RESPONDENT_COLUMNS`),
         also for respondents who could not be identified (``actor_id`` empty).
+        ``response_id`` is the source's own id of the response (Qualtrics
+        ``ResponseId``, LimeSurvey ``id``, the Network Canvas ego UUID): the
+        project store recognises a re-imported response by it
+        (:func:`wijknet.store.importing.survey_keys`), together with
+        ``source_row``, the row its ties, responses and write-ins refer to.
     write_ins : pandas.DataFrame
         Parties the respondent named that were not on the roster (columns
         :data:`WRITE_IN_COLUMNS`): the name, organisation and domain as
@@ -94,7 +99,8 @@ class ImportBatch:
     problems : tuple of Problem
         Notes that did not stop the import (an unidentified respondent, a
         survey preview, answers about oneself, follow-up answers for someone
-        the respondent does not know).
+        the respondent does not know), each naming file, row and column; the
+        project store shows every one in its import report and preview.
     """
 
     tool: str

@@ -29,6 +29,11 @@ never ties: they are left out of the ties table under every rule (pass
 ``signals=True`` to :func:`combine_observations` or :func:`ties` to get them)
 and do not confirm a tie under ``confirmed``.
 
+Only current observations count: a version a later import replaced or
+withdrew (``superseded_by`` set, see :mod:`wijknet.store.importing`) is
+history, left out by :func:`wijknet.store.frames.observations`, so a changed
+answer is never counted twice.
+
 Whatever the rule, the tie's ``weight`` is the largest weight of its kept
 observations (empty when none has one, which :mod:`wijknet.io.tidy` reads as
 1), ``evidence`` lists their labels (the tidy ``evidence`` text, else the

@@ -41,6 +41,25 @@ TEXTS = {
     "count_write_ins": {"nl": "{n} zelf ingevulde partijen (wachten op het actorregister)", "en": "{n} written-in parties (waiting for the actor registry)"},
     "count_segments": {"nl": "{n} gecodeerde fragmenten", "en": "{n} coded segments"},
     "count_interviews": {"nl": "{n} gesprekken", "en": "{n} interviews"},
+    "count_answers_new": {"nl": "{n} nieuwe antwoorden", "en": "{n} new responses"},
+    "count_answers_same": {"nl": "{n} al geïmporteerd", "en": "{n} imported before"},
+    "count_answers_changed": {"nl": "{n} gewijzigd (nieuwe versie; de oude blijft in de geschiedenis)", "en": "{n} changed (new version; the old one stays in the history)"},
+    "count_sessions_new": {"nl": "{n} nieuwe gesprekken", "en": "{n} new sessions"},
+    "count_sessions_same": {"nl": "{n} gesprekken al geïmporteerd", "en": "{n} sessions imported before"},
+    "count_sessions_changed": {"nl": "{n} gesprekken gewijzigd (nieuwe versie)", "en": "{n} sessions changed (new version)"},
+    "count_fragments_new": {"nl": "{n} nieuwe fragmenten", "en": "{n} new segments"},
+    "count_fragments_same": {"nl": "{n} fragmenten al geïmporteerd", "en": "{n} segments imported before"},
+    "count_fragments_changed": {"nl": "{n} fragmenten gewijzigd (nieuwe versie)", "en": "{n} segments changed (new version)"},
+    "count_rows_new": {"nl": "{n} nieuwe rijen", "en": "{n} new rows"},
+    "count_rows_same": {"nl": "{n} rijen al geïmporteerd", "en": "{n} rows imported before"},
+    "count_observations_same": {"nl": "{n} waarnemingen al geïmporteerd", "en": "{n} tie observations imported before"},
+    "count_observations_changed": {"nl": "{n} waarnemingen gewijzigd (nieuwe versie)", "en": "{n} tie observations changed (new version)"},
+    "count_observations_withdrawn": {"nl": "{n} waarnemingen ingetrokken (niet meer in de bron; bewaard in de geschiedenis)", "en": "{n} tie observations withdrawn (no longer in the source; kept in the history)"},
+    "count_responses_changed": {"nl": "{n} responses gewijzigd (nieuwe versie)", "en": "{n} responses changed (new version)"},
+    "count_write_ins_same": {"nl": "{n} zelf ingevulde partijen al bekend", "en": "{n} written-in parties known before"},
+    "count_write_ins_changed": {"nl": "{n} zelf ingevulde partijen gewijzigd", "en": "{n} written-in parties changed"},
+    "count_respondents_same": {"nl": "{n} respondenten zonder actor-id al bekend", "en": "{n} respondents without an actor id known before"},
+    "count_respondents_changed": {"nl": "{n} respondenten zonder actor-id gewijzigd", "en": "{n} respondents without an actor id changed"},
     "status_title": {"nl": "Project: {title} ({folder})", "en": "Project: {title} ({folder})"},
     "status_rule": {
         "nl": "Bewijsregel voor analyse: {rule} (all = alle waarnemingen, survey = alleen enquête, confirmed = door beide kanten gemeld)",
@@ -124,8 +143,12 @@ def import_(
     """Add files to a project in one transaction: all of them, or (on any problem) none.
 
     Every file is kept unchanged in raw/ with its SHA-256; a file imported
-    before is skipped. Ties are stored as observations with their evidence
-    (file, row, column) and combined by the evidence rule when analysing.
+    before (the same content, also when re-saved with other line endings or
+    encoding) is skipped. Responses, Network Canvas sessions and interview
+    segments imported before are recognised by their own id: a cumulative
+    export adds only what is new, a changed answer becomes a new version.
+    Ties are stored as observations with their evidence (file, row, column)
+    and combined by the evidence rule when analysing.
     """
     from .importing import import_files
 
@@ -139,7 +162,7 @@ def import_(
             continue
         counts = ", ".join(text(TEXTS, f"count_{k}", n=n) for k, n in f.counts.items() if n and f"count_{k}" in TEXTS)
         typer.echo(text(TEXTS, "file_imported", name=f.name, kind=f.kind, counts=counts or "-"))
-        for note in f.notes:
+        for note in f.notes:  # every note names file, (sheet,) row and column: nothing is left out in silence
             typer.echo(text(TEXTS, "note", note=note))
     if report.changed:
         typer.echo(text(TEXTS, "import_done", n=report.import_id, folder=folder))

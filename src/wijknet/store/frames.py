@@ -12,7 +12,7 @@ from .schema import ACTOR_COLUMNS
 #: Columns of :func:`observations`.
 OBSERVATION_COLUMNS = ["observation_id", "wijk", "wave", "source", "target", "tie_type", "weight", "kind", "label",
                        "import_id", "file_id", "source_file", "source_row", "source_column", "quote", "segment_id",
-                       "answers"]  # fmt: skip
+                       "answers", "item_key", "version"]  # fmt: skip
 
 
 def _with_extra(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
@@ -46,9 +46,20 @@ def responses_frame(conn: sqlite3.Connection) -> pd.DataFrame | None:
     return df
 
 
-def observations(conn: sqlite3.Connection, where: str = "", params: tuple = ()) -> pd.DataFrame:
-    """The observations (evidence of ties), optionally filtered by an SQL ``where`` clause."""
-    sql = f"SELECT {', '.join(OBSERVATION_COLUMNS)} FROM observations {where} ORDER BY observation_id"
-    df = pd.DataFrame(conn.execute(sql, params).fetchall(), columns=OBSERVATION_COLUMNS)
+def observations(conn: sqlite3.Connection, where: str = "", params: tuple = (), *, history: bool = False) -> pd.DataFrame:
+    """The observations (evidence of ties), optionally filtered by an SQL ``where`` clause.
+
+    Only the current version of each observation, unless ``history``: then
+    also the versions a later import replaced or withdrew (column
+    ``superseded_by``, the import that did; empty for current ones).
+    """
+    columns = [*OBSERVATION_COLUMNS, "superseded_by"] if history else OBSERVATION_COLUMNS
+    if where.strip() and not where.strip().upper().startswith("WHERE"):
+        raise ValueError(f"where must start with WHERE: {where!r}")
+    condition = where.strip()[len("WHERE"):].strip()
+    if not history:
+        condition = f"superseded_by IS NULL AND ({condition})" if condition else "superseded_by IS NULL"
+    sql = f"SELECT {', '.join(columns)} FROM observations {'WHERE ' + condition if condition else ''} ORDER BY observation_id"
+    df = pd.DataFrame(conn.execute(sql, params).fetchall(), columns=columns)
     df["weight"] = df["weight"].astype(float)
     return df

@@ -5,8 +5,20 @@
 store in **one** ``BEGIN IMMEDIATE`` transaction:
 
 * the file itself is copied unchanged to ``raw/<sha256>.<ext>`` and recorded
-  with its hash, name, kind, size and import time; a file whose hash is
-  already in the store is skipped ("al geïmporteerd") and changes nothing;
+  with its hash, name, kind, size and import time; a file whose bytes or
+  whose content (:func:`content_hash`: the text with line endings and
+  encoding normalised) is already in the store is skipped ("al
+  geïmporteerd") and changes nothing;
+* every observation, response and pending row carries the ``item_key`` of
+  the source unit it came from (:mod:`wijknet.store.schema`, version 4: the
+  survey's response id, the Network Canvas session UUID, the interview
+  segment id, the content of a tidy or graph row). Re-importing a unit
+  changes only what differs: an observation with the same identity and
+  content is "al geïmporteerd", one with other content becomes a new
+  *version* (the old one stays, marked ``superseded_by``), an observation
+  the unit no longer has is withdrawn the same way, and write-ins seen
+  before are not queued again. The report counts new, unchanged and
+  changed units per file;
 * actors are added; an actor that exists with other values is a
   :class:`~wijknet.errors.Problem` naming file, row and column, unless
   ``update=True`` (the old values go to ``actor_history``);
@@ -20,7 +32,11 @@ store in **one** ``BEGIN IMMEDIATE`` transaction:
   Problem unless ``update=True``).
 
 Any problem in any file rolls everything back, the raw copies included, and
-raises one :class:`~wijknet.errors.DataError` listing them all. Before the
+raises one :class:`~wijknet.errors.DataError` listing them all. Raw copies
+are written under a temporary name (``raw/.<sha256>.<pid>.tmp``) and renamed
+only after the commit, so an import killed midway leaves no copy under a
+stored name; the next import (and :func:`clean_raw`) removes such leftovers
+or, when the import had committed, completes the rename. Before the
 commit the whole store is validated as a project, so a store that imported
 cleanly always loads.
 
@@ -72,7 +88,17 @@ LABEL_KINDS = {
     "canvas": "network_canvas",
 }  # fmt: skip
 TIE_FIELDS = ("wijk", "wave", "source", "target", "tie_type", "weight", "evidence", "evidence_kind", "quote", "segment_id",
-              "reporter", "source_file", "source_row", "source_column", "answers")  # fmt: skip
+              "reporter", "source_file", "source_row", "source_column", "answers", "item_key")  # fmt: skip
+#: The name of a file kind's source units in the report counts (``answers_new``, ``rows_same`` ...).
+UNIT_COUNTS = {"qualtrics": "answers", "limesurvey": "answers", "network-canvas": "sessions", "interviews": "fragments",
+               "maxqda": "fragments", "atlasti": "fragments", "tidy-ties": "rows", "graphml": "rows", "gexf": "rows"}  # fmt: skip
+#: Item keys of units whose re-import without an observation withdraws it (a survey answer taken back,
+#: a code removed from a segment). Not Network Canvas (its edges may come in another file) nor rows.
+WITHDRAWING = ("qualtrics:", "limesurvey:", "interviews:", "maxqda:", "atlasti:")
+#: Fields of a pending row that say where it is, not what it says (left out of its content hash).
+PENDING_PROVENANCE = ("source_file", "source_row", "source_column", "score", "candidates")
+#: Extensions of files whose content hash is the hash of their bytes (not text).
+BINARY = (".xlsx", ".xlsm", ".xls", ".zip")
 
 TEXTS = {
     "missing_file": {"nl": "bestand niet gevonden", "en": "file not found"},
@@ -109,6 +135,14 @@ TEXTS = {
                  "en": "Network Canvas files carry no wijk and wave; give {options}"},
     "nc_pending": {"nl": "{n} relatie(s) tussen genoemde partijen waarvan er één (nog) geen actor is; niet ingelezen",
                    "en": "{n} tie(s) between named parties of which one is not an actor (yet); not read"},
+    "linked_changed": {
+        "nl": "deze {what} is eerder al gekoppeld (wijknet resolve) en heeft nu andere antwoorden; die zijn niet "
+              "overgenomen: koppel opnieuw of pas de waarnemingen aan",
+        "en": "this {what} was linked before (wijknet resolve) and now has other answers; they were not taken: "
+              "link again or correct the observations",
+    },
+    "what_write_in": {"nl": "zelf ingevulde partij", "en": "written-in party"},
+    "what_respondent": {"nl": "respondent zonder actor-id", "en": "respondent without an actor id"},
 }  # fmt: skip
 
 
@@ -129,6 +163,24 @@ class FileReport:
     problems: list[Problem] = field(default_factory=list)
     #: The first rows of a table (filled by :func:`preview_import`; ``None`` for graph files).
     head: pd.DataFrame | None = None
+    #: Per source unit (``item_key``): [stored before, changed now]; summed into ``counts`` at the end.
+    items: dict[str, list[bool]] = field(default_factory=dict, repr=False)
+
+    def item(self, key: str, existed: bool, changed: bool) -> None:
+        """Record what happened to one part of the source unit ``key``."""
+        state = self.items.setdefault(key, [False, False])
+        state[0] |= existed
+        state[1] |= changed
+
+    def count_items(self) -> None:
+        """Add the units seen to ``counts``: ``<unit>_new``, ``<unit>_same``, ``<unit>_changed``."""
+        unit = UNIT_COUNTS.get(self.kind)
+        if unit is None or not self.items:
+            return
+        states = self.items.values()
+        units = {f"{unit}_new": sum(not e for e, _ in states), f"{unit}_same": sum(e and not c for e, c in states),
+                 f"{unit}_changed": sum(e and c for e, c in states)}  # fmt: skip
+        self.counts = {**units, **self.counts}  # the units first: "12 nieuwe antwoorden, 340 al geïmporteerd, ..."
 
 
 @dataclass
@@ -165,6 +217,93 @@ def sha256(path: Path) -> str:
         for block in iter(lambda: fh.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+def content_hash(path: str | Path) -> str:
+    """SHA-256 of a file's text, the same for a copy re-saved with other line endings or encoding.
+
+    The bytes are decoded as UTF-16 (with its BOM), UTF-8 (BOM dropped) or
+    else cp1252, as :func:`wijknet.io.tables.read_table` reads them; the text
+    is put in Unicode NFC with every ``\r\n`` and ``\r`` made ``\n`` and
+    trailing line ends dropped, and hashed as UTF-8. A workbook or other
+    binary file (a zip, or not decodable) is hashed by its bytes.
+    """
+    import unicodedata
+
+    path = Path(path)
+    data = path.read_bytes()
+    if path.suffix.lower() in BINARY or data[:4] == b"PK\x03\x04":
+        return "bytes:" + hashlib.sha256(data).hexdigest()
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        encodings = ("utf-16",)
+    else:
+        encodings = ("utf-8-sig", "cp1252")
+    for encoding in encodings:
+        try:
+            content = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        return "bytes:" + hashlib.sha256(data).hexdigest()
+    content = unicodedata.normalize("NFC", content.replace("\r\n", "\n").replace("\r", "\n")).rstrip("\n")
+    return "text:" + hashlib.sha256(content.encode("utf-8")).hexdigest()
+
+
+def _digest(*parts) -> str:
+    return hashlib.sha256(json.dumps(parts, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()[:32]
+
+
+def _weight_text(weight) -> str:
+    return "" if weight is None or pd.isna(weight) else repr(float(weight))
+
+
+def row_key(wijk, wave, source, target, tie_type, weight, kind, label, quote, segment_id, answers) -> str:
+    """The item key of a tidy or graph row: its content as stored (the occurrence ``#n`` is added by the caller)."""
+    return "row:" + _digest(wijk, wave, source, target, tie_type, _weight_text(weight), kind, label, quote, segment_id,
+                            answers or "{}")  # fmt: skip
+
+
+def clean_raw(folder: str | Path, conn: sqlite3.Connection | None = None) -> int:
+    """Remove raw copies an interrupted import left under a temporary name; return how many.
+
+    A temporary copy ``raw/.<sha256>.<pid>.tmp`` exists only while an import
+    holds the write lock. Whose import committed (its file is in ``files``)
+    but was killed before the rename is completed; any other is removed.
+    With ``conn`` the caller holds the write lock; without, the store's lock
+    is taken only if it is free right now (an import running elsewhere
+    cleans up itself), so opening a project never waits for it.
+    """
+    folder = Path(folder)
+    leftovers = sorted((folder / RAW_DIR).glob(".*.tmp")) if (folder / RAW_DIR).is_dir() else []
+    if not leftovers:
+        return 0
+    if conn is not None:
+        return _clean_raw_locked(conn, folder, leftovers)
+    own = connect(folder)
+    try:
+        own.execute("PRAGMA busy_timeout = 0")
+        try:
+            own.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError:  # an import holds the lock: it cleans up itself
+            return 0
+        try:
+            return _clean_raw_locked(own, folder, sorted((folder / RAW_DIR).glob(".*.tmp")))
+        finally:
+            own.execute("ROLLBACK")
+    finally:
+        own.close()
+
+
+def _clean_raw_locked(conn: sqlite3.Connection, folder: Path, leftovers: list[Path]) -> int:
+    for tmp in leftovers:
+        digest = tmp.name.split(".")[1] if tmp.name.count(".") >= 2 else ""
+        stored = conn.execute("SELECT raw_path FROM files WHERE sha256 = ?", (digest,)).fetchone()
+        if stored and not (folder / stored[0]).exists():
+            os.replace(tmp, folder / stored[0])
+        else:
+            tmp.unlink(missing_ok=True)
+    return len(leftovers)
 
 
 def _now() -> str:
@@ -225,7 +364,7 @@ def import_files(folder: str | Path, paths: list[str | Path], *, kind: str | Non
                 continue
             try:
                 check_size(p)
-                todo.append((p, kind or recognise(p, wave=wave), sha256(p)))
+                todo.append((p, kind or recognise(p, wave=wave), sha256(p), content_hash(p)))
             except DataError as exc:
                 problems += exc.problems
                 unread.append(FileReport(p.name, "", ""))
@@ -290,25 +429,31 @@ class _Importer:
         self.conn, self.folder, self.config, self.wave, self.update = conn, folder, config, wave, update
         self.wijk, self.dry_run, self.username = wijk, dry_run, username
         self.import_id: int | None = None
-        self.created: list[Path] = []
+        self.created: list[tuple[Path, Path]] = []  # (temporary copy, stored name after the commit)
         self.problems: list[Problem] = []
 
     def run(self, todo) -> ImportReport:
         reports = []
         try:
             with transaction(self.conn):
+                if not self.dry_run:
+                    clean_raw(self.folder, self.conn)
+                backfill(self.conn, self.folder, self.config)
                 seen = set()
-                for path, kind, digest in todo:
+                for path, kind, digest, content in todo:
                     report = FileReport(path.name, kind, digest)
                     reports.append(report)
-                    known = self.conn.execute("SELECT 1 FROM files WHERE sha256 = ?", (digest,)).fetchone()
-                    if known or digest in seen:
+                    known = self.conn.execute("SELECT 1 FROM files WHERE sha256 = ? OR content_hash = ?",
+                                              (digest, content)).fetchone()  # fmt: skip
+                    if known or content in seen:
                         report.status = "already"
                         continue
-                    seen.add(digest)
-                    file_id = self._record_file(path, kind, digest)
+                    seen.add(content)
+                    file_id = self._record_file(path, kind, digest, content)
                     getattr(self, "_" + kind.replace("-", "_"))(path, file_id, report)
                 self._flush_network_canvas()
+                for report in reports:
+                    report.count_items()
                 if self.problems:
                     raise DataError(self.problems)
                 if self.import_id is not None:
@@ -317,21 +462,25 @@ class _Importer:
                 if self.dry_run:
                     raise _Rollback
         except (_Rollback, DataError) as exc:
-            for path in self.created:
-                path.unlink(missing_ok=True)
+            for tmp, _ in self.created:
+                tmp.unlink(missing_ok=True)
             if not self.dry_run:
                 raise
             problems = exc.problems if isinstance(exc, DataError) else []
             return ImportReport(None, reports, problems=list(problems), dry_run=True)
         except BaseException:
-            for path in self.created:
-                path.unlink(missing_ok=True)
+            for tmp, _ in self.created:
+                tmp.unlink(missing_ok=True)
             raise
+        # Committed: only now do the copies get their stored names (a kill before this leaves temporary
+        # names only, which the next import completes or removes; see clean_raw).
+        for tmp, target in self.created:
+            os.replace(tmp, target)
         return ImportReport(self.import_id, reports)
 
     # -- bookkeeping -------------------------------------------------------------------------------
 
-    def _record_file(self, path: Path, kind: str, digest: str) -> int:
+    def _record_file(self, path: Path, kind: str, digest: str, content: str) -> int:
         now = _now()
         if self.import_id is None:
             from .. import __version__
@@ -347,11 +496,11 @@ class _Importer:
         if not self.dry_run and not target.exists():
             tmp = raw / f".{digest}.{os.getpid()}.tmp"
             shutil.copyfile(path, tmp)
-            os.replace(tmp, target)
-            self.created.append(target)
+            self.created.append((tmp, target))
         return self.conn.execute(
-            "INSERT INTO files (import_id, sha256, name, kind, size, raw_path, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (self.import_id, digest, path.name, kind, path.stat().st_size, f"{RAW_DIR}/{target.name}", now),
+            "INSERT INTO files (import_id, sha256, name, kind, size, raw_path, imported_at, content_hash) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (self.import_id, digest, path.name, kind, path.stat().st_size, f"{RAW_DIR}/{target.name}", now, content),
         ).lastrowid
 
     def _check_whole(self) -> None:
@@ -360,12 +509,14 @@ class _Importer:
 
         project_from_connection(self.conn, self.folder, "all", self.config)
 
-    def _read(self, path: Path, required: tuple[str, ...]) -> pd.DataFrame | None:
+    def _read(self, path: Path, required: tuple[str, ...], report: FileReport) -> pd.DataFrame | None:
         try:
-            return read_table(path, expected=required)
+            df = read_table(path, expected=required)
         except DataError as exc:
             self.problems += exc.problems
             return None
+        report.notes += _notes(df)
+        return df
 
     def _store_actors(self) -> pd.DataFrame:
         return validate_actors(actors_frame(self.conn), STORE_ACTORS) if self._has_actors() else pd.DataFrame(
@@ -406,7 +557,7 @@ class _Importer:
     # -- actors --------------------------------------------------------------------------------------
 
     def _tidy_actors(self, path: Path, file_id: int, report: FileReport) -> None:
-        df = self._read(path, ACTOR_REQUIRED)
+        df = self._read(path, ACTOR_REQUIRED, report)
         if df is not None:
             self._add_actors(df, path.name, file_id, report)
 
@@ -461,7 +612,7 @@ class _Importer:
     # -- ties ----------------------------------------------------------------------------------------
 
     def _tidy_ties(self, path: Path, file_id: int, report: FileReport) -> None:
-        df = self._read(path, TIE_REQUIRED)
+        df = self._read(path, TIE_REQUIRED, report)
         if df is None:
             return
         df = self._fill_wave(df, path.name)
@@ -485,7 +636,7 @@ class _Importer:
         except DataError as exc:
             self.problems += exc.problems
             return
-        rows, problems = [], []
+        rows, problems, occurrences = [], [], {}
         for row, raw in zip(df.index, df.to_dict("records")):
             raw = {k: str(v) for k, v in raw.items()}
             kind = raw.get("evidence_kind", "") or default_kind or _label_kind(raw.get("evidence", ""))
@@ -499,26 +650,90 @@ class _Importer:
                                                        ensure_ascii=False, sort_keys=True)  # fmt: skip
             base = (raw["wijk"], raw["wave"], raw["source"], raw["target"], raw.get("tie_type", ""), weight)
             tail = (raw.get("quote", ""), raw.get("segment_id", ""), answers or "{}")
-            for reporter, src_row, src_col in _reports(raw, row):
+            keys = raw.get("item_key", "").split(";")
+            for i, (reporter, src_row, src_col) in enumerate(_reports(raw, row)):
                 this_kind = kind
                 if default_kind == "survey" and reporter and reporter == raw["target"]:
                     this_kind = "confirmation"
+                key = keys[min(i, len(keys) - 1)]
+                if not key and default_kind in (None, "graph_file"):  # tidy and graph rows: their content
+                    key = row_key(*base, this_kind, raw.get("evidence", ""), *tail)
+                    occurrences[key] = occurrences.get(key, -1) + 1
+                    key = f"{key}#{occurrences[key]}"
                 rows.append((*base, this_kind, raw.get("evidence", ""), self.import_id, file_id,
-                             raw.get("source_file") or file, src_row, src_col, *tail))  # fmt: skip
+                             raw.get("source_file") or file, src_row, src_col, *tail, key))  # fmt: skip
         if problems:
             self.problems += problems
             return
+        self._store_observations(rows, report)
+
+    def _store_observations(self, rows: list[tuple], report: FileReport) -> None:
+        """Insert observation rows (the columns of ``INSERT`` below), version by version per item key.
+
+        Within one item key an observation is identified by kind, source,
+        target, tie type and its occurrence; its content is weight, label,
+        quote and answers. Same identity and content: already imported. Other
+        content: the stored one is superseded by this import and the new one
+        gets the next version. A stored observation of a re-imported unit
+        (:data:`WITHDRAWING`) that the unit no longer has is superseded too.
+        """
+        by_key: dict[str, list[tuple]] = {}
+        for r in rows:
+            by_key.setdefault(r[-1], []).append(r)
+        inserts, supersede = [], []
+        counts = {"observations": 0, "observations_same": 0, "observations_changed": 0, "observations_withdrawn": 0}
+        for key, group in by_key.items():
+            if not key:
+                inserts += [(*r, 1) for r in group]
+                counts["observations"] += len(group)
+                continue
+            current, seen, before = {}, {}, False
+            for oid, kind, src, tgt, tie_type, weight, label, quote, answers, version, import_id in self.conn.execute(
+                    "SELECT observation_id, kind, source, target, tie_type, weight, label, quote, answers, version, import_id "
+                    "FROM observations WHERE item_key = ? AND superseded_by IS NULL ORDER BY observation_id", (key,)):  # fmt: skip
+                ident = (kind, src, tgt, tie_type)
+                seen[ident] = seen.get(ident, -1) + 1
+                current[(*ident, seen[ident])] = (oid, (_weight_text(weight), label, quote, answers), version)
+                before = before or import_id != self.import_id  # not only from another file of this import
+            changed, matched, seen = False, set(), {}
+            for r in group:
+                ident = (r[6], r[2], r[3], r[4])
+                seen[ident] = seen.get(ident, -1) + 1
+                ident = (*ident, seen[ident])
+                old = current.get(ident)
+                if old is None:
+                    inserts.append((*r, 1))
+                    counts["observations"] += 1
+                    changed = True
+                    continue
+                matched.add(ident)
+                if old[1] == (_weight_text(r[5]), r[7], r[13], r[15]):
+                    counts["observations_same"] += 1
+                    continue
+                supersede.append(old[0])
+                inserts.append((*r, old[2] + 1))
+                counts["observations_changed"] += 1
+                changed = True
+            if key.startswith(WITHDRAWING):
+                gone = [old[0] for ident, old in current.items() if ident not in matched]
+                supersede += gone
+                counts["observations_withdrawn"] += len(gone)
+                changed = changed or bool(gone)
+            report.item(key, before, changed)
+        self.conn.executemany("UPDATE observations SET superseded_by = ? WHERE observation_id = ?",
+                              [(self.import_id, oid) for oid in supersede])  # fmt: skip
         self.conn.executemany(
             "INSERT INTO observations (wijk, wave, source, target, tie_type, weight, kind, label, import_id, file_id, "
-            "source_file, source_row, source_column, quote, segment_id, answers) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            rows,
+            "source_file, source_row, source_column, quote, segment_id, answers, item_key, version) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            inserts,
         )
-        _add_counts(report, {"observations": len(rows)})
+        _add_counts(report, counts)
 
     # -- responses -----------------------------------------------------------------------------------
 
     def _responses(self, path: Path, file_id: int, report: FileReport) -> None:
-        df = self._read(path, RESPONSE_REQUIRED)
+        df = self._read(path, RESPONSE_REQUIRED, report)
         if df is not None:
             self._add_responses(self._fill_wave(df, path.name), path.name, file_id, report)
 
@@ -535,35 +750,47 @@ class _Importer:
         except DataError as exc:
             self.problems += exc.problems
             return
-        extra_columns = [c for c in df.columns if c not in ("wijk", "wave", "actor_id", "kpi3", "active", "source_file", "source_row")]
-        counts = {"responses_added": 0, "responses_updated": 0, "responses_same": 0}
+        extra_columns = [c for c in df.columns
+                         if c not in ("wijk", "wave", "actor_id", "kpi3", "active", "source_file", "source_row", "item_key")]
+        keys = df["item_key"] if "item_key" in df.columns else pd.Series("", index=df.index)
+        counts = {"responses_added": 0, "responses_updated": 0, "responses_changed": 0, "responses_same": 0}
         for row, record in zip(valid.index, valid.to_dict("records")):
             kpi3 = "" if pd.isna(record["kpi3"]) else str(int(record["kpi3"]))
             new = {"wijk": record["wijk"], "kpi3": kpi3, "active": "ja" if record["active"] else "nee"}
             extra = {c: str(record.get(c, "")) for c in extra_columns}
-            old = self.conn.execute("SELECT wijk, kpi3, active, extra FROM responses WHERE wave = ? AND actor_id = ?",
-                                    (record["wave"], record["actor_id"])).fetchone()  # fmt: skip
+            key = str(keys.get(row, "") or "")
+            old = self.conn.execute("SELECT wijk, kpi3, active, extra, item_key, version, file_id FROM responses "
+                                    "WHERE wave = ? AND actor_id = ?", (record["wave"], record["actor_id"])).fetchone()  # fmt: skip
             if old is None:
-                self.conn.execute("INSERT INTO responses (wijk, wave, actor_id, kpi3, active, extra, file_id, source_row) "
-                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                self.conn.execute("INSERT INTO responses (wijk, wave, actor_id, kpi3, active, extra, file_id, source_row, item_key) "
+                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                   (new["wijk"], record["wave"], record["actor_id"], kpi3, new["active"],
-                                   json.dumps(extra, ensure_ascii=False), file_id, int(row)))  # fmt: skip
+                                   json.dumps(extra, ensure_ascii=False), file_id, int(row), key))  # fmt: skip
                 counts["responses_added"] += 1
+                if key:
+                    report.item(key, False, True)
                 continue
             current = {"wijk": old[0], "kpi3": old[1], "active": old[2], **json.loads(old[3])}
             changed = {c: v for c, v in {**new, **extra}.items() if current.get(c, "") != v}
+            same_unit = bool(key) and old[4] == key  # the source's own id: a new version of the same response
+            if key:
+                report.item(key, True, bool(changed))
             if not changed:
                 counts["responses_same"] += 1
-            elif not self.update:
+            elif not (self.update or same_unit):
                 self.problems += [Problem(file, text(TEXTS, "response_differs", actor=record["actor_id"], wave=record["wave"],
                                                      column=c, old=current.get(c, ""), new=v), row=int(row), column=c)
                                   for c, v in changed.items()]  # fmt: skip
             else:
-                self.conn.execute("UPDATE responses SET wijk = ?, kpi3 = ?, active = ?, extra = ?, file_id = ?, source_row = ? "
-                                  "WHERE wave = ? AND actor_id = ?",
+                self.conn.execute("INSERT INTO response_history (wave, actor_id, version, old_values, file_id, replaced_by) "
+                                  "VALUES (?, ?, ?, ?, ?, ?)",
+                                  (record["wave"], record["actor_id"], old[5], json.dumps(current, ensure_ascii=False),
+                                   old[6], self.import_id))  # fmt: skip
+                self.conn.execute("UPDATE responses SET wijk = ?, kpi3 = ?, active = ?, extra = ?, file_id = ?, source_row = ?, "
+                                  "item_key = ?, version = ? WHERE wave = ? AND actor_id = ?",
                                   (new["wijk"], kpi3, new["active"], json.dumps({**json.loads(old[3]), **extra}, ensure_ascii=False),
-                                   file_id, int(row), record["wave"], record["actor_id"]))  # fmt: skip
-                counts["responses_updated"] += 1
+                                   file_id, int(row), key or old[4], old[5] + 1, record["wave"], record["actor_id"]))  # fmt: skip
+                counts["responses_changed" if same_unit else "responses_updated"] += 1
         _add_counts(report, counts)
 
     # -- graph files and survey exports ----------------------------------------------------------------
@@ -576,7 +803,7 @@ class _Importer:
         except DataError as exc:
             self.problems += exc.problems
             return
-        report.notes += list(batch.problems)  # e.g. igraph's generated node ids replaced by the id attribute
+        report.notes += _notes(batch)  # e.g. igraph's generated node ids replaced by the id attribute
         self._add_actors(batch.actors, path.name, file_id, report)
         if len(batch.ties):
             ties = batch.ties.copy()
@@ -598,7 +825,7 @@ class _Importer:
         except DataError as exc:
             self.problems += exc.problems
             return
-        report.notes += list(batch.problems)
+        report.notes += _notes(batch)
         self.add_survey_batch(batch, path.name, file_id, report)
 
     def add_survey_batch(self, batch, file: str, file_id: int, report: FileReport) -> None:
@@ -607,20 +834,71 @@ class _Importer:
         Respondents without an actor id and write-ins go to ``pending``; also
         used by :mod:`wijknet.store.registry` when a respondent is identified.
         """
+        keys = survey_keys(batch)
+        if batch.respondents.empty:  # the actor registry links a waiting respondent: the key it waited with
+            keys = dict(self.conn.execute("SELECT source_row, item_key FROM pending WHERE what = 'respondent' AND file_id = ?",
+                                          (file_id,)).fetchall())  # fmt: skip
         if len(batch.ties):
             ties = batch.ties.copy()
             ties.index = pd.Index([_first_int(r) for r in ties["source_row"]], name="row")
+            ties["item_key"] = [";".join(keys.get(_first_int(r), "") for r in str(rows).split(";")) for rows in ties["source_row"]]
             self._add_ties(ties, file, file_id, report, default_kind="survey")
         if len(batch.responses):
             responses = batch.responses[batch.responses["actor_id"] != ""].copy()
             responses.index = pd.Index([_first_int(r) for r in responses["source_row"]], name="row")
+            responses["item_key"] = [keys.get(r, "") for r in responses.index]
             self._add_responses(responses, file, file_id, report)
         unidentified = batch.respondents[batch.respondents["actor_id"].astype(str).str.strip() == ""]
         for what, df in (("respondent", unidentified), ("write_in", batch.write_ins)):
-            rows = [(what, file_id, _first_int(r.get("source_row", "")), str(r.get("source_column", "")),
-                     json.dumps({k: str(v) for k, v in r.items()}, ensure_ascii=False)) for r in df.to_dict("records")]  # fmt: skip
-            self.conn.executemany("INSERT INTO pending (what, file_id, source_row, source_column, data) VALUES (?, ?, ?, ?, ?)", rows)
-            _add_counts(report, {f"{what}s": len(rows)})
+            df = df.assign(item_key=[keys.get(_first_int(r), "") for r in df["source_row"]]) if len(df) else df
+            self._add_pending(what, df, file, file_id, report)
+
+    def _add_pending(self, what: str, df: pd.DataFrame, file: str, file_id: int, report: FileReport) -> None:
+        """Rows that wait for the actor registry go to ``pending`` once per source unit and part.
+
+        A row with an ``item_key`` is looked up in ``source_items`` (its part:
+        a hash of the write-in's node UUID, number or name and occurrence):
+        seen with the same content, it is skipped; with other content, its
+        pending row is updated, or, when it was linked meanwhile, a note says
+        that its new answers were not taken.
+        """
+        counts = {f"{what}s": 0, f"{what}s_same": 0, f"{what}s_changed": 0}
+        occurrences: dict[tuple, int] = {}  # two equal write-ins of one unit are two parts
+        for r in df.to_dict("records"):
+            key = str(r.pop("item_key", "") or "")
+            data = {k: str(v) for k, v in r.items()}
+            values = (what, _first_int(data.get("source_row", "")), data.get("source_column", ""),
+                      json.dumps(data, ensure_ascii=False))  # fmt: skip
+            if not key:
+                self.conn.execute("INSERT INTO pending (what, file_id, source_row, source_column, data) VALUES (?, ?, ?, ?, ?)",
+                                  (values[0], file_id, *values[1:]))  # fmt: skip
+                counts[f"{what}s"] += 1
+                continue
+            ident = (what, data.get("uuid") or data.get("number") or data.get("name", ""), data.get("tie_types", ""))
+            occurrences[ident] = occurrences.get(ident, -1) + 1
+            part, content = _pending_part(what, data, occurrences[ident])
+            seen = self.conn.execute("SELECT content_hash, pending_id FROM source_items WHERE item_key = ? AND part = ?",
+                                     (key, part)).fetchone()  # fmt: skip
+            report.item(key, seen is not None, seen is None or seen[0] != content)
+            if seen is None:
+                pid = self.conn.execute("INSERT INTO pending (what, file_id, source_row, source_column, data, item_key) "
+                                        "VALUES (?, ?, ?, ?, ?, ?)", (values[0], file_id, *values[1:], key)).lastrowid  # fmt: skip
+                self.conn.execute("INSERT INTO source_items (item_key, part, content_hash, file_id, pending_id) VALUES (?, ?, ?, ?, ?)",
+                                  (key, part, content, file_id, pid))  # fmt: skip
+                counts[f"{what}s"] += 1
+            elif seen[0] == content:
+                counts[f"{what}s_same"] += 1
+            else:
+                counts[f"{what}s_changed"] += 1
+                waiting = self.conn.execute("UPDATE pending SET file_id = ?, source_row = ?, source_column = ?, data = ? "
+                                            "WHERE pending_id = ?", (file_id, *values[1:], seen[1])).rowcount  # fmt: skip
+                if waiting:
+                    self.conn.execute("UPDATE source_items SET content_hash = ?, file_id = ? WHERE item_key = ? AND part = ?",
+                                      (content, file_id, key, part))  # fmt: skip
+                else:
+                    report.notes.append(Problem(file, text(TEXTS, "linked_changed", what=text(TEXTS, f"what_{what}")),
+                                                row=values[1], column=values[2] or None))  # fmt: skip
+        _add_counts(report, counts)
 
     def _project_for_survey(self):
         from .load import project_from_connection
@@ -645,12 +923,18 @@ class _Importer:
         except DataError as exc:
             self.problems += exc.problems
             return
-        report.notes += list(found.problems)
+        report.notes += _notes(found)
         if len(found.ties):
             ties = found.ties.copy()
             ties.index = pd.Index([_first_int(r) for r in ties["source_row"]], name="row")
+            interviews = [json.loads(a or "{}").get("interview_id", "") for a in ties["answers"]]
+            ties["item_key"] = [segment_key(fmt, i, s) for i, s in zip(interviews, ties["segment_id"])]
             self._add_ties(ties, path.name, file_id, report, default_kind="interview")
-        self._add_pending_write_ins(found.write_ins, path.name, file_id, report)
+        write_ins = found.write_ins
+        if len(write_ins):
+            write_ins = write_ins.assign(item_key=[segment_key(fmt, i, s) for i, s in zip(write_ins["interview_id"],
+                                                                                         write_ins["segment_id"])])  # fmt: skip
+        self._add_pending_write_ins(write_ins, path.name, file_id, report)
         _add_counts(report, {"segments": found.segments, "interviews": found.interviews})
 
     def _add_pending_write_ins(self, write_ins: pd.DataFrame, file: str, file_id: int, report: FileReport) -> None:
@@ -658,10 +942,7 @@ class _Importer:
         checked = write_ins.set_axis([_first_int(r) for r in write_ins["source_row"]]) if len(write_ins) else write_ins
         if not self._check_waves(checked, file):
             return
-        rows = [("write_in", file_id, _first_int(r.get("source_row", "")), str(r.get("source_column", "")),
-                 json.dumps({k: str(v) for k, v in r.items()}, ensure_ascii=False)) for r in write_ins.to_dict("records")]  # fmt: skip
-        self.conn.executemany("INSERT INTO pending (what, file_id, source_row, source_column, data) VALUES (?, ?, ?, ?, ?)", rows)
-        _add_counts(report, {"write_ins": len(rows)})
+        self._add_pending("write_in", write_ins, file, file_id, report)
 
     def _interviews(self, path: Path, file_id: int, report: FileReport) -> None:
         self._interview_file(path, file_id, report, "interviews")
@@ -703,14 +984,17 @@ class _Importer:
         by_name = {p.name: (file_id, report) for p, file_id, report in files}
         for problem in batch.problems:
             by_name.get(problem.file, (None, files[0][2]))[1].notes.append(problem)
-        ties = batch.ties.assign(evidence_kind="network_canvas")
+        # The session's own identity: the ego UUID of the reporting ego (of the alter for a write-in).
+        session = {a: f"network_canvas:{u}" for a, u in zip(batch.respondents["actor_id"], batch.respondents["response_id"]) if a}
+        ties = batch.ties.assign(evidence_kind="network_canvas", item_key=[session.get(r, "") for r in batch.ties["reporter"]])
         for name, group in ties.groupby("source_file", sort=False):
             file_id, report = by_name[name]
             group = group.copy()
             group.index = pd.Index([_first_int(r) for r in group["source_row"]], name="row")
             self._add_ties(group, name, file_id, report, default_kind="network_canvas")
         write_ins = batch.write_ins.assign(evidence_kind="network_canvas", tie_types="kennen",
-                                           label=f"network canvas {self.wave}")  # fmt: skip
+                                           label=f"network canvas {self.wave}",
+                                           item_key=[session.get(r, "") for r in batch.write_ins["respondent"]])  # fmt: skip
         for name, group in write_ins.groupby("source_file", sort=False):
             file_id, report = by_name[name]
             self._add_pending_write_ins(group, name, file_id, report)
@@ -719,6 +1003,127 @@ class _Importer:
             alters = group[group["source_column"].isin(["networkCanvasSourceUUID", "_from"])]
             if len(alters):
                 by_name[name][1].notes.append(Problem(name, text(TEXTS, "nc_pending", n=len(alters))))
+
+
+def survey_keys(batch) -> dict[int | None, str]:
+    """The item key of each respondent's spreadsheet row of a survey batch (the source's own response id).
+
+    ``qualtrics:<ResponseId>`` (unique across surveys); ``limesurvey:<wijk>:<wave>:<id>`` (LimeSurvey
+    numbers the responses of each survey from 1); without an id ``<tool>:<wijk>:<wave>:actor:<hash>``
+    (one response per actor and wave; a hash of the actor id, so that ``wijknet forget`` leaves no
+    id behind in ``source_items``), else no key.
+    """
+    keys = {}
+    for r in batch.respondents.to_dict("records"):
+        rid, actor = str(r.get("response_id", "") or "").strip(), str(r.get("actor_id", "") or "").strip()
+        where = f"{r.get('wijk', '')}:{r.get('wave', '')}"
+        if rid:
+            key = f"qualtrics:{rid}" if batch.tool == "qualtrics" else f"{batch.tool}:{where}:{rid}"
+        else:
+            key = f"{batch.tool}:{where}:actor:{_digest(actor)}" if actor else ""
+        keys[_first_int(r.get("source_row", ""))] = key
+    return keys
+
+
+def segment_key(fmt: str, interview: str, segment_id: str) -> str:
+    """The item key of a coded segment: ``<format>:<hash of interview and segment id>`` (none without a segment id).
+
+    Hashed because a document name or segment id may hold a name: keys outlive ``wijknet forget`` in
+    ``source_items``, which must keep no personal data.
+    """
+    return f"{fmt}:{_digest(interview, segment_id)}" if segment_id else ""
+
+
+def backfill(conn: sqlite3.Connection, folder: Path, config=None) -> int:
+    """Give the files and rows of a store made before schema version 4 their content hash and item keys.
+
+    Runs inside an import's transaction (so a failure changes nothing) and
+    only while some file has no ``content_hash``; returns how many files it
+    did. Derivable: the content hash from the raw copy (else the byte hash),
+    the item keys of tidy and graph rows (their stored content), of
+    interview segments (``segment_id``) and, by reading the stored export
+    again, of survey responses, observations and pending rows. Not
+    derivable: Network Canvas sessions and write-ins already linked (they
+    keep ``item_key = ''``; see docs/project-store.md).
+    """
+    legacy = conn.execute("SELECT file_id, kind, raw_path, sha256, import_id FROM files WHERE content_hash = '' "
+                          "ORDER BY file_id").fetchall()  # fmt: skip
+    for file_id, kind, raw_path, digest, import_id in legacy:
+        path = folder / raw_path
+        conn.execute("UPDATE files SET content_hash = ? WHERE file_id = ?",
+                     (content_hash(path) if path.is_file() else "bytes:" + digest, file_id))  # fmt: skip
+        obs = conn.execute("SELECT observation_id, wijk, wave, source, target, tie_type, weight, kind, label, quote, segment_id, "
+                           "answers FROM observations WHERE file_id = ? AND item_key = '' ORDER BY observation_id",
+                           (file_id,)).fetchall()  # fmt: skip
+        keys = []
+        if kind in ("tidy-ties", "graphml", "gexf"):
+            occurrences: dict[str, int] = {}
+            for oid, *content in obs:
+                key = row_key(*content)
+                occurrences[key] = occurrences.get(key, -1) + 1
+                keys.append((f"{key}#{occurrences[key]}", oid))
+        elif kind in ("interviews", "maxqda", "atlasti"):
+            keys = [(segment_key(kind, json.loads(o[-1] or "{}").get("interview_id", ""), o[-2]), o[0]) for o in obs]
+            for pid, what, data in conn.execute("SELECT pending_id, what, data FROM pending WHERE file_id = ? AND item_key = ''",
+                                                (file_id,)).fetchall():  # fmt: skip
+                record = json.loads(data)
+                _remember_pending(conn, pid, what, segment_key(kind, record.get("interview_id", ""), record.get("segment_id", "")),
+                                  record, file_id)  # fmt: skip
+        elif kind in ("qualtrics", "limesurvey") and path.is_file():
+            _backfill_survey(conn, folder, config, file_id, kind, path, import_id)
+        conn.executemany("UPDATE observations SET item_key = ? WHERE observation_id = ?", [k for k in keys if k[0]])
+    return len(legacy)
+
+
+def _backfill_survey(conn, folder: Path, config, file_id: int, kind: str, path: Path, import_id: int) -> None:
+    """Item keys of a stored survey export's rows, by reading it again with the store's roster."""
+    from .load import project_from_connection
+    from .surveys import read_survey
+
+    wave = json.loads(conn.execute("SELECT options FROM imports WHERE import_id = ?", (import_id,)).fetchone()[0] or "{}").get("wave")
+    try:
+        batch = read_survey(kind, path, project_from_connection(conn, folder, "all", config), wave)
+    except DataError:
+        return  # not readable as it is now: its rows keep no key (imported again, they would be new)
+    for row, key in survey_keys(batch).items():
+        if row is None or not key:
+            continue
+        # Observations the actor registry made from a write-in (answers name it) keep no key: the export
+        # has no such answer, so a re-import would withdraw them.
+        conn.execute("UPDATE observations SET item_key = ? WHERE file_id = ? AND source_row = ? AND item_key = '' "
+                     "AND json_extract(answers, '$.write_in') IS NULL", (key, file_id, row))  # fmt: skip
+        conn.execute("UPDATE responses SET item_key = ? WHERE file_id = ? AND source_row = ? AND item_key = ''",
+                     (key, file_id, row))  # fmt: skip
+        for pid, what, data in conn.execute("SELECT pending_id, what, data FROM pending WHERE file_id = ? AND source_row = ? "
+                                            "AND item_key = ''", (file_id, row)).fetchall():  # fmt: skip
+            _remember_pending(conn, pid, what, key, json.loads(data), file_id)
+
+
+def _pending_part(what: str, record: dict, occurrence: int) -> tuple[str, str]:
+    """The ``source_items`` part of a pending row (a hash, never the name) and the hash of its content."""
+    ident = (what, record.get("uuid") or record.get("number") or record.get("name", ""), record.get("tie_types", ""))
+    content = _digest({k: v for k, v in record.items() if k not in PENDING_PROVENANCE})
+    return f"{what}:{_digest(*ident, occurrence)}", content
+
+
+def _remember_pending(conn, pid: int, what: str, key: str, record: dict, file_id: int) -> None:
+    """Give a pending row of a version 3 store its item key and its entry in ``source_items``.
+
+    The occurrence is taken as the first (a version 3 store cannot tell two equal write-ins of one unit apart).
+    """
+    if not key:
+        return
+    conn.execute("UPDATE pending SET item_key = ? WHERE pending_id = ?", (key, pid))
+    part, content = _pending_part(what, record, 0)
+    conn.execute("INSERT OR IGNORE INTO source_items (item_key, part, content_hash, file_id, pending_id) VALUES (?, ?, ?, ?, ?)",
+                 (key, part, content, file_id, pid))  # fmt: skip
+
+
+def _notes(found) -> list[Problem]:
+    """The notes a reader gave: a batch's ``problems``, or a table's ``attrs["notes"]`` (never dropped)."""
+    if isinstance(found, pd.DataFrame):
+        return list(found.attrs.get("notes", ()))
+    return list(getattr(found, "problems", ()) or ())
 
 
 def _actor_text(column: str, value) -> str:

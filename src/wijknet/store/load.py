@@ -61,8 +61,11 @@ def load_store_project(folder: str | Path, evidence_rule: str | None = None):
         Overrides ``evidence_rule`` of ``wijknet.yaml`` (default ``"all"``);
         see :mod:`wijknet.store.combine`.
     """
+    from .importing import clean_raw
+
     folder = Path(folder)
     rule = check_rule(evidence_rule, file="evidence_rule") if evidence_rule else configured_rule(folder)
+    clean_raw(folder)  # leftovers of an import killed midway (only when no import runs right now)
     conn = connect(folder)
     try:
         return project_from_connection(conn, folder, rule)

@@ -241,8 +241,60 @@ CREATE TABLE live_tokens (
 CREATE INDEX live_tokens_participant ON live_tokens (session_id, participant);
 """
 
+#: Version 4 (storeimp): incremental imports by the source's own identity (#12).
+#:
+#: ``files.content_hash``         SHA-256 of the file's text after decoding (UTF-8, UTF-16 or cp1252) with
+#:                                line endings made ``\n``; a re-saved copy (CRLF, cp1252) has the same
+#:                                content hash and is "already imported" (binary files: their bytes);
+#: ``observations.item_key``      the source unit the observation comes from, by the source's own id:
+#:                                ``qualtrics:<ResponseId>``, ``limesurvey:<wijk>:<wave>:<id>``,
+#:                                ``network_canvas:<ego UUID>``, ``<maxqda|atlasti|interviews>:<hash of interview and segment id>``;
+#:                                for tidy and graph rows ``row:<hash of the stored content>#<n>``; ``''``
+#:                                for observations made by the actor registry or not derivable from a v3 store;
+#: ``observations.version``       1, 2, ... per observation of an item (a changed answer is a new version);
+#: ``observations.superseded_by`` ``NULL`` for the current version, else the import that replaced (or
+#:                                withdrew) it; loaders and evidence rules use only current versions;
+#: ``responses.item_key``/``version`` as for observations; the replaced values go to ``response_history``
+#:                                (removed with the actor: ``wijknet forget`` leaves none behind);
+#: ``pending.item_key``           the item a write-in or unidentified respondent came from;
+#: ``source_items``               what an import left in ``pending``, by ``item_key`` and ``part`` (a hash,
+#:                                never a name) with the hash of its content: a write-in seen before is not
+#:                                queued again, also after ``wijknet resolve`` removed it from ``pending``
+#:                                (``pending_id``: its row while it waits there).
+V4_STOREIMP = """
+ALTER TABLE files ADD COLUMN content_hash TEXT NOT NULL DEFAULT '';
+CREATE INDEX files_content ON files (content_hash);
+ALTER TABLE observations ADD COLUMN item_key TEXT NOT NULL DEFAULT '';
+ALTER TABLE observations ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE observations ADD COLUMN superseded_by INTEGER REFERENCES imports(import_id);
+CREATE INDEX observations_item ON observations (item_key);
+ALTER TABLE responses ADD COLUMN item_key TEXT NOT NULL DEFAULT '';
+ALTER TABLE responses ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+CREATE TABLE response_history (
+    change_id   INTEGER PRIMARY KEY,
+    wave        TEXT NOT NULL,
+    actor_id    TEXT NOT NULL REFERENCES actors(actor_id) ON DELETE CASCADE,
+    version     INTEGER NOT NULL,
+    old_values  TEXT NOT NULL,
+    file_id     INTEGER NOT NULL REFERENCES files(file_id),
+    replaced_by INTEGER NOT NULL REFERENCES imports(import_id)
+);
+ALTER TABLE pending ADD COLUMN item_key TEXT NOT NULL DEFAULT '';
+CREATE TABLE source_items (
+    item_key     TEXT NOT NULL,
+    part         TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    file_id      INTEGER NOT NULL REFERENCES files(file_id),
+    pending_id   INTEGER,
+    PRIMARY KEY (item_key, part)
+);
+"""
+
+#: Version 4 is the live, re-import and forget parts in one step.
+V4 = V4_LIVE + V4_STOREIMP
+
 #: ``MIGRATIONS[i]`` takes the schema from ``user_version`` i to i + 1.
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4_LIVE)
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4)
 
 #: The schema version this wijknet writes and reads.
 SCHEMA_VERSION = len(MIGRATIONS)

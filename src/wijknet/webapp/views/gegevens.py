@@ -45,10 +45,12 @@ session = auth.current_session()
 signed_in = session.username if session else None  # who imports and links, for the audit log and the aliases
 
 
-def problem_table(problems) -> pd.DataFrame:
-    """Problems as a table: file, row, column, what is wrong."""
-    return pd.DataFrame([{t("import_col_file"): p.file, t("import_col_row"): "" if p.row is None else str(p.row),
-                          t("import_col_column"): p.column or "", t("import_col_problem"): p.message}
+def problem_table(problems, what: str = "import_col_problem") -> pd.DataFrame:
+    """Problems (or notes, ``what="import_col_note"``) as a table of plain text: file, (sheet,) row, column, message."""
+    sheets = any(getattr(p, "sheet", None) for p in problems)  # readers of workbooks name the sheet
+    return pd.DataFrame([{t("import_col_file"): p.file, **({t("import_col_sheet"): getattr(p, "sheet", None) or ""} if sheets else {}),
+                          t("import_col_row"): "" if p.row is None else str(p.row),
+                          t("import_col_column"): p.column or "", t(what): p.message}
                          for p in problems])
 
 
@@ -122,8 +124,9 @@ if stored is not None and stored[0] == fingerprint and files:
             if f.head is not None and len(f.head):
                 st.caption(t("import_first_rows"))
                 st.dataframe(f.head.rename_axis(t("import_col_row")), width="stretch")
-            for note in f.notes:
-                st.caption(t("import_note", note=note))
+            if f.notes:  # every note the readers gave, as plain text in a table (never Markdown)
+                st.caption(t("import_notes", n=len(f.notes)))
+                st.dataframe(problem_table(f.notes, "import_col_note"), hide_index=True, width="stretch")
             if f.problems:
                 st.dataframe(problem_table(f.problems), hide_index=True, width="stretch")
     if report.ok and not report.changed:
