@@ -25,7 +25,7 @@ from wijknet.live.projector import (
 )
 from wijknet.store import is_store
 from wijknet.viz.netmap import network_map_html
-from wijknet.webapp import state
+from wijknet.webapp import state, ui
 from wijknet.webapp.texts import t
 
 REFRESH_SECONDS = 4
@@ -58,7 +58,7 @@ if not folder or not is_store(folder):
     st.stop()
 found = sessions(folder)
 if not found:
-    st.info(lt("no_sessions", folder=folder), icon=":material/info:")
+    st.info(lt("no_sessions", folder=ui.literal(folder)), icon=":material/info:")
     st.stop()
 
 by_code = {s.code: s for s in found}
@@ -71,7 +71,7 @@ viewer = state.viewer(folder)[0]
 try:
     project = _room_project(folder, session.wijk, viewer)
 except DataError as exc:
-    st.error(str(exc), icon=":material/block:")
+    st.error(ui.literal(exc), icon=":material/block:")
     st.stop()
 
 @st.cache_data(show_spinner=False, max_entries=16, ttl=3600)
@@ -104,5 +104,5 @@ def live_map() -> None:
 
 
 if not session.is_open:
-    st.info(lt("closed_note", wave=session.wave), icon=":material/lock:")
+    st.info(lt("closed_note", wave=ui.literal(session.wave)), icon=":material/lock:")
 live_map()

@@ -46,7 +46,7 @@ with st.expander(t("evidence_title"), expanded=False):
     if actor is not None:
         table = state.tie_evidence_table(folder, sig, sel.wijk, sel.wave, actor)
         if table.empty:
-            st.info(t("evidence_none", name=names[actor]))
+            st.info(t("evidence_none", name=ui.literal(names[actor])))
         else:
             taxonomy = sel.project.taxonomy
             shown = table.assign(
