@@ -23,6 +23,8 @@ from .texts import t
 #: Characters that Markdown, Streamlit's own syntax (``:red[...]``, ``:material/icon:``, ``$math$``) or HTML could
 #: read; CommonMark lets every ASCII punctuation character be escaped with a backslash.
 _MARKUP = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=^\"'/@%])")
+#: Where GitHub-flavoured Markdown turns bare text into a link (``http://``, ``www.``), whatever is escaped.
+_AUTOLINK = re.compile(r"(https?|ftp|www)(?=[:.])", re.IGNORECASE)
 
 
 def literal(value) -> str:
@@ -30,15 +32,18 @@ def literal(value) -> str:
 
     Each character of :data:`_MARKUP` is backslash-escaped and every run of
     white space in a line becomes one space (no indented code block); lines
-    stay lines (Markdown hard breaks), empty ones are left out.
+    stay lines (Markdown hard breaks), empty ones are left out. Bare URLs
+    get an invisible word joiner (U+2060) after ``http``/``www``, since
+    GitHub-flavoured Markdown links them after unescaping: the text looks
+    the same but is no link.
 
     Examples
     --------
-    >>> print(literal("![x](http://h/x) <img src=x>"))
-    \!\[x\]\(http\:\/\/h\/x\) \<img src\=x\>
+    >>> print(literal("![x](h/x) <img src=x>"))
+    \!\[x\]\(h\/x\) \<img src\=x\>
     """
     lines = (" ".join(line.split()) for line in str(value).splitlines())
-    return "  \n".join(_MARKUP.sub(r"\\\1", line) for line in lines if line)
+    return "  \n".join(_MARKUP.sub(r"\\\1", _AUTOLINK.sub("\\1\u2060", line)) for line in lines if line)
 
 
 def header(title_key: str, *, filters: bool = True) -> state.Selection:
