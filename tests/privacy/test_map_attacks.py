@@ -115,3 +115,14 @@ def test_the_same_attack_finds_the_marks_on_a_wijkteam_map(project):
     at = viewing_as("wijkteam:Noord")
     found = set(leaks(documents(at)[0], pseudonyms))
     assert {"tooltip", "border width (team mark)", "dashed border (response mark)", "pseudonym"} <= found
+
+
+def test_leernetwerk_gets_no_printed_map(project):
+    """The static SVG map (wijknet.report.svgmap) is drawn for the wijk report only, which a leernetwerk
+    cannot get; the programme report it does get has no map."""
+    from wijknet.privacy import NotAllowed
+    from wijknet.report import build_wijk_report
+
+    leernetwerk = load_project(project, audience="leernetwerk")
+    with pytest.raises(NotAllowed):
+        build_wijk_report(leernetwerk, "Noord", "2026")
