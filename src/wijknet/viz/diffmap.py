@@ -280,6 +280,27 @@ def _name(G_from: nx.Graph, G_to: nx.Graph, node: str) -> str:
     return _text(data.get("name")) or str(node)
 
 
+def _tie_tooltip(G_from: nx.Graph, G_to: nx.Graph, arcs: list[tuple], status: str, *, directed: bool, lang: str,
+                 context: Mapping[str, str]) -> str:
+    """Hover text of one drawn line: who named whom, the change, and the tie's type and strength."""
+    arrow = "\u2192" if directed else "\u2014"
+    lines = [f"{_name(G_from, G_to, u)} {arrow} {_name(G_from, G_to, v)}" for u, v, _, _, _ in arcs]
+    lines.append(text(TEXTS, f"tie_{status}", lang, **context))
+    if any(a[4] for a in arcs) and status != KEPT:
+        lines.append(text(TEXTS, f"tie_structural_{status}", lang))
+    if arcs[0][3]:
+        lines.append(text(TEXTS, "cross", lang))
+    G = G_from if status == LOST else G_to
+    d = G.get_edge_data(arcs[0][0], arcs[0][1]) or {}
+    tie_type = _text(d.get("tie_type"))
+    if tie_type:
+        lines.append(f"{text(MAP_TEXTS, 'tie_type', lang)}: {tie_type.replace(';', ', ')}")
+    weight = _plain(d.get("weight"))
+    if isinstance(weight, (int, float)) and not isinstance(weight, bool):
+        lines.append(f"{text(MAP_TEXTS, 'weight', lang)}: {format_number(float(weight), 1, lang)}")
+    return "\n".join(lines)
+
+
 def difference_map_html(
     difference: WaveDifference,
     positions: Mapping[str, tuple[float, float]],
@@ -424,25 +445,7 @@ def difference_map_html(
     }
     order = {KEPT: 0, LOST: 1, NEW: 2}  # changes drawn on top of the kept ties
     lines_drawn.sort(key=lambda x: (order[x[0]], x[1][0][0], x[1][0][1]))
-    arrow = "\u2192" if directed else "\u2014"
     for status, arcs, split in lines_drawn:
-        lines = []
-        for u, v, _, _, _ in arcs:
-            lines.append(f"{_name(G_from, G_to, u)} {arrow} {_name(G_from, G_to, v)}")
-        lines.append(text(TEXTS, f"tie_{status}", lang, **context))
-        if any(a[4] for a in arcs) and status != KEPT:
-            lines.append(text(TEXTS, f"tie_structural_{status}", lang))
-        if arcs[0][3]:
-            lines.append(text(TEXTS, "cross", lang))
-        G = G_from if status == LOST else G_to
-        for u, v, _, _, _ in arcs[:1]:
-            d = G.get_edge_data(u, v) or {}
-            tie_type = _text(d.get("tie_type"))
-            if tie_type:
-                lines.append(f"{text(MAP_TEXTS, 'tie_type', lang)}: {tie_type.replace(';', ', ')}")
-            weight = _plain(d.get("weight"))
-            if isinstance(weight, (int, float)) and not isinstance(weight, bool):
-                lines.append(f"{text(MAP_TEXTS, 'weight', lang)}: {format_number(float(weight), 1, lang)}")
         s = style[status]
         colour = dict(s["color"], highlight="#222222", hover="#222222")
         extra = {"dashes": s["dashes"]} if "dashes" in s else {}
@@ -450,7 +453,7 @@ def difference_map_html(
             extra["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": 0.18}
         u, v = arcs[0][0], arcs[0][1]
         if not aggregate_only:
-            extra["title"] = "\n".join(lines)
+            extra["title"] = _tie_tooltip(G_from, G_to, arcs, status, directed=directed, lang=lang, context=context)
         net.add_edge(ids[u], ids[v], width=s["width"], color=colour, arrows={"to": {"enabled": False}}, **extra)
 
     options = {
