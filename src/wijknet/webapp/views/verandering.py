@@ -144,9 +144,10 @@ else:
     first, *rest = describe(model, sel.lang).splitlines()
     bullets = [line for line in rest if line.startswith("- ")]
     notes = [line for line in rest if not line.startswith("- ")]
-    st.markdown(f"**{first}**\n\n" + "\n".join(bullets))
+    # Plain sentences that quote the wijk and waves: shown as text, only the bold and bullets are ours.
+    st.markdown(f"**{ui.literal(first)}**\n\n" + "\n".join("- " + ui.literal(line[2:]) for line in bullets))
     for note in notes:
-        st.caption(note)
+        st.caption(ui.literal(note))
     with st.expander(t("model_table")):
         table = model[["term", "estimate", "std_error", "odds_ratio", "p_value"]].rename(
             columns={c: t(f"col_{c}") for c in ("term", "estimate", "std_error", "odds_ratio", "p_value")})
