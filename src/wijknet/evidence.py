@@ -10,9 +10,12 @@ both directions, with the other actor and the evidence of the tie:
 - for a tidy folder: one row per row of the ``ties`` table, with its
   ``evidence`` label (kind ``tidy_file``; the file row is not kept).
 
-Interview quotes are personal data: they are left out unless
-``include_quotes=True``. Who may see them is for the audience tiers of
-issue #6 to decide; until then the app never asks for them.
+Interview quotes, evidence labels and file names are free text and so
+personal data. Quotes are left out unless ``include_quotes=True``; and for
+a project restricted to an audience (:func:`wijknet.privacy.restrict`) all
+three are what that audience may see: the real text only for a researcher
+with names unlocked, neutral labels ("gesprek", "bestand 3") for everyone
+else (:func:`wijknet.privacy.view.restrict_evidence`), on both paths.
 """
 
 from __future__ import annotations
@@ -45,7 +48,7 @@ def tie_evidence(project: Project, wijk: str, wave: str, actor_id: str, *, inclu
         are personal data: a project restricted to an audience
         (``load_project(..., audience=...)``) has them only for researchers
         with names unlocked (:mod:`wijknet.privacy`); for everyone else the
-        column stays empty.
+        column stays empty, and ``label`` and ``source_file`` are neutral.
 
     Returns
     -------
@@ -71,6 +74,10 @@ def tie_evidence(project: Project, wijk: str, wave: str, actor_id: str, *, inclu
                 for s, g, tt, w, ev in zip(ties["source"], ties["target"], ties["tie_type"], ties["weight"],
                                            ties["evidence"])]  # fmt: skip
         out = pd.DataFrame(rows)
+        if project.audience is not None:  # the store path is restricted by Project.evidence
+            from .privacy.view import restrict_evidence
+
+            out = restrict_evidence(out, project.audience, None)
     else:
         out = _store_rows(project, wijk, wave, actor_id, ties)
     out["direction"] = [OUTGOING if s == actor_id else INCOMING for s in out["source"]]

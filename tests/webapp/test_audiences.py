@@ -159,10 +159,13 @@ def test_evidence_view_shows_quotes_only_to_an_unlocked_researcher(people_store,
 
     locked = evidence_of(at, pseudonym(load_key(people_store), "HP-1", "person"))  # the quoted interviewee
     assert "Ik bel" not in locked and "interview" in locked
+    assert "gesprekken.csv" not in locked and "bestand " in locked  # file names are free text too
     at.sidebar.toggle(key="unlocked").set_value(True).run()
-    assert "Ik bel Bravo Heideveld" in evidence_of(at, "Alfa Heidehuis")
+    unlocked = evidence_of(at, "Alfa Heidehuis")
+    assert "Ik bel Bravo Heideveld" in unlocked and "gesprekken.csv" in unlocked
     from wijknet.store.audit import read_log
 
     assert "unlock" in set(read_log(people_store)["action"])
     team = signed_in("team-heidepark")
-    assert "Ik bel" not in evidence_of(team, "Alfa Heidehuis")
+    shown = evidence_of(team, "Alfa Heidehuis")
+    assert "Ik bel" not in shown and "gesprekken.csv" not in shown and "ties.csv" not in shown

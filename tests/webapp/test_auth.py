@@ -148,7 +148,7 @@ def test_role_change_and_removal_take_effect_at_the_next_run(store):
     set_audience(store, "anna", "wijkteam:Noord")
     at.run()
     assert at.session_state[SESSION_KEY].audience == "wijkteam:Noord"
-    assert "Aangemeld als **anna** (wijkteam:Noord)" in [m.value for m in at.sidebar.markdown]
+    assert "Aangemeld als **anna** (wijkteam\\:Noord)" in [m.value for m in at.sidebar.markdown]
     users.set_active(store, "anna", False)
     at.run()
     assert not at.exception

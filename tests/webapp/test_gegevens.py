@@ -81,7 +81,7 @@ def test_upload_check_and_import_into_an_empty_store(store):
     button(at, "import_check").click().run()
     assert not at.exception, at.exception
     shown = texts(at)
-    assert "**actoren.csv** · tidy-actors" in shown and "**relaties.csv** · tidy-ties" in shown  # the name, sanitised
+    assert "**actoren\\.csv** · tidy-actors" in shown and "**relaties\\.csv** · tidy-ties" in shown  # sanitised, as text
     assert "6 nieuwe actoren" in shown and "7 waarnemingen van relaties" in shown
     assert any("actor_id" in list(df.columns) for df in tables(at))  # the first rows
     assert snapshot(store) == before  # the check stored nothing

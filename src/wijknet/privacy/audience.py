@@ -5,10 +5,12 @@ tier                     may see
 =======================  ==========================================================
 ``onderzoeker``          every wijk; persons pseudonymised unless names are
                          unlocked; survey answers (trust and value ratings)
-                         and, when unlocked, interview quotes
+                         and, when unlocked, free text (interview quotes,
+                         evidence labels, file names, comments)
 ``wijkteam:<wijk>``      its own wijk only; names of organisations and of
                          professionals who consented, residents and everyone
-                         else pseudonymised; no individual ratings, no quotes
+                         else pseudonymised; no individual ratings, no free
+                         text (neutral labels such as "gesprek" instead)
 ``leernetwerk``          every wijk, anonymous only: no names at all, domains
                          with fewer actors than the threshold merged into
                          "overig", group figures below the threshold suppressed,
@@ -89,7 +91,9 @@ class Audience:
 
     @property
     def sees_quotes(self) -> bool:
-        """Interview quotes: free text that may name anyone, so only with names unlocked."""
+        """Interview quotes and all other free text that may name anyone (evidence labels, file names, comments,
+        write-ins): only with names unlocked; everyone else gets neutral labels
+        (:func:`wijknet.privacy.view.neutral_label`)."""
         return self.tier == "onderzoeker" and self.unlocked
 
     @property

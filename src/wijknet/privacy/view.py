@@ -6,11 +6,42 @@ reads the project through :func:`restrict`, so the rules of
 :mod:`wijknet.privacy.audience` hold in the data itself and not only in the
 interface: a wijkteam's project has no rows of another wijk, a pseudonymised
 project has no names to leak, a leernetwerk project has no names at all.
+
+Free text
+    Evidence labels, interview quotes, file names, comments and write-ins can
+    name anyone ("gesprek met <naam> over zijn schulden"), so they are
+    personal data. Only an ``onderzoeker`` with names unlocked
+    (:attr:`~wijknet.privacy.audience.Audience.sees_quotes`) gets them.
+    Everyone else gets a neutral label from a closed list
+    (:func:`neutral_label`: enquête, bevestiging, gesprek, Network Canvas,
+    netwerkbijeenkomst, netwerkbestand, bestand), chosen from the evidence
+    kind or from the first word of the label: the tie's ``evidence``, the
+    ``label`` of each observation and ``source_file`` ("bestand 3": the
+    number of the file in the store, not its name). Extra columns (beyond the
+    tidy ones) that only researchers keep hold numbers and categories, not
+    text: a text value found fewer than ``min_cell`` times in its column is
+    blanked (a note in ``warnings`` says how many), survey ``answers`` keep
+    their numeric items only.
+
+Small domains for a leernetwerk (``overig``)
+    Per wijk, the domains with fewer than ``min_cell`` actors (counted over
+    all waves) are merged into ``overig``. When ``overig`` itself is still
+    smaller than ``min_cell``, the smallest remaining domain of that wijk is
+    merged into it as well, and so on until ``overig`` has at least
+    ``min_cell`` actors: domain detail is given up before a small group is
+    shown. Only when the whole wijk has fewer than ``min_cell`` actors does a
+    small ``overig`` remain (every actor of the wijk in it, no domain detail
+    at all); every figure of such a wijk is then below the threshold and
+    suppressed by :mod:`wijknet.privacy.suppression`. Per-wave figures of a
+    domain (fewer actors present in one wave) are protected by that same
+    suppression rule, not by the merge.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import json
+import re
 
 import pandas as pd
 
@@ -40,11 +71,144 @@ TEXTS = {
         "nl": "de wijk '{wijk}' van het publiek {audience} komt in dit project niet voor; bekende wijken: {known}",
         "en": "the wijk '{wijk}' of the audience {audience} does not occur in this project; known wijken: {known}",
     },
+    "blanked_free_text": {
+        "nl": "{n} tekstwaarden in extra kolommen zijn verborgen (vrije tekst kan personen noemen; alleen zichtbaar "
+              "met ontgrendelde namen)",
+        "en": "{n} text values in extra columns are hidden (free text can name people; shown only with names unlocked)",
+    },
+    "file_n": {"nl": "bestand {n}", "en": "file {n}"},
     "collision": {
         "nl": "twee actoren kregen hetzelfde pseudoniem; maak een nieuwe sleutel",
         "en": "two actors got the same pseudonym; create a new key",
     },
 }
+
+
+#: The neutral labels that replace free-text evidence labels (key: evidence kind, plus ``meeting``).
+NEUTRAL = {
+    "survey": {"nl": "enquête", "en": "survey"},
+    "confirmation": {"nl": "bevestiging", "en": "confirmation"},
+    "interview": {"nl": "gesprek", "en": "interview"},
+    "network_canvas": {"nl": "Network Canvas", "en": "Network Canvas"},
+    "meeting": {"nl": "netwerkbijeenkomst", "en": "network meeting"},
+    "graph_file": {"nl": "netwerkbestand", "en": "network file"},
+    "tidy_file": {"nl": "bestand", "en": "file"},
+}
+#: First words of a label that name its kind (live sessions and network meetings are survey answers given together).
+LABEL_WORDS = {
+    "enquête": "survey", "enquete": "survey", "vragenlijst": "survey", "survey": "survey", "questionnaire": "survey",
+    "bevestiging": "confirmation", "bevestigd": "confirmation", "confirmation": "confirmation",
+    "gesprek": "interview", "participatiegesprek": "interview", "interview": "interview",
+    "keukentafelgesprek": "interview", "network_canvas": "network_canvas", "canvas": "network_canvas",
+    "netwerkbijeenkomst": "meeting", "bijeenkomst": "meeting", "meeting": "meeting", "graph_file": "graph_file",
+    "tidy_file": "tidy_file",
+}  # fmt: skip
+
+
+def neutral_label(label: str, kind: str = "") -> str:
+    """The neutral label that replaces the free-text evidence ``label`` of an observation of ``kind``.
+
+    The first word of the label decides when it is one of :data:`LABEL_WORDS`
+    ("gesprek met ..." is a ``gesprek``), else the evidence ``kind``
+    (:data:`wijknet.store.schema.EVIDENCE_KINDS`), else ``bestand``. The
+    result is always one of :data:`NEUTRAL`, in the active language, so
+    nothing of the label's own text remains.
+
+    Examples
+    --------
+    >>> neutral_label("gesprek met Xander Fictief over zijn schulden", "interview")
+    'gesprek'
+    >>> neutral_label("Xander vertelde", "survey")
+    'enquête'
+    """
+    words = re.findall(r"[\wêé]+", str(label).lower())
+    key = LABEL_WORDS.get(words[0]) if words else None
+    return text(NEUTRAL, key or (kind if kind in NEUTRAL else "tidy_file"))
+
+
+def _neutral_evidence(value: str, kinds: dict[str, str]) -> str:
+    """A tie's ``evidence`` (labels joined by ``"; "``) as its neutral labels, each once."""
+    parts = [p.strip() for p in str(value).split(";") if p.strip()]
+    return "; ".join(dict.fromkeys(neutral_label(p, kinds.get(p, "")) for p in parts))
+
+
+def _label_kinds(project) -> dict[str, str]:
+    """Evidence label -> kind of a store project's observations (empty for a tidy project)."""
+    if project.store_path is None:
+        return {}
+    from ..store.db import connect
+
+    conn = connect(project.store_path)
+    try:
+        return dict(conn.execute("SELECT label, kind FROM observations WHERE label != '' GROUP BY label").fetchall())
+    finally:
+        conn.close()
+
+
+def _is_number(value) -> bool:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return True
+    try:
+        float(str(value).replace(",", "."))
+        return True
+    except ValueError:
+        return False
+
+
+def _blank_free_text(table: pd.DataFrame, keep: tuple[str, ...], min_cell: int) -> tuple[pd.DataFrame, int]:
+    """Blank the text values of the extra columns of ``table`` found fewer than ``min_cell`` times in their column.
+
+    Numbers and categories shared by at least ``min_cell`` rows stay; a rare
+    text value is a comment, a write-in or a name. Returns the table and the
+    number of values blanked.
+    """
+    blanked = 0
+    for column in [c for c in table.columns if c not in keep]:
+        values = table[column].astype(str).str.strip()
+        counts = values.map(values.value_counts())
+        rare = (values != "") & (counts < min_cell) & ~values.map(_is_number)
+        if rare.any():
+            table[column] = table[column].where(~rare, "")
+            blanked += int(rare.sum())
+    return table, blanked
+
+
+def _numeric_answers(answers: str) -> str:
+    """The survey ``answers`` JSON with its numeric items only (text answers are free text)."""
+    try:
+        items = json.loads(answers or "{}")
+    except ValueError:
+        return "{}"
+    if not isinstance(items, dict):
+        return "{}"
+    return json.dumps({k: v for k, v in items.items() if _is_number(v)}, ensure_ascii=False, sort_keys=True)
+
+
+def merge_small_domains(actors: pd.DataFrame, min_cell: int) -> pd.Series:
+    """The domain of each actor after merging small groups into :data:`OTHER`, per wijk (module docstring).
+
+    Domains with fewer than ``min_cell`` actors in a wijk go to ``overig``;
+    while ``overig`` has fewer than ``min_cell`` actors and other domains are
+    left, the smallest of them (ties broken by key) joins it.
+
+    Examples
+    --------
+    Two small domains (3 + 1 actors) are still too small together, so the
+    smallest other domain (welzijn, 6) joins them:
+
+    >>> a = pd.DataFrame({"wijk": "W", "domain": ["zorg"] * 7 + ["welzijn"] * 6 + ["wonen"] * 3 + ["sport"]})
+    >>> merge_small_domains(a, 5).value_counts().to_dict()
+    {'overig': 10, 'zorg': 7}
+    """
+    domains = actors["domain"].copy()
+    for _, index in actors.groupby("wijk", sort=False).groups.items():
+        sizes = actors.loc[index, "domain"].value_counts()
+        merged = set(sizes.index[sizes < min_cell])
+        rest = sorted(set(sizes.index) - merged, key=lambda d: (sizes[d], str(d)))
+        while merged and sizes[list(merged)].sum() < min_cell and rest:
+            merged.add(rest.pop(0))
+        domains.loc[index] = actors.loc[index, "domain"].where(~actors.loc[index, "domain"].isin(merged), OTHER)
+    return domains
 
 
 def is_resident(kind: str, domain: str, taxonomy: Taxonomy) -> bool:
@@ -92,7 +256,11 @@ def restrict(project, audience: str | Audience, *, key: bytes | None = None):
         * for ``wijkteam``: only its wijk; no rating columns on ties, no
           extra actor or response columns;
         * for ``leernetwerk``: no names, roles or organisations; domains with
-          fewer than ``min_cell`` actors in a wijk merged into ``overig``.
+          fewer than ``min_cell`` actors in a wijk merged into ``overig``,
+          which itself has at least ``min_cell`` actors (module docstring);
+        * free text (evidence labels, extra text columns) replaced by neutral
+          labels or blanked, except for an unlocked ``onderzoeker`` (module
+          docstring).
 
     Raises
     ------
@@ -131,22 +299,34 @@ def restrict(project, audience: str | Audience, *, key: bytes | None = None):
         actors = actors[[*ACTOR_REQUIRED, *ACTOR_OPTIONAL]]
         ties = ties[[c for c in PLAIN_TIE_COLUMNS if c in ties.columns]]
         responses = responses[[*RESPONSE_REQUIRED, *RESPONSE_OPTIONAL]]
+    warnings = list(project.warnings)
+    if not audience.sees_quotes:
+        if "evidence" in ties.columns:
+            kinds = _label_kinds(project)
+            ties["evidence"] = ties["evidence"].map(lambda v: _neutral_evidence(v, kinds))
+        blanked = 0
+        for table, keep in ((actors, (*ACTOR_REQUIRED, *ACTOR_OPTIONAL)), (ties, PLAIN_TIE_COLUMNS),
+                            (responses, (*RESPONSE_REQUIRED, *RESPONSE_OPTIONAL))):  # fmt: skip
+            blanked += _blank_free_text(table, keep, config.min_cell)[1]
+        if blanked:
+            warnings.append(text(TEXTS, "blanked_free_text", n=blanked))
     if audience.tier == "leernetwerk":
-        min_cell = config.min_cell
-        size = actors.groupby(["wijk", "domain"])["actor_id"].transform("size")
-        actors["domain"] = actors["domain"].where(size >= min_cell, OTHER)
+        actors["domain"] = merge_small_domains(actors, config.min_cell)
         config = dataclasses.replace(config, taxonomy=Taxonomy({**config.taxonomy.domains, OTHER: OTHER_DOMAIN}))
     return dataclasses.replace(
         project, actors=actors.reset_index(drop=True), ties=ties.reset_index(drop=True),
         responses=responses.reset_index(drop=True), config=config, audience=audience, _real_ids=real_ids,
+        warnings=warnings,
     )  # fmt: skip
 
 
 def restrict_evidence(evidence: pd.DataFrame, audience: Audience, codes: dict[str, str] | None) -> pd.DataFrame:
     """The evidence rows (:func:`wijknet.store.combine.evidence`) that ``audience`` may see.
 
-    Ids become pseudonyms (``codes``: real id -> pseudonym); quotes only when
-    names are unlocked; survey answers (ratings) only for researchers; a
+    Ids become pseudonyms (``codes``: real id -> pseudonym); quotes, labels
+    and file names only when names are unlocked (else empty, the neutral
+    label of :func:`neutral_label` and "bestand <file_id>"); survey answers
+    (ratings) only for researchers, their text items only unlocked; a
     leernetwerk sees no evidence of single ties.
     """
     audience.require(audience.sees_individuals, "bewijs van afzonderlijke relaties")
@@ -158,6 +338,15 @@ def restrict_evidence(evidence: pd.DataFrame, audience: Audience, codes: dict[st
         for column in ("quote", "segment_id"):
             if column in out.columns:
                 out[column] = ""
+        kinds = out["kind"] if "kind" in out.columns else pd.Series("", index=out.index)
+        if "label" in out.columns:
+            out["label"] = [neutral_label(label, kind) for label, kind in zip(out["label"], kinds)]
+        if "source_file" in out.columns:
+            numbers = out["file_id"] if "file_id" in out.columns else pd.Series(None, index=out.index)
+            out["source_file"] = [text(TEXTS, "file_n", n=n) if pd.notna(n) and str(n) != "" else text(NEUTRAL, "tidy_file")
+                                  for n in numbers]  # fmt: skip
+        if "answers" in out.columns:
+            out["answers"] = out["answers"].map(_numeric_answers)
     if not audience.sees_ratings and "answers" in out.columns:
         out = out.drop(columns="answers")
     return out

@@ -11,7 +11,10 @@ so an actor sits in the same place on both maps. It shows
   with a dashed red border,
 
 with a legend in Dutch or English that names each symbol in words and counts
-it, and plain-text tooltips. What counts as kept, new or lost - and which
+it, and plain-text tooltips. For an audience that sees group figures only
+(``aggregate_only=True``, the leernetwerk) it draws domain colour and the
+change of ties only: no names, hover texts, per-actor size, entered or left
+mark, and no actor ids in the document. What counts as kept, new or lost - and which
 actors entered or left - is decided by :mod:`wijknet.change` (dyads with an
 actor absent in one wave are structural zeros there); this module only draws.
 :func:`wave_difference` collects those results (from
@@ -188,8 +191,12 @@ def _svg_node(fill: str, border: str, width: float, dashed: bool = False) -> str
 
 def difference_legend_html(domains: list[str], counts: Mapping[str, int], *, wave_from: str, wave_to: str,
                            taxonomy: Taxonomy, lang: str = "nl", show: Collection[str] = TIE_STATUSES,
-                           cross_domain_only: bool = False) -> str:
-    """The legend of the difference map: the change symbols in words (with counts), then the domain colours."""
+                           cross_domain_only: bool = False, aggregate_only: bool = False) -> str:
+    """The legend of the difference map: the change symbols in words (with counts), then the domain colours.
+
+    ``aggregate_only`` leaves out what the map then does not show (entered
+    and left actors, size, hover texts).
+    """
     def item(symbol: str, label: str) -> str:
         return f'<li>{symbol}<span>{html.escape(label)}</span></li>'
 
@@ -204,9 +211,9 @@ def difference_legend_html(domains: list[str], counts: Mapping[str, int], *, wav
     if KEPT in show:
         change.append(item(_svg_line(KEPT_COLOUR, 2, opacity=0.55),
                            text(TEXTS, "kept", lang, n=counts.get(KEPT, 0), **context)))
-    if counts.get(ENTERED, 0):
+    if counts.get(ENTERED, 0) and not aggregate_only:
         change.append(item(_svg_node(grey, NEW_COLOUR, 4), text(TEXTS, "entered", lang, n=counts[ENTERED])))
-    if counts.get(LEFT, 0):
+    if counts.get(LEFT, 0) and not aggregate_only:
         change.append(item(_svg_node(_faded(grey, 0.35), LOST_COLOUR, 2.5, dashed=True),
                            text(TEXTS, "left", lang, n=counts[LEFT])))
     domain_items = "".join(
@@ -214,7 +221,7 @@ def difference_legend_html(domains: list[str], counts: Mapping[str, int], *, wav
             c=html.escape(taxonomy.colour(d)), label=html.escape(taxonomy.label(d, lang)))
         for d in domains
     )
-    notes = [text(TEXTS, "size", lang), text(TEXTS, "hover", lang)]
+    notes = [] if aggregate_only else [text(TEXTS, "size", lang), text(TEXTS, "hover", lang)]
     if cross_domain_only:
         notes.append(text(TEXTS, "cross_only", lang))
     hidden = [text(TEXTS, f"hidden_{k}", lang) for k in TIE_STATUSES if k not in show]
@@ -273,6 +280,27 @@ def _name(G_from: nx.Graph, G_to: nx.Graph, node: str) -> str:
     return _text(data.get("name")) or str(node)
 
 
+def _tie_tooltip(G_from: nx.Graph, G_to: nx.Graph, arcs: list[tuple], status: str, *, directed: bool, lang: str,
+                 context: Mapping[str, str]) -> str:
+    """Hover text of one drawn line: who named whom, the change, and the tie's type and strength."""
+    arrow = "\u2192" if directed else "\u2014"
+    lines = [f"{_name(G_from, G_to, u)} {arrow} {_name(G_from, G_to, v)}" for u, v, _, _, _ in arcs]
+    lines.append(text(TEXTS, f"tie_{status}", lang, **context))
+    if any(a[4] for a in arcs) and status != KEPT:
+        lines.append(text(TEXTS, f"tie_structural_{status}", lang))
+    if arcs[0][3]:
+        lines.append(text(TEXTS, "cross", lang))
+    G = G_from if status == LOST else G_to
+    d = G.get_edge_data(arcs[0][0], arcs[0][1]) or {}
+    tie_type = _text(d.get("tie_type"))
+    if tie_type:
+        lines.append(f"{text(MAP_TEXTS, 'tie_type', lang)}: {tie_type.replace(';', ', ')}")
+    weight = _plain(d.get("weight"))
+    if isinstance(weight, (int, float)) and not isinstance(weight, bool):
+        lines.append(f"{text(MAP_TEXTS, 'weight', lang)}: {format_number(float(weight), 1, lang)}")
+    return "\n".join(lines)
+
+
 def difference_map_html(
     difference: WaveDifference,
     positions: Mapping[str, tuple[float, float]],
@@ -286,6 +314,7 @@ def difference_map_html(
     height: int = 720,
     attr: str = "domain",
     legend: bool = True,
+    aggregate_only: bool = False,
 ) -> str:
     """Draw the change between two waves as a self-contained, offline HTML page.
 
@@ -315,6 +344,11 @@ def difference_map_html(
         Node attribute holding the domain key.
     legend : bool
         Include the legend.
+    aggregate_only : bool
+        Domain colour and tie change only, for an audience that sees group
+        figures only (:func:`wijknet.privacy.suppression.is_aggregate_only`):
+        no names (``show_names`` is ignored), hover texts, size by changed
+        ties or entered/left mark, and running numbers as node ids.
 
     Returns
     -------
@@ -322,6 +356,7 @@ def difference_map_html(
         A complete HTML document without any remote resource.
     """
     show = {s for s in show if s in TIE_STATUSES}
+    show_names = show_names and not aggregate_only
     G_from, G_to = difference.G_from, difference.G_to
     context = {"wave_from": difference.wave_from, "wave_to": difference.wave_to}
     status_of = {str(a): s for a, s in zip(difference.actors["actor_id"], difference.actors["status"])}
@@ -338,6 +373,10 @@ def difference_map_html(
     changed = {n: tally[n][NEW] + tally[n][LOST] for n in nodes}
     top = max(changed.values(), default=0) or 1
     sizes = {n: _MIN_NODE + (_MAX_NODE - _MIN_NODE) * (changed[n] / top) ** 0.5 for n in nodes}
+    ids = {n: n for n in nodes}
+    if aggregate_only:  # every actor alike: no size by own change, no id in the document
+        sizes = {n: (_MIN_NODE + _MAX_NODE) / 2 for n in nodes}
+        ids = {n: str(i) for i, n in enumerate(nodes, 1)}
     canvas = canvas_positions(nodes, positions, height)
     named = set(nodes)
     if max_labels is not None:
@@ -353,7 +392,7 @@ def difference_map_html(
         data = G.nodes[node] if node in G else {}
         domain = _text(data.get(attr))
         colour = taxonomy.colour(domain) if domain else "#999999"
-        status = status_of[node]
+        status = STABLE if aggregate_only else status_of[node]
         no_ties = sum(tally[node].values()) == 0
         fill = _faded(colour, 0.3) if status == LEFT or no_ties else colour
         border, width, extra = _darker(colour), 1, {}
@@ -366,11 +405,13 @@ def difference_map_html(
             border = _faded(_darker(colour))
         x, y = canvas[node]
         label = _name(G_from, G_to, node)
+        tooltip = {} if aggregate_only else {
+            "title": _node_tooltip(G, node, status, tally[node], taxonomy=taxonomy, lang=lang, attr=attr, context=context)
+            if node in G else label}
         net.add_node(
-            node,
+            ids[node],
             label=label if show_names and node in named else " ",
-            title=(_node_tooltip(G, node, status, tally[node], taxonomy=taxonomy, lang=lang, attr=attr, context=context)
-                   if node in G else label),
+            **tooltip,
             x=x, y=y, value=round(float(sizes[node]), 2),
             color={"background": fill, "border": border, "highlight": {"background": fill, "border": "#000000"},
                    "hover": {"background": fill, "border": "#000000"}},
@@ -404,33 +445,16 @@ def difference_map_html(
     }
     order = {KEPT: 0, LOST: 1, NEW: 2}  # changes drawn on top of the kept ties
     lines_drawn.sort(key=lambda x: (order[x[0]], x[1][0][0], x[1][0][1]))
-    arrow = "\u2192" if directed else "\u2014"
     for status, arcs, split in lines_drawn:
-        lines = []
-        for u, v, _, _, _ in arcs:
-            lines.append(f"{_name(G_from, G_to, u)} {arrow} {_name(G_from, G_to, v)}")
-        lines.append(text(TEXTS, f"tie_{status}", lang, **context))
-        if any(a[4] for a in arcs) and status != KEPT:
-            lines.append(text(TEXTS, f"tie_structural_{status}", lang))
-        if arcs[0][3]:
-            lines.append(text(TEXTS, "cross", lang))
-        G = G_from if status == LOST else G_to
-        for u, v, _, _, _ in arcs[:1]:
-            d = G.get_edge_data(u, v) or {}
-            tie_type = _text(d.get("tie_type"))
-            if tie_type:
-                lines.append(f"{text(MAP_TEXTS, 'tie_type', lang)}: {tie_type.replace(';', ', ')}")
-            weight = _plain(d.get("weight"))
-            if isinstance(weight, (int, float)) and not isinstance(weight, bool):
-                lines.append(f"{text(MAP_TEXTS, 'weight', lang)}: {format_number(float(weight), 1, lang)}")
         s = style[status]
         colour = dict(s["color"], highlight="#222222", hover="#222222")
         extra = {"dashes": s["dashes"]} if "dashes" in s else {}
         if split:
             extra["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": 0.18}
         u, v = arcs[0][0], arcs[0][1]
-        net.add_edge(u, v, width=s["width"], color=colour, title="\n".join(lines), arrows={"to": {"enabled": False}},
-                     **extra)
+        if not aggregate_only:
+            extra["title"] = _tie_tooltip(G_from, G_to, arcs, status, directed=directed, lang=lang, context=context)
+        net.add_edge(ids[u], ids[v], width=s["width"], color=colour, arrows={"to": {"enabled": False}}, **extra)
 
     options = {
         "physics": {"enabled": False},
@@ -466,7 +490,7 @@ def difference_map_html(
                 domains.add(_text(G.nodes[node].get(attr)))
         counts = {**difference.counts(), **{k: sum(1 for row in shown if row[2] == k) for k in TIE_STATUSES}}
         box = difference_legend_html(taxonomy.order(domains - {""}), counts, taxonomy=taxonomy, lang=lang, show=show,
-                                     cross_domain_only=cross_domain_only, **context)
+                                     cross_domain_only=cross_domain_only, aggregate_only=aggregate_only, **context)
         document = document.replace('<div class="card" style="width: 100%">',
                                     box + '<div class="card" style="width: 100%">', 1)
     document = document.replace("<html>", f'<!DOCTYPE html>\n<html lang="{html.escape(lang)}">', 1)

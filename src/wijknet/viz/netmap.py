@@ -10,7 +10,11 @@ pyvis 0.3.2, this module
 - inlines vis-network (``cdn_resources="in_line"``) and strips every remote
   reference pyvis adds (Bootstrap from a CDN), so the map draws without
   network access and tells no third party that it is being viewed;
-- keeps tooltips plain text (vis-network shows string titles as text).
+- keeps tooltips plain text (vis-network shows string titles as text);
+- draws domain colour only for an audience that sees group figures only
+  (``aggregate_only=True``, the leernetwerk): with a team of about five,
+  one per domain, a node's code, its ties, its response or team mark, its
+  size by a measure or a tie's type and strength point at one person.
 
 A legend of the domain colours (Dutch or English labels) is part of the
 document, so an exported map still explains itself.
@@ -258,6 +262,7 @@ def network_map_html(
     compact: bool = False,
     tooltips: bool = True,
     respondents: set[str] | None = None,
+    aggregate_only: bool = False,
 ) -> str:
     """Render a stakeholder graph as a self-contained, offline HTML page.
 
@@ -303,6 +308,13 @@ def network_map_html(
         ``responses`` table). Every other node gets a dashed border and a
         line in its tooltip, and the legend explains the border. ``None``
         (default) marks nobody.
+    aggregate_only : bool
+        Domain colour only, for an audience that sees group figures only
+        (:func:`wijknet.privacy.suppression.is_aggregate_only`): no names,
+        hover texts, PlusWIJkteam border, response mark or size by measure
+        (``show_names``, ``tooltips``, ``respondents`` and ``node_size`` are
+        ignored), ties of one width, and the node ids in the document are
+        running numbers instead of the actors' ids or pseudonyms.
 
     Returns
     -------
@@ -311,6 +323,10 @@ def network_map_html(
     """
     nodes = sorted(G.nodes, key=str)
     n = max(len(nodes), 1)
+    if aggregate_only:
+        show_names, tooltips, respondents, node_size, size_label = False, False, None, None, None
+    # The id the document uses for a node: running numbers when even a pseudonym is too much.
+    ids = {v: str(i) for i, v in enumerate(nodes, 1)} if aggregate_only else {v: str(v) for v in nodes}
     respondents = None if respondents is None else {str(r) for r in respondents}
     canvas = canvas_positions(nodes, positions, height)
     sizes = _sizes(nodes, node_size)
@@ -328,7 +344,7 @@ def network_map_html(
         colour = taxonomy.colour(domain) if domain else "#999999"
         isolate = G.degree(node) == 0
         fill = _faded(colour) if isolate else colour
-        team = _plain(data.get("pluswijkteam")) is True
+        team = _plain(data.get("pluswijkteam")) is True and not aggregate_only
         responded = respondents is None or str(node) in respondents
         x, y = canvas[node]
         measure = None
@@ -337,7 +353,7 @@ def network_map_html(
             if isinstance(value, (int, float)) and not isinstance(value, bool):
                 measure = (size_label, float(value))
         net.add_node(
-            str(node),
+            ids[node],
             label=(_text(data.get("name")) or str(node)) if show_names and node in named else " ",
             x=x,
             y=y,
@@ -362,14 +378,14 @@ def network_map_html(
     if compact:
         edge_base, edge_span = 0.3, 0.9
     for u, v, d in sorted(G.edges(data=True), key=lambda e: (str(e[0]), str(e[1]))):
-        w = float(_plain(d.get("weight")) or 1.0)
+        w = top if aggregate_only else float(_plain(d.get("weight")) or 1.0)
         title_lines = [f"{_text(G.nodes[u].get('name')) or u} \u2192 {_text(G.nodes[v].get('name')) or v}"
                        if directed else f"{_text(G.nodes[u].get('name')) or u} \u2014 {_text(G.nodes[v].get('name')) or v}"]
         tie_type = _text(d.get("tie_type"))
         if tie_type:
             title_lines.append(f"{text(TEXTS, 'tie_type', lang)}: {tie_type.replace(';', ', ')}")
         title_lines.append(f"{text(TEXTS, 'weight', lang)}: {format_number(w, 1, lang)}")
-        net.add_edge(str(u), str(v), width=round(edge_base + edge_span * w / top, 2),
+        net.add_edge(ids[u], ids[v], width=round(edge_base + edge_span * w / top, 2),
                      **({"title": "\n".join(title_lines)} if tooltips else {}))
 
     m = G.number_of_edges()
@@ -411,7 +427,7 @@ def network_map_html(
     if legend:
         present = taxonomy.order({_text(G.nodes[x].get(attr)) for x in nodes} - {""})
         has_isolates = any(G.degree(x) == 0 for x in nodes)
-        has_team = any(_plain(G.nodes[x].get("pluswijkteam")) is True for x in nodes)
+        has_team = not aggregate_only and any(_plain(G.nodes[x].get("pluswijkteam")) is True for x in nodes)
         box = legend_html(present, taxonomy=taxonomy, lang=lang, size_label=size_label if node_size else None,
                           directed=directed, has_isolates=has_isolates, has_team=has_team,
                           has_nonrespondents=respondents is not None and any(str(x) not in respondents for x in nodes))

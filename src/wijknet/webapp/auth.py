@@ -35,6 +35,7 @@ from ..errors import DataError
 from ..i18n import text
 from ..store.db import is_store
 from . import state
+from .ui import literal
 
 #: Key of the signed-in :class:`~wijknet.access.sessions.Session` in ``st.session_state``.
 SESSION_KEY = "_wijknet_session"
@@ -237,7 +238,7 @@ def _end(folder: Path, session: Session, reason: str, oidc: bool) -> None:
 
 def _sidebar(folder: Path, session: Session, oidc: bool) -> None:
     with st.sidebar:
-        st.markdown(tr("signed_in_as", name=session.username, audience=session.audience))
+        st.markdown(tr("signed_in_as", name=literal(session.username), audience=literal(session.audience)))
         if st.button(tr("sign_out"), key="wijknet_sign_out", icon=":material/logout:"):
             _end(folder, session, "sign_out", oidc)
             st.rerun()

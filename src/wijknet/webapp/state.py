@@ -251,15 +251,18 @@ def map_html(folder: str, sig: tuple, wijk: str, wave: str, tie_types: tuple[str
     """The offline HTML of the network map (see :func:`wijknet.viz.netmap.network_map_html`).
 
     With survey responses, the non-respondents of the wave are marked
-    (:func:`wijknet.nonresponse.respondents`).
+    (:func:`wijknet.nonresponse.respondents`). For an audience that sees
+    group figures only, domain colour only (``aggregate_only``): no names,
+    hover texts, marks or size by measure.
     """
     from ..nonresponse import respondents
     from ..viz.netmap import network_map_html
 
     project = _load(folder, sig)
+    anonymous = is_aggregate_only(project)
     G = graph(folder, sig, wijk, wave, tie_types, min_weight)
     sizes = None
-    if measure != "none":
+    if measure != "none" and not anonymous:
         column = {"degree": "degree", "betweenness": "betweenness", "brokerage": "brokerage_total"}[measure]
         table = actor_table(folder, sig, wijk, wave, tie_types, min_weight)
         if column == "degree":
@@ -267,11 +270,11 @@ def map_html(folder: str, sig: tuple, wijk: str, wave: str, tie_types: tuple[str
         else:
             values = table[column].fillna(0)
         sizes = {str(a): float(v) for a, v in zip(table["actor_id"], values)}
-    anonymous = is_aggregate_only(project)
     return network_map_html(G, layout(folder, sig, wijk), taxonomy=project.taxonomy, node_size=sizes,
-                            size_label=size_label if sizes else None, lang=lang, show_names=show_names and not anonymous,
-                            max_labels=None if all_names else MAP_LABELS, height=height,
-                            respondents=respondents(project, wijk, wave)[0] if project.has_responses else None)
+                            size_label=size_label if sizes else None, lang=lang, show_names=show_names,
+                            max_labels=None if all_names else MAP_LABELS, height=height, aggregate_only=anonymous,
+                            respondents=respondents(project, wijk, wave)[0] if project.has_responses and not anonymous
+                            else None)  # fmt: skip
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -306,8 +309,8 @@ def diff_map_html(folder: str, sig: tuple, wijk: str, wave_from: str, wave_to: s
     anonymous = is_aggregate_only(project)
     difference = wave_difference(folder, sig, wijk, wave_from, wave_to, tie_types, min_weight)
     return difference_map_html(difference, layout(folder, sig, wijk), taxonomy=project.taxonomy, lang=lang, show=show,
-                               cross_domain_only=cross_domain_only, show_names=show_names and not anonymous,
-                               max_labels=None if all_names else DIFF_LABELS, height=height)
+                               cross_domain_only=cross_domain_only, show_names=show_names,
+                               max_labels=None if all_names else DIFF_LABELS, height=height, aggregate_only=anonymous)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -432,7 +435,8 @@ def small_map_html(folder: str, sig: tuple, wijk: str, wave: str, tie_types: tup
     project = _load(folder, sig)
     G = graph(folder, sig, wijk, wave, tie_types, min_weight)
     return network_map_html(G, layout(folder, sig, wijk), taxonomy=project.taxonomy, lang=lang, show_names=False,
-                            legend=False, compact=True, tooltips=False, height=height)
+                            legend=False, compact=True, tooltips=False, height=height,
+                            aggregate_only=is_aggregate_only(project))
 
 
 # --- reports (wijknet.report) -------------------------------------------------------

@@ -93,7 +93,7 @@ elif project is not None:
 
 if project is not None:
     with st.sidebar:
-        st.caption(t("project", title=project.config.title or Path(folder).name))
+        st.caption(t("project", title=ui.literal(project.config.title or Path(folder).name)))
 
 st.session_state["_selection"] = state.Selection(
     folder=folder, sig=sig, project=project, error=error, lang=state.language(), wijk=wijk, wave=wave,

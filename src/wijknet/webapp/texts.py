@@ -42,10 +42,13 @@ TEXTS = {
         "en": "Without this, persons appear under a fixed pseudonym. Showing names is recorded in the audit log.",
     },
     "anonymous_map": {
-        "nl": "Dit is een anonieme kaart: voor een leernetwerk staan er geen namen op, kleine groepen zijn "
-              "samengevoegd tot 'overig' en de herkomst van afzonderlijke relaties is niet te zien.",
-        "en": "This is an anonymous map: for a learning network it shows no names, small groups are merged "
-              "into 'other' and the evidence of single ties is not shown.",
+        "nl": "Dit is een anonieme kaart: voor een leernetwerk toont hij alleen de kleur van het domein. Er staan "
+              "geen namen, codes, aanwijsteksten, teamranden of responsmarkeringen op, alle stippen en lijnen zijn "
+              "even groot, kleine groepen zijn samengevoegd tot 'overig' en de herkomst van afzonderlijke relaties "
+              "is niet te zien.",
+        "en": "This is an anonymous map: for a learning network it shows the domain colour only. It has no names, "
+              "codes, hover texts, team borders or response marks, all dots and lines are the same size, small "
+              "groups are merged into 'other' and the evidence of single ties is not shown.",
     },
     "viewing_as": {"nl": "U kijkt als: {audience}", "en": "You are viewing as: {audience}"},
     "synthetic": {

@@ -1,12 +1,49 @@
-"""Shared page elements: title, demo-data banner, load errors, active filters."""
+"""Shared page elements: title, demo-data banner, load errors, active filters, plain text.
+
+Every string that comes from users or data (names, write-ins, wijk and
+organisation names, file names, domain labels, waves, session titles, error
+messages that quote values) goes through :func:`literal` before it reaches
+an element that reads Markdown (``st.markdown``, ``st.caption``,
+``st.write``, ``st.info``/``warning``/``error``/``success``, titles,
+widget labels and radio options). A write-in ``![x](http://...)`` is then
+shown as those characters, and the browser fetches nothing.
+"""
 
 from __future__ import annotations
+
+import re
 
 import streamlit as st
 
 from ..i18n import format_number
 from . import state
 from .texts import t
+
+
+#: Characters that Markdown, Streamlit's own syntax (``:red[...]``, ``:material/icon:``, ``$math$``) or HTML could
+#: read; CommonMark lets every ASCII punctuation character be escaped with a backslash.
+_MARKUP = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=^\"'/@%])")
+#: Where GitHub-flavoured Markdown turns bare text into a link (``http://``, ``www.``), whatever is escaped.
+_AUTOLINK = re.compile(r"(https?|ftp|www)(?=[:.])", re.IGNORECASE)
+
+
+def literal(value) -> str:
+    r"""``value`` as Markdown that shows exactly its characters: no link, image, HTML, emphasis or heading.
+
+    Each character of :data:`_MARKUP` is backslash-escaped and every run of
+    white space in a line becomes one space (no indented code block); lines
+    stay lines (Markdown hard breaks), empty ones are left out. Bare URLs
+    get an invisible word joiner (U+2060) after ``http``/``www``, since
+    GitHub-flavoured Markdown links them after unescaping: the text looks
+    the same but is no link.
+
+    Examples
+    --------
+    >>> print(literal("![x](h/x) <img src=x>"))
+    \!\[x\]\(h\/x\) \<img src\=x\>
+    """
+    lines = (" ".join(line.split()) for line in str(value).splitlines())
+    return "  \n".join(_MARKUP.sub(r"\\\1", _AUTOLINK.sub("\\1\u2060", line)) for line in lines if line)
 
 
 def header(title_key: str, *, filters: bool = True) -> state.Selection:
@@ -27,21 +64,22 @@ def header(title_key: str, *, filters: bool = True) -> state.Selection:
     if sel.project.warnings:
         with st.expander(t("project_warnings")):
             for warning in sel.project.warnings:
-                st.write(warning)
+                st.write(literal(warning))  # warnings quote labels from the data
     if filters:
         st.caption(filter_summary(sel))
     return sel
 
 
 def filter_summary(sel: state.Selection, *, with_wave: bool = True) -> str:
-    types = ", ".join(sel.tie_types) if sel.tie_types else t("all_types")
+    """The active wijk, wave and filters as Markdown (the names from the data made :func:`literal`)."""
+    types = literal(", ".join(sel.tie_types)) if sel.tie_types else t("all_types")
     if sel.min_weight is None:
         weight = t("no_minimum")
     else:
         weight = format_number(sel.min_weight, 0 if float(sel.min_weight).is_integer() else 1, sel.lang)
     if with_wave:
-        return t("active_filters", wijk=sel.wijk, wave=sel.wave, types=types, weight=weight)
-    return t("active_filters_waves", wijk=sel.wijk, types=types, weight=weight)
+        return t("active_filters", wijk=literal(sel.wijk), wave=literal(sel.wave), types=types, weight=weight)
+    return t("active_filters_waves", wijk=literal(sel.wijk), types=types, weight=weight)
 
 
 def domain_label(sel: state.Selection, key: str) -> str:
@@ -106,7 +144,7 @@ def viewer_controls() -> None:
             st.selectbox(t("view_as"), options, key="view_as", format_func=audience_label, help=t("view_as_help"))
         audience, _ = state.viewer(folder)
         if store:
-            st.caption(t("viewing_as", audience=audience_label(audience)))
+            st.caption(t("viewing_as", audience=literal(audience_label(audience))))
         if audience == "onderzoeker":
             st.toggle(t("unlock"), key="unlocked", help=t("unlock_help"),
                       on_change=_record_unlock if store else None, args=(folder,) if store else None)

@@ -22,7 +22,7 @@ from wijknet.store import import_files, is_store, preview_import, registry
 from wijknet.store.kinds import KINDS
 from wijknet.store.uploads import max_upload_mb, save_uploads
 from wijknet.taxonomy import Taxonomy
-from wijknet.webapp import auth, state
+from wijknet.webapp import auth, state, ui
 from wijknet.webapp.texts import TEXTS, t
 
 UPLOAD_TYPES = ["csv", "tsv", "txt", "xlsx", "graphml", "gexf", "xml", "json", "zip"]
@@ -116,7 +116,7 @@ if stored is not None and stored[0] == fingerprint and files:
     for f in report.files:
         with st.container(border=True):
             kind_label = f.kind or t("import_kind_unknown")
-            st.markdown(f"**{f.name}** · {kind_label}")
+            st.markdown(f"**{ui.literal(f.name)}** · {kind_label}")
             if f.status == "already":
                 st.info(t("import_already"), icon=":material/content_copy:")
             elif f.kind and not f.problems:
@@ -142,7 +142,7 @@ if stored is not None and stored[0] == fingerprint and files:
                 st.dataframe(problem_table(exc.problems), hide_index=True, width="stretch")
             else:
                 lines = [t("import_done", n=done.import_id)]
-                lines += [f"- {f.name}: {count_text(f.counts)}" for f in done.files if f.status == "imported"]
+                lines += [f"- {ui.literal(f.name)}: {count_text(f.counts)}" for f in done.files if f.status == "imported"]
                 st.session_state["import_done"] = "\n".join(lines)
                 st.session_state.pop("import_preview", None)
                 st.session_state["import_generation"] = generation + 1  # an empty uploader
@@ -166,7 +166,7 @@ if len(sure) and st.button(t("resolve_accept_all", n=len(sure)), key="resolve_ac
     try:
         done = registry.accept_matches(folder)
     except DataError as exc:
-        st.error(exc.report())
+        st.error(ui.literal(exc.report()))
     else:
         st.session_state["resolve_done"] = t("resolve_accepted", n=len(done.linked), obs=done.observations)
         reload_project()
@@ -190,12 +190,12 @@ for r in found.head(QUEUE_SHOWN).to_dict("records"):
     pid = int(r["pending_id"])
     with st.container(border=True):
         if r["what"] == "respondent":
-            st.markdown(t("resolve_respondent", pid=pid, mention=r["mention"], wijk=r["wijk"] or "?", wave=r["wave"],
-                          row=r["row"]))
+            st.markdown(t("resolve_respondent", pid=pid, mention=ui.literal(r["mention"]), wijk=ui.literal(r["wijk"] or "?"),
+                          wave=ui.literal(r["wave"]), row=ui.literal(r["row"])))
         else:
-            org = f" ({r['organisation']})" if r.get("organisation") else ""
-            st.markdown(t("resolve_write_in", pid=pid, mention=r["mention"], org=org, wijk=r["wijk"], wave=r["wave"],
-                          respondent=r["respondent"] or "?"))
+            org = f" \\({ui.literal(r['organisation'])}\\)" if r.get("organisation") else ""
+            st.markdown(t("resolve_write_in", pid=pid, mention=ui.literal(r["mention"]), org=org, wijk=ui.literal(r["wijk"]),
+                          wave=ui.literal(r["wave"]), respondent=ui.literal(r["respondent"] or "?")))
         scores = {c["actor_id"]: float(c["score"]) for c in r["candidates"]}
         in_wijk = actors[actors["wijk"] == r["wijk"]] if r["wijk"] else actors
         others = sorted((a for a in in_wijk["actor_id"] if a not in scores and a != r.get("respondent")),
@@ -210,9 +210,9 @@ for r in found.head(QUEUE_SHOWN).to_dict("records"):
                 try:
                     n = registry.confirm(folder, pid, choice, by=signed_in)
                 except DataError as exc:
-                    st.error(exc.report())
+                    st.error(ui.literal(exc.report()))
                 else:
-                    st.session_state["resolve_done"] = t("resolve_confirmed", pid=pid, actor=actor_label(choice, {}), obs=n)
+                    st.session_state["resolve_done"] = t("resolve_confirmed", pid=pid, actor=ui.literal(actor_label(choice, {})), obs=n)
                     reload_project()
         with new:
             domain = st.selectbox(t("resolve_domain"), list(taxonomy.domains), index=None, key=f"resolve_domain_{pid}",
@@ -221,9 +221,9 @@ for r in found.head(QUEUE_SHOWN).to_dict("records"):
                 try:
                     actor_id, n = registry.create_actor(folder, pid, domain, by=signed_in)
                 except DataError as exc:
-                    st.error(exc.report())
+                    st.error(ui.literal(exc.report()))
                 else:
-                    st.session_state["resolve_done"] = t("resolve_created", pid=pid, actor=actor_id, obs=n)
+                    st.session_state["resolve_done"] = t("resolve_created", pid=pid, actor=ui.literal(actor_id), obs=n)
                     reload_project()
 if len(found) > QUEUE_SHOWN:
     st.caption(t("resolve_more", n=len(found) - QUEUE_SHOWN))

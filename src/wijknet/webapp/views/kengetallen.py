@@ -59,7 +59,7 @@ if sel.project.has_responses and sel.wave is not None:
     with st.expander(t("nr_title")):
         treated = state.nonresponse_table(folder, sig, sel.wijk, sel.wave, *sel.filters)
         first = treated.iloc[0]
-        st.write(t("nr_rate", wijk=sel.wijk, wave=sel.wave, k=int(first["respondents"]), n=int(first["actors"]),
+        st.write(t("nr_rate", wijk=ui.literal(sel.wijk), wave=ui.literal(sel.wave), k=int(first["respondents"]), n=int(first["actors"]),
                    rate=show(first["response_rate"], "pct", sel.lang)))
         if pd.notna(first["response_rate"]) and first["response_rate"] < 0.8:
             st.warning(t("nr_low"), icon=":material/warning:")

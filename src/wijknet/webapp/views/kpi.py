@@ -60,7 +60,7 @@ if not project.has_responses:
     st.code("wijk,wave,actor_id,active,kpi3\nNoord,2025,N01,ja,4\nNoord,2025,N02,ja,2\nNoord,2025,N03,nee,5\n",
             language=None)
     st.subheader(t("kpi_structure_title"))
-    st.write(t("kpi_structure_intro", wijk=sel.wijk))
+    st.write(t("kpi_structure_intro", wijk=ui.literal(sel.wijk)))
     st.altair_chart(ui.localise(structure_chart(), sel.lang), width="stretch", theme=None)
     st.stop()
 
@@ -81,9 +81,9 @@ def card(row: pd.Series, title: str) -> None:
     with st.container(border=True):
         st.markdown(f"##### {title}")
         if pd.isna(row["band_min"]):
-            band = t("kpi_no_band", wave=row["wave"])
+            band = t("kpi_no_band", wave=ui.literal(row["wave"]))
         else:
-            band = t("kpi_band", wave=row["wave"], low=plain(row["band_min"]), high=plain(row["band_max"]))
+            band = t("kpi_band", wave=ui.literal(row["wave"]), low=plain(row["band_min"]), high=plain(row["band_max"]))
         shown = row["answered"] > 0 and not pd.isna(row["share"])  # suppressed for a leernetwerk below min_cell
         number, judgement = st.columns([2, 3])
         with number:
@@ -110,9 +110,9 @@ def kpi_row(wijk: str, wave: str) -> pd.Series:
 
 left, right = st.columns(2)
 with left:
-    card(kpi_row(sel.wijk, sel.wave), f"{sel.wijk} · {sel.wave}")
+    card(kpi_row(sel.wijk, sel.wave), f"{ui.literal(sel.wijk)} · {ui.literal(sel.wave)}")
 with right:
-    card(kpi_row(ALL_WIJKEN, sel.wave), f"{t('kpi_all')} · {sel.wave}")
+    card(kpi_row(ALL_WIJKEN, sel.wave), f"{t('kpi_all')} · {ui.literal(sel.wave)}")
 
 # --- KPI 3 per year against the band, next to the measured network ------------------------------
 st.subheader(t("kpi_chart_title"))
@@ -163,7 +163,7 @@ with chart_left:
     st.caption(t("kpi_chart_note"))
 with chart_right:
     st.altair_chart(ui.localise(structure_chart(), sel.lang), width="stretch", theme=None)
-    st.caption(t("kpi_structure_intro", wijk=sel.wijk))
+    st.caption(t("kpi_structure_intro", wijk=ui.literal(sel.wijk)))
 
 # --- the table per wave: experience next to structure -----------------------------------------------
 table = pd.DataFrame({
@@ -190,7 +190,7 @@ st.dataframe(table.style.map(_colour, subset=[status_col]), hide_index=True, wid
 st.caption(t("kpi_structure_note"))
 
 # --- all wijken in the chosen wave -------------------------------------------------------------------
-st.subheader(t("kpi_overview", wave=sel.wave))
+st.subheader(t("kpi_overview", wave=ui.literal(sel.wave)))
 now = kpi[kpi["wave"] == sel.wave]
 cross = structure[structure["wave"] == sel.wave].set_index("wijk")["cross_domain_share"]
 overview = pd.DataFrame({

@@ -32,7 +32,7 @@ from wijknet.live.projector import (
 )
 from wijknet.store import is_store
 from wijknet.viz.netmap import network_map_html
-from wijknet.webapp import state
+from wijknet.webapp import state, ui
 from wijknet.webapp.auth import current_session, still_signed_in
 from wijknet.webapp.texts import t
 
@@ -81,10 +81,10 @@ viewer = state.viewer(folder)[0]
 try:
     found = visible_sessions(folder, viewer)
 except DataError as exc:  # a leernetwerk: no session titles, no address, no map
-    st.error(str(exc), icon=":material/block:")
+    st.error(ui.literal(exc), icon=":material/block:")
     st.stop()
 if not found:
-    st.info(lt("no_sessions", folder=folder), icon=":material/info:")
+    st.info(lt("no_sessions", folder=ui.literal(folder)), icon=":material/info:")
     st.stop()
 
 by_code = {s.code: s for s in found}
@@ -96,7 +96,7 @@ session = by_code[code]
 try:
     _room_project(folder, session.wijk, viewer, live_version(folder, code)[0])  # refuses another wijk's wijkteam
 except DataError as exc:
-    st.error(str(exc), icon=":material/block:")
+    st.error(ui.literal(exc), icon=":material/block:")
     st.stop()
 
 
@@ -118,7 +118,7 @@ def live_map() -> None:
             cols[0].markdown(lt("join"))
             cols[0].code(address, language=None)
         else:
-            cols[0].caption(lt("no_server", folder=folder, code=code))
+            cols[0].caption(lt("no_server", folder=ui.literal(folder), code=code))
     cols[-3].metric(lt("participants"), f"{counts.participants} / {counts.roster}", help=lt("participants_help"))
     cols[-2].metric(lt("ties"), figures["ties"])
     cols[-1].metric(lt("cross"), figures["cross"])
@@ -166,7 +166,7 @@ def links_panel() -> None:
 
 
 if not session.is_open:
-    st.info(lt("closed_note", wave=session.wave), icon=":material/lock:")
+    st.info(lt("closed_note", wave=ui.literal(session.wave)), icon=":material/lock:")
 live_map()
 if session.is_open:
     links_panel()

@@ -12,11 +12,13 @@ MEASURES = ("degree", "betweenness", "brokerage", "none")
 
 sel = ui.header("page_map")
 
+anonymous = is_aggregate_only(sel.project)  # a leernetwerk sees domain colour only (state.map_html)
 with st.sidebar:
     st.subheader(t("map_settings"))
     labels = {m: t(f"measure_{m}") for m in MEASURES}
-    measure = st.radio(t("size_by"), MEASURES, key=f"map_measure_{sel.lang}", format_func=labels.get)
-    anonymous = is_aggregate_only(sel.project)  # a leernetwerk sees an anonymous map
+    # Size by a measure points at single actors: not for an aggregate-only audience.
+    measure = "none" if anonymous else st.radio(t("size_by"), MEASURES, key=f"map_measure_{sel.lang}",
+                                                format_func=labels.get)
     show_names = not anonymous and st.toggle(t("show_names"), value=True, key="map_names")
     all_names = not anonymous and st.toggle(t("all_names"), value=False, key="map_all_names",
                                             disabled=not show_names, help=t("all_names_help", n=state.MAP_LABELS))
@@ -44,7 +46,7 @@ with st.expander(t("evidence_title"), expanded=False):
     if actor is not None:
         table = state.tie_evidence_table(folder, sig, sel.wijk, sel.wave, actor)
         if table.empty:
-            st.info(t("evidence_none", name=names[actor]))
+            st.info(t("evidence_none", name=ui.literal(names[actor])))
         else:
             taxonomy = sel.project.taxonomy
             shown = table.assign(

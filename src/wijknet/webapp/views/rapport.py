@@ -13,9 +13,9 @@ sel = ui.header("page_report", filters=False)
 # A leernetwerk gets the programme report across the wijken; everyone else the report of the chosen wijk.
 wijk = None if is_aggregate_only(sel.project) else sel.wijk
 if wijk is None:
-    st.write(t("report_intro_programme", wave=sel.wave))
+    st.write(t("report_intro_programme", wave=ui.literal(sel.wave)))
 else:
-    st.write(t("report_intro", wijk=sel.wijk, wave=sel.wave))
+    st.write(t("report_intro", wijk=ui.literal(sel.wijk), wave=ui.literal(sel.wave)))
 folder, sig = sel.key
 slug = re.sub(r"[^a-z0-9]+", "-", f"{wijk or 'programma'}-{sel.wave}".lower()).strip("-")
 name = f"{'wijkrapport' if wijk else 'programmarapport'}-{slug}"
@@ -33,7 +33,7 @@ if state.pdf_available():
                 state.report_pdf(folder, sig, wijk, sel.wave, sel.lang)
         except PdfError as exc:
             st.session_state.pop("report_pdf_for", None)
-            st.error(str(exc))
+            st.error(ui.literal(exc))
     if st.session_state.get("report_pdf_for") == (folder, sig, wijk, sel.wave, sel.lang):
         st.download_button(t("report_pdf"), data=state.report_pdf(folder, sig, wijk, sel.wave, sel.lang),
                            file_name=f"{name}.pdf", mime="application/pdf", key="report_pdf",

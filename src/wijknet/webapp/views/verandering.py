@@ -32,9 +32,9 @@ with right:
 
 folder, sig = sel.key
 filters = sel.filters
-types = ", ".join(sel.tie_types) if sel.tie_types else t("all_types")
+types = ui.literal(", ".join(sel.tie_types)) if sel.tie_types else t("all_types")
 weight = t("no_minimum") if sel.min_weight is None else format_number(sel.min_weight, 0 if float(sel.min_weight).is_integer() else 1, sel.lang)
-st.caption(t("change_caption", wijk=sel.wijk, wave_from=wave_from, wave_to=wave_to, types=types, weight=weight))
+st.caption(t("change_caption", wijk=ui.literal(sel.wijk), wave_from=ui.literal(wave_from), wave_to=ui.literal(wave_to), types=types, weight=weight))
 st.write(t("change_intro"))
 
 
@@ -59,7 +59,7 @@ cols[3].metric(t("change_new_cross"), n(new_cross),
                delta=t("change_net_cross", value=("+" if net > 0 else "") + n(net)),
                delta_color="normal" if net else "off")
 lines = [
-    t("change_sum_ties", wave_from=wave_from, wave_to=wave_to, new=n(new), lost=n(lost), kept=n(kept)),
+    t("change_sum_ties", wave_from=ui.literal(wave_from), wave_to=ui.literal(wave_to), new=n(new), lost=n(lost), kept=n(kept)),
     t("change_sum_cross", new_cross=n(new_cross), lost_cross=n(lost_cross)),
     t("change_sum_actors", entered=actors(row["actors_entered"]), left=actors(row["actors_left"])),
 ]
@@ -87,7 +87,7 @@ html = state.diff_map_html(folder, sig, sel.wijk, wave_from, wave_to, *filters, 
                            height=MAP_HEIGHT)
 st.iframe(html, height=MAP_HEIGHT + 150, alt=t("change_map_alt", wijk=sel.wijk, wave_from=wave_from, wave_to=wave_to))
 with st.expander(t("change_map_help"), expanded=False):
-    st.write(t("change_map_intro", wave_from=wave_from, wave_to=wave_to))
+    st.write(t("change_map_intro", wave_from=ui.literal(wave_from), wave_to=ui.literal(wave_to)))
 
 # --- trends over all waves with bootstrap intervals ------------------------------------
 st.subheader(t("trend_title"))
@@ -129,24 +129,25 @@ for column, metric in zip(charts, state.TREND_METRICS):
     with column:
         st.altair_chart(ui.localise(chart, sel.lang), width="stretch", theme=None)
 sizes = trends.drop_duplicates("wave")
-st.caption(t("trend_sizes", sizes=", ".join(f"{w}: {n(a)}" for w, a in zip(sizes["wave"], sizes["actors"]))) + " "
+st.caption(t("trend_sizes", sizes=", ".join(f"{ui.literal(w)}: {n(a)}" for w, a in zip(sizes["wave"], sizes["actors"]))) + " "
            + t("trend_method", n=n(state.APP_BOOTSTRAP)))
 
 # --- the tie-change model ------------------------------------------------------------
 st.subheader(t("model_title"))
-st.write(t("model_intro", wave_to=wave_to))
+st.write(t("model_intro", wave_to=ui.literal(wave_to)))
 try:
     with st.spinner(t("model_spinner")):
         model = state.tie_change(folder, sig, sel.wijk, wave_from, wave_to, *filters)
 except ValueError as exc:
-    st.info(t("model_error", error=exc))
+    st.info(t("model_error", error=ui.literal(exc)))
 else:
     first, *rest = describe(model, sel.lang).splitlines()
     bullets = [line for line in rest if line.startswith("- ")]
     notes = [line for line in rest if not line.startswith("- ")]
-    st.markdown(f"**{first}**\n\n" + "\n".join(bullets))
+    # Plain sentences that quote the wijk and waves: shown as text, only the bold and bullets are ours.
+    st.markdown(f"**{ui.literal(first)}**\n\n" + "\n".join("- " + ui.literal(line[2:]) for line in bullets))
     for note in notes:
-        st.caption(note)
+        st.caption(ui.literal(note))
     with st.expander(t("model_table")):
         table = model[["term", "estimate", "std_error", "odds_ratio", "p_value"]].rename(
             columns={c: t(f"col_{c}") for c in ("term", "estimate", "std_error", "odds_ratio", "p_value")})
@@ -154,6 +155,6 @@ else:
                                          for c in ("estimate", "std_error", "odds_ratio", "p_value")}),
                      hide_index=True, width="stretch")
         p = row["qap_p_value"]
-        st.caption(t("model_method", wave_from=wave_from, wave_to=wave_to, n=n(state.MODEL_PERMUTATIONS),
+        st.caption(t("model_method", wave_from=ui.literal(wave_from), wave_to=ui.literal(wave_to), n=n(state.MODEL_PERMUTATIONS),
                      r=format_number(row["qap_correlation"], 2, sel.lang),
                      p=format_number(p, 3, sel.lang), jaccard=format_number(row["jaccard"], 2, sel.lang)))

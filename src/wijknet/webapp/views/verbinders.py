@@ -33,7 +33,7 @@ ranked = ranked[ranked["brokerage_total"] > 0]
 top = ranked.head(top_n)
 outside = [str(n) for n in ranked.loc[ranked["outside_team"], "name"]]
 if outside:
-    st.info(t("connectors_outside", names=", ".join(outside)), icon=":material/handshake:")
+    st.info(t("connectors_outside", names=ui.literal(", ".join(outside))), icon=":material/handshake:")
 else:
     st.success(t("connectors_outside_none"))
 if only_outside:

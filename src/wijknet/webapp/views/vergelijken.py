@@ -53,10 +53,10 @@ sel = ui.header("page_compare", filters=False)
 project = sel.project
 folder, sig = sel.key
 waves, wijken = list(project.waves), list(project.wijken)
-types = ", ".join(sel.tie_types) if sel.tie_types else t("all_types")
+types = ui.literal(", ".join(sel.tie_types)) if sel.tie_types else t("all_types")
 weight = t("no_minimum") if sel.min_weight is None else format_number(
     sel.min_weight, 0 if float(sel.min_weight).is_integer() else 1, sel.lang)
-st.caption(t("compare_caption", wave=sel.wave, types=types, weight=weight))
+st.caption(t("compare_caption", wave=ui.literal(sel.wave), types=types, weight=weight))
 if len(wijken) < 2:
     st.info(t("compare_one_wijk"))
 
@@ -82,7 +82,7 @@ st.subheader(t("compare_summary"))
 with st.container(key="compare_summary"):
     if summary:
         # Non-breaking hyphen: "E-I" never breaks over two lines.
-        st.markdown("\n".join("- " + line.replace("E-I", "E\u2011I") for line in summary))
+        st.markdown("\n".join("- " + ui.literal(line).replace("E\\-I", "E\u2011I") for line in summary))
     else:
         st.write(t("compare_summary_empty"))
 st.caption(t("compare_summary_note"))
@@ -158,7 +158,7 @@ for measure in TREND_MEASURES:  # one below the other: room for the names at the
 st.caption(t("compare_trend_note", n=format_number(state.COMPARE_BOOTSTRAP, 0, sel.lang)))
 
 # --- the table of the chosen wave -------------------------------------------------------------
-st.subheader(t("compare_table_title", wave=sel.wave))
+st.subheader(t("compare_table_title", wave=ui.literal(sel.wave)))
 now = table[table["wave"] == sel.wave].set_index(["wijk", "measure"])
 head = "".join(f"<th>{html.escape(t(f'compare_col_{m}'))}</th>" for m in TABLE_MEASURES)
 rows = []
@@ -179,7 +179,7 @@ st.html(f'<table class="wn-compare"><thead><tr><th>{html.escape(t("compare_col_w
 st.caption(t("compare_table_note"))
 
 # --- small maps ----------------------------------------------------------------------------------
-st.subheader(t("compare_maps_title", wave=sel.wave))
+st.subheader(t("compare_maps_title", wave=ui.literal(sel.wave)))
 legend = "".join(f'<span><span class="dot" style="background:{project.taxonomy.colour(d)}"></span>'
                  f"{html.escape(ui.domain_label(sel, d))}</span>" for d in project.domains)
 st.html(f'<div class="wn-legend">{legend}</div>')
@@ -193,7 +193,7 @@ for start in range(0, len(wijken), MAP_COLUMNS):
 st.caption(t("compare_maps_note"))
 
 # --- domain mixing side by side -------------------------------------------------------------------
-st.subheader(t("compare_mixing_title", wave=sel.wave))
+st.subheader(t("compare_mixing_title", wave=ui.literal(sel.wave)))
 mixing = state.compare_mixing(folder, sig, sel.wave, *sel.filters)
 order = [ui.domain_label(sel, d) for d in dict.fromkeys(mixing["from_domain"])]
 data = mixing.assign(
