@@ -59,8 +59,19 @@ TEXTS = {
     },
     "forgotten": {
         "nl": "Verwijderd: {actor} ({observations} waarnemingen van relaties, {responses} antwoorden, "
-              "{files} oorspronkelijke bestanden).",
-        "en": "Removed: {actor} ({observations} tie observations, {responses} responses, {files} original files).",
+              "{files} oorspronkelijke bestanden, {orphans} achtergebleven kopieën van afgebroken imports); "
+              "{redacted} vermeldingen bij anderen (citaten, bestandsnamen) onleesbaar gemaakt.",
+        "en": "Removed: {actor} ({observations} tie observations, {responses} responses, {files} original files, "
+              "{orphans} copies left behind by interrupted imports); {redacted} mentions by others (quotes, file names) "
+              "redacted.",
+    },
+    "forget_wal_busy": {
+        "nl": "Let op: een ander programma (de app of een live-server) heeft het project open, daardoor kan het "
+              "logbestand wijknet.sqlite-wal nog verwijderde gegevens bevatten. Sluit dat programma: zodra niemand het "
+              "project meer open heeft, wordt het logbestand leeggemaakt (controleer met 'wijknet status {folder}').",
+        "en": "Note: another program (the app or a live server) has the project open, so the log file "
+              "wijknet.sqlite-wal may still hold removed data. Close that program: as soon as nobody has the project "
+              "open, the log file is emptied (check with 'wijknet status {folder}').",
     },
     "col_wijk": {"nl": "wijk", "en": "wijk"},
     "col_wave": {"nl": "meting", "en": "wave"},
@@ -528,8 +539,11 @@ def forget(
         report = forget_actor(data_dir, actor_id)
     except DataError as exc:
         _fail(exc)
-    typer.echo(text(TEXTS, "forgotten", actor=actor_id, observations=report.observations,
-                    responses=report.responses, files=report.raw_files))
+    typer.echo(text(TEXTS, "forgotten", actor=actor_id, observations=report.observations, responses=report.responses,
+                    files=report.raw_files, orphans=report.orphans, redacted=report.redacted))
+    if not report.wal_emptied:
+        typer.echo(text(TEXTS, "forget_wal_busy", folder=data_dir), err=True)
+        raise typer.Exit(code=3)
 
 
 # The project store: wijknet init / import / status (see wijknet.store.commands).
