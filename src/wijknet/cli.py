@@ -73,6 +73,16 @@ TEXTS = {
               "wijknet.sqlite-wal may still hold removed data. Close that program: as soon as nobody has the project "
               "open, the log file is emptied (check with 'wijknet status {folder}').",
     },
+    "key_reset_confirm": {
+        "nl": "Een nieuwe pseudoniemsleutel voor {folder} maken? Alle pseudoniemen veranderen; wat eerder is gedeeld, "
+              "is daarna niet meer te koppelen.",
+        "en": "Make a new pseudonym key for {folder}? Every pseudonym changes; what was shared before can no longer be "
+              "linked.",
+    },
+    "key_reset_done": {
+        "nl": "Nieuwe pseudoniemsleutel gemaakt (vingerafdruk {fingerprint}). Maak een back-up van het sleutelbestand.",
+        "en": "New pseudonym key made (fingerprint {fingerprint}). Make a backup of the key file.",
+    },
     "col_wijk": {"nl": "wijk", "en": "wijk"},
     "col_wave": {"nl": "meting", "en": "wave"},
     "col_respondents": {"nl": "respons", "en": "responses"},
@@ -544,6 +554,26 @@ def forget(
     if not report.wal_emptied:
         typer.echo(text(TEXTS, "forget_wal_busy", folder=data_dir), err=True)
         raise typer.Exit(code=3)
+
+
+@app.command(name="key-reset")
+def key_reset(
+    data_dir: Annotated[Path, typer.Argument(help="Project folder (tidy folder or project store).")],
+    yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Start a new pseudonym key after the old one is truly lost: every pseudonym changes.
+
+    The old key file, if there is one, is kept beside the new one. See docs/privacy.md.
+    """
+    from .privacy.keys import reset_key
+
+    if not yes and not typer.confirm(text(TEXTS, "key_reset_confirm", folder=data_dir)):
+        raise typer.Exit(code=1)
+    try:
+        new = reset_key(data_dir)
+    except DataError as exc:
+        _fail(exc)
+    typer.echo(text(TEXTS, "key_reset_done", fingerprint=new))
 
 
 # The project store: wijknet init / import / status (see wijknet.store.commands).

@@ -216,8 +216,20 @@ CREATE TABLE live_submissions (
 );
 """
 
+#: Version 4 (helper "forget"): the pseudonym key's fingerprint (:func:`wijknet.privacy.keys.fingerprint`).
+#:
+#: ``key_fingerprint``  at most one row: the ``fingerprint`` of the key the store's data are
+#:                      pseudonymised with and when it was recorded; a missing or other key is
+#:                      refused instead of silently giving everyone new pseudonyms.
+V4_FORGET = """
+CREATE TABLE key_fingerprint (
+    fingerprint TEXT NOT NULL,
+    recorded_at TEXT NOT NULL
+);
+"""
+
 #: ``MIGRATIONS[i]`` takes the schema from ``user_version`` i to i + 1.
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3)
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4_FORGET)
 
 #: The schema version this wijknet writes and reads.
 SCHEMA_VERSION = len(MIGRATIONS)
