@@ -23,7 +23,8 @@ keeps the key's **fingerprint** (:func:`fingerprint`: 16 hex characters of an
 HMAC of a fixed text with the key; it reveals nothing of the key) with the
 data: in the project store's table ``key_fingerprint`` (schema
 ``V4_FORGET``), or for a tidy project folder (one with an actors table) in
-the file ``wijknet.key-fingerprint`` beside ``wijknet.yaml``. When the key
+the file ``wijknet.key-fingerprint`` beside ``wijknet.yaml`` (not for the
+fictional demo, ``synthetic: true``, whose pseudonyms protect nobody). When the key
 file is missing or has another fingerprint, :func:`load_key` stops with a
 message saying where the key was expected, instead of making a new one. Only
 when the key is truly lost does ``wijknet key-reset DIR`` (:func:`reset_key`)
@@ -125,7 +126,14 @@ def fingerprint(key: bytes) -> str:
 
 
 def _is_tidy_project(folder: Path) -> bool:
-    return any((folder / f"actors{ext}").is_file() for ext in (".csv", ".xlsx"))
+    """A tidy project folder with real data: an actors table, and not marked ``synthetic`` (the fictional demo)."""
+    if not any((folder / f"actors{ext}").is_file() for ext in (".csv", ".xlsx")):
+        return False
+    try:
+        data = yaml.safe_load((folder / "wijknet.yaml").read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError):
+        data = {}
+    return not (isinstance(data, dict) and data.get("synthetic") is True)
 
 
 def recorded_fingerprint(folder: str | Path) -> str | None:
