@@ -581,8 +581,11 @@ def forget(
 ) -> None:
     """Remove one person and all data about them from a project store (the right to erasure).
 
-    Removes the actor, its ties in both directions, its survey responses, aliases and live answers,
-    and deletes the raw copies of imported files that mention the person. See docs/privacy.md.
+    Removes the actor, its ties in both directions, its survey responses, aliases and live answers;
+    redacts mentions of the person in other people's quotes, file names and the audit log; deletes the
+    raw copies of imported files that mention the person and those left by interrupted imports; and
+    cleans the database file and its log (exit code 3 when another program keeps the log open).
+    See docs/privacy.md.
     """
     from .store.db import is_store
     from .store.forget import forget_actor
