@@ -349,3 +349,38 @@ def test_english_refusal(store):
 def test_users_need_a_store(tmp_path):
     with pytest.raises(DataError, match="geen projectmap"):
         add_user(tmp_path, "anna", "onderzoeker", PASSWORD)
+
+
+def test_unknown_user_wrong_and_right_password_do_the_same_work(store, monkeypatch):
+    """Timing equality: one argon2 verification and two short transactions on every path, whoever signs in."""
+    from wijknet.store import db
+
+    add_user(store, "anna", "onderzoeker", PASSWORD)
+    hasher, calls = users._hasher, []
+
+    class Counting:
+        def verify(self, digest, password):
+            calls.append("verify")
+            return hasher.verify(digest, password)
+
+        def __getattr__(self, name):
+            return getattr(hasher, name)
+
+    real_transaction = db.transaction
+
+    def counting_transaction(conn):
+        calls.append("transaction")
+        return real_transaction(conn)
+
+    monkeypatch.setattr(users, "_hasher", Counting())
+    monkeypatch.setattr(users, "transaction", counting_transaction)
+    work = {}
+    for who, password in (("bestaatniet", PASSWORD), ("anna", "fout wachtwoord 1"), ("anna", PASSWORD)):
+        calls.clear()
+        try:
+            verify(store, who, password, now=T0)
+        except SignInRefused:
+            pass
+        work[(who, password)] = list(calls)
+    assert len(set(map(tuple, work.values()))) == 1, work
+    assert next(iter(work.values())) == ["transaction", "verify", "transaction"]
