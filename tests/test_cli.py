@@ -172,7 +172,7 @@ def test_analyse_on_published_data_equals_r_sna(tmp_path):
     """Drabek et al.'s emon networks (R package network), isolates included:
     brokerage, betweenness, density and E-I from `wijknet analyse` equal R."""
     out = tmp_path / "out"
-    result = run("analyse", FIXTURES / "emon", "--out", out, "--permutations", "0")
+    result = run("analyse", FIXTURES / "emon", "--out", out, "--permutations", "0", "--unlock")
     assert result.exit_code == 0, result.output
     ours = pd.read_csv(out / "actor_metrics.csv").set_index("actor_id")
     ref = pd.read_csv(FIXTURES / "r" / "actor_reference.csv").set_index("actor_id")
@@ -201,7 +201,8 @@ def test_change_on_published_two_wave_data_equals_r_sna(tmp_path, symmetrise):
     and lost ties, Jaccard and Hamming equal R's hand counts (and sna::hdist),
     the graph correlation equals sna::gcor."""
     out = tmp_path / "out"
-    result = run("analyse", FIXTURES / "coleman", "--out", out, "--permutations", "19", "--symmetrise", symmetrise)
+    result = run("analyse", FIXTURES / "coleman", "--out", out, "--permutations", "19", "--symmetrise", symmetrise,
+                 "--unlock")
     assert result.exit_code == 0, result.output
     ours = pd.read_csv(out / "change.csv", dtype={"wave_from": str, "wave_to": str}).iloc[0]
     ref = pd.read_csv(FIXTURES / "r" / "change_reference.csv").set_index("symmetrise").loc[symmetrise]

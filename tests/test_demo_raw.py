@@ -115,7 +115,7 @@ def test_evidence_traces_an_interview_tie_to_its_quote(project_dir, raw):
 def test_signals_and_write_ins_wait_outside_the_graph(project_dir):
     project = load_project(project_dir)
     assert not set(project.ties["tie_type"]) & {"zou_moeten_kennen", "wens", "drempel"}
-    listed = run("resolve", project_dir, "--list").output
+    listed = run("resolve", project_dir, "--list", "--unlock").output
     assert "Repair Café Kiezelpad (fictief)" in listed and "Buurtkamer De Vlier (fictief)" in listed
     assert "Moestuin De Hulst (fictief)" in listed
 

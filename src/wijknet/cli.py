@@ -59,8 +59,35 @@ TEXTS = {
     },
     "forgotten": {
         "nl": "Verwijderd: {actor} ({observations} waarnemingen van relaties, {responses} antwoorden, "
-              "{files} oorspronkelijke bestanden).",
-        "en": "Removed: {actor} ({observations} tie observations, {responses} responses, {files} original files).",
+              "{files} oorspronkelijke bestanden, {orphans} achtergebleven kopieën van afgebroken imports); "
+              "{redacted} vermeldingen bij anderen (citaten, bestandsnamen) onleesbaar gemaakt.",
+        "en": "Removed: {actor} ({observations} tie observations, {responses} responses, {files} original files, "
+              "{orphans} copies left behind by interrupted imports); {redacted} mentions by others (quotes, file names) "
+              "redacted.",
+    },
+    "forget_wal_busy": {
+        "nl": "Let op: een ander programma (de app of een live-server) heeft het project open, daardoor kan het "
+              "logbestand wijknet.sqlite-wal nog verwijderde gegevens bevatten. Sluit dat programma: zodra niemand het "
+              "project meer open heeft, wordt het logbestand leeggemaakt (controleer met 'wijknet status {folder}').",
+        "en": "Note: another program (the app or a live server) has the project open, so the log file "
+              "wijknet.sqlite-wal may still hold removed data. Close that program: as soon as nobody has the project "
+              "open, the log file is emptied (check with 'wijknet status {folder}').",
+    },
+    "ingest_notes": {
+        "nl": "{n} opmerkingen (die niet tot stoppen leidden) staan in {file}; ze worden niet getoond omdat ze antwoorden "
+              "en namen uit de export kunnen aanhalen.",
+        "en": "{n} notes (that did not stop the import) are in {file}; they are not shown because they may quote answers "
+              "and names from the export.",
+    },
+    "key_reset_confirm": {
+        "nl": "Een nieuwe pseudoniemsleutel voor {folder} maken? Alle pseudoniemen veranderen; wat eerder is gedeeld, "
+              "is daarna niet meer te koppelen.",
+        "en": "Make a new pseudonym key for {folder}? Every pseudonym changes; what was shared before can no longer be "
+              "linked.",
+    },
+    "key_reset_done": {
+        "nl": "Nieuwe pseudoniemsleutel gemaakt (vingerafdruk {fingerprint}). Maak een back-up van het sleutelbestand.",
+        "en": "New pseudonym key made (fingerprint {fingerprint}). Make a backup of the key file.",
     },
     "col_wijk": {"nl": "wijk", "en": "wijk"},
     "col_wave": {"nl": "meting", "en": "wave"},
@@ -113,13 +140,51 @@ def _fail(exc: DataError, wrote: bool = False) -> None:
     raise typer.Exit(code=2)
 
 
-def _load(folder: Path, audience: str | None = None, unlock: bool = False):
-    try:
-        if audience is not None:
-            from .privacy import Audience
+#: The audience of a command that reads a project when none is given: a researcher, persons pseudonymised.
+DEFAULT_AUDIENCE = "onderzoeker"
+AUDIENCE_HELP = ("Who the output is for: onderzoeker (all wijken, persons pseudonymised), wijkteam:<wijk> (that wijk "
+                 "only; names of consenting professionals and organisations) or leernetwerk (anonymous: no names, small "
+                 "groups merged or left out). See docs/privacy.md.")
+UNLOCK_HELP = "onderzoeker only: real names and ids instead of pseudonyms (recorded in the audit log of a project store)."
+#: ``--audience`` and ``--unlock`` for every command that reads a project (see :func:`open_project`).
+AudienceOption = Annotated[str, typer.Option("--audience", help=AUDIENCE_HELP)]
+UnlockOption = Annotated[bool, typer.Option("--unlock", help=UNLOCK_HELP)]
 
-            audience = Audience.parse(audience, unlocked=unlock)
-        project = load_project(folder, audience=audience)
+
+def open_project(folder: Path, audience: str = DEFAULT_AUDIENCE, unlock: bool = False, *, command: str = ""):
+    """The one place that decides what a command that reads a project sees.
+
+    Every command that reads a project calls this (or :func:`open_full_project`
+    for the two that must read the stored ids). The project comes restricted
+    to ``audience`` (:func:`wijknet.privacy.restrict`): by default an
+    onderzoeker with persons pseudonymised; real names and ids only with
+    ``unlock``, which a project store's audit log records (``unlock``, with
+    the command). On a problem the command stops with the message (exit 2).
+    """
+    from .privacy import Audience
+
+    try:
+        parsed = Audience.parse(audience, unlocked=unlock)
+        project = load_project(folder, audience=parsed)
+    except DataError as exc:
+        _fail(exc)
+    if unlock:
+        record_if_store(folder, "unlock", command=command, audience=str(parsed))
+    for warning in project.warnings:
+        typer.echo(warning, err=True)
+    return project
+
+
+def open_full_project(folder: Path):
+    """The project as stored, for the commands whose output is not shown to anyone as it is.
+
+    Only ``ingest`` (the survey export carries the stored actor ids, which it
+    must match; what it writes are the researcher's own review files, and it
+    prints counts only) and ``anonymise`` (what it writes is anonymous by
+    construction, :mod:`wijknet.privacy.anonymise`) use it.
+    """
+    try:
+        project = load_project(folder)
     except DataError as exc:
         _fail(exc)
     for warning in project.warnings:
@@ -175,7 +240,7 @@ def validate(
     data_dir: Annotated[Path, typer.Argument(help="Project folder with actors.csv/.xlsx and ties.csv/.xlsx.")],
 ) -> None:
     """Check a project folder and report every problem with file, row and column."""
-    project = _load(data_dir)
+    project = open_project(data_dir, command="validate")
     typer.echo(text(TEXTS, "valid", actors=len(project.actors), ties=len(project.ties),
                     wijken=len(project.wijken), waves=", ".join(project.waves)))
     if project.has_responses:
@@ -193,6 +258,8 @@ def analyse(
     symmetrise: Annotated[Symmetrise, typer.Option(help="none: keep the direction of ties; union: a tie counts if either side reports it; reciprocated: only ties both sides report.")] = Symmetrise.none,
     jobs: Annotated[int, typer.Option(help="Networks analysed at the same time (-1 = all processor cores).")] = 1,
     nonresponse: Annotated[NonResponse, typer.Option("--nonresponse", help="Treatment of actors who did not fill in the survey: none (as observed); drop (respondents only); reconstruct (a tie a respondent reports with a non-respondent counts both ways); impute (reconstruct, then ties between two non-respondents at random with the observed density); impute_reciprocity (as impute, but pairs of non-respondents also return ties as often as respondents do). Seeded with --seed. See docs/methods.md.")] = NonResponse.none,
+    audience: AudienceOption = DEFAULT_AUDIENCE,
+    unlock: UnlockOption = False,
 ) -> None:
     """Compute the network measures of every wijk and wave and write them as CSV files.
 
@@ -205,7 +272,7 @@ def analyse(
     """
     from .analysis import analyse as run_analysis
 
-    project = _load(data_dir)
+    project = open_project(data_dir, audience, unlock, command="analyse")
     total = len(project.wijken) * (2 * len(project.waves) - 1)  # graphs plus comparisons of consecutive waves
     with tqdm(total=total, desc=text(TEXTS, "progress"), unit="netwerk", file=sys.stderr, disable=None) as bar:
 
@@ -231,6 +298,7 @@ def analyse(
 @app.command()
 def kpi(
     data_dir: Annotated[Path, typer.Argument(help="Project folder with actors.csv, ties.csv and responses.csv (or .xlsx).")],
+    audience: AudienceOption = DEFAULT_AUDIENCE,
 ) -> None:
     """Show the KPI 3 monitor: per wijk and wave the share of active participants who work
     more integrally and across domains, its 95% interval, the year's band and the status."""
@@ -238,7 +306,7 @@ def kpi(
     from .kpi import ALL_WIJKEN, kpi3, status_label
     from .kpi import TEXTS as KPI_TEXTS
 
-    project = _load(data_dir)
+    project = open_project(data_dir, audience, command="kpi")
     if not project.has_responses:
         typer.echo(text(TEXTS, "no_responses"), err=True)
         raise typer.Exit(code=1)
@@ -277,8 +345,8 @@ def export(
     wave: Annotated[Optional[str], typer.Option("--wave", help="Export only this wave (not for rsiena). Default: all waves.")] = None,
     permutations: Annotated[int, typer.Option(help="xlsx: random relabellings for the p-value of the E-I index.")] = 1000,
     seed: Annotated[int, typer.Option(help="xlsx: random seed of the permutation test.")] = 0,
-    audience: Annotated[str, typer.Option("--audience", help="Who the output is for: onderzoeker (all wijken, persons pseudonymised), wijkteam:<wijk> (that wijk only; names of consenting professionals and organisations) or leernetwerk (anonymous: no names, small groups merged or left out). See docs/privacy.md.")] = "onderzoeker",
-    unlock: Annotated[bool, typer.Option("--unlock", help="onderzoeker only: real names instead of pseudonyms (recorded in the audit log of a project store).")] = False,
+    audience: AudienceOption = DEFAULT_AUDIENCE,
+    unlock: UnlockOption = False,
 ) -> None:
     """Write the networks for the tools researchers use: Gephi, igraph, Pajek, UCINET, Excel or RSiena.
 
@@ -295,7 +363,7 @@ def export(
 
     from .export.ucinet import ExportWarning
 
-    project = _load(data_dir, audience, unlock)
+    project = open_project(data_dir, audience, unlock, command="export")
     options = {"n_permutations": permutations, "seed": seed} if fmt == "xlsx" else {}
     facts = {"format": fmt, "audience": audience, "unlocked": unlock, "wijk": wijk, "wave": wave}
     # recorded before writing, so an export that is killed midway still has its entry
@@ -323,8 +391,8 @@ def report(
     report_lang: Annotated[Optional[Language], typer.Option("--lang", help="Language of the report: nl (default) or en.")] = None,
     permutations: Annotated[int, typer.Option(help="Random relabellings of the E-I and QAP tests (as wijknet analyse).")] = 1000,
     seed: Annotated[int, typer.Option(help="Random seed; the same seed always gives the same p-values.")] = 0,
-    audience: Annotated[str, typer.Option("--audience", help="Who the output is for: onderzoeker (all wijken, persons pseudonymised), wijkteam:<wijk> (that wijk only; names of consenting professionals and organisations) or leernetwerk (anonymous: no names, small groups merged or left out). See docs/privacy.md.")] = "onderzoeker",
-    unlock: Annotated[bool, typer.Option("--unlock", help="onderzoeker only: real names instead of pseudonyms (recorded in the audit log of a project store).")] = False,
+    audience: AudienceOption = DEFAULT_AUDIENCE,
+    unlock: UnlockOption = False,
 ) -> None:
     """Write a report to publish: one wijk (--wijk) or the programme overview for the steering group.
 
@@ -341,7 +409,7 @@ def report(
         write_report,
     )
 
-    project = _load(data_dir, audience, unlock)
+    project = open_project(data_dir, audience, unlock, command="report")
     try:
         if wijk is None:
             built = build_programme_report(project, wave, n_permutations=permutations, seed=seed)
@@ -367,6 +435,7 @@ def feedback(
     out: Annotated[Path, typer.Option("--out", help="Folder for the profiles (created if needed).")],
     wave: Annotated[Optional[str], typer.Option("--wave", help="The wave (meting). Default: the last wave.")] = None,
     report_lang: Annotated[Optional[Language], typer.Option("--lang", help="Language of the profiles: nl (default) or en.")] = None,
+    unlock: Annotated[bool, typer.Option("--unlock", help="Address the profiles by real name (recorded in the audit log of a project store); without it the profiles carry pseudonyms.")] = False,
 ) -> None:
     """Write a personal feedback profile (HTML) for every organisation and respondent of a wijk.
 
@@ -376,7 +445,7 @@ def feedback(
     from .feedback import write_feedback
     from .i18n import get_language
 
-    project = _load(data_dir)
+    project = open_project(data_dir, unlock=unlock, command="feedback")
     try:
         written = write_feedback(project, wijk, wave or (project.waves[-1] if project.waves else ""), out,
                                  report_lang.value if report_lang else get_language())
@@ -409,6 +478,7 @@ def codebook(
     instrument_file: Annotated[Optional[Path], typer.Option("--instrument", help="Instrument YAML file. Default: the packaged wijknetwerk instrument.")] = None,
     project_dir: Annotated[Optional[Path], typer.Option("--project", help="Project folder: add the roster of every wijk (positions and actor_ids) for building the survey.")] = None,
     wave: Annotated[Optional[str], typer.Option("--wave", help="With --project: the wave whose actors are on the roster. Default: the last wave.")] = None,
+    unlock: Annotated[bool, typer.Option("--unlock", help="With --project: the roster with real names and actor ids, as the survey needs them (recorded in the audit log of a project store); without it pseudonyms.")] = False,
 ) -> None:
     """Write the codebook of the survey instrument: every question, its export columns and answer codes."""
     from .i18n import get_language
@@ -421,7 +491,7 @@ def codebook(
         _fail(exc)
     roster = None
     if project_dir is not None:
-        project = _load(project_dir)
+        project = open_project(project_dir, unlock=unlock, command="codebook")
         try:
             roster = Roster.from_project(project, wave or (project.waves[-1] if project.waves else "")).table()
         except DataError as exc:
@@ -457,7 +527,7 @@ def ingest(
     from .ingest import Roster, import_survey
     from .instrument import load_instrument
 
-    project = _load(project_dir)
+    project = open_full_project(project_dir)
     try:
         instrument = load_instrument(instrument_file)
         target = project
@@ -469,9 +539,9 @@ def ingest(
         batch = import_survey(file, tool.value, target, instrument, wave=wave, wijk=wijk, **options)
     except DataError as exc:
         _fail(exc)
-    for problem in batch.problems:
-        typer.echo(f"  - {problem}", err=True)
     written = batch.write(out)
+    if batch.problems:  # the notes quote answers and names from the export: they stay in the file
+        typer.echo(text(TEXTS, "ingest_notes", n=len(batch.problems), file=Path(out) / "problems.csv"), err=True)
     typer.echo(batch.summary())
     typer.echo(text(TEXTS, "written", files=", ".join(str(p) for p in written)))
 
@@ -486,7 +556,7 @@ def run_app(
     """Open the wijknet app (network map, measures, connectors) in the browser."""
     env = dict(os.environ)
     if data_dir is not None:
-        _load(data_dir)  # fail here, with the message, rather than in the browser
+        open_project(data_dir, command="app")  # fail here, with the message, rather than in the browser
         env["WIJKNET_PROJECT"] = str(data_dir.resolve())
     from .webapp import run
 
@@ -509,7 +579,7 @@ def anonymise(
     """
     from .privacy.anonymise import write_anonymised
 
-    project = _load(data_dir)
+    project = open_full_project(data_dir)
     record_if_store(data_dir, "anonymised_export", status="started", out=out.name, with_answers=with_answers)
     try:
         written = write_anonymised(project, out, with_answers=with_answers)
@@ -528,8 +598,11 @@ def forget(
 ) -> None:
     """Remove one person and all data about them from a project store (the right to erasure).
 
-    Removes the actor, its ties in both directions, its survey responses, aliases and live answers,
-    and deletes the raw copies of imported files that mention the person. See docs/privacy.md.
+    Removes the actor, its ties in both directions, its survey responses, aliases and live answers;
+    redacts mentions of the person in other people's quotes, file names and the audit log; deletes the
+    raw copies of imported files that mention the person and those left by interrupted imports; and
+    cleans the database file and its log (exit code 3 when another program keeps the log open).
+    See docs/privacy.md.
     """
     from .store.db import is_store
     from .store.forget import forget_actor
@@ -545,8 +618,31 @@ def forget(
         report = forget_actor(data_dir, actor_id)
     except DataError as exc:
         _fail(exc)
-    typer.echo(text(TEXTS, "forgotten", actor=actor_id, observations=report.observations,
-                    responses=report.responses, files=report.raw_files))
+    typer.echo(text(TEXTS, "forgotten", actor=actor_id, observations=report.observations, responses=report.responses,
+                    files=report.raw_files, orphans=report.orphans, redacted=report.redacted))
+    if not report.wal_emptied:
+        typer.echo(text(TEXTS, "forget_wal_busy", folder=data_dir), err=True)
+        raise typer.Exit(code=3)
+
+
+@app.command(name="key-reset")
+def key_reset(
+    data_dir: Annotated[Path, typer.Argument(help="Project folder (tidy folder or project store).")],
+    yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Start a new pseudonym key after the old one is truly lost: every pseudonym changes.
+
+    The old key file, if there is one, is kept beside the new one. See docs/privacy.md.
+    """
+    from .privacy.keys import reset_key
+
+    if not yes and not typer.confirm(text(TEXTS, "key_reset_confirm", folder=data_dir)):
+        raise typer.Exit(code=1)
+    try:
+        new = reset_key(data_dir)
+    except DataError as exc:
+        _fail(exc)
+    typer.echo(text(TEXTS, "key_reset_done", fingerprint=new))
 
 
 # The project store: wijknet init / import / status (see wijknet.store.commands).

@@ -93,7 +93,9 @@ def test_audit_command_lists_newest_first_with_filters(store):
     assert result.exit_code == 0
     lines = result.output.splitlines()
     assert "role_change" in lines[2] and "import" in lines[-1]
-    assert "actors.csv (tidy-actors: actors_added 6)" in result.output
+    assert "… (tidy-actors: actors_added 6)" in result.output and "actors.csv" not in result.output
+    assert "actors.csv (tidy-actors: actors_added 6)" in run("audit", store, "--unlock").output  # file names: unlocked
+    assert "actors.csv" not in run("audit", store, "--json").output
     result = run("audit", store, "--action", "user_add", "--json")
     [entry] = [json.loads(line) for line in result.output.splitlines()]
     assert entry["action"] == "user_add" and entry["detail"]["user"] == "anna"

@@ -213,51 +213,123 @@ def test_disabled_user_cannot_sign_in(store):
     assert verify(store, "anna", PASSWORD, now=T0).username == "anna"
 
 
-def test_rate_limit_locks_after_five_failures_for_fifteen_minutes(store, monkeypatch):
+def test_failures_slow_down_this_client_more_and_more_up_to_a_cap():
+    waits = [users.delay_after(n).total_seconds() for n in range(0, 16)]
+    assert waits[: users.FREE_FAILURES + 1] == [0] * (users.FREE_FAILURES + 1)
+    assert waits[users.FREE_FAILURES + 1 : users.FREE_FAILURES + 4] == [2, 4, 8]
+    assert max(waits) == users.MAX_DELAY.total_seconds() == waits[-1]
+    assert waits == sorted(waits)
+
+
+def test_a_delayed_attempt_checks_no_password_and_waiting_helps(store, monkeypatch):
     add_user(store, "anna", "onderzoeker", PASSWORD)
-    for i in range(users.MAX_FAILURES):
+    for i in range(users.FREE_FAILURES + 1):
         with pytest.raises(SignInRefused) as err:
-            verify(store, "anna", f"fout wachtwoord {i}", now=T0 + dt.timedelta(minutes=2 * i))
+            verify(store, "anna", f"fout wachtwoord {i}", now=T0, client="10.0.0.9")
         assert err.value.reason == "invalid"
-    locked_at = T0 + dt.timedelta(minutes=8)  # the fifth failure
     checked = []
     monkeypatch.setattr(users, "_check_hash", lambda digest, password: checked.append(1) or True)
-    # Even the right password is refused, and the hash is not checked at all.
-    for minutes in (0, 1, 14):
-        with pytest.raises(SignInRefused) as err:
-            verify(store, "anna", PASSWORD, now=locked_at + dt.timedelta(minutes=minutes))
-        assert err.value.reason == "locked" and err.value.until == locked_at + users.LOCKOUT
-        assert "09:23 UTC" in str(err.value)
+    with pytest.raises(SignInRefused) as err:  # even the right password, and the hash is not checked
+        verify(store, "anna", PASSWORD, now=T0 + dt.timedelta(seconds=1), client="10.0.0.9")
+    assert err.value.reason == "delayed" and err.value.until == T0 + users.BASE_DELAY
+    assert "Wacht 1 seconden" in str(err.value) and "09:00:02 UTC" in str(err.value)
     assert checked == []
     monkeypatch.undo()
-    monkeypatch.setattr(users, "_hasher", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
-    # Refused attempts do not extend the lock: after fifteen minutes the right password works.
-    assert verify(store, "anna", PASSWORD, now=locked_at + users.LOCKOUT).username == "anna"
-    assert [r["reason"] for _, _, r in log(store, "sign_in_failed")].count("locked") == 3
+    # refused attempts are not counted: after the wait the right password works
+    assert verify(store, "anna", PASSWORD, now=T0 + users.BASE_DELAY, client="10.0.0.9").username == "anna"
+    assert [r["reason"] for _, _, r in log(store, "sign_in_failed")].count("delayed") == 1
 
 
-def test_failures_spread_out_or_before_a_success_do_not_lock(store):
+def test_an_outsider_cannot_lock_a_user_out(store):
+    """Hundreds of wrong passwords for anna from elsewhere: anna's own browser signs in at once."""
     add_user(store, "anna", "onderzoeker", PASSWORD)
-    for i in range(8):  # one failure every five minutes: never five within fifteen minutes
-        with pytest.raises(SignInRefused) as err:
-            verify(store, "anna", "fout wachtwoord", now=T0 + dt.timedelta(minutes=5 * i))
-        assert err.value.reason == "invalid"
-    assert verify(store, "anna", PASSWORD, now=T0 + dt.timedelta(minutes=40)).username == "anna"
-    later = T0 + dt.timedelta(minutes=41)
-    for i in range(4):
+    monkey = users._check_hash
+    users._check_hash = lambda digest, password: False  # the attacker's attempts, without argon2's second each
+    try:
+        for i in range(40):
+            try:
+                verify(store, "anna", "raden", now=T0 + dt.timedelta(seconds=i), client="203.0.113.66")
+            except SignInRefused:
+                pass
+    finally:
+        users._check_hash = monkey
+    assert verify(store, "anna", PASSWORD, now=T0 + dt.timedelta(seconds=41), client="192.168.1.20").username == "anna"
+    with pytest.raises(SignInRefused) as err:  # while the attacker's own client waits
+        verify(store, "anna", PASSWORD, now=T0 + dt.timedelta(seconds=41), client="203.0.113.66")
+    assert err.value.reason == "delayed"
+
+
+def test_the_delay_is_capped(store):
+    for i in range(30):
         with pytest.raises(SignInRefused):
-            verify(store, "anna", "fout wachtwoord", now=later)
-    assert verify(store, "anna", PASSWORD, now=later).username == "anna"  # four failures after a success
+            verify(store, "bestaatniet", "x", now=T0 + dt.timedelta(hours=i / 2))
+    with pytest.raises(SignInRefused) as err:
+        verify(store, "bestaatniet", "x", now=T0 + dt.timedelta(hours=14.5, seconds=1))
+    assert err.value.reason == "delayed" and err.value.until - (T0 + dt.timedelta(hours=14.5)) == users.MAX_DELAY
 
 
-def test_unknown_names_are_locked_alike(store):
-    """A lock does not tell whether a name exists: unknown names are counted and refused the same way."""
-    for _ in range(users.MAX_FAILURES):
+def test_client_addresses_are_kept_as_hashes_only(store):
+    with pytest.raises(SignInRefused):
+        verify(store, "anna", "x", now=T0, client="198.51.100.7")
+    assert "198.51.100.7" not in json.dumps(rows(store, "SELECT * FROM login_attempts"))
+
+
+def test_success_resets_the_count(store):
+    add_user(store, "anna", "onderzoeker", PASSWORD)
+    for _ in range(users.FREE_FAILURES):
+        with pytest.raises(SignInRefused):
+            verify(store, "anna", "fout wachtwoord", now=T0)
+    assert verify(store, "anna", PASSWORD, now=T0).username == "anna"
+    for _ in range(users.FREE_FAILURES):
+        with pytest.raises(SignInRefused) as err:
+            verify(store, "anna", "fout wachtwoord", now=T0)
+        assert err.value.reason == "invalid"
+    assert verify(store, "anna", PASSWORD, now=T0).username == "anna"
+
+
+def test_unknown_names_are_delayed_alike(store):
+    """A delay does not tell whether a name exists: unknown names are counted and refused the same way."""
+    for _ in range(users.FREE_FAILURES + 1):
         with pytest.raises(SignInRefused):
             verify(store, "bestaatniet", "wat dan ook 123", now=T0)
     with pytest.raises(SignInRefused) as err:
-        verify(store, "bestaatniet", "wat dan ook 123", now=T0 + dt.timedelta(minutes=1))
-    assert err.value.reason == "locked"
+        verify(store, "bestaatniet", "wat dan ook 123", now=T0 + dt.timedelta(seconds=1))
+    assert err.value.reason == "delayed"
+
+
+def test_a_write_is_not_blocked_while_a_password_is_checked(store, monkeypatch):
+    """argon2 runs outside the write transaction: a live answer (a write) goes on during a sign-in."""
+    import threading
+    import time
+
+    from wijknet.store.db import connect, transaction
+
+    add_user(store, "anna", "onderzoeker", PASSWORD)
+    checking, release = threading.Event(), threading.Event()
+    real = users._check_hash
+
+    def slow_check(digest, password):
+        checking.set()
+        release.wait(10)
+        return real(digest, password)
+
+    monkeypatch.setattr(users, "_check_hash", slow_check)
+    result = {}
+    thread = threading.Thread(target=lambda: result.setdefault("user", verify(store, "anna", PASSWORD, now=T0)))
+    thread.start()
+    assert checking.wait(10)
+    conn = connect(store)
+    conn.execute("PRAGMA busy_timeout = 500")
+    started = time.monotonic()
+    try:
+        with transaction(conn):  # fails with "database is locked" after 0.5 s if sign-in held the lock
+            conn.execute("INSERT INTO audit_log (at, username, action) VALUES ('t', 'live', 'live_session_open')")
+    finally:
+        conn.close()
+        release.set()
+        thread.join(10)
+    assert time.monotonic() - started < 0.5
+    assert result["user"].username == "anna"
 
 
 def test_old_attempts_are_pruned(store):
@@ -277,3 +349,38 @@ def test_english_refusal(store):
 def test_users_need_a_store(tmp_path):
     with pytest.raises(DataError, match="geen projectmap"):
         add_user(tmp_path, "anna", "onderzoeker", PASSWORD)
+
+
+def test_unknown_user_wrong_and_right_password_do_the_same_work(store, monkeypatch):
+    """Timing equality: one argon2 verification and two short transactions on every path, whoever signs in."""
+    from wijknet.store import db
+
+    add_user(store, "anna", "onderzoeker", PASSWORD)
+    hasher, calls = users._hasher, []
+
+    class Counting:
+        def verify(self, digest, password):
+            calls.append("verify")
+            return hasher.verify(digest, password)
+
+        def __getattr__(self, name):
+            return getattr(hasher, name)
+
+    real_transaction = db.transaction
+
+    def counting_transaction(conn):
+        calls.append("transaction")
+        return real_transaction(conn)
+
+    monkeypatch.setattr(users, "_hasher", Counting())
+    monkeypatch.setattr(users, "transaction", counting_transaction)
+    work = {}
+    for who, password in (("bestaatniet", PASSWORD), ("anna", "fout wachtwoord 1"), ("anna", PASSWORD)):
+        calls.clear()
+        try:
+            verify(store, who, password, now=T0)
+        except SignInRefused:
+            pass
+        work[(who, password)] = list(calls)
+    assert len(set(map(tuple, work.values()))) == 1, work
+    assert next(iter(work.values())) == ["transaction", "verify", "transaction"]

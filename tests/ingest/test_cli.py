@@ -36,7 +36,7 @@ def test_codebook_to_screen_and_file(tmp_path):
 
 def test_codebook_with_the_roster_of_a_project(tmp_path):
     project = project_folder(tmp_path / "p")
-    result = run("codebook", "--project", project, "--wave", "2026")
+    result = run("codebook", "--project", project, "--wave", "2026", "--unlock")
     assert result.exit_code == 0, result.output
     assert "## Roster" in result.output and "| Noord | 4 | i1 |" in result.output
 

@@ -93,3 +93,75 @@ def test_store_has_its_own_project_id(tmp_path):
     moved = tmp_path / "moved"
     (tmp_path / "a").rename(moved)
     assert project_id(moved) == project_id(moved)  # the id travels with wijknet.yaml, the key stays behind
+
+
+# --- attacks on the key: a lost, swapped or exposed key, a project_id that escapes the key folder -------------------
+
+
+def _pseudonymise(folder):
+    from wijknet.project import load_project
+
+    return set(load_project(folder, audience="onderzoeker").actors["actor_id"])
+
+
+def test_a_lost_key_stops_instead_of_giving_everyone_new_pseudonyms(people_store):
+    before = _pseudonymise(people_store)
+    key_file(people_store).unlink()
+    with pytest.raises(DataError, match="pseudoniemsleutel van dit project ontbreekt") as info:
+        _pseudonymise(people_store)
+    assert "wijknet key-reset" in info.value.report()
+    assert not key_file(people_store).exists()  # no new key was made in silence
+    assert before
+
+
+def test_a_swapped_key_is_refused(people_store):
+    _pseudonymise(people_store)
+    path = key_file(people_store)
+    path.write_text("ab" * 32 + "\n")
+    with pytest.raises(DataError, match="niet de sleutel van dit project"):
+        _pseudonymise(people_store)
+
+
+def test_a_tidy_folder_keeps_the_fingerprint_beside_its_files(people_files, tmp_path):
+    from wijknet.privacy.keys import FINGERPRINT_FILE, fingerprint
+
+    key = load_key(people_files)
+    assert (people_files / FINGERPRINT_FILE).read_text().strip() == fingerprint(key)
+    moved = tmp_path / "elders"
+    people_files.rename(moved)  # its key is named after the old path: moving it loses the key
+    with pytest.raises(DataError, match="ontbreekt"):
+        load_key(moved)
+
+
+def test_key_reset_starts_a_new_key_on_purpose_and_logs_it(people_store):
+    from tests.store.helpers import run
+    from wijknet.store.audit import read_log
+
+    before = _pseudonymise(people_store)
+    key_file(people_store).unlink()
+    result = run("key-reset", people_store, "--yes")
+    assert result.exit_code == 0, result.output
+    assert _pseudonymise(people_store).isdisjoint(before)
+    assert len(read_log(people_store, action="key_reset")) == 1
+
+
+def test_a_key_readable_by_others_is_refused(people_store):
+    if os.name == "nt":
+        pytest.skip("no Unix file modes")
+    load_key(people_store)
+    os.chmod(key_file(people_store), 0o644)
+    with pytest.raises(DataError, match="chmod 600"):
+        load_key(people_store)
+
+
+@pytest.mark.parametrize("value", ["../../../tmp/x", "a/b", "..", ".hidden", "a\\b", "x" * 65, "naam met spatie"])
+def test_project_id_cannot_leave_the_key_folder(tmp_path, value):
+    import yaml
+
+    from wijknet.privacy.keys import project_id
+
+    (tmp_path / "wijknet.yaml").write_text(yaml.safe_dump({"project_id": value}))
+    with pytest.raises(DataError, match="project_id"):
+        project_id(tmp_path)
+    with pytest.raises(DataError):
+        load_key(tmp_path)

@@ -54,3 +54,22 @@ def test_forget_removes_workbooks_that_name_the_person(people_store, tmp_path):
     assert len(stored) == 1
     assert run("forget", people_store, "HP-2", "--yes").exit_code == 0
     assert not stored[0].exists()  # the compressed workbook is read, not only its bytes
+
+
+def test_redaction_takes_whole_words_in_any_case_and_json_value_by_value():
+    from wijknet.store.forget import REDACTED, _pattern, redact
+
+    pattern = _pattern(["HP-2", "Bravo Heideveld"])
+    assert redact("hp-2 en HP-20 en HP-2x, zei bravo  HEIDEVELD", pattern) == f"{REDACTED} en HP-20 en HP-2x, zei {REDACTED}"
+    assert redact("verslag_Bravo_Heideveld.xlsx", pattern) == f"verslag_{REDACTED}.xlsx"
+    assert redact('{"door": "Bravo Heideveld", "n": 3, "Bravo Heideveld": ["HP-2"]}', pattern) == (
+        f'{{"door": "{REDACTED}", "n": 3, "{REDACTED}": ["{REDACTED}"]}}')
+    assert redact("Bravo Heidevelden", pattern) == "Bravo Heidevelden"  # another word
+
+
+def test_a_utf16_raw_copy_that_names_the_person_is_found(people_store):
+    from wijknet.store.forget import _file_text
+
+    path = people_store / "raw" / "utf16.csv"
+    path.write_bytes("naam\nBravo Heideveld\n".encode("utf-16"))
+    assert "Bravo Heideveld" in _file_text(path)

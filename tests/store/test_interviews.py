@@ -71,7 +71,7 @@ def test_coding_sheet_becomes_interview_observations_with_quotes(store, tmp_path
     assert first["quote"] == "Met de coach heb ik wekelijks overleg." and first["segment_id"] == "s1"
     assert json.loads(first["answers"])["mention"] == "Coach Fictief"
     # the unmatched mention waits for wijknet resolve
-    listed = run("resolve", store, "--list")
+    listed = run("resolve", store, "--list", "--unlock")
     assert "Buurthuis De Kastanje" in listed.output
 
 
@@ -188,7 +188,7 @@ def test_network_canvas_files_are_one_import(store, tmp_path):
         "caseB_ego-b_edgeList_samenwerking.csv", 2, "networkCanvasSourceUUID")
     # the node without actor_id waits for the registry; the edge touching it is noted, not read
     assert "1 relatie(s) tussen genoemde partijen" in result.output
-    assert "=Stichting Formule" in run("resolve", store, "--list").output
+    assert "=Stichting Formule" in run("resolve", store, "--list", "--unlock").output
     assert build_graph(load_project(store), "Noord", "2026").has_edge("i1", "z1")
 
 

@@ -54,10 +54,13 @@ def _add_write_in(store: Path, name: str, respondent: str = "z2") -> int:
 def test_list_shows_candidates_and_changes_nothing(store):
     before = snapshot(store)
     result = run("resolve", store, "--list")
+    assert result.exit_code == 0 and "wachten op een bevestiging" in result.output and "--unlock" in result.output
+    assert "Buurtkrachten Fictief" not in result.output and "z1" not in result.output
+    assert snapshot(store) == before
+    result = run("resolve", store, "--list", "--unlock")
     assert result.exit_code == 0, result.output
     assert "Buurtkrachten Fictief" in result.output and "--confirm" in result.output
     assert "genoemd door z1" in result.output
-    assert snapshot(store) == before
 
 
 def test_unmatched_write_in_is_listed_not_linked(store):

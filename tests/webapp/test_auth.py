@@ -89,13 +89,14 @@ def test_unknown_user_gets_the_same_message(store):
     assert [e.value for e in at.error] == ["Gebruikersnaam of wachtwoord is onjuist."]
 
 
-def test_locked_after_five_failures(store):
+def test_delayed_after_repeated_failures(store, monkeypatch):
+    monkeypatch.setattr(users, "BASE_DELAY", dt.timedelta(minutes=1))  # longer than the runs of this test
     add_user(store, "anna", "onderzoeker", PASSWORD)
     at = app().run()
-    for _ in range(5):
+    for _ in range(users.FREE_FAILURES + 1):
         at = sign_in(at, "anna", "niet het wachtwoord")
     at = sign_in(at, "anna", PASSWORD)
-    assert "Te veel mislukte pogingen" in at.error[0].value
+    assert "Te veel mislukte pogingen" in at.error[0].value and "Wacht" in at.error[0].value
     assert not at.get("iframe")
 
 
@@ -236,13 +237,23 @@ def test_oidc_user_with_account_gets_its_audience(store):
 
 def test_oidc_user_without_account_has_no_access(store):
     add_user(store, "anna@zuyd.nl", "onderzoeker", None)
-    at = oidc_app({"is_logged_in": True, "email": "bram@elders.nl"}).run()
+    at = oidc_app({"is_logged_in": True, "email": "bram@elders.nl", "email_verified": True}).run()
     assert not at.exception, at.exception
     assert "geen toegang" in at.error[0].value and "bram@elders.nl" in at.error[0].value
     assert not at.get("iframe")
     assert SESSION_KEY not in at.session_state
     at = oidc_app({"is_logged_in": True, "email": "anna@zuyd.nl", "email_verified": False}).run()
     assert "bevestigd" in at.error[0].value
+
+
+@pytest.mark.parametrize("claim", [{}, {"email_verified": "false"}, {"email_verified": None}, {"email_verified": 1}])
+def test_oidc_without_a_verified_email_claim_has_no_access(store, claim):
+    """An attacker who sets anna's address at the provider without verifying it gets nothing."""
+    add_user(store, "anna@zuyd.nl", "onderzoeker", None)
+    at = oidc_app({"is_logged_in": True, "email": "anna@zuyd.nl", **claim}).run()
+    assert not at.exception, at.exception
+    assert "bevestigd" in at.error[0].value
+    assert SESSION_KEY not in at.session_state and not at.get("iframe")
 
 
 def test_password_of_an_oidc_account_is_not_needed(store):

@@ -196,13 +196,16 @@ def audit(
     action: Annotated[str | None, typer.Option("--action", help="Only this action (import, export, report, sign_in, sign_in_failed, user_add, role_change, ...).")] = None,
     limit: Annotated[int, typer.Option("--limit", help="At most this many entries, newest first (0 = all).")] = 50,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line instead of a table.")] = False,
+    unlock: Annotated[bool, typer.Option("--unlock", help="Show the file and folder names in the entries (they may name people; recorded in the log).")] = False,
 ) -> None:
     """Show the audit log of a project store: imports, exports, reports, sign-ins and changes of users and roles.
 
     Newest first. Only for whoever has the project folder; in the app, researchers (onderzoeker) see it on the
-    Auditlog page. The log holds user names, file names, formats and counts, never names of actors.
+    Auditlog page. The log holds user names, file names, formats and counts, never names of actors; file names
+    (which may name someone) are shown only with --unlock.
     """
-    from ..store.audit import ACTIONS, read_log
+    from ..store.audit import ACTIONS, read_log, record
+    from .log import NAME_KEYS, format_detail
 
     try:
         if action is not None and action not in ACTIONS:
@@ -210,6 +213,8 @@ def audit(
 
             raise DataError([Problem("--action", text(TEXTS, "bad_action", action=action, actions=", ".join(ACTIONS)))])
         log = read_log(folder, action=action, limit=limit or None)
+        if unlock:
+            record(folder, "unlock", command="audit")
     except DataError as exc:
         fail(exc)
     if log.empty:
@@ -217,10 +222,12 @@ def audit(
         return
     if as_json:
         for r in log.to_dict("records"):
-            typer.echo(json.dumps({**r, "detail": json.loads(r["detail"] or "{}")}, ensure_ascii=False))
+            detail = json.loads(r["detail"] or "{}")
+            if not unlock:
+                detail = {k: v for k, v in detail.items() if k not in NAME_KEYS}
+            typer.echo(json.dumps({**r, "detail": detail}, ensure_ascii=False))
         return
-    from .log import format_detail
 
     rows = [{text(TEXTS, "col_at"): r.at, text(TEXTS, "col_user"): r.username or "-", text(TEXTS, "col_action"): r.action,
-             text(TEXTS, "col_detail"): format_detail(r.detail)} for r in log.itertuples()]  # fmt: skip
+             text(TEXTS, "col_detail"): format_detail(r.detail, names=unlock)} for r in log.itertuples()]  # fmt: skip
     typer.echo(text_table(rows))

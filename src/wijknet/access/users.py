@@ -8,13 +8,30 @@ argon2id hash of the password (never the password), the audience
 are made on the command line by someone with access to the project folder
 (``wijknet user add``); there is no default account and no default password.
 
-Sign-in (:func:`verify`) is rate-limited per user name from the table
-``login_attempts``: after :data:`MAX_FAILURES` failed attempts within
-:data:`FAILURE_WINDOW`, further attempts with that name are refused for
-:data:`LOCKOUT` without checking the password. Unknown names are counted in
-the same way and get the same message as a wrong password, and their
-password is checked against a dummy hash, so neither the answer nor its
-timing tells whether a user name exists.
+Sign-in (:func:`verify`) is slowed down per user name **and client** (the
+browser's network address, kept only as a hash) from the table
+``login_attempts``: the first :data:`FREE_FAILURES` failures since the last
+successful sign-in cost nothing; after that each attempt must wait
+:data:`BASE_DELAY` times 2 to the power of the further failures, at most
+:data:`MAX_DELAY`, counted from the last failure (:func:`delay_after`).
+Attempts made before that are refused without checking the password, and
+are not counted, so waiting always helps. Because the delay is per client,
+someone elsewhere who knows a user name cannot lock that user out: the
+user's own browser is not slowed down (a hard lock per user name, as before,
+could be used exactly for that). Someone who tries passwords from many
+addresses still pays argon2 per attempt and meets the password policy
+(:data:`MIN_PASSWORD_LENGTH`). Behind a reverse proxy every browser has the
+proxy's address; the delay then applies per user name, still capped.
+Unknown names are counted in the same way and get the same message as a
+wrong password, and their password is checked against a dummy hash, so
+neither the answer nor its timing tells whether a user name exists.
+
+The argon2 check (about a second by design) runs **outside** the store's
+write transaction: an attempt is first recorded as failed in a short
+transaction (so parallel attempts cannot pass the delay together), the
+password is then checked without any lock, and a second short transaction
+marks the attempt successful. A live answer or an import never waits for a
+sign-in's password check.
 
 Every change and every sign-in is written to the audit log
 (:mod:`wijknet.store.audit`): ``user_add``, ``role_change``,
@@ -26,6 +43,8 @@ may be a password typed in the wrong field).
 from __future__ import annotations
 
 import datetime as _dt
+import hashlib
+import math
 import re
 import sqlite3
 from collections.abc import Iterator
@@ -41,12 +60,12 @@ from ..i18n import text
 from ..store import audit
 from ..store.db import connect, transaction
 
-#: Failed sign-ins with one user name within :data:`FAILURE_WINDOW` that lock the name.
-MAX_FAILURES = 5
-#: The window in which :data:`MAX_FAILURES` failures lock a user name.
-FAILURE_WINDOW = _dt.timedelta(minutes=15)
-#: How long a locked user name is refused (counted from the failure that locked it).
-LOCKOUT = _dt.timedelta(minutes=15)
+#: Failed sign-ins per user name and client (since the last success) that cost no waiting.
+FREE_FAILURES = 3
+#: The wait after the first failure beyond :data:`FREE_FAILURES`; it doubles with every further failure.
+BASE_DELAY = _dt.timedelta(seconds=2)
+#: The longest wait between two attempts of one user name from one client.
+MAX_DELAY = _dt.timedelta(minutes=5)
 #: Sign-in attempts older than this are deleted (they only serve rate limiting).
 KEEP_ATTEMPTS = _dt.timedelta(days=1)
 #: Shortest password accepted.
@@ -85,9 +104,11 @@ TEXTS = {
         "nl": "Gebruikersnaam of wachtwoord is onjuist.",
         "en": "The user name or password is not correct.",
     },
-    "refused_locked": {
-        "nl": "Te veel mislukte pogingen met deze gebruikersnaam. Probeer het na {time} UTC opnieuw.",
-        "en": "Too many failed attempts with this user name. Try again after {time} UTC.",
+    "refused_delayed": {
+        "nl": "Te veel mislukte pogingen met deze gebruikersnaam vanaf dit apparaat. Wacht {seconds} seconden "
+              "(tot {time} UTC) en probeer het dan opnieuw.",
+        "en": "Too many failed attempts with this user name from this device. Wait {seconds} seconds "
+              "(until {time} UTC) and try again.",
     },
 }
 
@@ -101,17 +122,20 @@ class SignInRefused(Exception):
 
     Attributes
     ----------
-    reason : {"invalid", "locked"}
+    reason : {"invalid", "delayed"}
         ``invalid``: unknown user, wrong password or a disabled account (one
-        message for all three); ``locked``: too many failed attempts.
+        message for all three); ``delayed``: too many failed attempts with
+        this name from this client, try again after ``until``.
     until : datetime or None
-        For ``locked``: when attempts are accepted again (UTC).
+        For ``delayed``: when this client's next attempt with the name is accepted (UTC).
     """
 
-    def __init__(self, reason: str, until: _dt.datetime | None = None, lang: str | None = None):
+    def __init__(self, reason: str, until: _dt.datetime | None = None, lang: str | None = None,
+                 now: _dt.datetime | None = None):  # fmt: skip
         self.reason, self.until = reason, until
-        if reason == "locked":
-            message = text(TEXTS, "refused_locked", lang, time=until.strftime("%H:%M") if until else "?")
+        if reason == "delayed":
+            seconds = max(1, math.ceil((until - (now or _utcnow())).total_seconds())) if until else "?"
+            message = text(TEXTS, "refused_delayed", lang, seconds=seconds, time=until.strftime("%H:%M:%S") if until else "?")
         else:
             message = text(TEXTS, "refused_invalid", lang)
         super().__init__(message)
@@ -370,27 +394,36 @@ def has_users(store: sqlite3.Connection | str | Path) -> bool:
         return conn.execute("SELECT 1 FROM users LIMIT 1").fetchone() is not None
 
 
-def locked_until(conn: sqlite3.Connection, username: str, now: _dt.datetime) -> _dt.datetime | None:
-    """When a locked user name may try again, or ``None`` when it is not locked.
+def delay_after(failures: int) -> _dt.timedelta:
+    """The wait before the next attempt after ``failures`` failures in a row of one user name from one client.
 
-    A name is locked for :data:`LOCKOUT` from the failure that made
-    :data:`MAX_FAILURES` failures within :data:`FAILURE_WINDOW` (failures
-    before the name's last successful sign-in do not count). Attempts refused
-    because of the lock are not recorded, so they do not extend it.
+    Zero for up to :data:`FREE_FAILURES` failures, then :data:`BASE_DELAY`
+    doubling with every further failure, at most :data:`MAX_DELAY`.
     """
-    since = _iso(now - FAILURE_WINDOW - LOCKOUT)
-    last_ok = conn.execute("SELECT MAX(attempted_at) FROM login_attempts WHERE username = ? AND ok = 1",
-                           (username,)).fetchone()[0]  # fmt: skip
-    if last_ok and last_ok > since:
-        since = last_ok
-    times = [_dt.datetime.fromisoformat(t) for (t,) in conn.execute(
-        "SELECT attempted_at FROM login_attempts WHERE username = ? AND ok = 0 AND attempted_at > ? "
-        "ORDER BY attempted_at, attempt_id", (username, since))]  # fmt: skip
-    until = None
-    for i in range(MAX_FAILURES - 1, len(times)):
-        if times[i] - times[i - MAX_FAILURES + 1] <= FAILURE_WINDOW:
-            until = times[i] + LOCKOUT
-    return until if until is not None and now < until else None
+    if failures <= FREE_FAILURES:
+        return _dt.timedelta(0)
+    return min(MAX_DELAY, BASE_DELAY * 2 ** min(failures - FREE_FAILURES - 1, 30))
+
+
+def client_tag(client: str | None) -> str:
+    """How a client (a network address) is kept in ``login_attempts``: a short SHA-256, never the address itself."""
+    return hashlib.sha256(f"wijknet-client:{client or ''}".encode()).hexdigest()[:16]
+
+
+def wait_until(conn: sqlite3.Connection, username: str, client: str, now: _dt.datetime) -> _dt.datetime | None:
+    """When this client may try ``username`` again, or ``None`` when it may now.
+
+    Counts the failures of the name from the client (``client_tag``) since its
+    last successful sign-in there; see :func:`delay_after`.
+    """
+    last_ok = conn.execute("SELECT MAX(attempt_id) FROM login_attempts WHERE username = ? AND client = ? AND ok = 1",
+                           (username, client)).fetchone()[0]  # fmt: skip
+    failures = conn.execute("SELECT COUNT(*), MAX(attempted_at) FROM login_attempts WHERE username = ? AND client = ? "
+                            "AND ok = 0 AND attempt_id > ?", (username, client, last_ok or 0)).fetchone()  # fmt: skip
+    if not failures[0]:
+        return None
+    until = _dt.datetime.fromisoformat(failures[1]) + delay_after(failures[0])
+    return until if now < until else None
 
 
 def _dummy() -> str:
@@ -401,7 +434,7 @@ def _dummy() -> str:
 
 
 def verify(folder: str | Path, username: str, password: str, *, now: _dt.datetime | None = None,
-           method: str = "password", lang: str | None = None) -> User:
+           method: str = "password", lang: str | None = None, client: str | None = None) -> User:
     """Check a sign-in with user name and password.
 
     Parameters
@@ -416,6 +449,9 @@ def verify(folder: str | Path, username: str, password: str, *, now: _dt.datetim
         Recorded in the audit log.
     lang : str, optional
         Language of the refusal message.
+    client : str, optional
+        The client's network address (the app passes the browser's); attempts
+        are slowed down per user name and client, see the module docstring.
 
     Returns
     -------
@@ -426,38 +462,47 @@ def verify(folder: str | Path, username: str, password: str, *, now: _dt.datetim
     ------
     SignInRefused
         ``invalid`` for an unknown user, a wrong password, a disabled account
-        or one without a password (the same message for all), ``locked`` when
-        the name has too many recent failures (the password is then not checked).
+        or one without a password (the same message for all), ``delayed`` when
+        this client has to wait after too many failures with the name (the
+        password is then not checked).
     """
     now = (now or _utcnow()).astimezone(_dt.UTC)
-    name = normalise_username(username)
+    name, tag = normalise_username(username), client_tag(client)
     conn = connect(folder)
     try:
+        # 1. A short write: the delay, and the attempt recorded as failed until the password is found right.
         with transaction(conn):
             conn.execute("DELETE FROM login_attempts WHERE attempted_at < ?", (_iso(now - KEEP_ATTEMPTS),))
             row = _row(conn, name)
             known = row is not None
-            until = locked_until(conn, name, now)
-            if until is not None:
-                audit.record(conn, "sign_in_failed", username=name if known else "", reason="locked", method=method,
-                             known_user=known)  # fmt: skip
-                refused = SignInRefused("locked", until, lang)
+            until = wait_until(conn, name, tag, now)
+            if until is None:
+                attempt = conn.execute("INSERT INTO login_attempts (username, attempted_at, ok, client) VALUES (?, ?, 0, ?)",
+                                       (name, _iso(now), tag)).lastrowid  # fmt: skip
             else:
-                ok = _check_hash(row[5] if known else "", password) and known and bool(row[2])
-                conn.execute("INSERT INTO login_attempts (username, attempted_at, ok) VALUES (?, ?, ?)",
-                             (name, _iso(now), int(ok)))  # fmt: skip
-                if ok:
-                    audit.record(conn, "sign_in", username=name, audience=row[1], method=method)
-                    if _hasher.check_needs_rehash(row[5]):
-                        conn.execute("UPDATE users SET password_hash = ? WHERE username = ?",
-                                     (hash_password(password), name))  # fmt: skip
-                    return _user(_row(conn, name))
-                audit.record(conn, "sign_in_failed", username=name if known else "", reason="invalid", method=method,
+                audit.record(conn, "sign_in_failed", username=name if known else "", reason="delayed", method=method,
                              known_user=known)  # fmt: skip
-                refused = SignInRefused("invalid", None, lang)
+        if until is not None:
+            raise SignInRefused("delayed", until, lang, now)
+        # 2. argon2 without any lock: other writers (live answers, imports) go on meanwhile.
+        ok = _check_hash(row[5] if known else "", password) and known and bool(row[2])
+        rehashed = hash_password(password) if ok and _hasher.check_needs_rehash(row[5]) else None
+        # 3. A short write: the outcome.
+        with transaction(conn):
+            if ok:
+                current = _row(conn, name)
+                ok = current is not None and bool(current[2]) and current[5] == row[5]  # not disabled or changed meanwhile
+            if ok:
+                conn.execute("UPDATE login_attempts SET ok = 1 WHERE attempt_id = ?", (attempt,))
+                audit.record(conn, "sign_in", username=name, audience=current[1], method=method)
+                if rehashed:
+                    conn.execute("UPDATE users SET password_hash = ? WHERE username = ?", (rehashed, name))
+                return _user(_row(conn, name))
+            audit.record(conn, "sign_in_failed", username=name if known else "", reason="invalid", method=method,
+                         known_user=known)  # fmt: skip
     finally:
         conn.close()
-    raise refused
+    raise SignInRefused("invalid", None, lang)
 
 
 def _check_hash(digest: str, password: str) -> bool:

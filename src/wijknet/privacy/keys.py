@@ -11,7 +11,25 @@ The key (32 random bytes, hex) lives in a file **outside** the project folder
 so a copy of the folder never carries it: ``$WIJKNET_KEY_FILE`` when set,
 else ``<user config dir>/wijknet/keys/<project id>.key`` with file mode 0600,
 created on first use. The project id is ``project_id`` of ``wijknet.yaml``
-(written by ``wijknet init``), else a hash of the folder's absolute path.
+(written by ``wijknet init``; letters, digits, ``_`` and ``-`` only, so it can
+never point outside the key folder), else a hash of the folder's absolute path.
+Like ssh with a private key, wijknet refuses a key file that others than its
+owner may read or write (file mode with group or other bits; not checked on
+Windows, which has no such modes).
+
+A lost or changed key would silently give every person a new pseudonym, so
+that nothing made before links to anything made after. wijknet therefore
+keeps the key's **fingerprint** (:func:`fingerprint`: 16 hex characters of an
+HMAC of a fixed text with the key; it reveals nothing of the key) with the
+data: in the project store's table ``key_fingerprint`` (schema
+``V4_FORGET``), or for a tidy project folder (one with an actors table) in
+the file ``wijknet.key-fingerprint`` beside ``wijknet.yaml`` (not for the
+fictional demo, ``synthetic: true``, whose pseudonyms protect nobody). When the key
+file is missing or has another fingerprint, :func:`load_key` stops with a
+message saying where the key was expected, instead of making a new one. Only
+when the key is truly lost does ``wijknet key-reset DIR`` (:func:`reset_key`)
+start a new key: every pseudonym then changes, and that is recorded in the
+audit log of a store.
 """
 
 from __future__ import annotations
@@ -19,7 +37,9 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
+import re
 import secrets
+import stat
 from pathlib import Path
 
 import yaml
@@ -30,6 +50,10 @@ from ..i18n import text
 KEY_ENV = "WIJKNET_KEY_FILE"
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford base 32
 PREFIX = {"person": "P", "organisation": "O", "initiative": "I"}
+#: A ``project_id``: it names the key file, so it may hold no path separators or dots.
+PROJECT_ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
+#: The fingerprint file of a tidy project folder.
+FINGERPRINT_FILE = "wijknet.key-fingerprint"
 
 TEXTS = {
     "key_inside": {
@@ -40,6 +64,36 @@ TEXTS = {
         "nl": "het sleutelbestand {path} is ongeldig; verwacht 64 hexadecimale tekens",
         "en": "the key file {path} is invalid; expected 64 hexadecimal characters",
     },
+    "bad_project_id": {
+        "nl": "project_id '{value}' in wijknet.yaml is ongeldig: gebruik alleen letters, cijfers, _ en - "
+              "(hoogstens 64 tekens, geen / of ..)",
+        "en": "project_id '{value}' in wijknet.yaml is invalid: use only letters, digits, _ and - "
+              "(at most 64 characters, no / or ..)",
+    },
+    "key_open": {
+        "nl": "het sleutelbestand {path} is leesbaar of schrijfbaar voor anderen (rechten {mode}); de sleutel wordt "
+              "niet gebruikt. Maak het bestand privé met: chmod 600 {path}",
+        "en": "the key file {path} can be read or written by others (mode {mode}); the key is not used. "
+              "Make the file private with: chmod 600 {path}",
+    },
+    "key_missing": {
+        "nl": "de pseudoniemsleutel van dit project ontbreekt: {path} bestaat niet, maar de gegevens zijn "
+              "gepseudonimiseerd met sleutel {recorded}. Een nieuwe sleutel zou iedereen een ander pseudoniem "
+              "geven. Zet de sleutel terug (uit uw back-up) op {path} of wijs ernaar met WIJKNET_KEY_FILE. Is de "
+              "sleutel echt verloren, begin dan een nieuwe met: wijknet key-reset {folder}",
+        "en": "the pseudonym key of this project is missing: {path} does not exist, but the data were pseudonymised "
+              "with key {recorded}. A new key would give everyone another pseudonym. Put the key back (from your "
+              "backup) at {path} or point WIJKNET_KEY_FILE to it. If the key is truly lost, start a new one with: "
+              "wijknet key-reset {folder}",
+    },
+    "key_changed": {
+        "nl": "de pseudoniemsleutel {path} (vingerafdruk {found}) is niet de sleutel van dit project "
+              "(vingerafdruk {recorded}); met deze sleutel zou iedereen een ander pseudoniem krijgen. Gebruik de "
+              "juiste sleutel (WIJKNET_KEY_FILE) of, als de oude echt verloren is: wijknet key-reset {folder}",
+        "en": "the pseudonym key {path} (fingerprint {found}) is not this project's key (fingerprint {recorded}); "
+              "with it everyone would get another pseudonym. Use the right key (WIJKNET_KEY_FILE) or, if the old "
+              "one is truly lost: wijknet key-reset {folder}",
+    },
 }
 
 
@@ -48,10 +102,13 @@ def project_id(folder: str | Path) -> str:
     folder = Path(folder)
     try:
         data = yaml.safe_load((folder / "wijknet.yaml").read_text(encoding="utf-8")) or {}
-        if isinstance(data, dict) and data.get("project_id"):
-            return str(data["project_id"])
     except (OSError, yaml.YAMLError):
-        pass
+        data = None
+    if isinstance(data, dict) and data.get("project_id"):
+        value = str(data["project_id"])
+        if not PROJECT_ID_PATTERN.match(value):
+            raise DataError([Problem("wijknet.yaml", text(TEXTS, "bad_project_id", value=value), column="project_id")])
+        return value
     return hashlib.sha256(str(folder.resolve()).encode("utf-8")).hexdigest()[:16]
 
 
@@ -63,17 +120,89 @@ def key_file(folder: str | Path) -> Path:
     return Path(base) / "wijknet" / "keys" / f"{project_id(folder)}.key"
 
 
+def fingerprint(key: bytes) -> str:
+    """16 hex characters identifying ``key`` (an HMAC-SHA256 of a fixed text; the key cannot be derived from it)."""
+    return hmac.new(key, b"wijknet-key-fingerprint", hashlib.sha256).hexdigest()[:16]
+
+
+def _is_tidy_project(folder: Path) -> bool:
+    """A tidy project folder with real data: an actors table, and not marked ``synthetic`` (the fictional demo)."""
+    if not any((folder / f"actors{ext}").is_file() for ext in (".csv", ".xlsx")):
+        return False
+    try:
+        data = yaml.safe_load((folder / "wijknet.yaml").read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError):
+        data = {}
+    return not (isinstance(data, dict) and data.get("synthetic") is True)
+
+
+def recorded_fingerprint(folder: str | Path) -> str | None:
+    """The key fingerprint kept with the project's data (see the module docstring), or ``None``."""
+    from ..store.db import connect, is_store
+
+    folder = Path(folder)
+    if is_store(folder):
+        conn = connect(folder)
+        try:
+            row = conn.execute("SELECT fingerprint FROM key_fingerprint").fetchone()
+        finally:
+            conn.close()
+        return row[0] if row else None
+    path = folder / FINGERPRINT_FILE
+    if not path.is_file():
+        return None
+    return path.read_text(encoding="ascii", errors="replace").strip() or None
+
+
+def _record_fingerprint(folder: Path, value: str) -> str:
+    """Keep ``value`` with the data unless a fingerprint is kept already; return the one kept."""
+    from ..store.db import connect, is_store, transaction
+
+    if is_store(folder):
+        import datetime as _dt
+
+        conn = connect(folder)
+        try:
+            with transaction(conn):
+                conn.execute("INSERT INTO key_fingerprint (fingerprint, recorded_at) SELECT ?, ? WHERE NOT EXISTS "
+                             "(SELECT 1 FROM key_fingerprint)",
+                             (value, _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")))  # fmt: skip
+                return conn.execute("SELECT fingerprint FROM key_fingerprint").fetchone()[0]
+        finally:
+            conn.close()
+    if _is_tidy_project(folder):
+        try:
+            (folder / FINGERPRINT_FILE).write_text(value + "\n", encoding="ascii")
+        except OSError:
+            pass  # a read-only folder (a shared drive): pseudonyms still work, only a lost key is not detected
+    return value
+
+
+def _check_private(path: Path) -> None:
+    if os.name == "nt":
+        return  # no Unix file modes
+    mode = stat.S_IMODE(path.stat().st_mode)
+    if mode & 0o077:
+        raise DataError([Problem(str(path), text(TEXTS, "key_open", path=path, mode=oct(mode)[2:]))])
+
+
 def load_key(folder: str | Path) -> bytes:
-    """The project's pseudonym key; a new random key is written (mode 0600) when there is none.
+    """The project's pseudonym key; a new random key is written (mode 0600) when the project has none yet.
 
     Raises
     ------
     DataError
-        When the key file lies inside the project folder or is not a key.
+        When the key file lies inside the project folder, is readable by
+        others, is not a key, is missing although the data were pseudonymised
+        with a key, or is another key than the one the data were pseudonymised with.
     """
+    folder = Path(folder)
     path = key_file(folder)
-    if path.resolve().is_relative_to(Path(folder).resolve()):
+    if path.resolve().is_relative_to(folder.resolve()):
         raise DataError([Problem(str(path), text(TEXTS, "key_inside", path=path))])
+    recorded = recorded_fingerprint(folder)
+    if not path.exists() and recorded is not None:
+        raise DataError([Problem(str(path), text(TEXTS, "key_missing", path=path, recorded=recorded, folder=folder))])
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -90,7 +219,43 @@ def load_key(folder: str | Path) -> bytes:
         key = b""
     if len(key) != 32:
         raise DataError([Problem(str(path), text(TEXTS, "bad_key", path=path))])
+    _check_private(path)
+    found = fingerprint(key)
+    if recorded is None:
+        recorded = _record_fingerprint(folder, found)
+    if found != recorded:
+        raise DataError([Problem(str(path), text(TEXTS, "key_changed", path=path, found=found, recorded=recorded,
+                                                 folder=folder))])  # fmt: skip
     return key
+
+
+def reset_key(folder: str | Path, *, username: str | None = None) -> str:
+    """Start a new pseudonym key for the project in ``folder``, after the old one is lost; its fingerprint.
+
+    The old key file (if any) is kept as ``<name>.old-<fingerprint>`` beside
+    it; the new fingerprint replaces the old one with the data; a store's audit
+    log records ``key_reset`` with both fingerprints. Every pseudonym changes.
+    """
+    from ..store.audit import record_if_store
+    from ..store.db import connect, is_store, transaction
+
+    folder = Path(folder)
+    path = key_file(folder)
+    old = recorded_fingerprint(folder)
+    if path.exists():
+        path.rename(path.with_name(f"{path.name}.old-{old or 'unknown'}"))
+    if is_store(folder):
+        conn = connect(folder)
+        try:
+            with transaction(conn):
+                conn.execute("DELETE FROM key_fingerprint")
+        finally:
+            conn.close()
+    else:
+        (folder / FINGERPRINT_FILE).unlink(missing_ok=True)
+    new = fingerprint(load_key(folder))
+    record_if_store(folder, "key_reset", username=username, old=old, new=new)
+    return new
 
 
 def pseudonym(key: bytes, actor_id: str, kind: str = "") -> str:

@@ -22,7 +22,7 @@ import pandas as pd
 ACTIONS = (
     "import", "resolve", "export", "report", "anonymised_export", "sign_in", "sign_in_failed", "sign_out",
     "user_add", "user_remove", "role_change", "password_change", "unlock", "live_session_open",
-    "live_session_close", "delete_actor",
+    "live_session_close", "delete_actor", "key_reset",
     "live_links_issued", "live_links_revoked",
 )  # fmt: skip
 

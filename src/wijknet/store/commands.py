@@ -66,6 +66,10 @@ TEXTS = {
         "en": "Evidence rule for analysis: {rule} (all = every observation, survey = survey only, confirmed = reported by both sides)",
     },
     "status_files": {"nl": "Geïmporteerde bestanden ({n}):", "en": "Imported files ({n}):"},
+    "status_names_hidden": {
+        "nl": "Bestandsnamen kunnen personen noemen; toon ze met --unlock (dat komt in het auditlog).",
+        "en": "File names may name people; show them with --unlock (recorded in the audit log).",
+    },
     "status_no_files": {"nl": "Nog geen bestanden geïmporteerd.", "en": "No files imported yet."},
     "status_per_wave": {"nl": "Per wijk en meting:", "en": "Per wijk and wave:"},
     "status_not_loadable": {"nl": "Het project is (nog) niet te analyseren:", "en": "The project cannot be analysed (yet):"},
@@ -172,13 +176,20 @@ def import_(
 
 def status(
     folder: Annotated[Path, typer.Argument(help="Project folder made by wijknet init.")],
+    unlock: Annotated[bool, typer.Option("--unlock", help="Show the names of the imported files (they may name people; recorded in the audit log).")] = False,
 ) -> None:
     """Show what a project holds: imported files, and per wijk and wave the actors taking part,
-    the ties by evidence rule, the observations by kind and the response rate."""
+    the ties by evidence rule, the observations by kind and the response rate.
+
+    Only counts and file kinds are shown; file names (free text that may name a person) only with --unlock.
+    """
+    from .audit import record
     from .status import store_status
 
     try:
         st = store_status(folder)
+        if unlock:
+            record(folder, "unlock", command="status")
     except DataError as exc:
         fail(exc)
     typer.echo(text(TEXTS, "status_title", title=st.title or "-", folder=folder))
@@ -188,9 +199,12 @@ def status(
         typer.echo(text(TEXTS, "status_no_files"))
     else:
         typer.echo(text(TEXTS, "status_files", n=len(st.files)))
-        rows = [{text(TEXTS, "col_name"): r.name, text(TEXTS, "col_kind"): r.kind, text(TEXTS, "col_time"): r.imported_at,
-                 text(TEXTS, "col_hash"): r.sha256[:12]} for r in st.files.itertuples()]  # fmt: skip
+        rows = [{text(TEXTS, "col_name"): r.name if unlock else f"#{i}", text(TEXTS, "col_kind"): r.kind,
+                 text(TEXTS, "col_time"): r.imported_at, text(TEXTS, "col_hash"): r.sha256[:12]}
+                for i, r in enumerate(st.files.itertuples(), start=1)]  # fmt: skip
         typer.echo(text_table(rows))
+        if not unlock:
+            typer.echo(text(TEXTS, "status_names_hidden"))
     typer.echo("")
     if st.problems:
         typer.echo(text(TEXTS, "status_not_loadable"))

@@ -37,6 +37,10 @@ TEXTS = {
                 "en": "New actor {actor} created from written-in party #{pid}; {obs} tie observations added."},
     "usage": {"nl": "gebruik --confirm NUMMER ACTOR_ID of --new NUMMER --domain DOMEIN, niet allebei",
               "en": "use --confirm NUMBER ACTOR_ID or --new NUMBER --domain DOMAIN, not both"},
+    "hidden": {"nl": "Namen en actor-id's staan er niet bij; toon ze met --unlock (dat komt in het auditlog).",
+               "en": "Names and actor ids are not shown; show them with --unlock (recorded in the audit log)."},
+    "open_count": {"nl": "{n} zelf ingevulde partijen of respondenten zonder actor-id wachten op een bevestiging.",
+                   "en": "{n} written-in parties or respondents without an actor id wait for confirmation."},
     "bad_number": {"nl": "'{value}' is geen nummer van een zelf ingevulde partij", "en": "'{value}' is not the number of a written-in party"},
 }  # fmt: skip
 
@@ -53,8 +57,12 @@ def _score(value: float) -> str:
     return format_number(float(value), 2)
 
 
-def _show_open(open_, folder: Path) -> None:
+def _show_open(open_, folder: Path, unlock: bool) -> None:
     if open_.empty:
+        return
+    if not unlock:  # the written-in names and the candidates' names are personal data
+        typer.echo(text(TEXTS, "open_count", n=len(open_)))
+        typer.echo(text(TEXTS, "hidden"))
         return
     typer.echo(text(TEXTS, "open", n=len(open_)))
     for r in open_.to_dict("records"):
@@ -79,6 +87,7 @@ def resolve(
     confirm: Annotated[tuple[str, str] | None, typer.Option("--confirm", help="PENDING_ID ACTOR_ID: link a written-in party to an existing actor.")] = None,
     new: Annotated[str | None, typer.Option("--new", help="PENDING_ID: make a new actor of a written-in party (with --domain).")] = None,
     domain: Annotated[str, typer.Option("--domain", help="Domain of the new actor made with --new.")] = "",
+    unlock: Annotated[bool, typer.Option("--unlock", help="Show the written-in names, the candidates' names and actor ids (recorded in the audit log); without it only counts.")] = False,
 ) -> None:
     """Link the parties respondents wrote in, and respondents without an actor id, to actors (entity resolution).
 
@@ -86,14 +95,18 @@ def resolve(
     scores at least --accept-above and lists the rest with their candidates.
     Linked names are remembered, so the next wave matches them by itself.
     Respondents without an actor id are only linked with --confirm or --new:
-    their answers are then read again from the stored export.
+    their answers are then read again from the stored export. Names and ids
+    are listed only with --unlock.
     """
+    from .audit import record
     from .registry import accept_matches, create_actor, proposals
     from .registry import confirm as confirm_link
 
     if confirm is not None and new is not None:
         fail(text(TEXTS, "usage"))
     try:
+        if unlock:
+            record(folder, "unlock", command="resolve")
         if confirm is not None:
             pid = _number(confirm[0])
             respondent = pid in set(proposals(folder).query("what == 'respondent'")["pending_id"].astype(int))
@@ -109,7 +122,7 @@ def resolve(
             found = proposals(folder, accept_above)
             if found.empty:
                 typer.echo(text(TEXTS, "nothing"))
-            _show_open(found, folder)
+            _show_open(found, folder, unlock)
             return
         report = accept_matches(folder, accept_above)
     except DataError as exc:
@@ -119,6 +132,8 @@ def resolve(
         return
     if not report.linked.empty:
         typer.echo(text(TEXTS, "linked", n=len(report.linked), threshold=_score(accept_above), obs=report.observations))
-        for r in report.linked.to_dict("records"):
+        for r in report.linked.to_dict("records") if unlock else []:
             typer.echo(text(TEXTS, "linked_row", pid=r["pending_id"], mention=r["mention"], actor=r["actor_id"], score=_score(r["score"])))
-    _show_open(report.open, folder)
+        if not unlock and report.open.empty:
+            typer.echo(text(TEXTS, "hidden"))
+    _show_open(report.open, folder, unlock)

@@ -290,8 +290,26 @@ CREATE TABLE source_items (
 );
 """
 
+#: Version 4 (helper "forget"): the pseudonym key's fingerprint and sign-in delays per client.
+#:
+#: ``key_fingerprint``  at most one row: the ``fingerprint`` of the key the store's data are
+#:                      pseudonymised with (:func:`wijknet.privacy.keys.fingerprint`) and when it
+#:                      was recorded; a missing or other key is refused instead of silently giving
+#:                      everyone new pseudonyms;
+#: ``login_attempts.client``  a short hash of the client's network address
+#:                      (:func:`wijknet.access.users.client_tag`): sign-in is slowed down per user
+#:                      name and client, so nobody elsewhere can lock a user out.
+V4_FORGET = """
+CREATE TABLE key_fingerprint (
+    fingerprint TEXT NOT NULL,
+    recorded_at TEXT NOT NULL
+);
+ALTER TABLE login_attempts ADD COLUMN client TEXT NOT NULL DEFAULT '';
+CREATE INDEX login_attempts_client ON login_attempts (username, client, attempted_at);
+"""
+
 #: Version 4 is the live, re-import and forget parts in one step.
-V4 = V4_LIVE + V4_STOREIMP
+V4 = V4_LIVE + V4_STOREIMP + V4_FORGET
 
 #: ``MIGRATIONS[i]`` takes the schema from ``user_version`` i to i + 1.
 MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4)

@@ -7,9 +7,13 @@ the app asks who is looking before it loads anything:
   section, an identity provider is configured and sign-in goes through it
   (OIDC, :func:`streamlit.login`); the e-mail address of the signed-in person
   must be the user name of an active account of the store (``wijknet user add
-  DIR e-mail --audience ... --no-password``), else there is no access;
+  DIR e-mail --audience ... --no-password``), and the provider must say that
+  the address is verified (claim ``email_verified`` true; a missing claim
+  counts as not verified, else anyone who can set an unverified address at
+  the provider could sign in as a user), else there is no access;
 * otherwise the app shows its own sign-in form, checked against the store's
-  accounts (:func:`wijknet.access.users.verify`: argon2id hashes, rate-limited);
+  accounts (:func:`wijknet.access.users.verify`: argon2id hashes, slowed down
+  per user name and browser address, :func:`client_address`);
 * a store without accounts shows only how to make one.
 
 A tidy folder or the fictional demo project needs no sign-in: whoever runs
@@ -153,6 +157,29 @@ def store_folder() -> Path | None:
     return folder if is_store(folder) else None
 
 
+def client_address() -> str | None:
+    """The browser's network address (``None`` on localhost or when unknown), for the sign-in delay per client.
+
+    Streamlit takes it from the connection; a client can hide behind other
+    addresses, which only gains it its own delays, never another's lockout.
+    """
+    try:
+        address = st.context.ip_address
+    except (AttributeError, RuntimeError):
+        return None
+    return address if isinstance(address, str) else None  # a test harness has no real connection
+
+
+def email_verified(claims) -> bool:
+    """Whether the identity provider's claims say the e-mail address is verified: ``email_verified`` true only.
+
+    A missing claim is **not** verified (OpenID Connect Core 1.0, section 5.1:
+    ``email_verified`` is optional, and without it the address may be anyone's).
+    """
+    value = claims.get("email_verified")
+    return value is True or (isinstance(value, str) and value.strip().lower() == "true")
+
+
 def oidc_provider() -> tuple[bool, str | None]:
     """Whether an identity provider is configured (``[auth]`` in Streamlit's secrets), and its name.
 
@@ -268,7 +295,7 @@ def _password_sign_in(folder: Path, settings) -> None:
         if not submitted:
             return
         try:
-            user = verify(folder, username, password, lang=state.language())
+            user = verify(folder, username, password, lang=state.language(), client=client_address())
         except SignInRefused as exc:
             st.error(str(exc), icon=":material/error:")
             return
@@ -291,7 +318,7 @@ def _oidc_sign_in(folder: Path, provider: str | None, settings) -> None:
         st.button(tr("sign_in_oidc"), type="primary", on_click=st.login, args=(provider,) if provider else ())
         return
     email = str(st.user.get("email") or "").strip()
-    verified = st.user.get("email_verified", True) not in (False, "false")
+    verified = email_verified(st.user)
     user = get_user(folder, email) if email and verified else None
     if user is None or not user.active:
         if not st.session_state.get(_REFUSAL_LOGGED_KEY):
