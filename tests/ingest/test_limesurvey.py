@@ -49,7 +49,8 @@ def test_fixture_with_answer_codes(project_dir):
     assert ("z2", "z1", "samenwerking") in ties_of(batch) and ("z1", "z2", "verwijzing") in ties_of(batch)
     assert batch.respondents.set_index("response_id").loc["1", "kernaanpakken"] == "Kernteam Ouderen"  # Y
     assert batch.respondents.set_index("response_id").loc["1", "finished"] == "2026-03-02 10:00:00"
-    assert [p.column for p in batch.problems] == ["ACTORID"]  # response 3 has no actor id
+    assert [p.column for p in batch.problems if p.row is not None] == ["ACTORID"]  # response 3 has no actor id
+    assert [p.column for p in batch.problems if p.row is None] == ["lastpage", "startlanguage"]  # not used, said so
     assert batch.write_ins.iloc[0].domain == "sport_cultuur"
 
 
