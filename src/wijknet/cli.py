@@ -175,7 +175,13 @@ def validate(
     data_dir: Annotated[Path, typer.Argument(help="Project folder with actors.csv/.xlsx and ties.csv/.xlsx.")],
 ) -> None:
     """Check a project folder and report every problem with file, row and column."""
+    from .io.tidy import check_analysable
+
     project = _load(data_dir)
+    try:
+        check_analysable(project)
+    except DataError as exc:
+        _fail(exc)
     typer.echo(text(TEXTS, "valid", actors=len(project.actors), ties=len(project.ties),
                     wijken=len(project.wijken), waves=", ".join(project.waves)))
     if project.has_responses:
@@ -205,7 +211,13 @@ def analyse(
     """
     from .analysis import analyse as run_analysis
 
+    from .io.tidy import check_analysable
+
     project = _load(data_dir)
+    try:
+        check_analysable(project)
+    except DataError as exc:
+        _fail(exc)
     total = len(project.wijken) * (2 * len(project.waves) - 1)  # graphs plus comparisons of consecutive waves
     with tqdm(total=total, desc=text(TEXTS, "progress"), unit="netwerk", file=sys.stderr, disable=None) as bar:
 

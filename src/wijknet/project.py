@@ -54,6 +54,10 @@ TEXTS = {
         "en": "'{name}.csv' or '{name}.xlsx' is missing in the folder {folder}",
     },
     "bad_config": {"nl": "ongeldige configuratie: {detail}", "en": "invalid configuration: {detail}"},
+    "renamed_domains": {
+        "nl": "Domeinlabels die de taxonomie onder een andere naam kent, zijn omgezet: {labels}",
+        "en": "Domain labels the taxonomy knows under another name were converted: {labels}",
+    },
     "unknown_domains": {
         "nl": "Domeinen die de taxonomie niet kent, worden gebruikt zoals ze zijn (met een eigen kleur): {labels}",
         "en": "Domains the taxonomy does not know are used as they are (with a generated colour): {labels}",
@@ -294,8 +298,11 @@ class Project:
         else:
             responses = empty_responses()
         taxonomy = config.taxonomy
+        renamed = taxonomy.renamed(actors["domain"].unique())
         actors["domain"] = actors["domain"].map(taxonomy.canonical)
         warnings = []
+        if renamed:
+            warnings.append(text(TEXTS, "renamed_domains", labels=", ".join(f"{a} → {k}" for a, k in sorted(renamed.items()))))
         unknown = taxonomy.unknown(actors["domain"].unique())
         if unknown:
             warnings.append(text(TEXTS, "unknown_domains", labels=", ".join(unknown)))
