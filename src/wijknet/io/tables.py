@@ -6,7 +6,7 @@ tab-separated); a first line ``sep=;`` (Excel's delimiter hint) sets the
 delimiter. A quotation mark that is never closed is reported with the row
 where it opens (Python's csv module would otherwise read the rest of the file
 into one cell). Excel workbooks (.xlsx) are read with openpyxl, legacy
-``.xls`` workbooks with xlrd; the first sheet with data is read, or the one
+``.xls`` workbooks with python-calamine; the first sheet with data is read, or the one
 named by ``sheet``, and every other sheet with data gives a note.
 
 Every cell comes back as a string (empty cells as ``""``) so that ids such as
@@ -397,7 +397,7 @@ def workbook_sheets(path: Path, sheet: str | None, notes: list[Problem]) -> tupl
         if not head.startswith(OLE2_MAGIC):
             # Excel's "save as .xls" from a web page, or a renamed CSV / tab-separated text file
             raise DataError([Problem(file, text(TEXTS, "xls_is_other", what=text(TEXTS, "what_text"), ext=".csv / .txt"))])
-        engine, invalid = "xlrd", "not_xls"
+        engine, invalid = "calamine", "not_xls"  # pandas deprecates its xlrd engine in favour of calamine
     else:
         if not zipfile.is_zipfile(path):
             raise DataError([Problem(file, text(TEXTS, "not_xlsx"))])
