@@ -290,7 +290,9 @@ def assemble(export: Export, *, tool: str, instrument: Instrument, roster: Roste
     if not any(c.question.scope != "embedded" for c in export.columns):
         examples = ", ".join([instrument.question("actor_id").column(tool), instrument.question("knows", "roster").column(tool, 1),
                               instrument.question("kpi3").column(tool)])  # fmt: skip
-        raise DataError([Problem(file, text(TEXTS, "no_columns", instrument=instrument.label, examples=examples))])
+        # A workbook sheet that was not read may be the export: say so with the stop.
+        sheets = [n for n in grid.notes if n.row is None]
+        raise DataError([Problem(file, text(TEXTS, "no_columns", instrument=instrument.label, examples=examples))] + sheets)
     by_key: dict[tuple[str, str], list[Column]] = {}
     for c in export.columns:
         by_key.setdefault((c.question.group, c.question.key), []).append(c)
