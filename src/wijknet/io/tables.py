@@ -211,7 +211,7 @@ def clean_frame(df: pd.DataFrame, file: str, notes: list[Problem], sheet: str | 
 
 def normalise_column(name: object) -> str:
     """Lower-case, trim and use underscores, so ``' Actor ID'`` becomes ``'actor_id'``."""
-    s = str(name).replace("\ufeff", "").strip().lower()
+    s = clean_cell(str(name).replace("\ufeff", ""))[0].strip().lower()
     return "_".join(s.replace("-", " ").split())
 
 
