@@ -410,4 +410,7 @@ def _load_tidy(folder: Path) -> Project:
         if path is None:
             raise DataError([Problem(f"{name}.csv", text(TEXTS, "no_table", name=name, folder=folder))])
         tables[name] = read_table(path, expected=required)
-    return Project.from_frames(tables["actors"], tables["ties"], config, path=folder, responses=tables.get("responses"))
+    project = Project.from_frames(tables["actors"], tables["ties"], config, path=folder, responses=tables.get("responses"))
+    # Notes of reading (cleaned invisible characters, sheets not read) are shown like the other warnings.
+    project.warnings.extend(str(note) for df in tables.values() for note in df.attrs.get("notes", []))
+    return project

@@ -315,3 +315,10 @@ def test_project_without_ties_and_waves_stops_validate_and_analyse_cleanly(tmp_p
             analyse(load_project(tmp_path))
         finally:
             set_language("nl")
+
+
+def test_rtl_override_and_nul_in_a_name_are_removed_with_a_warning(tmp_path):
+    project = load_with(tmp_path, actors=ACTORS.replace("Coach Fictief", "Coach\u202e Fictief\x00"))
+    assert project.actors.set_index("actor_id").loc["w1", "name"] == "Coach Fictief"
+    [warning] = project.warnings
+    assert warning.startswith("actors.csv, rij 4, kolom 'name'") and "U+202E" in warning and "U+0000" in warning

@@ -112,8 +112,7 @@ def _padded(file: str, rows: list[list[str]], numbers: list[int], delimiter: str
             if found:
                 r[i] = cleaned
                 column = header[i] if i < len(header) and header[i] else str(i + 1)
-                notes.append(Problem(where, text(TABLE_TEXTS, "cleaned", what=", ".join(found), value=cleaned),
-                                     row=number, column=column))  # fmt: skip
+                notes.append(Problem(where, text(TABLE_TEXTS, "cleaned", what=", ".join(found)), row=number, column=column))
     widths = [len(r) for r in rows]
     width = max((len(r) for r in rows), default=0)
     padded = tuple(tuple(r) + ("",) * (width - len(r)) for r in rows)

@@ -75,8 +75,8 @@ TEXTS = {
         "en": "sheet '{sheet}' has data but was not read (read: '{read}'); read it with --sheet '{sheet}'",
     },
     "cleaned": {
-        "nl": "onzichtbare tekens verwijderd ({what}); de waarde is nu '{value}'",
-        "en": "invisible characters removed ({what}); the value is now '{value}'",
+        "nl": "onzichtbare tekens of stuurtekens verwijderd ({what})",
+        "en": "invisible or control characters removed ({what})",
     },
     "ragged": {
         "nl": "deze rij heeft {found} velden waar de kopregel er {expected} heeft; klopt het scheidingsteken (komma of puntkomma)?",
@@ -204,8 +204,8 @@ def clean_frame(df: pd.DataFrame, file: str, notes: list[Problem], sheet: str | 
         for row in values.index[mask]:
             cleaned, found = clean_cell(values.at[row])
             df.at[row, column] = cleaned
-            notes.append(Problem(where, text(TEXTS, "cleaned", what=", ".join(found), value=cleaned),
-                                 row=int(row), column=str(column)))  # fmt: skip
+            # The note names the cell, not its value: names are personal data and notes are printed.
+            notes.append(Problem(where, text(TEXTS, "cleaned", what=", ".join(found)), row=int(row), column=str(column)))
     return df
 
 
