@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
 from tests.conftest import write
 from wijknet.errors import DataError
-from wijknet.io.tables import normalise_column, read_table, sniff_delimiter
+from wijknet.io.tables import clean_cell, normalise_column, read_table, sniff_delimiter
 
 
 def test_semicolon_cp1252_bom_and_comma_give_same_table(tmp_path):
@@ -85,10 +87,6 @@ def test_unknown_extension(tmp_path):
 
 
 # -- spreadsheet quirks (issue 12, item 8) and invisible characters (issue 10, finding 11) -----------------
-
-from pathlib import Path  # noqa: E402
-
-from wijknet.io.tables import clean_cell  # noqa: E402
 
 TABLE = "actor_id,wijk,domain,name\n01,Noord,zorg,Praktijk Café\n02,Noord,welzijn,Coach Fictief\n"
 

@@ -1,31 +1,31 @@
 """Recognising what an input file holds: tidy tables, graph files, survey exports, coded interviews, Network Canvas.
 
-=================  ===============================================================
-kind               recognised by
-=================  ===============================================================
-``tidy-actors``    columns ``actor_id``, ``wijk`` and ``domain``
-``tidy-ties``      columns ``wijk``, ``wave``, ``source`` and ``target`` (``wave``
-                   may be missing when ``--wave`` is given)
-``responses``      columns ``wijk``, ``wave`` and ``actor_id`` (no ``domain``)
-``graphml``        extension ``.graphml`` or an XML root element ``<graphml>``
-``gexf``           extension ``.gexf`` or an XML root element ``<gexf>``
-``qualtrics``      a CSV export with Qualtrics' ``{"ImportId": ...}`` header row
-                   or the columns ``ResponseId`` and ``StartDate``
-``limesurvey``     a CSV export with LimeSurvey's ``submitdate`` column and
-                   ``lastpage``, ``startlanguage`` or sub-question columns (``Q5[SQ001]``),
-                   also with "code & text" headings (``submitdate. Date submitted``,
-                   ``Q5[SQ001]. Text [Sub]``)
-``google-forms``   a Google Forms CSV: first column ``Timestamp`` (``Tijdstempel``)
-                   and a column starting with ``ACTORID``
-``microsoft-forms`` a Microsoft Forms workbook: ``ID``, ``Start time`` and
-                   ``Completion time`` (Dutch: ``Begintijd``, ``Tijd van voltooien``)
-``interviews``     a coding sheet: ``interview_id``, ``codes`` and a segment text column
-``maxqda``         MAXQDA's coded segments: ``Document name``, ``Code``, ``Segment``
-                   (or ``Begin``/``End``)
-``atlasti``        ATLAS.ti's quotations: ``Document``, ``Codes`` and ``Quotation
-                   Content`` or ``Quotation Name``
-``network-canvas`` a Network Canvas CSV file: ``networkCanvasEgoUUID`` (or ``_egoID``)
-=================  ===============================================================
+====================  ===============================================================
+kind                  recognised by
+====================  ===============================================================
+``tidy-actors``       columns ``actor_id``, ``wijk`` and ``domain``
+``tidy-ties``         columns ``wijk``, ``wave``, ``source`` and ``target`` (``wave``
+                      may be missing when ``--wave`` is given)
+``responses``         columns ``wijk``, ``wave`` and ``actor_id`` (no ``domain``)
+``graphml``           extension ``.graphml`` or an XML root element ``<graphml>``
+``gexf``              extension ``.gexf`` or an XML root element ``<gexf>``
+``qualtrics``         a CSV export with Qualtrics' ``{"ImportId": ...}`` header row
+                      or the columns ``ResponseId`` and ``StartDate``
+``limesurvey``        a CSV export with LimeSurvey's ``submitdate`` column and
+                      ``lastpage``, ``startlanguage`` or sub-question columns (``Q5[SQ001]``),
+                      also with "code & text" headings (``submitdate. Date submitted``,
+                      ``Q5[SQ001]. Text [Sub]``)
+``google-forms``      a Google Forms CSV: first column ``Timestamp`` (``Tijdstempel``)
+                      and a column starting with ``ACTORID``
+``microsoft-forms``   a Microsoft Forms workbook: ``ID`` and
+                      ``Completion time`` (Dutch: ``Begintijd``, ``Tijd van voltooien``)
+``interviews``        a coding sheet: ``interview_id``, ``codes`` and a segment text column
+``maxqda``            MAXQDA's coded segments: ``Document name``, ``Code``, ``Segment``
+                      (or ``Begin``/``End``)
+``atlasti``           ATLAS.ti's quotations: ``Document``, ``Codes`` and ``Quotation
+                      Content`` or ``Quotation Name``
+``network-canvas``    a Network Canvas CSV file: ``networkCanvasEgoUUID`` (or ``_egoID``)
+====================  ===============================================================
 """
 
 from __future__ import annotations
