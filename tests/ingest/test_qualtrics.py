@@ -372,3 +372,13 @@ def test_import_ids_on_a_split_multi_select_question_with_choice_id(tmp_path, pr
     batch = run(tmp_path, project_dir, out.getvalue(), import_ids={"R_KERN": "QID3"})
     assert batch.respondents.iloc[0].kernaanpakken == "Welzijn op Recept;Kernteam Ouderen"
     assert ties_of(batch) == {("z1", "z2", "samenwerking")} and batch.problems == ()
+
+
+def test_sep_line_and_an_unclosed_quote_in_a_survey_export(tmp_path, project_dir):
+    content = qualtrics_text(Q_ROWS, delimiter=";")
+    batch = run(tmp_path, project_dir, "sep=;\r\n" + content, name="sep.csv")
+    assert ties_of(batch) == EXPECTED_TIES
+    lines = content.splitlines()
+    lines[4] = lines[4].replace(";Noord;", ';"Noord;', 1)  # a quotation mark opened in the second response, never closed
+    exc = error(tmp_path, project_dir, "\n".join(lines) + "\n")
+    assert [(p.file, p.row) for p in exc.problems] == [("export.csv", 5)] and "aanhalingsteken" in exc.problems[0].message
