@@ -113,3 +113,15 @@ def test_import_recognises_forms_and_limesurvey_code_and_text_exports(tmp_path):
         result = run("import", store, file, "--wave", "2026")
         assert result.exit_code == 0, result.output
         assert kind in result.output and "niet gebruikt" in result.output
+
+
+def test_import_of_a_table_notes_cleaned_names_without_printing_them(tmp_path):
+    from tests.conftest import ACTORS
+
+    store = tmp_path / "store"
+    assert run("init", store).exit_code == 0
+    actors = write(tmp_path, "actors.csv", ACTORS.replace("Coach Fictief", "Coach\u202e Fictief"))
+    result = run("import", store, actors)
+    assert result.exit_code == 0, result.output
+    assert "actors.csv, rij 4, kolom 'name'" in result.output and "U+202E" in result.output
+    assert "Coach" not in result.output

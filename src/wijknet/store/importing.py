@@ -361,12 +361,14 @@ class _Importer:
 
         project_from_connection(self.conn, self.folder, "all", self.config)
 
-    def _read(self, path: Path, required: tuple[str, ...]) -> pd.DataFrame | None:
+    def _read(self, path: Path, required: tuple[str, ...], report: FileReport) -> pd.DataFrame | None:
         try:
-            return read_table(path, expected=required)
+            df = read_table(path, expected=required)
         except DataError as exc:
             self.problems += exc.problems
             return None
+        report.notes += list(df.attrs.get("notes", []))  # cleaned cells, sheets not read
+        return df
 
     def _store_actors(self) -> pd.DataFrame:
         return validate_actors(actors_frame(self.conn), STORE_ACTORS) if self._has_actors() else pd.DataFrame(
@@ -407,7 +409,7 @@ class _Importer:
     # -- actors --------------------------------------------------------------------------------------
 
     def _tidy_actors(self, path: Path, file_id: int, report: FileReport) -> None:
-        df = self._read(path, ACTOR_REQUIRED)
+        df = self._read(path, ACTOR_REQUIRED, report)
         if df is not None:
             self._add_actors(df, path.name, file_id, report)
 
@@ -462,7 +464,7 @@ class _Importer:
     # -- ties ----------------------------------------------------------------------------------------
 
     def _tidy_ties(self, path: Path, file_id: int, report: FileReport) -> None:
-        df = self._read(path, TIE_REQUIRED)
+        df = self._read(path, TIE_REQUIRED, report)
         if df is None:
             return
         df = self._fill_wave(df, path.name)
@@ -519,7 +521,7 @@ class _Importer:
     # -- responses -----------------------------------------------------------------------------------
 
     def _responses(self, path: Path, file_id: int, report: FileReport) -> None:
-        df = self._read(path, RESPONSE_REQUIRED)
+        df = self._read(path, RESPONSE_REQUIRED, report)
         if df is not None:
             self._add_responses(self._fill_wave(df, path.name), path.name, file_id, report)
 
