@@ -136,3 +136,31 @@ def test_load_errors(tmp_path):
     bad.write_text("id: [unclosed\n", encoding="utf-8")
     with pytest.raises(InstrumentError, match="YAML"):
         load_instrument(bad)
+
+
+def test_column_map_of_the_form_tools_is_what_the_forms_importer_reads(tmp_path):
+    """Headings built from column_map(…, "google-forms") import without a note: the map and the reader agree."""
+    import csv
+    import io
+
+    from tests.ingest.exports import project_folder
+    from wijknet.ingest import import_google_forms
+
+    instrument = load_instrument()
+    cmap = column_map(instrument, "google-forms", roster_size=4)
+    assert set(cmap.loc[cmap["scope"] == "roster"].query("question == 'frequency'")["column"]) == {f"AFREQ [{k}]" for k in range(1, 5)}
+    assert list(cmap.loc[cmap["question"] == "kernaanpakken", "column"]) == ["RKERN"]
+    assert list(column_map(instrument, "microsoft-forms", 4)["column"]) == list(cmap["column"])
+    header = ["Tijdstempel"] + [f"{c}. vraagtekst" if "[" not in c else c.replace(" [", ". vraagtekst [") for c in cmap["column"]]
+    values = {"ACTORID": "z1", "WIJK": "Noord", "AKNOW [2]": "Ja", "AFREQ [2]": "Wekelijks of vaker", "AINT [2]": "2",
+              "AREF [2]": "Beide", "RKERN": "Doorbraakmethode, PlusPraktijken", "PKPI3": "Eens", "PACTIVE": "Ja"}
+    row = ["1-3-2026 10:00:00"] + [values.get(c, "") for c in cmap["column"]]
+    out = io.StringIO()
+    csv.writer(out).writerows([header, row])
+    path = tmp_path / "form.csv"
+    path.write_text(out.getvalue(), encoding="utf-8")
+    batch = import_google_forms(path, project_folder(tmp_path / "project"), instrument, wave="2026")
+    assert batch.problems == ()
+    assert set(zip(batch.ties["source"], batch.ties["target"], batch.ties["tie_type"])) == {
+        ("z1", "z2", "samenwerking"), ("z1", "z2", "verwijzing"), ("z2", "z1", "verwijzing")}  # "Beide": both ways
+    assert batch.respondents.iloc[0].kernaanpakken == "Doorbraakmethode;PlusPraktijken"

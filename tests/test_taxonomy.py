@@ -40,3 +40,8 @@ def test_own_taxonomy_from_file(tmp_path):
     assert tax.colour("health") == "#112233"
     assert tax.label("civil") == "civil" and tax.colour("civil").startswith("#")
     assert tax.canonical("Gezondheid") == "health"
+
+
+def test_renamed_labels_are_the_aliases_of_another_key():
+    tax = Taxonomy.default()
+    assert tax.renamed(["school", "Onderwijs", "onderwijs", "Education", "Kerk", "zorg"]) == {"school": "onderwijs"}

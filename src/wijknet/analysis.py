@@ -166,8 +166,11 @@ def analyse(
     from .kpi import kpi3
     from .nonresponse import METHODS
 
+    from .io.tidy import check_analysable
+
     if nonresponse not in METHODS:
         raise ValueError(f"nonresponse must be one of {', '.join(METHODS)}, not {nonresponse!r}")
+    check_analysable(project)  # no waves: a DataError instead of pandas' "No objects to concatenate"
     keys = [(w, v) for w in project.wijken for v in project.waves]
     pairs = [(w, a, b) for w in project.wijken for a, b in wave_pairs(project.waves)]
     total = len(keys) + len(pairs)

@@ -240,7 +240,13 @@ def validate(
     data_dir: Annotated[Path, typer.Argument(help="Project folder with actors.csv/.xlsx and ties.csv/.xlsx.")],
 ) -> None:
     """Check a project folder and report every problem with file, row and column."""
+    from .io.tidy import check_analysable
+
     project = open_project(data_dir, command="validate")
+    try:
+        check_analysable(project)
+    except DataError as exc:
+        _fail(exc)
     typer.echo(text(TEXTS, "valid", actors=len(project.actors), ties=len(project.ties),
                     wijken=len(project.wijken), waves=", ".join(project.waves)))
     if project.has_responses:
@@ -272,7 +278,13 @@ def analyse(
     """
     from .analysis import analyse as run_analysis
 
+    from .io.tidy import check_analysable
+
     project = open_project(data_dir, audience, unlock, command="analyse")
+    try:
+        check_analysable(project)
+    except DataError as exc:
+        _fail(exc)
     total = len(project.wijken) * (2 * len(project.waves) - 1)  # graphs plus comparisons of consecutive waves
     with tqdm(total=total, desc=text(TEXTS, "progress"), unit="netwerk", file=sys.stderr, disable=None) as bar:
 
@@ -468,6 +480,8 @@ class CodebookFormat(str, Enum):
 class SurveyTool(str, Enum):
     qualtrics = "qualtrics"
     limesurvey = "limesurvey"
+    google_forms = "google-forms"
+    microsoft_forms = "microsoft-forms"
 
 
 @app.command()
@@ -508,7 +522,7 @@ def codebook(
 @app.command()
 def ingest(
     file: Annotated[Path, typer.Argument(help="The survey export (.csv or .xlsx).")],
-    tool: Annotated[SurveyTool, typer.Option("--tool", help="The survey tool that made the export: qualtrics or limesurvey.")],
+    tool: Annotated[SurveyTool, typer.Option("--tool", help="The survey tool that made the export: qualtrics, limesurvey, google-forms or microsoft-forms.")],
     project_dir: Annotated[Path, typer.Option("--project", help="Project folder whose actors.csv is the roster and the list of respondents.")],
     wave: Annotated[str, typer.Option("--wave", help="The wave (meting) of the survey, e.g. 2026.")],
     out: Annotated[Path, typer.Option("--out", help="Folder for ties.csv, responses.csv, respondents.csv, write_ins.csv and problems.csv (created if needed).")],
@@ -516,8 +530,9 @@ def ingest(
     roster_file: Annotated[Optional[Path], typer.Option("--roster", help="Roster table (wijk, position, actor_id) when the survey's roster is not the order of actors.csv.")] = None,
     import_ids: Annotated[Optional[Path], typer.Option("--import-ids", help="Qualtrics: YAML file mapping export tags to QIDs (A_FREQ: QID12), to find renamed questions.")] = None,
     instrument_file: Annotated[Optional[Path], typer.Option("--instrument", help="Instrument YAML file. Default: the packaged wijknetwerk instrument.")] = None,
+    sheet: Annotated[Optional[str], typer.Option("--sheet", help="The sheet of a workbook to read. Default: the first sheet with data (other sheets with data give a note).")] = None,
 ) -> None:
-    """Read a Qualtrics or LimeSurvey export into tidy tables for review.
+    """Read a Qualtrics, LimeSurvey, Google Forms or Microsoft Forms export into tidy tables for review.
 
     Writes ties.csv (tidy ties with the answers and the file, row and column they come from),
     responses.csv (KPI 3, active, participation level), respondents.csv, write_ins.csv (parties
@@ -536,6 +551,8 @@ def ingest(
 
             target = Roster.from_frame(read_table(roster_file, expected=("wijk", "position", "actor_id")), project)
         options = {"import_ids": import_ids} if tool is SurveyTool.qualtrics and import_ids is not None else {}
+        if sheet is not None:
+            options["sheet"] = sheet
         batch = import_survey(file, tool.value, target, instrument, wave=wave, wijk=wijk, **options)
     except DataError as exc:
         _fail(exc)
@@ -544,6 +561,30 @@ def ingest(
         typer.echo(text(TEXTS, "ingest_notes", n=len(batch.problems), file=Path(out) / "problems.csv"), err=True)
     typer.echo(batch.summary())
     typer.echo(text(TEXTS, "written", files=", ".join(str(p) for p in written)))
+
+
+instrument_app = typer.Typer(help="The survey instrument: check a survey against it before the fieldwork.", no_args_is_help=True)
+app.add_typer(instrument_app, name="instrument")
+
+
+@instrument_app.command(name="check")
+def instrument_check(
+    file: Annotated[Path, typer.Argument(help="A LimeSurvey survey structure (.lss, from Export survey structure).")],
+    instrument_file: Annotated[Optional[Path], typer.Option("--instrument", help="Instrument YAML file. Default: the packaged wijknetwerk instrument.")] = None,
+) -> None:
+    """Compare a LimeSurvey survey (.lss) with the instrument: missing and unknown questions, answer codes and
+    sub-question codes. Exits with 2 when they differ."""
+    from .ingest.lss import check_lss, summary
+    from .instrument import load_instrument
+
+    try:
+        instrument = load_instrument(instrument_file)
+        check = check_lss(file, instrument)
+    except DataError as exc:
+        _fail(exc)
+    if check.problems:
+        _fail(DataError(check.problems), wrote=True)  # a check writes nothing anyway
+    typer.echo(summary(check, instrument))
 
 
 @app.command(name="app")

@@ -24,6 +24,12 @@ the same number with three digits. Multi-select questions export one column
 per option: Qualtrics ``R_<code>_<option code>``, LimeSurvey
 ``R<code>[SQ<option code, 3 digits>]``.
 
+Google Forms and Microsoft Forms name columns after the question titles; a
+title starts with the LimeSurvey code and a roster or write-in row with its
+number in brackets: ``AFREQ [3]`` (Google adds the question text before the
+bracket, ``AFREQ. Hoe vaak … [3. Naam]``), and a multi-select question is one
+column with the chosen options (:mod:`wijknet.ingest.forms`).
+
 Use :func:`load_instrument`, :func:`render_codebook` and :func:`column_map`.
 """
 
@@ -61,6 +67,8 @@ RESPONDENT_SCOPES = ("embedded", "respondent", "perception")
 TYPES = ("text", "single", "multi")
 PREFIX = {"respondent": "R", "roster": "A", "write_in": "W", "perception": "P"}
 TOOLS = ("qualtrics", "limesurvey")
+#: Tools whose columns are question titles starting with the LimeSurvey code (see the module docstring).
+FORM_TOOLS = ("google-forms", "microsoft-forms")
 #: Questions the importers rely on, as (scope group, key).
 REQUIRED = (
     ("respondent", "actor_id"), ("respondent", "wijk"), ("respondent", "kpi3"), ("respondent", "active"),
@@ -106,7 +114,8 @@ TEXTS = {
         "en": "the question '{value}' (scope {scope}) is missing; the importers need it",
     },
     "max_write_ins": {"nl": "max_write_ins moet een geheel getal van 0 tot 99 zijn", "en": "max_write_ins must be a whole number from 0 to 99"},
-    "bad_tool": {"nl": "onbekend programma '{value}'; verwacht qualtrics of limesurvey", "en": "unknown tool '{value}'; expected qualtrics or limesurvey"},
+    "bad_tool": {"nl": "onbekend programma '{value}'; verwacht qualtrics, limesurvey, google-forms of microsoft-forms",
+                 "en": "unknown tool '{value}'; expected qualtrics, limesurvey, google-forms or microsoft-forms"},
     # Codebook
     "cb_title": {"nl": "Codeboek", "en": "Codebook"},
     "cb_version": {"nl": "Instrument `{id}`, versie {version}", "en": "Instrument `{id}`, version {version}"},
@@ -225,10 +234,16 @@ class Question:
         return f"{PREFIX[self.scope]}_{self.code}" if tool == "qualtrics" else f"{PREFIX[self.scope]}{self.code}"
 
     def column(self, tool: str, position: int | None = None) -> str:
-        """The export column for roster position / write-in number / option code ``position``."""
+        """The export column for roster position / write-in number / option code ``position``.
+
+        For the form tools (:data:`FORM_TOOLS`) the start of the column title:
+        ``AFREQ [3]``; their multi-select questions have one column, ``RKERN``.
+        """
         tag = self.tag(tool)
         if position is None:
             return tag
+        if tool in FORM_TOOLS:
+            return tag if self.type == "multi" and not self.per_alter else f"{tag} [{position}]"
         return f"{tag}_{position}" if tool == "qualtrics" else f"{tag}[SQ{position:03d}]"
 
 
@@ -505,7 +520,7 @@ def column_map(instrument: Instrument, tool: str = "qualtrics", roster_size: int
     Parameters
     ----------
     instrument : Instrument
-    tool : {"qualtrics", "limesurvey"}
+    tool : {"qualtrics", "limesurvey", "google-forms", "microsoft-forms"}
     roster_size : int
         Number of positions on the wijk's roster (the largest roster when one
         survey serves several wijken).
@@ -518,7 +533,7 @@ def column_map(instrument: Instrument, tool: str = "qualtrics", roster_size: int
         ``option`` (option code of a multi-select column, else empty) and
         ``column`` (the exact column name in the export).
     """
-    if tool not in TOOLS:
+    if tool not in TOOLS + FORM_TOOLS:
         raise InstrumentError([Problem(instrument.source, text(TEXTS, "bad_tool", value=tool))])
     rows = []
     for q in instrument.questions:
@@ -530,7 +545,9 @@ def column_map(instrument: Instrument, tool: str = "qualtrics", roster_size: int
         else:
             positions = [None]
         for k in positions:
-            if q.type == "multi":
+            if q.type == "multi" and tool in FORM_TOOLS:  # one column with the chosen options
+                rows.append({**base, "position": k or "", "column": q.column(tool)})
+            elif q.type == "multi":
                 for o in q.scale.options:
                     rows.append({**base, "position": k or "", "option": o.code, "column": q.column(tool, o.code)})
             else:

@@ -54,6 +54,10 @@ TEXTS = {
         "en": "'{name}.csv' or '{name}.xlsx' is missing in the folder {folder}",
     },
     "bad_config": {"nl": "ongeldige configuratie: {detail}", "en": "invalid configuration: {detail}"},
+    "renamed_domains": {
+        "nl": "Domeinlabels die de taxonomie onder een andere naam kent, zijn omgezet: {labels}",
+        "en": "Domain labels the taxonomy knows under another name were converted: {labels}",
+    },
     "unknown_domains": {
         "nl": "Domeinen die de taxonomie niet kent, worden gebruikt zoals ze zijn (met een eigen kleur): {labels}",
         "en": "Domains the taxonomy does not know are used as they are (with a generated colour): {labels}",
@@ -294,8 +298,11 @@ class Project:
         else:
             responses = empty_responses()
         taxonomy = config.taxonomy
+        renamed = taxonomy.renamed(actors["domain"].unique())
         actors["domain"] = actors["domain"].map(taxonomy.canonical)
         warnings = []
+        if renamed:
+            warnings.append(text(TEXTS, "renamed_domains", labels=", ".join(f"{a} → {k}" for a, k in sorted(renamed.items()))))
         unknown = taxonomy.unknown(actors["domain"].unique())
         if unknown:
             warnings.append(text(TEXTS, "unknown_domains", labels=", ".join(unknown)))
@@ -403,4 +410,7 @@ def _load_tidy(folder: Path) -> Project:
         if path is None:
             raise DataError([Problem(f"{name}.csv", text(TEXTS, "no_table", name=name, folder=folder))])
         tables[name] = read_table(path, expected=required)
-    return Project.from_frames(tables["actors"], tables["ties"], config, path=folder, responses=tables.get("responses"))
+    project = Project.from_frames(tables["actors"], tables["ties"], config, path=folder, responses=tables.get("responses"))
+    # Notes of reading (cleaned invisible characters, sheets not read) are shown like the other warnings.
+    project.warnings.extend(str(note) for df in tables.values() for note in df.attrs.get("notes", []))
+    return project

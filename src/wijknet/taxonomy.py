@@ -93,6 +93,19 @@ class Taxonomy:
         """Map a label or alias to its domain key; unknown labels come back unchanged."""
         return self._lookup.get(_norm(label), label.strip())
 
+    def renamed(self, labels) -> dict[str, str]:
+        """The labels that an alias maps to another key (``"school"`` -> ``"onderwijs"``), for a warning.
+
+        A label that is the key itself or the domain's Dutch or English name
+        (in any case or spacing) is not a rename.
+        """
+        out = {}
+        for label in labels:
+            key = self._lookup.get(_norm(str(label)))
+            if key is not None and _norm(str(label)) not in {_norm(n) for n in (key, self.domains[key].nl, self.domains[key].en)}:
+                out[str(label)] = key
+        return out
+
     def get(self, key: str) -> Domain:
         """The :class:`Domain` for ``key``; unknown keys get a generated entry."""
         if key in self.domains:

@@ -78,3 +78,50 @@ def test_ingest_bad_input_writes_nothing(tmp_path):
     assert not out.exists()
     result = run("--lang", "en", "ingest", export, "--tool", "qualtrics", "--project", project, "--wave", "2027", "--out", out)
     assert "row 5" in result.output and "Traceback" not in result.output
+
+
+FIXTURES = __import__("pathlib").Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def test_ingest_forms_exports_and_a_named_sheet(tmp_path):
+    project = project_folder(tmp_path / "p")
+    result = run("ingest", FIXTURES / "forms" / "google-forms-noord-2026.csv", "--tool", "google-forms", "--project",
+                 project, "--wave", "2026", "--out", tmp_path / "g")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "E-mailadres" in result.output and "niet gebruikt" in result.output  # the note reaches the user
+    workbook = tmp_path / "ms.xlsx"
+    with pd.ExcelWriter(workbook) as writer:
+        pd.DataFrame({"uitleg": ["Dit blad is een toelichting"]}).to_excel(writer, sheet_name="Toelichting", index=False)
+        pd.read_excel(FIXTURES / "forms" / "microsoft-forms-noord-2026.xlsx", dtype=object, engine="openpyxl").to_excel(
+            writer, sheet_name="Form1", index=False)
+    base = ["ingest", workbook, "--tool", "microsoft-forms", "--project", project, "--wave", "2026", "--out", tmp_path / "m"]
+    wrong = run(*base)
+    assert wrong.exit_code != 0 and "Form1" in wrong.output  # the first sheet is not the export; the other is named
+    result = run(*base, "--sheet", "Form1")
+    assert result.exit_code == 0, result.output
+    assert "Toelichting" in result.output and len(pd.read_csv(tmp_path / "m" / "ties.csv")) == 5
+
+
+def test_import_recognises_forms_and_limesurvey_code_and_text_exports(tmp_path):
+    """`wijknet import` recognises the same exports `ingest` reads (issue 12: code & text headings)."""
+    actors = write(tmp_path, "actors.csv", __import__("tests.conftest", fromlist=["ACTORS"]).ACTORS)
+    for file, kind in ((FIXTURES / "surveys" / "limesurvey-noord-2026-codetext.csv", "limesurvey"),
+                       (FIXTURES / "forms" / "google-forms-noord-2026.csv", "google-forms"),
+                       (FIXTURES / "forms" / "microsoft-forms-noord-2026.xlsx", "microsoft-forms")):  # fmt: skip
+        store = tmp_path / kind  # the same fictional respondents answer in each file: one store each
+        assert run("init", store, "--wave", "2026").exit_code == 0 and run("import", store, actors).exit_code == 0
+        result = run("import", store, file, "--wave", "2026")
+        assert result.exit_code == 0, result.output
+        assert kind in result.output and "niet gebruikt" in result.output
+
+
+def test_import_of_a_table_notes_cleaned_names_without_printing_them(tmp_path):
+    from tests.conftest import ACTORS
+
+    store = tmp_path / "store"
+    assert run("init", store).exit_code == 0
+    actors = write(tmp_path, "actors.csv", ACTORS.replace("Coach Fictief", "Coach\u202e Fictief"))
+    result = run("import", store, actors)
+    assert result.exit_code == 0, result.output
+    assert "actors.csv, rij 4, kolom 'name'" in result.output and "U+202E" in result.output
+    assert "Coach" not in result.output

@@ -27,7 +27,9 @@ COLUMNS = st.sampled_from(["actor_id", "wijk", "ACTORID", "WIJK", "R_KERN", "R_K
                            "A_INT_3", "A_REF_4", "A_REF_0", "A_TRREL_x", "W_NAME_1", "W_NAME_6", "W_FREQ_1", "P_KPI3",
                            "P_LADDER", "Status", "AKNOW[SQ001]", "AFREQ[SQ002]", "AREF[SQ004]", "AINT[SQ000]",
                            "RKERN[SQ002]", "RKERN[SQ099]", "WNAME[SQ001]", "PKPI3", "PACTIVE", "RDOMAIN", "R_DOMAIN",
-                           "AKNOW[ZZ]", "AKNOW_SQ003", "", "id"])  # fmt: skip
+                           "AKNOW[ZZ]", "AKNOW_SQ003", "", "id", "1_A_FREQ", "2_A_KNOW", "2_A_FREQ_3", "1_P_KPI3",
+                           "0_A_INT", "V1", "V7", "ResponseID", "sep=;", "AFREQ[SQ001]. Hoe vaak? [Coach]",
+                           "submitdate. Date submitted", "A_FREQ_2\u202e"])  # fmt: skip
 
 _folder = Path(tempfile.mkdtemp(prefix="wijknet-fuzz-"))
 PROJECT = load_project(project_folder(_folder / "project"))
@@ -66,8 +68,9 @@ def test_arbitrary_text(content):
        st.sampled_from([",", ";", "\t"]), st.integers(0, 3))  # fmt: skip
 def test_export_shaped_tables(columns, rows, delimiter, json_rows):
     lines = [delimiter.join(columns)]
-    for _ in range(json_rows):
-        lines.append(delimiter.join(f'"{{""ImportId"":""QID{i}""}}"' for i, _ in enumerate(columns)))
+    for n in range(json_rows):  # ImportIds, loop-prefixed ImportIds and split multi-select choiceIds
+        template = ["QID{i}", "{i}_QID{i}", 'QID{i}"",""choiceId"":""{i}'][n % 3]
+        lines.append(delimiter.join(f'"{{""ImportId"":""{template.format(i=i)}""}}"' for i, _ in enumerate(columns)))
     for row in rows:
         lines.append(delimiter.join('"' + c.replace('"', '""') + '"' for c in row))
     _import(("\n".join(lines) + "\n").encode("utf-8"))

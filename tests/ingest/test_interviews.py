@@ -148,3 +148,43 @@ def test_xlsx_coding_sheets(rows):
         path = Path(tmp) / "codes.xlsx"
         pd.DataFrame(rows, columns=["interview_id", "interviewee", "segment", "codes"]).to_excel(path, index=False)
         _import_all(path.read_bytes(), ".xlsx")
+
+
+# -- real export layouts (tests/fixtures/interviews, see tests/fixtures/README.md) -----------------------
+
+INTERVIEW_FIXTURES = Path(__file__).parents[1] / "fixtures" / "interviews"
+SEGMENT_A = "Met de coach plannen we samen de inloop, elke dinsdag."
+SEGMENT_B = "Naar de wijkverpleging verwijs ik door als het thuis niet meer gaat."
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "nl"])
+def test_maxqda_two_segments_in_one_paragraph_stay_two(lang):
+    """Paragraph 4 holds two coded segments: each keeps its own tie and quote (no false referral, no swapped quote)."""
+    found = import_interviews(INTERVIEW_FIXTURES / f"maxqda-coded-segments-{lang}.csv", "maxqda", ACTOR_TABLE, wave="2026")
+    ties = {(t.source, t.target, t.tie_type): t for t in found.ties.itertuples()}
+    assert set(ties) == {("z1", "w1", "samenwerking"), ("z1", "z2", "verwijzing")}
+    assert ties[("z1", "w1", "samenwerking")].quote == SEGMENT_A
+    assert ties[("z1", "z2", "verwijzing")].quote == SEGMENT_B
+    ids = {t.segment_id for t in ties.values()}
+    assert len(ids) == 2 and all(i.startswith("z1 gesprek:4-4#") for i in ids)
+    assert found.segments == 3
+    # Colour, weight, comment, author, date, area and coverage are not read: each is named once.
+    unused = [p.column for p in found.problems if p.row is None]
+    assert len(unused) == 7 and len(set(unused)) == 7
+
+
+def test_maxqda_segment_identity_is_stable_and_one_segment_keeps_its_plain_id():
+    path = _file("Document group,Document name,Code,Begin,End,Segment\n"
+                 "Noord,z1 gesprek,Actor\\w1,2,2,Met de coach.\nNoord,z1 gesprek,werkt samen met,2,2,Met de coach.\n",
+                 "maxqda.csv")  # fmt: skip
+    assert list(import_interviews(path, "maxqda", ACTOR_TABLE, wave="2026").ties["segment_id"]) == ["z1 gesprek:2-2"]
+    first = import_interviews(INTERVIEW_FIXTURES / "maxqda-coded-segments-en.csv", "maxqda", ACTOR_TABLE, wave="2026")
+    again = import_interviews(INTERVIEW_FIXTURES / "maxqda-coded-segments-de.csv", "maxqda", ACTOR_TABLE, wave="2026")
+    assert sorted(first.ties["segment_id"]) == sorted(again.ties["segment_id"])
+
+
+def test_atlasti_quotation_export():
+    found = import_interviews(INTERVIEW_FIXTURES / "atlasti-quotations.csv", "atlasti", ACTOR_TABLE, wave="2026")
+    assert {(t.target, t.tie_type, t.segment_id, t.quote) for t in found.ties.itertuples()} == {
+        ("w1", "samenwerking", "1:3", SEGMENT_A), ("z2", "verwijzing", "1:4", SEGMENT_B)}
+    assert "Density" not in {p.column for p in found.problems} and "density" in {p.column for p in found.problems}

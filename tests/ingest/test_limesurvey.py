@@ -49,7 +49,8 @@ def test_fixture_with_answer_codes(project_dir):
     assert ("z2", "z1", "samenwerking") in ties_of(batch) and ("z1", "z2", "verwijzing") in ties_of(batch)
     assert batch.respondents.set_index("response_id").loc["1", "kernaanpakken"] == "Kernteam Ouderen"  # Y
     assert batch.respondents.set_index("response_id").loc["1", "finished"] == "2026-03-02 10:00:00"
-    assert [p.column for p in batch.problems] == ["ACTORID"]  # response 3 has no actor id
+    assert [p.column for p in batch.problems if p.row is not None] == ["ACTORID"]  # response 3 has no actor id
+    assert [p.column for p in batch.problems if p.row is None] == ["lastpage", "startlanguage"]  # not used, said so
     assert batch.write_ins.iloc[0].domain == "sport_cultuur"
 
 
@@ -118,3 +119,25 @@ def test_bad_input(tmp_path, project_dir):
     assert p.row == 4 and "afgebroken" in p.message
     with pytest.raises(DataError, match="programma"):
         import_survey(write(tmp_path, "e.csv", text), "surveymonkey", project_dir, wave="2027")
+
+
+def test_code_and_text_fixture_is_recognised_by_import_as_by_ingest(project_dir):
+    """LimeSurvey's writer joins code, separator and text: "submitdate. Date submitted", "AFREQ[SQ001]. ... [Sub]"."""
+    from wijknet.store.kinds import recognise
+
+    path = FIXTURES / "limesurvey-noord-2026-codetext.csv"
+    assert recognise(path) == "limesurvey"
+    codes = import_limesurvey(FIXTURES / "limesurvey-noord-2026-codes.csv", project_dir, wave="2026")
+    texts = import_limesurvey(path, project_dir, wave="2026")
+    assert ties_of(texts) == ties_of(codes)
+    assert [p.column for p in texts.problems if p.row is None] == ["lastpage. Last page", "startlanguage. Start language"]
+
+
+def test_renamed_question_stops_and_extra_columns_are_noted(tmp_path, project_dir):
+    text = limesurvey_text(L_ROWS).replace("AFREQ[", "AFREQUENTIE[")
+    with pytest.raises(DataError) as exc:
+        run(tmp_path, project_dir, text)
+    assert "frequency (AFREQ[SQ<kkk>])" in exc.value.problems[0].message
+    assert {p.column for p in exc.value.problems[1:]} >= {"AFREQUENTIE[SQ002]"}
+    extra = run(tmp_path, project_dir, limesurvey_text([{**r, "EIGENVRAAG": "x"} for r in L_ROWS]))
+    assert [p.column for p in extra.problems if "geen vraag van instrument" in p.message] == ["EIGENVRAAG"]

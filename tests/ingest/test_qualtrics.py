@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -82,7 +84,9 @@ def test_three_header_rows_give_ties_responses_respondents_and_write_ins(tmp_pat
     assert (w.respondent, w.number, w["name"], w.organisation, w.domain, w.frequency) == (
         "z1", "1", "Buurtkamer Fictief", "Stichting Fictief", "sport_cultuur", "3")
     assert (w.source_row, w.source_column) == ("4", "W_NAME_1")
-    assert batch.problems == ()
+    # Nothing dropped in silence: the metadata columns wijknet does not read are named.
+    assert {(p.column, "niet gebruikt" in p.message) for p in batch.problems} == {
+        ("StartDate", True), ("EndDate", True), ("Progress", True)}
 
 
 def test_round_trip_validates_as_a_tidy_project(tmp_path, project_dir):
@@ -105,8 +109,10 @@ def test_legacy_two_header_rows_and_a_single_header_row(tmp_path, project_dir):
 def test_import_id_finds_a_renamed_question(tmp_path, project_dir):
     """The export tag A_FREQ was renamed to FREQ_NIEUW after the survey went out: the ImportId still finds it."""
     content = qualtrics_text(Q_ROWS, renamed={"A_FREQ": "FREQ_NIEUW"})
-    without = run(tmp_path, project_dir, content)
-    assert set(without.ties["frequency"]) == {""}
+    # Without --import-ids the rename no longer leaves every weight empty in silence: the import stops.
+    without = error(tmp_path, project_dir, content)
+    assert "frequency (A_FREQ_<k>)" in without.problems[0].message and "--import-ids" in without.problems[0].message
+    assert {p.column for p in without.problems[1:]} == {"FREQ_NIEUW_1", "FREQ_NIEUW_2", "FREQ_NIEUW_3", "FREQ_NIEUW_4"}
     header = content.splitlines()[2]
     qid = next(json.loads(c.strip('"').replace('""', '"'))["ImportId"] for c in header.split('","')
                if "QID" in c and content.splitlines()[0].split(",")[header.split('","').index(c)].startswith("FREQ_NIEUW"))  # fmt: skip
@@ -170,7 +176,7 @@ def test_missing_actor_id_is_a_problem_not_an_error(tmp_path, project_dir):
     batch = run(tmp_path, project_dir, qualtrics_text([{**Q_Z1, "actor_id": ""}, Q_W1]))
     assert set(batch.responses["actor_id"]) == {"w1"} and len(batch.respondents) == 2
     assert batch.respondents.iloc[0].organisation == "Praktijk Fictief" and batch.respondents.iloc[0].actor_id == ""
-    assert [(p.row, p.column) for p in batch.problems] == [(4, "actor_id")]
+    assert [(p.row, p.column) for p in batch.problems if p.row is not None] == [(4, "actor_id")]
 
 
 def test_answers_about_oneself_and_about_someone_unknown_are_noted(tmp_path, project_dir):
@@ -312,3 +318,67 @@ def test_fixture_file_and_write(tmp_path, project_dir):
     ties = pd.read_csv(tmp_path / "out" / "ties.csv", dtype=str, keep_default_na=False)
     assert list(ties.columns) == TIE_COLUMNS and len(ties) == len(batch.ties)
     assert "respondenten" in batch.summary()
+
+
+# -- real layouts of issue 12 item 6 (tests/fixtures/surveys, see tests/fixtures/README.md) ----------------
+
+
+def test_legacy_v1_header_is_a_header_not_a_response(project_dir):
+    """The legacy layout of qualtRics' sample_legacy.csv: V1..V10 over ResponseID, ResponseSet, ... and a trailing comma."""
+    batch = import_qualtrics(FIXTURES / "qualtrics-legacy-noord-2026.csv", project_dir, wave="2026")
+    assert ties_of(batch) == {("z1", "z2", "samenwerking"), ("z1", "z2", "verwijzing")}
+    assert list(batch.respondents["response_id"]) == ["R_fictief1"] and list(batch.respondents["source_row"]) == ["3"]
+    notes = {(p.row, p.column) for p in batch.problems}
+    assert (4, None) in notes  # the survey preview (Status 1) is skipped with a note
+    assert {"ResponseSet", "IPAddress", "LocationLatitude", "StartDate"} <= {c for _, c in notes}
+
+
+def test_loop_and_merge_over_the_roster_is_read(project_dir):
+    batch = import_qualtrics(FIXTURES / "qualtrics-loop-noord-2026.csv", project_dir, wave="2026")
+    assert ties_of(batch) == {("z2", "z1", "samenwerking"), ("z1", "z2", "verwijzing"), ("z2", "w1", "samenwerking"),
+                              ("i1", "z1", "samenwerking"), ("i1", "z2", "kennen")}  # fmt: skip
+    tie = batch.ties.set_index(["source", "target", "tie_type"]).loc[("z2", "w1", "samenwerking")]
+    assert (tie.weight, tie.source_column) == ("2", "3_A_KNOW")
+    assert {p.column for p in batch.problems} == {"StartDate"}
+    # The loop's ImportIds (3_QID5) are found with --import-ids after the tags were renamed.
+    content = (FIXTURES / "qualtrics-loop-noord-2026.csv").read_text(encoding="utf-8")
+    renamed = write(project_dir.parent, "renamed.csv", content.replace("_A_FREQ,", "_FREQ,").replace("_A_FREQ\r", "_FREQ\r"))
+    with pytest.raises(DataError):
+        import_qualtrics(renamed, project_dir, wave="2026")
+    again = import_qualtrics(renamed, project_dir, wave="2026", import_ids={"A_FREQ": "QID5"})
+    assert again.ties[["source", "target", "tie_type", "weight"]].equals(batch.ties[["source", "target", "tie_type", "weight"]])
+
+
+@pytest.mark.parametrize("column", ["2_A_FREQ_3", "1_P_KPI3"])
+def test_loop_that_cannot_be_placed_stops_with_a_message(tmp_path, project_dir, column):
+    content = qualtrics_text([Q_W1]).splitlines()
+    content[0] = content[0].replace("A_FREQ_1", column)
+    with pytest.raises(DataError) as exc:
+        run(tmp_path, project_dir, "\n".join(content) + "\n")
+    [p] = exc.value.problems
+    assert p.column == column and "Loop & Merge" in p.message
+
+
+def test_import_ids_on_a_split_multi_select_question_with_choice_id(tmp_path, project_dir):
+    """Qualtrics writes a split multi-select column's option in the ImportId's choiceId ({"ImportId":"QID3","choiceId":"2"})."""
+    header = ["ResponseId", "actor_id", "wijk", "KERNAANPAK_2", "KERNAANPAK_3", "A_KNOW_2", "A_FREQ_2", "A_INT_2",
+              "A_REF_2", "P_KPI3", "P_ACTIVE"]
+    ids = [{"ImportId": "_recordId"}, {"ImportId": "actor_id"}, {"ImportId": "wijk"}, {"ImportId": "QID3", "choiceId": "2"},
+           {"ImportId": "QID3", "choiceId": "3"}, {"ImportId": "QID4_2"}, {"ImportId": "QID5_2"}, {"ImportId": "QID6_2"},
+           {"ImportId": "QID7_2"}, {"ImportId": "QID9"}, {"ImportId": "QID10"}]  # fmt: skip
+    rows = [header, header, [json.dumps(i) for i in ids], ["R_1", "z1", "Noord", "1", "1", "1", "4", "3", "4", "4", "1"]]
+    out = io.StringIO()
+    csv.writer(out).writerows(rows)
+    batch = run(tmp_path, project_dir, out.getvalue(), import_ids={"R_KERN": "QID3"})
+    assert batch.respondents.iloc[0].kernaanpakken == "Welzijn op Recept;Kernteam Ouderen"
+    assert ties_of(batch) == {("z1", "z2", "samenwerking")} and batch.problems == ()
+
+
+def test_sep_line_and_an_unclosed_quote_in_a_survey_export(tmp_path, project_dir):
+    content = qualtrics_text(Q_ROWS, delimiter=";")
+    batch = run(tmp_path, project_dir, "sep=;\r\n" + content, name="sep.csv")
+    assert ties_of(batch) == EXPECTED_TIES
+    lines = content.splitlines()
+    lines[4] = lines[4].replace(";Noord;", ';"Noord;', 1)  # a quotation mark opened in the second response, never closed
+    exc = error(tmp_path, project_dir, "\n".join(lines) + "\n")
+    assert [(p.file, p.row) for p in exc.problems] == [("export.csv", 5)] and "aanhalingsteken" in exc.problems[0].message

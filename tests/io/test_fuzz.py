@@ -67,3 +67,27 @@ def test_read_table_rows_match_spreadsheet_rows(rows):
         except DataError:
             return
         assert all(isinstance(i, int) and i >= 2 for i in df.index)
+
+
+QUIRK_CELLS = st.sampled_from(["", "z1", "Noord", "zorg", '"', '"open', 'a"b', "\u202e", "\x00", "\x1b", "\n", "sep=;", "inf"])
+
+
+@FUZZ
+@given(rows=st.lists(st.lists(QUIRK_CELLS, min_size=1, max_size=5), min_size=1, max_size=6),
+       delimiter=st.sampled_from([",", ";", "\t"]), sep_line=st.booleans(),
+       encoding=st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp1252"]),
+       suffix=st.sampled_from([".csv", ".txt", ".xls"]))  # fmt: skip
+def test_spreadsheet_quirks_give_a_table_or_a_data_error(rows, delimiter, sep_line, encoding, suffix):
+    """sep= lines, UTF-16, unclosed quotes, control characters and files called .xls: a table or a DataError."""
+    content = ("sep=" + delimiter + "\n" if sep_line else "") + "\n".join(delimiter.join(r) for r in rows) + "\n"
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"actors{suffix}"
+        path.write_bytes(content.encode(encoding, "replace"))
+        try:
+            df = read_table(path)
+        except DataError as exc:
+            assert exc.problems and all(p.file == path.name for p in exc.problems)
+        else:
+            for note in df.attrs["notes"]:
+                assert note.file == path.name and note.row is not None and note.column
+            assert not any("\u202e" in str(v) or "\x00" in str(v) for v in df.to_numpy().ravel())

@@ -281,3 +281,44 @@ def test_bad_kpi3_bands(tmp_path, yaml_text):
     write(tmp_path, "wijknet.yaml", yaml_text)
     [p] = problems(tmp_path)
     assert p.file == "wijknet.yaml" and "configuratie" in p.message
+
+
+@pytest.mark.parametrize("value", ["inf", "Infinity", "-inf", "nan", "-1"])
+def test_infinite_weight_is_refused_like_nan_and_negative(tmp_path, value):
+    [p] = problems(tmp_path, ties=TIES.replace(",3,", f",{value},", 1))
+    assert (p.file, p.row, p.column) == ("ties.csv", 2, "weight") and value in p.message
+
+
+def test_renamed_domain_label_warns_like_other_renamed_labels(tmp_path):
+    project = load_with(tmp_path, actors=ACTORS.replace("w1,Noord,welzijn", "w1,Noord,school"))
+    assert project.actors.set_index("actor_id").loc["w1", "domain"] == "onderwijs"
+    assert len(project.warnings) == 1 and "school → onderwijs" in project.warnings[0]
+
+
+def test_project_without_ties_and_waves_stops_validate_and_analyse_cleanly(tmp_path):
+    """ties.csv with only its header and no waves in wijknet.yaml: a message, not "metingen: ." or a traceback."""
+    from typer.testing import CliRunner
+
+    from wijknet.analysis import analyse
+    from wijknet.cli import app
+
+    load_with(tmp_path, ties="wijk,wave,source,target\n")
+    write(tmp_path, "wijknet.yaml", "title: leeg\n")
+    for command in (["validate", str(tmp_path)], ["analyse", str(tmp_path), "--out", str(tmp_path / "out")]):
+        result = CliRunner().invoke(app, command)
+        assert result.exit_code != 0 and "Traceback" not in result.output, result.output
+        assert "ties.csv" in result.output and "geen metingen" in result.output
+    assert not (tmp_path / "out").exists()
+    with pytest.raises(DataError, match="waves"):
+        set_language("en")
+        try:
+            analyse(load_project(tmp_path))
+        finally:
+            set_language("nl")
+
+
+def test_rtl_override_and_nul_in_a_name_are_removed_with_a_warning(tmp_path):
+    project = load_with(tmp_path, actors=ACTORS.replace("Coach Fictief", "Coach\u202e Fictief\x00"))
+    assert project.actors.set_index("actor_id").loc["w1", "name"] == "Coach Fictief"
+    [warning] = project.warnings
+    assert warning.startswith("actors.csv, rij 4, kolom 'name'") and "U+202E" in warning and "U+0000" in warning

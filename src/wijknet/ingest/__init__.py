@@ -1,7 +1,8 @@
 """Survey exports in, tidy tables out: the importers of the wijknetwerk instrument.
 
-- :func:`import_qualtrics` and :func:`import_limesurvey` read an export (CSV
-  or XLSX) against the instrument (:mod:`wijknet.instrument`) and a roster
+- :func:`import_qualtrics`, :func:`import_limesurvey`,
+  :func:`import_google_forms` and :func:`import_microsoft_forms` read an
+  export (CSV or XLSX) against the instrument (:mod:`wijknet.instrument`) and a roster
   (:class:`Roster`, usually from the project's actors table);
 - they return an :class:`ImportBatch`: tidy ``ties`` and ``responses``, the
   ``respondents`` block, unresolved ``write_ins`` and non-fatal ``problems``;
@@ -25,6 +26,7 @@ from .batch import (
     WRITE_IN_COLUMNS,
     ImportBatch,
 )
+from .forms import import_forms, import_google_forms, import_microsoft_forms
 from .limesurvey import import_limesurvey
 from .qualtrics import import_qualtrics
 from .roster import Roster
@@ -37,21 +39,25 @@ __all__ = [
     "WRITE_IN_COLUMNS",
     "ImportBatch",
     "Roster",
+    "import_google_forms",
     "import_limesurvey",
+    "import_microsoft_forms",
     "import_qualtrics",
     "import_survey",
 ]
 
-TOOLS = ("qualtrics", "limesurvey")
+TOOLS = ("qualtrics", "limesurvey", "google-forms", "microsoft-forms")
 TEXTS = {
-    "tool": {"nl": "onbekend programma '{value}'; verwacht qualtrics of limesurvey",
-             "en": "unknown tool '{value}'; expected qualtrics or limesurvey"},
+    "tool": {"nl": "onbekend programma '{value}'; verwacht qualtrics, limesurvey, google-forms of microsoft-forms",
+             "en": "unknown tool '{value}'; expected qualtrics, limesurvey, google-forms or microsoft-forms"},
 }  # fmt: skip
 
 
 def import_survey(path: str | Path, tool: str, project_or_roster, instrument=None, *, wave: str,
                   wijk: str | None = None, **options) -> ImportBatch:
-    """Import an export of ``tool`` (``"qualtrics"`` or ``"limesurvey"``); see the tool functions."""
+    """Import an export of ``tool`` (one of :data:`TOOLS`); see the tool functions."""
+    if tool in ("google-forms", "microsoft-forms"):
+        return import_forms(path, tool, project_or_roster, instrument, wave=wave, wijk=wijk, **options)
     if tool == "qualtrics":
         return import_qualtrics(path, project_or_roster, instrument, wave=wave, wijk=wijk, **options)
     if tool == "limesurvey":

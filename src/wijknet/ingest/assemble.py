@@ -128,7 +128,28 @@ TEXTS = {
         "en": "the column holds the same question ('{question}') as column '{other}'",
     },
     "empty_wave": {"nl": "de meting (--wave) is leeg", "en": "the wave (--wave) is empty"},
+    "unused_meta": {
+        "nl": "kolom niet gebruikt: gegevens van {tool} die wijknet niet nodig heeft",
+        "en": "column not used: {tool} data that wijknet does not need",
+    },
+    "unknown_column": {
+        "nl": "kolom niet gebruikt: geen vraag van instrument {instrument} (verwacht namen als in het codeboek)",
+        "en": "column not used: not a question of instrument {instrument} (expected names as in the codebook)",
+    },
+    "missing_question": {
+        "nl": "vraag '{question}' ({pattern}) staat niet in de export; die antwoorden blijven leeg",
+        "en": "question '{question}' ({pattern}) is not in the export; those answers stay empty",
+    },
+    "mismatch": {
+        "nl": "de vragen van de export passen niet bij instrument {instrument}: ontbrekend {missing}; onbekende kolommen "
+              "{unknown}. Is een vraag hernoemd? Geef de vragen de namen uit het codeboek{hint}",
+        "en": "the questions of the export do not match instrument {instrument}: missing {missing}; unknown columns "
+              "{unknown}. Was a question renamed? Give the questions the names of the codebook{hint}",
+    },
 }  # fmt: skip
+#: Questions without which an import says little; missing while other columns are unknown, they stop the import.
+CORE = (("respondent", "actor_id"), ("roster", "knows"), ("roster", "frequency"), ("roster", "intensity"),
+        ("roster", "referral"), ("respondent", "kpi3"), ("respondent", "active"))  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -158,6 +179,7 @@ class Export:
     response_id: int | None = None
     finished: int | None = None
     skip: dict | None = None  # data row index -> reason (e.g. a survey preview)
+    notes: tuple[Problem, ...] = ()  # from reading the file and matching its columns
 
 
 def _lookup(question: Question) -> dict[str, Option | None]:
@@ -268,7 +290,9 @@ def assemble(export: Export, *, tool: str, instrument: Instrument, roster: Roste
     if not any(c.question.scope != "embedded" for c in export.columns):
         examples = ", ".join([instrument.question("actor_id").column(tool), instrument.question("knows", "roster").column(tool, 1),
                               instrument.question("kpi3").column(tool)])  # fmt: skip
-        raise DataError([Problem(file, text(TEXTS, "no_columns", instrument=instrument.label, examples=examples))])
+        # A workbook sheet that was not read may be the export: say so with the stop.
+        sheets = [n for n in grid.notes if n.row is None]
+        raise DataError([Problem(file, text(TEXTS, "no_columns", instrument=instrument.label, examples=examples))] + sheets)
     by_key: dict[tuple[str, str], list[Column]] = {}
     for c in export.columns:
         by_key.setdefault((c.question.group, c.question.key), []).append(c)
@@ -301,7 +325,7 @@ def assemble(export: Export, *, tool: str, instrument: Instrument, roster: Roste
 
     respondent_qs = [c for c in export.columns if c.question.scope in ("respondent", "embedded", "perception")]
     alter_cols = [c for c in export.columns if c.question.per_alter]
-    notes: list[Problem] = []
+    notes: list[Problem] = list(grid.notes) + list(export.notes)
     ties: list[dict] = []
     responses: list[dict] = []
     respondents: list[dict] = []
@@ -499,6 +523,60 @@ def _merge_referrals(ties: list[dict]) -> list[dict]:
         if tie["weight"] and (not kept["weight"] or int(tie["weight"]) > int(kept["weight"].split(";")[0])):
             kept["weight"] = tie["weight"]
     return list(merged.values())
+
+
+def column_notes(instrument: Instrument, tool: str, label: str, file: str, header, columns, used: set[int],
+                 is_meta, hint: str = "") -> list[Problem]:
+    """Notes for every export column the import does not use; stop when the export does not match the instrument.
+
+    Parameters
+    ----------
+    header : sequence of str
+        The column names (first header row).
+    columns : sequence of Column
+        The recognised question columns.
+    used : set of int
+        Indices of metadata columns the import reads (response id, status, finished).
+    is_meta : callable
+        ``is_meta(name) -> bool``: a column the tool writes itself (dates, IP address).
+    hint : str
+        Appended to the mismatch message (e.g. how ``--import-ids`` helps).
+
+    Raises
+    ------
+    DataError
+        When columns are unknown *and* a question of :data:`CORE` has no column:
+        a renamed question would otherwise leave its answers empty without a word.
+        One problem per unknown column plus one listing what is missing.
+    """
+    if not any(c.question.scope != "embedded" for c in columns):
+        return []  # wrong tool or delimiter: assemble says so with examples of the expected columns
+    taken = used | {c.index for c in columns}
+    notes, unknown = [], []
+    for index, name in enumerate(header):
+        if index in taken or not str(name).strip():
+            continue
+        if is_meta(name):
+            notes.append(Problem(file, text(TEXTS, "unused_meta", tool=label), column=name))
+        else:
+            unknown.append(name)
+            notes.append(Problem(file, text(TEXTS, "unknown_column", instrument=instrument.label), column=name))
+    found = {(c.question.group, c.question.key) for c in columns}
+    from ..instrument import column_pattern
+
+    missing = []
+    for group, key in CORE:
+        if (group, key) not in found:
+            missing.append((key, column_pattern(instrument.question(key, group), tool)))
+    if unknown and missing:
+        summary = text(TEXTS, "mismatch", instrument=instrument.label, hint=hint,
+                       missing=", ".join(f"{k} ({p})" for k, p in missing),
+                       unknown=", ".join(unknown[:12]) + (" …" if len(unknown) > 12 else ""))  # fmt: skip
+        raise DataError([Problem(file, summary)] + [n for n in notes if n.column in set(unknown)])
+    for key, pattern in missing:
+        if key != "actor_id":  # a missing actor id column stops the import later, with its own message
+            notes.append(Problem(file, text(TEXTS, "missing_question", question=key, pattern=pattern)))
+    return notes
 
 
 class ColumnMatcher:

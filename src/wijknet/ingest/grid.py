@@ -2,26 +2,23 @@
 
 Survey tools put more than one header row above the data (Qualtrics: three),
 so the exports are read here as raw rows and the tool importers decide which
-rows are headers. Decoding and delimiter sniffing are those of
-:mod:`wijknet.io.tables` (UTF-8 with or without BOM, else cp1252; comma,
-semicolon or tab); UTF-16 with a BOM (Excel's "Unicode text") is read too.
+rows are headers. Decoding, delimiter sniffing, Excel's ``sep=`` line,
+workbooks (``.xlsx``, ``.xls``; one sheet, the others noted) and the cleaning
+of invisible characters are those of :mod:`wijknet.io.tables` (UTF-8 with or
+without BOM, cp1252 or UTF-16 with a BOM; comma, semicolon or tab).
 """
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-
-import pandas as pd
 
 from ..errors import DataError, Problem
 from ..i18n import text
 from ..io.tables import TEXTS as TABLE_TEXTS
-from ..io.tables import _cell_to_str, check_size, check_xlsx, decode, sniff_delimiter
+from ..io.tables import check_size, clean_cell, decode, sniff_delimiter, split_sep_line, workbook_sheets
 
 TEXTS = {
     "nul": {
@@ -54,10 +51,13 @@ class Grid:
     numbers: tuple[int, ...]
     widths: tuple[int, ...]
     delimiter: str | None = None
+    notes: tuple[Problem, ...] = ()  # cleaned cells, skipped sheets
 
 
-def read_grid(path: str | Path) -> Grid:
-    """Read a CSV or XLSX survey export into a :class:`Grid` of strings.
+def read_grid(path: str | Path, sheet: str | None = None) -> Grid:
+    """Read a CSV, XLSX or XLS survey export into a :class:`Grid` of strings.
+
+    ``sheet`` names the sheet of a workbook to read (default: the first with data).
 
     Raises
     ------
@@ -71,27 +71,21 @@ def read_grid(path: str | Path) -> Grid:
         raise DataError([Problem(file, text(TABLE_TEXTS, "missing_file"))])
     check_size(path)
     suffix = path.suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
-        return _xlsx(path, file)
+    if suffix in (".xlsx", ".xlsm", ".xls"):
+        return _workbook(path, file, sheet)
     if suffix in (".csv", ".txt", ".tsv", ""):
         return _csv(path.read_bytes(), file)
     raise DataError([Problem(file, text(TABLE_TEXTS, "bad_ext", ext=suffix))])
 
 
 def _csv(raw: bytes, file: str) -> Grid:
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            content = raw.decode("utf-16")
-        except UnicodeDecodeError:
-            raise DataError([Problem(file, text(TABLE_TEXTS, "encoding"))]) from None
-    else:
-        content = decode(raw, file)
+    content = decode(raw, file)
     if "\x00" in content:
         raise DataError([Problem(file, text(TEXTS, "nul"))])
+    content, delimiter = split_sep_line(content)
     if not content.strip():
         return Grid(file, (), (), ())
-    first_line = content.lstrip("\r\n").splitlines()[0]
-    delimiter = sniff_delimiter(first_line)
+    delimiter = delimiter or sniff_delimiter(content.lstrip("\r\n").splitlines()[0])
     reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter, strict=True)
     rows, numbers = [], []
     number = 0  # spreadsheet row number: one per record, as read_table counts
@@ -107,25 +101,26 @@ def _csv(raw: bytes, file: str) -> Grid:
     return _padded(file, rows, numbers, delimiter)
 
 
-def _padded(file: str, rows: list[list[str]], numbers: list[int], delimiter: str | None) -> Grid:
+def _padded(file: str, rows: list[list[str]], numbers: list[int], delimiter: str | None,
+            notes: list[Problem] | None = None, sheet: str | None = None) -> Grid:
+    notes = list(notes or [])
+    where = f"{file} [{sheet}]" if sheet else file
+    header = rows[0] if rows else []
+    for r, number in zip(rows, numbers):
+        for i, cell in enumerate(r):
+            cleaned, found = clean_cell(cell)
+            if found:
+                r[i] = cleaned
+                column = header[i] if i < len(header) and header[i] else str(i + 1)
+                notes.append(Problem(where, text(TABLE_TEXTS, "cleaned", what=", ".join(found)), row=number, column=column))
     widths = [len(r) for r in rows]
     width = max((len(r) for r in rows), default=0)
     padded = tuple(tuple(r) + ("",) * (width - len(r)) for r in rows)
-    return Grid(file, padded, tuple(numbers), tuple(widths), delimiter)
+    return Grid(file, padded, tuple(numbers), tuple(widths), delimiter, tuple(notes))
 
 
-def _xlsx(path: Path, file: str) -> Grid:
-    if not zipfile.is_zipfile(path):
-        raise DataError([Problem(file, text(TABLE_TEXTS, "not_xlsx"))])
-    check_xlsx(path)
-    try:
-        raw = pd.read_excel(path, dtype=object, header=None, engine="openpyxl")
-    except Exception:  # noqa: BLE001 - openpyxl raises many types for corrupt workbooks
-        raise DataError([Problem(file, text(TABLE_TEXTS, "not_xlsx"))]) from None
-    rows, numbers = [], []
-    for number, values in zip(raw.index + 1, raw.itertuples(index=False)):
-        cells = [_cell_to_str(v) for v in values]
-        if any(cells):
-            rows.append(cells)
-            numbers.append(int(number))
-    return _padded(file, rows, numbers, None)
+def _workbook(path: Path, file: str, sheet: str | None) -> Grid:
+    notes: list[Problem] = []
+    chosen, raw = workbook_sheets(path, sheet, notes)
+    rows = [list(values) for values in raw.itertuples(index=False)]
+    return _padded(file, rows, [int(n) for n in raw.index], None, notes, chosen)

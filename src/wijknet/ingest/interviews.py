@@ -11,8 +11,13 @@ or ``.xlsx``; column names as exported, in any case):
     ``wave``, ``segment_id``.
 ``maxqda`` (MAXQDA, *Overview of Coded Segments* exported to Excel/CSV, one row per coding)
     ``Document group``, ``Document name``, ``Code``, ``Segment``, ``Begin``,
-    ``End`` (German and Dutch headers too); the codings of one segment
-    (same document, begin and end) are taken together.
+    ``End`` (German ``Dokumentgruppe``, ``Dokumentname``, ``Anfang``,
+    ``Ende`` and Dutch headers too). ``Begin``/``End`` are paragraph numbers,
+    so one paragraph can hold two segments: a segment is identified by
+    document, paragraphs *and* segment text, and the codings of one segment
+    (one row per code) are taken together. Its ``segment_id`` is
+    ``<document>:<begin>-<end>``, followed by ``#`` and 8 hex digits of the
+    SHA-1 of the text when another segment has the same paragraphs.
 ``atlasti`` (ATLAS.ti, *Quotation Manager* exported to Excel/CSV, one row per quotation)
     ``ID`` (``3:10``), ``Quotation Name``, ``Document``, ``Quotation Content``,
     ``Codes`` (one per line), ``Document Groups``.
@@ -40,6 +45,7 @@ that is not matched with confidence becomes a write-in for ``wijknet resolve``.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import unicodedata
@@ -167,6 +173,8 @@ TEXTS = {
     "wave_differs": {"nl": "meting '{value}' verschilt van --wave {wave}", "en": "wave '{value}' differs from --wave {wave}"},
     "empty": {"nl": "leeg: verwacht {what}", "en": "empty: expected {what}"},
     "self": {"nl": "'{mention}' is de geïnterviewde zelf; overgeslagen", "en": "'{mention}' is the interviewee; skipped"},
+    "unused_column": {"nl": "kolom niet gebruikt bij het inlezen van de gesprekken",
+                      "en": "column not used when reading the interviews"},
     "two_interviewees": {
         "nl": "gesprek '{interview}' heeft al geïnterviewde '{first}'; verwacht één geïnterviewde per gesprek",
         "en": "interview '{interview}' already has interviewee '{first}'; expected one interviewee per interview",
@@ -275,11 +283,26 @@ def _need(df: pd.DataFrame, file: str, spec: dict, required: tuple[str, ...], pr
     return found
 
 
-def read_segments(path: str | Path, fmt: str) -> tuple[list[_Segment], list[Problem]]:
-    """The coded segments of a file of format ``fmt`` (one of :data:`FORMATS`) and the problems found."""
+def read_segments(path: str | Path, fmt: str, *, with_notes: bool = False, sheet: str | None = None):
+    """The coded segments of a file of format ``fmt`` (one of :data:`FORMATS`) and the problems found.
+
+    With ``with_notes`` also the notes of reading the file (cleaned cells,
+    skipped sheets, columns not used) as a third item.
+    """
     path = Path(path)
     file = path.name
-    df = read_table(path, expected=("codes",))
+    df = read_table(path, expected=("codes",), sheet=sheet)
+    notes = list(df.attrs.get("notes", []))
+    spec = {"interviews": SHEET_COLUMNS, "maxqda": MAXQDA_COLUMNS, "atlasti": ATLASTI_COLUMNS}.get(fmt, {})
+    known = {o for key, options in spec.items() if key != "comment" for o in options}  # comments are not read
+    for column in df.columns:
+        if column not in known:
+            notes.append(Problem(file, text(TEXTS, "unused_column"), column=column))
+    segments, problems = _read_segments(df, file, fmt)
+    return (segments, problems, notes) if with_notes else (segments, problems)
+
+
+def _read_segments(df: pd.DataFrame, file: str, fmt: str) -> tuple[list[_Segment], list[Problem]]:
     problems: list[Problem] = []
     segments: list[_Segment] = []
     if fmt == "interviews":
@@ -306,6 +329,7 @@ def read_segments(path: str | Path, fmt: str) -> tuple[list[_Segment], list[Prob
         if problems:
             return [], problems
         by_key: dict[tuple, _Segment] = {}
+        by_range: dict[tuple, list[_Segment]] = {}
         for row, r in df.iterrows():
             if not any(str(v).strip() for v in r.values):
                 continue
@@ -317,14 +341,19 @@ def read_segments(path: str | Path, fmt: str) -> tuple[list[_Segment], list[Prob
             end = r[c["end"]].strip() if c["end"] else ""
             seg_text = r[c["text"]].strip() if c["text"] else ""
             group = r[c["group"]].strip() if c["group"] else ""
-            key = (group, document, begin, end) if (begin or end) else (group, document, seg_text or f"#{row}")
+            # Paragraph numbers alone do not identify a segment: two segments can share a paragraph.
+            key = (group, document, begin, end, seg_text) if (begin or end) else (group, document, seg_text or f"#{row}")
             seg = by_key.get(key)
             if seg is None:
                 seg_id = f"{document}:{begin}-{end}" if (begin or end) else f"{document}:{row}"
                 seg = by_key[key] = _Segment(document, seg_text, seg_id, int(row), "Segment", [], group=group)
                 segments.append(seg)
-            seg.text = seg.text or seg_text
+                if begin or end:
+                    by_range.setdefault((group, document, begin, end), []).append(seg)
             seg.codes.append((r[c["code"]], int(row), "Code"))
+        for shared in (segs for segs in by_range.values() if len(segs) > 1):
+            for seg in shared:
+                seg.segment_id += "#" + hashlib.sha1(seg.text.encode("utf-8")).hexdigest()[:8]
     elif fmt == "atlasti":
         c = _need(df, file, ATLASTI_COLUMNS, ("document", "codes"), problems)
         if problems:
@@ -423,13 +452,13 @@ def import_interviews(path: str | Path, fmt: str, actors: pd.DataFrame, *, wave:
 
     path = Path(path)
     file = path.name
-    segments, problems = read_segments(path, fmt)
+    segments, problems, read_notes = read_segments(path, fmt, with_notes=True)
     if problems:
         raise DataError(problems)
     actors = actors.astype(str) if len(actors) else pd.DataFrame({c: pd.Series(dtype=str) for c in ("actor_id", "wijk", "name")})
     matcher = _Matcher(actors, aliases, DEFAULT_THRESHOLD if threshold is None else threshold)
     wijken = sorted(set(actors["wijk"]))
-    notes: list[Problem] = []
+    notes: list[Problem] = list(read_notes)
 
     # Per interview: interviewee and wijk (from columns, codes, document name or group).
     interviews: dict[str, dict] = {}

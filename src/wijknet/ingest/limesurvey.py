@@ -5,8 +5,13 @@ setting docs/instrument.md asks for) a column is named by its question code,
 and sub-questions as ``CODE[SUBCODE]``: roster questions ``AFREQ[SQ003]``,
 write-ins ``WNAME[SQ001]``, multiple choice ``RKERN[SQ002]``. Headings
 "question code and question text" (``AFREQ[SQ003]. Hoe vaak ...``) are read
-too. Answers may be exported as answer codes or as full answer texts: both
-are read, as are LimeSurvey's own Y/N codes and its "N/A" for no answer.
+too: LimeSurvey's writer (``application/helpers/admin/export/Writer.php``,
+heading format ``codetext``) joins the code, the separator the user chose
+(default ``. ``) and the question text, with spaces optionally turned into
+underscores. Answers may be exported as answer codes or as full answer texts:
+both are read, as are LimeSurvey's own Y/N codes and its "N/A" for no answer.
+Every column that is not used gives a note; unknown columns while a core
+question is missing stop the import (:func:`wijknet.ingest.assemble.column_notes`).
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from pathlib import Path
 from ..errors import DataError, Problem
 from ..i18n import text
 from ..instrument import Instrument, load_instrument
-from .assemble import ColumnMatcher, Export, assemble
+from .assemble import ColumnMatcher, Export, assemble, column_notes
 from .batch import ImportBatch
 from .grid import read_grid
 from .roster import as_roster
@@ -25,6 +30,9 @@ from .roster import as_roster
 TOOL = "limesurvey"
 _HEADING = re.compile(r"^\s*([A-Za-z][A-Za-z0-9_]*)(?:\s*\[\s*([A-Za-z0-9_]+)\s*\])?(?:$|[\s.:]|_)")
 _UNDERSCORE = re.compile(r"^([A-Za-z][A-Za-z0-9]*)_(SQ\d+)$", re.IGNORECASE)
+#: Response table columns LimeSurvey writes itself (folded codes); timing columns end in "time".
+METADATA = {"id", "submitdate", "lastpage", "startlanguage", "seed", "startdate", "datestamp", "ipaddr", "refurl", "token",
+            "interviewtime", "optout", "emailstatus", "firstname", "lastname", "email"}  # fmt: skip
 
 TEXTS = {
     "empty": {"nl": "het bestand is leeg; verwacht een export met een kopregel en antwoorden",
@@ -83,6 +91,14 @@ def import_limesurvey(path: str | Path, project_or_roster, instrument: Instrumen
             columns.append(column)
     if matcher.problems:
         raise DataError(matcher.problems)
+    used = {meta[k] for k in ("id", "submitdate") if k in meta}
+    notes = column_notes(instrument, TOOL, "LimeSurvey", grid.file, header, columns, used, _is_metadata)
     export = Export(grid=grid, header_rows=1, header=tuple(header), columns=tuple(columns),
-                    response_id=meta.get("id"), finished=meta.get("submitdate"))  # fmt: skip
+                    response_id=meta.get("id"), finished=meta.get("submitdate"), notes=tuple(notes))  # fmt: skip
     return assemble(export, tool=TOOL, instrument=instrument, roster=roster, project=project, wave=str(wave), wijk=wijk)
+
+
+def _is_metadata(name: str) -> bool:
+    heading = _HEADING.match(name)
+    code = (heading.group(1) if heading else name).strip().casefold()
+    return code in METADATA or code.endswith("time")

@@ -1,16 +1,29 @@
 """Read the spreadsheets Dutch users produce into plain string tables.
 
 CSV files may use a comma, semicolon or tab, be UTF-8 with or without a BOM,
-or cp1252 (Excel on Windows). Excel workbooks (.xlsx) are read with openpyxl.
+cp1252 (Excel on Windows) or UTF-16 with a BOM (Excel's "Unicode text",
+tab-separated); a first line ``sep=;`` (Excel's delimiter hint) sets the
+delimiter. A quotation mark that is never closed is reported with the row
+where it opens (Python's csv module would otherwise read the rest of the file
+into one cell). Excel workbooks (.xlsx) are read with openpyxl, legacy
+``.xls`` workbooks with python-calamine; the first sheet with data is read, or the one
+named by ``sheet``, and every other sheet with data gives a note.
+
 Every cell comes back as a string (empty cells as ``""``) so that ids such as
 postcodes keep their leading zeros and conversion errors can be reported with
-their row and column.
+their row and column. Control characters, NUL and the invisible bidirectional
+controls (U+202A-U+202E, U+2066-U+2069: an "RTL override" makes a name read
+backwards on screen) are removed from every cell, with a note naming file, row
+and column (:func:`clean_cell`). Notes that do not stop reading are in
+``df.attrs["notes"]`` (a list of :class:`~wijknet.errors.Problem`).
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -30,12 +43,40 @@ TEXTS = {
         "en": "this is not a valid Excel file (.xlsx); save it as .xlsx or .csv",
     },
     "bad_ext": {
-        "nl": "onbekend bestandstype '{ext}'; verwacht .csv of .xlsx",
-        "en": "unknown file type '{ext}'; expected .csv or .xlsx",
+        "nl": "onbekend bestandstype '{ext}'; verwacht .csv, .xlsx of .xls",
+        "en": "unknown file type '{ext}'; expected .csv, .xlsx or .xls",
     },
     "encoding": {
-        "nl": "de tekencodering is niet te lezen; verwacht UTF-8 of Windows-1252 (cp1252)",
-        "en": "the character encoding cannot be read; expected UTF-8 or Windows-1252 (cp1252)",
+        "nl": "de tekencodering is niet te lezen; verwacht UTF-8, Windows-1252 (cp1252) of UTF-16 (Excel: Unicode-tekst)",
+        "en": "the character encoding cannot be read; expected UTF-8, Windows-1252 (cp1252) or UTF-16 (Excel: Unicode text)",
+    },
+    "not_xls": {
+        "nl": "dit is geen leesbaar Excel 97-2003-bestand (.xls); sla het op als .xlsx of .csv",
+        "en": "this is not a readable Excel 97-2003 file (.xls); save it as .xlsx or .csv",
+    },
+    "xls_is_other": {
+        "nl": "dit bestand heet .xls maar is {what}; geef het de juiste extensie ({ext})",
+        "en": "this file is called .xls but is {what}; give it the right extension ({ext})",
+    },
+    "what_xlsx": {"nl": "een .xlsx-werkmap", "en": "an .xlsx workbook"},
+    "what_text": {"nl": "een tekstbestand (CSV of tabgescheiden)", "en": "a text file (CSV or tab-separated)"},
+    "unclosed_quote": {
+        "nl": "het aanhalingsteken in deze rij wordt niet gesloten, waardoor de rest van het bestand in één cel zou "
+              "belanden; sluit het aanhalingsteken of verwijder het",
+        "en": "the quotation mark in this row is never closed, so the rest of the file would end up in one cell; "
+              "close the quotation mark or remove it",
+    },
+    "no_sheet": {
+        "nl": "werkblad '{sheet}' bestaat niet; de werkmap heeft: {sheets}",
+        "en": "sheet '{sheet}' does not exist; the workbook has: {sheets}",
+    },
+    "sheet_skipped": {
+        "nl": "werkblad '{sheet}' heeft gegevens maar is niet gelezen (gelezen: '{read}'); lees het met --sheet '{sheet}'",
+        "en": "sheet '{sheet}' has data but was not read (read: '{read}'); read it with --sheet '{sheet}'",
+    },
+    "cleaned": {
+        "nl": "onzichtbare tekens of stuurtekens verwijderd ({what})",
+        "en": "invisible or control characters removed ({what})",
     },
     "ragged": {
         "nl": "deze rij heeft {found} velden waar de kopregel er {expected} heeft; klopt het scheidingsteken (komma of puntkomma)?",
@@ -139,14 +180,48 @@ def check_xlsx(path: str | Path, *, max_members: int = XLSX_MAX_MEMBERS, max_unp
                                             limit=_mb(max_unpacked), ratio=int(max_ratio)))])  # fmt: skip
 
 
+#: Control characters (C0 except tab, line feed and carriage return; DEL; C1) and the bidirectional
+#: embedding, override and isolate controls, which can make a name display as something else.
+_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean_cell(value: str) -> tuple[str, list[str]]:
+    """``value`` without control characters, NUL and bidi controls, and the code points removed (``U+202E``).
+
+    >>> clean_cell("Huisarts\u202eFictief")
+    ('HuisartsFictief', ['U+202E'])
+    """
+    found = sorted({f"U+{ord(c):04X}" for c in _INVISIBLE.findall(value)})
+    return (_INVISIBLE.sub("", value), found) if found else (value, [])
+
+
+def clean_frame(df: pd.DataFrame, file: str, notes: list[Problem], sheet: str | None = None) -> pd.DataFrame:
+    """Clean every cell with :func:`clean_cell`, adding a note per changed cell (file, row, column)."""
+    where = f"{file} [{sheet}]" if sheet else file
+    for column in df.columns:
+        values = df[column]
+        mask = values.str.contains(_INVISIBLE, regex=True, na=False) if len(values) else values.astype(bool)
+        for row in values.index[mask]:
+            cleaned, found = clean_cell(values.at[row])
+            df.at[row, column] = cleaned
+            # The note names the cell, not its value: names are personal data and notes are printed.
+            notes.append(Problem(where, text(TEXTS, "cleaned", what=", ".join(found)), row=int(row), column=str(column)))
+    return df
+
+
 def normalise_column(name: object) -> str:
     """Lower-case, trim and use underscores, so ``' Actor ID'`` becomes ``'actor_id'``."""
-    s = str(name).replace("\ufeff", "").strip().lower()
+    s = clean_cell(str(name).replace("\ufeff", ""))[0].strip().lower()
     return "_".join(s.replace("-", " ").split())
 
 
 def decode(raw: bytes, file: str) -> str:
-    """Decode bytes as UTF-8 (BOM stripped) or else cp1252."""
+    """Decode bytes as UTF-16 when they start with its BOM (Excel's "Unicode text"), else UTF-8 (BOM stripped) or cp1252."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise DataError([Problem(file, text(TEXTS, "encoding"))]) from None
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             return raw.decode(encoding)
@@ -166,21 +241,63 @@ def sniff_delimiter(first_line: str) -> str:
     return max(DELIMITERS, key=lambda d: counts[d])
 
 
-def read_table(path: str | Path, expected: tuple[str, ...] = ()) -> pd.DataFrame:
-    """Read a CSV or XLSX file into a DataFrame of strings with normalised column names.
+_SEP_LINE = re.compile(r"^\ufeff?sep=(.)\s*$", re.IGNORECASE)
+
+
+def split_sep_line(content: str) -> tuple[str, str | None]:
+    """Remove Excel's delimiter hint (a first line ``sep=;``) and return the content and that delimiter.
+
+    Excel writes and honours the hint and does not show it as a row, so the
+    rows after it are numbered from 1 as Excel shows them.
+    """
+    first, _, rest = content.lstrip("\r\n").partition("\n")
+    match = _SEP_LINE.match(first.rstrip("\r"))
+    if match and match.group(1) in DELIMITERS:
+        return rest, match.group(1)
+    return content, None
+
+
+def csv_rows(content: str, delimiter: str, file: str) -> list[list[str]]:
+    """The records of ``content``; an unclosed quotation mark is a :class:`DataError` naming its row.
+
+    Python's csv reader (not strict) reads everything after an unclosed
+    quotation mark into one cell without a word; a strict second pass finds
+    where that happens. Other quirks the strict reader refuses (``"De" Linde``)
+    are read as the lenient reader does.
+    """
+    try:
+        rows = list(csv.reader(io.StringIO(content, newline=""), delimiter=delimiter))
+    except csv.Error as exc:
+        raise DataError([Problem(file, text(TEXTS, "parse", detail=str(exc)))]) from None
+    number = 0
+    try:
+        for number, _ in enumerate(csv.reader(io.StringIO(content, newline=""), delimiter=delimiter, strict=True), start=1):
+            pass
+    except csv.Error as exc:
+        if "end of data" in str(exc) or "EOF" in str(exc):
+            raise DataError([Problem(file, text(TEXTS, "unclosed_quote"), row=number + 1)]) from None
+    return rows
+
+
+def read_table(path: str | Path, expected: tuple[str, ...] = (), sheet: str | None = None) -> pd.DataFrame:
+    """Read a CSV, XLSX or XLS file into a DataFrame of strings with normalised column names.
 
     Parameters
     ----------
     path : str or Path
-        A ``.csv`` (also ``.txt``/``.tsv``) or ``.xlsx`` file.
+        A ``.csv`` (also ``.txt``/``.tsv``), ``.xlsx`` or ``.xls`` file.
     expected : tuple of str
         Required column names, used only to phrase the message for an empty file.
+    sheet : str, optional
+        The sheet of a workbook to read; default the first sheet with data
+        (the other sheets with data give a note).
 
     Returns
     -------
     pandas.DataFrame
         All cells as ``str`` (``""`` for empty cells); the attribute
-        ``df.attrs["file"]`` holds the file name used in messages.
+        ``df.attrs["file"]`` holds the file name used in messages,
+        ``df.attrs["notes"]`` the notes (cleaned cells, skipped sheets).
 
     Raises
     ------
@@ -193,8 +310,10 @@ def read_table(path: str | Path, expected: tuple[str, ...] = ()) -> pd.DataFrame
         raise DataError([Problem(file, text(TEXTS, "missing_file"))])
     check_size(path)
     suffix = path.suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
-        df = _read_xlsx(path, file)
+    notes: list[Problem] = []
+    read_sheet = None
+    if suffix in (".xlsx", ".xlsm", ".xls"):
+        read_sheet, df = read_workbook(path, sheet, notes)
     elif suffix in (".csv", ".txt", ".tsv", ""):
         df = _read_csv(path.read_bytes(), file, expected)
     else:
@@ -220,8 +339,10 @@ def read_table(path: str | Path, expected: tuple[str, ...] = ()) -> pd.DataFrame
     if problems:
         raise DataError(problems)
     # Drop fully empty rows but keep the original row numbers in the index.
-    df = df[(df != "").any(axis=1)]
+    df = df[(df != "").any(axis=1)].copy()
+    clean_frame(df, file, notes, read_sheet)
     df.attrs["file"] = file
+    df.attrs["notes"] = notes
     return df
 
 
@@ -229,12 +350,11 @@ def _read_csv(raw: bytes, file: str, expected: tuple[str, ...]) -> pd.DataFrame:
     content = decode(raw, file)
     if not content.strip():
         raise DataError([Problem(file, text(TEXTS, "empty", expected=", ".join(expected)))])
-    first_line = content.lstrip("\r\n").splitlines()[0]
-    delimiter = sniff_delimiter(first_line)
-    try:
-        rows = list(csv.reader(io.StringIO(content, newline=""), delimiter=delimiter))
-    except csv.Error as exc:
-        raise DataError([Problem(file, text(TEXTS, "parse", detail=str(exc)))]) from None
+    content, delimiter = split_sep_line(content)
+    if not content.strip():
+        raise DataError([Problem(file, text(TEXTS, "empty", expected=", ".join(expected)))])
+    delimiter = delimiter or sniff_delimiter(content.lstrip("\r\n").splitlines()[0])
+    rows = csv_rows(content, delimiter, file)
     # Keep the spreadsheet row number of every data row (header = row 1).
     numbered = [(i + 1, r) for i, r in enumerate(rows) if any(cell.strip() for cell in r)]
     if not numbered:
@@ -258,24 +378,62 @@ def _read_csv(raw: bytes, file: str, expected: tuple[str, ...]) -> pd.DataFrame:
     return df.astype(str) if len(df) else df
 
 
-def _read_xlsx(path: Path, file: str) -> pd.DataFrame:
-    if not zipfile.is_zipfile(path):
-        raise DataError([Problem(file, text(TEXTS, "not_xlsx"))])
-    check_xlsx(path)
+#: First bytes of an OLE2 compound file (Excel 97-2003 ``.xls``).
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def workbook_sheets(path: Path, sheet: str | None, notes: list[Problem]) -> tuple[str | None, pd.DataFrame]:
+    """The sheet to read of an ``.xlsx`` or ``.xls`` workbook as a raw grid of strings (row numbers from 1).
+
+    Without ``sheet``, the first sheet with data; every other sheet with data
+    adds a note to ``notes``. Returns the sheet name (``None`` for an empty
+    workbook) and the grid.
+    """
+    file = path.name
+    head = path.read_bytes()[:8]
+    if path.suffix.lower() == ".xls":
+        if head.startswith(b"PK"):
+            raise DataError([Problem(file, text(TEXTS, "xls_is_other", what=text(TEXTS, "what_xlsx"), ext=".xlsx"))])
+        if not head.startswith(OLE2_MAGIC):
+            # Excel's "save as .xls" from a web page, or a renamed CSV / tab-separated text file
+            raise DataError([Problem(file, text(TEXTS, "xls_is_other", what=text(TEXTS, "what_text"), ext=".csv / .txt"))])
+        engine, invalid = "calamine", "not_xls"  # pandas deprecates its xlrd engine in favour of calamine
+    else:
+        if not zipfile.is_zipfile(path):
+            raise DataError([Problem(file, text(TEXTS, "not_xlsx"))])
+        check_xlsx(path)
+        engine, invalid = "openpyxl", "not_xlsx"
     try:
-        raw = pd.read_excel(path, dtype=object, header=None, engine="openpyxl")
-    except Exception:  # openpyxl raises many types for corrupt workbooks
-        raise DataError([Problem(file, text(TEXTS, "not_xlsx"))]) from None
-    raw = raw.map(_cell_to_str)
-    raw.index = raw.index + 1
-    nonempty = raw[(raw != "").any(axis=1)]
+        sheets = pd.read_excel(path, dtype=object, header=None, engine=engine, sheet_name=None)
+    except Exception:  # noqa: BLE001 - openpyxl and xlrd raise many types for corrupt workbooks
+        raise DataError([Problem(file, text(TEXTS, invalid))]) from None
+    grids = {}
+    for name, raw in sheets.items():
+        raw = raw.map(_cell_to_str)
+        raw.index = raw.index + 1
+        grids[str(name)] = raw[(raw != "").any(axis=1)] if len(raw) else raw
+    if sheet is not None:
+        if sheet not in grids:
+            raise DataError([Problem(file, text(TEXTS, "no_sheet", sheet=sheet, sheets=", ".join(grids) or "-"))])
+        chosen = sheet
+    else:
+        chosen = next((n for n, g in grids.items() if not g.empty), None)
+    for name, grid in grids.items():
+        if name != chosen and not grid.empty:
+            notes.append(Problem(file, text(TEXTS, "sheet_skipped", sheet=name, read=chosen)))
+    return chosen, (grids[chosen] if chosen is not None else pd.DataFrame())
+
+
+def read_workbook(path: Path, sheet: str | None, notes: list[Problem]) -> tuple[str | None, pd.DataFrame]:
+    """The header and rows of one sheet (see :func:`workbook_sheets`) as a DataFrame indexed by row number."""
+    chosen, nonempty = workbook_sheets(path, sheet, notes)
     if nonempty.empty:
-        return pd.DataFrame()
+        return chosen, pd.DataFrame()
     header = nonempty.iloc[0].tolist()
     df = nonempty.iloc[1:].copy()
     df.columns = header
     df.index.name = "row"
-    return df
+    return chosen, df
 
 
 def _cell_to_str(value: object) -> str:

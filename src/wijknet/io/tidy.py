@@ -10,8 +10,9 @@
     attribute.
 ``ties`` (one row per observed directed tie, reporter or initiator first)
     required: ``wijk``, ``wave``, ``source``, ``target``;
-    optional: ``tie_type``, ``weight`` (a non-negative number: contact
-    frequency or intensity, larger is stronger), ``evidence``.
+    optional: ``tie_type``, ``weight`` (a finite non-negative number: contact
+    frequency or intensity, larger is stronger; ``inf`` and ``NaN`` are
+    refused), ``evidence``.
 ``responses`` (optional; one row per survey response, at most one per actor
 and wave)
     required: ``wijk``, ``wave``, ``actor_id`` (the respondent, an actor of
@@ -30,6 +31,7 @@ whole input is valid.
 
 from __future__ import annotations
 
+import math
 import re
 
 import pandas as pd
@@ -63,8 +65,14 @@ TEXTS = {
     "did_you_mean": {"nl": " (bedoelt u '{name}'?)", "en": " (did you mean '{name}'?)"},
     "not_empty": {"nl": "lege waarde; hier is een waarde verplicht", "en": "empty value; a value is required here"},
     "weight_numeric": {
-        "nl": "'{value}' is geen getal; verwacht een niet-negatief getal (bijv. 3 of 2,5)",
-        "en": "'{value}' is not a number; expected a non-negative number (e.g. 3 or 2.5)",
+        "nl": "'{value}' is geen getal; verwacht een eindig niet-negatief getal (bijv. 3 of 2,5)",
+        "en": "'{value}' is not a number; expected a finite non-negative number (e.g. 3 or 2.5)",
+    },
+    "nothing_to_analyse": {
+        "nl": "het project heeft geen metingen: {ties} heeft geen relaties en {config} noemt geen metingen (waves); "
+              "voeg relaties toe of zet de metingen in {config} (waves: [2025, 2026])",
+        "en": "the project has no waves: {ties} has no ties and {config} lists no waves; add ties or list the waves "
+              "in {config} (waves: [2025, 2026])",
     },
     "bool": {
         "nl": "'{value}' is geen ja/nee-waarde; verwacht ja, nee, 1, 0, true of false",
@@ -132,9 +140,10 @@ def _is_number(value: str) -> bool:
     if value == "":
         return True
     try:
-        return float(_to_float_str(value)) >= 0
+        number = float(_to_float_str(value))
     except ValueError:
         return False
+    return math.isfinite(number) and number >= 0  # NaN fails the comparison, inf is refused explicitly
 
 
 def _to_float_str(value: str) -> str:
@@ -162,6 +171,18 @@ ACTOR_SCHEMA = _schema(
     },
 )
 TIE_SCHEMA = _schema(TIE_REQUIRED, {"weight": pa.Check(_is_number, element_wise=True, name="weight_numeric")})
+
+
+def check_analysable(project, ties_file: str = "ties.csv", config_file: str = "wijknet.yaml") -> None:
+    """Refuse a project without waves (no ties and no ``waves`` in ``wijknet.yaml``): there is nothing to analyse.
+
+    Raises
+    ------
+    DataError
+        Naming ``ties_file`` and ``config_file``.
+    """
+    if not list(project.waves):
+        raise DataError([Problem(ties_file, text(TEXTS, "nothing_to_analyse", ties=ties_file, config=config_file))])
 
 
 def kpi3_answer(value: str) -> float:

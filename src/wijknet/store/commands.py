@@ -107,6 +107,8 @@ class ImportKind(str, Enum):
     gexf = "gexf"
     qualtrics = "qualtrics"
     limesurvey = "limesurvey"
+    google_forms = "google-forms"
+    microsoft_forms = "microsoft-forms"
     interviews = "interviews"
     maxqda = "maxqda"
     atlasti = "atlasti"

@@ -77,6 +77,7 @@ from .schema import ACTOR_COLUMNS, EVIDENCE_KINDS
 
 #: Order in which the files of one import are applied (actors before what refers to them).
 ORDER = {"tidy-actors": 0, "graphml": 1, "gexf": 1, "responses": 2, "tidy-ties": 3, "qualtrics": 4, "limesurvey": 4,
+         "google-forms": 4, "microsoft-forms": 4,
          "interviews": 5, "maxqda": 5, "atlasti": 5, "network-canvas": 5}  # fmt: skip
 STORE_ACTORS = "wijknet.sqlite"
 #: First words of tidy ``evidence`` labels and the evidence kind they name.
@@ -910,6 +911,12 @@ class _Importer:
 
     def _limesurvey(self, path: Path, file_id: int, report: FileReport) -> None:
         self._survey(path, file_id, report, "limesurvey")
+
+    def _google_forms(self, path: Path, file_id: int, report: FileReport) -> None:
+        self._survey(path, file_id, report, "google-forms")
+
+    def _microsoft_forms(self, path: Path, file_id: int, report: FileReport) -> None:
+        self._survey(path, file_id, report, "microsoft-forms")
 
     # -- coded interviews and Network Canvas ---------------------------------------------------------------
 

@@ -1,25 +1,31 @@
 """Recognising what an input file holds: tidy tables, graph files, survey exports, coded interviews, Network Canvas.
 
-=================  ===============================================================
-kind               recognised by
-=================  ===============================================================
-``tidy-actors``    columns ``actor_id``, ``wijk`` and ``domain``
-``tidy-ties``      columns ``wijk``, ``wave``, ``source`` and ``target`` (``wave``
-                   may be missing when ``--wave`` is given)
-``responses``      columns ``wijk``, ``wave`` and ``actor_id`` (no ``domain``)
-``graphml``        extension ``.graphml`` or an XML root element ``<graphml>``
-``gexf``           extension ``.gexf`` or an XML root element ``<gexf>``
-``qualtrics``      a CSV export with Qualtrics' ``{"ImportId": ...}`` header row
-                   or the columns ``ResponseId`` and ``StartDate``
-``limesurvey``     a CSV export with LimeSurvey's ``submitdate`` column and
-                   ``lastpage``, ``startlanguage`` or sub-question columns (``Q5[SQ001]``)
-``interviews``     a coding sheet: ``interview_id``, ``codes`` and a segment text column
-``maxqda``         MAXQDA's coded segments: ``Document name``, ``Code``, ``Segment``
-                   (or ``Begin``/``End``)
-``atlasti``        ATLAS.ti's quotations: ``Document``, ``Codes`` and ``Quotation
-                   Content`` or ``Quotation Name``
-``network-canvas`` a Network Canvas CSV file: ``networkCanvasEgoUUID`` (or ``_egoID``)
-=================  ===============================================================
+====================  ===============================================================
+kind                  recognised by
+====================  ===============================================================
+``tidy-actors``       columns ``actor_id``, ``wijk`` and ``domain``
+``tidy-ties``         columns ``wijk``, ``wave``, ``source`` and ``target`` (``wave``
+                      may be missing when ``--wave`` is given)
+``responses``         columns ``wijk``, ``wave`` and ``actor_id`` (no ``domain``)
+``graphml``           extension ``.graphml`` or an XML root element ``<graphml>``
+``gexf``              extension ``.gexf`` or an XML root element ``<gexf>``
+``qualtrics``         a CSV export with Qualtrics' ``{"ImportId": ...}`` header row
+                      or the columns ``ResponseId`` and ``StartDate``
+``limesurvey``        a CSV export with LimeSurvey's ``submitdate`` column and
+                      ``lastpage``, ``startlanguage`` or sub-question columns (``Q5[SQ001]``),
+                      also with "code & text" headings (``submitdate. Date submitted``,
+                      ``Q5[SQ001]. Text [Sub]``)
+``google-forms``      a Google Forms CSV: first column ``Timestamp`` (``Tijdstempel``)
+                      and a column starting with ``ACTORID``
+``microsoft-forms``   a Microsoft Forms workbook: ``ID`` and
+                      ``Completion time`` (Dutch: ``Begintijd``, ``Tijd van voltooien``)
+``interviews``        a coding sheet: ``interview_id``, ``codes`` and a segment text column
+``maxqda``            MAXQDA's coded segments: ``Document name``, ``Code``, ``Segment``
+                      (or ``Begin``/``End``)
+``atlasti``           ATLAS.ti's quotations: ``Document``, ``Codes`` and ``Quotation
+                      Content`` or ``Quotation Name``
+``network-canvas``    a Network Canvas CSV file: ``networkCanvasEgoUUID`` (or ``_egoID``)
+====================  ===============================================================
 """
 
 from __future__ import annotations
@@ -29,10 +35,10 @@ from pathlib import Path
 
 from ..errors import DataError, Problem
 from ..i18n import text
-from ..io.tables import decode, normalise_column, read_table, sniff_delimiter
+from ..io.tables import decode, normalise_column, read_table, sniff_delimiter, split_sep_line
 
-KINDS = ("tidy-actors", "tidy-ties", "responses", "graphml", "gexf", "qualtrics", "limesurvey", "interviews", "maxqda",
-         "atlasti", "network-canvas")
+KINDS = ("tidy-actors", "tidy-ties", "responses", "graphml", "gexf", "qualtrics", "limesurvey", "google-forms",
+         "microsoft-forms", "interviews", "maxqda", "atlasti", "network-canvas")
 #: Kinds read with :func:`wijknet.io.tables.read_table`.
 TABLE_KINDS = ("tidy-actors", "tidy-ties", "responses")
 
@@ -40,11 +46,11 @@ TEXTS = {
     "unknown_kind": {
         "nl": "soort bestand niet herkend (kolommen: {columns}); verwacht actoren (actor_id, wijk, domain), "
               "relaties (wijk, wave, source, target), responses (wijk, wave, actor_id), GraphML, GEXF, "
-              "een Qualtrics- of LimeSurvey-export, een codeerblad van gesprekken (interview_id, codes, segment), "
+              "een Qualtrics-, LimeSurvey-, Google Forms- of Microsoft Forms-export, een codeerblad van gesprekken (interview_id, codes, segment), "
               "een MAXQDA- of ATLAS.ti-export of Network Canvas-bestanden; of geef de soort met --kind",
         "en": "kind of file not recognised (columns: {columns}); expected actors (actor_id, wijk, domain), "
               "ties (wijk, wave, source, target), responses (wijk, wave, actor_id), GraphML, GEXF, "
-              "a Qualtrics or LimeSurvey export, an interview coding sheet (interview_id, codes, segment), "
+              "a Qualtrics, LimeSurvey, Google Forms or Microsoft Forms export, an interview coding sheet (interview_id, codes, segment), "
               "a MAXQDA or ATLAS.ti export or Network Canvas files; or give the kind with --kind",
     },
 }
@@ -62,14 +68,20 @@ def _xml_root(path: Path) -> str | None:
 
 def _header_columns(path: Path) -> tuple[list[str], list[str]]:
     """The normalised column names and the raw first three lines of a CSV file."""
-    content = decode(path.read_bytes(), path.name)
+    content, delimiter = split_sep_line(decode(path.read_bytes(), path.name))
     lines = content.lstrip("\r\n").splitlines()[:3]
     if not lines:
         return [], []
     import csv
 
-    header = next(csv.reader([lines[0]], delimiter=sniff_delimiter(lines[0])), [])
+    header = next(csv.reader([lines[0]], delimiter=delimiter or sniff_delimiter(lines[0])), [])
     return [normalise_column(c) for c in header], lines
+
+
+def _heading_code(name: str) -> str:
+    """The code of a LimeSurvey "code & text" heading: ``submitdate._date_submitted`` -> ``submitdate``."""
+    match = re.match(r"^([a-z][a-z0-9_]*?(?:\[\w+\])?)(?:\.|$)", name)
+    return match.group(1) if match else name
 
 
 def _interview_kind(names: set[str]) -> str | None:
@@ -103,20 +115,24 @@ def recognise(path: str | Path, *, wave: str | None = None) -> str:
         root = _xml_root(path)
         if root in ("graphml", "gexf"):
             return root
-    if suffix in (".xlsx", ".xlsm"):
+    if suffix in (".xlsx", ".xlsm", ".xls"):
         columns = list(read_table(path).columns)
         lines: list[str] = []
     else:
         if _xml_root(path) in ("graphml", "gexf"):
             return _xml_root(path)  # type: ignore[return-value]
         columns, lines = _header_columns(path)
-    names = set(columns)
+    names = set(columns) | {_heading_code(c) for c in columns}
     if len(lines) >= 3 and '"importid"' in lines[2].lower().replace(" ", ""):
         return "qualtrics"
     if {"responseid", "startdate"} <= names:
         return "qualtrics"
     if "submitdate" in names and ({"lastpage", "startlanguage"} & names or any(re.search(r"\w\[\w+\]$", c) for c in names)):
         return "limesurvey"
+    if {"id", "completion_time"} <= names or {"id", "tijd_van_voltooien"} <= names:
+        return "microsoft-forms"
+    if columns and columns[0] in ("timestamp", "tijdstempel") and any(c.startswith(("actorid", "actor_id")) for c in columns):
+        return "google-forms"
     interview_kind = _interview_kind(names)
     if interview_kind:
         return interview_kind
