@@ -277,7 +277,6 @@ def analyse(
     treatment of non-response (--nonresponse); change.csv uses the observed ties.
     """
     from .analysis import analyse as run_analysis
-
     from .io.tidy import check_analysable
 
     project = open_project(data_dir, audience, unlock, command="analyse")
