@@ -193,6 +193,7 @@ def analyse(
     symmetrise: Annotated[Symmetrise, typer.Option(help="none: keep the direction of ties; union: a tie counts if either side reports it; reciprocated: only ties both sides report.")] = Symmetrise.none,
     jobs: Annotated[int, typer.Option(help="Networks analysed at the same time (-1 = all processor cores).")] = 1,
     nonresponse: Annotated[NonResponse, typer.Option("--nonresponse", help="Treatment of actors who did not fill in the survey: none (as observed); drop (respondents only); reconstruct (a tie a respondent reports with a non-respondent counts both ways); impute (reconstruct, then ties between two non-respondents at random with the observed density); impute_reciprocity (as impute, but pairs of non-respondents also return ties as often as respondents do). Seeded with --seed. See docs/methods.md.")] = NonResponse.none,
+    audience: Annotated[str, typer.Option("--audience", help="Who the output is for: onderzoeker (all wijken, persons pseudonymised), wijkteam:<wijk> (that wijk only) or leernetwerk (group figures only: no actor_metrics.csv, small cells suppressed so they cannot be worked out). See docs/privacy.md.")] = "onderzoeker",
 ) -> None:
     """Compute the network measures of every wijk and wave and write them as CSV files.
 
@@ -202,10 +203,12 @@ def analyse(
     responses.csv, kpi3.csv (the KPI 3 monitor). The last column nonresponse of
     actor_metrics.csv, network_metrics.csv, mixing.csv and ei_domains.csv names the
     treatment of non-response (--nonresponse); change.csv uses the observed ties.
+    For --audience leernetwerk there is no actor_metrics.csv and every count is
+    protected by the disclosure-control rule (docs/privacy.md).
     """
     from .analysis import analyse as run_analysis
 
-    project = _load(data_dir)
+    project = _load(data_dir, audience)
     total = len(project.wijken) * (2 * len(project.waves) - 1)  # graphs plus comparisons of consecutive waves
     with tqdm(total=total, desc=text(TEXTS, "progress"), unit="netwerk", file=sys.stderr, disable=None) as bar:
 
