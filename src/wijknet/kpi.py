@@ -240,6 +240,9 @@ def _judge(table: pd.DataFrame) -> pd.DataFrame:
 
 #: The counts of one KPI 3 row: the published ones and the differences that follow from them.
 KPI3_COUNTS = ("agree", "disagree", "answered", "unanswered", "active_respondents", "inactive", "respondents")
+#: What blanking each count costs (tau-argus' cost function): the differences are not shown (0); the share
+#: rests on ``agree`` and ``answered``, so those go last; the pooled programme figure costs five times more.
+KPI3_COST = np.array([2, 0, 3, 0, 1, 0, 1], dtype=float)
 #: Lines within a row, by position in :data:`KPI3_COUNTS`: answered = agree + disagree, and so on.
 KPI3_LINES = ((2, (0, 1)), (4, (2, 3)), (6, (4, 5)))
 
@@ -294,7 +297,8 @@ def protect_kpi3(table: pd.DataFrame, min_cell: int, *, viewer_wijk: str | None 
             mine = np.repeat([rows.at[i, "wijk"] == viewer_wijk for i in order], width)
             others = np.repeat([not rows.at[i, "pooled"] and rows.at[i, "wijk"] != viewer_wijk for i in order], width)
             known, unseen = mine, others
-        hidden = protect(np.array(values, dtype=float), lines, min_cell, known=known, unseen=unseen)
+        cost = np.tile(KPI3_COST, len(order)) * np.repeat([5 if rows.at[i, "pooled"] else 1 for i in order], width)
+        hidden = protect(np.array(values, dtype=float), lines, min_cell, known=known, unseen=unseen, cost=cost)
         for k, i in enumerate(order):
             flags = dict(zip(KPI3_COUNTS, hidden[k * width:(k + 1) * width]))
             for column in ("agree", "answered", "active_respondents", "respondents"):

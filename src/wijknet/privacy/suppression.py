@@ -32,8 +32,9 @@ tools tau-argus and sdcTable), and wijknet does the same in one place:
      small count: "these two cells are 3 people together").
 
    A line that breaks this gets its smallest published non-zero cell
-   suppressed too (ties broken by position), or, when it has none left, its
-   total. This repeats until every line holds, and is then checked by an
+   suppressed too (ties broken by position), or, when it has none left, a
+   zero cell or its total (a cost per value can steer the choice, as the
+   cost functions of tau-argus). This repeats until every line holds, and is then checked by an
    audit (:func:`audit`, interval bounds by linear programming as in
    tau-argus' audit step): a suppressed value whose lowest and highest
    feasible value coincide is exactly recoverable, and a cell of its lines
@@ -103,26 +104,25 @@ def _broken(line: Line, values: np.ndarray, hidden: np.ndarray, min_cell: int, s
     return (0 < rest < min_cell) or (sensitive_zeros and rest == 0)
 
 
-def _hide_one(line: Line, values: np.ndarray, hidden: np.ndarray, known: np.ndarray, sensitive_zeros: bool) -> bool:
-    """Suppress the smallest published cell of ``line`` (non-zero unless zeros are sensitive), else its total."""
+def _hide_one(line: Line, values: np.ndarray, hidden: np.ndarray, known: np.ndarray, cost: np.ndarray) -> bool:
+    """Suppress one more value of ``line``: the cheapest, then a non-zero cell before a zero one and before
+    the total, then the smallest; False when every value of the line is hidden or known."""
     total, parts = line
-    low = 0 if sensitive_zeros else 1
-    candidates = [p for p in parts if not hidden[p] and not known[p] and values[p] >= low]
-    if candidates:
-        hidden[min(candidates, key=lambda p: (values[p], p))] = True
-        return True
+    options = [(cost[p], values[p] == 0, 0, values[p], p) for p in parts if not hidden[p] and not known[p]]
     if not hidden[total] and not known[total]:
-        hidden[total] = True
-        return True
-    return False
+        options.append((cost[total], False, 1, values[total], total))
+    if not options:
+        return False
+    hidden[min(options)[-1]] = True
+    return True
 
 
 def audit(values, lines: Sequence[Line], hidden, *, sensitive_zeros: bool = False) -> np.ndarray:
     """Which suppressed values an attacker can recover exactly from the published ones.
 
     The attacker knows every published value, that each line adds up, and
-    that a suppressed value is at least 1 (at least 0 with
-    ``sensitive_zeros``). For each suppressed value the lowest and highest
+    that a suppressed non-zero value is at least 1 (zeros are published
+    unless ``sensitive_zeros``). For each suppressed value the lowest and highest
     value consistent with that are found by linear programming
     (:func:`scipy.optimize.linprog`); equal bounds mean the value is
     disclosed.
@@ -177,7 +177,20 @@ def audit(values, lines: Sequence[Line], hidden, *, sensitive_zeros: bool = Fals
     if not rows:
         return out
     a_eq, b_eq = np.array(rows), np.array(rhs)
-    bounds = [(0 if sensitive_zeros else 1, None)] * len(unknown)
+    # The strongest true knowledge: a suppressed non-zero value is at least 1 (zeros are published unless
+    # sensitive, or hidden only as a last resort), so the audit errs on the attacker's side.
+    bounds = [(1 if values[v] >= 1 and not sensitive_zeros else 0, None) for v in unknown]
+    # Fast path: a value is pinned by the equations alone when no direction of their null space moves it;
+    # if some feasible point keeps every value strictly above its bound, nothing else can pin it.
+    _, singular, vt = np.linalg.svd(a_eq)
+    free = np.abs(vt[int((singular > 1e-9).sum()):]).max(axis=0, initial=0) > 1e-9
+    u = len(unknown)
+    slack = linprog(np.r_[np.zeros(u), -1.0], A_ub=np.c_[-np.eye(u), np.ones(u)],
+                    b_ub=-np.array([b for b, _ in bounds], dtype=float), A_eq=np.c_[a_eq, np.zeros(len(a_eq))],
+                    b_eq=b_eq, bounds=[(None, None)] * u + [(None, 1.0)], method="highs")
+    if slack.status == 0 and -slack.fun > 1e-7:
+        out[unknown[~free]] = True
+        return out
     for j, v in enumerate(unknown):
         c = np.zeros(len(unknown))
         c[j] = 1.0
@@ -189,7 +202,7 @@ def audit(values, lines: Sequence[Line], hidden, *, sensitive_zeros: bool = Fals
 
 
 def protect(values, lines: Sequence[Line], min_cell: int, *, sensitive_zeros: bool = False, known=None,
-            unseen=None) -> np.ndarray:
+            unseen=None, cost=None) -> np.ndarray:
     """Primary and secondary suppression of linked counts: the one rule of this module.
 
     Parameters
@@ -211,6 +224,13 @@ def protect(values, lines: Sequence[Line], min_cell: int, *, sensitive_zeros: bo
     unseen : array_like of bool, optional
         Values not shown to the viewer at all (other wijken): treated as
         suppressed, so what is shown cannot give them away.
+    cost : array_like of float, optional
+        The information lost by suppressing each value (default 1 for all),
+        as the cost function of tau-argus: the secondary suppression picks
+        the cheapest value of a line, among equals a non-zero cell before a
+        zero cell and before the total, then the smallest. A value that is
+        not shown itself (a difference that follows from two shown counts)
+        costs 0.
 
     Returns
     -------
@@ -241,6 +261,7 @@ def protect(values, lines: Sequence[Line], min_cell: int, *, sensitive_zeros: bo
     values = np.asarray(values, dtype=float)
     known = np.zeros(len(values), dtype=bool) if known is None else np.asarray(known, dtype=bool)
     unseen = np.zeros(len(values), dtype=bool) if unseen is None else np.asarray(unseen, dtype=bool)
+    cost = np.ones(len(values)) if cost is None else np.asarray(cost, dtype=float)
     hidden = (primary(values, min_cell, sensitive_zeros=sensitive_zeros) & ~known) | unseen
     while True:
         changed = True
@@ -248,14 +269,14 @@ def protect(values, lines: Sequence[Line], min_cell: int, *, sensitive_zeros: bo
             changed = False
             for line in lines:
                 if _broken(line, values, hidden, min_cell, sensitive_zeros):
-                    changed |= _hide_one(line, values, hidden, known, sensitive_zeros)
+                    changed |= _hide_one(line, values, hidden, known, cost)
         disclosed = audit(values, lines, hidden, sensitive_zeros=sensitive_zeros)
         if not disclosed.any():
             return hidden
         progress = False
         for line in lines:
             if disclosed[line[0]] or disclosed[list(line[1])].any():
-                progress |= _hide_one(line, values, hidden, known, sensitive_zeros)
+                progress |= _hide_one(line, values, hidden, known, cost)
                 if progress:
                     break
         if not progress:  # every value of the lines is hidden already; nothing more can be done
