@@ -377,6 +377,26 @@ def kpi_table(folder: str, sig: tuple) -> pd.DataFrame:
     return kpi3(_load(folder, sig))
 
 
+@st.cache_data(show_spinner=False, max_entries=8)
+def programme_kpi(folder: str, sig: tuple) -> pd.DataFrame | None:
+    """The pooled "Alle wijken" KPI 3 rows the viewer may see, or None when there is no programme figure.
+
+    A PlusWIJkteam's project holds its own wijk only, so its pooled row would
+    be that wijk relabelled; its programme figure is computed on the
+    leernetwerk's view of all wijken (:func:`wijknet.kpi.programme_kpi3`,
+    protected against subtracting the own wijk). Other viewers get the
+    pooled rows of :func:`kpi_table`.
+    """
+    from ..kpi import programme_kpi3
+
+    _files, audience, _unlocked = sig
+    audience = Audience.parse(audience)
+    if audience.tier != "wijkteam":
+        table = kpi_table(folder, sig)
+        return table[table["pooled"].astype(bool)].reset_index(drop=True)
+    return programme_kpi3(load_project(folder, audience="leernetwerk"), audience.wijk)
+
+
 @st.cache_data(show_spinner=False, max_entries=16)
 def kpi_structure(folder: str, sig: tuple, tie_types: tuple[str, ...] = (), min_weight: float | None = None) -> pd.DataFrame:
     """:func:`wijknet.kpi.kpi_vs_structure`: KPI 3 next to the measured network structure."""
