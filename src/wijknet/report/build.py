@@ -237,7 +237,7 @@ def _response_table(project: Project, wijk: str, network: pd.DataFrame, actors_b
         table = actors_by_wave.get(wave)
         reporters = int((table["out_degree"] > 0).sum()) if table is not None else 0
         net = network[network["wave"] == wave]
-        isolates = int(net["isolates"].iloc[0]) if len(net) and "isolates" in net else 0
+        isolates = float(net["isolates"].iloc[0]) if len(net) and "isolates" in net else 0  # NaN: suppressed
         rows.append({"wave": wave, "actors": present, "respondents": answered,
                      "response_rate": answered / present if present and not responses.empty else float("nan"),
                      "reporters": reporters, "reporter_share": reporters / present if present else float("nan"),
