@@ -285,3 +285,18 @@ def protect_aggregates(mixing: pd.DataFrame, network: pd.DataFrame, ei_domains: 
     network = protect_counts(network, ["actors", "isolates"], min_cell, derived={"actors": ["density"]})
     ei_domains = protect_ei_domains(ei_domains, hidden)
     return mixing, network, ei_domains, protect_change(change, min_cell)
+
+
+def protect_network_table(project: Project, wijk: str, network: pd.DataFrame, graphs: dict) -> pd.DataFrame:
+    """Network measures of one wijk (one row per wave) as a leernetwerk may see them.
+
+    The same blanks as :func:`protect_aggregates` gives in :func:`analyse`:
+    ``graphs`` maps each wave to its graph, whose mixing cells decide which
+    totals must stay hidden.
+    """
+    mixing = pd.concat([mixing_matrix(G, taxonomy=project.taxonomy).assign(wijk=wijk, wave=wave)
+                        for wave, G in graphs.items()], ignore_index=True)  # fmt: skip
+    mixing, hidden = protect_mixing(mixing, project.config.min_cell)
+    table = protect_network(network.assign(wijk=wijk), hidden)
+    table = protect_counts(table, ["actors", "isolates"], project.config.min_cell, derived={"actors": ["density"]})
+    return table[list(network.columns)]

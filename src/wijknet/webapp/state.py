@@ -221,7 +221,13 @@ def network_table(folder: str, sig: tuple, wijk: str, tie_types: tuple[str, ...]
     for wave in project.waves:
         G = graph(folder, sig, wijk, wave, tie_types, min_weight)
         rows.append(network_metrics(G, attr="domain", n_permutations=1000, seed=0).assign(wave=wave))
-    return pd.concat(rows, ignore_index=True)
+    table = pd.concat(rows, ignore_index=True)
+    if is_aggregate_only(project):  # the one disclosure-control rule, the same blanks as wijknet analyse
+        from ..analysis import protect_network_table
+
+        graphs = {wave: graph(folder, sig, wijk, wave, tie_types, min_weight) for wave in project.waves}
+        table = protect_network_table(project, wijk, table, graphs)
+    return table
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
