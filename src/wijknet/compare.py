@@ -558,6 +558,8 @@ def _change_sentences(change: pd.DataFrame, lang: str) -> list[str]:
     pairs = list(dict.fromkeys(zip(change["wave_from"], change["wave_to"])))
     w0, w1 = pairs[-1]
     last = change[(change["wave_from"] == w0) & (change["wave_to"] == w1)].reset_index(drop=True)
+    if last[[new_col, lost_col]].isna().any().any():  # a count left blank for a leernetwerk: no "most" to name
+        return []
     if last.empty or last[new_col].max() <= 0:
         return []
     top = int(last[new_col].to_numpy().argmax())

@@ -436,6 +436,10 @@ def compare_summary(folder: str, sig: tuple, lang: str, tie_types: tuple[str, ..
 
     project = _load(folder, sig)
     change = change_table(project, n_permutations=0, **_filters(tie_types, min_weight))
+    if is_aggregate_only(project):  # counts of new and lost ties under the one disclosure-control rule
+        from ..analysis import protect_change
+
+        change = protect_change(change, project.config.min_cell)
     kpi = kpi_table(folder, sig) if project.has_responses else None
     return summarise_differences(compare_table(folder, sig, tie_types, min_weight), change=change, kpi=kpi, lang=lang)
 
