@@ -281,8 +281,9 @@ def _protect_compare(table: pd.DataFrame, mixing: pd.DataFrame, min_cell: int, *
     table = protect_network(table, hidden)
     value = table["value"]
     small = table["measure"].isin(PEOPLE_MEASURES) & (value > 0) & (value < min_cell)
-    tiny = table.loc[small & (table["measure"] == "actors"), ["wijk", "wave"]].apply(tuple, axis=1)
-    small |= table["measure"].isin(("density", "mean_degree")) & table[["wijk", "wave"]].apply(tuple, axis=1).isin(set(tiny))
+    graph = table[["wijk", "wave"]].apply(tuple, axis=1)
+    tiny = set(graph[small & (table["measure"] == "actors")])
+    small |= table["measure"].isin(("density", "mean_degree")) & graph.isin(tiny)  # density and degree give N
     table.loc[small, ["value", "ci_low", "ci_high"]] = np.nan
     return table
 

@@ -326,8 +326,9 @@ def small_groups_project(seed: int = 7) -> Project:
                         ties.append({"wijk": wijk, "wave": wave, "source": a, "target": b})
             for a, _ in ids:
                 if rng.random() < 0.6:
-                    responses.append({"wijk": wijk, "wave": wave, "actor_id": a,
-                                      "kpi3": str(int(rng.integers(1, 6))), "active": "ja" if rng.random() < 0.85 else "nee"})
+                    answer = str(int(rng.integers(1, 6)))
+                    active = "ja" if rng.random() < 0.85 else "nee"
+                    responses.append({"wijk": wijk, "wave": wave, "actor_id": a, "kpi3": answer, "active": active})
     project = Project.from_frames(pd.DataFrame(actors).astype(str), pd.DataFrame(ties).astype(str),
                                   ProjectConfig(waves=["2025", "2026"]), responses=pd.DataFrame(responses).astype(str))
     return restrict(project, "leernetwerk", key=KEY)

@@ -516,8 +516,8 @@ def build_programme_report(project: Project, wave: str | None = None, *, n_permu
     actors = result.actor_metrics
     for wijk in project.wijken:
         if actors is None:  # a leernetwerk's analysis has no actor rows: count the reporters on the graphs
-            by_wave = {v: pd.DataFrame({"out_degree": [d for _, d in project.graph(wijk, v, **graph_options).out_degree()]})
-                       for v in waves}  # fmt: skip
+            graphs = {v: project.graph(wijk, v, **graph_options) for v in waves}
+            by_wave = {v: pd.DataFrame({"out_degree": [d for _, d in G.out_degree()]}) for v, G in graphs.items()}
         else:
             mine = actors[actors["wijk"] == wijk]
             by_wave = {v: mine[mine["wave"] == v] for v in waves}
