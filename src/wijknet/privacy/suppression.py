@@ -402,6 +402,8 @@ def protect_network(network, hidden: dict, *, by: Sequence[str] = ("wijk", "wave
     is suppressed.
     """
     out = network.copy()
+    for column in {*_NEEDS_TOTAL, "value", "ci_low", "ci_high"} & set(out.columns):
+        out[column] = out[column].astype(float)  # counts become float so that a blank (NaN) fits
     for i, row in out.iterrows():
         flags = hidden.get(tuple(row[c] for c in by))
         if not flags:
