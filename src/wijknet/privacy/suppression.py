@@ -32,9 +32,10 @@ tools tau-argus and sdcTable), and wijknet does the same in one place:
      small count: "these two cells are 3 people together").
 
    A line that breaks this gets its smallest published non-zero cell
-   suppressed too (ties broken by position), or, when it has none left, a
-   zero cell or its total (a cost per value can steer the choice, as the
-   cost functions of tau-argus). This repeats until every line holds, and is then checked by an
+   suppressed too (ties broken by position), or, when it has none left, its
+   total, or, when the total is known to the viewer anyway, a zero cell (a
+   cost per value can steer the choice, as the cost functions of
+   tau-argus). This repeats until every line holds, and is then checked by an
    audit (:func:`audit`, interval bounds by linear programming as in
    tau-argus' audit step): a suppressed value whose lowest and highest
    feasible value coincide is exactly recoverable, and a cell of its lines
@@ -105,8 +106,9 @@ def _broken(line: Line, values: np.ndarray, hidden: np.ndarray, min_cell: int, s
 
 
 def _hide_one(line: Line, values: np.ndarray, hidden: np.ndarray, known: np.ndarray, cost: np.ndarray) -> bool:
-    """Suppress one more value of ``line``: the cheapest, then a non-zero cell before a zero one and before
-    the total, then the smallest; False when every value of the line is hidden or known."""
+    """Suppress one more value of ``line``: the cheapest; among equals a non-zero cell, then the total (a
+    hidden zero adds nothing to a hidden sum), then a zero cell; then the smallest. False when every value
+    of the line is hidden or known."""
     total, parts = line
     options = [(cost[p], values[p] == 0, 0, values[p], p) for p in parts if not hidden[p] and not known[p]]
     if not hidden[total] and not known[total]:
@@ -227,8 +229,8 @@ def protect(values, lines: Sequence[Line], min_cell: int, *, sensitive_zeros: bo
     cost : array_like of float, optional
         The information lost by suppressing each value (default 1 for all),
         as the cost function of tau-argus: the secondary suppression picks
-        the cheapest value of a line, among equals a non-zero cell before a
-        zero cell and before the total, then the smallest. A value that is
+        the cheapest value of a line; among equals a non-zero cell, then the
+        total, then a zero cell; then the smallest. A value that is
         not shown itself (a difference that follows from two shown counts)
         costs 0.
 
