@@ -243,8 +243,10 @@ def protect_change(change: pd.DataFrame, min_cell: int) -> pd.DataFrame:
     """The wave comparison with the disclosure-control rule applied to its counts of ties and actors.
 
     Each row is protected on its own with :data:`CHANGE_LINES` (kept + new
-    = ties of the later wave, and so on; the tie and actor totals of each
-    wave are published in the network table and count as known); the
+    = ties of the later wave, and so on). The actors of each wave are shown
+    in the network table and count as known; the ties of each wave
+    (``ties_from``, ``ties_to``) are the network's tie totals, blanked only
+    when small, as there (so they cost more than any other count). The
     Jaccard index is blanked with any of its counts.
     """
     if change is None or change.empty:
@@ -258,7 +260,8 @@ def protect_change(change: pd.DataFrame, min_cell: int) -> pd.DataFrame:
         actors_to=change["actors_stable"] + change["actors_entered"],
         actors_from=change["actors_stable"] + change["actors_left"],
     )  # fmt: skip
-    table = protect_rows(table, CHANGE_LINES, min_cell, known=["ties_to", "ties_from", "actors_to", "actors_from"])
+    table = protect_rows(table, CHANGE_LINES, min_cell, known=["actors_to", "actors_from"],
+                         cost={"ties_to": 100.0, "ties_from": 100.0})
     for suffix, counts in _JACCARD.items():
         table.loc[table[list(counts)].isna().any(axis=1), f"jaccard{suffix}"] = float("nan")
     return table[list(change.columns)]

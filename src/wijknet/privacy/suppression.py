@@ -109,14 +109,19 @@ def _hide_one(line: Line, values: np.ndarray, hidden: np.ndarray, known: np.ndar
     """Suppress one more value of ``line``: the cheapest; among equals a non-zero cell, then the total (a
     hidden zero adds nothing to a hidden sum), then a zero cell; then the smallest. False when every value
     of the line is hidden or known."""
-    total, parts = line
-    options = [(cost[p], values[p] == 0, 0, values[p], p) for p in parts if not hidden[p] and not known[p]]
-    if not hidden[total] and not known[total]:
-        options.append((cost[total], False, 1, values[total], total))
+    options = _options(line, values, hidden, known, cost)
     if not options:
         return False
     hidden[min(options)[-1]] = True
     return True
+
+
+def _options(line: Line, values: np.ndarray, hidden: np.ndarray, known: np.ndarray, cost: np.ndarray) -> list:
+    total, parts = line
+    options = [(cost[p], values[p] == 0, 0, values[p], p) for p in parts if not hidden[p] and not known[p]]
+    if not hidden[total] and not known[total]:
+        options.append((cost[total], False, 1, values[total], total))
+    return options
 
 
 def audit(values, lines: Sequence[Line], hidden, *, sensitive_zeros: bool = False) -> np.ndarray:
@@ -275,14 +280,12 @@ def protect(values, lines: Sequence[Line], min_cell: int, *, sensitive_zeros: bo
         disclosed = audit(values, lines, hidden, sensitive_zeros=sensitive_zeros)
         if not disclosed.any():
             return hidden
-        progress = False
-        for line in lines:
-            if disclosed[line[0]] or disclosed[list(line[1])].any():
-                progress |= _hide_one(line, values, hidden, known, cost)
-                if progress:
-                    break
-        if not progress:  # every value of the lines is hidden already; nothing more can be done
+        # One more value, the cheapest of all lines that hold a disclosed value.
+        options = [o for line in lines if disclosed[line[0]] or disclosed[list(line[1])].any()
+                   for o in _options(line, values, hidden, known, cost)]
+        if not options:  # every value of those lines is hidden or known already; nothing more can be done
             return hidden
+        hidden[min(options)[-1]] = True
 
 
 def published_shares(values, hidden, groups) -> np.ndarray:
@@ -471,7 +474,7 @@ def protect_counts(table, columns: Sequence[str], min_cell: int, *, derived: dic
 
 
 def protect_rows(table, lines: Sequence[tuple[str, Sequence[str]]], min_cell: int, *,
-                 known: Sequence[str] = (), derived: dict | None = None):
+                 known: Sequence[str] = (), derived: dict | None = None, cost: dict | None = None):
     """Apply :func:`protect` to each row of ``table`` on its own, with lines between its columns.
 
     Parameters
@@ -487,6 +490,8 @@ def protect_rows(table, lines: Sequence[tuple[str, Sequence[str]]], min_cell: in
         Columns the viewer knows from other tables (never suppressed here).
     derived : dict, optional
         ``{column: [columns computed from it]}``, blanked with it.
+    cost : dict, optional
+        ``{column: cost}`` of :func:`protect` (default 1).
 
     Returns
     -------
@@ -504,13 +509,14 @@ def protect_rows(table, lines: Sequence[tuple[str, Sequence[str]]], min_cell: in
     position = {c: i for i, c in enumerate(columns)}
     index_lines = [(position[total], [position[p] for p in parts]) for total, parts in lines]
     known_mask = np.array([c in set(known) for c in columns])
+    costs = np.array([(cost or {}).get(c, 1.0) for c in columns], dtype=float)
     out = table.copy()
     for column in {*columns, *(c for cs in (derived or {}).values() for c in cs)}:
         if column in out.columns:
             out[column] = out[column].astype(float)
     for i in range(len(out)):
         values = out.iloc[i][columns].to_numpy(dtype=float)
-        hidden = protect(np.nan_to_num(values), index_lines, min_cell, known=known_mask)
+        hidden = protect(np.nan_to_num(values), index_lines, min_cell, known=known_mask, cost=costs)
         for column in np.array(columns)[hidden]:
             out.iloc[i, out.columns.get_loc(column)] = np.nan
             for other in (derived or {}).get(column, ()):
