@@ -341,3 +341,21 @@ def test_summary_on_a_computed_table(tidy_folder):
     table = compare_wijken(load_project(tidy_folder), n_boot=50)
     lines = summarise_differences(table)
     assert lines and all(isinstance(line, str) and line.endswith(".") for line in lines)
+
+
+def test_leernetwerk_comparison_and_mixing_follow_the_one_rule(tidy_folder):
+    """Noord 2025 has 4 actors (merged into "overig") and 3 ties: the one cell is small, so the tie
+    total and every measure computed from it stay blank, and so does the count of 4 actors."""
+    from wijknet.privacy import restrict
+
+    project = restrict(load_project(tidy_folder), "leernetwerk", key=bytes(32))
+    table = compare_wijken(project, n_boot=0)
+    noord = table[(table["wijk"] == "Noord") & (table["wave"] == "2025")].set_index("measure")["value"]
+    for measure in ("ties", "density", "mean_degree", "cross_domain_share", "ei_index", "actors"):
+        assert np.isnan(noord[measure]), measure
+    mixing = mixing_by_wijk(project, "2025")
+    cells = mixing[mixing["wijk"] == "Noord"]
+    assert cells.loc[cells["suppressed"], "ties"].isna().all() and cells["ties"].dropna().eq(0).all()
+    assert cells["row_share"].isna().all()  # no share rests on a blank cell
+    full = compare_wijken(load_project(tidy_folder), n_boot=0)
+    assert value(full, "ties", wijk="Noord", wave="2025")["value"] == 3  # researchers see it

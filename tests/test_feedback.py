@@ -122,3 +122,15 @@ def test_profiles_for_organisations_and_respondents(tmp_path):
         for d in profile.by_domain:
             assert d.named_by is None or d.named_by >= MIN_REPORTERS
         assert profile.named_by is None or profile.named_by >= MIN_REPORTERS
+
+
+def test_received_counts_follow_the_one_rule():
+    from wijknet.feedback import _protect_received
+
+    # 9 others named the actor: 4 in zorg, 2 in welzijn, 3 in wonen. 2 is small; its partner 3 is
+    # suppressed too, so 9 - 4 does not give welzijn; together 5 is not small.
+    assert _protect_received(9, {"zorg": 4, "welzijn": 2, "wonen": 3}, 3) == {"zorg"}
+    # A zero counts as small ("nobody in welzijn named you"), so it gets a partner too.
+    assert _protect_received(9, {"zorg": 9, "welzijn": 0}, 3) == set()
+    assert _protect_received(2, {"zorg": 2}, 3) == set()  # too few reporters in total
+    assert _protect_received(12, {"zorg": 5, "welzijn": 7}, 3) == {"zorg", "welzijn"}

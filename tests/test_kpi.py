@@ -223,3 +223,36 @@ def test_kpi_vs_structure():
     assert np.isnan(noord.loc["2025", "ei_index_change"]) and noord.loc["2026", "ei_index_change"] == -2.0
     assert noord.loc["2026", "share_change"] == pytest.approx(0.25)
     assert np.isnan(noord.loc["2027", "share"]) and noord.loc["2027", "status"] == "geen oordeel"
+
+
+# --- the disclosure-control rule for a leernetwerk ----------------------------------------------
+
+
+def test_leernetwerk_kpi3_small_rest_and_pooled_row_are_protected():
+    from wijknet.privacy import restrict
+
+    # Noord: 8 agree, 2 disagree -> the 2 is small, so agree and the share are blank (2 = 10 - 8).
+    # Zuid: 6 agree, 4 disagree -> 4 is small too. The pooled row (14 of 20) stays: 6 + 6 blank
+    # people per column is not small and no wijk follows from it, since both wijken are blank.
+    project = make_project({("Noord", "2025"): answers(8, 2), ("Zuid", "2025"): answers(6, 4)}, waves=["2025"])
+    table = kpi3(restrict(project, "leernetwerk", key=bytes(32))).set_index("wijk")
+    assert table.loc[["Noord", "Zuid"], "share"].isna().all()
+    assert table.loc[["Noord", "Zuid"], "status"].eq("geen oordeel").all()
+    assert table.loc[ALL_WIJKEN, "share"] == pytest.approx(14 / 20)
+    full = kpi3(project).set_index("wijk")
+    assert full.loc["Noord", "share"] == pytest.approx(0.8)  # researchers see every cell
+
+
+def test_leernetwerk_kpi3_pooled_minus_visible_wijk_gives_no_blank():
+    from wijknet.privacy import restrict
+
+    # Zuid has 3 answers: pooled - Noord would give Zuid, so Noord's count (cheaper than the
+    # programme figure) is blanked too.
+    project = make_project({("Noord", "2025"): answers(5, 5), ("Zuid", "2025"): answers(3, 0)}, waves=["2025"])
+    table = kpi3(restrict(project, "leernetwerk", key=bytes(32))).set_index("wijk")
+    assert np.isnan(table.loc["Zuid", "answered"]) and np.isnan(table.loc["Zuid", "share"])
+    for column in ("answered", "agree", "respondents"):
+        assert np.isnan(table.loc["Noord", column]) or np.isnan(table.loc[ALL_WIJKEN, column]), column
+    assert table.loc[ALL_WIJKEN, "answered"] == 13
+    no_pool = kpi3(restrict(project, "leernetwerk", key=bytes(32)), pooled=False).set_index("wijk")
+    assert np.isnan(no_pool.loc["Noord", "answered"]) and ALL_WIJKEN not in no_pool.index  # the same cells

@@ -18,7 +18,14 @@ from joblib import Parallel, delayed
 from .change import CHANGE_COLUMNS, compare_waves, wave_pairs
 from .graph import build_graph
 from .metrics import actor_metrics, ei_index_by_group, mixing_matrix, network_metrics
-from .privacy.suppression import is_aggregate_only
+from .privacy.suppression import (
+    is_aggregate_only,
+    protect_counts,
+    protect_ei_domains,
+    protect_mixing,
+    protect_network,
+    protect_rows,
+)
 from .project import Project
 
 ACTOR_COLUMNS = [
@@ -43,6 +50,10 @@ class AnalysisResult:
     :func:`wijknet.kpi.kpi3`, or ``None`` when the project has no survey
     responses.
 
+    For a project restricted to the ``leernetwerk`` audience
+    ``actor_metrics`` is ``None``: only group-level tables (per wijk, wave,
+    domain and domain pair), protected by :func:`protect_aggregates`.
+
     ``actor_metrics``, ``network_metrics``, ``mixing`` and ``ei_domains`` are
     computed on the graphs after the treatment of non-response named in
     their last column ``nonresponse`` (``"none"``: the graphs as observed;
@@ -50,7 +61,7 @@ class AnalysisResult:
     treated. ``settings["nonresponse"]`` holds the same name.
     """
 
-    actor_metrics: pd.DataFrame
+    actor_metrics: pd.DataFrame | None
     network_metrics: pd.DataFrame
     mixing: pd.DataFrame
     settings: dict
@@ -59,7 +70,7 @@ class AnalysisResult:
     kpi3: pd.DataFrame | None = None
 
     def write(self, out_dir: str | Path) -> list[Path]:
-        """Write ``actor_metrics.csv``, ``network_metrics.csv``, ``mixing.csv``,
+        """Write ``actor_metrics.csv`` (not for a leernetwerk), ``network_metrics.csv``, ``mixing.csv``,
         ``ei_domains.csv``, ``change.csv`` and, with survey responses, ``kpi3.csv``.
 
         Files are written to a temporary folder first and moved into place
@@ -68,11 +79,8 @@ class AnalysisResult:
         """
         out_dir = Path(out_dir)
         out_dir.mkdir(parents=True, exist_ok=True)
-        tables = {
-            "actor_metrics.csv": self.actor_metrics,
-            "network_metrics.csv": self.network_metrics,
-            "mixing.csv": self.mixing,
-        }
+        tables = {"actor_metrics.csv": self.actor_metrics} if self.actor_metrics is not None else {}
+        tables |= {"network_metrics.csv": self.network_metrics, "mixing.csv": self.mixing}
         if self.ei_domains is not None:
             tables["ei_domains.csv"] = self.ei_domains
         if self.change is not None:
@@ -160,8 +168,9 @@ def analyse(
     AnalysisResult
         With ``change`` (consecutive waves; QAP with ``n_permutations`` and
         ``seed``) and, when the project has survey responses, ``kpi3``. For a
-        project restricted to the ``leernetwerk`` audience, mixing cells of 1
-        to ``min_cell - 1`` ties are blank (NaN), as in :func:`wijknet.kpi.kpi3`.
+        project restricted to the ``leernetwerk`` audience there are no actor
+        rows (``actor_metrics`` is None) and every table is protected by the
+        disclosure-control rule (:func:`protect_aggregates`).
     """
     from .kpi import kpi3
     from .nonresponse import METHODS
@@ -198,11 +207,13 @@ def analyse(
     settings = {"attr": attr, "n_permutations": n_permutations, "seed": seed, "nonresponse": nonresponse,
                 **graph_options}
     treated = {"nonresponse": nonresponse}  # the last column of every table computed on the graphs
-    if is_aggregate_only(project):  # a leernetwerk sees no mixing cell of 1 to min_cell - 1 ties
-        small = (mixing["ties"] > 0) & (mixing["ties"] < project.config.min_cell)
-        mixing = mixing.assign(ties=mixing["ties"].astype(float).where(~small), row_share=mixing["row_share"].where(~small))
+    aggregate = is_aggregate_only(project)
+    if aggregate:  # a leernetwerk gets group figures only, protected by the one rule
+        mixing, network, ei_domains, change = protect_aggregates(
+            mixing, network, ei_domains, change, project.config.min_cell,
+            symmetric=graph_options.get("symmetrise") not in (None, "none"))  # fmt: skip
     return AnalysisResult(
-        actor_metrics=_order(actors, ACTOR_COLUMNS).assign(**treated),
+        actor_metrics=None if aggregate else _order(actors, ACTOR_COLUMNS).assign(**treated),
         network_metrics=_order(network, NETWORK_COLUMNS).assign(**treated),
         mixing=_order(mixing, MIXING_COLUMNS).assign(**treated),
         settings=settings,
@@ -210,3 +221,88 @@ def analyse(
         change=change,
         kpi3=kpi3(project) if project.has_responses else None,
     )
+
+
+#: Lines between the counts of one row of :func:`wijknet.change.compare_waves`; ``*_x`` are the counts
+#: of the ties of actors who entered or left (the ``*_all`` count minus the stable-actor count).
+CHANGE_LINES = (
+    ("ties_to", ["ties_kept", "ties_new_all"]), ("ties_from", ["ties_kept", "ties_lost_all"]),
+    ("hamming", ["ties_new", "ties_lost"]), ("hamming_all", ["ties_new_all", "ties_lost_all"]),
+    ("ties_kept", ["kept_cross_domain", "kept_same_domain"]),
+    ("ties_new", ["new_cross_domain", "new_same_domain"]), ("ties_lost", ["lost_cross_domain", "lost_same_domain"]),
+    ("ties_new_all", ["new_cross_domain_all", "new_same_domain_all"]),
+    ("ties_lost_all", ["lost_cross_domain_all", "lost_same_domain_all"]),
+    ("ties_new_all", ["ties_new", "new_x"]), ("ties_lost_all", ["ties_lost", "lost_x"]),
+    ("new_cross_domain_all", ["new_cross_domain", "new_cross_x"]),
+    ("lost_cross_domain_all", ["lost_cross_domain", "lost_cross_x"]),
+    ("new_same_domain_all", ["new_same_domain", "new_same_x"]),
+    ("lost_same_domain_all", ["lost_same_domain", "lost_same_x"]),
+    ("actors_to", ["actors_stable", "actors_entered"]), ("actors_from", ["actors_stable", "actors_left"]),
+)  # fmt: skip
+_JACCARD = {"": ("ties_kept", "ties_new", "ties_lost"), "_all": ("ties_kept", "ties_new_all", "ties_lost_all")}
+
+
+def protect_change(change: pd.DataFrame, min_cell: int) -> pd.DataFrame:
+    """The wave comparison with the disclosure-control rule applied to its counts of ties and actors.
+
+    Each row is protected on its own with :data:`CHANGE_LINES` (kept + new
+    = ties of the later wave, and so on). The actors of each wave are shown
+    in the network table and count as known; the ties of each wave
+    (``ties_from``, ``ties_to``) are the network's tie totals, blanked only
+    when small, as there (so they cost more than any other count). The
+    Jaccard index is blanked with any of its counts.
+    """
+    if change is None or change.empty:
+        return change
+    table = change.assign(
+        new_x=change["ties_new_all"] - change["ties_new"], lost_x=change["ties_lost_all"] - change["ties_lost"],
+        new_cross_x=change["new_cross_domain_all"] - change["new_cross_domain"],
+        lost_cross_x=change["lost_cross_domain_all"] - change["lost_cross_domain"],
+        new_same_x=change["new_same_domain_all"] - change["new_same_domain"],
+        lost_same_x=change["lost_same_domain_all"] - change["lost_same_domain"],
+        actors_to=change["actors_stable"] + change["actors_entered"],
+        actors_from=change["actors_stable"] + change["actors_left"],
+    )  # fmt: skip
+    table = protect_rows(table, CHANGE_LINES, min_cell, known=["actors_to", "actors_from"],
+                         cost={"ties_to": 100.0, "ties_from": 100.0})
+    for suffix, counts in _JACCARD.items():
+        table.loc[table[list(counts)].isna().any(axis=1), f"jaccard{suffix}"] = float("nan")
+    return table[list(change.columns)]
+
+
+def protect_aggregates(mixing: pd.DataFrame, network: pd.DataFrame, ei_domains: pd.DataFrame,
+                       change: pd.DataFrame | None, min_cell: int, *, symmetric: bool = False):
+    """The group tables of :func:`analyse` as a leernetwerk may see them.
+
+    Applies the one rule of :mod:`wijknet.privacy.suppression` per wijk and
+    wave to the mixing cells together with the totals shown beside them
+    (network tie total, ties within and between domains, internal and
+    external ties per domain); the shares of the mixing rows come from the
+    published cells only. Counts of actors and isolates below ``min_cell``
+    are blanked in the network table, and the wave comparison is protected
+    by :func:`protect_change`.
+
+    Returns
+    -------
+    mixing, network, ei_domains, change : pandas.DataFrame
+    """
+    mixing, hidden = protect_mixing(mixing, min_cell, symmetric=symmetric)
+    network = protect_network(network, hidden)
+    network = protect_counts(network, ["actors", "isolates"], min_cell, derived={"actors": ["density"]})
+    ei_domains = protect_ei_domains(ei_domains, hidden)
+    return mixing, network, ei_domains, protect_change(change, min_cell)
+
+
+def protect_network_table(project: Project, wijk: str, network: pd.DataFrame, graphs: dict) -> pd.DataFrame:
+    """Network measures of one wijk (one row per wave) as a leernetwerk may see them.
+
+    The same blanks as :func:`protect_aggregates` gives in :func:`analyse`:
+    ``graphs`` maps each wave to its graph, whose mixing cells decide which
+    totals must stay hidden.
+    """
+    mixing = pd.concat([mixing_matrix(G, taxonomy=project.taxonomy).assign(wijk=wijk, wave=wave)
+                        for wave, G in graphs.items()], ignore_index=True)  # fmt: skip
+    mixing, hidden = protect_mixing(mixing, project.config.min_cell)
+    table = protect_network(network.assign(wijk=wijk), hidden)
+    table = protect_counts(table, ["actors", "isolates"], project.config.min_cell, derived={"actors": ["density"]})
+    return table[list(network.columns)]

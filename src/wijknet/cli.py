@@ -275,6 +275,8 @@ def analyse(
     responses.csv, kpi3.csv (the KPI 3 monitor). The last column nonresponse of
     actor_metrics.csv, network_metrics.csv, mixing.csv and ei_domains.csv names the
     treatment of non-response (--nonresponse); change.csv uses the observed ties.
+    For --audience leernetwerk there is no actor_metrics.csv and every count is
+    protected by the disclosure-control rule (docs/privacy.md).
     """
     from .analysis import analyse as run_analysis
     from .io.tidy import check_analysable

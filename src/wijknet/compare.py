@@ -31,7 +31,7 @@ from .metrics import (
     mixing_matrix,
     network_metrics,
 )
-from .privacy.suppression import is_aggregate_only
+from .privacy.suppression import is_aggregate_only, protect_mixing, protect_network
 from .project import Project
 
 COMPARE_COLUMNS = ["wijk", "wave", "measure", "value", "ci_low", "ci_high"]
@@ -247,16 +247,45 @@ def compare_wijken(
     """
     waves = list(project.waves if waves is None else waves)
     wijken = list(project.wijken if wijken is None else wijken)
-    parts = []
+    parts, mixing = [], []
     for wijk in wijken:
         for wave in waves:
             G = project.graph(wijk, wave, **graph_options)
             part = compare_graph(G, attr=attr, n_boot=n_boot, seed=seed, level=level, connector_share=connector_share)
             parts.append(part.assign(wijk=wijk, wave=wave))
+            mixing.append(mixing_matrix(G, attr, taxonomy=project.taxonomy).assign(wijk=wijk, wave=wave))
     if not parts:
         return pd.DataFrame({c: pd.Series(dtype=object if c in ("wijk", "wave", "measure") else float)
                              for c in COMPARE_COLUMNS})
-    return pd.concat(parts, ignore_index=True)[COMPARE_COLUMNS]
+    table = pd.concat(parts, ignore_index=True)[COMPARE_COLUMNS]
+    if is_aggregate_only(project):
+        table = _protect_compare(table, pd.concat(mixing, ignore_index=True), project.config.min_cell,
+                                 symmetric=graph_options.get("symmetrise") not in (None, "none"))
+    return table
+
+
+#: Counts of people in the comparison table, suppressed for a leernetwerk when small.
+PEOPLE_MEASURES = ("actors", "connectors_outside_team", "articulation_points")
+
+
+def _protect_compare(table: pd.DataFrame, mixing: pd.DataFrame, min_cell: int, *, symmetric: bool) -> pd.DataFrame:
+    """The comparison table as a leernetwerk may see it (:mod:`wijknet.privacy.suppression`).
+
+    The tie totals and the measures that follow from them are protected
+    together with the mixing cells of the same graph (the same suppression
+    as :func:`mixing_by_wijk` and :func:`wijknet.analysis.analyse`); counts
+    of people (actors, connectors, fragile bridges) of 1 to ``min_cell - 1``
+    are blanked, and density with a blanked number of actors.
+    """
+    _, hidden = protect_mixing(mixing, min_cell, symmetric=symmetric)
+    table = protect_network(table, hidden)
+    value = table["value"]
+    small = table["measure"].isin(PEOPLE_MEASURES) & (value > 0) & (value < min_cell)
+    graph = table[["wijk", "wave"]].apply(tuple, axis=1)
+    tiny = set(graph[small & (table["measure"] == "actors")])
+    small |= table["measure"].isin(("density", "mean_degree")) & graph.isin(tiny)  # density and degree give N
+    table.loc[small, ["value", "ci_low", "ci_high"]] = np.nan
+    return table
 
 
 def mixing_by_wijk(project: Project, wave: str, *, wijken: Sequence[str] | None = None, attr: str = "domain",
@@ -282,9 +311,12 @@ def mixing_by_wijk(project: Project, wave: str, *, wijken: Sequence[str] | None 
         same axes. ``row_share = ties / row total`` as in
         :func:`wijknet.metrics.mixing_matrix` (NaN for a domain without ties,
         or absent from that wijk); ``ties`` is 0 for an absent domain. For a
-        project restricted to the ``leernetwerk`` audience, cells of 1 to
-        ``min_cell - 1`` ties are blanked (NaN) and marked ``suppressed``
-        (always False for other viewers).
+        project restricted to the ``leernetwerk`` audience the one
+        disclosure-control rule applies (:func:`wijknet.privacy.suppression.protect_mixing`):
+        small cells and the cells that would give them away are blanked
+        (NaN) and marked ``suppressed``, and ``row_share`` is computed on the
+        published cells of the row only (``suppressed`` is always False for
+        other viewers).
 
     References
     ----------
@@ -304,11 +336,11 @@ def mixing_by_wijk(project: Project, wave: str, *, wijken: Sequence[str] | None 
     if not parts:
         return pd.DataFrame(columns=MIXING_BY_WIJK_COLUMNS)
     table = pd.concat(parts, ignore_index=True)
-    # A leernetwerk sees no cell of 1 to min_cell - 1 ties; everyone else sees every cell.
-    small = (table["ties"] > 0) & (table["ties"] < project.config.min_cell) & is_aggregate_only(project)
-    table["suppressed"] = small
-    if small.any():
-        table = table.assign(ties=table["ties"].where(~small), row_share=table["row_share"].where(~small))
+    if is_aggregate_only(project):  # the one rule, as in analyse: the same cells blank on every page
+        table, _ = protect_mixing(table, project.config.min_cell, by=["wijk"],
+                                  symmetric=graph_options.get("symmetrise") not in (None, "none"))
+    else:
+        table["suppressed"] = False
     return table[MIXING_BY_WIJK_COLUMNS]
 
 
@@ -527,6 +559,8 @@ def _change_sentences(change: pd.DataFrame, lang: str) -> list[str]:
     pairs = list(dict.fromkeys(zip(change["wave_from"], change["wave_to"])))
     w0, w1 = pairs[-1]
     last = change[(change["wave_from"] == w0) & (change["wave_to"] == w1)].reset_index(drop=True)
+    if last[[new_col, lost_col]].isna().any().any():  # a count left blank for a leernetwerk: no "most" to name
+        return []
     if last.empty or last[new_col].max() <= 0:
         return []
     top = int(last[new_col].to_numpy().argmax())

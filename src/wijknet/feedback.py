@@ -16,9 +16,12 @@ Privacy rules (what makes a profile safe to hand out):
   many others named it and the mean strength (weight) of those ties; never
   an individual rating, never who named it;
 - every number that rests on the answers of fewer than
-  :data:`MIN_REPORTERS` others (3) is suppressed, overall and per domain;
-  the total number of partners (own plus others' reports) is suppressed too
-  then, since it would give away how many others named the actor.
+  :data:`MIN_REPORTERS` others (3) is suppressed, overall and per domain,
+  with secondary suppression of more domains so that the suppressed ones
+  cannot be worked out from the total (the one rule of
+  :mod:`wijknet.privacy.suppression`, zeros counted as small); the total
+  number of partners (own plus others' reports) is suppressed too then,
+  since it would give away how many others named the actor.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from pathlib import Path
 
 from .i18n import format_number, get_language, text
 from .metrics import actor_metrics
+from .privacy.suppression import protect
 from .project import Project
 
 __all__ = ["MIN_REPORTERS", "DomainTies", "FeedbackProfile", "feedback_actors", "feedback_profile",
@@ -146,28 +150,25 @@ def _partners(G, node) -> set:
     return set(G.successors(node)) | set(G.predecessors(node))
 
 
-def _secondary_suppression(rows: list[DomainTies], total: int | None, k: int) -> list[DomainTies]:
-    """Suppress more domain cells until the hidden rest cannot be worked out.
+def _protect_received(total: int, counts: dict[str, int], k: int) -> set[str]:
+    """The domains whose count of others who named the actor may be shown.
 
-    When the total of others who named the actor is shown, the shown domain
-    counts subtract from it: if the rest (the suppressed domains together)
-    is 1 to ``k - 1`` reporters, it could be worked out, and with the overall
-    mean weight even their rating. The smallest shown cells are suppressed
-    too until the rest is 0 or at least ``k``. Without a shown total, every
-    domain cell of received ties is suppressed.
+    The one disclosure-control rule (:func:`wijknet.privacy.suppression.protect`)
+    on the line ``total = sum of the domain counts`` (plus those without a
+    domain), with threshold ``k`` and zeros sensitive: "none of the others in
+    this domain named you" speaks about each of them. So a domain count of 0
+    to ``k - 1`` is suppressed, and so are more domains until the suppressed
+    rest is at least ``k`` and cannot be worked out from the total; when the
+    total itself is below ``k`` nothing is shown.
     """
-    if total is None:
-        return [DomainTies(r.domain, r.named, None, None) for r in rows]
-    rows = list(rows)
-    rest = total - sum(r.named_by for r in rows if r.named_by is not None)
-    while 0 < rest < k:
-        shown = [i for i, r in enumerate(rows) if r.named_by is not None]
-        if not shown:
-            break
-        i = min(shown, key=lambda j: (rows[j].named_by, rows[j].domain))
-        rest += rows[i].named_by
-        rows[i] = DomainTies(rows[i].domain, rows[i].named, None, None)
-    return [r for r in rows if r.named or r.named_by is not None]
+    domains = list(counts)
+    rest = total - sum(counts.values())  # reporters without a domain: not shown, but part of the line
+    values = [total, *counts.values(), *([rest] if rest else [])]
+    cost = [1.0] * (len(domains) + 1) + [0.0] * bool(rest)
+    hidden = protect(values, [(0, list(range(1, len(values))))], k, sensitive_zeros=True, cost=cost)
+    if hidden[0]:
+        return set()
+    return {d for d, h in zip(domains, hidden[1:len(domains) + 1]) if not h}
 
 
 def network_facts(project: Project, wijk: str, wave: str) -> dict:
@@ -229,16 +230,17 @@ def feedback_profile(project: Project, actor_id: str, wave: str, *, min_reporter
     enough = len(in_nodes) >= min_reporters
     partners = out_nodes | in_nodes
     # Per domain: own named partners always; received only with enough reporters in that domain.
+    domains = project.taxonomy.order(set(domain_of.values()) - {""})
+    senders = {d: [n for n in in_nodes if domain_of[n] == d] for d in domains}
+    shown = _protect_received(len(in_nodes), {d: len(senders[d]) for d in domains}, min_reporters)
     by_domain = []
-    for d in project.taxonomy.order(set(domain_of.values()) - {""}):
+    for d in domains:
         named = sum(1 for n in out_nodes if domain_of[n] == d)
-        senders = [n for n in in_nodes if domain_of[n] == d]
-        ok = len(senders) >= min_reporters
-        weights = _weights(G, [(u, actor_id) for u in senders]) if ok else []
+        ok = d in shown
+        weights = _weights(G, [(u, actor_id) for u in senders[d]]) if ok else []
         if named or ok:
-            by_domain.append(DomainTies(d, named, len(senders) if ok else None,
+            by_domain.append(DomainTies(d, named, len(senders[d]) if ok else None,
                                         statistics.fmean(weights) if weights else None))
-    by_domain = _secondary_suppression(by_domain, len(in_nodes) if enough else None, min_reporters)
     # The previous wave, when the actor took part in it.
     waves = project.waves
     previous = waves[waves.index(wave) - 1] if wave in waves and waves.index(wave) > 0 else None

@@ -30,7 +30,7 @@ import pandas as pd
 from statsmodels.stats.proportion import proportion_confint
 
 from .i18n import text
-from .privacy.suppression import is_aggregate_only
+from .privacy.suppression import is_aggregate_only, protect
 from .project import Project
 
 ALL_WIJKEN = "Alle wijken"
@@ -179,8 +179,10 @@ def kpi3(project: Project, *, bands: dict[str, tuple[float, float]] | None = Non
             True for the "Alle wijken" rows.
 
         For a project restricted to the ``leernetwerk`` audience
-        (:func:`wijknet.privacy.restrict`), rows with fewer than
-        ``min_cell`` answers show no ``agree``, share, interval or status.
+        (:func:`wijknet.privacy.restrict`) the counts are protected by the
+        disclosure-control rule (:func:`protect_kpi3`), with the pooled rows
+        included also when ``pooled`` is False, so a table with and one
+        without pooled rows blank the same cells.
 
     Notes
     -----
@@ -191,13 +193,21 @@ def kpi3(project: Project, *, bands: dict[str, tuple[float, float]] | None = Non
     breaks the chain. The pooled rows add up the counts of all wijken (each
     respondent weighs the same) and are judged by the same rules.
     """
+    table = _kpi3_table(project, bands, target, confidence)
+    if is_aggregate_only(project):  # a leernetwerk: the one rule, the pooled rows included
+        table = protect_kpi3(table, project.config.min_cell)
+    return table if pooled else table[~table["pooled"]].reset_index(drop=True)
+
+
+def _kpi3_table(project: Project, bands, target, confidence: float) -> pd.DataFrame:
+    """:func:`kpi3` with the pooled rows, without suppression."""
     bands = project.config.kpi3_bands if bands is None else bands
     target = project.config.kpi3_target if target is None else target
     responses = project.responses
     if responses.empty:
-        return pd.DataFrame({c: pd.Series(dtype=object) for c in KPI3_COLUMNS})
+        return pd.DataFrame({c: pd.Series(dtype=bool if c == "pooled" else object) for c in KPI3_COLUMNS})
     waves = project.waves
-    groups = [(w, False) for w in project.wijken] + ([(ALL_WIJKEN, True)] if pooled else [])
+    groups = [(w, False) for w in project.wijken] + [(ALL_WIJKEN, True)]
     rows = []
     for wijk, is_pooled in groups:
         mine = responses if is_pooled else responses[responses["wijk"] == wijk]
@@ -212,18 +222,119 @@ def kpi3(project: Project, *, bands: dict[str, tuple[float, float]] | None = Non
     answered = table["answered"].to_numpy()
     table["share"] = np.where(answered > 0, table["agree"] / np.where(answered > 0, answered, 1), np.nan)
     table["ci_low"], table["ci_high"] = wilson_interval(table["agree"], answered, confidence)
+    table["status"] = NO_JUDGEMENT
+    for column in ("below_band", "above_band", "ci_overlaps_band"):
+        table[column] = False
+    return _judge(table[KPI3_COLUMNS].reset_index(drop=True))
+
+
+def _judge(table: pd.DataFrame) -> pd.DataFrame:
+    """Status and band flags of every row from its (published) share."""
     table["status"] = [s for _, part in table.groupby("wijk", sort=False) for s in _statuses(part["share"], part["band_min"])]
     judged = table["status"] != NO_JUDGEMENT
     table["below_band"] = judged & (table["share"] < table["band_min"])
     table["above_band"] = judged & (table["share"] > table["band_max"])
     table["ci_overlaps_band"] = judged & (table["ci_low"] <= table["band_max"]) & (table["ci_high"] >= table["band_min"])
-    table = table[KPI3_COLUMNS].reset_index(drop=True)
-    if is_aggregate_only(project):  # a leernetwerk sees no share of fewer than min_cell answers
-        small = table["answered"] < project.config.min_cell
-        table.loc[small, ["agree", "share", "ci_low", "ci_high"]] = np.nan
-        table.loc[small, "status"] = NO_JUDGEMENT
-        table.loc[small, ["below_band", "above_band", "ci_overlaps_band"]] = False
     return table
+
+
+#: The counts of one KPI 3 row: the published ones and the differences that follow from them.
+KPI3_COUNTS = ("agree", "disagree", "answered", "unanswered", "active_respondents", "inactive", "respondents")
+#: What blanking each count costs (tau-argus' cost function): the differences are not shown (0); the share
+#: rests on ``agree`` and ``answered``, so those go last; the pooled programme figure costs five times more.
+KPI3_COST = np.array([2, 0, 3, 0, 1, 0, 1], dtype=float)
+#: Lines within a row, by position in :data:`KPI3_COUNTS`: answered = agree + disagree, and so on.
+KPI3_LINES = ((2, (0, 1)), (4, (2, 3)), (6, (4, 5)))
+
+
+def protect_kpi3(table: pd.DataFrame, min_cell: int, *, viewer_wijk: str | None = None) -> pd.DataFrame:
+    """KPI 3 with the disclosure-control rule applied (:func:`wijknet.privacy.suppression.protect`).
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        :func:`kpi3` without suppression, pooled rows included.
+    min_cell : int
+    viewer_wijk : str, optional
+        A PlusWIJkteam that sees its own wijk in full and nothing of the
+        other wijken: its rows count as known, the other wijken as unseen, and
+        only its rows and the pooled rows are returned (:func:`programme_kpi3`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The same columns. Per wave, the counts of every wijk (``agree``,
+        the disagreeing rest, ``answered``, the active respondents who did
+        not answer, ``active_respondents``, the inactive ones,
+        ``respondents``) are linked by their sums within the row and by the
+        pooled row over the wijken; small counts and those that would give
+        them away (the pooled row minus the visible wijken included) are
+        blanked. Where ``agree`` or ``answered`` is blank, so are the share,
+        its interval, the status (no judgement) and the band flags; the
+        statuses are judged again on the published shares, so "twice below
+        the band" never rests on a blank share.
+    """
+    out = table.copy()
+    if out.empty:
+        return out
+    width = len(KPI3_COUNTS)
+    for column in ("respondents", "active_respondents", "answered", "agree"):
+        out[column] = out[column].astype(float)
+    for _wave, rows in out.groupby("wave", sort=False):
+        order = [i for i in rows.index if not rows.at[i, "pooled"]] + [i for i in rows.index if rows.at[i, "pooled"]]
+        values = []
+        for i in order:
+            r = table.loc[i]
+            values += [r["agree"], r["answered"] - r["agree"], r["answered"], r["active_respondents"] - r["answered"],
+                       r["active_respondents"], r["respondents"] - r["active_respondents"], r["respondents"]]
+        lines = [(k * width + t, [k * width + p for p in parts]) for k in range(len(order)) for t, parts in KPI3_LINES]
+        pooled = [k for k, i in enumerate(order) if rows.at[i, "pooled"]]
+        for p in pooled:
+            wijken = [k for k in range(len(order)) if k not in pooled]
+            lines += [(p * width + q, [k * width + q for k in wijken]) for q in range(width)]
+        known = unseen = None
+        if viewer_wijk is not None:
+            mine = np.repeat([rows.at[i, "wijk"] == viewer_wijk for i in order], width)
+            others = np.repeat([not rows.at[i, "pooled"] and rows.at[i, "wijk"] != viewer_wijk for i in order], width)
+            known, unseen = mine, others
+        cost = np.tile(KPI3_COST, len(order)) * np.repeat([5 if rows.at[i, "pooled"] else 1 for i in order], width)
+        hidden = protect(np.array(values, dtype=float), lines, min_cell, known=known, unseen=unseen, cost=cost)
+        for k, i in enumerate(order):
+            flags = dict(zip(KPI3_COUNTS, hidden[k * width:(k + 1) * width]))
+            for column in ("agree", "answered", "active_respondents", "respondents"):
+                if flags[column]:
+                    out.loc[i, column] = np.nan
+            if flags["agree"] or flags["answered"]:
+                out.loc[i, ["share", "ci_low", "ci_high"]] = np.nan
+    out = _judge(out)
+    if viewer_wijk is not None:
+        out = out[out["pooled"] | (out["wijk"] == viewer_wijk)].reset_index(drop=True)
+    return out
+
+
+def programme_kpi3(project: Project, viewer_wijk: str) -> pd.DataFrame:
+    """The programme figure of KPI 3 (all wijken together) for a PlusWIJkteam.
+
+    Parameters
+    ----------
+    project : Project
+        The project with all wijken, as the leernetwerk sees it
+        (``load_project(folder, audience="leernetwerk")``): the pooled rows
+        are computed over every wijk, never from the team's own wijk alone.
+    viewer_wijk : str
+        The team's wijk. The team knows its own counts, so the pooled row is
+        protected with them as known and the other wijken as unseen: the
+        pooled row minus the own wijk never gives a small count of the other
+        wijken together (:func:`protect_kpi3`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The pooled rows (``wijk = "Alle wijken"``) of :func:`kpi3`, one per
+        wave, with blank counts and share where the rule requires it.
+    """
+    table = protect_kpi3(_kpi3_table(project, None, None, 0.95), project.config.min_cell, viewer_wijk=viewer_wijk)
+    return table[table["pooled"]].reset_index(drop=True)
 
 
 def kpi_vs_structure(project: Project, *, kpi: pd.DataFrame | None = None, attr: str = "domain",

@@ -2,13 +2,14 @@
 
 See :mod:`wijknet.privacy.audience` for what each tier may see,
 :func:`restrict` for how a project is cut to a tier, :mod:`wijknet.privacy.keys`
-for the pseudonyms and :func:`suppress_small` for group figures.
+for the pseudonyms and :mod:`wijknet.privacy.suppression` for the one
+disclosure-control rule of group figures (:func:`protect`).
 """
 
 from .audience import FULL, TIERS, Audience, NotAllowed
 from .keys import key_file, load_key, pseudonym
-from .suppression import suppress_small
+from .suppression import audit, protect, published_shares
 from .view import restrict
 
-__all__ = ["FULL", "TIERS", "Audience", "NotAllowed", "key_file", "load_key", "pseudonym", "restrict",
-           "suppress_small"]
+__all__ = ["FULL", "TIERS", "Audience", "NotAllowed", "audit", "key_file", "load_key", "protect", "pseudonym",
+           "published_shares", "restrict"]

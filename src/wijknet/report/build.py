@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 import yaml
 
@@ -32,6 +33,7 @@ from ..change import compare_waves
 from ..errors import DataError, Problem
 from ..i18n import text
 from ..metrics import connectors
+from ..privacy.suppression import is_aggregate_only, protect, protect_counts, protect_rows
 from ..project import CONFIG_FILE, Project
 
 __all__ = [
@@ -235,7 +237,7 @@ def _response_table(project: Project, wijk: str, network: pd.DataFrame, actors_b
         table = actors_by_wave.get(wave)
         reporters = int((table["out_degree"] > 0).sum()) if table is not None else 0
         net = network[network["wave"] == wave]
-        isolates = int(net["isolates"].iloc[0]) if len(net) and "isolates" in net else 0
+        isolates = float(net["isolates"].iloc[0]) if len(net) and "isolates" in net else 0  # NaN: suppressed
         rows.append({"wave": wave, "actors": present, "respondents": answered,
                      "response_rate": answered / present if present and not responses.empty else float("nan"),
                      "reporters": reporters, "reporter_share": reporters / present if present else float("nan"),
@@ -447,6 +449,13 @@ class ProgrammeReport:
     warnings : list of str
     taxonomy : Taxonomy
     provenance : Provenance
+
+    For a project restricted to the ``leernetwerk`` audience every table is
+    protected by the one disclosure-control rule
+    (:mod:`wijknet.privacy.suppression`): the analysis tables by
+    :func:`wijknet.analysis.analyse`, the response table by
+    :func:`protect_response`, the ties per evidence label by
+    :func:`protect_evidence`.
     """
 
     title: str
@@ -506,12 +515,48 @@ def build_programme_report(project: Project, wave: str | None = None, *, n_permu
     responses = []
     actors = result.actor_metrics
     for wijk in project.wijken:
-        mine = actors[actors["wijk"] == wijk]
-        by_wave = {v: mine[mine["wave"] == v] for v in waves}
+        if actors is None:  # a leernetwerk's analysis has no actor rows: count the reporters on the graphs
+            graphs = {v: project.graph(wijk, v, **graph_options) for v in waves}
+            by_wave = {v: pd.DataFrame({"out_degree": [d for _, d in G.out_degree()]}) for v, G in graphs.items()}
+        else:
+            mine = actors[actors["wijk"] == wijk]
+            by_wave = {v: mine[mine["wave"] == v] for v in waves}
         responses.append(_response_table(project, wijk, network[network["wijk"] == wijk], by_wave).assign(wijk=wijk))
+    response = pd.concat(responses, ignore_index=True)
+    prov = provenance(project, seed=seed, n_permutations=n_permutations, graph_options=graph_options)
+    if is_aggregate_only(project):
+        response = protect_response(response, project.config.min_cell)
+        prov.evidence = protect_evidence(prov.evidence, project.config.min_cell)
     return ProgrammeReport(
         title=project.config.title, wave=wave, previous=previous, waves=list(waves), wijken=list(project.wijken),
         synthetic=project.config.synthetic, summary=summary, network=network, change=change, kpi=kpi,
-        response=pd.concat(responses, ignore_index=True), warnings=list(project.warnings), taxonomy=project.taxonomy,
-        provenance=provenance(project, seed=seed, n_permutations=n_permutations, graph_options=graph_options),
+        response=response, warnings=list(project.warnings), taxonomy=project.taxonomy, provenance=prov,
     )  # fmt: skip
+
+
+#: Lines of a row of the response table: actors = respondents + the rest = reporters + the rest.
+RESPONSE_LINES = (("actors", ["respondents", "non_respondents"]), ("actors", ["reporters", "non_reporters"]))
+
+
+def protect_response(response: pd.DataFrame, min_cell: int) -> pd.DataFrame:
+    """The response table as a leernetwerk may see it: the one rule on its counts of people.
+
+    Respondents and reporters are linked to the number of actors (shown in
+    the network table, so known) by their complements; isolates are a count
+    of their own. Rates are blanked with their counts.
+    """
+    table = response.assign(non_respondents=response["actors"] - response["respondents"],
+                            non_reporters=response["actors"] - response["reporters"])
+    table = protect_rows(table, RESPONSE_LINES, min_cell, known=["actors"],
+                         derived={"respondents": ["response_rate"], "reporters": ["reporter_share"]})
+    table = protect_counts(table, ["actors", "isolates"], min_cell,
+                           derived={"actors": ["response_rate", "reporter_share"]})
+    return table[list(response.columns)]
+
+
+def protect_evidence(evidence: pd.DataFrame, min_cell: int) -> pd.DataFrame:
+    """Ties per evidence label with the one rule applied (the labels add up to the tie total shown)."""
+    counts = evidence["ties"].to_numpy(dtype=float)
+    values = np.r_[counts.sum(), counts]
+    hidden = protect(values, [(0, list(range(1, len(values))))], min_cell, known=[True] + [False] * len(counts))
+    return evidence.assign(ties=evidence["ties"].astype(float).where(~hidden[1:]))

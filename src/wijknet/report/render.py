@@ -272,11 +272,11 @@ def _wijk_context(report: WijkReport, lang: str) -> dict:
 
 
 def _kpi_cells(r, lang: str) -> dict:
-    answered = int(r.answered)
+    # A count left blank by the disclosure-control rule (leernetwerk) is NaN and shown as "–".
     return {
-        "wave": r.wave, "answered": show(answered, "int", lang), "agree": show(r.agree, "int", lang),
+        "wave": r.wave, "answered": show(r.answered, "int", lang), "agree": show(r.agree, "int", lang),
         "share": show(r.share, "pct", lang),
-        "ci": "–" if answered == 0 else f"{show(r.ci_low, 'pct', lang)} – {show(r.ci_high, 'pct', lang)}",
+        "ci": "–" if _missing(r.share) else f"{show(r.ci_low, 'pct', lang)} – {show(r.ci_high, 'pct', lang)}",
         "band": "–" if _missing(r.band_min) else f"{show(r.band_min, 'pct', lang)} – {show(r.band_max, 'pct', lang)}",
         "status": status_label(r.status, lang), "status_class": STATUS_CLASS.get(r.status, "none"),
         "overlap": bool(r.ci_overlaps_band) and bool(r.below_band),

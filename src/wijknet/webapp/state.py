@@ -221,7 +221,13 @@ def network_table(folder: str, sig: tuple, wijk: str, tie_types: tuple[str, ...]
     for wave in project.waves:
         G = graph(folder, sig, wijk, wave, tie_types, min_weight)
         rows.append(network_metrics(G, attr="domain", n_permutations=1000, seed=0).assign(wave=wave))
-    return pd.concat(rows, ignore_index=True)
+    table = pd.concat(rows, ignore_index=True)
+    if is_aggregate_only(project):  # the one disclosure-control rule, the same blanks as wijknet analyse
+        from ..analysis import protect_network_table
+
+        graphs = {wave: graph(folder, sig, wijk, wave, tie_types, min_weight) for wave in project.waves}
+        table = protect_network_table(project, wijk, table, graphs)
+    return table
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -380,6 +386,26 @@ def kpi_table(folder: str, sig: tuple) -> pd.DataFrame:
     return kpi3(_load(folder, sig))
 
 
+@st.cache_data(show_spinner=False, max_entries=8)
+def programme_kpi(folder: str, sig: tuple) -> pd.DataFrame | None:
+    """The pooled "Alle wijken" KPI 3 rows the viewer may see, or None when there is no programme figure.
+
+    A PlusWIJkteam's project holds its own wijk only, so its pooled row would
+    be that wijk relabelled; its programme figure is computed on the
+    leernetwerk's view of all wijken (:func:`wijknet.kpi.programme_kpi3`,
+    protected against subtracting the own wijk). Other viewers get the
+    pooled rows of :func:`kpi_table`.
+    """
+    from ..kpi import programme_kpi3
+
+    _files, audience, _unlocked = sig
+    audience = Audience.parse(audience)
+    if audience.tier != "wijkteam":
+        table = kpi_table(folder, sig)
+        return table[table["pooled"].astype(bool)].reset_index(drop=True)
+    return programme_kpi3(load_project(folder, audience="leernetwerk"), audience.wijk)
+
+
 @st.cache_data(show_spinner=False, max_entries=16)
 def kpi_structure(folder: str, sig: tuple, tie_types: tuple[str, ...] = (), min_weight: float | None = None) -> pd.DataFrame:
     """:func:`wijknet.kpi.kpi_vs_structure`: KPI 3 next to the measured network structure."""
@@ -413,6 +439,10 @@ def compare_summary(folder: str, sig: tuple, lang: str, tie_types: tuple[str, ..
 
     project = _load(folder, sig)
     change = change_table(project, n_permutations=0, **_filters(tie_types, min_weight))
+    if is_aggregate_only(project):  # counts of new and lost ties under the one disclosure-control rule
+        from ..analysis import protect_change
+
+        change = protect_change(change, project.config.min_cell)
     kpi = kpi_table(folder, sig) if project.has_responses else None
     return summarise_differences(compare_table(folder, sig, tie_types, min_weight), change=change, kpi=kpi, lang=lang)
 

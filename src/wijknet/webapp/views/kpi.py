@@ -65,6 +65,8 @@ if not project.has_responses:
     st.stop()
 
 kpi = state.kpi_table(folder, sig)
+# The programme figure over all wijken (for a PlusWIJkteam never its own wijk relabelled), see wijknet.kpi.
+kpi = pd.concat([kpi[~kpi["pooled"].astype(bool)], state.programme_kpi(folder, sig)], ignore_index=True)
 
 
 STATUS_ICONS = {"doorgaan": "check_circle", "analyse gevraagd": "search", "verbeterplan": "warning",
@@ -84,7 +86,7 @@ def card(row: pd.Series, title: str) -> None:
             band = t("kpi_no_band", wave=ui.literal(row["wave"]))
         else:
             band = t("kpi_band", wave=ui.literal(row["wave"]), low=plain(row["band_min"]), high=plain(row["band_max"]))
-        shown = row["answered"] > 0 and not pd.isna(row["share"])  # suppressed for a leernetwerk below min_cell
+        shown = not pd.isna(row["share"])  # blank where the disclosure-control rule suppressed it
         number, judgement = st.columns([2, 3])
         with number:
             st.metric(band, pct(row["share"]) if shown else "–")
@@ -96,7 +98,7 @@ def card(row: pd.Series, title: str) -> None:
             st.markdown(t(f"kpi_status_{row['status']}"))
         if shown:
             st.caption(t("kpi_counts", agree=int(row["agree"]), answered=int(row["answered"])))
-        elif row["answered"] > 0:
+        elif pd.isna(row["answered"]) or row["answered"] > 0:
             st.caption(t("kpi_suppressed", n=sel.project.config.min_cell))
         else:
             st.caption(t("kpi_no_answers"))
@@ -168,8 +170,8 @@ with chart_right:
 # --- the table per wave: experience next to structure -----------------------------------------------
 table = pd.DataFrame({
     t("kpi_col_wave"): waves,
-    t("kpi_col_share"): [f"{pct(r['share'])} ({plain(r['ci_low'])}–{plain(r['ci_high'])}%)" if r["answered"] else "–"
-                         for r in (kpi_row(sel.wijk, w) for w in waves)],
+    t("kpi_col_share"): [f"{pct(r['share'])} ({plain(r['ci_low'])}–{plain(r['ci_high'])}%)"
+                         if not pd.isna(r["share"]) else "–" for r in (kpi_row(sel.wijk, w) for w in waves)],
     t("kpi_col_band"): [f"{plain(bands[w][0])}–{plain(bands[w][1])}%" if w in bands else "–" for w in waves],
     t("kpi_col_status"): [status_label(kpi_row(sel.wijk, w)["status"], sel.lang) for w in waves],
     t("kpi_col_cross"): [pct(v) for v in mine["cross_domain_share"]],
@@ -195,9 +197,9 @@ now = kpi[kpi["wave"] == sel.wave]
 cross = structure[structure["wave"] == sel.wave].set_index("wijk")["cross_domain_share"]
 overview = pd.DataFrame({
     t("kpi_col_wijk"): [t("kpi_all") if w == ALL_WIJKEN else w for w in now["wijk"]],
-    t("kpi_col_share"): [f"{pct(r.share)} ({plain(r.ci_low)}–{plain(r.ci_high)}%)" if r.answered else "–"
+    t("kpi_col_share"): [f"{pct(r.share)} ({plain(r.ci_low)}–{plain(r.ci_high)}%)" if not pd.isna(r.share) else "–"
                          for r in now.itertuples()],
-    t("kpi_col_answered"): now["answered"].astype(int).to_numpy(),
+    t("kpi_col_answered"): ["–" if pd.isna(v) else format_number(v, 0, sel.lang) for v in now["answered"]],
     status_col: [status_label(s, sel.lang) for s in now["status"]],
     t("kpi_col_cross"): [pct(cross.get(w)) if w in cross.index else "–" for w in now["wijk"]],
 })
