@@ -41,7 +41,7 @@ TEXTS = {
 
 
 def import_limesurvey(path: str | Path, project_or_roster, instrument: Instrument | None = None, *, wave: str,
-                      wijk: str | None = None) -> ImportBatch:
+                      wijk: str | None = None, sheet: str | None = None) -> ImportBatch:
     """Read a LimeSurvey export into an :class:`~wijknet.ingest.batch.ImportBatch`.
 
     Parameters
@@ -58,6 +58,8 @@ def import_limesurvey(path: str | Path, project_or_roster, instrument: Instrumen
     wijk : str, optional
         The wijk the survey was sent in; without it the ``WIJK`` question (or
         the respondent's wijk in the project) decides.
+    sheet : str, optional
+        The sheet of a workbook (default: the first with data; the others give a note).
 
     Returns
     -------
@@ -69,7 +71,7 @@ def import_limesurvey(path: str | Path, project_or_roster, instrument: Instrumen
         Bad input, with file, row and column.
     """
     instrument = instrument or load_instrument()
-    grid = read_grid(path)
+    grid = read_grid(path, sheet=sheet)
     roster, project = as_roster(project_or_roster, str(wave))
     if not grid.rows:
         raise DataError([Problem(grid.file, text(TEXTS, "empty"))])

@@ -82,7 +82,8 @@ TEXTS = {
 
 
 def import_qualtrics(path: str | Path, project_or_roster, instrument: Instrument | None = None, *, wave: str,
-                     wijk: str | None = None, import_ids: Mapping[str, str] | str | Path | None = None) -> ImportBatch:
+                     wijk: str | None = None, import_ids: Mapping[str, str] | str | Path | None = None,
+                     sheet: str | None = None) -> ImportBatch:
     """Read a Qualtrics export into an :class:`~wijknet.ingest.batch.ImportBatch`.
 
     Parameters
@@ -106,6 +107,8 @@ def import_qualtrics(path: str | Path, project_or_roster, instrument: Instrument
         Export tag -> QID of this survey (``{"A_FREQ": "QID12"}``), or a YAML
         file with that mapping; columns are then found by their ImportId even
         after a question was renamed.
+    sheet : str, optional
+        The sheet of a workbook (default: the first with data; the others give a note).
 
     Returns
     -------
@@ -117,7 +120,7 @@ def import_qualtrics(path: str | Path, project_or_roster, instrument: Instrument
         Bad input, with file, row and column: see :func:`wijknet.ingest.assemble.assemble`.
     """
     instrument = instrument or load_instrument()
-    grid = read_grid(path)
+    grid = read_grid(path, sheet=sheet)
     roster, project = as_roster(project_or_roster, str(wave))
     ids = _import_ids(import_ids, grid.file)
     if not grid.rows:
