@@ -525,6 +525,15 @@ def _merge_referrals(ties: list[dict]) -> list[dict]:
     return list(merged.values())
 
 
+def unused_notes(file: str, names, label: str) -> list[Problem]:
+    """One note per column of ``file`` that the import of ``label`` (e.g. ``"Qualtrics"``) does not use.
+
+    For columns the tool writes itself (dates, IP address, bookkeeping ids):
+    the note says wijknet does not need them, so nothing is left out in silence.
+    """
+    return [Problem(file, text(TEXTS, "unused_meta", tool=label), column=name) for name in names if str(name).strip()]
+
+
 def column_notes(instrument: Instrument, tool: str, label: str, file: str, header, columns, used: set[int],
                  is_meta, hint: str = "") -> list[Problem]:
     """Notes for every export column the import does not use; stop when the export does not match the instrument.
@@ -557,7 +566,7 @@ def column_notes(instrument: Instrument, tool: str, label: str, file: str, heade
         if index in taken or not str(name).strip():
             continue
         if is_meta(name):
-            notes.append(Problem(file, text(TEXTS, "unused_meta", tool=label), column=name))
+            notes += unused_notes(file, [name], label)
         else:
             unknown.append(name)
             notes.append(Problem(file, text(TEXTS, "unknown_column", instrument=instrument.label), column=name))
