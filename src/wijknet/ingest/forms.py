@@ -27,7 +27,8 @@ heading and the first ``[<number>`` after it (also ``AFREQ[SQ003]`` and
 (short text, filled in by a pre-filled link); the e-mail address and name the
 tools collect are *not* used (a note says so). The response id is Microsoft
 Forms' ``ID`` and Google's ``Timestamp``. Every column that is not used gives
-a note; unknown columns while a core question is missing stop the import.
+a note; unknown columns or a missing core question stop the import
+(:func:`wijknet.ingest.assemble.column_notes`).
 """
 
 from __future__ import annotations

@@ -315,7 +315,7 @@ def _now() -> str:
 
 def import_files(folder: str | Path, paths: list[str | Path], *, kind: str | None = None, wave: str | None = None,
                  wijk: str | None = None, update: bool = False, dry_run: bool = False,
-                 username: str | None = None, sheet: str | None = None) -> ImportReport:
+                 username: str | None = None, sheet: str | None = None, allow_missing=()) -> ImportReport:
     """Import ``paths`` into the project store ``folder`` in one transaction.
 
     Parameters
@@ -337,6 +337,11 @@ def import_files(folder: str | Path, paths: list[str | Path], *, kind: str | Non
     sheet : str, optional
         The sheet to read of every workbook among ``paths`` (default: the
         first sheet with data; the other sheets with data give a note).
+    allow_missing : iterable of str, optional
+        Core questions left out of a survey on purpose (``referral``,
+        ``roster.referral``, a group such as ``write_in``): their absence from
+        a survey export is then a note, not a stop (see
+        :func:`wijknet.ingest.assemble.column_notes`).
     dry_run : bool
         Run everything and roll back (see :func:`preview_import`): nothing is
         stored, and the problems are returned in the report instead of raised.
@@ -377,7 +382,8 @@ def import_files(folder: str | Path, paths: list[str | Path], *, kind: str | Non
         if problems and not dry_run:
             raise DataError(problems)
         todo.sort(key=lambda item: ORDER[item[1]])
-        importer = _Importer(conn, folder, config, wave, update, wijk=wijk, dry_run=dry_run, username=username, sheet=sheet)
+        importer = _Importer(conn, folder, config, wave, update, wijk=wijk, dry_run=dry_run, username=username, sheet=sheet,
+                             allow_missing=tuple(allow_missing or ()))
         report = importer.run(todo)
         if dry_run:
             report.files = unread + report.files
@@ -390,7 +396,8 @@ def import_files(folder: str | Path, paths: list[str | Path], *, kind: str | Non
 
 
 def preview_import(folder: str | Path, paths: list[str | Path], *, kind: str | None = None, wave: str | None = None,
-                   wijk: str | None = None, update: bool = False, sheet: str | None = None) -> ImportReport:
+                   wijk: str | None = None, update: bool = False, sheet: str | None = None,
+                   allow_missing=()) -> ImportReport:
     """Check an import without changing the store: :func:`import_files` as a dry run.
 
     Every file is read, recognised and added inside the import transaction
@@ -400,7 +407,7 @@ def preview_import(folder: str | Path, paths: list[str | Path], *, kind: str | N
 
     Parameters
     ----------
-    folder, paths, kind, wave, wijk, update, sheet
+    folder, paths, kind, wave, wijk, update, sheet, allow_missing
         As for :func:`import_files`.
 
     Returns
@@ -411,7 +418,8 @@ def preview_import(folder: str | Path, paths: list[str | Path], *, kind: str | N
         (the first rows of a table); ``report.problems`` lists them all and
         ``report.ok`` says whether the import would succeed.
     """
-    report = import_files(folder, paths, kind=kind, wave=wave, wijk=wijk, update=update, dry_run=True, sheet=sheet)
+    report = import_files(folder, paths, kind=kind, wave=wave, wijk=wijk, update=update, dry_run=True, sheet=sheet,
+                          allow_missing=allow_missing)
     by_name = {Path(p).name: Path(p) for p in paths}
     for f in report.files:
         if f.kind in KINDS and f.kind not in ("graphml", "gexf") and f.name in by_name:
@@ -432,9 +440,10 @@ class _Importer:
 
     def __init__(self, conn: sqlite3.Connection, folder: Path, config, wave: str | None, update: bool, *,
                  wijk: str | None = None, dry_run: bool = False, username: str | None = None,
-                 sheet: str | None = None):
+                 sheet: str | None = None, allow_missing: tuple[str, ...] = ()):
         self.conn, self.folder, self.config, self.wave, self.update = conn, folder, config, wave, update
         self.wijk, self.dry_run, self.username, self.sheet = wijk, dry_run, username, sheet
+        self.allow_missing = allow_missing
         self.import_id: int | None = None
         self.created: list[tuple[Path, Path]] = []  # (temporary copy, stored name after the commit)
         self.problems: list[Problem] = []
@@ -832,7 +841,8 @@ class _Importer:
         from .surveys import read_survey
 
         try:
-            batch = read_survey(tool, path, self._project_for_survey(), self.wave, wijk=self.wijk, sheet=self._sheet(path))
+            batch = read_survey(tool, path, self._project_for_survey(), self.wave, wijk=self.wijk, sheet=self._sheet(path),
+                                allow_missing=self.allow_missing)
         except DataError as exc:
             self.problems += exc.problems
             return
