@@ -78,3 +78,21 @@ def test_conflicts_name_actor_row_and_column_but_not_the_values(tmp_path, store)
     cli = run("import", store, renamed, answered)
     assert cli.exit_code == 2 and "kpi3" in cli.output
     assert "Dokter Verzonnen" not in cli.output and "Huisarts Fictief" not in cli.output and "'4'" not in cli.output
+
+
+def test_a_survey_workbook_is_read_from_the_named_sheet(tmp_path, store):
+    """A LimeSurvey export saved as a workbook behind an explanation sheet: read with --sheet, the skipped sheet noted."""
+    import csv
+
+    from tests.ingest.exports import L_ROWS, limesurvey_text
+
+    assert run("import", store, write(tmp_path, "actors.csv", ACTORS)).exit_code == 0
+    path = tmp_path / "enquete.xlsx"
+    rows = list(csv.reader(io.StringIO(limesurvey_text(L_ROWS))))
+    with pd.ExcelWriter(path) as writer:
+        pd.DataFrame({"uitleg": ["Export van de enquête, fictief"]}).to_excel(writer, sheet_name="Toelichting", index=False)
+        pd.DataFrame(rows).to_excel(writer, sheet_name="Antwoorden", header=False, index=False)
+    result = run("import", store, path, "--sheet", "Antwoorden", "--wave", "2026")  # kind recognised from that sheet
+    assert result.exit_code == 0, result.output
+    assert "waarnemingen" in result.output and "Toelichting" in result.output
+    assert len(wijknet.load_project(store).ties) > 0
