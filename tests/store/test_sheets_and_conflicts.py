@@ -96,3 +96,28 @@ def test_a_survey_workbook_is_read_from_the_named_sheet(tmp_path, store):
     assert result.exit_code == 0, result.output
     assert "waarnemingen" in result.output and "Toelichting" in result.output
     assert len(wijknet.load_project(store).ties) > 0
+
+
+def test_a_respondent_of_an_export_imported_with_allow_missing_can_be_linked(tmp_path, store):
+    """The actor registry reads the stored export again as it was imported (here: without the referral question)."""
+    import csv
+    from pathlib import Path
+
+    from wijknet.store.registry import confirm, proposals
+
+    survey = Path(__file__).resolve().parents[1] / "fixtures" / "surveys" / "qualtrics-noord-2026.csv"
+    rows = list(csv.reader(io.StringIO(survey.read_text(encoding="utf-8"))))
+    keep = [i for i, name in enumerate(rows[0]) if not name.startswith("A_REF_")]
+    rows = [[r[i] for i in keep] for r in rows]
+    actor = rows[0].index("actor_id")
+    lost = next(r for r in rows[3:] if r[actor] == "w1")
+    lost[actor] = ""  # the invitation link without its id
+    out = io.StringIO()
+    csv.writer(out).writerows(rows)
+    export = write(tmp_path, "enquete.csv", out.getvalue())
+    actors = write(tmp_path, "actors.csv", ACTORS)
+    with pytest.raises(DataError, match="roster.referral"):
+        import_files(store, [actors, export], wave="2026")
+    import_files(store, [actors, export], wave="2026", allow_missing=["referral"])
+    pid = int(proposals(store).query("what == 'respondent'")["pending_id"].iloc[0])
+    assert confirm(store, pid, "w1") > 0

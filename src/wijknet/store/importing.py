@@ -501,7 +501,9 @@ class _Importer:
         if self.import_id is None:
             from .. import __version__
 
-            options = json.dumps({"wave": self.wave, "update": self.update})
+            # How the files were read, so that the actor registry reads a stored export again the same way.
+            read = {"sheet": self.sheet, "allow_missing": list(self.allow_missing)}
+            options = json.dumps({"wave": self.wave, "update": self.update, **{k: v for k, v in read.items() if v}})
             self.import_id = self.conn.execute("INSERT INTO imports (imported_at, wijknet_version, options) VALUES (?, ?, ?)",
                                                (now, __version__, options)).lastrowid  # fmt: skip
         raw = self.folder / RAW_DIR
