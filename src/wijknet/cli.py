@@ -532,6 +532,7 @@ def ingest(
     import_ids: Annotated[Optional[Path], typer.Option("--import-ids", help="Qualtrics: YAML file mapping export tags to QIDs (A_FREQ: QID12), to find renamed questions.")] = None,
     instrument_file: Annotated[Optional[Path], typer.Option("--instrument", help="Instrument YAML file. Default: the packaged wijknetwerk instrument.")] = None,
     sheet: Annotated[Optional[str], typer.Option("--sheet", help="The sheet of a workbook to read. Default: the first sheet with data (other sheets with data give a note).")] = None,
+    allow_missing: Annotated[Optional[list[str]], typer.Option("--allow-missing", help="A core question left out of the survey on purpose (e.g. referral, roster.referral or a group such as write_in); repeat for more. Its absence is then a note, not a stop.")] = None,
 ) -> None:
     """Read a Qualtrics, LimeSurvey, Google Forms or Microsoft Forms export into tidy tables for review.
 
@@ -554,6 +555,8 @@ def ingest(
         options = {"import_ids": import_ids} if tool is SurveyTool.qualtrics and import_ids is not None else {}
         if sheet is not None:
             options["sheet"] = sheet
+        if allow_missing:
+            options["allow_missing"] = allow_missing
         batch = import_survey(file, tool.value, target, instrument, wave=wave, wijk=wijk, **options)
     except DataError as exc:
         _fail(exc)

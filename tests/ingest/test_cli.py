@@ -62,7 +62,8 @@ def test_ingest_with_a_roster_file(tmp_path):
     row = {"actor_id": "z1", "wijk": "Noord", "A_KNOW_1": "1", "A_INT_1": "4", "P_KPI3": "5"}
     export = write(tmp_path, "export.csv", qualtrics_text([row]))
     result = run("ingest", export, "--tool", "qualtrics", "--project", project, "--wave", "2027", "--out", tmp_path / "o",
-                 "--roster", roster)  # fmt: skip
+                 "--roster", roster, "--allow-missing", "frequency", "--allow-missing", "roster.referral",
+                 "--allow-missing", "active")  # fmt: skip
     assert result.exit_code == 0, result.output
     ties = pd.read_csv(tmp_path / "o" / "ties.csv", dtype=str)
     assert ties[["source", "target", "tie_type"]].values.tolist() == [["z1", "w1", "samenwerking"]]
@@ -88,7 +89,9 @@ def test_ingest_forms_exports_and_a_named_sheet(tmp_path):
     result = run("ingest", FIXTURES / "forms" / "google-forms-noord-2026.csv", "--tool", "google-forms", "--project",
                  project, "--wave", "2026", "--out", tmp_path / "g")  # fmt: skip
     assert result.exit_code == 0, result.output
-    assert "E-mailadres" in result.output and "niet gebruikt" in result.output  # the note reaches the user
+    # the note reaches the user in problems.csv (notes may quote answers, so they are not printed)
+    notes = (tmp_path / "g" / "problems.csv").read_text(encoding="utf-8")
+    assert "opmerkingen" in result.output and "E-mailadres" in notes and "niet gebruikt" in notes
     workbook = tmp_path / "ms.xlsx"
     with pd.ExcelWriter(workbook) as writer:
         pd.DataFrame({"uitleg": ["Dit blad is een toelichting"]}).to_excel(writer, sheet_name="Toelichting", index=False)
@@ -99,7 +102,8 @@ def test_ingest_forms_exports_and_a_named_sheet(tmp_path):
     assert wrong.exit_code != 0 and "Form1" in wrong.output  # the first sheet is not the export; the other is named
     result = run(*base, "--sheet", "Form1")
     assert result.exit_code == 0, result.output
-    assert "Toelichting" in result.output and len(pd.read_csv(tmp_path / "m" / "ties.csv")) == 5
+    skipped = (tmp_path / "m" / "problems.csv").read_text(encoding="utf-8")
+    assert "Toelichting" in skipped and len(pd.read_csv(tmp_path / "m" / "ties.csv")) == 5
 
 
 def test_import_recognises_forms_and_limesurvey_code_and_text_exports(tmp_path):

@@ -70,7 +70,9 @@ def test_roster_decides_who_is_an_actor(tmp_path):
 def test_folder_and_unidentified_ego(tmp_path):
     interview(tmp_path, NEW, "caseC", "ego-c", "", [(1, "u-c1", "z1", "Huisarts Fictief", "")], [])
     batch = import_network_canvas(tmp_path, wijk="Noord", wave="2026")
-    assert len(batch.ties) == 0 and len(batch.problems) == 1 and batch.problems[0].column == "actor_id"
+    # besides the notes for columns not used (edgeID, from, to, networkCanvasCaseID): the unidentified ego
+    notes = [p for p in batch.problems if "niet gebruikt" not in p.message]
+    assert len(batch.ties) == 0 and len(notes) == 1 and notes[0].column == "actor_id"
 
 
 def test_unprotect():
@@ -127,3 +129,30 @@ def test_fuzz_only_data_errors(files):
         except DataError:
             return
         assert set(batch.ties.columns) >= {"source", "target", "tie_type", "weight", "evidence"}
+
+
+def test_every_column_not_used_gives_a_note_naming_file_and_column(tmp_path):
+    """Never silent: session bookkeeping, ego attributes wijknet does not read and node ids the join does not use."""
+    ego = tmp_path / "caseA_ego-a_ego.csv"
+    ego.write_text("networkCanvasEgoUUID,networkCanvasCaseID,networkCanvasProtocolName,sessionStart,actor_id,leeftijd\n"
+                   "ego-a,caseA,wijknet,2026-03-01T10:00:00Z,z1,50-64\n", encoding="utf-8")
+    nodes = tmp_path / "caseA_ego-a_attributeList_organisatie.csv"
+    nodes.write_text("nodeID,networkCanvasEgoUUID,networkCanvasUUID,actor_id,name,close\n"
+                     "1,ego-a,u-a1,w1,Buurtcoach Fictief,true\n", encoding="utf-8")
+    edges = tmp_path / "caseA_ego-a_edgeList_samenwerking.csv"
+    edges.write_text("edgeID,from,to,networkCanvasEgoUUID,networkCanvasSourceUUID,networkCanvasTargetUUID,sessionExported\n"
+                     "1,1,1,ego-a,u-a1,ego-a,2026-03-01\n", encoding="utf-8")
+    batch = import_network_canvas([ego, nodes, edges], wijk="Noord", wave="2026")
+    noted = {(p.file, p.column) for p in batch.problems if "niet gebruikt" in p.message}
+    assert noted == {(ego.name, "networkcanvascaseid"), (ego.name, "networkcanvasprotocolname"), (ego.name, "sessionstart"),
+                     (ego.name, "leeftijd"), (edges.name, "edgeid"), (edges.name, "from"), (edges.name, "to"),
+                     (edges.name, "sessionexported")}  # fmt: skip
+    # a node attribute is not dropped: it is kept with the tie as an answer, so it gives no note
+    tie = batch.ties[batch.ties["tie_type"] == "kennen"].iloc[0]
+    assert '"close": "true"' in tie["answers"]
+
+
+def test_cleaned_cells_of_a_network_canvas_file_give_a_note(tmp_path):
+    files = interview(tmp_path, NEW, "caseA", "ego-a", "z1", [(1, "u-a1", "w1", "Buurtcoach\u202eFictief", 3)], [])
+    batch = import_network_canvas(files, wijk="Noord", wave="2026")
+    assert any(p.file == files[1].name and p.column == "name" for p in batch.problems), batch.problems

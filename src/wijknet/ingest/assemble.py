@@ -136,20 +136,28 @@ TEXTS = {
         "nl": "kolom niet gebruikt: geen vraag van instrument {instrument} (verwacht namen als in het codeboek)",
         "en": "column not used: not a question of instrument {instrument} (expected names as in the codebook)",
     },
-    "missing_question": {
-        "nl": "vraag '{question}' ({pattern}) staat niet in de export; die antwoorden blijven leeg",
-        "en": "question '{question}' ({pattern}) is not in the export; those answers stay empty",
+    "missing_questions": {
+        "nl": "{n} vraag/vragen van het instrument staan niet in de export; die antwoorden blijven leeg: {questions}",
+        "en": "{n} question(s) of the instrument are not in the export; those answers stay empty: {questions}",
     },
     "mismatch": {
-        "nl": "de vragen van de export passen niet bij instrument {instrument}: ontbrekend {missing}; onbekende kolommen "
-              "{unknown}. Is een vraag hernoemd? Geef de vragen de namen uit het codeboek{hint}",
-        "en": "the questions of the export do not match instrument {instrument}: missing {missing}; unknown columns "
-              "{unknown}. Was a question renamed? Give the questions the names of the codebook{hint}",
+        "nl": "de vragen van de export passen niet bij instrument {instrument}: ontbrekende vragen {missing}; onbekende "
+              "kolommen {unknown}. Is een vraag hernoemd? Geef de vragen de namen uit het codeboek{hint}. Is een vraag "
+              "bewust uit de enquête gelaten? Geef dan --allow-missing VRAAG (bijv. --allow-missing write_in.trust_open)",
+        "en": "the questions of the export do not match instrument {instrument}: missing questions {missing}; unknown "
+              "columns {unknown}. Was a question renamed? Give the questions the names of the codebook{hint}. Was a "
+              "question left out of the survey on purpose? Then give --allow-missing QUESTION (e.g. --allow-missing "
+              "write_in.trust_open)",
+    },
+    "bad_allow_missing": {
+        "nl": "'{names}' is geen vraag van instrument {instrument}; geef een vraag (zoals {examples}), een sleutel of een groep",
+        "en": "'{names}' is not a question of instrument {instrument}; give a question (such as {examples}), a key or a group",
     },
 }  # fmt: skip
-#: Questions without which an import says little; missing while other columns are unknown, they stop the import.
-CORE = (("respondent", "actor_id"), ("roster", "knows"), ("roster", "frequency"), ("roster", "intensity"),
-        ("roster", "referral"), ("respondent", "kpi3"), ("respondent", "active"))  # fmt: skip
+#: The questions an export must have (or be allowed to miss): without them the survey gives no network
+#: (knows, frequency, intensity, referral) and no KPI 3; the respondent's actor id is checked by assemble.
+CORE = (("roster", "knows"), ("roster", "frequency"), ("roster", "intensity"), ("roster", "referral"),
+        ("respondent", "kpi3"), ("respondent", "active"))  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -525,9 +533,35 @@ def _merge_referrals(ties: list[dict]) -> list[dict]:
     return list(merged.values())
 
 
+def unused_notes(file: str, names, label: str) -> list[Problem]:
+    """One note per column of ``file`` that the import of ``label`` (e.g. ``"Qualtrics"``) does not use.
+
+    For columns the tool writes itself (dates, IP address, bookkeeping ids):
+    the note says wijknet does not need them, so nothing is left out in silence.
+    """
+    return [Problem(file, text(TEXTS, "unused_meta", tool=label), column=name) for name in names if str(name).strip()]
+
+
 def column_notes(instrument: Instrument, tool: str, label: str, file: str, header, columns, used: set[int],
-                 is_meta, hint: str = "") -> list[Problem]:
+                 is_meta, hint: str = "", allow_missing=()) -> list[Problem]:
     """Notes for every export column the import does not use; stop when the export does not match the instrument.
+
+    The rule (docs/instrument.md, "Nothing in silence"):
+
+    * a column that is neither a question of the instrument nor data the
+      tool writes itself stops the import: it is a renamed question or one
+      of another instrument, and its answers would be lost. The message lists
+      the unknown columns together with every missing question, so that a
+      rename shows as the pair it is;
+    * a question of :data:`CORE` without a column stops the import too
+      (the survey would give no network or no KPI 3), unless it is named in
+      ``allow_missing`` (left out of the survey on purpose);
+    * any other missing question (the optional profile, PARTNER trust and
+      value, participation-ladder and write-in detail items) gives a note;
+    * columns the tool writes itself (dates, IP address, ...) give a note.
+
+    The embedded fields (actor id, wijk) are checked by :func:`assemble`,
+    with their own messages.
 
     Parameters
     ----------
@@ -541,14 +575,18 @@ def column_notes(instrument: Instrument, tool: str, label: str, file: str, heade
         ``is_meta(name) -> bool``: a column the tool writes itself (dates, IP address).
     hint : str
         Appended to the mismatch message (e.g. how ``--import-ids`` helps).
+    allow_missing : iterable of str
+        Questions that may be missing; see :func:`allowed_missing`.
 
     Raises
     ------
     DataError
-        When columns are unknown *and* a question of :data:`CORE` has no column:
-        a renamed question would otherwise leave its answers empty without a word.
-        One problem per unknown column plus one listing what is missing.
+        When a column is unknown or a core question not allowed to be
+        missing has no column: one problem listing both, plus one per unknown
+        column; or for a name in ``allow_missing`` that is no question of the
+        instrument.
     """
+    allowed = allowed_missing(instrument, allow_missing)
     if not any(c.question.scope != "embedded" for c in columns):
         return []  # wrong tool or delimiter: assemble says so with examples of the expected columns
     taken = used | {c.index for c in columns}
@@ -557,26 +595,54 @@ def column_notes(instrument: Instrument, tool: str, label: str, file: str, heade
         if index in taken or not str(name).strip():
             continue
         if is_meta(name):
-            notes.append(Problem(file, text(TEXTS, "unused_meta", tool=label), column=name))
+            notes += unused_notes(file, [name], label)
         else:
             unknown.append(name)
             notes.append(Problem(file, text(TEXTS, "unknown_column", instrument=instrument.label), column=name))
     found = {(c.question.group, c.question.key) for c in columns}
     from ..instrument import column_pattern
 
-    missing = []
-    for group, key in CORE:
-        if (group, key) not in found:
-            missing.append((key, column_pattern(instrument.question(key, group), tool)))
-    if unknown and missing:
+    missing = [q for q in instrument.questions
+               if q.scope != "embedded" and (q.group, q.key) not in found and (q.group, q.key) not in allowed]  # fmt: skip
+    stop = missing if unknown else [q for q in missing if (q.group, q.key) in CORE]
+    if stop or unknown:
         summary = text(TEXTS, "mismatch", instrument=instrument.label, hint=hint,
-                       missing=", ".join(f"{k} ({p})" for k, p in missing),
-                       unknown=", ".join(unknown[:12]) + (" …" if len(unknown) > 12 else ""))  # fmt: skip
+                       missing=", ".join(f"{q.group}.{q.key} ({column_pattern(q, tool)})" for q in stop) or "-",
+                       unknown=(", ".join(unknown[:12]) + (" …" if len(unknown) > 12 else "")) or "-")  # fmt: skip
         raise DataError([Problem(file, summary)] + [n for n in notes if n.column in set(unknown)])
-    for key, pattern in missing:
-        if key != "actor_id":  # a missing actor id column stops the import later, with its own message
-            notes.append(Problem(file, text(TEXTS, "missing_question", question=key, pattern=pattern)))
+    absent = [f"{q.group}.{q.key} ({column_pattern(q, tool)})" for q in instrument.questions
+              if q.scope != "embedded" and (q.group, q.key) not in found]  # fmt: skip
+    if absent:  # optional or left out on purpose: still said, in one note
+        notes.append(Problem(file, text(TEXTS, "missing_questions", n=len(absent), questions=", ".join(absent))))
     return notes
+
+
+def allowed_missing(instrument: Instrument, names) -> set[tuple[str, str]]:
+    """The ``(group, key)`` of the questions that ``names`` allow to be missing from an export.
+
+    A name is a question key (``trust_open``: in every group that has it),
+    ``group.key`` (``write_in.trust_open``) or a whole group (``write_in``:
+    a survey without write-ins), compared without case.
+
+    Raises
+    ------
+    DataError
+        For a name that is no question, ``group.key`` or group of the instrument.
+    """
+    allowed, bad = set(), []
+    questions = [q for q in instrument.questions if q.scope != "embedded"]
+    for name in names or ():
+        folded = str(name).strip().casefold()
+        hits = {(q.group, q.key) for q in questions
+                if folded in (q.key.casefold(), q.group.casefold(), f"{q.group}.{q.key}".casefold())}  # fmt: skip
+        if not hits:
+            bad.append(str(name))
+        allowed |= hits
+    if bad:
+        examples = ", ".join(f"{q.group}.{q.key}" for q in questions[:3])
+        raise DataError([Problem("--allow-missing", text(TEXTS, "bad_allow_missing", names=", ".join(bad),
+                                                         instrument=instrument.label, examples=examples))])  # fmt: skip
+    return allowed
 
 
 class ColumnMatcher:

@@ -27,7 +27,8 @@ heading and the first ``[<number>`` after it (also ``AFREQ[SQ003]`` and
 (short text, filled in by a pre-filled link); the e-mail address and name the
 tools collect are *not* used (a note says so). The response id is Microsoft
 Forms' ``ID`` and Google's ``Timestamp``. Every column that is not used gives
-a note; unknown columns while a core question is missing stop the import.
+a note; unknown columns or a missing core question stop the import
+(:func:`wijknet.ingest.assemble.column_notes`).
 """
 
 from __future__ import annotations
@@ -85,7 +86,7 @@ def heading_parts(name: str) -> tuple[str, str | None] | None:
 
 
 def import_forms(path: str | Path, tool: str, project_or_roster, instrument: Instrument | None = None, *, wave: str,
-                 wijk: str | None = None, sheet: str | None = None) -> ImportBatch:
+                 wijk: str | None = None, sheet: str | None = None, allow_missing=()) -> ImportBatch:
     """Read a Google Forms (CSV) or Microsoft Forms (``.xlsx``) export into an :class:`ImportBatch`.
 
     Parameters
@@ -105,6 +106,9 @@ def import_forms(path: str | Path, tool: str, project_or_roster, instrument: Ins
         the respondent's wijk in the project) decides.
     sheet : str, optional
         The sheet of a workbook (default: the first with data).
+    allow_missing : iterable of str, optional
+        Questions left out of the form on purpose; see
+        :func:`wijknet.ingest.assemble.column_notes`.
 
     Returns
     -------
@@ -146,19 +150,21 @@ def import_forms(path: str | Path, tool: str, project_or_roster, instrument: Ins
         raise DataError(matcher.problems)
     used = set(meta.values())
     notes = column_notes(instrument, "limesurvey", LABELS[tool], grid.file, header, columns, used,
-                         lambda n: " ".join(n.split()).casefold() in metadata)  # fmt: skip
+                         lambda n: " ".join(n.split()).casefold() in metadata, allow_missing=allow_missing)  # fmt: skip
     export = Export(grid=grid, header_rows=1, header=tuple(header), columns=tuple(columns),
                     response_id=meta.get("response_id"), finished=meta.get("finished"), notes=tuple(notes))  # fmt: skip
     return assemble(export, tool=tool, instrument=instrument, roster=roster, project=project, wave=str(wave), wijk=wijk)
 
 
 def import_google_forms(path, project_or_roster, instrument=None, *, wave: str, wijk: str | None = None,
-                        sheet: str | None = None) -> ImportBatch:
+                        sheet: str | None = None, allow_missing=()) -> ImportBatch:
     """A Google Forms CSV export; see :func:`import_forms`."""
-    return import_forms(path, "google-forms", project_or_roster, instrument, wave=wave, wijk=wijk, sheet=sheet)
+    return import_forms(path, "google-forms", project_or_roster, instrument, wave=wave, wijk=wijk, sheet=sheet,
+                        allow_missing=allow_missing)
 
 
 def import_microsoft_forms(path, project_or_roster, instrument=None, *, wave: str, wijk: str | None = None,
-                           sheet: str | None = None) -> ImportBatch:
+                           sheet: str | None = None, allow_missing=()) -> ImportBatch:
     """A Microsoft Forms Excel export; see :func:`import_forms`."""
-    return import_forms(path, "microsoft-forms", project_or_roster, instrument, wave=wave, wijk=wijk, sheet=sheet)
+    return import_forms(path, "microsoft-forms", project_or_roster, instrument, wave=wave, wijk=wijk, sheet=sheet,
+                        allow_missing=allow_missing)

@@ -418,7 +418,7 @@ def _candidates(found: dict) -> str:
 
 def import_interviews(path: str | Path, fmt: str, actors: pd.DataFrame, *, wave: str | None = None,
                       wijk: str | None = None, aliases: dict[str, str] | None = None,
-                      threshold: float | None = None) -> InterviewImport:
+                      threshold: float | None = None, sheet: str | None = None) -> InterviewImport:
     """Read a coded-interview file into interview tie observations and write-ins.
 
     Parameters
@@ -440,6 +440,8 @@ def import_interviews(path: str | Path, fmt: str, actors: pd.DataFrame, *, wave:
     threshold : float, optional
         Score from which a name is matched without a person confirming
         (default :data:`wijknet.registry.DEFAULT_THRESHOLD`).
+    sheet : str, optional
+        The sheet of a workbook (default: the first with data; the others give a note).
 
     Raises
     ------
@@ -452,7 +454,7 @@ def import_interviews(path: str | Path, fmt: str, actors: pd.DataFrame, *, wave:
 
     path = Path(path)
     file = path.name
-    segments, problems, read_notes = read_segments(path, fmt, with_notes=True)
+    segments, problems, read_notes = read_segments(path, fmt, with_notes=True, sheet=sheet)
     if problems:
         raise DataError(problems)
     actors = actors.astype(str) if len(actors) else pd.DataFrame({c: pd.Series(dtype=str) for c in ("actor_id", "wijk", "name")})

@@ -10,8 +10,8 @@ heading format ``codetext``) joins the code, the separator the user chose
 (default ``. ``) and the question text, with spaces optionally turned into
 underscores. Answers may be exported as answer codes or as full answer texts:
 both are read, as are LimeSurvey's own Y/N codes and its "N/A" for no answer.
-Every column that is not used gives a note; unknown columns while a core
-question is missing stop the import (:func:`wijknet.ingest.assemble.column_notes`).
+Every column that is not used gives a note; unknown columns or missing
+questions stop the import with the list of both (:func:`wijknet.ingest.assemble.column_notes`).
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ TEXTS = {
 
 
 def import_limesurvey(path: str | Path, project_or_roster, instrument: Instrument | None = None, *, wave: str,
-                      wijk: str | None = None) -> ImportBatch:
+                      wijk: str | None = None, sheet: str | None = None, allow_missing=()) -> ImportBatch:
     """Read a LimeSurvey export into an :class:`~wijknet.ingest.batch.ImportBatch`.
 
     Parameters
@@ -58,6 +58,12 @@ def import_limesurvey(path: str | Path, project_or_roster, instrument: Instrumen
     wijk : str, optional
         The wijk the survey was sent in; without it the ``WIJK`` question (or
         the respondent's wijk in the project) decides.
+    sheet : str, optional
+        The sheet of a workbook (default: the first with data; the others give a note).
+    allow_missing : iterable of str, optional
+        Questions left out of the survey on purpose (``write_in``,
+        ``roster.trust_open``): their absence is a note instead of a stop
+        (see :func:`wijknet.ingest.assemble.column_notes`).
 
     Returns
     -------
@@ -69,7 +75,7 @@ def import_limesurvey(path: str | Path, project_or_roster, instrument: Instrumen
         Bad input, with file, row and column.
     """
     instrument = instrument or load_instrument()
-    grid = read_grid(path)
+    grid = read_grid(path, sheet=sheet)
     roster, project = as_roster(project_or_roster, str(wave))
     if not grid.rows:
         raise DataError([Problem(grid.file, text(TEXTS, "empty"))])
@@ -92,7 +98,8 @@ def import_limesurvey(path: str | Path, project_or_roster, instrument: Instrumen
     if matcher.problems:
         raise DataError(matcher.problems)
     used = {meta[k] for k in ("id", "submitdate") if k in meta}
-    notes = column_notes(instrument, TOOL, "LimeSurvey", grid.file, header, columns, used, _is_metadata)
+    notes = column_notes(instrument, TOOL, "LimeSurvey", grid.file, header, columns, used, _is_metadata,
+                         allow_missing=allow_missing)
     export = Export(grid=grid, header_rows=1, header=tuple(header), columns=tuple(columns),
                     response_id=meta.get("id"), finished=meta.get("submitdate"), notes=tuple(notes))  # fmt: skip
     return assemble(export, tool=TOOL, instrument=instrument, roster=roster, project=project, wave=str(wave), wijk=wijk)

@@ -19,6 +19,13 @@ joined on their UUIDs, never on ``nodeID``/``from``/``to``. Cells Network Canvas
 protected against spreadsheet formulas (a leading ``'`` before ``= + - @``)
 are restored.
 
+Never silent: every column that is neither read nor kept with the ties as an
+answer (session bookkeeping such as ``sessionStart`` and
+``networkCanvasCaseID``, ``edgeID``/``from``/``to``, ego attributes other than
+the id, organisation, role and domain) gives a note naming file and column
+(:func:`wijknet.ingest.assemble.unused_notes`, as for the survey importers),
+and so does every cell cleaned when reading.
+
 What comes out (a :class:`NetworkCanvasImport`):
 
 * ``ties`` -- one ego -> alter tie per named node (``tie_type`` the
@@ -56,6 +63,7 @@ import pandas as pd
 from ..errors import DataError, Problem
 from ..i18n import text
 from ..io.tables import read_table
+from .assemble import unused_notes
 from .batch import RESPONDENT_COLUMNS, TIE_COLUMNS, WRITE_IN_COLUMNS, empty
 from .graphfile import GraphImport
 
@@ -70,6 +78,9 @@ SPELLED = {"networkcanvasegouuid": "networkCanvasEgoUUID", "_egoid": "_egoID", "
            "_uid": "_uid", "networkcanvassourceuuid": "networkCanvasSourceUUID", "_from": "_from",
            "networkcanvastargetuuid": "networkCanvasTargetUUID", "_to": "_to"}  # fmt: skip
 BOOKKEEPING = {"nodeid", "edgeid", "from", "to", "type", "sessionstart", "sessionfinish", "sessionexported"}
+#: Columns read by name (besides the UUIDs and the id attribute): of the ego, and of nodes and edges.
+EGO_READ = {"organisation", "role", "domain"}
+NODE_READ = {"nodeid", "type", "name", "naam", "label", "organisation", "organisatie", "domain", "frequency", "weight"}
 NODE_COLUMNS = ["wijk", "wave", "uuid", "node_type", "node_id", "ego_uuid", "actor_id", "name", "source_file", "source_row"]
 PENDING_COLUMNS = [*TIE_COLUMNS, "answers", "source_uuid", "target_uuid"]
 _PROTECTED = re.compile(r"^'(?=[=+\-@])")
@@ -159,6 +170,14 @@ def _attributes(row: pd.Series, skip: set[str]) -> dict[str, str]:
             and not k.startswith("networkcanvas") and not k.startswith("_")}  # fmt: skip
 
 
+def _unused(file: str, df: pd.DataFrame, read: set, kept: bool = True) -> list[Problem]:
+    """Notes for the columns of ``file`` that are neither read nor (``kept``) stored as answers (:func:`_attributes`)."""
+    def used(column: str) -> bool:
+        return column in read or (kept and column not in BOOKKEEPING and not column.startswith(("networkcanvas", "_")))
+
+    return unused_notes(file, [c for c in df.columns if not used(c)], "Network Canvas")
+
+
 def _members(roster, wave: str) -> set[str] | None:
     if roster is None:
         return None
@@ -209,6 +228,7 @@ def import_network_canvas(paths: str | Path | Iterable[str | Path], *, wijk: str
     if not files:
         raise DataError([Problem("-", text(TEXTS, "no_files"))])
     problems: list[Problem] = []
+    notes: list[Problem] = []
     egos, nodes_by_file, edges_by_file = [], [], []
     for path in files:
         file = path.name
@@ -224,6 +244,7 @@ def import_network_canvas(paths: str | Path | Iterable[str | Path], *, wijk: str
         except DataError as exc:
             problems += exc.problems
             continue
+        notes += df.attrs.get("notes", [])  # cleaned cells: never changed in silence
         df = df.map(unprotect) if len(df) else df
         columns = set(df.columns)
         ego_col = _first(columns, EGO_UUID)
@@ -244,6 +265,8 @@ def import_network_canvas(paths: str | Path | Iterable[str | Path], *, wijk: str
                                         column=SPELLED[opts[0]]))  # fmt: skip
             if not missing:
                 edges_by_file.append((path, df, ego_col, _first(columns, SOURCE_UUID), _first(columns, TARGET_UUID)))
+                notes += _unused(file, df, {ego_col, _first(columns, SOURCE_UUID), _first(columns, TARGET_UUID),
+                                            id_attribute, *NODE_READ})  # fmt: skip
         elif is_node:
             uuid_col = _first(columns, NODE_UUID)
             if uuid_col is None:
@@ -251,13 +274,14 @@ def import_network_canvas(paths: str | Path | Iterable[str | Path], *, wijk: str
                                                    expected="networkCanvasUUID (_uid)"), column="networkCanvasUUID"))  # fmt: skip
             else:
                 nodes_by_file.append((path, df, ego_col, uuid_col))
+                notes += _unused(file, df, {ego_col, uuid_col, id_attribute, *NODE_READ})
         else:
             egos.append((path, df, ego_col))
+            notes += _unused(file, df, {ego_col, id_attribute, *EGO_READ}, kept=False)
     if problems:
         raise DataError(problems)
 
     members = _members(roster, wave)
-    notes: list[Problem] = []
     evidence = f"network canvas {wave}"
 
     # Egos: UUID -> actor_id ("" when unidentified).

@@ -18,8 +18,8 @@ import with a message saying so (the loop number cannot be placed).
 
 Split multi-select columns carry the chosen option in the ImportId's
 ``choiceId`` (``{"ImportId":"QID3","choiceId":"2"}``), which ``import_ids``
-uses. Every column that is not used gives a note; unknown columns while a
-core question is missing stop the import (see
+uses. Every column that is not used gives a note; unknown columns or
+missing questions stop the import with the list of both (see
 :func:`wijknet.ingest.assemble.column_notes`).
 
 Columns are recognised by their ImportId where it identifies them (embedded
@@ -82,7 +82,8 @@ TEXTS = {
 
 
 def import_qualtrics(path: str | Path, project_or_roster, instrument: Instrument | None = None, *, wave: str,
-                     wijk: str | None = None, import_ids: Mapping[str, str] | str | Path | None = None) -> ImportBatch:
+                     wijk: str | None = None, import_ids: Mapping[str, str] | str | Path | None = None,
+                     sheet: str | None = None, allow_missing=()) -> ImportBatch:
     """Read a Qualtrics export into an :class:`~wijknet.ingest.batch.ImportBatch`.
 
     Parameters
@@ -106,6 +107,12 @@ def import_qualtrics(path: str | Path, project_or_roster, instrument: Instrument
         Export tag -> QID of this survey (``{"A_FREQ": "QID12"}``), or a YAML
         file with that mapping; columns are then found by their ImportId even
         after a question was renamed.
+    sheet : str, optional
+        The sheet of a workbook (default: the first with data; the others give a note).
+    allow_missing : iterable of str, optional
+        Questions left out of the survey on purpose (``write_in``,
+        ``roster.trust_open``): their absence is a note instead of a stop
+        (see :func:`wijknet.ingest.assemble.column_notes`).
 
     Returns
     -------
@@ -117,7 +124,7 @@ def import_qualtrics(path: str | Path, project_or_roster, instrument: Instrument
         Bad input, with file, row and column: see :func:`wijknet.ingest.assemble.assemble`.
     """
     instrument = instrument or load_instrument()
-    grid = read_grid(path)
+    grid = read_grid(path, sheet=sheet)
     roster, project = as_roster(project_or_roster, str(wave))
     ids = _import_ids(import_ids, grid.file)
     if not grid.rows:
@@ -173,7 +180,7 @@ def import_qualtrics(path: str | Path, project_or_roster, instrument: Instrument
         raise DataError(matcher.problems)
     used = {meta[k] for k in ("response_id", "finished", "status") if k in meta}
     notes = column_notes(instrument, TOOL, "Qualtrics", grid.file, header, columns, used, _is_metadata,
-                         text(TEXTS, "hint"))  # fmt: skip
+                         text(TEXTS, "hint"), allow_missing)  # fmt: skip
     skip = {}
     status = meta.get("status")
     if status is not None:

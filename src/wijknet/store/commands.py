@@ -145,6 +145,8 @@ def import_(
     wave: Annotated[str | None, typer.Option("--wave", help="Wave of files that carry none (graph files, survey exports, interviews, Network Canvas, tables without a wave column).")] = None,
     wijk: Annotated[str | None, typer.Option("--wijk", help="Wijk of files that carry none: Network Canvas files (required), coded interviews and survey exports (optional).")] = None,
     update: Annotated[bool, typer.Option("--update", help="Take new values for actors and responses that already exist with other values (the old values are kept in the history).")] = False,
+    allow_missing: Annotated[list[str] | None, typer.Option("--allow-missing", help="A core question left out of a survey on purpose (e.g. referral, roster.referral or a group such as write_in); repeat for more. Its absence is then a note, not a stop.")] = None,
+    sheet: Annotated[str | None, typer.Option("--sheet", help="The sheet to read of every workbook (.xlsx/.xls) among FILES. Default: the first sheet with data (other sheets with data give a note).")] = None,
 ) -> None:
     """Add files to a project in one transaction: all of them, or (on any problem) none.
 
@@ -159,7 +161,8 @@ def import_(
     from .importing import import_files
 
     try:
-        report = import_files(folder, files, kind=kind.value if kind else None, wave=wave, wijk=wijk, update=update)
+        report = import_files(folder, files, kind=kind.value if kind else None, wave=wave, wijk=wijk, update=update,
+                              sheet=sheet, allow_missing=allow_missing)
     except DataError as exc:
         fail(exc)
     for f in report.files:

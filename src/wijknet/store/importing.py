@@ -103,17 +103,19 @@ BINARY = (".xlsx", ".xlsm", ".xls", ".zip")
 
 TEXTS = {
     "missing_file": {"nl": "bestand niet gevonden", "en": "file not found"},
+    # Conflicts name actor, file, row and column but never the values: they may be answers or names,
+    # and messages end up in terminals and logs (the researcher looks the values up in the file).
     "actor_differs": {
-        "nl": "actor '{actor}' bestaat al met {column} = '{old}', dit bestand zegt '{new}'; "
+        "nl": "actor '{actor}' bestaat al met een andere waarde in kolom '{column}'; "
               "gebruik --update om de nieuwe waarde over te nemen",
-        "en": "actor '{actor}' already exists with {column} = '{old}', this file says '{new}'; "
+        "en": "actor '{actor}' already exists with another value in column '{column}'; "
               "use --update to take the new value",
     },
     "response_differs": {
-        "nl": "actor '{actor}' heeft in meting '{wave}' al een respons met {column} = '{old}', dit bestand zegt '{new}'; "
-              "gebruik --update om de nieuwe waarde over te nemen",
-        "en": "actor '{actor}' already has a response in wave '{wave}' with {column} = '{old}', this file says '{new}'; "
-              "use --update to take the new value",
+        "nl": "actor '{actor}' heeft in meting '{wave}' al een respons met een ander antwoord in kolom "
+              "'{column}'; gebruik --update om het nieuwe antwoord over te nemen",
+        "en": "actor '{actor}' already has a response in wave '{wave}' with another answer in column "
+              "'{column}'; use --update to take the new answer",
     },
     "wave_differs": {
         "nl": "meting '{value}' verschilt van --wave {wave}",
@@ -313,7 +315,7 @@ def _now() -> str:
 
 def import_files(folder: str | Path, paths: list[str | Path], *, kind: str | None = None, wave: str | None = None,
                  wijk: str | None = None, update: bool = False, dry_run: bool = False,
-                 username: str | None = None) -> ImportReport:
+                 username: str | None = None, sheet: str | None = None, allow_missing=()) -> ImportReport:
     """Import ``paths`` into the project store ``folder`` in one transaction.
 
     Parameters
@@ -332,6 +334,14 @@ def import_files(folder: str | Path, paths: list[str | Path], *, kind: str | Non
         The wijk a survey export was sent in (every response must then be from it).
     update : bool
         Take new values for actors and responses that exist with other values.
+    sheet : str, optional
+        The sheet to read of every workbook among ``paths`` (default: the
+        first sheet with data; the other sheets with data give a note).
+    allow_missing : iterable of str, optional
+        Core questions left out of a survey on purpose (``referral``,
+        ``roster.referral``, a group such as ``write_in``): their absence from
+        a survey export is then a note, not a stop (see
+        :func:`wijknet.ingest.assemble.column_notes`).
     dry_run : bool
         Run everything and roll back (see :func:`preview_import`): nothing is
         stored, and the problems are returned in the report instead of raised.
@@ -365,14 +375,15 @@ def import_files(folder: str | Path, paths: list[str | Path], *, kind: str | Non
                 continue
             try:
                 check_size(p)
-                todo.append((p, kind or recognise(p, wave=wave), sha256(p), content_hash(p)))
+                todo.append((p, kind or recognise(p, wave=wave, sheet=sheet), sha256(p), content_hash(p)))
             except DataError as exc:
                 problems += exc.problems
                 unread.append(FileReport(p.name, "", ""))
         if problems and not dry_run:
             raise DataError(problems)
         todo.sort(key=lambda item: ORDER[item[1]])
-        importer = _Importer(conn, folder, config, wave, update, wijk=wijk, dry_run=dry_run, username=username)
+        importer = _Importer(conn, folder, config, wave, update, wijk=wijk, dry_run=dry_run, username=username, sheet=sheet,
+                             allow_missing=tuple(allow_missing or ()))
         report = importer.run(todo)
         if dry_run:
             report.files = unread + report.files
@@ -385,7 +396,8 @@ def import_files(folder: str | Path, paths: list[str | Path], *, kind: str | Non
 
 
 def preview_import(folder: str | Path, paths: list[str | Path], *, kind: str | None = None, wave: str | None = None,
-                   wijk: str | None = None, update: bool = False) -> ImportReport:
+                   wijk: str | None = None, update: bool = False, sheet: str | None = None,
+                   allow_missing=()) -> ImportReport:
     """Check an import without changing the store: :func:`import_files` as a dry run.
 
     Every file is read, recognised and added inside the import transaction
@@ -395,7 +407,7 @@ def preview_import(folder: str | Path, paths: list[str | Path], *, kind: str | N
 
     Parameters
     ----------
-    folder, paths, kind, wave, wijk, update
+    folder, paths, kind, wave, wijk, update, sheet, allow_missing
         As for :func:`import_files`.
 
     Returns
@@ -406,18 +418,19 @@ def preview_import(folder: str | Path, paths: list[str | Path], *, kind: str | N
         (the first rows of a table); ``report.problems`` lists them all and
         ``report.ok`` says whether the import would succeed.
     """
-    report = import_files(folder, paths, kind=kind, wave=wave, wijk=wijk, update=update, dry_run=True)
+    report = import_files(folder, paths, kind=kind, wave=wave, wijk=wijk, update=update, dry_run=True, sheet=sheet,
+                          allow_missing=allow_missing)
     by_name = {Path(p).name: Path(p) for p in paths}
     for f in report.files:
         if f.kind in KINDS and f.kind not in ("graphml", "gexf") and f.name in by_name:
-            f.head = first_rows(by_name[f.name])
+            f.head = first_rows(by_name[f.name], sheet=sheet)
     return report
 
 
-def first_rows(path: str | Path, n: int = 5) -> pd.DataFrame | None:
-    """The first ``n`` rows of a CSV or XLSX table as read (``None`` when it cannot be read)."""
+def first_rows(path: str | Path, n: int = 5, sheet: str | None = None) -> pd.DataFrame | None:
+    """The first ``n`` rows of a CSV or XLSX table (of ``sheet``) as read (``None`` when it cannot be read)."""
     try:
-        return read_table(path).head(n)
+        return read_table(path, sheet=sheet).head(n)
     except DataError:
         return None
 
@@ -426,9 +439,11 @@ class _Importer:
     """One import transaction; see :func:`import_files`."""
 
     def __init__(self, conn: sqlite3.Connection, folder: Path, config, wave: str | None, update: bool, *,
-                 wijk: str | None = None, dry_run: bool = False, username: str | None = None):
+                 wijk: str | None = None, dry_run: bool = False, username: str | None = None,
+                 sheet: str | None = None, allow_missing: tuple[str, ...] = ()):
         self.conn, self.folder, self.config, self.wave, self.update = conn, folder, config, wave, update
-        self.wijk, self.dry_run, self.username = wijk, dry_run, username
+        self.wijk, self.dry_run, self.username, self.sheet = wijk, dry_run, username, sheet
+        self.allow_missing = allow_missing
         self.import_id: int | None = None
         self.created: list[tuple[Path, Path]] = []  # (temporary copy, stored name after the commit)
         self.problems: list[Problem] = []
@@ -486,7 +501,9 @@ class _Importer:
         if self.import_id is None:
             from .. import __version__
 
-            options = json.dumps({"wave": self.wave, "update": self.update})
+            # How the files were read, so that the actor registry reads a stored export again the same way.
+            read = {"sheet": self.sheet, "allow_missing": list(self.allow_missing)}
+            options = json.dumps({"wave": self.wave, "update": self.update, **{k: v for k, v in read.items() if v}})
             self.import_id = self.conn.execute("INSERT INTO imports (imported_at, wijknet_version, options) VALUES (?, ?, ?)",
                                                (now, __version__, options)).lastrowid  # fmt: skip
         raw = self.folder / RAW_DIR
@@ -512,12 +529,16 @@ class _Importer:
 
     def _read(self, path: Path, required: tuple[str, ...], report: FileReport) -> pd.DataFrame | None:
         try:
-            df = read_table(path, expected=required)
+            df = read_table(path, expected=required, sheet=self._sheet(path))
         except DataError as exc:
             self.problems += exc.problems
             return None
         report.notes += _notes(df)
         return df
+
+    def _sheet(self, path: Path) -> str | None:
+        """``--sheet`` for a workbook; CSV files among the same import have no sheets."""
+        return self.sheet if path.suffix.lower() in (".xlsx", ".xlsm", ".xls") else None
 
     def _store_actors(self) -> pd.DataFrame:
         return validate_actors(actors_frame(self.conn), STORE_ACTORS) if self._has_actors() else pd.DataFrame(
@@ -595,9 +616,9 @@ class _Importer:
                 counts["actors_same"] += 1
                 continue
             if not self.update:
-                self.problems += [Problem(file, text(TEXTS, "actor_differs", actor=values["actor_id"], column=c,
-                                                     old=current.get(c, ""), new=v), row=int(row), column=c)
-                                  for c, v in changed.items()]  # fmt: skip
+                self.problems += [Problem(file, text(TEXTS, "actor_differs", actor=values["actor_id"], column=c),
+                                      row=int(row), column=c)
+                                  for c in changed]  # fmt: skip
                 continue
             self.conn.execute("INSERT INTO actor_history (actor_id, old_values, file_id, source_row) VALUES (?, ?, ?, ?)",
                               (values["actor_id"], json.dumps(current, ensure_ascii=False), file_id, int(row)))  # fmt: skip
@@ -780,8 +801,8 @@ class _Importer:
                 counts["responses_same"] += 1
             elif not (self.update or same_unit):
                 self.problems += [Problem(file, text(TEXTS, "response_differs", actor=record["actor_id"], wave=record["wave"],
-                                                     column=c, old=current.get(c, ""), new=v), row=int(row), column=c)
-                                  for c, v in changed.items()]  # fmt: skip
+                                                     column=c), row=int(row), column=c)
+                                  for c in changed]  # fmt: skip
             else:
                 self.conn.execute("INSERT INTO response_history (wave, actor_id, version, old_values, file_id, replaced_by) "
                                   "VALUES (?, ?, ?, ?, ?, ?)",
@@ -822,7 +843,8 @@ class _Importer:
         from .surveys import read_survey
 
         try:
-            batch = read_survey(tool, path, self._project_for_survey(), self.wave, wijk=self.wijk)
+            batch = read_survey(tool, path, self._project_for_survey(), self.wave, wijk=self.wijk, sheet=self._sheet(path),
+                                allow_missing=self.allow_missing)
         except DataError as exc:
             self.problems += exc.problems
             return
@@ -926,7 +948,8 @@ class _Importer:
 
         aliases = dict(self.conn.execute("SELECT alias_norm, actor_id FROM aliases").fetchall())
         try:
-            found = import_interviews(path, fmt, self._store_actors(), wave=self.wave, wijk=self.wijk, aliases=aliases)
+            found = import_interviews(path, fmt, self._store_actors(), wave=self.wave, wijk=self.wijk, aliases=aliases,
+                                      sheet=self._sheet(path))
         except DataError as exc:
             self.problems += exc.problems
             return

@@ -99,8 +99,10 @@ def _interview_kind(names: set[str]) -> str | None:
     return None
 
 
-def recognise(path: str | Path, *, wave: str | None = None) -> str:
+def recognise(path: str | Path, *, wave: str | None = None, sheet: str | None = None) -> str:
     """The kind of ``path`` (one of :data:`KINDS`) from its extension, XML root or columns.
+
+    For a workbook the columns of ``sheet`` (default: the first sheet with data).
 
     Raises
     ------
@@ -116,7 +118,7 @@ def recognise(path: str | Path, *, wave: str | None = None) -> str:
         if root in ("graphml", "gexf"):
             return root
     if suffix in (".xlsx", ".xlsm", ".xls"):
-        columns = list(read_table(path).columns)
+        columns = list(read_table(path, sheet=sheet).columns)
         lines: list[str] = []
     else:
         if _xml_root(path) in ("graphml", "gexf"):

@@ -281,7 +281,9 @@ def _link_respondent(conn: sqlite3.Connection, folder: Path, record: dict, actor
     import_id, file_name, kind, raw_path = conn.execute(
         "SELECT import_id, name, kind, raw_path FROM files WHERE file_id = ?", (record["file_id"],)).fetchone()
     row = int(record["pending_row"])
-    grid = read_grid(folder / raw_path)
+    options = json.loads(conn.execute("SELECT options FROM imports WHERE import_id = ?", (import_id,)).fetchone()[0] or "{}")
+    workbook = Path(raw_path).suffix.lower() in (".xlsx", ".xlsm", ".xls")
+    grid = read_grid(folder / raw_path, sheet=options.get("sheet") if workbook else None)  # as it was imported
     column = _id_column(grid.rows[0], kind) if grid.rows else None
     if column is None:
         raise DataError([Problem(file_name, text(TEXTS, "no_id_column", file=raw_path))])
@@ -301,7 +303,7 @@ def _link_respondent(conn: sqlite3.Connection, folder: Path, record: dict, actor
         path = Path(tmp) / "export.csv"
         with open(path, "w", newline="", encoding="utf-8") as fh:
             csv.writer(fh).writerows(lines)
-        batch = read_survey(kind, path, project, wave, wijk=wijk or None)
+        batch = read_survey(kind, path, project, wave, wijk=wijk or None, allow_missing=options.get("allow_missing", ()))
     frames = {}
     for name in ("ties", "responses", "write_ins"):
         df = getattr(batch, name)
