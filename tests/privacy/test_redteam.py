@@ -35,3 +35,26 @@ def test_leernetwerk_change_table_hides_how_few_actors_came_and_went(demo):
     for column in ("actors_entered", "actors_left"):
         shown = pd.to_numeric(table[column], errors="coerce").dropna()
         assert not shown.between(1, min_cell - 1).any(), f"{column}: {sorted(shown[shown < min_cell].unique())}"
+
+
+QUASI = ["wijk", "domain", "kind", "pluswijkteam", "kernaanpakken", "consent", "first_wave", "last_wave"]
+
+
+def test_anonymised_copy_rows_do_not_follow_the_researchers_order(demo, tmp_path):
+    """The copy's fresh key is worthless if its rows keep the order of the real ids: row i of the copy's
+    actors.csv is then row i of the researcher's (or a wijkteam's) table, and every pseudonym links back.
+    The attacker lines both tables up by position and counts rows whose attributes all agree.
+    """
+    from wijknet.privacy.anonymise import write_anonymised
+
+    full = load_project(demo)
+    write_anonymised(full, tmp_path / "copy")
+    copy = pd.read_csv(tmp_path / "copy" / "actors.csv", dtype=str, keep_default_na=False)
+    original = pd.read_csv(demo / "actors.csv", dtype=str, keep_default_na=False)
+    copy_rows = copy[QUASI].apply(tuple, axis=1).to_list()
+    original_rows = original[QUASI].apply(tuple, axis=1).to_list()
+    aligned = sum(a == b for a, b in zip(copy_rows, original_rows)) / len(original_rows)
+    assert aligned < 0.5, f"{aligned:.0%} of the rows line up with the researcher's actors.csv"
+    ties = pd.read_csv(tmp_path / "copy" / "ties.csv", dtype=str, keep_default_na=False)
+    order = ["wijk", "wave", "source", "target", "tie_type"]
+    assert ties[order].apply(tuple, axis=1).is_monotonic_increasing, "ties keep the order of the real ids"
