@@ -58,3 +58,17 @@ def test_anonymised_copy_rows_do_not_follow_the_researchers_order(demo, tmp_path
     ties = pd.read_csv(tmp_path / "copy" / "ties.csv", dtype=str, keep_default_na=False)
     order = ["wijk", "wave", "source", "target", "tie_type"]
     assert ties[order].apply(tuple, axis=1).is_monotonic_increasing, "ties keep the order of the real ids"
+
+
+@pytest.mark.xfail(strict=True, reason="analysis.analyse still returns actor rows for a leernetwerk (contract of helper sdc)")
+def test_analyse_for_a_leernetwerk_writes_no_actor_rows(demo, tmp_path):
+    """``wijknet analyse --audience leernetwerk`` wrote actor_metrics.csv: one row per actor with the
+    researcher's pseudonym, degree, betweenness and brokerage roles, for every wijk and wave."""
+    from tests.store.helpers import run
+
+    out = tmp_path / "out"
+    result = run("analyse", demo, "--out", out, "--audience", "leernetwerk", "--permutations", "0")
+    assert result.exit_code == 0, result.output
+    for path in out.glob("*.csv"):
+        table = pd.read_csv(path, dtype=str)
+        assert not {"actor_id", "source", "target"} & set(table.columns), path.name
