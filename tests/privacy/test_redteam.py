@@ -72,3 +72,30 @@ def test_analyse_for_a_leernetwerk_writes_no_actor_rows(demo, tmp_path):
     for path in out.glob("*.csv"):
         table = pd.read_csv(path, dtype=str)
         assert not {"actor_id", "source", "target"} & set(table.columns), path.name
+
+
+@pytest.mark.xfail(strict=True, reason="ingest/graphfile.py does not clean node attributes (helper gaps owns ingest/*)")
+def test_a_graphml_import_removes_bidi_overrides_from_names(tmp_path, monkeypatch):
+    """Names are cleaned at input (finding 11), but only the table readers do it: a GraphML node whose
+    name holds U+202E (RIGHT-TO-LEFT OVERRIDE) is stored with it and shown reversed on every page."""
+    import networkx as nx
+
+    from tests.store.helpers import run
+    from wijknet.store import connect
+
+    monkeypatch.setenv("WIJKNET_KEY_FILE", str(tmp_path / "keys" / "project.key"))
+    G = nx.DiGraph(wijk="Daalhof", wave="2026")
+    G.add_node("ZZ-1", wijk="Daalhof", domain="zorg", name="Fictief\u202eNaam", kind="person", consent="ja")
+    G.add_node("ZZ-2", wijk="Daalhof", domain="wonen", name="Tweede Fictief", kind="person", consent="ja")
+    G.add_edge("ZZ-1", "ZZ-2", tie_type="samenwerking", weight=2)
+    nx.write_graphml(G, tmp_path / "netwerk.graphml")
+    folder = tmp_path / "project"
+    assert run("init", folder).exit_code == 0
+    result = run("import", folder, tmp_path / "netwerk.graphml", "--wave", "2026")
+    assert result.exit_code == 0, result.output
+    conn = connect(folder)
+    try:
+        names = [name for (name,) in conn.execute("SELECT name FROM actors")]
+    finally:
+        conn.close()
+    assert not any("\u202e" in name for name in names), names
