@@ -68,6 +68,10 @@ def _text(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+#: Columns the copy's tables are sorted by (those a table has), so no row keeps its place in the original.
+SORT_ORDER = ("wijk", "wave", "actor_id", "source", "target", "tie_type")
+
+
 def _own_key(project) -> bytes:
     """A fresh random key under which no actor gets the pseudonym the researcher's key gives them."""
     actors = project.actors
@@ -158,6 +162,10 @@ def write_anonymised(project, out: str | Path, *, key: bytes | None = None, with
         if with_answers and anonymous.has_responses:
             tables["responses"] = anonymous.responses
         for name, table in tables.items():
+            # rows in the order of the new pseudonyms: kept in the order of the real ids, row i of the copy
+            # would be row i of the researcher's tables, and the fresh key would link back after all
+            order = [c for c in SORT_ORDER if c in table.columns]
+            table = table.sort_values(order, kind="mergesort") if order else table
             _text(table).to_csv(tmp / f"{name}.csv", index=False, lineterminator="\n")
         (tmp / "domains.yaml").write_text(yaml.safe_dump({"domains": domains}, allow_unicode=True, sort_keys=False),
                                           encoding="utf-8")  # fmt: skip
