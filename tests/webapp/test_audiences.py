@@ -169,3 +169,21 @@ def test_evidence_view_shows_quotes_only_to_an_unlocked_researcher(people_store,
     team = signed_in("team-heidepark")
     shown = evidence_of(team, "Alfa Heidehuis")
     assert "Ik bel" not in shown and "gesprekken.csv" not in shown and "ties.csv" not in shown
+
+
+def test_leernetwerk_gets_no_response_counts_on_kengetallen(monkeypatch):
+    """Respondents and non-respondents per wijk are counts of people: the demo's Kengetallen page shows the
+    non-response comparison to a researcher and not to a leernetwerk."""
+    monkeypatch.delenv("WIJKNET_PROJECT", raising=False)  # the demo project, which has responses
+
+    def labels(audience):
+        at = viewing_as(audience)
+        at.switch_page("views/kengetallen.py").run()
+        assert not at.exception, at.exception
+        return [e.proto.label for e in at.expander]
+
+    from wijknet.webapp.texts import TEXTS
+
+    title = TEXTS["nr_title"]["nl"]
+    assert title in labels("onderzoeker")
+    assert title not in labels("leernetwerk")  # fails if the page shows it to everyone

@@ -5,6 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from wijknet.i18n import format_number
+from wijknet.privacy.suppression import is_aggregate_only
 from wijknet.report.render import MEASURES  # the same key figures as the wijk report
 from wijknet.webapp import state, ui
 from wijknet.webapp.texts import t
@@ -55,7 +56,9 @@ if "cross_domain_share" in table.columns:
     labels = chart.mark_text(dy=-12, fontSize=16).encode(text=alt.Text(f"{t('share_pct')}:Q", format=".0f"))
     st.altair_chart(chart + labels, width="stretch")
 
-if sel.project.has_responses and sel.wave is not None:
+# Counts of respondents and non-respondents per wijk are counts of people, and the treatments are a
+# researcher's comparison of methods: not for an audience that sees group figures only.
+if sel.project.has_responses and sel.wave is not None and not is_aggregate_only(sel.project):
     with st.expander(t("nr_title")):
         treated = state.nonresponse_table(folder, sig, sel.wijk, sel.wave, *sel.filters)
         first = treated.iloc[0]
