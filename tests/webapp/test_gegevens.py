@@ -204,3 +204,36 @@ def test_the_preview_lists_every_note_by_file_row_and_column_and_counts_a_reimpo
     button(at, "import_check").click().run()
     assert not at.exception, at.exception
     assert any("al eerder geïmporteerd" in i.value for i in at.info)
+
+
+def test_the_page_imports_a_named_sheet(store, tmp_path):
+    """A workbook whose first sheet is an explanation: the page reads the sheet named under "Meer keuzes"
+    (as ``wijknet import --sheet``) and notes the sheet it did not read."""
+    import io
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "Uitleg"
+    book.active.append(["Deze map is fictief"])
+    sheet = book.create_sheet("Actoren")
+    for line in ACTORS.strip().splitlines():
+        sheet.append(line.split(","))
+    buffer = io.BytesIO()
+    book.save(buffer)
+    at = signed_in(store)
+    xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    at.file_uploader[0].set_value([("actoren.xlsx", buffer.getvalue(), xlsx)]).run()
+    at.text_input(key="import_sheet").set_value("Actoren").run()
+    button(at, "import_check").click().run()
+    assert not at.exception, at.exception
+    shown = texts(at)
+    assert "6 nieuwe actoren" in shown, shown
+    notes = [df for df in tables(at) if "Uitleg" in df.to_csv()]
+    assert notes, "the sheet not read is noted"
+    button(at, "import_go").click().run()
+    conn = connect(store)
+    try:
+        assert conn.execute("SELECT count(*) FROM actors").fetchone()[0] == 6
+    finally:
+        conn.close()

@@ -120,6 +120,22 @@ TEXTS = {
         "nl": "Alleen voor een enquête die in één wijk is uitgezet: elke respons moet dan uit die wijk komen.",
         "en": "Only for a survey sent in one wijk: every response must then come from that wijk.",
     },
+    "import_more": {"nl": "Meer keuzes: werkblad, weggelaten vragen", "en": "More choices: sheet, questions left out"},
+    "import_sheet": {"nl": "Werkblad", "en": "Sheet"},
+    "import_sheet_auto": {"nl": "het eerste werkblad met gegevens", "en": "the first sheet with data"},
+    "import_sheet_help": {
+        "nl": "Alleen voor Excel-bestanden met meer werkbladen; de andere werkbladen worden gemeld, niet gelezen.",
+        "en": "Only for Excel files with several sheets; the other sheets are reported, not read.",
+    },
+    "import_allow_missing": {"nl": "Vragen die bewust niet in de enquête stonden",
+                             "en": "Questions deliberately left out of the survey"},
+    "import_allow_missing_none": {"nl": "geen: elke kernvraag hoort erin", "en": "none: every core question belongs in it"},
+    "import_allow_missing_help": {
+        "nl": "Zonder deze keuze stopt de import als een kernvraag van de vragenlijst ontbreekt (zoals "
+              "'wijknet import --allow-missing').",
+        "en": "Without this choice the import stops when a core question of the instrument is missing (as "
+              "'wijknet import --allow-missing').",
+    },
     "import_none": {"nl": "geen (kies of typ)", "en": "none (choose or type)"},
     "import_check": {"nl": "Controleren", "en": "Check"},
     "import_checking": {"nl": "Bestanden controleren …", "en": "Checking the files …"},

@@ -15,6 +15,8 @@ import pandas as pd
 import streamlit as st
 
 from wijknet.errors import DataError
+from wijknet.ingest.assemble import CORE
+from wijknet.instrument import load_instrument
 from wijknet.i18n import format_number
 from wijknet.project import ProjectConfig
 from wijknet.registry import actor_labels
@@ -96,14 +98,24 @@ wave = middle.selectbox(t("import_wave"), waves, index=None, key="import_wave", 
                         placeholder=t("import_none"), help=t("import_wave_help"))
 wijk = right.selectbox(t("import_wijk"), wijken, index=None, key="import_wijk", accept_new_options=True,
                        placeholder=t("import_none"), help=t("import_wijk_help"))
+with st.expander(t("import_more")):
+    sheet = st.text_input(t("import_sheet"), key="import_sheet", placeholder=t("import_sheet_auto"),
+                          help=t("import_sheet_help")).strip() or None
+    questions = {(q.group, q.key): q for q in load_instrument().questions}
+    core = [f"{group}.{key}" for group, key in CORE]
+    allow_missing = tuple(st.multiselect(
+        t("import_allow_missing"), core, key="import_allow_missing", placeholder=t("import_allow_missing_none"),
+        help=t("import_allow_missing_help"),
+        format_func=lambda name: getattr(questions.get(tuple(name.split(".", 1))), sel.lang, None) or name))
 files = [(f.name, f.getvalue()) for f in uploads or []]
-fingerprint = (tuple((name, len(content)) for name, content in files), kind, wave, wijk)
+fingerprint = (tuple((name, len(content)) for name, content in files), kind, wave, wijk, sheet, allow_missing)
 
 if st.button(t("import_check"), key="import_check", disabled=not files, type="primary"):
     try:
         with st.spinner(t("import_checking")), save_uploads(files) as upload:
             st.session_state["import_preview"] = (fingerprint, preview_import(folder, upload.paths, kind=kind, wave=wave,
-                                                                              wijk=wijk))
+                                                                              wijk=wijk, sheet=sheet,
+                                                                              allow_missing=allow_missing))
     except DataError as exc:  # a file over the size limit, or not a store
         st.session_state.pop("import_preview", None)
         st.error(t("import_failed"), icon=":material/error:")
@@ -136,7 +148,8 @@ if stored is not None and stored[0] == fingerprint and files:
         if st.button(t("import_go"), key="import_go", type="primary"):
             try:
                 with st.spinner(t("import_importing")), save_uploads(files) as upload:
-                    done = import_files(folder, upload.paths, kind=kind, wave=wave, wijk=wijk, username=signed_in)
+                    done = import_files(folder, upload.paths, kind=kind, wave=wave, wijk=wijk, username=signed_in,
+                                        sheet=sheet, allow_missing=allow_missing)
             except DataError as exc:  # the store changed since the check
                 st.error(t("import_failed"), icon=":material/error:")
                 st.dataframe(problem_table(exc.problems), hide_index=True, width="stretch")
