@@ -95,11 +95,16 @@ TEXTS = {
     "import_upload_title": {"nl": "Bestanden toevoegen", "en": "Add files"},
     "import_intro": {
         "nl": "Kies een of meer bestanden: actoren, relaties of antwoorden (.csv of .xlsx), een enquête-export "
-              "(Qualtrics, LimeSurvey) of een netwerkbestand (GraphML, GEXF). Eerst controleert wijknet alles zonder "
-              "iets op te slaan; daarna importeert u alles in één keer. Bij een probleem wordt niets opgeslagen.",
+              "(Qualtrics, LimeSurvey, Google Forms, Microsoft Forms, Network Canvas), gecodeerde gesprekken (codeerblad, "
+              "MAXQDA, ATLAS.ti) of een netwerkbestand (GraphML, GEXF). Eerst controleert wijknet alles zonder "
+              "iets op te slaan; daarna importeert u alles in één keer. Bij een probleem wordt niets opgeslagen. "
+              "Een bestand dat al is geïmporteerd (ook een nieuwere download van dezelfde enquête) voegt alleen "
+              "toe wat nieuw is.",
         "en": "Choose one or more files: actors, ties or responses (.csv or .xlsx), a survey export (Qualtrics, "
-              "LimeSurvey) or a network file (GraphML, GEXF). wijknet first checks everything without saving "
-              "anything; then you import it all at once. On any problem nothing is saved.",
+              "LimeSurvey, Google Forms, Microsoft Forms, Network Canvas), coded interviews (coding sheet, MAXQDA, "
+              "ATLAS.ti) or a network file (GraphML, GEXF). wijknet first checks everything without saving "
+              "anything; then you import it all at once. On any problem nothing is saved. A file imported before "
+              "(also a newer download of the same survey) adds only what is new.",
     },
     "import_files": {"nl": "Bestanden", "en": "Files"},
     "import_files_help": {"nl": "Hoogstens {mb} MB per bestand.", "en": "At most {mb} MB per file."},
