@@ -67,6 +67,24 @@ def test_missing_wave_names_the_edge(tmp_path):
     assert len(read_graph_file(path, wave="2025").ties) == 3
 
 
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_bidi_and_control_characters_are_removed_with_a_note_that_names_no_value(tmp_path, fmt):
+    G = small_graph()
+    nx.set_node_attributes(G, "Daalhof", "wijk")
+    G.nodes["p2"]["name"] = "Coach\u202eFictief"
+    G.edges["p1", "p2"]["evidence"] = "kaart\u2066 2026\x85"
+    path = tmp_path / f"net.{fmt}"
+    (nx.write_graphml if fmt == "graphml" else nx.write_gexf)(G, path)
+    batch = read_graph_file(path, wave="2026")
+    assert batch.actors.set_index("actor_id").loc["p2", "name"] == "CoachFictief"
+    assert set(batch.ties.loc[batch.ties["source"] == "p1", "evidence"]) == {"kaart 2026"}
+    notes = {(p.file, p.row, p.column): p.message for p in batch.problems}
+    edge = "edge 0" if fmt == "gexf" else "edge p1-p2"  # GEXF edges have ids, GraphML ones from networkx not
+    assert set(notes) == {(f"net.{fmt}", 2, "node p2: name"), (f"net.{fmt}", 1, f"{edge}: evidence")}, notes
+    assert "U+202E" in notes[(f"net.{fmt}", 2, "node p2: name")]
+    assert not any("Coach" in p.message or "kaart" in p.message for p in batch.problems)
+
+
 def test_broken_xml_is_a_problem(tmp_path):
     path = write(tmp_path, "broken.graphml", "<graphml><node id='a'></graphml>")
     with pytest.raises(DataError, match="GraphML"):

@@ -74,7 +74,6 @@ def test_analyse_for_a_leernetwerk_writes_no_actor_rows(demo, tmp_path):
         assert not {"actor_id", "source", "target"} & set(table.columns), path.name
 
 
-@pytest.mark.xfail(strict=True, reason="ingest/graphfile.py does not clean node attributes (helper gaps owns ingest/*)")
 def test_a_graphml_import_removes_bidi_overrides_from_names(tmp_path, monkeypatch):
     """Names are cleaned at input (finding 11), but only the table readers do it: a GraphML node whose
     name holds U+202E (RIGHT-TO-LEFT OVERRIDE) is stored with it and shown reversed on every page."""
@@ -101,7 +100,6 @@ def test_a_graphml_import_removes_bidi_overrides_from_names(tmp_path, monkeypatc
     assert not any("\u202e" in name for name in names), names
 
 
-@pytest.mark.xfail(strict=True, reason="needs a decision: the copy keeps kernaanpakken and pluswijkteam per actor")
 def test_anonymised_copy_gives_no_team_member_a_unique_profile(demo, tmp_path):
     """A PlusWIJkteam knows its own members' kernaanpakken, domain and team membership. In the demo's
     anonymised copy 35 of 37 team members are the only actor with their combination of these columns,

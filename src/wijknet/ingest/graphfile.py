@@ -35,6 +35,12 @@ Nodes become actors, edges become directed ties with provenance:
 * A ``tie_type`` that lists several types (``"overleg;samenwerking"``, as
   wijknet writes parallel ties) gives one tie per type.
 * An undirected graph gives two ties per edge, one each way.
+* **Text cleaned as the table readers clean it**: control characters, NUL
+  and bidi controls (an RTL override makes a name read backwards) are
+  removed from every node and edge attribute with
+  :func:`wijknet.io.tables.clean_cell`, each with a note naming the file,
+  the node (or edge) position as row and ``node <id>: <attribute>`` as
+  column, never the value.
 * Provenance: ``source_file``; ``source_row`` is the position of the edge
   (1 = the first ``<edge>`` in the file; for actors the position of the
   node); ``source_column`` is ``edge <id>`` (or ``edge <source>-<target>``).
@@ -57,6 +63,8 @@ import pandas as pd
 
 from ..errors import DataError, Problem
 from ..i18n import text
+from ..io.tables import TEXTS as TABLE_TEXTS
+from ..io.tables import clean_cell
 from .batch import TIE_COLUMNS, ImportBatch, empty
 
 ACTOR_FIELDS = ("actor_id", "wijk", "domain", "name", "role", "organisation", "kind", "pluswijkteam",
@@ -125,6 +133,14 @@ def _text(value) -> str:
     return str(value).strip()
 
 
+def _cleaned(value: str, file: str, row: int | None, column: str, notes: list[Problem]) -> str:
+    """``value`` through :func:`~wijknet.io.tables.clean_cell`, with the table readers' note when it changed."""
+    cleaned, found = clean_cell(value)
+    if found:  # the note names the place, not the value: names are personal data and notes are printed
+        notes.append(Problem(file, text(TABLE_TEXTS, "cleaned", what=", ".join(found)), row=row, column=column))
+    return cleaned
+
+
 def _wave_of(start: float, waves: list[str] | None) -> str | None:
     if float(start).is_integer() and start > 100:
         return str(int(start))
@@ -166,19 +182,20 @@ def read_graph_file(path: str | Path, *, wave: str | None = None, waves: list[st
     except (ParseError, nx.NetworkXError, ValueError, KeyError, TypeError) as exc:
         raise DataError([Problem(file, text(TEXTS, "bad_xml", fmt=fmt.upper() if fmt == "gexf" else "GraphML", detail=exc))]) from None
     G, notes = _real_ids(G, file)
-    graph_wijk = _text(G.graph.get("wijk", ""))
-    graph_wave = _text(G.graph.get("wave", "")) or (wave or "")
+    graph_wijk = _cleaned(_text(G.graph.get("wijk", "")), file, None, "graph wijk", notes)
+    graph_wave = _cleaned(_text(G.graph.get("wave", "")), file, None, "graph wave", notes) or (wave or "")
     problems: list[Problem] = []
 
     actor_rows, index = [], []
     for position, (node, data) in enumerate(G.nodes(data=True), start=1):
-        row = {"actor_id": str(node)}
+        node_id = _cleaned(str(node), file, position, "node id", notes)
+        row = {"actor_id": node_id}
         for key, value in data.items():
             if key in DRAWING or key in ("actor_id",):
                 continue
-            row[key] = _text(value)
+            row[key] = _cleaned(_text(value), file, position, f"node {node_id}: {key}", notes)
         if not row.get("name") and data.get("label") not in (None, "", node):
-            row["name"] = _text(data["label"])
+            row["name"] = _cleaned(_text(data["label"]), file, position, f"node {node_id}: label", notes)
         if not row.get("wijk") and graph_wijk:
             row["wijk"] = graph_wijk
         actor_rows.append(row)
@@ -237,6 +254,7 @@ def read_graph_file(path: str | Path, *, wave: str | None = None, waves: list[st
                 tie = {**base, "wave": w, "tie_type": _text(item["tie_type"]), "weight": _text(item["weight"]),
                        "evidence": _text(item["evidence"]), "evidence_kind": _text(item["evidence_kind"]),
                        "answers": answers}  # fmt: skip
+                tie = {k: _cleaned(val, file, position, f"{column}: {k}", notes) for k, val in tie.items()}
                 ties.append(tie)
                 if not G.is_directed():
                     ties.append({**tie, "source": tie["target"], "target": tie["source"]})
@@ -246,7 +264,7 @@ def read_graph_file(path: str | Path, *, wave: str | None = None, waves: list[st
     tie_frame = pd.DataFrame(ties, columns=columns, dtype=object).fillna("").astype(str) if ties else empty(columns)
     waves_found = sorted(set(tie_frame["wave"])) if len(tie_frame) else []
     return GraphImport(tool=fmt, source_file=file, wave=";".join(waves_found), instrument="", ties=tie_frame, actors=actors,
-                       problems=tuple(notes))  # fmt: skip
+                       problems=tuple(dict.fromkeys(notes)))  # fmt: skip
 
 
 #: Node ids that R igraph and python-igraph make when they write GraphML.

@@ -18,6 +18,12 @@ extra columns, no survey ratings or quotes. Besides:
 * **No small groups**: domains with fewer than ``min_cell`` actors in a wijk
   are merged into ``overig``, and when ``overig`` itself is still smaller
   the next smallest domains join it (:func:`_merge_small_other`).
+* **No unique profiles** (k-anonymity, k = ``min_cell``): a PlusWIJkteam
+  knows its own members' domain, team membership, kernaanpakken and waves,
+  so these quasi-identifiers are blanked by local suppression
+  (:func:`k_anonymise`) until at least ``min_cell`` actors of a wijk share
+  every combination. How many values were blanked per column is in
+  ``wijknet.yaml`` (``anonymisation: blanked``).
 * **No free text**: the tie ``evidence`` labels (which may name someone)
   become the neutral word of their kind (``enquête``, ``gesprek``) or empty.
 
@@ -109,6 +115,90 @@ def _merge_small_other(actors: pd.DataFrame, min_cell: int) -> pd.DataFrame:
     return actors
 
 
+#: Quasi-identifiers of an actor: what someone who knows the person (their own PlusWIJkteam) can match on.
+QUASI_IDENTIFIERS = ("wijk", "domain", "kind", "pluswijkteam", "kernaanpakken", "consent", "first_wave", "last_wave")
+#: The order in which :func:`k_anonymise` blanks them, least useful for analysis first. ``wijk`` is never
+#: blanked (every table is per wijk) nor is ``kind``: the pseudonym's prefix (``P-``, ``O-``, ``I-``) gives it.
+SUPPRESSION_ORDER = (("kernaanpakken",), ("consent",), ("first_wave", "last_wave"), ("pluswijkteam",), ("domain",))
+
+
+def k_anonymise(actors: pd.DataFrame, k: int, *, quasi=QUASI_IDENTIFIERS, order=SUPPRESSION_ORDER,
+                blank: dict[str, str] | None = None) -> tuple[pd.DataFrame, dict[str, int]]:
+    """Blank quasi-identifier values until every combination is shared by at least ``k`` actors.
+
+    Local suppression for k-anonymity (Samarati & Sweeney 1998; sdcMicro's
+    ``localSuppression``, Templ, Kowarik & Meindl 2015, J. Stat. Softw.
+    67(4)), greedy and deterministic:
+
+    1. For each step of ``order`` in turn, the actors whose combination of
+       ``quasi`` is shared by fewer than ``k`` actors get the step's columns
+       blanked (``blank[column]``, default ``""``); group sizes are counted
+       again before the next step.
+    2. Actors still in a group smaller than ``k`` then have every column of
+       ``order`` blank, so they differ only in the columns never blanked
+       (``wijk``, ``kind``). While such a group is too small, the smallest
+       other group with the same unblanked values is blanked into it
+       (the smallest first, ties by their values), as long as there is one.
+
+    A blank counts as a value of its own, not as a wildcard matching any
+    value: the conservative reading, since an attacker who sees a blank
+    knows the value was rare. A group that is smaller than ``k`` on the
+    never-blanked columns alone (fewer than ``k`` actors of one kind in a
+    wijk) cannot be protected this way and stays as it is.
+
+    Parameters
+    ----------
+    actors : DataFrame
+        Text columns including ``quasi``.
+    k : int
+        Smallest group size (``min_cell``).
+    quasi, order : sequence
+        The quasi-identifiers, and the steps (tuples of columns) to blank.
+    blank : dict, optional
+        The blank value per column (default ``""``).
+
+    Returns
+    -------
+    (DataFrame, dict)
+        The table with blanked values, and the number of values blanked per
+        column of ``order``.
+    """
+    blank = blank or {}
+    out = actors.copy()
+    quasi = list(quasi)
+    blanked = {c: 0 for step in order for c in step}
+
+    def clear(rows, columns) -> None:
+        for c in columns:
+            changed = rows & (out[c] != blank.get(c, ""))
+            out.loc[changed, c] = blank.get(c, "")
+            blanked[c] += int(changed.sum())
+
+    def sizes() -> pd.Series:
+        return out.groupby(quasi, dropna=False, sort=False)[quasi[0]].transform("size")
+
+    for step in order:
+        small = sizes() < k
+        if not small.any():
+            break
+        clear(small, step)
+    # Now only actors with every column of ``order`` blank can be in too small a group (one per kept values).
+    columns = [c for step in order for c in step]
+    blanks = pd.Series({c: blank.get(c, "") for c in columns})
+    kept = [c for c in quasi if c not in columns]
+    for _, group in out.groupby(kept, dropna=False, sort=True):
+        index = group.index
+        while True:
+            rows = out.loc[index]
+            empty = (rows[columns] == blanks).all(axis=1)
+            if not empty.any() or empty.sum() >= k or empty.all():
+                break
+            groups = rows[~empty].groupby(columns, dropna=False).size().reset_index(name="n")
+            target = groups.sort_values(["n", *columns], kind="mergesort").iloc[0]
+            clear(out.index.isin(rows.index) & (out[columns] == target[columns]).all(axis=1), columns)
+    return out, blanked
+
+
 def _neutral(label) -> str:
     from ..store.importing import _label_kind
 
@@ -158,7 +248,11 @@ def write_anonymised(project, out: str | Path, *, key: bytes | None = None, with
         ties = anonymous.ties
         if "evidence" in ties.columns:
             ties = ties.assign(evidence=ties["evidence"].map(_neutral))
-        tables = {"actors": _merge_small_other(anonymous.actors, project.config.min_cell), "ties": ties}
+        actors, blanked = k_anonymise(_text(_merge_small_other(anonymous.actors, project.config.min_cell)),
+                                      project.config.min_cell, blank={"domain": OTHER})  # fmt: skip
+        config["anonymisation"] = {"k": project.config.min_cell, "quasi_identifiers": list(QUASI_IDENTIFIERS),
+                                   "blanked": blanked}  # fmt: skip
+        tables = {"actors": actors, "ties": ties}
         if with_answers and anonymous.has_responses:
             tables["responses"] = anonymous.responses
         for name, table in tables.items():
