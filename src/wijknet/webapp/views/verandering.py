@@ -150,6 +150,8 @@ try:
 except ValueError as exc:
     st.info(t("model_error", error=ui.literal(exc)))
 else:
+    if anonymous:  # the stable actors beside the actors per wave give the numbers who came and left: as protected above
+        model.attrs["actors"] = n(row["actors_stable"])
     first, *rest = describe(model, sel.lang).splitlines()
     bullets = [line for line in rest if line.startswith("- ")]
     notes = [line for line in rest if not line.startswith("- ")]
