@@ -69,7 +69,7 @@ def test_analyse_for_a_leernetwerk_writes_no_actor_rows(demo, tmp_path):
     out = tmp_path / "out"
     result = run("analyse", demo, "--out", out, "--audience", "leernetwerk", "--permutations", "0")
     assert result.exit_code == 0, result.output
-    ids = set(load_project(demo).actors["actor_id"]) | set(load_project(demo, audience="onderzoeker").actors["actor_id"])
+    ids = {*load_project(demo).actors["actor_id"], *load_project(demo, audience="onderzoeker").actors["actor_id"]}
     written = sorted(out.glob("*.csv"))
     assert written
     for path in written:

@@ -50,8 +50,8 @@ def actors(value) -> str:
 
 
 # --- the summary in numbers and words --------------------------------------------
-# For a leernetwerk, counts that are small or follow from those beside them are NaN (wijknet.change.protect_for_audience);
-# a difference of two counts is NaN with either of them.
+# For a leernetwerk, counts that are small or follow from those beside them are NaN
+# (wijknet.change.protect_for_audience); a difference of two counts is NaN with either of them.
 row = state.change_row(folder, sig, sel.wijk, wave_from, wave_to, *filters)
 new, lost, kept = (float(row[c]) for c in ("ties_new_all", "ties_lost_all", "ties_kept"))
 new_cross, lost_cross = float(row["new_cross_domain_all"]), float(row["lost_cross_domain_all"])
@@ -71,7 +71,8 @@ lines = [
 ]
 # The ties of newcomers and leavers only beside their published numbers: the ties of one newcomer are one person's.
 if pd.notna(entered) and pd.notna(left) and (entered or left):
-    lines.append(t("change_sum_actor_ties", new_by=n(new - float(row["ties_new"])), lost_by=n(lost - float(row["ties_lost"]))))
+    lines.append(t("change_sum_actor_ties", new_by=n(new - float(row["ties_new"])),
+                   lost_by=n(lost - float(row["ties_lost"]))))
 if pd.notna(row["jaccard_all"]):
     lines.append(t("change_sum_stable", pct=n(100 * row["jaccard_all"]), jaccard=format_number(row["jaccard_all"], 2, sel.lang)))
 st.markdown("\n".join(f"- {line}" for line in lines))
