@@ -171,3 +171,19 @@ def test_metric_change():
     assert density.loc["1", "difference"] == pytest.approx(0.2)
     assert density.loc["2", ["value_from", "value_to"]].tolist() == pytest.approx([0.3, 0.2])
     assert len(metric_change(network, waves=["1", "2", "3"], pairs="all")) == 6
+
+
+def test_change_table_for_a_leernetwerk_follows_the_disclosure_control_rule(project):
+    """One newcomer and one leaver: a leernetwerk sees neither count, nor what follows from them, exactly as
+    in the wave comparison of ``analyse`` (analysis.protect_change); the researcher's table is unchanged."""
+    from wijknet.analysis import protect_change
+    from wijknet.privacy import restrict
+
+    full = change_table(project, n_permutations=0)
+    assert full.loc[0, ["actors_entered", "actors_left"]].tolist() == [1, 1]
+    shared = restrict(project, "leernetwerk", key=bytes(range(32)))
+    table = change_table(shared, n_permutations=0)
+    assert table[["actors_entered", "actors_left", "actors_stable"]].isna().all(axis=None)
+    (wijk,) = shared.wijken  # compare_waves gives every count, protected by nothing
+    expected = protect_change(compare_waves(shared, wijk, "2025", "2026", n_permutations=0), shared.config.min_cell)
+    pd.testing.assert_frame_equal(table, expected)

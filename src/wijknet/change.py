@@ -238,7 +238,9 @@ def change_table(project: Project, *, pairs: Pairs = "consecutive", attr: str = 
     -------
     pandas.DataFrame
         One row per wijk and pair of waves (wijk order, then wave order);
-        no rows for a project with a single wave.
+        no rows for a project with a single wave. For an aggregate-only
+        audience (leernetwerk) the counts follow the disclosure-control rule
+        (:func:`protect_for_audience`).
     """
     rows = [
         compare_waves(project, wijk, a, b, attr=attr, n_permutations=n_permutations, seed=seed, **graph_options)
@@ -247,7 +249,27 @@ def change_table(project: Project, *, pairs: Pairs = "consecutive", attr: str = 
     ]
     if not rows:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in CHANGE_COLUMNS + EXTRA_COLUMNS})
-    return pd.concat(rows, ignore_index=True)
+    return protect_for_audience(project, pd.concat(rows, ignore_index=True))
+
+
+def protect_for_audience(project: Project, change: pd.DataFrame) -> pd.DataFrame:
+    """Rows of :func:`compare_waves` as the audience of ``project`` may see them.
+
+    For a project restricted to an aggregate-only audience (leernetwerk,
+    :func:`wijknet.privacy.suppression.is_aggregate_only`) this is the rule of
+    the wave comparison of :func:`wijknet.analysis.analyse`
+    (:func:`wijknet.analysis.protect_change`): counts of actors and ties
+    that are small, or that follow from the counts shown beside them (kept +
+    new = ties of the later wave, stable + entered = actors of the later
+    wave, ...), become NaN, and so does the Jaccard index computed from
+    them. Other audiences get ``change`` unchanged.
+    """
+    from .analysis import protect_change  # analysis imports this module
+    from .privacy.suppression import is_aggregate_only
+
+    if not is_aggregate_only(project):
+        return change
+    return protect_change(change, project.config.min_cell)
 
 
 def change_by_domain_pair(project: Project, wijk: str, wave_from: str, wave_to: str, *, attr: str = "domain",

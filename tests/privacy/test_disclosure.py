@@ -3,7 +3,7 @@
 The unit tests check :func:`wijknet.privacy.protect` on small hand-made
 tables. The attacker collects every group figure a leernetwerk gets beside
 each other (``analyse``, ``mixing_by_wijk``, ``compare_wijken``, ``kpi3``, the
-programme report), writes down every relation between them (row and column
+programme report, ``change_table`` of every pair of waves), writes down every relation between them (row and column
 totals, network tie totals, ties within and between domains, internal and
 external ties per domain, shares, pooled rows, the wave comparison) and
 solves for each blank count by linear programming. It must recover none, on
@@ -21,7 +21,7 @@ from scipy.optimize import linprog
 
 from wijknet import Project
 from wijknet.analysis import analyse
-from wijknet.change import compare_waves
+from wijknet.change import change_table, compare_waves
 from wijknet.compare import compare_wijken, mixing_by_wijk
 from wijknet.demo import write_demo
 from wijknet.kpi import ALL_WIJKEN, kpi3, programme_kpi3
@@ -304,6 +304,7 @@ def attack(project: Project) -> Attacker:
         if not pd.isna(r.ei_index):
             assert not pd.isna(r.internal) and not pd.isna(r.external)
     read_change(attacker, project, result.change)
+    read_change(attacker, project, change_table(project, pairs="all", n_permutations=0))  # the Verandering page
     if project.has_responses:
         truth = _kpi3_table(project, None, None, 0.95)
         read_kpi(attacker, result.kpi3, truth)
@@ -507,6 +508,20 @@ def test_app_kpi_monitor_as_leernetwerk_and_as_wijkteam(app_demo):
     assert f"{round(100 * own_share)}%" in metrics[0]
     assert metrics[1] == "61%"  # all wijken, never the own wijk relabelled
     assert "202" in "\n".join(str(c.value) for c in at.caption)
+
+
+def test_app_verandering_as_leernetwerk_shows_no_small_count_of_actors(app_demo):
+    at = _viewing_as("leernetwerk", "verandering")
+    project = load_project(app_demo, audience="leernetwerk")
+    wijk, wave = at.sidebar.selectbox(key="wijk").value, at.sidebar.selectbox(key="wave").value
+    before = project.waves[project.waves.index(wave) - 1]
+    true = compare_waves(load_project(app_demo), wijk, before, wave, n_permutations=0).iloc[0]
+    assert 1 <= true["actors_entered"] + true["actors_left"] and true["actors_left"] < project.config.min_cell
+    text = "\n".join(str(m.value) for m in at.markdown)
+    assert "Nieuw in het netwerk: **– actoren**; vertrokken: **– actoren**." in text
+    assert "– actoren die in beide metingen meedoen" in text  # the model's stable actors, as in the table
+    assert "horen er" not in text  # no tie count of newcomers or leavers too few to publish
+    assert sum(str(c.value).startswith("Een streepje (–): minder dan 5") for c in at.caption) == 1
 
 
 def test_app_vergelijken_as_leernetwerk_shows_the_protected_cells(app_demo):

@@ -323,11 +323,12 @@ def diff_map_html(folder: str, sig: tuple, wijk: str, wave_from: str, wave_to: s
 def change_row(folder: str, sig: tuple, wijk: str, wave_from: str, wave_to: str, tie_types: tuple[str, ...] = (),
                min_weight: float | None = None) -> pd.Series:
     """:func:`wijknet.change.compare_waves` of two waves, as one row (with a QAP test of modest size)."""
-    from ..change import compare_waves
+    from ..change import compare_waves, protect_for_audience
 
-    table = compare_waves(_load(folder, sig), wijk, wave_from, wave_to, n_permutations=APP_PERMUTATIONS, seed=0,
+    project = _load(folder, sig)
+    table = compare_waves(project, wijk, wave_from, wave_to, n_permutations=APP_PERMUTATIONS, seed=0,
                           **_filters(tie_types, min_weight))
-    return table.iloc[0]
+    return protect_for_audience(project, table).iloc[0]  # a leernetwerk: small counts NaN
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -438,11 +439,7 @@ def compare_summary(folder: str, sig: tuple, lang: str, tie_types: tuple[str, ..
     from ..compare import summarise_differences
 
     project = _load(folder, sig)
-    change = change_table(project, n_permutations=0, **_filters(tie_types, min_weight))
-    if is_aggregate_only(project):  # counts of new and lost ties under the one disclosure-control rule
-        from ..analysis import protect_change
-
-        change = protect_change(change, project.config.min_cell)
+    change = change_table(project, n_permutations=0, **_filters(tie_types, min_weight))  # protected for a leernetwerk
     kpi = kpi_table(folder, sig) if project.has_responses else None
     return summarise_differences(compare_table(folder, sig, tie_types, min_weight), change=change, kpi=kpi, lang=lang)
 

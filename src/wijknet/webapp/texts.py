@@ -722,6 +722,12 @@ TEXTS = {
         "nl": "Lege vakjes: minder dan {n} relaties, niet getoond zodat niemand te herkennen is.",
         "en": "Empty cells: fewer than {n} ties, not shown so that no one can be recognised.",
     },
+    "change_suppressed": {
+        "nl": "Een streepje (–): minder dan {n} actoren of relaties, of daaruit af te leiden; niet getoond zodat "
+              "niemand te herkennen is.",
+        "en": "A dash (–): fewer than {n} actors or ties, or derivable from them; not shown so that no one can be "
+              "recognised.",
+    },
     "kpi_suppressed": {
         "nl": "Minder dan {n} antwoorden: het aandeel wordt niet getoond, zodat niemand te herkennen is.",
         "en": "Fewer than {n} answers: the share is not shown, so that no one can be recognised.",

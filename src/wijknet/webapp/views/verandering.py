@@ -11,6 +11,9 @@ from wijknet.webapp import state, ui
 from wijknet.webapp.texts import t
 
 MAP_HEIGHT = 660
+#: The counts of wijknet.change.compare_waves shown in the summary.
+COUNTS = ["ties_new_all", "ties_lost_all", "ties_kept", "new_cross_domain_all", "lost_cross_domain_all", "ties_new",
+          "ties_lost", "actors_entered", "actors_left"]
 SHOW = {"all": ("kept", "new", "lost"), "new": ("kept", "new"), "lost": ("kept", "lost")}
 
 sel = ui.header("page_change", filters=False)
@@ -39,35 +42,42 @@ st.write(t("change_intro"))
 
 
 def n(value) -> str:
-    return format_number(float(value), 0, sel.lang)
+    return format_number(float(value), 0, sel.lang)  # "–" for a count the disclosure-control rule blanked (NaN)
 
 
 def actors(value) -> str:
-    return t("actor_one") if int(value) == 1 else t("actor_many", n=n(value))
+    return t("actor_one") if value == 1 else t("actor_many", n=n(value))
 
 
 # --- the summary in numbers and words --------------------------------------------
+# For a leernetwerk, counts that are small or follow from those beside them are NaN
+# (wijknet.change.protect_for_audience); a difference of two counts is NaN with either of them.
 row = state.change_row(folder, sig, sel.wijk, wave_from, wave_to, *filters)
-new, lost, kept = int(row["ties_new_all"]), int(row["ties_lost_all"]), int(row["ties_kept"])
-new_cross, lost_cross = int(row["new_cross_domain_all"]), int(row["lost_cross_domain_all"])
+new, lost, kept = (float(row[c]) for c in ("ties_new_all", "ties_lost_all", "ties_kept"))
+new_cross, lost_cross = float(row["new_cross_domain_all"]), float(row["lost_cross_domain_all"])
+entered, left = row["actors_entered"], row["actors_left"]
 cols = st.columns(4)
 cols[0].metric(t("change_new"), n(new))
 cols[1].metric(t("change_lost"), n(lost))
 cols[2].metric(t("change_kept"), n(kept))
 net = new_cross - lost_cross
 cols[3].metric(t("change_new_cross"), n(new_cross),
-               delta=t("change_net_cross", value=("+" if net > 0 else "") + n(net)),
-               delta_color="normal" if net else "off")
+               delta=None if pd.isna(net) else t("change_net_cross", value=("+" if net > 0 else "") + n(net)),
+               delta_color="normal" if net and pd.notna(net) else "off")
 lines = [
     t("change_sum_ties", wave_from=ui.literal(wave_from), wave_to=ui.literal(wave_to), new=n(new), lost=n(lost), kept=n(kept)),
     t("change_sum_cross", new_cross=n(new_cross), lost_cross=n(lost_cross)),
-    t("change_sum_actors", entered=actors(row["actors_entered"]), left=actors(row["actors_left"])),
+    t("change_sum_actors", entered=actors(entered), left=actors(left)),
 ]
-if row["actors_entered"] or row["actors_left"]:
-    lines.append(t("change_sum_actor_ties", new_by=n(new - int(row["ties_new"])), lost_by=n(lost - int(row["ties_lost"]))))
+# The ties of newcomers and leavers only beside their published numbers: the ties of one newcomer are one person's.
+if pd.notna(entered) and pd.notna(left) and (entered or left):
+    lines.append(t("change_sum_actor_ties", new_by=n(new - float(row["ties_new"])),
+                   lost_by=n(lost - float(row["ties_lost"]))))
 if pd.notna(row["jaccard_all"]):
     lines.append(t("change_sum_stable", pct=n(100 * row["jaccard_all"]), jaccard=format_number(row["jaccard_all"], 2, sel.lang)))
 st.markdown("\n".join(f"- {line}" for line in lines))
+if row[COUNTS].isna().any() and is_aggregate_only(sel.project):
+    st.caption(t("change_suppressed", n=sel.project.config.min_cell))
 
 # --- the difference map ---------------------------------------------------------------
 st.subheader(t("change_map_title"))
@@ -141,6 +151,8 @@ try:
 except ValueError as exc:
     st.info(t("model_error", error=ui.literal(exc)))
 else:
+    if anonymous:  # the stable actors beside the actors per wave give the numbers who came and left: as protected above
+        model.attrs["actors"] = n(row["actors_stable"])
     first, *rest = describe(model, sel.lang).splitlines()
     bullets = [line for line in rest if line.startswith("- ")]
     notes = [line for line in rest if not line.startswith("- ")]
