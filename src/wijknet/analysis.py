@@ -250,7 +250,9 @@ def protect_change(change: pd.DataFrame, min_cell: int) -> pd.DataFrame:
     in the network table and count as known; the ties of each wave
     (``ties_from``, ``ties_to``) are the network's tie totals, blanked only
     when small, as there (so they cost more than any other count). The
-    Jaccard index is blanked with any of its counts.
+    ties of fewer than ``min_cell`` newcomers or leavers (``ties_new_all -
+    ties_new``) are blanked whatever their number, so that no one person's
+    ties can be read off. The Jaccard index is blanked with any of its counts.
     """
     if change is None or change.empty:
         return change
@@ -263,8 +265,11 @@ def protect_change(change: pd.DataFrame, min_cell: int) -> pd.DataFrame:
         actors_to=change["actors_stable"] + change["actors_entered"],
         actors_from=change["actors_stable"] + change["actors_left"],
     )  # fmt: skip
+    # the ties of fewer than min_cell newcomers (or leavers) are about each of them, however many ties
+    about = {"actors_entered": ["new_x", "new_cross_x", "new_same_x"],
+             "actors_left": ["lost_x", "lost_cross_x", "lost_same_x"]}
     table = protect_rows(table, CHANGE_LINES, min_cell, known=["actors_to", "actors_from"],
-                         cost={"ties_to": 100.0, "ties_from": 100.0})
+                         cost={"ties_to": 100.0, "ties_from": 100.0}, about=about)
     for suffix, counts in _JACCARD.items():
         table.loc[table[list(counts)].isna().any(axis=1), f"jaccard{suffix}"] = float("nan")
     return table[list(change.columns)]

@@ -535,3 +535,28 @@ def test_app_vergelijken_as_leernetwerk_shows_the_protected_cells(app_demo):
             break
     else:
         pytest.fail("no mixing chart on the comparison page")
+
+
+def test_the_ties_of_one_newcomer_are_not_shown_however_many():
+    """One newcomer with 14 new ties: ``ties_new_all - ties_new`` would be that person's number of ties.
+    It is blanked although 14 is not small, and it cannot be worked out from the other counts."""
+    import pandas as pd
+
+    from wijknet.analysis import protect_change
+
+    row = {"ties_kept": 50, "ties_new": 20, "ties_lost": 10, "ties_new_all": 34, "ties_lost_all": 10,
+           "ties_from": 60, "ties_to": 84, "hamming": 30, "hamming_all": 44,
+           "kept_cross_domain": 30, "kept_same_domain": 20, "new_cross_domain": 12, "new_same_domain": 8,
+           "lost_cross_domain": 6, "lost_same_domain": 4, "new_cross_domain_all": 20, "new_same_domain_all": 14,
+           "lost_cross_domain_all": 6, "lost_same_domain_all": 4,
+           "actors_stable": 40, "actors_entered": 1, "actors_left": 0, "jaccard": 0.6, "jaccard_all": 0.5}
+    out = protect_change(pd.DataFrame([row]), 5).iloc[0]
+    assert pd.isna(out["actors_entered"])
+    newcomer_ties = out["ties_new_all"] - out["ties_new"]
+    assert pd.isna(newcomer_ties), "the newcomer's 14 ties can be read off"
+    cross = out["new_cross_domain_all"] - out["new_cross_domain"]
+    same = out["new_same_domain_all"] - out["new_same_domain"]
+    assert pd.isna(cross) and pd.isna(same)
+    # with ten newcomers the same row shows their ties (fails if the rule blanks everything)
+    many = protect_change(pd.DataFrame([{**row, "actors_entered": 10, "actors_stable": 31}]), 5).iloc[0]
+    assert many["ties_new_all"] - many["ties_new"] == 14

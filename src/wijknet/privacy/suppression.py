@@ -474,7 +474,8 @@ def protect_counts(table, columns: Sequence[str], min_cell: int, *, derived: dic
 
 
 def protect_rows(table, lines: Sequence[tuple[str, Sequence[str]]], min_cell: int, *,
-                 known: Sequence[str] = (), derived: dict | None = None, cost: dict | None = None):
+                 known: Sequence[str] = (), derived: dict | None = None, cost: dict | None = None,
+                 about: dict | None = None):
     """Apply :func:`protect` to each row of ``table`` on its own, with lines between its columns.
 
     Parameters
@@ -492,6 +493,13 @@ def protect_rows(table, lines: Sequence[tuple[str, Sequence[str]]], min_cell: in
         ``{column: [columns computed from it]}``, blanked with it.
     cost : dict, optional
         ``{column: cost}`` of :func:`protect` (default 1).
+    about : dict, optional
+        ``{people column: [count columns]}``: counts that describe the people
+        counted in ``people column`` (the ties of the newcomers). When fewer
+        than ``min_cell`` people (but some) are behind them, those counts are
+        about each of these people and are suppressed as primary cells,
+        whatever their size; secondary suppression then keeps them from
+        being worked out.
 
     Returns
     -------
@@ -516,7 +524,11 @@ def protect_rows(table, lines: Sequence[tuple[str, Sequence[str]]], min_cell: in
             out[column] = out[column].astype(float)
     for i in range(len(out)):
         values = out.iloc[i][columns].to_numpy(dtype=float)
-        hidden = protect(np.nan_to_num(values), index_lines, min_cell, known=known_mask, cost=costs)
+        few = np.zeros(len(columns), dtype=bool)
+        for people, counts in (about or {}).items():
+            if 0 < out.iloc[i][people] < min_cell:
+                few[[position[c] for c in counts]] = True
+        hidden = protect(np.nan_to_num(values), index_lines, min_cell, known=known_mask, cost=costs, unseen=few)
         for column in np.array(columns)[hidden]:
             out.iloc[i, out.columns.get_loc(column)] = np.nan
             for other in (derived or {}).get(column, ()):
