@@ -359,7 +359,12 @@ def metric_trends(folder: str, sig: tuple, wijk: str, tie_types: tuple[str, ...]
                 result = bootstrap_ci(G, statistics[metric], n_boot=APP_BOOTSTRAP, seed=0, level=0.95)
                 row.update(estimate=result.estimate, ci_low=result.ci_low, ci_high=result.ci_high)
             rows.append(row)
-    return pd.DataFrame(rows)
+    table = pd.DataFrame(rows)
+    if is_aggregate_only(project):  # counts as in the network table: a leernetwerk sees none below min_cell
+        for column in ("actors", "ties"):
+            small = table[column].between(1, project.config.min_cell - 1)
+            table[column] = table[column].astype(float).mask(small)
+    return table
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
