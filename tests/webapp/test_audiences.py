@@ -12,18 +12,16 @@ PAGES = ("netwerkkaart", "kengetallen", "verbinders", "domeinmenging", "verander
 ALL_PERSONS = (*HEIDEPARK_PERSONS.values(), "Echo Heidedal", "Delta Beekhof", "Hotel Beekveld", "India Beekstraat")
 
 
+def protos(node) -> list[str]:
+    """The element protos of ``node`` and everything below it, as text (labels, options, values, map HTML)."""
+    proto = getattr(node, "proto", None)
+    own = [str(proto)] if proto is not None else []
+    return own + [p for child in getattr(node, "children", {}).values() for p in protos(child)]
+
+
 def page_text(at: AppTest) -> str:
     """Everything the main area shows: element protos (map documents included) and table values."""
-    parts = []
-
-    def walk(node):
-        proto = getattr(node, "proto", None)
-        if proto is not None:
-            parts.append(str(proto))
-        for child in getattr(node, "children", {}).values():
-            walk(child)
-
-    walk(at.main)
+    parts = protos(at.main)
     parts += [df.value.to_csv() for df in at.dataframe] + [t.value.to_csv() for t in at.table]
     return "\n".join(parts)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from argon2 import PasswordHasher
 
+from tests.webapp.test_audiences import protos
 from tests.webapp.test_auth import PASSWORD, app, sign_in
 from tests.webapp.test_pages import texts
 from wijknet.access import add_user, users
@@ -46,18 +47,8 @@ def _open(store, audience: str = "onderzoeker", code: str | None = None):
 
 
 def everything(at) -> str:
-    """Every element the page sent, as text (the protos: labels, options, values, the map's HTML)."""
-    parts = []
-
-    def walk(node):
-        proto = getattr(node, "proto", None)
-        if proto is not None:
-            parts.append(str(proto))
-        for child in getattr(node, "children", {}).values():
-            walk(child)
-
-    walk(at._tree)
-    return "\n".join(parts)
+    """Every element the page sent, sidebar included, as text (the protos: labels, options, values, the map's HTML)."""
+    return "\n".join(protos(at._tree))
 
 
 def test_projector_shows_growing_map_counts_and_address(session):

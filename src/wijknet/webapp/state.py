@@ -28,7 +28,7 @@ import streamlit as st
 from ..errors import DataError
 from ..i18n import LANGUAGES
 from ..privacy import Audience
-from ..privacy.suppression import is_aggregate_only
+from ..privacy.suppression import is_aggregate_only, protect_counts
 from ..project import Project, load_project
 
 ENV_PROJECT = "WIJKNET_PROJECT"
@@ -361,9 +361,7 @@ def metric_trends(folder: str, sig: tuple, wijk: str, tie_types: tuple[str, ...]
             rows.append(row)
     table = pd.DataFrame(rows)
     if is_aggregate_only(project):  # counts as in the network table: a leernetwerk sees none below min_cell
-        for column in ("actors", "ties"):
-            small = table[column].between(1, project.config.min_cell - 1)
-            table[column] = table[column].astype(float).mask(small)
+        table = protect_counts(table, ["actors", "ties"], project.config.min_cell)
     return table
 
 
