@@ -32,6 +32,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tests.live.helpers import large_store, links_of, options
+
 from wijknet.live import open_session
 from wijknet.live.loadtest import run_load_test
 from wijknet.live.server import LiveServer
@@ -45,8 +46,11 @@ def server_process(store: Path, code: str):
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     wijknet = Path(sys.executable).parent / "wijknet"
-    proc = subprocess.Popen([str(wijknet), "live", "serve", str(store), code, "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [str(wijknet), "live", "serve", str(store), code, "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 30
@@ -74,46 +78,73 @@ def one_round(participants: int, process: bool) -> dict:
             report = run_load_test(url, list(links.values()), participants=participants, timeout=30)
         actor_of = {link: actor for actor, link in links.items()}
         expected = {}
-        for link, answers in report.expected.items():  # the forms' option ids back to actor ids, as the server does
+        for (
+            link,
+            answers,
+        ) in report.expected.items():  # the forms' option ids back to actor ids, as the server does
             alter_of = options(store, code, link)
-            expected[actor_of[link]] = {(alter_of[opt], tie_type, weight) for opt, tie_type, weight in answers}
+            expected[actor_of[link]] = {
+                (alter_of[opt], tie_type, weight) for opt, tie_type, weight in answers
+            }
         conn = connect(store)
         try:
-            rows = conn.execute("SELECT participant, alter_id, tie_type, weight FROM live_answers").fetchall()
+            rows = conn.execute(
+                "SELECT participant, alter_id, tie_type, weight FROM live_answers"
+            ).fetchall()
         finally:
             conn.close()
     stored: dict[str, set] = {}
     for participant, alter, tie_type, weight in rows:
         stored.setdefault(participant, set()).add((alter, tie_type, weight))
     exact = not report.errors and stored == expected and len(rows) == len(set(rows))
-    return {"seconds": report.seconds, "posts": report.posts, "answers": report.answers_sent,
-            "stored": len(rows), "rate": report.answers_per_second, "median": report.latency_quantile(0.5),
-            "p95": report.latency_quantile(0.95), "max": report.max_latency, "exact": exact,
-            "errors": report.errors[:3]}
+    return {
+        "seconds": report.seconds,
+        "posts": report.posts,
+        "answers": report.answers_sent,
+        "stored": len(rows),
+        "rate": report.answers_per_second,
+        "median": report.latency_quantile(0.5),
+        "p95": report.latency_quantile(0.95),
+        "max": report.max_latency,
+        "exact": exact,
+        "errors": report.errors[:3],
+    }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--participants", type=int, default=50)
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--process", action="store_true", help="run the server as wijknet live serve in its own process")
+    parser.add_argument(
+        "--process",
+        action="store_true",
+        help="run the server as wijknet live serve in its own process",
+    )
     args = parser.parse_args()
-    print(f"Python {platform.python_version()}, {platform.system()} {platform.machine()}, "
-          f"{args.participants} participants, {args.rounds} rounds, "
-          f"server in {'its own process' if args.process else 'a thread of the benchmark'}\n")
-    print("| round | wall time (s) | POSTs | answers sent | stored | answers/s | median POST (ms) | "
-          "p95 POST (ms) | max POST (ms) | every answer once |")
+    print(
+        f"Python {platform.python_version()}, {platform.system()} {platform.machine()}, "
+        f"{args.participants} participants, {args.rounds} rounds, "
+        f"server in {'its own process' if args.process else 'a thread of the benchmark'}\n"
+    )
+    print(
+        "| round | wall time (s) | POSTs | answers sent | stored | answers/s | median POST (ms) | "
+        "p95 POST (ms) | max POST (ms) | every answer once |"
+    )
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     results = []
     for i in range(args.rounds):
         r = one_round(args.participants, args.process)
         results.append(r)
-        print(f"| {i + 1} | {r['seconds']:.2f} | {r['posts']} | {r['answers']} | {r['stored']} | {r['rate']:.0f} | "
-              f"{1000 * r['median']:.0f} | {1000 * r['p95']:.0f} | {1000 * r['max']:.0f} | {'yes' if r['exact'] else 'NO'} |")
+        print(
+            f"| {i + 1} | {r['seconds']:.2f} | {r['posts']} | {r['answers']} | {r['stored']} | {r['rate']:.0f} | "
+            f"{1000 * r['median']:.0f} | {1000 * r['p95']:.0f} | {1000 * r['max']:.0f} | {'yes' if r['exact'] else 'NO'} |"
+        )
         if r["errors"]:
             print("errors:", r["errors"])
-    print(f"\nmedian wall time {statistics.median(r['seconds'] for r in results):.2f} s, "
-          f"median max latency {1000 * statistics.median(r['max'] for r in results):.0f} ms")
+    print(
+        f"\nmedian wall time {statistics.median(r['seconds'] for r in results):.2f} s, "
+        f"median max latency {1000 * statistics.median(r['max'] for r in results):.0f} ms"
+    )
 
 
 if __name__ == "__main__":

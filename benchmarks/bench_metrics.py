@@ -89,7 +89,9 @@ def main() -> None:
 
         ours = best_of(lambda: ei_index(G, n_permutations=1000, seed=0))
         naive = best_of(lambda: naive_ei_permutations(G, 1000, 0), repeats=1)
-        rows.append(("E-I permutation test, 1,000 permutations", ours, "naive networkx loop", naive))
+        rows.append(
+            ("E-I permutation test, 1,000 permutations", ours, "naive networkx loop", naive)
+        )
 
         ours = best_of(lambda: brokerage(G))
         r_time = r_brokerage_seconds(G)
@@ -98,8 +100,10 @@ def main() -> None:
         ours = best_of(lambda: analyse(project, n_permutations=1000, seed=0), repeats=1)
         rows.append(("analyse demo project (18 networks)", ours, "-", None))
 
-    print(f"Machine: {platform.machine()}, {platform.processor() or 'cpu'}, Python {platform.python_version()}, "
-          f"networkx {nx.__version__}, numpy {np.__version__}; graph: {G.number_of_nodes()} actors, {G.number_of_edges()} ties\n")
+    print(
+        f"Machine: {platform.machine()}, {platform.processor() or 'cpu'}, Python {platform.python_version()}, "
+        f"networkx {nx.__version__}, numpy {np.__version__}; graph: {G.number_of_nodes()} actors, {G.number_of_edges()} ties\n"
+    )
     print("| task | wijknet (s) | reference | reference (s) | speed-up |")
     print("| --- | --- | --- | --- | --- |")
     for task, ours, ref_name, ref in rows:

@@ -83,8 +83,12 @@ def run_r(reps: int) -> dict | None:
     with tempfile.NamedTemporaryFile("w", suffix=".R", delete=False) as handle:
         handle.write(R_SCRIPT)
     try:
-        out = subprocess.run(["Rscript", handle.name, str(FIXTURE), str(reps)], check=True,
-                             capture_output=True, text=True).stdout
+        out = subprocess.run(
+            ["Rscript", handle.name, str(FIXTURE), str(reps)],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
     finally:
         os.unlink(handle.name)
     lines = {line.split()[0]: line.split()[1:] for line in out.splitlines() if line.strip()}
@@ -119,9 +123,13 @@ def main() -> None:
         ("MRQAP linear, DSP (`netlm`, `qapspp`)", t_lm, lm, "lm", 1),
         ("QAP correlation (`qaptest(gcor)`)", t_gcor, None, None, 2),
     ]
-    print(f"150 actors, 22,350 ordered pairs, intercept + {len(TERMS)} covariates, "
-          f"{args.reps} permutations, n_jobs={args.n_jobs}\n")
-    print("| test | R sna wall (CPU) s | wijknet wall (CPU) s | R / wijknet wall (CPU) | max abs. diff. of estimates |")
+    print(
+        f"150 actors, 22,350 ordered pairs, intercept + {len(TERMS)} covariates, "
+        f"{args.reps} permutations, n_jobs={args.n_jobs}\n"
+    )
+    print(
+        "| test | R sna wall (CPU) s | wijknet wall (CPU) s | R / wijknet wall (CPU) | max abs. diff. of estimates |"
+    )
     print("| --- | ---: | ---: | ---: | ---: |")
     for label, (wall, cpu), result, key, index in rows:
         ours = f"{wall:.2f} ({cpu:.2f})"
@@ -129,8 +137,14 @@ def main() -> None:
             print(f"| {label} | - | {ours} | - | - |")
             continue
         r_wall, r_cpu = r["times"][2 * index], r["times"][2 * index + 1]
-        diff = "-" if result is None else f"{np.max(np.abs(result.table['estimate'].to_numpy() - r[key])):.1e}"
-        print(f"| {label} | {r_wall:.1f} ({r_cpu:.1f}) | {ours} | {r_wall / wall:.0f}x ({r_cpu / cpu:.0f}x) | {diff} |")
+        diff = (
+            "-"
+            if result is None
+            else f"{np.max(np.abs(result.table['estimate'].to_numpy() - r[key])):.1e}"
+        )
+        print(
+            f"| {label} | {r_wall:.1f} ({r_cpu:.1f}) | {ours} | {r_wall / wall:.0f}x ({r_cpu / cpu:.0f}x) | {diff} |"
+        )
 
     cpu = platform.processor() or platform.machine()
     try:
@@ -141,8 +155,12 @@ def main() -> None:
     except OSError:
         pass
     print()
-    print(f"- machine: {cpu}, {os.cpu_count()} logical CPUs, {platform.system()} {platform.release()}")
-    print(f"- Python {platform.python_version()}, NumPy {np.__version__}, wijknet {wijknet.__version__}")
+    print(
+        f"- machine: {cpu}, {os.cpu_count()} logical CPUs, {platform.system()} {platform.release()}"
+    )
+    print(
+        f"- Python {platform.python_version()}, NumPy {np.__version__}, wijknet {wijknet.__version__}"
+    )
     if r is not None:
         print(f"- {r['version']}")
     try:

@@ -54,9 +54,21 @@ QUOTES = (
     "Heidepark,2026,HP-1,HP-2,samenwerking,interview,Ik bel Bravo Heideveld elke week over zorgen,G1-3\n"
 )
 #: Strings that identify persons; which audience may see which is what the tests check.
-HEIDEPARK_PERSONS = {"consenting professional": "Alfa Heidehuis", "non-consenting": "Bravo Heideveld",
-                     "resident": "Charlie Heidebeek"}
-BEEKDAL = ("Beekdal", "Delta Beekhof", "Hotel Beekveld", "India Beekstraat", "BD-1", "BD-2", "BD-3", "Beekzicht")
+HEIDEPARK_PERSONS = {
+    "consenting professional": "Alfa Heidehuis",
+    "non-consenting": "Bravo Heideveld",
+    "resident": "Charlie Heidebeek",
+}
+BEEKDAL = (
+    "Beekdal",
+    "Delta Beekhof",
+    "Hotel Beekveld",
+    "India Beekstraat",
+    "BD-1",
+    "BD-2",
+    "BD-3",
+    "Beekzicht",
+)
 
 
 @pytest.fixture
@@ -74,6 +86,13 @@ def people_store(tmp_path: Path, people_files: Path) -> Path:
     folder = tmp_path / "store"
     assert run("init", folder).exit_code == 0
     quotes = write(tmp_path, "gesprekken.csv", QUOTES)
-    result = run("import", folder, people_files / "actors.csv", people_files / "ties.csv", people_files / "responses.csv", quotes)
+    result = run(
+        "import",
+        folder,
+        people_files / "actors.csv",
+        people_files / "ties.csv",
+        people_files / "responses.csv",
+        quotes,
+    )
     assert result.exit_code == 0, result.output
     return folder

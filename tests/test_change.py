@@ -9,7 +9,6 @@ import pandas as pd
 import pytest
 
 from wijknet import Project
-from wijknet.project import ProjectConfig
 from wijknet.change import (
     CHANGE_COLUMNS,
     DOMAIN_PAIR_COLUMNS,
@@ -21,6 +20,7 @@ from wijknet.change import (
     metric_change,
     wave_pairs,
 )
+from wijknet.project import ProjectConfig
 
 # a, b: zorg; c, d: welzijn; e: inwoners. d leaves after 2025, e enters in 2026.
 ACTORS = pd.DataFrame({
@@ -36,9 +36,15 @@ TIES_2026 = [("a", "b"), ("b", "c"), ("c", "a"), ("e", "a"), ("a", "e")]
 
 def make_project(ties=None, waves=("2025", "2026")) -> Project:
     ties = ties if ties is not None else {"2025": TIES_2025, "2026": TIES_2026}
-    rows = [{"wijk": "Noord", "wave": w, "source": s, "target": t} for w, arcs in ties.items() for s, t in arcs]
+    rows = [
+        {"wijk": "Noord", "wave": w, "source": s, "target": t}
+        for w, arcs in ties.items()
+        for s, t in arcs
+    ]
     frame = pd.DataFrame(rows, columns=["wijk", "wave", "source", "target"], dtype=str)
-    actors = ACTORS.copy() if "2026" in waves else ACTORS[ACTORS["actor_id"] != "e"].assign(last_wave="")
+    actors = (
+        ACTORS.copy() if "2026" in waves else ACTORS[ACTORS["actor_id"] != "e"].assign(last_wave="")
+    )
     return Project.from_frames(actors, frame, ProjectConfig(waves=list(waves)))
 
 
@@ -66,7 +72,11 @@ def test_stable_actor_counts_by_hand(row):
     assert (row["ties_kept"], row["ties_new"], row["ties_lost"]) == (1, 2, 2)
     assert row["jaccard"] == pytest.approx(1 / 5)
     assert row["hamming"] == 4
-    assert (row["new_cross_domain"], row["lost_cross_domain"], row["kept_cross_domain"]) == (2, 1, 0)
+    assert (row["new_cross_domain"], row["lost_cross_domain"], row["kept_cross_domain"]) == (
+        2,
+        1,
+        0,
+    )
     assert (row["new_same_domain"], row["lost_same_domain"], row["kept_same_domain"]) == (0, 1, 1)
     assert (row["actors_entered"], row["actors_left"], row["actors_stable"]) == (1, 1, 3)
     assert (row["ties_from"], row["ties_to"]) == (5, 5)
@@ -91,7 +101,9 @@ def test_qap_correlation_is_the_phi_coefficient_over_stable_actors(row):
 
 
 def test_undirected_comparison_uses_unordered_pairs(project):
-    row = compare_waves(project, "Noord", "2025", "2026", symmetrise="union", n_permutations=0).iloc[0]
+    row = compare_waves(
+        project, "Noord", "2025", "2026", symmetrise="union", n_permutations=0
+    ).iloc[0]
     # {a,b} kept, {a,c} kept (a->c in 2025, c->a in 2026), {b,c} new
     assert (row["ties_kept"], row["ties_new"], row["ties_lost"]) == (2, 1, 0)
     assert row["jaccard"] == pytest.approx(2 / 3)
@@ -104,11 +116,24 @@ def test_by_domain_pair_adds_up(project, row):
     table = change_by_domain_pair(project, "Noord", "2025", "2026")
     assert list(table.columns) == DOMAIN_PAIR_COLUMNS
     got = {(r.from_domain, r.to_domain): (r.kept, r.new, r.lost) for r in table.itertuples()}
-    assert got == {("zorg", "zorg"): (1, 0, 1), ("zorg", "welzijn"): (0, 1, 1), ("welzijn", "zorg"): (0, 1, 0)}
-    assert list(got) == [("zorg", "zorg"), ("zorg", "welzijn"), ("welzijn", "zorg")], "taxonomy order"
-    assert table[["kept", "new", "lost"]].sum().tolist() == [row["ties_kept"], row["ties_new"], row["ties_lost"]]
+    assert got == {
+        ("zorg", "zorg"): (1, 0, 1),
+        ("zorg", "welzijn"): (0, 1, 1),
+        ("welzijn", "zorg"): (0, 1, 0),
+    }
+    assert list(got) == [("zorg", "zorg"), ("zorg", "welzijn"), ("welzijn", "zorg")], (
+        "taxonomy order"
+    )
+    assert table[["kept", "new", "lost"]].sum().tolist() == [
+        row["ties_kept"],
+        row["ties_new"],
+        row["ties_lost"],
+    ]
     cross = table[table["from_domain"] != table["to_domain"]]
-    assert cross["new"].sum() == row["new_cross_domain"] and cross["lost"].sum() == row["lost_cross_domain"]
+    assert (
+        cross["new"].sum() == row["new_cross_domain"]
+        and cross["lost"].sum() == row["lost_cross_domain"]
+    )
     everyone = change_by_domain_pair(project, "Noord", "2025", "2026", stable_only=False)
     assert everyone[["new", "lost"]].sum().tolist() == [row["ties_new_all"], row["ties_lost_all"]]
 
@@ -138,14 +163,29 @@ def test_wave_pairs():
 
 
 def test_change_table_all_pairs_and_single_wave():
-    three = make_project({"2025": TIES_2025, "2026": TIES_2026, "2027": TIES_2026[:2]}, waves=("2025", "2026", "2027"))
+    three = make_project(
+        {"2025": TIES_2025, "2026": TIES_2026, "2027": TIES_2026[:2]},
+        waves=("2025", "2026", "2027"),
+    )
     consecutive = change_table(three, n_permutations=0)
-    assert list(zip(consecutive["wave_from"], consecutive["wave_to"])) == [("2025", "2026"), ("2026", "2027")]
+    assert list(zip(consecutive["wave_from"], consecutive["wave_to"])) == [
+        ("2025", "2026"),
+        ("2026", "2027"),
+    ]
     every = change_table(three, pairs="all", n_permutations=0)
-    assert list(zip(every["wave_from"], every["wave_to"])) == [("2025", "2026"), ("2025", "2027"), ("2026", "2027")]
+    assert list(zip(every["wave_from"], every["wave_to"])) == [
+        ("2025", "2026"),
+        ("2025", "2027"),
+        ("2026", "2027"),
+    ]
     # 2026 -> 2027: a->b, b->c kept; c->a, e->a, a->e lost (e stays)
     last = consecutive.iloc[1]
-    assert (last["ties_kept"], last["ties_new"], last["ties_lost"], last["actors_stable"]) == (2, 0, 3, 4)
+    assert (last["ties_kept"], last["ties_new"], last["ties_lost"], last["actors_stable"]) == (
+        2,
+        0,
+        3,
+        4,
+    )
     assert len(change_by_domain_pair_table(three)) > 0
     single = make_project({"2025": TIES_2025}, waves=("2025",))
     table = change_table(single, n_permutations=0)
@@ -185,5 +225,7 @@ def test_change_table_for_a_leernetwerk_follows_the_disclosure_control_rule(proj
     table = change_table(shared, n_permutations=0)
     assert table[["actors_entered", "actors_left", "actors_stable"]].isna().all(axis=None)
     (wijk,) = shared.wijken  # compare_waves gives every count, protected by nothing
-    expected = protect_change(compare_waves(shared, wijk, "2025", "2026", n_permutations=0), shared.config.min_cell)
+    expected = protect_change(
+        compare_waves(shared, wijk, "2025", "2026", n_permutations=0), shared.config.min_cell
+    )
     pd.testing.assert_frame_equal(table, expected)

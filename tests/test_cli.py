@@ -12,8 +12,8 @@ from typer.testing import CliRunner
 from tests.conftest import ACTORS, TIES, write
 from wijknet.analysis import ACTOR_COLUMNS, MIXING_COLUMNS, NETWORK_COLUMNS
 from wijknet.change import CHANGE_COLUMNS
-from wijknet.kpi import KPI3_COLUMNS
 from wijknet.cli import app
+from wijknet.kpi import KPI3_COLUMNS
 
 FIXTURES = Path(__file__).parent / "fixtures"
 runner = CliRunner()
@@ -37,18 +37,35 @@ def test_analyse_names_the_treatment_of_non_response(tmp_path, tidy_folder):
     # Without responses.csv the respondents are the actors who reported ties: Noord 2025 z1, z2 (of z1, z2,
     # w1, i1). Reconstruction adds w1 -> z1 (from z1's report z1 -> w1) to z1 <-> z2 and z1 -> w1: 4 ties.
     out = tmp_path / "out"
-    result = run("analyse", tidy_folder, "--out", out, "--permutations", "9", "--nonresponse", "reconstruct")
+    result = run(
+        "analyse", tidy_folder, "--out", out, "--permutations", "9", "--nonresponse", "reconstruct"
+    )
     assert result.exit_code == 0, result.output
     for name in ("actor_metrics.csv", "network_metrics.csv", "mixing.csv", "ei_domains.csv"):
         table = pd.read_csv(out / name, dtype={"wave": str})
-        assert table.columns[-1] == "nonresponse" and set(table["nonresponse"]) == {"reconstruct"}, name
-    network = pd.read_csv(out / "network_metrics.csv", dtype={"wave": str}).set_index(["wijk", "wave"])
+        assert table.columns[-1] == "nonresponse" and set(table["nonresponse"]) == {
+            "reconstruct"
+        }, name
+    network = pd.read_csv(out / "network_metrics.csv", dtype={"wave": str}).set_index(
+        ["wijk", "wave"]
+    )
     assert network.loc[("Noord", "2025"), "ties"] == 4
     assert network.loc[("Noord", "2025"), "reciprocity"] == 1.0
     # Respondents only: z1 <-> z2.
-    result = run("analyse", tidy_folder, "--out", tmp_path / "drop", "--permutations", "9", "--nonresponse", "drop")
+    result = run(
+        "analyse",
+        tidy_folder,
+        "--out",
+        tmp_path / "drop",
+        "--permutations",
+        "9",
+        "--nonresponse",
+        "drop",
+    )
     assert result.exit_code == 0, result.output
-    network = pd.read_csv(tmp_path / "drop" / "network_metrics.csv", dtype={"wave": str}).set_index(["wijk", "wave"])
+    network = pd.read_csv(tmp_path / "drop" / "network_metrics.csv", dtype={"wave": str}).set_index(
+        ["wijk", "wave"]
+    )
     assert network.loc[("Noord", "2025"), ["actors", "ties"]].tolist() == [2, 2]
     result = run("analyse", tidy_folder, "--out", tmp_path / "x", "--nonresponse", "listwise")
     assert result.exit_code == 2
@@ -78,8 +95,15 @@ def test_analyse_writes_the_documented_columns(tmp_path, tidy_folder):
     assert list(actors.columns[: len(ACTOR_COLUMNS)]) == ACTOR_COLUMNS
     assert list(network.columns[: len(NETWORK_COLUMNS)]) == NETWORK_COLUMNS
     assert list(mixing.columns) == [*MIXING_COLUMNS, "nonresponse"]
-    assert set(network["nonresponse"]) == set(actors["nonresponse"]) == set(mixing["nonresponse"]) == {"none"}
-    ei_domains = pd.read_csv(out / "ei_domains.csv", dtype={"wave": str}).set_index(["wijk", "wave", "domain"])
+    assert (
+        set(network["nonresponse"])
+        == set(actors["nonresponse"])
+        == set(mixing["nonresponse"])
+        == {"none"}
+    )
+    ei_domains = pd.read_csv(out / "ei_domains.csv", dtype={"wave": str}).set_index(
+        ["wijk", "wave", "domain"]
+    )
     # Noord 2025: z1<->z2 inside zorg, z1->w1 from zorg to welzijn.
     assert ei_domains.loc[("Noord", "2025", "zorg"), ["internal", "external"]].tolist() == [2, 1]
     assert ei_domains.loc[("Noord", "2025", "welzijn"), "ei_index"] == 1.0
@@ -117,24 +141,62 @@ def test_kpi_command(tidy_folder):
     write(tidy_folder, "responses.csv", RESPONSES)
     result = run("kpi", tidy_folder)
     assert result.exit_code == 0, result.output
-    assert "KPI 3" in result.output and "aandeel" in result.output and "Alle wijken" in result.output
-    noord_2025 = next(line for line in result.output.splitlines() if line.startswith("Noord") and "2025" in line)
+    assert (
+        "KPI 3" in result.output and "aandeel" in result.output and "Alle wijken" in result.output
+    )
+    noord_2025 = next(
+        line for line in result.output.splitlines() if line.startswith("Noord") and "2025" in line
+    )
     assert "50%" in noord_2025 and "0% – 25%" in noord_2025 and "doorgaan" in noord_2025
     assert "geen oordeel" in result.output
     english = run("--lang", "en", "kpi", tidy_folder)
-    assert "share" in english.output and "All wijken" in english.output and "continue" in english.output
+    assert (
+        "share" in english.output
+        and "All wijken" in english.output
+        and "continue" in english.output
+    )
 
 
 def test_analyse_is_reproducible_with_a_seed(tmp_path, tidy_folder):
     for name in ("a", "b"):
-        assert run("analyse", tidy_folder, "--out", tmp_path / name, "--permutations", "50", "--seed", "7").exit_code == 0
-    assert (tmp_path / "a" / "network_metrics.csv").read_bytes() == (tmp_path / "b" / "network_metrics.csv").read_bytes()
+        assert (
+            run(
+                "analyse",
+                tidy_folder,
+                "--out",
+                tmp_path / name,
+                "--permutations",
+                "50",
+                "--seed",
+                "7",
+            ).exit_code
+            == 0
+        )
+    assert (tmp_path / "a" / "network_metrics.csv").read_bytes() == (
+        tmp_path / "b" / "network_metrics.csv"
+    ).read_bytes()
 
 
 def test_analyse_filters(tmp_path, tidy_folder):
     out = tmp_path / "out"
-    assert run("analyse", tidy_folder, "--out", out, "--tie-type", "overleg", "--min-weight", "2", "--permutations", "0").exit_code == 0
-    network = pd.read_csv(out / "network_metrics.csv", dtype={"wave": str}).set_index(["wijk", "wave"])
+    assert (
+        run(
+            "analyse",
+            tidy_folder,
+            "--out",
+            out,
+            "--tie-type",
+            "overleg",
+            "--min-weight",
+            "2",
+            "--permutations",
+            "0",
+        ).exit_code
+        == 0
+    )
+    network = pd.read_csv(out / "network_metrics.csv", dtype={"wave": str}).set_index(
+        ["wijk", "wave"]
+    )
     assert network.loc[("Noord", "2026"), "ties"] == 1
     assert network.loc[("Noord", "2025"), "ties"] == 0
 
@@ -180,20 +242,39 @@ def test_analyse_on_published_data_equals_r_sna(tmp_path):
     ref = ref.loc[ref.index.intersection(ours.index)]
     assert len(ref) == len(ours) > 100
     # R writes 15 significant digits; the path counts themselves are exact.
-    np.testing.assert_allclose(ours.loc[ref.index, "betweenness"], ref["betweenness"], rtol=1e-12, atol=1e-12)
-    pairs = {"coordinator": "w_I", "itinerant": "w_O", "representative": "b_IO",
-             "gatekeeper": "b_OI", "liaison": "b_O", "brokerage_total": "t", "in_degree": "indegree", "out_degree": "outdegree"}
+    np.testing.assert_allclose(
+        ours.loc[ref.index, "betweenness"], ref["betweenness"], rtol=1e-12, atol=1e-12
+    )
+    pairs = {
+        "coordinator": "w_I",
+        "itinerant": "w_O",
+        "representative": "b_IO",
+        "gatekeeper": "b_OI",
+        "liaison": "b_O",
+        "brokerage_total": "t",
+        "in_degree": "indegree",
+        "out_degree": "outdegree",
+    }
     for column, r_column in pairs.items():
-        np.testing.assert_array_equal(ours.loc[ref.index, column].to_numpy(), ref[r_column].to_numpy(), err_msg=column)
+        np.testing.assert_array_equal(
+            ours.loc[ref.index, column].to_numpy(), ref[r_column].to_numpy(), err_msg=column
+        )
     assert ours["in_degree"].eq(0).mul(ours["out_degree"].eq(0)).any(), "the data include isolates"
 
     network = pd.read_csv(out / "network_metrics.csv").set_index("wijk")
     rnet = pd.read_csv(FIXTURES / "r" / "network_reference.csv")
     rnet = rnet[(rnet["symmetrise"] == "none") & rnet["wijk"].isin(network.index)].set_index("wijk")
     assert len(rnet) == 7
-    for column, r_column in {"density": "gden", "ei_index": "ei_index", "ei_expected": "ei_expected",
-                             "reciprocity": "grecip_edgewise", "components": "components_weak"}.items():
-        np.testing.assert_allclose(network.loc[rnet.index, column], rnet[r_column], rtol=0, atol=1e-12, err_msg=column)
+    for column, r_column in {
+        "density": "gden",
+        "ei_index": "ei_index",
+        "ei_expected": "ei_expected",
+        "reciprocity": "grecip_edgewise",
+        "components": "components_weak",
+    }.items():
+        np.testing.assert_allclose(
+            network.loc[rnet.index, column], rnet[r_column], rtol=0, atol=1e-12, err_msg=column
+        )
 
 
 @pytest.mark.parametrize("symmetrise", ["none", "union"])
@@ -202,13 +283,32 @@ def test_change_on_published_two_wave_data_equals_r_sna(tmp_path, symmetrise):
     and lost ties, Jaccard and Hamming equal R's hand counts (and sna::hdist),
     the graph correlation equals sna::gcor."""
     out = tmp_path / "out"
-    result = run("analyse", FIXTURES / "coleman", "--out", out, "--permutations", "19", "--symmetrise", symmetrise,
-                 "--unlock")
+    result = run(
+        "analyse",
+        FIXTURES / "coleman",
+        "--out",
+        out,
+        "--permutations",
+        "19",
+        "--symmetrise",
+        symmetrise,
+        "--unlock",
+    )
     assert result.exit_code == 0, result.output
     ours = pd.read_csv(out / "change.csv", dtype={"wave_from": str, "wave_to": str}).iloc[0]
-    ref = pd.read_csv(FIXTURES / "r" / "change_reference.csv").set_index("symmetrise").loc[symmetrise]
+    ref = (
+        pd.read_csv(FIXTURES / "r" / "change_reference.csv").set_index("symmetrise").loc[symmetrise]
+    )
     assert (ours["wijk"], ours["wave_from"], ours["wave_to"]) == ("Coleman", "fall", "spring")
-    for column in ("actors_stable", "ties_from", "ties_to", "ties_kept", "ties_new", "ties_lost", "hamming"):
+    for column in (
+        "actors_stable",
+        "ties_from",
+        "ties_to",
+        "ties_kept",
+        "ties_new",
+        "ties_lost",
+        "hamming",
+    ):
         assert ours[column] == ref[column], column
     assert ours["hamming"] == ref["hdist"]
     assert ours["jaccard"] == pytest.approx(ref["jaccard"], abs=1e-12)

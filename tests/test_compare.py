@@ -65,7 +65,13 @@ def test_table_is_tidy_and_equals_network_metrics(tidy_folder):
         for wave in project.waves:
             G = project.graph(wijk, wave)
             net = network_metrics(G, n_permutations=0).iloc[0]
-            for measure in ("density", "cross_domain_share", "ei_index", "ei_expected", "reciprocity"):
+            for measure in (
+                "density",
+                "cross_domain_share",
+                "ei_index",
+                "ei_expected",
+                "reciprocity",
+            ):
                 got = value(table, measure, wijk=wijk, wave=wave)["value"]
                 assert got == pytest.approx(net[measure], nan_ok=True), (wijk, wave, measure)
             assert value(table, "actors", wijk=wijk, wave=wave)["value"] == G.number_of_nodes()
@@ -90,7 +96,9 @@ def test_intervals_are_those_of_bootstrap_ci(tidy_folder):
     row = value(table, "density")
     assert (row["ci_low"], row["ci_high"]) == pytest.approx((density.ci_low, density.ci_high))
     row = value(table, "mean_degree")
-    assert (row["ci_low"], row["ci_high"]) == pytest.approx((3 * density.ci_low, 3 * density.ci_high))
+    assert (row["ci_low"], row["ci_high"]) == pytest.approx(
+        (3 * density.ci_low, 3 * density.ci_high)
+    )
 
     # The share's interval, transformed from the E-I interval, equals a bootstrap of the share itself.
     def share(H):
@@ -99,8 +107,14 @@ def test_intervals_are_those_of_bootstrap_ci(tidy_folder):
     direct = bootstrap_ci(G, share, n_boot=200, seed=3)
     row = value(table, "cross_domain_share")
     assert (row["ci_low"], row["ci_high"]) == pytest.approx((direct.ci_low, direct.ci_high))
-    for measure in ("actors", "ties", "ei_expected", "largest_component_share", "connectors_outside_team",
-                    "articulation_points"):
+    for measure in (
+        "actors",
+        "ties",
+        "ei_expected",
+        "largest_component_share",
+        "connectors_outside_team",
+        "articulation_points",
+    ):
         assert np.isnan(value(table, measure)["ci_low"])
 
 
@@ -139,7 +153,10 @@ def test_ei_minus_expected_is_zero_for_complete_graphs_of_any_composition():
     # Complete graphs mix exactly as random ties would: E-I equals its expected value.
     # Two groups of 2: I* = 2 * (2 * 1) = 4 of 12 arcs, E-I = (8 - 4) / 12 = 1/3.
     # Four groups of 1: every arc is external, E-I = 1.
-    two, four = complete({"zorg": 2, "welzijn": 2}), complete({"zorg": 1, "welzijn": 1, "wonen": 1, "gemeente": 1})
+    two, four = (
+        complete({"zorg": 2, "welzijn": 2}),
+        complete({"zorg": 1, "welzijn": 1, "wonen": 1, "gemeente": 1}),
+    )
     a, b = compare_graph(two, n_boot=0), compare_graph(four, n_boot=0)
     assert value(a, "ei_index")["value"] == pytest.approx(1 / 3)
     assert value(b, "ei_index")["value"] == pytest.approx(1.0)
@@ -149,7 +166,10 @@ def test_ei_minus_expected_is_zero_for_complete_graphs_of_any_composition():
 
 def test_ei_minus_expected_bootstrap_equals_its_definition_per_replicate():
     rng = np.random.default_rng(11)
-    domains = {f"a{i:02d}": ["zorg", "welzijn", "gemeente", "inwoners"][i % 4 if i < 16 else 0] for i in range(24)}
+    domains = {
+        f"a{i:02d}": ["zorg", "welzijn", "gemeente", "inwoners"][i % 4 if i < 16 else 0]
+        for i in range(24)
+    }
     nodes = list(domains)
     G = graph(domains, [(a, b) for a in nodes for b in nodes if a != b and rng.random() < 0.15])
 
@@ -205,7 +225,14 @@ def test_articulation_points_and_largest_component():
 def test_mixing_by_wijk_uses_common_domains(tidy_folder):
     project = load_project(tidy_folder)
     table = mixing_by_wijk(project, "2025")
-    assert list(table.columns) == ["wijk", "from_domain", "to_domain", "ties", "row_share", "suppressed"]
+    assert list(table.columns) == [
+        "wijk",
+        "from_domain",
+        "to_domain",
+        "ties",
+        "row_share",
+        "suppressed",
+    ]
     domains = project.taxonomy.order({"zorg", "welzijn", "inwoners", "gemeente"})
     for wijk in ("Noord", "Zuid"):
         part = table[table["wijk"] == wijk]
@@ -223,95 +250,181 @@ def test_mixing_by_wijk_uses_common_domains(tidy_folder):
 
 def share_table(rows, ei_rows=()) -> pd.DataFrame:
     """Hand-made comparison table: ``(wijk, wave, value, ci_low, ci_high)`` of the cross-domain share."""
-    records = [{"wijk": w, "wave": v, "measure": "cross_domain_share", "value": x, "ci_low": lo, "ci_high": hi}
-               for w, v, x, lo, hi in rows]
-    records += [{"wijk": w, "wave": v, "measure": "ei_minus_expected", "value": x, "ci_low": lo, "ci_high": hi}
-                for w, v, x, lo, hi in ei_rows]
+    records = [
+        {
+            "wijk": w,
+            "wave": v,
+            "measure": "cross_domain_share",
+            "value": x,
+            "ci_low": lo,
+            "ci_high": hi,
+        }
+        for w, v, x, lo, hi in rows
+    ]
+    records += [
+        {
+            "wijk": w,
+            "wave": v,
+            "measure": "ei_minus_expected",
+            "value": x,
+            "ci_low": lo,
+            "ci_high": hi,
+        }
+        for w, v, x, lo, hi in ei_rows
+    ]
     return pd.DataFrame(records, columns=COMPARE_COLUMNS)
 
 
 # Daalhof rises clearly, Lindenheuvel hardly, Eijsden rises a little with overlapping margins.
-TABLE = share_table([
-    ("Eijsden", "2025", 0.40, 0.30, 0.50), ("Eijsden", "2027", 0.47, 0.37, 0.57),
-    ("Daalhof", "2025", 0.23, 0.15, 0.31), ("Daalhof", "2027", 0.59, 0.50, 0.68),
-    ("Lindenheuvel", "2025", 0.22, 0.12, 0.32), ("Lindenheuvel", "2027", 0.24, 0.15, 0.33),
-])
+TABLE = share_table(
+    [
+        ("Eijsden", "2025", 0.40, 0.30, 0.50),
+        ("Eijsden", "2027", 0.47, 0.37, 0.57),
+        ("Daalhof", "2025", 0.23, 0.15, 0.31),
+        ("Daalhof", "2027", 0.59, 0.50, 0.68),
+        ("Lindenheuvel", "2025", 0.22, 0.12, 0.32),
+        ("Lindenheuvel", "2027", 0.24, 0.15, 0.33),
+    ]
+)
 
 
 def test_largest_rise_is_named_with_its_values():
     lines = summarise_differences(TABLE)
-    assert "Daalhof heeft de grootste stijging van het aandeel domeinoverstijgende relaties: van 23% in 2025 " \
-           "naar 59% in 2027." in lines
-    assert "Een duidelijke stijging (marges overlappen niet) in 1 van de 3 wijken: Daalhof." in lines
+    assert (
+        "Daalhof heeft de grootste stijging van het aandeel domeinoverstijgende relaties: van 23% in 2025 "
+        "naar 59% in 2027." in lines
+    )
+    assert (
+        "Een duidelijke stijging (marges overlappen niet) in 1 van de 3 wijken: Daalhof." in lines
+    )
     assert "In Lindenheuvel veranderde het aandeel nauwelijks (22% → 24%)." in lines
-    assert lines[0] == "In 2027 had Daalhof het grootste aandeel domeinoverstijgende relaties (59%) en " \
-                       "Lindenheuvel het kleinste (24%)."
+    assert (
+        lines[0]
+        == "In 2027 had Daalhof het grootste aandeel domeinoverstijgende relaties (59%) en "
+        "Lindenheuvel het kleinste (24%)."
+    )
 
 
 def test_no_claim_of_a_rise_when_intervals_overlap():
-    table = share_table([
-        ("Noord", "2025", 0.30, 0.20, 0.40), ("Noord", "2026", 0.38, 0.28, 0.48),
-        ("Zuid", "2025", 0.30, 0.20, 0.40), ("Zuid", "2026", 0.32, 0.22, 0.42),
-    ])
+    table = share_table(
+        [
+            ("Noord", "2025", 0.30, 0.20, 0.40),
+            ("Noord", "2026", 0.38, 0.28, 0.48),
+            ("Zuid", "2025", 0.30, 0.20, 0.40),
+            ("Zuid", "2026", 0.32, 0.22, 0.42),
+        ]
+    )
     lines = summarise_differences(table)
     text = " ".join(lines)
     assert "grootste stijging" not in text and "Een duidelijke stijging" not in text
-    assert "Het aandeel domeinoverstijgende relaties steeg het meest in Noord: van 30% in 2025 naar 38% in 2026, " \
-           "maar de onzekerheidsmarges overlappen, dus deze stijging is niet zeker." in lines
-    assert "In geen enkele wijk is de stijging duidelijk: de marges van 2025 en 2026 overlappen overal." in lines
+    assert (
+        "Het aandeel domeinoverstijgende relaties steeg het meest in Noord: van 30% in 2025 naar 38% in 2026, "
+        "maar de onzekerheidsmarges overlappen, dus deze stijging is niet zeker." in lines
+    )
+    assert (
+        "In geen enkele wijk is de stijging duidelijk: de marges van 2025 en 2026 overlappen overal."
+        in lines
+    )
     # The ranking of the last wave: overlapping margins are said, not a difference.
     assert "Hun onzekerheidsmarges overlappen: dit verschil is niet zeker." in lines[0]
 
 
 def test_without_intervals_nothing_is_said_about_certainty():
-    table = share_table([("Noord", "2025", 0.30, NAN, NAN), ("Noord", "2026", 0.50, NAN, NAN),
-                         ("Zuid", "2025", 0.30, NAN, NAN), ("Zuid", "2026", 0.35, NAN, NAN)])
+    table = share_table(
+        [
+            ("Noord", "2025", 0.30, NAN, NAN),
+            ("Noord", "2026", 0.50, NAN, NAN),
+            ("Zuid", "2025", 0.30, NAN, NAN),
+            ("Zuid", "2026", 0.35, NAN, NAN),
+        ]
+    )
     text = " ".join(summarise_differences(table))
     assert "steeg het meest in Noord: van 30% in 2025 naar 50% in 2026." in text
     assert "marge" not in text and "duidelijk" not in text
 
 
 def test_clear_falls_and_no_rise():
-    table = share_table([("Noord", "2025", 0.60, 0.55, 0.65), ("Noord", "2026", 0.30, 0.25, 0.35),
-                         ("Zuid", "2025", 0.50, 0.40, 0.60), ("Zuid", "2026", 0.45, 0.35, 0.55)])
+    table = share_table(
+        [
+            ("Noord", "2025", 0.60, 0.55, 0.65),
+            ("Noord", "2026", 0.30, 0.25, 0.35),
+            ("Zuid", "2025", 0.50, 0.40, 0.60),
+            ("Zuid", "2026", 0.45, 0.35, 0.55),
+        ]
+    )
     lines = summarise_differences(table)
-    assert "Het aandeel domeinoverstijgende relaties steeg tussen 2025 en 2026 in geen enkele wijk." in lines
+    assert (
+        "Het aandeel domeinoverstijgende relaties steeg tussen 2025 en 2026 in geen enkele wijk."
+        in lines
+    )
     assert "Een duidelijke daling in: Noord." in lines
 
 
 def test_mixing_compared_with_chance():
-    table = share_table([], ei_rows=[("A", "2026", 0.2, 0.1, 0.3), ("B", "2026", -0.3, -0.4, -0.2),
-                                     ("C", "2026", 0.0, -0.1, 0.1)])
+    table = share_table(
+        [],
+        ei_rows=[
+            ("A", "2026", 0.2, 0.1, 0.3),
+            ("B", "2026", -0.3, -0.4, -0.2),
+            ("C", "2026", 0.0, -0.1, 0.1),
+        ],
+    )
     lines = summarise_differences(table)
     assert lines == [
-        ("In 2026 mengden de domeinen duidelijk meer dan bij toeval te verwachten is (E-I-index boven de "
-         "verwachte waarde) in: A."),
-        ("In 2026 mengden de domeinen duidelijk minder dan bij toeval te verwachten is (E-I-index onder de "
-         "verwachte waarde) in 1 van de 3 wijken: B."),
+        (
+            "In 2026 mengden de domeinen duidelijk meer dan bij toeval te verwachten is (E-I-index boven de "
+            "verwachte waarde) in: A."
+        ),
+        (
+            "In 2026 mengden de domeinen duidelijk minder dan bij toeval te verwachten is (E-I-index onder de "
+            "verwachte waarde) in 1 van de 3 wijken: B."
+        ),
     ]
 
 
 def test_change_and_kpi_sentences_with_dutch_numbers():
-    change = pd.DataFrame({"wijk": ["A", "B", "A", "B"], "wave_from": ["2025", "2025", "2026", "2026"],
-                           "wave_to": ["2026", "2026", "2027", "2027"], "new_cross_domain_all": [5, 9, 1234, 12],
-                           "lost_cross_domain_all": [1, 2, 3, 4]})
-    kpi = pd.DataFrame({"wijk": ["A", "B", "Alle wijken"], "wave": ["2027"] * 3, "share": [0.6, 0.2, 0.4],
-                        "band_min": [0.5] * 3, "pooled": [False, False, True]})
+    change = pd.DataFrame(
+        {
+            "wijk": ["A", "B", "A", "B"],
+            "wave_from": ["2025", "2025", "2026", "2026"],
+            "wave_to": ["2026", "2026", "2027", "2027"],
+            "new_cross_domain_all": [5, 9, 1234, 12],
+            "lost_cross_domain_all": [1, 2, 3, 4],
+        }
+    )
+    kpi = pd.DataFrame(
+        {
+            "wijk": ["A", "B", "Alle wijken"],
+            "wave": ["2027"] * 3,
+            "share": [0.6, 0.2, 0.4],
+            "band_min": [0.5] * 3,
+            "pooled": [False, False, True],
+        }
+    )
     lines = summarise_differences(share_table([]), change=change, kpi=kpi)
     assert lines == [
-        ("Tussen 2026 en 2027 kwamen de meeste nieuwe domeinoverstijgende relaties bij in A (1.234 nieuw, "
-         "3 verdwenen)."),
-        ("KPI 3 (ervaren domeinoverstijgend werken) lag in 2027 in 1 van de 2 wijken binnen of boven de "
-         "bandbreedte; eronder: B."),
+        (
+            "Tussen 2026 en 2027 kwamen de meeste nieuwe domeinoverstijgende relaties bij in A (1.234 nieuw, "
+            "3 verdwenen)."
+        ),
+        (
+            "KPI 3 (ervaren domeinoverstijgend werken) lag in 2027 in 1 van de 2 wijken binnen of boven de "
+            "bandbreedte; eronder: B."
+        ),
     ]
     english = summarise_differences(share_table([]), change=change, kpi=kpi, lang="en")
-    assert english[0] == "Between 2026 and 2027, A gained the most new domain-crossing ties (1,234 new, 3 lost)."
+    assert (
+        english[0]
+        == "Between 2026 and 2027, A gained the most new domain-crossing ties (1,234 new, 3 lost)."
+    )
 
 
 def test_summary_in_english_and_deterministic():
     lines = summarise_differences(TABLE, lang="en")
-    assert "Daalhof has the largest rise in the share of domain-crossing ties: from 23% in 2025 to 59% in 2027." \
+    assert (
+        "Daalhof has the largest rise in the share of domain-crossing ties: from 23% in 2025 to 59% in 2027."
         in lines
+    )
     assert "In Lindenheuvel the share hardly changed (22% → 24%)." in lines
     assert summarise_differences(TABLE, lang="en") == lines
     # Row order of the wijken does not change what is said.
@@ -350,12 +463,16 @@ def test_leernetwerk_comparison_and_mixing_follow_the_one_rule(tidy_folder):
 
     project = restrict(load_project(tidy_folder), "leernetwerk", key=bytes(32))
     table = compare_wijken(project, n_boot=0)
-    noord = table[(table["wijk"] == "Noord") & (table["wave"] == "2025")].set_index("measure")["value"]
+    noord = table[(table["wijk"] == "Noord") & (table["wave"] == "2025")].set_index("measure")[
+        "value"
+    ]
     for measure in ("ties", "density", "mean_degree", "cross_domain_share", "ei_index", "actors"):
         assert np.isnan(noord[measure]), measure
     mixing = mixing_by_wijk(project, "2025")
     cells = mixing[mixing["wijk"] == "Noord"]
-    assert cells.loc[cells["suppressed"], "ties"].isna().all() and cells["ties"].dropna().eq(0).all()
+    assert (
+        cells.loc[cells["suppressed"], "ties"].isna().all() and cells["ties"].dropna().eq(0).all()
+    )
     assert cells["row_share"].isna().all()  # no share rests on a blank cell
     full = compare_wijken(load_project(tidy_folder), n_boot=0)
     assert value(full, "ties", wijk="Noord", wave="2025")["value"] == 3  # researchers see it

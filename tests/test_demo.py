@@ -31,7 +31,14 @@ from wijknet.demo import (
 from wijknet.io.tidy import ACTOR_OPTIONAL
 from wijknet.taxonomy import Taxonomy
 
-WIJKEN = ["Bleijerheide-Centrum-Nulland", "Daalhof", "De Baandert", "Eijsden", "Hoensbroek-Noord", "Lindenheuvel"]
+WIJKEN = [
+    "Bleijerheide-Centrum-Nulland",
+    "Daalhof",
+    "De Baandert",
+    "Eijsden",
+    "Hoensbroek-Noord",
+    "Lindenheuvel",
+]
 WIJKPLAN = [w for w in WIJKEN if w != "Eijsden"]
 FILES = ("actors.csv", "ties.csv", "responses.csv", "wijknet.yaml", "LEESMIJ.txt")
 
@@ -66,7 +73,11 @@ def story_table(project, graphs: dict | None = None) -> pd.DataFrame:
             U = G.to_undirected()
             arcs = set(G.edges)
             cross = sum(G.nodes[u]["domain"] != G.nodes[v]["domain"] for u, v in arcs)
-            top3 = G.graph["betweenness_rank"][:3] if "betweenness_rank" in G.graph else ranked_betweenness(G)[:3]
+            top3 = (
+                G.graph["betweenness_rank"][:3]
+                if "betweenness_rank" in G.graph
+                else ranked_betweenness(G)[:3]
+            )
             rows.append({
                 "wijk": wijk, "wave": wave, "actors": G.number_of_nodes(), "arcs": len(arcs),
                 "out_degree": len(arcs) / G.number_of_nodes(), "reciprocity": nx.overall_reciprocity(G),
@@ -191,7 +202,9 @@ def test_pluswijkteam_per_wijk(project):
     assert sorted(sizes.index) == WIJKEN
     assert sizes.between(5, 8).all(), sizes
     for wijk, members in team.groupby("wijk"):
-        assert {"huisarts", "wijkverpleegkundige", "welzijnscoach", "wijkregisseur"} <= set(members["role"]), wijk
+        assert {"huisarts", "wijkverpleegkundige", "welzijnscoach", "wijkregisseur"} <= set(
+            members["role"]
+        ), wijk
         assert "inwoners" in set(members["domain"]), wijk
 
 
@@ -204,7 +217,9 @@ def test_names_are_fictional(frames):
     assert persons["name"].is_unique
     others = actors[actors["kind"] != "person"]
     assert others["name"].str.endswith("(fictief)").all()
-    assert (actors["organisation"].str.endswith("(fictief)") | (actors["organisation"] == PRIVATE)).all()
+    assert (
+        actors["organisation"].str.endswith("(fictief)") | (actors["organisation"] == PRIVATE)
+    ).all()
 
 
 def test_ties_are_valid_directed_and_within_wijk(project):
@@ -230,7 +245,10 @@ def test_silos_at_baseline_open_up(story):
         assert cross.loc[wijk, "2025"] < cross.loc[wijk, "2026"] < cross.loc[wijk, "2027"], wijk
     growth = cross["2027"] - cross["2025"]
     assert growth[WIJKPLAN].idxmin() == "Lindenheuvel"
-    assert growth["Daalhof"] > growth["De Baandert"] and growth["Hoensbroek-Noord"] > growth["De Baandert"]
+    assert (
+        growth["Daalhof"] > growth["De Baandert"]
+        and growth["Hoensbroek-Noord"] > growth["De Baandert"]
+    )
     # Bleijerheide-Centrum-Nulland starts late: most of its growth comes in 2027
     bcn = cross.loc["Bleijerheide-Centrum-Nulland"]
     assert bcn["2027"] - bcn["2026"] > 2 * (bcn["2026"] - bcn["2025"])
@@ -266,7 +284,9 @@ def test_fragile_bridge_of_the_informal_carers(story, project, graphs):
     assert (story.xs("2025", level="wave")["articulation_points"] >= 1).all()
     actors = project.actors
     for wijk, spec in STORY.items():
-        carers = set(actors[(actors["wijk"] == wijk) & (actors["role"] == "mantelzorger")]["actor_id"])
+        carers = set(
+            actors[(actors["wijk"] == wijk) & (actors["role"] == "mantelzorger")]["actor_id"]
+        )
         for wave in WAVES:
             U = graphs[(wijk, wave)].to_undirected()
             cut_off = []
@@ -313,13 +333,23 @@ def test_kpi3_follows_the_story(project):
     table = kpi3(project, pooled=False).set_index(["wijk", "wave"])
     for wijk, targets in KPI3_STORY.items():
         for wave, target in zip(WAVES, targets):
-            assert table.loc[(wijk, wave), "share"] == pytest.approx(target, abs=0.012), (wijk, wave)
+            assert table.loc[(wijk, wave), "share"] == pytest.approx(target, abs=0.012), (
+                wijk,
+                wave,
+            )
     status = table["status"].unstack("wave")
     for wijk in ("Daalhof", "Hoensbroek-Noord", "De Baandert", "Eijsden"):
         assert (status.loc[wijk] == "doorgaan").all(), wijk
     assert status.loc["Lindenheuvel"].tolist() == ["doorgaan", "analyse gevraagd", "verbeterplan"]
-    assert status.loc["Bleijerheide-Centrum-Nulland"].tolist() == ["doorgaan", "analyse gevraagd", "doorgaan"]
-    assert table.loc[("Eijsden", "2025"), "above_band"] and table.loc[("Eijsden", "2026"), "above_band"]
+    assert status.loc["Bleijerheide-Centrum-Nulland"].tolist() == [
+        "doorgaan",
+        "analyse gevraagd",
+        "doorgaan",
+    ]
+    assert (
+        table.loc[("Eijsden", "2025"), "above_band"]
+        and table.loc[("Eijsden", "2026"), "above_band"]
+    )
 
 
 def test_change_table_agrees_with_the_story_turnover(project, story):
@@ -328,5 +358,7 @@ def test_change_table_agrees_with_the_story_turnover(project, story):
     change = change_table(project, n_permutations=0).set_index(["wijk", "wave_to"])
     jaccard = story["jaccard_prev"].dropna()
     np.testing.assert_allclose(change.loc[jaccard.index, "jaccard_all"], jaccard, rtol=1e-12)
-    assert change["jaccard"].between(0.3, 0.6).all(), "stable actors: good for modelling by the RSiena rule of thumb"
+    assert change["jaccard"].between(0.3, 0.6).all(), (
+        "stable actors: good for modelling by the RSiena rule of thumb"
+    )
     assert (change["actors_entered"] + change["actors_left"] > 0).all()

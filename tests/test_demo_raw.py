@@ -27,7 +27,15 @@ def project_dir(raw, tmp_path_factory) -> Path:
     steps = [
         ("init", folder),
         ("import", folder, *raw["actors"]),
-        ("import", folder, *raw["qualtrics"], *raw["limesurvey"], *raw["interviews"], "--wave", WAVE),
+        (
+            "import",
+            folder,
+            *raw["qualtrics"],
+            *raw["limesurvey"],
+            *raw["interviews"],
+            "--wave",
+            WAVE,
+        ),
         ("import", folder, *raw["network_canvas"], "--wijk", WIJK, "--wave", WAVE),
     ]
     for args in steps:
@@ -81,7 +89,11 @@ def test_evidence_traces_a_survey_tie_to_its_answer(project_dir, raw):
         conn.close()
     tie = obs[(obs["kind"] == "survey") & (obs["source_file"] == "qualtrics.csv")].iloc[0]
     ev = load_project(project_dir).evidence(WIJK, WAVE, tie["source"], tie["target"])
-    row = ev[(ev["direction"] == "tie") & (ev["kind"] == "survey") & (ev["source_file"] == "qualtrics.csv")].iloc[0]
+    row = ev[
+        (ev["direction"] == "tie")
+        & (ev["kind"] == "survey")
+        & (ev["source_file"] == "qualtrics.csv")
+    ].iloc[0]
     assert row["source_column"].startswith("A_")
     # the row and column point at the respondent's answer in the export (3 header rows: data starts at row 4)
     lines = raw["qualtrics"][0].read_text(encoding="utf-8").splitlines()
@@ -100,7 +112,9 @@ def test_evidence_traces_an_interview_tie_to_its_quote(project_dir, raw):
         obs = observations(conn)
     finally:
         conn.close()
-    tie = obs[(obs["kind"] == "interview") & obs["tie_type"].isin(["samenwerking", "verwijzing"])].iloc[0]
+    tie = obs[
+        (obs["kind"] == "interview") & obs["tie_type"].isin(["samenwerking", "verwijzing"])
+    ].iloc[0]
     ev = load_project(project_dir).evidence(WIJK, WAVE, tie["source"], tie["target"])
     row = ev[ev["kind"] == "interview"].iloc[0]
     assert row["quote"] and row["segment_id"].startswith("gesprek-daalhof-")
@@ -123,7 +137,9 @@ def test_signals_and_write_ins_wait_outside_the_graph(project_dir):
 def test_cli_demo_raw(tmp_path):
     result = run("demo", tmp_path / "raw", "--raw", "--wave", "2025", "--wijk", "Eijsden")
     assert result.exit_code == 0, result.output
-    assert (tmp_path / "raw" / "qualtrics.csv").exists() and (tmp_path / "raw" / "networkcanvas").is_dir()
+    assert (tmp_path / "raw" / "qualtrics.csv").exists() and (
+        tmp_path / "raw" / "networkcanvas"
+    ).is_dir()
     data = json.dumps(sorted(p.name for p in (tmp_path / "raw").iterdir()))
     assert "gesprekken.csv" in data
     bad = run("demo", tmp_path / "other", "--raw", "--wijk", "Nergens")

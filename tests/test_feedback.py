@@ -42,11 +42,28 @@ def visible(html: str) -> str:
 
 
 def project(ties=TIES, actors=ACTORS):
-    a = pd.DataFrame([{"actor_id": i, "wijk": "Testwijk", "domain": d, "name": n, "kind": k, "consent": "ja"}
-                      for i, d, n, k in actors])
-    t = pd.DataFrame([{"wijk": "Testwijk", "wave": "2025", "source": s, "target": g, "weight": w,
-                       "tie_type": "samenwerking"} for s, g, w in ties])
-    return wijknet.Project.from_frames(a.astype(str), t.astype(str), ProjectConfig(title="Test", synthetic=True))
+    a = pd.DataFrame(
+        [
+            {"actor_id": i, "wijk": "Testwijk", "domain": d, "name": n, "kind": k, "consent": "ja"}
+            for i, d, n, k in actors
+        ]
+    )
+    t = pd.DataFrame(
+        [
+            {
+                "wijk": "Testwijk",
+                "wave": "2025",
+                "source": s,
+                "target": g,
+                "weight": w,
+                "tie_type": "samenwerking",
+            }
+            for s, g, w in ties
+        ]
+    )
+    return wijknet.Project.from_frames(
+        a.astype(str), t.astype(str), ProjectConfig(title="Test", synthetic=True)
+    )
 
 
 def test_aggregate_of_three_reporters_without_individual_ratings_or_names():
@@ -92,8 +109,11 @@ def test_domain_cells_are_suppressed_so_that_the_rest_cannot_be_worked_out():
     # With a fourth zorg reporter the rest is 1 < 3 again; with two wonen reporters it would be 2. Add
     # three welzijn reporters instead: zorg (3) and welzijn (3) are shown, the rest (U) is 1 -> zorg,
     # the smaller... both 3: one of them is suppressed so that the rest reaches 3 or more.
-    extra = [("W1", "welzijn", "Welzijn Een (fictief)", "person"), ("W2", "welzijn", "Welzijn Twee (fictief)", "person"),
-             ("W3", "welzijn", "Welzijn Drie (fictief)", "person")]
+    extra = [
+        ("W1", "welzijn", "Welzijn Een (fictief)", "person"),
+        ("W2", "welzijn", "Welzijn Twee (fictief)", "person"),
+        ("W3", "welzijn", "Welzijn Drie (fictief)", "person"),
+    ]
     p = project(TIES + [(w, "T", "2") for w, *_ in extra], ACTORS + extra)
     profile = feedback_profile(p, "T", "2025")
     shown = [d for d in profile.by_domain if d.named_by is not None]
@@ -109,7 +129,9 @@ def test_profiles_for_organisations_and_respondents(tmp_path):
     present = demo.present("Eijsden", "2026")
     organisations = set(present.loc[present["kind"] == "organisation", "actor_id"])
     responses = demo.responses
-    respondents = set(responses.loc[(responses["wijk"] == "Eijsden") & (responses["wave"] == "2026"), "actor_id"])
+    respondents = set(
+        responses.loc[(responses["wijk"] == "Eijsden") & (responses["wave"] == "2026"), "actor_id"]
+    )
     assert set(chosen) == organisations | respondents
     written = write_feedback(demo, "Eijsden", "2026", tmp_path / "out", lang="nl")
     assert len(written) == len(chosen)

@@ -54,7 +54,12 @@ def test_wave_without_ties_gives_isolates(project):
 
 def test_build_graphs_covers_all_wijken_and_waves(project):
     graphs = build_graphs(project)
-    assert list(graphs) == [("Noord", "2025"), ("Noord", "2026"), ("Zuid", "2025"), ("Zuid", "2026")]
+    assert list(graphs) == [
+        ("Noord", "2025"),
+        ("Noord", "2026"),
+        ("Zuid", "2025"),
+        ("Zuid", "2026"),
+    ]
 
 
 def test_attributes_are_plain_python(project):

@@ -36,26 +36,65 @@ def test_default_instrument_has_every_part_of_the_design():
     i = load_instrument()
     assert (i.id, i.version, i.max_write_ins) == ("wijknetwerk", "1.0", 5)
     keys = {(q.group, q.key) for q in i.questions}
-    for key in ("actor_id", "wijk", "organisation", "role", "domain", "pluswijkteam", "kernaanpakken", "kpi3", "active",
-                "participation_level"):
+    for key in (
+        "actor_id",
+        "wijk",
+        "organisation",
+        "role",
+        "domain",
+        "pluswijkteam",
+        "kernaanpakken",
+        "kpi3",
+        "active",
+        "participation_level",
+    ):
         assert ("respondent", key) in keys
-    partner = ("trust_reliability", "trust_mission", "trust_open", "value_power", "value_involvement", "value_resources")
+    partner = (
+        "trust_reliability",
+        "trust_mission",
+        "trust_open",
+        "value_power",
+        "value_involvement",
+        "value_resources",
+    )
     for key in ("knows", "frequency", "intensity", "referral", *partner):
         assert ("roster", key) in keys
     for key in ("name", "organisation", "domain", "frequency", *partner):
         assert ("write_in", key) in keys
-    assert [o.key for o in i.question("intensity", "roster").scale.options] == ["bewustzijn", "afstemming", "coordinatie", "integratie"]
+    assert [o.key for o in i.question("intensity", "roster").scale.options] == [
+        "bewustzijn",
+        "afstemming",
+        "coordinatie",
+        "integratie",
+    ]
     assert [o.code for o in i.question("frequency", "roster").scale.options] == [1, 2, 3, 4, 5]
-    assert [o.key for o in i.question("referral", "roster").scale.options] == ["naar", "van", "beide", "geen"]
+    assert [o.key for o in i.question("referral", "roster").scale.options] == [
+        "naar",
+        "van",
+        "beide",
+        "geen",
+    ]
     assert [o.key for o in i.question("participation_level").scale.options] == [
-        "informeren", "raadplegen", "adviseren", "coproduceren", "meebeslissen"]
+        "informeren",
+        "raadplegen",
+        "adviseren",
+        "coproduceren",
+        "meebeslissen",
+    ]
     assert [o.key for o in i.question("kernaanpakken").scale.options] == [
-        "Doorbraakmethode", "Welzijn op Recept", "Kernteam Ouderen", "PlusPraktijken"]
+        "Doorbraakmethode",
+        "Welzijn op Recept",
+        "Kernteam Ouderen",
+        "PlusPraktijken",
+    ]
     for key in partner:
         scale = i.question(key, "roster").scale
         assert [o.code for o in scale.options] == [1, 2, 3, 4] and scale.dont_know is not None
     assert {o.key for o in i.question("domain").scale.options} == set(Taxonomy.default().domains)
-    assert "Ik werk meer integraal en domeinoverstijgend samen dan een jaar geleden" in i.question("kpi3").nl
+    assert (
+        "Ik werk meer integraal en domeinoverstijgend samen dan een jaar geleden"
+        in i.question("kpi3").nl
+    )
     for q in i.questions:
         assert q.nl and q.en
         for o in q.scale.options if q.scale else ():
@@ -82,8 +121,17 @@ def test_column_map_names_every_export_column():
     q = column_map(i, "qualtrics", roster_size=3)
     ls = column_map(i, "limesurvey", roster_size=3)
     assert len(q) == len(ls) and not q["column"].duplicated().any()
-    assert {"A_FREQ_1", "A_FREQ_3", "W_NAME_5", "R_KERN_4", "P_KPI3", "actor_id"} <= set(q["column"])
-    assert {"AFREQ[SQ001]", "AFREQ[SQ003]", "WNAME[SQ005]", "RKERN[SQ004]", "PKPI3", "ACTORID"} <= set(ls["column"])
+    assert {"A_FREQ_1", "A_FREQ_3", "W_NAME_5", "R_KERN_4", "P_KPI3", "actor_id"} <= set(
+        q["column"]
+    )
+    assert {
+        "AFREQ[SQ001]",
+        "AFREQ[SQ003]",
+        "WNAME[SQ005]",
+        "RKERN[SQ004]",
+        "PKPI3",
+        "ACTORID",
+    } <= set(ls["column"])
     assert "A_FREQ_4" not in set(q["column"])
     row = ls[ls["column"] == "ATRREL[SQ002]"].iloc[0]
     assert (row.question, row.scope, row.position) == ("trust_reliability", "roster", 2)
@@ -102,12 +150,14 @@ def test_validation_reports_every_problem_in_the_definition():
     data = raw()
     data["version"] = ""
     roster = data["blocks"][1]["questions"]
-    roster[1]["en"] = ""                          # frequency without English text
-    roster[2]["scale"] = "nope"                   # unknown scale
-    roster[3]["code"] = "RE_F"                    # not a valid LimeSurvey code
-    data["scales"]["frequency"]["options"][1]["code"] = 1   # duplicate option code
+    roster[1]["en"] = ""  # frequency without English text
+    roster[2]["scale"] = "nope"  # unknown scale
+    roster[3]["code"] = "RE_F"  # not a valid LimeSurvey code
+    data["scales"]["frequency"]["options"][1]["code"] = 1  # duplicate option code
     data["scales"]["domain"]["options"][0]["key"] = "zorgen"  # not a taxonomy key
-    data["blocks"][3]["questions"] = [q for q in data["blocks"][3]["questions"] if q["key"] != "kpi3"]
+    data["blocks"][3]["questions"] = [
+        q for q in data["blocks"][3]["questions"] if q["key"] != "kpi3"
+    ]
     found = "\n".join(problems_of(data))
     for expected in ("version", "roster.frequency: Nederlandse", "onbekende schaal 'nope'", "code 'RE_F'",
                      "code '1' komt twee keer", "domein 'zorgen'", "respondent.kpi3"):  # fmt: skip
@@ -148,12 +198,26 @@ def test_column_map_of_the_form_tools_is_what_the_forms_importer_reads(tmp_path)
 
     instrument = load_instrument()
     cmap = column_map(instrument, "google-forms", roster_size=4)
-    assert set(cmap.loc[cmap["scope"] == "roster"].query("question == 'frequency'")["column"]) == {f"AFREQ [{k}]" for k in range(1, 5)}
+    assert set(cmap.loc[cmap["scope"] == "roster"].query("question == 'frequency'")["column"]) == {
+        f"AFREQ [{k}]" for k in range(1, 5)
+    }
     assert list(cmap.loc[cmap["question"] == "kernaanpakken", "column"]) == ["RKERN"]
     assert list(column_map(instrument, "microsoft-forms", 4)["column"]) == list(cmap["column"])
-    header = ["Tijdstempel"] + [f"{c}. vraagtekst" if "[" not in c else c.replace(" [", ". vraagtekst [") for c in cmap["column"]]
-    values = {"ACTORID": "z1", "WIJK": "Noord", "AKNOW [2]": "Ja", "AFREQ [2]": "Wekelijks of vaker", "AINT [2]": "2",
-              "AREF [2]": "Beide", "RKERN": "Doorbraakmethode, PlusPraktijken", "PKPI3": "Eens", "PACTIVE": "Ja"}
+    header = ["Tijdstempel"] + [
+        f"{c}. vraagtekst" if "[" not in c else c.replace(" [", ". vraagtekst [")
+        for c in cmap["column"]
+    ]
+    values = {
+        "ACTORID": "z1",
+        "WIJK": "Noord",
+        "AKNOW [2]": "Ja",
+        "AFREQ [2]": "Wekelijks of vaker",
+        "AINT [2]": "2",
+        "AREF [2]": "Beide",
+        "RKERN": "Doorbraakmethode, PlusPraktijken",
+        "PKPI3": "Eens",
+        "PACTIVE": "Ja",
+    }
     row = ["1-3-2026 10:00:00"] + [values.get(c, "") for c in cmap["column"]]
     out = io.StringIO()
     csv.writer(out).writerows([header, row])
@@ -162,5 +226,8 @@ def test_column_map_of_the_form_tools_is_what_the_forms_importer_reads(tmp_path)
     batch = import_google_forms(path, project_folder(tmp_path / "project"), instrument, wave="2026")
     assert batch.problems == ()
     assert set(zip(batch.ties["source"], batch.ties["target"], batch.ties["tie_type"])) == {
-        ("z1", "z2", "samenwerking"), ("z1", "z2", "verwijzing"), ("z2", "z1", "verwijzing")}  # "Beide": both ways
+        ("z1", "z2", "samenwerking"),
+        ("z1", "z2", "verwijzing"),
+        ("z2", "z1", "verwijzing"),
+    }  # "Beide": both ways
     assert batch.respondents.iloc[0].kernaanpakken == "Doorbraakmethode;PlusPraktijken"

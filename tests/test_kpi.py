@@ -25,7 +25,9 @@ WAVES = ["2025", "2026", "2027"]
 N = 10  # actors per wijk
 
 
-def answers(agree: int, disagree: int, *, dont_know: int = 0, empty: int = 0, inactive: int = 0) -> list[tuple[str, str]]:
+def answers(
+    agree: int, disagree: int, *, dont_know: int = 0, empty: int = 0, inactive: int = 0
+) -> list[tuple[str, str]]:
     """(kpi3, active) pairs: agree -> 4/5, disagree -> 1-3, plus open answers and inactive respondents."""
     out = [("5" if i % 2 else "4", "ja") for i in range(agree)]
     out += [(str(1 + i % 3), "ja") for i in range(disagree)]
@@ -33,7 +35,9 @@ def answers(agree: int, disagree: int, *, dont_know: int = 0, empty: int = 0, in
     return out
 
 
-def make_project(spec: dict[tuple[str, str], list[tuple[str, str]]], waves=WAVES, **config) -> Project:
+def make_project(
+    spec: dict[tuple[str, str], list[tuple[str, str]]], waves=WAVES, **config
+) -> Project:
     """Two wijken of N actors each; ``spec[(wijk, wave)]`` lists the responses."""
     wijken = sorted({w for w, _ in spec}) or ["Noord"]
     actors = pd.DataFrame([{"actor_id": f"{w[0]}{i}", "wijk": w, "domain": "zorg" if i % 2 else "welzijn"}
@@ -46,8 +50,12 @@ def make_project(spec: dict[tuple[str, str], list[tuple[str, str]]], waves=WAVES
         rows += [{"wijk": wijk, "wave": wave, "actor_id": f"{wijk[0]}{i}", "kpi3": k, "active": a}
                  for i, (k, a) in enumerate(items)]  # fmt: skip
     responses = pd.DataFrame(rows, columns=["wijk", "wave", "actor_id", "kpi3", "active"])
-    return Project.from_frames(actors.astype(str), ties.astype(str), ProjectConfig(waves=list(waves), **config),
-                               responses=responses.astype(str))
+    return Project.from_frames(
+        actors.astype(str),
+        ties.astype(str),
+        ProjectConfig(waves=list(waves), **config),
+        responses=responses.astype(str),
+    )
 
 
 def statuses(table: pd.DataFrame, wijk: str) -> list[str]:
@@ -66,7 +74,9 @@ def test_wilson_interval_by_hand():
     low, high = wilson_interval(x, n)
     assert float(low) == pytest.approx(centre - half, abs=1e-12)
     assert float(high) == pytest.approx(centre + half, abs=1e-12)
-    assert (float(low), float(high)) == pytest.approx((0.2188, 0.6134), abs=5e-5)  # rounded published value
+    assert (float(low), float(high)) == pytest.approx(
+        (0.2188, 0.6134), abs=5e-5
+    )  # rounded published value
 
 
 def test_wilson_interval_edges():
@@ -85,7 +95,12 @@ def test_wilson_interval_edges():
 def test_counts_skip_open_answers_and_inactive_respondents():
     project = make_project({("Noord", "2025"): answers(2, 3, dont_know=1, empty=1, inactive=2)})
     row = kpi3(project, pooled=False).iloc[0]
-    assert (row["respondents"], row["active_respondents"], row["answered"], row["agree"]) == (9, 7, 5, 2)
+    assert (row["respondents"], row["active_respondents"], row["answered"], row["agree"]) == (
+        9,
+        7,
+        5,
+        2,
+    )
     assert row["share"] == pytest.approx(2 / 5)
     low, high = wilson_interval(2, 5)
     assert (row["ci_low"], row["ci_high"]) == pytest.approx((float(low), float(high)))
@@ -96,9 +111,14 @@ def test_columns_and_every_wijk_and_wave():
     table = kpi3(project)
     assert list(table.columns) == KPI3_COLUMNS
     assert len(table) == 3 * 3, "two wijken and the pooled row, three waves each"
-    assert table["wijk"].tolist()[-3:] == [ALL_WIJKEN] * 3 and table["pooled"].tolist()[-3:] == [True] * 3
+    assert (
+        table["wijk"].tolist()[-3:] == [ALL_WIJKEN] * 3
+        and table["pooled"].tolist()[-3:] == [True] * 3
+    )
     empty = table[(table["wijk"] == "Noord") & (table["wave"] == "2026")].iloc[0]
-    assert empty["respondents"] == 0 and np.isnan(empty["share"]) and empty["status"] == "geen oordeel"
+    assert (
+        empty["respondents"] == 0 and np.isnan(empty["share"]) and empty["status"] == "geen oordeel"
+    )
     assert not empty["below_band"] and not empty["ci_overlaps_band"]
 
 
@@ -121,7 +141,11 @@ def test_project_without_responses():
 def test_default_bands_and_target():
     project = make_project({("Noord", w): answers(1, 1) for w in WAVES})
     table = kpi3(project, pooled=False)
-    assert table[["band_min", "band_max"]].values.tolist() == [[0.0, 0.25], [0.25, 0.50], [0.50, 0.80]]
+    assert table[["band_min", "band_max"]].values.tolist() == [
+        [0.0, 0.25],
+        [0.25, 0.50],
+        [0.50, 0.80],
+    ]
     assert (table["target"] == 0.75).all()
 
 
@@ -167,7 +191,9 @@ def test_waves_that_are_not_years_have_no_band():
 
 
 def test_bands_from_the_configuration():
-    project = make_project({("Noord", "2025"): answers(3, 7)}, kpi3_bands={"2025": (0.4, 0.6)}, kpi3_target=0.9)
+    project = make_project(
+        {("Noord", "2025"): answers(3, 7)}, kpi3_bands={"2025": (0.4, 0.6)}, kpi3_target=0.9
+    )
     row = kpi3(project, pooled=False).set_index("wave").loc["2025"]
     assert (row["band_min"], row["band_max"], row["target"]) == (0.4, 0.6, 0.9)
     assert row["status"] == "analyse gevraagd"
@@ -195,7 +221,9 @@ def test_pooled_rows_add_up_the_counts():
     pooled = table[table["pooled"]].set_index("wave")
     parts = table[~table["pooled"]]
     for column in ("respondents", "active_respondents", "answered", "agree"):
-        assert pooled[column].tolist() == parts.groupby("wave")[column].sum().reindex(WAVES).tolist()
+        assert (
+            pooled[column].tolist() == parts.groupby("wave")[column].sum().reindex(WAVES).tolist()
+        )
     assert pooled.loc["2026", "share"] == pytest.approx(6 / 16), "each respondent weighs the same"
     assert pooled.loc["2027", "share"] == pytest.approx(8 / 16)
     assert statuses(table, "Noord") == ["geen oordeel", "analyse gevraagd", "verbeterplan"]
@@ -220,7 +248,10 @@ def test_kpi_vs_structure():
     # One tie per wave: N0 (welzijn) -> N1 (zorg) in 2025, -> N2 (welzijn) in 2026, -> N3 (zorg) in 2027
     assert noord["cross_domain_share"].tolist() == [1.0, 0.0, 1.0]
     assert noord["ei_index"].tolist() == [1.0, -1.0, 1.0]
-    assert np.isnan(noord.loc["2025", "ei_index_change"]) and noord.loc["2026", "ei_index_change"] == -2.0
+    assert (
+        np.isnan(noord.loc["2025", "ei_index_change"])
+        and noord.loc["2026", "ei_index_change"] == -2.0
+    )
     assert noord.loc["2026", "share_change"] == pytest.approx(0.25)
     assert np.isnan(noord.loc["2027", "share"]) and noord.loc["2027", "status"] == "geen oordeel"
 
@@ -234,7 +265,9 @@ def test_leernetwerk_kpi3_small_rest_and_pooled_row_are_protected():
     # Noord: 8 agree, 2 disagree -> the 2 is small, so agree and the share are blank (2 = 10 - 8).
     # Zuid: 6 agree, 4 disagree -> 4 is small too. The pooled row (14 of 20) stays: 6 + 6 blank
     # people per column is not small and no wijk follows from it, since both wijken are blank.
-    project = make_project({("Noord", "2025"): answers(8, 2), ("Zuid", "2025"): answers(6, 4)}, waves=["2025"])
+    project = make_project(
+        {("Noord", "2025"): answers(8, 2), ("Zuid", "2025"): answers(6, 4)}, waves=["2025"]
+    )
     table = kpi3(restrict(project, "leernetwerk", key=bytes(32))).set_index("wijk")
     assert table.loc[["Noord", "Zuid"], "share"].isna().all()
     assert table.loc[["Noord", "Zuid"], "status"].eq("geen oordeel").all()
@@ -248,11 +281,17 @@ def test_leernetwerk_kpi3_pooled_minus_visible_wijk_gives_no_blank():
 
     # Zuid has 3 answers: pooled - Noord would give Zuid, so Noord's count (cheaper than the
     # programme figure) is blanked too.
-    project = make_project({("Noord", "2025"): answers(5, 5), ("Zuid", "2025"): answers(3, 0)}, waves=["2025"])
+    project = make_project(
+        {("Noord", "2025"): answers(5, 5), ("Zuid", "2025"): answers(3, 0)}, waves=["2025"]
+    )
     table = kpi3(restrict(project, "leernetwerk", key=bytes(32))).set_index("wijk")
     assert np.isnan(table.loc["Zuid", "answered"]) and np.isnan(table.loc["Zuid", "share"])
     for column in ("answered", "agree", "respondents"):
-        assert np.isnan(table.loc["Noord", column]) or np.isnan(table.loc[ALL_WIJKEN, column]), column
+        assert np.isnan(table.loc["Noord", column]) or np.isnan(table.loc[ALL_WIJKEN, column]), (
+            column
+        )
     assert table.loc[ALL_WIJKEN, "answered"] == 13
     no_pool = kpi3(restrict(project, "leernetwerk", key=bytes(32)), pooled=False).set_index("wijk")
-    assert np.isnan(no_pool.loc["Noord", "answered"]) and ALL_WIJKEN not in no_pool.index  # the same cells
+    assert (
+        np.isnan(no_pool.loc["Noord", "answered"]) and ALL_WIJKEN not in no_pool.index
+    )  # the same cells

@@ -33,8 +33,14 @@ def small_graph() -> nx.DiGraph:
     G = nx.DiGraph()
     for v, dom in zip("abcd", ("zorg", "welzijn", "zorg", "wonen")):
         G.add_node(v, domain=dom)
-    for u, v, w in (("a", "b", 2.0), ("a", "c", 3.0), ("b", "d", 4.0), ("c", "a", 1.0), ("c", "d", 1.0),
-                    ("d", "c", 1.0)):
+    for u, v, w in (
+        ("a", "b", 2.0),
+        ("a", "c", 3.0),
+        ("b", "d", 4.0),
+        ("c", "a", 1.0),
+        ("c", "d", 1.0),
+        ("d", "c", 1.0),
+    ):
         G.add_edge(u, v, weight=w, tie_type="samenwerking", evidence="")
     return G
 
@@ -43,7 +49,12 @@ def test_none_keeps_the_graph_and_flags_respondents():
     G = small_graph()
     H = treat_nonresponse(G, {"a", "b"}, "none")
     assert set(H.edges) == set(G.edges)
-    assert {v: d["responded"] for v, d in H.nodes(data=True)} == {"a": True, "b": True, "c": False, "d": False}
+    assert {v: d["responded"] for v, d in H.nodes(data=True)} == {
+        "a": True,
+        "b": True,
+        "c": False,
+        "d": False,
+    }
     assert H.graph["nonresponse"] == "none"
     assert "responded" not in G.nodes["a"]  # the input is not changed
 
@@ -97,7 +108,9 @@ def test_impute_is_seeded_and_touches_only_non_respondent_dyads():
 def test_impute_with_density_one_and_zero():
     G = nx.DiGraph()
     G.add_nodes_from("abcd", domain="zorg")
-    G.add_edges_from([("a", "b"), ("a", "c"), ("a", "d"), ("b", "a"), ("b", "c"), ("b", "d")], weight=1.0)
+    G.add_edges_from(
+        [("a", "b"), ("a", "c"), ("a", "d"), ("b", "a"), ("b", "c"), ("b", "d")], weight=1.0
+    )
     H = treat_nonresponse(G, {"a", "b"}, "impute")
     assert H.has_edge("c", "d") and H.has_edge("d", "c")
     G.remove_edges_from(list(G.edges))
@@ -174,7 +187,9 @@ def test_impute_reciprocity_draws_dyads_in_sorted_order():
         expected |= {(u, v)} if forward else set()
         expected |= {(v, u)} if back else set()
     H = treat_nonresponse(G, {"a", "b"}, "impute_reciprocity", seed=11)
-    assert {(u, v) for u, v, d in H.edges(data=True) if d.get("imputed") == "reciprocity"} == expected
+    assert {
+        (u, v) for u, v, d in H.edges(data=True) if d.get("imputed") == "reciprocity"
+    } == expected
     # Reconstruction part as always: c -> a from a's report.
     assert H.edges["c", "a"]["imputed"] == "transpose"
 
@@ -187,7 +202,7 @@ def test_impute_reciprocity_keeps_density_and_reciprocity_on_average():
     miss = [f"x{i:02d}" for i in range(40)]
     G.add_nodes_from(resp + miss, domain="zorg")
     for i, u in enumerate(resp):
-        for v in resp[i + 1:]:
+        for v in resp[i + 1 :]:
             state = rng.choice(3, p=[0.1, 0.2, 0.7])  # mutual, one-way, empty
             if state == 0:
                 G.add_edges_from([(u, v), (v, u)])
@@ -223,22 +238,46 @@ def test_bad_method_and_undirected_graph():
 
 
 def small_project(with_responses: bool = True) -> Project:
-    actors = pd.DataFrame({
-        "actor_id": ["a", "b", "c", "d", "e", "x"],
-        "wijk": ["W", "W", "W", "W", "W", "V"],
-        "domain": ["zorg", "zorg", "welzijn", "welzijn", "wonen", "zorg"],
-        "first_wave": ["", "", "", "", "2", ""],
-    })
-    ties = pd.DataFrame([("W", "1", "a", "c"), ("W", "1", "c", "a"), ("W", "1", "b", "d"), ("W", "2", "a", "e"),
-                         ("W", "2", "e", "b")], columns=["wijk", "wave", "source", "target"])
-    responses = pd.DataFrame([("W", "1", "a"), ("W", "1", "b"), ("W", "2", "a"), ("V", "1", "x")],
-                             columns=["wijk", "wave", "actor_id"]) if with_responses else None
+    actors = pd.DataFrame(
+        {
+            "actor_id": ["a", "b", "c", "d", "e", "x"],
+            "wijk": ["W", "W", "W", "W", "W", "V"],
+            "domain": ["zorg", "zorg", "welzijn", "welzijn", "wonen", "zorg"],
+            "first_wave": ["", "", "", "", "2", ""],
+        }
+    )
+    ties = pd.DataFrame(
+        [
+            ("W", "1", "a", "c"),
+            ("W", "1", "c", "a"),
+            ("W", "1", "b", "d"),
+            ("W", "2", "a", "e"),
+            ("W", "2", "e", "b"),
+        ],
+        columns=["wijk", "wave", "source", "target"],
+    )
+    responses = (
+        pd.DataFrame(
+            [("W", "1", "a"), ("W", "1", "b"), ("W", "2", "a"), ("V", "1", "x")],
+            columns=["wijk", "wave", "actor_id"],
+        )
+        if with_responses
+        else None
+    )
     return Project.from_frames(actors, ties, ProjectConfig(waves=["1", "2"]), responses=responses)
 
 
 def test_response_rates_from_responses():
     table = response_rates(small_project())
-    assert list(table.columns) == ["wijk", "wave", "domain", "present", "respondents", "rate", "basis"]
+    assert list(table.columns) == [
+        "wijk",
+        "wave",
+        "domain",
+        "present",
+        "respondents",
+        "rate",
+        "basis",
+    ]
     w1 = table[(table["wijk"] == "W") & (table["wave"] == "1")].set_index("domain")
     assert w1.loc["zorg", ["present", "respondents"]].tolist() == [2, 2]
     assert w1.loc["welzijn", ["present", "respondents"]].tolist() == [2, 0]
@@ -255,7 +294,9 @@ def test_response_rates_without_responses_use_outgoing_ties():
     project = small_project(with_responses=False)
     assert respondents(project, "W", "1") == ({"a", "b", "c"}, "outgoing ties")
     table = response_rates(project)
-    total = table[(table["wijk"] == "W") & (table["wave"] == "1") & (table["domain"] == "all")].iloc[0]
+    total = table[
+        (table["wijk"] == "W") & (table["wave"] == "1") & (table["domain"] == "all")
+    ].iloc[0]
     assert (total["present"], total["respondents"], total["basis"]) == (4, 3, "outgoing ties")
     v1 = table[(table["wijk"] == "V") & (table["domain"] == "all")]
     assert v1["respondents"].tolist() == [0, 0]
@@ -279,7 +320,10 @@ def test_treated_graph_of_every_wijk_and_wave():
     assert not U.is_directed() and set(map(frozenset, U.edges)) == {frozenset("ae")}
     # "reciprocated" after "none" loses e-b (reported once), after reconstruction keeps a-e.
     assert treated_graph(project, "W", "2", symmetrise="reciprocated").number_of_edges() == 0
-    assert treated_graph(project, "W", "2", "reconstruct", symmetrise="reciprocated").number_of_edges() == 1
+    assert (
+        treated_graph(project, "W", "2", "reconstruct", symmetrise="reciprocated").number_of_edges()
+        == 1
+    )
 
 
 def test_nonresponse_metrics_is_tidy_over_wijken_waves_and_methods():
@@ -295,10 +339,16 @@ def test_nonresponse_metrics_is_tidy_over_wijken_waves_and_methods():
     assert w2.loc["reconstruct", "ties"] == 2 and w2.loc["reconstruct", "reciprocity"] == 1.0
     # The same numbers as compare_treatments for one wijk and wave.
     one = compare_treatments(project, "W", "2", ("none", "drop", "reconstruct"), n_permutations=0)
-    pd.testing.assert_frame_equal(one, w2.reset_index().drop(columns=["wijk", "wave"]), check_like=False)
+    pd.testing.assert_frame_equal(
+        one, w2.reset_index().drop(columns=["wijk", "wave"]), check_like=False
+    )
     # Seeded: the imputations give the same table twice.
-    a = nonresponse_metrics(project, ("impute_reciprocity",), wijken=["W"], n_permutations=0, seed=4)
-    b = nonresponse_metrics(project, ("impute_reciprocity",), wijken=["W"], n_permutations=0, seed=4)
+    a = nonresponse_metrics(
+        project, ("impute_reciprocity",), wijken=["W"], n_permutations=0, seed=4
+    )
+    b = nonresponse_metrics(
+        project, ("impute_reciprocity",), wijken=["W"], n_permutations=0, seed=4
+    )
     pd.testing.assert_frame_equal(a, b)
 
 
@@ -347,8 +397,13 @@ def test_metrics_page_shows_treatments_side_by_side(app_project):
     assert [e.label for e in at.expander if e.label == "Met en zonder behandeling van non-respons"]
     assert any("20 van de 24 actoren" in m.value and "83%" in m.value for m in at.markdown)
     side = at.table[1].value
-    assert list(side.columns) == ["Zonder behandeling", "Alleen respondenten", "Reconstructie",
-                                  "Reconstructie + imputatie", "Reconstructie + imputatie met wederkerigheid"]
+    assert list(side.columns) == [
+        "Zonder behandeling",
+        "Alleen respondenten",
+        "Reconstructie",
+        "Reconstructie + imputatie",
+        "Reconstructie + imputatie met wederkerigheid",
+    ]
     assert side.loc["Dichtheid"].nunique() > 1
     assert side.loc[side.index[0], "Alleen respondenten"] == "20"  # actors: the respondents only
     at.sidebar.radio(key="lang").set_value("en").run()

@@ -20,20 +20,30 @@ def daalhof() -> pd.DataFrame:
 
 
 def test_normalise():
-    assert normalise("HAP  Zonnehoek (fictief)") == normalise("Huisartsenpraktijk Zonnehoek") == "huisarts zonnehoek"
+    assert (
+        normalise("HAP  Zonnehoek (fictief)")
+        == normalise("Huisartsenpraktijk Zonnehoek")
+        == "huisarts zonnehoek"
+    )
     assert normalise("Stichting Café-Noël") == "cafe noel"
 
 
 def test_alias_is_an_exact_match(daalhof):
     found = match_names(["De Groene Vingers"], daalhof, aliases={"groene vingers": "DAA-089"})
-    assert found.loc[0, "actor_id"] == "DAA-089" and found.loc[0, "score"] == 1.0 and found.loc[0, "accepted"]
+    assert (
+        found.loc[0, "actor_id"] == "DAA-089"
+        and found.loc[0, "score"] == 1.0
+        and found.loc[0, "accepted"]
+    )
 
 
 def test_columns_and_candidates(daalhof):
     found = match_names(["HAP Zonnehoek", "Tandarts Vijverhof"], daalhof)
     assert list(found.columns) == ["mention", "actor_id", "score", "accepted", "candidates"]
     assert list(found["accepted"]) == [True, False]
-    assert len(found.loc[1, "candidates"]) == 3 and {"actor_id", "label", "score"} <= set(found.loc[1, "candidates"][0])
+    assert len(found.loc[1, "candidates"]) == 3 and {"actor_id", "label", "score"} <= set(
+        found.loc[1, "candidates"][0]
+    )
     assert match_names([], daalhof).empty
 
 

@@ -7,8 +7,17 @@ from wijknet.taxonomy import Taxonomy, generated_colour
 
 def test_default_covers_the_field():
     tax = Taxonomy.default()
-    assert list(tax.domains) == ["zorg", "welzijn", "gemeente", "wonen", "veiligheid", "onderwijs",
-                                 "sport_cultuur", "werk_inkomen", "inwoners"]
+    assert list(tax.domains) == [
+        "zorg",
+        "welzijn",
+        "gemeente",
+        "wonen",
+        "veiligheid",
+        "onderwijs",
+        "sport_cultuur",
+        "werk_inkomen",
+        "inwoners",
+    ]
     for d in tax.domains.values():
         assert re.fullmatch(r"#[0-9A-Fa-f]{6}", d.colour)
         assert d.world in ("leefwereld", "systeemwereld")
@@ -35,7 +44,9 @@ def test_unknown_labels_are_kept_with_a_stable_colour():
 
 def test_own_taxonomy_from_file(tmp_path):
     path = tmp_path / "sectors.yaml"
-    path.write_text("domains:\n  health:\n    nl: Gezondheid\n    en: Health\n    colour: '#112233'\n    world: systeemwereld\n  civil: {}\n")
+    path.write_text(
+        "domains:\n  health:\n    nl: Gezondheid\n    en: Health\n    colour: '#112233'\n    world: systeemwereld\n  civil: {}\n"
+    )
     tax = Taxonomy.from_file(path)
     assert tax.colour("health") == "#112233"
     assert tax.label("civil") == "civil" and tax.colour("civil").startswith("#")
@@ -44,4 +55,6 @@ def test_own_taxonomy_from_file(tmp_path):
 
 def test_renamed_labels_are_the_aliases_of_another_key():
     tax = Taxonomy.default()
-    assert tax.renamed(["school", "Onderwijs", "onderwijs", "Education", "Kerk", "zorg"]) == {"school": "onderwijs"}
+    assert tax.renamed(["school", "Onderwijs", "onderwijs", "Education", "Kerk", "zorg"]) == {
+        "school": "onderwijs"
+    }

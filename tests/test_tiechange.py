@@ -40,8 +40,13 @@ def project() -> Project:
     rows = []
     for wave, m in (("2025", x), ("2026", y)):
         np.fill_diagonal(m, False)
-        rows += [{"wijk": "Noord", "wave": wave, "source": ids[i], "target": ids[j]} for i, j in zip(*np.nonzero(m))]
-    return Project.from_frames(actors, pd.DataFrame(rows, dtype=str), ProjectConfig(waves=["2025", "2026"]))
+        rows += [
+            {"wijk": "Noord", "wave": wave, "source": ids[i], "target": ids[j]}
+            for i, j in zip(*np.nonzero(m))
+        ]
+    return Project.from_frames(
+        actors, pd.DataFrame(rows, dtype=str), ProjectConfig(waves=["2025", "2026"])
+    )
 
 
 @pytest.fixture(scope="module")
@@ -63,11 +68,17 @@ def hand_design(project, directed=True):
                 continue
             kern_a = set(filter(None, actors.loc[a, "kernaanpakken"].split(";")))
             kern_b = set(filter(None, actors.loc[b, "kernaanpakken"].split(";")))
-            row = {"y": float(G2.has_edge(a, b)), "intercept": 1.0, "tie_before": float(G1.has_edge(a, b))}
+            row = {
+                "y": float(G2.has_edge(a, b)),
+                "intercept": 1.0,
+                "tie_before": float(G1.has_edge(a, b)),
+            }
             if directed:
                 row["reciprocation"] = float(G1.has_edge(b, a))
             row["same_domain"] = float(actors.loc[a, "domain"] == actors.loc[b, "domain"])
-            row["both_team"] = float(actors.loc[a, "pluswijkteam"] and actors.loc[b, "pluswijkteam"])
+            row["both_team"] = float(
+                actors.loc[a, "pluswijkteam"] and actors.loc[b, "pluswijkteam"]
+            )
             row["shared_kernaanpak"] = float(bool(kern_a & kern_b))
             if directed:
                 row["sender_degree"] = float(G1.out_degree(a))
@@ -136,15 +147,24 @@ def fake(term: str, estimate: float, p: float) -> pd.DataFrame:
 
 def test_describe_in_plain_dutch_and_english():
     text = describe(fake("same_domain", 0.1, 0.4))
-    assert "Relaties tussen verschillende domeinen ontstaan en blijven in Daalhof even vaak als binnen een domein (p = 0,4)." in text
+    assert (
+        "Relaties tussen verschillende domeinen ontstaan en blijven in Daalhof even vaak als binnen een domein (p = 0,4)."
+        in text
+    )
     assert text.startswith("Daalhof, van 2025 naar 2026 (120 actoren")
     assert "intercept" not in text
     english = describe(fake("same_domain", 0.1, 0.4), "en")
     assert "as often as ties within a domain (p = 0.4)" in english
-    assert "vaker dan relaties tussen verschillende domeinen (p = 0,030)" in describe(fake("same_domain", 1.2, 0.03))
-    assert "tussen verschillende domeinen ontstaan en blijven in Daalhof vaker" in describe(fake("same_domain", -0.8, 0.01))
+    assert "vaker dan relaties tussen verschillende domeinen (p = 0,030)" in describe(
+        fake("same_domain", 1.2, 0.03)
+    )
+    assert "tussen verschillende domeinen ontstaan en blijven in Daalhof vaker" in describe(
+        fake("same_domain", -0.8, 0.01)
+    )
     assert "(p < 0,001)" in describe(fake("tie_before", 3.0, 0.000999))
-    assert "(p = 0,98)" in describe(fake("both_team", 0.01, 0.985)) and "(p = 1)" in describe(fake("both_team", 0.0, 1.0))
+    assert "(p = 0,98)" in describe(fake("both_team", 0.01, 0.985)) and "(p = 1)" in describe(
+        fake("both_team", 0.0, 1.0)
+    )
     assert "(p = 0,045)" in describe(fake("both_team", 0.5, 0.045))
 
 

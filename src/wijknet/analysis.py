@@ -15,10 +15,10 @@ from pathlib import Path
 import pandas as pd
 from joblib import Parallel, delayed
 
-from .change import CHANGE_COLUMNS, compare_waves, wave_pairs
-from .graph import build_graph
-from .metrics import actor_metrics, ei_index_by_group, mixing_matrix, network_metrics
-from .privacy.suppression import (
+from wijknet.change import CHANGE_COLUMNS, compare_waves, wave_pairs
+from wijknet.graph import build_graph
+from wijknet.metrics import actor_metrics, ei_index_by_group, mixing_matrix, network_metrics
+from wijknet.privacy.suppression import (
     is_aggregate_only,
     protect_counts,
     protect_ei_domains,
@@ -26,16 +26,40 @@ from .privacy.suppression import (
     protect_network,
     protect_rows,
 )
-from .project import Project
+from wijknet.project import Project
 
 ACTOR_COLUMNS = [
-    "wijk", "wave", "actor_id", "domain", "in_degree", "out_degree", "betweenness", "coordinator",
-    "itinerant", "representative", "gatekeeper", "liaison", "brokerage_total", "constraint",
-    "effective_size", "ei_individual",
+    "wijk",
+    "wave",
+    "actor_id",
+    "domain",
+    "in_degree",
+    "out_degree",
+    "betweenness",
+    "coordinator",
+    "itinerant",
+    "representative",
+    "gatekeeper",
+    "liaison",
+    "brokerage_total",
+    "constraint",
+    "effective_size",
+    "ei_individual",
 ]
 NETWORK_COLUMNS = [
-    "wijk", "wave", "actors", "ties", "density", "reciprocity", "components", "transitivity",
-    "cross_domain_share", "ei_index", "ei_expected", "ei_p_value", "assortativity",
+    "wijk",
+    "wave",
+    "actors",
+    "ties",
+    "density",
+    "reciprocity",
+    "components",
+    "transitivity",
+    "cross_domain_share",
+    "ei_index",
+    "ei_expected",
+    "ei_p_value",
+    "assortativity",
 ]
 MIXING_COLUMNS = ["wijk", "wave", "from_domain", "to_domain", "ties", "row_share"]
 EI_DOMAIN_COLUMNS = ["wijk", "wave", "domain", "internal", "external", "ei_index"]
@@ -102,8 +126,17 @@ def _order(df: pd.DataFrame, first: list[str]) -> pd.DataFrame:
     return df[first + [c for c in df.columns if c not in first]]
 
 
-def analyse_graph(project: Project, wijk: str, wave: str, *, attr: str = "domain", n_permutations: int = 1000,
-                  seed: int = 0, nonresponse: str = "none", **graph_options) -> tuple[pd.DataFrame, ...]:
+def analyse_graph(
+    project: Project,
+    wijk: str,
+    wave: str,
+    *,
+    attr: str = "domain",
+    n_permutations: int = 1000,
+    seed: int = 0,
+    nonresponse: str = "none",
+    **graph_options,
+) -> tuple[pd.DataFrame, ...]:
     """Actor metrics, network metrics, mixing and E-I per domain of one wijk and wave.
 
     With ``nonresponse`` other than ``"none"`` the graph is
@@ -113,14 +146,18 @@ def analyse_graph(project: Project, wijk: str, wave: str, *, attr: str = "domain
     if nonresponse == "none":
         G = build_graph(project, wijk, wave, **graph_options)
     else:
-        from .nonresponse import treated_graph
+        from wijknet.nonresponse import treated_graph
 
         G = treated_graph(project, wijk, wave, nonresponse, seed=seed, **graph_options)
     key = {"wijk": wijk, "wave": wave}
     actors = actor_metrics(G, attr=attr).assign(**key)
     network = network_metrics(G, attr=attr, n_permutations=n_permutations, seed=seed).assign(**key)
     mixing = mixing_matrix(G, attr=attr, taxonomy=project.taxonomy).assign(**key)
-    ei_domains = ei_index_by_group(G, attr=attr, taxonomy=project.taxonomy).rename(columns={"group": "domain"}).assign(**key)
+    ei_domains = (
+        ei_index_by_group(G, attr=attr, taxonomy=project.taxonomy)
+        .rename(columns={"group": "domain"})
+        .assign(**key)
+    )
     return actors, network, mixing, ei_domains
 
 
@@ -172,20 +209,32 @@ def analyse(
         rows (``actor_metrics`` is None) and every table is protected by the
         disclosure-control rule (:func:`protect_aggregates`).
     """
-    from .kpi import kpi3
-    from .nonresponse import METHODS
-
-    from .io.tidy import check_analysable
+    from wijknet.io.tidy import check_analysable
+    from wijknet.kpi import kpi3
+    from wijknet.nonresponse import METHODS
 
     if nonresponse not in METHODS:
         raise ValueError(f"nonresponse must be one of {', '.join(METHODS)}, not {nonresponse!r}")
-    check_analysable(project)  # no waves: a DataError instead of pandas' "No objects to concatenate"
+    check_analysable(
+        project
+    )  # no waves: a DataError instead of pandas' "No objects to concatenate"
     keys = [(w, v) for w in project.wijken for v in project.waves]
     pairs = [(w, a, b) for w in project.wijken for a, b in wave_pairs(project.waves)]
     total = len(keys) + len(pairs)
     run = delayed(analyse_graph)
-    jobs = (run(project, w, v, attr=attr, n_permutations=n_permutations, seed=seed, nonresponse=nonresponse,
-                **graph_options) for w, v in keys)
+    jobs = (
+        run(
+            project,
+            w,
+            v,
+            attr=attr,
+            n_permutations=n_permutations,
+            seed=seed,
+            nonresponse=nonresponse,
+            **graph_options,
+        )
+        for w, v in keys
+    )
     parts = []
     for done, part in enumerate(Parallel(n_jobs=n_jobs, return_as="generator")(jobs), start=1):
         parts.append(part)
@@ -195,17 +244,26 @@ def analyse(
     jobs = (compare(project, w, a, b, attr=attr, n_permutations=n_permutations, seed=seed, **graph_options)
             for w, a, b in pairs)  # fmt: skip
     changes = []
-    for done, part in enumerate(Parallel(n_jobs=n_jobs, return_as="generator")(jobs), start=len(keys) + 1):
+    for done, part in enumerate(
+        Parallel(n_jobs=n_jobs, return_as="generator")(jobs), start=len(keys) + 1
+    ):
         changes.append(part)
         if progress is not None:
             progress(done, total)
-    change = pd.concat(changes, ignore_index=True) if changes else pd.DataFrame(columns=CHANGE_COLUMNS)
+    change = (
+        pd.concat(changes, ignore_index=True) if changes else pd.DataFrame(columns=CHANGE_COLUMNS)
+    )
     actors = pd.concat([p[0] for p in parts], ignore_index=True)
     network = pd.concat([p[1] for p in parts], ignore_index=True)
     mixing = pd.concat([p[2] for p in parts], ignore_index=True)
     ei_domains = pd.concat([p[3] for p in parts], ignore_index=True)
-    settings = {"attr": attr, "n_permutations": n_permutations, "seed": seed, "nonresponse": nonresponse,
-                **graph_options}
+    settings = {
+        "attr": attr,
+        "n_permutations": n_permutations,
+        "seed": seed,
+        "nonresponse": nonresponse,
+        **graph_options,
+    }
     treated = {"nonresponse": nonresponse}  # the last column of every table computed on the graphs
     aggregate = is_aggregate_only(project)
     if aggregate:  # a leernetwerk gets group figures only, protected by the one rule
@@ -239,7 +297,10 @@ CHANGE_LINES = (
     ("lost_same_domain_all", ["lost_same_domain", "lost_same_x"]),
     ("actors_to", ["actors_stable", "actors_entered"]), ("actors_from", ["actors_stable", "actors_left"]),
 )  # fmt: skip
-_JACCARD = {"": ("ties_kept", "ties_new", "ties_lost"), "_all": ("ties_kept", "ties_new_all", "ties_lost_all")}
+_JACCARD = {
+    "": ("ties_kept", "ties_new", "ties_lost"),
+    "_all": ("ties_kept", "ties_new_all", "ties_lost_all"),
+}
 
 
 def protect_change(change: pd.DataFrame, min_cell: int) -> pd.DataFrame:
@@ -266,17 +327,32 @@ def protect_change(change: pd.DataFrame, min_cell: int) -> pd.DataFrame:
         actors_from=change["actors_stable"] + change["actors_left"],
     )  # fmt: skip
     # the ties of fewer than min_cell newcomers (or leavers) are about each of them, however many ties
-    about = {"actors_entered": ["new_x", "new_cross_x", "new_same_x"],
-             "actors_left": ["lost_x", "lost_cross_x", "lost_same_x"]}
-    table = protect_rows(table, CHANGE_LINES, min_cell, known=["actors_to", "actors_from"],
-                         cost={"ties_to": 100.0, "ties_from": 100.0}, about=about)
+    about = {
+        "actors_entered": ["new_x", "new_cross_x", "new_same_x"],
+        "actors_left": ["lost_x", "lost_cross_x", "lost_same_x"],
+    }
+    table = protect_rows(
+        table,
+        CHANGE_LINES,
+        min_cell,
+        known=["actors_to", "actors_from"],
+        cost={"ties_to": 100.0, "ties_from": 100.0},
+        about=about,
+    )
     for suffix, counts in _JACCARD.items():
         table.loc[table[list(counts)].isna().any(axis=1), f"jaccard{suffix}"] = float("nan")
     return table[list(change.columns)]
 
 
-def protect_aggregates(mixing: pd.DataFrame, network: pd.DataFrame, ei_domains: pd.DataFrame,
-                       change: pd.DataFrame | None, min_cell: int, *, symmetric: bool = False):
+def protect_aggregates(
+    mixing: pd.DataFrame,
+    network: pd.DataFrame,
+    ei_domains: pd.DataFrame,
+    change: pd.DataFrame | None,
+    min_cell: int,
+    *,
+    symmetric: bool = False,
+):
     """The group tables of :func:`analyse` as a leernetwerk may see them.
 
     Applies the one rule of :mod:`wijknet.privacy.suppression` per wijk and
@@ -293,12 +369,16 @@ def protect_aggregates(mixing: pd.DataFrame, network: pd.DataFrame, ei_domains: 
     """
     mixing, hidden = protect_mixing(mixing, min_cell, symmetric=symmetric)
     network = protect_network(network, hidden)
-    network = protect_counts(network, ["actors", "isolates"], min_cell, derived={"actors": ["density"]})
+    network = protect_counts(
+        network, ["actors", "isolates"], min_cell, derived={"actors": ["density"]}
+    )
     ei_domains = protect_ei_domains(ei_domains, hidden)
     return mixing, network, ei_domains, protect_change(change, min_cell)
 
 
-def protect_network_table(project: Project, wijk: str, network: pd.DataFrame, graphs: dict) -> pd.DataFrame:
+def protect_network_table(
+    project: Project, wijk: str, network: pd.DataFrame, graphs: dict
+) -> pd.DataFrame:
     """Network measures of one wijk (one row per wave) as a leernetwerk may see them.
 
     The same blanks as :func:`protect_aggregates` gives in :func:`analyse`:
@@ -309,5 +389,7 @@ def protect_network_table(project: Project, wijk: str, network: pd.DataFrame, gr
                         for wave, G in graphs.items()], ignore_index=True)  # fmt: skip
     mixing, hidden = protect_mixing(mixing, project.config.min_cell)
     table = protect_network(network.assign(wijk=wijk), hidden)
-    table = protect_counts(table, ["actors", "isolates"], project.config.min_cell, derived={"actors": ["density"]})
+    table = protect_counts(
+        table, ["actors", "isolates"], project.config.min_cell, derived={"actors": ["density"]}
+    )
     return table[list(network.columns)]

@@ -30,7 +30,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from .project import Project
+from wijknet.project import Project
 
 Pairs = Literal["consecutive", "all"]
 
@@ -43,8 +43,25 @@ EXTRA_COLUMNS = [
     "kept_same_domain", "ties_from", "ties_to", "ties_new_all", "ties_lost_all", "jaccard_all", "hamming_all",
     "new_cross_domain_all", "lost_cross_domain_all", "new_same_domain_all", "lost_same_domain_all", "directed",
 ]  # fmt: skip
-DOMAIN_PAIR_COLUMNS = ["wijk", "wave_from", "wave_to", "from_domain", "to_domain", "kept", "new", "lost"]
-METRIC_CHANGE_COLUMNS = ["wijk", "metric", "wave_from", "wave_to", "value_from", "value_to", "difference"]
+DOMAIN_PAIR_COLUMNS = [
+    "wijk",
+    "wave_from",
+    "wave_to",
+    "from_domain",
+    "to_domain",
+    "kept",
+    "new",
+    "lost",
+]
+METRIC_CHANGE_COLUMNS = [
+    "wijk",
+    "metric",
+    "wave_from",
+    "wave_to",
+    "value_from",
+    "value_to",
+    "difference",
+]
 
 
 def wave_pairs(waves: list[str], pairs: Pairs = "consecutive") -> list[tuple[str, str]]:
@@ -80,7 +97,9 @@ class WavePair:
         (undirected), among all actors or among stable actors.
     """
 
-    def __init__(self, project: Project, wijk: str, wave_from: str, wave_to: str, attr: str, **graph_options):
+    def __init__(
+        self, project: Project, wijk: str, wave_from: str, wave_to: str, attr: str, **graph_options
+    ):
         G1 = project.graph(wijk, wave_from, **graph_options)
         G2 = project.graph(wijk, wave_to, **graph_options)
         actors = project.actors[project.actors["wijk"] == wijk]
@@ -100,7 +119,9 @@ class WavePair:
                 A[index[u], index[v]] = True
                 if not self.directed:
                     A[index[v], index[u]] = True
-        dyads = ~np.eye(n, dtype=bool) if self.directed else np.triu(np.ones((n, n), dtype=bool), k=1)
+        dyads = (
+            ~np.eye(n, dtype=bool) if self.directed else np.triu(np.ones((n, n), dtype=bool), k=1)
+        )
         self.dyads_all = dyads
         self.dyads_stable = dyads & self.stable[:, None] & self.stable[None, :]
 
@@ -115,8 +136,17 @@ def _jaccard(kept: int, new: int, lost: int) -> float:
     return kept / total if total else float("nan")
 
 
-def compare_waves(project: Project, wijk: str, wave_from: str, wave_to: str, *, attr: str = "domain",
-                  n_permutations: int = 1000, seed: int = 0, **graph_options) -> pd.DataFrame:
+def compare_waves(
+    project: Project,
+    wijk: str,
+    wave_from: str,
+    wave_to: str,
+    *,
+    attr: str = "domain",
+    n_permutations: int = 1000,
+    seed: int = 0,
+    **graph_options,
+) -> pd.DataFrame:
     """Tie change of one wijk between two waves, as a one-row DataFrame.
 
     Parameters
@@ -190,7 +220,7 @@ def compare_waves(project: Project, wijk: str, wave_from: str, wave_to: str, *, 
     Hamming, R. W. (1950). Error detecting and error correcting codes. *Bell
     System Technical Journal*, 29(2), 147-160.
     """
-    from .inference.qap import qap_correlation
+    from wijknet.inference.qap import qap_correlation
 
     pair = WavePair(project, wijk, wave_from, wave_to, attr, **graph_options)
     row: dict = {"wijk": wijk, "wave_from": wave_from, "wave_to": wave_to}
@@ -204,7 +234,10 @@ def compare_waves(project: Project, wijk: str, wave_from: str, wave_to: str, *, 
             row[f"{kind}_same_domain{suffix}"] = int((counts[kind] & ~pair.cross).sum())
         if suffix == "":
             row["ties_kept"] = kept
-    del row["kept_cross_domain_all"], row["kept_same_domain_all"]  # equal to the stable-actor counts
+    del (
+        row["kept_cross_domain_all"],
+        row["kept_same_domain_all"],
+    )  # equal to the stable-actor counts
     row["actors_entered"] = int((pair.present_to & ~pair.present_from).sum())
     row["actors_left"] = int((pair.present_from & ~pair.present_to).sum())
     row["actors_stable"] = int(pair.stable.sum())
@@ -214,15 +247,24 @@ def compare_waves(project: Project, wijk: str, wave_from: str, wave_to: str, *, 
     stable = np.flatnonzero(pair.stable)
     if stable.size >= 3:
         x, y = (A[np.ix_(stable, stable)].astype(float) for A in pair.A)
-        qap = qap_correlation(x, y, n_permutations=n_permutations, seed=seed, directed=pair.directed)
+        qap = qap_correlation(
+            x, y, n_permutations=n_permutations, seed=seed, directed=pair.directed
+        )
         row["qap_correlation"], row["qap_p_value"] = qap.statistic, qap.p_value
     else:
         row["qap_correlation"] = row["qap_p_value"] = float("nan")
     return pd.DataFrame([row])[CHANGE_COLUMNS + EXTRA_COLUMNS]
 
 
-def change_table(project: Project, *, pairs: Pairs = "consecutive", attr: str = "domain", n_permutations: int = 1000,
-                 seed: int = 0, **graph_options) -> pd.DataFrame:
+def change_table(
+    project: Project,
+    *,
+    pairs: Pairs = "consecutive",
+    attr: str = "domain",
+    n_permutations: int = 1000,
+    seed: int = 0,
+    **graph_options,
+) -> pd.DataFrame:
     """:func:`compare_waves` for every wijk and pair of waves.
 
     Parameters
@@ -243,7 +285,16 @@ def change_table(project: Project, *, pairs: Pairs = "consecutive", attr: str = 
         (:func:`protect_for_audience`).
     """
     rows = [
-        compare_waves(project, wijk, a, b, attr=attr, n_permutations=n_permutations, seed=seed, **graph_options)
+        compare_waves(
+            project,
+            wijk,
+            a,
+            b,
+            attr=attr,
+            n_permutations=n_permutations,
+            seed=seed,
+            **graph_options,
+        )
         for wijk in project.wijken
         for a, b in wave_pairs(project.waves, pairs)
     ]
@@ -264,16 +315,24 @@ def protect_for_audience(project: Project, change: pd.DataFrame) -> pd.DataFrame
     wave, ...), become NaN, and so does the Jaccard index computed from
     them. Other audiences get ``change`` unchanged.
     """
-    from .analysis import protect_change  # analysis imports this module
-    from .privacy.suppression import is_aggregate_only
+    from wijknet.analysis import protect_change  # analysis imports this module
+    from wijknet.privacy.suppression import is_aggregate_only
 
     if not is_aggregate_only(project):
         return change
     return protect_change(change, project.config.min_cell)
 
 
-def change_by_domain_pair(project: Project, wijk: str, wave_from: str, wave_to: str, *, attr: str = "domain",
-                          stable_only: bool = True, **graph_options) -> pd.DataFrame:
+def change_by_domain_pair(
+    project: Project,
+    wijk: str,
+    wave_from: str,
+    wave_to: str,
+    *,
+    attr: str = "domain",
+    stable_only: bool = True,
+    **graph_options,
+) -> pd.DataFrame:
     """Kept, new and lost ties per pair of domains between two waves.
 
     Parameters
@@ -309,24 +368,47 @@ def change_by_domain_pair(project: Project, wijk: str, wave_from: str, wave_to: 
             if not pair.directed and order[b] < order[a]:
                 a, b = b, a
             records.setdefault((a, b), {"kept": 0, "new": 0, "lost": 0})[kind] += 1
-    rows = [{"wijk": wijk, "wave_from": wave_from, "wave_to": wave_to, "from_domain": a, "to_domain": b, **c}
-            for (a, b), c in sorted(records.items(), key=lambda item: (order[item[0][0]], order[item[0][1]]))]
+    rows = [
+        {
+            "wijk": wijk,
+            "wave_from": wave_from,
+            "wave_to": wave_to,
+            "from_domain": a,
+            "to_domain": b,
+            **c,
+        }
+        for (a, b), c in sorted(
+            records.items(), key=lambda item: (order[item[0][0]], order[item[0][1]])
+        )
+    ]
     table = pd.DataFrame(rows, columns=DOMAIN_PAIR_COLUMNS)
     return table.astype({"kept": int, "new": int, "lost": int})
 
 
-def change_by_domain_pair_table(project: Project, *, pairs: Pairs = "consecutive", attr: str = "domain",
-                                stable_only: bool = True, **graph_options) -> pd.DataFrame:
+def change_by_domain_pair_table(
+    project: Project,
+    *,
+    pairs: Pairs = "consecutive",
+    attr: str = "domain",
+    stable_only: bool = True,
+    **graph_options,
+) -> pd.DataFrame:
     """:func:`change_by_domain_pair` for every wijk and pair of waves, in one table."""
     parts = [
-        change_by_domain_pair(project, wijk, a, b, attr=attr, stable_only=stable_only, **graph_options)
+        change_by_domain_pair(
+            project, wijk, a, b, attr=attr, stable_only=stable_only, **graph_options
+        )
         for wijk in project.wijken
         for a, b in wave_pairs(project.waves, pairs)
     ]
-    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=DOMAIN_PAIR_COLUMNS)
+    return (
+        pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=DOMAIN_PAIR_COLUMNS)
+    )
 
 
-def metric_change(network: pd.DataFrame, *, waves: list[str] | None = None, pairs: Pairs = "consecutive") -> pd.DataFrame:
+def metric_change(
+    network: pd.DataFrame, *, waves: list[str] | None = None, pairs: Pairs = "consecutive"
+) -> pd.DataFrame:
     """The change in every network measure between waves, as a long table.
 
     Parameters

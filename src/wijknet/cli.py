@@ -6,17 +6,17 @@ import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from tqdm import tqdm
 
-from . import __version__
-from .errors import DataError
-from .i18n import set_language, text
-from .io.console import text_table
-from .project import load_project
-from .store.audit import record_if_store
+from wijknet import __version__
+from wijknet.errors import DataError
+from wijknet.i18n import set_language, text
+from wijknet.io.console import text_table
+from wijknet.project import load_project
+from wijknet.store.audit import record_if_store
 
 TEXTS = {
     "nothing_written": {"nl": "Er is niets geschreven.", "en": "Nothing was written."},
@@ -37,7 +37,10 @@ TEXTS = {
         "en": "Valid: {actors} actors, {ties} ties, {wijken} wijk(en), waves: {waves}.",
     },
     "written": {"nl": "Geschreven: {files}", "en": "Written: {files}"},
-    "valid_responses": {"nl": "Enquête: {n} ingevulde vragenlijsten (responses).", "en": "Survey: {n} responses."},
+    "valid_responses": {
+        "nl": "Enquête: {n} ingevulde vragenlijsten (responses).",
+        "en": "Survey: {n} responses.",
+    },
     "progress": {"nl": "Netwerken analyseren", "en": "Analysing networks"},
     "no_responses": {
         "nl": "Het project heeft geen enquêteantwoorden (responses.csv of .xlsx ontbreekt of is leeg); er is niets te tonen.",
@@ -49,9 +52,9 @@ TEXTS = {
     },
     "kpi_note": {
         "nl": "Status volgens de regels van het programma, op het gemeten aandeel: binnen of boven de band = doorgaan; "
-              "eerste keer onder de band = analyse gevraagd; twee keer op rij onder de band = verbeterplan.",
+        "eerste keer onder de band = analyse gevraagd; twee keer op rij onder de band = verbeterplan.",
         "en": "Status by the programme's rules, on the measured share: within or above the band = continue; "
-              "below the band for the first time = analysis asked; below twice in a row = improvement plan.",
+        "below the band for the first time = analysis asked; below twice in a row = improvement plan.",
     },
     "forget_confirm": {
         "nl": "Actor {actor} en alle gegevens over deze persoon definitief verwijderen?",
@@ -59,31 +62,31 @@ TEXTS = {
     },
     "forgotten": {
         "nl": "Verwijderd: {actor} ({observations} waarnemingen van relaties, {responses} antwoorden, "
-              "{files} oorspronkelijke bestanden, {orphans} achtergebleven kopieën van afgebroken imports); "
-              "{redacted} vermeldingen bij anderen (citaten, bestandsnamen) onleesbaar gemaakt.",
+        "{files} oorspronkelijke bestanden, {orphans} achtergebleven kopieën van afgebroken imports); "
+        "{redacted} vermeldingen bij anderen (citaten, bestandsnamen) onleesbaar gemaakt.",
         "en": "Removed: {actor} ({observations} tie observations, {responses} responses, {files} original files, "
-              "{orphans} copies left behind by interrupted imports); {redacted} mentions by others (quotes, file names) "
-              "redacted.",
+        "{orphans} copies left behind by interrupted imports); {redacted} mentions by others (quotes, file names) "
+        "redacted.",
     },
     "forget_wal_busy": {
         "nl": "Let op: een ander programma (de app of een live-server) heeft het project open, daardoor kan het "
-              "logbestand wijknet.sqlite-wal nog verwijderde gegevens bevatten. Sluit dat programma: zodra niemand het "
-              "project meer open heeft, wordt het logbestand leeggemaakt (controleer met 'wijknet status {folder}').",
+        "logbestand wijknet.sqlite-wal nog verwijderde gegevens bevatten. Sluit dat programma: zodra niemand het "
+        "project meer open heeft, wordt het logbestand leeggemaakt (controleer met 'wijknet status {folder}').",
         "en": "Note: another program (the app or a live server) has the project open, so the log file "
-              "wijknet.sqlite-wal may still hold removed data. Close that program: as soon as nobody has the project "
-              "open, the log file is emptied (check with 'wijknet status {folder}').",
+        "wijknet.sqlite-wal may still hold removed data. Close that program: as soon as nobody has the project "
+        "open, the log file is emptied (check with 'wijknet status {folder}').",
     },
     "ingest_notes": {
         "nl": "{n} opmerkingen (die niet tot stoppen leidden) staan in {file}; ze worden niet getoond omdat ze antwoorden "
-              "en namen uit de export kunnen aanhalen.",
+        "en namen uit de export kunnen aanhalen.",
         "en": "{n} notes (that did not stop the import) are in {file}; they are not shown because they may quote answers "
-              "and names from the export.",
+        "and names from the export.",
     },
     "key_reset_confirm": {
         "nl": "Een nieuwe pseudoniemsleutel voor {folder} maken? Alle pseudoniemen veranderen; wat eerder is gedeeld, "
-              "is daarna niet meer te koppelen.",
+        "is daarna niet meer te koppelen.",
         "en": "Make a new pseudonym key for {folder}? Every pseudonym changes; what was shared before can no longer be "
-              "linked.",
+        "linked.",
     },
     "key_reset_done": {
         "nl": "Nieuwe pseudoniemsleutel gemaakt (vingerafdruk {fingerprint}). Maak een back-up van het sleutelbestand.",
@@ -142,16 +145,20 @@ def _fail(exc: DataError, wrote: bool = False) -> None:
 
 #: The audience of a command that reads a project when none is given: a researcher, persons pseudonymised.
 DEFAULT_AUDIENCE = "onderzoeker"
-AUDIENCE_HELP = ("Who the output is for: onderzoeker (all wijken, persons pseudonymised), wijkteam:<wijk> (that wijk "
-                 "only; names of consenting professionals and organisations) or leernetwerk (anonymous: no names, small "
-                 "groups merged or left out). See docs/privacy.md.")
+AUDIENCE_HELP = (
+    "Who the output is for: onderzoeker (all wijken, persons pseudonymised), wijkteam:<wijk> (that wijk "
+    "only; names of consenting professionals and organisations) or leernetwerk (anonymous: no names, small "
+    "groups merged or left out). See docs/privacy.md."
+)
 UNLOCK_HELP = "onderzoeker only: real names and ids instead of pseudonyms (recorded in the audit log of a project store)."
 #: ``--audience`` and ``--unlock`` for every command that reads a project (see :func:`open_project`).
 AudienceOption = Annotated[str, typer.Option("--audience", help=AUDIENCE_HELP)]
 UnlockOption = Annotated[bool, typer.Option("--unlock", help=UNLOCK_HELP)]
 
 
-def open_project(folder: Path, audience: str = DEFAULT_AUDIENCE, unlock: bool = False, *, command: str = ""):
+def open_project(
+    folder: Path, audience: str = DEFAULT_AUDIENCE, unlock: bool = False, *, command: str = ""
+):
     """The one place that decides what a command that reads a project sees.
 
     Every command that reads a project calls this (or :func:`open_full_project`
@@ -161,7 +168,7 @@ def open_project(folder: Path, audience: str = DEFAULT_AUDIENCE, unlock: bool = 
     ``unlock``, which a project store's audit log records (``unlock``, with
     the command). On a problem the command stops with the message (exit 2).
     """
-    from .privacy import Audience
+    from wijknet.privacy import Audience
 
     try:
         parsed = Audience.parse(audience, unlocked=unlock)
@@ -200,24 +207,48 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_options(
-    lang: Annotated[Language, typer.Option("--lang", help="Language of messages: nl (Dutch, default) or en.")] = Language.nl,
-    version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True, help="Show the version and stop.")] = None,
+    lang: Annotated[
+        Language, typer.Option("--lang", help="Language of messages: nl (Dutch, default) or en.")
+    ] = Language.nl,
+    version: Annotated[
+        bool | None,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and stop."
+        ),
+    ] = None,
 ) -> None:
     set_language(lang.value)
 
 
 @app.command()
 def demo(
-    folder: Annotated[Path, typer.Argument(help="Folder to write the demo project to (created if needed).")],
-    seed: Annotated[int, typer.Option(help="Random seed; the same seed always gives the same demo.")] = 2025,
-    force: Annotated[bool, typer.Option("--force", help="Write into a folder that already has files.")] = False,
-    raw: Annotated[bool, typer.Option("--raw", help="Write raw exports instead of a project: actors.csv, a Qualtrics and a LimeSurvey export, Network Canvas files and a coded-interview sheet, to try wijknet init and wijknet import.")] = False,
-    wijk: Annotated[str, typer.Option("--wijk", help="With --raw: the wijk of the exports.")] = "Daalhof",
-    wave: Annotated[str, typer.Option("--wave", help="With --raw: the wave of the exports (2025, 2026 or 2027).")] = "2026",
+    folder: Annotated[
+        Path, typer.Argument(help="Folder to write the demo project to (created if needed).")
+    ],
+    seed: Annotated[
+        int, typer.Option(help="Random seed; the same seed always gives the same demo.")
+    ] = 2025,
+    force: Annotated[
+        bool, typer.Option("--force", help="Write into a folder that already has files.")
+    ] = False,
+    raw: Annotated[
+        bool,
+        typer.Option(
+            "--raw",
+            help="Write raw exports instead of a project: actors.csv, a Qualtrics and a LimeSurvey export, Network Canvas files and a coded-interview sheet, to try wijknet init and wijknet import.",
+        ),
+    ] = False,
+    wijk: Annotated[
+        str, typer.Option("--wijk", help="With --raw: the wijk of the exports.")
+    ] = "Daalhof",
+    wave: Annotated[
+        str,
+        typer.Option("--wave", help="With --raw: the wave of the exports (2025, 2026 or 2027)."),
+    ] = "2026",
 ) -> None:
     """Write the fictional demo project: six pilot wijken, three waves (2025-2027); or, with --raw, its raw exports."""
-    from .demo import write_demo
-    from .demo_raw import write_raw_exports
+    from wijknet.demo import write_demo
+    from wijknet.demo_raw import write_raw_exports
 
     if folder.exists() and any(folder.iterdir()) and not force:
         typer.echo(text(TEXTS, "demo_exists", folder=folder), err=True)
@@ -237,33 +268,73 @@ def demo(
 
 @app.command()
 def validate(
-    data_dir: Annotated[Path, typer.Argument(help="Project folder with actors.csv/.xlsx and ties.csv/.xlsx.")],
+    data_dir: Annotated[
+        Path, typer.Argument(help="Project folder with actors.csv/.xlsx and ties.csv/.xlsx.")
+    ],
 ) -> None:
     """Check a project folder and report every problem with file, row and column."""
-    from .io.tidy import check_analysable
+    from wijknet.io.tidy import check_analysable
 
     project = open_project(data_dir, command="validate")
     try:
         check_analysable(project)
     except DataError as exc:
         _fail(exc)
-    typer.echo(text(TEXTS, "valid", actors=len(project.actors), ties=len(project.ties),
-                    wijken=len(project.wijken), waves=", ".join(project.waves)))
+    typer.echo(
+        text(
+            TEXTS,
+            "valid",
+            actors=len(project.actors),
+            ties=len(project.ties),
+            wijken=len(project.wijken),
+            waves=", ".join(project.waves),
+        )
+    )
     if project.has_responses:
         typer.echo(text(TEXTS, "valid_responses", n=len(project.responses)))
 
 
 @app.command()
 def analyse(
-    data_dir: Annotated[Path, typer.Argument(help="Project folder with actors.csv/.xlsx and ties.csv/.xlsx.")],
-    out: Annotated[Path, typer.Option("--out", help="Folder for the result files (created if needed).")],
-    permutations: Annotated[int, typer.Option(help="Number of random relabellings for the p-value of the E-I index.")] = 1000,
-    seed: Annotated[int, typer.Option(help="Random seed; the same seed always gives the same p-values.")] = 0,
-    tie_type: Annotated[Optional[list[str]], typer.Option("--tie-type", help="Use only ties of this type; repeat for several types. Default: all types.")] = None,
-    min_weight: Annotated[Optional[float], typer.Option(help="Use only ties with at least this weight (e.g. contact frequency).")] = None,
-    symmetrise: Annotated[Symmetrise, typer.Option(help="none: keep the direction of ties; union: a tie counts if either side reports it; reciprocated: only ties both sides report.")] = Symmetrise.none,
-    jobs: Annotated[int, typer.Option(help="Networks analysed at the same time (-1 = all processor cores).")] = 1,
-    nonresponse: Annotated[NonResponse, typer.Option("--nonresponse", help="Treatment of actors who did not fill in the survey: none (as observed); drop (respondents only); reconstruct (a tie a respondent reports with a non-respondent counts both ways); impute (reconstruct, then ties between two non-respondents at random with the observed density); impute_reciprocity (as impute, but pairs of non-respondents also return ties as often as respondents do). Seeded with --seed. See docs/methods.md.")] = NonResponse.none,
+    data_dir: Annotated[
+        Path, typer.Argument(help="Project folder with actors.csv/.xlsx and ties.csv/.xlsx.")
+    ],
+    out: Annotated[
+        Path, typer.Option("--out", help="Folder for the result files (created if needed).")
+    ],
+    permutations: Annotated[
+        int, typer.Option(help="Number of random relabellings for the p-value of the E-I index.")
+    ] = 1000,
+    seed: Annotated[
+        int, typer.Option(help="Random seed; the same seed always gives the same p-values.")
+    ] = 0,
+    tie_type: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--tie-type",
+            help="Use only ties of this type; repeat for several types. Default: all types.",
+        ),
+    ] = None,
+    min_weight: Annotated[
+        float | None,
+        typer.Option(help="Use only ties with at least this weight (e.g. contact frequency)."),
+    ] = None,
+    symmetrise: Annotated[
+        Symmetrise,
+        typer.Option(
+            help="none: keep the direction of ties; union: a tie counts if either side reports it; reciprocated: only ties both sides report."
+        ),
+    ] = Symmetrise.none,
+    jobs: Annotated[
+        int, typer.Option(help="Networks analysed at the same time (-1 = all processor cores).")
+    ] = 1,
+    nonresponse: Annotated[
+        NonResponse,
+        typer.Option(
+            "--nonresponse",
+            help="Treatment of actors who did not fill in the survey: none (as observed); drop (respondents only); reconstruct (a tie a respondent reports with a non-respondent counts both ways); impute (reconstruct, then ties between two non-respondents at random with the observed density); impute_reciprocity (as impute, but pairs of non-respondents also return ties as often as respondents do). Seeded with --seed. See docs/methods.md.",
+        ),
+    ] = NonResponse.none,
     audience: AudienceOption = DEFAULT_AUDIENCE,
     unlock: UnlockOption = False,
 ) -> None:
@@ -278,16 +349,20 @@ def analyse(
     For --audience leernetwerk there is no actor_metrics.csv and every count is
     protected by the disclosure-control rule (docs/privacy.md).
     """
-    from .analysis import analyse as run_analysis
-    from .io.tidy import check_analysable
+    from wijknet.analysis import analyse as run_analysis
+    from wijknet.io.tidy import check_analysable
 
     project = open_project(data_dir, audience, unlock, command="analyse")
     try:
         check_analysable(project)
     except DataError as exc:
         _fail(exc)
-    total = len(project.wijken) * (2 * len(project.waves) - 1)  # graphs plus comparisons of consecutive waves
-    with tqdm(total=total, desc=text(TEXTS, "progress"), unit="netwerk", file=sys.stderr, disable=None) as bar:
+    total = len(project.wijken) * (
+        2 * len(project.waves) - 1
+    )  # graphs plus comparisons of consecutive waves
+    with tqdm(
+        total=total, desc=text(TEXTS, "progress"), unit="netwerk", file=sys.stderr, disable=None
+    ) as bar:
 
         def progress(done: int, total: int) -> None:
             bar.total = total
@@ -310,14 +385,20 @@ def analyse(
 
 @app.command()
 def kpi(
-    data_dir: Annotated[Path, typer.Argument(help="Project folder with actors.csv, ties.csv and responses.csv (or .xlsx).")],
+    data_dir: Annotated[
+        Path,
+        typer.Argument(
+            help="Project folder with actors.csv, ties.csv and responses.csv (or .xlsx)."
+        ),
+    ],
     audience: AudienceOption = DEFAULT_AUDIENCE,
 ) -> None:
     """Show the KPI 3 monitor: per wijk and wave the share of active participants who work
-    more integrally and across domains, its 95% interval, the year's band and the status."""
-    from .i18n import format_number
-    from .kpi import ALL_WIJKEN, kpi3, status_label
-    from .kpi import TEXTS as KPI_TEXTS
+    more integrally and across domains, its 95% interval, the year's band and the status.
+    """
+    from wijknet.i18n import format_number
+    from wijknet.kpi import ALL_WIJKEN, kpi3, status_label
+    from wijknet.kpi import TEXTS as KPI_TEXTS
 
     project = open_project(data_dir, audience, command="kpi")
     if not project.has_responses:
@@ -351,12 +432,33 @@ def kpi(
 
 @app.command()
 def export(
-    data_dir: Annotated[Path, typer.Argument(help="Project folder with actors.csv/.xlsx and ties.csv/.xlsx.")],
-    fmt: Annotated[str, typer.Option("--format", help="graphml, gexf (Gephi, with the waves on the timeline), xlsx (Excel workbook with codebook), pajek, dl (UCINET) or rsiena (wave arrays and an R script). For --audience leernetwerk only xlsx: group figures, no actors or ties.")],
-    out: Annotated[Path, typer.Option("--out", help="Folder for the files (created if needed); for xlsx also a file name ending in .xlsx.")],
-    wijk: Annotated[Optional[str], typer.Option("--wijk", help="Export only this wijk. Default: all wijken.")] = None,
-    wave: Annotated[Optional[str], typer.Option("--wave", help="Export only this wave (not for rsiena). Default: all waves.")] = None,
-    permutations: Annotated[int, typer.Option(help="xlsx: random relabellings for the p-value of the E-I index.")] = 1000,
+    data_dir: Annotated[
+        Path, typer.Argument(help="Project folder with actors.csv/.xlsx and ties.csv/.xlsx.")
+    ],
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            help="graphml, gexf (Gephi, with the waves on the timeline), xlsx (Excel workbook with codebook), pajek, dl (UCINET) or rsiena (wave arrays and an R script). For --audience leernetwerk only xlsx: group figures, no actors or ties.",
+        ),
+    ],
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out",
+            help="Folder for the files (created if needed); for xlsx also a file name ending in .xlsx.",
+        ),
+    ],
+    wijk: Annotated[
+        str | None, typer.Option("--wijk", help="Export only this wijk. Default: all wijken.")
+    ] = None,
+    wave: Annotated[
+        str | None,
+        typer.Option("--wave", help="Export only this wave (not for rsiena). Default: all waves."),
+    ] = None,
+    permutations: Annotated[
+        int, typer.Option(help="xlsx: random relabellings for the p-value of the E-I index.")
+    ] = 1000,
     seed: Annotated[int, typer.Option(help="xlsx: random seed of the permutation test.")] = 0,
     audience: AudienceOption = DEFAULT_AUDIENCE,
     unlock: UnlockOption = False,
@@ -366,7 +468,7 @@ def export(
     File names are made from the wijk and wave names (lower case, without accents);
     see docs/exports.md for what each format holds.
     """
-    from .export import check_format, export_project
+    from wijknet.export import check_format, export_project
 
     try:
         fmt = check_format(fmt)
@@ -374,7 +476,7 @@ def export(
         _fail(exc)
     import warnings
 
-    from .export.ucinet import ExportWarning
+    from wijknet.export.ucinet import ExportWarning
 
     project = open_project(data_dir, audience, unlock, command="export")
     options = {"n_permutations": permutations, "seed": seed} if fmt == "xlsx" else {}
@@ -388,7 +490,9 @@ def export(
     except DataError as exc:
         record_if_store(data_dir, "export", status="failed", **facts)
         _fail(exc)
-    record_if_store(data_dir, "export", status="done", files=[Path(p).name for p in written], **facts)
+    record_if_store(
+        data_dir, "export", status="done", files=[Path(p).name for p in written], **facts
+    )
     for warning in caught:
         if issubclass(warning.category, ExportWarning):
             typer.echo(str(warning.message), err=True)
@@ -397,13 +501,33 @@ def export(
 
 @app.command()
 def report(
-    data_dir: Annotated[Path, typer.Argument(help="Project folder with actors.csv/.xlsx and ties.csv/.xlsx.")],
-    out: Annotated[Path, typer.Option("--out", help="The report file: .html, or .pdf (needs Chromium).")],
-    wijk: Annotated[Optional[str], typer.Option("--wijk", help="Report on this wijk. Without --wijk: the programme report across all wijken.")] = None,
-    wave: Annotated[Optional[str], typer.Option("--wave", help="The wave (meting) of the report. Default: the last wave.")] = None,
-    report_lang: Annotated[Optional[Language], typer.Option("--lang", help="Language of the report: nl (default) or en.")] = None,
-    permutations: Annotated[int, typer.Option(help="Random relabellings of the E-I and QAP tests (as wijknet analyse).")] = 1000,
-    seed: Annotated[int, typer.Option(help="Random seed; the same seed always gives the same p-values.")] = 0,
+    data_dir: Annotated[
+        Path, typer.Argument(help="Project folder with actors.csv/.xlsx and ties.csv/.xlsx.")
+    ],
+    out: Annotated[
+        Path, typer.Option("--out", help="The report file: .html, or .pdf (needs Chromium).")
+    ],
+    wijk: Annotated[
+        str | None,
+        typer.Option(
+            "--wijk",
+            help="Report on this wijk. Without --wijk: the programme report across all wijken.",
+        ),
+    ] = None,
+    wave: Annotated[
+        str | None,
+        typer.Option("--wave", help="The wave (meting) of the report. Default: the last wave."),
+    ] = None,
+    report_lang: Annotated[
+        Language | None,
+        typer.Option("--lang", help="Language of the report: nl (default) or en."),
+    ] = None,
+    permutations: Annotated[
+        int, typer.Option(help="Random relabellings of the E-I and QAP tests (as wijknet analyse).")
+    ] = 1000,
+    seed: Annotated[
+        int, typer.Option(help="Random seed; the same seed always gives the same p-values.")
+    ] = 0,
     audience: AudienceOption = DEFAULT_AUDIENCE,
     unlock: UnlockOption = False,
 ) -> None:
@@ -414,13 +538,8 @@ def report(
     with definitions, references, the input files with their SHA-256 hashes, the seed and the number
     of permutations. A .html file is self-contained; a .pdf is printed with headless Chromium.
     """
-    from .i18n import get_language
-    from .report import (
-        PdfError,
-        build_programme_report,
-        build_wijk_report,
-        write_report,
-    )
+    from wijknet.i18n import get_language
+    from wijknet.report import PdfError, build_programme_report, build_wijk_report, write_report
 
     project = open_project(data_dir, audience, unlock, command="report")
     try:
@@ -436,32 +555,60 @@ def report(
         typer.echo(str(exc), err=True)
         typer.echo(text(TEXTS, "nothing_written"), err=True)
         raise typer.Exit(code=2) from None
-    record_if_store(data_dir, "report", format=Path(written).suffix.lstrip("."), audience=audience, unlocked=unlock,
-                  wijk=wijk, wave=wave, file=Path(written).name)
+    record_if_store(
+        data_dir,
+        "report",
+        format=Path(written).suffix.lstrip("."),
+        audience=audience,
+        unlocked=unlock,
+        wijk=wijk,
+        wave=wave,
+        file=Path(written).name,
+    )
     typer.echo(text(TEXTS, "written", files=written))
 
 
 @app.command()
 def feedback(
-    data_dir: Annotated[Path, typer.Argument(help="Project folder with actors.csv/.xlsx and ties.csv/.xlsx.")],
+    data_dir: Annotated[
+        Path, typer.Argument(help="Project folder with actors.csv/.xlsx and ties.csv/.xlsx.")
+    ],
     wijk: Annotated[str, typer.Option("--wijk", help="The wijk.")],
-    out: Annotated[Path, typer.Option("--out", help="Folder for the profiles (created if needed).")],
-    wave: Annotated[Optional[str], typer.Option("--wave", help="The wave (meting). Default: the last wave.")] = None,
-    report_lang: Annotated[Optional[Language], typer.Option("--lang", help="Language of the profiles: nl (default) or en.")] = None,
-    unlock: Annotated[bool, typer.Option("--unlock", help="Address the profiles by real name (recorded in the audit log of a project store); without it the profiles carry pseudonyms.")] = False,
+    out: Annotated[
+        Path, typer.Option("--out", help="Folder for the profiles (created if needed).")
+    ],
+    wave: Annotated[
+        str | None, typer.Option("--wave", help="The wave (meting). Default: the last wave.")
+    ] = None,
+    report_lang: Annotated[
+        Language | None,
+        typer.Option("--lang", help="Language of the profiles: nl (default) or en."),
+    ] = None,
+    unlock: Annotated[
+        bool,
+        typer.Option(
+            "--unlock",
+            help="Address the profiles by real name (recorded in the audit log of a project store); without it the profiles carry pseudonyms.",
+        ),
+    ] = False,
 ) -> None:
     """Write a personal feedback profile (HTML) for every organisation and respondent of a wijk.
 
     Each profile shows the participant's place in the network and its ties by domain; how others
     rate the collaboration appears only as an aggregate of at least three others, never who said what.
     """
-    from .feedback import write_feedback
-    from .i18n import get_language
+    from wijknet.feedback import write_feedback
+    from wijknet.i18n import get_language
 
     project = open_project(data_dir, unlock=unlock, command="feedback")
     try:
-        written = write_feedback(project, wijk, wave or (project.waves[-1] if project.waves else ""), out,
-                                 report_lang.value if report_lang else get_language())
+        written = write_feedback(
+            project,
+            wijk,
+            wave or (project.waves[-1] if project.waves else ""),
+            out,
+            report_lang.value if report_lang else get_language(),
+        )
     except DataError as exc:
         _fail(exc)
     typer.echo(text(TEXTS, "written", files=f"{len(written)} × {out}/feedback-*.html"))
@@ -487,18 +634,52 @@ class SurveyTool(str, Enum):
 
 @app.command()
 def codebook(
-    codebook_lang: Annotated[Optional[CodebookLanguage], typer.Option("--lang", help="Language of the texts: nl, en or both. Default: the language of the messages.")] = None,
-    fmt: Annotated[CodebookFormat, typer.Option("--format", help="markdown or html.")] = CodebookFormat.markdown,
-    out: Annotated[Optional[Path], typer.Option("--out", help="File to write. Default: print to the screen.")] = None,
-    instrument_file: Annotated[Optional[Path], typer.Option("--instrument", help="Instrument YAML file. Default: the packaged wijknetwerk instrument.")] = None,
-    project_dir: Annotated[Optional[Path], typer.Option("--project", help="Project folder: add the roster of every wijk (positions and actor_ids) for building the survey.")] = None,
-    wave: Annotated[Optional[str], typer.Option("--wave", help="With --project: the wave whose actors are on the roster. Default: the last wave.")] = None,
-    unlock: Annotated[bool, typer.Option("--unlock", help="With --project: the roster with real names and actor ids, as the survey needs them (recorded in the audit log of a project store); without it pseudonyms.")] = False,
+    codebook_lang: Annotated[
+        CodebookLanguage | None,
+        typer.Option(
+            "--lang",
+            help="Language of the texts: nl, en or both. Default: the language of the messages.",
+        ),
+    ] = None,
+    fmt: Annotated[
+        CodebookFormat, typer.Option("--format", help="markdown or html.")
+    ] = CodebookFormat.markdown,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="File to write. Default: print to the screen.")
+    ] = None,
+    instrument_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--instrument",
+            help="Instrument YAML file. Default: the packaged wijknetwerk instrument.",
+        ),
+    ] = None,
+    project_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--project",
+            help="Project folder: add the roster of every wijk (positions and actor_ids) for building the survey.",
+        ),
+    ] = None,
+    wave: Annotated[
+        str | None,
+        typer.Option(
+            "--wave",
+            help="With --project: the wave whose actors are on the roster. Default: the last wave.",
+        ),
+    ] = None,
+    unlock: Annotated[
+        bool,
+        typer.Option(
+            "--unlock",
+            help="With --project: the roster with real names and actor ids, as the survey needs them (recorded in the audit log of a project store); without it pseudonyms.",
+        ),
+    ] = False,
 ) -> None:
     """Write the codebook of the survey instrument: every question, its export columns and answer codes."""
-    from .i18n import get_language
-    from .ingest import Roster
-    from .instrument import load_instrument, render_codebook
+    from wijknet.i18n import get_language
+    from wijknet.ingest import Roster
+    from wijknet.instrument import load_instrument, render_codebook
 
     try:
         instrument = load_instrument(instrument_file)
@@ -508,10 +689,17 @@ def codebook(
     if project_dir is not None:
         project = open_project(project_dir, unlock=unlock, command="codebook")
         try:
-            roster = Roster.from_project(project, wave or (project.waves[-1] if project.waves else "")).table()
+            roster = Roster.from_project(
+                project, wave or (project.waves[-1] if project.waves else "")
+            ).table()
         except DataError as exc:
             _fail(exc)
-    result = render_codebook(instrument, codebook_lang.value if codebook_lang else get_language(), fmt.value, roster=roster)
+    result = render_codebook(
+        instrument,
+        codebook_lang.value if codebook_lang else get_language(),
+        fmt.value,
+        roster=roster,
+    )
     if out is None:
         typer.echo(result, nl=False)
         return
@@ -523,16 +711,72 @@ def codebook(
 @app.command()
 def ingest(
     file: Annotated[Path, typer.Argument(help="The survey export (.csv or .xlsx).")],
-    tool: Annotated[SurveyTool, typer.Option("--tool", help="The survey tool that made the export: qualtrics, limesurvey, google-forms or microsoft-forms.")],
-    project_dir: Annotated[Path, typer.Option("--project", help="Project folder whose actors.csv is the roster and the list of respondents.")],
-    wave: Annotated[str, typer.Option("--wave", help="The wave (meting) of the survey, e.g. 2026.")],
-    out: Annotated[Path, typer.Option("--out", help="Folder for ties.csv, responses.csv, respondents.csv, write_ins.csv and problems.csv (created if needed).")],
-    wijk: Annotated[Optional[str], typer.Option("--wijk", help="The wijk the survey was sent in; every response must be from it. Default: the wijk field of each response.")] = None,
-    roster_file: Annotated[Optional[Path], typer.Option("--roster", help="Roster table (wijk, position, actor_id) when the survey's roster is not the order of actors.csv.")] = None,
-    import_ids: Annotated[Optional[Path], typer.Option("--import-ids", help="Qualtrics: YAML file mapping export tags to QIDs (A_FREQ: QID12), to find renamed questions.")] = None,
-    instrument_file: Annotated[Optional[Path], typer.Option("--instrument", help="Instrument YAML file. Default: the packaged wijknetwerk instrument.")] = None,
-    sheet: Annotated[Optional[str], typer.Option("--sheet", help="The sheet of a workbook to read. Default: the first sheet with data (other sheets with data give a note).")] = None,
-    allow_missing: Annotated[Optional[list[str]], typer.Option("--allow-missing", help="A core question left out of the survey on purpose (e.g. referral, roster.referral or a group such as write_in); repeat for more. Its absence is then a note, not a stop.")] = None,
+    tool: Annotated[
+        SurveyTool,
+        typer.Option(
+            "--tool",
+            help="The survey tool that made the export: qualtrics, limesurvey, google-forms or microsoft-forms.",
+        ),
+    ],
+    project_dir: Annotated[
+        Path,
+        typer.Option(
+            "--project",
+            help="Project folder whose actors.csv is the roster and the list of respondents.",
+        ),
+    ],
+    wave: Annotated[
+        str, typer.Option("--wave", help="The wave (meting) of the survey, e.g. 2026.")
+    ],
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out",
+            help="Folder for ties.csv, responses.csv, respondents.csv, write_ins.csv and problems.csv (created if needed).",
+        ),
+    ],
+    wijk: Annotated[
+        str | None,
+        typer.Option(
+            "--wijk",
+            help="The wijk the survey was sent in; every response must be from it. Default: the wijk field of each response.",
+        ),
+    ] = None,
+    roster_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--roster",
+            help="Roster table (wijk, position, actor_id) when the survey's roster is not the order of actors.csv.",
+        ),
+    ] = None,
+    import_ids: Annotated[
+        Path | None,
+        typer.Option(
+            "--import-ids",
+            help="Qualtrics: YAML file mapping export tags to QIDs (A_FREQ: QID12), to find renamed questions.",
+        ),
+    ] = None,
+    instrument_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--instrument",
+            help="Instrument YAML file. Default: the packaged wijknetwerk instrument.",
+        ),
+    ] = None,
+    sheet: Annotated[
+        str | None,
+        typer.Option(
+            "--sheet",
+            help="The sheet of a workbook to read. Default: the first sheet with data (other sheets with data give a note).",
+        ),
+    ] = None,
+    allow_missing: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allow-missing",
+            help="A core question left out of the survey on purpose (e.g. referral, roster.referral or a group such as write_in); repeat for more. Its absence is then a note, not a stop.",
+        ),
+    ] = None,
 ) -> None:
     """Read a Qualtrics, LimeSurvey, Google Forms or Microsoft Forms export into tidy tables for review.
 
@@ -541,18 +785,24 @@ def ingest(
     named outside the roster, not yet actors) and problems.csv (notes that did not stop the import).
     Bad input stops with file, row and column, and nothing is written.
     """
-    from .ingest import Roster, import_survey
-    from .instrument import load_instrument
+    from wijknet.ingest import Roster, import_survey
+    from wijknet.instrument import load_instrument
 
     project = open_full_project(project_dir)
     try:
         instrument = load_instrument(instrument_file)
         target = project
         if roster_file is not None:
-            from .io.tables import read_table
+            from wijknet.io.tables import read_table
 
-            target = Roster.from_frame(read_table(roster_file, expected=("wijk", "position", "actor_id")), project)
-        options = {"import_ids": import_ids} if tool is SurveyTool.qualtrics and import_ids is not None else {}
+            target = Roster.from_frame(
+                read_table(roster_file, expected=("wijk", "position", "actor_id")), project
+            )
+        options = (
+            {"import_ids": import_ids}
+            if tool is SurveyTool.qualtrics and import_ids is not None
+            else {}
+        )
         if sheet is not None:
             options["sheet"] = sheet
         if allow_missing:
@@ -562,24 +812,40 @@ def ingest(
         _fail(exc)
     written = batch.write(out)
     if batch.problems:  # the notes quote answers and names from the export: they stay in the file
-        typer.echo(text(TEXTS, "ingest_notes", n=len(batch.problems), file=Path(out) / "problems.csv"), err=True)
+        typer.echo(
+            text(TEXTS, "ingest_notes", n=len(batch.problems), file=Path(out) / "problems.csv"),
+            err=True,
+        )
     typer.echo(batch.summary())
     typer.echo(text(TEXTS, "written", files=", ".join(str(p) for p in written)))
 
 
-instrument_app = typer.Typer(help="The survey instrument: check a survey against it before the fieldwork.", no_args_is_help=True)
+instrument_app = typer.Typer(
+    help="The survey instrument: check a survey against it before the fieldwork.",
+    no_args_is_help=True,
+)
 app.add_typer(instrument_app, name="instrument")
 
 
 @instrument_app.command(name="check")
 def instrument_check(
-    file: Annotated[Path, typer.Argument(help="A LimeSurvey survey structure (.lss, from Export survey structure).")],
-    instrument_file: Annotated[Optional[Path], typer.Option("--instrument", help="Instrument YAML file. Default: the packaged wijknetwerk instrument.")] = None,
+    file: Annotated[
+        Path,
+        typer.Argument(help="A LimeSurvey survey structure (.lss, from Export survey structure)."),
+    ],
+    instrument_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--instrument",
+            help="Instrument YAML file. Default: the packaged wijknetwerk instrument.",
+        ),
+    ] = None,
 ) -> None:
     """Compare a LimeSurvey survey (.lss) with the instrument: missing and unknown questions, answer codes and
-    sub-question codes. Exits with 2 when they differ."""
-    from .ingest.lss import check_lss, summary
-    from .instrument import load_instrument
+    sub-question codes. Exits with 2 when they differ.
+    """
+    from wijknet.ingest.lss import check_lss, summary
+    from wijknet.instrument import load_instrument
 
     try:
         instrument = load_instrument(instrument_file)
@@ -593,26 +859,44 @@ def instrument_check(
 
 @app.command(name="app")
 def run_app(
-    data_dir: Annotated[Optional[Path], typer.Argument(help="Project folder to open. Default: the fictional demo project.")] = None,
+    data_dir: Annotated[
+        Path | None,
+        typer.Argument(help="Project folder to open. Default: the fictional demo project."),
+    ] = None,
     port: Annotated[int, typer.Option(help="Port of the local web server.")] = 8501,
     browser: Annotated[bool, typer.Option(help="Open the app in the web browser.")] = True,
-    address: Annotated[str, typer.Option(help="Network address to listen on. The default, localhost, keeps the app (and its personal data) on this computer.")] = "localhost",
+    address: Annotated[
+        str,
+        typer.Option(
+            help="Network address to listen on. The default, localhost, keeps the app (and its personal data) on this computer."
+        ),
+    ] = "localhost",
 ) -> None:
     """Open the wijknet app (network map, measures, connectors) in the browser."""
     env = dict(os.environ)
     if data_dir is not None:
-        open_project(data_dir, command="app")  # fail here, with the message, rather than in the browser
+        open_project(
+            data_dir, command="app"
+        )  # fail here, with the message, rather than in the browser
         env["WIJKNET_PROJECT"] = str(data_dir.resolve())
-    from .webapp import run
+    from wijknet.webapp import run
 
     raise typer.Exit(code=run(port, address=address, open_browser=browser, env=env))
 
 
 @app.command()
 def anonymise(
-    data_dir: Annotated[Path, typer.Argument(help="Project folder (tidy folder or project store).")],
+    data_dir: Annotated[
+        Path, typer.Argument(help="Project folder (tidy folder or project store).")
+    ],
     out: Annotated[Path, typer.Option("--out", help="New folder for the anonymised copy.")],
-    with_answers: Annotated[bool, typer.Option("--with-answers", help="Also write each person's survey answers (responses.csv: KPI 3, active). Off by default; the choice is recorded in the audit log of a project store.")] = False,
+    with_answers: Annotated[
+        bool,
+        typer.Option(
+            "--with-answers",
+            help="Also write each person's survey answers (responses.csv: KPI 3, active). Off by default; the choice is recorded in the audit log of a project store.",
+        ),
+    ] = False,
 ) -> None:
     """Write an anonymised copy of the whole project to share: a tidy folder without names.
 
@@ -622,22 +906,35 @@ def anonymise(
     left out; domains with fewer actors than privacy.min_cell (default 5) in a wijk are merged
     into 'overig'. See docs/privacy.md.
     """
-    from .privacy.anonymise import write_anonymised
+    from wijknet.privacy.anonymise import write_anonymised
 
     project = open_full_project(data_dir)
-    record_if_store(data_dir, "anonymised_export", status="started", out=out.name, with_answers=with_answers)
+    record_if_store(
+        data_dir, "anonymised_export", status="started", out=out.name, with_answers=with_answers
+    )
     try:
         written = write_anonymised(project, out, with_answers=with_answers)
     except DataError as exc:
-        record_if_store(data_dir, "anonymised_export", status="failed", out=out.name, with_answers=with_answers)
+        record_if_store(
+            data_dir, "anonymised_export", status="failed", out=out.name, with_answers=with_answers
+        )
         _fail(exc)
-    record_if_store(data_dir, "anonymised_export", status="done", out=out.name, files=len(written), with_answers=with_answers)
+    record_if_store(
+        data_dir,
+        "anonymised_export",
+        status="done",
+        out=out.name,
+        files=len(written),
+        with_answers=with_answers,
+    )
     typer.echo(text(TEXTS, "written", files=", ".join(str(p) for p in written)))
 
 
 @app.command()
 def forget(
-    data_dir: Annotated[Path, typer.Argument(help="Project store folder (made with wijknet init).")],
+    data_dir: Annotated[
+        Path, typer.Argument(help="Project store folder (made with wijknet init).")
+    ],
     actor_id: Annotated[str, typer.Argument(help="The actor_id of the person to remove.")],
     yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
 ) -> None:
@@ -649,11 +946,11 @@ def forget(
     cleans the database file and its log (exit code 3 when another program keeps the log open).
     See docs/privacy.md.
     """
-    from .store.db import is_store
-    from .store.forget import forget_actor
+    from wijknet.store.db import is_store
+    from wijknet.store.forget import forget_actor
 
     if not is_store(data_dir):
-        from .store.db import TEXTS as DB_TEXTS
+        from wijknet.store.db import TEXTS as DB_TEXTS
 
         typer.echo(text(DB_TEXTS, "not_store", folder=data_dir), err=True)
         raise typer.Exit(code=2)
@@ -663,8 +960,18 @@ def forget(
         report = forget_actor(data_dir, actor_id)
     except DataError as exc:
         _fail(exc)
-    typer.echo(text(TEXTS, "forgotten", actor=actor_id, observations=report.observations, responses=report.responses,
-                    files=report.raw_files, orphans=report.orphans, redacted=report.redacted))
+    typer.echo(
+        text(
+            TEXTS,
+            "forgotten",
+            actor=actor_id,
+            observations=report.observations,
+            responses=report.responses,
+            files=report.raw_files,
+            orphans=report.orphans,
+            redacted=report.redacted,
+        )
+    )
     if not report.wal_emptied:
         typer.echo(text(TEXTS, "forget_wal_busy", folder=data_dir), err=True)
         raise typer.Exit(code=3)
@@ -672,14 +979,16 @@ def forget(
 
 @app.command(name="key-reset")
 def key_reset(
-    data_dir: Annotated[Path, typer.Argument(help="Project folder (tidy folder or project store).")],
+    data_dir: Annotated[
+        Path, typer.Argument(help="Project folder (tidy folder or project store).")
+    ],
     yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
 ) -> None:
     """Start a new pseudonym key after the old one is truly lost: every pseudonym changes.
 
     The old key file, if there is one, is kept beside the new one. See docs/privacy.md.
     """
-    from .privacy.keys import reset_key
+    from wijknet.privacy.keys import reset_key
 
     if not yes and not typer.confirm(text(TEXTS, "key_reset_confirm", folder=data_dir)):
         raise typer.Exit(code=1)
@@ -691,25 +1000,25 @@ def key_reset(
 
 
 # The project store: wijknet init / import / status (see wijknet.store.commands).
-from .store import commands as _store_commands  # noqa: E402
+from wijknet.store import commands as _store_commands  # noqa: E402
 
 app.command(name="init")(_store_commands.init)
 app.command(name="import")(_store_commands.import_)
 app.command(name="status")(_store_commands.status)
 
 # Entity resolution of written-in parties: wijknet resolve (see wijknet.store.resolve).
-from .store import resolve as _store_resolve  # noqa: E402
+from wijknet.store import resolve as _store_resolve  # noqa: E402
 
 app.command(name="resolve")(_store_resolve.resolve)
 
 # Accounts of the app's sign-in and the audit log: wijknet user ..., wijknet audit (see wijknet.access.commands).
-from .access import commands as _access_commands  # noqa: E402
+from wijknet.access import commands as _access_commands  # noqa: E402
 
 app.add_typer(_access_commands.user_app, name="user")
 app.command(name="audit")(_access_commands.audit)
 
 # Live network mapping at a netwerkbijeenkomst: wijknet live open / serve / close / status (see wijknet.live.commands).
-from .live import commands as _live_commands  # noqa: E402
+from wijknet.live import commands as _live_commands  # noqa: E402
 
 app.add_typer(_live_commands.app, name="live")
 

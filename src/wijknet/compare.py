@@ -22,17 +22,17 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from .i18n import format_number, text
-from .inference.bootstrap import bootstrap_ci
-from .metrics import (
+from wijknet.i18n import format_number, text
+from wijknet.inference.bootstrap import bootstrap_ci
+from wijknet.metrics import (
     CONNECTOR_SHARE,
     articulation_points,
     connectors,
     mixing_matrix,
     network_metrics,
 )
-from .privacy.suppression import is_aggregate_only, protect_mixing, protect_network
-from .project import Project
+from wijknet.privacy.suppression import is_aggregate_only, protect_mixing, protect_network
+from wijknet.project import Project
 
 COMPARE_COLUMNS = ["wijk", "wave", "measure", "value", "ci_low", "ci_high"]
 
@@ -55,19 +55,30 @@ def _largest_component_share(G: nx.Graph) -> float:
     n = G.number_of_nodes()
     if n == 0:
         return NAN
-    components = nx.weakly_connected_components(G) if G.is_directed() else nx.connected_components(G)
+    components = (
+        nx.weakly_connected_components(G) if G.is_directed() else nx.connected_components(G)
+    )
     return max(len(c) for c in components) / n
 
 
-def _interval(G: nx.Graph, statistic, n_boot: int, seed, level: float, attr: str) -> tuple[float, float]:
+def _interval(
+    G: nx.Graph, statistic, n_boot: int, seed, level: float, attr: str
+) -> tuple[float, float]:
     if G.number_of_nodes() < 2 or G.number_of_edges() == 0:
         return NAN, NAN
     result = bootstrap_ci(G, statistic, n_boot=n_boot, seed=seed, level=level, attr=attr)
     return result.ci_low, result.ci_high
 
 
-def compare_graph(G: nx.Graph, *, attr: str = "domain", n_boot: int = 500, seed=0, level: float = 0.95,
-                  connector_share: float = CONNECTOR_SHARE) -> pd.DataFrame:
+def compare_graph(
+    G: nx.Graph,
+    *,
+    attr: str = "domain",
+    n_boot: int = 500,
+    seed=0,
+    level: float = 0.95,
+    connector_share: float = CONNECTOR_SHARE,
+) -> pd.DataFrame:
     """The comparison measures of one graph with node-bootstrap intervals.
 
     Parameters
@@ -120,9 +131,18 @@ def compare_graph(G: nx.Graph, *, attr: str = "domain", n_boot: int = 500, seed=
         intervals["cross_domain_share"] = ((1 + low) / 2, (1 + high) / 2)
         if directed:
             intervals["reciprocity"] = _interval(G, "reciprocity", n_boot, seed, level, attr)
-        intervals["ei_minus_expected"] = _interval(G, "ei_minus_expected", n_boot, seed, level, attr)
-    rows = [{"measure": m, "value": float(values[m]), "ci_low": float(intervals[m][0]),
-             "ci_high": float(intervals[m][1])} for m in MEASURES]
+        intervals["ei_minus_expected"] = _interval(
+            G, "ei_minus_expected", n_boot, seed, level, attr
+        )
+    rows = [
+        {
+            "measure": m,
+            "value": float(values[m]),
+            "ci_low": float(intervals[m][0]),
+            "ci_high": float(intervals[m][1]),
+        }
+        for m in MEASURES
+    ]
     return pd.DataFrame(rows, columns=["measure", "value", "ci_low", "ci_high"])
 
 
@@ -251,16 +271,28 @@ def compare_wijken(
     for wijk in wijken:
         for wave in waves:
             G = project.graph(wijk, wave, **graph_options)
-            part = compare_graph(G, attr=attr, n_boot=n_boot, seed=seed, level=level, connector_share=connector_share)
+            part = compare_graph(
+                G, attr=attr, n_boot=n_boot, seed=seed, level=level, connector_share=connector_share
+            )
             parts.append(part.assign(wijk=wijk, wave=wave))
-            mixing.append(mixing_matrix(G, attr, taxonomy=project.taxonomy).assign(wijk=wijk, wave=wave))
+            mixing.append(
+                mixing_matrix(G, attr, taxonomy=project.taxonomy).assign(wijk=wijk, wave=wave)
+            )
     if not parts:
-        return pd.DataFrame({c: pd.Series(dtype=object if c in ("wijk", "wave", "measure") else float)
-                             for c in COMPARE_COLUMNS})
+        return pd.DataFrame(
+            {
+                c: pd.Series(dtype=object if c in ("wijk", "wave", "measure") else float)
+                for c in COMPARE_COLUMNS
+            }
+        )
     table = pd.concat(parts, ignore_index=True)[COMPARE_COLUMNS]
     if is_aggregate_only(project):
-        table = _protect_compare(table, pd.concat(mixing, ignore_index=True), project.config.min_cell,
-                                 symmetric=graph_options.get("symmetrise") not in (None, "none"))
+        table = _protect_compare(
+            table,
+            pd.concat(mixing, ignore_index=True),
+            project.config.min_cell,
+            symmetric=graph_options.get("symmetrise") not in (None, "none"),
+        )
     return table
 
 
@@ -268,7 +300,9 @@ def compare_wijken(
 PEOPLE_MEASURES = ("actors", "connectors_outside_team", "articulation_points")
 
 
-def _protect_compare(table: pd.DataFrame, mixing: pd.DataFrame, min_cell: int, *, symmetric: bool) -> pd.DataFrame:
+def _protect_compare(
+    table: pd.DataFrame, mixing: pd.DataFrame, min_cell: int, *, symmetric: bool
+) -> pd.DataFrame:
     """The comparison table as a leernetwerk may see it (:mod:`wijknet.privacy.suppression`).
 
     The tie totals and the measures that follow from them are protected
@@ -283,13 +317,21 @@ def _protect_compare(table: pd.DataFrame, mixing: pd.DataFrame, min_cell: int, *
     small = table["measure"].isin(PEOPLE_MEASURES) & (value > 0) & (value < min_cell)
     graph = table[["wijk", "wave"]].apply(tuple, axis=1)
     tiny = set(graph[small & (table["measure"] == "actors")])
-    small |= table["measure"].isin(("density", "mean_degree")) & graph.isin(tiny)  # density and degree give N
+    small |= table["measure"].isin(("density", "mean_degree")) & graph.isin(
+        tiny
+    )  # density and degree give N
     table.loc[small, ["value", "ci_low", "ci_high"]] = np.nan
     return table
 
 
-def mixing_by_wijk(project: Project, wave: str, *, wijken: Sequence[str] | None = None, attr: str = "domain",
-                   **graph_options) -> pd.DataFrame:
+def mixing_by_wijk(
+    project: Project,
+    wave: str,
+    *,
+    wijken: Sequence[str] | None = None,
+    attr: str = "domain",
+    **graph_options,
+) -> pd.DataFrame:
     """Domain-mixing matrices of all wijken in one wave, on a common set of domains.
 
     Parameters
@@ -324,8 +366,10 @@ def mixing_by_wijk(project: Project, wave: str, *, wijken: Sequence[str] | None 
     67, 026126.
     """
     wijken = list(project.wijken if wijken is None else wijken)
-    tables = {w: mixing_matrix(project.graph(w, wave, **graph_options), attr, taxonomy=project.taxonomy)
-              for w in wijken}
+    tables = {
+        w: mixing_matrix(project.graph(w, wave, **graph_options), attr, taxonomy=project.taxonomy)
+        for w in wijken
+    }
     domains = project.taxonomy.order({d for t in tables.values() for d in t["from_domain"]})
     full = pd.MultiIndex.from_product([domains, domains], names=["from_domain", "to_domain"])
     parts = []
@@ -336,9 +380,15 @@ def mixing_by_wijk(project: Project, wave: str, *, wijken: Sequence[str] | None 
     if not parts:
         return pd.DataFrame(columns=MIXING_BY_WIJK_COLUMNS)
     table = pd.concat(parts, ignore_index=True)
-    if is_aggregate_only(project):  # the one rule, as in analyse: the same cells blank on every page
-        table, _ = protect_mixing(table, project.config.min_cell, by=["wijk"],
-                                  symmetric=graph_options.get("symmetrise") not in (None, "none"))
+    if is_aggregate_only(
+        project
+    ):  # the one rule, as in analyse: the same cells blank on every page
+        table, _ = protect_mixing(
+            table,
+            project.config.min_cell,
+            by=["wijk"],
+            symmetric=graph_options.get("symmetrise") not in (None, "none"),
+        )
     else:
         table["suppressed"] = False
     return table[MIXING_BY_WIJK_COLUMNS]
@@ -347,13 +397,16 @@ def mixing_by_wijk(project: Project, wave: str, *, wijken: Sequence[str] | None 
 # --- the summary in words -------------------------------------------------------------
 
 TEXTS = {
-    "share": {"nl": "het aandeel domeinoverstijgende relaties", "en": "the share of domain-crossing ties"},
+    "share": {
+        "nl": "het aandeel domeinoverstijgende relaties",
+        "en": "the share of domain-crossing ties",
+    },
     "and": {"nl": "en", "en": "and"},
     "rank": {
         "nl": "In {wave} had {top} het grootste aandeel domeinoverstijgende relaties ({top_value}) en {bottom} "
-              "het kleinste ({bottom_value}).",
+        "het kleinste ({bottom_value}).",
         "en": "In {wave}, {top} had the largest share of domain-crossing ties ({top_value}) and {bottom} the "
-              "smallest ({bottom_value}).",
+        "smallest ({bottom_value}).",
     },
     "rank_overlap": {
         "nl": "Hun onzekerheidsmarges overlappen: dit verschil is niet zeker.",
@@ -365,9 +418,9 @@ TEXTS = {
     },
     "rise_overlap": {
         "nl": "{Measure} steeg het meest in {wijk}: van {a} in {w0} naar {b} in {w1}, maar de "
-              "onzekerheidsmarges overlappen, dus deze stijging is niet zeker.",
+        "onzekerheidsmarges overlappen, dus deze stijging is niet zeker.",
         "en": "{Measure} rose most in {wijk}: from {a} in {w0} to {b} in {w1}, but the uncertainty margins "
-              "overlap, so this rise is not certain.",
+        "overlap, so this rise is not certain.",
     },
     "rise_plain": {
         "nl": "{Measure} steeg het meest in {wijk}: van {a} in {w0} naar {b} in {w1}.",
@@ -399,39 +452,39 @@ TEXTS = {
     },
     "mixing_above": {
         "nl": "In {wave} mengden de domeinen duidelijk meer dan bij toeval te verwachten is (E-I-index boven "
-              "de verwachte waarde) in: {names}.",
+        "de verwachte waarde) in: {names}.",
         "en": "In {wave}, the domains mixed clearly more than expected by chance (E-I index above its "
-              "expected value) in: {names}.",
+        "expected value) in: {names}.",
     },
     "mixing_below": {
         "nl": "In {wave} mengden de domeinen duidelijk minder dan bij toeval te verwachten is (E-I-index onder "
-              "de verwachte waarde) in {k} van de {n} wijken{names}.",
+        "de verwachte waarde) in {k} van de {n} wijken{names}.",
         "en": "In {wave}, the domains mixed clearly less than expected by chance (E-I index below its "
-              "expected value) in {k} of the {n} wijken{names}.",
+        "expected value) in {k} of the {n} wijken{names}.",
     },
     "mixing_below_all": {
         "nl": "In {wave} mengden de domeinen in alle {n} wijken duidelijk minder dan bij toeval te verwachten is "
-              "(E-I-index onder de verwachte waarde).",
+        "(E-I-index onder de verwachte waarde).",
         "en": "In {wave}, the domains mixed clearly less than expected by chance in all {n} wijken (E-I index "
-              "below its expected value).",
+        "below its expected value).",
     },
     "new_cross": {
         "nl": "Tussen {w0} en {w1} kwamen de meeste nieuwe domeinoverstijgende relaties bij in {wijk} ({new} "
-              "nieuw, {lost} verdwenen).",
+        "nieuw, {lost} verdwenen).",
         "en": "Between {w0} and {w1}, {wijk} gained the most new domain-crossing ties ({new} new, {lost} lost).",
     },
     "kpi_band": {
         "nl": "KPI 3 (ervaren domeinoverstijgend werken) lag in {wave} in {k} van de {n} wijken binnen of boven "
-              "de bandbreedte{below}.",
+        "de bandbreedte{below}.",
         "en": "KPI 3 (experienced domain-crossing work) was within or above the band in {k} of the {n} wijken "
-              "in {wave}{below}.",
+        "in {wave}{below}.",
     },
     "kpi_below": {"nl": "; eronder: {names}", "en": "; below: {names}"},
     "kpi_range": {
         "nl": "KPI 3 (ervaren domeinoverstijgend werken) was in {wave} het hoogst in {top} ({top_value}) en het "
-              "laagst in {bottom} ({bottom_value}).",
+        "laagst in {bottom} ({bottom_value}).",
         "en": "KPI 3 (experienced domain-crossing work) was highest in {top} ({top_value}) and lowest in "
-              "{bottom} ({bottom_value}) in {wave}.",
+        "{bottom} ({bottom_value}) in {wave}.",
     },
 }
 
@@ -482,8 +535,18 @@ def _share_sentences(table: pd.DataFrame, lang: str) -> list[str]:
         top = last["value"].idxmax()
         bottom = last["value"].idxmin()
         if last.loc[top, "value"] > last.loc[bottom, "value"]:
-            line = _t("rank", lang, wave=waves[-1], top=top, bottom=bottom, top_value=_pct(last.loc[top, "value"], lang), bottom_value=_pct(last.loc[bottom, "value"], lang))
-            if intervals_overlap(*last.loc[top, ["ci_low", "ci_high"]], *last.loc[bottom, ["ci_low", "ci_high"]]):
+            line = _t(
+                "rank",
+                lang,
+                wave=waves[-1],
+                top=top,
+                bottom=bottom,
+                top_value=_pct(last.loc[top, "value"], lang),
+                bottom_value=_pct(last.loc[bottom, "value"], lang),
+            )
+            if intervals_overlap(
+                *last.loc[top, ["ci_low", "ci_high"]], *last.loc[bottom, ["ci_low", "ci_high"]]
+            ):
                 line += " " + _t("rank_overlap", lang)
             lines.append(line)
 
@@ -500,21 +563,35 @@ def _share_sentences(table: pd.DataFrame, lang: str) -> list[str]:
     a = {w: float(first.loc[w, "value"]) for w in both}
     b = {w: float(final.loc[w, "value"]) for w in both}
     diff = {w: b[w] - a[w] for w in both}
-    overlap = {w: intervals_overlap(*first.loc[w, ["ci_low", "ci_high"]], *final.loc[w, ["ci_low", "ci_high"]])
-               for w in both}
+    overlap = {
+        w: intervals_overlap(
+            *first.loc[w, ["ci_low", "ci_high"]], *final.loc[w, ["ci_low", "ci_high"]]
+        )
+        for w in both
+    }
     values = {"w0": w0, "w1": w1, "measure": label, "Measure": _capital(label)}
     best = max(both, key=lambda w: diff[w])  # the first wijk in table order among equals
     if diff[best] <= 0:
         lines.append(_t("rise_none", lang, **values))
     else:
-        key = "rise_clear" if overlap[best] is False else "rise_overlap" if overlap[best] else "rise_plain"
-        lines.append(_t(key, lang, wijk=best, a=_pct(a[best], lang), b=_pct(b[best], lang), **values))
+        key = (
+            "rise_clear"
+            if overlap[best] is False
+            else "rise_overlap"
+            if overlap[best]
+            else "rise_plain"
+        )
+        lines.append(
+            _t(key, lang, wijk=best, a=_pct(a[best], lang), b=_pct(b[best], lang), **values)
+        )
     known = [w for w in both if overlap[w] is not None]
     if known:
         rises = [w for w in known if overlap[w] is False and diff[w] > 0]
         falls = [w for w in known if overlap[w] is False and diff[w] < 0]
         if rises:
-            lines.append(_t("clear_rises", lang, k=len(rises), n=len(known), names=_names(rises, lang)))
+            lines.append(
+                _t("clear_rises", lang, k=len(rises), n=len(known), names=_names(rises, lang))
+            )
         elif len(known) == len(both):
             lines.append(_t("clear_rises_none", lang, w0=w0, w1=w1))
         if falls:
@@ -523,8 +600,15 @@ def _share_sentences(table: pd.DataFrame, lang: str) -> list[str]:
         least = min(both, key=lambda w: abs(diff[w]))
         if least != best:
             flat = abs(diff[least]) < FLAT and overlap[least] is not False
-            lines.append(_t("least_flat" if flat else "least", lang, wijk=least, a=_pct(a[least], lang),
-                            b=_pct(b[least], lang)))
+            lines.append(
+                _t(
+                    "least_flat" if flat else "least",
+                    lang,
+                    wijk=least,
+                    a=_pct(a[least], lang),
+                    b=_pct(b[least], lang),
+                )
+            )
     return lines
 
 
@@ -546,8 +630,16 @@ def _mixing_sentences(table: pd.DataFrame, lang: str) -> list[str]:
         if len(below) == len(known) and len(known) > 1:
             lines.append(_t("mixing_below_all", lang, wave=wave, n=len(known)))
         else:
-            lines.append(_t("mixing_below", lang, wave=wave, k=len(below), n=len(known),
-                            names=": " + _names(below, lang)))
+            lines.append(
+                _t(
+                    "mixing_below",
+                    lang,
+                    wave=wave,
+                    k=len(below),
+                    n=len(known),
+                    names=": " + _names(below, lang),
+                )
+            )
     return lines
 
 
@@ -559,14 +651,25 @@ def _change_sentences(change: pd.DataFrame, lang: str) -> list[str]:
     pairs = list(dict.fromkeys(zip(change["wave_from"], change["wave_to"])))
     w0, w1 = pairs[-1]
     last = change[(change["wave_from"] == w0) & (change["wave_to"] == w1)].reset_index(drop=True)
-    if last[[new_col, lost_col]].isna().any().any():  # a count left blank for a leernetwerk: no "most" to name
+    if (
+        last[[new_col, lost_col]].isna().any().any()
+    ):  # a count left blank for a leernetwerk: no "most" to name
         return []
     if last.empty or last[new_col].max() <= 0:
         return []
     top = int(last[new_col].to_numpy().argmax())
     row = last.iloc[top]
-    return [_t("new_cross", lang, w0=w0, w1=w1, wijk=row["wijk"], new=format_number(row[new_col], 0, lang),
-               lost=format_number(row[lost_col], 0, lang))]
+    return [
+        _t(
+            "new_cross",
+            lang,
+            w0=w0,
+            w1=w1,
+            wijk=row["wijk"],
+            new=format_number(row[new_col], 0, lang),
+            lost=format_number(row[lost_col], 0, lang),
+        )
+    ]
 
 
 def _kpi_sentences(kpi: pd.DataFrame, lang: str) -> list[str]:
@@ -588,12 +691,25 @@ def _kpi_sentences(kpi: pd.DataFrame, lang: str) -> list[str]:
     if len(last) < 2:
         return []
     top, bottom = int(last["share"].to_numpy().argmax()), int(last["share"].to_numpy().argmin())
-    return [_t("kpi_range", lang, wave=wave, top=last.loc[top, "wijk"], bottom=last.loc[bottom, "wijk"],
-               top_value=_pct(last.loc[top, "share"], lang), bottom_value=_pct(last.loc[bottom, "share"], lang))]
+    return [
+        _t(
+            "kpi_range",
+            lang,
+            wave=wave,
+            top=last.loc[top, "wijk"],
+            bottom=last.loc[bottom, "wijk"],
+            top_value=_pct(last.loc[top, "share"], lang),
+            bottom_value=_pct(last.loc[bottom, "share"], lang),
+        )
+    ]
 
 
-def summarise_differences(table: pd.DataFrame, change: pd.DataFrame | None = None, kpi: pd.DataFrame | None = None,
-                          lang: str = "nl") -> list[str]:
+def summarise_differences(
+    table: pd.DataFrame,
+    change: pd.DataFrame | None = None,
+    kpi: pd.DataFrame | None = None,
+    lang: str = "nl",
+) -> list[str]:
     """The largest differences between wijken and changes over the waves, in a few plain sentences.
 
     Facts only: the sentences state measured values and whether their
@@ -655,5 +771,9 @@ def summarise_differences(table: pd.DataFrame, change: pd.DataFrame | None = Non
     missing = set(COMPARE_COLUMNS) - set(table.columns)
     if missing:
         raise ValueError(f"table lacks the columns {sorted(missing)}")
-    return [*_share_sentences(table, lang), *_mixing_sentences(table, lang), *_change_sentences(change, lang),
-            *_kpi_sentences(kpi, lang)]
+    return [
+        *_share_sentences(table, lang),
+        *_mixing_sentences(table, lang),
+        *_change_sentences(change, lang),
+        *_kpi_sentences(kpi, lang),
+    ]

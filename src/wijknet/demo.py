@@ -146,7 +146,11 @@ BASE_OUT_DEGREE = 4.5  # mean arcs per actor at baseline
 MUTUAL = 0.30  # share of relationships reported by both sides (reciprocity ~0.46)
 CONNECTOR_MUTUAL = 0.60
 NONRESPONSE = 0.02  # share of ordinary actors without ties in a wave
-ZORG_SOCIAAL = (0.10, 0.35, 0.35)  # share of new cross-domain ties that link zorg with welzijn/gemeente
+ZORG_SOCIAAL = (
+    0.10,
+    0.35,
+    0.35,
+)  # share of new cross-domain ties that link zorg with welzijn/gemeente
 SECOND_TYPE = 0.12  # probability that a tie is reported with a second tie type
 CONSENT_NO = 0.07
 
@@ -176,10 +180,40 @@ class Role:
 
 
 ROLES: tuple[Role, ...] = (
-    Role("huisarts", "zorg", "person", G, "praktijk", 3, 2.0, 1.3, ((PP, 0.9), (WOR, 0.6), (KO, 0.6), (DB, 0.5))),
+    Role(
+        "huisarts",
+        "zorg",
+        "person",
+        G,
+        "praktijk",
+        3,
+        2.0,
+        1.3,
+        ((PP, 0.9), (WOR, 0.6), (KO, 0.6), (DB, 0.5)),
+    ),
     Role("huisartsenpraktijk", "zorg", "organisation", G, "praktijk", 2, 0.6, 1.0, ((PP, 0.9),)),
-    Role("praktijkondersteuner (POH-GGZ)", "zorg", "person", G, "praktijk", 1, 1.0, 1.1, ((WOR, 0.8), (PP, 0.5))),
-    Role("praktijkondersteuner (POH-ouderen)", "zorg", "person", G, "praktijk", 1, 1.0, 1.1, ((KO, 0.8), (PP, 0.5))),
+    Role(
+        "praktijkondersteuner (POH-GGZ)",
+        "zorg",
+        "person",
+        G,
+        "praktijk",
+        1,
+        1.0,
+        1.1,
+        ((WOR, 0.8), (PP, 0.5)),
+    ),
+    Role(
+        "praktijkondersteuner (POH-ouderen)",
+        "zorg",
+        "person",
+        G,
+        "praktijk",
+        1,
+        1.0,
+        1.1,
+        ((KO, 0.8), (PP, 0.5)),
+    ),
     Role("wijkverpleegkundige", "zorg", "person", G, "thuiszorg", 3, 1.6, 1.2, ((KO, 0.7),)),
     Role("GGZ-behandelaar", "zorg", "person", A, "ggz", 1, 0.8, 0.9, ((DB, 0.3),)),
     Role("apotheker", "zorg", "person", G, "apotheek", 1, 0.3, 0.9, ((PP, 0.3), (KO, 0.2))),
@@ -192,7 +226,9 @@ ROLES: tuple[Role, ...] = (
     Role("mantelzorgconsulent", "welzijn", "person", G, "welzijn", 1, 0.3, 1.0, ((KO, 0.7),)),
     Role("ouderenadviseur", "welzijn", "person", G, "welzijn", 1, 0.4, 1.0, ((KO, 0.6),)),
     Role("ervaringsdeskundige", "welzijn", "person", C, "welzijn", 1, 0.4, 0.7, ((DB, 0.3),)),
-    Role("Wmo-consulent", "gemeente", "person", L, "sociaalteam", 2, 1.0, 1.0, ((DB, 0.6), (KO, 0.3))),
+    Role(
+        "Wmo-consulent", "gemeente", "person", L, "sociaalteam", 2, 1.0, 1.0, ((DB, 0.6), (KO, 0.3))
+    ),
     Role("lid sociaal team", "gemeente", "person", L, "sociaalteam", 3, 1.2, 1.1, ((DB, 0.8),)),
     Role("wijkregisseur", "gemeente", "person", L, "gemeente", 1, 0.0, 1.2, ((DB, 0.4),)),
     Role("beleidsadviseur sociaal domein", "gemeente", "person", L, "gemeente", 1, 0.3, 0.8, ()),
@@ -205,13 +241,39 @@ ROLES: tuple[Role, ...] = (
     Role("basisschool", "onderwijs", "organisation", G, "school", 2, 0.5, 0.8, ()),
     Role("intern begeleider", "onderwijs", "person", G, "school", 2, 0.6, 0.9, ()),
     Role("kinderopvang", "onderwijs", "organisation", G, "kinderopvang", 1, 0.3, 0.7, ()),
-    Role("buurtsportcoach", "sport_cultuur", "person", G, "sportbedrijf", 1, 0.2, 1.0, ((WOR, 0.6),)),
-    Role("sportvereniging", "sport_cultuur", "organisation", C, "sportclub", 2, 0.6, 0.7, ((WOR, 0.3),)),
+    Role(
+        "buurtsportcoach", "sport_cultuur", "person", G, "sportbedrijf", 1, 0.2, 1.0, ((WOR, 0.6),)
+    ),
+    Role(
+        "sportvereniging",
+        "sport_cultuur",
+        "organisation",
+        C,
+        "sportclub",
+        2,
+        0.6,
+        0.7,
+        ((WOR, 0.3),),
+    ),
     Role("harmonie", "sport_cultuur", "organisation", C, "harmonie", 1, 0.2, 0.6, ()),
-    Role("bibliotheek", "sport_cultuur", "organisation", G, "bibliotheek", 1, 0.1, 0.8, ((WOR, 0.4),)),
+    Role(
+        "bibliotheek", "sport_cultuur", "organisation", G, "bibliotheek", 1, 0.1, 0.8, ((WOR, 0.4),)
+    ),
     Role("cultuurcoach", "sport_cultuur", "person", G, "bibliotheek", 1, 0.3, 0.8, ((WOR, 0.4),)),
-    Role("klantmanager werk en inkomen", "werk_inkomen", "person", L, "werkplein", 1, 0.6, 0.8, ((DB, 0.6),)),
-    Role("schuldhulpverlener", "werk_inkomen", "person", A, "schuldhulp", 1, 0.6, 0.9, ((DB, 0.7),)),
+    Role(
+        "klantmanager werk en inkomen",
+        "werk_inkomen",
+        "person",
+        L,
+        "werkplein",
+        1,
+        0.6,
+        0.8,
+        ((DB, 0.6),),
+    ),
+    Role(
+        "schuldhulpverlener", "werk_inkomen", "person", A, "schuldhulp", 1, 0.6, 0.9, ((DB, 0.7),)
+    ),
     Role("jobcoach", "werk_inkomen", "person", A, "werkplein", 1, 0.4, 0.7, ()),
     Role("voedselbank", "werk_inkomen", "organisation", C, "voedselbank", 1, 0.0, 0.7, ()),
     Role("sleutelfiguur", "inwoners", "person", C, "initiatief_of_geen", 4, 2.0, 0.9, ()),
@@ -279,8 +341,19 @@ TIE_TYPES = ("samenwerking", "verwijzing", "overleg", "informatie")
 SOCIAL = ("welzijn", "gemeente")
 LEEFWERELD = ("inwoners", "sport_cultuur")
 TEAM_CORE = ("huisarts", "wijkverpleegkundige", "welzijnscoach", "wijkregisseur", "sleutelfiguur")
-TEAM_EXTRA = ("praktijkondersteuner (POH-ouderen)", "opbouwwerker", "woonconsulent", "maatschappelijk werker", "wijkagent")
-CARE_FOR_CARERS = ("huisarts", "praktijkondersteuner (POH-ouderen)", "casemanager dementie", "wijkverpleegkundige")
+TEAM_EXTRA = (
+    "praktijkondersteuner (POH-ouderen)",
+    "opbouwwerker",
+    "woonconsulent",
+    "maatschappelijk werker",
+    "wijkagent",
+)
+CARE_FOR_CARERS = (
+    "huisarts",
+    "praktijkondersteuner (POH-ouderen)",
+    "casemanager dementie",
+    "wijkverpleegkundige",
+)
 EVIDENCE = (("enquête {wave}", 0.70), ("participatiegesprek", 0.12), ("netwerkbijeenkomst {wave}", 0.10),
             ("interview sleutelfiguur", 0.08))  # fmt: skip
 
@@ -326,12 +399,17 @@ def _choice(rng: np.random.Generator, items, p=None):
     return items[int(rng.choice(len(items), p=p))]
 
 
-def _make_actors(wijk: str, story: WijkStory, rng: np.random.Generator, names: list[str]) -> tuple[list[dict], dict]:
+def _make_actors(
+    wijk: str, story: WijkStory, rng: np.random.Generator, names: list[str]
+) -> tuple[list[dict], dict]:
     """Actors of one wijk (dicts with the tidy columns plus ``_activity``) and the
-    positions of its connectors, team, fragile bridge and informal carers."""
+    positions of its connectors, team, fragile bridge and informal carers.
+    """
     counts = {r.role: r.base for r in ROLES}
     if story.wijkplan:
-        counts["welzijnscoach"] += 1  # the extra coach of Welzijn op Recept, joins after the baseline
+        counts["welzijnscoach"] += (
+            1  # the extra coach of Welzijn op Recept, joins after the baseline
+        )
     extra_roles = [r for r in ROLES if r.extra > 0]
     weights = np.array([r.extra for r in extra_roles])
     for _ in range(story.n_actors - sum(counts.values())):
@@ -343,7 +421,10 @@ def _make_actors(wijk: str, story: WijkStory, rng: np.random.Generator, names: l
     def org_names(key: str, n: int) -> list[str]:
         if key not in pools:
             pattern = ORGANISATIONS[key]
-            pools[key] = [pattern.format(stem=stems.pop(), wijk=wijk) for _ in range(n if "{stem}" in pattern else 1)]
+            pools[key] = [
+                pattern.format(stem=stems.pop(), wijk=wijk)
+                for _ in range(n if "{stem}" in pattern else 1)
+            ]
         return pools[key]
 
     # Organisations that are actors themselves come first, so persons can work there.
@@ -370,8 +451,13 @@ def _make_actors(wijk: str, story: WijkStory, rng: np.random.Generator, names: l
                 elif role.org == "initiatief_of_geen":
                     organisation = _choice(rng, [PRIVATE, *org_names("initiatief", 1)])
                 elif role.org == "vrijwilligerswerk":
-                    options = [*org_names("initiatief", 1), *org_names("voedselbank", 1), *org_names("sportclub", 1),
-                               *org_names("buurtvereniging", 1), *org_names("welzijn", 1)]
+                    options = [
+                        *org_names("initiatief", 1),
+                        *org_names("voedselbank", 1),
+                        *org_names("sportclub", 1),
+                        *org_names("buurtvereniging", 1),
+                        *org_names("welzijn", 1),
+                    ]
                     organisation = _choice(rng, options)
                 else:
                     organisation = _choice(rng, org_names(role.org, 1))
@@ -387,7 +473,9 @@ def _make_actors(wijk: str, story: WijkStory, rng: np.random.Generator, names: l
         actor["actor_id"] = f"{story.code}-{i:03d}"
 
     def first_of(role: str, exclude: set[int]) -> int | None:
-        return next((i for i, a in enumerate(actors) if a["role"] == role and i not in exclude), None)
+        return next(
+            (i for i, a in enumerate(actors) if a["role"] == role and i not in exclude), None
+        )
 
     connectors: list[int] = []
     for role in story.connectors:
@@ -419,7 +507,9 @@ def _make_actors(wijk: str, story: WijkStory, rng: np.random.Generator, names: l
 # ---------------------------------------------------------------------------
 
 
-def _inactive_per_wave(actors: list[dict], meta: dict, story: WijkStory, rng: np.random.Generator) -> list[set[int]]:
+def _inactive_per_wave(
+    actors: list[dict], meta: dict, story: WijkStory, rng: np.random.Generator
+) -> list[set[int]]:
     """Actors without ties per wave: late joiners, leavers and non-responders.
 
     Joiners and leavers get ``first_wave``/``last_wave`` (they are not part of
@@ -433,7 +523,9 @@ def _inactive_per_wave(actors: list[dict], meta: dict, story: WijkStory, rng: np
     first, last = {}, {}
     if story.wijkplan and coaches:
         late = coaches[-1]
-        first[late] = 2 if story.openness[1] - story.openness[0] < 0.05 else 1  # stalled wijken hire late
+        first[late] = (
+            2 if story.openness[1] - story.openness[0] < 0.05 else 1
+        )  # stalled wijken hire late
     picks = [ordinary[i] for i in rng.permutation(len(ordinary)) if ordinary[i] not in first]
     first.update({i: 1 for i in picks[:2]})  # two more late joiners
     last.update({i: 1 for i in picks[2:4]})  # two leave before 2027
@@ -486,7 +578,9 @@ def _tie_types(rng: np.random.Generator, da: str, db: str) -> tuple[str, ...]:
     return tuple(t for t in TIE_TYPES if t in types)
 
 
-def _new_tie(rng: np.random.Generator, actors: list[dict], a: int, b: int, *, kind: str, fixed: bool = False) -> _Tie:
+def _new_tie(
+    rng: np.random.Generator, actors: list[dict], a: int, b: int, *, kind: str, fixed: bool = False
+) -> _Tie:
     da, db = actors[a]["domain"], actors[b]["domain"]
     types = _tie_types(rng, da, db)
     mutual = CONNECTOR_MUTUAL if kind == "connector" else MUTUAL
@@ -510,7 +604,9 @@ def _key(a: int, b: int) -> tuple[int, int]:
     return (a, b) if a < b else (b, a)
 
 
-def _wijk_ties(actors: list[dict], meta: dict, story: WijkStory, rng: np.random.Generator) -> list[dict]:
+def _wijk_ties(
+    actors: list[dict], meta: dict, story: WijkStory, rng: np.random.Generator
+) -> list[dict]:
     """Tie rows of one wijk over all waves, following its story."""
     n = len(actors)
     domain = np.array([a["domain"] for a in actors])
@@ -541,9 +637,17 @@ def _wijk_ties(actors: list[dict], meta: dict, story: WijkStory, rng: np.random.
                 ties[_key(x, y)] = _new_tie(rng, actors, x, y, kind="carer", fixed=True)
             for j, x in enumerate(carers):
                 if j % 2 == 0 or rng.random() < 0.5:
-                    ties[_key(x, bridge)] = _new_tie(rng, actors, x, bridge, kind="carer", fixed=True)
-            anchor = _choice(rng, care) if actors[bridge]["domain"] != "zorg" else _choice(rng, connectors)
-            ties[_key(bridge, anchor)] = _new_tie(rng, actors, bridge, anchor, kind="connector", fixed=True)
+                    ties[_key(x, bridge)] = _new_tie(
+                        rng, actors, x, bridge, kind="carer", fixed=True
+                    )
+            anchor = (
+                _choice(rng, care)
+                if actors[bridge]["domain"] != "zorg"
+                else _choice(rng, connectors)
+            )
+            ties[_key(bridge, anchor)] = _new_tie(
+                rng, actors, bridge, anchor, kind="connector", fixed=True
+            )
         if w == repaired_at:  # Kernteam Ouderen: carers get their own link to care
             for x in carers[:2]:
                 y = _choice(rng, care)
@@ -562,7 +666,9 @@ def _wijk_ties(actors: list[dict], meta: dict, story: WijkStory, rng: np.random.
                 d = order[tries % len(order)]
                 tries += 1
                 pool = np.flatnonzero(eligible & (domain == d))
-                pool = pool[[_key(c, j) not in ties and j != c for j in pool]] if len(pool) else pool
+                pool = (
+                    pool[[_key(c, j) not in ties and j != c for j in pool]] if len(pool) else pool
+                )
                 if not len(pool):
                     continue
                 j = int(rng.choice(pool, p=activity[pool] / activity[pool].sum()))
@@ -573,8 +679,12 @@ def _wijk_ties(actors: list[dict], meta: dict, story: WijkStory, rng: np.random.
         cross_now = sum(1 for a, b in ties if domain[a] != domain[b])
         need_cross = max(0, round(story.openness[w] * total) - cross_now)
         need_within = max(0, total - len(ties) - need_cross)
-        _add_random(rng, actors, ties, eligible, activity, domain, domains, need_cross, cross=True, w=w)
-        _add_random(rng, actors, ties, eligible, activity, domain, domains, need_within, cross=False, w=w)
+        _add_random(
+            rng, actors, ties, eligible, activity, domain, domains, need_cross, cross=True, w=w
+        )
+        _add_random(
+            rng, actors, ties, eligible, activity, domain, domains, need_within, cross=False, w=w
+        )
         rows.extend(_rows(rng, actors, ties, wave))
     return rows
 
@@ -588,17 +698,28 @@ class _Pool:
         self.cum = cum / cum[-1] if len(cum) else cum
 
     def draw(self, rng: np.random.Generator) -> int:
-        return int(self.members[min(int(np.searchsorted(self.cum, rng.random(), side="right")), len(self.members) - 1)])
+        return int(
+            self.members[
+                min(
+                    int(np.searchsorted(self.cum, rng.random(), side="right")),
+                    len(self.members) - 1,
+                )
+            ]
+        )
 
 
-def _add_random(rng, actors, ties, eligible, activity, domain, domains, count, *, cross: bool, w: int) -> None:
+def _add_random(
+    rng, actors, ties, eligible, activity, domain, domains, count, *, cross: bool, w: int
+) -> None:
     """Add ``count`` new ties between eligible actors, across or within domains."""
     idx = np.flatnonzero(eligible)
     everyone = _Pool(idx, activity)
     by_domain = {d: _Pool(idx[domain[idx] == d], activity) for d in domains}
     outside = {d: _Pool(idx[domain[idx] != d], activity) for d in domains}
     zorg, social = by_domain["zorg"], _Pool(idx[np.isin(domain[idx], SOCIAL)], activity)
-    sizes = np.array([activity[p.members].sum() ** 2 if len(p.members) >= 2 else 0.0 for p in by_domain.values()])
+    sizes = np.array(
+        [activity[p.members].sum() ** 2 if len(p.members) >= 2 else 0.0 for p in by_domain.values()]
+    )
     size_pool = _Pool(np.arange(len(domains)), sizes)
     added, tries = 0, 0
     while added < count and tries < 100 * count + 100:
@@ -617,17 +738,29 @@ def _add_random(rng, actors, ties, eligible, activity, domain, domains, count, *
         added += 1
 
 
-def _rows(rng: np.random.Generator, actors: list[dict], ties: dict[tuple[int, int], _Tie], wave: str) -> list[dict]:
+def _rows(
+    rng: np.random.Generator, actors: list[dict], ties: dict[tuple[int, int], _Tie], wave: str
+) -> list[dict]:
     labels = [e for e, _ in EVIDENCE]
     p = [q for _, q in EVIDENCE]
     rows = []
     for (a, b), tie in ties.items():
-        arcs = [(a, b), (b, a)] if tie.direction == "both" else [(a, b) if tie.direction == "ab" else (b, a)]
+        arcs = (
+            [(a, b), (b, a)]
+            if tie.direction == "both"
+            else [(a, b) if tie.direction == "ab" else (b, a)]
+        )
         for k, (s, t) in enumerate(arcs):
-            weight = tie.weight if k == 0 else min(5, max(1, tie.weight + (-1, 0, 0, 1)[int(rng.integers(4))]))
+            weight = (
+                tie.weight
+                if k == 0
+                else min(5, max(1, tie.weight + (-1, 0, 0, 1)[int(rng.integers(4))]))
+            )
             evidence = labels[_index(rng, p)].format(wave=wave)
             if evidence == "interview sleutelfiguur" and wave != WAVES[0]:
-                evidence = "participatiegesprek"  # key-figure interviews belong to the baseline wijkbeeld
+                evidence = (
+                    "participatiegesprek"  # key-figure interviews belong to the baseline wijkbeeld
+                )
             for tie_type in tie.types:
                 rows.append({"wijk": actors[s]["wijk"], "wave": wave, "source": actors[s]["actor_id"],
                              "target": actors[t]["actor_id"], "tie_type": tie_type, "weight": str(weight),
@@ -668,9 +801,13 @@ def make_demo(seed: int = 2025) -> tuple[pd.DataFrame, pd.DataFrame]:
         actors, meta = _make_actors(wijk, story, wrng, names)
         tie_rows.extend(_wijk_ties(actors, meta, story, wrng))
         actor_rows.extend(actors)
-    actors_df = pd.DataFrame([{c: a[c] for c in ACTOR_COLUMNS} for a in actor_rows], columns=list(ACTOR_COLUMNS))
+    actors_df = pd.DataFrame(
+        [{c: a[c] for c in ACTOR_COLUMNS} for a in actor_rows], columns=list(ACTOR_COLUMNS)
+    )
     ties_df = pd.DataFrame(tie_rows, columns=list(TIE_COLUMNS))
-    ties_df = ties_df.sort_values(["wijk", "wave", "source", "target", "tie_type"], kind="stable").reset_index(drop=True)
+    ties_df = ties_df.sort_values(
+        ["wijk", "wave", "source", "target", "tie_type"], kind="stable"
+    ).reset_index(drop=True)
     return actors_df.astype(str), ties_df.astype(str)
 
 
@@ -704,9 +841,14 @@ def make_responses(actors: pd.DataFrame, seed: int = 2025) -> pd.DataFrame:
         members = actors[actors["wijk"] == wijk]
         position = {w: i for i, w in enumerate(WAVES)}
         for w, wave in enumerate(WAVES):
-            present = members[(members["first_wave"].map(position) <= w) & (members["last_wave"].map(position) >= w)]
+            present = members[
+                (members["first_wave"].map(position) <= w)
+                & (members["last_wave"].map(position) >= w)
+            ]
             rate = rng.uniform(*RESPONSE_RATE)
-            chosen = np.sort(rng.choice(len(present), size=round(rate * len(present)), replace=False))
+            chosen = np.sort(
+                rng.choice(len(present), size=round(rate * len(present)), replace=False)
+            )
             answers = []
             for i in chosen:
                 actor = present.iloc[int(i)]
@@ -716,12 +858,26 @@ def make_responses(actors: pd.DataFrame, seed: int = 2025) -> pd.DataFrame:
                 answers.append({"wijk": wijk, "wave": wave, "actor_id": actor["actor_id"],
                                 "active": "ja" if active else "nee", "kpi3": open_label})  # fmt: skip
             counted = [a for a in answers if a["active"] == "ja" and a["kpi3"] is None]
-            agree = set(rng.choice(len(counted), size=round(targets[w] * len(counted)), replace=False).tolist())
+            agree = set(
+                rng.choice(
+                    len(counted), size=round(targets[w] * len(counted)), replace=False
+                ).tolist()
+            )
             for j, answer in enumerate(counted):
-                answer["kpi3"] = str(int(rng.choice([4, 5], p=[0.7, 0.3]) if j in agree else rng.choice([1, 2, 3], p=[0.15, 0.4, 0.45])))
+                answer["kpi3"] = str(
+                    int(
+                        rng.choice([4, 5], p=[0.7, 0.3])
+                        if j in agree
+                        else rng.choice([1, 2, 3], p=[0.15, 0.4, 0.45])
+                    )
+                )
             for answer in answers:
-                if answer["kpi3"] is None:  # inactive respondents answer too; they do not count for the KPI
-                    answer["kpi3"] = str(int(rng.choice([1, 2, 3, 4, 5], p=[0.15, 0.25, 0.3, 0.2, 0.1])))
+                if (
+                    answer["kpi3"] is None
+                ):  # inactive respondents answer too; they do not count for the KPI
+                    answer["kpi3"] = str(
+                        int(rng.choice([1, 2, 3, 4, 5], p=[0.15, 0.25, 0.3, 0.2, 0.1]))
+                    )
             rows.extend(answers)
     return pd.DataFrame(rows, columns=["wijk", "wave", "actor_id", "active", "kpi3"]).astype(str)
 

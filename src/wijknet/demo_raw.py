@@ -42,11 +42,23 @@ META_TEXTS = {"StartDate": "Start Date", "EndDate": "End Date", "Status": "Respo
 EMBEDDED = ("actor_id", "wijk")
 DOMAIN_CODES = {"zorg": "1", "welzijn": "2", "gemeente": "3", "wonen": "4", "veiligheid": "5", "onderwijs": "6",
                 "sport_cultuur": "7", "werk_inkomen": "8", "inwoners": "9"}  # fmt: skip
-KERN_CODES = {"Doorbraakmethode": "1", "Welzijn op Recept": "2", "Kernteam Ouderen": "3", "PlusPraktijken": "4"}
+KERN_CODES = {
+    "Doorbraakmethode": "1",
+    "Welzijn op Recept": "2",
+    "Kernteam Ouderen": "3",
+    "PlusPraktijken": "4",
+}
 WRITE_IN = ("Buurtkamer De Vlier (fictief)", "Stichting Buurtkamer (fictief)", "9", "3")
 NC_WRITE_IN = "Moestuin De Hulst (fictief)"
 WISH = "Repair Café Kiezelpad (fictief)"
-THEMES = ("eenzaamheid bij ouderen", "schulden", "de wijkbijeenkomst", "jongeren op straat", "mantelzorg", "bewegen")
+THEMES = (
+    "eenzaamheid bij ouderen",
+    "schulden",
+    "de wijkbijeenkomst",
+    "jongeren op straat",
+    "mantelzorg",
+    "bewegen",
+)
 
 
 def columns_of(rows: list[dict]) -> list[str]:
@@ -84,7 +96,7 @@ def qualtrics_text(rows: list[dict], *, start: str = "2026-03-01 09:00:00", head
     def name(c: str) -> str:
         for old, new in (renamed or {}).items():
             if c == old or c.startswith(old + "_"):
-                return new + c[len(old):]
+                return new + c[len(old) :]
         return c
 
     w.writerow([name(c) for c in full])
@@ -128,14 +140,22 @@ def to_limesurvey(row: dict) -> dict:
     return out
 
 
-def limesurvey_text(rows: list[dict], *, submitted: str = "2026-03-01 09:20:00", delimiter: str = ",") -> str:
+def limesurvey_text(
+    rows: list[dict], *, submitted: str = "2026-03-01 09:20:00", delimiter: str = ","
+) -> str:
     """A LimeSurvey CSV export (question codes, answer codes) of LimeSurvey-shaped answer rows."""
     columns = ["id", "submitdate", "lastpage", "startlanguage"] + columns_of(rows)
     out = io.StringIO()
     w = csv.writer(out, delimiter=delimiter, lineterminator="\n")
     w.writerow(columns)
     for i, r in enumerate(rows):
-        values = {"id": str(i + 1), "submitdate": submitted, "lastpage": "5", "startlanguage": "nl", **r}
+        values = {
+            "id": str(i + 1),
+            "submitdate": submitted,
+            "lastpage": "5",
+            "startlanguage": "nl",
+            **r,
+        }
         w.writerow([values.get(c, "") for c in columns])
     return out.getvalue()
 
@@ -150,7 +170,9 @@ def _answer_row(actor: dict, response: dict, wijk: str, position: dict[str, int]
         k = position[alter]
         types = set(group["tie_type"])
         refer = "verwijzing" in types
-        ref = "3" if refer and alter in in_ref else "1" if refer else "2" if alter in in_ref else "4"
+        ref = (
+            "3" if refer and alter in in_ref else "1" if refer else "2" if alter in in_ref else "4"
+        )
         row |= {f"A_KNOW_{k}": "1", f"A_FREQ_{k}": str(int(float(group["weight"].max()))),
                 f"A_INT_{k}": "1" if types <= {"informatie"} else "3" if types & {"samenwerking", "overleg"} else "2",
                 f"A_REF_{k}": ref}  # fmt: skip
@@ -170,7 +192,9 @@ def _frame_csv(df: pd.DataFrame) -> str:
     return df.to_csv(index=False, lineterminator="\n")
 
 
-def write_raw_exports(folder: str | Path, *, wijk: str = "Daalhof", wave: str = "2026", seed: int = 2025) -> dict[str, list[Path]]:
+def write_raw_exports(
+    folder: str | Path, *, wijk: str = "Daalhof", wave: str = "2026", seed: int = 2025
+) -> dict[str, list[Path]]:
     """Write raw exports of the demo project's ``wijk`` in ``wave`` to ``folder``.
 
     Parameters
@@ -190,10 +214,10 @@ def write_raw_exports(folder: str | Path, *, wijk: str = "Daalhof", wave: str = 
         The files by kind: ``actors``, ``qualtrics``, ``limesurvey``,
         ``network_canvas`` (the CSV files of the interviews) and ``interviews``.
     """
-    from .demo import STORY, WAVES, make_demo, make_responses
-    from .ingest.roster import Roster
-    from .project import Project, ProjectConfig
-    from .registry import match_names
+    from wijknet.demo import STORY, WAVES, make_demo, make_responses
+    from wijknet.ingest.roster import Roster
+    from wijknet.project import Project, ProjectConfig
+    from wijknet.registry import match_names
 
     if wijk not in STORY:
         raise ValueError(f"wijk must be one of {sorted(STORY)}, not {wijk!r}")
@@ -210,7 +234,9 @@ def write_raw_exports(folder: str | Path, *, wijk: str = "Daalhof", wave: str = 
     info = actors.set_index("actor_id").to_dict("index")
     for actor_id, record in info.items():
         record["actor_id"] = actor_id
-    answered = responses[(responses["wijk"] == wijk) & (responses["wave"] == wave)].to_dict("records")
+    answered = responses[(responses["wijk"] == wijk) & (responses["wave"] == wave)].to_dict(
+        "records"
+    )
     rng = np.random.default_rng([seed, 77])
     written: dict[str, list[Path]] = {}
 
@@ -224,9 +250,16 @@ def write_raw_exports(folder: str | Path, *, wijk: str = "Daalhof", wave: str = 
         in_ref = set(here[(here["target"] == me) & (here["tie_type"] == "verwijzing")]["source"])
         row = _answer_row(info[me], response, wijk, position, out_ties, in_ref)
         if i == 0:
-            row |= {"W_NAME_1": WRITE_IN[0], "W_ORG_1": WRITE_IN[1], "W_DOMAIN_1": WRITE_IN[2], "W_FREQ_1": WRITE_IN[3]}
+            row |= {
+                "W_NAME_1": WRITE_IN[0],
+                "W_ORG_1": WRITE_IN[1],
+                "W_DOMAIN_1": WRITE_IN[2],
+                "W_FREQ_1": WRITE_IN[3],
+            }
         (q_rows if i % 2 == 0 else l_rows).append(row)
-    written["qualtrics"] = [_write(folder / "qualtrics.csv", qualtrics_text(q_rows, start=f"{wave}-03-01 09:00:00"))]
+    written["qualtrics"] = [
+        _write(folder / "qualtrics.csv", qualtrics_text(q_rows, start=f"{wave}-03-01 09:00:00"))
+    ]
     written["limesurvey"] = [_write(folder / "limesurvey.csv",
                                     limesurvey_text([to_limesurvey(r) for r in l_rows], submitted=f"{wave}-03-01 09:20:00"))]  # fmt: skip
 
@@ -243,7 +276,15 @@ def write_raw_exports(folder: str | Path, *, wijk: str = "Daalhof", wave: str = 
         weights = here[here["source"] == ego].groupby("target")["weight"].max()
         nodes = [(k + 1, str(uuid.uuid5(namespace, f"{ego_uuid}/{a}")), a, info[a]["name"], str(int(float(weights[a]))))
                  for k, a in enumerate(alters)]  # fmt: skip
-        nodes.append((len(nodes) + 1, str(uuid.uuid5(namespace, f"{ego_uuid}/write-in")), "", NC_WRITE_IN, "2"))
+        nodes.append(
+            (
+                len(nodes) + 1,
+                str(uuid.uuid5(namespace, f"{ego_uuid}/write-in")),
+                "",
+                NC_WRITE_IN,
+                "2",
+            )
+        )
         uuid_of = {a: u for _, u, a, _, _ in nodes if a}
         node_id = {a: k for k, _, a, _, _ in nodes if a}
         base = folder / "networkcanvas" / f"{case}_{ego_uuid}"
@@ -253,8 +294,14 @@ def write_raw_exports(folder: str | Path, *, wijk: str = "Daalhof", wave: str = 
         lines = ["nodeID,networkCanvasEgoUUID,networkCanvasUUID,actor_id,name,frequency"]
         lines += [f'{k},{ego_uuid},{u},{a},"{name}",{w}' for k, u, a, name, w in nodes]
         nc_files.append(_write(Path(f"{base}_attributeList_Person.csv"), "\n".join(lines) + "\n"))
-        lines = ["edgeID,from,to,networkCanvasEgoUUID,networkCanvasSourceUUID,networkCanvasTargetUUID,frequency"]
-        pairs = here[here["source"].isin(alters) & here["target"].isin(alters) & (here["tie_type"] == "samenwerking")]
+        lines = [
+            "edgeID,from,to,networkCanvasEgoUUID,networkCanvasSourceUUID,networkCanvasTargetUUID,frequency"
+        ]
+        pairs = here[
+            here["source"].isin(alters)
+            & here["target"].isin(alters)
+            & (here["tie_type"] == "samenwerking")
+        ]
         for e, r in enumerate(pairs.drop_duplicates(["source", "target"]).itertuples(), 1):
             lines.append(f"{e},{node_id[r.source]},{node_id[r.target]},{ego_uuid},{uuid_of[r.source]},{uuid_of[r.target]},"
                          f"{int(float(r.weight))}")  # fmt: skip
@@ -288,7 +335,11 @@ def write_raw_exports(folder: str | Path, *, wijk: str = "Daalhof", wave: str = 
             rows.append({"interview_id": interview, "interviewee": interviewee if s == 1 else "", "wijk": wijk, "wave": wave,
                          "segment_id": f"{interview}-{s}", "segment": quote,
                          "codes": f"actor: {mention(r.target)}; relatie: {relation}; thema: {theme}"})  # fmt: skip
-        known = set(here[(here["source"] == interviewee) | (here["target"] == interviewee)][["source", "target"]].stack())
+        known = set(
+            here[(here["source"] == interviewee) | (here["target"] == interviewee)][
+                ["source", "target"]
+            ].stack()
+        )
         strangers = [a for a in roster.positions[wijk] if a not in known and a != interviewee]
         stranger = info[strangers[int(rng.integers(len(strangers)))]]
         rows.append({"interview_id": interview, "interviewee": "", "wijk": wijk, "wave": wave,
@@ -299,12 +350,18 @@ def write_raw_exports(folder: str | Path, *, wijk: str = "Daalhof", wave: str = 
                      "segment_id": f"{interview}-{len(own) + 2}",
                      "segment": f"Ik zou graag iets opzetten met het {WISH}, daar komen veel buurtbewoners.",
                      "codes": f"actor: {WISH}; relatie: wil verbinden"})  # fmt: skip
-    sheet = pd.DataFrame(rows, columns=["interview_id", "interviewee", "wijk", "wave", "segment_id", "segment", "codes"])
+    sheet = pd.DataFrame(
+        rows,
+        columns=["interview_id", "interviewee", "wijk", "wave", "segment_id", "segment", "codes"],
+    )
     written["interviews"] = [_write(folder / "gesprekken.csv", _frame_csv(sheet))]
     (folder / "LEESMIJ.txt").write_bytes(
-        (f"Fictieve ruwe exports van het wijknet-demoproject (wijk {wijk}, meting {wave}): alle namen en antwoorden "
-         "zijn verzonnen.\nFictional raw exports of the wijknet demo project: all names and answers are made up.\n"
-         "Probeer / try: wijknet init PROJECT && wijknet import PROJECT actors.csv && "
-         f"wijknet import PROJECT qualtrics.csv limesurvey.csv gesprekken.csv --wave {wave} && "
-         f"wijknet import PROJECT networkcanvas/*.csv --wijk {wijk} --wave {wave}\n").encode())
+        (
+            f"Fictieve ruwe exports van het wijknet-demoproject (wijk {wijk}, meting {wave}): alle namen en antwoorden "
+            "zijn verzonnen.\nFictional raw exports of the wijknet demo project: all names and answers are made up.\n"
+            "Probeer / try: wijknet init PROJECT && wijknet import PROJECT actors.csv && "
+            f"wijknet import PROJECT qualtrics.csv limesurvey.csv gesprekken.csv --wave {wave} && "
+            f"wijknet import PROJECT networkcanvas/*.csv --wijk {wijk} --wave {wave}\n"
+        ).encode()
+    )
     return written

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .i18n import text
+from wijknet.i18n import text
 
 TEXTS = {
-    "where_row_col": {"nl": "{file}, rij {row}, kolom '{column}'", "en": "{file}, row {row}, column '{column}'"},
+    "where_row_col": {
+        "nl": "{file}, rij {row}, kolom '{column}'",
+        "en": "{file}, row {row}, column '{column}'",
+    },
     "where_col": {"nl": "{file}, kolom '{column}'", "en": "{file}, column '{column}'"},
     "where_row": {"nl": "{file}, rij {row}", "en": "{file}, row {row}"},
     "where_file": {"nl": "{file}", "en": "{file}"},

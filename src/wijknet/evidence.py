@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 if TYPE_CHECKING:
-    from .project import Project
+    from wijknet.project import Project
 
 #: Columns of :func:`tie_evidence` (plus ``quote`` with ``include_quotes=True``).
 COLUMNS = ["wijk", "wave", "actor_id", "direction", "other_id", "other_name", "other_domain", "source", "target",
@@ -33,7 +33,9 @@ COLUMNS = ["wijk", "wave", "actor_id", "direction", "other_id", "other_name", "o
 OUTGOING, INCOMING = "outgoing", "incoming"
 
 
-def tie_evidence(project: Project, wijk: str, wave: str, actor_id: str, *, include_quotes: bool = False) -> pd.DataFrame:
+def tie_evidence(
+    project: Project, wijk: str, wave: str, actor_id: str, *, include_quotes: bool = False
+) -> pd.DataFrame:
     """Every tie of ``actor_id`` in one wijk and wave (both directions) with its evidence.
 
     Parameters
@@ -64,7 +66,11 @@ def tie_evidence(project: Project, wijk: str, wave: str, actor_id: str, *, inclu
     """
     columns = COLUMNS + (["quote"] if include_quotes else [])
     t = project.ties
-    ties = t[(t["wijk"] == wijk) & (t["wave"] == wave) & ((t["source"] == actor_id) | (t["target"] == actor_id))]
+    ties = t[
+        (t["wijk"] == wijk)
+        & (t["wave"] == wave)
+        & ((t["source"] == actor_id) | (t["target"] == actor_id))
+    ]
     if ties.empty:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
     if project.store_path is None:
@@ -75,19 +81,27 @@ def tie_evidence(project: Project, wijk: str, wave: str, actor_id: str, *, inclu
                                            ties["evidence"])]  # fmt: skip
         out = pd.DataFrame(rows)
         if project.audience is not None:  # the store path is restricted by Project.evidence
-            from .privacy.view import restrict_evidence
+            from wijknet.privacy.view import restrict_evidence
 
             out = restrict_evidence(out, project.audience, None)
     else:
         out = _store_rows(project, wijk, wave, actor_id, ties)
     out["direction"] = [OUTGOING if s == actor_id else INCOMING for s in out["source"]]
     out["other_id"] = [g if s == actor_id else s for s, g in zip(out["source"], out["target"])]
-    info = project.actors[project.actors["wijk"] == wijk].drop_duplicates("actor_id").set_index("actor_id")
+    info = (
+        project.actors[project.actors["wijk"] == wijk]
+        .drop_duplicates("actor_id")
+        .set_index("actor_id")
+    )
     names = info["name"] if "name" in info.columns else pd.Series(dtype=object)
     out["other_name"] = [_name(names.get(o), o) for o in out["other_id"]]
     out["other_domain"] = [info["domain"].get(o, "") for o in out["other_id"]]
     out["wijk"], out["wave"], out["actor_id"] = wijk, wave, actor_id
-    out = out.sort_values(["direction", "other_name", "tie_type"], key=lambda s: s.astype(str).str.lower(), kind="stable")
+    out = out.sort_values(
+        ["direction", "other_name", "tie_type"],
+        key=lambda s: s.astype(str).str.lower(),
+        kind="stable",
+    )
     return out[columns].reset_index(drop=True)
 
 
@@ -97,18 +111,25 @@ def _name(value, fallback: str) -> str:
     return str(value)
 
 
-def _store_rows(project: Project, wijk: str, wave: str, actor_id: str, ties: pd.DataFrame) -> pd.DataFrame:
+def _store_rows(
+    project: Project, wijk: str, wave: str, actor_id: str, ties: pd.DataFrame
+) -> pd.DataFrame:
     """The kept observations of each tie in ``ties`` (a store project), with the tie's weight."""
-    from .store.combine import kept_observations
+    from wijknet.store.combine import kept_observations
 
-    others = dict.fromkeys(g if s == actor_id else s for s, g in zip(ties["source"], ties["target"]))
+    others = dict.fromkeys(
+        g if s == actor_id else s for s, g in zip(ties["source"], ties["target"])
+    )
     parts = []
     for other in others:
         obs = project.evidence(wijk, wave, actor_id, other)  # both directions of the pair
         parts.append(kept_observations(obs, project.evidence_rule or "all"))
     obs = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
-    obs = obs.drop(columns=["weight"]).merge(ties[["source", "target", "tie_type", "weight"]],
-                                             on=["source", "target", "tie_type"], how="inner")
+    obs = obs.drop(columns=["weight"]).merge(
+        ties[["source", "target", "tie_type", "weight"]],
+        on=["source", "target", "tie_type"],
+        how="inner",
+    )
     for column in ("source_row", "source_column", "quote"):
         obs[column] = obs[column].where(obs[column].notna(), None)
     obs["quote"] = obs["quote"].fillna("")

@@ -33,13 +33,20 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from .i18n import format_number, get_language, text
-from .metrics import actor_metrics
-from .privacy.suppression import protect
-from .project import Project
+from wijknet.i18n import format_number, get_language, text
+from wijknet.metrics import actor_metrics
+from wijknet.privacy.suppression import protect
+from wijknet.project import Project
 
-__all__ = ["MIN_REPORTERS", "DomainTies", "FeedbackProfile", "feedback_actors", "feedback_profile",
-           "render_feedback_html", "write_feedback"]
+__all__ = [
+    "MIN_REPORTERS",
+    "DomainTies",
+    "FeedbackProfile",
+    "feedback_actors",
+    "feedback_profile",
+    "render_feedback_html",
+    "write_feedback",
+]
 
 #: Aggregates of others' answers need at least this many reporters.
 MIN_REPORTERS = 3
@@ -162,13 +169,15 @@ def _protect_received(total: int, counts: dict[str, int], k: int) -> set[str]:
     total itself is below ``k`` nothing is shown.
     """
     domains = list(counts)
-    rest = total - sum(counts.values())  # reporters without a domain: not shown, but part of the line
+    rest = total - sum(
+        counts.values()
+    )  # reporters without a domain: not shown, but part of the line
     values = [total, *counts.values(), *([rest] if rest else [])]
     cost = [1.0] * (len(domains) + 1) + [0.0] * bool(rest)
     hidden = protect(values, [(0, list(range(1, len(values))))], k, sensitive_zeros=True, cost=cost)
     if hidden[0]:
         return set()
-    return {d for d, h in zip(domains, hidden[1:len(domains) + 1]) if not h}
+    return {d for d, h in zip(domains, hidden[1 : len(domains) + 1]) if not h}
 
 
 def network_facts(project: Project, wijk: str, wave: str) -> dict:
@@ -177,21 +186,32 @@ def network_facts(project: Project, wijk: str, wave: str) -> dict:
     Pass the result to :func:`feedback_profile` (``network=``) when making many
     profiles of one network, so the measures are computed once.
     """
-    from .metrics import connectors
+    from wijknet.metrics import connectors
 
     G = project.graph(wijk, wave)
     metrics = actor_metrics(G).set_index("actor_id")
     flags = connectors(G)
     waves = project.waves
     at = waves.index(wave) if wave in waves else 0
-    return {"wijk": wijk, "wave": wave, "G": G, "metrics": metrics,
-            "connectors": set(flags.loc[flags["connector"], "actor_id"]),
-            "degrees": [len(_partners(G, n)) for n in G.nodes],
-            "previous": project.graph(wijk, waves[at - 1]) if at > 0 else None}
+    return {
+        "wijk": wijk,
+        "wave": wave,
+        "G": G,
+        "metrics": metrics,
+        "connectors": set(flags.loc[flags["connector"], "actor_id"]),
+        "degrees": [len(_partners(G, n)) for n in G.nodes],
+        "previous": project.graph(wijk, waves[at - 1]) if at > 0 else None,
+    }
 
 
-def feedback_profile(project: Project, actor_id: str, wave: str, *, min_reporters: int = MIN_REPORTERS,
-                     network: dict | None = None) -> FeedbackProfile:
+def feedback_profile(
+    project: Project,
+    actor_id: str,
+    wave: str,
+    *,
+    min_reporters: int = MIN_REPORTERS,
+    network: dict | None = None,
+) -> FeedbackProfile:
     """The feedback profile of one actor in one wave.
 
     Parameters
@@ -239,8 +259,14 @@ def feedback_profile(project: Project, actor_id: str, wave: str, *, min_reporter
         ok = d in shown
         weights = _weights(G, [(u, actor_id) for u in senders[d]]) if ok else []
         if named or ok:
-            by_domain.append(DomainTies(d, named, len(senders[d]) if ok else None,
-                                        statistics.fmean(weights) if weights else None))
+            by_domain.append(
+                DomainTies(
+                    d,
+                    named,
+                    len(senders[d]) if ok else None,
+                    statistics.fmean(weights) if weights else None,
+                )
+            )
     # The previous wave, when the actor took part in it.
     waves = project.waves
     previous = waves[waves.index(wave) - 1] if wave in waves and waves.index(wave) > 0 else None
@@ -249,8 +275,13 @@ def feedback_profile(project: Project, actor_id: str, wave: str, *, min_reporter
         H = ctx["previous"]
         if actor_id in H:
             before_in = set(H.predecessors(actor_id))
-            partners_previous = (len(_partners(H, actor_id)) if enough and len(before_in) >= min_reporters
-                                 else len(set(H.successors(actor_id))) if not enough else None)
+            partners_previous = (
+                len(_partners(H, actor_id))
+                if enough and len(before_in) >= min_reporters
+                else len(set(H.successors(actor_id)))
+                if not enough
+                else None
+            )
         else:
             previous = None
     return FeedbackProfile(
@@ -270,7 +301,9 @@ def feedback_profile(project: Project, actor_id: str, wave: str, *, min_reporter
     )  # fmt: skip
 
 
-def render_feedback_html(profile: FeedbackProfile, project: Project, lang: str | None = None) -> str:
+def render_feedback_html(
+    profile: FeedbackProfile, project: Project, lang: str | None = None
+) -> str:
     """The profile as a one-page, self-contained HTML document (A4).
 
     Parameters
@@ -285,9 +318,9 @@ def render_feedback_html(profile: FeedbackProfile, project: Project, lang: str |
     -------
     str
     """
-    from . import __version__
-    from .report.render import environment
-    from .report.texts import TEXTS
+    from wijknet import __version__
+    from wijknet.report.render import environment
+    from wijknet.report.texts import TEXTS
 
     lang = lang or get_language()
     t = partial(text, TEXTS, lang=lang)
@@ -321,9 +354,15 @@ def render_feedback_html(profile: FeedbackProfile, project: Project, lang: str |
         if profile.mean_weight_received is not None:
             # No scale from the data: in a small project the lowest or highest weight is someone's answer.
             others.append(t("fb_weight", mean=num(profile.mean_weight_received, 1)))
-    rows = [{"label": tax.label(d.domain, lang), "colour": tax.colour(d.domain), "named": str(d.named),
-             "named_by": t("fb_cell_suppressed", k=k) if d.named_by is None else str(d.named_by)}
-            for d in profile.by_domain]
+    rows = [
+        {
+            "label": tax.label(d.domain, lang),
+            "colour": tax.colour(d.domain),
+            "named": str(d.named),
+            "named_by": t("fb_cell_suppressed", k=k) if d.named_by is None else str(d.named_by),
+        }
+        for d in profile.by_domain
+    ]
     who = profile.name
     if profile.kind == "person" and profile.organisation:
         who = f"{profile.name} ({profile.organisation})"
@@ -346,10 +385,16 @@ def _today() -> str:
 def feedback_actors(project: Project, wijk: str, wave: str) -> list[str]:
     """Actors of ``wijk`` in ``wave`` who get a profile: organisations and survey respondents."""
     present = project.present(wijk, wave)
-    chosen = set(present.loc[present["kind"] == "organisation", "actor_id"]) if "kind" in present else set()
+    chosen = (
+        set(present.loc[present["kind"] == "organisation", "actor_id"])
+        if "kind" in present
+        else set()
+    )
     responses = project.responses
     if not responses.empty:
-        chosen |= set(responses.loc[(responses["wijk"] == wijk) & (responses["wave"] == wave), "actor_id"])
+        chosen |= set(
+            responses.loc[(responses["wijk"] == wijk) & (responses["wave"] == wave), "actor_id"]
+        )
     return [a for a in present["actor_id"] if a in chosen]
 
 
@@ -357,7 +402,9 @@ def _slug(value: str) -> str:
     return re.sub(r"[^A-Za-z0-9_-]+", "-", value).strip("-") or "actor"
 
 
-def write_feedback(project: Project, wijk: str, wave: str, out: str | Path, lang: str | None = None) -> list[Path]:
+def write_feedback(
+    project: Project, wijk: str, wave: str, out: str | Path, lang: str | None = None
+) -> list[Path]:
     """Write ``feedback-<actor_id>.html`` for every actor of :func:`feedback_actors` into ``out``.
 
     Raises
@@ -365,7 +412,7 @@ def write_feedback(project: Project, wijk: str, wave: str, out: str | Path, lang
     DataError
         When the wijk or wave is not in the project.
     """
-    from .report.build import _check
+    from wijknet.report.build import _check
 
     _check(project, wijk, wave)
     out = Path(out)

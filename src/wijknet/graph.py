@@ -17,7 +17,7 @@ import networkx as nx
 import pandas as pd
 
 if TYPE_CHECKING:
-    from .project import Project
+    from wijknet.project import Project
 
 Symmetrise = Literal["union", "reciprocated"] | None
 
@@ -118,11 +118,15 @@ def symmetrise_graph(G: nx.DiGraph, rule: Literal["union", "reciprocated"]) -> n
         if back is not None:
             pick = max if rule == "union" else min
             attrs["weight"] = pick(data["weight"], back["weight"])
-            attrs["tie_type"] = ";".join(sorted({*data["tie_type"].split(";"), *back["tie_type"].split(";")} - {""}))
+            attrs["tie_type"] = ";".join(
+                sorted({*data["tie_type"].split(";"), *back["tie_type"].split(";")} - {""})
+            )
         H.add_edge(u, v, **attrs)
     return H
 
 
 def build_graphs(project: Project, **options) -> dict[tuple[str, str], nx.DiGraph | nx.Graph]:
     """All graphs of a project keyed by ``(wijk, wave)``, in wijk and wave order."""
-    return {(w, v): build_graph(project, w, v, **options) for w in project.wijken for v in project.waves}
+    return {
+        (w, v): build_graph(project, w, v, **options) for w in project.wijken for v in project.waves
+    }

@@ -31,7 +31,9 @@ def set_language(lang: str | None) -> None:
     _language = lang
 
 
-def text(table: Mapping[str, Mapping[str, str]], key: str, lang: str | None = None, **values) -> str:
+def text(
+    table: Mapping[str, Mapping[str, str]], key: str, lang: str | None = None, **values
+) -> str:
     """Look ``key`` up in ``table`` in ``lang`` and fill in ``values``."""
     entry = table[key]
     template = entry.get(lang or get_language()) or entry["nl"]

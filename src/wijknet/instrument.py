@@ -45,8 +45,8 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from .errors import DataError, Problem
-from .i18n import get_language, text
+from wijknet.errors import DataError, Problem
+from wijknet.i18n import get_language, text
 
 __all__ = [
     "DEFAULT_INSTRUMENT",
@@ -81,25 +81,55 @@ _QUALTRICS_CODE = re.compile(r"^[A-Za-z][A-Za-z0-9]*$")
 TEXTS = {
     "not_found": {"nl": "instrument niet gevonden", "en": "instrument not found"},
     "yaml": {"nl": "geen geldige YAML: {detail}", "en": "not valid YAML: {detail}"},
-    "field": {"nl": "'{field}' ontbreekt of is leeg; verwacht {expected}", "en": "'{field}' is missing or empty; expected {expected}"},
-    "texts": {"nl": "Nederlandse (nl) en Engelse (en) tekst verplicht", "en": "Dutch (nl) and English (en) text required"},
-    "scope": {"nl": "onbekende scope '{value}'; verwacht een van {expected}", "en": "unknown scope '{value}'; expected one of {expected}"},
-    "type": {"nl": "onbekend type '{value}'; verwacht een van {expected}", "en": "unknown type '{value}'; expected one of {expected}"},
-    "scale": {"nl": "onbekende schaal '{value}'; verwacht een van {expected}", "en": "unknown scale '{value}'; expected one of {expected}"},
-    "needs_scale": {"nl": "vraagtype '{type}' heeft een schaal nodig", "en": "question type '{type}' needs a scale"},
+    "field": {
+        "nl": "'{field}' ontbreekt of is leeg; verwacht {expected}",
+        "en": "'{field}' is missing or empty; expected {expected}",
+    },
+    "texts": {
+        "nl": "Nederlandse (nl) en Engelse (en) tekst verplicht",
+        "en": "Dutch (nl) and English (en) text required",
+    },
+    "scope": {
+        "nl": "onbekende scope '{value}'; verwacht een van {expected}",
+        "en": "unknown scope '{value}'; expected one of {expected}",
+    },
+    "type": {
+        "nl": "onbekend type '{value}'; verwacht een van {expected}",
+        "en": "unknown type '{value}'; expected one of {expected}",
+    },
+    "scale": {
+        "nl": "onbekende schaal '{value}'; verwacht een van {expected}",
+        "en": "unknown scale '{value}'; expected one of {expected}",
+    },
+    "needs_scale": {
+        "nl": "vraagtype '{type}' heeft een schaal nodig",
+        "en": "question type '{type}' needs a scale",
+    },
     "code": {
         "nl": "code '{value}' is ongeldig; verwacht een letter gevolgd door letters of cijfers (hoogstens 20 tekens, geen _)",
         "en": "code '{value}' is invalid; expected a letter followed by letters or digits (at most 20 characters, no _)",
     },
-    "dup_key": {"nl": "vraag '{value}' komt twee keer voor in scope {scope}", "en": "question '{value}' appears twice in scope {scope}"},
-    "dup_column": {"nl": "exportnaam '{value}' komt twee keer voor", "en": "export name '{value}' appears twice"},
+    "dup_key": {
+        "nl": "vraag '{value}' komt twee keer voor in scope {scope}",
+        "en": "question '{value}' appears twice in scope {scope}",
+    },
+    "dup_column": {
+        "nl": "exportnaam '{value}' komt twee keer voor",
+        "en": "export name '{value}' appears twice",
+    },
     "option": {"nl": "antwoordoptie zonder {field}", "en": "answer option without {field}"},
-    "option_code": {"nl": "code '{value}' is geen geheel getal van 0 tot 999", "en": "code '{value}' is not a whole number from 0 to 999"},
+    "option_code": {
+        "nl": "code '{value}' is geen geheel getal van 0 tot 999",
+        "en": "code '{value}' is not a whole number from 0 to 999",
+    },
     "missing_code": {
         "nl": "antwoordcode {value} staat ook bij de ontbrekende codes (missing.codes)",
         "en": "answer code {value} is also one of the missing codes (missing.codes)",
     },
-    "dup_option": {"nl": "{field} '{value}' komt twee keer voor in de schaal", "en": "{field} '{value}' appears twice in the scale"},
+    "dup_option": {
+        "nl": "{field} '{value}' komt twee keer voor in de schaal",
+        "en": "{field} '{value}' appears twice in the scale",
+    },
     "value": {"nl": "'value' moet 'code' of 'key' zijn", "en": "'value' must be 'code' or 'key'"},
     "domain_key": {
         "nl": "domein '{value}' staat niet in de taxonomie (wijknet/data/domains.yaml)",
@@ -113,12 +143,20 @@ TEXTS = {
         "nl": "de vraag '{value}' (scope {scope}) ontbreekt; de importeurs hebben haar nodig",
         "en": "the question '{value}' (scope {scope}) is missing; the importers need it",
     },
-    "max_write_ins": {"nl": "max_write_ins moet een geheel getal van 0 tot 99 zijn", "en": "max_write_ins must be a whole number from 0 to 99"},
-    "bad_tool": {"nl": "onbekend programma '{value}'; verwacht qualtrics, limesurvey, google-forms of microsoft-forms",
-                 "en": "unknown tool '{value}'; expected qualtrics, limesurvey, google-forms or microsoft-forms"},
+    "max_write_ins": {
+        "nl": "max_write_ins moet een geheel getal van 0 tot 99 zijn",
+        "en": "max_write_ins must be a whole number from 0 to 99",
+    },
+    "bad_tool": {
+        "nl": "onbekend programma '{value}'; verwacht qualtrics, limesurvey, google-forms of microsoft-forms",
+        "en": "unknown tool '{value}'; expected qualtrics, limesurvey, google-forms or microsoft-forms",
+    },
     # Codebook
     "cb_title": {"nl": "Codeboek", "en": "Codebook"},
-    "cb_version": {"nl": "Instrument `{id}`, versie {version}", "en": "Instrument `{id}`, version {version}"},
+    "cb_version": {
+        "nl": "Instrument `{id}`, versie {version}",
+        "en": "Instrument `{id}`, version {version}",
+    },
     "cb_columns": {
         "nl": "Exportkolommen: Qualtrics `{qualtrics}`, LimeSurvey `{limesurvey}`",
         "en": "Export columns: Qualtrics `{qualtrics}`, LimeSurvey `{limesurvey}`",
@@ -135,15 +173,30 @@ TEXTS = {
         "nl": "Overal als ontbrekend gelezen: codes {codes} en de teksten {texts}.",
         "en": "Read as missing everywhere: codes {codes} and the texts {texts}.",
     },
-    "cb_k_roster": {"nl": "k = positie in de rol (roster) van de wijk, 1 … n", "en": "k = position on the wijk's roster, 1 … n"},
-    "cb_k_write_in": {"nl": "k = nummer van de zelf ingevulde partij, 1 … {n}", "en": "k = number of the written-in party, 1 … {n}"},
-    "cb_multi": {"nl": "één kolom per optie (o = optiecode)", "en": "one column per option (o = option code)"},
+    "cb_k_roster": {
+        "nl": "k = positie in de rol (roster) van de wijk, 1 … n",
+        "en": "k = position on the wijk's roster, 1 … n",
+    },
+    "cb_k_write_in": {
+        "nl": "k = nummer van de zelf ingevulde partij, 1 … {n}",
+        "en": "k = number of the written-in party, 1 … {n}",
+    },
+    "cb_multi": {
+        "nl": "één kolom per optie (o = optiecode)",
+        "en": "one column per option (o = option code)",
+    },
     "type_text": {"nl": "open tekst", "en": "free text"},
     "type_single": {"nl": "één antwoord", "en": "single answer"},
     "type_multi": {"nl": "meerdere antwoorden", "en": "multiple answers"},
-    "scope_embedded": {"nl": "verborgen variabele (uit de uitnodigingslink)", "en": "hidden variable (from the invitation link)"},
+    "scope_embedded": {
+        "nl": "verborgen variabele (uit de uitnodigingslink)",
+        "en": "hidden variable (from the invitation link)",
+    },
     "scope_respondent": {"nl": "eenmaal per respondent", "en": "once per respondent"},
-    "scope_roster": {"nl": "per persoon of organisatie op de rol", "en": "per person or organisation on the roster"},
+    "scope_roster": {
+        "nl": "per persoon of organisatie op de rol",
+        "en": "per person or organisation on the roster",
+    },
     "scope_write_in": {"nl": "per zelf ingevulde partij", "en": "per written-in party"},
     "scope_perception": {"nl": "eenmaal per respondent", "en": "once per respondent"},
 }
@@ -231,7 +284,11 @@ class Question:
         """The question's name in the tool: Qualtrics export tag or LimeSurvey question code."""
         if self.scope == "embedded":
             return self.key if tool == "qualtrics" else self.code
-        return f"{PREFIX[self.scope]}_{self.code}" if tool == "qualtrics" else f"{PREFIX[self.scope]}{self.code}"
+        return (
+            f"{PREFIX[self.scope]}_{self.code}"
+            if tool == "qualtrics"
+            else f"{PREFIX[self.scope]}{self.code}"
+        )
 
     def column(self, tool: str, position: int | None = None) -> str:
         """The export column for roster position / write-in number / option code ``position``.
@@ -325,7 +382,11 @@ def load_instrument(path: str | Path | None = None) -> Instrument:
 @functools.cache
 def _default_instrument() -> Instrument:
     name = DEFAULT_INSTRUMENT
-    raw = resources.files("wijknet").joinpath(f"data/instrument/{DEFAULT_INSTRUMENT}").read_text(encoding="utf-8")
+    raw = (
+        resources.files("wijknet")
+        .joinpath(f"data/instrument/{DEFAULT_INSTRUMENT}")
+        .read_text(encoding="utf-8")
+    )
     return instrument_from_dict(yaml.safe_load(raw), name)
 
 
@@ -337,7 +398,9 @@ def instrument_from_dict(data: object, source: str = "instrument.yaml") -> Instr
         problems.append(Problem(source, text(TEXTS, message_key, **values), column=where))
 
     if not isinstance(data, dict):
-        raise InstrumentError([Problem(source, text(TEXTS, "field", field="id", expected="a mapping"))])
+        raise InstrumentError(
+            [Problem(source, text(TEXTS, "field", field="id", expected="a mapping"))]
+        )
     for f in ("id", "version"):
         if not str(data.get(f) or "").strip():
             problem(f, "field", f, field=f, expected="text")
@@ -345,7 +408,11 @@ def instrument_from_dict(data: object, source: str = "instrument.yaml") -> Instr
     if not (title.get("nl") and title.get("en")):
         problem("title", "texts", "title")
     max_write_ins = data.get("max_write_ins", 5)
-    if not isinstance(max_write_ins, int) or isinstance(max_write_ins, bool) or not 0 <= max_write_ins <= 99:
+    if (
+        not isinstance(max_write_ins, int)
+        or isinstance(max_write_ins, bool)
+        or not 0 <= max_write_ins <= 99
+    ):
         problem("max_write_ins", "max_write_ins", "max_write_ins")
         max_write_ins = 0
     scales = _scales(data.get("scales"), problem)
@@ -393,7 +460,12 @@ def _option(spec: object, where: str, problem) -> Option | None:
     if not _has_texts(spec):
         problem(where, "texts", f"{where}.{spec['key']}")
         return None
-    return Option(code=code, key=str(spec["key"]).strip(), nl=str(spec["nl"]).strip(), en=str(spec["en"]).strip())
+    return Option(
+        code=code,
+        key=str(spec["key"]).strip(),
+        nl=str(spec["nl"]).strip(),
+        en=str(spec["en"]).strip(),
+    )
 
 
 def _scales(data: object, problem) -> dict[str, Scale]:
@@ -404,7 +476,11 @@ def _scales(data: object, problem) -> dict[str, Scale]:
         value = spec.get("value", "key")
         if value not in ("code", "key"):
             problem(where, "value", where)
-        options = [o for o in (_option(s, where, problem) for s in spec.get("options") or ()) if o is not None]
+        options = [
+            o
+            for o in (_option(s, where, problem) for s in spec.get("options") or ())
+            if o is not None
+        ]
         if not options:
             problem(where, "field", where, field="options", expected="a list of answer options")
         for f in ("code", "key"):
@@ -413,14 +489,22 @@ def _scales(data: object, problem) -> dict[str, Scale]:
                 if getattr(o, f) in seen:
                     problem(where, "dup_option", where, field=f, value=getattr(o, f))
                 seen.add(getattr(o, f))
-        dont_know = _option(spec["dont_know"], f"{where}.dont_know", problem) if spec.get("dont_know") else None
+        dont_know = (
+            _option(spec["dont_know"], f"{where}.dont_know", problem)
+            if spec.get("dont_know")
+            else None
+        )
         if dont_know is not None and dont_know.code in {o.code for o in options}:
             problem(where, "dup_option", where, field="code", value=dont_know.code)
-        scales[str(name)] = Scale(str(name), tuple(options), value if value in ("code", "key") else "key", dont_know)
+        scales[str(name)] = Scale(
+            str(name), tuple(options), value if value in ("code", "key") else "key", dont_know
+        )
     return scales
 
 
-def _questions(data: object, scales: dict[str, Scale], problem) -> tuple[list[Question], list[dict]]:
+def _questions(
+    data: object, scales: dict[str, Scale], problem
+) -> tuple[list[Question], list[dict]]:
     questions, blocks = [], []
     for b in data or () if isinstance(data, list) else ():
         if not isinstance(b, dict) or not b.get("key"):
@@ -431,7 +515,9 @@ def _questions(data: object, scales: dict[str, Scale], problem) -> tuple[list[Qu
         blocks.append({k: v for k, v in b.items() if k != "questions"})
         for spec in b.get("questions") or ():
             if not isinstance(spec, dict) or not str(spec.get("key") or "").strip():
-                problem(b["key"], "field", f"blocks.{b['key']}", field="key", expected="a question key")
+                problem(
+                    b["key"], "field", f"blocks.{b['key']}", field="key", expected="a question key"
+                )
                 continue
             where = f"{spec.get('scope', '?')}.{spec['key']}"
             bad = False
@@ -471,7 +557,7 @@ def _questions(data: object, scales: dict[str, Scale], problem) -> tuple[list[Qu
 
 
 def _cross_checks(questions: list[Question], problem) -> None:
-    from .taxonomy import Taxonomy
+    from wijknet.taxonomy import Taxonomy
 
     seen_keys: set[tuple[str, str]] = set()
     for tool in TOOLS:
@@ -492,7 +578,9 @@ def _cross_checks(questions: list[Question], problem) -> None:
             ok = bool(earlier)
             if ok and "equals" in q.show_if:
                 scale = earlier[-1].scale
-                ok = scale is not None and str(q.show_if["equals"]) in {o.key for o in scale.options}
+                ok = scale is not None and str(q.show_if["equals"]) in {
+                    o.key for o in scale.options
+                }
             if not ok:
                 problem(where, "show_if", where, value=target)
         seen_keys.add((q.group, q.key))
@@ -514,7 +602,9 @@ def _cross_checks(questions: list[Question], problem) -> None:
 COLUMN_MAP_COLUMNS = ["tool", "block", "scope", "question", "position", "option", "column"]
 
 
-def column_map(instrument: Instrument, tool: str = "qualtrics", roster_size: int = 0) -> pd.DataFrame:
+def column_map(
+    instrument: Instrument, tool: str = "qualtrics", roster_size: int = 0
+) -> pd.DataFrame:
     """The export columns the instrument produces in ``tool`` for a roster of ``roster_size``.
 
     Parameters
@@ -537,7 +627,14 @@ def column_map(instrument: Instrument, tool: str = "qualtrics", roster_size: int
         raise InstrumentError([Problem(instrument.source, text(TEXTS, "bad_tool", value=tool))])
     rows = []
     for q in instrument.questions:
-        base = {"tool": tool, "block": q.block, "scope": q.scope, "question": q.key, "position": "", "option": ""}
+        base = {
+            "tool": tool,
+            "block": q.block,
+            "scope": q.scope,
+            "question": q.key,
+            "position": "",
+            "option": "",
+        }
         if q.scope == "roster":
             positions = range(1, roster_size + 1)
         elif q.scope == "write_in":
@@ -549,7 +646,14 @@ def column_map(instrument: Instrument, tool: str = "qualtrics", roster_size: int
                 rows.append({**base, "position": k or "", "column": q.column(tool)})
             elif q.type == "multi":
                 for o in q.scale.options:
-                    rows.append({**base, "position": k or "", "option": o.code, "column": q.column(tool, o.code)})
+                    rows.append(
+                        {
+                            **base,
+                            "position": k or "",
+                            "option": o.code,
+                            "column": q.column(tool, o.code),
+                        }
+                    )
             else:
                 rows.append({**base, "position": k or "", "column": q.column(tool, k)})
     return pd.DataFrame(rows, columns=COLUMN_MAP_COLUMNS)
@@ -569,8 +673,12 @@ def column_pattern(question: Question, tool: str, lang: str | None = None) -> st
 # ---------------------------------------------------------------------------
 
 
-def render_codebook(instrument: Instrument | None = None, lang: str | None = None, fmt: str = "markdown",
-                    roster: pd.DataFrame | None = None) -> str:
+def render_codebook(
+    instrument: Instrument | None = None,
+    lang: str | None = None,
+    fmt: str = "markdown",
+    roster: pd.DataFrame | None = None,
+) -> str:
     """The instrument's codebook: every question, its export columns and answer codes.
 
     Parameters
@@ -602,10 +710,19 @@ def render_codebook(instrument: Instrument | None = None, lang: str | None = Non
         return text(TEXTS, key, lang=ui, **values)
 
     def both(spec) -> str:
-        nl, en = (spec.nl, spec.en) if not isinstance(spec, dict) else (spec.get("nl", ""), spec.get("en", ""))
+        nl, en = (
+            (spec.nl, spec.en)
+            if not isinstance(spec, dict)
+            else (spec.get("nl", ""), spec.get("en", ""))
+        )
         return {"nl": nl, "en": en}.get(lang) or f"{nl} — {en}"
 
-    md: list[str] = [f"# {t('cb_title')}: {both(instrument.title)}", "", t("cb_version", id=instrument.id, version=instrument.version), ""]
+    md: list[str] = [
+        f"# {t('cb_title')}: {both(instrument.title)}",
+        "",
+        t("cb_version", id=instrument.id, version=instrument.version),
+        "",
+    ]
     texts = ", ".join(f"'{x}'" for x in sorted(instrument.missing_texts))
     md += [t("cb_missing", codes=", ".join(sorted(instrument.missing_codes)), texts=texts), ""]
     for block in instrument.blocks:
@@ -615,7 +732,14 @@ def render_codebook(instrument: Instrument | None = None, lang: str | None = Non
         for q in [q for q in instrument.questions if q.block == block["key"]]:
             md += [f"### `{q.key}`: {both(q)}", ""]
             md.append(f"- {t('cb_type')}: {t('type_' + q.type)}; {t('scope_' + q.scope)}")
-            md.append("- " + t("cb_columns", qualtrics=column_pattern(q, "qualtrics"), limesurvey=column_pattern(q, "limesurvey")))
+            md.append(
+                "- "
+                + t(
+                    "cb_columns",
+                    qualtrics=column_pattern(q, "qualtrics"),
+                    limesurvey=column_pattern(q, "limesurvey"),
+                )
+            )
             if q.scope == "roster":
                 md.append(f"  ({t('cb_k_roster')})")
             elif q.scope == "write_in":
@@ -624,25 +748,40 @@ def render_codebook(instrument: Instrument | None = None, lang: str | None = Non
                 md.append(f"  ({t('cb_multi')})")
             if q.show_if:
                 cond = q.show_if.get("question")
-                what = f"{cond} = {q.show_if['equals']}" if "equals" in q.show_if else t("cb_answered", question=cond)
+                what = (
+                    f"{cond} = {q.show_if['equals']}"
+                    if "equals" in q.show_if
+                    else t("cb_answered", question=cond)
+                )
                 md.append(f"- {t('cb_show_if')}: {what}")
             md.append("")
             if q.scale is not None:
-                md += [f"| {t('cb_code')} | {t('cb_value')} | {t('cb_label')} |", "| ---: | --- | --- |"]
+                md += [
+                    f"| {t('cb_code')} | {t('cb_value')} | {t('cb_label')} |",
+                    "| ---: | --- | --- |",
+                ]
                 for o in q.scale.options:
                     md.append(f"| {o.code} | {q.scale.stored(o)} | {_cell(both(o))} |")
                 if q.scale.dont_know is not None:
-                    md.append(f"| {q.scale.dont_know.code} | *{t('cb_dont_know')}* | {_cell(both(q.scale.dont_know))} |")
+                    md.append(
+                        f"| {q.scale.dont_know.code} | *{t('cb_dont_know')}* | {_cell(both(q.scale.dont_know))} |"
+                    )
                 md.append("")
     if roster is not None and len(roster):
         md += ["## Roster", ""]
-        cols = [c for c in ("wijk", "position", "actor_id", "name", "organisation", "domain") if c in roster.columns]
+        cols = [
+            c
+            for c in ("wijk", "position", "actor_id", "name", "organisation", "domain")
+            if c in roster.columns
+        ]
         md += ["| " + " | ".join(cols) + " |", "|" + " --- |" * len(cols)]
         for r in roster[cols].astype(str).itertuples(index=False):
             md.append("| " + " | ".join(_cell(v) for v in r) + " |")
         md.append("")
     markdown = "\n".join(md).rstrip() + "\n"
-    return markdown if fmt == "markdown" else _markdown_to_html(markdown, both(instrument.title), ui)
+    return (
+        markdown if fmt == "markdown" else _markdown_to_html(markdown, both(instrument.title), ui)
+    )
 
 
 def _cell(value: str) -> str:

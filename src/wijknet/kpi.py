@@ -29,14 +29,19 @@ import numpy as np
 import pandas as pd
 from statsmodels.stats.proportion import proportion_confint
 
-from .i18n import text
-from .privacy.suppression import is_aggregate_only, protect
-from .project import Project
+from wijknet.i18n import text
+from wijknet.privacy.suppression import is_aggregate_only, protect
+from wijknet.project import Project
 
 ALL_WIJKEN = "Alle wijken"
 AGREE = 4  # answers 4 (eens) and 5 (helemaal eens) count as agreeing
 
-CONTINUE, ANALYSIS, IMPROVEMENT, NO_JUDGEMENT = "doorgaan", "analyse gevraagd", "verbeterplan", "geen oordeel"
+CONTINUE, ANALYSIS, IMPROVEMENT, NO_JUDGEMENT = (
+    "doorgaan",
+    "analyse gevraagd",
+    "verbeterplan",
+    "geen oordeel",
+)
 STATUSES = (CONTINUE, ANALYSIS, IMPROVEMENT, NO_JUDGEMENT)
 
 KPI3_COLUMNS = [
@@ -125,8 +130,14 @@ def _statuses(share: pd.Series, band_min: pd.Series) -> list[str]:
     return statuses
 
 
-def kpi3(project: Project, *, bands: dict[str, tuple[float, float]] | None = None, target: float | None = None,
-         confidence: float = 0.95, pooled: bool = True) -> pd.DataFrame:
+def kpi3(
+    project: Project,
+    *,
+    bands: dict[str, tuple[float, float]] | None = None,
+    target: float | None = None,
+    confidence: float = 0.95,
+    pooled: bool = True,
+) -> pd.DataFrame:
     """KPI 3 per wijk and wave, judged against the yearly band.
 
     Parameters
@@ -205,7 +216,9 @@ def _kpi3_table(project: Project, bands, target, confidence: float) -> pd.DataFr
     target = project.config.kpi3_target if target is None else target
     responses = project.responses
     if responses.empty:
-        return pd.DataFrame({c: pd.Series(dtype=bool if c == "pooled" else object) for c in KPI3_COLUMNS})
+        return pd.DataFrame(
+            {c: pd.Series(dtype=bool if c == "pooled" else object) for c in KPI3_COLUMNS}
+        )
     waves = project.waves
     groups = [(w, False) for w in project.wijken] + [(ALL_WIJKEN, True)]
     rows = []
@@ -220,7 +233,9 @@ def _kpi3_table(project: Project, bands, target, confidence: float) -> pd.DataFr
     for column in ("respondents", "active_respondents", "answered", "agree"):
         table[column] = table[column].astype(int)
     answered = table["answered"].to_numpy()
-    table["share"] = np.where(answered > 0, table["agree"] / np.where(answered > 0, answered, 1), np.nan)
+    table["share"] = np.where(
+        answered > 0, table["agree"] / np.where(answered > 0, answered, 1), np.nan
+    )
     table["ci_low"], table["ci_high"] = wilson_interval(table["agree"], answered, confidence)
     table["status"] = NO_JUDGEMENT
     for column in ("below_band", "above_band", "ci_overlaps_band"):
@@ -230,16 +245,30 @@ def _kpi3_table(project: Project, bands, target, confidence: float) -> pd.DataFr
 
 def _judge(table: pd.DataFrame) -> pd.DataFrame:
     """Status and band flags of every row from its (published) share."""
-    table["status"] = [s for _, part in table.groupby("wijk", sort=False) for s in _statuses(part["share"], part["band_min"])]
+    table["status"] = [
+        s
+        for _, part in table.groupby("wijk", sort=False)
+        for s in _statuses(part["share"], part["band_min"])
+    ]
     judged = table["status"] != NO_JUDGEMENT
     table["below_band"] = judged & (table["share"] < table["band_min"])
     table["above_band"] = judged & (table["share"] > table["band_max"])
-    table["ci_overlaps_band"] = judged & (table["ci_low"] <= table["band_max"]) & (table["ci_high"] >= table["band_min"])
+    table["ci_overlaps_band"] = (
+        judged & (table["ci_low"] <= table["band_max"]) & (table["ci_high"] >= table["band_min"])
+    )
     return table
 
 
 #: The counts of one KPI 3 row: the published ones and the differences that follow from them.
-KPI3_COUNTS = ("agree", "disagree", "answered", "unanswered", "active_respondents", "inactive", "respondents")
+KPI3_COUNTS = (
+    "agree",
+    "disagree",
+    "answered",
+    "unanswered",
+    "active_respondents",
+    "inactive",
+    "respondents",
+)
 #: What blanking each count costs (tau-argus' cost function): the differences are not shown (0); the share
 #: rests on ``agree`` and ``answered``, so those go last; the pooled programme figure costs five times more.
 KPI3_COST = np.array([2, 0, 3, 0, 1, 0, 1], dtype=float)
@@ -247,7 +276,9 @@ KPI3_COST = np.array([2, 0, 3, 0, 1, 0, 1], dtype=float)
 KPI3_LINES = ((2, (0, 1)), (4, (2, 3)), (6, (4, 5)))
 
 
-def protect_kpi3(table: pd.DataFrame, min_cell: int, *, viewer_wijk: str | None = None) -> pd.DataFrame:
+def protect_kpi3(
+    table: pd.DataFrame, min_cell: int, *, viewer_wijk: str | None = None
+) -> pd.DataFrame:
     """KPI 3 with the disclosure-control rule applied (:func:`wijknet.privacy.suppression.protect`).
 
     Parameters
@@ -281,13 +312,26 @@ def protect_kpi3(table: pd.DataFrame, min_cell: int, *, viewer_wijk: str | None 
     for column in ("respondents", "active_respondents", "answered", "agree"):
         out[column] = out[column].astype(float)
     for _wave, rows in out.groupby("wave", sort=False):
-        order = [i for i in rows.index if not rows.at[i, "pooled"]] + [i for i in rows.index if rows.at[i, "pooled"]]
+        order = [i for i in rows.index if not rows.at[i, "pooled"]] + [
+            i for i in rows.index if rows.at[i, "pooled"]
+        ]
         values = []
         for i in order:
             r = table.loc[i]
-            values += [r["agree"], r["answered"] - r["agree"], r["answered"], r["active_respondents"] - r["answered"],
-                       r["active_respondents"], r["respondents"] - r["active_respondents"], r["respondents"]]
-        lines = [(k * width + t, [k * width + p for p in parts]) for k in range(len(order)) for t, parts in KPI3_LINES]
+            values += [
+                r["agree"],
+                r["answered"] - r["agree"],
+                r["answered"],
+                r["active_respondents"] - r["answered"],
+                r["active_respondents"],
+                r["respondents"] - r["active_respondents"],
+                r["respondents"],
+            ]
+        lines = [
+            (k * width + t, [k * width + p for p in parts])
+            for k in range(len(order))
+            for t, parts in KPI3_LINES
+        ]
         pooled = [k for k, i in enumerate(order) if rows.at[i, "pooled"]]
         for p in pooled:
             wijken = [k for k in range(len(order)) if k not in pooled]
@@ -295,12 +339,19 @@ def protect_kpi3(table: pd.DataFrame, min_cell: int, *, viewer_wijk: str | None 
         known = unseen = None
         if viewer_wijk is not None:
             mine = np.repeat([rows.at[i, "wijk"] == viewer_wijk for i in order], width)
-            others = np.repeat([not rows.at[i, "pooled"] and rows.at[i, "wijk"] != viewer_wijk for i in order], width)
+            others = np.repeat(
+                [not rows.at[i, "pooled"] and rows.at[i, "wijk"] != viewer_wijk for i in order],
+                width,
+            )
             known, unseen = mine, others
-        cost = np.tile(KPI3_COST, len(order)) * np.repeat([5 if rows.at[i, "pooled"] else 1 for i in order], width)
-        hidden = protect(np.array(values, dtype=float), lines, min_cell, known=known, unseen=unseen, cost=cost)
+        cost = np.tile(KPI3_COST, len(order)) * np.repeat(
+            [5 if rows.at[i, "pooled"] else 1 for i in order], width
+        )
+        hidden = protect(
+            np.array(values, dtype=float), lines, min_cell, known=known, unseen=unseen, cost=cost
+        )
         for k, i in enumerate(order):
-            flags = dict(zip(KPI3_COUNTS, hidden[k * width:(k + 1) * width]))
+            flags = dict(zip(KPI3_COUNTS, hidden[k * width : (k + 1) * width]))
             for column in ("agree", "answered", "active_respondents", "respondents"):
                 if flags[column]:
                     out.loc[i, column] = np.nan
@@ -333,12 +384,15 @@ def programme_kpi3(project: Project, viewer_wijk: str) -> pd.DataFrame:
         The pooled rows (``wijk = "Alle wijken"``) of :func:`kpi3`, one per
         wave, with blank counts and share where the rule requires it.
     """
-    table = protect_kpi3(_kpi3_table(project, None, None, 0.95), project.config.min_cell, viewer_wijk=viewer_wijk)
+    table = protect_kpi3(
+        _kpi3_table(project, None, None, 0.95), project.config.min_cell, viewer_wijk=viewer_wijk
+    )
     return table[table["pooled"]].reset_index(drop=True)
 
 
-def kpi_vs_structure(project: Project, *, kpi: pd.DataFrame | None = None, attr: str = "domain",
-                     **graph_options) -> pd.DataFrame:
+def kpi_vs_structure(
+    project: Project, *, kpi: pd.DataFrame | None = None, attr: str = "domain", **graph_options
+) -> pd.DataFrame:
     """KPI 3 next to the measured network structure of the same wijk and wave.
 
     Parameters
@@ -374,7 +428,7 @@ def kpi_vs_structure(project: Project, *, kpi: pd.DataFrame | None = None, attr:
     organizational crises: an experimental simulation. *Social Psychology
     Quarterly*, 51(2), 123-140.
     """
-    from .metrics import cross_domain_share, ei_index
+    from wijknet.metrics import cross_domain_share, ei_index
 
     kpi = kpi3(project, pooled=False) if kpi is None else kpi[~kpi["pooled"].astype(bool)]
     rows = []
@@ -386,7 +440,12 @@ def kpi_vs_structure(project: Project, *, kpi: pd.DataFrame | None = None, attr:
     structure = pd.DataFrame(rows)
     keep = ["wijk", "wave", "share", "ci_low", "ci_high", "band_min", "band_max", "status"]
     if kpi.empty:
-        kpi = pd.DataFrame({c: pd.Series(dtype=float if c not in ("wijk", "wave", "status") else object) for c in keep})
+        kpi = pd.DataFrame(
+            {
+                c: pd.Series(dtype=float if c not in ("wijk", "wave", "status") else object)
+                for c in keep
+            }
+        )
     table = structure.merge(kpi[keep], on=["wijk", "wave"], how="left")
     table = table[keep + ["cross_domain_share", "ei_index"]]
     for column in ("share", "cross_domain_share", "ei_index"):

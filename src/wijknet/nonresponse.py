@@ -62,7 +62,7 @@ import numpy as np
 import pandas as pd
 
 if TYPE_CHECKING:
-    from .project import Project
+    from wijknet.project import Project
 
 METHODS = ("none", "drop", "reconstruct", "impute", "impute_reciprocity")
 TOTAL = "all"  # the ``domain`` of the total rows of :func:`response_rates`
@@ -107,11 +107,23 @@ def response_rates(project: Project) -> pd.DataFrame:
             present = project.present(wijk, wave)
             ids, basis = respondents(project, wijk, wave)
             responded = present["actor_id"].astype(str).isin(ids)
-            groups = [(d, responded[present["domain"] == d]) for d in project.taxonomy.order(present["domain"].unique())]
+            groups = [
+                (d, responded[present["domain"] == d])
+                for d in project.taxonomy.order(present["domain"].unique())
+            ]
             for domain, flags in [*groups, (TOTAL, responded)]:
                 n, k = len(flags), int(flags.sum())
-                rows.append({"wijk": wijk, "wave": wave, "domain": domain, "present": n, "respondents": k,
-                             "rate": k / n if n else float("nan"), "basis": basis})
+                rows.append(
+                    {
+                        "wijk": wijk,
+                        "wave": wave,
+                        "domain": domain,
+                        "present": n,
+                        "respondents": k,
+                        "rate": k / n if n else float("nan"),
+                        "basis": basis,
+                    }
+                )
     columns = ["wijk", "wave", "domain", "present", "respondents", "rate", "basis"]
     return pd.DataFrame(rows, columns=columns)
 
@@ -155,7 +167,9 @@ def observed_reciprocity(G: nx.DiGraph, respondents: Iterable[str]) -> float:
     return sum(1 for u, v in arcs if G.has_edge(v, u)) / len(arcs)
 
 
-def treat_nonresponse(G: nx.DiGraph, respondents: Iterable[str], method: str = "none", seed=0) -> nx.DiGraph:
+def treat_nonresponse(
+    G: nx.DiGraph, respondents: Iterable[str], method: str = "none", seed=0
+) -> nx.DiGraph:
     """A copy of ``G`` with non-response treated by ``method``.
 
     Let ``R`` be the respondents, ``M`` the other actors (non-respondents)
@@ -255,21 +269,32 @@ def treat_nonresponse(G: nx.DiGraph, respondents: Iterable[str], method: str = "
         reciprocity = observed_reciprocity(G, responded)
         q = density if np.isnan(reciprocity) else reciprocity
         back_without = min(1.0, density * (1 - q) / (1 - density)) if density < 1 else 1.0
-        dyads = [(u, v) for i, u in enumerate(order) for v in order[i + 1:]]
+        dyads = [(u, v) for i, u in enumerate(order) for v in order[i + 1 :]]
         first, second = rng.random((2, len(dyads)))
         forward = first < density
         backward = np.where(forward, second < q, second < back_without)
         pairs = [(u, v) for u, v in dyads] + [(v, u) for u, v in dyads]
         hits = np.concatenate([forward, backward])
         label = "reciprocity"
-    H.add_edges_from((u, v, {"weight": weight, "tie_type": "", "evidence": "", "imputed": label})
-                     for (u, v), hit in zip(pairs, hits) if hit)
+    H.add_edges_from(
+        (u, v, {"weight": weight, "tie_type": "", "evidence": "", "imputed": label})
+        for (u, v), hit in zip(pairs, hits)
+        if hit
+    )
     return H
 
 
-def treated_graph(project: Project, wijk: str, wave: str, method: str = "none", *, seed=0,
-                  tie_types: Iterable[str] | None = None, min_weight: float | None = None,
-                  symmetrise: str | None = None) -> nx.DiGraph | nx.Graph:
+def treated_graph(
+    project: Project,
+    wijk: str,
+    wave: str,
+    method: str = "none",
+    *,
+    seed=0,
+    tie_types: Iterable[str] | None = None,
+    min_weight: float | None = None,
+    symmetrise: str | None = None,
+) -> nx.DiGraph | nx.Graph:
     """The graph of one wijk and wave with non-response treated by ``method``.
 
     The directed graph of :func:`wijknet.graph.build_graph` (with
@@ -296,7 +321,7 @@ def treated_graph(project: Project, wijk: str, wave: str, method: str = "none", 
     networkx.DiGraph or networkx.Graph
         ``G.graph`` has ``wijk``, ``wave``, ``symmetrise`` and ``nonresponse``.
     """
-    from .graph import build_graph, symmetrise_graph
+    from wijknet.graph import build_graph, symmetrise_graph
 
     G = build_graph(project, wijk, wave, tie_types=tie_types, min_weight=min_weight)
     ids, _ = respondents(project, wijk, wave)
@@ -311,13 +336,23 @@ def treated_graphs(project: Project, method: str = "none", *, seed=0, **graph_op
     and wave does not depend on which others are treated. ``graph_options``
     are ``tie_types``, ``min_weight`` and ``symmetrise``.
     """
-    return {(w, v): treated_graph(project, w, v, method, seed=seed, **graph_options)
-            for w in project.wijken for v in project.waves}
+    return {
+        (w, v): treated_graph(project, w, v, method, seed=seed, **graph_options)
+        for w in project.wijken
+        for v in project.waves
+    }
 
 
-def nonresponse_metrics(project: Project, methods: Iterable[str] = METHODS, *, wijken: Iterable[str] | None = None,
-                        waves: Iterable[str] | None = None, n_permutations: int = 1000, seed=0,
-                        **graph_options) -> pd.DataFrame:
+def nonresponse_metrics(
+    project: Project,
+    methods: Iterable[str] = METHODS,
+    *,
+    wijken: Iterable[str] | None = None,
+    waves: Iterable[str] | None = None,
+    n_permutations: int = 1000,
+    seed=0,
+    **graph_options,
+) -> pd.DataFrame:
     """Whole-network measures of every wijk and wave without and with each treatment of non-response.
 
     Parameters
@@ -345,7 +380,7 @@ def nonresponse_metrics(project: Project, methods: Iterable[str] = METHODS, *, w
         computed on the treated graph (so ``actors`` is the number of
         respondents after ``"drop"``).
     """
-    from .metrics import network_metrics
+    from wijknet.metrics import network_metrics
 
     rows = []
     for wijk in project.wijken if wijken is None else wijken:
@@ -367,9 +402,17 @@ def nonresponse_metrics(project: Project, methods: Iterable[str] = METHODS, *, w
     return pd.concat(rows, ignore_index=True)
 
 
-def compare_treatments(project: Project, wijk: str, wave: str, methods: Iterable[str] = METHODS, *,
-                       tie_types: Iterable[str] | None = None, min_weight: float | None = None,
-                       n_permutations: int = 1000, seed=0) -> pd.DataFrame:
+def compare_treatments(
+    project: Project,
+    wijk: str,
+    wave: str,
+    methods: Iterable[str] = METHODS,
+    *,
+    tie_types: Iterable[str] | None = None,
+    min_weight: float | None = None,
+    n_permutations: int = 1000,
+    seed=0,
+) -> pd.DataFrame:
     """Whole-network measures of one wijk and wave under each treatment, side by side.
 
     The rows of :func:`nonresponse_metrics` for one wijk and wave, without
@@ -383,6 +426,14 @@ def compare_treatments(project: Project, wijk: str, wave: str, methods: Iterable
         respondents come from :func:`respondents`; the graph from
         :func:`treated_graph` with ``tie_types`` and ``min_weight``.
     """
-    table = nonresponse_metrics(project, methods, wijken=[wijk], waves=[wave], n_permutations=n_permutations,
-                                seed=seed, tie_types=tie_types, min_weight=min_weight)
+    table = nonresponse_metrics(
+        project,
+        methods,
+        wijken=[wijk],
+        waves=[wave],
+        n_permutations=n_permutations,
+        seed=seed,
+        tie_types=tie_types,
+        min_weight=min_weight,
+    )
     return table.drop(columns=["wijk", "wave"])

@@ -27,10 +27,10 @@ import networkx as nx
 import pandas as pd
 import yaml
 
-from .errors import DataError, Problem
-from .i18n import text
-from .io.tables import read_table
-from .io.tidy import (
+from wijknet.errors import DataError, Problem
+from wijknet.i18n import text
+from wijknet.io.tables import read_table
+from wijknet.io.tidy import (
     ACTOR_REQUIRED,
     RESPONSE_REQUIRED,
     TIE_REQUIRED,
@@ -39,8 +39,8 @@ from .io.tidy import (
     validate_responses,
     validate_ties,
 )
-from .privacy.audience import Audience
-from .taxonomy import Taxonomy
+from wijknet.privacy.audience import Audience
+from wijknet.taxonomy import Taxonomy
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +53,10 @@ TEXTS = {
         "nl": "'{name}.csv' of '{name}.xlsx' ontbreekt in de map {folder}",
         "en": "'{name}.csv' or '{name}.xlsx' is missing in the folder {folder}",
     },
-    "bad_config": {"nl": "ongeldige configuratie: {detail}", "en": "invalid configuration: {detail}"},
+    "bad_config": {
+        "nl": "ongeldige configuratie: {detail}",
+        "en": "invalid configuration: {detail}",
+    },
     "renamed_domains": {
         "nl": "Domeinlabels die de taxonomie onder een andere naam kent, zijn omgezet: {labels}",
         "en": "Domain labels the taxonomy knows under another name were converted: {labels}",
@@ -102,15 +105,23 @@ class ProjectConfig:
             data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
             if not isinstance(data, dict):
                 raise ValueError("expected a mapping")
-            taxonomy = Taxonomy.from_file(folder / data["taxonomy"]) if data.get("taxonomy") else Taxonomy.default()
+            taxonomy = (
+                Taxonomy.from_file(folder / data["taxonomy"])
+                if data.get("taxonomy")
+                else Taxonomy.default()
+            )
             waves = data.get("waves")
             return cls(
                 title=str(data.get("title", "")),
                 synthetic=bool(data.get("synthetic", False)),
                 waves=[str(w) for w in waves] if waves else None,
                 taxonomy=taxonomy,
-                kpi3_bands=_bands(data["kpi3_bands"]) if data.get("kpi3_bands") is not None else dict(KPI3_BANDS),
-                kpi3_target=_percent(data["kpi3_target"]) if data.get("kpi3_target") is not None else KPI3_TARGET,
+                kpi3_bands=_bands(data["kpi3_bands"])
+                if data.get("kpi3_bands") is not None
+                else dict(KPI3_BANDS),
+                kpi3_target=_percent(data["kpi3_target"])
+                if data.get("kpi3_target") is not None
+                else KPI3_TARGET,
                 min_cell=_min_cell(data.get("privacy")),
             )
         except (OSError, ValueError, KeyError, TypeError, yaml.YAMLError) as exc:
@@ -147,7 +158,9 @@ def _bands(data) -> dict[str, tuple[float, float]]:
             raise ValueError(f"kpi3_bands: {wave}: expected [minimum, maximum] in percent")
         low, high = _percent(band[0]), _percent(band[1])
         if low > high:
-            raise ValueError(f"kpi3_bands: {wave}: the minimum {band[0]} is above the maximum {band[1]}")
+            raise ValueError(
+                f"kpi3_bands: {wave}: the minimum {band[0]} is above the maximum {band[1]}"
+            )
         bands[str(wave)] = (low, high)
     return bands
 
@@ -204,24 +217,39 @@ class Project:
         (:func:`wijknet.privacy.view.restrict_evidence`).
         """
         if self.audience is not None:
-            from .privacy.view import restrict_evidence
+            from wijknet.privacy.view import restrict_evidence
 
-            self.audience.require(self.audience.sees_individuals, "bewijs van afzonderlijke relaties")
+            self.audience.require(
+                self.audience.sees_individuals, "bewijs van afzonderlijke relaties"
+            )
             real = self._real_ids or {}
-            full = dataclasses.replace(self, audience=None, _real_ids=None, ties=self.ties.assign(
-                source=self.ties["source"].map(lambda a: real.get(a, a)), target=self.ties["target"].map(lambda a: real.get(a, a))))
+            full = dataclasses.replace(
+                self,
+                audience=None,
+                _real_ids=None,
+                ties=self.ties.assign(
+                    source=self.ties["source"].map(lambda a: real.get(a, a)),
+                    target=self.ties["target"].map(lambda a: real.get(a, a)),
+                ),
+            )
             rows = full.evidence(wijk, wave, real.get(source, source), real.get(target, target))
             if self.audience.wijk:  # nothing of another wijk, whatever is asked
                 rows = rows[rows["wijk"] == self.audience.wijk]
             codes = {v: k for k, v in real.items()} if self._real_ids is not None else None
             return restrict_evidence(rows, self.audience, codes)
         if self.store_path is not None:
-            from .store.combine import evidence
+            from wijknet.store.combine import evidence
 
             return evidence(self.store_path, wijk, wave, source, target)
         t = self.ties
-        rows = t[(t["wijk"] == wijk) & (t["wave"] == wave) & (((t["source"] == source) & (t["target"] == target))
-                                                               | ((t["source"] == target) & (t["target"] == source)))]
+        rows = t[
+            (t["wijk"] == wijk)
+            & (t["wave"] == wave)
+            & (
+                ((t["source"] == source) & (t["target"] == target))
+                | ((t["source"] == target) & (t["target"] == source))
+            )
+        ]
         return pd.DataFrame({
             "wijk": rows["wijk"], "wave": rows["wave"], "source": rows["source"], "target": rows["target"],
             "tie_type": rows["tie_type"], "direction": ["tie" if s == source else "reverse" for s in rows["source"]],
@@ -255,7 +283,7 @@ class Project:
 
     def graph(self, wijk: str, wave: str, **options) -> nx.DiGraph:
         """The stakeholder graph of one wijk and wave; see :func:`wijknet.graph.build_graph`."""
-        from .graph import build_graph
+        from wijknet.graph import build_graph
 
         return build_graph(self, wijk, wave, **options)
 
@@ -265,8 +293,14 @@ class Project:
         return not self.responses.empty
 
     @classmethod
-    def from_frames(cls, actors: pd.DataFrame, ties: pd.DataFrame, config: ProjectConfig | None = None,
-                    path: Path | None = None, responses: pd.DataFrame | None = None) -> Project:
+    def from_frames(
+        cls,
+        actors: pd.DataFrame,
+        ties: pd.DataFrame,
+        config: ProjectConfig | None = None,
+        path: Path | None = None,
+        responses: pd.DataFrame | None = None,
+    ) -> Project:
         """Validate raw string tables (as :func:`read_table` returns them) into a project.
 
         ``responses`` (optional) is the raw survey responses table; see
@@ -281,13 +315,38 @@ class Project:
             responses_file = responses.attrs.get("file", "responses.csv")
             responses = validate_responses(responses, actors, responses_file, actors_file)
         if config.waves:
-            bad = [Problem(ties_file, text(TEXTS, "unknown_wave", value=w, config=CONFIG_FILE), row=r, column="wave")
-                   for r, w in ties["wave"].items() if w not in config.waves]
-            bad += [Problem(actors_file, text(TEXTS, "unknown_wave", value=w, config=CONFIG_FILE), row=r, column=c)
-                    for c in ("first_wave", "last_wave") for r, w in actors[c].items() if w and w not in config.waves]
+            bad = [
+                Problem(
+                    ties_file,
+                    text(TEXTS, "unknown_wave", value=w, config=CONFIG_FILE),
+                    row=r,
+                    column="wave",
+                )
+                for r, w in ties["wave"].items()
+                if w not in config.waves
+            ]
+            bad += [
+                Problem(
+                    actors_file,
+                    text(TEXTS, "unknown_wave", value=w, config=CONFIG_FILE),
+                    row=r,
+                    column=c,
+                )
+                for c in ("first_wave", "last_wave")
+                for r, w in actors[c].items()
+                if w and w not in config.waves
+            ]
             if responses is not None:
-                bad += [Problem(responses_file, text(TEXTS, "unknown_wave", value=w, config=CONFIG_FILE), row=r, column="wave")
-                        for r, w in responses["wave"].items() if w not in config.waves]
+                bad += [
+                    Problem(
+                        responses_file,
+                        text(TEXTS, "unknown_wave", value=w, config=CONFIG_FILE),
+                        row=r,
+                        column="wave",
+                    )
+                    for r, w in responses["wave"].items()
+                    if w not in config.waves
+                ]
             if bad:
                 raise DataError(bad)
         waves = config.waves or _found_waves(actors, ties, responses)
@@ -302,17 +361,32 @@ class Project:
         actors["domain"] = actors["domain"].map(taxonomy.canonical)
         warnings = []
         if renamed:
-            warnings.append(text(TEXTS, "renamed_domains", labels=", ".join(f"{a} → {k}" for a, k in sorted(renamed.items()))))
+            warnings.append(
+                text(
+                    TEXTS,
+                    "renamed_domains",
+                    labels=", ".join(f"{a} → {k}" for a, k in sorted(renamed.items())),
+                )
+            )
         unknown = taxonomy.unknown(actors["domain"].unique())
         if unknown:
             warnings.append(text(TEXTS, "unknown_domains", labels=", ".join(unknown)))
             log.warning("%d domain label(s) not in the taxonomy", len(unknown))
         actors = actors.reset_index(drop=True)
         ties = ties.reset_index(drop=True)
-        return cls(actors=actors, ties=ties, config=config, path=path, warnings=warnings, responses=responses)
+        return cls(
+            actors=actors,
+            ties=ties,
+            config=config,
+            path=path,
+            warnings=warnings,
+            responses=responses,
+        )
 
 
-def _found_waves(actors: pd.DataFrame, ties: pd.DataFrame, responses: pd.DataFrame | None = None) -> list[str]:
+def _found_waves(
+    actors: pd.DataFrame, ties: pd.DataFrame, responses: pd.DataFrame | None = None
+) -> list[str]:
     found = set(ties["wave"]) | set(actors["first_wave"]) | set(actors["last_wave"])
     if responses is not None:
         found |= set(responses["wave"])
@@ -332,7 +406,12 @@ def _check_spans(actors, ties, waves, actors_file, ties_file) -> None:
     """first_wave before last_wave, and no tie of an actor outside its waves."""
     position = {w: i for i, w in enumerate(waves)}
     problems = [
-        Problem(actors_file, text(TEXTS, "bad_span", first=first, last=last), row=row, column="last_wave")
+        Problem(
+            actors_file,
+            text(TEXTS, "bad_span", first=first, last=last),
+            row=row,
+            column="last_wave",
+        )
         for row, first, last in zip(actors.index, actors["first_wave"], actors["last_wave"])
         if first and last and position.get(first, 0) > position.get(last, 0)
     ]
@@ -342,8 +421,14 @@ def _check_spans(actors, ties, waves, actors_file, ties_file) -> None:
             present = set(spans.index[_present_mask(spans, wave, waves).to_numpy()])
             for column in ("source", "target"):
                 problems += [
-                    Problem(ties_file, text(TEXTS, "absent_actor", value=a, wave=wave, actors=actors_file), row=row, column=column)
-                    for row, a in group[column].items() if a not in present
+                    Problem(
+                        ties_file,
+                        text(TEXTS, "absent_actor", value=a, wave=wave, actors=actors_file),
+                        row=row,
+                        column=column,
+                    )
+                    for row, a in group[column].items()
+                    if a not in present
                 ]
     if problems:
         raise DataError(sorted(problems, key=lambda p: (p.file, p.row or 0, p.column or "")))
@@ -356,15 +441,26 @@ def _check_respondents(actors, responses, waves, actors_file, responses_file) ->
     for wave, group in responses.groupby("wave", sort=False):
         present = set(spans.index[_present_mask(spans, wave, waves).to_numpy()])
         problems += [
-            Problem(responses_file, text(TEXTS, "absent_actor", value=a, wave=wave, actors=actors_file), row=row, column="actor_id")
-            for row, a in group["actor_id"].items() if a not in present
+            Problem(
+                responses_file,
+                text(TEXTS, "absent_actor", value=a, wave=wave, actors=actors_file),
+                row=row,
+                column="actor_id",
+            )
+            for row, a in group["actor_id"].items()
+            if a not in present
         ]
     if problems:
         raise DataError(sorted(problems, key=lambda p: (p.row or 0, p.column or "")))
 
 
-def load_project(folder: str | Path, evidence_rule: str | None = None, *, audience: str | Audience | None = None,
-                 key: bytes | None = None) -> Project:
+def load_project(
+    folder: str | Path,
+    evidence_rule: str | None = None,
+    *,
+    audience: str | Audience | None = None,
+    key: bytes | None = None,
+) -> Project:
     """Read and validate a tidy project folder or a project store, as one audience may see it.
 
     A folder with ``wijknet.sqlite`` is a project store (``wijknet init``):
@@ -385,17 +481,17 @@ def load_project(folder: str | Path, evidence_rule: str | None = None, *, audien
         For every problem found, with file, row and column.
     """
     folder = Path(folder)
-    from .store.db import is_store
+    from wijknet.store.db import is_store
 
     if is_store(folder):
-        from .store.load import load_store_project
+        from wijknet.store.load import load_store_project
 
         project = load_store_project(folder, evidence_rule=evidence_rule)
     else:
         project = _load_tidy(folder)
     if audience is None:
         return project
-    from .privacy.view import restrict
+    from wijknet.privacy.view import restrict
 
     return restrict(project, audience, key=key)
 
@@ -403,14 +499,31 @@ def load_project(folder: str | Path, evidence_rule: str | None = None, *, audien
 def _load_tidy(folder: Path) -> Project:
     config = ProjectConfig.load(folder)
     tables = {}
-    for name, required in (("actors", ACTOR_REQUIRED), ("ties", TIE_REQUIRED), ("responses", RESPONSE_REQUIRED)):
-        path = next((folder / f"{name}{ext}" for ext in (".csv", ".xlsx") if (folder / f"{name}{ext}").exists()), None)
+    for name, required in (
+        ("actors", ACTOR_REQUIRED),
+        ("ties", TIE_REQUIRED),
+        ("responses", RESPONSE_REQUIRED),
+    ):
+        path = next(
+            (
+                folder / f"{name}{ext}"
+                for ext in (".csv", ".xlsx")
+                if (folder / f"{name}{ext}").exists()
+            ),
+            None,
+        )
         if path is None and name == "responses":
             continue  # optional
         if path is None:
-            raise DataError([Problem(f"{name}.csv", text(TEXTS, "no_table", name=name, folder=folder))])
+            raise DataError(
+                [Problem(f"{name}.csv", text(TEXTS, "no_table", name=name, folder=folder))]
+            )
         tables[name] = read_table(path, expected=required)
-    project = Project.from_frames(tables["actors"], tables["ties"], config, path=folder, responses=tables.get("responses"))
+    project = Project.from_frames(
+        tables["actors"], tables["ties"], config, path=folder, responses=tables.get("responses")
+    )
     # Notes of reading (cleaned invisible characters, sheets not read) are shown like the other warnings.
-    project.warnings.extend(str(note) for df in tables.values() for note in df.attrs.get("notes", []))
+    project.warnings.extend(
+        str(note) for df in tables.values() for note in df.attrs.get("notes", [])
+    )
     return project

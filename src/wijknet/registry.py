@@ -75,7 +75,9 @@ def normalise(name: str) -> str:
     return " ".join(w for w in words if w not in DROP)
 
 
-def _actor_strings(actors: pd.DataFrame, aliases: Mapping[str, str] | None) -> tuple[list[str], list[str]]:
+def _actor_strings(
+    actors: pd.DataFrame, aliases: Mapping[str, str] | None
+) -> tuple[list[str], list[str]]:
     """The strings every actor is known by (normalised) and the actor of each."""
     strings, owners = [], []
 
@@ -102,12 +104,20 @@ def actor_labels(actors: pd.DataFrame) -> dict[str, str]:
     out = {}
     for r in actors.to_dict("records"):
         name, organisation = str(r.get("name", "") or ""), str(r.get("organisation", "") or "")
-        out[str(r["actor_id"])] = f"{name} ({organisation})" if organisation and organisation != name else name
+        out[str(r["actor_id"])] = (
+            f"{name} ({organisation})" if organisation and organisation != name else name
+        )
     return out
 
 
-def match_names(mentions: Iterable[str], actors: pd.DataFrame, *, aliases: Mapping[str, str] | None = None,
-                threshold: float = DEFAULT_THRESHOLD, top: int = TOP) -> pd.DataFrame:
+def match_names(
+    mentions: Iterable[str],
+    actors: pd.DataFrame,
+    *,
+    aliases: Mapping[str, str] | None = None,
+    threshold: float = DEFAULT_THRESHOLD,
+    top: int = TOP,
+) -> pd.DataFrame:
     """Propose an actor for every written-in name.
 
     Parameters
@@ -163,7 +173,15 @@ def match_names(mentions: Iterable[str], actors: pd.DataFrame, *, aliases: Mappi
         candidates = [{"actor_id": owner_ids[i], "label": labels.get(owner_ids[i], owner_ids[i]),
                        "score": round(float(best[i]), 4)} for i in order if best[i] > 0]  # fmt: skip
         if not candidates:
-            rows.append({"mention": mention, "actor_id": "", "score": 0.0, "accepted": False, "candidates": []})
+            rows.append(
+                {
+                    "mention": mention,
+                    "actor_id": "",
+                    "score": 0.0,
+                    "accepted": False,
+                    "candidates": [],
+                }
+            )
             continue
         score = candidates[0]["score"]
         runner_up = candidates[1]["score"] if len(candidates) > 1 else 0.0

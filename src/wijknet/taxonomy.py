@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from .i18n import get_language
+from wijknet.i18n import get_language
 
 log = logging.getLogger(__name__)
 
@@ -102,7 +102,9 @@ class Taxonomy:
         out = {}
         for label in labels:
             key = self._lookup.get(_norm(str(label)))
-            if key is not None and _norm(str(label)) not in {_norm(n) for n in (key, self.domains[key].nl, self.domains[key].en)}:
+            if key is not None and _norm(str(label)) not in {
+                _norm(n) for n in (key, self.domains[key].nl, self.domains[key].en)
+            }:
                 out[str(label)] = key
         return out
 

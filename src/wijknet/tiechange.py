@@ -19,13 +19,23 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .change import WavePair
-from .i18n import format_number, get_language, text
-from .project import Project
+from wijknet.change import WavePair
+from wijknet.i18n import format_number, get_language, text
+from wijknet.project import Project
 
 TERMS = ("tie_before", "reciprocation", "same_domain", "both_team", "shared_kernaanpak", "sender_degree",
          "receiver_degree", "degree_sum")  # fmt: skip
-TABLE_COLUMNS = ["wijk", "wave_from", "wave_to", "term", "estimate", "std_error", "odds_ratio", "p_value", "statistic"]
+TABLE_COLUMNS = [
+    "wijk",
+    "wave_from",
+    "wave_to",
+    "term",
+    "estimate",
+    "std_error",
+    "odds_ratio",
+    "p_value",
+    "statistic",
+]
 ALPHA = 0.05
 
 TEXTS = {
@@ -168,8 +178,18 @@ def _covariates(pair: WavePair, actors: pd.DataFrame, attr: str) -> dict[str, np
     return X
 
 
-def tie_change_model(project: Project, wijk: str, wave_from: str, wave_to: str, *, n_permutations: int = 1000,
-                     seed: int = 0, null: str = "dsp", attr: str = "domain", **graph_options) -> pd.DataFrame:
+def tie_change_model(
+    project: Project,
+    wijk: str,
+    wave_from: str,
+    wave_to: str,
+    *,
+    n_permutations: int = 1000,
+    seed: int = 0,
+    null: str = "dsp",
+    attr: str = "domain",
+    **graph_options,
+) -> pd.DataFrame:
     """Logistic MRQAP regression of the later ties on the earlier network and actor attributes.
 
     Parameters
@@ -243,19 +263,33 @@ def tie_change_model(project: Project, wijk: str, wave_from: str, wave_to: str, 
     Introduction to stochastic actor-based models for network dynamics.
     *Social Networks*, 32(1), 44-60.
     """
-    from .inference import mrqap
+    from wijknet.inference import mrqap
 
     pair = WavePair(project, wijk, wave_from, wave_to, attr, **graph_options)
     stable = np.flatnonzero(pair.stable)
     if stable.size < 3:
-        raise ValueError(f"{wijk}: fewer than three actors take part in both {wave_from} and {wave_to}")
+        raise ValueError(
+            f"{wijk}: fewer than three actors take part in both {wave_from} and {wave_to}"
+        )
     actors = project.actors[project.actors["wijk"] == wijk]
     X = _covariates(pair, actors, attr)
-    off = ~np.eye(stable.size, dtype=bool) if pair.directed else np.triu(np.ones((stable.size,) * 2, dtype=bool), 1)
+    off = (
+        ~np.eye(stable.size, dtype=bool)
+        if pair.directed
+        else np.triu(np.ones((stable.size,) * 2, dtype=bool), 1)
+    )
     dropped = [name for name, m in X.items() if np.ptp(m[off]) == 0]
     X = {name: m for name, m in X.items() if name not in dropped}
     y = pair.A[1][np.ix_(stable, stable)].astype(float)
-    result = mrqap(y, X, family="binomial", null=null, n_permutations=n_permutations, seed=seed, directed=pair.directed)
+    result = mrqap(
+        y,
+        X,
+        family="binomial",
+        null=null,
+        n_permutations=n_permutations,
+        seed=seed,
+        directed=pair.directed,
+    )
     table = result.table[["term", "estimate", "std_error", "p_value", "statistic"]].copy()
     table["odds_ratio"] = np.exp(table["estimate"])
     table.insert(0, "wave_to", wave_to)
@@ -307,7 +341,9 @@ def describe(result: pd.DataFrame, lang: str | None = None, *, alpha: float = AL
         if row.term not in TERMS:
             continue
         sign = "=" if not row.p_value < alpha else ("+" if row.estimate > 0 else "-")
-        lines.append("- " + text(TEXTS, f"{row.term}{sign}", lang, p=_p_text(row.p_value, lang), **context))
+        lines.append(
+            "- " + text(TEXTS, f"{row.term}{sign}", lang, p=_p_text(row.p_value, lang), **context)
+        )
     if result.attrs.get("dropped"):
         lines.append(text(TEXTS, "dropped", lang, terms=", ".join(result.attrs["dropped"])))
     return "\n".join(lines)

@@ -20,11 +20,17 @@ def test_defaults_sixty_idle_minutes_and_twelve_hours(tmp_path):
 
 
 def test_settings_from_wijknet_yaml(tmp_path):
-    (tmp_path / "wijknet.yaml").write_text("sign_in:\n  session_minutes: 15\n  session_hours: 2\n", encoding="utf-8")
-    assert session_settings(tmp_path) == SessionSettings(dt.timedelta(minutes=15), dt.timedelta(hours=2))
+    (tmp_path / "wijknet.yaml").write_text(
+        "sign_in:\n  session_minutes: 15\n  session_hours: 2\n", encoding="utf-8"
+    )
+    assert session_settings(tmp_path) == SessionSettings(
+        dt.timedelta(minutes=15), dt.timedelta(hours=2)
+    )
 
 
-@pytest.mark.parametrize("section", ["sign_in: 5", "sign_in: {session_minutes: 0}", "sign_in: {session_hours: nee}"])
+@pytest.mark.parametrize(
+    "section", ["sign_in: 5", "sign_in: {session_minutes: 0}", "sign_in: {session_hours: nee}"]
+)
 def test_bad_settings_are_a_data_error(tmp_path, section):
     (tmp_path / "wijknet.yaml").write_text(section + "\n", encoding="utf-8")
     with pytest.raises(DataError, match="sign_in"):
@@ -42,8 +48,13 @@ def test_idle_timeout_and_touch():
 
 
 def test_absolute_lifetime_despite_activity():
-    session = Session.start("anna", "onderzoeker", "/p", now=T0,
-                            settings=SessionSettings(dt.timedelta(minutes=60), dt.timedelta(hours=2)))
+    session = Session.start(
+        "anna",
+        "onderzoeker",
+        "/p",
+        now=T0,
+        settings=SessionSettings(dt.timedelta(minutes=60), dt.timedelta(hours=2)),
+    )
     for minutes in range(0, 120, 30):
         session = session.touch(T0 + dt.timedelta(minutes=minutes))
         assert not session.expired(T0 + dt.timedelta(minutes=minutes + 1))

@@ -64,16 +64,23 @@ def test_password_is_stored_as_argon2id_hash_never_plain(store):
 def test_production_hasher_is_argon2id_with_library_defaults():
     hasher = PasswordHasher()
     digest = hasher.hash(PASSWORD)
-    assert digest.startswith(f"$argon2id$v=19$m={hasher.memory_cost},t={hasher.time_cost},p={hasher.parallelism}$")
-    assert hasher.memory_cost >= 19 * 1024 and hasher.time_cost >= 2  # at least OWASP's minimum for argon2id
+    assert digest.startswith(
+        f"$argon2id$v=19$m={hasher.memory_cost},t={hasher.time_cost},p={hasher.parallelism}$"
+    )
+    assert (
+        hasher.memory_cost >= 19 * 1024 and hasher.time_cost >= 2
+    )  # at least OWASP's minimum for argon2id
 
 
-@pytest.mark.parametrize("password, message", [
-    ("kort", "te kort"),
-    ("elf tekens!", "te kort"),
-    ("annavandijk1", "gelijk"),
-    ("AnnaVanDijk1", "gelijk"),
-])
+@pytest.mark.parametrize(
+    "password, message",
+    [
+        ("kort", "te kort"),
+        ("elf tekens!", "te kort"),
+        ("annavandijk1", "gelijk"),
+        ("AnnaVanDijk1", "gelijk"),
+    ],
+)
 def test_password_policy(store, password, message):
     with pytest.raises(AccessError, match=message):
         add_user(store, "annavandijk1", "onderzoeker", password)
@@ -136,8 +143,15 @@ def test_every_change_is_in_the_audit_log(store):
     set_active(store, "anna", True, by="beheerder")
     remove_user(store, "anna", by="beheerder")
     entries = list(reversed(log(store)))
-    assert [a for _, a, _ in entries] == ["import", "user_add", "role_change", "password_change", "user_remove",
-                                          "user_add", "user_remove"]
+    assert [a for _, a, _ in entries] == [
+        "import",
+        "user_add",
+        "role_change",
+        "password_change",
+        "user_remove",
+        "user_add",
+        "user_remove",
+    ]
     _, _, added = entries[1]
     assert added == {"user": "anna", "audience": "onderzoeker", "with_password": True}
     assert entries[2][2] == {"user": "anna", "old": "onderzoeker", "new": "wijkteam:Noord"}
@@ -156,8 +170,11 @@ def test_audit_user_defaults_to_the_operating_system_user(store, monkeypatch):
 
 
 def test_unknown_user_changes_are_refused(store):
-    for change in (lambda: set_audience(store, "niemand", "onderzoeker"),
-                   lambda: set_password(store, "niemand", PASSWORD), lambda: remove_user(store, "niemand")):
+    for change in (
+        lambda: set_audience(store, "niemand", "onderzoeker"),
+        lambda: set_password(store, "niemand", PASSWORD),
+        lambda: remove_user(store, "niemand"),
+    ):
         with pytest.raises(AccessError, match="bestaat niet"):
             change()
 
@@ -167,7 +184,9 @@ def test_list_users_never_returns_hashes(store):
     add_user(store, "bram@zuyd.nl", "leernetwerk", None)
     listed = list_users(store)
     assert [(u.username, u.audience, u.active, u.has_password) for u in listed] == [
-        ("anna", "onderzoeker", True, True), ("bram@zuyd.nl", "leernetwerk", True, False)]
+        ("anna", "onderzoeker", True, True),
+        ("bram@zuyd.nl", "leernetwerk", True, False),
+    ]
     assert "argon2" not in repr(listed)
     assert not hasattr(listed[0], "password_hash")
 
@@ -186,7 +205,10 @@ def test_verify_right_and_wrong_password(store):
     assert wrong.value.reason == unknown.value.reason == "invalid"
     assert str(wrong.value) == str(unknown.value) == "Gebruikersnaam of wachtwoord is onjuist."
     assert rows(store, "SELECT username, ok FROM login_attempts ORDER BY attempt_id") == [
-        ("anna", 1), ("anna", 0), ("bram", 0)]
+        ("anna", 1),
+        ("anna", 0),
+        ("bram", 0),
+    ]
 
 
 def test_sign_in_audit_entries_never_log_unknown_names(store):
@@ -194,12 +216,22 @@ def test_sign_in_audit_entries_never_log_unknown_names(store):
     verify(store, "anna", PASSWORD, now=T0)
     with pytest.raises(SignInRefused):
         verify(store, "anna", "fout wachtwoord 123", now=T0)
-    with pytest.raises(SignInRefused):  # a password typed in the name field must not end up in the log
+    with pytest.raises(
+        SignInRefused
+    ):  # a password typed in the name field must not end up in the log
         verify(store, "mijn geheime zin", "x", now=T0)
     ok, failed, unknown = log(store, "sign_in") + log(store, "sign_in_failed")[::-1]
     assert ok == ("anna", "sign_in", {"audience": "onderzoeker", "method": "password"})
-    assert failed == ("anna", "sign_in_failed", {"known_user": True, "method": "password", "reason": "invalid"})
-    assert unknown == ("", "sign_in_failed", {"known_user": False, "method": "password", "reason": "invalid"})
+    assert failed == (
+        "anna",
+        "sign_in_failed",
+        {"known_user": True, "method": "password", "reason": "invalid"},
+    )
+    assert unknown == (
+        "",
+        "sign_in_failed",
+        {"known_user": False, "method": "password", "reason": "invalid"},
+    )
     assert "geheime" not in json.dumps(log(store))
 
 
@@ -229,14 +261,19 @@ def test_a_delayed_attempt_checks_no_password_and_waiting_helps(store, monkeypat
         assert err.value.reason == "invalid"
     checked = []
     monkeypatch.setattr(users, "_check_hash", lambda digest, password: checked.append(1) or True)
-    with pytest.raises(SignInRefused) as err:  # even the right password, and the hash is not checked
+    with pytest.raises(
+        SignInRefused
+    ) as err:  # even the right password, and the hash is not checked
         verify(store, "anna", PASSWORD, now=T0 + dt.timedelta(seconds=1), client="10.0.0.9")
     assert err.value.reason == "delayed" and err.value.until == T0 + users.BASE_DELAY
     assert "Wacht 1 seconden" in str(err.value) and "09:00:02 UTC" in str(err.value)
     assert checked == []
     monkeypatch.undo()
     # refused attempts are not counted: after the wait the right password works
-    assert verify(store, "anna", PASSWORD, now=T0 + users.BASE_DELAY, client="10.0.0.9").username == "anna"
+    assert (
+        verify(store, "anna", PASSWORD, now=T0 + users.BASE_DELAY, client="10.0.0.9").username
+        == "anna"
+    )
     assert [r["reason"] for _, _, r in log(store, "sign_in_failed")].count("delayed") == 1
 
 
@@ -244,16 +281,25 @@ def test_an_outsider_cannot_lock_a_user_out(store):
     """Hundreds of wrong passwords for anna from elsewhere: anna's own browser signs in at once."""
     add_user(store, "anna", "onderzoeker", PASSWORD)
     monkey = users._check_hash
-    users._check_hash = lambda digest, password: False  # the attacker's attempts, without argon2's second each
+    users._check_hash = lambda digest, password: (
+        False
+    )  # the attacker's attempts, without argon2's second each
     try:
         for i in range(40):
             try:
-                verify(store, "anna", "raden", now=T0 + dt.timedelta(seconds=i), client="203.0.113.66")
+                verify(
+                    store, "anna", "raden", now=T0 + dt.timedelta(seconds=i), client="203.0.113.66"
+                )
             except SignInRefused:
                 pass
     finally:
         users._check_hash = monkey
-    assert verify(store, "anna", PASSWORD, now=T0 + dt.timedelta(seconds=41), client="192.168.1.20").username == "anna"
+    assert (
+        verify(
+            store, "anna", PASSWORD, now=T0 + dt.timedelta(seconds=41), client="192.168.1.20"
+        ).username
+        == "anna"
+    )
     with pytest.raises(SignInRefused) as err:  # while the attacker's own client waits
         verify(store, "anna", PASSWORD, now=T0 + dt.timedelta(seconds=41), client="203.0.113.66")
     assert err.value.reason == "delayed"
@@ -265,7 +311,10 @@ def test_the_delay_is_capped(store):
             verify(store, "bestaatniet", "x", now=T0 + dt.timedelta(hours=i / 2))
     with pytest.raises(SignInRefused) as err:
         verify(store, "bestaatniet", "x", now=T0 + dt.timedelta(hours=14.5, seconds=1))
-    assert err.value.reason == "delayed" and err.value.until - (T0 + dt.timedelta(hours=14.5)) == users.MAX_DELAY
+    assert (
+        err.value.reason == "delayed"
+        and err.value.until - (T0 + dt.timedelta(hours=14.5)) == users.MAX_DELAY
+    )
 
 
 def test_client_addresses_are_kept_as_hashes_only(store):
@@ -315,15 +364,21 @@ def test_a_write_is_not_blocked_while_a_password_is_checked(store, monkeypatch):
 
     monkeypatch.setattr(users, "_check_hash", slow_check)
     result = {}
-    thread = threading.Thread(target=lambda: result.setdefault("user", verify(store, "anna", PASSWORD, now=T0)))
+    thread = threading.Thread(
+        target=lambda: result.setdefault("user", verify(store, "anna", PASSWORD, now=T0))
+    )
     thread.start()
     assert checking.wait(10)
     conn = connect(store)
     conn.execute("PRAGMA busy_timeout = 500")
     started = time.monotonic()
     try:
-        with transaction(conn):  # fails with "database is locked" after 0.5 s if sign-in held the lock
-            conn.execute("INSERT INTO audit_log (at, username, action) VALUES ('t', 'live', 'live_session_open')")
+        with transaction(
+            conn
+        ):  # fails with "database is locked" after 0.5 s if sign-in held the lock
+            conn.execute(
+                "INSERT INTO audit_log (at, username, action) VALUES ('t', 'live', 'live_session_open')"
+            )
     finally:
         conn.close()
         release.set()
@@ -375,7 +430,11 @@ def test_unknown_user_wrong_and_right_password_do_the_same_work(store, monkeypat
     monkeypatch.setattr(users, "_hasher", Counting())
     monkeypatch.setattr(users, "transaction", counting_transaction)
     work = {}
-    for who, password in (("bestaatniet", PASSWORD), ("anna", "fout wachtwoord 1"), ("anna", PASSWORD)):
+    for who, password in (
+        ("bestaatniet", PASSWORD),
+        ("anna", "fout wachtwoord 1"),
+        ("anna", PASSWORD),
+    ):
         calls.clear()
         try:
             verify(store, who, password, now=T0)

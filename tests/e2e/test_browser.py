@@ -87,8 +87,14 @@ def running_app(project: Path, base: Path):
     env.pop("WIJKNET_LANG", None)
     with open(base / "streamlit.log", "w") as log:
         proc = subprocess.Popen(
-            [*streamlit_command(port, headless=True, address="127.0.0.1"), "--server.fileWatcherType=none"],
-            env=env, stdout=log, stderr=subprocess.STDOUT, cwd=base,
+            [
+                *streamlit_command(port, headless=True, address="127.0.0.1"),
+                "--server.fileWatcherType=none",
+            ],
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            cwd=base,
         )
         url = f"http://127.0.0.1:{port}"
         try:
@@ -162,7 +168,9 @@ def _map_frame(page):
     for _ in range(60):
         for frame in page.frames:
             try:
-                if frame.evaluate("() => !!document.getElementById('mynetwork') && typeof network !== 'undefined'"):
+                if frame.evaluate(
+                    "() => !!document.getElementById('mynetwork') && typeof network !== 'undefined'"
+                ):
                     return frame
             except Exception:  # frame not ready or cross-origin
                 continue
@@ -172,7 +180,8 @@ def _map_frame(page):
 
 def _no_exception(page) -> None:
     assert page.locator('[data-testid="stException"]').count() == 0, page.locator(
-        '[data-testid="stException"]').first.inner_text()
+        '[data-testid="stException"]'
+    ).first.inner_text()
 
 
 @pytest.mark.parametrize("url_path, title", PAGES)
@@ -192,7 +201,9 @@ def test_page_renders_offline(server, browser_context, url_path, title):
             page.locator('[data-testid="stDataFrame"]').nth(1).wait_for(timeout=60_000)
             page.wait_for_timeout(1000)
             # The screenshot shows the chart: KPI 3 against the band, next to the measured network.
-            page.get_by_role("heading", name="KPI 3 per jaar").evaluate("e => e.scrollIntoView({block: 'start'})")
+            page.get_by_role("heading", name="KPI 3 per jaar").evaluate(
+                "e => e.scrollIntoView({block: 'start'})"
+            )
             page.wait_for_timeout(800)
         if name in MAP_PAGES:
             frame = _map_frame(page)
@@ -216,7 +227,9 @@ def test_page_renders_offline(server, browser_context, url_path, title):
             if name == "netwerkkaart":
                 assert legend.startswith("Domeinen")
             else:
-                assert legend.startswith("Van 2026 naar 2027") and "nieuwe relatie in 2027" in legend
+                assert (
+                    legend.startswith("Van 2026 naar 2027") and "nieuwe relatie in 2027" in legend
+                )
                 # The map is the point of the page: the screenshot shows it.
                 page.locator("iframe").first.evaluate("e => e.scrollIntoView({block: 'start'})")
                 page.wait_for_timeout(800)
@@ -231,8 +244,12 @@ def test_page_renders_offline(server, browser_context, url_path, title):
     finally:
         page.close()
     assert not blocked, f"requests to other hosts: {blocked}"
-    foreign = [u for u in requests if urlparse(u).hostname not in LOCAL_HOSTS
-               and not u.startswith(("data:", "blob:", "about:"))]
+    foreign = [
+        u
+        for u in requests
+        if urlparse(u).hostname not in LOCAL_HOSTS
+        and not u.startswith(("data:", "blob:", "about:"))
+    ]
     assert not foreign, f"requests left localhost: {foreign}"
 
 
@@ -289,13 +306,17 @@ def test_compare_page_for_the_projector(server, browser_context):
         # Two trend charts and one faceted heatmap.
         page.locator('[data-testid="stVegaLiteChart"]').nth(2).wait_for(timeout=60_000)
         # Six small maps, each drawn, none with a person's name on the canvas or in a label.
-        page.wait_for_function("() => document.querySelectorAll('iframe').length >= 6", timeout=60_000)
+        page.wait_for_function(
+            "() => document.querySelectorAll('iframe').length >= 6", timeout=60_000
+        )
         drawn = []
         for _ in range(60):
             drawn = []
             for frame in page.frames:
                 try:
-                    if frame.evaluate("() => !!document.getElementById('mynetwork') && typeof network !== 'undefined'"):
+                    if frame.evaluate(
+                        "() => !!document.getElementById('mynetwork') && typeof network !== 'undefined'"
+                    ):
                         drawn.append(frame)
                 except Exception:
                     continue
@@ -305,30 +326,42 @@ def test_compare_page_for_the_projector(server, browser_context):
         assert len(drawn) == 6, f"{len(drawn)} maps drawn"
         for frame in drawn:
             labels = frame.evaluate(
-                "() => network.body.data.nodes.get().map(n => (n.label || '').trim()).filter(s => s.length)")
+                "() => network.body.data.nodes.get().map(n => (n.label || '').trim()).filter(s => s.length)"
+            )
             assert labels == [], labels[:5]
             assert frame.evaluate("() => network.body.data.nodes.length") > 30
         page.wait_for_timeout(1000)
         SCREENSHOTS.mkdir(exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / "vergelijken.png"), full_page=False)
         page.get_by_role("heading", name="Samenwerken over domeinen heen, per wijk").evaluate(
-            "e => e.scrollIntoView({block: 'start'})")
+            "e => e.scrollIntoView({block: 'start'})"
+        )
         page.wait_for_timeout(800)
         page.screenshot(path=str(SCREENSHOTS / "vergelijken-trends.png"), full_page=False)
-        page.get_by_role("heading", name="Kengetallen in 2027").evaluate("e => e.scrollIntoView({block: 'start'})")
+        page.get_by_role("heading", name="Kengetallen in 2027").evaluate(
+            "e => e.scrollIntoView({block: 'start'})"
+        )
         page.wait_for_timeout(800)
         page.screenshot(path=str(SCREENSHOTS / "vergelijken-tabel.png"), full_page=False)
-        page.get_by_role("heading", name="De netwerken in 2027").evaluate("e => e.scrollIntoView({block: 'start'})")
+        page.get_by_role("heading", name="De netwerken in 2027").evaluate(
+            "e => e.scrollIntoView({block: 'start'})"
+        )
         page.wait_for_timeout(800)
         page.screenshot(path=str(SCREENSHOTS / "vergelijken-kaarten.png"), full_page=False)
-        page.get_by_role("heading", name="Wie werkt met wie? (2027)").evaluate("e => e.scrollIntoView({block: 'start'})")
+        page.get_by_role("heading", name="Wie werkt met wie? (2027)").evaluate(
+            "e => e.scrollIntoView({block: 'start'})"
+        )
         page.wait_for_timeout(800)
         page.screenshot(path=str(SCREENSHOTS / "vergelijken-menging.png"), full_page=False)
     finally:
         page.close()
     assert not blocked, f"requests to other hosts: {blocked}"
-    foreign = [u for u in requests if urlparse(u).hostname not in LOCAL_HOSTS
-               and not u.startswith(("data:", "blob:", "about:"))]
+    foreign = [
+        u
+        for u in requests
+        if urlparse(u).hostname not in LOCAL_HOSTS
+        and not u.startswith(("data:", "blob:", "about:"))
+    ]
     assert not foreign, f"requests left localhost: {foreign}"
 
 
@@ -349,9 +382,12 @@ def test_leernetwerk_view_has_no_names(server, browser_context):
         _no_exception(page)
         frame = _map_frame(page)
         labels = frame.evaluate(
-            "() => network.body.data.nodes.get().map(n => (n.label || '').trim()).filter(s => s.length)")
+            "() => network.body.data.nodes.get().map(n => (n.label || '').trim()).filter(s => s.length)"
+        )
         assert labels == [], labels[:5]
-        titles = " ".join(frame.evaluate("() => network.body.data.nodes.get().map(n => String(n.title || ''))"))
+        titles = " ".join(
+            frame.evaluate("() => network.body.data.nodes.get().map(n => String(n.title || ''))")
+        )
         with open(DEMO["project"] / "actors.csv", encoding="utf-8") as fh:
             names = [row["name"] for row in csv.DictReader(fh) if row["kind"] == "person"]
         shown = page.locator("body").inner_text() + titles

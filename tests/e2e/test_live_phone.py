@@ -38,10 +38,13 @@ def test_phone_form(tmp_path):
     requests, blocked = [], []
     SCREENSHOTS.mkdir(exist_ok=True)
     with LiveServer(store, code) as server, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM),
-                                    args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
-                                      locale="nl-NL")
+        browser = p.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        context = browser.new_context(
+            viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, locale="nl-NL"
+        )
 
         def route(r):
             url = r.request.url
@@ -60,17 +63,22 @@ def test_phone_form(tmp_path):
         assert page.get_by_role("heading", level=1).inner_text() == "Bijeenkomst Oost (fictief)"
         page.wait_for_selector("#answers")
         assert "Uw persoonlijke formulier: Welzijnscoach 1 (fictief)" in page.content()
-        assert me not in page.content() and first_id not in page.content()  # no actor ids on the phone
+        assert (
+            me not in page.content() and first_id not in page.content()
+        )  # no actor ids on the phone
         page.screenshot(path=str(SCREENSHOTS / "live-phone-top.png"))
         # nothing wider than the phone
         assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
         # the search box (inline script) filters the names
         name = page.locator(f"select[name='how-{first}']").evaluate(
-            "s => s.closest('.row').querySelector('.name').textContent")
+            "s => s.closest('.row').querySelector('.name').textContent"
+        )
         page.fill("#filter", name.split(" ")[-2].lower())  # the number in the fictional name
         assert page.locator(f"select[name='how-{first}']").is_visible()
         page.fill("#filter", "")
-        page.locator(f"select[name='how-{first}']").evaluate("s => s.closest('details').open = true")
+        page.locator(f"select[name='how-{first}']").evaluate(
+            "s => s.closest('details').open = true"
+        )
         page.select_option(f"select[name='how-{first}']", "beide")
         page.select_option(f"select[name='w-{first}']", "3")
         page.locator(f"select[name='how-{first}']").scroll_into_view_if_needed()
@@ -81,21 +89,30 @@ def test_phone_form(tmp_path):
         assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
         page.screenshot(path=str(SCREENSHOTS / "live-phone-done.png"), full_page=True)
         # correct on another phone with the same link: the form shows the answers; replace them
-        page = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
-                                   locale="nl-NL").new_page()
+        page = browser.new_context(
+            viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, locale="nl-NL"
+        ).new_page()
         page.goto(server.url + links[me])
         page.wait_for_selector("#answers")
         assert page.locator(f"select[name='how-{first}']").input_value() == "beide"
-        page.locator(f"select[name='how-{first}']").evaluate("s => s.closest('details').open = true")
+        page.locator(f"select[name='how-{first}']").evaluate(
+            "s => s.closest('details').open = true"
+        )
         page.select_option(f"select[name='how-{first}']", "")
         page.select_option(f"select[name='w-{first}']", "")
-        page.locator(f"select[name='how-{second}']").evaluate("s => s.closest('details').open = true")
+        page.locator(f"select[name='how-{second}']").evaluate(
+            "s => s.closest('details').open = true"
+        )
         page.select_option(f"select[name='how-{second}']", "samenwerking")
         page.select_option(f"select[name='w-{second}']", "2")
         page.get_by_role("button", name="Versturen").click()
         page.wait_for_url("**/done")
         browser.close()
     assert blocked == [], blocked
-    assert requests and all(urlparse(u).hostname in LOCAL_HOSTS for u in requests if u.startswith("http"))
+    assert requests and all(
+        urlparse(u).hostname in LOCAL_HOSTS for u in requests if u.startswith("http")
+    )
     table = answers_of(store, code, me)
-    assert table[["alter_id", "tie_type", "weight"]].values.tolist() == [[second_id, "samenwerking", 2.0]]
+    assert table[["alter_id", "tie_type", "weight"]].values.tolist() == [
+        [second_id, "samenwerking", 2.0]
+    ]

@@ -56,7 +56,9 @@ def hostile_server(tmp_path_factory):
 
 
 def _settle(page) -> None:
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=90_000)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=90_000
+    )
     page.wait_for_timeout(1500)
 
 
@@ -81,7 +83,10 @@ def test_hostile_names_fetch_nothing(hostile_server):
             _settle(page)
             # The wijk name is in the page's caption, as text (an invisible word joiner keeps its URL from
             # becoming a link).
-            assert page.get_by_text(bad["wijk"].replace("http", "http\u2060"), exact=False).count() >= 1
+            assert (
+                page.get_by_text(bad["wijk"].replace("http", "http\u2060"), exact=False).count()
+                >= 1
+            )
             for link in ("Kengetallen", "Gegevens importeren"):
                 page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name=link).click()
                 page.get_by_role("heading", name=link, level=1).wait_for(timeout=90_000)
@@ -89,11 +94,18 @@ def test_hostile_names_fetch_nothing(hostile_server):
                 assert page.locator('[data-testid="stException"]').count() == 0
             page.get_by_role("heading", name="Namen koppelen").wait_for(timeout=60_000)
             # The write-in of the queue is shown as its characters; no <img> from it is in the page.
-            assert page.get_by_text(bad["write_in"].replace("http", "http\u2060"), exact=False).count() >= 1
+            assert (
+                page.get_by_text(bad["write_in"].replace("http", "http\u2060"), exact=False).count()
+                >= 1
+            )
             assert page.locator(f'img[src*="127.0.0.1:{port}"]').count() == 0
-            assert page.locator(f'a[href*="127.0.0.1:{port}"]').count() == 0  # no link to click either
+            assert (
+                page.locator(f'a[href*="127.0.0.1:{port}"]').count() == 0
+            )  # no link to click either
             SCREENSHOTS.mkdir(exist_ok=True)
-            page.get_by_role("heading", name="Namen koppelen").evaluate("e => e.scrollIntoView({block: 'start'})")
+            page.get_by_role("heading", name="Namen koppelen").evaluate(
+                "e => e.scrollIntoView({block: 'start'})"
+            )
             page.wait_for_timeout(800)
             page.screenshot(path=str(SCREENSHOTS / "gegevens-vijandige-namen.png"))
         finally:

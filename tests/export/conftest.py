@@ -30,7 +30,7 @@ TIES = (
     "Noord,2026,z1,w1,verwijzing,5,enquête\n"
     "Noord,2026,z1,w1,overleg,1,gesprek\n"
     "Noord,2026,w1,z1,overleg,2,gesprek\n"
-    "Noord,2026,i1,z2,samenwerking,\"2,5\",@bron\n"
+    'Noord,2026,i1,z2,samenwerking,"2,5",@bron\n'
     "Noord,2027,i1,z1,overleg,1,\n"
     "Noord,2027,z2,i1,+plus,1,=1+1\n"
     "../Zuid West,2025,g1,w2,samenwerking,1,enquête\n"
@@ -64,7 +64,9 @@ def r_has(package: str) -> bool:
     """Whether Rscript is installed and can load ``package``."""
     if shutil.which("Rscript") is None:
         return False
-    result = subprocess.run(["Rscript", "-e", f"suppressMessages(library({package}))"], capture_output=True)
+    result = subprocess.run(
+        ["Rscript", "-e", f"suppressMessages(library({package}))"], capture_output=True
+    )
     return result.returncode == 0
 
 

@@ -30,13 +30,31 @@ def test_help_lists_export_and_its_formats():
 @pytest.mark.parametrize(
     "options, message, choices",
     [
-        (["--format", "csv"], "'csv' is geen bekend exportformaat", "graphml, gexf, xlsx, pajek, dl, rsiena"),
-        (["--format", "gexf", "--wijk", "Oost"], "wijk 'Oost' komt niet voor in het project", "../Zuid West, Noord"),
-        (["--format", "graphml", "--wave", "2030"], "meting '2030' komt niet voor in het project", "2025, 2026, 2027"),
-        (["--format", "rsiena", "--wave", "2025"], "RSiena heeft minstens twee metingen nodig", "2025, 2026, 2027"),
+        (
+            ["--format", "csv"],
+            "'csv' is geen bekend exportformaat",
+            "graphml, gexf, xlsx, pajek, dl, rsiena",
+        ),
+        (
+            ["--format", "gexf", "--wijk", "Oost"],
+            "wijk 'Oost' komt niet voor in het project",
+            "../Zuid West, Noord",
+        ),
+        (
+            ["--format", "graphml", "--wave", "2030"],
+            "meting '2030' komt niet voor in het project",
+            "2025, 2026, 2027",
+        ),
+        (
+            ["--format", "rsiena", "--wave", "2025"],
+            "RSiena heeft minstens twee metingen nodig",
+            "2025, 2026, 2027",
+        ),
     ],
 )
-def test_bad_options_stop_with_a_dutch_message_and_write_nothing(export_folder, tmp_path, options, message, choices):
+def test_bad_options_stop_with_a_dutch_message_and_write_nothing(
+    export_folder, tmp_path, options, message, choices
+):
     out = tmp_path / "out"
     result = run("export", export_folder, "--out", out, *options)
     assert result.exit_code == 2
@@ -46,8 +64,13 @@ def test_bad_options_stop_with_a_dutch_message_and_write_nothing(export_folder, 
 
 
 def test_bad_option_in_english(export_folder, tmp_path):
-    result = run("--lang", "en", "export", export_folder, "--out", tmp_path / "out", "--format", "svg")
-    assert result.exit_code == 2 and "'svg' is not a known export format; choose from:" in result.output
+    result = run(
+        "--lang", "en", "export", export_folder, "--out", tmp_path / "out", "--format", "svg"
+    )
+    assert (
+        result.exit_code == 2
+        and "'svg' is not a known export format; choose from:" in result.output
+    )
 
 
 def test_bad_data_is_reported_not_raised(tmp_path):
@@ -100,15 +123,21 @@ def test_demo_project_exports_in_every_format(demo, tmp_path, fmt):
     if fmt == "graphml":
         assert len(files) == n_wijken * n_waves
         H = nx.read_graphml(out / "daalhof_2026.graphml")
-        assert H.number_of_nodes() == G.number_of_nodes() and H.number_of_edges() == G.number_of_edges()
+        assert (
+            H.number_of_nodes() == G.number_of_nodes()
+            and H.number_of_edges() == G.number_of_edges()
+        )
     elif fmt == "gexf":
         assert len(files) == n_wijken
         D = nx.read_gexf(out / "daalhof.gexf")
         assert D.graph["mode"] == "dynamic"
         assert sum(len(d["spells"]) for *_, d in D.edges(data=True)) == sum(
-            project.graph("Daalhof", w).number_of_edges() for w in project.waves)
+            project.graph("Daalhof", w).number_of_edges() for w in project.waves
+        )
     elif fmt == "pajek":
-        assert len(files) == 5 * n_wijken * n_waves + 1  # .net, two .clu, _vertices.csv, _arcs.csv; domains.csv
+        assert (
+            len(files) == 5 * n_wijken * n_waves + 1
+        )  # .net, two .clu, _vertices.csv, _arcs.csv; domains.csv
         assert nx.read_pajek(out / "daalhof_2026.net").number_of_edges() == G.number_of_edges()
     elif fmt == "dl":
         assert len(files) == 3 * n_wijken * n_waves + 1
@@ -116,7 +145,15 @@ def test_demo_project_exports_in_every_format(demo, tmp_path, fmt):
     elif fmt == "xlsx":
         assert [f.name for f in files] == ["wijknet.xlsx"]
         wb = openpyxl.load_workbook(files[0], read_only=True)
-        assert wb.sheetnames == ["actors", "ties", "actor_metrics", "network_metrics", "mixing", "codebook", "info"]
+        assert wb.sheetnames == [
+            "actors",
+            "ties",
+            "actor_metrics",
+            "network_metrics",
+            "mixing",
+            "codebook",
+            "info",
+        ]
         assert wb["ties"].max_row == len(project.ties) + 1
     elif fmt == "rsiena":
         assert len(files) == n_wijken * (n_waves + 6)
@@ -127,6 +164,10 @@ def test_an_output_folder_that_cannot_be_made_is_a_message(export_folder, tmp_pa
     blocker = tmp_path / "bestand"
     blocker.write_text("geen map")
     result = run("export", export_folder, "--format", "graphml", "--out", blocker / "out")
-    assert result.exit_code == 2 and "kan niet schrijven" in result.output and "Traceback" not in result.output
+    assert (
+        result.exit_code == 2
+        and "kan niet schrijven" in result.output
+        and "Traceback" not in result.output
+    )
     result = run("export", export_folder, "--format", "graphml", "--out", blocker)
     assert result.exit_code == 2 and "is een bestand" in result.output

@@ -29,7 +29,9 @@ def test_workbook_has_every_sheet_and_the_analysis_columns(workbook):
     wb = openpyxl.load_workbook(workbook)
     assert wb.sheetnames == SHEETS
     assert list(_sheet(workbook, "actor_metrics").columns[: len(ACTOR_COLUMNS)]) == ACTOR_COLUMNS
-    assert list(_sheet(workbook, "network_metrics").columns[: len(NETWORK_COLUMNS)]) == NETWORK_COLUMNS
+    assert (
+        list(_sheet(workbook, "network_metrics").columns[: len(NETWORK_COLUMNS)]) == NETWORK_COLUMNS
+    )
     assert list(_sheet(workbook, "mixing").columns) == MIXING_COLUMNS
     assert len(_sheet(workbook, "network_metrics")) == 2 * 3
 
@@ -38,13 +40,18 @@ def test_formula_in_a_name_stays_inert_text(workbook):
     wb = openpyxl.load_workbook(workbook)
     ws = wb["actors"]
     header = [c.value for c in ws[1]]
-    cells = {ws.cell(row=r, column=1).value: ws.cell(row=r, column=header.index("name") + 1) for r in range(2, ws.max_row + 1)}
+    cells = {
+        ws.cell(row=r, column=1).value: ws.cell(row=r, column=header.index("name") + 1)
+        for r in range(2, ws.max_row + 1)
+    }
     cell = cells["z2"]
     assert cell.data_type == "s" and cell.value == FORMULA and cell.quotePrefix
     ties = wb["ties"]
     column = [c.value for c in ties[1]].index("evidence")
     evidence = [row[column] for row in ties.iter_rows(min_row=2) if row[column].value]
-    assert {c.value for c in evidence} >= {"=1+1", "@bron"} and all(c.data_type == "s" for c in evidence)
+    assert {c.value for c in evidence} >= {"=1+1", "@bron"} and all(
+        c.data_type == "s" for c in evidence
+    )
     for sheet in ("actors", "ties"):
         assert "<f>" not in _sheet_xml(workbook, sheet), "no formula may be stored"
 
@@ -72,7 +79,9 @@ def test_numbers_stay_numbers_and_ids_stay_text(workbook):
     assert buurt["z1"] == "0123" and buurt["i1"] == "-12"
     metrics = wb["actor_metrics"]
     header = [c.value for c in metrics[1]]
-    assert all(row[header.index("in_degree")].data_type == "n" for row in metrics.iter_rows(min_row=2))
+    assert all(
+        row[header.index("in_degree")].data_type == "n" for row in metrics.iter_rows(min_row=2)
+    )
 
 
 def _tidy_workbook(source, sheet, target):
@@ -108,7 +117,9 @@ def test_codebook_describes_every_column_in_dutch_and_english(workbook):
 
 
 def test_one_wijk_and_wave_and_a_file_name(project, tmp_path):
-    (path,) = export_project(project, "xlsx", tmp_path / "noord-2026.xlsx", wijk="Noord", wave="2026", n_permutations=9)
+    (path,) = export_project(
+        project, "xlsx", tmp_path / "noord-2026.xlsx", wijk="Noord", wave="2026", n_permutations=9
+    )
     assert path == tmp_path / "noord-2026.xlsx"
     actors = _sheet(path, "actors")
     ties = _sheet(path, "ties")

@@ -45,9 +45,23 @@ def test_graphml_round_trips_nodes_edges_weights_and_attributes(project, tmp_pat
         assert ";".join(sorted({o["tie_type"] for o in items})) == edges[u, v]["tie_type"]
     if wave == "2026":
         assert observed["z1", "w1"] == [
-            {"tie_type": "overleg", "weight": 1.0, "evidence": "gesprek", "evidence_kind": "interview"},
-            {"tie_type": "verwijzing", "weight": 5.0, "evidence": "enquête", "evidence_kind": "survey"}]
-        assert observed["i1", "z2"][0]["evidence"] == "@bron" and observed["i1", "z2"][0]["evidence_kind"] == "tidy_file"
+            {
+                "tie_type": "overleg",
+                "weight": 1.0,
+                "evidence": "gesprek",
+                "evidence_kind": "interview",
+            },
+            {
+                "tie_type": "verwijzing",
+                "weight": 5.0,
+                "evidence": "enquête",
+                "evidence_kind": "survey",
+            },
+        ]
+        assert (
+            observed["i1", "z2"][0]["evidence"] == "@bron"
+            and observed["i1", "z2"][0]["evidence_kind"] == "tidy_file"
+        )
     assert G.nodes["z1"]["pluswijkteam"] is True and G.nodes["z1"]["buurt"] == "0123"
     assert G.graph["wijk"] == "Noord" and G.graph["wave"] == wave
 
@@ -79,7 +93,9 @@ def test_graphml_opens_in_r_igraph(project, tmp_path):
 def test_wave_times_use_years_or_positions():
     assert wave_times(["2025", "2026", "2027"]) == {"2025": 2025.0, "2026": 2026.0, "2027": 2027.0}
     assert wave_times(["nulmeting", "meting 2"]) == {"nulmeting": 1.0, "meting 2": 2.0}
-    assert wave_times(["2027", "2025"]) == {"2027": 1.0, "2025": 2.0}, "labels out of order: positions"
+    assert wave_times(["2027", "2025"]) == {"2027": 1.0, "2025": 2.0}, (
+        "labels out of order: positions"
+    )
 
 
 def test_gexf_is_dynamic_with_one_spell_per_wave(project, tmp_path):
@@ -106,9 +122,17 @@ def test_gexf_round_trips_weights_per_wave_and_attributes(project, tmp_path):
         for u, v, d in project.graph("Noord", wave).edges(data=True):
             expected.setdefault((u, v), []).append((d["weight"], times[wave], times[wave] + SPELL))
     assert {(u, v): d["wave_weight"] for u, v, d in D.edges(data=True)} == expected
-    assert {(u, v): d["weight"] for u, v, d in D.edges(data=True)} == {k: max(x[0] for x in v) for k, v in expected.items()}
-    assert [t for t, *_ in D.edges["z1", "w1"]["wave_tie_type"]] == ["verwijzing", "overleg;verwijzing"]
-    kinds = [[o["evidence_kind"] for o in json.loads(t)] for t, *_ in D.edges["z1", "w1"]["wave_observations"]]
+    assert {(u, v): d["weight"] for u, v, d in D.edges(data=True)} == {
+        k: max(x[0] for x in v) for k, v in expected.items()
+    }
+    assert [t for t, *_ in D.edges["z1", "w1"]["wave_tie_type"]] == [
+        "verwijzing",
+        "overleg;verwijzing",
+    ]
+    kinds = [
+        [o["evidence_kind"] for o in json.loads(t)]
+        for t, *_ in D.edges["z1", "w1"]["wave_observations"]
+    ]
     assert kinds == [["survey"], ["interview", "survey"]]
     assert "name" not in D.graph, "the GEXF schema allows no name on <graph>"
     G = _expected(project, "Noord", "2026")
@@ -131,23 +155,42 @@ def test_pajek_files_and_companion_tables(project, tmp_path):
     P = nx.read_pajek(tmp_path / "noord_2026.net")
     G = project.graph("Noord", "2026")
     assert list(P) == list(G), "labels are the actor_ids, in order"
-    assert {(u, v): d["weight"] for u, v, d in P.edges(data=True)} == {(u, v): d["weight"] for u, v, d in G.edges(data=True)}
+    assert {(u, v): d["weight"] for u, v, d in P.edges(data=True)} == {
+        (u, v): d["weight"] for u, v, d in G.edges(data=True)
+    }
     net = (tmp_path / "noord_2026.net").read_text(encoding="utf-8").splitlines()
-    assert all(re.fullmatch(r'\d+ "[^"]*"', line) for line in net[1:5]), "only number and label: Pajek's syntax"
+    assert all(re.fullmatch(r'\d+ "[^"]*"', line) for line in net[1:5]), (
+        "only number and label: Pajek's syntax"
+    )
     clu = (tmp_path / "noord_2026_domain.clu").read_text().split()
     codes = {d: i for i, d in enumerate(project.domains, start=1)}
     assert clu[:2] == ["*Vertices", str(len(G))]
     assert [int(c) for c in clu[2:]] == [codes[G.nodes[n]["domain"]] for n in G]
-    assert (tmp_path / "noord_2026_pluswijkteam.clu").read_text().split()[2:] == ["1", "0", "1", "0"]
+    assert (tmp_path / "noord_2026_pluswijkteam.clu").read_text().split()[2:] == [
+        "1",
+        "0",
+        "1",
+        "0",
+    ]
     with open(tmp_path / "noord_2026_vertices.csv", encoding="utf-8-sig", newline="") as fh:
         vertices = list(csv.DictReader(fh))
-    assert [v["vertex"] for v in vertices] == ["1", "2", "3", "4"] and [v["actor_id"] for v in vertices] == list(G)
-    assert vertices[2]["name"] == "Buurthuis 't Ven" and vertices[3]["name"] == 'Bewoners "Samen" Fictief'
+    assert [v["vertex"] for v in vertices] == ["1", "2", "3", "4"] and [
+        v["actor_id"] for v in vertices
+    ] == list(G)
+    assert (
+        vertices[2]["name"] == "Buurthuis 't Ven"
+        and vertices[3]["name"] == 'Bewoners "Samen" Fictief'
+    )
     assert vertices[1]["name"].startswith("'="), "formulas made inert"
-    assert vertices[0]["pluswijkteam"] == "true" and vertices[0]["domain_code"] == str(codes["zorg"])
+    assert vertices[0]["pluswijkteam"] == "true" and vertices[0]["domain_code"] == str(
+        codes["zorg"]
+    )
     with open(tmp_path / "noord_2026_arcs.csv", encoding="utf-8-sig", newline="") as fh:
         arcs = {(a["source"], a["target"]): a for a in csv.DictReader(fh)}
-    assert arcs["z1", "w1"]["tie_type"] == "overleg;verwijzing" and arcs["z1", "w1"]["source_vertex"] == "1"
+    assert (
+        arcs["z1", "w1"]["tie_type"] == "overleg;verwijzing"
+        and arcs["z1", "w1"]["source_vertex"] == "1"
+    )
     assert arcs["i1", "z2"]["evidence"] == "'@bron" and arcs["i1", "z2"]["weight"] == "2.5"
 
 

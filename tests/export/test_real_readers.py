@@ -10,8 +10,6 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
-
 from tests.export.conftest import need, r_has
 from wijknet.export import export_project
 
@@ -42,7 +40,9 @@ def test_every_pajek_file_opens_in_igraph_and_network_with_the_right_names(proje
     need(r_has("igraph") and r_has("network"), "Rscript with igraph and network")
     files = [p for p in export_project(project, "pajek", tmp_path) if p.suffix == ".net"]
     assert len(files) == 6
-    result = subprocess.run(["Rscript", "-e", PAJEK_R, *map(str, files)], capture_output=True, text=True)
+    result = subprocess.run(
+        ["Rscript", "-e", PAJEK_R, *map(str, files)], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr
     rows = [line.split("\t") for line in result.stdout.splitlines() if line]
     assert len(rows) == len(files)
@@ -58,10 +58,14 @@ def test_every_pajek_file_opens_in_igraph_and_network_with_the_right_names(proje
 def test_every_graphml_file_opens_in_r_igraph(project, tmp_path):
     need(r_has("igraph"), "Rscript with igraph")
     files = export_project(project, "graphml", tmp_path)
-    script = ('suppressMessages(library(igraph)); for (f in commandArgs(trailingOnly = TRUE)) { '
-              'g <- read_graph(f, format = "graphml"); cat(basename(f), paste(V(g)$id, collapse = ","), ecount(g), '
-              'sep = "\\t"); cat("\\n") }')
-    result = subprocess.run(["Rscript", "-e", script, *map(str, files)], capture_output=True, text=True)
+    script = (
+        "suppressMessages(library(igraph)); for (f in commandArgs(trailingOnly = TRUE)) { "
+        'g <- read_graph(f, format = "graphml"); cat(basename(f), paste(V(g)$id, collapse = ","), ecount(g), '
+        'sep = "\\t"); cat("\\n") }'
+    )
+    result = subprocess.run(
+        ["Rscript", "-e", script, *map(str, files)], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr
     rows = {r.split("\t")[0]: r.split("\t")[1:] for r in result.stdout.splitlines() if r}
     assert set(rows) == {p.name for p in files}
@@ -75,7 +79,10 @@ def gexf_schema(tmp_path: Path) -> Path:
     folder.mkdir()
     for xsd in (FIXTURES / "gexf" / "1.2").glob("*.xsd"):
         text = xsd.read_text(encoding="utf-8")
-        (folder / xsd.name).write_text(re.sub(r"http://www\.gexf\.net/1\.2\b", "http://www.gexf.net/1.2draft", text), encoding="utf-8")
+        (folder / xsd.name).write_text(
+            re.sub(r"http://www\.gexf\.net/1\.2\b", "http://www.gexf.net/1.2draft", text),
+            encoding="utf-8",
+        )
     return folder / "gexf.xsd"
 
 
@@ -114,12 +121,16 @@ def test_all_18_pajek_files_of_the_demo_open_with_the_right_vertex_names(tmp_pat
     project = load_project(tmp_path / "demo")
     files = [p for p in export_project(project, "pajek", tmp_path / "out") if p.suffix == ".net"]
     assert len(files) == 18
-    result = subprocess.run(["Rscript", "-e", PAJEK_R, *map(str, files)], capture_output=True, text=True)
+    result = subprocess.run(
+        ["Rscript", "-e", PAJEK_R, *map(str, files)], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr
     rows = [line.split("\t") for line in result.stdout.splitlines() if line]
     assert len(rows) == 18
     for name, igraph_ids, network_ids, igraph_arcs, network_arcs in rows:
-        with open(tmp_path / "out" / name.replace(".net", "_vertices.csv"), encoding="utf-8-sig") as fh:
+        with open(
+            tmp_path / "out" / name.replace(".net", "_vertices.csv"), encoding="utf-8-sig"
+        ) as fh:
             ids = [line.split(",")[1] for line in fh.read().splitlines()[1:]]
         assert igraph_ids.split(",") == ids == network_ids.split(","), name
         assert _arcs(igraph_arcs) == _arcs(network_arcs), name

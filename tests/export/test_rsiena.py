@@ -18,11 +18,19 @@ def test_arrays_cover_all_actors_with_structural_zeros_for_absent_ones(project):
     data = siena_data(project, "Noord")
     assert data.actor_ids == ["z1", "z2", "w1", "i1"] and data.waves == ["2025", "2026", "2027"]
     assert data.adjacency.shape == (3, 4, 4)
-    assert data.present.tolist() == [[True, True, True, False], [True, True, True, True], [True, True, False, True]]
+    assert data.present.tolist() == [
+        [True, True, True, False],
+        [True, True, True, True],
+        [True, True, False, True],
+    ]
     w1, i1 = 2, 3
     A = data.adjacency
-    assert (A[0, i1, [0, 1, 2]] == STRUCTURAL_ZERO).all() and (A[0, [0, 1, 2], i1] == STRUCTURAL_ZERO).all()
-    assert (A[2, w1, [0, 1, 3]] == STRUCTURAL_ZERO).all() and (A[2, [0, 1, 3], w1] == STRUCTURAL_ZERO).all()
+    assert (A[0, i1, [0, 1, 2]] == STRUCTURAL_ZERO).all() and (
+        A[0, [0, 1, 2], i1] == STRUCTURAL_ZERO
+    ).all()
+    assert (A[2, w1, [0, 1, 3]] == STRUCTURAL_ZERO).all() and (
+        A[2, [0, 1, 3], w1] == STRUCTURAL_ZERO
+    ).all()
     assert (np.diagonal(A, axis1=1, axis2=2) == 0).all()
     for k, wave in enumerate(data.waves):
         G = project.graph("Noord", wave)
@@ -48,14 +56,21 @@ def test_folder_files_and_their_content(project, tmp_path):
         actors = list(csv.DictReader(fh))
     codes = {d: i for i, d in enumerate(project.domains, start=1)}
     assert [a["actor_id"] for a in actors] == ["z1", "z2", "w1", "i1"]
-    assert [int(a["domain_code"]) for a in actors] == [codes[d] for d in ("zorg", "zorg", "welzijn", "inwoners")]
+    assert [int(a["domain_code"]) for a in actors] == [
+        codes[d] for d in ("zorg", "zorg", "welzijn", "inwoners")
+    ]
     assert [a["pluswijkteam"] for a in actors] == ["1", "0", "1", "0"]
     with open(folder / "wave_3.csv", newline="") as fh:
         rows = list(csv.reader(fh))
     assert rows[0] == ["actor_id", "z1", "z2", "w1", "i1"]
     assert rows[2] == ["z2", "0", "0", "10", "1"] and rows[3] == ["w1", "10", "10", "0", "10"]
     saved = np.load(folder / "waves.npz")
-    assert saved["adjacency"].shape == (3, 4, 4) and list(saved["actor_ids"]) == ["z1", "z2", "w1", "i1"]
+    assert saved["adjacency"].shape == (3, 4, 4) and list(saved["actor_ids"]) == [
+        "z1",
+        "z2",
+        "w1",
+        "i1",
+    ]
     script = (folder / "load_in_rsiena.R").read_text()
     assert "sienaDependent(nets)" in script and "sienaCompositionChangeFromFile" in script
 
@@ -65,7 +80,9 @@ def test_nonrespondents_outgoing_ties_can_be_missing(project_with_responses):
     A = data.adjacency
     z1, z2, w1, i1 = range(4)
     assert not np.isnan(A[0, z1]).any(), "z1 responded in 2025"
-    assert np.isnan(A[0, z2, [z1, w1]]).all() and A[0, z2, i1] == STRUCTURAL_ZERO and A[0, z2, z2] == 0
+    assert (
+        np.isnan(A[0, z2, [z1, w1]]).all() and A[0, z2, i1] == STRUCTURAL_ZERO and A[0, z2, z2] == 0
+    )
     assert A[0, z1, z2] == 1, "ties to a non-respondent stay observed"
     assert np.isnan(A[2, i1, [z1, z2]]).all(), "no response in 2027"
     kept = siena_data(project_with_responses, "Noord")
@@ -87,7 +104,12 @@ def test_base_r_reads_the_wave_files(project, tmp_path):
         "cc <- readLines(file.path(f, 'composition.txt')); "
         "cat(dim(m), sum(m == 10), identical(rownames(m), a$actor_id), length(cc), sep = '\\n')"
     )
-    out = subprocess.run(["Rscript", "-e", script, str(tmp_path / "noord")], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        ["Rscript", "-e", script, str(tmp_path / "noord")],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert out.stdout.split() == ["4", "4", "6", "TRUE", "4"]
 
 
@@ -117,5 +139,7 @@ def test_r_script_runs_up_to_rsiena(project, tmp_path):
 @pytest.mark.skipif(not r_has("RSiena"), reason="RSiena is not installed")
 def test_r_script_creates_siena_data(project, tmp_path):
     export_project(project, "rsiena", tmp_path, wijk="Noord")
-    result = subprocess.run(["Rscript", str(tmp_path / "noord" / "load_in_rsiena.R")], capture_output=True, text=True)
+    result = subprocess.run(
+        ["Rscript", str(tmp_path / "noord" / "load_in_rsiena.R")], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr

@@ -6,7 +6,14 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from wijknet.export.sanitise import guard_csv, is_formula_like, plain_value, sanitise_graph, slugify, unique_slugs
+from wijknet.export.sanitise import (
+    guard_csv,
+    is_formula_like,
+    plain_value,
+    sanitise_graph,
+    slugify,
+    unique_slugs,
+)
 
 
 @pytest.mark.parametrize(
@@ -65,10 +72,16 @@ def test_slugify_never_makes_a_path(name, slug):
 
 
 def test_unique_slugs_separate_names_that_collide():
-    assert unique_slugs(["Noord", "noord", "NOORD"]) == {"Noord": "noord", "noord": "noord-2", "NOORD": "noord-3"}
+    assert unique_slugs(["Noord", "noord", "NOORD"]) == {
+        "Noord": "noord",
+        "noord": "noord-2",
+        "NOORD": "noord-3",
+    }
 
 
-@pytest.mark.parametrize("text", ["=1+1", "+31", "-2", "@SUM(A1)", "\tx", "\rx", '=HYPERLINK("http://x","y")'])
+@pytest.mark.parametrize(
+    "text", ["=1+1", "+31", "-2", "@SUM(A1)", "\tx", "\rx", '=HYPERLINK("http://x","y")']
+)
 def test_formula_like_text_gets_a_quote_in_csv(text):
     assert is_formula_like(text) and guard_csv(text) == "'" + text
 
@@ -90,8 +103,16 @@ def test_formula_like_ids_are_the_same_in_every_file_of_an_export(tmp_path):
     assert export_id("=1+1") == "'=1+1" and export_id("-12") == "'-12" and export_id("z1") == "z1"
     folder = tmp_path / "p"
     folder.mkdir()
-    write(folder, "actors.csv", "actor_id,wijk,domain\n=1+1,Noord,zorg\n-12,Noord,welzijn\nz1,Noord,zorg\n")
-    write(folder, "ties.csv", "wijk,wave,source,target,tie_type,weight\nNoord,2025,=1+1,-12,overleg,1\nNoord,2026,z1,-12,overleg,1\n")
+    write(
+        folder,
+        "actors.csv",
+        "actor_id,wijk,domain\n=1+1,Noord,zorg\n-12,Noord,welzijn\nz1,Noord,zorg\n",
+    )
+    write(
+        folder,
+        "ties.csv",
+        "wijk,wave,source,target,tie_type,weight\nNoord,2025,=1+1,-12,overleg,1\nNoord,2026,z1,-12,overleg,1\n",
+    )
     project = load_project(folder)
     expected = ["'=1+1", "'-12", "z1"]
 

@@ -19,12 +19,19 @@ def test_dl_round_trips_edges_weights_labels_and_isolates(project, tmp_path, wav
     D = read_dl_graph(tmp_path / f"noord_{wave}.dl")
     G = project.graph("Noord", wave)
     assert list(D) == list(G), "every actor present, isolates included, in order"
-    assert {(u, v): d["weight"] for u, v, d in D.edges(data=True)} == {(u, v): d["weight"] for u, v, d in G.edges(data=True)}
+    assert {(u, v): d["weight"] for u, v, d in D.edges(data=True)} == {
+        (u, v): d["weight"] for u, v, d in G.edges(data=True)
+    }
 
 
 def test_dl_file_layout(project, tmp_path):
     written = export_project(project, "dl", tmp_path, wijk="Noord", wave="2026")
-    assert sorted(p.name for p in written) == ["domains.csv", "noord_2026.dl", "noord_2026_actors.csv", "noord_2026_attributes.dl"]
+    assert sorted(p.name for p in written) == [
+        "domains.csv",
+        "noord_2026.dl",
+        "noord_2026_actors.csv",
+        "noord_2026_attributes.dl",
+    ]
     lines = (tmp_path / "noord_2026.dl").read_text(encoding="utf-8").splitlines()
     assert lines[:4] == ["DL N=4 FORMAT=FULLMATRIX", "LABELS:", "z1,z2,w1,i1", "DATA:"]
     assert lines[4:] == ["0 0 5 0", "0 0 0 0", "2 0 0 0", "0 2.5 0 0"]
@@ -34,8 +41,16 @@ def test_attribute_dl_holds_domain_codes_and_pluswijkteam(project, tmp_path):
     export_project(project, "dl", tmp_path, wijk="Noord", wave="2026")
     dl = read_dl(tmp_path / "noord_2026_attributes.dl")
     codes = {d: i for i, d in enumerate(project.domains, start=1)}
-    assert dl.row_labels == ["z1", "z2", "w1", "i1"] and dl.column_labels == ["domain", "pluswijkteam"]
-    expected = [[codes["zorg"], 1], [codes["zorg"], 0], [codes["welzijn"], 1], [codes["inwoners"], 0]]
+    assert dl.row_labels == ["z1", "z2", "w1", "i1"] and dl.column_labels == [
+        "domain",
+        "pluswijkteam",
+    ]
+    expected = [
+        [codes["zorg"], 1],
+        [codes["zorg"], 0],
+        [codes["welzijn"], 1],
+        [codes["inwoners"], 0],
+    ]
     assert dl.matrix.tolist() == expected
     with open(tmp_path / "domains.csv", encoding="utf-8-sig", newline="") as fh:
         legend = {row["domain"]: int(row["code"]) for row in csv.DictReader(fh)}
@@ -46,7 +61,7 @@ def test_actor_list_has_names_with_formulas_made_inert(project, tmp_path):
     export_project(project, "dl", tmp_path, wijk="Noord", wave="2026")
     with open(tmp_path / "noord_2026_actors.csv", encoding="utf-8-sig", newline="") as fh:
         rows = {row["actor_id"]: row for row in csv.DictReader(fh)}
-    assert rows["z2"]["name"] == "'=HYPERLINK(\"http://voorbeeld.invalid\",\"klik\")"
+    assert rows["z2"]["name"] == '\'=HYPERLINK("http://voorbeeld.invalid","klik")'
     assert rows["w1"]["name"] == "Buurthuis 't Ven"
 
 
@@ -64,7 +79,9 @@ def test_labels_with_spaces_are_quoted_and_read_back(tmp_path):
 
 def test_attribute_lines_write_missing_as_dot(tmp_path):
     path = tmp_path / "a.dl"
-    path.write_text("\n".join(attribute_lines(["x", "y"], {"score": [1.0, float("nan")]})), encoding="utf-8")
+    path.write_text(
+        "\n".join(attribute_lines(["x", "y"], {"score": [1.0, float("nan")]})), encoding="utf-8"
+    )
     dl = read_dl(path)
     assert dl.matrix[0, 0] == 1 and np.isnan(dl.matrix[1, 0])
 
@@ -76,18 +93,32 @@ def test_labels_ucinet_would_shorten_or_merge_give_a_warning_and_a_label_map(tmp
 
     assert ucinet_label("wijkverpleging-noord-01") == "WIJKVERPLEGING-NOO"
     assert label_problems(["ab", "AB", "a" * 18, "b" * 19]) == {
-        "ab": "in UCINET gelijk aan AB", "AB": "in UCINET gelijk aan ab", "b" * 19: "langer dan 18 tekens"}
+        "ab": "in UCINET gelijk aan AB",
+        "AB": "in UCINET gelijk aan ab",
+        "b" * 19: "langer dan 18 tekens",
+    }
     folder = tmp_path / "p"
     folder.mkdir()
-    write(folder, "actors.csv", "actor_id,wijk,domain\nab,Noord,zorg\nAB,Noord,welzijn\nwijkverpleging-noord-01,Noord,zorg\nz9,Noord,zorg\n")
-    write(folder, "ties.csv", "wijk,wave,source,target,tie_type,weight\nNoord,2025,ab,AB,overleg,1\n")
+    write(
+        folder,
+        "actors.csv",
+        "actor_id,wijk,domain\nab,Noord,zorg\nAB,Noord,welzijn\nwijkverpleging-noord-01,Noord,zorg\nz9,Noord,zorg\n",
+    )
+    write(
+        folder, "ties.csv", "wijk,wave,source,target,tie_type,weight\nNoord,2025,ab,AB,overleg,1\n"
+    )
     with pytest.warns(ExportWarning, match="UCINET kort labels in tot 18 tekens") as caught:
         written = export_project(load_project(folder), "dl", tmp_path / "out")
-    assert "3 label(s)" in str(caught[0].message) and "noord_2025_labels.csv" in str(caught[0].message)
+    assert "3 label(s)" in str(caught[0].message) and "noord_2025_labels.csv" in str(
+        caught[0].message
+    )
     assert "noord_2025_labels.csv" in {p.name for p in written}
     with open(tmp_path / "out" / "noord_2025_labels.csv", encoding="utf-8-sig", newline="") as fh:
         rows = {r["label"]: r for r in csv.DictReader(fh)}
-    assert rows["wijkverpleging-noord-01"]["ucinet"] == "WIJKVERPLEGING-NOO" and rows["z9"]["problem"] == ""
+    assert (
+        rows["wijkverpleging-noord-01"]["ucinet"] == "WIJKVERPLEGING-NOO"
+        and rows["z9"]["problem"] == ""
+    )
     assert rows["AB"]["problem"] == "in UCINET gelijk aan ab"
 
 
@@ -106,6 +137,10 @@ def test_cli_prints_the_label_warning(tmp_path):
     folder = tmp_path / "p"
     folder.mkdir()
     write(folder, "actors.csv", "actor_id,wijk,domain\nab,Noord,zorg\nAB,Noord,welzijn\n")
-    write(folder, "ties.csv", "wijk,wave,source,target,tie_type,weight\nNoord,2025,ab,AB,overleg,1\n")
-    result = CliRunner().invoke(app, ["export", str(folder), "--format", "dl", "--out", str(tmp_path / "o"), "--unlock"])
+    write(
+        folder, "ties.csv", "wijk,wave,source,target,tie_type,weight\nNoord,2025,ab,AB,overleg,1\n"
+    )
+    result = CliRunner().invoke(
+        app, ["export", str(folder), "--format", "dl", "--out", str(tmp_path / "o"), "--unlock"]
+    )
     assert result.exit_code == 0 and "UCINET kort labels" in result.output

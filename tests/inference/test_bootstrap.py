@@ -59,15 +59,19 @@ def test_density_bootstrap_is_unbiased():
     G = labelled_digraph()
     result = bootstrap_ci(G, "density", n_boot=4000, seed=2)
     assert result.estimate == pytest.approx(nx.density(G))
-    assert result.distribution.mean() == pytest.approx(result.estimate, abs=4 * result.se / math.sqrt(4000))
+    assert result.distribution.mean() == pytest.approx(
+        result.estimate, abs=4 * result.se / math.sqrt(4000)
+    )
     assert result.ci_low < result.estimate < result.ci_high
 
 
 @pytest.mark.parametrize("directed", [True, False])
 def test_vectorised_statistics_equal_the_graph_path(directed):
     G = labelled_digraph(n=14, p=0.25, directed=directed)
-    pairs = [("density", nx.density),
-             ("ei_index", lambda H: ei_index(H, n_permutations=0).ei_index)]
+    pairs = [
+        ("density", nx.density),
+        ("ei_index", lambda H: ei_index(H, n_permutations=0).ei_index),
+    ]
     if directed:
         pairs.append(("reciprocity", nx.overall_reciprocity))
     for name, function in pairs:
@@ -81,7 +85,9 @@ def test_seeded_and_reproducible():
     G = labelled_digraph()
     a = bootstrap_ci(G, "ei_index", n_boot=300, seed=7)
     assert a == bootstrap_ci(G, "ei_index", n_boot=300, seed=7, progress=True)
-    assert np.array_equal(a.distribution, bootstrap_ci(G, "ei_index", n_boot=300, seed=7).distribution)
+    assert np.array_equal(
+        a.distribution, bootstrap_ci(G, "ei_index", n_boot=300, seed=7).distribution
+    )
     assert a != bootstrap_ci(G, "ei_index", n_boot=300, seed=8)
 
 
@@ -89,7 +95,9 @@ def test_interval_methods():
     G = labelled_digraph()
     percentile = bootstrap_ci(G, "density", n_boot=500, seed=1, level=0.9)
     values = percentile.distribution
-    assert (percentile.ci_low, percentile.ci_high) == pytest.approx(tuple(np.quantile(values, [0.05, 0.95])))
+    assert (percentile.ci_low, percentile.ci_high) == pytest.approx(
+        tuple(np.quantile(values, [0.05, 0.95]))
+    )
     assert percentile.se == pytest.approx(np.std(values, ddof=1))
     basic = bootstrap_ci(G, "density", n_boot=500, seed=1, level=0.9, method="basic")
     assert basic.ci_low == pytest.approx(2 * basic.estimate - percentile.ci_high)
@@ -113,7 +121,16 @@ def test_result_frame_and_errors():
     result = bootstrap_ci(G, n_boot=20)
     assert isinstance(result, BootstrapResult) and result.statistic == "density"
     frame = result.to_frame()
-    assert list(frame.columns) == ["statistic", "estimate", "ci_low", "ci_high", "se", "n_boot", "level", "method"]
+    assert list(frame.columns) == [
+        "statistic",
+        "estimate",
+        "ci_low",
+        "ci_high",
+        "se",
+        "n_boot",
+        "level",
+        "method",
+    ]
     with pytest.raises(ValueError):
         bootstrap_ci(G, "betweenness")
     with pytest.raises(ValueError):

@@ -23,7 +23,9 @@ TERMS = ["same", "dist", "prev", "recip"]
 
 
 def load(network: str, matrix: str) -> np.ndarray:
-    return np.loadtxt(FIXTURES / "inference" / f"{network.removesuffix('_single')}_{matrix}.csv", delimiter=",")
+    return np.loadtxt(
+        FIXTURES / "inference" / f"{network.removesuffix('_single')}_{matrix}.csv", delimiter=","
+    )
 
 
 def mc_tolerance(p: float, reps: int) -> float:
@@ -42,6 +44,7 @@ def random_design(n=12, seed=0, directed=True):
 
 
 # --- known coefficients --------------------------------------------------------
+
 
 def test_exact_linear_model_recovers_its_coefficients():
     x1, x2, _ = random_design()
@@ -73,6 +76,7 @@ def test_logistic_model_recovers_its_coefficients():
 
 
 # --- vectorised refits equal one-at-a-time refits -------------------------------
+
 
 @pytest.mark.parametrize("directed", [True, False])
 def test_batched_ols_y_permutation_equals_statsmodels(directed):
@@ -131,6 +135,7 @@ def test_batched_logit_equals_statsmodels():
 
 # --- null hypotheses -------------------------------------------------------------
 
+
 def test_p_values_follow_the_definition():
     x1, x2, rng = random_design(seed=5)
     y = 0.3 * x1 + rng.normal(size=x1.shape)
@@ -151,7 +156,9 @@ def test_p_values_follow_the_definition():
 def test_single_column_falls_back_to_y_permutation(family):
     x1, x2, rng = random_design(seed=6)
     y = (x2 + (rng.random(x2.shape) < 0.2) > 0).astype(float)
-    dsp = mrqap(y, {"x2": x2}, family=family, null="dsp", intercept=False, n_permutations=99, seed=1)
+    dsp = mrqap(
+        y, {"x2": x2}, family=family, null="dsp", intercept=False, n_permutations=99, seed=1
+    )
     qapy = mrqap(y, {"x2": x2}, family=family, null="y", intercept=False, n_permutations=99, seed=1)
     assert dsp.null == "y"
     pd.testing.assert_frame_equal(dsp.table, qapy.table)
@@ -169,7 +176,9 @@ def test_dsp_for_one_covariate_is_y_permutation_with_inverse_permutations():
     perms = node_permutations(12, 50, seed=8)
     residual = np.zeros((12, 12))
     residual[rows, cols] = D[:, 1] - D[:, 1].mean()
-    dsp = M._ols_dsp_null(D[:, :1], y[rows, cols], rows.size - 2)(permuted_dyads(residual, perms, rows, cols))
+    dsp = M._ols_dsp_null(D[:, :1], y[rows, cols], rows.size - 2)(
+        permuted_dyads(residual, perms, rows, cols)
+    )
     qapy = M._ols_y_null(D)(permuted_dyads(y, np.argsort(perms, axis=1), rows, cols))[:, 1]
     assert np.allclose(dsp, qapy)
 
@@ -191,8 +200,15 @@ def test_seeded_and_independent_of_batches_and_jobs(family):
 
 def test_graphs_and_same_attribute():
     G = nx.DiGraph()
-    G.add_nodes_from([("a", {"domain": "zorg"}), ("b", {"domain": "zorg"}), ("c", {"domain": "wonen"}),
-                      ("d", {"domain": "wonen"}), ("e", {"domain": "zorg"})])
+    G.add_nodes_from(
+        [
+            ("a", {"domain": "zorg"}),
+            ("b", {"domain": "zorg"}),
+            ("c", {"domain": "wonen"}),
+            ("d", {"domain": "wonen"}),
+            ("e", {"domain": "zorg"}),
+        ]
+    )
     G.add_edges_from([("a", "b"), ("b", "a"), ("c", "d"), ("a", "c"), ("e", "a"), ("d", "c")])
     same = same_attribute(G)
     assert same[0, 1] == 1 and same[0, 2] == 0 and np.all(np.diag(same) == 0)
@@ -222,6 +238,7 @@ def test_input_errors():
 
 # --- R references -----------------------------------------------------------------
 
+
 def _cases():
     keys = REFERENCE[["network", "model", "nullhyp"]].drop_duplicates()
     return [tuple(k) for k in keys.itertuples(index=False)]
@@ -238,10 +255,14 @@ def wijknet_fit(network, model, nullhyp, reps):
         terms = ["prev"] if single else (["same", "dist", "prev"] if undirected else TERMS)
         y = load(network, "yval" if model == "netlm" else "y")
         _RESULTS[key] = mrqap(
-            y, {t: load(network, t) for t in terms},
+            y,
+            {t: load(network, t) for t in terms},
             family="gaussian" if model == "netlm" else "binomial",
             null="y" if nullhyp == "qapy" else "dsp",
-            n_permutations=reps, seed=2024, directed=not undirected, intercept=not single,
+            n_permutations=reps,
+            seed=2024,
+            directed=not undirected,
+            intercept=not single,
         )
     return _RESULTS[key]
 
@@ -269,14 +290,22 @@ def test_p_values_agree_with_sna_within_monte_carlo_error(network, model, nullhy
     expected = REFERENCE.query("network == @network and model == @model and nullhyp == @nullhyp")
     reps = int(expected["reps"].iloc[0])
     result = wijknet_fit(network, model, nullhyp, reps)
-    assert result.null == {"qap": "dsp", "qapspp": "dsp", "qapy": "y"}[expected["nullhyp_used"].iloc[0]]
+    assert (
+        result.null
+        == {"qap": "dsp", "qapspp": "dsp", "qapy": "y"}[expected["nullhyp_used"].iloc[0]]
+    )
     for ours, theirs in zip(result.table.itertuples(), expected.itertuples()):
         for column in ("p_value", "p_greater", "p_less"):
             r_value = getattr(theirs, "p_two_sided" if column == "p_value" else column)
-            assert abs(getattr(ours, column) - r_value) <= mc_tolerance(r_value, reps), (ours.term, column)
+            assert abs(getattr(ours, column) - r_value) <= mc_tolerance(r_value, reps), (
+                ours.term,
+                column,
+            )
 
 
-@pytest.mark.parametrize("row", list(FITS.itertuples(index=False)), ids=lambda r: f"{r.network}-{r.model}")
+@pytest.mark.parametrize(
+    "row", list(FITS.itertuples(index=False)), ids=lambda r: f"{r.network}-{r.model}"
+)
 def test_fit_summary_agrees_with_sna(row):
     nullhyp = REFERENCE.query("network == @row.network and model == @row.model")["nullhyp"].iloc[0]
     fit = wijknet_fit(row.network, row.model, nullhyp, 0).fit
@@ -294,4 +323,6 @@ def test_fit_summary_agrees_with_sna(row):
             y = load(row.network, "y")
             rows, cols = dyad_index(y.shape[0], not row.network.endswith("u"))
             p = y[rows, cols].mean()
-            assert fit["null_deviance"] == pytest.approx(-2 * row.n_dyads * (p * math.log(p) + (1 - p) * math.log(1 - p)))
+            assert fit["null_deviance"] == pytest.approx(
+                -2 * row.n_dyads * (p * math.log(p) + (1 - p) * math.log(1 - p))
+            )

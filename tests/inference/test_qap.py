@@ -45,6 +45,7 @@ def mc_tolerance(p: float, reps: int) -> float:
 
 # --- permutation machinery ---------------------------------------------------
 
+
 def test_permutations_are_permutations_and_seeded():
     perms = node_permutations(7, 50, seed=3)
     assert perms.shape == (50, 7)
@@ -94,6 +95,7 @@ def test_p_value_definition_counts_the_observation():
 
 # --- graph correlation by hand -----------------------------------------------
 
+
 def test_directed_correlation_by_hand():
     x = from_arcs(4, [(0, 1), (1, 2), (2, 3)])
     y = from_arcs(4, [(0, 1), (1, 2), (3, 0), (2, 1)])
@@ -119,7 +121,9 @@ def test_diagonal_is_ignored_and_constant_network_gives_nan():
     x_diag, y_diag = x.copy(), y.copy()
     np.fill_diagonal(x_diag, 5)
     np.fill_diagonal(y_diag, -3)
-    assert qap_correlation(x_diag, y_diag, n_permutations=0).statistic == pytest.approx(1 / math.sqrt(6))
+    assert qap_correlation(x_diag, y_diag, n_permutations=0).statistic == pytest.approx(
+        1 / math.sqrt(6)
+    )
     assert math.isnan(graph_correlation(np.ones(12), np.arange(12.0)[None])[0])
 
 
@@ -132,6 +136,7 @@ def test_graph_correlation_equals_numpy_corrcoef():
 
 
 # --- the permutation test ----------------------------------------------------
+
 
 def test_p_values_follow_the_definition_and_count_identity():
     x = from_arcs(5, [(0, 1), (1, 2), (2, 3), (3, 4), (4, 0)])
@@ -154,7 +159,9 @@ def test_null_distribution_is_the_exact_permutation_distribution_for_four_actors
     y = from_arcs(4, [(0, 1), (1, 2), (3, 0), (2, 1)])
     rows, cols = dyad_index(4)
     exact = sorted(
-        round(float(graph_correlation(x[rows, cols], y[list(p)][:, list(p)][rows, cols][None])[0]), 12)
+        round(
+            float(graph_correlation(x[rows, cols], y[list(p)][:, list(p)][rows, cols][None])[0]), 12
+        )
         for p in itertools.permutations(range(4))
     )
     result = qap_correlation(x, y, n_permutations=24_000, seed=0)
@@ -171,13 +178,19 @@ def test_seeded_and_independent_of_batches_and_jobs():
     x = (rng.random((25, 25)) < 0.2).astype(float)
     y = np.clip(x + (rng.random((25, 25)) < 0.1), 0, 1)
     base = qap_correlation(x, y, n_permutations=500, seed=11)
-    for options in ({"batch_size": 7}, {"batch_size": 1000}, {"n_jobs": 2, "batch_size": 50}, {"progress": True}):
+    for options in (
+        {"batch_size": 7},
+        {"batch_size": 1000},
+        {"n_jobs": 2, "batch_size": 50},
+        {"progress": True},
+    ):
         other = qap_correlation(x, y, n_permutations=500, seed=11, **options)
         # same p-values; the statistics agree to rounding (BLAS sums in another order per batch shape)
         assert other == base
         assert np.allclose(other.null_distribution, base.null_distribution, rtol=1e-12, atol=1e-14)
-    assert not np.array_equal(qap_correlation(x, y, n_permutations=500, seed=12).null_distribution,
-                              base.null_distribution)
+    assert not np.array_equal(
+        qap_correlation(x, y, n_permutations=500, seed=12).null_distribution, base.null_distribution
+    )
 
 
 def test_to_frame():
@@ -208,7 +221,9 @@ def test_weighted_graphs():
     y = nx.to_numpy_array(wave2, nodelist=list(wave1))
     rows, cols = dyad_index(3)
     expected = np.corrcoef(x[rows, cols], y[rows, cols])[0, 1]
-    assert qap_correlation(wave1, wave2, weight="weight", n_permutations=0).statistic == pytest.approx(expected)
+    assert qap_correlation(
+        wave1, wave2, weight="weight", n_permutations=0
+    ).statistic == pytest.approx(expected)
     assert qap_correlation(wave1, wave2, n_permutations=0).statistic == pytest.approx(1.0)  # binary
 
 
@@ -237,10 +252,18 @@ def test_generic_qap_test_with_a_custom_statistic():
 
 # --- R references ------------------------------------------------------------
 
-@pytest.mark.parametrize("row", list(GCOR.itertuples(index=False)), ids=lambda r: f"{r.network}-{r.x}")
+
+@pytest.mark.parametrize(
+    "row", list(GCOR.itertuples(index=False)), ids=lambda r: f"{r.network}-{r.x}"
+)
 def test_gcor_and_qaptest_agree_with_sna(row):
-    result = qap_correlation(load(row.network, row.x), load(row.network, row.y),
-                             directed=row.mode == "digraph", n_permutations=int(row.reps), seed=1)
+    result = qap_correlation(
+        load(row.network, row.x),
+        load(row.network, row.y),
+        directed=row.mode == "digraph",
+        n_permutations=int(row.reps),
+        seed=1,
+    )
     assert result.statistic == pytest.approx(row.gcor, abs=1e-9)
     # sna::qaptest reports k / reps, we (1 + k) / (1 + reps): equal up to Monte Carlo error
     assert abs(result.p_greater - row.p_greater) <= mc_tolerance(row.p_greater, int(row.reps))

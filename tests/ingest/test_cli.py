@@ -45,14 +45,41 @@ def test_ingest_writes_tidy_tables(tmp_path):
     project = project_folder(tmp_path / "p")
     export = write(tmp_path, "export.csv", qualtrics_text(Q_ROWS))
     out = tmp_path / "out"
-    result = run("ingest", export, "--tool", "qualtrics", "--project", project, "--wave", "2027", "--out", out, "--wijk", "Noord")
+    result = run(
+        "ingest",
+        export,
+        "--tool",
+        "qualtrics",
+        "--project",
+        project,
+        "--wave",
+        "2027",
+        "--out",
+        out,
+        "--wijk",
+        "Noord",
+    )
     assert result.exit_code == 0, result.output
     ties = pd.read_csv(out / "ties.csv", dtype=str, keep_default_na=False)
     assert list(ties.columns) == TIE_COLUMNS and len(ties) == 9
-    assert len(pd.read_csv(out / "write_ins.csv")) == 1 and len(pd.read_csv(out / "responses.csv")) == 3
+    assert (
+        len(pd.read_csv(out / "write_ins.csv")) == 1
+        and len(pd.read_csv(out / "responses.csv")) == 3
+    )
     assert "3 respondenten" in result.output
     export = write(tmp_path, "ls.csv", limesurvey_text(L_ROWS))
-    result = run("ingest", export, "--tool", "limesurvey", "--project", project, "--wave", "2027", "--out", tmp_path / "ls")
+    result = run(
+        "ingest",
+        export,
+        "--tool",
+        "limesurvey",
+        "--project",
+        project,
+        "--wave",
+        "2027",
+        "--out",
+        tmp_path / "ls",
+    )
     assert result.exit_code == 0, result.output
 
 
@@ -73,11 +100,38 @@ def test_ingest_bad_input_writes_nothing(tmp_path):
     project = project_folder(tmp_path / "p")
     export = write(tmp_path, "export.csv", qualtrics_text([Q_Z1, Q_Z1]))
     out = tmp_path / "out"
-    result = run("ingest", export, "--tool", "qualtrics", "--project", project, "--wave", "2027", "--out", out)
+    result = run(
+        "ingest",
+        export,
+        "--tool",
+        "qualtrics",
+        "--project",
+        project,
+        "--wave",
+        "2027",
+        "--out",
+        out,
+    )
     assert result.exit_code == 2
-    assert "export.csv, rij 5, kolom 'actor_id'" in result.output and "niets geschreven" in result.output
+    assert (
+        "export.csv, rij 5, kolom 'actor_id'" in result.output
+        and "niets geschreven" in result.output
+    )
     assert not out.exists()
-    result = run("--lang", "en", "ingest", export, "--tool", "qualtrics", "--project", project, "--wave", "2027", "--out", out)
+    result = run(
+        "--lang",
+        "en",
+        "ingest",
+        export,
+        "--tool",
+        "qualtrics",
+        "--project",
+        project,
+        "--wave",
+        "2027",
+        "--out",
+        out,
+    )
     assert "row 5" in result.output and "Traceback" not in result.output
 
 
@@ -94,12 +148,28 @@ def test_ingest_forms_exports_and_a_named_sheet(tmp_path):
     assert "opmerkingen" in result.output and "E-mailadres" in notes and "niet gebruikt" in notes
     workbook = tmp_path / "ms.xlsx"
     with pd.ExcelWriter(workbook) as writer:
-        pd.DataFrame({"uitleg": ["Dit blad is een toelichting"]}).to_excel(writer, sheet_name="Toelichting", index=False)
-        pd.read_excel(FIXTURES / "forms" / "microsoft-forms-noord-2026.xlsx", dtype=object, engine="openpyxl").to_excel(
-            writer, sheet_name="Form1", index=False)
-    base = ["ingest", workbook, "--tool", "microsoft-forms", "--project", project, "--wave", "2026", "--out", tmp_path / "m"]
+        pd.DataFrame({"uitleg": ["Dit blad is een toelichting"]}).to_excel(
+            writer, sheet_name="Toelichting", index=False
+        )
+        pd.read_excel(
+            FIXTURES / "forms" / "microsoft-forms-noord-2026.xlsx", dtype=object, engine="openpyxl"
+        ).to_excel(writer, sheet_name="Form1", index=False)
+    base = [
+        "ingest",
+        workbook,
+        "--tool",
+        "microsoft-forms",
+        "--project",
+        project,
+        "--wave",
+        "2026",
+        "--out",
+        tmp_path / "m",
+    ]
     wrong = run(*base)
-    assert wrong.exit_code != 0 and "Form1" in wrong.output  # the first sheet is not the export; the other is named
+    assert (
+        wrong.exit_code != 0 and "Form1" in wrong.output
+    )  # the first sheet is not the export; the other is named
     result = run(*base, "--sheet", "Form1")
     assert result.exit_code == 0, result.output
     skipped = (tmp_path / "m" / "problems.csv").read_text(encoding="utf-8")
@@ -112,8 +182,13 @@ def test_import_recognises_forms_and_limesurvey_code_and_text_exports(tmp_path):
     for file, kind in ((FIXTURES / "surveys" / "limesurvey-noord-2026-codetext.csv", "limesurvey"),
                        (FIXTURES / "forms" / "google-forms-noord-2026.csv", "google-forms"),
                        (FIXTURES / "forms" / "microsoft-forms-noord-2026.xlsx", "microsoft-forms")):  # fmt: skip
-        store = tmp_path / kind  # the same fictional respondents answer in each file: one store each
-        assert run("init", store, "--wave", "2026").exit_code == 0 and run("import", store, actors).exit_code == 0
+        store = (
+            tmp_path / kind
+        )  # the same fictional respondents answer in each file: one store each
+        assert (
+            run("init", store, "--wave", "2026").exit_code == 0
+            and run("import", store, actors).exit_code == 0
+        )
         result = run("import", store, file, "--wave", "2026")
         assert result.exit_code == 0, result.output
         assert kind in result.output and "niet gebruikt" in result.output

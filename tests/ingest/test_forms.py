@@ -50,9 +50,15 @@ def test_google_forms_fixture(project_dir):
                               ("i1", "z1", "samenwerking"), ("i1", "z2", "kennen"), ("i1", "w1", "samenwerking"),
                               ("i1", "w1", "verwijzing")}  # fmt: skip
     tie = batch.ties.set_index(["source", "target", "tie_type"]).loc[("i1", "w1", "samenwerking")]
-    assert (tie.frequency, tie.intensity, tie.source_row) == ("5", "4", "3")  # "Integratie: ..., middelen ..." is one answer
+    assert (tie.frequency, tie.intensity, tie.source_row) == (
+        "5",
+        "4",
+        "3",
+    )  # "Integratie: ..., middelen ..." is one answer
     respondents = batch.respondents.set_index("actor_id")
-    assert respondents.loc["z2", "kernaanpakken"] == "Welzijn op Recept;Kernteam Ouderen"  # Google joins with ", "
+    assert (
+        respondents.loc["z2", "kernaanpakken"] == "Welzijn op Recept;Kernteam Ouderen"
+    )  # Google joins with ", "
     assert respondents.loc["z2", "response_id"] == "2-3-2026 10:04:51"
     assert list(batch.responses["kpi3"]) == ["4", "5"]
     assert list(batch.write_ins["name"]) == ["Buurtkamer Fictief"]
@@ -63,15 +69,27 @@ def test_google_forms_fixture(project_dir):
 
 
 def test_microsoft_forms_fixture(project_dir):
-    batch = import_microsoft_forms(FORMS / "microsoft-forms-noord-2026.xlsx", project_dir, wave="2026")
+    batch = import_microsoft_forms(
+        FORMS / "microsoft-forms-noord-2026.xlsx", project_dir, wave="2026"
+    )
     assert ties_of(batch) == {("w1", "z1", "samenwerking"), ("w1", "z1", "verwijzing"), ("z1", "z2", "kennen"),
                               ("z1", "w1", "samenwerking"), ("z1", "w1", "verwijzing")}  # fmt: skip
     both = batch.ties.set_index(["source", "target", "tie_type"]).loc[("w1", "z1", "verwijzing")]
     assert both.reporter == "w1;z1"  # reported by both sides: one row listing both reports
     respondents = batch.respondents.set_index("actor_id")
-    assert respondents.loc["w1", "kernaanpakken"] == "Welzijn op Recept;Kernteam Ouderen"  # ";" with a trailing ";"
-    assert (respondents.loc["w1", "response_id"], respondents.loc["w1", "finished"]) == ("1", "3/2/26 10:04:51")
-    assert {p.column for p in batch.problems if p.column} == {"Start time", "Email", "Name", "Last modified time"}
+    assert (
+        respondents.loc["w1", "kernaanpakken"] == "Welzijn op Recept;Kernteam Ouderen"
+    )  # ";" with a trailing ";"
+    assert (respondents.loc["w1", "response_id"], respondents.loc["w1", "finished"]) == (
+        "1",
+        "3/2/26 10:04:51",
+    )
+    assert {p.column for p in batch.problems if p.column} == {
+        "Start time",
+        "Email",
+        "Name",
+        "Last modified time",
+    }
     assert import_survey(FORMS / "microsoft-forms-noord-2026.xlsx", "microsoft-forms", project_dir,
                          wave="2026").ties.equals(batch.ties)  # fmt: skip
 
@@ -100,7 +118,9 @@ def test_unknown_answer_and_position_name_row_and_column(tmp_path, project_dir):
     with pytest.raises(DataError) as exc:
         import_google_forms(path, project_dir, wave="2026")
     assert [(p.file, p.row, p.column) for p in exc.value.problems] == [
-        ("form.csv", 2, "AFREQ [2]"), ("form.csv", 3, "AFREQ [9]")]
+        ("form.csv", 2, "AFREQ [2]"),
+        ("form.csv", 3, "AFREQ [9]"),
+    ]
 
 
 def test_not_a_forms_export(tmp_path, project_dir):
@@ -113,7 +133,9 @@ def test_not_a_forms_export(tmp_path, project_dir):
 
 # -- fuzzing: a batch or a DataError naming the file, never another exception -------------------------------
 
-FUZZ = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+FUZZ = settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 _project = project_folder(Path(tempfile.mkdtemp(prefix="wijknet-forms-")) / "project")
 HEADINGS = st.sampled_from(["Tijdstempel", "ID", "Completion time", "ACTORID", "WIJK", "AKNOW [1]", "AKNOW [2. x]",
                             "AFREQ [2]", "AFREQ [99]", "AINT [3]", "AREF [0]", "RKERN", "RKERN [2]", "PKPI3", "PACTIVE",
@@ -130,7 +152,9 @@ def test_fuzz_forms_exports(header, rows, tool, xlsx):
     if xlsx:
         path = folder / "export.xlsx"
         width = max(len(r) for r in [header, *rows])
-        pd.DataFrame([r + [""] * (width - len(r)) for r in [header, *rows]]).to_excel(path, header=False, index=False)
+        pd.DataFrame([r + [""] * (width - len(r)) for r in [header, *rows]]).to_excel(
+            path, header=False, index=False
+        )
     else:
         path = _google(folder, header, *rows, name="export.csv")
     try:

@@ -18,7 +18,9 @@ from tests.ingest.exports import (
 from wijknet import DataError, load_project
 from wijknet.ingest import Roster, import_limesurvey, import_qualtrics
 
-FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+FUZZ = settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 CELLS = st.sampled_from(["", "1", "2", "3", "4", "5", "7", "0", "-99", "99", "Y", "N", "Ja", "nee", "Weet niet", "N/A",
                          "z1", "z2", "w1", "i1", "g1", "x9", "Noord", "Zuid", "Oost", "1,2", "2;9", "1.0", "3,0", "nan",
                          "inf", "-1e9", "é", "\ufeff", '"', ";", ",", "\n", "{\"ImportId\":\"QID1\"}", "Survey Preview",
@@ -68,9 +70,15 @@ def test_arbitrary_text(content):
        st.sampled_from([",", ";", "\t"]), st.integers(0, 3))  # fmt: skip
 def test_export_shaped_tables(columns, rows, delimiter, json_rows):
     lines = [delimiter.join(columns)]
-    for n in range(json_rows):  # ImportIds, loop-prefixed ImportIds and split multi-select choiceIds
+    for n in range(
+        json_rows
+    ):  # ImportIds, loop-prefixed ImportIds and split multi-select choiceIds
         template = ["QID{i}", "{i}_QID{i}", 'QID{i}"",""choiceId"":""{i}'][n % 3]
-        lines.append(delimiter.join(f'"{{""ImportId"":""{template.format(i=i)}""}}"' for i, _ in enumerate(columns)))
+        lines.append(
+            delimiter.join(
+                f'"{{""ImportId"":""{template.format(i=i)}""}}"' for i, _ in enumerate(columns)
+            )
+        )
     for row in rows:
         lines.append(delimiter.join('"' + c.replace('"', '""') + '"' for c in row))
     _import(("\n".join(lines) + "\n").encode("utf-8"))

@@ -31,7 +31,9 @@ def small_graph(directed=True):
 def test_networkx_files_with_attributes(tmp_path, fmt):
     path = tmp_path / f"net.{fmt}"
     G = small_graph()
-    if fmt == "gexf":  # GEXF keeps no graph attributes: the wijk goes on the nodes, the wave comes from --wave
+    if (
+        fmt == "gexf"
+    ):  # GEXF keeps no graph attributes: the wijk goes on the nodes, the wave comes from --wave
         nx.set_node_attributes(G, "Daalhof", "wijk")
     (nx.write_graphml if fmt == "graphml" else nx.write_gexf)(G, path)
     batch = read_graph_file(path, wave="2026" if fmt == "gexf" else None)
@@ -41,10 +43,18 @@ def test_networkx_files_with_attributes(tmp_path, fmt):
     assert actors.loc["p3", "fte"] == "2.5" and actors.loc["p2", "name"] == "Coach Fictief"
     ties = batch.ties
     assert set(zip(ties["source"], ties["target"], ties["tie_type"])) == {
-        ("p1", "p2", "samenwerking"), ("p2", "p3", "overleg"), ("p2", "p3", "verwijzing")}
+        ("p1", "p2", "samenwerking"),
+        ("p2", "p3", "overleg"),
+        ("p2", "p3", "verwijzing"),
+    }
     first = ties[ties["source"] == "p1"].iloc[0]
-    assert (first["wave"], first["weight"], first["evidence"], first["source_file"], first["source_row"]) == (
-        "2026", "3", "kaart 2026", f"net.{fmt}", "1")
+    assert (
+        first["wave"],
+        first["weight"],
+        first["evidence"],
+        first["source_file"],
+        first["source_row"],
+    ) == ("2026", "3", "kaart 2026", f"net.{fmt}", "1")
     assert '"since": "2024"' in first["answers"]
 
 
@@ -79,8 +89,13 @@ def test_bidi_and_control_characters_are_removed_with_a_note_that_names_no_value
     assert batch.actors.set_index("actor_id").loc["p2", "name"] == "CoachFictief"
     assert set(batch.ties.loc[batch.ties["source"] == "p1", "evidence"]) == {"kaart 2026"}
     notes = {(p.file, p.row, p.column): p.message for p in batch.problems}
-    edge = "edge 0" if fmt == "gexf" else "edge p1-p2"  # GEXF edges have ids, GraphML ones from networkx not
-    assert set(notes) == {(f"net.{fmt}", 2, "node p2: name"), (f"net.{fmt}", 1, f"{edge}: evidence")}, notes
+    edge = (
+        "edge 0" if fmt == "gexf" else "edge p1-p2"
+    )  # GEXF edges have ids, GraphML ones from networkx not
+    assert set(notes) == {
+        (f"net.{fmt}", 2, "node p2: name"),
+        (f"net.{fmt}", 1, f"{edge}: evidence"),
+    }, notes
     assert "U+202E" in notes[(f"net.{fmt}", 2, "node p2: name")]
     assert not any("Coach" in p.message or "kaart" in p.message for p in batch.problems)
 
@@ -104,8 +119,10 @@ def test_round_trip_through_wijknet_export_and_the_store(tmp_path, fmt):
     report = import_files(store, files)
     assert {f.kind for f in report.files} == {fmt}
     again = wijknet.load_project(store)
-    pd.testing.assert_frame_equal(again.actors[project.actors.columns].sort_values("actor_id").reset_index(drop=True),
-                                  project.actors.sort_values("actor_id").reset_index(drop=True))
+    pd.testing.assert_frame_equal(
+        again.actors[project.actors.columns].sort_values("actor_id").reset_index(drop=True),
+        project.actors.sort_values("actor_id").reset_index(drop=True),
+    )
     for wijk in project.wijken:
         for wave in project.waves:
             a, b = project.graph(wijk, wave), again.graph(wijk, wave)
@@ -164,7 +181,13 @@ def _observations(store):
 def test_round_trip_keeps_every_observation_with_its_kind(tmp_path, fmt):
     store = _kind_store(tmp_path)
     before = _observations(store)
-    assert set(before["kind"]) == {"survey", "confirmation", "interview", "network_canvas", "tidy_file"}
+    assert set(before["kind"]) == {
+        "survey",
+        "confirmation",
+        "interview",
+        "network_canvas",
+        "tidy_file",
+    }
     files = export_project(wijknet.load_project(store), fmt, tmp_path / "export")
     second = tmp_path / "second"
     init_store(second)
@@ -176,13 +199,15 @@ def test_round_trip_keeps_every_observation_with_its_kind(tmp_path, fmt):
         cols = ["wijk", "wave", "source", "target", "tie_type", "weight", "observations"]
         key = ["wijk", "wave", "source", "target", "tie_type"]
         assert len(a) > 0 or rule == "confirmed"
-        pd.testing.assert_frame_equal(b[cols].sort_values(key).reset_index(drop=True),
-                                      a[cols].sort_values(key).reset_index(drop=True))
+        pd.testing.assert_frame_equal(
+            b[cols].sort_values(key).reset_index(drop=True),
+            a[cols].sort_values(key).reset_index(drop=True),
+        )
 
 
 def test_observations_attribute_that_is_not_wijknets_is_a_problem(tmp_path):
     G = small_graph()
-    G.edges["p1", "p2"]["observations"] = "[{\"tie_type\": \"x\"}]"
+    G.edges["p1", "p2"]["observations"] = '[{"tie_type": "x"}]'
     path = tmp_path / "bad.graphml"
     nx.write_graphml(G, path)
     with pytest.raises(DataError) as info:
@@ -207,8 +232,12 @@ def test_igraph_graphml_uses_the_id_attribute_and_adds_no_duplicate_actors(tmp_p
     init_store(store)
     import_files(store, [tidy / "actors.csv"])
     report = import_files(store, [FIXTURES / "igraph_noord_2026.graphml"])
-    assert report.files[0].counts["actors_added"] == 0 and report.files[0].counts["actors_same"] == 4
-    assert any("igraph" in note.message for note in report.files[0].notes), "the import report says so"
+    assert (
+        report.files[0].counts["actors_added"] == 0 and report.files[0].counts["actors_same"] == 4
+    )
+    assert any("igraph" in note.message for note in report.files[0].notes), (
+        "the import report says so"
+    )
     project = wijknet.load_project(store)
     assert len(project.actors) == 6
     assert set(project.evidence("Noord", "2026", "z1", "w1")["kind"]) == {"survey", "interview"}

@@ -11,7 +11,8 @@ import pytest
 
 from tests.conftest import write
 from tests.ingest.exports import L_ROWS, Q_ROWS, limesurvey_text, project_folder, qualtrics_text
-from tests.store.helpers import run as cli, snapshot
+from tests.store.helpers import run as cli
+from tests.store.helpers import snapshot
 from wijknet.errors import DataError
 from wijknet.ingest import import_survey
 
@@ -20,12 +21,17 @@ def forms_text(rows, heading) -> str:
     """A Google Forms CSV: Timestamp first, then the question titles starting with their LimeSurvey code."""
     columns = list(dict.fromkeys(c for r in rows for c in r))
     lines = ["Tijdstempel," + ",".join(heading(c) for c in columns)]
-    lines += [f"2026-03-0{i + 1} 10:00:00," + ",".join(r.get(c, "") for c in columns) for i, r in enumerate(rows)]
+    lines += [
+        f"2026-03-0{i + 1} 10:00:00," + ",".join(r.get(c, "") for c in columns)
+        for i, r in enumerate(rows)
+    ]
     return "\n".join(lines) + "\n"
 
 
 def google(rows):
-    return forms_text(rows, lambda c: f"{c} Vraagtekst" if "[" not in c else c.replace("]", "] Vraagtekst", 1))
+    return forms_text(
+        rows, lambda c: f"{c} Vraagtekst" if "[" not in c else c.replace("]", "] Vraagtekst", 1)
+    )
 
 
 EXPORTS = {  # tool -> (rows -> file text, how the frequency question is written, a renamed one)
@@ -55,8 +61,12 @@ def test_a_renamed_optional_question_stops_with_unknown_and_missing(tmp_path, pr
     with pytest.raises(DataError) as exc:
         import_survey(path, tool, project_dir, wave="2026")
     summary = exc.value.problems[0].message
-    assert "roster.trust_reliability" in summary and new.rstrip("_[") in summary  # both halves of the rename
-    assert all(p.column and p.column.startswith(new) for p in exc.value.problems[1:])  # each unknown column named
+    assert (
+        "roster.trust_reliability" in summary and new.rstrip("_[") in summary
+    )  # both halves of the rename
+    assert all(
+        p.column and p.column.startswith(new) for p in exc.value.problems[1:]
+    )  # each unknown column named
 
 
 @pytest.mark.parametrize("tool", EXPORTS)
@@ -80,14 +90,21 @@ def test_missing_optional_questions_and_metadata_only_give_notes(tmp_path, proje
     make, rows, *_ = EXPORTS[tool]
     batch = import_survey(write(tmp_path, "export.csv", make(rows)), tool, project_dir, wave="2026")
     note = [p for p in batch.problems if "staan niet in de export" in p.message]
-    assert len(note) == 1 and "roster.trust_open" in note[0].message and "roster.frequency" not in note[0].message
+    assert (
+        len(note) == 1
+        and "roster.trust_open" in note[0].message
+        and "roster.frequency" not in note[0].message
+    )
 
 
 def test_an_unknown_allow_missing_name_is_an_error(tmp_path, project_dir):
     path = write(tmp_path, "export.csv", qualtrics_text(Q_ROWS))
     with pytest.raises(DataError) as exc:
         import_survey(path, "qualtrics", project_dir, wave="2026", allow_missing=["verwijzingen"])
-    assert exc.value.problems[0].file == "--allow-missing" and "verwijzingen" in exc.value.problems[0].message
+    assert (
+        exc.value.problems[0].file == "--allow-missing"
+        and "verwijzingen" in exc.value.problems[0].message
+    )
 
 
 def test_store_import_stops_and_allows_missing_through_the_command(tmp_path, project_dir):
@@ -97,7 +114,9 @@ def test_store_import_stops_and_allows_missing_through_the_command(tmp_path, pro
     path = write(tmp_path, "export.csv", qualtrics_text(drop(Q_ROWS, "A_REF")))
     before = snapshot(store)
     stopped = cli("import", store, path, "--wave", "2026")
-    assert stopped.exit_code == 2 and "roster.referral" in stopped.output and snapshot(store) == before
+    assert (
+        stopped.exit_code == 2 and "roster.referral" in stopped.output and snapshot(store) == before
+    )
     allowed = cli("import", store, path, "--wave", "2026", "--allow-missing", "referral")
     assert allowed.exit_code == 0, allowed.output
     assert "staan niet in de export" in allowed.output and "roster.referral" in allowed.output

@@ -20,7 +20,9 @@ from wijknet.ingest.interviews import (
 )
 from wijknet.io.tables import read_table
 
-FUZZ = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+FUZZ = settings(
+    max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 _tmp = Path(tempfile.mkdtemp(prefix="wijknet-interviews-"))
 (_tmp / "actors.csv").write_text(ACTORS, encoding="utf-8")
 ACTOR_TABLE = read_table(_tmp / "actors.csv")
@@ -63,21 +65,31 @@ def test_sheet_wave_and_wijk_from_columns():
     path = _file("interview_id,interviewee,segment,codes,wijk,wave\n"
                  "g,Huisarts Fictief,tekst,actor: Coach Fictief; relatie: werkt samen met,Noord,2026\n")  # fmt: skip
     found = import_interviews(path, "interviews", ACTOR_TABLE)
-    assert list(zip(found.ties["source"], found.ties["target"], found.ties["wave"])) == [("z1", "w1", "2026")]
+    assert list(zip(found.ties["source"], found.ties["target"], found.ties["wave"])) == [
+        ("z1", "w1", "2026")
+    ]
 
 
 def test_interviewee_of_another_wijk_is_refused():
-    path = _file("interview_id,interviewee,segment,codes,wijk\ng,g1,tekst,actor: w1; relatie: werkt samen met,Noord\n")
+    path = _file(
+        "interview_id,interviewee,segment,codes,wijk\ng,g1,tekst,actor: w1; relatie: werkt samen met,Noord\n"
+    )
     with pytest.raises(DataError) as exc:
         import_interviews(path, "interviews", ACTOR_TABLE, wave="2026")
-    assert "codes.csv, rij 2, kolom 'interviewee'" in str(exc.value) and "wijk 'Noord'" in str(exc.value)
+    assert "codes.csv, rij 2, kolom 'interviewee'" in str(exc.value) and "wijk 'Noord'" in str(
+        exc.value
+    )
 
 
 def test_two_interviewees_in_one_interview():
-    path = _file("interview_id,interviewee,segment,codes\ng,z1,a,actor: w1; verwijst naar\ng,z2,b,actor: w1; verwijst naar\n")
+    path = _file(
+        "interview_id,interviewee,segment,codes\ng,z1,a,actor: w1; verwijst naar\ng,z2,b,actor: w1; verwijst naar\n"
+    )
     with pytest.raises(DataError) as exc:
         import_interviews(path, "interviews", ACTOR_TABLE, wave="2026")
-    assert "rij 3, kolom 'interviewee'" in str(exc.value) and "één geïnterviewde per gesprek" in str(exc.value)
+    assert "rij 3, kolom 'interviewee'" in str(
+        exc.value
+    ) and "één geïnterviewde per gesprek" in str(exc.value)
 
 
 def test_maxqda_interviewee_from_document_name_and_missing_columns():
@@ -85,7 +97,9 @@ def test_maxqda_interviewee_from_document_name_and_missing_columns():
                  "Noord,z1 gesprek,Actor\\w1,2,2,Met de coach.\nNoord,z1 gesprek,werkt samen met,2,2,Met de coach.\n",
                  "maxqda.csv")  # fmt: skip
     found = import_interviews(path, "maxqda", ACTOR_TABLE, wave="2026")
-    assert list(zip(found.ties["source"], found.ties["target"], found.ties["source_row"])) == [("z1", "w1", "2")]
+    assert list(zip(found.ties["source"], found.ties["target"], found.ties["source_row"])) == [
+        ("z1", "w1", "2")
+    ]
     bad = _file("Document group,Code,Segment\nNoord,Actor\\w1,tekst\n", "maxqda.csv")
     with pytest.raises(DataError) as exc:
         import_interviews(bad, "maxqda", ACTOR_TABLE, wave="2026")
@@ -97,7 +111,9 @@ def test_atlasti_unknown_interviewee_names_the_document_cell():
                  "atlas.csv")  # fmt: skip
     with pytest.raises(DataError) as exc:
         import_interviews(path, "atlasti", ACTOR_TABLE, wave="2026")
-    assert "atlas.csv, rij 2, kolom 'Document'" in str(exc.value) and "geïnterviewde" in str(exc.value)
+    assert "atlas.csv, rij 2, kolom 'Document'" in str(exc.value) and "geïnterviewde" in str(
+        exc.value
+    )
 
 
 # -- fuzzing: any input gives a result or a DataError, never another exception ------------------------
@@ -146,7 +162,9 @@ def test_coding_shaped_tables(columns, rows, delimiter):
 def test_xlsx_coding_sheets(rows):
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "codes.xlsx"
-        pd.DataFrame(rows, columns=["interview_id", "interviewee", "segment", "codes"]).to_excel(path, index=False)
+        pd.DataFrame(rows, columns=["interview_id", "interviewee", "segment", "codes"]).to_excel(
+            path, index=False
+        )
         _import_all(path.read_bytes(), ".xlsx")
 
 
@@ -160,7 +178,9 @@ SEGMENT_B = "Naar de wijkverpleging verwijs ik door als het thuis niet meer gaat
 @pytest.mark.parametrize("lang", ["en", "de", "nl"])
 def test_maxqda_two_segments_in_one_paragraph_stay_two(lang):
     """Paragraph 4 holds two coded segments: each keeps its own tie and quote (no false referral, no swapped quote)."""
-    found = import_interviews(INTERVIEW_FIXTURES / f"maxqda-coded-segments-{lang}.csv", "maxqda", ACTOR_TABLE, wave="2026")
+    found = import_interviews(
+        INTERVIEW_FIXTURES / f"maxqda-coded-segments-{lang}.csv", "maxqda", ACTOR_TABLE, wave="2026"
+    )
     ties = {(t.source, t.target, t.tie_type): t for t in found.ties.itertuples()}
     assert set(ties) == {("z1", "w1", "samenwerking"), ("z1", "z2", "verwijzing")}
     assert ties[("z1", "w1", "samenwerking")].quote == SEGMENT_A
@@ -177,14 +197,26 @@ def test_maxqda_segment_identity_is_stable_and_one_segment_keeps_its_plain_id():
     path = _file("Document group,Document name,Code,Begin,End,Segment\n"
                  "Noord,z1 gesprek,Actor\\w1,2,2,Met de coach.\nNoord,z1 gesprek,werkt samen met,2,2,Met de coach.\n",
                  "maxqda.csv")  # fmt: skip
-    assert list(import_interviews(path, "maxqda", ACTOR_TABLE, wave="2026").ties["segment_id"]) == ["z1 gesprek:2-2"]
-    first = import_interviews(INTERVIEW_FIXTURES / "maxqda-coded-segments-en.csv", "maxqda", ACTOR_TABLE, wave="2026")
-    again = import_interviews(INTERVIEW_FIXTURES / "maxqda-coded-segments-de.csv", "maxqda", ACTOR_TABLE, wave="2026")
+    assert list(import_interviews(path, "maxqda", ACTOR_TABLE, wave="2026").ties["segment_id"]) == [
+        "z1 gesprek:2-2"
+    ]
+    first = import_interviews(
+        INTERVIEW_FIXTURES / "maxqda-coded-segments-en.csv", "maxqda", ACTOR_TABLE, wave="2026"
+    )
+    again = import_interviews(
+        INTERVIEW_FIXTURES / "maxqda-coded-segments-de.csv", "maxqda", ACTOR_TABLE, wave="2026"
+    )
     assert sorted(first.ties["segment_id"]) == sorted(again.ties["segment_id"])
 
 
 def test_atlasti_quotation_export():
-    found = import_interviews(INTERVIEW_FIXTURES / "atlasti-quotations.csv", "atlasti", ACTOR_TABLE, wave="2026")
+    found = import_interviews(
+        INTERVIEW_FIXTURES / "atlasti-quotations.csv", "atlasti", ACTOR_TABLE, wave="2026"
+    )
     assert {(t.target, t.tie_type, t.segment_id, t.quote) for t in found.ties.itertuples()} == {
-        ("w1", "samenwerking", "1:3", SEGMENT_A), ("z2", "verwijzing", "1:4", SEGMENT_B)}
-    assert "Density" not in {p.column for p in found.problems} and "density" in {p.column for p in found.problems}
+        ("w1", "samenwerking", "1:3", SEGMENT_A),
+        ("z2", "verwijzing", "1:4", SEGMENT_B),
+    }
+    assert "Density" not in {p.column for p in found.problems} and "density" in {
+        p.column for p in found.problems
+    }

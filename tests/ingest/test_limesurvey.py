@@ -31,32 +31,58 @@ def test_answer_codes_with_sub_question_columns(tmp_path, project_dir):
     batch = run(tmp_path, project_dir, limesurvey_text(L_ROWS))
     assert ties_of(batch) == EXPECTED_TIES
     tie = batch.ties.set_index(["source", "target", "tie_type"]).loc[("z1", "z2", "samenwerking")]
-    assert (tie.frequency, tie.trust_reliability, tie.value_power, tie.source_row, tie.source_column) == (
-        "4", "4", "", "2", "AKNOW[SQ002]")
-    assert batch.respondents.set_index("actor_id").loc["z1", "kernaanpakken"] == "Welzijn op Recept;Kernteam Ouderen"
+    assert (
+        tie.frequency,
+        tie.trust_reliability,
+        tie.value_power,
+        tie.source_row,
+        tie.source_column,
+    ) == ("4", "4", "", "2", "AKNOW[SQ002]")
+    assert (
+        batch.respondents.set_index("actor_id").loc["z1", "kernaanpakken"]
+        == "Welzijn op Recept;Kernteam Ouderen"
+    )
     assert batch.write_ins.iloc[0].source_column == "WNAME[SQ001]"
     assert batch.responses.set_index("actor_id").loc["i1", "participation_level"] == "coproduceren"
 
 
 def test_round_trip_validates(tmp_path, project_dir):
     batch = run(tmp_path, project_dir, limesurvey_text(L_ROWS))
-    project = Project.from_frames(read_table(project_dir / "actors.csv"), batch.tidy_ties(), responses=batch.responses)
+    project = Project.from_frames(
+        read_table(project_dir / "actors.csv"), batch.tidy_ties(), responses=batch.responses
+    )
     assert len(project.ties) == len(batch.ties) and len(project.responses) == 3
 
 
 def test_fixture_with_answer_codes(project_dir):
-    batch = import_limesurvey(FIXTURES / "limesurvey-noord-2026-codes.csv", project_dir, wave="2026")
-    assert ("z2", "z1", "samenwerking") in ties_of(batch) and ("z1", "z2", "verwijzing") in ties_of(batch)
-    assert batch.respondents.set_index("response_id").loc["1", "kernaanpakken"] == "Kernteam Ouderen"  # Y
+    batch = import_limesurvey(
+        FIXTURES / "limesurvey-noord-2026-codes.csv", project_dir, wave="2026"
+    )
+    assert ("z2", "z1", "samenwerking") in ties_of(batch) and ("z1", "z2", "verwijzing") in ties_of(
+        batch
+    )
+    assert (
+        batch.respondents.set_index("response_id").loc["1", "kernaanpakken"] == "Kernteam Ouderen"
+    )  # Y
     assert batch.respondents.set_index("response_id").loc["1", "finished"] == "2026-03-02 10:00:00"
-    assert [p.column for p in batch.problems if p.row is not None] == ["ACTORID"]  # response 3 has no actor id
-    assert [p.column for p in batch.problems if p.row is None and p.column] == ["lastpage", "startlanguage"]  # not used, said so
+    assert [p.column for p in batch.problems if p.row is not None] == [
+        "ACTORID"
+    ]  # response 3 has no actor id
+    assert [p.column for p in batch.problems if p.row is None and p.column] == [
+        "lastpage",
+        "startlanguage",
+    ]  # not used, said so
     assert batch.write_ins.iloc[0].domain == "sport_cultuur"
 
 
 def test_fixture_with_answer_texts_gives_the_same_ties(project_dir):
-    codes = import_limesurvey(FIXTURES / "limesurvey-noord-2026-codes.csv", project_dir, wave="2026")
-    texts = import_limesurvey(FIXTURES / "limesurvey-noord-2026-texts.csv", project_dir, wave="2026")
+    codes = import_limesurvey(
+        FIXTURES / "limesurvey-noord-2026-codes.csv", project_dir, wave="2026"
+    )
+    texts = import_limesurvey(
+        FIXTURES / "limesurvey-noord-2026-texts.csv", project_dir, wave="2026"
+    )
+
     def collaboration(batch):
         ties = batch.ties[batch.ties["tie_type"] != "verwijzing"]
         return set(map(tuple, ties[["source", "target", "tie_type"]].values))
@@ -84,7 +110,10 @@ def test_code_and_text_headings_and_underscore_columns(tmp_path, project_dir):
     text = limesurvey_text(L_ROWS)
     header, rest = text.split("\n", 1)
     cells = header.split(",")
-    renamed = [f"{c}. Vraagtekst" if c.startswith(("A", "P")) else c.replace("[", "_").replace("]", "") for c in cells]
+    renamed = [
+        f"{c}. Vraagtekst" if c.startswith(("A", "P")) else c.replace("[", "_").replace("]", "")
+        for c in cells
+    ]
     batch = run(tmp_path, project_dir, ",".join(renamed) + "\n" + rest)
     assert ties_of(batch) == EXPECTED_TIES
 
@@ -107,13 +136,21 @@ def test_bad_input(tmp_path, project_dir):
     assert (p.row, p.column) == (2, "ACTORID") and "Zuid" in p.message
     p = error(tmp_path, project_dir, limesurvey_text([L_ROWS[0], L_ROWS[0]])).problems[0]
     assert (p.row, p.column) == (3, "ACTORID")
-    p = error(tmp_path, project_dir, limesurvey_text([{**L_ROWS[0], "AFREQ[SQ005]": "3"}])).problems[0]
+    p = error(
+        tmp_path, project_dir, limesurvey_text([{**L_ROWS[0], "AFREQ[SQ005]": "3"}])
+    ).problems[0]
     assert (p.row, p.column) == (2, "AFREQ[SQ005]")
-    p = error(tmp_path, project_dir, limesurvey_text([{**L_ROWS[0], "WNAME[SQ009]": "Iets Fictiefs"}])).problems[0]
+    p = error(
+        tmp_path, project_dir, limesurvey_text([{**L_ROWS[0], "WNAME[SQ009]": "Iets Fictiefs"}])
+    ).problems[0]
     assert p.column == "WNAME[SQ009]" and "hoogstens 5" in p.message
-    p = error(tmp_path, project_dir, limesurvey_text([{**L_ROWS[0], "RKERN[SQ007]": "Y"}])).problems[0]
+    p = error(
+        tmp_path, project_dir, limesurvey_text([{**L_ROWS[0], "RKERN[SQ007]": "Y"}])
+    ).problems[0]
     assert p.column == "RKERN[SQ007]"
-    p = error(tmp_path, project_dir, limesurvey_text([{**L_ROWS[0], "RKERN[SQ001]": "misschien"}])).problems[0]
+    p = error(
+        tmp_path, project_dir, limesurvey_text([{**L_ROWS[0], "RKERN[SQ001]": "misschien"}])
+    ).problems[0]
     assert (p.row, p.column) == (2, "RKERN[SQ001]")
     text = limesurvey_text(L_ROWS)
     p = error(tmp_path, project_dir, text[:-30]).problems[0]
@@ -128,10 +165,15 @@ def test_code_and_text_fixture_is_recognised_by_import_as_by_ingest(project_dir)
 
     path = FIXTURES / "limesurvey-noord-2026-codetext.csv"
     assert recognise(path) == "limesurvey"
-    codes = import_limesurvey(FIXTURES / "limesurvey-noord-2026-codes.csv", project_dir, wave="2026")
+    codes = import_limesurvey(
+        FIXTURES / "limesurvey-noord-2026-codes.csv", project_dir, wave="2026"
+    )
     texts = import_limesurvey(path, project_dir, wave="2026")
     assert ties_of(texts) == ties_of(codes)
-    assert [p.column for p in texts.problems if p.row is None and p.column] == ["lastpage. Last page", "startlanguage. Start language"]
+    assert [p.column for p in texts.problems if p.row is None and p.column] == [
+        "lastpage. Last page",
+        "startlanguage. Start language",
+    ]
 
 
 def test_renamed_question_stops_and_extra_columns_are_noted(tmp_path, project_dir):

@@ -30,14 +30,23 @@ def test_renamed_question_wrong_answer_codes_and_extra_question_are_each_named()
         by_column.setdefault(p.column, []).append(p.message)
         assert p.file == "limesurvey-wijknetwerk-afwijkend.lss"
     assert set(by_column) == {"AFREQ", "AFREQUENTIE", "AREF", "WREF", "EXTRA"}
-    assert "ontbreekt" in by_column["AFREQ"][0] and "niet in het instrument" in by_column["AFREQUENTIE"][0]
-    assert any("4" in m and "ontbreken" in m for m in by_column["AREF"]) and any("7" in m for m in by_column["AREF"])
+    assert (
+        "ontbreekt" in by_column["AFREQ"][0]
+        and "niet in het instrument" in by_column["AFREQUENTIE"][0]
+    )
+    assert any("4" in m and "ontbreken" in m for m in by_column["AREF"]) and any(
+        "7" in m for m in by_column["AREF"]
+    )
 
 
 def test_cli_instrument_check(tmp_path):
-    ok = CliRunner().invoke(app, ["instrument", "check", str(SURVEYS / "limesurvey-wijknetwerk.lss")])
+    ok = CliRunner().invoke(
+        app, ["instrument", "check", str(SURVEYS / "limesurvey-wijknetwerk.lss")]
+    )
     assert ok.exit_code == 0 and "past bij instrument" in ok.output
-    bad = CliRunner().invoke(app, ["instrument", "check", str(SURVEYS / "limesurvey-wijknetwerk-afwijkend.lss")])
+    bad = CliRunner().invoke(
+        app, ["instrument", "check", str(SURVEYS / "limesurvey-wijknetwerk-afwijkend.lss")]
+    )
     assert bad.exit_code == 2 and "AFREQUENTIE" in bad.output and "Traceback" not in bad.output
 
 
@@ -54,9 +63,13 @@ def test_not_an_lss_file(tmp_path, content, says):
     assert exc.value.problems[0].file == "vragenlijst.lss" and says in str(exc.value)
 
 
-FUZZ = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+FUZZ = settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 TAGS = st.sampled_from(["qid", "parent_qid", "type", "title", "code", "scale_id", "question"])
-VALUES = st.sampled_from(["", "0", "1", "2", "F", "L", "M", "Y", "AFREQ", "AKNOW", "RKERN", "SQ001", "SQ9", "x", "&amp;"])
+VALUES = st.sampled_from(
+    ["", "0", "1", "2", "F", "L", "M", "Y", "AFREQ", "AKNOW", "RKERN", "SQ001", "SQ9", "x", "&amp;"]
+)
 
 
 @FUZZ
@@ -67,7 +80,11 @@ def test_fuzz_lss(sections, cut):
     body = "".join(f"<{name}><rows>" + "".join("<row>" + "".join(f"<{t}>{v}</{t}>" for t, v in row) + "</row>"
                                                  for row in rows) + f"</rows></{name}>" for name, rows in sections)  # fmt: skip
     xml = f"<document><LimeSurveyDocType>Survey</LimeSurveyDocType>{body}</document>"
-    path = write(Path(tempfile.mkdtemp(prefix="wijknet-lss-")), "fuzz.lss", xml[: len(xml) - cut] if cut else xml)
+    path = write(
+        Path(tempfile.mkdtemp(prefix="wijknet-lss-")),
+        "fuzz.lss",
+        xml[: len(xml) - cut] if cut else xml,
+    )
     try:
         check = check_lss(path)
     except DataError as exc:

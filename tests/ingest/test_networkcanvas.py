@@ -17,27 +17,55 @@ NEW = {"ego": "networkCanvasEgoUUID", "uid": "networkCanvasUUID", "src": "networ
 OLD = {"ego": "_egoID", "uid": "_uid", "src": "_from", "tgt": "_to"}
 
 
-def interview(folder: Path, k: dict, case: str, ego: str, ego_actor: str, nodes: list[tuple], edges: list[tuple]) -> list[Path]:
+def interview(
+    folder: Path,
+    k: dict,
+    case: str,
+    ego: str,
+    ego_actor: str,
+    nodes: list[tuple],
+    edges: list[tuple],
+) -> list[Path]:
     """Write one interview: nodes (nodeID, uuid, actor_id, name, weight), edges (edgeID, from uuid, to uuid, from id, to id, frequency)."""
     ego_file = folder / f"{case}_{ego}_ego.csv"
-    ego_file.write_text(f"{k['ego']},networkCanvasCaseID,actor_id\n{ego},{case},{ego_actor}\n", encoding="utf-8")
+    ego_file.write_text(
+        f"{k['ego']},networkCanvasCaseID,actor_id\n{ego},{case},{ego_actor}\n", encoding="utf-8"
+    )
     node_file = folder / f"{case}_{ego}_attributeList_organisatie.csv"
-    node_file.write_text(f"nodeID,{k['ego']},{k['uid']},actor_id,name,weight\n"
-                         + "".join(f"{n[0]},{ego},{n[1]},{n[2]},{n[3]},{n[4]}\n" for n in nodes), encoding="utf-8")
+    node_file.write_text(
+        f"nodeID,{k['ego']},{k['uid']},actor_id,name,weight\n"
+        + "".join(f"{n[0]},{ego},{n[1]},{n[2]},{n[3]},{n[4]}\n" for n in nodes),
+        encoding="utf-8",
+    )
     edge_file = folder / f"{case}_{ego}_edgeList_samenwerking.csv"
-    edge_file.write_text(f"edgeID,from,to,{k['ego']},{k['src']},{k['tgt']},frequency\n"
-                         + "".join(f"{e[0]},{e[3]},{e[4]},{ego},{e[1]},{e[2]},{e[5]}\n" for e in edges), encoding="utf-8")
+    edge_file.write_text(
+        f"edgeID,from,to,{k['ego']},{k['src']},{k['tgt']},frequency\n"
+        + "".join(f"{e[0]},{e[3]},{e[4]},{ego},{e[1]},{e[2]},{e[5]}\n" for e in edges),
+        encoding="utf-8",
+    )
     return [ego_file, node_file, edge_file]
 
 
 def two_interviews(folder: Path, k: dict) -> list[Path]:
     # nodeID 1 and 2 occur in both interviews, for different nodes: only the UUID join gets this right.
-    a = interview(folder, k, "caseA", "ego-a", "z1", [(1, "u-a1", "w1", "Buurtcoach Fictief", 3),
-                                                      (2, "u-a2", "", "'=Stichting Formule", "")],
-                  [(1, "u-a1", "u-a2", 1, 2, 4)])
-    b = interview(folder, k, "caseB", "ego-b", "w1", [(1, "u-b1", "z1", "Huisarts Fictief", 5),
-                                                      (2, "u-b2", "g1", "Gemeente Fictief", 2)],
-                  [(1, "u-b2", "u-b1", 2, 1, "'-1")])
+    a = interview(
+        folder,
+        k,
+        "caseA",
+        "ego-a",
+        "z1",
+        [(1, "u-a1", "w1", "Buurtcoach Fictief", 3), (2, "u-a2", "", "'=Stichting Formule", "")],
+        [(1, "u-a1", "u-a2", 1, 2, 4)],
+    )
+    b = interview(
+        folder,
+        k,
+        "caseB",
+        "ego-b",
+        "w1",
+        [(1, "u-b1", "z1", "Huisarts Fictief", 5), (2, "u-b2", "g1", "Gemeente Fictief", 2)],
+        [(1, "u-b2", "u-b1", 2, 1, "'-1")],
+    )
     return a + b
 
 
@@ -51,17 +79,28 @@ def test_two_interviews_join_on_uuid(tmp_path, k):
     assert set(ties["evidence"]) == {"network canvas 2026"} and set(ties["wijk"]) == {"Noord"}
     edge = ties[ties["tie_type"] == "samenwerking"].iloc[0]
     assert (edge["source_file"], edge["source_row"], edge["source_column"], edge["reporter"]) == (
-        "caseB_ego-b_edgeList_samenwerking.csv", "2", k["src"], "w1")
+        "caseB_ego-b_edgeList_samenwerking.csv",
+        "2",
+        k["src"],
+        "w1",
+    )
     # the alter without actor_id is a write-in, its name unprotected; ties to it wait
     assert list(batch.write_ins["name"]) == ["=Stichting Formule"]
-    assert batch.write_ins.iloc[0]["respondent"] == "z1" and batch.write_ins.iloc[0]["uuid"] == "u-a2"
+    assert (
+        batch.write_ins.iloc[0]["respondent"] == "z1" and batch.write_ins.iloc[0]["uuid"] == "u-a2"
+    )
     pending = batch.pending_ties
-    assert set(zip(pending["source_uuid"], pending["target_uuid"])) == {("ego-a", "u-a2"), ("u-a1", "u-a2")}
+    assert set(zip(pending["source_uuid"], pending["target_uuid"])) == {
+        ("ego-a", "u-a2"),
+        ("u-a1", "u-a2"),
+    }
     assert len(batch.nodes) == 4 and set(batch.respondents["actor_id"]) == {"z1", "w1"}
 
 
 def test_roster_decides_who_is_an_actor(tmp_path):
-    batch = import_network_canvas(two_interviews(tmp_path, NEW), wijk="Noord", wave="2026", roster={"z1", "w1"})
+    batch = import_network_canvas(
+        two_interviews(tmp_path, NEW), wijk="Noord", wave="2026", roster={"z1", "w1"}
+    )
     assert "g1" not in set(batch.ties["source"]) | set(batch.ties["target"])
     assert "Gemeente Fictief" in set(batch.write_ins["name"])
     assert any("g1" in p.message for p in batch.problems)
@@ -76,7 +115,14 @@ def test_folder_and_unidentified_ego(tmp_path):
 
 
 def test_unprotect():
-    assert [unprotect(v) for v in ["'=A", "'+31", "'-1", "'@x", "'quote", "plain"]] == ["=A", "+31", "-1", "@x", "'quote", "plain"]
+    assert [unprotect(v) for v in ["'=A", "'+31", "'-1", "'@x", "'quote", "plain"]] == [
+        "=A",
+        "+31",
+        "-1",
+        "@x",
+        "'quote",
+        "plain",
+    ]
 
 
 def test_edge_to_unknown_node(tmp_path):
@@ -86,7 +132,11 @@ def test_edge_to_unknown_node(tmp_path):
     with pytest.raises(DataError) as err:
         import_network_canvas(files, wijk="Noord", wave="2026")
     (p,) = err.value.problems
-    assert (p.file, p.row, p.column) == (edge.name, 3, "networkCanvasTargetUUID") and "u-zz" in p.message
+    assert (p.file, p.row, p.column) == (
+        edge.name,
+        3,
+        "networkCanvasTargetUUID",
+    ) and "u-zz" in p.message
 
 
 def test_missing_uuid_columns_and_not_csv(tmp_path):
@@ -109,13 +159,54 @@ def test_missing_uuid_columns_and_not_csv(tmp_path):
 HEADERS = st.sampled_from(["networkCanvasEgoUUID", "_egoID", "networkCanvasUUID", "_uid", "nodeID", "edgeID", "from", "to",
                            "networkCanvasSourceUUID", "networkCanvasTargetUUID", "_from", "_to", "actor_id", "name",
                            "weight", "frequency", "type", "", "x"])  # fmt: skip
-CELLS = st.sampled_from(["", "ego-a", "ego-b", "u1", "u2", "u3", "1", "2", "z1", "'=x", "'-1", "'", ";", '"', "é", "\n", "nan"])
-NAMES = st.sampled_from(["c_ego.csv", "c_attributeList_org.csv", "c_edgeList_knows.csv", "c.txt", "c.graphml", "c.xlsx", "c"])
+CELLS = st.sampled_from(
+    [
+        "",
+        "ego-a",
+        "ego-b",
+        "u1",
+        "u2",
+        "u3",
+        "1",
+        "2",
+        "z1",
+        "'=x",
+        "'-1",
+        "'",
+        ";",
+        '"',
+        "é",
+        "\n",
+        "nan",
+    ]
+)
+NAMES = st.sampled_from(
+    [
+        "c_ego.csv",
+        "c_attributeList_org.csv",
+        "c_edgeList_knows.csv",
+        "c.txt",
+        "c.graphml",
+        "c.xlsx",
+        "c",
+    ]
+)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(st.tuples(NAMES, st.lists(HEADERS, min_size=0, max_size=6),
-                          st.lists(st.lists(CELLS, max_size=7), max_size=4)), min_size=1, max_size=4))
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(
+        st.tuples(
+            NAMES,
+            st.lists(HEADERS, min_size=0, max_size=6),
+            st.lists(st.lists(CELLS, max_size=7), max_size=4),
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)
 def test_fuzz_only_data_errors(files):
     with tempfile.TemporaryDirectory() as tmp:
         paths = []
@@ -134,14 +225,23 @@ def test_fuzz_only_data_errors(files):
 def test_every_column_not_used_gives_a_note_naming_file_and_column(tmp_path):
     """Never silent: session bookkeeping, ego attributes wijknet does not read and node ids the join does not use."""
     ego = tmp_path / "caseA_ego-a_ego.csv"
-    ego.write_text("networkCanvasEgoUUID,networkCanvasCaseID,networkCanvasProtocolName,sessionStart,actor_id,leeftijd\n"
-                   "ego-a,caseA,wijknet,2026-03-01T10:00:00Z,z1,50-64\n", encoding="utf-8")
+    ego.write_text(
+        "networkCanvasEgoUUID,networkCanvasCaseID,networkCanvasProtocolName,sessionStart,actor_id,leeftijd\n"
+        "ego-a,caseA,wijknet,2026-03-01T10:00:00Z,z1,50-64\n",
+        encoding="utf-8",
+    )
     nodes = tmp_path / "caseA_ego-a_attributeList_organisatie.csv"
-    nodes.write_text("nodeID,networkCanvasEgoUUID,networkCanvasUUID,actor_id,name,close\n"
-                     "1,ego-a,u-a1,w1,Buurtcoach Fictief,true\n", encoding="utf-8")
+    nodes.write_text(
+        "nodeID,networkCanvasEgoUUID,networkCanvasUUID,actor_id,name,close\n"
+        "1,ego-a,u-a1,w1,Buurtcoach Fictief,true\n",
+        encoding="utf-8",
+    )
     edges = tmp_path / "caseA_ego-a_edgeList_samenwerking.csv"
-    edges.write_text("edgeID,from,to,networkCanvasEgoUUID,networkCanvasSourceUUID,networkCanvasTargetUUID,sessionExported\n"
-                     "1,1,1,ego-a,u-a1,ego-a,2026-03-01\n", encoding="utf-8")
+    edges.write_text(
+        "edgeID,from,to,networkCanvasEgoUUID,networkCanvasSourceUUID,networkCanvasTargetUUID,sessionExported\n"
+        "1,1,1,ego-a,u-a1,ego-a,2026-03-01\n",
+        encoding="utf-8",
+    )
     batch = import_network_canvas([ego, nodes, edges], wijk="Noord", wave="2026")
     noted = {(p.file, p.column) for p in batch.problems if "niet gebruikt" in p.message}
     assert noted == {(ego.name, "networkcanvascaseid"), (ego.name, "networkcanvasprotocolname"), (ego.name, "sessionstart"),
@@ -153,6 +253,10 @@ def test_every_column_not_used_gives_a_note_naming_file_and_column(tmp_path):
 
 
 def test_cleaned_cells_of_a_network_canvas_file_give_a_note(tmp_path):
-    files = interview(tmp_path, NEW, "caseA", "ego-a", "z1", [(1, "u-a1", "w1", "Buurtcoach\u202eFictief", 3)], [])
+    files = interview(
+        tmp_path, NEW, "caseA", "ego-a", "z1", [(1, "u-a1", "w1", "Buurtcoach\u202eFictief", 3)], []
+    )
     batch = import_network_canvas(files, wijk="Noord", wave="2026")
-    assert any(p.file == files[1].name and p.column == "name" for p in batch.problems), batch.problems
+    assert any(p.file == files[1].name and p.column == "name" for p in batch.problems), (
+        batch.problems
+    )

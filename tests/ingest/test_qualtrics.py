@@ -41,7 +41,11 @@ def project_dir(tmp_path):
 
 
 def run(tmp_path, project_dir, content, name="export.csv", encoding="utf-8", **options):
-    path = write(tmp_path, name, content, encoding=encoding) if isinstance(content, (str, bytes)) else content
+    path = (
+        write(tmp_path, name, content, encoding=encoding)
+        if isinstance(content, (str, bytes))
+        else content
+    )
     options.setdefault("wave", "2027")
     return import_qualtrics(path, project_dir, **options)
 
@@ -60,33 +64,57 @@ EXPECTED_TIES = {
 
 def test_three_header_rows_give_ties_responses_respondents_and_write_ins(tmp_path, project_dir):
     batch = run(tmp_path, project_dir, qualtrics_text(Q_ROWS))
-    assert list(batch.ties.columns) == TIE_COLUMNS and list(batch.responses.columns) == RESPONSE_COLUMNS
+    assert (
+        list(batch.ties.columns) == TIE_COLUMNS
+        and list(batch.responses.columns) == RESPONSE_COLUMNS
+    )
     assert ties_of(batch) == EXPECTED_TIES
     t = batch.ties.set_index(["source", "target", "tie_type"])
     z1z2 = t.loc[("z1", "z2", "samenwerking")]
     assert (z1z2.weight, z1z2.frequency, z1z2.intensity, z1z2.referral) == ("4", "4", "3", "naar")
     assert (z1z2.trust_reliability, z1z2.value_power) == ("4", "")  # -99 is missing
     assert z1z2.evidence == "enquête 2027" and z1z2.source_file == "export.csv"
-    assert z1z2.source_row == "4" and z1z2.source_column == "A_KNOW_2"  # data start below three header rows
+    assert (
+        z1z2.source_row == "4" and z1z2.source_column == "A_KNOW_2"
+    )  # data start below three header rows
     assert t.loc[("z1", "z2", "verwijzing")].source_column == "A_REF_2"
     # A referral both sides report is one row that names both reports.
     merged = t.loc[("w1", "z1", "verwijzing")]
     assert merged.reporter == "z1;w1" and merged.source_row == "4;5"
     responses = batch.responses.set_index("actor_id")
-    assert responses.loc["z1", "kpi3"] == "4" and responses.loc["w1", "kpi3"] == ""  # 99 = weet niet
-    assert responses.loc["i1", "active"] == "nee" and responses.loc["i1", "participation_level"] == "coproduceren"
+    assert (
+        responses.loc["z1", "kpi3"] == "4" and responses.loc["w1", "kpi3"] == ""
+    )  # 99 = weet niet
+    assert (
+        responses.loc["i1", "active"] == "nee"
+        and responses.loc["i1", "participation_level"] == "coproduceren"
+    )
     respondents = batch.respondents.set_index("actor_id")
     assert respondents.loc["z1", "kernaanpakken"] == "Welzijn op Recept;Kernteam Ouderen"
-    assert respondents.loc["z1", "domain"] == "zorg" and respondents.loc["i1", "pluswijkteam"] == "nee"
-    assert respondents.loc["z1", "response_id"] == "R_fictief0" and respondents.loc["z1", "finished"] == "1"
+    assert (
+        respondents.loc["z1", "domain"] == "zorg" and respondents.loc["i1", "pluswijkteam"] == "nee"
+    )
+    assert (
+        respondents.loc["z1", "response_id"] == "R_fictief0"
+        and respondents.loc["z1", "finished"] == "1"
+    )
     assert len(batch.write_ins) == 1
     w = batch.write_ins.iloc[0]
     assert (w.respondent, w.number, w["name"], w.organisation, w.domain, w.frequency) == (
-        "z1", "1", "Buurtkamer Fictief", "Stichting Fictief", "sport_cultuur", "3")
+        "z1",
+        "1",
+        "Buurtkamer Fictief",
+        "Stichting Fictief",
+        "sport_cultuur",
+        "3",
+    )
     assert (w.source_row, w.source_column) == ("4", "W_NAME_1")
     # Nothing dropped in silence: the metadata columns wijknet does not read are named.
     assert {(p.column, "niet gebruikt" in p.message) for p in batch.problems if p.column} == {
-        ("StartDate", True), ("EndDate", True), ("Progress", True)}
+        ("StartDate", True),
+        ("EndDate", True),
+        ("Progress", True),
+    }
 
 
 def test_round_trip_validates_as_a_tidy_project(tmp_path, project_dir):
@@ -101,9 +129,13 @@ def test_round_trip_validates_as_a_tidy_project(tmp_path, project_dir):
 
 def test_legacy_two_header_rows_and_a_single_header_row(tmp_path, project_dir):
     for rows in (2, 1):
-        batch = run(tmp_path, project_dir, qualtrics_text(Q_ROWS, header_rows=rows), name=f"h{rows}.csv")
+        batch = run(
+            tmp_path, project_dir, qualtrics_text(Q_ROWS, header_rows=rows), name=f"h{rows}.csv"
+        )
         assert ties_of(batch) == EXPECTED_TIES
-        assert batch.ties.set_index(["source", "target", "tie_type"]).loc[("z1", "z2", "samenwerking")].source_row == str(rows + 1)
+        assert batch.ties.set_index(["source", "target", "tie_type"]).loc[
+            ("z1", "z2", "samenwerking")
+        ].source_row == str(rows + 1)
 
 
 def test_import_id_finds_a_renamed_question(tmp_path, project_dir):
@@ -111,14 +143,27 @@ def test_import_id_finds_a_renamed_question(tmp_path, project_dir):
     content = qualtrics_text(Q_ROWS, renamed={"A_FREQ": "FREQ_NIEUW"})
     # Without --import-ids the rename no longer leaves every weight empty in silence: the import stops.
     without = error(tmp_path, project_dir, content)
-    assert "frequency (A_FREQ_<k>)" in without.problems[0].message and "--import-ids" in without.problems[0].message
-    assert {p.column for p in without.problems[1:]} == {"FREQ_NIEUW_1", "FREQ_NIEUW_2", "FREQ_NIEUW_3", "FREQ_NIEUW_4"}
+    assert (
+        "frequency (A_FREQ_<k>)" in without.problems[0].message
+        and "--import-ids" in without.problems[0].message
+    )
+    assert {p.column for p in without.problems[1:]} == {
+        "FREQ_NIEUW_1",
+        "FREQ_NIEUW_2",
+        "FREQ_NIEUW_3",
+        "FREQ_NIEUW_4",
+    }
     header = content.splitlines()[2]
     qid = next(json.loads(c.strip('"').replace('""', '"'))["ImportId"] for c in header.split('","')
                if "QID" in c and content.splitlines()[0].split(",")[header.split('","').index(c)].startswith("FREQ_NIEUW"))  # fmt: skip
     with_ids = run(tmp_path, project_dir, content, import_ids={"A_FREQ": qid.split("_")[0]})
     assert ties_of(with_ids) == EXPECTED_TIES
-    assert with_ids.ties.set_index(["source", "target", "tie_type"]).loc[("z1", "z2", "samenwerking")].frequency == "4"
+    assert (
+        with_ids.ties.set_index(["source", "target", "tie_type"])
+        .loc[("z1", "z2", "samenwerking")]
+        .frequency
+        == "4"
+    )
     ids_file = write(tmp_path, "qids.yaml", f"A_FREQ: {qid.split('_')[0]}\n")
     assert run(tmp_path, project_dir, content, import_ids=ids_file).ties.equals(with_ids.ties)
 
@@ -127,9 +172,13 @@ def test_import_id_wins_over_the_export_tag(tmp_path, project_dir):
     """Two questions swapped their tags: the ImportIds (QIDs) decide."""
     content = qualtrics_text([Q_W1])
     lines = content.splitlines()
-    lines[0] = lines[0].replace("A_FREQ_", "TMP_").replace("A_INT_", "A_FREQ_").replace("TMP_", "A_INT_")
+    lines[0] = (
+        lines[0].replace("A_FREQ_", "TMP_").replace("A_INT_", "A_FREQ_").replace("TMP_", "A_INT_")
+    )
     swapped = "\n".join(lines) + "\n"
-    wrong = error(tmp_path, project_dir, swapped)  # by the tags alone, frequency 5 lands in intensity (1-4)
+    wrong = error(
+        tmp_path, project_dir, swapped
+    )  # by the tags alone, frequency 5 lands in intensity (1-4)
     assert wrong.problems[0].column == "A_INT_1"
     # QIDs follow first appearance in Q_W1: R_ORG 1, R_DOMAIN 2, R_PWT 3, A_KNOW 4, A_FREQ 5, A_INT 6 ...
     right = run(tmp_path, project_dir, swapped, import_ids={"A_FREQ": "QID5", "A_INT": "QID6"})
@@ -146,7 +195,13 @@ def test_choice_texts_semicolons_and_cp1252(tmp_path, project_dir):
     batch = run(tmp_path, project_dir, qualtrics_text([row], delimiter=";"), encoding="cp1252")
     t = batch.ties.set_index(["source", "target", "tie_type"])
     tie = t.loc[("z1", "z2", "samenwerking")]
-    assert (tie.frequency, tie.intensity, tie.referral, tie.trust_reliability, tie.trust_mission) == ("5", "3", "naar", "4", "")
+    assert (
+        tie.frequency,
+        tie.intensity,
+        tie.referral,
+        tie.trust_reliability,
+        tie.trust_mission,
+    ) == ("5", "3", "naar", "4", "")
     assert t.loc[("z1", "w1", "kennen")].frequency == "3"
     assert batch.respondents.iloc[0].kernaanpakken == "Doorbraakmethode;PlusPraktijken"
     assert batch.responses.iloc[0].kpi3 == "5"
@@ -175,7 +230,10 @@ def test_survey_preview_is_skipped_with_a_note(tmp_path, project_dir):
 def test_missing_actor_id_is_a_problem_not_an_error(tmp_path, project_dir):
     batch = run(tmp_path, project_dir, qualtrics_text([{**Q_Z1, "actor_id": ""}, Q_W1]))
     assert set(batch.responses["actor_id"]) == {"w1"} and len(batch.respondents) == 2
-    assert batch.respondents.iloc[0].organisation == "Praktijk Fictief" and batch.respondents.iloc[0].actor_id == ""
+    assert (
+        batch.respondents.iloc[0].organisation == "Praktijk Fictief"
+        and batch.respondents.iloc[0].actor_id == ""
+    )
     assert [(p.row, p.column) for p in batch.problems if p.row is not None] == [(4, "actor_id")]
 
 
@@ -188,7 +246,9 @@ def test_answers_about_oneself_and_about_someone_unknown_are_noted(tmp_path, pro
 
 
 def test_roster_table_instead_of_a_project(tmp_path):
-    roster = pd.DataFrame({"wijk": ["Noord"] * 3, "position": ["1", "2", "3"], "actor_id": ["z1", "z2", "w1"]})
+    roster = pd.DataFrame(
+        {"wijk": ["Noord"] * 3, "position": ["1", "2", "3"], "actor_id": ["z1", "z2", "w1"]}
+    )
     batch = import_qualtrics(write(tmp_path, "e.csv", qualtrics_text([{k: v for k, v in Q_Z1.items() if "_4" not in k}])),
                              roster, wave="2027")  # fmt: skip
     assert ("z1", "z2", "samenwerking") in ties_of(batch)
@@ -199,7 +259,15 @@ def test_roster_position_column_orders_the_roster(tmp_path):
     folder = tmp_path / "p"
     folder.mkdir()
     lines = ACTORS.strip().splitlines()
-    write(folder, "actors.csv", "\n".join([lines[0] + ",roster_position"] + [line + f",{9 - i}" for i, line in enumerate(lines[1:])]) + "\n")
+    write(
+        folder,
+        "actors.csv",
+        "\n".join(
+            [lines[0] + ",roster_position"]
+            + [line + f",{9 - i}" for i, line in enumerate(lines[1:])]
+        )
+        + "\n",
+    )
     write(folder, "ties.csv", "wijk,wave,source,target\n")
     roster = Roster.from_project(load_project(folder), "2027")
     assert roster.positions["Noord"] == ("i1", "w1", "z2", "z1")
@@ -218,7 +286,11 @@ def error(tmp_path, project_dir, content, **options) -> DataError:
 def test_unknown_respondent(tmp_path, project_dir):
     exc = error(tmp_path, project_dir, qualtrics_text([{**Q_Z1, "actor_id": "x9"}]))
     p = exc.problems[0]
-    assert (p.file, p.row, p.column) == ("export.csv", 4, "actor_id") and "x9" in p.message and "actors.csv" in p.message
+    assert (
+        (p.file, p.row, p.column) == ("export.csv", 4, "actor_id")
+        and "x9" in p.message
+        and "actors.csv" in p.message
+    )
 
 
 def test_duplicate_respondent(tmp_path, project_dir):
@@ -229,11 +301,16 @@ def test_duplicate_respondent(tmp_path, project_dir):
 
 def test_wijk_that_does_not_match(tmp_path, project_dir):
     exc = error(tmp_path, project_dir, qualtrics_text([Q_Z1]), wijk="Zuid")
-    assert (exc.problems[0].row, exc.problems[0].column) == (4, "wijk") and "Zuid" in exc.problems[0].message
+    assert (exc.problems[0].row, exc.problems[0].column) == (4, "wijk") and "Zuid" in exc.problems[
+        0
+    ].message
     exc = error(tmp_path, project_dir, qualtrics_text([{**Q_Z1, "wijk": "Zuid"}]))
     assert "hoort bij wijk 'Noord'" in exc.problems[0].message
     exc = error(tmp_path, project_dir, qualtrics_text([{**Q_Z1, "wijk": "Oost"}]))
-    assert "onbekende wijk 'Oost'" in exc.problems[0].message and "Noord, Zuid" in exc.problems[0].message
+    assert (
+        "onbekende wijk 'Oost'" in exc.problems[0].message
+        and "Noord, Zuid" in exc.problems[0].message
+    )
     exc = error(tmp_path, project_dir, qualtrics_text([Q_Z1]), wijk="Oost")
     assert exc.problems[0].row is None
 
@@ -248,7 +325,9 @@ def test_roster_position_that_does_not_exist(tmp_path, project_dir):
 
 def test_roster_actor_that_does_not_exist(tmp_path, project_dir):
     project = load_project(project_dir)
-    roster = pd.DataFrame({"wijk": ["Noord", "Noord"], "position": ["1", "2"], "actor_id": ["z1", "x7"]})
+    roster = pd.DataFrame(
+        {"wijk": ["Noord", "Noord"], "position": ["1", "2"], "actor_id": ["z1", "x7"]}
+    )
     with pytest.raises(DataError) as info:
         Roster.from_frame(roster, project, file="rol.csv")
     p = info.value.problems[0]
@@ -256,7 +335,9 @@ def test_roster_actor_that_does_not_exist(tmp_path, project_dir):
 
 
 def test_invalid_answer(tmp_path, project_dir):
-    exc = error(tmp_path, project_dir, qualtrics_text([Q_Z1, {**Q_W1, "A_FREQ_1": "7", "P_KPI3": "veel"}]))
+    exc = error(
+        tmp_path, project_dir, qualtrics_text([Q_Z1, {**Q_W1, "A_FREQ_1": "7", "P_KPI3": "veel"}])
+    )
     assert [(p.row, p.column) for p in exc.problems] == [(5, "A_FREQ_1"), (5, "P_KPI3")]
     assert "1, 2, 3, 4, 5" in exc.problems[0].message
 
@@ -265,7 +346,9 @@ def test_truncated_file(tmp_path, project_dir):
     text = qualtrics_text(Q_ROWS)
     exc = error(tmp_path, project_dir, text[: text.rindex(",R_fictief2") + 20])
     assert exc.problems[0].row == 6 and "afgebroken" in exc.problems[0].message
-    exc = error(tmp_path, project_dir, text[: text.index("Vraag R_ORG") + 5])  # inside a quoted header cell
+    exc = error(
+        tmp_path, project_dir, text[: text.index("Vraag R_ORG") + 5]
+    )  # inside a quoted header cell
     assert "afgebroken" in exc.problems[0].message
     exc = error(tmp_path, project_dir, text.split("\n2026")[0] + "\n")  # only the header rows
     assert "geen antwoorden" in exc.problems[0].message
@@ -310,11 +393,23 @@ def test_messages_in_english(tmp_path, project_dir):
 
 
 def test_fixture_file_and_write(tmp_path, project_dir):
-    batch = import_qualtrics(FIXTURES / "qualtrics-noord-2026.csv", project_dir, wave="2026", wijk="Noord")
-    assert {("z1", "z2", "samenwerking"), ("w1", "z1", "kennen"), ("z2", "w1", "verwijzing")} <= ties_of(batch)
+    batch = import_qualtrics(
+        FIXTURES / "qualtrics-noord-2026.csv", project_dir, wave="2026", wijk="Noord"
+    )
+    assert {
+        ("z1", "z2", "samenwerking"),
+        ("w1", "z1", "kennen"),
+        ("z2", "w1", "verwijzing"),
+    } <= ties_of(batch)
     assert any(p.message.endswith("Survey Preview") for p in batch.problems)
     written = batch.write(tmp_path / "out")
-    assert [p.name for p in written] == ["ties.csv", "responses.csv", "respondents.csv", "write_ins.csv", "problems.csv"]
+    assert [p.name for p in written] == [
+        "ties.csv",
+        "responses.csv",
+        "respondents.csv",
+        "write_ins.csv",
+        "problems.csv",
+    ]
     ties = pd.read_csv(tmp_path / "out" / "ties.csv", dtype=str, keep_default_na=False)
     assert list(ties.columns) == TIE_COLUMNS and len(ties) == len(batch.ties)
     assert "respondenten" in batch.summary()
@@ -327,7 +422,9 @@ def test_legacy_v1_header_is_a_header_not_a_response(project_dir):
     """The legacy layout of qualtRics' sample_legacy.csv: V1..V10 over ResponseID, ResponseSet, ... and a trailing comma."""
     batch = import_qualtrics(FIXTURES / "qualtrics-legacy-noord-2026.csv", project_dir, wave="2026")
     assert ties_of(batch) == {("z1", "z2", "samenwerking"), ("z1", "z2", "verwijzing")}
-    assert list(batch.respondents["response_id"]) == ["R_fictief1"] and list(batch.respondents["source_row"]) == ["3"]
+    assert list(batch.respondents["response_id"]) == ["R_fictief1"] and list(
+        batch.respondents["source_row"]
+    ) == ["3"]
     notes = {(p.row, p.column) for p in batch.problems}
     assert (4, None) in notes  # the survey preview (Status 1) is skipped with a note
     assert {"ResponseSet", "IPAddress", "LocationLatitude", "StartDate"} <= {c for _, c in notes}
@@ -342,11 +439,17 @@ def test_loop_and_merge_over_the_roster_is_read(project_dir):
     assert {p.column for p in batch.problems if p.column} == {"StartDate"}
     # The loop's ImportIds (3_QID5) are found with --import-ids after the tags were renamed.
     content = (FIXTURES / "qualtrics-loop-noord-2026.csv").read_text(encoding="utf-8")
-    renamed = write(project_dir.parent, "renamed.csv", content.replace("_A_FREQ,", "_FREQ,").replace("_A_FREQ\r", "_FREQ\r"))
+    renamed = write(
+        project_dir.parent,
+        "renamed.csv",
+        content.replace("_A_FREQ,", "_FREQ,").replace("_A_FREQ\r", "_FREQ\r"),
+    )
     with pytest.raises(DataError):
         import_qualtrics(renamed, project_dir, wave="2026")
     again = import_qualtrics(renamed, project_dir, wave="2026", import_ids={"A_FREQ": "QID5"})
-    assert again.ties[["source", "target", "tie_type", "weight"]].equals(batch.ties[["source", "target", "tie_type", "weight"]])
+    assert again.ties[["source", "target", "tie_type", "weight"]].equals(
+        batch.ties[["source", "target", "tie_type", "weight"]]
+    )
 
 
 @pytest.mark.parametrize("column", ["2_A_FREQ_3", "1_P_KPI3"])
@@ -361,19 +464,37 @@ def test_loop_that_cannot_be_placed_stops_with_a_message(tmp_path, project_dir, 
 
 def test_import_ids_on_a_split_multi_select_question_with_choice_id(tmp_path, project_dir):
     """Qualtrics writes a split multi-select column's option in the ImportId's choiceId ({"ImportId":"QID3","choiceId":"2"})."""
-    header = ["ResponseId", "actor_id", "wijk", "KERNAANPAK_2", "KERNAANPAK_3", "A_KNOW_2", "A_FREQ_2", "A_INT_2",
-              "A_REF_2", "P_KPI3", "P_ACTIVE"]
+    header = [
+        "ResponseId",
+        "actor_id",
+        "wijk",
+        "KERNAANPAK_2",
+        "KERNAANPAK_3",
+        "A_KNOW_2",
+        "A_FREQ_2",
+        "A_INT_2",
+        "A_REF_2",
+        "P_KPI3",
+        "P_ACTIVE",
+    ]
     ids = [{"ImportId": "_recordId"}, {"ImportId": "actor_id"}, {"ImportId": "wijk"}, {"ImportId": "QID3", "choiceId": "2"},
            {"ImportId": "QID3", "choiceId": "3"}, {"ImportId": "QID4_2"}, {"ImportId": "QID5_2"}, {"ImportId": "QID6_2"},
            {"ImportId": "QID7_2"}, {"ImportId": "QID9"}, {"ImportId": "QID10"}]  # fmt: skip
-    rows = [header, header, [json.dumps(i) for i in ids], ["R_1", "z1", "Noord", "1", "1", "1", "4", "3", "4", "4", "1"]]
+    rows = [
+        header,
+        header,
+        [json.dumps(i) for i in ids],
+        ["R_1", "z1", "Noord", "1", "1", "1", "4", "3", "4", "4", "1"],
+    ]
     out = io.StringIO()
     csv.writer(out).writerows(rows)
     batch = run(tmp_path, project_dir, out.getvalue(), import_ids={"R_KERN": "QID3"})
     assert batch.respondents.iloc[0].kernaanpakken == "Welzijn op Recept;Kernteam Ouderen"
     # only the note listing the optional questions this small export leaves out
     assert ties_of(batch) == {("z1", "z2", "samenwerking")}
-    assert [p.message.split(":")[0] for p in batch.problems] == ["23 vraag/vragen van het instrument staan niet in de export; die antwoorden blijven leeg"]
+    assert [p.message.split(":")[0] for p in batch.problems] == [
+        "23 vraag/vragen van het instrument staan niet in de export; die antwoorden blijven leeg"
+    ]
 
 
 def test_sep_line_and_an_unclosed_quote_in_a_survey_export(tmp_path, project_dir):
@@ -381,6 +502,10 @@ def test_sep_line_and_an_unclosed_quote_in_a_survey_export(tmp_path, project_dir
     batch = run(tmp_path, project_dir, "sep=;\r\n" + content, name="sep.csv")
     assert ties_of(batch) == EXPECTED_TIES
     lines = content.splitlines()
-    lines[4] = lines[4].replace(";Noord;", ';"Noord;', 1)  # a quotation mark opened in the second response, never closed
+    lines[4] = lines[4].replace(
+        ";Noord;", ';"Noord;', 1
+    )  # a quotation mark opened in the second response, never closed
     exc = error(tmp_path, project_dir, "\n".join(lines) + "\n")
-    assert [(p.file, p.row) for p in exc.problems] == [("export.csv", 5)] and "aanhalingsteken" in exc.problems[0].message
+    assert [(p.file, p.row) for p in exc.problems] == [
+        ("export.csv", 5)
+    ] and "aanhalingsteken" in exc.problems[0].message

@@ -12,8 +12,33 @@ from tests.conftest import ACTORS, TIES
 from wijknet import DataError, load_project
 from wijknet.io.tables import read_table
 
-CELLS = st.sampled_from(["", "z1", "z2", "w1", "Noord", "Zuid", "2025", "zorg", "ja", "nee", "2,5", "-1", "é", "\ufeff", '"', ";", ",", "=1+2", "NaN", "  "])
-FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+CELLS = st.sampled_from(
+    [
+        "",
+        "z1",
+        "z2",
+        "w1",
+        "Noord",
+        "Zuid",
+        "2025",
+        "zorg",
+        "ja",
+        "nee",
+        "2,5",
+        "-1",
+        "é",
+        "\ufeff",
+        '"',
+        ";",
+        ",",
+        "=1+2",
+        "NaN",
+        "  ",
+    ]
+)
+FUZZ = settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 
 
 def _load(actors: bytes, ties: bytes, suffix: str = ".csv"):
@@ -69,7 +94,9 @@ def test_read_table_rows_match_spreadsheet_rows(rows):
         assert all(isinstance(i, int) and i >= 2 for i in df.index)
 
 
-QUIRK_CELLS = st.sampled_from(["", "z1", "Noord", "zorg", '"', '"open', 'a"b', "\u202e", "\x00", "\x1b", "\n", "sep=;", "inf"])
+QUIRK_CELLS = st.sampled_from(
+    ["", "z1", "Noord", "zorg", '"', '"open', 'a"b', "\u202e", "\x00", "\x1b", "\n", "sep=;", "inf"]
+)
 
 
 @FUZZ
@@ -77,9 +104,15 @@ QUIRK_CELLS = st.sampled_from(["", "z1", "Noord", "zorg", '"', '"open', 'a"b', "
        delimiter=st.sampled_from([",", ";", "\t"]), sep_line=st.booleans(),
        encoding=st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp1252"]),
        suffix=st.sampled_from([".csv", ".txt", ".xls"]))  # fmt: skip
-def test_spreadsheet_quirks_give_a_table_or_a_data_error(rows, delimiter, sep_line, encoding, suffix):
+def test_spreadsheet_quirks_give_a_table_or_a_data_error(
+    rows, delimiter, sep_line, encoding, suffix
+):
     """sep= lines, UTF-16, unclosed quotes, control characters and files called .xls: a table or a DataError."""
-    content = ("sep=" + delimiter + "\n" if sep_line else "") + "\n".join(delimiter.join(r) for r in rows) + "\n"
+    content = (
+        ("sep=" + delimiter + "\n" if sep_line else "")
+        + "\n".join(delimiter.join(r) for r in rows)
+        + "\n"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"actors{suffix}"
         path.write_bytes(content.encode(encoding, "replace"))

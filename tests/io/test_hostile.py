@@ -45,7 +45,10 @@ def test_a_large_file_is_refused_with_the_limit(tmp_path, monkeypatch):
         with pytest.raises(DataError) as exc:
             reader(path)
         (problem,) = exc.value.problems
-        assert problem.file == "actors.csv" and "is 595 bytes; verwacht hoogstens 104 bytes" in problem.message
+        assert (
+            problem.file == "actors.csv"
+            and "is 595 bytes; verwacht hoogstens 104 bytes" in problem.message
+        )
     monkeypatch.delenv("WIJKNET_MAX_FILE_MB")
     assert len(read_table(path)) == 6
 
@@ -79,23 +82,28 @@ def test_a_workbook_unpacking_too_large_or_into_too_many_parts_is_refused(tmp_pa
         check_xlsx(many, max_members=200)
 
 
-@pytest.mark.parametrize(("name", "expected"), [
-    ("../../etc/passwd", "passwd"),
-    ("..\\..\\Windows\\win.ini", "win.ini"),
-    ("/abs/path/enquête 2026.csv", "enquête 2026.csv"),
-    ("..", "upload"),
-    ("", "upload"),
-    ("a\x00b\r\n\x1b.csv", "ab.csv"),
-    ("...csv", "csv"),
-    ("x/..", "upload"),
-    ("naam\u202egpj.csv", "naamgpj.csv"),  # right-to-left override removed
-])
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("../../etc/passwd", "passwd"),
+        ("..\\..\\Windows\\win.ini", "win.ini"),
+        ("/abs/path/enquête 2026.csv", "enquête 2026.csv"),
+        ("..", "upload"),
+        ("", "upload"),
+        ("a\x00b\r\n\x1b.csv", "ab.csv"),
+        ("...csv", "csv"),
+        ("x/..", "upload"),
+        ("naam\u202egpj.csv", "naamgpj.csv"),  # right-to-left override removed
+    ],
+)
 def test_upload_names_are_sanitised(name, expected):
     assert safe_name(name) == expected
 
 
 def test_uploads_stay_in_their_own_temporary_folder(tmp_path):
-    with save_uploads([("../../../outside.csv", b"a"), ("outside.csv", b"b"), ("/etc/x.csv", b"c")]) as up:
+    with save_uploads(
+        [("../../../outside.csv", b"a"), ("outside.csv", b"b"), ("/etc/x.csv", b"c")]
+    ) as up:
         assert [p.name for p in up.paths] == ["outside.csv", "outside (2).csv", "x.csv"]
         assert all(p.parent == up.folder for p in up.paths)
         assert [p.read_bytes() for p in up.paths] == [b"a", b"b", b"c"]

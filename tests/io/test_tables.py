@@ -93,9 +93,16 @@ TABLE = "actor_id,wijk,domain,name\n01,Noord,zorg,Praktijk Café\n02,Noord,welzi
 
 def test_excel_unicode_text_utf16_tab_separated(tmp_path):
     """Excel's "Unicode text" (*.txt): UTF-16 little endian with a BOM, tab-separated."""
-    path = write(tmp_path, "actors.txt", b"\xff\xfe" + TABLE.replace(",", "\t").replace("\n", "\r\n").encode("utf-16-le"))
+    path = write(
+        tmp_path,
+        "actors.txt",
+        b"\xff\xfe" + TABLE.replace(",", "\t").replace("\n", "\r\n").encode("utf-16-le"),
+    )
     df = read_table(path)
-    assert list(df.columns) == ["actor_id", "wijk", "domain", "name"] and df.loc[2, "name"] == "Praktijk Café"
+    assert (
+        list(df.columns) == ["actor_id", "wijk", "domain", "name"]
+        and df.loc[2, "name"] == "Praktijk Café"
+    )
     assert df.loc[3, "actor_id"] == "02"
 
 
@@ -108,13 +115,18 @@ def test_sep_line_sets_the_delimiter_and_is_not_a_row(tmp_path):
 
 def test_unclosed_quote_is_reported_with_its_row(tmp_path):
     """Without the check, row 3's name would swallow every later actor."""
-    content = TABLE + '03,Noord,zorg,"Huisarts Fictief\n04,Noord,zorg,Verpleging Fictief\n05,Zuid,gemeente,Consulent\n'
+    content = (
+        TABLE
+        + '03,Noord,zorg,"Huisarts Fictief\n04,Noord,zorg,Verpleging Fictief\n05,Zuid,gemeente,Consulent\n'
+    )
     with pytest.raises(DataError) as err:
         read_table(write(tmp_path, "actors.csv", content))
     [p] = err.value.problems
     assert (p.file, p.row) == ("actors.csv", 4) and "aanhalingsteken" in p.message
     # A quoted cell with a line break, and a quote inside an unquoted cell, are fine.
-    ok = read_table(write(tmp_path, "ok.csv", TABLE + '03,Noord,zorg,"Huis\narts"\n04,Noord,zorg,De "Linde"\n'))
+    ok = read_table(
+        write(tmp_path, "ok.csv", TABLE + '03,Noord,zorg,"Huis\narts"\n04,Noord,zorg,De "Linde"\n')
+    )
     assert ok.loc[4, "name"] == "Huis\narts" and ok.loc[5, "name"] == 'De "Linde"'
 
 
@@ -127,14 +139,18 @@ def test_xls_renamed_text_and_xlsx_get_a_clear_message(tmp_path):
     with pytest.raises(DataError, match=".xlsx-werkmap"):
         read_table(write(tmp_path, "actors.xls", xlsx.read_bytes()))
     with pytest.raises(DataError, match="Excel 97-2003"):
-        read_table(write(tmp_path, "broken.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600))
+        read_table(
+            write(tmp_path, "broken.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+        )
 
 
 LEGACY_XLS = next(Path(__import__("statsmodels").__file__).parent.glob("tsa/statespace/tests/results/frbny_nowcast/"
                                                                         "Nowcasting/test_spec_blocks.xls"), None)  # fmt: skip
 
 
-@pytest.mark.skipif(LEGACY_XLS is None, reason="no Excel 97-2003 workbook at hand (statsmodels ships one)")
+@pytest.mark.skipif(
+    LEGACY_XLS is None, reason="no Excel 97-2003 workbook at hand (statsmodels ships one)"
+)
 def test_legacy_xls_is_read_with_calamine():
     df = read_table(LEGACY_XLS)
     assert len(df) > 0 and len(df.columns) > 1 and all(isinstance(v, str) for v in df.iloc[0])
@@ -144,8 +160,12 @@ def test_every_other_sheet_with_data_gives_a_note_and_sheet_picks_one(tmp_path):
     path = tmp_path / "actors.xlsx"
     with pd.ExcelWriter(path) as writer:
         pd.DataFrame().to_excel(writer, sheet_name="Leeg", index=False)
-        pd.DataFrame({"actor_id": ["z1"], "wijk": ["Noord"]}).to_excel(writer, sheet_name="Noord", index=False)
-        pd.DataFrame({"actor_id": ["g1"], "wijk": ["Zuid"]}).to_excel(writer, sheet_name="Zuid", index=False)
+        pd.DataFrame({"actor_id": ["z1"], "wijk": ["Noord"]}).to_excel(
+            writer, sheet_name="Noord", index=False
+        )
+        pd.DataFrame({"actor_id": ["g1"], "wijk": ["Zuid"]}).to_excel(
+            writer, sheet_name="Zuid", index=False
+        )
     df = read_table(path)
     assert list(df["actor_id"]) == ["z1"]
     [note] = df.attrs["notes"]
@@ -158,7 +178,9 @@ def test_every_other_sheet_with_data_gives_a_note_and_sheet_picks_one(tmp_path):
 
 @pytest.mark.parametrize("bad", ["\u202e", "\x00", "\x07", "\u2066", "\x1b[31m"])
 def test_invisible_characters_are_removed_with_a_note(tmp_path, bad):
-    df = read_table(write(tmp_path, "actors.csv", TABLE.replace("Coach Fictief", f"Coach{bad} Fictief")))
+    df = read_table(
+        write(tmp_path, "actors.csv", TABLE.replace("Coach Fictief", f"Coach{bad} Fictief"))
+    )
     assert df.loc[3, "name"] in ("Coach Fictief", "Coach[31m Fictief")
     [note] = df.attrs["notes"]
     assert (note.file, note.row, note.column) == ("actors.csv", 3, "name") and "U+" in note.message

@@ -25,7 +25,10 @@ def test_valid_project_loads(tidy_folder):
     project = load_project(tidy_folder)
     assert project.wijken == ["Noord", "Zuid"]
     assert project.waves == ["2025", "2026"]
-    assert project.actors.set_index("actor_id").loc["w1", "kernaanpakken"] == "Welzijn op Recept;Kernteam Ouderen"
+    assert (
+        project.actors.set_index("actor_id").loc["w1", "kernaanpakken"]
+        == "Welzijn op Recept;Kernteam Ouderen"
+    )
     assert bool(project.actors.set_index("actor_id").loc["z1", "pluswijkteam"]) is True
     assert project.ties["weight"].tolist() == [3.0, 4.0, 2.0, 5.0, 1.0, 2.0, 1.0]
     assert project.warnings == []
@@ -77,7 +80,12 @@ def test_decimal_comma_weight(tmp_path):
 
 
 def test_empty_required_values_and_bad_booleans(tmp_path):
-    ps = problems(tmp_path, actors=ACTORS.replace("z2,Noord,zorg", "z2,,zorg").replace(",ja,Welzijn op Recept,ja", ",misschien,Welzijn op Recept,ja", 1))
+    ps = problems(
+        tmp_path,
+        actors=ACTORS.replace("z2,Noord,zorg", "z2,,zorg").replace(
+            ",ja,Welzijn op Recept,ja", ",misschien,Welzijn op Recept,ja", 1
+        ),
+    )
     assert {(p.row, p.column) for p in ps} == {(2, "pluswijkteam"), (3, "wijk")}
 
 
@@ -101,7 +109,9 @@ def test_english_messages(tmp_path):
 
 
 def test_unknown_domain_labels_warn_once_and_keep_label(tmp_path):
-    actors = ACTORS.replace("i1,Noord,inwoners", "i1,Noord,Kerk").replace("g1,Zuid,gemeente", "g1,Zuid,Sports club")
+    actors = ACTORS.replace("i1,Noord,inwoners", "i1,Noord,Kerk").replace(
+        "g1,Zuid,gemeente", "g1,Zuid,Sports club"
+    )
     project = load_with(tmp_path, actors=actors)
     assert len(project.warnings) == 1
     assert "Kerk" in project.warnings[0] and "Sports club" in project.warnings[0]
@@ -109,7 +119,9 @@ def test_unknown_domain_labels_warn_once_and_keep_label(tmp_path):
 
 
 def test_domain_aliases_are_canonicalised(tmp_path):
-    project = load_with(tmp_path, actors=ACTORS.replace("w1,Noord,welzijn", "w1,Noord,Sociaal domein"))
+    project = load_with(
+        tmp_path, actors=ACTORS.replace("w1,Noord,welzijn", "w1,Noord,Sociaal domein")
+    )
     assert project.actors.set_index("actor_id").loc["w1", "domain"] == "welzijn"
 
 
@@ -209,7 +221,9 @@ def test_responses_load_and_normalise(tmp_path):
     r = project.responses
     assert project.has_responses and len(r) == 6
     assert r["kpi3"].tolist()[:2] == [4.0, pytest.approx(float("nan"), nan_ok=True)]
-    assert r["kpi3"].isna().tolist() == [False, True, True, False, True, False], "weet niet, empty, n.v.t. = no answer"
+    assert r["kpi3"].isna().tolist() == [False, True, True, False, True, False], (
+        "weet niet, empty, n.v.t. = no answer"
+    )
     assert r["active"].tolist() == [True, True, False, True, True, True], "empty active = ja"
 
 
@@ -221,13 +235,17 @@ def test_responses_without_optional_columns(tmp_path):
 
 @pytest.mark.parametrize("value", ["6", "0", "3.5", "vaak", "-1"])
 def test_kpi3_out_of_range(tmp_path, value):
-    [p] = response_problems(tmp_path, RESPONSES.replace("Noord,2025,z1,4,ja", f"Noord,2025,z1,{value},ja"))
+    [p] = response_problems(
+        tmp_path, RESPONSES.replace("Noord,2025,z1,4,ja", f"Noord,2025,z1,{value},ja")
+    )
     assert (p.file, p.row, p.column) == ("responses.csv", 2, "kpi3")
     assert value in p.message and "1" in p.message and "5" in p.message
 
 
 def test_kpi3_accepts_whole_numbers_written_as_decimals(tmp_path):
-    project = load_responses(tmp_path, RESPONSES.replace("Noord,2025,z1,4,ja", 'Noord,2025,z1,"4,0",ja'))
+    project = load_responses(
+        tmp_path, RESPONSES.replace("Noord,2025,z1,4,ja", 'Noord,2025,z1,"4,0",ja')
+    )
     assert project.responses.loc[0, "kpi3"] == 4.0
 
 
@@ -238,7 +256,12 @@ def test_response_cross_table_rules(tmp_path):
            + "Noord,2025,z1,5,ja\n"      # row 10: second response of z1 in 2025
            + "Noord,2026,w1,3,misschien\n")  # row 11: not a yes/no value  # fmt: skip
     ps = response_problems(tmp_path, bad)
-    assert [(p.row, p.column) for p in ps] == [(8, "actor_id"), (9, "actor_id"), (10, "actor_id"), (11, "active")]
+    assert [(p.row, p.column) for p in ps] == [
+        (8, "actor_id"),
+        (9, "actor_id"),
+        (10, "actor_id"),
+        (11, "active"),
+    ]
     assert "x9" in ps[0].message and "actors.csv" in ps[0].message
     assert "Noord" in ps[1].message and "Zuid" in ps[1].message
     assert "rij 2" in ps[2].message
@@ -248,7 +271,10 @@ def test_respondent_must_take_part_in_the_wave(tmp_path):
     actors = _with_spans(ACTORS, {"z2": ("", "2025"), "i1": ("2026", "")})
     responses = RESPONSES + "Noord,2026,z2,3,ja\nNoord,2025,i1,3,ja\n"
     ps = response_problems(tmp_path, responses, actors)
-    assert [(p.file, p.row, p.column) for p in ps] == [("responses.csv", 8, "actor_id"), ("responses.csv", 9, "actor_id")]
+    assert [(p.file, p.row, p.column) for p in ps] == [
+        ("responses.csv", 8, "actor_id"),
+        ("responses.csv", 9, "actor_id"),
+    ]
     assert "z2" in ps[0].message and "2026" in ps[0].message
 
 
@@ -267,7 +293,11 @@ def test_response_messages_in_english(tmp_path):
 
 
 def test_kpi3_bands_from_config(tmp_path):
-    write(tmp_path, "wijknet.yaml", "kpi3_bands:\n  '2025': [10, 30]\n  voormeting: [0, 5]\nkpi3_target: 70\n")
+    write(
+        tmp_path,
+        "wijknet.yaml",
+        "kpi3_bands:\n  '2025': [10, 30]\n  voormeting: [0, 5]\nkpi3_target: 70\n",
+    )
     project = load_with(tmp_path)
     assert project.config.kpi3_bands == {"2025": (0.10, 0.30), "voormeting": (0.0, 0.05)}
     assert project.config.kpi3_target == pytest.approx(0.70)
@@ -275,8 +305,15 @@ def test_kpi3_bands_from_config(tmp_path):
     assert load_with(tmp_path).config.kpi3_bands["2027"] == (0.50, 0.80)
 
 
-@pytest.mark.parametrize("yaml_text", ["kpi3_bands: [1, 2]\n", "kpi3_bands:\n  '2025': [40, 20]\n",
-                                       "kpi3_bands:\n  '2025': [0, 120]\n", "kpi3_target: veel\n"])
+@pytest.mark.parametrize(
+    "yaml_text",
+    [
+        "kpi3_bands: [1, 2]\n",
+        "kpi3_bands:\n  '2025': [40, 20]\n",
+        "kpi3_bands:\n  '2025': [0, 120]\n",
+        "kpi3_target: veel\n",
+    ],
+)
 def test_bad_kpi3_bands(tmp_path, yaml_text):
     write(tmp_path, "wijknet.yaml", yaml_text)
     [p] = problems(tmp_path)
@@ -304,7 +341,10 @@ def test_project_without_ties_and_waves_stops_validate_and_analyse_cleanly(tmp_p
 
     load_with(tmp_path, ties="wijk,wave,source,target\n")
     write(tmp_path, "wijknet.yaml", "title: leeg\n")
-    for command in (["validate", str(tmp_path)], ["analyse", str(tmp_path), "--out", str(tmp_path / "out")]):
+    for command in (
+        ["validate", str(tmp_path)],
+        ["analyse", str(tmp_path), "--out", str(tmp_path / "out")],
+    ):
         result = CliRunner().invoke(app, command)
         assert result.exit_code != 0 and "Traceback" not in result.output, result.output
         assert "ties.csv" in result.output and "geen metingen" in result.output
@@ -321,4 +361,8 @@ def test_rtl_override_and_nul_in_a_name_are_removed_with_a_warning(tmp_path):
     project = load_with(tmp_path, actors=ACTORS.replace("Coach Fictief", "Coach\u202e Fictief\x00"))
     assert project.actors.set_index("actor_id").loc["w1", "name"] == "Coach Fictief"
     [warning] = project.warnings
-    assert warning.startswith("actors.csv, rij 4, kolom 'name'") and "U+202E" in warning and "U+0000" in warning
+    assert (
+        warning.startswith("actors.csv, rij 4, kolom 'name'")
+        and "U+202E" in warning
+        and "U+0000" in warning
+    )

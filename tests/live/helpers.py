@@ -9,8 +9,13 @@ from tests.conftest import ACTORS, TIES, write
 from wijknet.store import import_files, init_store
 
 DOMAINS = ("zorg", "welzijn", "gemeente", "inwoners", "wonen")
-ROLES = {"zorg": "Huisarts", "welzijn": "Welzijnscoach", "gemeente": "Wmo-consulent", "inwoners": "Sleutelfiguur",
-         "wonen": "Woonconsulent"}
+ROLES = {
+    "zorg": "Huisarts",
+    "welzijn": "Welzijnscoach",
+    "gemeente": "Wmo-consulent",
+    "inwoners": "Sleutelfiguur",
+    "wonen": "Woonconsulent",
+}
 
 
 def small_store(tmp_path: Path) -> Path:
@@ -28,11 +33,20 @@ def large_store(tmp_path: Path, n: int = 60) -> Path:
     lines = ["actor_id,wijk,domain,name,organisation,kind,consent"]
     for i in range(n):
         d = DOMAINS[i % len(DOMAINS)]
-        lines.append(f"L{i:02d},Oost,{d},{ROLES[d]} {i} (fictief),Organisatie {d} (fictief),person,{'ja' if i % 3 else 'nee'}")
+        lines.append(
+            f"L{i:02d},Oost,{d},{ROLES[d]} {i} (fictief),Organisatie {d} (fictief),person,{'ja' if i % 3 else 'nee'}"
+        )
     ties = ["wijk,wave,source,target,tie_type,weight,evidence"]
-    ties += [f"Oost,2025,L{i:02d},L{(i + 1) % n:02d},samenwerking,2,enquête 2025" for i in range(0, n, 2)]
-    import_files(store, [write(tmp_path, "large_actors.csv", "\n".join(lines) + "\n"),
-                         write(tmp_path, "large_ties.csv", "\n".join(ties) + "\n")])
+    ties += [
+        f"Oost,2025,L{i:02d},L{(i + 1) % n:02d},samenwerking,2,enquête 2025" for i in range(0, n, 2)
+    ]
+    import_files(
+        store,
+        [
+            write(tmp_path, "large_actors.csv", "\n".join(lines) + "\n"),
+            write(tmp_path, "large_ties.csv", "\n".join(ties) + "\n"),
+        ],
+    )
     return store
 
 
@@ -54,7 +68,10 @@ def options(store: Path, code: str, link: str) -> dict[str, str]:
     """The option ids of a participant's form -> the partner's actor id (as the server maps them)."""
     from wijknet.live import link_holder
 
-    return {opt: e.actor_id for opt, e in link_holder(store, code, link.rsplit("/", 1)[-1]).option_ids().items()}
+    return {
+        opt: e.actor_id
+        for opt, e in link_holder(store, code, link.rsplit("/", 1)[-1]).option_ids().items()
+    }
 
 
 def options_of_page(html: str) -> list[str]:

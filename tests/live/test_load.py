@@ -22,7 +22,9 @@ def test_fifty_simultaneous_participants(tmp_path):
     code = open_session(store, "Oost", "2026", "load test")
     links = links_of(store, code)
     with LiveServer(store, code) as server:
-        report = run_load_test(server.url, list(links.values()), participants=PARTICIPANTS, timeout=20)
+        report = run_load_test(
+            server.url, list(links.values()), participants=PARTICIPANTS, timeout=20
+        )
     assert report.errors == []
     assert len(report.expected) == PARTICIPANTS
     resent = len(range(0, PARTICIPANTS, 3))
@@ -33,8 +35,12 @@ def test_fifty_simultaneous_participants(tmp_path):
 
     conn = connect(store)
     try:
-        rows = conn.execute("SELECT participant, alter_id, tie_type, weight FROM live_answers").fetchall()
-        submissions = conn.execute("SELECT submission_id, participant FROM live_submissions").fetchall()
+        rows = conn.execute(
+            "SELECT participant, alter_id, tie_type, weight FROM live_answers"
+        ).fetchall()
+        submissions = conn.execute(
+            "SELECT submission_id, participant FROM live_submissions"
+        ).fetchall()
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     finally:
         conn.close()
@@ -46,7 +52,9 @@ def test_fifty_simultaneous_participants(tmp_path):
     expected = {}
     for link, answers in report.expected.items():
         alter_of = options(store, code, link)
-        expected[actor_of[link]] = {(alter_of[opt], tie_type, weight) for opt, tie_type, weight in answers}
+        expected[actor_of[link]] = {
+            (alter_of[opt], tie_type, weight) for opt, tie_type, weight in answers
+        }
     report.expected = expected
     # exactly once: no duplicate rows, every participant's last answers, nothing else
     assert len(rows) == len(set(rows))

@@ -25,7 +25,9 @@ def test_who_may_run_the_projector(store):
         with pytest.raises(NotAllowed):
             projector_project(store, wijk, viewer)
     assert projector_project(store, "Noord", "wijkteam:Noord").audience.wijk == "Noord"
-    assert str(projector_project(store, "Noord", "onderzoeker").audience) == "wijkteam:Noord"  # the room's view
+    assert (
+        str(projector_project(store, "Noord", "onderzoeker").audience) == "wijkteam:Noord"
+    )  # the room's view
     assert [s.title for s in visible_sessions(store, "wijkteam:Zuid")] == ["zuid"]
     assert sorted(s.title for s in visible_sessions(store, "onderzoeker")) == ["noord", "zuid"]
     with pytest.raises(NotAllowed):

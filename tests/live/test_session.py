@@ -49,7 +49,9 @@ def test_open_gives_unguessable_code_and_logs(store):
     assert "Fictief" not in "".join(log["detail"])  # no names in the audit log
     session = get_session(store, codes.pop())
     assert session.is_open and session.title.startswith("Noord ")
-    assert [s.session_id for s in sessions(store)] == sorted((s.session_id for s in sessions(store)), reverse=True)
+    assert [s.session_id for s in sessions(store)] == sorted(
+        (s.session_id for s in sessions(store)), reverse=True
+    )
 
 
 def test_open_refuses_unknown_wijk_and_configured_wave(tmp_path):
@@ -65,7 +67,12 @@ def test_open_refuses_unknown_wijk_and_configured_wave(tmp_path):
 
 def test_roster_is_the_wijk_in_that_wave_sorted_by_name(store, code):
     entries = roster(store, code)
-    assert [e.actor_id for e in entries] == ["i1", "w1", "z1", "z2"]  # Bewonersgroep, Coach, Huisarts, Wijkverpleging
+    assert [e.actor_id for e in entries] == [
+        "i1",
+        "w1",
+        "z1",
+        "z2",
+    ]  # Bewonersgroep, Coach, Huisarts, Wijkverpleging
     assert entries[2].name == "Huisarts Fictief" and entries[2].domain == "zorg"
 
 
@@ -74,7 +81,16 @@ def test_roster_follows_first_and_last_wave(tmp_path):
     from wijknet.store import import_files
 
     store = small_store(tmp_path)
-    import_files(store, [write(tmp_path, "late.csv", "actor_id,wijk,domain,name,first_wave\nz9,Noord,zorg,Later Fictief,2026\n")])
+    import_files(
+        store,
+        [
+            write(
+                tmp_path,
+                "late.csv",
+                "actor_id,wijk,domain,name,first_wave\nz9,Noord,zorg,Later Fictief,2026\n",
+            )
+        ],
+    )
     early = open_session(store, "Noord", "2025")
     late = open_session(store, "Noord", "2026")
     assert "z9" not in {e.actor_id for e in roster(store, early)}
@@ -92,12 +108,22 @@ def test_same_submission_is_stored_once(store, code):
 
 def test_new_submission_corrects_and_late_resend_does_not_undo(store, code):
     submit(store, code, "z1", [("z2", "samenwerking", 3), ("w1", "verwijzing", 2)], "sub-00000001")
-    result = submit(store, code, "z1", [{"alter_id": "z2", "tie_type": "samenwerking", "weight": "4"}], "sub-00000002")
+    result = submit(
+        store,
+        code,
+        "z1",
+        [{"alter_id": "z2", "tie_type": "samenwerking", "weight": "4"}],
+        "sub-00000002",
+    )
     assert (result.status, result.answers, result.replaced) == ("stored", 1, 2)
-    late = submit(store, code, "z1", [("z2", "samenwerking", 3), ("w1", "verwijzing", 2)], "sub-00000001")
+    late = submit(
+        store, code, "z1", [("z2", "samenwerking", 3), ("w1", "verwijzing", 2)], "sub-00000001"
+    )
     assert late.status == "duplicate"
     table = answers_of(store, code, "z1")
-    assert table[["alter_id", "tie_type", "weight"]].values.tolist() == [["z2", "samenwerking", 4.0]]
+    assert table[["alter_id", "tie_type", "weight"]].values.tolist() == [
+        ["z2", "samenwerking", 4.0]
+    ]
     # an empty submission withdraws every answer
     submit(store, code, "z1", [], "sub-00000003")
     assert answers_of(store, code, "z1").empty
@@ -116,13 +142,23 @@ def test_submission_id_of_another_participant_is_refused(store, code):
     ("participant", "answers", "submission", "message"),
     [
         ("g1", [], "sub-00000001", "'g1' staat niet op de deelnemerslijst"),  # another wijk
-        ("z1", [("g1", "samenwerking", 2)], "sub-00000001", "'g1' staat niet op de deelnemerslijst"),
+        (
+            "z1",
+            [("g1", "samenwerking", 2)],
+            "sub-00000001",
+            "'g1' staat niet op de deelnemerslijst",
+        ),
         ("z1", [("z1", "samenwerking", 2)], "sub-00000001", "u kunt uzelf niet noemen ('z1')"),
         ("z1", [("z2", "vriendschap", 2)], "sub-00000001", "onbekende soort relatie 'vriendschap'"),
         ("z1", [("z2", "samenwerking", 5)], "sub-00000001", "intensiteit '5' bij 'z2'"),
         ("z1", [("z2", "samenwerking", "2,5")], "sub-00000001", "intensiteit '2,5'"),
         ("z1", [("z2", "samenwerking", "")], "sub-00000001", "intensiteit '' bij 'z2'"),
-        ("z1", [("z2", "samenwerking", 1), ("z2", "samenwerking", 2)], "sub-00000001", "staat twee keer"),
+        (
+            "z1",
+            [("z2", "samenwerking", 1), ("z2", "samenwerking", 2)],
+            "sub-00000001",
+            "staat twee keer",
+        ),
         ("z1", [], "kort", "ongeldige inzendcode"),
         ("z1", [], "<script>alert(1)</script>", "ongeldige inzendcode"),
     ],
@@ -154,7 +190,10 @@ def test_close_turns_answers_into_a_wave(store, code):
     assert project.waves == ["2025", "2026", "2027"]
     ties = project.ties[project.ties["wave"] == "2027"]
     assert sorted(zip(ties["source"], ties["target"], ties["tie_type"], ties["weight"])) == [
-        ("w1", "z1", "samenwerking", 4.0), ("z1", "w1", "verwijzing", 2.0), ("z1", "z2", "samenwerking", 3.0)]
+        ("w1", "z1", "samenwerking", 4.0),
+        ("z1", "w1", "verwijzing", 2.0),
+        ("z1", "z2", "samenwerking", 3.0),
+    ]
     assert set(ties["evidence"]) == {"netwerkbijeenkomst voorjaar"}
     evidence = project.evidence("Noord", "2027", "z1", "z2")
     assert set(evidence["kind"]) == {"survey"}
@@ -167,7 +206,9 @@ def test_close_turns_answers_into_a_wave(store, code):
     assert raw[0].startswith("wijk,wave,source,target,tie_type,weight,evidence") and len(raw) == 4
     conn = connect(store)
     try:
-        kind = conn.execute("SELECT kind, name FROM files WHERE raw_path = ?", (result.raw_path,)).fetchone()
+        kind = conn.execute(
+            "SELECT kind, name FROM files WHERE raw_path = ?", (result.raw_path,)
+        ).fetchone()
     finally:
         conn.close()
     assert kind == ("live", f"live:{code}")
@@ -205,11 +246,17 @@ def test_schema_refuses_duplicates_directly(store, code):
     try:
         sid = get_session(store, code).session_id
         with pytest.raises(sqlite3.IntegrityError):
-            conn.execute("INSERT INTO live_answers (session_id, participant, alter_id, tie_type, weight, submission_id, "
-                         "submitted_at) VALUES (?, 'z1', 'z2', 'samenwerking', 1, 'x', 'now')", (sid,))
+            conn.execute(
+                "INSERT INTO live_answers (session_id, participant, alter_id, tie_type, weight, submission_id, "
+                "submitted_at) VALUES (?, 'z1', 'z2', 'samenwerking', 1, 'x', 'now')",
+                (sid,),
+            )
         with pytest.raises(sqlite3.IntegrityError):
-            conn.execute("INSERT INTO live_answers (session_id, participant, alter_id, tie_type, weight, submission_id, "
-                         "submitted_at) VALUES (?, 'z1', 'z1', 'verwijzing', 1, 'y', 'now')", (sid,))
+            conn.execute(
+                "INSERT INTO live_answers (session_id, participant, alter_id, tie_type, weight, submission_id, "
+                "submitted_at) VALUES (?, 'z1', 'z1', 'verwijzing', 1, 'y', 'now')",
+                (sid,),
+            )
     finally:
         conn.close()
 
@@ -254,7 +301,11 @@ def test_links_are_hashed_scoped_and_revocable(store, code):
         link_holder(store, code, tokens["z2"])
     assert link_holder(store, code, renewed).me.actor_id == "z2"
     log = read_log(store, action="live_links_issued")
-    assert len(log) == 3 and "Fictief" not in "".join(log["detail"]) and "z1" not in "".join(log["detail"])
+    assert (
+        len(log) == 3
+        and "Fictief" not in "".join(log["detail"])
+        and "z1" not in "".join(log["detail"])
+    )
     with pytest.raises(DataError):
         issue_links(store, code, ["g1"])  # another wijk
 
@@ -279,7 +330,10 @@ def test_option_ids_are_opaque_and_per_participant(store, code):
     tokens = issue_links(store, code)
     mine = link_holder(store, code, tokens["z1"]).option_ids()
     theirs = link_holder(store, code, tokens["z2"]).option_ids()
-    assert {e.actor_id for e in mine.values()} == {"z2", "i1"}  # named only, not yourself (w1 has no consent)
+    assert {e.actor_id for e in mine.values()} == {
+        "z2",
+        "i1",
+    }  # named only, not yourself (w1 has no consent)
     assert not set(mine) & set(theirs)
     assert all(len(o) == 16 and o.isalnum() for o in mine)
 
@@ -306,7 +360,12 @@ def test_forget_removes_the_links_of_the_person(store, code):
     assert exc.value.reason == "bad_link" and "z2" not in _messages(exc)
     conn = connect(store)
     try:
-        assert conn.execute("SELECT COUNT(*) FROM live_tokens WHERE participant = 'z2'").fetchone()[0] == 0
+        assert (
+            conn.execute("SELECT COUNT(*) FROM live_tokens WHERE participant = 'z2'").fetchone()[0]
+            == 0
+        )
     finally:
         conn.close()
-    assert "z2" not in {e.actor_id for e in link_holder(store, code, tokens["z1"]).option_ids().values()}
+    assert "z2" not in {
+        e.actor_id for e in link_holder(store, code, tokens["z1"]).option_ids().values()
+    }

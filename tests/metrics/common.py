@@ -31,7 +31,10 @@ def toy_digraph() -> nx.DiGraph:
     G = nx.DiGraph()
     for node, domain in zip("abcdef", ["zorg", "zorg", "welzijn", "welzijn", "wonen", "wonen"]):
         G.add_node(node, domain=domain)
-    G.add_edges_from([("a", "b"), ("b", "a"), ("a", "c"), ("a", "d"), ("c", "d"), ("d", "e"), ("e", "d")], weight=2.0)
+    G.add_edges_from(
+        [("a", "b"), ("b", "a"), ("a", "c"), ("a", "d"), ("c", "d"), ("d", "e"), ("e", "d")],
+        weight=2.0,
+    )
     return G
 
 
@@ -57,7 +60,9 @@ def reference_networks() -> list[tuple[dict, nx.Graph]]:
     from ``fixtures/random``; ``symmetrise == "union"`` rows use the union
     symmetrisation.
     """
-    reference = pd.read_csv(FIXTURES / "r" / "network_reference.csv", dtype={"wave": str, "wijk": str})
+    reference = pd.read_csv(
+        FIXTURES / "r" / "network_reference.csv", dtype={"wave": str, "wijk": str}
+    )
     out = []
     for row in reference.to_dict("records"):
         project = _project("random" if row["wijk"].startswith("Random") else "emon")

@@ -18,8 +18,14 @@ PROJECTS = {name: wijknet.load_project(FIXTURES / name) for name in ("emon", "ra
 CASES = [(name, wijk) for name, project in PROJECTS.items() for wijk in project.wijken]
 # wijknet role -> column of sna::brokerage()$raw.nli (checked on the
 # two-path structure in test_roles_by_two_path_structure, not by name)
-SNA = {"coordinator": "w_I", "itinerant": "w_O", "representative": "b_IO", "gatekeeper": "b_OI",
-       "liaison": "b_O", "brokerage_total": "t"}
+SNA = {
+    "coordinator": "w_I",
+    "itinerant": "w_O",
+    "representative": "b_IO",
+    "gatekeeper": "b_OI",
+    "liaison": "b_O",
+    "brokerage_total": "t",
+}
 
 
 def graph_and_reference(name, wijk, symmetrise=None):
@@ -57,13 +63,34 @@ def test_roles_by_two_path_structure():
     #   p -> w -> s  A B C  liaison
     # Nobody else has both an in- and an out-arc.
     groups = {"p": "A", "v": "A", "r": "A", "q": "B", "w": "B", "s": "C"}
-    arcs = [("p", "v"), ("q", "v"), ("v", "r"), ("v", "s"), ("q", "s"), ("p", "w"), ("w", "r"), ("w", "s")]
+    arcs = [
+        ("p", "v"),
+        ("q", "v"),
+        ("v", "r"),
+        ("v", "s"),
+        ("q", "s"),
+        ("p", "w"),
+        ("w", "r"),
+        ("w", "s"),
+    ]
     out = counts(grouped(arcs, groups))
     assert list(out.columns) == list(ROLES)
-    assert out.loc["v"].to_dict() == {"coordinator": 1, "itinerant": 0, "representative": 1, "gatekeeper": 1,
-                                      "liaison": 0, "brokerage_total": 3}
-    assert out.loc["w"].to_dict() == {"coordinator": 0, "itinerant": 1, "representative": 0, "gatekeeper": 0,
-                                      "liaison": 1, "brokerage_total": 2}
+    assert out.loc["v"].to_dict() == {
+        "coordinator": 1,
+        "itinerant": 0,
+        "representative": 1,
+        "gatekeeper": 1,
+        "liaison": 0,
+        "brokerage_total": 3,
+    }
+    assert out.loc["w"].to_dict() == {
+        "coordinator": 0,
+        "itinerant": 1,
+        "representative": 0,
+        "gatekeeper": 0,
+        "liaison": 1,
+        "brokerage_total": 2,
+    }
     assert out.drop(index=["v", "w"]).to_numpy().sum() == 0
 
 
@@ -120,8 +147,17 @@ def test_brute_force_agrees_on_random_digraph():
     for i, v, k in itertools.permutations(G, 3):
         if G.has_edge(i, v) and G.has_edge(v, k) and not G.has_edge(i, k):
             gi, gv, gk = (G.nodes[x]["domain"] for x in (i, v, k))
-            role = ("coordinator" if gi == gv == gk else "itinerant" if gi == gk else
-                    "representative" if gi == gv else "gatekeeper" if gv == gk else "liaison")
+            role = (
+                "coordinator"
+                if gi == gv == gk
+                else "itinerant"
+                if gi == gk
+                else "representative"
+                if gi == gv
+                else "gatekeeper"
+                if gv == gk
+                else "liaison"
+            )
             expected[v][role] += 1
             expected[v]["brokerage_total"] += 1
     assert counts(G).to_dict("index") == expected
@@ -168,8 +204,14 @@ def test_expected_sd_z_match_sna(name, wijk):
     for role, column in SNA.items():
         for ours, theirs in (("expected", "exp"), ("sd", "sd"), ("z", "z")):
             # equal_nan: NaN exactly where sna has NaN (groups of size 1 or 2)
-            np.testing.assert_allclose(out[f"{role}_{ours}"], ref[f"{theirs}_{column}"],
-                                       rtol=1e-9, atol=1e-9, equal_nan=True, err_msg=f"{role}_{ours}")
+            np.testing.assert_allclose(
+                out[f"{role}_{ours}"],
+                ref[f"{theirs}_{column}"],
+                rtol=1e-9,
+                atol=1e-9,
+                equal_nan=True,
+                err_msg=f"{role}_{ours}",
+            )
 
 
 def test_random_fixture_has_undefined_z_scores():

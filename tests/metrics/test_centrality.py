@@ -94,8 +94,10 @@ def test_articulation_points_by_hand():
     # with isolate h. Weakly: path a - b - c - d, so b and c are cut
     # vertices although no directed path runs through b; a triangle has none;
     # an isolate is never one.
-    G = digraph([("a", "b", 1), ("c", "b", 1), ("c", "d", 1), ("e", "f", 1), ("f", "g", 1), ("g", "e", 1)],
-                nodes=["a", "b", "c", "d", "e", "f", "g", "h"])
+    G = digraph(
+        [("a", "b", 1), ("c", "b", 1), ("c", "d", 1), ("e", "f", 1), ("f", "g", 1), ("g", "e", 1)],
+        nodes=["a", "b", "c", "d", "e", "f", "g", "h"],
+    )
     out = articulation_points(G).set_index("actor_id")["articulation_point"]
     assert out[out].index.tolist() == ["b", "c"]
     assert out.dtype == bool
@@ -121,12 +123,19 @@ def test_betweenness_matches_sna(name, wijk):
     n = G.number_of_nodes()
     out = betweenness(G)
     np.testing.assert_allclose(out["betweenness"], ref["betweenness"], rtol=1e-12, atol=1e-9)
-    np.testing.assert_allclose(out["betweenness_normalised"], ref["betweenness"] / ((n - 1) * (n - 2)), atol=1e-12)
+    np.testing.assert_allclose(
+        out["betweenness_normalised"], ref["betweenness"] / ((n - 1) * (n - 2)), atol=1e-12
+    )
     U, _ = graph_and_reference(name, wijk, symmetrise="union")
-    np.testing.assert_allclose(betweenness(U)["betweenness"], ref["betweenness_undirected"], rtol=1e-12, atol=1e-9)
+    np.testing.assert_allclose(
+        betweenness(U)["betweenness"], ref["betweenness_undirected"], rtol=1e-12, atol=1e-9
+    )
 
 
 @pytest.mark.parametrize("name, wijk", CASES)
 def test_articulation_points_match_igraph(name, wijk):
     G, ref = graph_and_reference(name, wijk)
-    assert articulation_points(G)["articulation_point"].tolist() == ref["articulation"].astype(bool).tolist()
+    assert (
+        articulation_points(G)["articulation_point"].tolist()
+        == ref["articulation"].astype(bool).tolist()
+    )

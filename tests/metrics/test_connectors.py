@@ -20,16 +20,38 @@ def chains() -> nx.DiGraph:
     Betweenness (ordered pairs): b lies on a->c, a->d, a->e = 3; d on a->e, b->e = 2; i on h->j = 1; l on k->m = 1.
     """
     G = nx.DiGraph()
-    domains = {"a": "zorg", "b": "welzijn", "c": "gemeente", "d": "zorg", "e": "welzijn", "f": "zorg",
-               "h": "zorg", "i": "zorg", "j": "zorg", "k": "zorg", "l": "zorg", "m": "zorg"}
+    domains = {
+        "a": "zorg",
+        "b": "welzijn",
+        "c": "gemeente",
+        "d": "zorg",
+        "e": "welzijn",
+        "f": "zorg",
+        "h": "zorg",
+        "i": "zorg",
+        "j": "zorg",
+        "k": "zorg",
+        "l": "zorg",
+        "m": "zorg",
+    }
     for v, domain in domains.items():
         G.add_node(v, domain=domain)
     G.nodes["i"]["name"] = "Zeta"
     G.nodes["l"]["name"] = "Alpha"
     G.nodes["b"]["pluswijkteam"] = True
     G.nodes["d"]["pluswijkteam"] = "ja"  # only True counts as a member
-    G.add_edges_from([("a", "b"), ("b", "c"), ("b", "d"), ("d", "e"), ("h", "i"), ("i", "j"), ("k", "l"),
-                      ("l", "m")])
+    G.add_edges_from(
+        [
+            ("a", "b"),
+            ("b", "c"),
+            ("b", "d"),
+            ("d", "e"),
+            ("h", "i"),
+            ("i", "j"),
+            ("k", "l"),
+            ("l", "m"),
+        ]
+    )
     return G
 
 
@@ -58,7 +80,12 @@ def test_connector_flag_is_the_top_decile_with_ties_and_never_zero():
     # share 1/12 -> k = 1: only the largest count (b).
     assert list(connectors(chains(), share=1 / 12).query("connector")["actor_id"]) == ["b"]
     # share 1 -> k = N, threshold 0: still only the actors who broker something.
-    assert sorted(connectors(chains(), share=1.0).query("connector")["actor_id"]) == ["b", "d", "i", "l"]
+    assert sorted(connectors(chains(), share=1.0).query("connector")["actor_id"]) == [
+        "b",
+        "d",
+        "i",
+        "l",
+    ]
     assert CONNECTOR_SHARE == 0.1
 
 

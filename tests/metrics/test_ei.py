@@ -31,6 +31,7 @@ def labelled_random_graph(n: int, p: float, groups: int, seed: int, directed: bo
 
 # --- whole network -----------------------------------------------------------
 
+
 def test_directed_toy_by_hand():
     result = ei_index(toy_digraph(), n_permutations=0)
     # E = 4 (a->c, a->d, d->e, e->d), I = 3 (a->b, b->a, c->d): (4 - 3) / 7
@@ -56,7 +57,14 @@ def test_result_frame_and_weights_ignored():
     result = ei_index(G, n_permutations=99, seed=3)
     assert isinstance(result, EIResult)
     frame = result.to_frame()
-    assert list(frame.columns) == ["ei_index", "ei_expected", "ei_p_value", "external", "internal", "n_permutations"]
+    assert list(frame.columns) == [
+        "ei_index",
+        "ei_expected",
+        "ei_p_value",
+        "external",
+        "internal",
+        "n_permutations",
+    ]
     assert len(frame) == 1 and frame.loc[0, "n_permutations"] == 99
     assert result == ei_index(toy_digraph(), n_permutations=99, seed=3)
     with pytest.raises(AttributeError):
@@ -87,7 +95,9 @@ def test_complete_graph_reaches_expected_exactly():
     # On the complete graph every relabelling gives the same E-I: observed = expected, p = 1
     G = nx.complete_graph(6, create_using=nx.DiGraph)
     G = nx.relabel_nodes(G, {i: str(i) for i in G})
-    nx.set_node_attributes(G, dict(zip(G, ["zorg", "zorg", "zorg", "wonen", "wonen", "gemeente"])), "domain")
+    nx.set_node_attributes(
+        G, dict(zip(G, ["zorg", "zorg", "zorg", "wonen", "wonen", "gemeente"])), "domain"
+    )
     result = ei_index(G, n_permutations=50)
     # I* = 3*2 + 2*1 + 0 = 8, E* = 30 - 8 = 22: (22 - 8) / 30
     assert result.ei_index == pytest.approx(14 / 30) == result.ei_expected
@@ -118,7 +128,9 @@ def test_segregated_network_is_significant():
 
 def test_no_ties_single_node_and_empty():
     G = nx.DiGraph()
-    G.add_nodes_from([("1", {"domain": "zorg"}), ("2", {"domain": "wonen"}), ("3", {"domain": "wonen"})])
+    G.add_nodes_from(
+        [("1", {"domain": "zorg"}), ("2", {"domain": "wonen"}), ("3", {"domain": "wonen"})]
+    )
     result = ei_index(G)
     assert math.isnan(result.ei_index) and math.isnan(result.ei_p_value)
     # expected depends on group sizes only: I* = 2, E* = 6 - 2: (4 - 2) / 6
@@ -147,6 +159,7 @@ def test_matches_r_reference(case):
 
 
 # --- group level -------------------------------------------------------------
+
 
 def test_group_level_directed_toy():
     table = ei_index_by_group(toy_digraph())
@@ -182,6 +195,7 @@ def test_group_level_sums(case):
 
 # --- actor level -------------------------------------------------------------
 
+
 def test_actor_level_directed_toy():
     G = toy_digraph()
     # all: a: b (I, out), b (I, in), c, d (E) -> 0; b: a out and in (I) -> -1; c: a (E), d (I) -> 0;
@@ -191,9 +205,13 @@ def test_actor_level_directed_toy():
     assert list(table["actor_id"]) == list("abcdef")
     np.testing.assert_allclose(table["ei_individual"], [0, -1, 0, 0.5, 1, np.nan])
     # out: a: b (I), c, d (E) -> 1/3; b: -1; c: d (I) -> -1; d: e (E) -> 1; e: d (E) -> 1
-    np.testing.assert_allclose(ei_index_by_actor(G, direction="out")["ei_individual"], [1 / 3, -1, -1, 1, 1, np.nan])
+    np.testing.assert_allclose(
+        ei_index_by_actor(G, direction="out")["ei_individual"], [1 / 3, -1, -1, 1, 1, np.nan]
+    )
     # in: a: b (I) -> -1; b: a (I) -> -1; c: a (E) -> 1; d: c (I), a, e (E) -> 1/3; e: d (E) -> 1
-    np.testing.assert_allclose(ei_index_by_actor(G, direction="in")["ei_individual"], [-1, -1, 1, 1 / 3, 1, np.nan])
+    np.testing.assert_allclose(
+        ei_index_by_actor(G, direction="in")["ei_individual"], [-1, -1, 1, 1 / 3, 1, np.nan]
+    )
 
 
 def test_actor_level_undirected_ignores_direction():

@@ -54,11 +54,17 @@ def test_domain_without_ties_has_zero_row_and_nan_share():
 
 def test_unknown_labels_follow_known_keys_alphabetically_and_custom_taxonomy():
     G = nx.DiGraph()
-    G.add_nodes_from([("1", {"domain": "Private"}), ("2", {"domain": "City"}), ("3", {"domain": "zorg"})])
+    G.add_nodes_from(
+        [("1", {"domain": "Private"}), ("2", {"domain": "City"}), ("3", {"domain": "zorg"})]
+    )
     G.add_edge("1", "2")
     assert list(dict.fromkeys(mixing_matrix(G)["from_domain"])) == ["zorg", "City", "Private"]
     custom = Taxonomy.from_dict({"domains": {"Private": {}, "zorg": {}}})
-    assert list(dict.fromkeys(mixing_matrix(G, taxonomy=custom)["from_domain"])) == ["Private", "zorg", "City"]
+    assert list(dict.fromkeys(mixing_matrix(G, taxonomy=custom)["from_domain"])) == [
+        "Private",
+        "zorg",
+        "City",
+    ]
 
 
 def test_other_attribute_and_weights_ignored():
@@ -68,7 +74,12 @@ def test_other_attribute_and_weights_ignored():
         G[u][v]["weight"] = 10.0
     m = as_matrix(mixing_matrix(G, "side"))
     # x = a, b, c; y = d, e, f. x->x: a->b, b->a, a->c; x->y: a->d, c->d; y->y: d->e, e->d
-    assert m.loc["x", "x"] == 3 and m.loc["x", "y"] == 2 and m.loc["y", "x"] == 0 and m.loc["y", "y"] == 2
+    assert (
+        m.loc["x", "x"] == 3
+        and m.loc["x", "y"] == 2
+        and m.loc["y", "x"] == 0
+        and m.loc["y", "y"] == 2
+    )
 
 
 def test_empty_graph_and_missing_attribute():

@@ -13,9 +13,20 @@ from tests.metrics.common import TOLERANCE, reference_id, reference_networks, to
 from wijknet.metrics.network import network_metrics
 
 COLUMNS = [
-    "actors", "ties", "density", "reciprocity", "components", "transitivity",
-    "degree_centralisation_in", "degree_centralisation_out", "cross_domain_share",
-    "ei_index", "ei_expected", "ei_p_value", "assortativity", "isolates",
+    "actors",
+    "ties",
+    "density",
+    "reciprocity",
+    "components",
+    "transitivity",
+    "degree_centralisation_in",
+    "degree_centralisation_out",
+    "cross_domain_share",
+    "ei_index",
+    "ei_expected",
+    "ei_p_value",
+    "assortativity",
+    "isolates",
 ]
 REFERENCE = reference_networks()
 
@@ -62,7 +73,9 @@ def test_undirected_toy_by_hand():
     # degrees a3 b1 c2 d3 e1 f0: sum(3 - d) = 8, max (N-1)(N-2) = 20
     assert m["degree_centralisation_in"] == pytest.approx(0.4) == m["degree_centralisation_out"]
     assert m["cross_domain_share"] == pytest.approx(0.6) and m["ei_index"] == pytest.approx(0.2)
-    assert m["assortativity"] == pytest.approx(nx.attribute_assortativity_coefficient(toy_graph(), "domain"))
+    assert m["assortativity"] == pytest.approx(
+        nx.attribute_assortativity_coefficient(toy_graph(), "domain")
+    )
 
 
 @pytest.mark.parametrize("leaves", [3, 6])
@@ -111,19 +124,39 @@ def test_single_node(graph_type):
     G.add_node("1", domain="zorg")
     m = metrics(G)
     assert (m["actors"], m["ties"], m["components"], m["isolates"]) == (1, 0, 1, 1)
-    assert_nan(m, "density", "reciprocity", "transitivity", "degree_centralisation_in",
-               "degree_centralisation_out", "cross_domain_share", "ei_index", "ei_expected",
-               "ei_p_value", "assortativity")
+    assert_nan(
+        m,
+        "density",
+        "reciprocity",
+        "transitivity",
+        "degree_centralisation_in",
+        "degree_centralisation_out",
+        "cross_domain_share",
+        "ei_index",
+        "ei_expected",
+        "ei_p_value",
+        "assortativity",
+    )
 
 
 def test_nodes_without_ties():
     G = nx.DiGraph()
-    G.add_nodes_from([("1", {"domain": "zorg"}), ("2", {"domain": "zorg"}), ("3", {"domain": "wonen"})])
+    G.add_nodes_from(
+        [("1", {"domain": "zorg"}), ("2", {"domain": "zorg"}), ("3", {"domain": "wonen"})]
+    )
     m = metrics(G)
     assert (m["density"], m["components"], m["isolates"]) == (0, 3, 3)
     assert m["degree_centralisation_in"] == 0 and m["degree_centralisation_out"] == 0
     assert m["ei_expected"] == pytest.approx(1 / 3)  # I* = 2, E* = 4
-    assert_nan(m, "reciprocity", "transitivity", "cross_domain_share", "ei_index", "ei_p_value", "assortativity")
+    assert_nan(
+        m,
+        "reciprocity",
+        "transitivity",
+        "cross_domain_share",
+        "ei_index",
+        "ei_p_value",
+        "assortativity",
+    )
 
 
 def test_two_nodes_one_arc():

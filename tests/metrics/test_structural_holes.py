@@ -44,9 +44,13 @@ def test_star_triangle_and_isolate_by_hand():
     es = effective_size(G).set_index("actor_id")
     assert c["h"] == pytest.approx(1 / 3) and c["x"] == pytest.approx(1.0)
     assert c["a"] == pytest.approx(9 / 8)
-    assert es.loc["h", "effective_size"] == pytest.approx(3) and es.loc["h", "efficiency"] == pytest.approx(1)
+    assert es.loc["h", "effective_size"] == pytest.approx(3) and es.loc[
+        "h", "efficiency"
+    ] == pytest.approx(1)
     assert es.loc["x", "effective_size"] == pytest.approx(1)
-    assert es.loc["a", "effective_size"] == pytest.approx(1) and es.loc["a", "efficiency"] == pytest.approx(0.5)
+    assert es.loc["a", "effective_size"] == pytest.approx(1) and es.loc[
+        "a", "efficiency"
+    ] == pytest.approx(0.5)
     assert np.isnan(c["e"]) and es.loc["e"].isna().all()
 
 
@@ -73,7 +77,9 @@ def test_weighted_directed_by_hand():
     # Binary (weight=None) the same arcs form a triangle: 9/8 and 1.
     G = nx.DiGraph()
     G.add_weighted_edges_from([("a", "b", 3.0), ("a", "c", 1.0), ("b", "c", 2.0)])
-    assert by_actor(constraint(G, weight="weight"), "constraint")["a"] == pytest.approx(121 / 144 + 121 / 400)
+    assert by_actor(constraint(G, weight="weight"), "constraint")["a"] == pytest.approx(
+        121 / 144 + 121 / 400
+    )
     es = effective_size(G, weight="weight").set_index("actor_id")
     assert es.loc["a", "effective_size"] == pytest.approx(13 / 12)
     assert es.loc["a", "efficiency"] == pytest.approx(13 / 24)
@@ -102,10 +108,15 @@ def test_negative_weight_rejected():
 def test_constraint_matches_igraph(name, wijk):
     G, ref = graph_and_reference(name, wijk)
     U, _ = graph_and_reference(name, wijk, symmetrise="union")
-    for graph, weight, column in ((G, None, "constraint"), (G, "weight", "constraint_weighted"),
-                                  (U, None, "constraint_undirected")):
+    for graph, weight, column in (
+        (G, None, "constraint"),
+        (G, "weight", "constraint_weighted"),
+        (U, None, "constraint_undirected"),
+    ):
         ours = constraint(graph, weight=weight)["constraint"]
-        np.testing.assert_allclose(ours, ref[column], rtol=0, atol=1e-9, equal_nan=True, err_msg=column)
+        np.testing.assert_allclose(
+            ours, ref[column], rtol=0, atol=1e-9, equal_nan=True, err_msg=column
+        )
 
 
 @pytest.mark.parametrize("wijk", ["Cheyenne", "MtSi", "Texas"])
@@ -123,4 +134,6 @@ def test_effective_size_matches_networkx_per_node(wijk, weight):
     # undirected binary: networkx uses Borgatti's n - 2t/n
     U = G.to_undirected()
     theirs = nx.effective_size(U, nodes=list(U))
-    np.testing.assert_allclose(effective_size(U)["effective_size"], [theirs[v] for v in U], atol=1e-9)
+    np.testing.assert_allclose(
+        effective_size(U)["effective_size"], [theirs[v] for v in U], atol=1e-9
+    )

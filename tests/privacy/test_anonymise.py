@@ -35,7 +35,11 @@ def test_a_blank_is_its_own_value_and_the_smallest_group_joins_a_too_small_blank
                 ["d", "W", "welzijn", "nee"], ["e", "W", "welzijn", "nee"], ["f", "W", "welzijn", "nee"],
                 ["g", "V", "zorg", "nee"], ["h", "V", "zorg", "nee"]])  # fmt: skip
     out, blanked = k_anonymise(df, 2, quasi=QUASI, order=ORDER, blank={"domain": "overig"})
-    assert profiles(out) == {("W", "welzijn", "nee"): 3, ("W", "overig", ""): 3, ("V", "zorg", "nee"): 2}
+    assert profiles(out) == {
+        ("W", "welzijn", "nee"): 3,
+        ("W", "overig", ""): 3,
+        ("V", "zorg", "nee"): 2,
+    }
     assert blanked == {"team": 3, "domain": 3}
     assert min(profiles(out).values()) >= 2
 

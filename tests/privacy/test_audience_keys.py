@@ -21,7 +21,9 @@ def test_parse(value, tier, wijk):
     assert Audience.parse(str(audience)) == audience
 
 
-@pytest.mark.parametrize("value", ["", "wijkteam", "wijkteam:", "iedereen", "leernetwerk:Heidepark", "onderzoeker:x"])
+@pytest.mark.parametrize(
+    "value", ["", "wijkteam", "wijkteam:", "iedereen", "leernetwerk:Heidepark", "onderzoeker:x"]
+)
 def test_parse_refuses_with_the_choices(value):
     with pytest.raises(DataError) as info:
         Audience.parse(value)
@@ -35,7 +37,9 @@ def test_only_researchers_unlock():
 
 
 def test_rights_per_tier():
-    researcher, team, network = (Audience.parse(a) for a in ("onderzoeker", "wijkteam:X", "leernetwerk"))
+    researcher, team, network = (
+        Audience.parse(a) for a in ("onderzoeker", "wijkteam:X", "leernetwerk")
+    )
     assert researcher.sees_ratings and not team.sees_ratings and not network.sees_ratings
     assert not researcher.sees_quotes  # quotes may name anyone: only with names unlocked
     assert team.sees_individuals and not network.sees_individuals
@@ -92,7 +96,9 @@ def test_store_has_its_own_project_id(tmp_path):
     assert project_id(tmp_path / "a") != project_id(tmp_path / "b")
     moved = tmp_path / "moved"
     (tmp_path / "a").rename(moved)
-    assert project_id(moved) == project_id(moved)  # the id travels with wijknet.yaml, the key stays behind
+    assert project_id(moved) == project_id(
+        moved
+    )  # the id travels with wijknet.yaml, the key stays behind
 
 
 # --- attacks on the key: a lost, swapped or exposed key, a project_id that escapes the key folder -------------------
@@ -154,7 +160,9 @@ def test_a_key_readable_by_others_is_refused(people_store):
         load_key(people_store)
 
 
-@pytest.mark.parametrize("value", ["../../../tmp/x", "a/b", "..", ".hidden", "a\\b", "x" * 65, "naam met spatie"])
+@pytest.mark.parametrize(
+    "value", ["../../../tmp/x", "a/b", "..", ".hidden", "a\\b", "x" * 65, "naam met spatie"]
+)
 def test_project_id_cannot_leave_the_key_folder(tmp_path, value):
     import yaml
 

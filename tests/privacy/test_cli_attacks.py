@@ -39,7 +39,9 @@ def _secrets(actors_csv: Path) -> tuple[set[str], set[str]]:
     """Real names of persons and every real actor id of a project's actors table."""
     with actors_csv.open(encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
-    return {r["name"] for r in rows if r["kind"] == "person" and r["name"]}, {r["actor_id"] for r in rows}
+    return {r["name"] for r in rows if r["kind"] == "person" and r["name"]}, {
+        r["actor_id"] for r in rows
+    }
 
 
 def leaks(output: str, names: set[str], ids: set[str]) -> list[str]:
@@ -136,5 +138,16 @@ def test_ingest_prints_counts_not_the_answers_it_quotes(demo, tmp_path):
     export.write_text("id,submitdate,lastpage,startlanguage,ACTORID,WIJK\n"
                       f"1,2026-03-01 09:20:00,5,nl,{person['actor_id']},{WIJK}\n"
                       f"2,2026-03-01 09:21:00,5,nl,{person['name']},{WIJK}\n", encoding="utf-8")  # fmt: skip
-    result = run("ingest", export, "--tool", "limesurvey", "--project", folder, "--wave", WAVE, "--out", tmp_path / "o")
+    result = run(
+        "ingest",
+        export,
+        "--tool",
+        "limesurvey",
+        "--project",
+        folder,
+        "--wave",
+        WAVE,
+        "--out",
+        tmp_path / "o",
+    )
     assert leaks(result.output, names, ids) == []

@@ -64,7 +64,15 @@ def test_rows_and_columns_of_a_two_way_table_with_margins():
     #  col  10  15  22 | 47
     cells = [2, 9, 10, 8, 6, 12]
     values = np.array(cells + [21, 26, 10, 15, 22, 47], dtype=float)
-    lines = [(6, [0, 1, 2]), (7, [3, 4, 5]), (8, [0, 3]), (9, [1, 4]), (10, [2, 5]), (11, [6, 7]), (11, [8, 9, 10])]
+    lines = [
+        (6, [0, 1, 2]),
+        (7, [3, 4, 5]),
+        (8, [0, 3]),
+        (9, [1, 4]),
+        (10, [2, 5]),
+        (11, [6, 7]),
+        (11, [8, 9, 10]),
+    ]
     hidden = protect(values, lines, 5)
     assert hidden[0] and hidden[:6].sum() == 4  # a rectangle of four cells: 2, 9, 8, 6
     assert not audit(values, lines, hidden).any()
@@ -85,22 +93,44 @@ def test_audit_finds_values_pinned_by_their_bounds():
 def test_known_and_unseen_values():
     # A wijkteam knows its own wijk (8) and sees only the pooled total: the other wijk (3) is unseen,
     # and pooled - own = 3 would give it away, so the pooled total is blanked.
-    hidden = protect([11, 8, 3], [(0, [1, 2])], 5, known=[False, True, False], unseen=[False, False, True])
+    hidden = protect(
+        [11, 8, 3], [(0, [1, 2])], 5, known=[False, True, False], unseen=[False, False, True]
+    )
     assert hidden.tolist() == [True, False, True]
-    hidden = protect([20, 8, 6, 6], [(0, [1, 2, 3])], 5, known=[False, True, False, False],
-                     unseen=[False, False, True, True])
-    assert hidden.tolist() == [False, False, True, True]  # 12 of two other wijken together may follow as 20 - 8
+    hidden = protect(
+        [20, 8, 6, 6],
+        [(0, [1, 2, 3])],
+        5,
+        known=[False, True, False, False],
+        unseen=[False, False, True, True],
+    )
+    assert hidden.tolist() == [
+        False,
+        False,
+        True,
+        True,
+    ]  # 12 of two other wijken together may follow as 20 - 8
 
 
 def test_sensitive_zeros():
     assert protect([9, 0, 9], [(0, [1, 2])], 3).tolist() == [False, False, False]
     # "none of them named you" is small too: the zero gets a partner, together 9 (not small).
-    assert protect([9, 0, 9], [(0, [1, 2])], 3, sensitive_zeros=True).tolist() == [False, True, True]
+    assert protect([9, 0, 9], [(0, [1, 2])], 3, sensitive_zeros=True).tolist() == [
+        False,
+        True,
+        True,
+    ]
 
 
 def test_shares_from_published_cells_only():
-    shares = published_shares([2, 6, 2, 5, 5], [True, False, False, False, False], ["a", "a", "a", "b", "b"])
-    assert np.isnan(shares[0]) and shares[1:3].tolist() == [0.75, 0.25] and shares[3:].tolist() == [0.5, 0.5]
+    shares = published_shares(
+        [2, 6, 2, 5, 5], [True, False, False, False, False], ["a", "a", "a", "b", "b"]
+    )
+    assert (
+        np.isnan(shares[0])
+        and shares[1:3].tolist() == [0.75, 0.25]
+        and shares[3:].tolist() == [0.5, 0.5]
+    )
     # ties / share gives the published row sum 8, never the full row total 10.
     assert 6 / shares[1] == 8
 
@@ -119,10 +149,14 @@ class Attacker:
 
     def see(self, name, published, truth) -> None:
         truth = float(truth)
-        if published is None:  # not shown itself, but follows from shown values (a difference of two counts)
+        if (
+            published is None
+        ):  # not shown itself, but follows from shown values (a difference of two counts)
             self.derived.add(name)
         elif not pd.isna(published):
-            assert float(published) == pytest.approx(truth), f"{name}: published {published}, true {truth}"
+            assert float(published) == pytest.approx(truth), (
+                f"{name}: published {published}, true {truth}"
+            )
             self.known[name] = truth
         self.truth.setdefault(name, truth)
         if published is not None and not pd.isna(published):
@@ -137,11 +171,15 @@ class Attacker:
 
     def leaks(self, min_cell: int = 5) -> list:
         """Blank counts the attacker pins down, and small counts (1 to min_cell - 1) that follow from shown ones."""
-        return [n for n in self.recovered() if n not in self.derived or 1 <= self.truth[n] < min_cell]
+        return [
+            n for n in self.recovered() if n not in self.derived or 1 <= self.truth[n] < min_cell
+        ]
 
     def recovered(self) -> list:
         """Every unknown count whose lowest and highest feasible value coincide."""
-        others = {n for r in self.relations for n in r} - set(self.truth) - set(self.known)  # never seen: free
+        others = (
+            {n for r in self.relations for n in r} - set(self.truth) - set(self.known)
+        )  # never seen: free
         unknown = [n for n in self.truth if n not in self.known] + sorted(others, key=str)
         column = {n: j for j, n in enumerate(unknown)}
         rows, rhs = [], []
@@ -162,14 +200,22 @@ class Attacker:
         if not rows:
             return []
         a, b = np.array(rows), np.array(rhs)
-        low = np.array([1.0 if self.truth.get(n, 0) >= 1 else 0.0 for n in unknown])  # the strongest true bound
+        low = np.array(
+            [1.0 if self.truth.get(n, 0) >= 1 else 0.0 for n in unknown]
+        )  # the strongest true bound
         # Quick path: a strictly interior point means only the equations can pin a value.
         _, singular, vt = np.linalg.svd(a)
-        free = np.abs(vt[int((singular > 1e-9).sum()):]).max(axis=0, initial=0) > 1e-9
+        free = np.abs(vt[int((singular > 1e-9).sum()) :]).max(axis=0, initial=0) > 1e-9
         u = len(unknown)
-        slack = linprog(np.r_[np.zeros(u), -1.0], A_ub=np.c_[-np.eye(u), np.ones(u)], b_ub=-low,
-                        A_eq=np.c_[a, np.zeros(len(a))], b_eq=b, bounds=[(None, None)] * u + [(None, 1.0)],
-                        method="highs")
+        slack = linprog(
+            np.r_[np.zeros(u), -1.0],
+            A_ub=np.c_[-np.eye(u), np.ones(u)],
+            b_ub=-low,
+            A_eq=np.c_[a, np.zeros(len(a))],
+            b_eq=b,
+            bounds=[(None, None)] * u + [(None, 1.0)],
+            method="highs",
+        )
         assert slack.status == 0, "the true values must be feasible"
         if -slack.fun > 1e-7:
             return [n for n, f in zip(unknown, free) if not f and n in self.truth]
@@ -184,9 +230,13 @@ class Attacker:
         return found
 
 
-def read_mixing(attacker: Attacker, project: Project, mixing: pd.DataFrame, wijk: str, wave: str) -> None:
+def read_mixing(
+    attacker: Attacker, project: Project, mixing: pd.DataFrame, wijk: str, wave: str
+) -> None:
     """Cells of one mixing table, with the relations a reader of the table sees: shares and network totals."""
-    true = mixing_matrix(project.graph(wijk, wave), taxonomy=project.taxonomy).set_index(["from_domain", "to_domain"])
+    true = mixing_matrix(project.graph(wijk, wave), taxonomy=project.taxonomy).set_index(
+        ["from_domain", "to_domain"]
+    )
     shown = mixing.set_index(["from_domain", "to_domain"])
     for (a, b), row in shown.iterrows():
         attacker.see(("m", wijk, wave, a, b), row["ties"], true["ties"].get((a, b), 0))
@@ -195,22 +245,33 @@ def read_mixing(attacker: Attacker, project: Project, mixing: pd.DataFrame, wijk
         published = row["ties"].dropna()
         for (_, b), cell in row.iterrows():
             if not pd.isna(cell["row_share"]) and cell["row_share"] > 0:
-                assert cell["ties"] / cell["row_share"] == pytest.approx(published.sum()), (wijk, wave, a, b)
+                assert cell["ties"] / cell["row_share"] == pytest.approx(published.sum()), (
+                    wijk,
+                    wave,
+                    a,
+                    b,
+                )
 
 
 def relate_network(attacker: Attacker, project: Project, wijk: str, wave: str) -> None:
     """Tie total, ties within and between domains, internal and external ties per domain."""
-    domains = mixing_matrix(project.graph(wijk, wave), taxonomy=project.taxonomy)["from_domain"].unique()
+    domains = mixing_matrix(project.graph(wijk, wave), taxonomy=project.taxonomy)[
+        "from_domain"
+    ].unique()
     cell = {(a, b): ("m", wijk, wave, a, b) for a in domains for b in domains}
     attacker.relate(("L", wijk, wave), list(cell.values()))
     attacker.relate(("I", wijk, wave), [cell[d, d] for d in domains])
     attacker.relate(("E", wijk, wave), [c for (a, b), c in cell.items() if a != b])
     for k in domains:
-        attacker.relate(("Ek", wijk, wave, k), [c for (a, b), c in cell.items() if a != b and k in (a, b)])
+        attacker.relate(
+            ("Ek", wijk, wave, k), [c for (a, b), c in cell.items() if a != b and k in (a, b)]
+        )
         attacker.relate(("m", wijk, wave, k, k), [("Ik", wijk, wave, k)])
 
 
-def read_network(attacker: Attacker, project: Project, ties, cross_share, actors, wijk: str, wave: str) -> None:
+def read_network(
+    attacker: Attacker, project: Project, ties, cross_share, actors, wijk: str, wave: str
+) -> None:
     G = project.graph(wijk, wave)
     true = mixing_matrix(G, taxonomy=project.taxonomy)
     total = true["ties"].sum()
@@ -241,9 +302,18 @@ def read_kpi(attacker: Attacker, table: pd.DataFrame, truth: pd.DataFrame) -> No
     for wave, rows in table.groupby("wave"):
         wijken = [w for w in rows["wijk"] if w != ALL_WIJKEN]
         if ALL_WIJKEN in set(rows["wijk"]):
-            for column in ("agree", "disagree", "answered", "unanswered", "active_respondents", "inactive",
-                           "respondents"):
-                attacker.relate(("k", ALL_WIJKEN, wave, column), [("k", w, wave, column) for w in wijken])
+            for column in (
+                "agree",
+                "disagree",
+                "answered",
+                "unanswered",
+                "active_respondents",
+                "inactive",
+                "respondents",
+            ):
+                attacker.relate(
+                    ("k", ALL_WIJKEN, wave, column), [("k", w, wave, column) for w in wijken]
+                )
 
 
 CHANGE_RELATIONS = (
@@ -263,13 +333,20 @@ def read_change(attacker: Attacker, project: Project, change: pd.DataFrame) -> N
         true = compare_waves(project, w, a, b, n_permutations=0).iloc[0]
         name = lambda column: ("c", w, a, b, column)  # noqa: E731
         for column in {c for total, parts in CHANGE_RELATIONS for c in (total, *parts)} | {
-                "actors_entered", "actors_left", "actors_stable"}:
+            "actors_entered",
+            "actors_left",
+            "actors_stable",
+        }:
             attacker.see(name(column), r[column], true[column])
         for total, parts in CHANGE_RELATIONS:
             attacker.relate(name(total), [name(p) for p in parts])
         for suffix in ("new", "lost"):  # stable-actor counts are part of the all-actor counts
-            attacker.see(name(f"{suffix}_x"), None, true[f"ties_{suffix}_all"] - true[f"ties_{suffix}"])
-            attacker.relate(name(f"ties_{suffix}_all"), [name(f"ties_{suffix}"), name(f"{suffix}_x")])
+            attacker.see(
+                name(f"{suffix}_x"), None, true[f"ties_{suffix}_all"] - true[f"ties_{suffix}"]
+            )
+            attacker.relate(
+                name(f"ties_{suffix}_all"), [name(f"ties_{suffix}"), name(f"{suffix}_x")]
+            )
         attacker.relate(("L", w, b), [name("ties_to")])
         attacker.relate(("L", w, a), [name("ties_from")])
         attacker.relate(("N", w, b), [name("actors_stable"), name("actors_entered")])
@@ -288,23 +365,33 @@ def attack(project: Project) -> Attacker:
         relate_network(attacker, project, wijk, wave)
     for wave in project.waves:
         for wijk, mixing in mixing_by_wijk(project, wave).groupby("wijk", sort=False):
-            read_mixing(attacker, project, mixing[mixing["ties"].notna() | mixing["suppressed"]], wijk, wave)
+            read_mixing(
+                attacker, project, mixing[mixing["ties"].notna() | mixing["suppressed"]], wijk, wave
+            )
     for r in result.network_metrics.itertuples():
         read_network(attacker, project, r.ties, r.cross_domain_share, r.actors, r.wijk, r.wave)
-    measures = compare.pivot_table(index=["wijk", "wave"], columns="measure", values="value", dropna=False)
+    measures = compare.pivot_table(
+        index=["wijk", "wave"], columns="measure", values="value", dropna=False
+    )
     for (wijk, wave), r in measures.iterrows():
         read_network(attacker, project, r["ties"], r["cross_domain_share"], r["actors"], wijk, wave)
     for r in result.ei_domains.itertuples():
         true = mixing_matrix(project.graph(r.wijk, r.wave), taxonomy=project.taxonomy)
-        inside = true[(true["from_domain"] == r.domain) & (true["to_domain"] == r.domain)]["ties"].sum()
-        external = true[(true["from_domain"] != true["to_domain"]) & ((true["from_domain"] == r.domain)
-                                                                      | (true["to_domain"] == r.domain))]["ties"].sum()
+        inside = true[(true["from_domain"] == r.domain) & (true["to_domain"] == r.domain)][
+            "ties"
+        ].sum()
+        external = true[
+            (true["from_domain"] != true["to_domain"])
+            & ((true["from_domain"] == r.domain) | (true["to_domain"] == r.domain))
+        ]["ties"].sum()
         attacker.see(("Ik", r.wijk, r.wave, r.domain), r.internal, inside)
         attacker.see(("Ek", r.wijk, r.wave, r.domain), r.external, external)
         if not pd.isna(r.ei_index):
             assert not pd.isna(r.internal) and not pd.isna(r.external)
     read_change(attacker, project, result.change)
-    read_change(attacker, project, change_table(project, pairs="all", n_permutations=0))  # the Verandering page
+    read_change(
+        attacker, project, change_table(project, pairs="all", n_permutations=0)
+    )  # the Verandering page
     if project.has_responses:
         truth = _kpi3_table(project, None, None, 0.95)
         read_kpi(attacker, result.kpi3, truth)
@@ -318,7 +405,9 @@ def small_groups_project(seed: int = 7) -> Project:
     domains = ["zorg", "welzijn", "gemeente", "inwoners", "wonen"]
     actors, ties, responses = [], [], []
     for wijk in ("Noord", "Midden", "Zuid"):
-        ids = [(f"{wijk[0]}{d[:2]}{i}", d) for d in domains for i in range(5 + int(rng.integers(0, 2)))]
+        ids = [
+            (f"{wijk[0]}{d[:2]}{i}", d) for d in domains for i in range(5 + int(rng.integers(0, 2)))
+        ]
         actors += [{"actor_id": a, "wijk": wijk, "domain": d} for a, d in ids]
         for wave in ("2025", "2026"):
             for a, _ in ids:
@@ -329,9 +418,21 @@ def small_groups_project(seed: int = 7) -> Project:
                 if rng.random() < 0.6:
                     answer = str(int(rng.integers(1, 6)))
                     active = "ja" if rng.random() < 0.85 else "nee"
-                    responses.append({"wijk": wijk, "wave": wave, "actor_id": a, "kpi3": answer, "active": active})
-    project = Project.from_frames(pd.DataFrame(actors).astype(str), pd.DataFrame(ties).astype(str),
-                                  ProjectConfig(waves=["2025", "2026"]), responses=pd.DataFrame(responses).astype(str))
+                    responses.append(
+                        {
+                            "wijk": wijk,
+                            "wave": wave,
+                            "actor_id": a,
+                            "kpi3": answer,
+                            "active": active,
+                        }
+                    )
+    project = Project.from_frames(
+        pd.DataFrame(actors).astype(str),
+        pd.DataFrame(ties).astype(str),
+        ProjectConfig(waves=["2025", "2026"]),
+        responses=pd.DataFrame(responses).astype(str),
+    )
     return restrict(project, "leernetwerk", key=KEY)
 
 
@@ -368,14 +469,24 @@ def test_the_solver_finds_what_the_old_rule_gave_away(small):
             old = true.assign(ties=true["ties"].where(~true["ties"].between(1, 4)))
             read_network(attacker, small, true["ties"].sum(), np.nan, np.nan, wijk, wave)
             for r in old.itertuples():
-                attacker.see(("m", wijk, wave, r.from_domain, r.to_domain), r.ties,
-                             true.set_index(["from_domain", "to_domain"]).at[(r.from_domain, r.to_domain), "ties"])
+                attacker.see(
+                    ("m", wijk, wave, r.from_domain, r.to_domain),
+                    r.ties,
+                    true.set_index(["from_domain", "to_domain"]).at[
+                        (r.from_domain, r.to_domain), "ties"
+                    ],
+                )
             relate_network(attacker, small, wijk, wave)
-            for r in true.itertuples():  # the old row_share on the full row total gave every row total
+            for (
+                r
+            ) in true.itertuples():  # the old row_share on the full row total gave every row total
                 row = true[true["from_domain"] == r.from_domain]["ties"].sum()
                 attacker.see(("row", wijk, wave, r.from_domain), row, row)
             for d in true["from_domain"].unique():
-                attacker.relate(("row", wijk, wave, d), [("m", wijk, wave, d, b) for b in true["to_domain"].unique()])
+                attacker.relate(
+                    ("row", wijk, wave, d),
+                    [("m", wijk, wave, d, b) for b in true["to_domain"].unique()],
+                )
     assert len(attacker.leaks()) > 0
 
 
@@ -386,7 +497,9 @@ def test_analyse_for_a_leernetwerk_gives_group_tables_only(small, tmp_path):
     assert "actor_metrics.csv" not in written and "mixing.csv" in written
     for name in written:
         columns = set(pd.read_csv(tmp_path / name).columns)
-        assert not columns & {"actor_id", "source", "name", "role"}, name  # ("target" is the KPI end target)
+        assert not columns & {"actor_id", "source", "name", "role"}, (
+            name
+        )  # ("target" is the KPI end target)
         assert columns & {"wijk"}, name
     mixing = result.mixing
     assert mixing["suppressed"].any()
@@ -398,7 +511,9 @@ def test_the_same_cells_are_blank_in_every_table(small):
     result = analyse(small, n_permutations=0)
     for wave in small.waves:
         other = mixing_by_wijk(small, wave).set_index(["wijk", "from_domain", "to_domain"])
-        mine = result.mixing[result.mixing["wave"] == wave].set_index(["wijk", "from_domain", "to_domain"])
+        mine = result.mixing[result.mixing["wave"] == wave].set_index(
+            ["wijk", "from_domain", "to_domain"]
+        )
         page = other["suppressed"].reindex(mine.index)
         assert (mine["suppressed"] == page).all()
 
@@ -432,7 +547,10 @@ def test_programme_report_for_a_leernetwerk(small):
 def test_wijkteam_programme_figure_is_all_wijken_not_its_own(demo_folder, demo_leernetwerk):
     table = programme_kpi3(demo_leernetwerk, "Daalhof")
     last = table[table["wave"] == "2027"].iloc[0]
-    assert last["wijk"] == ALL_WIJKEN and (last["agree"], last["answered"]) == (202, 332)  # the programme figure
+    assert last["wijk"] == ALL_WIJKEN and (last["agree"], last["answered"]) == (
+        202,
+        332,
+    )  # the programme figure
     own = kpi3(load_project(demo_folder, audience="wijkteam:Daalhof", key=KEY))
     own_last = own[(own["wave"] == "2027") & ~own["pooled"]].iloc[0]
     assert own_last["answered"] != last["answered"]
@@ -440,13 +558,29 @@ def test_wijkteam_programme_figure_is_all_wijken_not_its_own(demo_folder, demo_l
 
 def test_wijkteam_programme_figure_hides_a_small_rest():
     # Two wijken: pooled minus the own wijk is the other wijk; with 3 answers there it must stay blank.
-    rows = [{"wijk": "A", "wave": "2025", "actor_id": f"a{i}", "kpi3": "4", "active": "ja"} for i in range(9)]
-    rows += [{"wijk": "B", "wave": "2025", "actor_id": f"b{i}", "kpi3": "5", "active": "ja"} for i in range(3)]
-    actors = pd.DataFrame([{"actor_id": r["actor_id"], "wijk": r["wijk"], "domain": "zorg"} for r in rows])
-    ties = pd.DataFrame([{"wijk": "A", "wave": "2025", "source": "a0", "target": "a1"},
-                         {"wijk": "B", "wave": "2025", "source": "b0", "target": "b1"}])
-    project = Project.from_frames(actors.astype(str), ties.astype(str), ProjectConfig(waves=["2025"]),
-                                  responses=pd.DataFrame(rows).astype(str))
+    rows = [
+        {"wijk": "A", "wave": "2025", "actor_id": f"a{i}", "kpi3": "4", "active": "ja"}
+        for i in range(9)
+    ]
+    rows += [
+        {"wijk": "B", "wave": "2025", "actor_id": f"b{i}", "kpi3": "5", "active": "ja"}
+        for i in range(3)
+    ]
+    actors = pd.DataFrame(
+        [{"actor_id": r["actor_id"], "wijk": r["wijk"], "domain": "zorg"} for r in rows]
+    )
+    ties = pd.DataFrame(
+        [
+            {"wijk": "A", "wave": "2025", "source": "a0", "target": "a1"},
+            {"wijk": "B", "wave": "2025", "source": "b0", "target": "b1"},
+        ]
+    )
+    project = Project.from_frames(
+        actors.astype(str),
+        ties.astype(str),
+        ProjectConfig(waves=["2025"]),
+        responses=pd.DataFrame(rows).astype(str),
+    )
     table = programme_kpi3(restrict(project, "leernetwerk", key=KEY), "A")
     assert table["answered"].isna().all() and table["share"].isna().all()
 
@@ -516,10 +650,15 @@ def test_app_verandering_as_leernetwerk_shows_no_small_count_of_actors(app_demo)
     wijk, wave = at.sidebar.selectbox(key="wijk").value, at.sidebar.selectbox(key="wave").value
     before = project.waves[project.waves.index(wave) - 1]
     true = compare_waves(load_project(app_demo), wijk, before, wave, n_permutations=0).iloc[0]
-    assert 1 <= true["actors_entered"] + true["actors_left"] and true["actors_left"] < project.config.min_cell
+    assert (
+        1 <= true["actors_entered"] + true["actors_left"]
+        and true["actors_left"] < project.config.min_cell
+    )
     text = "\n".join(str(m.value) for m in at.markdown)
     assert "Nieuw in het netwerk: **– actoren**; vertrokken: **– actoren**." in text
-    assert "– actoren die in beide metingen meedoen" in text  # the model's stable actors, as in the table
+    assert (
+        "– actoren die in beide metingen meedoen" in text
+    )  # the model's stable actors, as in the table
     assert "horen er" not in text  # no tie count of newcomers or leavers too few to publish
     assert sum(str(c.value).startswith("Een streepje (–): minder dan 5") for c in at.caption) == 1
 
@@ -544,12 +683,32 @@ def test_the_ties_of_one_newcomer_are_not_shown_however_many():
 
     from wijknet.analysis import protect_change
 
-    row = {"ties_kept": 50, "ties_new": 20, "ties_lost": 10, "ties_new_all": 34, "ties_lost_all": 10,
-           "ties_from": 60, "ties_to": 84, "hamming": 30, "hamming_all": 44,
-           "kept_cross_domain": 30, "kept_same_domain": 20, "new_cross_domain": 12, "new_same_domain": 8,
-           "lost_cross_domain": 6, "lost_same_domain": 4, "new_cross_domain_all": 20, "new_same_domain_all": 14,
-           "lost_cross_domain_all": 6, "lost_same_domain_all": 4,
-           "actors_stable": 40, "actors_entered": 1, "actors_left": 0, "jaccard": 0.6, "jaccard_all": 0.5}
+    row = {
+        "ties_kept": 50,
+        "ties_new": 20,
+        "ties_lost": 10,
+        "ties_new_all": 34,
+        "ties_lost_all": 10,
+        "ties_from": 60,
+        "ties_to": 84,
+        "hamming": 30,
+        "hamming_all": 44,
+        "kept_cross_domain": 30,
+        "kept_same_domain": 20,
+        "new_cross_domain": 12,
+        "new_same_domain": 8,
+        "lost_cross_domain": 6,
+        "lost_same_domain": 4,
+        "new_cross_domain_all": 20,
+        "new_same_domain_all": 14,
+        "lost_cross_domain_all": 6,
+        "lost_same_domain_all": 4,
+        "actors_stable": 40,
+        "actors_entered": 1,
+        "actors_left": 0,
+        "jaccard": 0.6,
+        "jaccard_all": 0.5,
+    }
     out = protect_change(pd.DataFrame([row]), 5).iloc[0]
     assert pd.isna(out["actors_entered"])
     newcomer_ties = out["ties_new_all"] - out["ties_new"]
@@ -558,5 +717,7 @@ def test_the_ties_of_one_newcomer_are_not_shown_however_many():
     same = out["new_same_domain_all"] - out["new_same_domain"]
     assert pd.isna(cross) and pd.isna(same)
     # with ten newcomers the same row shows their ties (fails if the rule blanks everything)
-    many = protect_change(pd.DataFrame([{**row, "actors_entered": 10, "actors_stable": 31}]), 5).iloc[0]
+    many = protect_change(
+        pd.DataFrame([{**row, "actors_entered": 10, "actors_stable": 31}]), 5
+    ).iloc[0]
     assert many["ties_new_all"] - many["ties_new"] == 14

@@ -15,8 +15,8 @@ import pytest
 from typer.testing import CliRunner
 
 import wijknet
-from tests.export.conftest import ACTORS, RESPONSES, TIES
 from tests.conftest import write
+from tests.export.conftest import ACTORS, RESPONSES, TIES
 from wijknet.cli import app
 from wijknet.errors import DataError
 from wijknet.export import export_project
@@ -38,14 +38,22 @@ def _secrets(folder: Path) -> set[str]:
     project = wijknet.load_project(folder)
     key = load_key(folder)
     ids = set(project.actors["actor_id"])
-    codes = {pseudonym(key, a, k) for a, k in zip(project.actors["actor_id"], project.actors["kind"])}
+    codes = {
+        pseudonym(key, a, k) for a, k in zip(project.actors["actor_id"], project.actors["kind"])
+    }
     names = {n for n in project.actors["name"] if isinstance(n, str) and len(n) > 3}
     return {s for s in ids | codes | names if s}
 
 
 def _cells(path: Path) -> list[str]:
     wb = openpyxl.load_workbook(path, read_only=True)
-    return [str(c) for ws in wb.worksheets for row in ws.iter_rows(values_only=True) for c in row if c is not None]
+    return [
+        str(c)
+        for ws in wb.worksheets
+        for row in ws.iter_rows(values_only=True)
+        for c in row
+        if c is not None
+    ]
 
 
 def test_leernetwerk_export_has_group_figures_only(demo, tmp_path):
@@ -53,10 +61,20 @@ def test_leernetwerk_export_has_group_figures_only(demo, tmp_path):
                                  "--audience", "leernetwerk", "--permutations", "20"])  # fmt: skip
     assert result.exit_code == 0, result.output
     wb = openpyxl.load_workbook(tmp_path / "l.xlsx", read_only=True)
-    assert set(wb.sheetnames) <= {"network_metrics", "mixing", "ei_domains", "change", "kpi3", "codebook", "info"}
+    assert set(wb.sheetnames) <= {
+        "network_metrics",
+        "mixing",
+        "ei_domains",
+        "change",
+        "kpi3",
+        "codebook",
+        "info",
+    }
     for ws in wb.worksheets:
         header = [str(c).lower() for c in next(ws.iter_rows(values_only=True))]
-        forbidden = {"actor_id", "source", "name", "pseudonym", "evidence", "organisation"} | ({"target"} - {"kpi3": {"target"}}.get(ws.title, set()))
+        forbidden = {"actor_id", "source", "name", "pseudonym", "evidence", "organisation"} | (
+            {"target"} - {"kpi3": {"target"}}.get(ws.title, set())
+        )
         assert not forbidden & set(header), ws.title
     cells = set(_cells(tmp_path / "l.xlsx"))
     assert not cells & _secrets(demo), "no actor id, pseudonym or name in any cell"
@@ -66,7 +84,11 @@ def test_leernetwerk_export_has_group_figures_only(demo, tmp_path):
 def test_leernetwerk_gets_no_network_file(demo, tmp_path, fmt):
     result = runner.invoke(app, ["export", str(demo), "--format", fmt, "--out", str(tmp_path / "out"),
                                  "--audience", "leernetwerk"])  # fmt: skip
-    assert result.exit_code == 2 and "leernetwerk" in result.output and "groepscijfers" in result.output
+    assert (
+        result.exit_code == 2
+        and "leernetwerk" in result.output
+        and "groepscijfers" in result.output
+    )
     assert not (tmp_path / "out").exists()
     project = wijknet.load_project(demo, audience="leernetwerk")
     with pytest.raises(DataError):
@@ -80,11 +102,17 @@ def test_anonymised_copy_pseudonyms_never_match_the_researchers(demo, tmp_path):
     write_anonymised(project, tmp_path / "copy")
     again = wijknet.load_project(tmp_path / "copy")
     ours = set(again.actors["actor_id"])
-    assert len(ours) == len(project.actors) and len(ours & theirs) == 0, "0 of N pseudonyms equal the researcher's"
+    assert len(ours) == len(project.actors) and len(ours & theirs) == 0, (
+        "0 of N pseudonyms equal the researcher's"
+    )
     write_anonymised(project, tmp_path / "copy2")
-    assert not ours & set(wijknet.load_project(tmp_path / "copy2").actors["actor_id"]), "every copy has its own key"
+    assert not ours & set(wijknet.load_project(tmp_path / "copy2").actors["actor_id"]), (
+        "every copy has its own key"
+    )
     everything = b"".join(p.read_bytes() for p in (tmp_path / "copy").iterdir())
-    assert not (tmp_path / "copy" / "responses.csv").exists(), "no individual KPI 3 answers without asking"
+    assert not (tmp_path / "copy" / "responses.csv").exists(), (
+        "no individual KPI 3 answers without asking"
+    )
     for secret in _secrets(demo):
         assert secret.encode() not in everything, "no id, researcher pseudonym or name"
 
@@ -97,10 +125,27 @@ def test_answers_only_when_asked_and_the_choice_is_in_the_audit_log(tmp_path):
     write(tidy, "responses.csv", RESPONSES)
     store = tmp_path / "store"
     assert runner.invoke(app, ["init", str(store)]).exit_code == 0
-    assert runner.invoke(app, ["import", str(store), *(str(tidy / f) for f in ("actors.csv", "responses.csv", "ties.csv"))]).exit_code == 0
-    assert runner.invoke(app, ["anonymise", str(store), "--out", str(tmp_path / "a")]).exit_code == 0
+    assert (
+        runner.invoke(
+            app,
+            [
+                "import",
+                str(store),
+                *(str(tidy / f) for f in ("actors.csv", "responses.csv", "ties.csv")),
+            ],
+        ).exit_code
+        == 0
+    )
+    assert (
+        runner.invoke(app, ["anonymise", str(store), "--out", str(tmp_path / "a")]).exit_code == 0
+    )
     assert not (tmp_path / "a" / "responses.csv").exists()
-    assert runner.invoke(app, ["anonymise", str(store), "--out", str(tmp_path / "b"), "--with-answers"]).exit_code == 0
+    assert (
+        runner.invoke(
+            app, ["anonymise", str(store), "--out", str(tmp_path / "b"), "--with-answers"]
+        ).exit_code
+        == 0
+    )
     assert (tmp_path / "b" / "responses.csv").exists()
     from wijknet.store.audit import read_log
 
@@ -116,7 +161,12 @@ def test_an_export_that_fails_midway_leaves_nothing_and_is_in_the_audit_log(tmp_
     write(tidy, "ties.csv", TIES)
     store = tmp_path / "store"
     assert runner.invoke(app, ["init", str(store)]).exit_code == 0
-    assert runner.invoke(app, ["import", str(store), str(tidy / "actors.csv"), str(tidy / "ties.csv")]).exit_code == 0
+    assert (
+        runner.invoke(
+            app, ["import", str(store), str(tidy / "actors.csv"), str(tidy / "ties.csv")]
+        ).exit_code
+        == 0
+    )
     from wijknet.export import FORMATS
 
     real = FORMATS["dl"]
@@ -127,7 +177,9 @@ def test_an_export_that_fails_midway_leaves_nothing_and_is_in_the_audit_log(tmp_
 
     monkeypatch.setitem(FORMATS, "dl", half)
     out = tmp_path / "out"
-    result = runner.invoke(app, ["export", str(store), "--format", "dl", "--out", str(out), "--unlock"])
+    result = runner.invoke(
+        app, ["export", str(store), "--format", "dl", "--out", str(out), "--unlock"]
+    )
     assert result.exit_code != 0
     assert not out.exists() or not any(out.rglob("*")), "no hidden folder with names"
     from wijknet.store.audit import read_log
@@ -157,25 +209,41 @@ def test_a_killed_export_leaves_no_folder_with_names_after_the_next_run(tmp_path
     write(tidy, "actors.csv", ACTORS)
     write(tidy, "ties.csv", TIES)
     out = tmp_path / "out"
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(Path(wijknet.__file__).parents[1]), os.environ.get("PYTHONPATH", "")])}
-    proc = subprocess.Popen([sys.executable, "-c", KILLED, str(tidy), str(out)], stdout=subprocess.PIPE, text=True, env=env)
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(
+            [str(Path(wijknet.__file__).parents[1]), os.environ.get("PYTHONPATH", "")]
+        ),
+    }
+    proc = subprocess.Popen(
+        [sys.executable, "-c", KILLED, str(tidy), str(out)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
     try:
         assert proc.stdout.readline().strip() == "written"
         hidden = [p for p in out.iterdir() if p.name.startswith(".")]
-        assert hidden and any(b"Huisarts Fictief" in f.read_bytes() for f in hidden[0].rglob("*.csv")), "the danger is real"
+        assert hidden and any(
+            b"Huisarts Fictief" in f.read_bytes() for f in hidden[0].rglob("*.csv")
+        ), "the danger is real"
     finally:
         proc.send_signal(signal.SIGKILL)
         proc.wait()
     time.sleep(0.1)
     export_project(wijknet.load_project(tidy), "graphml", out)
-    assert not [p for p in out.iterdir() if p.name.startswith(".")], "the next export removed the killed one's folder"
+    assert not [p for p in out.iterdir() if p.name.startswith(".")], (
+        "the next export removed the killed one's folder"
+    )
 
 
 def test_anonymised_copy_has_no_small_overig_group_and_no_free_text(tmp_path):
     """Issue 10 finding 3: merged 'overig' groups of 4 actors remained although min_cell is 5; finding 4: free-text labels."""
     rows = ["actor_id,wijk,domain,name,kind"]
     rows += [f"z{i},Noord,zorg,Zorg Fictief {i},person" for i in range(6)]
-    rows += [f"w{i},Noord,welzijn,Welzijn Fictief {i},person" for i in range(2)]  # 2 + 2 = 4 in overig: too few
+    rows += [
+        f"w{i},Noord,welzijn,Welzijn Fictief {i},person" for i in range(2)
+    ]  # 2 + 2 = 4 in overig: too few
     rows += [f"g{i},Noord,gemeente,Gemeente Fictief {i},person" for i in range(2)]
     rows += [f"i{i},Noord,inwoners,Inwoner Fictief {i},person" for i in range(5)]
     folder = tmp_path / "p"
@@ -196,17 +264,48 @@ def test_wijkteam_graph_files_have_no_single_observations_and_others_no_labels(t
     tidy = tmp_path / "tidy"
     tidy.mkdir()
     write(tidy, "actors.csv", ACTORS)
-    write(tidy, "ties.csv", TIES.replace("Noord,2026,z1,w1,overleg,1,gesprek", "Noord,2026,z1,w1,overleg,1,gesprek over Huisarts Fictief"))
+    write(
+        tidy,
+        "ties.csv",
+        TIES.replace(
+            "Noord,2026,z1,w1,overleg,1,gesprek",
+            "Noord,2026,z1,w1,overleg,1,gesprek over Huisarts Fictief",
+        ),
+    )
     for audience, has_observations in (("wijkteam:Noord", False), ("onderzoeker", True)):
         out = tmp_path / audience.replace(":", "-")
-        assert runner.invoke(app, ["export", str(tidy), "--format", "graphml", "--out", str(out), "--audience", audience]).exit_code == 0
+        assert (
+            runner.invoke(
+                app,
+                [
+                    "export",
+                    str(tidy),
+                    "--format",
+                    "graphml",
+                    "--out",
+                    str(out),
+                    "--audience",
+                    audience,
+                ],
+            ).exit_code
+            == 0
+        )
         text = (out / "noord_2026.graphml").read_text(encoding="utf-8")
         assert ('attr.name="observations"' in text) is has_observations, audience
         if has_observations:
-            assert '"evidence": "gesprek over' not in text and '"evidence_kind": "interview"' in text
+            assert (
+                '"evidence": "gesprek over' not in text and '"evidence_kind": "interview"' in text
+            )
     out = tmp_path / "unlocked"
-    assert runner.invoke(app, ["export", str(tidy), "--format", "graphml", "--out", str(out), "--unlock"]).exit_code == 0
-    assert "gesprek over Huisarts Fictief" in (out / "noord_2026.graphml").read_text(encoding="utf-8")
+    assert (
+        runner.invoke(
+            app, ["export", str(tidy), "--format", "graphml", "--out", str(out), "--unlock"]
+        ).exit_code
+        == 0
+    )
+    assert "gesprek over Huisarts Fictief" in (out / "noord_2026.graphml").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_an_anonymised_copy_that_fails_midway_leaves_nothing(tmp_path, monkeypatch):
@@ -219,7 +318,9 @@ def test_an_anonymised_copy_that_fails_midway_leaves_nothing(tmp_path, monkeypat
     project = wijknet.load_project(tidy)
     parent = tmp_path / "shared"
     parent.mkdir()
-    (parent / ".anonymise-999999999-old").mkdir()  # left by a copy that was killed (no such process)
+    (
+        parent / ".anonymise-999999999-old"
+    ).mkdir()  # left by a copy that was killed (no such process)
     (parent / ".anonymise-999999999-old" / "actors.csv").write_text("Huisarts Fictief")
 
     def broken(*args, **kwargs):
@@ -228,4 +329,6 @@ def test_an_anonymised_copy_that_fails_midway_leaves_nothing(tmp_path, monkeypat
     monkeypatch.setattr(yaml, "safe_dump", broken)
     with pytest.raises(RuntimeError):
         write_anonymised(project, parent / "copy")
-    assert list(parent.iterdir()) == [], "neither the failed copy nor the killed one's folder is left"
+    assert list(parent.iterdir()) == [], (
+        "neither the failed copy nor the killed one's folder is left"
+    )

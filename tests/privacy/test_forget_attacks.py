@@ -31,7 +31,9 @@ WIJK, WAVE = "Daalhof", "2026"
 
 
 def _texts(data: bytes) -> list[str]:
-    return [data.decode(enc, errors="ignore") for enc in ("utf-8", "cp1252", "utf-16-le", "utf-16-be")]
+    return [
+        data.decode(enc, errors="ignore") for enc in ("utf-8", "cp1252", "utf-16-le", "utf-16-be")
+    ]
 
 
 def _contents(folder: Path):
@@ -49,7 +51,9 @@ def _contents(folder: Path):
 
 def _searcher(actor_id: str, name: str) -> re.Pattern:
     words = r"[\s_.\-]*".join(re.escape(w) for w in name.split())
-    return re.compile(rf"(?<![0-9A-Za-z])(?:{re.escape(actor_id)}|{words})(?![0-9A-Za-z])", re.IGNORECASE)
+    return re.compile(
+        rf"(?<![0-9A-Za-z])(?:{re.escape(actor_id)}|{words})(?![0-9A-Za-z])", re.IGNORECASE
+    )
 
 
 def found(folder: Path, actor_id: str, name: str) -> list[str]:
@@ -96,22 +100,35 @@ def attacked_store(people_store: Path, people_files: Path, tmp_path: Path) -> Pa
          "evidence_kind": "interview", "quote": "Via hp-2 kwam ik bij de praktijk", "segment_id": "G2-2"},
     ]).to_excel(book, index=False)  # fmt: skip
     # a file whose name (not content) names the person
-    named = write(extra, "notities_Bravo_Heideveld.csv", "wijk,wave,source,target,tie_type\nHeidepark,2026,HP-6,HP-7,overleg\n")
+    named = write(
+        extra,
+        "notities_Bravo_Heideveld.csv",
+        "wijk,wave,source,target,tie_type\nHeidepark,2026,HP-6,HP-7,overleg\n",
+    )
     # a changed actor row, so the old values are in the history
-    actors = (people_files / "actors.csv").read_text(encoding="utf-8").replace("welzijnscoach", "buurtcoach")
+    actors = (
+        (people_files / "actors.csv")
+        .read_text(encoding="utf-8")
+        .replace("welzijnscoach", "buurtcoach")
+    )
     changed = write(extra, "actors-2026.csv", actors)
     for args in ((book,), (named,), (changed, "--update")):
         result = run("import", folder, *args)
         assert result.exit_code == 0, result.output
     _killed_import(folder, "actor_id,name\nHP-2,Bravo Heideveld\n")
-    assert found(folder, "HP-2", "Bravo Heideveld")  # the search finds the person before the erasure
+    assert found(
+        folder, "HP-2", "Bravo Heideveld"
+    )  # the search finds the person before the erasure
     return folder
 
 
 def test_nothing_of_the_person_is_left_in_the_folder(attacked_store):
     _forget(attacked_store, "HP-2")
     assert found(attacked_store, "HP-2", "Bravo Heideveld") == []
-    assert not (attacked_store / "wijknet.sqlite-wal").exists() or (attacked_store / "wijknet.sqlite-wal").stat().st_size == 0
+    assert (
+        not (attacked_store / "wijknet.sqlite-wal").exists()
+        or (attacked_store / "wijknet.sqlite-wal").stat().st_size == 0
+    )
 
 
 def test_quotes_of_others_stay_without_the_person(attacked_store):
@@ -148,17 +165,23 @@ def test_similar_ids_and_other_people_are_untouched(people_store):
     assert len(after.ties) == len(kept)
 
 
-def test_a_reader_that_keeps_the_store_open_is_reported_and_nothing_is_left_once_it_closes(attacked_store):
+def test_a_reader_that_keeps_the_store_open_is_reported_and_nothing_is_left_once_it_closes(
+    attacked_store,
+):
     reader = sqlite3.connect(attacked_store / "wijknet.sqlite")
     reader.execute("BEGIN")
-    reader.execute("SELECT COUNT(*) FROM actors").fetchone()  # a live server in the middle of a read
+    reader.execute(
+        "SELECT COUNT(*) FROM actors"
+    ).fetchone()  # a live server in the middle of a read
     try:
         result = run("forget", attacked_store, "HP-2", "--yes")
         assert result.exit_code == 3 and "wijknet.sqlite-wal" in result.output
     finally:
         reader.rollback()
         reader.close()
-    assert run("status", attacked_store).exit_code == 0  # the last connection to close empties the log
+    assert (
+        run("status", attacked_store).exit_code == 0
+    )  # the last connection to close empties the log
     assert found(attacked_store, "HP-2", "Bravo Heideveld") == []
 
 
@@ -181,7 +204,9 @@ def _named_in_a_quote(folder: Path) -> tuple[str, str]:
     """An actor (id, name) whom an interview quote names."""
     conn = sqlite3.connect(folder / "wijknet.sqlite")
     try:
-        people = conn.execute("SELECT actor_id, name FROM actors WHERE kind = 'person' AND wijk = ?", (WIJK,)).fetchall()
+        people = conn.execute(
+            "SELECT actor_id, name FROM actors WHERE kind = 'person' AND wijk = ?", (WIJK,)
+        ).fetchall()
         for actor_id, name in people:
             hit = conn.execute("SELECT COUNT(*) FROM observations WHERE quote LIKE ?",
                                (f"%{name}%",)).fetchone()[0]  # fmt: skip
@@ -205,16 +230,44 @@ def test_demo_store_keeps_nothing_of_a_person_another_interviewee_names(demo_sto
     others = [a for a in ("DAA-001", "DAA-002", "DAA-003") if a != actor_id][:2]
     sheet = tmp_path / "gesprekken-2.csv"
     with sheet.open("w", newline="", encoding="utf-8") as f:
-        csv.writer(f).writerows([["wijk", "wave", "source", "target", "tie_type", "evidence_kind", "quote", "segment_id"],
-                                 [WIJK, WAVE, *others, "overleg", "interview", f"Dat liep via {name.upper()}, zegt men", "G9-1"]])
+        csv.writer(f).writerows(
+            [
+                [
+                    "wijk",
+                    "wave",
+                    "source",
+                    "target",
+                    "tie_type",
+                    "evidence_kind",
+                    "quote",
+                    "segment_id",
+                ],
+                [
+                    WIJK,
+                    WAVE,
+                    *others,
+                    "overleg",
+                    "interview",
+                    f"Dat liep via {name.upper()}, zegt men",
+                    "G9-1",
+                ],
+            ]
+        )
     assert run("import", demo_store, sheet).exit_code == 0
     # and a killed import of a sheet with the person, and a stored file name with the name
     _killed_import(demo_store, f"actor_id,name\n{actor_id},{name}\n")
     named = tmp_path / f"verslag {name}.csv"
     with named.open("w", newline="", encoding="utf-8") as f:
-        csv.writer(f).writerows([["wijk", "wave", "source", "target", "tie_type"], [WIJK, WAVE, "DAA-001", "DAA-002", "overleg"]])
+        csv.writer(f).writerows(
+            [
+                ["wijk", "wave", "source", "target", "tie_type"],
+                [WIJK, WAVE, "DAA-001", "DAA-002", "overleg"],
+            ]
+        )
     assert run("import", demo_store, named).exit_code == 0
     assert found(demo_store, actor_id, name)
     _forget(demo_store, actor_id)
     assert found(demo_store, actor_id, name) == []
-    assert f"Dat liep via {REDACTED}, zegt men" in _quotes(demo_store)  # the other interviewee's quote is kept
+    assert f"Dat liep via {REDACTED}, zegt men" in _quotes(
+        demo_store
+    )  # the other interviewee's quote is kept

@@ -16,7 +16,7 @@ from wijknet.viz.diffmap import difference_map_html, wave_difference
 from wijknet.viz.layout import stable_layout
 from wijknet.viz.netmap import network_map_html
 
-PAYLOAD = '</script><script>alert(1)</script><img src=x onerror=alert(2)>"\'&'
+PAYLOAD = "</script><script>alert(1)</script><img src=x onerror=alert(2)>\"'&"
 #: What must never appear in a document: a tag the payload would open.
 ACTIVE = re.compile(r"<script>alert|<img src=x", re.IGNORECASE)
 
@@ -49,7 +49,9 @@ def test_map_and_difference_map_escape_names(hostile):
 
 def test_report_and_feedback_escape_names(hostile, tmp_path):
     out = tmp_path / "rapport.html"
-    result = run("report", hostile, "--wijk", "Oost", "--out", out, "--unlock", "--permutations", "20")
+    result = run(
+        "report", hostile, "--wijk", "Oost", "--out", out, "--unlock", "--permutations", "20"
+    )
     assert result.exit_code == 0, result.output
     html = out.read_text(encoding="utf-8")
     assert "&lt;/script&gt;" in html and not ACTIVE.search(html)
@@ -60,7 +62,10 @@ def test_report_and_feedback_escape_names(hostile, tmp_path):
 def test_exports_keep_names_as_text(hostile, tmp_path):
     import networkx as nx
 
-    assert run("export", hostile, "--format", "graphml", "--out", tmp_path / "g", "--unlock").exit_code == 0
+    assert (
+        run("export", hostile, "--format", "graphml", "--out", tmp_path / "g", "--unlock").exit_code
+        == 0
+    )
     path = next((tmp_path / "g").glob("*2026.graphml"))
     assert not ACTIVE.search(path.read_text(encoding="utf-8"))  # XML-escaped
     names = {d.get("name") for _, d in nx.read_graphml(path).nodes(data=True)}

@@ -12,7 +12,13 @@ from tests.store.helpers import run
 from wijknet.project import load_project
 
 FORMATS = ("graphml", "gexf", "xlsx", "pajek", "dl", "rsiena")
-ALL_PERSONS = (*HEIDEPARK_PERSONS.values(), "Echo Heidedal", "Delta Beekhof", "Hotel Beekveld", "India Beekstraat")
+ALL_PERSONS = (
+    *HEIDEPARK_PERSONS.values(),
+    "Echo Heidedal",
+    "Delta Beekhof",
+    "Hotel Beekveld",
+    "India Beekstraat",
+)
 
 
 def contents(folder: Path) -> str:
@@ -35,7 +41,9 @@ def folder(request):
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_wijkteam_export_holds_only_its_wijk_and_allowed_names(folder, tmp_path, fmt):
     out = tmp_path / "out"
-    result = run("export", folder, "--format", fmt, "--out", out, "--audience", "wijkteam:Heidepark")
+    result = run(
+        "export", folder, "--format", fmt, "--out", out, "--audience", "wijkteam:Heidepark"
+    )
     assert result.exit_code == 0, result.output
     text = contents(out)
     assert "Alfa Heidehuis" in text or fmt in ("pajek", "rsiena")  # pajek/rsiena carry ids only
@@ -47,12 +55,21 @@ def test_wijkteam_export_holds_only_its_wijk_and_allowed_names(folder, tmp_path,
 def test_leernetwerk_export_has_no_names(folder, tmp_path, fmt):
     out = tmp_path / "out"
     result = run("export", folder, "--format", fmt, "--out", out, "--audience", "leernetwerk")
-    if fmt != "xlsx":  # formats with actors and ties are refused for a leernetwerk (issue 10, finding 3)
+    if (
+        fmt != "xlsx"
+    ):  # formats with actors and ties are refused for a leernetwerk (issue 10, finding 3)
         assert result.exit_code == 2 and "groepscijfers" in result.output and not out.exists()
         return
     assert result.exit_code == 0, result.output
     text = contents(out)
-    for value in (*ALL_PERSONS, "Gemeente Heidestad", "Praktijk Heidezicht", "huisarts", "HP-1", "BD-1"):
+    for value in (
+        *ALL_PERSONS,
+        "Gemeente Heidestad",
+        "Praktijk Heidezicht",
+        "huisarts",
+        "HP-1",
+        "BD-1",
+    ):
         assert value not in text, (fmt, value)
 
 
@@ -60,7 +77,10 @@ def test_default_export_is_pseudonymised_and_unlock_shows_names(folder, tmp_path
     assert run("export", folder, "--format", "graphml", "--out", tmp_path / "a").exit_code == 0
     text = contents(tmp_path / "a")
     assert not any(name in text for name in ALL_PERSONS) and "Gemeente Heidestad" in text
-    assert run("export", folder, "--format", "graphml", "--out", tmp_path / "b", "--unlock").exit_code == 0
+    assert (
+        run("export", folder, "--format", "graphml", "--out", tmp_path / "b", "--unlock").exit_code
+        == 0
+    )
     assert "Charlie Heidebeek" in contents(tmp_path / "b")
 
 
@@ -79,14 +99,34 @@ def test_reports_per_audience(folder, tmp_path):
     html = team.read_text(encoding="utf-8")
     assert "Alfa Heidehuis" in html or "Gemeente Heidestad" in html
     assert not any(value in html for value in (*BEEKDAL, "Bravo Heideveld", "Charlie Heidebeek"))
-    other = run("report", folder, "--wijk", "Beekdal", "--out", tmp_path / "x.html", "--audience", "wijkteam:Heidepark")
+    other = run(
+        "report",
+        folder,
+        "--wijk",
+        "Beekdal",
+        "--out",
+        tmp_path / "x.html",
+        "--audience",
+        "wijkteam:Heidepark",
+    )
     assert other.exit_code == 2 and not (tmp_path / "x.html").exists()
     programme = tmp_path / "programma.html"
-    result = run("report", folder, "--out", programme, "--audience", "leernetwerk", "--permutations", "50")
+    result = run(
+        "report", folder, "--out", programme, "--audience", "leernetwerk", "--permutations", "50"
+    )
     assert result.exit_code == 0, result.output
     html = programme.read_text(encoding="utf-8")
     assert not any(value in html for value in (*ALL_PERSONS, "Gemeente Heidestad", "HP-1"))
-    refused = run("report", folder, "--wijk", "Heidepark", "--out", tmp_path / "y.html", "--audience", "leernetwerk")
+    refused = run(
+        "report",
+        folder,
+        "--wijk",
+        "Heidepark",
+        "--out",
+        tmp_path / "y.html",
+        "--audience",
+        "leernetwerk",
+    )
     assert refused.exit_code == 2 and "programmarapport" in refused.output
 
 
@@ -95,17 +135,38 @@ def test_anonymised_copy(folder, tmp_path):
     result = run("anonymise", folder, "--out", out)
     assert result.exit_code == 0, result.output
     text = contents(out)
-    for value in (*ALL_PERSONS, "Gemeente Heidestad", "huisarts", "HP-1", "BD-1", "trust_reliability", "Ik bel"):
+    for value in (
+        *ALL_PERSONS,
+        "Gemeente Heidestad",
+        "huisarts",
+        "HP-1",
+        "BD-1",
+        "trust_reliability",
+        "Ik bel",
+    ):
         assert value not in text, value
     copy = load_project(out)  # a normal tidy project, readable without warnings
-    assert copy.warnings == [] and len(copy.actors) == 10 and copy.config.title.endswith("(geanonimiseerd)")
+    assert (
+        copy.warnings == []
+        and len(copy.actors) == 10
+        and copy.config.title.endswith("(geanonimiseerd)")
+    )
     assert run("anonymise", folder, "--out", out).exit_code == 2  # never over an existing copy
 
 
 def test_store_records_exports_and_reports_in_the_audit_log(people_store, tmp_path):
     from wijknet.store.audit import read_log
 
-    run("export", people_store, "--format", "graphml", "--out", tmp_path / "e", "--audience", "leernetwerk")
+    run(
+        "export",
+        people_store,
+        "--format",
+        "graphml",
+        "--out",
+        tmp_path / "e",
+        "--audience",
+        "leernetwerk",
+    )
     run("anonymise", people_store, "--out", tmp_path / "a")
     log = read_log(people_store)
     assert {"export", "anonymised_export"} <= set(log["action"])

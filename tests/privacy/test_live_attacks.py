@@ -20,11 +20,11 @@ from tests.people import BEEKDAL
 from tests.webapp.test_auth import PASSWORD, app, sign_in
 from tests.webapp.test_live_page import PAGE, REAL_IDS, everything
 from wijknet.access import add_user, users
-from wijknet.privacy import NotAllowed
 from wijknet.live import answers_of, issue_links, open_session, submit
 from wijknet.live.projector import visible_sessions
 from wijknet.live.server import LiveServer
 from wijknet.live.session import set_url
+from wijknet.privacy import NotAllowed
 from wijknet.store.db import DB_FILE
 from wijknet.store.forget import forget_actor
 
@@ -113,7 +113,14 @@ def test_wijkteam_does_not_see_other_wijks_sessions(live):
 
 def test_the_session_code_alone_opens_nothing(live):
     _, code, url, _, _ = live
-    for path in ("/", f"/s/{code}", f"/s/{code}/answer?p=HP-1", f"/join?code={code}", f"/p/{code}", f"/?code={code}"):
+    for path in (
+        "/",
+        f"/s/{code}",
+        f"/s/{code}/answer?p=HP-1",
+        f"/join?code={code}",
+        f"/p/{code}",
+        f"/?code={code}",
+    ):
         response = requests.get(url + path, timeout=10)
         assert "Heide" not in response.text and "HP-" not in response.text, path
         assert response.status_code in (200, 404) and "<select" not in response.text, path
@@ -130,9 +137,18 @@ def test_one_participant_cannot_answer_for_another(live):
     form = {"_xsrf": hidden(page, "_xsrf"), "submission_id": hidden(page, "submission_id")}
     opt = options_of_page(page)[0]
     attempts = [
-        (links["HP-1"], {**form, "p": "HP-5", f"how-{opt}": "samenwerking", f"w-{opt}": "1"}),  # claim to be HP-5
-        (links["HP-5"], {**form, f"how-{opt}": "samenwerking", f"w-{opt}": "1"}),  # own form's options on another link
-        ("/p/" + links["HP-5"][3:-1] + "A", {**form, f"how-{opt}": "verwijzing", f"w-{opt}": "2"}),  # a near token
+        (
+            links["HP-1"],
+            {**form, "p": "HP-5", f"how-{opt}": "samenwerking", f"w-{opt}": "1"},
+        ),  # claim to be HP-5
+        (
+            links["HP-5"],
+            {**form, f"how-{opt}": "samenwerking", f"w-{opt}": "1"},
+        ),  # own form's options on another link
+        (
+            "/p/" + links["HP-5"][3:-1] + "A",
+            {**form, f"how-{opt}": "verwijzing", f"w-{opt}": "2"},
+        ),  # a near token
         (links["HP-1"], {**form, "how-HP-7": "samenwerking", "w-HP-7": "4"}),  # real ids as fields
     ]
     for path, data in attempts[:1]:
@@ -143,7 +159,9 @@ def test_one_participant_cannot_answer_for_another(live):
         assert response.status_code in (400, 404, 409), path
         assert "HP-" not in response.text
     assert answers_of(store, code, "HP-5").values.tolist() == before
-    assert set(answers_of(store, code, "HP-1")["weight"]) == {1.0}  # only the first, honest-to-the-link attempt
+    assert set(answers_of(store, code, "HP-1")["weight"]) == {
+        1.0
+    }  # only the first, honest-to-the-link attempt
 
 
 def test_serve_serves_only_the_named_session(live):
@@ -166,14 +184,22 @@ def test_running_server_notices_forget(live):
     opts = options_of_page(page)
     forget_actor(store, "HP-5")
     response = requests.get(url + links["HP-5"], timeout=10)  # the forgotten person's own link
-    assert response.status_code == 404 and "Echo" not in response.text and "Traceback" not in response.text
+    assert (
+        response.status_code == 404
+        and "Echo" not in response.text
+        and "Traceback" not in response.text
+    )
     assert "Echo Heidedal" not in requests.get(url + links["HP-1"], timeout=10).text
     # a form made before the erasure, naming the forgotten person: refused cleanly, nothing stored
     data = {"_xsrf": hidden(page, "_xsrf"), "submission_id": hidden(page, "submission_id")}
     for opt in opts:
         data[f"how-{opt}"], data[f"w-{opt}"] = "samenwerking", "2"
     response = phone.post(url + links["HP-1"], data=data, timeout=10)
-    assert response.status_code in (400, 409) and "Echo" not in response.text and "Traceback" not in response.text
+    assert (
+        response.status_code in (400, 409)
+        and "Echo" not in response.text
+        and "Traceback" not in response.text
+    )
     assert answers_of(store, code, "HP-1").empty
     # the running server holds no read transaction: a full checkpoint goes through at once
     conn = sqlite3.connect(store / DB_FILE, timeout=1)
@@ -207,12 +233,20 @@ def test_refresh_stops_after_account_disabled_and_after_session_expired(people_s
     _require_browser()
     store = people_store
     with open(store / "wijknet.yaml", "a", encoding="utf-8") as f:
-        f.write("sign_in:\n  session_minutes: 0.5\n")  # 30 s idle; the refresh does not count as activity
+        f.write(
+            "sign_in:\n  session_minutes: 0.5\n"
+        )  # 30 s idle; the refresh does not count as activity
     add_user(store, "bert", "wijkteam:Heidepark", PASSWORD)
     add_user(store, "anna", "onderzoeker", PASSWORD)
     code = open_session(store, "Heidepark", "2027", "Bijeenkomst Heidepark (fictief)")
     set_url(store, code, "http://192.0.2.7:8600")
-    submit(store, code, "HP-5", [("HP-1", "samenwerking", 3), ("HP-6", "samenwerking", 2)], "sub-00000001")
+    submit(
+        store,
+        code,
+        "HP-5",
+        [("HP-1", "samenwerking", 3), ("HP-6", "samenwerking", 2)],
+        "sub-00000001",
+    )
     with running_app(store, tmp_path) as url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium",
                                     args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])  # fmt: skip
@@ -244,7 +278,9 @@ def test_refresh_stops_after_account_disabled_and_after_session_expired(people_s
             assert page.get_by_text("3 / 7").count() == 0 and page.locator("iframe").count() == 0
 
             page = projector("anna", "3 / 7")
-            page.wait_for_timeout(33_000)  # the idle time passes; only automatic refreshes meanwhile
+            page.wait_for_timeout(
+                33_000
+            )  # the idle time passes; only automatic refreshes meanwhile
             submit(store, code, "HP-4", [("HP-1", "samenwerking", 1)], "sub-00000004")
             page.get_by_text("Uw sessie is verlopen").wait_for(timeout=20_000)
             page.wait_for_timeout(5000)

@@ -25,8 +25,14 @@ from wijknet.webapp import ENTRY_SCRIPT
 
 def vis_data(document: str) -> tuple[list[dict], list[dict]]:
     """The node and edge records of a vis-network document, as the browser gets them."""
-    found = {name: json.loads(m.group(1)) for name, m in
-             ((n, re.search(rf"{n} = new vis\.DataSet\((\[.*?\])\);", document, re.S)) for n in ("nodes", "edges")) if m}
+    found = {
+        name: json.loads(m.group(1))
+        for name, m in (
+            (n, re.search(rf"{n} = new vis\.DataSet\((\[.*?\])\);", document, re.S))
+            for n in ("nodes", "edges")
+        )
+        if m
+    }
     return found.get("nodes", []), found.get("edges", [])
 
 
@@ -44,12 +50,24 @@ def leaks(document: str, pseudonyms: set[str]) -> list[str]:
         found.append("dashed border (response mark)")
     if len({n.get("value") for n in nodes}) > 1:
         found.append("size by measure")
-    kinds = {json.dumps(e.get("color"), sort_keys=True) for e in edges}  # the difference map: kept, new, lost
-    if len({(json.dumps(e.get("color"), sort_keys=True), e.get("width")) for e in edges}) > len(kinds):
+    kinds = {
+        json.dumps(e.get("color"), sort_keys=True) for e in edges
+    }  # the difference map: kept, new, lost
+    if len({(json.dumps(e.get("color"), sort_keys=True), e.get("width")) for e in edges}) > len(
+        kinds
+    ):
         found.append("tie width (strength)")
     if any(p in document for p in pseudonyms):
         found.append("pseudonym")
-    for word in ("PlusWIJkteam", "gereageerd", "Soort relatie", "Sterkte", "uitgaand", "samenwerking", "verwijzing"):
+    for word in (
+        "PlusWIJkteam",
+        "gereageerd",
+        "Soort relatie",
+        "Sterkte",
+        "uitgaand",
+        "samenwerking",
+        "verwijzing",
+    ):
         if word in document:
             found.append(word)
     return found
@@ -57,7 +75,9 @@ def leaks(document: str, pseudonyms: set[str]) -> list[str]:
 
 @pytest.fixture
 def project(tmp_path, monkeypatch):
-    folder = write_project(tmp_path / "project", responses=True)  # team members, non-respondents, weights, types
+    folder = write_project(
+        tmp_path / "project", responses=True
+    )  # team members, non-respondents, weights, types
     monkeypatch.setenv("WIJKNET_PROJECT", str(folder))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     return folder
@@ -91,13 +111,17 @@ def test_library_map_for_aggregate_only_drops_everything_that_identifies():
     assert leaks(anonymous, set(G)) == []
     nodes, edges = vis_data(anonymous)
     assert len(nodes) == 3 and len(edges) == 2  # the structure and domain colours stay
-    assert {n["color"]["background"] for n in nodes} == {Taxonomy.default().colour(d) for d in ("zorg", "welzijn", "wonen")}
+    assert {n["color"]["background"] for n in nodes} == {
+        Taxonomy.default().colour(d) for d in ("zorg", "welzijn", "wonen")
+    }
 
 
 def test_leernetwerk_maps_in_the_app_show_domain_colour_only(project):
     pseudonyms = set(load_project(project, audience="leernetwerk").actors["actor_id"])
     at = viewing_as("leernetwerk")
-    assert [r.key for r in at.sidebar.radio] == ["lang"]  # no "size by measure" for an aggregate-only audience
+    assert [r.key for r in at.sidebar.radio] == [
+        "lang"
+    ]  # no "size by measure" for an aggregate-only audience
     pages = {"netwerkkaart": documents(at)}
     for page in ("verandering", "vergelijken"):
         at.switch_page(f"views/{page}.py").run()
@@ -114,7 +138,12 @@ def test_the_same_attack_finds_the_marks_on_a_wijkteam_map(project):
     pseudonyms = set(load_project(project, audience="wijkteam:Noord").actors["actor_id"])
     at = viewing_as("wijkteam:Noord")
     found = set(leaks(documents(at)[0], pseudonyms))
-    assert {"tooltip", "border width (team mark)", "dashed border (response mark)", "pseudonym"} <= found
+    assert {
+        "tooltip",
+        "border width (team mark)",
+        "dashed border (response mark)",
+        "pseudonym",
+    } <= found
 
 
 def test_leernetwerk_gets_no_printed_map(project):

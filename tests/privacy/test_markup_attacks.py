@@ -25,15 +25,29 @@ SURVEY = Path(__file__).resolve().parents[1] / "fixtures" / "surveys" / "qualtri
 PAGES = ("netwerkkaart", "kengetallen", "verbinders", "domeinmenging", "verandering", "kpi", "vergelijken", "rapport",
          "live", "gegevens", "auditlog")  # fmt: skip
 #: Elements whose text Streamlit reads as Markdown.
-MARKDOWN_ELEMENTS = ("markdown", "caption", "title", "header", "subheader", "info", "warning", "error", "success")
+MARKDOWN_ELEMENTS = (
+    "markdown",
+    "caption",
+    "title",
+    "header",
+    "subheader",
+    "info",
+    "warning",
+    "error",
+    "success",
+)
 #: Unescaped Markdown images/links and HTML tags.
 LIVE_MARKUP = re.compile(r"(?<!\\)!(?<!\\)\[|(?<!\\)\]\(|(?<!\\)<img", re.IGNORECASE)
 
 
 def hostile(port: int) -> dict[str, str]:
     base = f"http://127.0.0.1:{port}"
-    return {"wijk": f"![x]({base}/wijk)", "other_wijk": f"<img src={base}/zuid>",
-            "write_in": f"<img src={base}/img> ![y]({base}/writein)", "organisation": f"![o]({base}/org)"}
+    return {
+        "wijk": f"![x]({base}/wijk)",
+        "other_wijk": f"<img src={base}/zuid>",
+        "write_in": f"<img src={base}/img> ![y]({base}/writein)",
+        "organisation": f"![o]({base}/org)",
+    }
 
 
 def make_hostile_store(folder: Path, tmp: Path, port: int = 9) -> dict[str, str]:
@@ -43,10 +57,18 @@ def make_hostile_store(folder: Path, tmp: Path, port: int = 9) -> dict[str, str]
     bad = hostile(port)
     tmp.mkdir(parents=True, exist_ok=True)
     init_store(folder, title="Vijandige teststore (fictief)", waves=["2025", "2026"])
-    actors = ACTORS.replace("Noord", bad["wijk"]).replace("Zuid", bad["other_wijk"]).replace("Praktijk Fictief", bad["organisation"])
+    actors = (
+        ACTORS.replace("Noord", bad["wijk"])
+        .replace("Zuid", bad["other_wijk"])
+        .replace("Praktijk Fictief", bad["organisation"])
+    )
     ties = TIES.replace("Noord", bad["wijk"]).replace("Zuid", bad["other_wijk"])
-    survey = (SURVEY.read_text(encoding="utf-8").replace("2025-03-01,0,R_3,1,w1,", "2025-03-01,0,R_3,1,,")
-              .replace("Noord", bad["wijk"]).replace("Buurtkrachten Fictief", bad["write_in"]))
+    survey = (
+        SURVEY.read_text(encoding="utf-8")
+        .replace("2025-03-01,0,R_3,1,w1,", "2025-03-01,0,R_3,1,,")
+        .replace("Noord", bad["wijk"])
+        .replace("Buurtkrachten Fictief", bad["write_in"])
+    )
     for name, content in (("actors.csv", actors), ("ties.csv", ties), ("enquete.csv", survey)):
         (tmp / name).write_text(content, encoding="utf-8")
     import_files(folder, [tmp / "actors.csv", tmp / "ties.csv"])
@@ -91,7 +113,9 @@ def test_literal_escapes_markup_and_keeps_the_characters():
     for value in bad.values():
         shown = literal(value)
         assert not LIVE_MARKUP.search(shown)
-        assert re.sub(r"\\(.)", r"\1", shown).replace("\u2060", "") == value  # a reader shows exactly the value
+        assert (
+            re.sub(r"\\(.)", r"\1", shown).replace("\u2060", "") == value
+        )  # a reader shows exactly the value
         assert not re.search(r"https?://|www\.", re.sub(r"\\(.)", r"\1", shown))  # and no bare link
 
 

@@ -33,10 +33,21 @@ def test_leernetwerk_change_table_hides_how_few_actors_came_and_went(demo):
     table = change_table(project, n_permutations=0)
     for column in ("actors_entered", "actors_left"):
         shown = pd.to_numeric(table[column], errors="coerce").dropna()
-        assert not shown.between(1, min_cell - 1).any(), f"{column}: {sorted(shown[shown < min_cell].unique())}"
+        assert not shown.between(1, min_cell - 1).any(), (
+            f"{column}: {sorted(shown[shown < min_cell].unique())}"
+        )
 
 
-QUASI = ["wijk", "domain", "kind", "pluswijkteam", "kernaanpakken", "consent", "first_wave", "last_wave"]
+QUASI = [
+    "wijk",
+    "domain",
+    "kind",
+    "pluswijkteam",
+    "kernaanpakken",
+    "consent",
+    "first_wave",
+    "last_wave",
+]
 
 
 def test_anonymised_copy_rows_do_not_follow_the_researchers_order(demo, tmp_path):
@@ -56,7 +67,9 @@ def test_anonymised_copy_rows_do_not_follow_the_researchers_order(demo, tmp_path
     assert aligned < 0.5, f"{aligned:.0%} of the rows line up with the researcher's actors.csv"
     ties = pd.read_csv(tmp_path / "copy" / "ties.csv", dtype=str, keep_default_na=False)
     order = ["wijk", "wave", "source", "target", "tie_type"]
-    assert ties[order].apply(tuple, axis=1).is_monotonic_increasing, "ties keep the order of the real ids"
+    assert ties[order].apply(tuple, axis=1).is_monotonic_increasing, (
+        "ties keep the order of the real ids"
+    )
 
 
 def test_analyse_for_a_leernetwerk_writes_no_actor_rows(demo, tmp_path):
@@ -69,7 +82,10 @@ def test_analyse_for_a_leernetwerk_writes_no_actor_rows(demo, tmp_path):
     out = tmp_path / "out"
     result = run("analyse", demo, "--out", out, "--audience", "leernetwerk", "--permutations", "0")
     assert result.exit_code == 0, result.output
-    ids = {*load_project(demo).actors["actor_id"], *load_project(demo, audience="onderzoeker").actors["actor_id"]}
+    ids = {
+        *load_project(demo).actors["actor_id"],
+        *load_project(demo, audience="onderzoeker").actors["actor_id"],
+    }
     written = sorted(out.glob("*.csv"))
     assert written
     for path in written:
@@ -88,8 +104,12 @@ def test_a_graphml_import_removes_bidi_overrides_from_names(tmp_path, monkeypatc
 
     monkeypatch.setenv("WIJKNET_KEY_FILE", str(tmp_path / "keys" / "project.key"))
     G = nx.DiGraph(wijk="Daalhof", wave="2026")
-    G.add_node("ZZ-1", wijk="Daalhof", domain="zorg", name="Fictief\u202eNaam", kind="person", consent="ja")
-    G.add_node("ZZ-2", wijk="Daalhof", domain="wonen", name="Tweede Fictief", kind="person", consent="ja")
+    G.add_node(
+        "ZZ-1", wijk="Daalhof", domain="zorg", name="Fictief\u202eNaam", kind="person", consent="ja"
+    )
+    G.add_node(
+        "ZZ-2", wijk="Daalhof", domain="wonen", name="Tweede Fictief", kind="person", consent="ja"
+    )
     G.add_edge("ZZ-1", "ZZ-2", tie_type="samenwerking", weight=2)
     nx.write_graphml(G, tmp_path / "netwerk.graphml")
     folder = tmp_path / "project"
@@ -117,4 +137,6 @@ def test_anonymised_copy_gives_no_team_member_a_unique_profile(demo, tmp_path):
     copy = pd.read_csv(tmp_path / "copy" / "actors.csv", dtype=str, keep_default_na=False)
     sizes = copy.groupby(QUASI)["actor_id"].transform("size")
     team = copy["pluswijkteam"].str.lower().isin({"ja", "true", "1"})
-    assert (sizes[team] >= full.config.min_cell).all(), f"{int((sizes[team] == 1).sum())} team members are unique"
+    assert (sizes[team] >= full.config.min_cell).all(), (
+        f"{int((sizes[team] == 1).sum())} team members are unique"
+    )

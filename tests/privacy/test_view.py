@@ -16,7 +16,9 @@ from wijknet.project import load_project
 
 def everything(project) -> str:
     """Every value of every table of a project as one text, to search for leaks."""
-    return "\n".join(t.astype(str).to_csv() for t in (project.actors, project.ties, project.responses))
+    return "\n".join(
+        t.astype(str).to_csv() for t in (project.actors, project.ties, project.responses)
+    )
 
 
 @pytest.fixture(params=["files", "store"])
@@ -33,17 +35,27 @@ def test_researcher_sees_all_wijken_with_persons_pseudonymised(folder):
     project = load_project(folder, audience="onderzoeker")
     text = everything(project)
     assert set(project.wijken) == {"Heidepark", "Beekdal"}
-    assert not any(name in text for name in (*HEIDEPARK_PERSONS.values(), "Delta Beekhof", "HP-1", "BD-1"))
+    assert not any(
+        name in text for name in (*HEIDEPARK_PERSONS.values(), "Delta Beekhof", "HP-1", "BD-1")
+    )
     assert "Gemeente Heidestad" in text  # an organisation is no personal data
     key = load_key(folder)
     alfa = project.actors.set_index("actor_id").loc[pseudonym(key, "HP-1", "person")]
-    assert alfa["name"] == pseudonym(key, "HP-1", "person") and alfa["role"] == "huisarts" and alfa["organisation"] == ""
-    assert "trust_reliability" in project.ties.columns or project.store_path is not None  # researchers keep ratings
+    assert (
+        alfa["name"] == pseudonym(key, "HP-1", "person")
+        and alfa["role"] == "huisarts"
+        and alfa["organisation"] == ""
+    )
+    assert (
+        "trust_reliability" in project.ties.columns or project.store_path is not None
+    )  # researchers keep ratings
 
 
 def test_unlocked_researcher_sees_names(folder):
     project = load_project(folder, audience=Audience.parse("onderzoeker", unlocked=True))
-    assert "Charlie Heidebeek" in set(project.actors["name"]) and "HP-1" in set(project.actors["actor_id"])
+    assert "Charlie Heidebeek" in set(project.actors["name"]) and "HP-1" in set(
+        project.actors["actor_id"]
+    )
 
 
 def test_pseudonyms_are_stable_across_waves_and_loads(folder):
@@ -99,10 +111,26 @@ def test_leernetwerk_overig_groups_reach_min_cell():
     """Finding 3 of issue 10: two small domains (2 + 2 actors) made an overig group of 4 with min_cell 5."""
     from wijknet.project import Project
 
-    domains = ["zorg"] * 6 + ["welzijn"] * 6 + ["wonen"] * 2 + ["sport"] * 2 + ["zorg"] * 3 + ["veiligheid"] * 2
+    domains = (
+        ["zorg"] * 6
+        + ["welzijn"] * 6
+        + ["wonen"] * 2
+        + ["sport"] * 2
+        + ["zorg"] * 3
+        + ["veiligheid"] * 2
+    )
     wijken = ["Noord"] * 16 + ["Zuid"] * 5
-    actors = pd.DataFrame({"actor_id": [f"a{i}" for i in range(21)], "wijk": wijken, "domain": domains})
-    ties = pd.DataFrame({"wijk": ["Noord", "Zuid"], "wave": "2025", "source": ["a0", "a16"], "target": ["a1", "a17"]})
+    actors = pd.DataFrame(
+        {"actor_id": [f"a{i}" for i in range(21)], "wijk": wijken, "domain": domains}
+    )
+    ties = pd.DataFrame(
+        {
+            "wijk": ["Noord", "Zuid"],
+            "wave": "2025",
+            "source": ["a0", "a16"],
+            "target": ["a1", "a17"],
+        }
+    )
     project = restrict(Project.from_frames(actors, ties), "leernetwerk", key=bytes(32))
     sizes = project.actors.groupby(["wijk", "domain"]).size().to_dict()
     # Noord: wonen + sport (4) too small, so the smallest other domain (welzijn, 6) joins them; zorg stays.
@@ -147,6 +175,12 @@ def test_evidence_per_audience(people_store):
 
 def test_restrict_takes_a_given_key(people_files):
     project = load_project(people_files)
-    one, two = restrict(project, "leernetwerk", key=bytes(32)), restrict(project, "leernetwerk", key=bytes(32))
+    one, two = (
+        restrict(project, "leernetwerk", key=bytes(32)),
+        restrict(project, "leernetwerk", key=bytes(32)),
+    )
     assert one.actors["actor_id"].tolist() == two.actors["actor_id"].tolist()
-    assert np.all(one.actors["actor_id"] != restrict(project, "leernetwerk", key=bytes(range(32))).actors["actor_id"])
+    assert np.all(
+        one.actors["actor_id"]
+        != restrict(project, "leernetwerk", key=bytes(range(32))).actors["actor_id"]
+    )

@@ -24,8 +24,20 @@ def test_help_lists_report_and_feedback():
 
 def test_wijk_report_html(tmp_path, demo_folder):
     out = tmp_path / "daalhof.html"
-    result = run("report", demo_folder, "--wijk", "Daalhof", "--wave", "2026", "--out", out, "--permutations", 19,
-                 "--seed", 3)
+    result = run(
+        "report",
+        demo_folder,
+        "--wijk",
+        "Daalhof",
+        "--wave",
+        "2026",
+        "--out",
+        out,
+        "--permutations",
+        19,
+        "--seed",
+        3,
+    )
     assert result.exit_code == 0, result.output
     html = out.read_text(encoding="utf-8")
     assert "Wijknetwerk Daalhof" in html and "--seed 3 --permutations 19" in html
@@ -51,7 +63,9 @@ def test_pdf_without_chromium(tmp_path, demo_folder, monkeypatch):
     out = tmp_path / "x.pdf"
     result = run("report", demo_folder, "--wijk", "Eijsden", "--out", out, "--permutations", 9)
     assert result.exit_code == 2
-    assert "PDF maken vraagt Chromium (apt-get install chromium); kies anders .html" in result.output
+    assert (
+        "PDF maken vraagt Chromium (apt-get install chromium); kies anders .html" in result.output
+    )
     assert not out.exists()
 
 
@@ -71,5 +85,14 @@ def test_feedback_writes_one_profile_per_organisation_and_respondent(tmp_path, d
     assert result.exit_code == 0, result.output
     files = sorted(out.glob("feedback-*.html"))
     assert len(files) == len(feedback_actors(demo, "Lindenheuvel", "2026")) > 0
-    result = run("feedback", demo_folder, "--wijk", "Lindenheuvel", "--wave", "1999", "--out", tmp_path / "no")
+    result = run(
+        "feedback",
+        demo_folder,
+        "--wijk",
+        "Lindenheuvel",
+        "--wave",
+        "1999",
+        "--out",
+        tmp_path / "no",
+    )
     assert result.exit_code == 2 and "2025" in result.output

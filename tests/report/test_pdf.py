@@ -43,6 +43,9 @@ def test_programme_report_as_pdf(tmp_path, programme):
 def test_without_chromium_the_message_says_what_to_do(tmp_path, daalhof, monkeypatch):
     monkeypatch.setattr("wijknet.report.pdf.find_chromium", lambda: None)
     html = write_html(daalhof, tmp_path / "r.html", lang="nl")
-    with pytest.raises(BrowserNotFound, match=r"PDF maken vraagt Chromium \(apt-get install chromium\); kies anders \.html"):
+    with pytest.raises(
+        BrowserNotFound,
+        match=r"PDF maken vraagt Chromium \(apt-get install chromium\); kies anders \.html",
+    ):
         html_to_pdf(html, tmp_path / "r.pdf")
     assert not (tmp_path / "r.pdf").exists()

@@ -11,6 +11,7 @@ import pytest
 
 import wijknet
 import wijknet.demo
+from tests.report.conftest import PERMUTATIONS
 from wijknet.errors import DataError
 from wijknet.i18n import format_number
 from wijknet.metrics import connectors
@@ -23,18 +24,29 @@ from wijknet.report import (
 )
 from wijknet.report.build import source_files
 
-from .conftest import PERMUTATIONS
-
-WIJK_SECTIONS = ("samenvatting", "kaart", "kengetallen", "verandering", "verbinders", "domeinmenging", "kpi3",
-                 "respons", "bijlage")
+WIJK_SECTIONS = (
+    "samenvatting",
+    "kaart",
+    "kengetallen",
+    "verandering",
+    "verbinders",
+    "domeinmenging",
+    "kpi3",
+    "respons",
+    "bijlage",
+)
 
 
 def no_remote(html: str) -> list[str]:
     """Everything in ``html`` that would load or link something from elsewhere."""
-    problems = re.findall(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//[^"'\s>]*""", html, re.IGNORECASE)
+    problems = re.findall(
+        r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//[^"'\s>]*""", html, re.IGNORECASE
+    )
     problems += re.findall(r"<script\b|<link\b|<iframe\b|<img\b|@import|url\(", html, re.IGNORECASE)
     # The only absolute URL allowed is the SVG namespace (an identifier, never fetched).
-    problems += [u for u in re.findall(r"https?://[^\s\"'<>)]+", html) if u != "http://www.w3.org/2000/svg"]
+    problems += [
+        u for u in re.findall(r"https?://[^\s\"'<>)]+", html) if u != "http://www.w3.org/2000/svg"
+    ]
     return problems
 
 
@@ -46,9 +58,20 @@ def html_nl(daalhof):
 def test_wijk_report_has_every_section_in_dutch(html_nl):
     for section in WIJK_SECTIONS:
         assert f'id="{section}"' in html_nl
-    for heading in ("Wijknetwerk Daalhof", "meting 2026", "Netwerkkaart", "Kengetallen", "Verbinders en kwetsbare bruggen",
-                    "Domeinmenging", "Verandering sinds de vorige meting", "KPI 3", "Respons en kwaliteit",
-                    "Bijlage: methoden, gegevens en herkomst", "Krackhardt", "Gould, R. V."):
+    for heading in (
+        "Wijknetwerk Daalhof",
+        "meting 2026",
+        "Netwerkkaart",
+        "Kengetallen",
+        "Verbinders en kwetsbare bruggen",
+        "Domeinmenging",
+        "Verandering sinds de vorige meting",
+        "KPI 3",
+        "Respons en kwaliteit",
+        "Bijlage: methoden, gegevens en herkomst",
+        "Krackhardt",
+        "Gould, R. V.",
+    ):
         assert heading in html_nl, heading
     assert "Fictieve demodata" in html_nl
     assert "<svg" in html_nl and "<circle" in html_nl  # the static map
@@ -65,20 +88,41 @@ def test_numbers_match_analyse(daalhof, analysis, html_nl):
     # The report uses the observed graphs: analyse's default treatment "none" (its last column).
     assert set(net["nonresponse"]) == {"none"}
     mine = net[net["wijk"] == "Daalhof"].drop(columns="nonresponse").reset_index(drop=True)
-    pd.testing.assert_frame_equal(daalhof.network[mine.columns].reset_index(drop=True), mine, check_dtype=False)
+    pd.testing.assert_frame_equal(
+        daalhof.network[mine.columns].reset_index(drop=True), mine, check_dtype=False
+    )
     change = analysis.change
-    row = change[(change["wijk"] == "Daalhof") & (change["wave_from"] == "2025") & (change["wave_to"] == "2026")].iloc[0]
-    for key in ("ties_kept", "ties_new", "ties_lost", "jaccard", "new_cross_domain", "qap_correlation", "qap_p_value"):
+    row = change[
+        (change["wijk"] == "Daalhof")
+        & (change["wave_from"] == "2025")
+        & (change["wave_to"] == "2026")
+    ].iloc[0]
+    for key in (
+        "ties_kept",
+        "ties_new",
+        "ties_lost",
+        "jaccard",
+        "new_cross_domain",
+        "qap_correlation",
+        "qap_p_value",
+    ):
         assert daalhof.change[key] == pytest.approx(row[key], nan_ok=True), key
     actors = analysis.actor_metrics
-    actors = actors[(actors["wijk"] == "Daalhof") & (actors["wave"] == "2026")].set_index("actor_id")
+    actors = actors[(actors["wijk"] == "Daalhof") & (actors["wave"] == "2026")].set_index(
+        "actor_id"
+    )
     mine = daalhof.actors.set_index("actor_id")
     assert (mine["brokerage_total"] == actors.loc[mine.index, "brokerage_total"]).all()
     # The printed values, formatted the Dutch way.
     cur = daalhof.current
-    assert format_number(cur["density"], 3, "nl") in html_nl and "," in format_number(cur["density"], 3, "nl")
+    assert format_number(cur["density"], 3, "nl") in html_nl and "," in format_number(
+        cur["density"], 3, "nl"
+    )
     assert format_number(100 * cur["cross_domain_share"], 0, "nl") + "%" in html_nl
-    assert format_number(cur["ei_index"], 2, "nl").replace("-", "−") in html_nl or format_number(cur["ei_index"], 2, "nl") in html_nl
+    assert (
+        format_number(cur["ei_index"], 2, "nl").replace("-", "−") in html_nl
+        or format_number(cur["ei_index"], 2, "nl") in html_nl
+    )
     assert f">{format_number(row['ties_new'], 0, 'nl')}<" in html_nl
     kpi = analysis.kpi3
     k = kpi[(kpi["wijk"] == "Daalhof") & (kpi["wave"] == "2026")].iloc[0]
@@ -95,7 +139,9 @@ def test_connectors_follow_the_library_definition(daalhof, demo):
     assert len(top) >= math.ceil(len(daalhof.actors) / 10)
     assert list(top["rank"]) == sorted(top["rank"])
     assert list(top["brokerage_total"]) == sorted(top["brokerage_total"], reverse=True)
-    assert set(daalhof.bridges["actor_id"]) == set(daalhof.actors.loc[daalhof.actors["articulation_point"].astype(bool), "actor_id"])
+    assert set(daalhof.bridges["actor_id"]) == set(
+        daalhof.actors.loc[daalhof.actors["articulation_point"].astype(bool), "actor_id"]
+    )
 
 
 def test_appendix_has_hashes_seed_and_permutations(daalhof, html_nl, demo_folder):
@@ -127,7 +173,9 @@ def test_hash_changes_with_the_data(tmp_path):
 
 def test_english_report(daalhof):
     html = render_html(daalhof, "en")
-    assert "Wijk network Daalhof" in html and "Network map" in html and "Fictional demo data" in html
+    assert (
+        "Wijk network Daalhof" in html and "Network map" in html and "Fictional demo data" in html
+    )
     cur = daalhof.current
     assert format_number(cur["density"], 3, "en") in html  # decimal point
     assert "Fictieve demodata" not in html
@@ -137,7 +185,9 @@ def test_first_wave_and_no_responses(demo):
     report = build_wijk_report(demo, "Eijsden", "2025", n_permutations=9)
     html = render_html(report, "nl")
     assert report.change is None and "is de eerste meting" in html
-    no_responses = wijknet.Project.from_frames(demo.actors.astype(str), demo.ties.astype(str), demo.config)
+    no_responses = wijknet.Project.from_frames(
+        demo.actors.astype(str), demo.ties.astype(str), demo.config
+    )
     report = build_wijk_report(no_responses, "Eijsden", n_permutations=9)
     html = render_html(report, "nl")
     assert report.kpi is None and "geen enquêteantwoorden" in html
@@ -157,7 +207,11 @@ def test_programme_report(programme, analysis):
     html = render_html(programme, "nl")
     for wijk in wijknet.demo.STORY:
         assert wijk in html
-    assert "overzicht voor de stuurgroep" in html and "Trends per wijk" in html and "Alle wijken samen" in html
+    assert (
+        "overzicht voor de stuurgroep" in html
+        and "Trends per wijk" in html
+        and "Alle wijken samen" in html
+    )
     assert 'id="bijlage"' in html and programme.provenance.data_sha256 in html
     net = analysis.network_metrics
     last = net[net["wave"] == "2027"].set_index("wijk")

@@ -26,7 +26,7 @@ def test_svg_draws_every_actor_and_tie_with_domain_colours():
     svg = svg_network_map(graph(), POS, taxonomy=tax, lang="nl")
     assert svg.startswith("<svg") and svg.endswith("</svg>")
     assert svg.count("<line") == 2  # a-b (both directions, one line) and a-c
-    assert svg.count('<circle cx') >= 4
+    assert svg.count("<circle cx") >= 4
     assert tax.colour("zorg") in svg and tax.colour("welzijn") in svg
     assert "Zorg" in svg and "Sociaal domein / welzijn" in svg  # legend
     assert "<script" not in svg

@@ -11,7 +11,9 @@ from wijknet.store.combine import combine_observations, kept_observations
 
 def obs(*rows):
     columns = ["wijk", "wave", "source", "target", "tie_type", "weight", "kind", "label"]
-    return pd.DataFrame([dict(zip(columns, r)) for r in rows], columns=columns).astype({"weight": float})
+    return pd.DataFrame([dict(zip(columns, r)) for r in rows], columns=columns).astype(
+        {"weight": float}
+    )
 
 
 N = float("nan")
@@ -43,22 +45,48 @@ def pairs(df):
 
 def test_all_keeps_every_observed_tie():
     ties = combine_observations(OBS, "all")
-    assert pairs(ties) == {("1", "a", "b"), ("1", "b", "a"), ("1", "a", "c"), ("1", "c", "d"), ("1", "d", "e"),
-                           ("1", "e", "d"), ("1", "f", "g"), ("1", "g", "h"), ("1", "h", "g"), ("2", "b", "a")}
+    assert pairs(ties) == {
+        ("1", "a", "b"),
+        ("1", "b", "a"),
+        ("1", "a", "c"),
+        ("1", "c", "d"),
+        ("1", "d", "e"),
+        ("1", "e", "d"),
+        ("1", "f", "g"),
+        ("1", "g", "h"),
+        ("1", "h", "g"),
+        ("2", "b", "a"),
+    }
     cd = ties[(ties.source == "c") & (ties.target == "d")].iloc[0]
     assert cd["weight"] == "5.0" and cd["observations"] == "2"  # largest weight, two observations
     fg = ties[(ties.source == "f")].iloc[0]
-    assert fg["weight"] == "" and fg["evidence"] == "interview"  # no weight; the kind when there is no label
+    assert (
+        fg["weight"] == "" and fg["evidence"] == "interview"
+    )  # no weight; the kind when there is no label
 
 
 def test_survey_keeps_survey_answers_and_confirmations():
     ties = combine_observations(OBS, "survey")
-    assert pairs(ties) == {("1", "a", "b"), ("1", "b", "a"), ("1", "a", "c"), ("1", "c", "d"), ("1", "d", "e"), ("2", "b", "a")}
+    assert pairs(ties) == {
+        ("1", "a", "b"),
+        ("1", "b", "a"),
+        ("1", "a", "c"),
+        ("1", "c", "d"),
+        ("1", "d", "e"),
+        ("2", "b", "a"),
+    }
 
 
 def test_confirmed_needs_both_sides_or_one_side_and_an_interview():
     ties = combine_observations(OBS, "confirmed")
-    assert pairs(ties) == {("1", "a", "b"), ("1", "b", "a"), ("1", "c", "d"), ("1", "d", "e"), ("1", "g", "h"), ("1", "h", "g")}
+    assert pairs(ties) == {
+        ("1", "a", "b"),
+        ("1", "b", "a"),
+        ("1", "c", "d"),
+        ("1", "d", "e"),
+        ("1", "g", "h"),
+        ("1", "h", "g"),
+    }
     # b -> a in wave 2 alone is not confirmed by a's report in wave 1
     assert ("2", "b", "a") not in pairs(ties)
     # the interview observation of e -> d is evidence, but no one reported e -> d

@@ -22,10 +22,15 @@ def test_two_processes_importing_at_once(tmp_path):
     init_store(store)
     import_files(store, [write(tmp_path, "actors.csv", ACTORS)])
     ties = write(tmp_path, "ties.csv", TIES)
-    more = write(tmp_path, "more.csv", "wijk,wave,source,target\nNoord,2027,z2,w1\nNoord,2027,w1,i1\n")
+    more = write(
+        tmp_path, "more.csv", "wijk,wave,source,target\nNoord,2027,z2,w1\nNoord,2027,w1,i1\n"
+    )
     # the same file twice and a different file, all at once
     commands = [[sys.executable, "-c", SCRIPT, str(store), str(f)] for f in (ties, ties, more)]
-    procs = [subprocess.Popen(c, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for c in commands]
+    procs = [
+        subprocess.Popen(c, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for c in commands
+    ]
     results = [p.communicate(timeout=120) for p in procs]
     assert all(p.returncode == 0 for p in procs), results
     statuses = sorted(out.strip() for out, _ in results[:2])

@@ -39,7 +39,9 @@ def test_forget_unknown_actor_changes_nothing(people_store):
 
 def test_forget_needs_a_store_and_asks(people_files, people_store):
     assert run("forget", people_files, "HP-2", "--yes").exit_code == 2
-    assert run("forget", people_store, "HP-2").exit_code == 1  # no confirmation given: nothing removed
+    assert (
+        run("forget", people_store, "HP-2").exit_code == 1
+    )  # no confirmation given: nothing removed
     assert "HP-2" in set(load_project(people_store).actors["actor_id"])
 
 
@@ -60,10 +62,14 @@ def test_redaction_takes_whole_words_in_any_case_and_json_value_by_value():
     from wijknet.store.forget import REDACTED, _pattern, redact
 
     pattern = _pattern(["HP-2", "Bravo Heideveld"])
-    assert redact("hp-2 en HP-20 en HP-2x, zei bravo  HEIDEVELD", pattern) == f"{REDACTED} en HP-20 en HP-2x, zei {REDACTED}"
+    assert (
+        redact("hp-2 en HP-20 en HP-2x, zei bravo  HEIDEVELD", pattern)
+        == f"{REDACTED} en HP-20 en HP-2x, zei {REDACTED}"
+    )
     assert redact("verslag_Bravo_Heideveld.xlsx", pattern) == f"verslag_{REDACTED}.xlsx"
     assert redact('{"door": "Bravo Heideveld", "n": 3, "Bravo Heideveld": ["HP-2"]}', pattern) == (
-        f'{{"door": "{REDACTED}", "n": 3, "{REDACTED}": ["{REDACTED}"]}}')
+        f'{{"door": "{REDACTED}", "n": 3, "{REDACTED}": ["{REDACTED}"]}}'
+    )
     assert redact("Bravo Heidevelden", pattern) == "Bravo Heidevelden"  # another word
 
 

@@ -50,7 +50,10 @@ def _observations(folder: Path, where: str = "") -> list[dict]:
     conn = sqlite3.connect(folder / "wijknet.sqlite")
     conn.row_factory = sqlite3.Row
     try:
-        return [dict(r) for r in conn.execute(f"SELECT * FROM observations {where} ORDER BY observation_id")]
+        return [
+            dict(r)
+            for r in conn.execute(f"SELECT * FROM observations {where} ORDER BY observation_id")
+        ]
     finally:
         conn.close()
 
@@ -66,9 +69,16 @@ def test_coding_sheet_becomes_interview_observations_with_quotes(store, tmp_path
     assert got == {("z1", "w1", "samenwerking"), ("z1", "i1", "verwijzing"), ("z2", "i1", "zou_moeten_kennen"),
                    ("z1", "z2", "drempel")}  # fmt: skip
     first = obs[0]
-    assert (first["kind"], first["label"], first["source_file"], first["source_row"], first["source_column"]) == (
-        "interview", "gesprek gesprek-1", "codering.csv", 2, "codes")
-    assert first["quote"] == "Met de coach heb ik wekelijks overleg." and first["segment_id"] == "s1"
+    assert (
+        first["kind"],
+        first["label"],
+        first["source_file"],
+        first["source_row"],
+        first["source_column"],
+    ) == ("interview", "gesprek gesprek-1", "codering.csv", 2, "codes")
+    assert (
+        first["quote"] == "Met de coach heb ik wekelijks overleg." and first["segment_id"] == "s1"
+    )
     assert json.loads(first["answers"])["mention"] == "Coach Fictief"
     # the unmatched mention waits for wijknet resolve
     listed = run("resolve", store, "--list", "--unlock")
@@ -76,7 +86,10 @@ def test_coding_sheet_becomes_interview_observations_with_quotes(store, tmp_path
 
 
 def test_signals_never_count_as_ties(store, tmp_path):
-    assert run("import", store, write(tmp_path, "codering.csv", SHEET), "--wave", "2026").exit_code == 0
+    assert (
+        run("import", store, write(tmp_path, "codering.csv", SHEET), "--wave", "2026").exit_code
+        == 0
+    )
     project = load_project(store)
     assert set(project.ties["tie_type"]) == {"samenwerking", "verwijzing"}
     G = build_graph(project, "Noord", "2026")
@@ -88,11 +101,16 @@ def test_signals_never_count_as_ties(store, tmp_path):
     assert confirmed.ties.empty
     # the evidence of the signal is still there, with its quote
     ev = project.evidence("Noord", "2026", "z2", "i1")
-    assert list(ev["tie_type"]) == ["zou_moeten_kennen"] and ev.iloc[0]["quote"].startswith("De wijkverpleging")
+    assert list(ev["tie_type"]) == ["zou_moeten_kennen"] and ev.iloc[0]["quote"].startswith(
+        "De wijkverpleging"
+    )
 
 
 def test_resolving_an_interview_mention_makes_interview_observations(store, tmp_path):
-    assert run("import", store, write(tmp_path, "codering.csv", SHEET), "--wave", "2026").exit_code == 0
+    assert (
+        run("import", store, write(tmp_path, "codering.csv", SHEET), "--wave", "2026").exit_code
+        == 0
+    )
     conn = sqlite3.connect(store / "wijknet.sqlite")
     pid = conn.execute("SELECT pending_id FROM pending").fetchone()[0]
     conn.close()
@@ -100,8 +118,13 @@ def test_resolving_an_interview_mention_makes_interview_observations(store, tmp_
     assert result.exit_code == 0, result.output
     new = _observations(store, "WHERE tie_type = 'wens'")
     assert len(new) == 1
-    assert (new[0]["kind"], new[0]["source"], new[0]["quote"], new[0]["segment_id"], new[0]["source_row"]) == (
-        "interview", "z1", "Met Buurthuis De Kastanje wil ik verder.", "s4", 5)
+    assert (
+        new[0]["kind"],
+        new[0]["source"],
+        new[0]["quote"],
+        new[0]["segment_id"],
+        new[0]["source_row"],
+    ) == ("interview", "z1", "Met Buurthuis De Kastanje wil ik verder.", "s4", 5)
     assert json.loads(new[0]["answers"])["write_in"] == "Buurthuis De Kastanje"
 
 
@@ -111,8 +134,17 @@ def test_maxqda_export(store, tmp_path):
     result = run("import", store, path, "--wave", "2026")
     assert result.exit_code == 0, result.output
     (obs,) = _observations(store)
-    assert (obs["source"], obs["target"], obs["tie_type"], obs["kind"]) == ("w1", "z1", "samenwerking", "interview")
-    assert (obs["source_row"], obs["source_column"], obs["segment_id"]) == (3, "Code", "gesprek w1:4-5")
+    assert (obs["source"], obs["target"], obs["tie_type"], obs["kind"]) == (
+        "w1",
+        "z1",
+        "samenwerking",
+        "interview",
+    )
+    assert (obs["source_row"], obs["source_column"], obs["segment_id"]) == (
+        3,
+        "Code",
+        "gesprek w1:4-5",
+    )
     assert obs["quote"] == "Met de huisarts stem ik elke week af."
 
 
@@ -130,7 +162,9 @@ def test_atlasti_export_xlsx(store, tmp_path):
     assert result.exit_code == 0, result.output
     obs = _observations(store)
     assert {(o["source"], o["target"], o["tie_type"], o["segment_id"]) for o in obs} == {
-        ("z2", "w1", "samenwerking", "1:3"), ("z2", "z1", "verwijzing", "1:4")}
+        ("z2", "w1", "samenwerking", "1:3"),
+        ("z2", "z1", "verwijzing", "1:4"),
+    }
     assert {o["source_column"] for o in obs} == {"Codes"}
 
 
@@ -150,7 +184,9 @@ def test_atlasti_export_xlsx(store, tmp_path):
     ("interview_id,interviewee,segment,codes\ng,z1,tekst,van: Onbekend Iemand; actor: w1; relatie: werkt samen met\n",
      "rij 2, kolom 'codes'", "(code van:) is geen actor van wijk 'Noord'"),
 ])  # fmt: skip
-def test_bad_coding_sheets_name_row_and_column_and_change_nothing(store, tmp_path, content, where, says):
+def test_bad_coding_sheets_name_row_and_column_and_change_nothing(
+    store, tmp_path, content, where, says
+):
     before = snapshot(store)
     result = run("import", store, write(tmp_path, "codering.csv", content), "--wave", "2026")
     assert result.exit_code == 2
@@ -165,7 +201,10 @@ def test_missing_wave_and_columns(store, tmp_path):
     assert result.exit_code == 2 and "verwacht een kolom wave of --wave" in result.output
     result = run("import", store, write(tmp_path, "c.csv", "interview_id,codes\ng,actor: w1\n"), "--kind", "interviews",
                  "--wave", "2026")  # fmt: skip
-    assert result.exit_code == 2 and "c.csv, kolom 'segment': kolom 'segment' ontbreekt" in result.output
+    assert (
+        result.exit_code == 2
+        and "c.csv, kolom 'segment': kolom 'segment' ontbreekt" in result.output
+    )
 
 
 def test_network_canvas_files_are_one_import(store, tmp_path):
@@ -182,10 +221,18 @@ def test_network_canvas_files_are_one_import(store, tmp_path):
     obs = _observations(store)
     assert {o["kind"] for o in obs} == {"network_canvas"}
     got = {(o["source"], o["target"], o["tie_type"]) for o in obs}
-    assert got == {("z1", "w1", "kennen"), ("w1", "z1", "kennen"), ("w1", "i1", "kennen"), ("i1", "z1", "samenwerking")}
+    assert got == {
+        ("z1", "w1", "kennen"),
+        ("w1", "z1", "kennen"),
+        ("w1", "i1", "kennen"),
+        ("i1", "z1", "samenwerking"),
+    }
     edge = next(o for o in obs if o["tie_type"] == "samenwerking")
     assert (edge["source_file"], edge["source_row"], edge["source_column"]) == (
-        "caseB_ego-b_edgeList_samenwerking.csv", 2, "networkCanvasSourceUUID")
+        "caseB_ego-b_edgeList_samenwerking.csv",
+        2,
+        "networkCanvasSourceUUID",
+    )
     # the node without actor_id waits for the registry; the edge touching it is noted, not read
     assert "1 relatie(s) tussen genoemde partijen" in result.output
     assert "=Stichting Formule" in run("resolve", store, "--list", "--unlock").output
@@ -208,11 +255,15 @@ from wijknet.errors import DataError
 from wijknet.store import import_files
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(columns=st.lists(COLUMNS, min_size=1, max_size=6), rows=st.lists(st.lists(CELLS, max_size=7), max_size=4),
        kind=st.sampled_from([None, "interviews", "maxqda", "atlasti", "network-canvas"]))  # fmt: skip
 def test_import_never_fails_with_a_traceback(store, tmp_path, columns, rows, kind):
-    lines = [",".join(f'"{c}"' for c in columns)] + [",".join('"' + c.replace('"', '""') + '"' for c in r) for r in rows]
+    lines = [",".join(f'"{c}"' for c in columns)] + [
+        ",".join('"' + c.replace('"', '""') + '"' for c in r) for r in rows
+    ]
     path = write(tmp_path, "fuzz.csv", "\n".join(lines) + "\n")
     try:
         import_files(store, [path], kind=kind, wave="2026", wijk="Noord")
@@ -225,5 +276,9 @@ def test_a_wave_outside_the_projects_waves_is_refused_for_write_ins_too(store, t
     sheet = write(tmp_path, "codering.csv", "interview_id,interviewee,segment,codes,wave\n"
                   "g,z1,tekst,actor: Iemand Nieuw Fictief; relatie: wil verbinden,2031\n")  # fmt: skip
     result = run("import", store, sheet)
-    assert result.exit_code == 2 and "codering.csv, rij 2, kolom 'wave'" in result.output and "2031" in result.output
+    assert (
+        result.exit_code == 2
+        and "codering.csv, rij 2, kolom 'wave'" in result.output
+        and "2031" in result.output
+    )
     assert snapshot(store) == before

@@ -31,7 +31,9 @@ def as_v3(folder: Path, target: Path) -> Path:
             where = "WHERE superseded_by IS NULL"
         else:
             where = ""
-        old.execute(f"INSERT INTO main.{table} ({', '.join(columns)}) SELECT {', '.join(columns)} FROM new.{table} {where}")
+        old.execute(
+            f"INSERT INTO main.{table} ({', '.join(columns)}) SELECT {', '.join(columns)} FROM new.{table} {where}"
+        )
     old.execute("DETACH DATABASE new")
     old.execute("PRAGMA user_version = 3")
     old.close()
@@ -41,11 +43,13 @@ def as_v3(folder: Path, target: Path) -> Path:
 def test_a_version_3_store_is_migrated_and_reimports_add_only_the_new(tmp_path):
     raw = write_raw_exports(tmp_path / "raw", wijk="Daalhof", wave=WAVE)
     qualtrics, sheet = rows(raw["qualtrics"][0]), rows(raw["interviews"][0])
-    week1 = write_rows(qualtrics[:3 + 20], tmp_path / "week1.csv")
+    week1 = write_rows(qualtrics[: 3 + 20], tmp_path / "week1.csv")
     part = write_rows(sheet[:-1], tmp_path / "gesprekken-deel.csv")
     tidy = tmp_path / "ties.csv"
-    tidy.write_text(f"wijk,wave,source,target,tie_type,weight,evidence\nDaalhof,{WAVE},DAA-001,DAA-002,kennen,,bijeenkomst\n",
-                    encoding="utf-8")
+    tidy.write_text(
+        f"wijk,wave,source,target,tie_type,weight,evidence\nDaalhof,{WAVE},DAA-001,DAA-002,kennen,,bijeenkomst\n",
+        encoding="utf-8",
+    )
     reference = tmp_path / "v4"
     init_store(reference)
     import_files(reference, raw["actors"])
@@ -59,10 +63,12 @@ def test_a_version_3_store_is_migrated_and_reimports_add_only_the_new(tmp_path):
 
     crlf = tmp_path / "week1 (kopie).csv"
     with open(crlf, "w", encoding="utf-8", newline="") as fh:
-        csv.writer(fh, lineterminator="\r\n").writerows(qualtrics[:3 + 20])
+        csv.writer(fh, lineterminator="\r\n").writerows(qualtrics[: 3 + 20])
     tidy_again = tmp_path / "ties-again.csv"
-    tidy_again.write_text(tidy.read_text(encoding="utf-8") + f"Daalhof,{WAVE},DAA-003,DAA-004,kennen,,bijeenkomst\n",
-                          encoding="utf-8")
+    tidy_again.write_text(
+        tidy.read_text(encoding="utf-8") + f"Daalhof,{WAVE},DAA-003,DAA-004,kennen,,bijeenkomst\n",
+        encoding="utf-8",
+    )
     # A preview fills in the hashes and keys inside its rolled-back transaction: same answer, no byte changed.
     before = (legacy / "wijknet.sqlite").read_bytes(), snapshot(legacy)
     preview = preview_import(legacy, [crlf, raw["qualtrics"][0]], wave=WAVE)
@@ -70,11 +76,19 @@ def test_a_version_3_store_is_migrated_and_reimports_add_only_the_new(tmp_path):
     assert ((legacy / "wijknet.sqlite").read_bytes(), snapshot(legacy)) == before
     for folder in (reference, legacy):
         assert import_files(folder, [crlf], wave=WAVE).files[0].status == "already"
-        report = import_files(folder, [raw["qualtrics"][0], raw["interviews"][0], tidy_again], wave=WAVE)
+        report = import_files(
+            folder, [raw["qualtrics"][0], raw["interviews"][0], tidy_again], wave=WAVE
+        )
         counts = {f.kind: f.counts for f in report.files}
         assert (counts["qualtrics"]["answers_new"], counts["qualtrics"]["answers_same"]) == (16, 20)
-        assert counts["qualtrics"]["write_ins_same"] == 1 and counts["qualtrics"].get("write_ins", 0) == 0
-        assert (counts["interviews"]["fragments_new"], counts["interviews"]["fragments_same"]) == (1, len(sheet) - 2)
+        assert (
+            counts["qualtrics"]["write_ins_same"] == 1
+            and counts["qualtrics"].get("write_ins", 0) == 0
+        )
+        assert (counts["interviews"]["fragments_new"], counts["interviews"]["fragments_same"]) == (
+            1,
+            len(sheet) - 2,
+        )
         assert (counts["tidy-ties"]["rows_new"], counts["tidy-ties"]["rows_same"]) == (1, 1)
     assert state(legacy) == state(reference)
 

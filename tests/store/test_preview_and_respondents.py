@@ -38,11 +38,21 @@ def test_preview_reports_per_file_and_changes_no_byte(store, tmp_path):
     assert not (store / "raw").exists() or not any((store / "raw").iterdir())
     assert not report.ok and report.dry_run and report.import_id is None
     by_name = {f.name: f for f in report.files}
-    assert by_name["actors.csv"].kind == "tidy-actors" and by_name["actors.csv"].counts["actors_added"] == 6
+    assert (
+        by_name["actors.csv"].kind == "tidy-actors"
+        and by_name["actors.csv"].counts["actors_added"] == 6
+    )
     assert list(by_name["actors.csv"].head.columns[:3]) == ["actor_id", "wijk", "domain"]
-    assert by_name["missing.csv"].kind == "" and "niet gevonden" in by_name["missing.csv"].problems[0].message
+    assert (
+        by_name["missing.csv"].kind == ""
+        and "niet gevonden" in by_name["missing.csv"].problems[0].message
+    )
     problem = by_name["bad_ties.csv"].problems[0]
-    assert (problem.file, problem.row, problem.column) == ("bad_ties.csv", 8, "target") and "nobody" in problem.message
+    assert (problem.file, problem.row, problem.column) == (
+        "bad_ties.csv",
+        8,
+        "target",
+    ) and "nobody" in problem.message
 
 
 def test_a_clean_preview_equals_the_import(store, tmp_path):
@@ -51,7 +61,9 @@ def test_a_clean_preview_equals_the_import(store, tmp_path):
     preview = preview_import(store, paths)
     assert preview.ok and _bytes(store) == before
     done = import_files(store, paths)
-    assert [(f.name, f.kind, f.counts) for f in preview.files] == [(f.name, f.kind, f.counts) for f in done.files]
+    assert [(f.name, f.kind, f.counts) for f in preview.files] == [
+        (f.name, f.kind, f.counts) for f in done.files
+    ]
     again = preview_import(store, paths)
     assert again.ok and not again.changed and {f.status for f in again.files} == {"already"}
 
@@ -87,11 +99,17 @@ def test_only_unidentified_respondents_wait(unidentified):
     assert list(waiting["pending_row"]) == [6] and list(waiting["actor_id"]) == [""]
     found = proposals(unidentified)
     respondent = found[found["what"] == "respondent"].iloc[0]
-    assert respondent["actor_id"] == "w1" and not respondent["accepted"]  # organisation 'Welzijn Fictief'
-    assert "z1" not in {c["actor_id"] for c in respondent["candidates"]}  # z1 already answered in 2026
+    assert (
+        respondent["actor_id"] == "w1" and not respondent["accepted"]
+    )  # organisation 'Welzijn Fictief'
+    assert "z1" not in {
+        c["actor_id"] for c in respondent["candidates"]
+    }  # z1 already answered in 2026
 
 
-def test_confirming_a_respondent_gives_the_same_store_as_an_export_with_the_id(unidentified, tmp_path):
+def test_confirming_a_respondent_gives_the_same_store_as_an_export_with_the_id(
+    unidentified, tmp_path
+):
     pid = int(proposals(unidentified).query("what == 'respondent'")["pending_id"].iloc[0])
     n = confirm(unidentified, pid, "w1")
     reference = tmp_path / "reference"
@@ -100,8 +118,9 @@ def test_confirming_a_respondent_gives_the_same_store_as_an_export_with_the_id(u
     assert n == 3
     assert _rows(unidentified, OBS) == _rows(reference, OBS)
     assert _rows(unidentified, RESP) == _rows(reference, RESP)
-    assert _rows(unidentified, "SELECT what, source_row, source_column FROM pending") == \
-        _rows(reference, "SELECT what, source_row, source_column FROM pending")
+    assert _rows(unidentified, "SELECT what, source_row, source_column FROM pending") == _rows(
+        reference, "SELECT what, source_row, source_column FROM pending"
+    )
     import wijknet
 
     assert len(wijknet.load_project(unidentified).ties) == len(wijknet.load_project(reference).ties)
@@ -110,7 +129,11 @@ def test_confirming_a_respondent_gives_the_same_store_as_an_export_with_the_id(u
 def test_bad_respondent_links_change_nothing(unidentified):
     pid = int(proposals(unidentified).query("what == 'respondent'")["pending_id"].iloc[0])
     before = snapshot(unidentified)
-    for actor, message in (("z1", "al een respons"), ("g1", "hoort bij wijk"), ("nobody", "bestaat niet")):
+    for actor, message in (
+        ("z1", "al een respons"),
+        ("g1", "hoort bij wijk"),
+        ("nobody", "bestaat niet"),
+    ):
         with pytest.raises(DataError, match=message):
             confirm(unidentified, pid, actor)
         assert snapshot(unidentified) == before
@@ -132,9 +155,14 @@ def test_a_respondent_can_become_a_new_actor(unidentified):
     pid = int(proposals(unidentified).query("what == 'respondent'")["pending_id"].iloc[0])
     actor_id, n = create_actor(unidentified, pid, "welzijn")
     assert n == 3
-    actor = _rows(unidentified, f"SELECT wijk, domain, name, first_wave FROM actors WHERE actor_id = '{actor_id}'")
+    actor = _rows(
+        unidentified,
+        f"SELECT wijk, domain, name, first_wave FROM actors WHERE actor_id = '{actor_id}'",
+    )
     assert actor == [("Noord", "welzijn", "Welzijn Fictief", "2026")]
-    assert _rows(unidentified, f"SELECT actor_id, kpi3 FROM responses WHERE actor_id = '{actor_id}'")
+    assert _rows(
+        unidentified, f"SELECT actor_id, kpi3 FROM responses WHERE actor_id = '{actor_id}'"
+    )
 
 
 def test_files_over_the_size_limit_are_refused_before_reading(store, tmp_path, monkeypatch):
@@ -152,8 +180,16 @@ def test_a_linked_respondent_is_recognised_when_a_later_export_has_the_id(uniden
     pid = int(proposals(unidentified).query("what == 'respondent'")["pending_id"].iloc[0])
     confirm(unidentified, pid, "w1")
     before = _rows(unidentified, OBS), _rows(unidentified, RESP)
-    later = write(tmp_path, "enquete-later.csv", SURVEY.read_text(encoding="utf-8").replace("\n", "\r\n") + "\r\n")
+    later = write(
+        tmp_path,
+        "enquete-later.csv",
+        SURVEY.read_text(encoding="utf-8").replace("\n", "\r\n") + "\r\n",
+    )
     report = import_files(unidentified, [later], wave="2026")
     counts = report.files[0].counts
-    assert counts["observations"] == 0 and counts.get("answers_new", 0) == 0 and counts["responses_same"] >= 1
+    assert (
+        counts["observations"] == 0
+        and counts.get("answers_new", 0) == 0
+        and counts["responses_same"] >= 1
+    )
     assert (_rows(unidentified, OBS), _rows(unidentified, RESP)) == before

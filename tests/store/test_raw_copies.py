@@ -56,7 +56,9 @@ def run_killed(folder: Path, path: Path, hook: str) -> subprocess.CompletedProce
         importing.import_files({str(folder)!r}, [{str(path)!r}])
     """)
     env = {**os.environ, "PYTHONPATH": SRC}
-    return subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_an_injected_failure_leaves_no_copy(store, ties_file, monkeypatch):
@@ -82,7 +84,9 @@ def test_a_killed_import_leaves_only_a_temporary_copy_that_the_next_open_removes
     assert not list((store / "raw").glob(".*")) and database(store) == before
     # The file was never imported: importing it now works and keeps its copy.
     report = import_files(store, [ties_file])
-    assert report.files[0].status == "imported" and f"{sha256(ties_file)}.csv" in stored_names(store)
+    assert report.files[0].status == "imported" and f"{sha256(ties_file)}.csv" in stored_names(
+        store
+    )
 
 
 def test_the_next_import_removes_a_killed_imports_copy(store, ties_file, tmp_path):
@@ -90,18 +94,26 @@ def test_the_next_import_removes_a_killed_imports_copy(store, ties_file, tmp_pat
     assert list((store / "raw").glob(".*.tmp"))
     other = write(tmp_path, "more.csv", "wijk,wave,source,target\nNoord,2025,z2,z1\n")
     import_files(store, [other])
-    assert not list((store / "raw").glob(".*.tmp")) and f"{sha256(ties_file)}.csv" not in stored_names(store)
+    assert not list(
+        (store / "raw").glob(".*.tmp")
+    ) and f"{sha256(ties_file)}.csv" not in stored_names(store)
 
 
 def test_a_kill_after_the_commit_is_completed_by_the_next_open(store, ties_file):
-    result = run_killed(store, ties_file, "importing.os.replace = die")  # committed, killed before the rename
+    result = run_killed(
+        store, ties_file, "importing.os.replace = die"
+    )  # committed, killed before the rename
     assert result.returncode == -signal.SIGKILL, result.stderr
     conn = connect(store)
-    raw_path = conn.execute("SELECT raw_path FROM files WHERE sha256 = ?", (sha256(ties_file),)).fetchone()[0]
+    raw_path = conn.execute(
+        "SELECT raw_path FROM files WHERE sha256 = ?", (sha256(ties_file),)
+    ).fetchone()[0]
     conn.close()
     assert not (store / raw_path).exists() and list((store / "raw").glob(".*.tmp"))
     assert clean_raw(store) == 1
-    assert (store / raw_path).read_bytes() == ties_file.read_bytes() and not list((store / "raw").glob(".*.tmp"))
+    assert (store / raw_path).read_bytes() == ties_file.read_bytes() and not list(
+        (store / "raw").glob(".*.tmp")
+    )
 
 
 def test_cleaning_up_never_touches_the_copy_of_a_running_import(store, ties_file):

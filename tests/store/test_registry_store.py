@@ -41,11 +41,14 @@ def _add_write_in(store: Path, name: str, respondent: str = "z2") -> int:
     conn = connect(store)
     try:
         file_id, row, column, data = conn.execute(
-            "SELECT file_id, source_row, source_column, data FROM pending WHERE what = 'write_in' LIMIT 1").fetchone()
+            "SELECT file_id, source_row, source_column, data FROM pending WHERE what = 'write_in' LIMIT 1"
+        ).fetchone()
         data = {**json.loads(data), "name": name, "respondent": respondent}
         with transaction(conn):
-            pid = conn.execute("INSERT INTO pending (what, file_id, source_row, source_column, data) VALUES ('write_in', ?, ?, ?, ?)",
-                               (file_id, row, column, json.dumps(data))).lastrowid
+            pid = conn.execute(
+                "INSERT INTO pending (what, file_id, source_row, source_column, data) VALUES ('write_in', ?, ?, ?, ?)",
+                (file_id, row, column, json.dumps(data)),
+            ).lastrowid
         return pid
     finally:
         conn.close()
@@ -54,7 +57,11 @@ def _add_write_in(store: Path, name: str, respondent: str = "z2") -> int:
 def test_list_shows_candidates_and_changes_nothing(store):
     before = snapshot(store)
     result = run("resolve", store, "--list")
-    assert result.exit_code == 0 and "wachten op een bevestiging" in result.output and "--unlock" in result.output
+    assert (
+        result.exit_code == 0
+        and "wachten op een bevestiging" in result.output
+        and "--unlock" in result.output
+    )
     assert "Buurtkrachten Fictief" not in result.output and "z1" not in result.output
     assert snapshot(store) == before
     result = run("resolve", store, "--list", "--unlock")
@@ -78,13 +85,17 @@ def test_confirm_makes_observations_with_provenance_and_remembers_the_alias(stor
     assert result.exit_code == 0, result.output
     assert f"#{pid}" in result.output and "i1" in result.output
     conn = connect(store)
-    rows = conn.execute("SELECT source, target, kind, label, source_file, source_row, source_column, answers FROM observations "
-                        "WHERE target = 'i1' OR source = 'i1'").fetchall()
+    rows = conn.execute(
+        "SELECT source, target, kind, label, source_file, source_row, source_column, answers FROM observations "
+        "WHERE target = 'i1' OR source = 'i1'"
+    ).fetchall()
     known = aliases(conn)
     left = pending_write_ins(conn)
     conn.close()
     assert rows and all(r[4] == SURVEY.name and r[5] and r[6] for r in rows)
-    assert any(r[0] == "z1" and r[1] == "i1" and r[2] == "survey" and r[3] == "enquête 2026" for r in rows)
+    assert any(
+        r[0] == "z1" and r[1] == "i1" and r[2] == "survey" and r[3] == "enquête 2026" for r in rows
+    )
     assert json.loads(rows[0][7])["write_in"] == "Buurtkrachten Fictief"
     assert list(known["alias_norm"]) == ["buurtkrachten"] and list(known["actor_id"]) == ["i1"]
     assert list(left["pending_id"]) == [pid2]
@@ -100,8 +111,12 @@ def test_new_actor_gets_a_stable_id_and_first_wave(store):
     assert result.exit_code == 0, result.output
     assert "New actor" in result.output
     conn = connect(store)
-    actor = conn.execute("SELECT actor_id, wijk, domain, name, first_wave FROM actors WHERE name = 'Buurtkrachten Fictief'").fetchone()
-    n = conn.execute("SELECT COUNT(*) FROM observations WHERE target = ?", (actor[0],)).fetchone()[0]
+    actor = conn.execute(
+        "SELECT actor_id, wijk, domain, name, first_wave FROM actors WHERE name = 'Buurtkrachten Fictief'"
+    ).fetchone()
+    n = conn.execute("SELECT COUNT(*) FROM observations WHERE target = ?", (actor[0],)).fetchone()[
+        0
+    ]
     conn.close()
     assert actor[1:] == ("Noord", "inwoners", "Buurtkrachten Fictief", "2026")
     assert actor[0] not in {"z1", "z2", "w1", "i1", "g1", "w2"} and n >= 1
@@ -114,9 +129,13 @@ def test_new_actor_gets_a_stable_id_and_first_wave(store):
 def test_bad_confirmations_change_nothing(store):
     pid = _pending_id(store)
     before = snapshot(store)
-    for args, message in ((("--confirm", pid, "g1"), "hoort bij wijk"), (("--confirm", pid, "nobody"), "bestaat niet"),
-                          (("--confirm", 999, "i1"), "geen wachtende"), (("--confirm", pid, "z1"), "respondent zelf"),
-                          (("--new", pid), "--domain")):
+    for args, message in (
+        (("--confirm", pid, "g1"), "hoort bij wijk"),
+        (("--confirm", pid, "nobody"), "bestaat niet"),
+        (("--confirm", 999, "i1"), "geen wachtende"),
+        (("--confirm", pid, "z1"), "respondent zelf"),
+        (("--new", pid), "--domain"),
+    ):
         result = run("resolve", store, *args)
         assert result.exit_code == 2 and message in result.output, (args, result.output)
         assert "niets veranderd" in result.output

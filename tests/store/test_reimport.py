@@ -59,20 +59,46 @@ def state(folder: Path) -> dict:
     conn = connect(folder)
     try:
         obs = observations(conn)
-        key = ["wijk", "wave", "source", "target", "tie_type", "kind", "weight", "label", "quote", "answers"]
+        key = [
+            "wijk",
+            "wave",
+            "source",
+            "target",
+            "tie_type",
+            "kind",
+            "weight",
+            "label",
+            "quote",
+            "answers",
+        ]
         return {
             "observations": sorted(map(tuple, obs[key].astype(str).values.tolist())),
-            "ties": {rule: ties(conn, rule).values.tolist() for rule in ("all", "survey", "confirmed")},
-            "responses": sorted(conn.execute("SELECT wijk, wave, actor_id, kpi3, active FROM responses").fetchall()),
-            "pending": sorted(json.dumps({k: v for k, v in json.loads(d).items() if k not in ("source_row", "source_file")},
-                                         sort_keys=True) for (d,) in conn.execute("SELECT data FROM pending")),
+            "ties": {
+                rule: ties(conn, rule).values.tolist() for rule in ("all", "survey", "confirmed")
+            },
+            "responses": sorted(
+                conn.execute("SELECT wijk, wave, actor_id, kpi3, active FROM responses").fetchall()
+            ),
+            "pending": sorted(
+                json.dumps(
+                    {
+                        k: v
+                        for k, v in json.loads(d).items()
+                        if k not in ("source_row", "source_file")
+                    },
+                    sort_keys=True,
+                )
+                for (d,) in conn.execute("SELECT data FROM pending")
+            ),
         }
     finally:
         conn.close()
 
 
 @pytest.mark.parametrize("tool, header, n", [("qualtrics", 3, 20), ("limesurvey", 1, 20)])
-def test_a_cumulative_export_adds_only_the_new_responses(store, template, raw, tmp_path, tool, header, n):
+def test_a_cumulative_export_adds_only_the_new_responses(
+    store, template, raw, tmp_path, tool, header, n
+):
     full = raw[tool][0]
     total = len(rows(full)) - header
     early = first_part(full, header, n, tmp_path / f"{tool}-week1.csv")
@@ -82,14 +108,22 @@ def test_a_cumulative_export_adds_only_the_new_responses(store, template, raw, t
     assert result.exit_code == 0, result.output
     assert f"{total - n} nieuwe antwoorden, {n} al geïmporteerd" in result.output
     conn = connect(store)
-    assert conn.execute("SELECT COUNT(*) FROM observations WHERE superseded_by IS NOT NULL").fetchone()[0] == 0
+    assert (
+        conn.execute(
+            "SELECT COUNT(*) FROM observations WHERE superseded_by IS NOT NULL"
+        ).fetchone()[0]
+        == 0
+    )
     conn.close()
     # The same as importing only the full export once: no duplicate observation, response or write-in.
     once = Path(shutil.copytree(template, tmp_path / "once"))
     import_files(once, [full], wave=WAVE)
     assert state(store) == state(once)
     again = run("import", store, full, "--wave", WAVE)
-    assert "al geïmporteerd (zelfde inhoud)" in again.output and "Er is niets veranderd" in again.output
+    assert (
+        "al geïmporteerd (zelfde inhoud)" in again.output
+        and "Er is niets veranderd" in again.output
+    )
 
 
 def test_a_preview_of_a_cumulative_export_counts_and_changes_no_byte(store, raw, tmp_path):
@@ -97,12 +131,18 @@ def test_a_preview_of_a_cumulative_export_counts_and_changes_no_byte(store, raw,
     import_files(store, [early], wave=WAVE)
     before, files = (store / "wijknet.sqlite").read_bytes(), snapshot(store)
     preview = preview_import(store, [raw["qualtrics"][0]], wave=WAVE)
-    assert preview.ok and preview.files[0].counts["answers_new"] == 26 and preview.files[0].counts["answers_same"] == 10
+    assert (
+        preview.ok
+        and preview.files[0].counts["answers_new"] == 26
+        and preview.files[0].counts["answers_same"] == 10
+    )
     assert (store / "wijknet.sqlite").read_bytes() == before and snapshot(store) == files
 
 
-@pytest.mark.parametrize("source, resave", [("qualtrics", "crlf"), ("qualtrics", "bom"), ("interviews", "cp1252"),
-                                            ("interviews", "crlf")])
+@pytest.mark.parametrize(
+    "source, resave",
+    [("qualtrics", "crlf"), ("qualtrics", "bom"), ("interviews", "cp1252"), ("interviews", "crlf")],
+)
 def test_a_resaved_copy_changes_nothing(store, raw, tmp_path, source, resave):
     original = raw[source][0]  # the interview quotes have accents: cp1252 gives other bytes
     import_files(store, [original], wave=WAVE)
@@ -115,7 +155,9 @@ def test_a_resaved_copy_changes_nothing(store, raw, tmp_path, source, resave):
         copy.write_bytes(content.encode("cp1252"))
     else:
         copy.write_bytes(b"\xef\xbb\xbf" + content.encode("utf-8"))
-    assert copy.read_bytes() != original.read_bytes() and content_hash(copy) == content_hash(original)
+    assert copy.read_bytes() != original.read_bytes() and content_hash(copy) == content_hash(
+        original
+    )
     report = import_files(store, [copy], wave=WAVE)
     assert report.files[0].status == "already" and not report.changed
     assert snapshot(store) == before
@@ -132,20 +174,31 @@ def test_the_content_hash_tells_other_content_apart(tmp_path):
 
 def test_tidy_rows_are_recognised_by_their_content(store, tmp_path):
     tidy = tmp_path / "ties.csv"
-    tidy.write_text("wijk,wave,source,target,tie_type,weight,evidence\n"
-                    f"{WIJK},{WAVE},DAA-001,DAA-002,samenwerking,3,netwerkbijeenkomst\n"
-                    f"{WIJK},{WAVE},DAA-003,DAA-004,kennen,,netwerkbijeenkomst\n", encoding="utf-8")
+    tidy.write_text(
+        "wijk,wave,source,target,tie_type,weight,evidence\n"
+        f"{WIJK},{WAVE},DAA-001,DAA-002,samenwerking,3,netwerkbijeenkomst\n"
+        f"{WIJK},{WAVE},DAA-003,DAA-004,kennen,,netwerkbijeenkomst\n",
+        encoding="utf-8",
+    )
     assert import_files(store, [tidy]).files[0].counts["observations"] == 2
     more = tmp_path / "ties-more.csv"  # other row order, one row more
-    more.write_text("wijk,wave,source,target,tie_type,weight,evidence\n"
-                    f"{WIJK},{WAVE},DAA-003,DAA-004,kennen,,netwerkbijeenkomst\n"
-                    f"{WIJK},{WAVE},DAA-001,DAA-002,samenwerking,3,netwerkbijeenkomst\n"
-                    f"{WIJK},{WAVE},DAA-005,DAA-006,kennen,,netwerkbijeenkomst\n", encoding="utf-8")
+    more.write_text(
+        "wijk,wave,source,target,tie_type,weight,evidence\n"
+        f"{WIJK},{WAVE},DAA-003,DAA-004,kennen,,netwerkbijeenkomst\n"
+        f"{WIJK},{WAVE},DAA-001,DAA-002,samenwerking,3,netwerkbijeenkomst\n"
+        f"{WIJK},{WAVE},DAA-005,DAA-006,kennen,,netwerkbijeenkomst\n",
+        encoding="utf-8",
+    )
     counts = import_files(store, [more]).files[0].counts
     assert (counts["rows_new"], counts["rows_same"], counts["observations"]) == (1, 2, 1)
-    changed = tmp_path / "ties-changed.csv"  # a row without an identity of its own: other content is another row
-    changed.write_text("wijk,wave,source,target,tie_type,weight,evidence\n"
-                       f"{WIJK},{WAVE},DAA-001,DAA-002,samenwerking,4,netwerkbijeenkomst 2\n", encoding="utf-8")
+    changed = (
+        tmp_path / "ties-changed.csv"
+    )  # a row without an identity of its own: other content is another row
+    changed.write_text(
+        "wijk,wave,source,target,tie_type,weight,evidence\n"
+        f"{WIJK},{WAVE},DAA-001,DAA-002,samenwerking,4,netwerkbijeenkomst 2\n",
+        encoding="utf-8",
+    )
     counts = import_files(store, [changed]).files[0].counts
     assert (counts["rows_new"], counts["rows_same"], counts["observations"]) == (1, 0, 1)
 
@@ -172,24 +225,42 @@ def test_a_changed_answer_is_a_new_version_and_the_old_one_stays(store, raw, tmp
     changed, actor, _, value = _changed_export(full, tmp_path / "qualtrics-week2.csv")
     report = import_files(store, [changed], wave=WAVE)
     counts = report.files[0].counts
-    assert counts["answers_changed"] == 1 and counts["answers_same"] == 35 and counts.get("answers_new") == 0
+    assert (
+        counts["answers_changed"] == 1
+        and counts["answers_same"] == 35
+        and counts.get("answers_new") == 0
+    )
     assert counts["observations_changed"] >= 1 and counts["observations_withdrawn"] >= 1
     assert counts["responses_changed"] == 1 and counts["observations"] == 0
     conn = connect(store)
     try:
         history = observations(conn, "WHERE source = ?", (actor,), history=True)
         replaced = history[history["superseded_by"].notna()]
-        assert set(replaced["superseded_by"]) == {report.import_id} and set(replaced["version"]) == {1}
-        versions = history[history["target"].isin(replaced["target"]) & (history["tie_type"] != "verwijzing")]
+        assert set(replaced["superseded_by"]) == {report.import_id} and set(
+            replaced["version"]
+        ) == {1}
+        versions = history[
+            history["target"].isin(replaced["target"]) & (history["tie_type"] != "verwijzing")
+        ]
         by_target = versions.groupby("target")["version"].apply(sorted).tolist()
-        assert [1, 2] in by_target and [1] in by_target  # one answer changed (two versions), one withdrawn
+        assert [1, 2] in by_target and [
+            1
+        ] in by_target  # one answer changed (two versions), one withdrawn
         new = versions[versions["version"] == 2]
         assert set(new["weight"]) == {float(value)} and new["superseded_by"].isna().all()
         current = observations(conn, "WHERE source = ?", (actor,))
-        assert len(current) == len(history) - len(replaced)  # the rules see only the current versions
+        assert len(current) == len(history) - len(
+            replaced
+        )  # the rules see only the current versions
         assert set(current["observation_id"]) & set(replaced["observation_id"]) == set()
-        kpi3, version = conn.execute("SELECT kpi3, version FROM responses WHERE actor_id = ? AND wave = ?", (actor, WAVE)).fetchone()
-        old_kpi = json.loads(conn.execute("SELECT old_values FROM response_history WHERE actor_id = ?", (actor,)).fetchone()[0])["kpi3"]
+        kpi3, version = conn.execute(
+            "SELECT kpi3, version FROM responses WHERE actor_id = ? AND wave = ?", (actor, WAVE)
+        ).fetchone()
+        old_kpi = json.loads(
+            conn.execute(
+                "SELECT old_values FROM response_history WHERE actor_id = ?", (actor,)
+            ).fetchone()[0]
+        )["kpi3"]
         assert version == 2 and kpi3 != old_kpi
         tie = ties(conn)
         assert len(tie) < len(before["ties"]["all"])  # the withdrawn answer is no tie any more
@@ -203,7 +274,10 @@ def test_a_changed_answer_is_a_new_version_and_the_old_one_stays(store, raw, tmp
 def _pending_write_ins(folder: Path) -> list[str]:
     conn = connect(folder)
     try:
-        return sorted(json.loads(d)["name"] for (d,) in conn.execute("SELECT data FROM pending WHERE what = 'write_in'"))
+        return sorted(
+            json.loads(d)["name"]
+            for (d,) in conn.execute("SELECT data FROM pending WHERE what = 'write_in'")
+        )
     finally:
         conn.close()
 
@@ -213,9 +287,12 @@ def test_pending_write_ins_are_not_queued_twice_also_after_linking(store, raw, t
 
     table = rows(raw["qualtrics"][0])
     head = table[0]
-    early = write_rows(table[:3 + 20], tmp_path / "week1.csv")
+    early = write_rows(table[: 3 + 20], tmp_path / "week1.csv")
     later = table[3 + 25]  # a respondent of the second week writes in a party of their own
-    later[head.index("W_NAME_1")], later[head.index("W_DOMAIN_1")] = "Speeltuin De Klimboom (fictief)", "welzijn"
+    later[head.index("W_NAME_1")], later[head.index("W_DOMAIN_1")] = (
+        "Speeltuin De Klimboom (fictief)",
+        "welzijn",
+    )
     full = write_rows(table, tmp_path / "week2.csv")
     import_files(store, [early], wave=WAVE)
     assert _pending_write_ins(store) == ["Buurtkamer De Vlier (fictief)"]
@@ -227,7 +304,9 @@ def test_pending_write_ins_are_not_queued_twice_also_after_linking(store, raw, t
     report = import_files(store, [full], wave=WAVE)
     counts = report.files[0].counts
     assert counts["write_ins_same"] == 1 and counts["write_ins"] == 1
-    assert _pending_write_ins(store) == ["Speeltuin De Klimboom (fictief)"]  # the linked one is not queued again
+    assert _pending_write_ins(store) == [
+        "Speeltuin De Klimboom (fictief)"
+    ]  # the linked one is not queued again
     again = import_files(store, [write_rows([*table, []], tmp_path / "week2-again.csv")], wave=WAVE)
     assert again.files[0].status == "already" or again.files[0].counts.get("write_ins", 0) == 0
     assert _pending_write_ins(store) == ["Speeltuin De Klimboom (fictief)"]
@@ -248,8 +327,13 @@ def test_network_canvas_sessions_are_recognised_by_their_uuid(store, raw, tmp_pa
             csv.writer(fh, lineterminator="\r\n").writerows([table[0], *reversed(table[1:])])
         again.append(copy)
     report = import_files(store, again, wijk=WIJK, wave=WAVE)
-    sessions = {k: sum(f.counts.get(f"sessions_{k}", 0) for f in report.files) for k in ("new", "same", "changed")}
-    assert sessions["new"] == sessions["changed"] == 0 and sessions["same"] >= 3  # counted per file of a session
+    sessions = {
+        k: sum(f.counts.get(f"sessions_{k}", 0) for f in report.files)
+        for k in ("new", "same", "changed")
+    }
+    assert (
+        sessions["new"] == sessions["changed"] == 0 and sessions["same"] >= 3
+    )  # counted per file of a session
     assert state(store) == before
 
 
@@ -262,7 +346,11 @@ def test_interviews_are_recognised_by_their_segment_id(store, template, raw, tmp
         csv.writer(fh, lineterminator="\r\n").writerows(table)
     report = import_files(store, [tmp_path / "gesprekken-alles.csv"], wave=WAVE)
     counts = report.files[0].counts
-    assert (counts["fragments_new"], counts["fragments_same"], counts["fragments_changed"]) == (1, len(table) - 2, 0)
+    assert (counts["fragments_new"], counts["fragments_same"], counts["fragments_changed"]) == (
+        1,
+        len(table) - 2,
+        0,
+    )
     once = Path(shutil.copytree(template, tmp_path / "once"))
     import_files(once, [sheet], wave=WAVE)
     assert state(store) == state(once)
@@ -278,8 +366,18 @@ def test_forget_removes_the_history_of_a_changed_response(store, raw, tmp_path):
     forget_actor(store, actor)
     conn = connect(store)
     try:
-        assert conn.execute("SELECT COUNT(*) FROM response_history WHERE actor_id = ?", (actor,)).fetchone()[0] == 0
-        assert conn.execute("SELECT COUNT(*) FROM observations WHERE source = ? OR target = ?", (actor, actor)).fetchone()[0] == 0
+        assert (
+            conn.execute(
+                "SELECT COUNT(*) FROM response_history WHERE actor_id = ?", (actor,)
+            ).fetchone()[0]
+            == 0
+        )
+        assert (
+            conn.execute(
+                "SELECT COUNT(*) FROM observations WHERE source = ? OR target = ?", (actor, actor)
+            ).fetchone()[0]
+            == 0
+        )
         assert actor not in dump_text(conn)
     finally:
         conn.close()

@@ -28,7 +28,9 @@ def workbook(tmp_path):
     """A workbook whose first sheet is an explanation and whose second holds the actors."""
     path = tmp_path / "register.xlsx"
     with pd.ExcelWriter(path) as writer:
-        pd.DataFrame({"uitleg": ["Lijst van partijen, fictief"]}).to_excel(writer, sheet_name="Toelichting", index=False)
+        pd.DataFrame({"uitleg": ["Lijst van partijen, fictief"]}).to_excel(
+            writer, sheet_name="Toelichting", index=False
+        )
         pd.read_csv(io.StringIO(ACTORS)).to_excel(writer, sheet_name="Actoren", index=False)
     return path
 
@@ -60,24 +62,31 @@ def test_a_sheet_that_is_not_there_stops_with_its_name(store, workbook):
     assert snapshot(store) == before
 
 
-
 def test_conflicts_name_actor_row_and_column_but_not_the_values(tmp_path, store):
     actors = write(tmp_path, "actors.csv", ACTORS)
     responses = write(tmp_path, "responses.csv", RESPONSES)
     assert run("import", store, actors, responses).exit_code == 0
     renamed = write(tmp_path, "actors2.csv", ACTORS.replace("Huisarts Fictief", "Dokter Verzonnen"))
-    answered = write(tmp_path, "responses2.csv", RESPONSES.replace("Noord,2025,z1,4,ja", "Noord,2025,z1,1,ja"))
+    answered = write(
+        tmp_path, "responses2.csv", RESPONSES.replace("Noord,2025,z1,4,ja", "Noord,2025,z1,1,ja")
+    )
     with pytest.raises(DataError) as caught:
         import_files(store, [renamed, answered])
     messages = [str(p) for p in caught.value.problems]
-    assert any("z1" in m and "actors2.csv" in m and "name" in m and "2" in m for m in messages), messages
+    assert any("z1" in m and "actors2.csv" in m and "name" in m and "2" in m for m in messages), (
+        messages
+    )
     assert any("z1" in m and "responses2.csv" in m and "kpi3" in m for m in messages), messages
     for m in messages:
         assert "Dokter Verzonnen" not in m and "Huisarts Fictief" not in m
         assert "'4'" not in m and "'1'" not in m and "= " not in m
     cli = run("import", store, renamed, answered)
     assert cli.exit_code == 2 and "kpi3" in cli.output
-    assert "Dokter Verzonnen" not in cli.output and "Huisarts Fictief" not in cli.output and "'4'" not in cli.output
+    assert (
+        "Dokter Verzonnen" not in cli.output
+        and "Huisarts Fictief" not in cli.output
+        and "'4'" not in cli.output
+    )
 
 
 def test_a_survey_workbook_is_read_from_the_named_sheet(tmp_path, store):
@@ -90,9 +99,13 @@ def test_a_survey_workbook_is_read_from_the_named_sheet(tmp_path, store):
     path = tmp_path / "enquete.xlsx"
     rows = list(csv.reader(io.StringIO(limesurvey_text(L_ROWS))))
     with pd.ExcelWriter(path) as writer:
-        pd.DataFrame({"uitleg": ["Export van de enquête, fictief"]}).to_excel(writer, sheet_name="Toelichting", index=False)
+        pd.DataFrame({"uitleg": ["Export van de enquête, fictief"]}).to_excel(
+            writer, sheet_name="Toelichting", index=False
+        )
         pd.DataFrame(rows).to_excel(writer, sheet_name="Antwoorden", header=False, index=False)
-    result = run("import", store, path, "--sheet", "Antwoorden", "--wave", "2026")  # kind recognised from that sheet
+    result = run(
+        "import", store, path, "--sheet", "Antwoorden", "--wave", "2026"
+    )  # kind recognised from that sheet
     assert result.exit_code == 0, result.output
     assert "waarnemingen" in result.output and "Toelichting" in result.output
     assert len(wijknet.load_project(store).ties) > 0
@@ -105,7 +118,9 @@ def test_a_respondent_of_an_export_imported_with_allow_missing_can_be_linked(tmp
 
     from wijknet.store.registry import confirm, proposals
 
-    survey = Path(__file__).resolve().parents[1] / "fixtures" / "surveys" / "qualtrics-noord-2026.csv"
+    survey = (
+        Path(__file__).resolve().parents[1] / "fixtures" / "surveys" / "qualtrics-noord-2026.csv"
+    )
     rows = list(csv.reader(io.StringIO(survey.read_text(encoding="utf-8"))))
     keep = [i for i, name in enumerate(rows[0]) if not name.startswith("A_REF_")]
     rows = [[r[i] for i in keep] for r in rows]

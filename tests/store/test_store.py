@@ -36,7 +36,11 @@ def store(tmp_path) -> Path:
 
 
 def test_init_creates_a_project_and_refuses_a_foreign_folder(tmp_path, store):
-    assert (store / "wijknet.yaml").exists() and (store / "wijknet.sqlite").exists() and (store / "raw").is_dir()
+    assert (
+        (store / "wijknet.yaml").exists()
+        and (store / "wijknet.sqlite").exists()
+        and (store / "raw").is_dir()
+    )
     assert "title: Testproject" in (store / "wijknet.yaml").read_text(encoding="utf-8")
     again = run("init", store)
     assert again.exit_code == 0 and "al een wijknet-project" in again.output
@@ -72,7 +76,15 @@ def test_import_status_and_idempotent_reimport(store, files):
 
     status = run("status", store)
     assert status.exit_code == 0, status.output
-    for word in ("Testproject", "tidy-ties", "Noord", "Zuid", "relaties (confirmed)", "respons", "50%"):
+    for word in (
+        "Testproject",
+        "tidy-ties",
+        "Noord",
+        "Zuid",
+        "relaties (confirmed)",
+        "respons",
+        "50%",
+    ):
         assert word in status.output
     assert "actors.csv" not in status.output  # file names may name people: only with --unlock
     assert "actors.csv" in run("status", store, "--unlock").output
@@ -87,23 +99,36 @@ def test_store_loads_like_the_tidy_folder(store, files):
     assert project.evidence_rule == "all" and project.store_path == store
     cols = ["wijk", "wave", "source", "target", "tie_type", "weight"]
     key = cols[:5]
-    pd.testing.assert_frame_equal(project.ties[cols].sort_values(key).reset_index(drop=True),
-                                  tidy.ties[cols].sort_values(key).reset_index(drop=True))
+    pd.testing.assert_frame_equal(
+        project.ties[cols].sort_values(key).reset_index(drop=True),
+        tidy.ties[cols].sort_values(key).reset_index(drop=True),
+    )
     pd.testing.assert_frame_equal(project.actors[tidy.actors.columns], tidy.actors)
     assert project.responses["kpi3"].tolist()[:2] == [4.0, 2.0]
     # evidence of one tie: the observation and the reverse report, with file and row
     ev = project.evidence("Noord", "2025", "z1", "z2")
     assert set(ev["direction"]) == {"tie", "reverse"}
     tie = ev[ev["direction"] == "tie"].iloc[0]
-    assert (tie["kind"], tie["source_file"], tie["source_row"], tie["label"]) == ("survey", "ties.csv", 2, "enquête")
+    assert (tie["kind"], tie["source_file"], tie["source_row"], tie["label"]) == (
+        "survey",
+        "ties.csv",
+        2,
+        "enquête",
+    )
     # rules: tidy labels enquête -> survey, gesprek -> interview
     assert len(wijknet.load_project(store, evidence_rule="survey").ties) == 5
     confirmed = wijknet.load_project(store, evidence_rule="confirmed").ties
     assert set(zip(confirmed["wave"], confirmed["source"], confirmed["target"])) == {
-        ("2025", "z1", "z2"), ("2025", "z2", "z1"), ("2026", "z1", "w1")}  # survey + interview
+        ("2025", "z1", "z2"),
+        ("2025", "z2", "z1"),
+        ("2026", "z1", "w1"),
+    }  # survey + interview
     # the rule from wijknet.yaml
     cfg = store / "wijknet.yaml"
-    cfg.write_text(cfg.read_text(encoding="utf-8").replace("evidence_rule: all", "evidence_rule: survey"), encoding="utf-8")
+    cfg.write_text(
+        cfg.read_text(encoding="utf-8").replace("evidence_rule: all", "evidence_rule: survey"),
+        encoding="utf-8",
+    )
     assert wijknet.load_project(store).evidence_rule == "survey"
     with pytest.raises(DataError, match="bewijsregel"):
         wijknet.load_project(store, evidence_rule="majority")
@@ -112,7 +137,9 @@ def test_store_loads_like_the_tidy_folder(store, files):
 def test_failed_import_leaves_the_store_unchanged(store, files, tmp_path):
     import_files(store, [files / "actors.csv"])
     before = snapshot(store)
-    bad = write(tmp_path, "ties2.csv", "wijk,wave,source,target\nNoord,2025,z1,z2\nNoord,2025,z1,nobody\n")
+    bad = write(
+        tmp_path, "ties2.csv", "wijk,wave,source,target\nNoord,2025,z1,z2\nNoord,2025,z1,nobody\n"
+    )
     result = run("import", store, files / "ties.csv", bad, files / "responses.csv")
     assert result.exit_code == 2
     assert "ties2.csv, rij 3, kolom 'target'" in result.output and "nobody" in result.output
@@ -126,7 +153,9 @@ def test_failed_import_leaves_the_store_unchanged(store, files, tmp_path):
 
 def test_error_in_the_second_of_two_files_rolls_back_the_first(store, files, tmp_path):
     before = snapshot(store)
-    bad_actors = write(tmp_path, "more_actors.csv", "actor_id,wijk,domain\nn9,Noord,zorg\nn9,Noord,welzijn\n")
+    bad_actors = write(
+        tmp_path, "more_actors.csv", "actor_id,wijk,domain\nn9,Noord,zorg\nn9,Noord,welzijn\n"
+    )
     result = run("import", store, files / "actors.csv", bad_actors)
     assert result.exit_code == 2 and "more_actors.csv, rij 3, kolom 'actor_id'" in result.output
     assert snapshot(store) == before
@@ -134,7 +163,11 @@ def test_error_in_the_second_of_two_files_rolls_back_the_first(store, files, tmp
 
 def test_changed_actor_is_a_problem_unless_update(store, files, tmp_path):
     import_files(store, [files / "actors.csv"])
-    changed = write(tmp_path, "actors_v2.csv", "actor_id,wijk,domain,role\nz1,Noord,zorg,praktijkondersteuner\nz9,Noord,wonen,\n")
+    changed = write(
+        tmp_path,
+        "actors_v2.csv",
+        "actor_id,wijk,domain,role\nz1,Noord,zorg,praktijkondersteuner\nz9,Noord,wonen,\n",
+    )
     before = snapshot(store)
     result = run("import", store, changed)
     assert result.exit_code == 2
@@ -144,8 +177,13 @@ def test_changed_actor_is_a_problem_unless_update(store, files, tmp_path):
     assert result.exit_code == 0, result.output
     assert "1 actoren bijgewerkt" in result.output and "1 actoren nieuw" in result.output
     conn = connect(store)
-    assert conn.execute("SELECT role, name FROM actors WHERE actor_id = 'z1'").fetchone() == ("praktijkondersteuner", "Huisarts Fictief")
-    old = json.loads(conn.execute("SELECT old_values FROM actor_history WHERE actor_id = 'z1'").fetchone()[0])
+    assert conn.execute("SELECT role, name FROM actors WHERE actor_id = 'z1'").fetchone() == (
+        "praktijkondersteuner",
+        "Huisarts Fictief",
+    )
+    old = json.loads(
+        conn.execute("SELECT old_values FROM actor_history WHERE actor_id = 'z1'").fetchone()[0]
+    )
     assert old["role"] == "huisarts"
     conn.close()
     # the same values again (columns not given are not compared): nothing to update
@@ -183,28 +221,48 @@ def test_wave_option_fills_a_missing_wave_and_configured_waves_are_checked(tmp_p
         ("t.csv", TIES, "tidy-ties"),
         ("r.csv", RESPONSES, "responses"),
         ("a.xlsx", None, "tidy-actors"),
-        ("g.xml", '<?xml version="1.0"?>\n<graphml xmlns="http://graphml.graphdrawing.org/xmlns"></graphml>', "graphml"),
+        (
+            "g.xml",
+            '<?xml version="1.0"?>\n<graphml xmlns="http://graphml.graphdrawing.org/xmlns"></graphml>',
+            "graphml",
+        ),
         ("g.gexf", "<gexf/>", "gexf"),
-        ("q.csv", ('StartDate,EndDate,ResponseId,A_KNOW_1\nStart Date,End Date,Response ID,x\n'
-                   '{"ImportId":"startDate"},{"ImportId":"endDate"},{"ImportId":"_recordId"},{"ImportId":"QID1"}\n'), "qualtrics"),
-        ("l.csv", "id,submitdate,lastpage,startlanguage,AKNOW[SQ001]\n1,2026-01-01,3,nl,Y\n", "limesurvey"),
+        (
+            "q.csv",
+            (
+                "StartDate,EndDate,ResponseId,A_KNOW_1\nStart Date,End Date,Response ID,x\n"
+                '{"ImportId":"startDate"},{"ImportId":"endDate"},{"ImportId":"_recordId"},{"ImportId":"QID1"}\n'
+            ),
+            "qualtrics",
+        ),
+        (
+            "l.csv",
+            "id,submitdate,lastpage,startlanguage,AKNOW[SQ001]\n1,2026-01-01,3,nl,Y\n",
+            "limesurvey",
+        ),
     ],
 )
 def test_kinds_are_recognised(tmp_path, name, content, kind):
     path = tmp_path / name
     if content is None:
-        pd.DataFrame({"Actor ID": ["z1"], "Wijk": ["Noord"], "Domain": ["zorg"]}).to_excel(path, index=False)
+        pd.DataFrame({"Actor ID": ["z1"], "Wijk": ["Noord"], "Domain": ["zorg"]}).to_excel(
+            path, index=False
+        )
     else:
         path.write_text(content, encoding="utf-8")
     assert recognise(path) == kind
 
 
 def test_messy_dutch_spreadsheets_import(store, tmp_path):
-    actors = "\ufeffActor ID;Wijk;Domain;Naam;Organisation\nb1;Hoensbroek-Noord;welzijn;Coach Fictief;Welzijn Fictief\n" \
-             "b2;Hoensbroek-Noord;zorg;Praktijk Fictief;Gezondheidscentrum Fictief\n"
+    actors = (
+        "\ufeffActor ID;Wijk;Domain;Naam;Organisation\nb1;Hoensbroek-Noord;welzijn;Coach Fictief;Welzijn Fictief\n"
+        "b2;Hoensbroek-Noord;zorg;Praktijk Fictief;Gezondheidscentrum Fictief\n"
+    )
     write(tmp_path, "actoren.csv", actors, encoding="utf-8")
-    ties = "wijk;wave;source;target;tie_type;weight;evidence\nHoensbroek-Noord;2025;b1;b2;samenwerking;2,5;enquête\n" \
-           "Hoensbroek-Noord;2025;b2;b1;overleg;1;participatiegesprek café\n"
+    ties = (
+        "wijk;wave;source;target;tie_type;weight;evidence\nHoensbroek-Noord;2025;b1;b2;samenwerking;2,5;enquête\n"
+        "Hoensbroek-Noord;2025;b2;b1;overleg;1;participatiegesprek café\n"
+    )
     write(tmp_path, "relaties.csv", ties, encoding="cp1252")
     result = run("import", store, tmp_path / "actoren.csv", tmp_path / "relaties.csv")
     assert result.exit_code == 0, result.output
@@ -222,8 +280,15 @@ def test_interview_quotes_and_explicit_evidence_kinds(store, files, tmp_path):
                  "Noord,2025,z1,i1,interview,\"we zien elkaar in het buurthuis\",G3-S12\n")  # fmt: skip
     import_files(store, [segs])
     ev = wijknet.load_project(store).evidence("Noord", "2025", "z1", "i1").iloc[0]
-    assert (ev["kind"], ev["quote"], ev["segment_id"], ev["source_row"]) == ("interview", "we zien elkaar in het buurthuis", "G3-S12", 2)
-    bad = write(tmp_path, "bad.csv", "wijk,wave,source,target,evidence_kind\nNoord,2025,z2,i1,gerucht\n")
+    assert (ev["kind"], ev["quote"], ev["segment_id"], ev["source_row"]) == (
+        "interview",
+        "we zien elkaar in het buurthuis",
+        "G3-S12",
+        2,
+    )
+    bad = write(
+        tmp_path, "bad.csv", "wijk,wave,source,target,evidence_kind\nNoord,2025,z2,i1,gerucht\n"
+    )
     with pytest.raises(DataError, match="bewijssoort"):
         import_files(store, [bad])
 
@@ -239,15 +304,22 @@ def test_analyse_on_a_store_of_the_demo_equals_the_tidy_folder(tmp_path):
     for folder, out in ((demo, tmp_path / "out_tidy"), (store, tmp_path / "out_store")):
         result = run("analyse", folder, "--out", out, "--permutations", "20")
         assert result.exit_code == 0, result.output
-    assert (tmp_path / "out_tidy" / "network_metrics.csv").read_bytes() == (tmp_path / "out_store" / "network_metrics.csv").read_bytes()
-    assert (tmp_path / "out_tidy" / "kpi3.csv").read_bytes() == (tmp_path / "out_store" / "kpi3.csv").read_bytes()
+    assert (tmp_path / "out_tidy" / "network_metrics.csv").read_bytes() == (
+        tmp_path / "out_store" / "network_metrics.csv"
+    ).read_bytes()
+    assert (tmp_path / "out_tidy" / "kpi3.csv").read_bytes() == (
+        tmp_path / "out_store" / "kpi3.csv"
+    ).read_bytes()
 
 
 def test_app_accepts_a_store(store, files, monkeypatch):
     import_files(store, [files / "actors.csv", files / "ties.csv"])
     calls = []
     # Stop short of starting the server: record the project the app would open.
-    monkeypatch.setattr("wijknet.webapp.run", lambda port, *, address, open_browser, env: calls.append(env["WIJKNET_PROJECT"]) or 0)
+    monkeypatch.setattr(
+        "wijknet.webapp.run",
+        lambda port, *, address, open_browser, env: calls.append(env["WIJKNET_PROJECT"]) or 0,
+    )
     result = run("app", store, "--no-browser")
     assert result.exit_code == 0, result.output
     assert calls == [str(store.resolve())]
@@ -271,10 +343,16 @@ def test_survey_exports_through_the_survey_importers(store, files):
     assert "qualtrics" in result.output and "opmerking" in result.output
     conn = connect(store)
     kinds = dict(conn.execute("SELECT kind, COUNT(*) FROM observations GROUP BY kind").fetchall())
-    provenance = conn.execute("SELECT source_file, source_row, source_column FROM observations LIMIT 1").fetchone()
+    provenance = conn.execute(
+        "SELECT source_file, source_row, source_column FROM observations LIMIT 1"
+    ).fetchone()
     pending = dict(conn.execute("SELECT what, COUNT(*) FROM pending GROUP BY what").fetchall())
     conn.close()
-    assert kinds.get("survey", 0) > 0 and provenance[0] == "qualtrics-noord-2026.csv" and provenance[1] >= 4
+    assert (
+        kinds.get("survey", 0) > 0
+        and provenance[0] == "qualtrics-noord-2026.csv"
+        and provenance[1] >= 4
+    )
     assert provenance[2]  # the export column
     assert pending.get("write_in", 0) >= 1
     assert "Wachten op het actorregister" in run("status", store).output

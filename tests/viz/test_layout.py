@@ -14,7 +14,9 @@ from wijknet.viz.layout import stable_layout, union_graph
 DOMAINS = ["zorg", "welzijn", "gemeente", "inwoners", "wonen", "veiligheid"]
 
 
-def wave_graph(n: int = 90, seed: int = 1, p_in: float = 0.12, p_out: float = 0.015, isolates: int = 3) -> nx.DiGraph:
+def wave_graph(
+    n: int = 90, seed: int = 1, p_in: float = 0.12, p_out: float = 0.015, isolates: int = 3
+) -> nx.DiGraph:
     rng = np.random.default_rng(seed)
     G = nx.DiGraph()
     for i in range(n):
@@ -22,7 +24,9 @@ def wave_graph(n: int = 90, seed: int = 1, p_in: float = 0.12, p_out: float = 0.
     nodes = list(G)[: n - isolates]
     for u in nodes:
         for v in nodes:
-            if u != v and rng.random() < (p_in if G.nodes[u]["domain"] == G.nodes[v]["domain"] else p_out):
+            if u != v and rng.random() < (
+                p_in if G.nodes[u]["domain"] == G.nodes[v]["domain"] else p_out
+            ):
                 G.add_edge(u, v, weight=float(rng.integers(1, 6)))
     return G
 
@@ -77,7 +81,7 @@ def test_domains_form_groups(waves):
     same, other = [], []
     nodes = sorted(G)
     for i, u in enumerate(nodes):
-        for v in nodes[i + 1:]:
+        for v in nodes[i + 1 :]:
             d = math.dist(pos[u], pos[v])
             (same if G.nodes[u]["domain"] == G.nodes[v]["domain"] else other).append(d)
     assert np.mean(same) < 0.6 * np.mean(other)

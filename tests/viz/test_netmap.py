@@ -17,11 +17,30 @@ from wijknet.viz.netmap import network_map_html, remote_references
 @pytest.fixture
 def graph() -> nx.DiGraph:
     G = nx.DiGraph(wijk="Noord", wave="2025")
-    G.add_node("z1", domain="zorg", name="Huisarts Fictief", role="huisarts", organisation="Praktijk <Fictief>",
-               pluswijkteam=True)
-    G.add_node("w1", domain="welzijn", name="Coach Fictief", role="welzijnscoach", organisation="Welzijn Fictief",
-               pluswijkteam=False)
-    G.add_node("i1", domain="inwoners", name="Bewonersgroep Fictief", role="", organisation="", pluswijkteam=False)
+    G.add_node(
+        "z1",
+        domain="zorg",
+        name="Huisarts Fictief",
+        role="huisarts",
+        organisation="Praktijk <Fictief>",
+        pluswijkteam=True,
+    )
+    G.add_node(
+        "w1",
+        domain="welzijn",
+        name="Coach Fictief",
+        role="welzijnscoach",
+        organisation="Welzijn Fictief",
+        pluswijkteam=False,
+    )
+    G.add_node(
+        "i1",
+        domain="inwoners",
+        name="Bewonersgroep Fictief",
+        role="",
+        organisation="",
+        pluswijkteam=False,
+    )
     G.add_node("x1", domain="onbekend domein", name="Los Fictief", pluswijkteam=False)
     G.add_edge("z1", "w1", weight=np.float64(4.0), tie_type="verwijzing;overleg", evidence="")
     G.add_edge("w1", "z1", weight=2.0, tie_type="overleg", evidence="")
@@ -49,7 +68,9 @@ def _options(doc: str) -> dict:
 def test_no_remote_resources(graph, taxonomy):
     doc = network_map_html(graph, stable_layout(graph), taxonomy=taxonomy)
     assert remote_references(doc) == []
-    assert not re.search(r"""<(script|link|img|iframe)\b[^>]*\b(src|href)\s*=\s*["']?(https?:)?//""", doc, re.I)
+    assert not re.search(
+        r"""<(script|link|img|iframe)\b[^>]*\b(src|href)\s*=\s*["']?(https?:)?//""", doc, re.I
+    )
     assert "cdn.jsdelivr" not in doc and "cdnjs.cloudflare" not in doc
     assert "vis.Network" in doc  # vis-network is inlined
 
@@ -62,8 +83,13 @@ def test_graph_not_modified(graph, taxonomy):
 
 def test_nodes_fixed_coloured_and_sized(graph, taxonomy):
     pos = stable_layout(graph)
-    doc = network_map_html(graph, pos, taxonomy=taxonomy, node_size={"z1": 10, "w1": 2.5, "i1": 0, "x1": 0},
-                           size_label="aantal relaties")
+    doc = network_map_html(
+        graph,
+        pos,
+        taxonomy=taxonomy,
+        node_size={"z1": 10, "w1": 2.5, "i1": 0, "x1": 0},
+        size_label="aantal relaties",
+    )
     nodes = {n["id"]: n for n in _nodes(doc)}
     assert set(nodes) == set(graph)
     assert nodes["z1"]["color"]["background"] == taxonomy.colour("zorg")
@@ -104,7 +130,9 @@ def test_legend_in_both_languages(graph, taxonomy):
     for label in ("Zorg", "Sociaal domein / welzijn", "Inwoners / informeel", "onbekend domein"):
         assert label in nl
     assert "Social domain / welfare" in en and "Domains" in en
-    assert "Wonen" not in nl.split('id="wijknet-legend"')[1].split("</div>")[0]  # only domains present
+    assert (
+        "Wonen" not in nl.split('id="wijknet-legend"')[1].split("</div>")[0]
+    )  # only domains present
     assert '<html lang="en">' in en
 
 
@@ -115,11 +143,17 @@ def test_names_can_be_hidden(graph, taxonomy):
 
 def test_numpy_ids_and_values_serialise(taxonomy):
     G = nx.DiGraph()
-    G.add_node("a", domain="zorg", name=np.str_("A"), pluswijkteam=np.bool_(True), extra=np.int64(3))
+    G.add_node(
+        "a", domain="zorg", name=np.str_("A"), pluswijkteam=np.bool_(True), extra=np.int64(3)
+    )
     G.add_node("b", domain="zorg", name="B", score=float("nan"))
     G.add_edge("a", "b", weight=np.float32(2.5))
-    doc = network_map_html(G, {"a": (np.float64(0.1), np.float64(0.2)), "b": (-0.1, 0.3)}, taxonomy=taxonomy,
-                           node_size={"a": np.int64(3), "b": np.float64(1.0)})
+    doc = network_map_html(
+        G,
+        {"a": (np.float64(0.1), np.float64(0.2)), "b": (-0.1, 0.3)},
+        taxonomy=taxonomy,
+        node_size={"a": np.int64(3), "b": np.float64(1.0)},
+    )
     assert len(_nodes(doc)) == 2
 
 
@@ -130,8 +164,16 @@ def test_empty_graph(taxonomy):
 
 def test_compact_map_without_names_for_small_multiples(graph, taxonomy):
     # Small multiples: no name anywhere in the document, thin ties without arrows, no zoom or drag.
-    doc = network_map_html(graph, stable_layout(graph), taxonomy=taxonomy, show_names=False, legend=False,
-                           compact=True, tooltips=False, height=240)
+    doc = network_map_html(
+        graph,
+        stable_layout(graph),
+        taxonomy=taxonomy,
+        show_names=False,
+        legend=False,
+        compact=True,
+        tooltips=False,
+        height=240,
+    )
     for name in ("Huisarts Fictief", "Coach Fictief", "Bewonersgroep Fictief", "Los Fictief"):
         assert name not in doc
     assert all("title" not in n and n["label"].strip() == "" for n in _nodes(doc))
@@ -141,7 +183,9 @@ def test_compact_map_without_names_for_small_multiples(graph, taxonomy):
     options = _options(doc)
     assert options["edges"]["arrows"]["to"]["enabled"] is False
     assert options["nodes"]["scaling"]["max"] < _options(full)["nodes"]["scaling"]["max"]
-    assert options["interaction"]["zoomView"] is False and options["interaction"]["dragView"] is False
+    assert (
+        options["interaction"]["zoomView"] is False and options["interaction"]["dragView"] is False
+    )
     assert "zoomView" not in _options(full)["interaction"]
 
 
@@ -156,11 +200,18 @@ def test_non_respondents_are_marked(graph, taxonomy):
         assert "shapeProperties" not in nodes[node] and note not in nodes[node]["title"].lower()
     legend = doc.split('id="wijknet-legend"')[1].split("</div></div>")[0]
     assert "gestippelde rand: " + note in legend
-    en = network_map_html(graph, stable_layout(graph), taxonomy=taxonomy, lang="en", respondents=["z1", "w1"])
-    assert "Has not (yet) responded to the questionnaire" in {n["id"]: n["title"] for n in _nodes(en)}["i1"]
+    en = network_map_html(
+        graph, stable_layout(graph), taxonomy=taxonomy, lang="en", respondents=["z1", "w1"]
+    )
+    assert (
+        "Has not (yet) responded to the questionnaire"
+        in {n["id"]: n["title"] for n in _nodes(en)}["i1"]
+    )
     assert "dashed border" in en
     # Without respondents (or when everyone responded) nothing is marked.
-    for doc in (network_map_html(graph, stable_layout(graph), taxonomy=taxonomy),
-                network_map_html(graph, stable_layout(graph), taxonomy=taxonomy, respondents=set(graph))):
+    for doc in (
+        network_map_html(graph, stable_layout(graph), taxonomy=taxonomy),
+        network_map_html(graph, stable_layout(graph), taxonomy=taxonomy, respondents=set(graph)),
+    ):
         assert all("shapeProperties" not in n for n in _nodes(doc))
         assert "gestippelde rand" not in doc and note not in doc.lower()

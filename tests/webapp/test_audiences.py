@@ -8,8 +8,23 @@ from streamlit.testing.v1 import AppTest
 from tests.people import BEEKDAL, HEIDEPARK_PERSONS
 from wijknet.webapp import ENTRY_SCRIPT
 
-PAGES = ("netwerkkaart", "kengetallen", "verbinders", "domeinmenging", "verandering", "kpi", "vergelijken", "rapport")
-ALL_PERSONS = (*HEIDEPARK_PERSONS.values(), "Echo Heidedal", "Delta Beekhof", "Hotel Beekveld", "India Beekstraat")
+PAGES = (
+    "netwerkkaart",
+    "kengetallen",
+    "verbinders",
+    "domeinmenging",
+    "verandering",
+    "kpi",
+    "vergelijken",
+    "rapport",
+)
+ALL_PERSONS = (
+    *HEIDEPARK_PERSONS.values(),
+    "Echo Heidedal",
+    "Delta Beekhof",
+    "Hotel Beekveld",
+    "India Beekstraat",
+)
 
 
 def protos(node) -> list[str]:
@@ -73,7 +88,9 @@ def test_leernetwerk_sees_no_names_on_any_page(project, page):
 
 def test_leernetwerk_has_no_connector_page_and_an_anonymous_map(project):
     at = viewing_as("leernetwerk")
-    with pytest.raises(ValueError, match="Could not find a navigation page"):  # not registered for this audience
+    with pytest.raises(
+        ValueError, match="Could not find a navigation page"
+    ):  # not registered for this audience
         at.switch_page("views/verbinders.py")
     at = viewing_as("leernetwerk")
     assert any("anonieme kaart" in i.value for i in at.info)
@@ -107,7 +124,9 @@ def signed_in(name: str) -> AppTest:
 
 def test_signed_in_wijkteam_reaches_nothing_of_another_wijk(signed_in_store):
     at = signed_in("team-heidepark")
-    assert "view_as" not in [w.key for w in at.sidebar.selectbox]  # the account decides, not a choice
+    assert "view_as" not in [
+        w.key for w in at.sidebar.selectbox
+    ]  # the account decides, not a choice
     assert at.sidebar.selectbox(key="wijk").options == ["Heidepark"]
     for page in PAGES:
         at.switch_page(f"views/{page}.py").run()
@@ -145,9 +164,15 @@ def test_evidence_view_shows_quotes_only_to_an_unlocked_researcher(people_store,
     def evidence_of(at: AppTest, name_part: str) -> str:
         at.sidebar.selectbox(key="wijk").set_value("Heidepark").run()
         at.sidebar.selectbox(key="wave").set_value("2026").run()
-        actors = at.session_state["_selection"].project.actors  # the viewer's own (restricted) actors
-        actor = actors.loc[actors["name"].str.contains(name_part) & (actors["actor_id"] != "HP-4"), "actor_id"].iloc[0]
-        at.session_state["evidence_actor_Heidepark_2026"] = actor  # AppTest cannot select by a formatted option
+        actors = at.session_state[
+            "_selection"
+        ].project.actors  # the viewer's own (restricted) actors
+        actor = actors.loc[
+            actors["name"].str.contains(name_part) & (actors["actor_id"] != "HP-4"), "actor_id"
+        ].iloc[0]
+        at.session_state["evidence_actor_Heidepark_2026"] = (
+            actor  # AppTest cannot select by a formatted option
+        )
         at.run()
         assert not at.exception, at.exception
         return at.dataframe[-1].value.to_csv()
@@ -155,7 +180,9 @@ def test_evidence_view_shows_quotes_only_to_an_unlocked_researcher(people_store,
     at = signed_in("onderzoeker-a")
     from wijknet.privacy import load_key, pseudonym
 
-    locked = evidence_of(at, pseudonym(load_key(people_store), "HP-1", "person"))  # the quoted interviewee
+    locked = evidence_of(
+        at, pseudonym(load_key(people_store), "HP-1", "person")
+    )  # the quoted interviewee
     assert "Ik bel" not in locked and "interview" in locked
     assert "gesprekken.csv" not in locked and "bestand " in locked  # file names are free text too
     at.sidebar.toggle(key="unlocked").set_value(True).run()

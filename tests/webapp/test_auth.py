@@ -90,7 +90,9 @@ def test_unknown_user_gets_the_same_message(store):
 
 
 def test_delayed_after_repeated_failures(store, monkeypatch):
-    monkeypatch.setattr(users, "BASE_DELAY", dt.timedelta(minutes=1))  # longer than the runs of this test
+    monkeypatch.setattr(
+        users, "BASE_DELAY", dt.timedelta(minutes=1)
+    )  # longer than the runs of this test
     add_user(store, "anna", "onderzoeker", PASSWORD)
     at = app().run()
     for _ in range(users.FREE_FAILURES + 1):
@@ -121,12 +123,16 @@ def test_after_expiry_asked_again(store):
 
 def test_idle_timeout_from_wijknet_yaml(store):
     config = store / "wijknet.yaml"
-    config.write_text(config.read_text(encoding="utf-8") + "sign_in:\n  session_minutes: 5\n", encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8") + "sign_in:\n  session_minutes: 5\n", encoding="utf-8"
+    )
     add_user(store, "anna", "onderzoeker", PASSWORD)
     at = sign_in(app().run(), "anna", PASSWORD)
     session = at.session_state[SESSION_KEY]
     assert session.settings.idle == dt.timedelta(minutes=5)
-    at.session_state[SESSION_KEY] = replace(session, last_seen=session.last_seen - dt.timedelta(minutes=6))
+    at.session_state[SESSION_KEY] = replace(
+        session, last_seen=session.last_seen - dt.timedelta(minutes=6)
+    )
     assert app_title(at.run()) == "wijknet: aanmelden"
 
 
@@ -178,7 +184,9 @@ def test_audit_page_only_for_researchers(store):
 
 def test_audit_page_checks_the_audience_itself(store):
     """Run on its own (as if its address were opened without the entry script), the page shows nothing."""
-    page = AppTest.from_file(str(ENTRY_SCRIPT.parent / "views" / "auditlog.py"), default_timeout=60).run()
+    page = AppTest.from_file(
+        str(ENTRY_SCRIPT.parent / "views" / "auditlog.py"), default_timeout=60
+    ).run()
     assert not page.exception, page.exception
     assert "alleen zichtbaar voor onderzoekers" in page.error[0].value
     assert not page.dataframe
@@ -204,8 +212,13 @@ def test_english_sign_in_form(store):
 
 # --- OIDC (st.login) ---------------------------------------------------------------------------
 
-OIDC = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x" * 32, "client_id": "wijknet",
-        "client_secret": "geheim", "server_metadata_url": "https://idp.example/.well-known/openid-configuration"}
+OIDC = {
+    "redirect_uri": "http://localhost:8501/oauth2callback",
+    "cookie_secret": "x" * 32,
+    "client_id": "wijknet",
+    "client_secret": "geheim",
+    "server_metadata_url": "https://idp.example/.well-known/openid-configuration",
+}
 
 
 def oidc_app(user: dict) -> AppTest:
@@ -230,7 +243,11 @@ def test_oidc_user_with_account_gets_its_audience(store):
     assert not at.exception, at.exception
     assert app_title(at) == "Netwerkkaart"
     session = at.session_state[SESSION_KEY]
-    assert (session.username, session.audience, session.method) == ("anna@zuyd.nl", "wijkteam:Noord", "oidc")
+    assert (session.username, session.audience, session.method) == (
+        "anna@zuyd.nl",
+        "wijkteam:Noord",
+        "oidc",
+    )
     entry = read_log(store, action="sign_in").iloc[0]
     assert json.loads(entry.detail)["method"] == "oidc"
 
@@ -246,7 +263,9 @@ def test_oidc_user_without_account_has_no_access(store):
     assert "bevestigd" in at.error[0].value
 
 
-@pytest.mark.parametrize("claim", [{}, {"email_verified": "false"}, {"email_verified": None}, {"email_verified": 1}])
+@pytest.mark.parametrize(
+    "claim", [{}, {"email_verified": "false"}, {"email_verified": None}, {"email_verified": 1}]
+)
 def test_oidc_without_a_verified_email_claim_has_no_access(store, claim):
     """An attacker who sets anna's address at the provider without verifying it gets nothing."""
     add_user(store, "anna@zuyd.nl", "onderzoeker", None)

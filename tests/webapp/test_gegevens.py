@@ -38,11 +38,18 @@ def store(tmp_path, monkeypatch) -> Path:
     return folder
 
 
-def signed_in(folder: Path, username: str = "onderzoeker-a", audience: str = "onderzoeker", *,
-              unlocked: bool = True) -> AppTest:
+def signed_in(
+    folder: Path,
+    username: str = "onderzoeker-a",
+    audience: str = "onderzoeker",
+    *,
+    unlocked: bool = True,
+) -> AppTest:
     at = app()
     now = _dt.datetime.now(_dt.UTC)
-    at.session_state[SESSION_KEY] = Session(username, audience, str(folder), "password", now, now, SessionSettings())
+    at.session_state[SESSION_KEY] = Session(
+        username, audience, str(folder), "password", now, now, SessionSettings()
+    )
     at.session_state["unlocked"] = unlocked  # the researcher's "Echte namen tonen"
     at.run()
     at.switch_page(PAGE).run()
@@ -75,13 +82,19 @@ def test_upload_check_and_import_into_an_empty_store(store):
     at = signed_in(store)
     assert at.title[0].value == "Gegevens importeren"
     assert "Er wachten geen namen" in texts(at)
-    at.file_uploader[0].set_value([("actoren.csv", ACTORS.encode(), "text/csv"),
-                                   ("../../relaties.csv", TIES.encode(), "text/csv")]).run()
+    at.file_uploader[0].set_value(
+        [
+            ("actoren.csv", ACTORS.encode(), "text/csv"),
+            ("../../relaties.csv", TIES.encode(), "text/csv"),
+        ]
+    ).run()
     before = snapshot(store)
     button(at, "import_check").click().run()
     assert not at.exception, at.exception
     shown = texts(at)
-    assert "**actoren\\.csv** · tidy-actors" in shown and "**relaties\\.csv** · tidy-ties" in shown  # sanitised, as text
+    assert (
+        "**actoren\\.csv** · tidy-actors" in shown and "**relaties\\.csv** · tidy-ties" in shown
+    )  # sanitised, as text
     assert "6 nieuwe actoren" in shown and "7 waarnemingen van relaties" in shown
     assert any("actor_id" in list(df.columns) for df in tables(at))  # the first rows
     assert snapshot(store) == before  # the check stored nothing
@@ -91,7 +104,10 @@ def test_upload_check_and_import_into_an_empty_store(store):
     conn = connect(store)
     try:
         assert conn.execute("SELECT count(*) FROM actors").fetchone()[0] == 6
-        assert {r[0] for r in conn.execute("SELECT name FROM files")} == {"actoren.csv", "relaties.csv"}
+        assert {r[0] for r in conn.execute("SELECT name FROM files")} == {
+            "actoren.csv",
+            "relaties.csv",
+        }
     finally:
         conn.close()
     # The app reloaded the project: the sidebar now offers its wijken, and the map page shows them.
@@ -103,8 +119,9 @@ def test_upload_check_and_import_into_an_empty_store(store):
 def test_problems_are_listed_by_file_row_and_column_and_nothing_is_imported(store):
     at = signed_in(store)
     bad = TIES.replace("Noord,2025,z1,w1,verwijzing", "Noord,2025,z1,x9,verwijzing")
-    at.file_uploader[0].set_value([("actoren.csv", ACTORS.encode(), "text/csv"),
-                                   ("relaties.csv", bad.encode(), "text/csv")]).run()
+    at.file_uploader[0].set_value(
+        [("actoren.csv", ACTORS.encode(), "text/csv"), ("relaties.csv", bad.encode(), "text/csv")]
+    ).run()
     before = snapshot(store)
     button(at, "import_check").click().run()
     assert not at.exception, at.exception
@@ -132,7 +149,9 @@ def test_an_upload_over_the_size_limit_is_refused(store, monkeypatch):
 def queued(store, tmp_path) -> Path:
     """A store whose survey left a write-in and a respondent without an actor id."""
     (tmp_path / "actors.csv").write_text(ACTORS, encoding="utf-8")
-    survey = SURVEY.read_text(encoding="utf-8").replace("2025-03-01,0,R_3,1,w1,", "2025-03-01,0,R_3,1,,")
+    survey = SURVEY.read_text(encoding="utf-8").replace(
+        "2025-03-01,0,R_3,1,w1,", "2025-03-01,0,R_3,1,,"
+    )
     (tmp_path / "enquete.csv").write_text(survey, encoding="utf-8")
     import_files(store, [tmp_path / "actors.csv", tmp_path / "enquete.csv"], wave="2026")
     return store
@@ -149,8 +168,15 @@ def test_resolve_queue_links_a_respondent_and_creates_an_actor(queued):
     assert any("#1 gekoppeld aan Coach Fictief" in s.value for s in at.success)
     conn = connect(queued)
     try:
-        assert conn.execute("SELECT count(*) FROM observations WHERE source = 'w1' AND kind = 'survey'").fetchone()[0] == 2
-        assert conn.execute("SELECT kpi3 FROM responses WHERE actor_id = 'w1'").fetchone() is not None
+        assert (
+            conn.execute(
+                "SELECT count(*) FROM observations WHERE source = 'w1' AND kind = 'survey'"
+            ).fetchone()[0]
+            == 2
+        )
+        assert (
+            conn.execute("SELECT kpi3 FROM responses WHERE actor_id = 'w1'").fetchone() is not None
+        )
     finally:
         conn.close()
     # The write-in becomes a new actor of the chosen domain.
@@ -164,11 +190,14 @@ def test_resolve_queue_links_a_respondent_and_creates_an_actor(queued):
 def test_other_audiences_cannot_import(store):
     at = app()
     now = _dt.datetime.now(_dt.UTC)
-    at.session_state[SESSION_KEY] = Session("wijkteam-a", "wijkteam:Noord", str(store), "password", now, now,
-                                            SessionSettings())
+    at.session_state[SESSION_KEY] = Session(
+        "wijkteam-a", "wijkteam:Noord", str(store), "password", now, now, SessionSettings()
+    )
     at.run()
     assert not at.exception, at.exception
-    with pytest.raises(ValueError, match="Could not find a navigation page"):  # not in the navigation
+    with pytest.raises(
+        ValueError, match="Could not find a navigation page"
+    ):  # not in the navigation
         at.switch_page(PAGE)
 
 
@@ -182,7 +211,9 @@ def test_the_queue_needs_the_real_names_switched_on(queued):
 def test_the_preview_lists_every_note_by_file_row_and_column_and_counts_a_reimport(store, tmp_path):
     (tmp_path / "actors.csv").write_text(ACTORS, encoding="utf-8")
     import_files(store, [tmp_path / "actors.csv"])
-    survey = SURVEY.read_text(encoding="utf-8").replace("2025-03-01,0,R_3,1,w1,", "2025-03-01,0,R_3,1,,")
+    survey = SURVEY.read_text(encoding="utf-8").replace(
+        "2025-03-01,0,R_3,1,w1,", "2025-03-01,0,R_3,1,,"
+    )
     at = signed_in(store)
     at.selectbox(key="import_wave").set_value("2026").run()
     at.file_uploader[0].set_value([("enquete.csv", survey.encode(), "text/csv")]).run()
@@ -196,11 +227,16 @@ def test_the_preview_lists_every_note_by_file_row_and_column_and_counts_a_reimpo
     note = notes[0][notes[0]["Rij"] != ""].iloc[0]
     assert note["Bestand"] == "enquete.csv" and note["Rij"] != "" and note["Kolom"] != ""
     assert any("Opmerkingen (" in c.value for c in at.caption)
-    assert ((store / "wijknet.sqlite").read_bytes(), snapshot(store)) == before  # the check changed no byte
+    assert (
+        (store / "wijknet.sqlite").read_bytes(),
+        snapshot(store),
+    ) == before  # the check changed no byte
     (tmp_path / "enquete.csv").write_text(survey, encoding="utf-8")
     import_files(store, [tmp_path / "enquete.csv"], wave="2026")
     # The same export re-saved with CRLF: recognised as imported before.
-    at.file_uploader[0].set_value([("enquete (2).csv", survey.replace("\n", "\r\n").encode(), "text/csv")]).run()
+    at.file_uploader[0].set_value(
+        [("enquete (2).csv", survey.replace("\n", "\r\n").encode(), "text/csv")]
+    ).run()
     button(at, "import_check").click().run()
     assert not at.exception, at.exception
     assert any("al eerder geïmporteerd" in i.value for i in at.info)

@@ -31,7 +31,13 @@ def session(people_store, tmp_path, monkeypatch):
     code = open_session(people_store, "Heidepark", "2027", "Bijeenkomst Heidepark")
     open_session(people_store, "Beekdal", "2027", "Geheime titel Beekdal")
     set_url(people_store, code, "http://192.0.2.7:8600")
-    submit(people_store, code, "HP-1", [("HP-2", "samenwerking", 3), ("HP-3", "verwijzing", 2)], "sub-00000001")
+    submit(
+        people_store,
+        code,
+        "HP-1",
+        [("HP-2", "samenwerking", 3), ("HP-3", "verwijzing", 2)],
+        "sub-00000001",
+    )
     submit(people_store, code, "HP-2", [("HP-1", "samenwerking", 4)], "sub-00000002")
     return people_store, code
 
@@ -58,7 +64,11 @@ def test_projector_shows_growing_map_counts_and_address(session):
     assert at.title[0].value == "Live netwerkkaart"
     assert "http://192.0.2.7:8600" in texts(at) and "persoonlijke" in texts(at)
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics == {"Ingevuld": "2 / 7", "Relaties": "3", "Domeinoverstijgend": metrics["Domeinoverstijgend"]}
+    assert metrics == {
+        "Ingevuld": "2 / 7",
+        "Relaties": "3",
+        "Domeinoverstijgend": metrics["Domeinoverstijgend"],
+    }
     assert at.get("iframe")
     # a new answer appears on the next run (the fragment refreshes every few seconds in the browser)
     submit(store, code, "HP-5", [("HP-1", "samenwerking", 1)], "sub-00000003")
@@ -82,10 +92,14 @@ def test_wijkteam_sees_only_its_own_wijks_sessions(session):
     store, _ = session
     at = _open(store, "wijkteam:Heidepark")
     assert "Geheime titel Beekdal" not in everything(at)
-    assert [o for o in at.selectbox(key="live_session").options] == ["Bijeenkomst Heidepark — Heidepark, meting 2027 (open)"]
+    assert [o for o in at.selectbox(key="live_session").options] == [
+        "Bijeenkomst Heidepark — Heidepark, meting 2027 (open)"
+    ]
     at = _open_other(store)
     assert not at.exception, at.exception
-    assert at.selectbox(key="live_session").options == ["Geheime titel Beekdal — Beekdal, meting 2027 (open)"]
+    assert at.selectbox(key="live_session").options == [
+        "Geheime titel Beekdal — Beekdal, meting 2027 (open)"
+    ]
     page = everything(at)
     assert "Bijeenkomst Heidepark" not in page and "Heidehuis" not in page
 
@@ -102,10 +116,18 @@ def test_leernetwerk_gets_no_session_no_address_no_map(session):
     add_user(store, "anna", "leernetwerk", PASSWORD)
     at = sign_in(app().run(), "anna", PASSWORD)
     assert not at.exception, at.exception
-    with pytest.raises(ValueError, match="Could not find a navigation page"):  # not in its navigation at all
+    with pytest.raises(
+        ValueError, match="Could not find a navigation page"
+    ):  # not in its navigation at all
         at.switch_page(PAGE)
     page = everything(at)
-    for value in (code, "192.0.2.7", "Bijeenkomst Heidepark", "Geheime titel Beekdal", "Live netwerkkaart"):
+    for value in (
+        code,
+        "192.0.2.7",
+        "Bijeenkomst Heidepark",
+        "Geheime titel Beekdal",
+        "Live netwerkkaart",
+    ):
         assert value not in page, value
     # and the page itself refuses too (a direct link): see tests/live/test_projector.py
 
@@ -119,7 +141,11 @@ def test_organiser_makes_personal_links(session):
     assert at.get("download_button")
     # the revoke choice shows labels as the wijkteam sees them, never ids or hidden names
     options = at.selectbox(key="live_revoke_pick").options
-    assert "Alfa Heidehuis" in options and not {"Bravo Heideveld", "Charlie Heidebeek", *REAL_IDS} & set(options)
+    assert "Alfa Heidehuis" in options and not {
+        "Bravo Heideveld",
+        "Charlie Heidebeek",
+        *REAL_IDS,
+    } & set(options)
     at.selectbox(key="live_revoke_pick").set_value(options.index("Alfa Heidehuis")).run()
     at.button(key="live_revoke").click().run()
     assert "HP-1" not in linked(store, code)

@@ -30,15 +30,27 @@ PAGES = {
     "views/vergelijken.py": ("Wijken vergelijken", "Compare wijken"),
 }
 DOMAINS = ("zorg", "welzijn", "gemeente", "inwoners", "wonen")
-ROLES = {"zorg": "Huisarts", "welzijn": "Welzijnscoach", "gemeente": "Wmo-consulent", "inwoners": "Sleutelfiguur",
-         "wonen": "Woonconsultent"}
+ROLES = {
+    "zorg": "Huisarts",
+    "welzijn": "Welzijnscoach",
+    "gemeente": "Wmo-consulent",
+    "inwoners": "Sleutelfiguur",
+    "wonen": "Woonconsultent",
+}
 
 
 WAVES = (("2025", 0.04), ("2026", 0.12))
 
 
-def write_project(folder: Path, *, synthetic: bool = True, n: int = 24, seed: int = 7, waves=WAVES,
-                  responses: bool = False) -> Path:
+def write_project(
+    folder: Path,
+    *,
+    synthetic: bool = True,
+    n: int = 24,
+    seed: int = 7,
+    waves=WAVES,
+    responses: bool = False,
+) -> Path:
     """A small fictional tidy project: two wijken, two waves (by default), role-based names only.
 
     ``waves`` holds ``(wave, probability of a cross-domain tie)`` pairs; ``responses`` adds a
@@ -53,16 +65,34 @@ def write_project(folder: Path, *, synthetic: bool = True, n: int = 24, seed: in
             domain = DOMAINS[i % len(DOMAINS)]
             aid = f"{wijk[0]}{i:02d}"
             ids.append((aid, domain))
-            actors.append({"actor_id": aid, "wijk": wijk, "domain": domain, "name": f"{ROLES[domain]} {wijk} {i}",
-                           "role": ROLES[domain].lower(), "organisation": f"Organisatie {domain} (fictief)",
-                           "kind": "person", "pluswijkteam": "ja" if i < 4 else "nee", "consent": "ja"})
+            actors.append(
+                {
+                    "actor_id": aid,
+                    "wijk": wijk,
+                    "domain": domain,
+                    "name": f"{ROLES[domain]} {wijk} {i}",
+                    "role": ROLES[domain].lower(),
+                    "organisation": f"Organisatie {domain} (fictief)",
+                    "kind": "person",
+                    "pluswijkteam": "ja" if i < 4 else "nee",
+                    "consent": "ja",
+                }
+            )
         for wave, p_cross in waves:
             for a, da in ids[:-2]:  # the last two actors stay isolates
                 for b, db in ids[:-2]:
                     if a != b and rng.random() < (0.3 if da == db else p_cross):
-                        ties.append({"wijk": wijk, "wave": wave, "source": a, "target": b,
-                                     "tie_type": ["samenwerking", "verwijzing"][int(rng.integers(2))],
-                                     "weight": str(int(rng.integers(1, 5))), "evidence": "enquête"})
+                        ties.append(
+                            {
+                                "wijk": wijk,
+                                "wave": wave,
+                                "source": a,
+                                "target": b,
+                                "tie_type": ["samenwerking", "verwijzing"][int(rng.integers(2))],
+                                "weight": str(int(rng.integers(1, 5))),
+                                "evidence": "enquête",
+                            }
+                        )
     for name, rows in (("actors", actors), ("ties", ties)):
         with open(folder / f"{name}.csv", "w", newline="", encoding="utf-8") as fh:
             writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
@@ -70,7 +100,9 @@ def write_project(folder: Path, *, synthetic: bool = True, n: int = 24, seed: in
             writer.writerows(rows)
     wave_list = ", ".join(f"'{w}'" for w, _ in waves)
     (folder / "wijknet.yaml").write_text(
-        f"title: Testproject\nsynthetic: {str(synthetic).lower()}\nwaves: [{wave_list}]\n", encoding="utf-8")
+        f"title: Testproject\nsynthetic: {str(synthetic).lower()}\nwaves: [{wave_list}]\n",
+        encoding="utf-8",
+    )
     if responses:
         write_responses(folder, [a["actor_id"] for a in actors], [w for w, _ in waves])
     return folder
@@ -104,8 +136,11 @@ def app() -> AppTest:
 
 
 def texts(at: AppTest) -> str:
-    parts = [e.value for kind in ("title", "caption", "markdown", "warning", "info", "success", "error", "code")
-             for e in getattr(at, kind)]
+    parts = [
+        e.value
+        for kind in ("title", "caption", "markdown", "warning", "info", "success", "error", "code")
+        for e in getattr(at, kind)
+    ]
     return "\n".join(str(p) for p in parts)
 
 
@@ -166,7 +201,9 @@ def test_map_page_shows_where_a_tie_comes_from(project):
     table = at.dataframe[0].value
     assert {"Richting", "Andere actor", "Soort relatie", "Bron", "Bestand"} <= set(table.columns)
     assert len(table) > 0 and set(table["Richting"]) <= {"noemt", "genoemd door"}
-    assert set(table["Bron"]) == {"enquête"} and "Huisarts Noord 0" not in set(table["Andere actor"])
+    assert set(table["Bron"]) == {"enquête"} and "Huisarts Noord 0" not in set(
+        table["Andere actor"]
+    )
     # An actor without ties (the last two are isolates) gets a message instead of a table.
     at.selectbox(key="evidence_actor_Noord_2026").select("N23").run()
     assert not at.exception and not at.dataframe
@@ -179,7 +216,9 @@ def test_map_marks_non_respondents_when_the_project_has_responses(project_with_r
     at = app().run()
     assert not at.exception, at.exception
     doc = at.get("iframe")[0].proto.srcdoc
-    assert "gestippelde rand: heeft (nog) niet gereageerd op de vragenlijst" in doc  # actors 20-23 did not respond
+    assert (
+        "gestippelde rand: heeft (nog) niet gereageerd op de vragenlijst" in doc
+    )  # actors 20-23 did not respond
     assert '"borderDashes": [4, 3]' in doc
 
 
@@ -206,7 +245,13 @@ def test_metrics_page_explains_every_measure(project):
     assert not at.exception
     table = at.table[0].value
     assert list(table.columns)[:2] == ["2025", "2026"]
-    for label in ("Dichtheid", "Domeinoverstijgende relaties", "E-I-index", "Wederkerigheid", "Losse delen"):
+    for label in (
+        "Dichtheid",
+        "Domeinoverstijgende relaties",
+        "E-I-index",
+        "Wederkerigheid",
+        "Losse delen",
+    ):
         assert label in table.index
     assert table[table.columns[-1]].str.len().min() > 20  # a sentence per measure
 
@@ -225,13 +270,17 @@ def test_mixing_page_has_chart(project):
     at.switch_page("views/domeinmenging.py").run()
     assert not at.exception
     charts = at.get("vega_lite_chart")
-    assert charts and "Zorg" in charts[0].proto.spec + "".join(str(d) for d in charts[0].proto.datasets)
+    assert charts and "Zorg" in charts[0].proto.spec + "".join(
+        str(d) for d in charts[0].proto.datasets
+    )
 
 
 @pytest.mark.parametrize("page", list(PAGES))
 def test_broken_project_shows_message(tmp_path, monkeypatch, page):
     folder = write_project(tmp_path / "broken")
-    (folder / "ties.csv").write_text("wijk,wave,source,target\nNoord,2025,N00,ONBEKEND\n", encoding="utf-8")
+    (folder / "ties.csv").write_text(
+        "wijk,wave,source,target\nNoord,2025,N00,ONBEKEND\n", encoding="utf-8"
+    )
     monkeypatch.setenv("WIJKNET_PROJECT", str(folder))
     at = app().run()
     at.switch_page(page).run()
@@ -279,8 +328,12 @@ def test_change_page_summary_map_trends_and_model(project):
     at.switch_page("views/verandering.py").run()
     assert not at.exception, at.exception
     assert "Wijk Noord, van 2025 naar 2026" in texts(at)
-    assert [m.label for m in at.metric] == ["Nieuwe relaties", "Verdwenen relaties", "Gebleven relaties",
-                                            "Nieuw tussen domeinen"]
+    assert [m.label for m in at.metric] == [
+        "Nieuwe relaties",
+        "Verdwenen relaties",
+        "Gebleven relaties",
+        "Nieuw tussen domeinen",
+    ]
     assert "relaties bij" in texts(at) and "verbinden twee verschillende domeinen" in texts(at)
     doc = at.get("iframe")[0].proto.srcdoc
     assert "vis.Network" in doc and "Van 2025 naar 2026" in doc and "nieuwe relatie in 2026" in doc
@@ -305,7 +358,9 @@ def test_change_page_only_new_and_cross_domain(project):
 
 
 def test_change_page_switching_waves(tmp_path, monkeypatch):
-    folder = write_project(tmp_path / "three", waves=(("2025", 0.04), ("2026", 0.12), ("2027", 0.2)))
+    folder = write_project(
+        tmp_path / "three", waves=(("2025", 0.04), ("2026", 0.12), ("2027", 0.2))
+    )
     monkeypatch.setenv("WIJKNET_PROJECT", str(folder))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     at = app().run()
@@ -415,7 +470,9 @@ def test_compare_page_summary_trends_table_maps_and_mixing(project_with_response
     at.switch_page("views/vergelijken.py").run()
     assert not at.exception, at.exception
     assert "Alle wijken, meting 2026" in texts(at)
-    summary = re.sub(r"\\(.)", r"\1", at.markdown[0].value)  # as shown: the wijk names are escaped (ui.literal)
+    summary = re.sub(
+        r"\\(.)", r"\1", at.markdown[0].value
+    )  # as shown: the wijk names are escaped (ui.literal)
     assert "grootste aandeel domeinoverstijgende relaties" in summary
     assert "KPI 3 (ervaren domeinoverstijgend werken) lag in 2026" in summary  # from responses.csv
     # Two trend charts and one faceted heatmap on one colour scale.
@@ -427,7 +484,11 @@ def test_compare_page_summary_trends_table_maps_and_mixing(project_with_response
     assert colour["field"] == "pct" and colour["scale"]["domain"] == [0, 20, 40, 70, 100]
     # The table of the chosen wave, one row per wijk, with intervals.
     bodies = html_bodies(at)
-    assert bodies.count('<th scope="row">') == 2 and "Kwetsbare bruggen" in bodies and 'class="ci"' in bodies
+    assert (
+        bodies.count('<th scope="row">') == 2
+        and "Kwetsbare bruggen" in bodies
+        and 'class="ci"' in bodies
+    )
     # One small map per wijk, without any name (no labels, no hover texts).
     frames = at.get("iframe")
     assert len(frames) == 2
@@ -435,7 +496,9 @@ def test_compare_page_summary_trends_table_maps_and_mixing(project_with_response
         doc = frame.proto.srcdoc
         assert "vis.Network" in doc
         assert "Huisarts" not in doc and "Welzijnscoach" not in doc
-        assert not [m for m in ("https://", "http://cdn") if f'src="{m}' in doc or f'href="{m}' in doc]
+        assert not [
+            m for m in ("https://", "http://cdn") if f'src="{m}' in doc or f'href="{m}' in doc
+        ]
     # Every number for researchers, with a download.
     assert at.dataframe and at.get("download_button")
 
@@ -474,4 +537,3 @@ def test_compare_page_with_one_wijk(tmp_path, monkeypatch):
     assert not at.exception, at.exception
     assert any("maar één wijk" in i.value for i in at.info)
     assert len(at.get("iframe")) == 1
-

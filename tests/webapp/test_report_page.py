@@ -5,10 +5,9 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.webapp.test_pages import write_project
 from wijknet.report import find_chromium
 from wijknet.webapp import ENTRY_SCRIPT
-
-from .test_pages import write_project
 
 
 @pytest.fixture
@@ -63,5 +62,7 @@ def test_report_page_makes_a_pdf(project):
 def test_report_html_is_the_library_report(project):
     from wijknet.webapp import state
 
-    html = state.report_html.__wrapped__(str(project), (state.signature(project), "onderzoeker", True), "Noord", "2025", "nl")
+    html = state.report_html.__wrapped__(
+        str(project), (state.signature(project), "onderzoeker", True), "Noord", "2025", "nl"
+    )
     assert "Wijknetwerk Noord" in html and "meting 2025" in html and "Fictieve demodata" in html

@@ -8,8 +8,8 @@ page is :mod:`wijknet.webapp.auth`; the commands ``wijknet user`` and
 sign-in is written to the audit log (:mod:`wijknet.store.audit`).
 """
 
-from .sessions import Session, SessionSettings, session_settings
-from .users import (
+from wijknet.access.sessions import Session, SessionSettings, session_settings
+from wijknet.access.users import (
     AccessError,
     SignInRefused,
     User,
@@ -26,6 +26,22 @@ from .users import (
     verify,
 )
 
-__all__ = ["AccessError", "Session", "SessionSettings", "SignInRefused", "User", "add_user", "check_audience",
-           "check_password", "get_user", "has_users", "list_users", "remove_user", "session_settings", "set_active",
-           "set_audience", "set_password", "verify"]
+__all__ = [
+    "AccessError",
+    "Session",
+    "SessionSettings",
+    "SignInRefused",
+    "User",
+    "add_user",
+    "check_audience",
+    "check_password",
+    "get_user",
+    "has_users",
+    "list_users",
+    "remove_user",
+    "session_settings",
+    "set_active",
+    "set_audience",
+    "set_password",
+    "verify",
+]

@@ -18,9 +18,9 @@ from typing import Annotated
 
 import typer
 
-from ..errors import DataError
-from ..i18n import text
-from ..io.console import fail, text_table
+from wijknet.errors import DataError
+from wijknet.i18n import text
+from wijknet.io.console import fail, text_table
 
 TEXTS = {
     "password_prompt": {"nl": "Wachtwoord (minstens {n} tekens)", "en": "Password (at least {n} characters)"},
@@ -67,12 +67,16 @@ user_app = typer.Typer(
 )
 
 FolderArg = Annotated[Path, typer.Argument(help="Project folder made by wijknet init.")]
-NameArg = Annotated[str, typer.Argument(help="User name (letters, digits, . _ @ + -); for sign-in through an identity provider: the e-mail address.")]
-
+NameArg = Annotated[
+    str,
+    typer.Argument(
+        help="User name (letters, digits, . _ @ + -); for sign-in through an identity provider: the e-mail address."
+    ),
+]
 
 
 def _password(password_stdin: bool) -> str:
-    from .users import MIN_PASSWORD_LENGTH
+    from wijknet.access.users import MIN_PASSWORD_LENGTH
 
     if password_stdin:
         line = sys.stdin.readline().rstrip("\r\n")
@@ -92,12 +96,29 @@ def _password(password_stdin: bool) -> str:
 def add(
     folder: FolderArg,
     name: NameArg,
-    audience: Annotated[str, typer.Option("--audience", help="What the user may see: onderzoeker, leernetwerk or wijkteam:<wijk>.")],
-    password_stdin: Annotated[bool, typer.Option("--password-stdin", help="Read the password from the first line of standard input (for scripts) instead of asking.")] = False,
-    no_password: Annotated[bool, typer.Option("--no-password", help="No password: the user signs in only through the identity provider (OIDC, NAME = e-mail address).")] = False,
+    audience: Annotated[
+        str,
+        typer.Option(
+            "--audience", help="What the user may see: onderzoeker, leernetwerk or wijkteam:<wijk>."
+        ),
+    ],
+    password_stdin: Annotated[
+        bool,
+        typer.Option(
+            "--password-stdin",
+            help="Read the password from the first line of standard input (for scripts) instead of asking.",
+        ),
+    ] = False,
+    no_password: Annotated[
+        bool,
+        typer.Option(
+            "--no-password",
+            help="No password: the user signs in only through the identity provider (OIDC, NAME = e-mail address).",
+        ),
+    ] = False,
 ) -> None:
     """Add a user. The password (at least 12 characters, not the user name) is asked twice; there is no default."""
-    from .users import add_user, check_audience, check_password, check_username
+    from wijknet.access.users import add_user, check_audience, check_password, check_username
 
     try:
         name = check_username(name)
@@ -111,13 +132,20 @@ def add(
         fail(exc)
     for warning in warnings:
         typer.echo(text(TEXTS, "warning", message=warning), err=True)
-    typer.echo(text(TEXTS, "added" if user.has_password else "added_oidc", name=user.username, audience=user.audience))
+    typer.echo(
+        text(
+            TEXTS,
+            "added" if user.has_password else "added_oidc",
+            name=user.username,
+            audience=user.audience,
+        )
+    )
 
 
 @user_app.command("list")
 def list_(folder: FolderArg) -> None:
     """List the users: name, audience, active, whether a password is set, created when and by whom (never a hash)."""
-    from .users import list_users
+    from wijknet.access.users import list_users
 
     try:
         users = list_users(folder)
@@ -140,7 +168,7 @@ def set_audience_(
     audience: Annotated[str, typer.Argument(help="onderzoeker, leernetwerk or wijkteam:<wijk>.")],
 ) -> None:
     """Change what a user may see (logged as role_change); it takes effect at the user's next click in the app."""
-    from .users import check_audience, set_audience
+    from wijknet.access.users import check_audience, set_audience
 
     try:
         _, warnings = check_audience(folder, audience)
@@ -156,10 +184,12 @@ def set_audience_(
 def password(
     folder: FolderArg,
     name: NameArg,
-    password_stdin: Annotated[bool, typer.Option("--password-stdin", help="Read the new password from standard input.")] = False,
+    password_stdin: Annotated[
+        bool, typer.Option("--password-stdin", help="Read the new password from standard input.")
+    ] = False,
 ) -> None:
     """Set a new password for a user (asked twice)."""
-    from .users import get_user, set_password, unknown_user
+    from wijknet.access.users import get_user, set_password, unknown_user
 
     try:
         if get_user(folder, name) is None:  # say so before asking for a password
@@ -174,11 +204,18 @@ def password(
 def remove(
     folder: FolderArg,
     name: NameArg,
-    disable: Annotated[bool, typer.Option("--disable", help="Keep the account but refuse its sign-in (undo with --enable).")] = False,
-    enable: Annotated[bool, typer.Option("--enable", help="Allow a disabled account to sign in again.")] = False,
+    disable: Annotated[
+        bool,
+        typer.Option(
+            "--disable", help="Keep the account but refuse its sign-in (undo with --enable)."
+        ),
+    ] = False,
+    enable: Annotated[
+        bool, typer.Option("--enable", help="Allow a disabled account to sign in again.")
+    ] = False,
 ) -> None:
     """Remove a user (or only disable the account with --disable). The audit log keeps what the user did."""
-    from .users import remove_user, set_active
+    from wijknet.access.users import remove_user, set_active
 
     try:
         if disable or enable:
@@ -193,10 +230,26 @@ def remove(
 
 def audit(
     folder: FolderArg,
-    action: Annotated[str | None, typer.Option("--action", help="Only this action (import, export, report, sign_in, sign_in_failed, user_add, role_change, ...).")] = None,
-    limit: Annotated[int, typer.Option("--limit", help="At most this many entries, newest first (0 = all).")] = 50,
-    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line instead of a table.")] = False,
-    unlock: Annotated[bool, typer.Option("--unlock", help="Show the file and folder names in the entries (they may name people; recorded in the log).")] = False,
+    action: Annotated[
+        str | None,
+        typer.Option(
+            "--action",
+            help="Only this action (import, export, report, sign_in, sign_in_failed, user_add, role_change, ...).",
+        ),
+    ] = None,
+    limit: Annotated[
+        int, typer.Option("--limit", help="At most this many entries, newest first (0 = all).")
+    ] = 50,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="One JSON object per line instead of a table.")
+    ] = False,
+    unlock: Annotated[
+        bool,
+        typer.Option(
+            "--unlock",
+            help="Show the file and folder names in the entries (they may name people; recorded in the log).",
+        ),
+    ] = False,
 ) -> None:
     """Show the audit log of a project store: imports, exports, reports, sign-ins and changes of users and roles.
 
@@ -204,14 +257,21 @@ def audit(
     Auditlog page. The log holds user names, file names, formats and counts, never names of actors; file names
     (which may name someone) are shown only with --unlock.
     """
-    from ..store.audit import ACTIONS, read_log, record
-    from .log import NAME_KEYS, format_detail
+    from wijknet.access.log import NAME_KEYS, format_detail
+    from wijknet.store.audit import ACTIONS, read_log, record
 
     try:
         if action is not None and action not in ACTIONS:
-            from ..errors import Problem
+            from wijknet.errors import Problem
 
-            raise DataError([Problem("--action", text(TEXTS, "bad_action", action=action, actions=", ".join(ACTIONS)))])
+            raise DataError(
+                [
+                    Problem(
+                        "--action",
+                        text(TEXTS, "bad_action", action=action, actions=", ".join(ACTIONS)),
+                    )
+                ]
+            )
         log = read_log(folder, action=action, limit=limit or None)
         if unlock:
             record(folder, "unlock", command="audit")

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..store.audit import read_log
-
+from wijknet.store.audit import read_log
 
 #: Detail keys that hold file or folder names: free text that may name a person.
 NAME_KEYS = ("file", "files", "out")
@@ -49,8 +48,9 @@ def _file(entry: dict, names: bool = True) -> str:
     return f"{entry.get('file', '?') if names else '…'} ({inside}){status}"
 
 
-def audit_table(store: sqlite3.Connection | str | Path, *, action: str | None = None,
-                limit: int | None = None) -> pd.DataFrame:
+def audit_table(
+    store: sqlite3.Connection | str | Path, *, action: str | None = None, limit: int | None = None
+) -> pd.DataFrame:
     """:func:`wijknet.store.audit.read_log` with the detail made readable (:func:`format_detail`), newest first."""
     log = read_log(store, action=action, limit=limit)
     return log.assign(detail=[format_detail(d) for d in log["detail"]])

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from ..errors import DataError, Problem
+from wijknet.errors import DataError, Problem
 
 #: Default idle timeout in minutes.
 SESSION_MINUTES = 60
@@ -87,8 +87,16 @@ class Session:
     settings: SessionSettings = SessionSettings()
 
     @classmethod
-    def start(cls, username: str, audience: str, folder: str | Path, *, method: str = "password",
-              settings: SessionSettings | None = None, now: _dt.datetime | None = None) -> Session:
+    def start(
+        cls,
+        username: str,
+        audience: str,
+        folder: str | Path,
+        *,
+        method: str = "password",
+        settings: SessionSettings | None = None,
+        now: _dt.datetime | None = None,
+    ) -> Session:
         """A new session, started ``now``."""
         now = now or _utcnow()
         return cls(username, audience, str(folder), method, now, now, settings or SessionSettings())

@@ -55,10 +55,10 @@ from pathlib import Path
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
-from ..errors import DataError, Problem
-from ..i18n import text
-from ..store import audit
-from ..store.db import connect, transaction
+from wijknet.errors import DataError, Problem
+from wijknet.i18n import text
+from wijknet.store import audit
+from wijknet.store.db import connect, transaction
 
 #: Failed sign-ins per user name and client (since the last success) that cost no waiting.
 FREE_FAILURES = 3
@@ -106,9 +106,9 @@ TEXTS = {
     },
     "refused_delayed": {
         "nl": "Te veel mislukte pogingen met deze gebruikersnaam vanaf dit apparaat. Wacht {seconds} seconden "
-              "(tot {time} UTC) en probeer het dan opnieuw.",
+        "(tot {time} UTC) en probeer het dan opnieuw.",
         "en": "Too many failed attempts with this user name from this device. Wait {seconds} seconds "
-              "(until {time} UTC) and try again.",
+        "(until {time} UTC) and try again.",
     },
 }
 
@@ -134,8 +134,16 @@ class SignInRefused(Exception):
                  now: _dt.datetime | None = None):  # fmt: skip
         self.reason, self.until = reason, until
         if reason == "delayed":
-            seconds = max(1, math.ceil((until - (now or _utcnow())).total_seconds())) if until else "?"
-            message = text(TEXTS, "refused_delayed", lang, seconds=seconds, time=until.strftime("%H:%M:%S") if until else "?")
+            seconds = (
+                max(1, math.ceil((until - (now or _utcnow())).total_seconds())) if until else "?"
+            )
+            message = text(
+                TEXTS,
+                "refused_delayed",
+                lang,
+                seconds=seconds,
+                time=until.strftime("%H:%M:%S") if until else "?",
+            )
         else:
             message = text(TEXTS, "refused_invalid", lang)
         super().__init__(message)
@@ -229,7 +237,7 @@ def check_audience(store: sqlite3.Connection | str | Path, audience: str) -> tup
     DataError
         When it is no audience, or names a wijk the store's actors do not have.
     """
-    from ..privacy.audience import Audience
+    from wijknet.privacy.audience import Audience
 
     parsed = Audience.parse(audience)
     warnings: list[str] = []
@@ -256,7 +264,9 @@ def _actor(by: str | None) -> str:
     return audit.system_user() if by is None else by
 
 
-def add_user(folder: str | Path, username: str, audience: str, password: str | None, *, by: str | None = None) -> User:
+def add_user(
+    folder: str | Path, username: str, audience: str, password: str | None, *, by: str | None = None
+) -> User:
     """Add an account to the project store ``folder``.
 
     Parameters
@@ -316,7 +326,9 @@ def _existing(conn: sqlite3.Connection, username: str):
     return name, row
 
 
-def set_audience(folder: str | Path, username: str, audience: str, *, by: str | None = None) -> User:
+def set_audience(
+    folder: str | Path, username: str, audience: str, *, by: str | None = None
+) -> User:
     """Change the audience (role) of a user; logged as ``role_change`` with the old and new audience."""
     conn = connect(folder)
     try:
@@ -330,14 +342,19 @@ def set_audience(folder: str | Path, username: str, audience: str, *, by: str | 
         conn.close()
 
 
-def set_password(folder: str | Path, username: str, password: str, *, by: str | None = None) -> User:
+def set_password(
+    folder: str | Path, username: str, password: str, *, by: str | None = None
+) -> User:
     """Set a new password (the policy of :func:`check_password`); logged as ``password_change``."""
     conn = connect(folder)
     try:
         with transaction(conn):
             name, _ = _existing(conn, username)
             check_password(name, password)
-            conn.execute("UPDATE users SET password_hash = ? WHERE username = ?", (hash_password(password), name))
+            conn.execute(
+                "UPDATE users SET password_hash = ? WHERE username = ?",
+                (hash_password(password), name),
+            )
             audit.record(conn, "password_change", username=_actor(by), user=name)
             return _user(_row(conn, name))
     finally:
@@ -346,7 +363,8 @@ def set_password(folder: str | Path, username: str, password: str, *, by: str | 
 
 def set_active(folder: str | Path, username: str, active: bool, *, by: str | None = None) -> User:
     """Disable (``active=False``) or enable an account without removing it; logged as ``user_remove``
-    (``disabled: true``) or ``user_add`` (``enabled: true``)."""
+    (``disabled: true``) or ``user_add`` (``enabled: true``).
+    """
     conn = connect(folder)
     try:
         with transaction(conn):
@@ -410,7 +428,9 @@ def client_tag(client: str | None) -> str:
     return hashlib.sha256(f"wijknet-client:{client or ''}".encode()).hexdigest()[:16]
 
 
-def wait_until(conn: sqlite3.Connection, username: str, client: str, now: _dt.datetime) -> _dt.datetime | None:
+def wait_until(
+    conn: sqlite3.Connection, username: str, client: str, now: _dt.datetime
+) -> _dt.datetime | None:
     """When this client may try ``username`` again, or ``None`` when it may now.
 
     Counts the failures of the name from the client (``client_tag``) since its
@@ -433,8 +453,16 @@ def _dummy() -> str:
     return _dummy_hash
 
 
-def verify(folder: str | Path, username: str, password: str, *, now: _dt.datetime | None = None,
-           method: str = "password", lang: str | None = None, client: str | None = None) -> User:
+def verify(
+    folder: str | Path,
+    username: str,
+    password: str,
+    *,
+    now: _dt.datetime | None = None,
+    method: str = "password",
+    lang: str | None = None,
+    client: str | None = None,
+) -> User:
     """Check a sign-in with user name and password.
 
     Parameters
@@ -472,7 +500,9 @@ def verify(folder: str | Path, username: str, password: str, *, now: _dt.datetim
     try:
         # 1. A short write: the delay, and the attempt recorded as failed until the password is found right.
         with transaction(conn):
-            conn.execute("DELETE FROM login_attempts WHERE attempted_at < ?", (_iso(now - KEEP_ATTEMPTS),))
+            conn.execute(
+                "DELETE FROM login_attempts WHERE attempted_at < ?", (_iso(now - KEEP_ATTEMPTS),)
+            )
             row = _row(conn, name)
             known = row is not None
             until = wait_until(conn, name, tag, now)
@@ -491,12 +521,16 @@ def verify(folder: str | Path, username: str, password: str, *, now: _dt.datetim
         with transaction(conn):
             if ok:
                 current = _row(conn, name)
-                ok = current is not None and bool(current[2]) and current[5] == row[5]  # not disabled or changed meanwhile
+                ok = (
+                    current is not None and bool(current[2]) and current[5] == row[5]
+                )  # not disabled or changed meanwhile
             if ok:
                 conn.execute("UPDATE login_attempts SET ok = 1 WHERE attempt_id = ?", (attempt,))
                 audit.record(conn, "sign_in", username=name, audience=current[1], method=method)
                 if rehashed:
-                    conn.execute("UPDATE users SET password_hash = ? WHERE username = ?", (rehashed, name))
+                    conn.execute(
+                        "UPDATE users SET password_hash = ? WHERE username = ?", (rehashed, name)
+                    )
                 return _user(_row(conn, name))
             audit.record(conn, "sign_in_failed", username=name if known else "", reason="invalid", method=method,
                          known_user=known)  # fmt: skip

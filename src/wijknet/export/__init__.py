@@ -28,14 +28,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import DataError, Problem
-from ..i18n import text
-from .base import TEXTS, Selection, domain_codes, select, write_atomically
-from .excel import write_xlsx
-from .graphs import write_gexf, write_graphml, write_pajek
-from .group import is_leernetwerk, refuse_individual, write_group_xlsx
-from .rsiena import write_rsiena
-from .ucinet import read_dl, read_dl_graph, write_dl
+from wijknet.errors import DataError, Problem
+from wijknet.export.base import TEXTS, Selection, domain_codes, select, write_atomically
+from wijknet.export.excel import write_xlsx
+from wijknet.export.graphs import write_gexf, write_graphml, write_pajek
+from wijknet.export.group import is_leernetwerk, refuse_individual, write_group_xlsx
+from wijknet.export.rsiena import write_rsiena
+from wijknet.export.ucinet import read_dl, read_dl_graph, write_dl
+from wijknet.i18n import text
 
 __all__ = [
     "FORMATS", "Selection", "check_format", "export_dl", "export_gexf", "export_graphml", "export_pajek", "export_project",
@@ -58,7 +58,13 @@ def check_format(fmt: str) -> str:
     """``fmt`` in lower case if it is a known format, else a :class:`DataError` naming the formats."""
     name = str(fmt).strip().lower()
     if name not in FORMATS:
-        raise DataError([Problem("--format", text(TEXTS, "unknown_format", value=fmt, choices=", ".join(FORMATS)))])
+        raise DataError(
+            [
+                Problem(
+                    "--format", text(TEXTS, "unknown_format", value=fmt, choices=", ".join(FORMATS))
+                )
+            ]
+        )
     return name
 
 
@@ -124,7 +130,7 @@ def export_project(project, fmt: str, out: str | Path, *, wijk: str | None = Non
 def _write_domains(project, path: Path) -> Path:
     import csv
 
-    from .sanitise import guard_csv
+    from wijknet.export.sanitise import guard_csv
 
     with open(path, "w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh)
@@ -155,9 +161,13 @@ def export_dl(project, out, *, wijk=None, wave=None) -> list[Path]:
     return export_project(project, "dl", out, wijk=wijk, wave=wave)
 
 
-def export_xlsx(project, out, *, wijk=None, wave=None, n_permutations: int = 1000, seed: int = 0) -> list[Path]:
+def export_xlsx(
+    project, out, *, wijk=None, wave=None, n_permutations: int = 1000, seed: int = 0
+) -> list[Path]:
     """The Excel workbook; see :func:`export_project`."""
-    return export_project(project, "xlsx", out, wijk=wijk, wave=wave, n_permutations=n_permutations, seed=seed)
+    return export_project(
+        project, "xlsx", out, wijk=wijk, wave=wave, n_permutations=n_permutations, seed=seed
+    )
 
 
 def export_rsiena(project, out, *, wijk=None, nonresponse: str = "keep") -> list[Path]:

@@ -15,9 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import DataError, Problem
-from ..i18n import text
-from .sanitise import unique_slugs
+from wijknet.errors import DataError, Problem
+from wijknet.export.sanitise import unique_slugs
+from wijknet.i18n import text
 
 TEXTS = {
     "unknown_format": {
@@ -69,7 +69,11 @@ class Selection:
 
     def stem(self, wijk: str, wave: str | None = None) -> str:
         """File-name stem ``<wijk>`` or ``<wijk>_<wave>``."""
-        return self.wijk_slugs[wijk] if wave is None else f"{self.wijk_slugs[wijk]}_{self.wave_slugs[wave]}"
+        return (
+            self.wijk_slugs[wijk]
+            if wave is None
+            else f"{self.wijk_slugs[wijk]}_{self.wave_slugs[wave]}"
+        )
 
 
 def select(project, wijk: str | None = None, wave: str | None = None) -> Selection:
@@ -83,9 +87,13 @@ def select(project, wijk: str | None = None, wave: str | None = None) -> Selecti
     wijken, waves = list(project.wijken), list(project.waves)
     problems = []
     if wijk is not None and wijk not in wijken:
-        problems.append(Problem("--wijk", text(TEXTS, "unknown_wijk", value=wijk, choices=", ".join(wijken))))
+        problems.append(
+            Problem("--wijk", text(TEXTS, "unknown_wijk", value=wijk, choices=", ".join(wijken)))
+        )
     if wave is not None and wave not in waves:
-        problems.append(Problem("--wave", text(TEXTS, "unknown_wave", value=wave, choices=", ".join(waves))))
+        problems.append(
+            Problem("--wave", text(TEXTS, "unknown_wave", value=wave, choices=", ".join(waves)))
+        )
     if not waves:
         problems.append(Problem("--wave", text(TEXTS, "no_waves")))
     if problems:
@@ -123,7 +131,9 @@ def _alive(pid: int) -> bool:
             return ctypes.get_last_error() == 5  # access denied: it runs, as someone else
         code = ctypes.c_ulong()
         try:
-            return bool(kernel32.GetExitCodeProcess(handle, ctypes.byref(code))) and code.value == 259  # STILL_ACTIVE
+            return (
+                bool(kernel32.GetExitCodeProcess(handle, ctypes.byref(code))) and code.value == 259
+            )  # STILL_ACTIVE
         finally:
             kernel32.CloseHandle(handle)
     try:
@@ -150,7 +160,7 @@ def remove_stale(folder: Path, prefix: str) -> list[Path]:
     """
     removed = []
     for path in folder.glob(f"{prefix}*"):
-        pid = path.name[len(prefix):].split("-", 1)[0]
+        pid = path.name[len(prefix) :].split("-", 1)[0]
         if path.is_dir() and (not pid.isdigit() or not _alive(int(pid))):
             shutil.rmtree(path, ignore_errors=True)
             removed.append(path)
@@ -182,7 +192,13 @@ def write_atomically(out_dir: str | Path, fill: Callable[[Path], list[Path]]) ->
         remove_stale(out_dir, TMP_PREFIX)
         tmp = Path(tempfile.mkdtemp(prefix=f"{TMP_PREFIX}{os.getpid()}-", dir=out_dir))
     except OSError as exc:
-        raise DataError([Problem("--out", text(TEXTS, "cannot_write", path=out_dir, detail=exc.strerror or exc))]) from None
+        raise DataError(
+            [
+                Problem(
+                    "--out", text(TEXTS, "cannot_write", path=out_dir, detail=exc.strerror or exc)
+                )
+            ]
+        ) from None
     try:
         relative = [Path(p).relative_to(tmp) for p in fill(tmp)]
         written = []
@@ -197,7 +213,14 @@ def write_atomically(out_dir: str | Path, fill: Callable[[Path], list[Path]]) ->
         if created and not any(out_dir.iterdir()):
             out_dir.rmdir()
         if isinstance(exc, OSError):
-            raise DataError([Problem("--out", text(TEXTS, "cannot_write", path=out_dir, detail=exc.strerror or exc))]) from exc
+            raise DataError(
+                [
+                    Problem(
+                        "--out",
+                        text(TEXTS, "cannot_write", path=out_dir, detail=exc.strerror or exc),
+                    )
+                ]
+            ) from exc
         raise
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -33,10 +33,10 @@ from pathlib import Path
 
 import networkx as nx
 
-from ..graph import build_graph
-from .base import Selection, domain_codes
-from .observations import carries_observations, dumps, tie_observations
-from .sanitise import export_id, guard_csv, plain_value, sanitise_graph
+from wijknet.export.base import Selection, domain_codes
+from wijknet.export.observations import carries_observations, dumps, tie_observations
+from wijknet.export.sanitise import export_id, guard_csv, plain_value, sanitise_graph
+from wijknet.graph import build_graph
 
 #: Length of each wave's time interval on the GEXF time axis.
 SPELL = 0.5
@@ -80,7 +80,9 @@ def wave_times(waves: list[str]) -> dict[str, float]:
     return {w: float(i) for i, w in enumerate(waves, start=1)}
 
 
-def gexf_graph(project, wijk: str, waves: list[str], *, all_waves: list[str] | None = None) -> nx.DiGraph:
+def gexf_graph(
+    project, wijk: str, waves: list[str], *, all_waves: list[str] | None = None
+) -> nx.DiGraph:
     """The dynamic graph of one wijk over ``waves``, ready for :func:`networkx.write_gexf`.
 
     Parameters
@@ -185,7 +187,10 @@ def pajek_lines(G: nx.DiGraph) -> list[str]:
     lines = [f"*Vertices {G.number_of_nodes()}"]
     lines += [f"{number[node]} {_pajek_text(export_id(node))}" for node in G]
     lines.append("*Arcs" if G.is_directed() else "*Edges")
-    lines += [f"{number[u]} {number[v]} {_pajek_number(d.get('weight', 1.0))}" for u, v, d in G.edges(data=True)]
+    lines += [
+        f"{number[u]} {number[v]} {_pajek_number(d.get('weight', 1.0))}"
+        for u, v, d in G.edges(data=True)
+    ]
     return lines
 
 
@@ -197,7 +202,15 @@ def clu_lines(G: nx.DiGraph, values: list[int]) -> list[str]:
 #: The companion table of the vertices: vertex number, id, then every actor attribute of the graph.
 VERTEX_COLUMNS = ("vertex", "actor_id", "domain_code")
 #: The companion table of the arcs: vertex numbers, ids and the tie attributes.
-ARC_COLUMNS = ("source_vertex", "target_vertex", "source", "target", "weight", "tie_type", "evidence")
+ARC_COLUMNS = (
+    "source_vertex",
+    "target_vertex",
+    "source",
+    "target",
+    "weight",
+    "tie_type",
+    "evidence",
+)
 
 
 def _write_lines(path: Path, lines: list[str]) -> Path:
@@ -239,7 +252,9 @@ def write_pajek(project, folder: Path, selection: Selection) -> list[Path]:
             attributes = list(dict.fromkeys(k for n in nodes for k in G.nodes[n]))
             rows = ([number[n], export_id(n), code, *(G.nodes[n].get(k, "") for k in attributes)]
                     for n, code in zip(nodes, domain))  # fmt: skip
-            written.append(_write_csv(folder / f"{stem}_vertices.csv", [*VERTEX_COLUMNS, *attributes], rows))
+            written.append(
+                _write_csv(folder / f"{stem}_vertices.csv", [*VERTEX_COLUMNS, *attributes], rows)
+            )
             rows = ([number[u], number[v], export_id(u), export_id(v), d.get("weight", ""), d.get("tie_type", ""),
                      d.get("evidence", "")] for u, v, d in G.edges(data=True))  # fmt: skip
             written.append(_write_csv(folder / f"{stem}_arcs.csv", ARC_COLUMNS, rows))

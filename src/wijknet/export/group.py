@@ -29,10 +29,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import DataError, Problem
-from ..i18n import text
-from .base import Selection
-from .excel import DEFAULT_NAME, codebook_table, info_table, save_workbook
+from wijknet.errors import DataError, Problem
+from wijknet.export.base import Selection
+from wijknet.export.excel import DEFAULT_NAME, codebook_table, info_table, save_workbook
+from wijknet.i18n import text
 
 #: The tables of :class:`wijknet.analysis.AnalysisResult` that hold group figures only.
 GROUP_TABLES = ("network_metrics", "mixing", "ei_domains", "change", "kpi3")
@@ -47,9 +47,9 @@ INDIVIDUAL_FORMATS = ("graphml", "gexf", "pajek", "dl", "rsiena")
 TEXTS = {
     "refused": {
         "nl": "het formaat '{fmt}' bevat actoren en relaties en is er niet voor het leernetwerk; het leernetwerk "
-              "krijgt alleen groepscijfers: gebruik --format xlsx",
+        "krijgt alleen groepscijfers: gebruik --format xlsx",
         "en": "the format '{fmt}' holds actors and ties and is not for the leernetwerk; the leernetwerk gets group "
-              "figures only: use --format xlsx",
+        "figures only: use --format xlsx",
     },
     "person_column": {
         "nl": "de tabel '{sheet}' heeft de kolom '{column}' met gegevens over personen; er is niets geschreven",
@@ -69,7 +69,9 @@ def refuse_individual(fmt: str) -> None:
         raise DataError([Problem("--format", text(TEXTS, "refused", fmt=fmt))])
 
 
-def group_tables(project, selection: Selection, *, n_permutations: int = 1000, seed: int = 0) -> dict:
+def group_tables(
+    project, selection: Selection, *, n_permutations: int = 1000, seed: int = 0
+) -> dict:
     """The group-level tables of ``project`` for the selected wijken and waves (see the module docstring).
 
     Raises
@@ -77,7 +79,7 @@ def group_tables(project, selection: Selection, *, n_permutations: int = 1000, s
     DataError
         When a table has a column of :data:`PERSON_COLUMNS`.
     """
-    from ..analysis import analyse
+    from wijknet.analysis import analyse
 
     result = analyse(project, n_permutations=n_permutations, seed=seed)
     some_wijken = len(selection.wijken) < len(project.wijken)
@@ -89,7 +91,9 @@ def group_tables(project, selection: Selection, *, n_permutations: int = 1000, s
             continue
         for column in df.columns:
             if str(column).lower() in PERSON_COLUMNS - ALLOWED.get(name, set()):
-                raise DataError([Problem(name, text(TEXTS, "person_column", sheet=name, column=column))])
+                raise DataError(
+                    [Problem(name, text(TEXTS, "person_column", sheet=name, column=column))]
+                )
         if some_wijken and "wijk" in df.columns:
             df = df[df["wijk"].isin(selection.wijken)]
         if some_waves and "wave" in df.columns:

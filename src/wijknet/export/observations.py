@@ -40,7 +40,7 @@ import math
 
 import pandas as pd
 
-from ..graph import NON_TIE_TYPES
+from wijknet.graph import NON_TIE_TYPES
 
 #: Keys of one observation in the ``observations`` attribute, in this order.
 KEYS = ("tie_type", "weight", "evidence", "evidence_kind")
@@ -61,9 +61,9 @@ def _shows_labels(project) -> bool:
 
 
 def _store_observations(project, wijk: str, wave: str) -> pd.DataFrame:
-    from ..store.combine import kept_observations
-    from ..store.db import connect
-    from ..store.frames import observations
+    from wijknet.store.combine import kept_observations
+    from wijknet.store.db import connect
+    from wijknet.store.frames import observations
 
     conn = connect(project.store_path)
     try:
@@ -74,18 +74,29 @@ def _store_observations(project, wijk: str, wave: str) -> pd.DataFrame:
     obs = obs[~obs["tie_type"].isin(NON_TIE_TYPES)]
     if project._real_ids is not None:  # restricted project: real ids -> its pseudonyms
         codes = {real: code for code, real in project._real_ids.items()}
-        obs = obs.assign(source=obs["source"].map(codes), target=obs["target"].map(codes)).dropna(subset=["source", "target"])
+        obs = obs.assign(source=obs["source"].map(codes), target=obs["target"].map(codes)).dropna(
+            subset=["source", "target"]
+        )
     return obs.rename(columns={"kind": "evidence_kind", "label": "evidence"})
 
 
 def _tidy_observations(project, wijk: str, wave: str) -> pd.DataFrame:
-    from ..store.importing import _label_kind
+    from wijknet.store.importing import _label_kind
 
     t = project.ties
     t = t[(t["wijk"] == wijk) & (t["wave"] == wave) & ~t["tie_type"].isin(NON_TIE_TYPES)]
-    evidence = t["evidence"].fillna("").astype(str) if "evidence" in t.columns else pd.Series("", index=t.index)
+    evidence = (
+        t["evidence"].fillna("").astype(str)
+        if "evidence" in t.columns
+        else pd.Series("", index=t.index)
+    )
     if "evidence_kind" in t.columns:
-        kind = t["evidence_kind"].fillna("").astype(str).where(lambda k: k != "", evidence.map(_label_kind))
+        kind = (
+            t["evidence_kind"]
+            .fillna("")
+            .astype(str)
+            .where(lambda k: k != "", evidence.map(_label_kind))
+        )
     else:
         kind = evidence.map(_label_kind)
     return t.assign(evidence=evidence, evidence_kind=kind)
@@ -101,7 +112,11 @@ def tie_observations(project, wijk: str, wave: str) -> dict[tuple[str, str], lis
     """
     if not carries_observations(project):
         return {}
-    obs = _store_observations(project, wijk, wave) if project.store_path is not None else _tidy_observations(project, wijk, wave)
+    obs = (
+        _store_observations(project, wijk, wave)
+        if project.store_path is not None
+        else _tidy_observations(project, wijk, wave)
+    )
     labels = _shows_labels(project)
     out: dict[tuple[str, str], list[dict]] = {}
     for s, t, tie_type, weight, evidence, kind in zip(obs["source"], obs["target"], obs["tie_type"], obs["weight"],

@@ -56,11 +56,11 @@ from pathlib import Path
 
 import numpy as np
 
-from ..errors import DataError, Problem
-from ..graph import build_graph
-from ..i18n import text
-from .base import Selection, domain_codes
-from .sanitise import export_id, guard_csv
+from wijknet.errors import DataError, Problem
+from wijknet.export.base import Selection, domain_codes
+from wijknet.export.sanitise import export_id, guard_csv
+from wijknet.graph import build_graph
+from wijknet.i18n import text
 
 STRUCTURAL_ZERO = 10
 TEXTS = {
@@ -123,7 +123,9 @@ def composition_times(present: np.ndarray) -> list[tuple[float, float]]:
     return times
 
 
-def siena_data(project, wijk: str, waves: list[str] | None = None, *, nonresponse: str = "keep") -> SienaData:
+def siena_data(
+    project, wijk: str, waves: list[str] | None = None, *, nonresponse: str = "keep"
+) -> SienaData:
     """The wave arrays of one wijk, ready to write or to use in Python.
 
     Parameters
@@ -142,7 +144,11 @@ def siena_data(project, wijk: str, waves: list[str] | None = None, *, nonrespons
         raise DataError([Problem("nonresponse", text(TEXTS, "nonresponse", value=nonresponse))])
     waves = list(waves or project.waves)
     graphs = [build_graph(project, wijk, wave) for wave in waves]
-    ids = [a for a in project.actors.loc[project.actors["wijk"] == wijk, "actor_id"] if any(a in G for G in graphs)]
+    ids = [
+        a
+        for a in project.actors.loc[project.actors["wijk"] == wijk, "actor_id"]
+        if any(a in G for G in graphs)
+    ]
     index = {a: i for i, a in enumerate(ids)}
     n, M = len(ids), len(waves)
     adjacency = np.zeros((M, n, n))
@@ -157,7 +163,9 @@ def siena_data(project, wijk: str, waves: list[str] | None = None, *, nonrespons
         adjacency[k][absent, :] = STRUCTURAL_ZERO
         adjacency[k][:, absent] = STRUCTURAL_ZERO
         if nonresponse == "missing" and not responses.empty:
-            answered = set(responses.loc[(responses["wijk"] == wijk) & (responses["wave"] == wave), "actor_id"])
+            answered = set(
+                responses.loc[(responses["wijk"] == wijk) & (responses["wave"] == wave), "actor_id"]
+            )
             silent = here & np.array([a not in answered for a in ids], dtype=bool)
             rows = adjacency[k][silent]
             rows[rows != STRUCTURAL_ZERO] = np.nan
@@ -244,22 +252,46 @@ print(wijkdata)
 """
 
 
-def write_siena_folder(data: SienaData, folder: Path, wijk: str, domains: dict[str, int]) -> list[Path]:
+def write_siena_folder(
+    data: SienaData, folder: Path, wijk: str, domains: dict[str, int]
+) -> list[Path]:
     """Write the files of one wijk (see the module docstring) into ``folder``."""
     folder.mkdir(parents=True, exist_ok=True)
-    ids = [export_id(a) for a in data.actor_ids]  # the same ids in every file of the folder, npz included
+    ids = [
+        export_id(a) for a in data.actor_ids
+    ]  # the same ids in every file of the folder, npz included
     written = []
     for k in range(len(data.waves)):
         rows = ([a, *(_number(x) for x in row)] for a, row in zip(ids, data.adjacency[k]))
         written.append(_csv(folder / f"wave_{k + 1}.csv", ["actor_id", *ids], rows))
     path = folder / "composition.txt"
-    path.write_text("".join(f"{_time(a)} {_time(b)}\n" for a, b in data.composition), encoding="utf-8")
+    path.write_text(
+        "".join(f"{_time(a)} {_time(b)}\n" for a, b in data.composition), encoding="utf-8"
+    )
     written.append(path)
     rows = zip(ids, (guard_csv(d) for d in data.domain), data.domain_code, data.pluswijkteam,
                (guard_csv(w) for w in data.first_wave), (guard_csv(w) for w in data.last_wave))  # fmt: skip
-    written.append(_csv(folder / "actors.csv", ["actor_id", "domain", "domain_code", "pluswijkteam", "first_wave", "last_wave"], rows))
-    written.append(_csv(folder / "domains.csv", ["code", "domain"], ((c, guard_csv(d)) for d, c in domains.items())))
-    written.append(_csv(folder / "waves.csv", ["k", "wave"], ((k, guard_csv(w)) for k, w in enumerate(data.waves, start=1))))
+    written.append(
+        _csv(
+            folder / "actors.csv",
+            ["actor_id", "domain", "domain_code", "pluswijkteam", "first_wave", "last_wave"],
+            rows,
+        )
+    )
+    written.append(
+        _csv(
+            folder / "domains.csv",
+            ["code", "domain"],
+            ((c, guard_csv(d)) for d, c in domains.items()),
+        )
+    )
+    written.append(
+        _csv(
+            folder / "waves.csv",
+            ["k", "wave"],
+            ((k, guard_csv(w)) for k, w in enumerate(data.waves, start=1)),
+        )
+    )
     path = folder / "waves.npz"
     np.savez_compressed(path, adjacency=data.adjacency,
                         actor_ids=np.array(ids, dtype=str), waves=np.array(data.waves, dtype=str))  # fmt: skip
@@ -271,10 +303,14 @@ def write_siena_folder(data: SienaData, folder: Path, wijk: str, domains: dict[s
     return written
 
 
-def write_rsiena(project, folder: Path, selection: Selection, *, nonresponse: str = "keep") -> list[Path]:
+def write_rsiena(
+    project, folder: Path, selection: Selection, *, nonresponse: str = "keep"
+) -> list[Path]:
     """Write one RSiena folder ``<wijk>/`` per selected wijk into ``folder`` (all waves)."""
     if len(selection.waves) < 2:
-        raise DataError([Problem("--wave", text(TEXTS, "two_waves", waves=", ".join(selection.all_waves)))])
+        raise DataError(
+            [Problem("--wave", text(TEXTS, "two_waves", waves=", ".join(selection.all_waves)))]
+        )
     domains = domain_codes(project)
     written = []
     for wijk in selection.wijken:

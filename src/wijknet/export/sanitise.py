@@ -105,7 +105,10 @@ def sanitise_graph(G: nx.Graph, *, strings: bool = False, drop_empty: bool = Fal
     """
     H = G.__class__()
     H.graph.update(sanitise_attrs(G.graph, strings=strings, drop_empty=drop_empty))
-    H.add_nodes_from((str(n), sanitise_attrs(d, strings=strings, drop_empty=drop_empty)) for n, d in G.nodes(data=True))
+    H.add_nodes_from(
+        (str(n), sanitise_attrs(d, strings=strings, drop_empty=drop_empty))
+        for n, d in G.nodes(data=True)
+    )
     H.add_edges_from((str(u), str(v), sanitise_attrs(d, strings=strings, drop_empty=drop_empty))
                      for u, v, d in G.edges(data=True))  # fmt: skip
     return H

@@ -38,19 +38,19 @@ from pathlib import Path
 import networkx as nx
 import numpy as np
 
-from ..i18n import text
-from .base import Selection, domain_codes
-from .graphs import graph_for_export
-from .sanitise import export_id, guard_csv, plain_value
+from wijknet.export.base import Selection, domain_codes
+from wijknet.export.graphs import graph_for_export
+from wijknet.export.sanitise import export_id, guard_csv, plain_value
+from wijknet.i18n import text
 
 #: UCINET keeps this many characters of a label (and upper-cases them).
 UCINET_LABEL = 18
 TEXTS = {
     "labels": {
         "nl": "{file}: UCINET kort labels in tot {n} tekens en toont ze in hoofdletters; {count} label(s) worden dan "
-              "onherkenbaar of gelijk aan een ander ({examples}). Zie {map} voor de labels die UCINET toont.",
+        "onherkenbaar of gelijk aan een ander ({examples}). Zie {map} voor de labels die UCINET toont.",
         "en": "{file}: UCINET shortens labels to {n} characters and shows them in capitals; {count} label(s) become "
-              "unrecognisable or equal to another ({examples}). See {map} for the labels UCINET shows.",
+        "unrecognisable or equal to another ({examples}). See {map} for the labels UCINET shows.",
     },
     "too_long": {"nl": "langer dan {n} tekens", "en": "longer than {n} characters"},
     "same_as": {"nl": "in UCINET gelijk aan {other}", "en": "equal to {other} in UCINET"},
@@ -80,6 +80,7 @@ def label_problems(labels: list[str]) -> dict[str, str]:
             problems[label] = text(TEXTS, "too_long", n=UCINET_LABEL)
     return problems
 
+
 _TOKEN = re.compile(r'"[^"]*"|[^\s,]+')
 
 
@@ -97,14 +98,23 @@ def _number(value: float) -> str:
 
 def _wrap(labels: list[str], per_line: int = 10) -> list[str]:
     items = [_label(x) for x in labels]
-    return [",".join(items[i:i + per_line]) for i in range(0, len(items), per_line)] or [""]
+    return [",".join(items[i : i + per_line]) for i in range(0, len(items), per_line)] or [""]
 
 
 def dl_lines(G: nx.DiGraph, weight: str = "weight") -> list[str]:
     """Lines of a DL full-matrix file of ``G`` (labels = :func:`~wijknet.export.sanitise.export_id` of the node ids)."""
     nodes = list(G)
-    matrix = nx.to_numpy_array(G, nodelist=nodes, weight=weight, dtype=float) if nodes else np.zeros((0, 0))
-    lines = [f"DL N={len(nodes)} FORMAT=FULLMATRIX", "LABELS:", *_wrap([export_id(n) for n in nodes]), "DATA:"]
+    matrix = (
+        nx.to_numpy_array(G, nodelist=nodes, weight=weight, dtype=float)
+        if nodes
+        else np.zeros((0, 0))
+    )
+    lines = [
+        f"DL N={len(nodes)} FORMAT=FULLMATRIX",
+        "LABELS:",
+        *_wrap([export_id(n) for n in nodes]),
+        "DATA:",
+    ]
     lines += [" ".join(_number(x) for x in row) for row in matrix]
     return lines
 
@@ -150,13 +160,22 @@ def read_dl(path: str | Path) -> DLData:
             data += line.split()
         else:
             sections[state] += [t.strip('"') for t in _TOKEN.findall(line)]
-    settings = {k.lower(): v for k, v in re.findall(r"(?i)\b(n|nr|nc|format)\s*=\s*([^\s,]+)", " ".join(header))}
+    settings = {
+        k.lower(): v
+        for k, v in re.findall(r"(?i)\b(n|nr|nc|format)\s*=\s*([^\s,]+)", " ".join(header))
+    }
     if settings.get("format", "fullmatrix").lower() != "fullmatrix":
         raise ValueError(f"only FORMAT=FULLMATRIX is supported, not {settings['format']}")
     nr = int(settings.get("nr", settings.get("n", 0)))
     nc = int(settings.get("nc", settings.get("n", 0)))
-    rows = sections.get("row labels") or sections.get("labels") or [str(i) for i in range(1, nr + 1)]
-    cols = sections.get("column labels") or sections.get("labels") or [str(i) for i in range(1, nc + 1)]
+    rows = (
+        sections.get("row labels") or sections.get("labels") or [str(i) for i in range(1, nr + 1)]
+    )
+    cols = (
+        sections.get("column labels")
+        or sections.get("labels")
+        or [str(i) for i in range(1, nc + 1)]
+    )
     values = [np.nan if t == "." else float(t) for t in data]
     matrix = np.array(values, dtype=float).reshape(nr, nc)
     return DLData(rows, cols, matrix)
@@ -177,7 +196,15 @@ def _write(path: Path, lines: list[str]) -> Path:
     return path
 
 
-ACTOR_FILE_COLUMNS = ("actor_id", "name", "role", "organisation", "domain", "domain_code", "pluswijkteam")
+ACTOR_FILE_COLUMNS = (
+    "actor_id",
+    "name",
+    "role",
+    "organisation",
+    "domain",
+    "domain_code",
+    "pluswijkteam",
+)
 
 
 def write_dl(project, folder: Path, selection: Selection) -> list[Path]:
@@ -194,7 +221,9 @@ def write_dl(project, folder: Path, selection: Selection) -> list[Path]:
             columns = {"domain": [codes.get(d.get("domain"), 0) for d in data],
                        "pluswijkteam": [1 if d.get("pluswijkteam") else 0 for d in data]}  # fmt: skip
             labels = [export_id(n) for n in nodes]
-            written.append(_write(folder / f"{stem}_attributes.dl", attribute_lines(labels, columns)))
+            written.append(
+                _write(folder / f"{stem}_attributes.dl", attribute_lines(labels, columns))
+            )
             problems = label_problems(labels)
             if problems:
                 path = folder / f"{stem}_labels.csv"

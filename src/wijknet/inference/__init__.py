@@ -8,11 +8,18 @@ bootstrap confidence intervals for network-level statistics.
 :mod:`.permutation` holds the shared, vectorised permutation machinery.
 """
 
-from .bootstrap import BootstrapResult, bootstrap_ci
-from .mrqap import MRQAPResult, mrqap, same_attribute
-from .qap import QAPResult, graph_correlation, qap_correlation, qap_test
+from wijknet.inference.bootstrap import BootstrapResult, bootstrap_ci
+from wijknet.inference.mrqap import MRQAPResult, mrqap, same_attribute
+from wijknet.inference.qap import QAPResult, graph_correlation, qap_correlation, qap_test
 
 __all__ = [
-    "BootstrapResult", "MRQAPResult", "QAPResult", "bootstrap_ci", "graph_correlation", "mrqap",
-    "qap_correlation", "qap_test", "same_attribute",
+    "BootstrapResult",
+    "MRQAPResult",
+    "QAPResult",
+    "bootstrap_ci",
+    "graph_correlation",
+    "mrqap",
+    "qap_correlation",
+    "qap_test",
+    "same_attribute",
 ]

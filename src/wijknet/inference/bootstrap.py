@@ -17,8 +17,8 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from ..metrics.mixing import node_groups
-from ..taxonomy import Taxonomy
+from wijknet.metrics.mixing import node_groups
+from wijknet.taxonomy import Taxonomy
 
 # Elements of one (batch, n, n) array of bootstrap networks: 2**22 = 32 MB as float64.
 BATCH_ELEMENTS = 2**22
@@ -48,10 +48,14 @@ class BootstrapResult:
 
 def _ratio(numerator: np.ndarray, denominator: np.ndarray) -> np.ndarray:
     with np.errstate(invalid="ignore", divide="ignore"):
-        return np.where(denominator > 0, numerator / np.where(denominator > 0, denominator, 1), np.nan)
+        return np.where(
+            denominator > 0, numerator / np.where(denominator > 0, denominator, 1), np.nan
+        )
 
 
-def _batched_statistic(name: str, T: np.ndarray, groups: np.ndarray | None, directed: bool) -> np.ndarray:
+def _batched_statistic(
+    name: str, T: np.ndarray, groups: np.ndarray | None, directed: bool
+) -> np.ndarray:
     """Built-in statistic of a stack ``T`` of binary networks, shape ``(b, n, n)``, zero diagonal."""
     n = T.shape[1]
     ties = T.sum(axis=(1, 2))
@@ -208,12 +212,20 @@ def bootstrap_ci(
     if isinstance(statistic, str):
         name = statistic
         groups = node_groups(G, attr, Taxonomy({}))[1] if name.startswith("ei_") else None
-        estimate = float(_batched_statistic(name, A[None], groups[None] if groups is not None else None, directed)[0])
+        estimate = float(
+            _batched_statistic(
+                name, A[None], groups[None] if groups is not None else None, directed
+            )[0]
+        )
         batch = max(1, BATCH_ELEMENTS // (n * n))
 
         def replicate(start, stop):
-            T = _boot_networks(A, samples[start:stop], fill[offsets[start]:offsets[stop]], directed)
-            return _batched_statistic(name, T, groups[samples[start:stop]] if groups is not None else None, directed)
+            T = _boot_networks(
+                A, samples[start:stop], fill[offsets[start] : offsets[stop]], directed
+            )
+            return _batched_statistic(
+                name, T, groups[samples[start:stop]] if groups is not None else None, directed
+            )
     else:
         name = getattr(statistic, "__name__", "statistic")
         estimate = float(statistic(G))
@@ -222,7 +234,9 @@ def bootstrap_ci(
         def replicate(start, stop):
             values = []
             for b in range(start, stop):
-                T = _boot_networks(A, samples[b:b + 1], fill[offsets[b]:offsets[b + 1]], directed)[0]
+                T = _boot_networks(
+                    A, samples[b : b + 1], fill[offsets[b] : offsets[b + 1]], directed
+                )[0]
                 values.append(float(statistic(_as_graph(G, nodes, samples[b], T))))
             return np.array(values)
 

@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 from scipy.special import expit
 
-from .permutation import (
+from wijknet.inference.permutation import (
     as_matrices,
     check_symmetric,
     default_batch_size,
@@ -63,6 +63,7 @@ def same_attribute(G: nx.Graph, attr: str = "domain") -> np.ndarray:
 
 # --- linear models ----------------------------------------------------------
 
+
 def _ols_y_null(D: np.ndarray):
     """t-statistics of every coefficient when the response is permuted (qapy)."""
     Q, R = np.linalg.qr(D)
@@ -80,7 +81,7 @@ def _ols_y_null(D: np.ndarray):
 
 
 def _ols_dsp_null(Z: np.ndarray, y: np.ndarray, df: int):
-    """t of the last coefficient of ``y ~ Z + r`` for a stack of permuted residuals ``r``.
+    """T of the last coefficient of ``y ~ Z + r`` for a stack of permuted residuals ``r``.
 
     By Frisch-Waugh-Lovell: with ``M`` the projection off ``Z``,
     ``b = r'My / r'Mr`` and ``RSS = y'My - (r'My)^2 / r'Mr``.
@@ -102,6 +103,7 @@ def _ols_dsp_null(Z: np.ndarray, y: np.ndarray, df: int):
 
 
 # --- logistic models --------------------------------------------------------
+
 
 def _solve(H: np.ndarray, g: np.ndarray) -> np.ndarray:
     try:
@@ -162,7 +164,11 @@ def logit_newton(
     if start is not None:
         beta[:, :q] = start
     yF = y @ F  # (q,) or (b, q)
-    yV = V @ y if (V is not None and shared_y) else (np.einsum("bd,bd->b", V, y) if V is not None else None)
+    yV = (
+        V @ y
+        if (V is not None and shared_y)
+        else (np.einsum("bd,bd->b", V, y) if V is not None else None)
+    )
     FF = (F[:, :, None] * F[:, None, :]).reshape(d, q * q)
 
     # first iteration from the shared start
@@ -256,6 +262,7 @@ def _logit_dsp_null(Z: np.ndarray, y: np.ndarray):
 
 
 # --- observed fit -----------------------------------------------------------
+
 
 def _observed_fit(y: np.ndarray, D: np.ndarray, family: str, intercept: bool):
     from statsmodels.genmod.families import Binomial
@@ -461,8 +468,10 @@ def mrqap(
                 start[0] = np.log(yv.mean() / (1 - yv.mean()))
             refit = _logit_y_null(D, start)
         null_stats = map_batches(
-            lambda batch: refit(permuted_dyads(matrices[0], batch, rows, cols)), perms,
-            desc="MRQAP (y)", **options,
+            lambda batch: refit(permuted_dyads(matrices[0], batch, rows, cols)),
+            perms,
+            desc="MRQAP (y)",
+            **options,
         )
     else:
         null_stats = np.empty((n_permutations, p))
@@ -473,10 +482,16 @@ def mrqap(
             residual[rows, cols] = D[:, k] - Z @ coef
             if not directed:
                 residual[cols, rows] = residual[rows, cols]
-            refit = _ols_dsp_null(Z, yv, rows.size - p) if family == "gaussian" else _logit_dsp_null(Z, yv)
+            refit = (
+                _ols_dsp_null(Z, yv, rows.size - p)
+                if family == "gaussian"
+                else _logit_dsp_null(Z, yv)
+            )
             null_stats[:, k] = map_batches(
-                lambda batch: refit(permuted_dyads(residual, batch, rows, cols)), perms,
-                desc=f"MRQAP (DSP {names[k]})", **options,
+                lambda batch: refit(permuted_dyads(residual, batch, rows, cols)),
+                perms,
+                desc=f"MRQAP (DSP {names[k]})",
+                **options,
             )
 
     if n_permutations:

@@ -66,7 +66,9 @@ def dyad_index(n: int, directed: bool = True) -> tuple[np.ndarray, np.ndarray]:
     return rows.astype(np.intp), cols.astype(np.intp)
 
 
-def permuted_dyads(matrix: np.ndarray, perms: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+def permuted_dyads(
+    matrix: np.ndarray, perms: np.ndarray, rows: np.ndarray, cols: np.ndarray
+) -> np.ndarray:
     """Dyad values of ``matrix[pi][:, pi]`` for every permutation ``pi`` in ``perms``.
 
     Returns an array of shape ``(len(perms), len(rows))``: row ``b`` holds
@@ -113,7 +115,7 @@ def map_batches(
     if perms.shape[0] == 0:
         return np.empty((0,))
     batch_size = max(1, int(batch_size))
-    batches = [perms[start:start + batch_size] for start in range(0, perms.shape[0], batch_size)]
+    batches = [perms[start : start + batch_size] for start in range(0, perms.shape[0], batch_size)]
     with single_threaded_blas():
         if n_jobs == 1 or len(batches) == 1:
             results = (fn(batch) for batch in batches)

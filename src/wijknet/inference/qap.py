@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, field
 import numpy as np
 import pandas as pd
 
-from .permutation import (
+from wijknet.inference.permutation import (
     as_matrices,
     check_symmetric,
     default_batch_size,
@@ -142,8 +142,10 @@ def qap_test(
         progress=progress,
         desc="QAP",
     )
-    p = permutation_p_values(observed, null) if n_permutations else dict.fromkeys(
-        ("p_greater", "p_less", "p_two_sided"), np.nan
+    p = (
+        permutation_p_values(observed, null)
+        if n_permutations
+        else dict.fromkeys(("p_greater", "p_less", "p_two_sided"), np.nan)
     )
     return QAPResult(
         statistic=observed,
@@ -202,6 +204,14 @@ def qap_correlation(
     Statistical Software*, 24(6).
     """
     return qap_test(
-        graph_correlation, x, y, n_permutations=n_permutations, seed=seed, directed=directed,
-        weight=weight, batch_size=batch_size, n_jobs=n_jobs, progress=progress,
+        graph_correlation,
+        x,
+        y,
+        n_permutations=n_permutations,
+        seed=seed,
+        directed=directed,
+        weight=weight,
+        batch_size=batch_size,
+        n_jobs=n_jobs,
+        progress=progress,
     )

@@ -17,19 +17,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import DataError, Problem
-from ..i18n import text
-from .batch import (
+from wijknet.errors import DataError, Problem
+from wijknet.i18n import text
+from wijknet.ingest.batch import (
     RESPONDENT_COLUMNS,
     RESPONSE_COLUMNS,
     TIE_COLUMNS,
     WRITE_IN_COLUMNS,
     ImportBatch,
 )
-from .forms import import_forms, import_google_forms, import_microsoft_forms
-from .limesurvey import import_limesurvey
-from .qualtrics import import_qualtrics
-from .roster import Roster
+from wijknet.ingest.forms import import_forms, import_google_forms, import_microsoft_forms
+from wijknet.ingest.limesurvey import import_limesurvey
+from wijknet.ingest.qualtrics import import_qualtrics
+from wijknet.ingest.roster import Roster
 
 __all__ = [
     "RESPONDENT_COLUMNS",
@@ -53,13 +53,27 @@ TEXTS = {
 }  # fmt: skip
 
 
-def import_survey(path: str | Path, tool: str, project_or_roster, instrument=None, *, wave: str,
-                  wijk: str | None = None, **options) -> ImportBatch:
+def import_survey(
+    path: str | Path,
+    tool: str,
+    project_or_roster,
+    instrument=None,
+    *,
+    wave: str,
+    wijk: str | None = None,
+    **options,
+) -> ImportBatch:
     """Import an export of ``tool`` (one of :data:`TOOLS`); see the tool functions."""
     if tool in ("google-forms", "microsoft-forms"):
-        return import_forms(path, tool, project_or_roster, instrument, wave=wave, wijk=wijk, **options)
+        return import_forms(
+            path, tool, project_or_roster, instrument, wave=wave, wijk=wijk, **options
+        )
     if tool == "qualtrics":
-        return import_qualtrics(path, project_or_roster, instrument, wave=wave, wijk=wijk, **options)
+        return import_qualtrics(
+            path, project_or_roster, instrument, wave=wave, wijk=wijk, **options
+        )
     if tool == "limesurvey":
-        return import_limesurvey(path, project_or_roster, instrument, wave=wave, wijk=wijk, **options)
+        return import_limesurvey(
+            path, project_or_roster, instrument, wave=wave, wijk=wijk, **options
+        )
     raise DataError([Problem(Path(path).name, text(TEXTS, "tool", value=tool))])

@@ -16,10 +16,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..errors import DataError, Problem
-from ..i18n import text
-from ..instrument import Instrument, Option, Question
-from .batch import (
+from wijknet.errors import DataError, Problem
+from wijknet.i18n import text
+from wijknet.ingest.batch import (
     ALTER_ANSWERS,
     RESPONDENT_COLUMNS,
     RESPONSE_COLUMNS,
@@ -27,15 +26,34 @@ from .batch import (
     WRITE_IN_COLUMNS,
     ImportBatch,
 )
-from .grid import Grid
-from .roster import Roster
+from wijknet.ingest.grid import Grid
+from wijknet.ingest.roster import Roster
+from wijknet.instrument import Instrument, Option, Question
 
 EVIDENCE = "enquête {wave}"
 #: Intensity codes (PARTNER levels) that count as collaboration: afstemming, coördinatie, integratie.
 COLLABORATION = {"2", "3", "4"}
-_YES_NO_ALIASES = {"y": "ja", "j": "ja", "n": "nee", "yes": "ja", "no": "nee", "true": "ja", "false": "nee"}
+_YES_NO_ALIASES = {
+    "y": "ja",
+    "j": "ja",
+    "n": "nee",
+    "yes": "ja",
+    "no": "nee",
+    "true": "ja",
+    "false": "nee",
+}
 _SELECTED = {"1", "y", "yes", "ja", "j", "x", "true", "waar"}
-_NOT_SELECTED = {"0", "n", "no", "nee", "false", "onwaar", "not selected", "niet geselecteerd", "niet gekozen"}
+_NOT_SELECTED = {
+    "0",
+    "n",
+    "no",
+    "nee",
+    "false",
+    "onwaar",
+    "not selected",
+    "niet geselecteerd",
+    "niet gekozen",
+}
 _WHOLE = re.compile(r"^-?\d+(?:[.,]0+)?$")
 
 TEXTS = {
@@ -272,14 +290,27 @@ class _Reader:
         value = " ".join(raw.split()).casefold()
         if value in _NOT_SELECTED or self.instrument.is_missing(value):
             return False
-        if value in _SELECTED or value in {str(option.code), option.key.casefold(), option.nl.casefold(), option.en.casefold()}:
+        if value in _SELECTED or value in {
+            str(option.code),
+            option.key.casefold(),
+            option.nl.casefold(),
+            option.en.casefold(),
+        }:
             return True
         self.fail(row, column, "selected", value=raw)
         return False
 
 
-def assemble(export: Export, *, tool: str, instrument: Instrument, roster: Roster, project, wave: str,
-             wijk: str | None) -> ImportBatch:
+def assemble(
+    export: Export,
+    *,
+    tool: str,
+    instrument: Instrument,
+    roster: Roster,
+    project,
+    wave: str,
+    wijk: str | None,
+) -> ImportBatch:
     """Build the :class:`ImportBatch` of a recognised export; see the module docstring.
 
     Raises
@@ -294,13 +325,26 @@ def assemble(export: Export, *, tool: str, instrument: Instrument, roster: Roste
     if not wave:
         raise DataError([Problem(file, text(TEXTS, "empty_wave"))])
     if project is not None and project.config.waves and wave not in project.config.waves:
-        raise DataError([Problem(file, text(TEXTS, "wave", value=wave, expected=", ".join(project.config.waves)))])
+        raise DataError(
+            [
+                Problem(
+                    file, text(TEXTS, "wave", value=wave, expected=", ".join(project.config.waves))
+                )
+            ]
+        )
     if not any(c.question.scope != "embedded" for c in export.columns):
         examples = ", ".join([instrument.question("actor_id").column(tool), instrument.question("knows", "roster").column(tool, 1),
                               instrument.question("kpi3").column(tool)])  # fmt: skip
         # A workbook sheet that was not read may be the export: say so with the stop.
         sheets = [n for n in grid.notes if n.row is None]
-        raise DataError([Problem(file, text(TEXTS, "no_columns", instrument=instrument.label, examples=examples))] + sheets)
+        raise DataError(
+            [
+                Problem(
+                    file, text(TEXTS, "no_columns", instrument=instrument.label, examples=examples)
+                )
+            ]
+            + sheets
+        )
     by_key: dict[tuple[str, str], list[Column]] = {}
     for c in export.columns:
         by_key.setdefault((c.question.group, c.question.key), []).append(c)
@@ -315,11 +359,29 @@ def assemble(export: Export, *, tool: str, instrument: Instrument, roster: Roste
     if wijk is not None and str(wijk).strip():
         wanted_wijk = roster.find_wijk(str(wijk))
         if wanted_wijk is None:
-            raise DataError([Problem(file, text(TEXTS, "unknown_wijk", value=wijk, expected=", ".join(sorted(roster.wijken))))])
+            raise DataError(
+                [
+                    Problem(
+                        file,
+                        text(
+                            TEXTS,
+                            "unknown_wijk",
+                            value=wijk,
+                            expected=", ".join(sorted(roster.wijken)),
+                        ),
+                    )
+                ]
+            )
 
     # Rows: the header width check (a cut-off or mis-delimited file) comes first.
     width = len(export.header)
-    data = list(zip(grid.numbers[export.header_rows:], grid.rows[export.header_rows:], grid.widths[export.header_rows:]))
+    data = list(
+        zip(
+            grid.numbers[export.header_rows :],
+            grid.rows[export.header_rows :],
+            grid.widths[export.header_rows :],
+        )
+    )
     for number, cells, found in data:
         if grid.delimiter is not None and found < width:
             reader.fail(number, None, "short_row", found=found, expected=width)
@@ -331,7 +393,9 @@ def assemble(export: Export, *, tool: str, instrument: Instrument, roster: Roste
     if not data:
         raise DataError([Problem(file, text(TEXTS, "no_data"))])
 
-    respondent_qs = [c for c in export.columns if c.question.scope in ("respondent", "embedded", "perception")]
+    respondent_qs = [
+        c for c in export.columns if c.question.scope in ("respondent", "embedded", "perception")
+    ]
     alter_cols = [c for c in export.columns if c.question.per_alter]
     notes: list[Problem] = list(grid.notes) + list(export.notes)
     ties: list[dict] = []
@@ -349,22 +413,53 @@ def assemble(export: Export, *, tool: str, instrument: Instrument, roster: Roste
         actor = cells[id_column.index].strip()
         row_wijk = _row_wijk(reader, roster, cells, number, wijk_column, wanted_wijk, actor, file)
         respondent = {c: "" for c in RESPONDENT_COLUMNS}
-        respondent.update({k: answers.get(k, "") for k in ("organisation", "role", "domain", "pluswijkteam", "kernaanpakken")})
+        respondent.update(
+            {
+                k: answers.get(k, "")
+                for k in ("organisation", "role", "domain", "pluswijkteam", "kernaanpakken")
+            }
+        )
         respondent.update(wijk=row_wijk or "", wave=wave, actor_id=actor, source_file=file, source_row=str(number),
                           response_id=cells[export.response_id] if export.response_id is not None else "",
                           finished=cells[export.finished] if export.finished is not None else "")  # fmt: skip
         respondents.append(respondent)
         if not actor:
-            notes.append(Problem(file, text(TEXTS, "no_actor_id"), row=number, column=id_column.name))
+            notes.append(
+                Problem(file, text(TEXTS, "no_actor_id"), row=number, column=id_column.name)
+            )
             continue
-        if not _check_respondent(reader, roster, actor, row_wijk, wave, number, id_column.name, first_row):
+        if not _check_respondent(
+            reader, roster, actor, row_wijk, wave, number, id_column.name, first_row
+        ):
             continue
         responses.append({"wijk": row_wijk, "wave": wave, "actor_id": actor, "kpi3": answers.get("kpi3", ""),
                           "active": answers.get("active", ""), "participation_level": answers.get("participation_level", ""),
                           "source_file": file, "source_row": str(number)})  # fmt: skip
         alters = _alter_answers(reader, alter_cols, cells, number)
-        _roster_ties(reader, notes, ties, roster, alters.get("roster", {}), actor, row_wijk, wave, number, file)
-        _write_ins(reader, notes, write_ins, instrument, alters.get("write_in", {}), actor, row_wijk, wave, number, file)
+        _roster_ties(
+            reader,
+            notes,
+            ties,
+            roster,
+            alters.get("roster", {}),
+            actor,
+            row_wijk,
+            wave,
+            number,
+            file,
+        )
+        _write_ins(
+            reader,
+            notes,
+            write_ins,
+            instrument,
+            alters.get("write_in", {}),
+            actor,
+            row_wijk,
+            wave,
+            number,
+            file,
+        )
 
     if reader.fatal:
         raise DataError(sorted(reader.fatal, key=lambda p: (p.row or 0, p.column or "")))
@@ -381,7 +476,9 @@ def assemble(export: Export, *, tool: str, instrument: Instrument, roster: Roste
     )
 
 
-def _respondent_answers(reader: _Reader, columns: list[Column], cells, number: int) -> dict[str, str]:
+def _respondent_answers(
+    reader: _Reader, columns: list[Column], cells, number: int
+) -> dict[str, str]:
     answers: dict[str, str] = {}
     chosen: dict[str, list[Option]] = {}
     for c in columns:
@@ -402,12 +499,20 @@ def _respondent_answers(reader: _Reader, columns: list[Column], cells, number: i
     return answers
 
 
-def _row_wijk(reader, roster: Roster, cells, number, wijk_column, wanted, actor, file) -> str | None:
+def _row_wijk(
+    reader, roster: Roster, cells, number, wijk_column, wanted, actor, file
+) -> str | None:
     value = cells[wijk_column.index].strip() if wijk_column is not None else ""
     if value:
         found = roster.find_wijk(value)
         if found is None:
-            reader.fail(number, wijk_column.name, "unknown_wijk", value=value, expected=", ".join(sorted(roster.wijken)))
+            reader.fail(
+                number,
+                wijk_column.name,
+                "unknown_wijk",
+                value=value,
+                expected=", ".join(sorted(roster.wijken)),
+            )
             return None
         if wanted is not None and found != wanted:
             reader.fail(number, wijk_column.name, "wijk_mismatch", value=value, expected=wanted)
@@ -434,7 +539,14 @@ def _check_respondent(reader, roster: Roster, actor, wijk, wave, number, column,
     if wijk is None:
         return False
     if roster.members[actor] != wijk:
-        reader.fail(number, column, "respondent_wijk", value=actor, actor_wijk=roster.members[actor], wijk=wijk)
+        reader.fail(
+            number,
+            column,
+            "respondent_wijk",
+            value=actor,
+            actor_wijk=roster.members[actor],
+            wijk=wijk,
+        )
         return False
     if roster.present is not None and actor not in roster.present:
         reader.fail(number, column, "absent", value=actor, wave=wave, actors=roster.source)
@@ -442,7 +554,9 @@ def _check_respondent(reader, roster: Roster, actor, wijk, wave, number, column,
     return True
 
 
-def _alter_answers(reader: _Reader, columns: list[Column], cells, number: int) -> dict[str, dict[int, dict]]:
+def _alter_answers(
+    reader: _Reader, columns: list[Column], cells, number: int
+) -> dict[str, dict[int, dict]]:
     """``{scope: {position: {key: (value, column)}}}`` of the answered per-alter cells."""
     out: dict[str, dict[int, dict]] = {}
     for c in columns:
@@ -457,7 +571,9 @@ def _alter_answers(reader: _Reader, columns: list[Column], cells, number: int) -
     return out
 
 
-def _roster_ties(reader, notes, ties, roster: Roster, by_position, actor, wijk, wave, number, file) -> None:
+def _roster_ties(
+    reader, notes, ties, roster: Roster, by_position, actor, wijk, wave, number, file
+) -> None:
     size = roster.size(wijk)
     for position in sorted(by_position):
         answers = by_position[position]
@@ -467,12 +583,27 @@ def _roster_ties(reader, notes, ties, roster: Roster, by_position, actor, wijk, 
         target = roster.actor_at(wijk, position)
         if target is None:
             column = next(iter(answered.values()))[1]
-            reader.fail(number, column, "position", position=position, wijk=wijk, size=size, source=roster.source)
+            reader.fail(
+                number,
+                column,
+                "position",
+                position=position,
+                wijk=wijk,
+                size=size,
+                source=roster.source,
+            )
             continue
         if target == actor:
             if set(answered) == {"knows"} and answered["knows"][0] == "nee":
                 continue  # "I do not know myself": nothing to note
-            notes.append(Problem(file, text(TEXTS, "self", position=position), row=number, column=next(iter(answered.values()))[1]))
+            notes.append(
+                Problem(
+                    file,
+                    text(TEXTS, "self", position=position),
+                    row=number,
+                    column=next(iter(answered.values()))[1],
+                )
+            )
             continue
         knows = answered.get("knows", ("", None))[0]
         follow_ups = {k: v for k, v in answered.items() if k != "knows"}
@@ -489,26 +620,65 @@ def _roster_ties(reader, notes, ties, roster: Roster, by_position, actor, wijk, 
                 "knows": knows or "ja", **values, "reporter": actor, "source_file": file, "source_row": str(number)}  # fmt: skip
         origin = answers.get("knows", (None, None))[1] or next(iter(answered.values()))[1]
         tie_type = "samenwerking" if values["intensity"] in COLLABORATION else "kennen"
-        ties.append({**base, "source": actor, "target": target, "tie_type": tie_type, "source_column": origin})
+        ties.append(
+            {
+                **base,
+                "source": actor,
+                "target": target,
+                "tie_type": tie_type,
+                "source_column": origin,
+            }
+        )
         referral = values["referral"]
         ref_column = answered.get("referral", ("", origin))[1]
         if referral in ("naar", "beide"):
-            ties.append({**base, "source": actor, "target": target, "tie_type": "verwijzing", "source_column": ref_column})
+            ties.append(
+                {
+                    **base,
+                    "source": actor,
+                    "target": target,
+                    "tie_type": "verwijzing",
+                    "source_column": ref_column,
+                }
+            )
         if referral in ("van", "beide"):
-            ties.append({**base, "source": target, "target": actor, "tie_type": "verwijzing", "source_column": ref_column})
+            ties.append(
+                {
+                    **base,
+                    "source": target,
+                    "target": actor,
+                    "tie_type": "verwijzing",
+                    "source_column": ref_column,
+                }
+            )
 
 
-def _write_ins(reader, notes, write_ins, instrument: Instrument, by_number, actor, wijk, wave, number, file) -> None:
+def _write_ins(
+    reader, notes, write_ins, instrument: Instrument, by_number, actor, wijk, wave, number, file
+) -> None:
     for k in sorted(by_number):
         answers = by_number[k]
         answered = {key: v for key, v in answers.items() if v[0] != ""}
         if not answered:
             continue
         if not 1 <= k <= instrument.max_write_ins:
-            reader.fail(number, next(iter(answered.values()))[1], "write_in_number", number=k, max=instrument.max_write_ins)
+            reader.fail(
+                number,
+                next(iter(answered.values()))[1],
+                "write_in_number",
+                number=k,
+                max=instrument.max_write_ins,
+            )
             continue
         if "name" not in answered:
-            notes.append(Problem(file, text(TEXTS, "no_name", number=k), row=number, column=next(iter(answered.values()))[1]))
+            notes.append(
+                Problem(
+                    file,
+                    text(TEXTS, "no_name", number=k),
+                    row=number,
+                    column=next(iter(answered.values()))[1],
+                )
+            )
             continue
         row = {c: "" for c in WRITE_IN_COLUMNS}
         row.update({key: v[0] for key, v in answered.items() if key in WRITE_IN_COLUMNS})
@@ -528,7 +698,9 @@ def _merge_referrals(ties: list[dict]) -> list[dict]:
         kept = merged[key]
         for column in ("reporter", "source_row", "source_column"):
             kept[column] = f"{kept[column]};{tie[column]}"
-        if tie["weight"] and (not kept["weight"] or int(tie["weight"]) > int(kept["weight"].split(";")[0])):
+        if tie["weight"] and (
+            not kept["weight"] or int(tie["weight"]) > int(kept["weight"].split(";")[0])
+        ):
             kept["weight"] = tie["weight"]
     return list(merged.values())
 
@@ -539,11 +711,25 @@ def unused_notes(file: str, names, label: str) -> list[Problem]:
     For columns the tool writes itself (dates, IP address, bookkeeping ids):
     the note says wijknet does not need them, so nothing is left out in silence.
     """
-    return [Problem(file, text(TEXTS, "unused_meta", tool=label), column=name) for name in names if str(name).strip()]
+    return [
+        Problem(file, text(TEXTS, "unused_meta", tool=label), column=name)
+        for name in names
+        if str(name).strip()
+    ]
 
 
-def column_notes(instrument: Instrument, tool: str, label: str, file: str, header, columns, used: set[int],
-                 is_meta, hint: str = "", allow_missing=()) -> list[Problem]:
+def column_notes(
+    instrument: Instrument,
+    tool: str,
+    label: str,
+    file: str,
+    header,
+    columns,
+    used: set[int],
+    is_meta,
+    hint: str = "",
+    allow_missing=(),
+) -> list[Problem]:
     """Notes for every export column the import does not use; stop when the export does not match the instrument.
 
     The rule (docs/instrument.md, "Nothing in silence"):
@@ -598,9 +784,13 @@ def column_notes(instrument: Instrument, tool: str, label: str, file: str, heade
             notes += unused_notes(file, [name], label)
         else:
             unknown.append(name)
-            notes.append(Problem(file, text(TEXTS, "unknown_column", instrument=instrument.label), column=name))
+            notes.append(
+                Problem(
+                    file, text(TEXTS, "unknown_column", instrument=instrument.label), column=name
+                )
+            )
     found = {(c.question.group, c.question.key) for c in columns}
-    from ..instrument import column_pattern
+    from wijknet.instrument import column_pattern
 
     missing = [q for q in instrument.questions
                if q.scope != "embedded" and (q.group, q.key) not in found and (q.group, q.key) not in allowed]  # fmt: skip
@@ -613,7 +803,11 @@ def column_notes(instrument: Instrument, tool: str, label: str, file: str, heade
     absent = [f"{q.group}.{q.key} ({column_pattern(q, tool)})" for q in instrument.questions
               if q.scope != "embedded" and (q.group, q.key) not in found]  # fmt: skip
     if absent:  # optional or left out on purpose: still said, in one note
-        notes.append(Problem(file, text(TEXTS, "missing_questions", n=len(absent), questions=", ".join(absent))))
+        notes.append(
+            Problem(
+                file, text(TEXTS, "missing_questions", n=len(absent), questions=", ".join(absent))
+            )
+        )
     return notes
 
 
@@ -679,11 +873,23 @@ class ColumnMatcher:
                 option = next((o for o in q.scale.options if o.code == n), None)
                 if option is None:
                     codes = ", ".join(str(o.code) for o in q.scale.options)
-                    self.problems.append(Problem(self.file, text(TEXTS, "answer", value=suffix, question=q.key, codes=codes), column=name))
+                    self.problems.append(
+                        Problem(
+                            self.file,
+                            text(TEXTS, "answer", value=suffix, question=q.key, codes=codes),
+                            column=name,
+                        )
+                    )
                     return None
         key = (q.scope, q.key, position, option.code if option else None)
         if key in self._seen:
-            self.problems.append(Problem(self.file, text(TEXTS, "dup_column", other=self._seen[key], question=q.key), column=name))
+            self.problems.append(
+                Problem(
+                    self.file,
+                    text(TEXTS, "dup_column", other=self._seen[key], question=q.key),
+                    column=name,
+                )
+            )
             return None
         self._seen[key] = name
         return Column(index, name, q, position, option)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..errors import Problem
-from ..i18n import text
+from wijknet.errors import Problem
+from wijknet.i18n import text
 
 #: Tidy tie columns first (see README "Data format"), then the answers and provenance.
 TIE_COLUMNS = [
@@ -17,7 +17,16 @@ TIE_COLUMNS = [
     "trust_reliability", "trust_mission", "trust_open", "value_power", "value_involvement", "value_resources",
     "reporter", "source_file", "source_row", "source_column",
 ]  # fmt: skip
-RESPONSE_COLUMNS = ["wijk", "wave", "actor_id", "kpi3", "active", "participation_level", "source_file", "source_row"]
+RESPONSE_COLUMNS = [
+    "wijk",
+    "wave",
+    "actor_id",
+    "kpi3",
+    "active",
+    "participation_level",
+    "source_file",
+    "source_row",
+]
 RESPONDENT_COLUMNS = [
     "wijk", "wave", "actor_id", "organisation", "role", "domain", "pluswijkteam", "kernaanpakken",
     "response_id", "finished", "source_file", "source_row",
@@ -125,7 +134,8 @@ class ImportBatch:
 
     def write(self, folder: str | Path) -> list[Path]:
         """Write ``ties.csv``, ``responses.csv``, ``respondents.csv``, ``write_ins.csv`` and
-        ``problems.csv`` (UTF-8, comma-separated) to ``folder`` for review; return the paths."""
+        ``problems.csv`` (UTF-8, comma-separated) to ``folder`` for review; return the paths.
+        """
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
         problems = pd.DataFrame([{"file": p.file, "row": "" if p.row is None else p.row, "column": p.column or "",

@@ -36,13 +36,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..errors import DataError, Problem
-from ..i18n import text
-from ..instrument import Instrument, load_instrument
-from .assemble import ColumnMatcher, Export, assemble, column_notes
-from .batch import ImportBatch
-from .grid import read_grid
-from .roster import as_roster
+from wijknet.errors import DataError, Problem
+from wijknet.i18n import text
+from wijknet.ingest.assemble import ColumnMatcher, Export, assemble, column_notes
+from wijknet.ingest.batch import ImportBatch
+from wijknet.ingest.grid import read_grid
+from wijknet.ingest.roster import as_roster
+from wijknet.instrument import Instrument, load_instrument
 
 TOOLS = ("google-forms", "microsoft-forms")
 LABELS = {"google-forms": "Google Forms", "microsoft-forms": "Microsoft Forms"}
@@ -80,13 +80,22 @@ def heading_parts(name: str) -> tuple[str, str | None] | None:
     match = _CODE.match(name)
     if match is None:
         return None
-    rest = name[match.end():]
+    rest = name[match.end() :]
     number = _INLINE.match(rest) or _BRACKET.search(rest)
     return match.group(1), (str(int(next(g for g in number.groups() if g))) if number else None)
 
 
-def import_forms(path: str | Path, tool: str, project_or_roster, instrument: Instrument | None = None, *, wave: str,
-                 wijk: str | None = None, sheet: str | None = None, allow_missing=()) -> ImportBatch:
+def import_forms(
+    path: str | Path,
+    tool: str,
+    project_or_roster,
+    instrument: Instrument | None = None,
+    *,
+    wave: str,
+    wijk: str | None = None,
+    sheet: str | None = None,
+    allow_missing=(),
+) -> ImportBatch:
     """Read a Google Forms (CSV) or Microsoft Forms (``.xlsx``) export into an :class:`ImportBatch`.
 
     Parameters
@@ -143,7 +152,9 @@ def import_forms(path: str | Path, tool: str, project_or_roster, instrument: Ins
         if column is None and parts:
             column = matcher.match(index, name, parts[0], parts[1])
         if column is None and parts and parts[1] is not None:
-            column = matcher.match(index, name, parts[0], None)  # a bracket in the text of a non-roster question
+            column = matcher.match(
+                index, name, parts[0], None
+            )  # a bracket in the text of a non-roster question
         if column is not None:
             columns.append(column)
     if matcher.problems:
@@ -153,18 +164,58 @@ def import_forms(path: str | Path, tool: str, project_or_roster, instrument: Ins
                          lambda n: " ".join(n.split()).casefold() in metadata, allow_missing=allow_missing)  # fmt: skip
     export = Export(grid=grid, header_rows=1, header=tuple(header), columns=tuple(columns),
                     response_id=meta.get("response_id"), finished=meta.get("finished"), notes=tuple(notes))  # fmt: skip
-    return assemble(export, tool=tool, instrument=instrument, roster=roster, project=project, wave=str(wave), wijk=wijk)
+    return assemble(
+        export,
+        tool=tool,
+        instrument=instrument,
+        roster=roster,
+        project=project,
+        wave=str(wave),
+        wijk=wijk,
+    )
 
 
-def import_google_forms(path, project_or_roster, instrument=None, *, wave: str, wijk: str | None = None,
-                        sheet: str | None = None, allow_missing=()) -> ImportBatch:
+def import_google_forms(
+    path,
+    project_or_roster,
+    instrument=None,
+    *,
+    wave: str,
+    wijk: str | None = None,
+    sheet: str | None = None,
+    allow_missing=(),
+) -> ImportBatch:
     """A Google Forms CSV export; see :func:`import_forms`."""
-    return import_forms(path, "google-forms", project_or_roster, instrument, wave=wave, wijk=wijk, sheet=sheet,
-                        allow_missing=allow_missing)
+    return import_forms(
+        path,
+        "google-forms",
+        project_or_roster,
+        instrument,
+        wave=wave,
+        wijk=wijk,
+        sheet=sheet,
+        allow_missing=allow_missing,
+    )
 
 
-def import_microsoft_forms(path, project_or_roster, instrument=None, *, wave: str, wijk: str | None = None,
-                           sheet: str | None = None, allow_missing=()) -> ImportBatch:
+def import_microsoft_forms(
+    path,
+    project_or_roster,
+    instrument=None,
+    *,
+    wave: str,
+    wijk: str | None = None,
+    sheet: str | None = None,
+    allow_missing=(),
+) -> ImportBatch:
     """A Microsoft Forms Excel export; see :func:`import_forms`."""
-    return import_forms(path, "microsoft-forms", project_or_roster, instrument, wave=wave, wijk=wijk, sheet=sheet,
-                        allow_missing=allow_missing)
+    return import_forms(
+        path,
+        "microsoft-forms",
+        project_or_roster,
+        instrument,
+        wave=wave,
+        wijk=wijk,
+        sheet=sheet,
+        allow_missing=allow_missing,
+    )

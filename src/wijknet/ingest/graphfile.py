@@ -61,11 +61,11 @@ from xml.etree.ElementTree import ParseError
 import networkx as nx
 import pandas as pd
 
-from ..errors import DataError, Problem
-from ..i18n import text
-from ..io.tables import TEXTS as TABLE_TEXTS
-from ..io.tables import clean_cell
-from .batch import TIE_COLUMNS, ImportBatch, empty
+from wijknet.errors import DataError, Problem
+from wijknet.i18n import text
+from wijknet.ingest.batch import TIE_COLUMNS, ImportBatch, empty
+from wijknet.io.tables import TEXTS as TABLE_TEXTS
+from wijknet.io.tables import clean_cell
 
 ACTOR_FIELDS = ("actor_id", "wijk", "domain", "name", "role", "organisation", "kind", "pluswijkteam",
                 "kernaanpakken", "consent", "first_wave", "last_wave")  # fmt: skip
@@ -91,9 +91,9 @@ TEXTS = {
     },
     "generated_ids": {
         "nl": "de knopen hebben door igraph gemaakte id's (n0, n1, ...) en geen uniek attribuut 'id' of 'label' met de "
-              "echte id's; ze worden als actor-id's gebruikt en komen niet overeen met actoren die al bestaan",
+        "echte id's; ze worden als actor-id's gebruikt en komen niet overeen met actoren die al bestaan",
         "en": "the nodes have ids made by igraph (n0, n1, ...) and no unique 'id' or 'label' attribute with the real "
-              "ids; they are used as actor ids and will not match actors that already exist",
+        "ids; they are used as actor ids and will not match actors that already exist",
     },
     "bad_observations": {
         "nl": "het attribuut '{attr}' is geen lijst van waarnemingen zoals wijknet die schrijft: {detail}",
@@ -136,8 +136,14 @@ def _text(value) -> str:
 def _cleaned(value: str, file: str, row: int | None, column: str, notes: list[Problem]) -> str:
     """``value`` through :func:`~wijknet.io.tables.clean_cell`, with the table readers' note when it changed."""
     cleaned, found = clean_cell(value)
-    if found:  # the note names the place, not the value: names are personal data and notes are printed
-        notes.append(Problem(file, text(TABLE_TEXTS, "cleaned", what=", ".join(found)), row=row, column=column))
+    if (
+        found
+    ):  # the note names the place, not the value: names are personal data and notes are printed
+        notes.append(
+            Problem(
+                file, text(TABLE_TEXTS, "cleaned", what=", ".join(found)), row=row, column=column
+            )
+        )
     return cleaned
 
 
@@ -149,7 +155,9 @@ def _wave_of(start: float, waves: list[str] | None) -> str | None:
     return None
 
 
-def read_graph_file(path: str | Path, *, wave: str | None = None, waves: list[str] | None = None) -> GraphImport:
+def read_graph_file(
+    path: str | Path, *, wave: str | None = None, waves: list[str] | None = None
+) -> GraphImport:
     """Read a GraphML or GEXF file into tidy ``actors`` and ``ties``.
 
     Parameters
@@ -180,10 +188,24 @@ def read_graph_file(path: str | Path, *, wave: str | None = None, waves: list[st
     try:
         G = nx.read_gexf(path) if fmt == "gexf" else nx.read_graphml(path)
     except (ParseError, nx.NetworkXError, ValueError, KeyError, TypeError) as exc:
-        raise DataError([Problem(file, text(TEXTS, "bad_xml", fmt=fmt.upper() if fmt == "gexf" else "GraphML", detail=exc))]) from None
+        raise DataError(
+            [
+                Problem(
+                    file,
+                    text(
+                        TEXTS,
+                        "bad_xml",
+                        fmt=fmt.upper() if fmt == "gexf" else "GraphML",
+                        detail=exc,
+                    ),
+                )
+            ]
+        ) from None
     G, notes = _real_ids(G, file)
     graph_wijk = _cleaned(_text(G.graph.get("wijk", "")), file, None, "graph wijk", notes)
-    graph_wave = _cleaned(_text(G.graph.get("wave", "")), file, None, "graph wave", notes) or (wave or "")
+    graph_wave = _cleaned(_text(G.graph.get("wave", "")), file, None, "graph wave", notes) or (
+        wave or ""
+    )
     problems: list[Problem] = []
 
     actor_rows, index = [], []
@@ -195,7 +217,9 @@ def read_graph_file(path: str | Path, *, wave: str | None = None, waves: list[st
                 continue
             row[key] = _cleaned(_text(value), file, position, f"node {node_id}: {key}", notes)
         if not row.get("name") and data.get("label") not in (None, "", node):
-            row["name"] = _cleaned(_text(data["label"]), file, position, f"node {node_id}: label", notes)
+            row["name"] = _cleaned(
+                _text(data["label"]), file, position, f"node {node_id}: label", notes
+            )
         if not row.get("wijk") and graph_wijk:
             row["wijk"] = graph_wijk
         actor_rows.append(row)
@@ -204,11 +228,17 @@ def read_graph_file(path: str | Path, *, wave: str | None = None, waves: list[st
     for column in ACTOR_FIELDS[:3]:
         if column not in actors.columns:
             actors[column] = ""
-    actors = actors[[*ACTOR_FIELDS[:3], *[c for c in actors.columns if c not in ACTOR_FIELDS[:3]]]].astype(str)
+    actors = actors[
+        [*ACTOR_FIELDS[:3], *[c for c in actors.columns if c not in ACTOR_FIELDS[:3]]]
+    ].astype(str)
     node_wijk = dict(zip(actors["actor_id"], actors["wijk"]))
 
     ties = []
-    pairs = list(G.edges(data=True, keys=True)) if G.is_multigraph() else [(u, v, None, d) for u, v, d in G.edges(data=True)]
+    pairs = (
+        list(G.edges(data=True, keys=True))
+        if G.is_multigraph()
+        else [(u, v, None, d) for u, v, d in G.edges(data=True)]
+    )
     for position, (u, v, key, data) in enumerate(pairs, start=1):
         edge_id = data.get("id", key if key not in (None, 0) or G.is_multigraph() else None)
         column = f"edge {edge_id}" if edge_id not in (None, "") else f"edge {u}-{v}"
@@ -224,7 +254,11 @@ def read_graph_file(path: str | Path, *, wave: str | None = None, waves: list[st
             for start, _end in spells:
                 w = _wave_of(float(start), waves)
                 if w is None:
-                    problems.append(Problem(file, text(TEXTS, "spell", start=start), row=position, column=column))
+                    problems.append(
+                        Problem(
+                            file, text(TEXTS, "spell", start=start), row=position, column=column
+                        )
+                    )
                     continue
                 versions.append((w, _at(data.get("wave_weight"), start, data.get("weight")),
                                  _at(data.get("wave_tie_type"), start, data.get("tie_type")),
@@ -245,23 +279,39 @@ def read_graph_file(path: str | Path, *, wave: str | None = None, waves: list[st
             try:
                 items = _observations(observed)
             except ValueError as exc:
-                problems.append(Problem(file, text(TEXTS, "bad_observations", attr=attr, detail=exc), row=position, column=column))
+                problems.append(
+                    Problem(
+                        file,
+                        text(TEXTS, "bad_observations", attr=attr, detail=exc),
+                        row=position,
+                        column=column,
+                    )
+                )
                 continue
-            if not items:  # not wijknet's own file: one tie per listed type, the kind left to the importer
+            if (
+                not items
+            ):  # not wijknet's own file: one tie per listed type, the kind left to the importer
                 items = [{"tie_type": one.strip(), "weight": weight, "evidence": evidence, "evidence_kind": ""}
                          for one in (_text(tie_type).split(";") if _text(tie_type) else [""])]  # fmt: skip
             for item in items:
                 tie = {**base, "wave": w, "tie_type": _text(item["tie_type"]), "weight": _text(item["weight"]),
                        "evidence": _text(item["evidence"]), "evidence_kind": _text(item["evidence_kind"]),
                        "answers": answers}  # fmt: skip
-                tie = {k: _cleaned(val, file, position, f"{column}: {k}", notes) for k, val in tie.items()}
+                tie = {
+                    k: _cleaned(val, file, position, f"{column}: {k}", notes)
+                    for k, val in tie.items()
+                }
                 ties.append(tie)
                 if not G.is_directed():
                     ties.append({**tie, "source": tie["target"], "target": tie["source"]})
     if problems:
         raise DataError(problems)
     columns = [*TIE_COLUMNS, "evidence_kind", "answers"]
-    tie_frame = pd.DataFrame(ties, columns=columns, dtype=object).fillna("").astype(str) if ties else empty(columns)
+    tie_frame = (
+        pd.DataFrame(ties, columns=columns, dtype=object).fillna("").astype(str)
+        if ties
+        else empty(columns)
+    )
     waves_found = sorted(set(tie_frame["wave"])) if len(tie_frame) else []
     return GraphImport(tool=fmt, source_file=file, wave=";".join(waves_found), instrument="", ties=tie_frame, actors=actors,
                        problems=tuple(dict.fromkeys(notes)))  # fmt: skip
@@ -298,15 +348,21 @@ def _observations(value) -> list[dict]:
         When the text is not a JSON list of objects with the keys of
         :data:`wijknet.export.observations.KEYS`.
     """
-    from ..export.observations import KEYS
+    from wijknet.export.observations import KEYS
 
-    if value is None or (isinstance(value, float) and math.isnan(value)) or str(value).strip() == "":
+    if (
+        value is None
+        or (isinstance(value, float) and math.isnan(value))
+        or str(value).strip() == ""
+    ):
         return []
     try:
         items = json.loads(str(value))
     except json.JSONDecodeError as exc:
         raise ValueError(exc.msg) from None
-    if not isinstance(items, list) or not all(isinstance(o, dict) and set(KEYS) <= set(o) for o in items):
+    if not isinstance(items, list) or not all(
+        isinstance(o, dict) and set(KEYS) <= set(o) for o in items
+    ):
         raise ValueError(", ".join(KEYS))
     return items
 
@@ -315,6 +371,10 @@ def _at(values, start, default):
     """The value of a dynamic GEXF attribute (list of ``(value, start, end)``) at ``start``."""
     if isinstance(values, list):
         for item in values:
-            if isinstance(item, (list, tuple)) and len(item) >= 2 and float(item[1]) == float(start):
+            if (
+                isinstance(item, (list, tuple))
+                and len(item) >= 2
+                and float(item[1]) == float(start)
+            ):
                 return item[0]
     return default

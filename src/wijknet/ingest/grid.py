@@ -15,10 +15,17 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import DataError, Problem
-from ..i18n import text
-from ..io.tables import TEXTS as TABLE_TEXTS
-from ..io.tables import check_size, clean_cell, decode, sniff_delimiter, split_sep_line, workbook_sheets
+from wijknet.errors import DataError, Problem
+from wijknet.i18n import text
+from wijknet.io.tables import TEXTS as TABLE_TEXTS
+from wijknet.io.tables import (
+    check_size,
+    clean_cell,
+    decode,
+    sniff_delimiter,
+    split_sep_line,
+    workbook_sheets,
+)
 
 TEXTS = {
     "nul": {
@@ -101,8 +108,14 @@ def _csv(raw: bytes, file: str) -> Grid:
     return _padded(file, rows, numbers, delimiter)
 
 
-def _padded(file: str, rows: list[list[str]], numbers: list[int], delimiter: str | None,
-            notes: list[Problem] | None = None, sheet: str | None = None) -> Grid:
+def _padded(
+    file: str,
+    rows: list[list[str]],
+    numbers: list[int],
+    delimiter: str | None,
+    notes: list[Problem] | None = None,
+    sheet: str | None = None,
+) -> Grid:
     notes = list(notes or [])
     where = f"{file} [{sheet}]" if sheet else file
     header = rows[0] if rows else []
@@ -112,7 +125,14 @@ def _padded(file: str, rows: list[list[str]], numbers: list[int], delimiter: str
             if found:
                 r[i] = cleaned
                 column = header[i] if i < len(header) and header[i] else str(i + 1)
-                notes.append(Problem(where, text(TABLE_TEXTS, "cleaned", what=", ".join(found)), row=number, column=column))
+                notes.append(
+                    Problem(
+                        where,
+                        text(TABLE_TEXTS, "cleaned", what=", ".join(found)),
+                        row=number,
+                        column=column,
+                    )
+                )
     widths = [len(r) for r in rows]
     width = max((len(r) for r in rows), default=0)
     padded = tuple(tuple(r) + ("",) * (width - len(r)) for r in rows)

@@ -54,12 +54,20 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..errors import DataError, Problem
-from ..graph import NON_TIE_TYPES
-from ..i18n import text
-from ..io.tables import read_table
+from wijknet.errors import DataError, Problem
+from wijknet.graph import NON_TIE_TYPES
+from wijknet.i18n import text
+from wijknet.io.tables import read_table
 
-__all__ = ["FORMATS", "NON_TIE_TYPES", "RELATIONS", "InterviewImport", "import_interviews", "parse_code", "read_segments"]
+__all__ = [
+    "FORMATS",
+    "NON_TIE_TYPES",
+    "RELATIONS",
+    "InterviewImport",
+    "import_interviews",
+    "parse_code",
+    "read_segments",
+]
 
 FORMATS = ("interviews", "maxqda", "atlasti")
 
@@ -87,7 +95,16 @@ PREFIXES = {
 SHEET_COLUMNS = {
     "interview_id": ("interview_id", "interview", "gesprek_id", "gesprek"),
     "interviewee": ("interviewee", "geinterviewde", "geïnterviewde", "respondent"),
-    "text": ("segment", "segment_text", "segmenttekst", "quote", "citaat", "tekst", "text", "fragment"),
+    "text": (
+        "segment",
+        "segment_text",
+        "segmenttekst",
+        "quote",
+        "citaat",
+        "tekst",
+        "text",
+        "fragment",
+    ),
     "codes": ("codes", "code"),
     "wijk": ("wijk",),
     "wave": ("wave", "meting"),
@@ -272,7 +289,9 @@ def _find(columns, options) -> str | None:
     return next((c for c in options if c in columns), None)
 
 
-def _need(df: pd.DataFrame, file: str, spec: dict, required: tuple[str, ...], problems: list[Problem]) -> dict:
+def _need(
+    df: pd.DataFrame, file: str, spec: dict, required: tuple[str, ...], problems: list[Problem]
+) -> dict:
     found = {key: _find(df.columns, options) for key, options in spec.items()}
     for key in required:
         if found[key] is None:
@@ -283,7 +302,9 @@ def _need(df: pd.DataFrame, file: str, spec: dict, required: tuple[str, ...], pr
     return found
 
 
-def read_segments(path: str | Path, fmt: str, *, with_notes: bool = False, sheet: str | None = None):
+def read_segments(
+    path: str | Path, fmt: str, *, with_notes: bool = False, sheet: str | None = None
+):
     """The coded segments of a file of format ``fmt`` (one of :data:`FORMATS`) and the problems found.
 
     With ``with_notes`` also the notes of reading the file (cleaned cells,
@@ -293,8 +314,12 @@ def read_segments(path: str | Path, fmt: str, *, with_notes: bool = False, sheet
     file = path.name
     df = read_table(path, expected=("codes",), sheet=sheet)
     notes = list(df.attrs.get("notes", []))
-    spec = {"interviews": SHEET_COLUMNS, "maxqda": MAXQDA_COLUMNS, "atlasti": ATLASTI_COLUMNS}.get(fmt, {})
-    known = {o for key, options in spec.items() if key != "comment" for o in options}  # comments are not read
+    spec = {"interviews": SHEET_COLUMNS, "maxqda": MAXQDA_COLUMNS, "atlasti": ATLASTI_COLUMNS}.get(
+        fmt, {}
+    )
+    known = {
+        o for key, options in spec.items() if key != "comment" for o in options
+    }  # comments are not read
     for column in df.columns:
         if column not in known:
             notes.append(Problem(file, text(TEXTS, "unused_column"), column=column))
@@ -314,13 +339,23 @@ def _read_segments(df: pd.DataFrame, file: str, fmt: str) -> tuple[list[_Segment
                 continue
             interview = r[c["interview_id"]].strip()
             if not interview:
-                problems.append(Problem(file, text(TEXTS, "empty", what="interview_id"), row=int(row), column=c["interview_id"]))
+                problems.append(
+                    Problem(
+                        file,
+                        text(TEXTS, "empty", what="interview_id"),
+                        row=int(row),
+                        column=c["interview_id"],
+                    )
+                )
                 continue
             seg = _Segment(interview, r[c["text"]].strip(), r[c["segment_id"]].strip() if c["segment_id"] else "",
                            int(row), c["text"], [(code, int(row), c["codes"]) for code in split_codes(r[c["codes"]])])  # fmt: skip
             seg.segment_id = seg.segment_id or f"{interview}:{row}"
             if c["interviewee"] and r[c["interviewee"]].strip():
-                seg.interviewee, seg.interviewee_at = r[c["interviewee"]].strip(), (int(row), c["interviewee"])
+                seg.interviewee, seg.interviewee_at = (
+                    r[c["interviewee"]].strip(),
+                    (int(row), c["interviewee"]),
+                )
             seg.wijk = r[c["wijk"]].strip() if c["wijk"] else ""
             seg.wave = r[c["wave"]].strip() if c["wave"] else ""
             segments.append(seg)
@@ -335,18 +370,31 @@ def _read_segments(df: pd.DataFrame, file: str, fmt: str) -> tuple[list[_Segment
                 continue
             document = r[c["document"]].strip()
             if not document:
-                problems.append(Problem(file, text(TEXTS, "empty", what="Document name"), row=int(row), column="Document name"))
+                problems.append(
+                    Problem(
+                        file,
+                        text(TEXTS, "empty", what="Document name"),
+                        row=int(row),
+                        column="Document name",
+                    )
+                )
                 continue
             begin = r[c["begin"]].strip() if c["begin"] else ""
             end = r[c["end"]].strip() if c["end"] else ""
             seg_text = r[c["text"]].strip() if c["text"] else ""
             group = r[c["group"]].strip() if c["group"] else ""
             # Paragraph numbers alone do not identify a segment: two segments can share a paragraph.
-            key = (group, document, begin, end, seg_text) if (begin or end) else (group, document, seg_text or f"#{row}")
+            key = (
+                (group, document, begin, end, seg_text)
+                if (begin or end)
+                else (group, document, seg_text or f"#{row}")
+            )
             seg = by_key.get(key)
             if seg is None:
                 seg_id = f"{document}:{begin}-{end}" if (begin or end) else f"{document}:{row}"
-                seg = by_key[key] = _Segment(document, seg_text, seg_id, int(row), "Segment", [], group=group)
+                seg = by_key[key] = _Segment(
+                    document, seg_text, seg_id, int(row), "Segment", [], group=group
+                )
                 segments.append(seg)
                 if begin or end:
                     by_range.setdefault((group, document, begin, end), []).append(seg)
@@ -363,9 +411,15 @@ def _read_segments(df: pd.DataFrame, file: str, fmt: str) -> tuple[list[_Segment
                 continue
             document = r[c["document"]].strip()
             if not document:
-                problems.append(Problem(file, text(TEXTS, "empty", what="Document"), row=int(row), column="Document"))
+                problems.append(
+                    Problem(
+                        file, text(TEXTS, "empty", what="Document"), row=int(row), column="Document"
+                    )
+                )
                 continue
-            seg_text = (r[c["text"]] if c["text"] else "").strip() or (r[c["name"]] if c["name"] else "").strip()
+            seg_text = (r[c["text"]] if c["text"] else "").strip() or (
+                r[c["name"]] if c["name"] else ""
+            ).strip()
             quote_id = r[c["id"]].strip() if c["id"] else ""
             group = r[c["groups"]].strip() if c["groups"] else ""
             segments.append(_Segment(document, seg_text, quote_id or f"{document}:{row}", int(row),
@@ -400,11 +454,15 @@ class _Matcher:
         if exact and (wijk is None or self.wijk_of[exact] == wijk):
             result = {"actor_id": exact, "score": 1.0, "accepted": True, "candidates": []}
         else:
-            from ..registry import match_names
+            from wijknet.registry import match_names
 
             pool = self.actors if wijk is None else self.actors[self.actors["wijk"] == wijk]
             aliases = {a: i for a, i in self.aliases.items() if i in set(pool["actor_id"])}
-            found = match_names([mention], pool, aliases=aliases, threshold=self.threshold).iloc[0].to_dict()
+            found = (
+                match_names([mention], pool, aliases=aliases, threshold=self.threshold)
+                .iloc[0]
+                .to_dict()
+            )
             result = {"actor_id": found["actor_id"], "score": float(found["score"]), "accepted": bool(found["accepted"]),
                       "candidates": found["candidates"]}  # fmt: skip
         self._cache[key] = result
@@ -416,9 +474,17 @@ def _candidates(found: dict) -> str:
     return text(TEXTS, "candidates", names=names) if names else ""
 
 
-def import_interviews(path: str | Path, fmt: str, actors: pd.DataFrame, *, wave: str | None = None,
-                      wijk: str | None = None, aliases: dict[str, str] | None = None,
-                      threshold: float | None = None, sheet: str | None = None) -> InterviewImport:
+def import_interviews(
+    path: str | Path,
+    fmt: str,
+    actors: pd.DataFrame,
+    *,
+    wave: str | None = None,
+    wijk: str | None = None,
+    aliases: dict[str, str] | None = None,
+    threshold: float | None = None,
+    sheet: str | None = None,
+) -> InterviewImport:
     """Read a coded-interview file into interview tie observations and write-ins.
 
     Parameters
@@ -450,14 +516,18 @@ def import_interviews(path: str | Path, fmt: str, actors: pd.DataFrame, *, wave:
         relations, relation codes without an actor, unknown interviewees,
         wijken or waves.
     """
-    from ..registry import DEFAULT_THRESHOLD
+    from wijknet.registry import DEFAULT_THRESHOLD
 
     path = Path(path)
     file = path.name
     segments, problems, read_notes = read_segments(path, fmt, with_notes=True, sheet=sheet)
     if problems:
         raise DataError(problems)
-    actors = actors.astype(str) if len(actors) else pd.DataFrame({c: pd.Series(dtype=str) for c in ("actor_id", "wijk", "name")})
+    actors = (
+        actors.astype(str)
+        if len(actors)
+        else pd.DataFrame({c: pd.Series(dtype=str) for c in ("actor_id", "wijk", "name")})
+    )
     matcher = _Matcher(actors, aliases, DEFAULT_THRESHOLD if threshold is None else threshold)
     wijken = sorted(set(actors["wijk"]))
     notes: list[Problem] = list(read_notes)
@@ -499,15 +569,31 @@ def import_interviews(path: str | Path, fmt: str, actors: pd.DataFrame, *, wave:
         if not interviewee and fmt != "interviews":
             token = re.match(r"\s*([\w.-]+)", name)
             if token and token.group(1).casefold() in matcher.ids:
-                interviewee, at = token.group(1), (info["row"], "Document name" if fmt == "maxqda" else "Document")
+                interviewee, at = (
+                    token.group(1),
+                    (info["row"], "Document name" if fmt == "maxqda" else "Document"),
+                )
         if not interviewee:
-            column = "interviewee" if fmt == "interviews" else ("Document name" if fmt == "maxqda" else "Document")
-            problems.append(Problem(file, text(TEXTS, "no_interviewee", interview=name), row=info["row"], column=column))
+            column = (
+                "interviewee"
+                if fmt == "interviews"
+                else ("Document name" if fmt == "maxqda" else "Document")
+            )
+            problems.append(
+                Problem(
+                    file,
+                    text(TEXTS, "no_interviewee", interview=name),
+                    row=info["row"],
+                    column=column,
+                )
+            )
             info["ok"] = False
             continue
         found = matcher.match(interviewee, given_wijk or None)
         if not found["accepted"]:
-            where = text(TEXTS, "a_wijk", wijk=given_wijk) if given_wijk else text(TEXTS, "all_wijken")
+            where = (
+                text(TEXTS, "a_wijk", wijk=given_wijk) if given_wijk else text(TEXTS, "all_wijken")
+            )
             problems.append(Problem(file, text(TEXTS, "interviewee_unknown", value=interviewee, where=where,
                                                candidates=_candidates(found)), row=at[0], column=at[1]))  # fmt: skip
             info["ok"] = False
@@ -526,7 +612,14 @@ def import_interviews(path: str | Path, fmt: str, actors: pd.DataFrame, *, wave:
             problems.append(Problem(file, text(TEXTS, "no_wave"), row=seg.row, column="wave"))
             continue
         if wave and seg.wave and seg.wave != wave:
-            problems.append(Problem(file, text(TEXTS, "wave_differs", value=seg.wave, wave=wave), row=seg.row, column="wave"))
+            problems.append(
+                Problem(
+                    file,
+                    text(TEXTS, "wave_differs", value=seg.wave, wave=wave),
+                    row=seg.row,
+                    column="wave",
+                )
+            )
             continue
         seg_wijk, interviewee = info["wijk"], info["actor"]
         mentions, relations, source = [], [], None
@@ -537,12 +630,23 @@ def import_interviews(path: str | Path, fmt: str, actors: pd.DataFrame, *, wave:
             kind, value = parsed
             if kind == "relation":
                 if value.startswith("?"):
-                    problems.append(Problem(file, text(TEXTS, "unknown_relation", value=value[1:]), row=row, column=column))
+                    problems.append(
+                        Problem(
+                            file,
+                            text(TEXTS, "unknown_relation", value=value[1:]),
+                            row=row,
+                            column=column,
+                        )
+                    )
                 elif value not in relations:
                     relations.append(value)
                 continue
             if not value:
-                problems.append(Problem(file, text(TEXTS, "empty_code", code=code.strip()), row=row, column=column))
+                problems.append(
+                    Problem(
+                        file, text(TEXTS, "empty_code", code=code.strip()), row=row, column=column
+                    )
+                )
                 continue
             if kind == "from":
                 found = matcher.match(value, seg_wijk)
@@ -554,19 +658,37 @@ def import_interviews(path: str | Path, fmt: str, actors: pd.DataFrame, *, wave:
                 continue
             mentions.append((value, row, column))
         if relations and not mentions:
-            row, column = next(((r, c) for code, r, c in seg.codes if (parse_code(code) or ("",))[0] == "relation"), (seg.row, ""))
-            problems.append(Problem(file, text(TEXTS, "relation_without_actor"), row=row, column=column))
+            row, column = next(
+                (
+                    (r, c)
+                    for code, r, c in seg.codes
+                    if (parse_code(code) or ("",))[0] == "relation"
+                ),
+                (seg.row, ""),
+            )
+            problems.append(
+                Problem(file, text(TEXTS, "relation_without_actor"), row=row, column=column)
+            )
             continue
         if mentions and not relations:
             for value, row, column in mentions:
-                notes.append(Problem(file, text(TEXTS, "actor_without_relation", mention=value), row=row, column=column))
+                notes.append(
+                    Problem(
+                        file,
+                        text(TEXTS, "actor_without_relation", mention=value),
+                        row=row,
+                        column=column,
+                    )
+                )
             continue
         reporter = source or interviewee
         label = f"gesprek {seg.interview}"
         for value, row, column in mentions:
             found = matcher.match(value, seg_wijk)
             if found["accepted"] and found["actor_id"] == reporter:
-                notes.append(Problem(file, text(TEXTS, "self", mention=value), row=row, column=column))
+                notes.append(
+                    Problem(file, text(TEXTS, "self", mention=value), row=row, column=column)
+                )
                 continue
             if found["accepted"]:
                 answers = json.dumps({"mention": value, "score": str(round(found["score"], 4)), "interview_id": seg.interview,

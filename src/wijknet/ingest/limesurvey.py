@@ -19,13 +19,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..errors import DataError, Problem
-from ..i18n import text
-from ..instrument import Instrument, load_instrument
-from .assemble import ColumnMatcher, Export, assemble, column_notes
-from .batch import ImportBatch
-from .grid import read_grid
-from .roster import as_roster
+from wijknet.errors import DataError, Problem
+from wijknet.i18n import text
+from wijknet.ingest.assemble import ColumnMatcher, Export, assemble, column_notes
+from wijknet.ingest.batch import ImportBatch
+from wijknet.ingest.grid import read_grid
+from wijknet.ingest.roster import as_roster
+from wijknet.instrument import Instrument, load_instrument
 
 TOOL = "limesurvey"
 _HEADING = re.compile(r"^\s*([A-Za-z][A-Za-z0-9_]*)(?:\s*\[\s*([A-Za-z0-9_]+)\s*\])?(?:$|[\s.:]|_)")
@@ -40,8 +40,16 @@ TEXTS = {
 }  # fmt: skip
 
 
-def import_limesurvey(path: str | Path, project_or_roster, instrument: Instrument | None = None, *, wave: str,
-                      wijk: str | None = None, sheet: str | None = None, allow_missing=()) -> ImportBatch:
+def import_limesurvey(
+    path: str | Path,
+    project_or_roster,
+    instrument: Instrument | None = None,
+    *,
+    wave: str,
+    wijk: str | None = None,
+    sheet: str | None = None,
+    allow_missing=(),
+) -> ImportBatch:
     """Read a LimeSurvey export into an :class:`~wijknet.ingest.batch.ImportBatch`.
 
     Parameters
@@ -98,11 +106,28 @@ def import_limesurvey(path: str | Path, project_or_roster, instrument: Instrumen
     if matcher.problems:
         raise DataError(matcher.problems)
     used = {meta[k] for k in ("id", "submitdate") if k in meta}
-    notes = column_notes(instrument, TOOL, "LimeSurvey", grid.file, header, columns, used, _is_metadata,
-                         allow_missing=allow_missing)
+    notes = column_notes(
+        instrument,
+        TOOL,
+        "LimeSurvey",
+        grid.file,
+        header,
+        columns,
+        used,
+        _is_metadata,
+        allow_missing=allow_missing,
+    )
     export = Export(grid=grid, header_rows=1, header=tuple(header), columns=tuple(columns),
                     response_id=meta.get("id"), finished=meta.get("submitdate"), notes=tuple(notes))  # fmt: skip
-    return assemble(export, tool=TOOL, instrument=instrument, roster=roster, project=project, wave=str(wave), wijk=wijk)
+    return assemble(
+        export,
+        tool=TOOL,
+        instrument=instrument,
+        roster=roster,
+        project=project,
+        wave=str(wave),
+        wijk=wijk,
+    )
 
 
 def _is_metadata(name: str) -> bool:

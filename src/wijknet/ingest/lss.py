@@ -31,10 +31,10 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import DataError, Problem
-from ..i18n import text
-from ..instrument import Instrument, load_instrument
-from ..io.tables import check_size
+from wijknet.errors import DataError, Problem
+from wijknet.i18n import text
+from wijknet.instrument import Instrument, load_instrument
+from wijknet.io.tables import check_size
 
 #: LimeSurvey question types whose answers are LimeSurvey's own, not answer codes of a scale.
 OWN_ANSWERS = {"Y", "M", "P", "S", "T", "U", "Q", "N", "K", "D", "X", "*", "|", ";", ":"}
@@ -78,7 +78,10 @@ class LssCheck:
 
 
 def _rows(root: ET.Element, section: str) -> list[dict[str, str]]:
-    return [{child.tag: (child.text or "").strip() for child in row} for row in root.findall(f"./{section}/rows/row")]
+    return [
+        {child.tag: (child.text or "").strip() for child in row}
+        for row in root.findall(f"./{section}/rows/row")
+    ]
 
 
 def read_lss(path: str | Path) -> ET.Element:
@@ -116,11 +119,15 @@ def check_lss(path: str | Path, instrument: Instrument | None = None) -> LssChec
     file = path.name
     root = read_lss(path)
     questions = [r for r in _rows(root, "questions") if r.get("parent_qid", "0") in ("", "0")]
-    subquestions = _rows(root, "subquestions") + [r for r in _rows(root, "questions") if r.get("parent_qid", "0") not in ("", "0")]
+    subquestions = _rows(root, "subquestions") + [
+        r for r in _rows(root, "questions") if r.get("parent_qid", "0") not in ("", "0")
+    ]
     answers = _rows(root, "answers")
     by_code = {}
     for r in questions:
-        by_code.setdefault(r.get("title", "").casefold(), r)  # one row per language in older exports
+        by_code.setdefault(
+            r.get("title", "").casefold(), r
+        )  # one row per language in older exports
     problems: list[Problem] = []
 
     def problem(where: str, message: str, **values) -> None:
@@ -147,7 +154,11 @@ def check_lss(path: str | Path, instrument: Instrument | None = None) -> LssChec
                 if _SQ.match(title) is None or int(_SQ.match(title).group(1)) < 1:
                     problem(code, "sub_position", title=title)
         if q.type == "single" and qtype not in OWN_ANSWERS:
-            found = {a.get("code", "") for a in answers if a.get("qid") == qid and a.get("scale_id", "0") in ("", "0")}
+            found = {
+                a.get("code", "")
+                for a in answers
+                if a.get("qid") == qid and a.get("scale_id", "0") in ("", "0")
+            }
             codes = {str(o.code) for o in q.scale.options}
             allowed = codes | ({str(q.scale.dont_know.code)} if q.scale.dont_know else set())
             lacking = sorted(codes - found, key=_natural)
@@ -158,8 +169,15 @@ def check_lss(path: str | Path, instrument: Instrument | None = None) -> LssChec
                 problem(code, "unknown_codes", codes=", ".join(extra), scale=q.scale.name,
                         expected=", ".join(sorted(allowed, key=_natural)))  # fmt: skip
     for code, row in by_code.items():
-        if code and code not in expected and row.get("type", "") != "X":  # text display items carry no answers
-            problem(row.get("title", code), "unknown", code=row.get("title", code), instrument=instrument.label)
+        if (
+            code and code not in expected and row.get("type", "") != "X"
+        ):  # text display items carry no answers
+            problem(
+                row.get("title", code),
+                "unknown",
+                code=row.get("title", code),
+                instrument=instrument.label,
+            )
     return LssCheck(file=file, questions=len(by_code), problems=problems)
 
 

@@ -60,12 +60,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..errors import DataError, Problem
-from ..i18n import text
-from ..io.tables import read_table
-from .assemble import unused_notes
-from .batch import RESPONDENT_COLUMNS, TIE_COLUMNS, WRITE_IN_COLUMNS, empty
-from .graphfile import GraphImport
+from wijknet.errors import DataError, Problem
+from wijknet.i18n import text
+from wijknet.ingest.assemble import unused_notes
+from wijknet.ingest.batch import RESPONDENT_COLUMNS, TIE_COLUMNS, WRITE_IN_COLUMNS, empty
+from wijknet.ingest.graphfile import GraphImport
+from wijknet.io.tables import read_table
 
 TOOL = "network_canvas"
 #: Column names after :func:`wijknet.io.tables.normalise_column`: (new exporter, old exporter).
@@ -77,11 +77,42 @@ TARGET_UUID = ("networkcanvastargetuuid", "_to")
 SPELLED = {"networkcanvasegouuid": "networkCanvasEgoUUID", "_egoid": "_egoID", "networkcanvasuuid": "networkCanvasUUID",
            "_uid": "_uid", "networkcanvassourceuuid": "networkCanvasSourceUUID", "_from": "_from",
            "networkcanvastargetuuid": "networkCanvasTargetUUID", "_to": "_to"}  # fmt: skip
-BOOKKEEPING = {"nodeid", "edgeid", "from", "to", "type", "sessionstart", "sessionfinish", "sessionexported"}
+BOOKKEEPING = {
+    "nodeid",
+    "edgeid",
+    "from",
+    "to",
+    "type",
+    "sessionstart",
+    "sessionfinish",
+    "sessionexported",
+}
 #: Columns read by name (besides the UUIDs and the id attribute): of the ego, and of nodes and edges.
 EGO_READ = {"organisation", "role", "domain"}
-NODE_READ = {"nodeid", "type", "name", "naam", "label", "organisation", "organisatie", "domain", "frequency", "weight"}
-NODE_COLUMNS = ["wijk", "wave", "uuid", "node_type", "node_id", "ego_uuid", "actor_id", "name", "source_file", "source_row"]
+NODE_READ = {
+    "nodeid",
+    "type",
+    "name",
+    "naam",
+    "label",
+    "organisation",
+    "organisatie",
+    "domain",
+    "frequency",
+    "weight",
+}
+NODE_COLUMNS = [
+    "wijk",
+    "wave",
+    "uuid",
+    "node_type",
+    "node_id",
+    "ego_uuid",
+    "actor_id",
+    "name",
+    "source_file",
+    "source_row",
+]
 PENDING_COLUMNS = [*TIE_COLUMNS, "answers", "source_uuid", "target_uuid"]
 _PROTECTED = re.compile(r"^'(?=[=+\-@])")
 _TYPE_IN_NAME = re.compile(r"(?:attributelist|edgelist)_(.+)$", re.IGNORECASE)
@@ -172,8 +203,11 @@ def _attributes(row: pd.Series, skip: set[str]) -> dict[str, str]:
 
 def _unused(file: str, df: pd.DataFrame, read: set, kept: bool = True) -> list[Problem]:
     """Notes for the columns of ``file`` that are neither read nor (``kept``) stored as answers (:func:`_attributes`)."""
+
     def used(column: str) -> bool:
-        return column in read or (kept and column not in BOOKKEEPING and not column.startswith(("networkcanvas", "_")))
+        return column in read or (
+            kept and column not in BOOKKEEPING and not column.startswith(("networkcanvas", "_"))
+        )
 
     return unused_notes(file, [c for c in df.columns if not used(c)], "Network Canvas")
 
@@ -183,7 +217,7 @@ def _members(roster, wave: str) -> set[str] | None:
         return None
     if isinstance(roster, (set, frozenset, list, tuple)):
         return {str(a) for a in roster}
-    from .roster import as_roster
+    from wijknet.ingest.roster import as_roster
 
     r, _ = as_roster(roster, wave)
     return set(r.members) | {a for actors in r.positions.values() for a in actors if a}
@@ -199,8 +233,15 @@ def _expand(paths) -> list[Path]:
     return out
 
 
-def import_network_canvas(paths: str | Path | Iterable[str | Path], *, wijk: str, wave: str, roster=None,
-                          id_attribute: str = "actor_id", ego_tie_type: str = "kennen") -> NetworkCanvasImport:
+def import_network_canvas(
+    paths: str | Path | Iterable[str | Path],
+    *,
+    wijk: str,
+    wave: str,
+    roster=None,
+    id_attribute: str = "actor_id",
+    ego_tie_type: str = "kennen",
+) -> NetworkCanvasImport:
     """Read the CSV files of one or more Network Canvas interviews.
 
     Parameters
@@ -251,7 +292,9 @@ def import_network_canvas(paths: str | Path | Iterable[str | Path], *, wijk: str
         is_edge = bool(({"from", "to", "edgeid"} | set(SOURCE_UUID) | set(TARGET_UUID)) & columns)
         is_node = bool(({"nodeid"} | set(NODE_UUID)) & columns)
         if ego_col is None and not (is_edge or is_node):
-            problems.append(Problem(file, text(TEXTS, "role", columns=", ".join(df.columns) or "-")))
+            problems.append(
+                Problem(file, text(TEXTS, "role", columns=", ".join(df.columns) or "-"))
+            )
             continue
         if ego_col is None:
             problems.append(Problem(file, text(TEXTS, "no_uuid", column="networkCanvasEgoUUID",
@@ -264,7 +307,9 @@ def import_network_canvas(paths: str | Path | Iterable[str | Path], *, wijk: str
                                                    expected=f"{SPELLED[opts[0]]} ({SPELLED[opts[1]]})"),
                                         column=SPELLED[opts[0]]))  # fmt: skip
             if not missing:
-                edges_by_file.append((path, df, ego_col, _first(columns, SOURCE_UUID), _first(columns, TARGET_UUID)))
+                edges_by_file.append(
+                    (path, df, ego_col, _first(columns, SOURCE_UUID), _first(columns, TARGET_UUID))
+                )
                 notes += _unused(file, df, {ego_col, _first(columns, SOURCE_UUID), _first(columns, TARGET_UUID),
                                             id_attribute, *NODE_READ})  # fmt: skip
         elif is_node:
@@ -292,7 +337,14 @@ def import_network_canvas(paths: str | Path | Iterable[str | Path], *, wijk: str
         for rownum, row in df.iterrows():
             uuid = row[ego_col]
             if not uuid:
-                problems.append(Problem(path.name, text(TEXTS, "empty_uuid", what="ego"), row=rownum, column=SPELLED[ego_col]))
+                problems.append(
+                    Problem(
+                        path.name,
+                        text(TEXTS, "empty_uuid", what="ego"),
+                        row=rownum,
+                        column=SPELLED[ego_col],
+                    )
+                )
                 continue
             if uuid in seen:
                 f, r = seen[uuid]
@@ -322,7 +374,14 @@ def import_network_canvas(paths: str | Path | Iterable[str | Path], *, wijk: str
             uuid, ego = row[uuid_col], row[ego_col]
             for col, value, what in ((uuid_col, uuid, "node"), (ego_col, ego, "ego")):
                 if not value:
-                    problems.append(Problem(path.name, text(TEXTS, "empty_uuid", what=what), row=rownum, column=SPELLED[col]))
+                    problems.append(
+                        Problem(
+                            path.name,
+                            text(TEXTS, "empty_uuid", what=what),
+                            row=rownum,
+                            column=SPELLED[col],
+                        )
+                    )
             if not uuid or not ego:
                 continue
             if uuid in nodes:
@@ -371,7 +430,14 @@ def import_network_canvas(paths: str | Path | Iterable[str | Path], *, wijk: str
                 elif uuid and uuid in ego_actor:
                     ends.append((uuid, ego_actor[uuid]))
                 else:
-                    problems.append(Problem(path.name, text(TEXTS, "unknown_node", uuid=uuid), row=rownum, column=SPELLED[col]))
+                    problems.append(
+                        Problem(
+                            path.name,
+                            text(TEXTS, "unknown_node", uuid=uuid),
+                            row=rownum,
+                            column=SPELLED[col],
+                        )
+                    )
             if len(ends) < 2:
                 continue
             ego = row[ego_col] or nodes.get(ends[0][0], {}).get("ego_uuid", "")
@@ -394,9 +460,13 @@ def import_network_canvas(paths: str | Path | Iterable[str | Path], *, wijk: str
     )  # fmt: skip
 
 
-def _tie(wijk, wave, source, target, tie_type, row, skip, evidence, reporter, file, rownum, column) -> dict:
+def _tie(
+    wijk, wave, source, target, tie_type, row, skip, evidence, reporter, file, rownum, column
+) -> dict:
     weight = row.get("weight", "") or row.get("frequency", "")
-    extra = _attributes(row, skip | {"weight", "frequency", "name", "naam", "label", "organisation", "domain"})
+    extra = _attributes(
+        row, skip | {"weight", "frequency", "name", "naam", "label", "organisation", "domain"}
+    )
     return {"wijk": wijk, "wave": wave, "source": source, "target": target, "tie_type": tie_type, "weight": weight,
             "evidence": evidence, "frequency": row.get("frequency", ""), "reporter": reporter, "source_file": file,
             "source_row": str(rownum), "source_column": column,

@@ -38,13 +38,13 @@ from pathlib import Path
 
 import yaml
 
-from ..errors import DataError, Problem
-from ..i18n import text
-from ..instrument import Instrument, load_instrument
-from .assemble import ColumnMatcher, Export, assemble, column_notes
-from .batch import ImportBatch
-from .grid import read_grid
-from .roster import as_roster
+from wijknet.errors import DataError, Problem
+from wijknet.i18n import text
+from wijknet.ingest.assemble import ColumnMatcher, Export, assemble, column_notes
+from wijknet.ingest.batch import ImportBatch
+from wijknet.ingest.grid import read_grid
+from wijknet.ingest.roster import as_roster
+from wijknet.instrument import Instrument, load_instrument
 
 TOOL = "qualtrics"
 #: Qualtrics response statuses that are not real answers (numeric codes and texts).
@@ -63,27 +63,40 @@ _LEGACY_V = re.compile(r"^V\d+$")
 _LOOP = re.compile(r"^(\d+)_(.+)$")
 
 TEXTS = {
-    "empty": {"nl": "het bestand is leeg; verwacht een export met kopregels en antwoorden",
-              "en": "the file is empty; expected an export with header rows and answers"},
+    "empty": {
+        "nl": "het bestand is leeg; verwacht een export met kopregels en antwoorden",
+        "en": "the file is empty; expected an export with header rows and answers",
+    },
     "import_ids": {
         "nl": "de koppeling van exporttags aan QID's is niet te lezen: {detail}; verwacht YAML zoals 'A_FREQ: QID12'",
         "en": "the mapping of export tags to QIDs cannot be read: {detail}; expected YAML such as 'A_FREQ: QID12'",
     },
     "loop": {
         "nl": "Loop & Merge-kolom van vraag '{question}' die wijknet niet kan plaatsen: een lus wordt alleen gelezen als "
-              "het lusnummer de rolpositie is en de vraag in de lus geen eigen stellingen heeft (zoals '3_{tag}'); "
-              "exporteer zonder lus of bouw de vraag als matrix met één stelling per rolpositie",
+        "het lusnummer de rolpositie is en de vraag in de lus geen eigen stellingen heeft (zoals '3_{tag}'); "
+        "exporteer zonder lus of bouw de vraag als matrix met één stelling per rolpositie",
         "en": "Loop & Merge column of question '{question}' that wijknet cannot place: a loop is read only when the loop "
-              "number is the roster position and the question in the loop has no statements of its own (like '3_{tag}'); "
-              "export without the loop or build the question as a matrix with one statement per roster position",
+        "number is the roster position and the question in the loop has no statements of its own (like '3_{tag}'); "
+        "export without the loop or build the question as a matrix with one statement per roster position",
     },
-    "hint": {"nl": " of geef --import-ids (exporttag: QID)", "en": " or give --import-ids (export tag: QID)"},
+    "hint": {
+        "nl": " of geef --import-ids (exporttag: QID)",
+        "en": " or give --import-ids (export tag: QID)",
+    },
 }
 
 
-def import_qualtrics(path: str | Path, project_or_roster, instrument: Instrument | None = None, *, wave: str,
-                     wijk: str | None = None, import_ids: Mapping[str, str] | str | Path | None = None,
-                     sheet: str | None = None, allow_missing=()) -> ImportBatch:
+def import_qualtrics(
+    path: str | Path,
+    project_or_roster,
+    instrument: Instrument | None = None,
+    *,
+    wave: str,
+    wijk: str | None = None,
+    import_ids: Mapping[str, str] | str | Path | None = None,
+    sheet: str | None = None,
+    allow_missing=(),
+) -> ImportBatch:
     """Read a Qualtrics export into an :class:`~wijknet.ingest.batch.ImportBatch`.
 
     Parameters
@@ -141,17 +154,23 @@ def import_qualtrics(path: str | Path, project_or_roster, instrument: Instrument
     width = max(i + 1 for i, c in enumerate(header) if c) if any(header) else 0
     header = list(header[:width])
     if legacy:  # V1 ... V10 are metadata named in the second row (ResponseID, Status, ...)
-        header = [grid.rows[1][i] if _LEGACY_V.match(name) else name for i, name in enumerate(header)]
+        header = [
+            grid.rows[1][i] if _LEGACY_V.match(name) else name for i, name in enumerate(header)
+        ]
     matcher = ColumnMatcher(instrument, TOOL, grid.file)
     reverse = {qid.casefold(): tag for tag, qid in ids.items()}
     columns, meta = [], {}
     for index, name in enumerate(header):
-        import_id, choice = json_row[index] if json_row is not None and index < len(json_row) else ("", "")
+        import_id, choice = (
+            json_row[index] if json_row is not None and index < len(json_row) else ("", "")
+        )
         column = None
         qid = _QID.match(import_id) if import_id else None
         if import_id and qid is None:
             field = import_id.casefold()
-            meta.setdefault({"_recordid": "response_id", "responseid": "response_id"}.get(field, field), index)
+            meta.setdefault(
+                {"_recordid": "response_id", "responseid": "response_id"}.get(field, field), index
+            )
             column = matcher.match(index, name, import_id, None)
         elif qid is not None and qid.group(2).casefold() in reverse:
             tag = reverse[qid.group(2).casefold()]
@@ -163,7 +182,9 @@ def import_qualtrics(path: str | Path, project_or_roster, instrument: Instrument
             else:
                 column = matcher.match(index, name, tag, suffix.split("_")[0] if suffix else None)
         if column is None and (not import_id or qid is not None):
-            meta.setdefault({"responseid": "response_id"}.get(name.casefold(), name.casefold()), index)
+            meta.setdefault(
+                {"responseid": "response_id"}.get(name.casefold(), name.casefold()), index
+            )
             column = matcher.match(index, name, name, None)
             if column is None and "_" in name:
                 base, suffix = name.rsplit("_", 1)
@@ -171,9 +192,15 @@ def import_qualtrics(path: str | Path, project_or_roster, instrument: Instrument
             loop = _LOOP.match(name)
             if column is None and loop:
                 rest = loop.group(2)
-                base, _, suffix = rest.rpartition("_") if matcher.tags.get(rest.casefold()) is None else (rest, "", "")
+                base, _, suffix = (
+                    rest.rpartition("_")
+                    if matcher.tags.get(rest.casefold()) is None
+                    else (rest, "", "")
+                )
                 if matcher.tags.get(base.casefold()) is not None:
-                    column = _looped(matcher, index, name, loop.group(1), base, suffix or None, grid.file)
+                    column = _looped(
+                        matcher, index, name, loop.group(1), base, suffix or None, grid.file
+                    )
         if column is not None:
             columns.append(column)
     if matcher.problems:
@@ -186,13 +213,25 @@ def import_qualtrics(path: str | Path, project_or_roster, instrument: Instrument
     if status is not None:
         for i, cells in enumerate(grid.rows[header_rows:]):
             value = cells[status].strip()
-            reason = NOT_RESPONSES.get(value) or (value if value.casefold() in {v.casefold() for v in NOT_RESPONSES.values()} else None)
+            reason = NOT_RESPONSES.get(value) or (
+                value
+                if value.casefold() in {v.casefold() for v in NOT_RESPONSES.values()}
+                else None
+            )
             if reason:
                 skip[i] = reason
     export = Export(grid=grid, header_rows=header_rows, header=tuple(header), columns=tuple(columns),
                     response_id=meta.get("response_id"), finished=meta.get("finished"), skip=skip,
                     notes=tuple(notes))  # fmt: skip
-    return assemble(export, tool=TOOL, instrument=instrument, roster=roster, project=project, wave=str(wave), wijk=wijk)
+    return assemble(
+        export,
+        tool=TOOL,
+        instrument=instrument,
+        roster=roster,
+        project=project,
+        wave=str(wave),
+        wijk=wijk,
+    )
 
 
 def _json_row(cells) -> list[tuple[str, str]] | None:
@@ -207,7 +246,10 @@ def _json_row(cells) -> list[tuple[str, str]] | None:
                 data = None
             if isinstance(data, dict):
                 folded = {str(k).casefold(): v for k, v in data.items()}
-                value, choice = str(folded.get("importid", "")), str(folded.get("choiceid", "") or "")
+                value, choice = (
+                    str(folded.get("importid", "")),
+                    str(folded.get("choiceid", "") or ""),
+                )
                 found = True
         ids.append((value.strip(), choice.strip()))
     return ids if found else None
@@ -224,14 +266,24 @@ def _is_metadata(name: str) -> bool:
     return folded in METADATA or folded.startswith("q_") or bool(_LEGACY_V.match(name.strip()))
 
 
-def _looped(matcher: ColumnMatcher, index: int, name: str, loop: str, tag: str, suffix: str | None, file: str):
+def _looped(
+    matcher: ColumnMatcher,
+    index: int,
+    name: str,
+    loop: str,
+    tag: str,
+    suffix: str | None,
+    file: str,
+):
     """The column of a Loop & Merge field ``<loop>_<tag>``: the loop number is the roster position / write-in number."""
     q = matcher.tags.get(tag.casefold())
     if q is None:
         return None
     if suffix is None and q.per_alter:
         return matcher.match(index, name, tag, loop)
-    raise DataError([Problem(file, text(TEXTS, "loop", question=q.key, tag=q.tag(TOOL)), column=name)])
+    raise DataError(
+        [Problem(file, text(TEXTS, "loop", question=q.key, tag=q.tag(TOOL)), column=name)]
+    )
 
 
 def _is_text_row(header, row) -> bool:

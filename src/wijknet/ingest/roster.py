@@ -19,10 +19,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..errors import DataError, Problem
-from ..i18n import text
-from ..io.tidy import TEXTS as TIDY_TEXTS
-from ..io.tidy import _missing_columns
+from wijknet.errors import DataError, Problem
+from wijknet.i18n import text
+from wijknet.io.tidy import TEXTS as TIDY_TEXTS
+from wijknet.io.tidy import _missing_columns
 
 ROSTER_REQUIRED = ("wijk", "position", "actor_id")
 ROSTER_COLUMNS = ["wijk", "position", "actor_id", "name", "organisation", "domain"]
@@ -48,8 +48,14 @@ TEXTS = {
         "nl": "actor '{value}' hoort bij wijk '{actor_wijk}', maar staat op de rol van wijk '{wijk}'",
         "en": "actor '{value}' belongs to wijk '{actor_wijk}', but is on the roster of wijk '{wijk}'",
     },
-    "no_rows": {"nl": "de rol heeft een kopregel maar geen gegevens", "en": "the roster has a header row but no data"},
-    "roster_position": {"nl": "kolom roster_position: {detail}", "en": "column roster_position: {detail}"},
+    "no_rows": {
+        "nl": "de rol heeft een kopregel maar geen gegevens",
+        "en": "the roster has a header row but no data",
+    },
+    "roster_position": {
+        "nl": "kolom roster_position: {detail}",
+        "en": "column roster_position: {detail}",
+    },
 }
 
 
@@ -117,17 +123,39 @@ class Roster:
         positions: dict[str, tuple[str, ...]] = {}
         present: set[str] = set()
         for wijk in project.wijken:
-            here = project.present(wijk, wave) if wave in project.waves else actors[actors["wijk"] == wijk]
+            here = (
+                project.present(wijk, wave)
+                if wave in project.waves
+                else actors[actors["wijk"] == wijk]
+            )
             if "roster_position" in here.columns and (here["roster_position"] != "").any():
                 order = pd.to_numeric(here["roster_position"], errors="coerce")
                 if order.isna().any() or (order < 1).any() or order.duplicated().any():
-                    bad = here["roster_position"][order.isna() | (order < 1) | order.duplicated()].iloc[0]
-                    raise DataError([Problem("actors.csv", text(TEXTS, "position", value=bad), column="roster_position")])
+                    bad = here["roster_position"][
+                        order.isna() | (order < 1) | order.duplicated()
+                    ].iloc[0]
+                    raise DataError(
+                        [
+                            Problem(
+                                "actors.csv",
+                                text(TEXTS, "position", value=bad),
+                                column="roster_position",
+                            )
+                        ]
+                    )
                 here = here.assign(_order=order).sort_values("_order", kind="stable")
             positions[wijk] = tuple(here["actor_id"])
             present |= set(here["actor_id"])
-        info = actors[[c for c in ("actor_id", "name", "organisation", "domain") if c in actors.columns]].copy()
-        return cls(positions, dict(zip(actors["actor_id"], actors["wijk"])), frozenset(present), info, "actors.csv")
+        info = actors[
+            [c for c in ("actor_id", "name", "organisation", "domain") if c in actors.columns]
+        ].copy()
+        return cls(
+            positions,
+            dict(zip(actors["actor_id"], actors["wijk"])),
+            frozenset(present),
+            info,
+            "actors.csv",
+        )
 
     @classmethod
     def from_frame(cls, df: pd.DataFrame, project=None, file: str | None = None) -> Roster:
@@ -149,23 +177,35 @@ class Roster:
             raise DataError(problems)
         if df.empty:
             raise DataError([Problem(file, text(TEXTS, "no_rows"))])
-        members = dict(zip(project.actors["actor_id"], project.actors["wijk"])) if project is not None else None
+        members = (
+            dict(zip(project.actors["actor_id"], project.actors["wijk"]))
+            if project is not None
+            else None
+        )
         actors_file = "actors.csv"
         found: dict[str, dict[int, str]] = {}
         first_pos: dict[tuple[str, int], int] = {}
         first_actor: dict[tuple[str, str], int] = {}
-        for row, wijk, position, actor in zip(df.index, df["wijk"].astype(str), df["position"].astype(str), df["actor_id"].astype(str)):
+        for row, wijk, position, actor in zip(
+            df.index, df["wijk"].astype(str), df["position"].astype(str), df["actor_id"].astype(str)
+        ):
             wijk, actor = wijk.strip(), actor.strip()
             if not wijk or not actor:
                 column = "wijk" if not wijk else "actor_id"
-                problems.append(Problem(file, text(TIDY_TEXTS, "not_empty"), row=row, column=column))
+                problems.append(
+                    Problem(file, text(TIDY_TEXTS, "not_empty"), row=row, column=column)
+                )
                 continue
             try:
                 k = int(position.strip())
                 if k < 1:
                     raise ValueError
             except ValueError:
-                problems.append(Problem(file, text(TEXTS, "position", value=position), row=row, column="position"))
+                problems.append(
+                    Problem(
+                        file, text(TEXTS, "position", value=position), row=row, column="position"
+                    )
+                )
                 continue
             if (wijk, k) in first_pos:
                 problems.append(Problem(file, text(TEXTS, "dup_position", value=k, wijk=wijk, first=first_pos[wijk, k]),
@@ -176,7 +216,14 @@ class Roster:
                                         row=row, column="actor_id"))  # fmt: skip
                 continue
             if members is not None and actor not in members:
-                problems.append(Problem(file, text(TEXTS, "unknown_actor", value=actor, actors=actors_file), row=row, column="actor_id"))
+                problems.append(
+                    Problem(
+                        file,
+                        text(TEXTS, "unknown_actor", value=actor, actors=actors_file),
+                        row=row,
+                        column="actor_id",
+                    )
+                )
                 continue
             if members is not None and members[actor] != wijk:
                 problems.append(Problem(file, text(TEXTS, "wrong_wijk", value=actor, actor_wijk=members[actor], wijk=wijk),
@@ -193,9 +240,17 @@ class Roster:
             positions[wijk] = tuple(by_position.get(k, "") for k in range(1, size + 1))
         if members is None:
             members = {a: w for w, actors in positions.items() for a in actors if a}
-            info = df[[c for c in ("actor_id", "name", "organisation", "domain") if c in df.columns]].copy()
+            info = df[
+                [c for c in ("actor_id", "name", "organisation", "domain") if c in df.columns]
+            ].copy()
         else:
-            info = project.actors[[c for c in ("actor_id", "name", "organisation", "domain") if c in project.actors.columns]].copy()
+            info = project.actors[
+                [
+                    c
+                    for c in ("actor_id", "name", "organisation", "domain")
+                    if c in project.actors.columns
+                ]
+            ].copy()
         return cls(positions, members, None, info, file)
 
 
@@ -206,8 +261,8 @@ def as_roster(project_or_roster, wave: str) -> tuple[Roster, object]:
     :class:`Roster`, a roster table (DataFrame), a project folder or a roster
     file (``.csv``/``.xlsx``).
     """
-    from ..io.tables import read_table
-    from ..project import Project, load_project
+    from wijknet.io.tables import read_table
+    from wijknet.project import Project, load_project
 
     if isinstance(project_or_roster, Roster):
         return project_or_roster, None

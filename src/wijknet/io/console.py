@@ -13,7 +13,9 @@ def text_table(rows: list[dict]) -> str:
     right = [all(isinstance(r[c], (int, float)) for r in rows) for c in columns]
 
     def line(values):
-        return "  ".join(v.rjust(w) if r else v.ljust(w) for v, w, r in zip(values, widths, right)).rstrip()
+        return "  ".join(
+            v.rjust(w) if r else v.ljust(w) for v, w, r in zip(values, widths, right)
+        ).rstrip()
 
     return "\n".join([line(columns), line("-" * w for w in widths), *(line(row) for row in cells)])
 
@@ -28,7 +30,7 @@ def fail(problem) -> NoReturn:
     """
     import typer
 
-    from ..i18n import text
+    from wijknet.i18n import text
 
     typer.echo(problem.report() if hasattr(problem, "report") else str(problem), err=True)
     typer.echo(text(TEXTS, "nothing_changed"), err=True)

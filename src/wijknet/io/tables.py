@@ -29,8 +29,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..errors import DataError, Problem
-from ..i18n import text
+from wijknet.errors import DataError, Problem
+from wijknet.i18n import text
 
 TEXTS = {
     "missing_file": {"nl": "bestand niet gevonden", "en": "file not found"},
@@ -59,12 +59,15 @@ TEXTS = {
         "en": "this file is called .xls but is {what}; give it the right extension ({ext})",
     },
     "what_xlsx": {"nl": "een .xlsx-werkmap", "en": "an .xlsx workbook"},
-    "what_text": {"nl": "een tekstbestand (CSV of tabgescheiden)", "en": "a text file (CSV or tab-separated)"},
+    "what_text": {
+        "nl": "een tekstbestand (CSV of tabgescheiden)",
+        "en": "a text file (CSV or tab-separated)",
+    },
     "unclosed_quote": {
         "nl": "het aanhalingsteken in deze rij wordt niet gesloten, waardoor de rest van het bestand in één cel zou "
-              "belanden; sluit het aanhalingsteken of verwijder het",
+        "belanden; sluit het aanhalingsteken of verwijder het",
         "en": "the quotation mark in this row is never closed, so the rest of the file would end up in one cell; "
-              "close the quotation mark or remove it",
+        "close the quotation mark or remove it",
     },
     "no_sheet": {
         "nl": "werkblad '{sheet}' bestaat niet; de werkmap heeft: {sheets}",
@@ -86,21 +89,30 @@ TEXTS = {
         "nl": "kolom {n} heeft gegevens maar geen naam in de kopregel (samengevoegde kopcellen?)",
         "en": "column {n} has data but no name in the header row (merged header cells?)",
     },
-    "dup_col": {"nl": "de kolom komt twee keer voor in de kopregel", "en": "the column appears twice in the header"},
-    "parse": {"nl": "het bestand is niet te lezen als CSV: {detail}", "en": "the file cannot be read as CSV: {detail}"},
+    "dup_col": {
+        "nl": "de kolom komt twee keer voor in de kopregel",
+        "en": "the column appears twice in the header",
+    },
+    "parse": {
+        "nl": "het bestand is niet te lezen als CSV: {detail}",
+        "en": "the file cannot be read as CSV: {detail}",
+    },
     "too_large": {
         "nl": "het bestand is {size}; verwacht hoogstens {limit} (zet grote exports om of deel ze op)",
         "en": "the file is {size}; expected at most {limit} (convert or split large exports)",
     },
     "zip_bomb": {
         "nl": "dit Excel-bestand wordt uitgepakt {detail}; verwacht een gewone werkmap (hoogstens {members} onderdelen, "
-              "{limit} uitgepakt, {ratio}x gecomprimeerd); sla het opnieuw op als .xlsx of .csv",
+        "{limit} uitgepakt, {ratio}x gecomprimeerd); sla het opnieuw op als .xlsx of .csv",
         "en": "this Excel file unpacks {detail}; expected an ordinary workbook (at most {members} parts, {limit} "
-              "unpacked, compressed {ratio}x); save it again as .xlsx or .csv",
+        "unpacked, compressed {ratio}x); save it again as .xlsx or .csv",
     },
     "zip_members": {"nl": "tot {n} onderdelen", "en": "into {n} parts"},
     "zip_size": {"nl": "tot {size}", "en": "to {size}"},
-    "zip_ratio": {"nl": "{ratio}x groter dan gecomprimeerd", "en": "{ratio}x larger than compressed"},
+    "zip_ratio": {
+        "nl": "{ratio}x groter dan gecomprimeerd",
+        "en": "{ratio}x larger than compressed",
+    },
 }
 
 DELIMITERS = (",", ";", "\t")
@@ -130,12 +142,14 @@ def check_size(path: str | Path, limit: int | None = None) -> None:
     limit = max_file_bytes() if limit is None else limit
     size = path.stat().st_size
     if size > limit:
-        raise DataError([Problem(path.name, text(TEXTS, "too_large", size=_mb(size), limit=_mb(limit)))])
+        raise DataError(
+            [Problem(path.name, text(TEXTS, "too_large", size=_mb(size), limit=_mb(limit)))]
+        )
 
 
 def _mb(n: int) -> str:
     """A size for people: ``'50 MB'``, ``'1,5 MB'`` (Dutch decimal comma), ``'12 kB'``, ``'100 bytes'``."""
-    from ..i18n import format_number
+    from wijknet.i18n import format_number
 
     if n >= MB:
         return f"{format_number(n / MB, 0 if n % MB == 0 else 1)} MB"
@@ -144,8 +158,13 @@ def _mb(n: int) -> str:
     return f"{n} bytes"
 
 
-def check_xlsx(path: str | Path, *, max_members: int = XLSX_MAX_MEMBERS, max_unpacked: int = XLSX_MAX_UNPACKED,
-               max_ratio: float = XLSX_MAX_RATIO) -> None:
+def check_xlsx(
+    path: str | Path,
+    *,
+    max_members: int = XLSX_MAX_MEMBERS,
+    max_unpacked: int = XLSX_MAX_UNPACKED,
+    max_ratio: float = XLSX_MAX_RATIO,
+) -> None:
     """Refuse an ``.xlsx`` whose zip container is not an ordinary workbook (a zip bomb).
 
     Reads only the zip directory (nothing is unpacked): the number of members,
@@ -166,7 +185,9 @@ def check_xlsx(path: str | Path, *, max_members: int = XLSX_MAX_MEMBERS, max_unp
         raise DataError([Problem(file, text(TEXTS, "not_xlsx"))]) from None
     unpacked = sum(i.file_size for i in infos)
     packed = sum(i.compress_size for i in infos)
-    worst = max((i.file_size / max(i.compress_size, 1) for i in infos if i.file_size > MB), default=0.0)
+    worst = max(
+        (i.file_size / max(i.compress_size, 1) for i in infos if i.file_size > MB), default=0.0
+    )
     ratio = max(unpacked / max(packed, 1) if unpacked > MB else 0.0, worst)
     detail = None
     if len(infos) > max_members:
@@ -195,17 +216,30 @@ def clean_cell(value: str) -> tuple[str, list[str]]:
     return (_INVISIBLE.sub("", value), found) if found else (value, [])
 
 
-def clean_frame(df: pd.DataFrame, file: str, notes: list[Problem], sheet: str | None = None) -> pd.DataFrame:
+def clean_frame(
+    df: pd.DataFrame, file: str, notes: list[Problem], sheet: str | None = None
+) -> pd.DataFrame:
     """Clean every cell with :func:`clean_cell`, adding a note per changed cell (file, row, column)."""
     where = f"{file} [{sheet}]" if sheet else file
     for column in df.columns:
         values = df[column]
-        mask = values.str.contains(_INVISIBLE, regex=True, na=False) if len(values) else values.astype(bool)
+        mask = (
+            values.str.contains(_INVISIBLE, regex=True, na=False)
+            if len(values)
+            else values.astype(bool)
+        )
         for row in values.index[mask]:
             cleaned, found = clean_cell(values.at[row])
             df.at[row, column] = cleaned
             # The note names the cell, not its value: names are personal data and notes are printed.
-            notes.append(Problem(where, text(TEXTS, "cleaned", what=", ".join(found)), row=int(row), column=str(column)))
+            notes.append(
+                Problem(
+                    where,
+                    text(TEXTS, "cleaned", what=", ".join(found)),
+                    row=int(row),
+                    column=str(column),
+                )
+            )
     return df
 
 
@@ -271,15 +305,21 @@ def csv_rows(content: str, delimiter: str, file: str) -> list[list[str]]:
         raise DataError([Problem(file, text(TEXTS, "parse", detail=str(exc)))]) from None
     number = 0
     try:
-        for number, _ in enumerate(csv.reader(io.StringIO(content, newline=""), delimiter=delimiter, strict=True), start=1):
+        for number, _ in enumerate(
+            csv.reader(io.StringIO(content, newline=""), delimiter=delimiter, strict=True), start=1
+        ):
             pass
     except csv.Error as exc:
         if "end of data" in str(exc) or "EOF" in str(exc):
-            raise DataError([Problem(file, text(TEXTS, "unclosed_quote"), row=number + 1)]) from None
+            raise DataError(
+                [Problem(file, text(TEXTS, "unclosed_quote"), row=number + 1)]
+            ) from None
     return rows
 
 
-def read_table(path: str | Path, expected: tuple[str, ...] = (), sheet: str | None = None) -> pd.DataFrame:
+def read_table(
+    path: str | Path, expected: tuple[str, ...] = (), sheet: str | None = None
+) -> pd.DataFrame:
     """Read a CSV, XLSX or XLS file into a DataFrame of strings with normalised column names.
 
     Parameters
@@ -368,13 +408,17 @@ def _read_csv(raw: bytes, file: str, expected: tuple[str, ...]) -> pd.DataFrame:
         while len(r) > width and r[-1].strip() == "":
             r = r[:-1]
         if len(r) > width:
-            problems.append(Problem(file, text(TEXTS, "ragged", found=len(r), expected=width), row=rownum))
+            problems.append(
+                Problem(file, text(TEXTS, "ragged", found=len(r), expected=width), row=rownum)
+            )
             continue
         data.append([c.strip() for c in r] + [""] * (width - len(r)))
         index.append(rownum)
     if problems:
         raise DataError(problems)
-    df = pd.DataFrame(data, columns=[h.strip() for h in header], index=pd.Index(index, name="row"), dtype=object)
+    df = pd.DataFrame(
+        data, columns=[h.strip() for h in header], index=pd.Index(index, name="row"), dtype=object
+    )
     return df.astype(str) if len(df) else df
 
 
@@ -382,7 +426,9 @@ def _read_csv(raw: bytes, file: str, expected: tuple[str, ...]) -> pd.DataFrame:
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
-def workbook_sheets(path: Path, sheet: str | None, notes: list[Problem]) -> tuple[str | None, pd.DataFrame]:
+def workbook_sheets(
+    path: Path, sheet: str | None, notes: list[Problem]
+) -> tuple[str | None, pd.DataFrame]:
     """The sheet to read of an ``.xlsx`` or ``.xls`` workbook as a raw grid of strings (row numbers from 1).
 
     Without ``sheet``, the first sheet with data; every other sheet with data
@@ -393,11 +439,30 @@ def workbook_sheets(path: Path, sheet: str | None, notes: list[Problem]) -> tupl
     head = path.read_bytes()[:8]
     if path.suffix.lower() == ".xls":
         if head.startswith(b"PK"):
-            raise DataError([Problem(file, text(TEXTS, "xls_is_other", what=text(TEXTS, "what_xlsx"), ext=".xlsx"))])
+            raise DataError(
+                [
+                    Problem(
+                        file,
+                        text(TEXTS, "xls_is_other", what=text(TEXTS, "what_xlsx"), ext=".xlsx"),
+                    )
+                ]
+            )
         if not head.startswith(OLE2_MAGIC):
             # Excel's "save as .xls" from a web page, or a renamed CSV / tab-separated text file
-            raise DataError([Problem(file, text(TEXTS, "xls_is_other", what=text(TEXTS, "what_text"), ext=".csv / .txt"))])
-        engine, invalid = "calamine", "not_xls"  # pandas deprecates its xlrd engine in favour of calamine
+            raise DataError(
+                [
+                    Problem(
+                        file,
+                        text(
+                            TEXTS, "xls_is_other", what=text(TEXTS, "what_text"), ext=".csv / .txt"
+                        ),
+                    )
+                ]
+            )
+        engine, invalid = (
+            "calamine",
+            "not_xls",
+        )  # pandas deprecates its xlrd engine in favour of calamine
     else:
         if not zipfile.is_zipfile(path):
             raise DataError([Problem(file, text(TEXTS, "not_xlsx"))])
@@ -414,7 +479,13 @@ def workbook_sheets(path: Path, sheet: str | None, notes: list[Problem]) -> tupl
         grids[str(name)] = raw[(raw != "").any(axis=1)] if len(raw) else raw
     if sheet is not None:
         if sheet not in grids:
-            raise DataError([Problem(file, text(TEXTS, "no_sheet", sheet=sheet, sheets=", ".join(grids) or "-"))])
+            raise DataError(
+                [
+                    Problem(
+                        file, text(TEXTS, "no_sheet", sheet=sheet, sheets=", ".join(grids) or "-")
+                    )
+                ]
+            )
         chosen = sheet
     else:
         chosen = next((n for n, g in grids.items() if not g.empty), None)
@@ -424,7 +495,9 @@ def workbook_sheets(path: Path, sheet: str | None, notes: list[Problem]) -> tupl
     return chosen, (grids[chosen] if chosen is not None else pd.DataFrame())
 
 
-def read_workbook(path: Path, sheet: str | None, notes: list[Problem]) -> tuple[str | None, pd.DataFrame]:
+def read_workbook(
+    path: Path, sheet: str | None, notes: list[Problem]
+) -> tuple[str | None, pd.DataFrame]:
     """The header and rows of one sheet (see :func:`workbook_sheets`) as a DataFrame indexed by row number."""
     chosen, nonempty = workbook_sheets(path, sheet, notes)
     if nonempty.empty:

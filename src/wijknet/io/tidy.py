@@ -37,11 +37,21 @@ import re
 import pandas as pd
 import pandera.pandas as pa
 
-from ..errors import DataError, Problem
-from ..i18n import text
+from wijknet.errors import DataError, Problem
+from wijknet.i18n import text
 
 ACTOR_REQUIRED = ("actor_id", "wijk", "domain")
-ACTOR_OPTIONAL = ("name", "role", "organisation", "kind", "pluswijkteam", "kernaanpakken", "consent", "first_wave", "last_wave")
+ACTOR_OPTIONAL = (
+    "name",
+    "role",
+    "organisation",
+    "kind",
+    "pluswijkteam",
+    "kernaanpakken",
+    "consent",
+    "first_wave",
+    "last_wave",
+)
 TIE_REQUIRED = ("wijk", "wave", "source", "target")
 TIE_OPTIONAL = ("tie_type", "weight", "evidence")
 RESPONSE_REQUIRED = ("wijk", "wave", "actor_id")
@@ -50,9 +60,15 @@ KPI3_SCALE = (1, 5)
 NO_ANSWER = {"", "weet niet", "weet ik niet", "geen mening", "n.v.t.", "nvt", "n.v.t", "niet van toepassing",
              "don't know", "dont know", "n/a", "na"}  # fmt: skip
 KINDS = {
-    "person": "person", "persoon": "person", "individu": "person",
-    "organisation": "organisation", "organization": "organisation", "organisatie": "organisation",
-    "initiative": "initiative", "initiatief": "initiative", "bewonersinitiatief": "initiative",
+    "person": "person",
+    "persoon": "person",
+    "individu": "person",
+    "organisation": "organisation",
+    "organization": "organisation",
+    "organisatie": "organisation",
+    "initiative": "initiative",
+    "initiatief": "initiative",
+    "bewonersinitiatief": "initiative",
 }
 TRUE = {"1", "true", "ja", "j", "yes", "y", "waar", "x", "wel"}
 FALSE = {"0", "false", "nee", "n", "no", "onwaar", "niet", ""}
@@ -63,16 +79,19 @@ TEXTS = {
         "en": "required column is missing; expected the columns {expected}{hint}",
     },
     "did_you_mean": {"nl": " (bedoelt u '{name}'?)", "en": " (did you mean '{name}'?)"},
-    "not_empty": {"nl": "lege waarde; hier is een waarde verplicht", "en": "empty value; a value is required here"},
+    "not_empty": {
+        "nl": "lege waarde; hier is een waarde verplicht",
+        "en": "empty value; a value is required here",
+    },
     "weight_numeric": {
         "nl": "'{value}' is geen getal; verwacht een eindig niet-negatief getal (bijv. 3 of 2,5)",
         "en": "'{value}' is not a number; expected a finite non-negative number (e.g. 3 or 2.5)",
     },
     "nothing_to_analyse": {
         "nl": "het project heeft geen metingen: {ties} heeft geen relaties en {config} noemt geen metingen (waves); "
-              "voeg relaties toe of zet de metingen in {config} (waves: [2025, 2026])",
+        "voeg relaties toe of zet de metingen in {config} (waves: [2025, 2026])",
         "en": "the project has no waves: {ties} has no ties and {config} lists no waves; add ties or list the waves "
-              "in {config} (waves: [2025, 2026])",
+        "in {config} (waves: [2025, 2026])",
     },
     "bool": {
         "nl": "'{value}' is geen ja/nee-waarde; verwacht ja, nee, 1, 0, true of false",
@@ -104,9 +123,9 @@ TEXTS = {
     },
     "kpi3_range": {
         "nl": "'{value}' is geen geldig antwoord; verwacht een geheel getal van 1 (helemaal oneens) tot 5 (helemaal eens), "
-              "of leeg, 'weet niet' of 'n.v.t.'",
+        "of leeg, 'weet niet' of 'n.v.t.'",
         "en": "'{value}' is not a valid answer; expected a whole number from 1 (strongly disagree) to 5 (strongly agree), "
-              "or empty, 'weet niet' (don't know) or 'n.v.t.' (not applicable)",
+        "or empty, 'weet niet' (don't know) or 'n.v.t.' (not applicable)",
     },
     "unknown_respondent": {
         "nl": "onbekende actor '{value}'; elke respondent moet als actor_id in {actors} staan",
@@ -120,7 +139,10 @@ TEXTS = {
         "nl": "actor '{value}' heeft in meting '{wave}' al een respons in rij {first}; één respons per actor en meting",
         "en": "actor '{value}' already has a response in wave '{wave}' in row {first}; one response per actor and wave",
     },
-    "no_rows": {"nl": "het bestand heeft een kopregel maar geen gegevens", "en": "the file has a header row but no data"},
+    "no_rows": {
+        "nl": "het bestand heeft een kopregel maar geen gegevens",
+        "en": "the file has a header row but no data",
+    },
 }
 
 
@@ -130,9 +152,17 @@ def _missing_columns(df: pd.DataFrame, required: tuple[str, ...], file: str) -> 
     problems = []
     for col in required:
         if col not in df.columns:
-            close = difflib.get_close_matches(col, [c for c in df.columns if c not in required], n=1, cutoff=0.6)
+            close = difflib.get_close_matches(
+                col, [c for c in df.columns if c not in required], n=1, cutoff=0.6
+            )
             hint = text(TEXTS, "did_you_mean", name=close[0]) if close else ""
-            problems.append(Problem(file, text(TEXTS, "missing_column", expected=", ".join(required), hint=hint), column=col))
+            problems.append(
+                Problem(
+                    file,
+                    text(TEXTS, "missing_column", expected=", ".join(required), hint=hint),
+                    column=col,
+                )
+            )
     return problems
 
 
@@ -143,7 +173,9 @@ def _is_number(value: str) -> bool:
         number = float(_to_float_str(value))
     except ValueError:
         return False
-    return math.isfinite(number) and number >= 0  # NaN fails the comparison, inf is refused explicitly
+    return (
+        math.isfinite(number) and number >= 0
+    )  # NaN fails the comparison, inf is refused explicitly
 
 
 def _to_float_str(value: str) -> str:
@@ -158,7 +190,9 @@ def _is_bool(value: str) -> bool:
 def _schema(required: tuple[str, ...], optional_checks: dict[str, pa.Check]) -> pa.DataFrameSchema:
     nonempty = pa.Check(lambda v: v != "", element_wise=True, name="not_empty")
     columns = {c: pa.Column(str, nonempty) for c in required}
-    columns.update({c: pa.Column(str, check, required=False) for c, check in optional_checks.items()})
+    columns.update(
+        {c: pa.Column(str, check, required=False) for c, check in optional_checks.items()}
+    )
     return pa.DataFrameSchema(columns, strict=False)
 
 
@@ -167,13 +201,19 @@ ACTOR_SCHEMA = _schema(
     {
         "pluswijkteam": pa.Check(_is_bool, element_wise=True, name="bool"),
         "consent": pa.Check(_is_bool, element_wise=True, name="bool"),
-        "kind": pa.Check(lambda v: v == "" or v.strip().lower() in KINDS, element_wise=True, name="kind"),
+        "kind": pa.Check(
+            lambda v: v == "" or v.strip().lower() in KINDS, element_wise=True, name="kind"
+        ),
     },
 )
-TIE_SCHEMA = _schema(TIE_REQUIRED, {"weight": pa.Check(_is_number, element_wise=True, name="weight_numeric")})
+TIE_SCHEMA = _schema(
+    TIE_REQUIRED, {"weight": pa.Check(_is_number, element_wise=True, name="weight_numeric")}
+)
 
 
-def check_analysable(project, ties_file: str = "ties.csv", config_file: str = "wijknet.yaml") -> None:
+def check_analysable(
+    project, ties_file: str = "ties.csv", config_file: str = "wijknet.yaml"
+) -> None:
     """Refuse a project without waves (no ties and no ``waves`` in ``wijknet.yaml``): there is nothing to analyse.
 
     Raises
@@ -182,7 +222,13 @@ def check_analysable(project, ties_file: str = "ties.csv", config_file: str = "w
         Naming ``ties_file`` and ``config_file``.
     """
     if not list(project.waves):
-        raise DataError([Problem(ties_file, text(TEXTS, "nothing_to_analyse", ties=ties_file, config=config_file))])
+        raise DataError(
+            [
+                Problem(
+                    ties_file, text(TEXTS, "nothing_to_analyse", ties=ties_file, config=config_file)
+                )
+            ]
+        )
 
 
 def kpi3_answer(value: str) -> float:
@@ -229,7 +275,9 @@ def _check(df: pd.DataFrame, schema: pa.DataFrameSchema, file: str) -> list[Prob
             key = check if check in TEXTS else None
             if key is None:
                 continue
-            problems.append(Problem(file, text(TEXTS, key, value=case.failure_case), row=row, column=column))
+            problems.append(
+                Problem(file, text(TEXTS, key, value=case.failure_case), row=row, column=column)
+            )
         return sorted(problems, key=lambda p: (p.row or 0, p.column or ""))
     return []
 
@@ -250,7 +298,14 @@ def validate_actors(df: pd.DataFrame, file: str = "actors.csv") -> pd.DataFrame:
     first: dict[str, int] = {}
     for row, actor_id in df["actor_id"].items():
         if actor_id in first:
-            problems.append(Problem(file, text(TEXTS, "duplicate_id", value=actor_id, first=first[actor_id]), row=row, column="actor_id"))
+            problems.append(
+                Problem(
+                    file,
+                    text(TEXTS, "duplicate_id", value=actor_id, first=first[actor_id]),
+                    row=row,
+                    column="actor_id",
+                )
+            )
         elif actor_id:
             first[actor_id] = row
     if problems:
@@ -266,7 +321,9 @@ def validate_actors(df: pd.DataFrame, file: str = "actors.csv") -> pd.DataFrame:
     return out
 
 
-def validate_ties(df: pd.DataFrame, actors: pd.DataFrame, file: str = "ties.csv", actors_file: str = "actors.csv") -> pd.DataFrame:
+def validate_ties(
+    df: pd.DataFrame, actors: pd.DataFrame, file: str = "ties.csv", actors_file: str = "actors.csv"
+) -> pd.DataFrame:
     """Validate a ties table against validated actors.
 
     Checks known actors, the tie's wijk against both actors' wijk, self-ties,
@@ -280,16 +337,40 @@ def validate_ties(df: pd.DataFrame, actors: pd.DataFrame, file: str = "ties.csv"
     wijk_of = dict(zip(actors["actor_id"], actors["wijk"]))
     seen: dict[tuple, int] = {}
     tie_type = df["tie_type"] if "tie_type" in df.columns else pd.Series("", index=df.index)
-    for row, wijk, wave, source, target, ttype in zip(df.index, df["wijk"], df["wave"], df["source"], df["target"], tie_type):
+    for row, wijk, wave, source, target, ttype in zip(
+        df.index, df["wijk"], df["wave"], df["source"], df["target"], tie_type
+    ):
         for column, actor in (("source", source), ("target", target)):
             if not actor:
                 continue
             if actor not in wijk_of:
-                problems.append(Problem(file, text(TEXTS, "unknown_actor", value=actor, actors=actors_file), row=row, column=column))
+                problems.append(
+                    Problem(
+                        file,
+                        text(TEXTS, "unknown_actor", value=actor, actors=actors_file),
+                        row=row,
+                        column=column,
+                    )
+                )
             elif wijk and wijk_of[actor] != wijk:
-                problems.append(Problem(file, text(TEXTS, "wrong_wijk", value=actor, actor_wijk=wijk_of[actor], tie_wijk=wijk), row=row, column=column))
+                problems.append(
+                    Problem(
+                        file,
+                        text(
+                            TEXTS,
+                            "wrong_wijk",
+                            value=actor,
+                            actor_wijk=wijk_of[actor],
+                            tie_wijk=wijk,
+                        ),
+                        row=row,
+                        column=column,
+                    )
+                )
         if source and source == target:
-            problems.append(Problem(file, text(TEXTS, "self_tie", value=source), row=row, column="target"))
+            problems.append(
+                Problem(file, text(TEXTS, "self_tie", value=source), row=row, column="target")
+            )
         key = (wijk, wave, source, target, ttype)
         if key in seen:
             problems.append(Problem(file, text(TEXTS, "duplicate_tie", first=seen[key]), row=row))
@@ -310,8 +391,12 @@ def _normalise_list(value: str) -> str:
     return ";".join(parts)
 
 
-def validate_responses(df: pd.DataFrame, actors: pd.DataFrame, file: str = "responses.csv",
-                       actors_file: str = "actors.csv") -> pd.DataFrame:
+def validate_responses(
+    df: pd.DataFrame,
+    actors: pd.DataFrame,
+    file: str = "responses.csv",
+    actors_file: str = "actors.csv",
+) -> pd.DataFrame:
     """Validate a survey responses table against validated actors.
 
     Checks the columns (required values, ``kpi3`` a whole number 1-5 or no
@@ -336,13 +421,39 @@ def validate_responses(df: pd.DataFrame, actors: pd.DataFrame, file: str = "resp
         if not actor:
             continue
         if actor not in wijk_of:
-            problems.append(Problem(file, text(TEXTS, "unknown_respondent", value=actor, actors=actors_file), row=row, column="actor_id"))
+            problems.append(
+                Problem(
+                    file,
+                    text(TEXTS, "unknown_respondent", value=actor, actors=actors_file),
+                    row=row,
+                    column="actor_id",
+                )
+            )
         elif wijk and wijk_of[actor] != wijk:
-            problems.append(Problem(file, text(TEXTS, "respondent_wijk", value=actor, actor_wijk=wijk_of[actor], response_wijk=wijk),
-                                    row=row, column="actor_id"))
+            problems.append(
+                Problem(
+                    file,
+                    text(
+                        TEXTS,
+                        "respondent_wijk",
+                        value=actor,
+                        actor_wijk=wijk_of[actor],
+                        response_wijk=wijk,
+                    ),
+                    row=row,
+                    column="actor_id",
+                )
+            )
         key = (wave, actor)
         if key in seen:
-            problems.append(Problem(file, text(TEXTS, "duplicate_response", value=actor, wave=wave, first=seen[key]), row=row, column="actor_id"))
+            problems.append(
+                Problem(
+                    file,
+                    text(TEXTS, "duplicate_response", value=actor, wave=wave, first=seen[key]),
+                    row=row,
+                    column="actor_id",
+                )
+            )
         else:
             seen[key] = row
     if problems:
@@ -352,11 +463,20 @@ def validate_responses(df: pd.DataFrame, actors: pd.DataFrame, file: str = "resp
         if col not in out.columns:
             out[col] = ""
     out["kpi3"] = out["kpi3"].map(kpi3_answer).astype(float)
-    out["active"] = out["active"].map(lambda v: v.strip() == "" or v.strip().lower() in TRUE).astype(bool)
+    out["active"] = (
+        out["active"].map(lambda v: v.strip() == "" or v.strip().lower() in TRUE).astype(bool)
+    )
     return out
 
 
 def empty_responses() -> pd.DataFrame:
     """A responses table without rows, with the validated column types."""
-    return pd.DataFrame({"wijk": pd.Series(dtype=str), "wave": pd.Series(dtype=str), "actor_id": pd.Series(dtype=str),
-                         "kpi3": pd.Series(dtype=float), "active": pd.Series(dtype=bool)})
+    return pd.DataFrame(
+        {
+            "wijk": pd.Series(dtype=str),
+            "wave": pd.Series(dtype=str),
+            "actor_id": pd.Series(dtype=str),
+            "kpi3": pd.Series(dtype=float),
+            "active": pd.Series(dtype=bool),
+        }
+    )

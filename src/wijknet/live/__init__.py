@@ -7,15 +7,15 @@ participants' form (tornado) behind their personal links
 the projector page of the app draws.
 """
 
-from .session import (
+from wijknet.live.session import (
     TIE_TYPES,
     WEIGHTS,
     CloseResult,
+    LinkHolder,
+    LiveRefused,
     LiveSession,
     RosterEntry,
     SessionCounts,
-    LinkHolder,
-    LiveRefused,
     SubmitResult,
     answers_of,
     close_session,
@@ -32,7 +32,27 @@ from .session import (
     submit,
 )
 
-__all__ = ["TIE_TYPES", "WEIGHTS", "CloseResult", "LinkHolder", "LiveRefused", "LiveSession", "RosterEntry",
-           "SessionCounts", "SubmitResult", "answers_of", "close_session", "get_session", "issue_links",
-           "link_holder", "linked", "live_ties", "open_session", "revoke_links", "roster", "session_counts", "sessions",
-           "submit"]
+__all__ = [
+    "TIE_TYPES",
+    "WEIGHTS",
+    "CloseResult",
+    "LinkHolder",
+    "LiveRefused",
+    "LiveSession",
+    "RosterEntry",
+    "SessionCounts",
+    "SubmitResult",
+    "answers_of",
+    "close_session",
+    "get_session",
+    "issue_links",
+    "link_holder",
+    "linked",
+    "live_ties",
+    "open_session",
+    "revoke_links",
+    "roster",
+    "session_counts",
+    "sessions",
+    "submit",
+]

@@ -11,9 +11,9 @@ from typing import Annotated
 
 import typer
 
-from ..errors import DataError
-from ..i18n import text
-from ..io.console import fail, text_table
+from wijknet.errors import DataError
+from wijknet.i18n import text
+from wijknet.io.console import fail, text_table
 
 TEXTS = {
     "opened": {
@@ -72,23 +72,41 @@ TEXTS = {
     "state_closed": {"nl": "gesloten {at}", "en": "closed {at}"},
 }  # fmt: skip
 
-app = typer.Typer(help="Live network mapping at a netwerkbijeenkomst: participants answer on their phone, "
-                       "the map on the projector grows.", no_args_is_help=True)
+app = typer.Typer(
+    help="Live network mapping at a netwerkbijeenkomst: participants answer on their phone, "
+    "the map on the projector grows.",
+    no_args_is_help=True,
+)
 
-Folder = Annotated[Path, typer.Argument(help="Project folder made by wijknet init (a project store).")]
+Folder = Annotated[
+    Path, typer.Argument(help="Project folder made by wijknet init (a project store).")
+]
 Code = Annotated[str, typer.Argument(help="The session's code (from wijknet live open).")]
-
 
 
 @app.command(name="open")
 def open_(
     folder: Folder,
-    wijk: Annotated[str, typer.Option("--wijk", help="The wijk of the meeting; its actors form the roster.")],
-    wave: Annotated[str, typer.Option("--wave", help="The wave the answers belong to (may be new unless wijknet.yaml fixes the waves).")],
-    title: Annotated[str, typer.Option("--title", help="Title shown to participants and in the evidence label (default: wijk and date).")] = "",
+    wijk: Annotated[
+        str, typer.Option("--wijk", help="The wijk of the meeting; its actors form the roster.")
+    ],
+    wave: Annotated[
+        str,
+        typer.Option(
+            "--wave",
+            help="The wave the answers belong to (may be new unless wijknet.yaml fixes the waves).",
+        ),
+    ],
+    title: Annotated[
+        str,
+        typer.Option(
+            "--title",
+            help="Title shown to participants and in the evidence label (default: wijk and date).",
+        ),
+    ] = "",
 ) -> None:
     """Open a live session for one wijk and wave and print its code."""
-    from .session import open_session, roster
+    from wijknet.live.session import open_session, roster
 
     try:
         code = open_session(folder, wijk, wave, title)
@@ -102,11 +120,17 @@ def open_(
 def serve(
     folder: Folder,
     code: Code,
-    host: Annotated[str, typer.Option("--host", help="Address to listen on. Default 127.0.0.1 (this computer only); for phones use this computer's LAN address, on a trusted network only.")] = "127.0.0.1",
+    host: Annotated[
+        str,
+        typer.Option(
+            "--host",
+            help="Address to listen on. Default 127.0.0.1 (this computer only); for phones use this computer's LAN address, on a trusted network only.",
+        ),
+    ] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8600,
 ) -> None:
     """Serve the participants' form (plain HTML, works on phones) until Ctrl+C."""
-    from .server import serve as run
+    from wijknet.live.server import serve as run
 
     def ready(url: str) -> None:
         typer.echo(text(TEXTS, "serving", url=url, folder=folder, code=code))
@@ -125,23 +149,54 @@ def serve(
 def links(
     folder: Folder,
     code: Code,
-    out: Annotated[Path, typer.Option("--out", help="The printable HTML sheet to write (one slip with QR code per participant); must not exist yet.")],
-    participant: Annotated[list[str] | None, typer.Option("--participant", help="Only this actor id (repeatable); default everyone on the roster.")] = None,
-    missing: Annotated[bool, typer.Option("--missing", help="Only participants without a valid link (default: new links for all, old ones stop working).")] = False,
-    url: Annotated[str, typer.Option("--url", help="The address of the participants' server (default: the one wijknet live serve reported).")] = "",
-    real_names: Annotated[bool, typer.Option("--real-names", help="Real names on the sheet also for residents and persons without consent (researcher); default as the wijkteam sees them.")] = False,
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out",
+            help="The printable HTML sheet to write (one slip with QR code per participant); must not exist yet.",
+        ),
+    ],
+    participant: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--participant", help="Only this actor id (repeatable); default everyone on the roster."
+        ),
+    ] = None,
+    missing: Annotated[
+        bool,
+        typer.Option(
+            "--missing",
+            help="Only participants without a valid link (default: new links for all, old ones stop working).",
+        ),
+    ] = False,
+    url: Annotated[
+        str,
+        typer.Option(
+            "--url",
+            help="The address of the participants' server (default: the one wijknet live serve reported).",
+        ),
+    ] = "",
+    real_names: Annotated[
+        bool,
+        typer.Option(
+            "--real-names",
+            help="Real names on the sheet also for residents and persons without consent (researcher); default as the wijkteam sees them.",
+        ),
+    ] = False,
 ) -> None:
     """Issue personal links (token, QR code) per participant and write them as a printable sheet."""
-    from ..errors import Problem
-    from ..i18n import get_language
-    from .links import links_sheet, slips
-    from .session import get_session, issue_links
+    from wijknet.errors import Problem
+    from wijknet.i18n import get_language
+    from wijknet.live.links import links_sheet, slips
+    from wijknet.live.session import get_session, issue_links
 
     try:
         session = get_session(folder, code)
         base = url.strip() or session.url
         if not base:
-            raise DataError([Problem("--url", text(TEXTS, "no_url", folder=folder, code=session.code))])
+            raise DataError(
+                [Problem("--url", text(TEXTS, "no_url", folder=folder, code=session.code))]
+            )
         if out.exists():
             raise DataError([Problem(str(out), text(TEXTS, "out_exists", out=out))])
         tokens = issue_links(folder, code, participant or None, only_missing=missing)
@@ -151,7 +206,9 @@ def links(
         lang = get_language()
         sheet = links_sheet(session.title, slips(folder, code, tokens, base, real_names=real_names, lang=lang),
                             folder=str(folder), code=session.code, lang=lang)  # fmt: skip
-        fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)  # the sheet holds the links: owner only
+        fd = os.open(
+            out, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600
+        )  # the sheet holds the links: owner only
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(sheet)
     except DataError as exc:
@@ -163,10 +220,16 @@ def links(
 def revoke(
     folder: Folder,
     code: Code,
-    participant: Annotated[list[str] | None, typer.Option("--participant", help="Only this actor id (repeatable); default every link of the session.")] = None,
+    participant: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--participant",
+            help="Only this actor id (repeatable); default every link of the session.",
+        ),
+    ] = None,
 ) -> None:
     """Revoke personal links of a session (a lost or passed-on slip); make new ones with wijknet live links."""
-    from .session import revoke_links
+    from wijknet.live.session import revoke_links
 
     try:
         n = revoke_links(folder, code, participant or None)
@@ -178,28 +241,41 @@ def revoke(
 @app.command()
 def close(folder: Folder, code: Code) -> None:
     """Close a session: its answers become survey observations of the wave, in one transaction."""
-    from .session import close_session, get_session
+    from wijknet.live.session import close_session, get_session
 
     try:
         result = close_session(folder, code)
         session = get_session(folder, code)
     except DataError as exc:
         fail(exc)
-    typer.echo(text(TEXTS, "closed", code=session.code, observations=result.observations,
-                    participants=result.participants, wave=session.wave, raw=result.raw_path))
+    typer.echo(
+        text(
+            TEXTS,
+            "closed",
+            code=session.code,
+            observations=result.observations,
+            participants=result.participants,
+            wave=session.wave,
+            raw=result.raw_path,
+        )
+    )
 
 
 @app.command()
 def status(folder: Folder) -> None:
     """List the live sessions of a project: code, wijk, wave, open or closed, participants and answers."""
-    from .session import linked, session_counts, sessions
+    from wijknet.live.session import linked, session_counts, sessions
 
     try:
         found = sessions(folder)
         rows = []
         for s in found:
             counts = session_counts(folder, s.code)
-            state = text(TEXTS, "state_open") if s.is_open else text(TEXTS, "state_closed", at=s.closed_at[:16])
+            state = (
+                text(TEXTS, "state_open")
+                if s.is_open
+                else text(TEXTS, "state_closed", at=s.closed_at[:16])
+            )
             rows.append({text(TEXTS, "col_code"): s.code, text(TEXTS, "col_title"): s.title,
                          text(TEXTS, "col_wijk"): s.wijk, text(TEXTS, "col_wave"): s.wave,
                          text(TEXTS, "col_opened"): s.opened_at[:16], text(TEXTS, "col_state"): state,

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import segno
 
-from ..i18n import text
+from wijknet.i18n import text
 
 TEXTS = {
     "title": {"nl": "Persoonlijke links: {title}", "en": "Personal links: {title}"},
@@ -53,7 +53,9 @@ def qr_svg(url: str) -> str:
     return segno.make_qr(url, error="m").svg_inline(scale=4, border=2)
 
 
-def links_sheet(title: str, slips: list[Slip], *, folder: str = "DIR", code: str = "CODE", lang: str = "nl") -> str:
+def links_sheet(
+    title: str, slips: list[Slip], *, folder: str = "DIR", code: str = "CODE", lang: str = "nl"
+) -> str:
     """A printable HTML sheet: one slip per participant with label, QR code and link.
 
     Every value is HTML-escaped; the page has no script and loads nothing.
@@ -62,7 +64,7 @@ def links_sheet(title: str, slips: list[Slip], *, folder: str = "DIR", code: str
     for slip in slips:
         rows.append(
             f'<section class="slip"><div class="qr">{qr_svg(slip.url)}</div><div><p class="who">'
-            f"{html.escape(slip.label)}</p><p class=\"detail\">{html.escape(slip.detail)}</p>"
+            f'{html.escape(slip.label)}</p><p class="detail">{html.escape(slip.detail)}</p>'
             f'<p class="scan">{html.escape(text(TEXTS, "scan", lang))}</p><p class="url">{html.escape(slip.url)}</p>'
             "</div></section>"
         )
@@ -79,8 +81,15 @@ def links_sheet(title: str, slips: list[Slip], *, folder: str = "DIR", code: str
             f"{''.join(rows)}</body></html>")  # fmt: skip
 
 
-def slips(folder, code: str, tokens: dict[str, str], base: str, *, real_names: bool = False,
-          lang: str = "nl") -> list[Slip]:
+def slips(
+    folder,
+    code: str,
+    tokens: dict[str, str],
+    base: str,
+    *,
+    real_names: bool = False,
+    lang: str = "nl",
+) -> list[Slip]:
     """The slips of newly issued ``tokens`` (``actor_id -> token``), sorted by label.
 
     The label is what the wijkteam of the session's wijk sees (the name, or
@@ -89,14 +98,16 @@ def slips(folder, code: str, tokens: dict[str, str], base: str, *, real_names: b
     """
     from pathlib import Path
 
-    from ..project import ProjectConfig
-    from .session import roster
+    from wijknet.live.session import roster
+    from wijknet.project import ProjectConfig
 
     taxonomy = ProjectConfig.load(Path(folder)).taxonomy
     out = []
     for entry in roster(folder, code):
         if entry.actor_id in tokens:
             label = entry.name if real_names else entry.label
-            detail = ", ".join(x for x in (entry.role, taxonomy.label(taxonomy.canonical(entry.domain), lang)) if x)
+            detail = ", ".join(
+                x for x in (entry.role, taxonomy.label(taxonomy.canonical(entry.domain), lang)) if x
+            )
             out.append(Slip(label, detail, link_url(base, tokens[entry.actor_id])))
     return sorted(out, key=lambda s: s.label.casefold())

@@ -87,7 +87,9 @@ class _Phone:
 
     def __init__(self, base: str, timeout: float):
         self.base, self.timeout = base, timeout
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
+        )
 
     def get(self, path: str) -> str:
         with self.opener.open(self.base + path, timeout=self.timeout) as response:
@@ -117,8 +119,15 @@ def _answer_set(i: int, options: list[str], round_: int) -> dict[str, tuple[str,
     return out
 
 
-def run_load_test(url: str, links: list[str], *, participants: int = 50, resend_every: int = 3,
-                  correct_every: int = 4, timeout: float = 30.0) -> LoadReport:
+def run_load_test(
+    url: str,
+    links: list[str],
+    *,
+    participants: int = 50,
+    resend_every: int = 3,
+    correct_every: int = 4,
+    timeout: float = 30.0,
+) -> LoadReport:
     """Simulate ``participants`` phones answering at once against the live server at ``url``.
 
     Parameters
@@ -141,7 +150,9 @@ def run_load_test(url: str, links: list[str], *, participants: int = 50, resend_
     lock = threading.Lock()
     barrier = threading.Barrier(participants + 1)
 
-    def post(phone: _Phone, me: str, hidden: dict[str, str], answers: dict[str, tuple[str, int]]) -> None:
+    def post(
+        phone: _Phone, me: str, hidden: dict[str, str], answers: dict[str, tuple[str, int]]
+    ) -> None:
         data = {"_xsrf": hidden.get("_xsrf", ""), "submission_id": hidden.get("submission_id", "")}
         for alter, (how, weight) in answers.items():
             data[f"how-{alter}"], data[f"w-{alter}"] = how, str(weight)
@@ -175,15 +186,20 @@ def run_load_test(url: str, links: list[str], *, participants: int = 50, resend_
                 hidden, options = phone.form(me)
                 answers = _answer_set(i, options, 1)
                 post(phone, me, hidden, answers)
-            expected = {(alter, tie_type, float(weight)) for alter, (how, weight) in answers.items()
-                        for tie_type in (("samenwerking", "verwijzing") if how == "beide" else (how,))}
+            expected = {
+                (alter, tie_type, float(weight))
+                for alter, (how, weight) in answers.items()
+                for tie_type in (("samenwerking", "verwijzing") if how == "beide" else (how,))
+            }
             with lock:
                 report.expected[me] = expected
         except Exception as exc:  # noqa: BLE001 - every failure is a finding of the load test
             with lock:
                 report.errors.append(f"participant {i}: {type(exc).__name__}: {exc}")
 
-    threads = [threading.Thread(target=participant, args=(i,), daemon=True) for i in range(participants)]
+    threads = [
+        threading.Thread(target=participant, args=(i,), daemon=True) for i in range(participants)
+    ]
     for thread in threads:
         thread.start()
     barrier.wait(timeout)

@@ -18,10 +18,10 @@ from pathlib import Path
 
 import networkx as nx
 
-from ..errors import Problem
-from ..graph import plain
-from ..i18n import text
-from .session import get_session, live_ties, roster, sessions
+from wijknet.errors import Problem
+from wijknet.graph import plain
+from wijknet.i18n import text
+from wijknet.live.session import get_session, live_ties, roster, sessions
 
 
 def projector_project(folder: str | Path, wijk: str, viewer: str | None):
@@ -53,8 +53,8 @@ def projector_project(folder: str | Path, wijk: str, viewer: str | None):
         projector is actor-level), for the wijkteam of another wijk, and for
         no viewer at all.
     """
-    from ..privacy import Audience, restrict
-    from ..project import load_project
+    from wijknet.privacy import Audience, restrict
+    from wijknet.project import load_project
 
     check_viewer(viewer, wijk)
     return restrict(load_project(folder), Audience("wijkteam", wijk))
@@ -62,7 +62,7 @@ def projector_project(folder: str | Path, wijk: str, viewer: str | None):
 
 def check_viewer(viewer: str | None, wijk: str | None = None) -> None:
     """Refuse a viewer who may not run the projector of ``wijk`` (see :func:`projector_project`)."""
-    from ..privacy import Audience, NotAllowed
+    from wijknet.privacy import Audience, NotAllowed
 
     seen_by = Audience.parse(viewer or "leernetwerk")
     if seen_by.tier == "leernetwerk":
@@ -73,7 +73,7 @@ def check_viewer(viewer: str | None, wijk: str | None = None) -> None:
 
 def visible_sessions(folder: str | Path, viewer: str | None) -> list:
     """The sessions ``viewer`` may see: all for a researcher, its own wijk's for a wijkteam, none for a leernetwerk."""
-    from ..privacy import Audience
+    from wijknet.privacy import Audience
 
     check_viewer(viewer)
     seen_by = Audience.parse(viewer)
@@ -115,8 +115,13 @@ def live_graph(project, folder: str | Path, code: str) -> nx.DiGraph:
     ties = ties.assign(source=ties["source"].map(codes), target=ties["target"].map(codes))
     for (source, target), group in ties.groupby(["source", "target"], sort=True):
         if source in G and target in G:
-            G.add_edge(source, target, weight=float(group["weight"].max()), answers=len(group),
-                       tie_type=";".join(sorted(set(group["tie_type"]))))
+            G.add_edge(
+                source,
+                target,
+                weight=float(group["weight"].max()),
+                answers=len(group),
+                tie_type=";".join(sorted(set(group["tie_type"]))),
+            )
     G.graph["respondents"] = {codes[p] for p in answered(folder, code) if p in codes}
     return G
 
@@ -129,7 +134,7 @@ def _codes(project) -> dict[str, str]:
 
 def answered(folder: str | Path, code: str) -> set[str]:
     """The participants (real ids, library use only) who sent at least one submission."""
-    from ..store.db import connect
+    from wijknet.store.db import connect
 
     conn = connect(folder)
     try:
@@ -148,7 +153,7 @@ def live_version(folder: str | Path, code: str) -> tuple[tuple, tuple]:
     erasure and when the session is closed. The projector redraws only when
     one of them changed, and reloads the restricted project when the roster did.
     """
-    from ..store.db import connect
+    from wijknet.store.db import connect
 
     conn = connect(folder)
     try:
@@ -173,7 +178,7 @@ def live_layout(project, G: nx.DiGraph, *, seed: int = 0) -> dict[str, tuple[flo
     roster node), so positions do not move while answers come in; call it
     once per session and keep the result.
     """
-    from ..viz.layout import stable_layout
+    from wijknet.viz.layout import stable_layout
 
     wijk = G.graph["wijk"]
     graphs = [project.graph(wijk, wave) for wave in project.waves if wijk in project.wijken]

@@ -56,18 +56,24 @@ import tornado.web
 from tornado.log import app_log, gen_log
 from tornado.template import Template
 
-from ..errors import DataError
-from ..i18n import text
-from .session import WEIGHTS, answers_of, get_session, link_holder, set_url, submit
+from wijknet.errors import DataError
+from wijknet.i18n import text
+from wijknet.live.session import WEIGHTS, answers_of, get_session, link_holder, set_url, submit
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8600
 #: Threads for the store's reads and writes (SQLite serialises writers anyway).
 WORKERS = 8
-CSP = ("default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src 'self' data:; "
-       "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src 'self' data:; "
+    "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+)
 #: Choices of the "how" select: what it stores.
-KINDS = {"samenwerking": ("samenwerking",), "verwijzing": ("verwijzing",), "beide": ("samenwerking", "verwijzing")}
+KINDS = {
+    "samenwerking": ("samenwerking",),
+    "verwijzing": ("verwijzing",),
+    "beide": ("samenwerking", "verwijzing"),
+}
 
 TEXTS = {
     "title": {"nl": "Netwerkbijeenkomst", "en": "Network meeting"},
@@ -255,8 +261,16 @@ _DONE = """<p class="note">{{ t('thanks') }}</p>
 </tbody></table>{% else %}<p>{{ t('no_answers') }}</p>{% end %}
 <div class="links"><a class="button" href="{{ base }}">{{ t('correct') }}</a></div>"""
 
-_TEMPLATES = {name: Template(source, name=name, autoescape="xhtml_escape") for name, source in
-              {"base": _BASE, "landing": _LANDING, "message": _MESSAGE, "form": _FORM, "done": _DONE}.items()}
+_TEMPLATES = {
+    name: Template(source, name=name, autoescape="xhtml_escape")
+    for name, source in {
+        "base": _BASE,
+        "landing": _LANDING,
+        "message": _MESSAGE,
+        "form": _FORM,
+        "done": _DONE,
+    }.items()
+}
 
 
 class LiveState:
@@ -267,7 +281,7 @@ class LiveState:
     """
 
     def __init__(self, folder: str | Path, code: str, executor: ThreadPoolExecutor):
-        from ..project import ProjectConfig
+        from wijknet.project import ProjectConfig
 
         self.folder = Path(folder)
         self.code = str(code).strip().lower()
@@ -275,7 +289,9 @@ class LiveState:
         self.taxonomy = ProjectConfig.load(self.folder).taxonomy
 
     async def run(self, fn, *args, **kwargs):
-        return await asyncio.get_running_loop().run_in_executor(self.executor, lambda: fn(*args, **kwargs))
+        return await asyncio.get_running_loop().run_in_executor(
+            self.executor, lambda: fn(*args, **kwargs)
+        )
 
 
 class _Handler(tornado.web.RequestHandler):
@@ -309,27 +325,42 @@ class _Handler(tornado.web.RequestHandler):
     def page(self, name: str, *, heading: str = "", status: int = 200, **values) -> None:
         lang = self.lang
         other = "en" if lang == "nl" else "nl"
-        lang_url = self.request.path + "?" + urlencode({"lang": other})  # no other query argument is used or echoed
+        lang_url = (
+            self.request.path + "?" + urlencode({"lang": other})
+        )  # no other query argument is used or echoed
         namespace = {"t": self.t, "lang": lang, "xsrf_form_html": self.xsrf_form_html}
         body = _TEMPLATES[name].generate(**namespace, **values).decode()
         page_title = heading or self.t("title")  # the session's title, once known
         self.set_status(status)
         self.set_header("Content-Type", "text/html; charset=UTF-8")
-        self.finish(_TEMPLATES["base"].generate(lang=lang, other_lang=other, lang_url=lang_url, page_title=page_title,
-                                                style=_STYLE, body=body, t=self.t))
+        self.finish(
+            _TEMPLATES["base"].generate(
+                lang=lang,
+                other_lang=other,
+                lang_url=lang_url,
+                page_title=page_title,
+                style=_STYLE,
+                body=body,
+                t=self.t,
+            )
+        )
 
     def message(self, key: str, kind: str = "", status: int = 200, **values) -> None:
         self.page("message", message=self.t(key), kind=kind, status=status, **values)
 
     def write_error(self, status_code: int, **kwargs) -> None:
-        self.message("not_found" if status_code == 404 else "bad_request", kind="err", status=status_code)
+        self.message(
+            "not_found" if status_code == 404 else "bad_request", kind="err", status=status_code
+        )
 
     def log_exception(self, typ, value, tb) -> None:
         """Log refusals and errors without the request's path (a personal link's token is in it)."""
         if isinstance(value, tornado.web.HTTPError):
             gen_log.warning("HTTP %d %s", value.status_code, self.request.method)
         else:
-            app_log.error("error in %s %s: %s", self.request.method, type(self).__name__, typ.__name__)
+            app_log.error(
+                "error in %s %s: %s", self.request.method, type(self).__name__, typ.__name__
+            )
 
     async def holder(self, token: str):
         """The link's holder, fresh from the store; ``None`` after answering with a clean refusal page."""
@@ -367,28 +398,55 @@ class FormHandler(_Handler):
         if holder is None:
             return
         options = holder.option_ids()
-        table = await self.state.run(answers_of, self.state.folder, self.state.code, holder.me.actor_id)
+        table = await self.state.run(
+            answers_of, self.state.folder, self.state.code, holder.me.actor_id
+        )
         by_actor = {e.actor_id: opt for opt, e in options.items()}
-        values = {by_actor[alter]: value for alter, value in _form_values(table).items() if alter in by_actor}
+        values = {
+            by_actor[alter]: value
+            for alter, value in _form_values(table).items()
+            if alter in by_actor
+        }
         self.form(token, holder, options, values)
 
     def form(self, token, holder, options, values, *, errors=(), bad=(), status=200) -> None:
-        rows = [_Row(opt, e, i) for i, (opt, e) in enumerate(sorted(options.items(), key=lambda o: (o[1].name.casefold(), o[0])))]
+        rows = [
+            _Row(opt, e, i)
+            for i, (opt, e) in enumerate(
+                sorted(options.items(), key=lambda o: (o[1].name.casefold(), o[0]))
+            )
+        ]
         groups = [(label, members, sum(1 for r in members if values.get(r.option, ("", ""))[0]))
                   for label, members in self.groups(rows)]  # fmt: skip
-        self.page("form", me=holder.me, groups=groups, values=values, errors=list(errors), bad=set(bad),
-                  submission_id=uuid.uuid4().hex, base=f"/p/{token}", weights=WEIGHTS, open_all=len(groups) == 1,
-                  heading=holder.session.title, status=status)
+        self.page(
+            "form",
+            me=holder.me,
+            groups=groups,
+            values=values,
+            errors=list(errors),
+            bad=set(bad),
+            submission_id=uuid.uuid4().hex,
+            base=f"/p/{token}",
+            weights=WEIGHTS,
+            open_all=len(groups) == 1,
+            heading=holder.session.title,
+            status=status,
+        )
 
     async def post(self, token: str) -> None:
         holder = await self.holder(token)
         if holder is None:
             return
         options = holder.option_ids()
-        sent = {name.split("-", 1)[1] for name in self.request.body_arguments
-                if name.startswith(("how-", "w-")) and self.get_body_argument(name, "").strip()}
+        sent = {
+            name.split("-", 1)[1]
+            for name in self.request.body_arguments
+            if name.startswith(("how-", "w-")) and self.get_body_argument(name, "").strip()
+        }
         values, answers, errors, bad = {}, [], [], []
-        if sent - set(options):  # a partner left the list since the form was made (e.g. wijknet forget)
+        if sent - set(
+            options
+        ):  # a partner left the list since the form was made (e.g. wijknet forget)
             errors.append(self.t("roster_changed"))
         for opt, e in options.items():
             how = self.get_body_argument(f"how-{opt}", "").strip()
@@ -418,7 +476,9 @@ class FormHandler(_Handler):
             elif reason == "bad_link":
                 self.message("bad_link", kind="err", status=404)
             elif reason == "roster_changed":
-                self.form(token, holder, options, values, errors=[self.t("roster_changed")], status=409)
+                self.form(
+                    token, holder, options, values, errors=[self.t("roster_changed")], status=409
+                )
             else:  # the server checked every answer; what is left is a tampered form: no message of the library
                 self.message("bad_request", kind="err", status=400)
             return
@@ -433,7 +493,9 @@ class DoneHandler(_Handler):
         if holder is None:
             return
         names = {e.actor_id: e.name for e in holder.option_ids().values()}
-        table = await self.state.run(answers_of, self.state.folder, self.state.code, holder.me.actor_id)
+        table = await self.state.run(
+            answers_of, self.state.folder, self.state.code, holder.me.actor_id
+        )
         rows = [(names[alter], self.t(f"how_{how}"), self.t(f"intensity_{weight}"))
                 for alter, how, weight in _done_rows(table) if alter in names]  # fmt: skip
         self.page("done", me=holder.me, rows=rows, base=f"/p/{token}", heading=holder.session.title)
@@ -443,7 +505,12 @@ class _Row:
     """A partner on the form: its opaque option id, what is shown, and a running index for element ids."""
 
     def __init__(self, option: str, entry, index: int):
-        self.option, self.name, self.organisation, self.role = option, entry.name, entry.organisation, entry.role
+        self.option, self.name, self.organisation, self.role = (
+            option,
+            entry.name,
+            entry.organisation,
+            entry.role,
+        )
         self.domain = entry.domain
         self.index = index
 
@@ -472,23 +539,39 @@ def _done_rows(table) -> list[tuple[str, str, int]]:
 TOKEN_ROUTE = r"([A-Za-z0-9_-]{43})"
 
 
-def make_app(folder: str | Path, code: str, *, executor: ThreadPoolExecutor | None = None,
-             cookie_secret: str | None = None) -> tornado.web.Application:
+def make_app(
+    folder: str | Path,
+    code: str,
+    *,
+    executor: ThreadPoolExecutor | None = None,
+    cookie_secret: str | None = None,
+) -> tornado.web.Application:
     """The tornado application for the one session ``code`` of the store ``folder``.
 
     ``cookie_secret`` signs the XSRF cookie; a new random secret is made when
     not given. Requests are not logged (a personal link's token is in its path).
     """
-    state = LiveState(folder, code, executor or ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="wijknet-live"))
+    state = LiveState(
+        folder,
+        code,
+        executor or ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="wijknet-live"),
+    )
     routes = [
         (r"/", LandingHandler, {"state": state}),
         (rf"/p/{TOKEN_ROUTE}/?", FormHandler, {"state": state}),
         (rf"/p/{TOKEN_ROUTE}/done", DoneHandler, {"state": state}),
     ]
-    return tornado.web.Application(routes, xsrf_cookies=True, cookie_secret=cookie_secret or secrets.token_hex(32),
-                                   xsrf_cookie_kwargs={"httponly": True, "samesite": "Strict"},
-                                   default_handler_class=_NotFound, default_handler_args={"state": state},
-                                   compress_response=True, live_state=state, log_function=lambda handler: None)
+    return tornado.web.Application(
+        routes,
+        xsrf_cookies=True,
+        cookie_secret=cookie_secret or secrets.token_hex(32),
+        xsrf_cookie_kwargs={"httponly": True, "samesite": "Strict"},
+        default_handler_class=_NotFound,
+        default_handler_args={"state": state},
+        compress_response=True,
+        live_state=state,
+        log_function=lambda handler: None,
+    )
 
 
 class _NotFound(_Handler):
@@ -499,7 +582,7 @@ class _NotFound(_Handler):
 def _check_open(folder: str | Path, code: str):
     session = get_session(folder, code)
     if not session.is_open:
-        from .session import _problem
+        from wijknet.live.session import _problem
 
         raise _problem("closed", title=session.title)
     return session
@@ -528,7 +611,9 @@ class LiveServer:
 
     def start(self) -> None:
         _check_open(self.folder, self.code)
-        self._thread = threading.Thread(target=lambda: asyncio.run(self._main()), name="wijknet-live", daemon=True)
+        self._thread = threading.Thread(
+            target=lambda: asyncio.run(self._main()), name="wijknet-live", daemon=True
+        )
         self._thread.start()
         if not self._ready.wait(30):
             raise RuntimeError("the live server did not start")
@@ -538,7 +623,9 @@ class LiveServer:
         self._stop = asyncio.Event()
         executor = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="wijknet-live")
         sockets = tornado.netutil.bind_sockets(self.port, self.host)
-        server = tornado.httpserver.HTTPServer(make_app(self.folder, self.code, executor=executor), xheaders=False)
+        server = tornado.httpserver.HTTPServer(
+            make_app(self.folder, self.code, executor=executor), xheaders=False
+        )
         server.add_sockets(sockets)
         self.port = sockets[0].getsockname()[1]
         self.url = f"http://{self.host}:{self.port}"
@@ -555,8 +642,9 @@ class LiveServer:
             self._thread.join(30)
 
 
-def serve(folder: str | Path, code: str, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
-          on_ready=None) -> None:
+def serve(
+    folder: str | Path, code: str, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, on_ready=None
+) -> None:
     """Serve the participants' pages of exactly the session ``code`` until interrupted (``wijknet live serve``).
 
     Checks the session first (unknown or closed code: :class:`DataError`).

@@ -48,10 +48,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..errors import DataError, Problem
-from ..i18n import text
-from ..store.audit import record
-from ..store.db import RAW_DIR, connect, transaction
+from wijknet.errors import DataError, Problem
+from wijknet.i18n import text
+from wijknet.store.audit import record
+from wijknet.store.db import RAW_DIR, connect, transaction
 
 #: The tie types a participant can give, as stored (the words used by the survey importers).
 TIE_TYPES = ("samenwerking", "verwijzing")
@@ -237,7 +237,9 @@ def sessions(folder: str | Path) -> list[LiveSession]:
     """All sessions of the store, the newest first."""
     conn = connect(folder)
     try:
-        rows = conn.execute(f"SELECT {_SESSION_COLUMNS} FROM live_sessions ORDER BY session_id DESC").fetchall()
+        rows = conn.execute(
+            f"SELECT {_SESSION_COLUMNS} FROM live_sessions ORDER BY session_id DESC"
+        ).fetchall()
     finally:
         conn.close()
     return [LiveSession(*r) for r in rows]
@@ -248,7 +250,7 @@ def sessions(folder: str | Path) -> list[LiveSession]:
 
 def _waves(conn: sqlite3.Connection, folder: Path, extra: str) -> list[str]:
     """The waves of the store in order (configured, else found in the data), with ``extra`` included."""
-    from ..project import ProjectConfig, natural_key
+    from wijknet.project import ProjectConfig, natural_key
 
     config = ProjectConfig.load(folder)
     if config.waves:
@@ -260,11 +262,11 @@ def _waves(conn: sqlite3.Connection, folder: Path, extra: str) -> list[str]:
 
 
 def _roster(conn: sqlite3.Connection, folder: Path, wijk: str, wave: str) -> list[RosterEntry]:
-    from ..io.tidy import KINDS, TRUE
-    from ..privacy import Audience
-    from ..privacy.keys import load_key, pseudonym
-    from ..privacy.view import shows_name
-    from ..project import ProjectConfig
+    from wijknet.io.tidy import KINDS, TRUE
+    from wijknet.privacy import Audience
+    from wijknet.privacy.keys import load_key, pseudonym
+    from wijknet.privacy.view import shows_name
+    from wijknet.project import ProjectConfig
 
     waves = _waves(conn, folder, wave)
     position = {w: i for i, w in enumerate(waves)}
@@ -287,7 +289,9 @@ def _roster(conn: sqlite3.Connection, folder: Path, wijk: str, wave: str) -> lis
             if not named and key is None:
                 key = load_key(folder)
             label = name if named else pseudonym(key, actor_id, kind)
-            out.append(RosterEntry(actor_id, name, domain, organisation or "", role or "", named, label))
+            out.append(
+                RosterEntry(actor_id, name, domain, organisation or "", role or "", named, label)
+            )
     return sorted(out, key=lambda e: (e.name.casefold(), e.actor_id))
 
 
@@ -308,7 +312,9 @@ def roster(folder: str | Path, code: str) -> list[RosterEntry]:
 # --- opening and closing -------------------------------------------------------------------------------
 
 
-def open_session(folder: str | Path, wijk: str, wave: str, title: str = "", *, username: str | None = None) -> str:
+def open_session(
+    folder: str | Path, wijk: str, wave: str, title: str = "", *, username: str | None = None
+) -> str:
     """Open a live session for ``wijk`` and ``wave``; return its code.
 
     Parameters
@@ -351,7 +357,10 @@ def open_session(folder: str | Path, wijk: str, wave: str, title: str = "", *, u
         with transaction(conn):
             while True:
                 code = new_code()
-                if conn.execute("SELECT 1 FROM live_sessions WHERE code = ?", (code,)).fetchone() is None:
+                if (
+                    conn.execute("SELECT 1 FROM live_sessions WHERE code = ?", (code,)).fetchone()
+                    is None
+                ):
                     break
             conn.execute("INSERT INTO live_sessions (code, wijk, wave, title, opened_at, secret) VALUES (?, ?, ?, ?, ?, ?)",
                          (code, wijk, wave, title, now, secrets.token_hex(32)))  # fmt: skip
@@ -389,9 +398,9 @@ def close_session(folder: str | Path, code: str, *, username: str | None = None)
         Unknown code, a session that is already closed, or a store that
         would not load (nothing is changed then).
     """
-    from .. import __version__
-    from ..project import ProjectConfig
-    from ..store.load import project_from_connection
+    from wijknet import __version__
+    from wijknet.project import ProjectConfig
+    from wijknet.store.load import project_from_connection
 
     folder = Path(folder)
     conn = connect(folder)
@@ -422,19 +431,34 @@ def close_session(folder: str | Path, code: str, *, username: str | None = None)
             source_file = f"live:{session.code}"
             file_id = conn.execute(
                 "INSERT INTO files (import_id, sha256, name, kind, size, raw_path, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (import_id, digest, source_file, FILE_KIND, len(content), f"{RAW_DIR}/{target.name}", now),
+                (
+                    import_id,
+                    digest,
+                    source_file,
+                    FILE_KIND,
+                    len(content),
+                    f"{RAW_DIR}/{target.name}",
+                    now,
+                ),
             ).lastrowid
             rows = [(session.wijk, session.wave, p, a, tie_type, weight, "survey", session.label, import_id, file_id,
                      source_file, i + 2, "", json.dumps({"submitted_at": at}))
                     for i, (p, a, tie_type, weight, at) in enumerate(answers)]  # fmt: skip
             conn.executemany(
                 "INSERT INTO observations (wijk, wave, source, target, tie_type, weight, kind, label, import_id, file_id, "
-                "source_file, source_row, source_column, answers) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-            conn.execute("UPDATE live_sessions SET closed_at = ? WHERE session_id = ?", (now, session.session_id))
+                "source_file, source_row, source_column, answers) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+            conn.execute(
+                "UPDATE live_sessions SET closed_at = ? WHERE session_id = ?",
+                (now, session.session_id),
+            )
             conn.execute("UPDATE live_tokens SET revoked_at = ? WHERE session_id = ? AND revoked_at IS NULL",
                          (now, session.session_id))  # fmt: skip
             participants = len({a[0] for a in answers})
-            project_from_connection(conn, folder, "all", config)  # a store that closed cleanly always loads
+            project_from_connection(
+                conn, folder, "all", config
+            )  # a store that closed cleanly always loads
             record(conn, "live_session_close", username=username, wijk=session.wijk, wave=session.wave,
                    participants=participants, observations=len(rows))  # fmt: skip
     except BaseException:
@@ -450,17 +474,47 @@ def _answers_csv(session: LiveSession, answers: list[tuple]) -> bytes:
     """The answers as a tidy ties table (UTF-8 CSV), importable into another store."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["wijk", "wave", "source", "target", "tie_type", "weight", "evidence", "evidence_kind", "submitted_at"])
+    writer.writerow(
+        [
+            "wijk",
+            "wave",
+            "source",
+            "target",
+            "tie_type",
+            "weight",
+            "evidence",
+            "evidence_kind",
+            "submitted_at",
+        ]
+    )
     for participant, alter, tie_type, weight, at in answers:
-        w = "" if weight is None else (str(int(weight)) if float(weight).is_integer() else str(weight))
-        writer.writerow([session.wijk, session.wave, participant, alter, tie_type, w, session.label, "survey", at])
+        w = (
+            ""
+            if weight is None
+            else (str(int(weight)) if float(weight).is_integer() else str(weight))
+        )
+        writer.writerow(
+            [
+                session.wijk,
+                session.wave,
+                participant,
+                alter,
+                tie_type,
+                w,
+                session.label,
+                "survey",
+                at,
+            ]
+        )
     return out.getvalue().encode("utf-8")
 
 
 # --- answers ---------------------------------------------------------------------------------------------
 
 
-def _parse_answers(answers: Iterable, participant: str, allowed: set[str]) -> list[tuple[str, str, float]]:
+def _parse_answers(
+    answers: Iterable, participant: str, allowed: set[str]
+) -> list[tuple[str, str, float]]:
     """Validate answers (mappings with ``alter``/``alter_id``, ``tie_type``, ``weight``, or triples)."""
     problems, out, seen = [], [], set()
     for item in answers:
@@ -477,7 +531,12 @@ def _parse_answers(answers: Iterable, participant: str, allowed: set[str]) -> li
             problems.append(Problem(_WHERE, text(TEXTS, "self_tie", actor=alter)))
             continue
         if tie_type not in TIE_TYPES:
-            problems.append(Problem(_WHERE, text(TEXTS, "bad_tie_type", value=tie_type, choices=", ".join(TIE_TYPES))))
+            problems.append(
+                Problem(
+                    _WHERE,
+                    text(TEXTS, "bad_tie_type", value=tie_type, choices=", ".join(TIE_TYPES)),
+                )
+            )
             continue
         try:
             number = float(str(weight).strip().replace(",", "."))
@@ -487,7 +546,9 @@ def _parse_answers(answers: Iterable, participant: str, allowed: set[str]) -> li
             problems.append(Problem(_WHERE, text(TEXTS, "bad_weight", value=weight, actor=alter)))
             continue
         if (alter, tie_type) in seen:
-            problems.append(Problem(_WHERE, text(TEXTS, "duplicate_answer", actor=alter, tie_type=tie_type)))
+            problems.append(
+                Problem(_WHERE, text(TEXTS, "duplicate_answer", actor=alter, tie_type=tie_type))
+            )
             continue
         seen.add((alter, tie_type))
         out.append((alter, tie_type, float(number)))
@@ -496,8 +557,16 @@ def _parse_answers(answers: Iterable, participant: str, allowed: set[str]) -> li
     return out
 
 
-def submit(folder: str | Path, code: str, participant: str, answers: Iterable, submission_id: str, *,
-           roster_ids: set[str] | None = None, token: str | None = None) -> SubmitResult:
+def submit(
+    folder: str | Path,
+    code: str,
+    participant: str,
+    answers: Iterable,
+    submission_id: str,
+    *,
+    roster_ids: set[str] | None = None,
+    token: str | None = None,
+) -> SubmitResult:
     """Store one participant's whole answer set (idempotent; a new submission is a correction).
 
     Parameters
@@ -559,15 +628,21 @@ def submit(folder: str | Path, code: str, participant: str, answers: Iterable, s
             raise _problem("not_on_roster", actor=participant)
         parsed = _parse_answers(answers, participant, roster_ids)
         with transaction(conn):
-            state = conn.execute("SELECT closed_at FROM live_sessions WHERE session_id = ?", (session.session_id,)).fetchone()
+            state = conn.execute(
+                "SELECT closed_at FROM live_sessions WHERE session_id = ?", (session.session_id,)
+            ).fetchone()
             if state[0] is not None:  # closed while this participant was answering
                 raise _problem("closed", title=session.title)
             if token is not None and _token_holder(conn, session, token) != participant:
                 raise _problem("bad_link")
             named = {participant} | {alter for alter, _, _ in parsed}
             marks = ",".join("?" * len(named))
-            if conn.execute(f"SELECT COUNT(*) FROM actors WHERE actor_id IN ({marks})", tuple(named)).fetchone()[0] < len(named):
-                raise _problem("roster_changed")  # forgotten since the roster was read; names no one
+            if conn.execute(
+                f"SELECT COUNT(*) FROM actors WHERE actor_id IN ({marks})", tuple(named)
+            ).fetchone()[0] < len(named):
+                raise _problem(
+                    "roster_changed"
+                )  # forgotten since the roster was read; names no one
             known = conn.execute("SELECT session_id, participant, answers FROM live_submissions WHERE submission_id = ?",
                                  (submission_id,)).fetchone()  # fmt: skip
             if known is not None:
@@ -580,8 +655,18 @@ def submit(folder: str | Path, code: str, participant: str, answers: Iterable, s
             conn.executemany(
                 "INSERT INTO live_answers (session_id, participant, alter_id, tie_type, weight, submission_id, submitted_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [(session.session_id, participant, alter, tie_type, weight, f"{submission_id}/{i}", now)
-                 for i, (alter, tie_type, weight) in enumerate(parsed)],
+                [
+                    (
+                        session.session_id,
+                        participant,
+                        alter,
+                        tie_type,
+                        weight,
+                        f"{submission_id}/{i}",
+                        now,
+                    )
+                    for i, (alter, tie_type, weight) in enumerate(parsed)
+                ],
             )
             conn.execute("INSERT INTO live_submissions (submission_id, session_id, participant, answers, submitted_at) "
                          "VALUES (?, ?, ?, ?, ?)", (submission_id, session.session_id, participant, len(parsed), now))  # fmt: skip
@@ -664,8 +749,14 @@ def _token_holder(conn: sqlite3.Connection, session: LiveSession, token: str) ->
     return row[0] if row else None
 
 
-def issue_links(folder: str | Path, code: str, participants: Iterable[str] | None = None, *, only_missing: bool = False,
-                username: str | None = None) -> dict[str, str]:
+def issue_links(
+    folder: str | Path,
+    code: str,
+    participants: Iterable[str] | None = None,
+    *,
+    only_missing: bool = False,
+    username: str | None = None,
+) -> dict[str, str]:
     """Issue a personal link (a new token) to participants of an open session.
 
     Parameters
@@ -706,7 +797,9 @@ def issue_links(folder: str | Path, code: str, participants: Iterable[str] | Non
             wanted = ids if participants is None else [str(p).strip() for p in participants]
             unknown = [p for p in wanted if p not in set(ids)]
             if unknown:
-                raise DataError([Problem(_WHERE, text(TEXTS, "not_on_roster", actor=p)) for p in unknown])
+                raise DataError(
+                    [Problem(_WHERE, text(TEXTS, "not_on_roster", actor=p)) for p in unknown]
+                )
             if only_missing:
                 have = {p for (p,) in conn.execute("SELECT participant FROM live_tokens WHERE session_id = ? AND "
                                                    "revoked_at IS NULL", (session.session_id,))}  # fmt: skip
@@ -717,14 +810,26 @@ def issue_links(folder: str | Path, code: str, participants: Iterable[str] | Non
                              "AND revoked_at IS NULL", [(now, session.session_id, p) for p in tokens])  # fmt: skip
             conn.executemany("INSERT INTO live_tokens (token_hash, session_id, participant, issued_at) VALUES (?, ?, ?, ?)",
                              [(_token_hash(t), session.session_id, p, now) for p, t in tokens.items()])  # fmt: skip
-            record(conn, "live_links_issued", username=username, wijk=session.wijk, wave=session.wave, links=len(tokens))
+            record(
+                conn,
+                "live_links_issued",
+                username=username,
+                wijk=session.wijk,
+                wave=session.wave,
+                links=len(tokens),
+            )
         return tokens
     finally:
         conn.close()
 
 
-def revoke_links(folder: str | Path, code: str, participants: Iterable[str] | None = None, *,
-                 username: str | None = None) -> int:
+def revoke_links(
+    folder: str | Path,
+    code: str,
+    participants: Iterable[str] | None = None,
+    *,
+    username: str | None = None,
+) -> int:
     """Revoke the personal links of ``participants`` (default: all) of a session; return how many."""
     conn = connect(folder)
     try:
@@ -738,7 +843,14 @@ def revoke_links(folder: str | Path, code: str, participants: Iterable[str] | No
                 n = sum(conn.execute("UPDATE live_tokens SET revoked_at = ? WHERE session_id = ? AND participant = ? "
                                      "AND revoked_at IS NULL", (now, session.session_id, str(p).strip())).rowcount
                         for p in participants)  # fmt: skip
-            record(conn, "live_links_revoked", username=username, wijk=session.wijk, wave=session.wave, links=n)
+            record(
+                conn,
+                "live_links_revoked",
+                username=username,
+                wijk=session.wijk,
+                wave=session.wave,
+                links=n,
+            )
         return n
     finally:
         conn.close()
@@ -819,6 +931,9 @@ def set_url(folder: str | Path, code: str, url: str) -> None:
     conn = connect(folder)
     try:
         with transaction(conn):
-            conn.execute("UPDATE live_sessions SET url = ? WHERE code = ?", (str(url), str(code).strip().lower()))
+            conn.execute(
+                "UPDATE live_sessions SET url = ? WHERE code = ?",
+                (str(url), str(code).strip().lower()),
+            )
     finally:
         conn.close()

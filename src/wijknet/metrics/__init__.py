@@ -9,17 +9,30 @@ definition of a connector). :func:`actor_metrics` and
 :func:`network_metrics` gather them per actor and per network.
 """
 
-from .actor import actor_metrics
-from .brokerage import brokerage
-from .centrality import articulation_points, betweenness, degree
-from .connectors import CONNECTOR_SHARE, connectors
-from .ei import EIResult, ei_index, ei_index_by_actor, ei_index_by_group
-from .mixing import cross_domain_share, mixing_matrix
-from .network import network_metrics
-from .structural_holes import constraint, effective_size
+from wijknet.metrics.actor import actor_metrics
+from wijknet.metrics.brokerage import brokerage
+from wijknet.metrics.centrality import articulation_points, betweenness, degree
+from wijknet.metrics.connectors import CONNECTOR_SHARE, connectors
+from wijknet.metrics.ei import EIResult, ei_index, ei_index_by_actor, ei_index_by_group
+from wijknet.metrics.mixing import cross_domain_share, mixing_matrix
+from wijknet.metrics.network import network_metrics
+from wijknet.metrics.structural_holes import constraint, effective_size
 
 __all__ = [
-    "CONNECTOR_SHARE", "EIResult", "actor_metrics", "articulation_points", "betweenness", "brokerage", "connectors",
-    "constraint", "cross_domain_share", "degree", "effective_size", "ei_index", "ei_index_by_actor", "ei_index_by_group",
-    "mixing_matrix", "network_metrics",
+    "CONNECTOR_SHARE",
+    "EIResult",
+    "actor_metrics",
+    "articulation_points",
+    "betweenness",
+    "brokerage",
+    "connectors",
+    "constraint",
+    "cross_domain_share",
+    "degree",
+    "effective_size",
+    "ei_index",
+    "ei_index_by_actor",
+    "ei_index_by_group",
+    "mixing_matrix",
+    "network_metrics",
 ]

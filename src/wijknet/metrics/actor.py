@@ -7,13 +7,15 @@ from functools import reduce
 import networkx as nx
 import pandas as pd
 
-from .brokerage import brokerage
-from .centrality import articulation_points, betweenness, degree
-from .ei import ei_index_by_actor
-from .structural_holes import constraint, effective_size
+from wijknet.metrics.brokerage import brokerage
+from wijknet.metrics.centrality import articulation_points, betweenness, degree
+from wijknet.metrics.ei import ei_index_by_actor
+from wijknet.metrics.structural_holes import constraint, effective_size
 
 
-def actor_metrics(G: nx.DiGraph | nx.Graph, attr: str = "domain", *, weight: str | None = None) -> pd.DataFrame:
+def actor_metrics(
+    G: nx.DiGraph | nx.Graph, attr: str = "domain", *, weight: str | None = None
+) -> pd.DataFrame:
     """Degree, betweenness, brokerage roles, structural holes and E-I of every actor.
 
     A convenience that joins, on ``actor_id``, the results of
@@ -47,7 +49,9 @@ def actor_metrics(G: nx.DiGraph | nx.Graph, attr: str = "domain", *, weight: str
         ``efficiency``, ``ei_individual`` and ``articulation_point``.
     """
     nodes = list(G)
-    base = pd.DataFrame({"actor_id": pd.Series(nodes, dtype=object), attr: [G.nodes[v].get(attr) for v in nodes]})
+    base = pd.DataFrame(
+        {"actor_id": pd.Series(nodes, dtype=object), attr: [G.nodes[v].get(attr) for v in nodes]}
+    )
     parts = [
         degree(G),
         betweenness(G),
@@ -58,4 +62,8 @@ def actor_metrics(G: nx.DiGraph | nx.Graph, attr: str = "domain", *, weight: str
         articulation_points(G),
     ]
     parts = [part.astype({"actor_id": object}) for part in parts]  # an empty graph gives float ids
-    return reduce(lambda left, right: left.merge(right, on="actor_id", how="left", validate="one_to_one"), parts, base)
+    return reduce(
+        lambda left, right: left.merge(right, on="actor_id", how="left", validate="one_to_one"),
+        parts,
+        base,
+    )

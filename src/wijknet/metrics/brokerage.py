@@ -25,7 +25,9 @@ import pandas as pd
 ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison", "brokerage_total")
 
 
-def brokerage(G: nx.DiGraph | nx.Graph, attr: str = "domain", *, expected: bool = False) -> pd.DataFrame:
+def brokerage(
+    G: nx.DiGraph | nx.Graph, attr: str = "domain", *, expected: bool = False
+) -> pd.DataFrame:
     """Gould & Fernandez brokerage role counts of every actor.
 
     For broker *v*, each ordered pair (i, k) with
@@ -115,7 +117,9 @@ def brokerage(G: nx.DiGraph | nx.Graph, attr: str = "domain", *, expected: bool 
     total = paths.sum(axis=(1, 2))
     counts["liaison"] = total - sum(counts.values())
     counts["brokerage_total"] = total
-    out = pd.DataFrame({"actor_id": nodes, **{k: np.rint(v).astype(int) for k, v in counts.items()}})
+    out = pd.DataFrame(
+        {"actor_id": nodes, **{k: np.rint(v).astype(int) for k, v in counts.items()}}
+    )
     if expected:
         out = pd.concat([out, _expected(A, codes, out[list(ROLES)].to_numpy(float))], axis=1)
     return out
@@ -142,14 +146,16 @@ def _expected(A: np.ndarray, codes: np.ndarray, raw: np.ndarray) -> pd.DataFrame
         e_tot = c * (N - 1) * (N - 2)
         v_rep = e_rep * (1 - c) + 2 * ((ni - 1) * choose2(N - ni) + (N - ni) * choose2(ni - 1)) * c3
         mean.append([e_coord, e_itin, e_rep, e_rep, e_liai, e_tot])
-        var.append([
-            e_coord * (1 - c) + 2 * (ni - 1) * (ni - 2) * (ni - 3) * c3,
-            e_itin * (1 - c) + 2 * np.sum(others * (others - 1) * (others - 2)) * c3,
-            v_rep,
-            v_rep,
-            e_liai * (1 - c) + 4 * np.sum(others * choose2(N - others - ni)) * c3,
-            e_tot * (1 - c) + 2 * (N - 1) * (N - 2) * (N - 3) * c3,
-        ])
+        var.append(
+            [
+                e_coord * (1 - c) + 2 * (ni - 1) * (ni - 2) * (ni - 3) * c3,
+                e_itin * (1 - c) + 2 * np.sum(others * (others - 1) * (others - 2)) * c3,
+                v_rep,
+                v_rep,
+                e_liai * (1 - c) + 4 * np.sum(others * choose2(N - others - ni)) * c3,
+                e_tot * (1 - c) + 2 * (N - 1) * (N - 2) * (N - 3) * c3,
+            ]
+        )
     exp = np.array(mean).reshape(-1, 6)[codes]
     sd = np.sqrt(np.array(var).reshape(-1, 6))[codes]
     with np.errstate(invalid="ignore", divide="ignore"):

@@ -107,7 +107,9 @@ def betweenness(G: nx.DiGraph | nx.Graph) -> pd.DataFrame:
     values = np.array([raw[v] for v in nodes], dtype=float)
     with np.errstate(invalid="ignore", divide="ignore"):
         normalised = values / pairs if pairs > 0 else np.full(n, np.nan)
-    return pd.DataFrame({"actor_id": nodes, "betweenness": values, "betweenness_normalised": normalised})
+    return pd.DataFrame(
+        {"actor_id": nodes, "betweenness": values, "betweenness_normalised": normalised}
+    )
 
 
 def articulation_points(G: nx.DiGraph | nx.Graph) -> pd.DataFrame:

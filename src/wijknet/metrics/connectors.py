@@ -15,8 +15,8 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from .brokerage import ROLES, brokerage
-from .centrality import betweenness
+from wijknet.metrics.brokerage import ROLES, brokerage
+from wijknet.metrics.centrality import betweenness
 
 #: Share of actors (by rank of ``brokerage_total``) that count as connectors: the top decile.
 CONNECTOR_SHARE = 0.1
@@ -27,7 +27,9 @@ CONNECTOR_COLUMNS = [
 ]  # fmt: skip
 
 
-def connectors(G: nx.DiGraph | nx.Graph, attr: str = "domain", *, share: float = CONNECTOR_SHARE) -> pd.DataFrame:
+def connectors(
+    G: nx.DiGraph | nx.Graph, attr: str = "domain", *, share: float = CONNECTOR_SHARE
+) -> pd.DataFrame:
     """Rank every actor as a connector and flag the connectors of the network.
 
     **Ranking.** Actors are ordered by ``brokerage_total`` (descending), then
@@ -120,9 +122,13 @@ def connectors(G: nx.DiGraph | nx.Graph, attr: str = "domain", *, share: float =
         "pluswijkteam": [G.nodes[v].get("pluswijkteam") is True for v in nodes],
     })  # fmt: skip
     table = info.merge(brokerage(G, attr), on="actor_id", validate="one_to_one").merge(
-        betweenness(G), on="actor_id", validate="one_to_one")
-    table = table.sort_values(["brokerage_total", "betweenness", "name", "actor_id"],
-                              ascending=[False, False, True, True], kind="mergesort").reset_index(drop=True)
+        betweenness(G), on="actor_id", validate="one_to_one"
+    )
+    table = table.sort_values(
+        ["brokerage_total", "betweenness", "name", "actor_id"],
+        ascending=[False, False, True, True],
+        kind="mergesort",
+    ).reset_index(drop=True)
     table["rank"] = np.arange(1, len(table) + 1)
     total = table["brokerage_total"].to_numpy()
     k = max(1, math.ceil(share * len(table)))

@@ -15,8 +15,8 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from ..taxonomy import Taxonomy
-from .mixing import node_groups, tie_arrays
+from wijknet.metrics.mixing import node_groups, tie_arrays
+from wijknet.taxonomy import Taxonomy
 
 _TOLERANCE = 1e-9
 
@@ -168,7 +168,9 @@ def ei_index(G: nx.Graph, attr: str = "domain", *, n_permutations: int = 1000, s
     )
 
 
-def ei_index_by_group(G: nx.Graph, attr: str = "domain", *, taxonomy: Taxonomy | None = None) -> pd.DataFrame:
+def ei_index_by_group(
+    G: nx.Graph, attr: str = "domain", *, taxonomy: Taxonomy | None = None
+) -> pd.DataFrame:
     """Group-level E-I index: how outward-looking each group's ties are.
 
     Parameters
@@ -208,7 +210,9 @@ def ei_index_by_group(G: nx.Graph, attr: str = "domain", *, taxonomy: Taxonomy |
     from_group, to_group = codes[source], codes[target]
     same = from_group == to_group
     internal = np.bincount(from_group[same], minlength=k)
-    external = np.bincount(from_group[~same], minlength=k) + np.bincount(to_group[~same], minlength=k)
+    external = np.bincount(from_group[~same], minlength=k) + np.bincount(
+        to_group[~same], minlength=k
+    )
     return pd.DataFrame(
         {
             "group": pd.Series(groups, dtype=object),

@@ -12,12 +12,14 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from ..taxonomy import Taxonomy
+from wijknet.taxonomy import Taxonomy
 
 MIXING_COLUMNS = ["from_domain", "to_domain", "ties", "row_share"]
 
 
-def node_groups(G: nx.Graph, attr: str = "domain", taxonomy: Taxonomy | None = None) -> tuple[list, np.ndarray]:
+def node_groups(
+    G: nx.Graph, attr: str = "domain", taxonomy: Taxonomy | None = None
+) -> tuple[list, np.ndarray]:
     """Ordered group labels and every node's group index, in ``G``'s node order.
 
     Groups are the values of node attribute ``attr`` present among the nodes,
@@ -52,7 +54,9 @@ def tie_arrays(G: nx.Graph) -> tuple[np.ndarray, np.ndarray]:
     return source, target
 
 
-def mixing_counts(G: nx.Graph, attr: str = "domain", taxonomy: Taxonomy | None = None) -> tuple[list, np.ndarray]:
+def mixing_counts(
+    G: nx.Graph, attr: str = "domain", taxonomy: Taxonomy | None = None
+) -> tuple[list, np.ndarray]:
     """Group labels and the square matrix of tie counts between them.
 
     Directed: entry ``[a, b]`` counts arcs from group ``a`` to group ``b``.
@@ -68,7 +72,9 @@ def mixing_counts(G: nx.Graph, attr: str = "domain", taxonomy: Taxonomy | None =
     return groups, counts
 
 
-def mixing_matrix(G: nx.Graph, attr: str = "domain", *, taxonomy: Taxonomy | None = None) -> pd.DataFrame:
+def mixing_matrix(
+    G: nx.Graph, attr: str = "domain", *, taxonomy: Taxonomy | None = None
+) -> pd.DataFrame:
     """Domain mixing matrix as a tidy table.
 
     Parameters

@@ -11,9 +11,9 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from ..taxonomy import Taxonomy
-from .ei import ei_index
-from .mixing import cross_domain_share, mixing_counts, tie_arrays
+from wijknet.metrics.ei import ei_index
+from wijknet.metrics.mixing import cross_domain_share, mixing_counts, tie_arrays
+from wijknet.taxonomy import Taxonomy
 
 NAN = float("nan")
 
@@ -77,7 +77,9 @@ def _assortativity(counts: np.ndarray) -> float:
     return float((np.trace(e) - expected) / (1 - expected))
 
 
-def network_metrics(G: nx.Graph, attr: str = "domain", *, n_permutations: int = 1000, seed=0) -> pd.DataFrame:
+def network_metrics(
+    G: nx.Graph, attr: str = "domain", *, n_permutations: int = 1000, seed=0
+) -> pd.DataFrame:
     """Whole-network measures of one graph, as a one-row DataFrame.
 
     Parameters

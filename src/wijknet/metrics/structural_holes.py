@@ -113,7 +113,9 @@ def effective_size(G: nx.DiGraph | nx.Graph, *, weight: str | None = None) -> pd
     isolate = n_contacts == 0
     values[isolate] = np.nan
     n_contacts[isolate] = np.nan
-    return pd.DataFrame({"actor_id": nodes, "effective_size": values, "efficiency": values / n_contacts})
+    return pd.DataFrame(
+        {"actor_id": nodes, "effective_size": values, "efficiency": values / n_contacts}
+    )
 
 
 def _mutual_strength(G: nx.DiGraph | nx.Graph, weight: str | None) -> tuple[list, np.ndarray]:
@@ -121,7 +123,9 @@ def _mutual_strength(G: nx.DiGraph | nx.Graph, weight: str | None) -> tuple[list
     nodes = list(G)
     A = nx.to_numpy_array(G, nodelist=nodes, weight=weight, dtype=float)
     if (A < 0).any():
-        raise ValueError(f"edge attribute {weight!r} has negative values; structural holes need strengths >= 0")
+        raise ValueError(
+            f"edge attribute {weight!r} has negative values; structural holes need strengths >= 0"
+        )
     np.fill_diagonal(A, 0.0)
     return nodes, (A + A.T if G.is_directed() else A)
 

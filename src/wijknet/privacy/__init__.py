@@ -6,10 +6,21 @@ for the pseudonyms and :mod:`wijknet.privacy.suppression` for the one
 disclosure-control rule of group figures (:func:`protect`).
 """
 
-from .audience import FULL, TIERS, Audience, NotAllowed
-from .keys import key_file, load_key, pseudonym
-from .suppression import audit, protect, published_shares
-from .view import restrict
+from wijknet.privacy.audience import FULL, TIERS, Audience, NotAllowed
+from wijknet.privacy.keys import key_file, load_key, pseudonym
+from wijknet.privacy.suppression import audit, protect, published_shares
+from wijknet.privacy.view import restrict
 
-__all__ = ["FULL", "TIERS", "Audience", "NotAllowed", "audit", "key_file", "load_key", "protect", "pseudonym",
-           "published_shares", "restrict"]
+__all__ = [
+    "FULL",
+    "TIERS",
+    "Audience",
+    "NotAllowed",
+    "audit",
+    "key_file",
+    "load_key",
+    "protect",
+    "pseudonym",
+    "published_shares",
+    "restrict",
+]

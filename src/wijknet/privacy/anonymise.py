@@ -45,15 +45,20 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from ..errors import DataError, Problem
-from ..i18n import text
-from .keys import load_key, pseudonym
-from .view import OTHER, restrict
+from wijknet.errors import DataError, Problem
+from wijknet.i18n import text
+from wijknet.privacy.keys import load_key, pseudonym
+from wijknet.privacy.view import OTHER, restrict
 
 #: Temporary folders of a copy being written, next to ``out``: ``.anonymise-<pid>-<random>``.
 TMP_PREFIX = ".anonymise-"
 #: Neutral evidence words by the kind the label names (see :mod:`wijknet.store.importing`).
-NEUTRAL = {"survey": "enquête", "confirmation": "enquête", "interview": "gesprek", "network_canvas": "gesprek"}
+NEUTRAL = {
+    "survey": "enquête",
+    "confirmation": "enquête",
+    "interview": "gesprek",
+    "network_canvas": "gesprek",
+}
 
 TEXTS = {
     "exists": {
@@ -70,7 +75,9 @@ def _text(df: pd.DataFrame) -> pd.DataFrame:
         if out[column].dtype == bool:
             out[column] = out[column].map({True: "ja", False: "nee"})
         elif out[column].map(lambda v: isinstance(v, (list, tuple))).any():
-            out[column] = out[column].map(lambda v: ";".join(v) if isinstance(v, (list, tuple)) else v)
+            out[column] = out[column].map(
+                lambda v: ";".join(v) if isinstance(v, (list, tuple)) else v
+            )
     return out
 
 
@@ -116,14 +123,35 @@ def _merge_small_other(actors: pd.DataFrame, min_cell: int) -> pd.DataFrame:
 
 
 #: Quasi-identifiers of an actor: what someone who knows the person (their own PlusWIJkteam) can match on.
-QUASI_IDENTIFIERS = ("wijk", "domain", "kind", "pluswijkteam", "kernaanpakken", "consent", "first_wave", "last_wave")
+QUASI_IDENTIFIERS = (
+    "wijk",
+    "domain",
+    "kind",
+    "pluswijkteam",
+    "kernaanpakken",
+    "consent",
+    "first_wave",
+    "last_wave",
+)
 #: The order in which :func:`k_anonymise` blanks them, least useful for analysis first. ``wijk`` is never
 #: blanked (every table is per wijk) nor is ``kind``: the pseudonym's prefix (``P-``, ``O-``, ``I-``) gives it.
-SUPPRESSION_ORDER = (("kernaanpakken",), ("consent",), ("first_wave", "last_wave"), ("pluswijkteam",), ("domain",))
+SUPPRESSION_ORDER = (
+    ("kernaanpakken",),
+    ("consent",),
+    ("first_wave", "last_wave"),
+    ("pluswijkteam",),
+    ("domain",),
+)
 
 
-def k_anonymise(actors: pd.DataFrame, k: int, *, quasi=QUASI_IDENTIFIERS, order=SUPPRESSION_ORDER,
-                blank: dict[str, str] | None = None) -> tuple[pd.DataFrame, dict[str, int]]:
+def k_anonymise(
+    actors: pd.DataFrame,
+    k: int,
+    *,
+    quasi=QUASI_IDENTIFIERS,
+    order=SUPPRESSION_ORDER,
+    blank: dict[str, str] | None = None,
+) -> tuple[pd.DataFrame, dict[str, int]]:
     """Blank quasi-identifier values until every combination is shared by at least ``k`` actors.
 
     Local suppression for k-anonymity (Samarati & Sweeney 1998; sdcMicro's
@@ -195,17 +223,21 @@ def k_anonymise(actors: pd.DataFrame, k: int, *, quasi=QUASI_IDENTIFIERS, order=
                 break
             groups = rows[~empty].groupby(columns, dropna=False).size().reset_index(name="n")
             target = groups.sort_values(["n", *columns], kind="mergesort").iloc[0]
-            clear(out.index.isin(rows.index) & (out[columns] == target[columns]).all(axis=1), columns)
+            clear(
+                out.index.isin(rows.index) & (out[columns] == target[columns]).all(axis=1), columns
+            )
     return out, blanked
 
 
 def _neutral(label) -> str:
-    from ..store.importing import _label_kind
+    from wijknet.store.importing import _label_kind
 
     return NEUTRAL.get(_label_kind(str(label or "")), "")
 
 
-def write_anonymised(project, out: str | Path, *, key: bytes | None = None, with_answers: bool = False) -> list[Path]:
+def write_anonymised(
+    project, out: str | Path, *, key: bytes | None = None, with_answers: bool = False
+) -> list[Path]:
     """Write the anonymised copy of ``project`` (a full project) to the new folder ``out``.
 
     Parameters
@@ -239,7 +271,7 @@ def write_anonymised(project, out: str | Path, *, key: bytes | None = None, with
     config = {"title": f"{project.config.title or 'wijknet'} (geanonimiseerd)", "anonymised": True,
               "synthetic": project.config.synthetic, "waves": project.waves, "taxonomy": "domains.yaml",
               "privacy": {"min_cell": project.config.min_cell}}  # fmt: skip
-    from ..export.base import remove_stale
+    from wijknet.export.base import remove_stale
 
     out.parent.mkdir(parents=True, exist_ok=True)
     remove_stale(out.parent, TMP_PREFIX)
@@ -263,7 +295,9 @@ def write_anonymised(project, out: str | Path, *, key: bytes | None = None, with
             _text(table).to_csv(tmp / f"{name}.csv", index=False, lineterminator="\n")
         (tmp / "domains.yaml").write_text(yaml.safe_dump({"domains": domains}, allow_unicode=True, sort_keys=False),
                                           encoding="utf-8")  # fmt: skip
-        (tmp / "wijknet.yaml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        (tmp / "wijknet.yaml").write_text(
+            yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
         if out.exists():
             out.rmdir()
         tmp.rename(out)

@@ -22,8 +22,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..errors import DataError, Problem
-from ..i18n import text
+from wijknet.errors import DataError, Problem
+from wijknet.i18n import text
 
 TIERS = ("onderzoeker", "wijkteam", "leernetwerk")
 
@@ -93,7 +93,8 @@ class Audience:
     def sees_quotes(self) -> bool:
         """Interview quotes and all other free text that may name anyone (evidence labels, file names, comments,
         write-ins): only with names unlocked; everyone else gets neutral labels
-        (:func:`wijknet.privacy.view.neutral_label`)."""
+        (:func:`wijknet.privacy.view.neutral_label`).
+        """
         return self.tier == "onderzoeker" and self.unlocked
 
     @property
@@ -104,7 +105,9 @@ class Audience:
     def require(self, allowed: bool, what: str) -> None:
         """Raise :class:`NotAllowed` naming ``what`` unless ``allowed``."""
         if not allowed:
-            raise NotAllowed([Problem(str(self), text(TEXTS, "not_allowed", audience=str(self), what=what))])
+            raise NotAllowed(
+                [Problem(str(self), text(TEXTS, "not_allowed", audience=str(self), what=what))]
+            )
 
 
 #: Full access: what a trusted process (the import, the store's own checks) works with.

@@ -44,8 +44,8 @@ from pathlib import Path
 
 import yaml
 
-from ..errors import DataError, Problem
-from ..i18n import text
+from wijknet.errors import DataError, Problem
+from wijknet.i18n import text
 
 KEY_ENV = "WIJKNET_KEY_FILE"
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford base 32
@@ -66,33 +66,33 @@ TEXTS = {
     },
     "bad_project_id": {
         "nl": "project_id '{value}' in wijknet.yaml is ongeldig: gebruik alleen letters, cijfers, _ en - "
-              "(hoogstens 64 tekens, geen / of ..)",
+        "(hoogstens 64 tekens, geen / of ..)",
         "en": "project_id '{value}' in wijknet.yaml is invalid: use only letters, digits, _ and - "
-              "(at most 64 characters, no / or ..)",
+        "(at most 64 characters, no / or ..)",
     },
     "key_open": {
         "nl": "het sleutelbestand {path} is leesbaar of schrijfbaar voor anderen (rechten {mode}); de sleutel wordt "
-              "niet gebruikt. Maak het bestand privé met: chmod 600 {path}",
+        "niet gebruikt. Maak het bestand privé met: chmod 600 {path}",
         "en": "the key file {path} can be read or written by others (mode {mode}); the key is not used. "
-              "Make the file private with: chmod 600 {path}",
+        "Make the file private with: chmod 600 {path}",
     },
     "key_missing": {
         "nl": "de pseudoniemsleutel van dit project ontbreekt: {path} bestaat niet, maar de gegevens zijn "
-              "gepseudonimiseerd met sleutel {recorded}. Een nieuwe sleutel zou iedereen een ander pseudoniem "
-              "geven. Zet de sleutel terug (uit uw back-up) op {path} of wijs ernaar met WIJKNET_KEY_FILE. Is de "
-              "sleutel echt verloren, begin dan een nieuwe met: wijknet key-reset {folder}",
+        "gepseudonimiseerd met sleutel {recorded}. Een nieuwe sleutel zou iedereen een ander pseudoniem "
+        "geven. Zet de sleutel terug (uit uw back-up) op {path} of wijs ernaar met WIJKNET_KEY_FILE. Is de "
+        "sleutel echt verloren, begin dan een nieuwe met: wijknet key-reset {folder}",
         "en": "the pseudonym key of this project is missing: {path} does not exist, but the data were pseudonymised "
-              "with key {recorded}. A new key would give everyone another pseudonym. Put the key back (from your "
-              "backup) at {path} or point WIJKNET_KEY_FILE to it. If the key is truly lost, start a new one with: "
-              "wijknet key-reset {folder}",
+        "with key {recorded}. A new key would give everyone another pseudonym. Put the key back (from your "
+        "backup) at {path} or point WIJKNET_KEY_FILE to it. If the key is truly lost, start a new one with: "
+        "wijknet key-reset {folder}",
     },
     "key_changed": {
         "nl": "de pseudoniemsleutel {path} (vingerafdruk {found}) is niet de sleutel van dit project "
-              "(vingerafdruk {recorded}); met deze sleutel zou iedereen een ander pseudoniem krijgen. Gebruik de "
-              "juiste sleutel (WIJKNET_KEY_FILE) of, als de oude echt verloren is: wijknet key-reset {folder}",
+        "(vingerafdruk {recorded}); met deze sleutel zou iedereen een ander pseudoniem krijgen. Gebruik de "
+        "juiste sleutel (WIJKNET_KEY_FILE) of, als de oude echt verloren is: wijknet key-reset {folder}",
         "en": "the pseudonym key {path} (fingerprint {found}) is not this project's key (fingerprint {recorded}); "
-              "with it everyone would get another pseudonym. Use the right key (WIJKNET_KEY_FILE) or, if the old "
-              "one is truly lost: wijknet key-reset {folder}",
+        "with it everyone would get another pseudonym. Use the right key (WIJKNET_KEY_FILE) or, if the old "
+        "one is truly lost: wijknet key-reset {folder}",
     },
 }
 
@@ -107,7 +107,15 @@ def project_id(folder: str | Path) -> str:
     if isinstance(data, dict) and data.get("project_id"):
         value = str(data["project_id"])
         if not PROJECT_ID_PATTERN.match(value):
-            raise DataError([Problem("wijknet.yaml", text(TEXTS, "bad_project_id", value=value), column="project_id")])
+            raise DataError(
+                [
+                    Problem(
+                        "wijknet.yaml",
+                        text(TEXTS, "bad_project_id", value=value),
+                        column="project_id",
+                    )
+                ]
+            )
         return value
     return hashlib.sha256(str(folder.resolve()).encode("utf-8")).hexdigest()[:16]
 
@@ -138,7 +146,7 @@ def _is_tidy_project(folder: Path) -> bool:
 
 def recorded_fingerprint(folder: str | Path) -> str | None:
     """The key fingerprint kept with the project's data (see the module docstring), or ``None``."""
-    from ..store.db import connect, is_store
+    from wijknet.store.db import connect, is_store
 
     folder = Path(folder)
     if is_store(folder):
@@ -156,7 +164,7 @@ def recorded_fingerprint(folder: str | Path) -> str | None:
 
 def _record_fingerprint(folder: Path, value: str) -> str:
     """Keep ``value`` with the data unless a fingerprint is kept already; return the one kept."""
-    from ..store.db import connect, is_store, transaction
+    from wijknet.store.db import connect, is_store, transaction
 
     if is_store(folder):
         import datetime as _dt
@@ -183,7 +191,9 @@ def _check_private(path: Path) -> None:
         return  # no Unix file modes
     mode = stat.S_IMODE(path.stat().st_mode)
     if mode & 0o077:
-        raise DataError([Problem(str(path), text(TEXTS, "key_open", path=path, mode=oct(mode)[2:]))])
+        raise DataError(
+            [Problem(str(path), text(TEXTS, "key_open", path=path, mode=oct(mode)[2:]))]
+        )
 
 
 def load_key(folder: str | Path) -> bytes:
@@ -202,7 +212,14 @@ def load_key(folder: str | Path) -> bytes:
         raise DataError([Problem(str(path), text(TEXTS, "key_inside", path=path))])
     recorded = recorded_fingerprint(folder)
     if not path.exists() and recorded is not None:
-        raise DataError([Problem(str(path), text(TEXTS, "key_missing", path=path, recorded=recorded, folder=folder))])
+        raise DataError(
+            [
+                Problem(
+                    str(path),
+                    text(TEXTS, "key_missing", path=path, recorded=recorded, folder=folder),
+                )
+            ]
+        )
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -236,8 +253,8 @@ def reset_key(folder: str | Path, *, username: str | None = None) -> str:
     it; the new fingerprint replaces the old one with the data; a store's audit
     log records ``key_reset`` with both fingerprints. Every pseudonym changes.
     """
-    from ..store.audit import record_if_store
-    from ..store.db import connect, is_store, transaction
+    from wijknet.store.audit import record_if_store
+    from wijknet.store.db import connect, is_store, transaction
 
     folder = Path(folder)
     path = key_file(folder)

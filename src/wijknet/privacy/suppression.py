@@ -90,7 +90,9 @@ def primary(values, min_cell: int, *, sensitive_zeros: bool = False) -> np.ndarr
     return (values >= low) & (values < min_cell)
 
 
-def _broken(line: Line, values: np.ndarray, hidden: np.ndarray, min_cell: int, sensitive_zeros: bool) -> bool:
+def _broken(
+    line: Line, values: np.ndarray, hidden: np.ndarray, min_cell: int, sensitive_zeros: bool
+) -> bool:
     total, parts = line
     parts = list(parts)
     hidden_parts = [p for p in parts if hidden[p]]
@@ -105,10 +107,13 @@ def _broken(line: Line, values: np.ndarray, hidden: np.ndarray, min_cell: int, s
     return (0 < rest < min_cell) or (sensitive_zeros and rest == 0)
 
 
-def _hide_one(line: Line, values: np.ndarray, hidden: np.ndarray, known: np.ndarray, cost: np.ndarray) -> bool:
+def _hide_one(
+    line: Line, values: np.ndarray, hidden: np.ndarray, known: np.ndarray, cost: np.ndarray
+) -> bool:
     """Suppress one more value of ``line``: the cheapest; among equals a non-zero cell, then the total (a
     hidden zero adds nothing to a hidden sum), then a zero cell; then the smallest. False when every value
-    of the line is hidden or known."""
+    of the line is hidden or known.
+    """
     options = _options(line, values, hidden, known, cost)
     if not options:
         return False
@@ -116,9 +121,13 @@ def _hide_one(line: Line, values: np.ndarray, hidden: np.ndarray, known: np.ndar
     return True
 
 
-def _options(line: Line, values: np.ndarray, hidden: np.ndarray, known: np.ndarray, cost: np.ndarray) -> list:
+def _options(
+    line: Line, values: np.ndarray, hidden: np.ndarray, known: np.ndarray, cost: np.ndarray
+) -> list:
     total, parts = line
-    options = [(cost[p], values[p] == 0, 0, values[p], p) for p in parts if not hidden[p] and not known[p]]
+    options = [
+        (cost[p], values[p] == 0, 0, values[p], p) for p in parts if not hidden[p] and not known[p]
+    ]
     if not hidden[total] and not known[total]:
         options.append((cost[total], False, 1, values[total], total))
     return options
@@ -190,11 +199,17 @@ def audit(values, lines: Sequence[Line], hidden, *, sensitive_zeros: bool = Fals
     # Fast path: a value is pinned by the equations alone when no direction of their null space moves it;
     # if some feasible point keeps every value strictly above its bound, nothing else can pin it.
     _, singular, vt = np.linalg.svd(a_eq)
-    free = np.abs(vt[int((singular > 1e-9).sum()):]).max(axis=0, initial=0) > 1e-9
+    free = np.abs(vt[int((singular > 1e-9).sum()) :]).max(axis=0, initial=0) > 1e-9
     u = len(unknown)
-    slack = linprog(np.r_[np.zeros(u), -1.0], A_ub=np.c_[-np.eye(u), np.ones(u)],
-                    b_ub=-np.array([b for b, _ in bounds], dtype=float), A_eq=np.c_[a_eq, np.zeros(len(a_eq))],
-                    b_eq=b_eq, bounds=[(None, None)] * u + [(None, 1.0)], method="highs")
+    slack = linprog(
+        np.r_[np.zeros(u), -1.0],
+        A_ub=np.c_[-np.eye(u), np.ones(u)],
+        b_ub=-np.array([b for b, _ in bounds], dtype=float),
+        A_eq=np.c_[a_eq, np.zeros(len(a_eq))],
+        b_eq=b_eq,
+        bounds=[(None, None)] * u + [(None, 1.0)],
+        method="highs",
+    )
     if slack.status == 0 and -slack.fun > 1e-7:
         out[unknown[~free]] = True
         return out
@@ -208,8 +223,16 @@ def audit(values, lines: Sequence[Line], hidden, *, sensitive_zeros: bool = Fals
     return out
 
 
-def protect(values, lines: Sequence[Line], min_cell: int, *, sensitive_zeros: bool = False, known=None,
-            unseen=None, cost=None) -> np.ndarray:
+def protect(
+    values,
+    lines: Sequence[Line],
+    min_cell: int,
+    *,
+    sensitive_zeros: bool = False,
+    known=None,
+    unseen=None,
+    cost=None,
+) -> np.ndarray:
     """Primary and secondary suppression of linked counts: the one rule of this module.
 
     Parameters
@@ -281,9 +304,15 @@ def protect(values, lines: Sequence[Line], min_cell: int, *, sensitive_zeros: bo
         if not disclosed.any():
             return hidden
         # One more value, the cheapest of all lines that hold a disclosed value.
-        options = [o for line in lines if disclosed[line[0]] or disclosed[list(line[1])].any()
-                   for o in _options(line, values, hidden, known, cost)]
-        if not options:  # every value of those lines is hidden or known already; nothing more can be done
+        options = [
+            o
+            for line in lines
+            if disclosed[line[0]] or disclosed[list(line[1])].any()
+            for o in _options(line, values, hidden, known, cost)
+        ]
+        if (
+            not options
+        ):  # every value of those lines is hidden or known already; nothing more can be done
             return hidden
         hidden[min(options)[-1]] = True
 
@@ -325,18 +354,32 @@ def _network_lines(n: int, symmetric: bool) -> tuple[list[Line], int]:
     off = [c for c in cells if c not in set(diagonal)]
     lines: list[Line] = [(total, cells), (inside, diagonal), (between, off)]
     for k in range(n):
-        lines.append((n * n + 3 + k, [k * n + j for j in range(n) if j != k] + [i * n + k for i in range(n) if i != k]))
+        lines.append(
+            (
+                n * n + 3 + k,
+                [k * n + j for j in range(n) if j != k] + [i * n + k for i in range(n) if i != k],
+            )
+        )
     if symmetric:  # a symmetrised graph has every tie in both directions: m_ij is m_ji
         lines += [(i * n + j, [j * n + i]) for i in range(n) for j in range(i + 1, n)]
     return lines, n * n + 3 + n
 
 
 #: Network measures that follow from the tie total, from ``I`` and from ``E``.
-_NEEDS_TOTAL = ("ties", "density", "mean_degree", "cross_domain_share", "ei_index", "ei_minus_expected")
+_NEEDS_TOTAL = (
+    "ties",
+    "density",
+    "mean_degree",
+    "cross_domain_share",
+    "ei_index",
+    "ei_minus_expected",
+)
 _NEEDS_SPLIT = ("cross_domain_share", "ei_index", "ei_minus_expected")
 
 
-def protect_mixing(mixing, min_cell: int, *, by: Sequence[str] = ("wijk", "wave"), symmetric: bool = False):
+def protect_mixing(
+    mixing, min_cell: int, *, by: Sequence[str] = ("wijk", "wave"), symmetric: bool = False
+):
     """Apply :func:`protect` to tidy mixing tables and the network totals shown beside them.
 
     Parameters
@@ -386,7 +429,9 @@ def protect_mixing(mixing, min_cell: int, *, by: Sequence[str] = ("wijk", "wave"
         out = table.copy()
         out["suppressed"] = cell_hidden
         out["ties"] = out["ties"].astype(float).where(~cell_hidden)
-        out["row_share"] = published_shares(counts[rows], cell_hidden, out["from_domain"].to_numpy())
+        out["row_share"] = published_shares(
+            counts[rows], cell_hidden, out["from_domain"].to_numpy()
+        )
         parts.append(out)
         hidden_totals[key] = {
             "total": bool(hidden[n * n]), "inside": bool(hidden[n * n + 1]), "between": bool(hidden[n * n + 2]),
@@ -425,7 +470,9 @@ def protect_network(network, hidden: dict, *, by: Sequence[str] = ("wijk", "wave
     return out
 
 
-def protect_ei_domains(ei_domains, hidden: dict, *, by: Sequence[str] = ("wijk", "wave"), group: str = "domain"):
+def protect_ei_domains(
+    ei_domains, hidden: dict, *, by: Sequence[str] = ("wijk", "wave"), group: str = "domain"
+):
     """Blank ``internal``, ``external`` and ``ei_index`` per domain where :func:`protect_mixing` suppressed them."""
     out = ei_domains.copy()
     out["internal"] = out["internal"].astype(float)
@@ -473,9 +520,16 @@ def protect_counts(table, columns: Sequence[str], min_cell: int, *, derived: dic
     return out
 
 
-def protect_rows(table, lines: Sequence[tuple[str, Sequence[str]]], min_cell: int, *,
-                 known: Sequence[str] = (), derived: dict | None = None, cost: dict | None = None,
-                 about: dict | None = None):
+def protect_rows(
+    table,
+    lines: Sequence[tuple[str, Sequence[str]]],
+    min_cell: int,
+    *,
+    known: Sequence[str] = (),
+    derived: dict | None = None,
+    cost: dict | None = None,
+    about: dict | None = None,
+):
     """Apply :func:`protect` to each row of ``table`` on its own, with lines between its columns.
 
     Parameters
@@ -528,7 +582,9 @@ def protect_rows(table, lines: Sequence[tuple[str, Sequence[str]]], min_cell: in
         for people, counts in (about or {}).items():
             if 0 < out.iloc[i][people] < min_cell:
                 few[[position[c] for c in counts]] = True
-        hidden = protect(np.nan_to_num(values), index_lines, min_cell, known=known_mask, cost=costs, unseen=few)
+        hidden = protect(
+            np.nan_to_num(values), index_lines, min_cell, known=known_mask, cost=costs, unseen=few
+        )
         for column in np.array(columns)[hidden]:
             out.iloc[i, out.columns.get_loc(column)] = np.nan
             for other in (derived or {}).get(column, ()):

@@ -45,9 +45,9 @@ import re
 
 import pandas as pd
 
-from ..errors import DataError, Problem
-from ..i18n import text
-from ..io.tidy import (
+from wijknet.errors import DataError, Problem
+from wijknet.i18n import text
+from wijknet.io.tidy import (
     ACTOR_OPTIONAL,
     ACTOR_REQUIRED,
     RESPONSE_OPTIONAL,
@@ -55,9 +55,9 @@ from ..io.tidy import (
     TIE_OPTIONAL,
     TIE_REQUIRED,
 )
-from ..taxonomy import Domain, Taxonomy
-from .audience import Audience
-from .keys import load_key, pseudonym
+from wijknet.privacy.audience import Audience
+from wijknet.privacy.keys import load_key, pseudonym
+from wijknet.taxonomy import Domain, Taxonomy
 
 #: The domain small groups are merged into for a leernetwerk.
 OTHER = "overig"
@@ -73,7 +73,7 @@ TEXTS = {
     },
     "blanked_free_text": {
         "nl": "{n} tekstwaarden in extra kolommen zijn verborgen (vrije tekst kan personen noemen; alleen zichtbaar "
-              "met ontgrendelde namen)",
+        "met ontgrendelde namen)",
         "en": "{n} text values in extra columns are hidden (free text can name people; shown only with names unlocked)",
     },
     "file_n": {"nl": "bestand {n}", "en": "file {n}"},
@@ -136,11 +136,15 @@ def _label_kinds(project) -> dict[str, str]:
     """Evidence label -> kind of a store project's observations (empty for a tidy project)."""
     if project.store_path is None:
         return {}
-    from ..store.db import connect
+    from wijknet.store.db import connect
 
     conn = connect(project.store_path)
     try:
-        return dict(conn.execute("SELECT label, kind FROM observations WHERE label != '' GROUP BY label").fetchall())
+        return dict(
+            conn.execute(
+                "SELECT label, kind FROM observations WHERE label != '' GROUP BY label"
+            ).fetchall()
+        )
     finally:
         conn.close()
 
@@ -155,7 +159,9 @@ def _is_number(value) -> bool:
         return False
 
 
-def _blank_free_text(table: pd.DataFrame, keep: tuple[str, ...], min_cell: int) -> tuple[pd.DataFrame, int]:
+def _blank_free_text(
+    table: pd.DataFrame, keep: tuple[str, ...], min_cell: int
+) -> tuple[pd.DataFrame, int]:
     """Blank the text values of the extra columns of ``table`` found fewer than ``min_cell`` times in their column.
 
     Numbers and categories shared by at least ``min_cell`` rows stay; a rare
@@ -181,7 +187,9 @@ def _numeric_answers(answers: str) -> str:
         return "{}"
     if not isinstance(items, dict):
         return "{}"
-    return json.dumps({k: v for k, v in items.items() if _is_number(v)}, ensure_ascii=False, sort_keys=True)
+    return json.dumps(
+        {k: v for k, v in items.items() if _is_number(v)}, ensure_ascii=False, sort_keys=True
+    )
 
 
 def merge_small_domains(actors: pd.DataFrame, min_cell: int) -> pd.Series:
@@ -207,7 +215,9 @@ def merge_small_domains(actors: pd.DataFrame, min_cell: int) -> pd.Series:
         rest = sorted(set(sizes.index) - merged, key=lambda d: (sizes[d], str(d)))
         while merged and sizes[list(merged)].sum() < min_cell and rest:
             merged.add(rest.pop(0))
-        domains.loc[index] = actors.loc[index, "domain"].where(~actors.loc[index, "domain"].isin(merged), OTHER)
+        domains.loc[index] = actors.loc[index, "domain"].where(
+            ~actors.loc[index, "domain"].isin(merged), OTHER
+        )
     return domains
 
 
@@ -287,7 +297,9 @@ def restrict(project, audience: str | Audience, *, key: bytes | None = None):
         named = actors.apply(lambda row: shows_name(row, audience, taxonomy), axis=1).astype(bool)
         persons = ~actors["kind"].isin(("organisation", "initiative"))
         blank = ~named & (persons | (audience.tier == "leernetwerk"))
-        actors["name"] = actors["name"].where(named, "" if audience.tier == "leernetwerk" else actors["actor_id"].map(codes))
+        actors["name"] = actors["name"].where(
+            named, "" if audience.tier == "leernetwerk" else actors["actor_id"].map(codes)
+        )
         actors["organisation"] = actors["organisation"].where(~blank, "")
         if audience.tier == "leernetwerk":
             actors["role"] = ""
@@ -312,7 +324,9 @@ def restrict(project, audience: str | Audience, *, key: bytes | None = None):
             warnings.append(text(TEXTS, "blanked_free_text", n=blanked))
     if audience.tier == "leernetwerk":
         actors["domain"] = merge_small_domains(actors, config.min_cell)
-        config = dataclasses.replace(config, taxonomy=Taxonomy({**config.taxonomy.domains, OTHER: OTHER_DOMAIN}))
+        config = dataclasses.replace(
+            config, taxonomy=Taxonomy({**config.taxonomy.domains, OTHER: OTHER_DOMAIN})
+        )
     return dataclasses.replace(
         project, actors=actors.reset_index(drop=True), ties=ties.reset_index(drop=True),
         responses=responses.reset_index(drop=True), config=config, audience=audience, _real_ids=real_ids,
@@ -320,7 +334,9 @@ def restrict(project, audience: str | Audience, *, key: bytes | None = None):
     )  # fmt: skip
 
 
-def restrict_evidence(evidence: pd.DataFrame, audience: Audience, codes: dict[str, str] | None) -> pd.DataFrame:
+def restrict_evidence(
+    evidence: pd.DataFrame, audience: Audience, codes: dict[str, str] | None
+) -> pd.DataFrame:
     """The evidence rows (:func:`wijknet.store.combine.evidence`) that ``audience`` may see.
 
     Ids become pseudonyms (``codes``: real id -> pseudonym); quotes, labels
@@ -342,7 +358,9 @@ def restrict_evidence(evidence: pd.DataFrame, audience: Audience, codes: dict[st
         if "label" in out.columns:
             out["label"] = [neutral_label(label, kind) for label, kind in zip(out["label"], kinds)]
         if "source_file" in out.columns:
-            numbers = out["file_id"] if "file_id" in out.columns else pd.Series(None, index=out.index)
+            numbers = (
+                out["file_id"] if "file_id" in out.columns else pd.Series(None, index=out.index)
+            )
             out["source_file"] = [text(TEXTS, "file_n", n=n) if pd.notna(n) and str(n) != "" else text(NEUTRAL, "tidy_file")
                                   for n in numbers]  # fmt: skip
         if "answers" in out.columns:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from .build import (
+from wijknet.report.build import (
     ProgrammeReport,
     Provenance,
     SourceFile,
@@ -29,9 +29,9 @@ from .build import (
     build_wijk_report,
     data_hash,
 )
-from .pdf import BrowserNotFound, PdfError, find_chromium, html_to_pdf
-from .render import render_html, write_html
-from .svgmap import svg_network_map
+from wijknet.report.pdf import BrowserNotFound, PdfError, find_chromium, html_to_pdf
+from wijknet.report.render import render_html, write_html
+from wijknet.report.svgmap import svg_network_map
 
 __all__ = [
     "BrowserNotFound", "PdfError", "ProgrammeReport", "Provenance", "SourceFile", "WijkReport",
@@ -40,7 +40,9 @@ __all__ = [
 ]  # fmt: skip
 
 
-def write_report(report: WijkReport | ProgrammeReport, path: str | Path, lang: str | None = None) -> Path:
+def write_report(
+    report: WijkReport | ProgrammeReport, path: str | Path, lang: str | None = None
+) -> Path:
     """Write ``report`` as HTML or, for a path ending in ``.pdf``, as PDF.
 
     Raises

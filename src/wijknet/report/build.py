@@ -28,13 +28,13 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from ..analysis import analyse, analyse_graph
-from ..change import compare_waves
-from ..errors import DataError, Problem
-from ..i18n import text
-from ..metrics import connectors
-from ..privacy.suppression import is_aggregate_only, protect, protect_counts, protect_rows
-from ..project import CONFIG_FILE, Project
+from wijknet.analysis import analyse, analyse_graph
+from wijknet.change import compare_waves
+from wijknet.errors import DataError, Problem
+from wijknet.i18n import text
+from wijknet.metrics import connectors
+from wijknet.privacy.suppression import is_aggregate_only, protect, protect_counts, protect_rows
+from wijknet.project import CONFIG_FILE, Project
 
 __all__ = [
     "ProgrammeReport", "Provenance", "SourceFile", "WijkReport", "build_programme_report", "build_wijk_report",
@@ -148,7 +148,11 @@ def source_files(project: Project) -> tuple[list[SourceFile], bool]:
         :meth:`Project.from_frames`): the "files" are then the validated
         tables written as CSV, so the hash still identifies the data.
     """
-    rows = {"actors": len(project.actors), "ties": len(project.ties), "responses": len(project.responses)}
+    rows = {
+        "actors": len(project.actors),
+        "ties": len(project.ties),
+        "responses": len(project.responses),
+    }
     folder = project.path
     if folder is None or not Path(folder).is_dir():
         files = []
@@ -181,16 +185,28 @@ def source_files(project: Project) -> tuple[list[SourceFile], bool]:
 
 
 def _evidence(ties: pd.DataFrame) -> pd.DataFrame:
-    labels = ties["evidence"].fillna("").astype(str).str.strip() if "evidence" in ties else pd.Series([], dtype=str)
+    labels = (
+        ties["evidence"].fillna("").astype(str).str.strip()
+        if "evidence" in ties
+        else pd.Series([], dtype=str)
+    )
     counts = labels.replace("", "–").value_counts()
     table = counts.rename_axis("evidence").reset_index(name="ties")
-    return table.sort_values(["ties", "evidence"], ascending=[False, True], kind="mergesort").reset_index(drop=True)
+    return table.sort_values(
+        ["ties", "evidence"], ascending=[False, True], kind="mergesort"
+    ).reset_index(drop=True)
 
 
-def provenance(project: Project, *, seed: int, n_permutations: int, graph_options: dict,
-               wijk: str | None = None) -> Provenance:
+def provenance(
+    project: Project,
+    *,
+    seed: int,
+    n_permutations: int,
+    graph_options: dict,
+    wijk: str | None = None,
+) -> Provenance:
     """The :class:`Provenance` of a report on ``project`` (evidence of one wijk, or all)."""
-    from .. import __version__
+    from wijknet import __version__
 
     files, in_memory = source_files(project)
     ties = project.ties if wijk is None else project.ties[project.ties["wijk"] == wijk]
@@ -207,11 +223,19 @@ def provenance(project: Project, *, seed: int, n_permutations: int, graph_option
 def _check(project: Project, wijk: str | None, wave: str | None) -> None:
     problems = []
     if wijk is not None and wijk not in project.wijken:
-        problems.append(Problem("--wijk", text(TEXTS, "unknown_wijk", value=wijk, choices=", ".join(project.wijken))))
+        problems.append(
+            Problem(
+                "--wijk", text(TEXTS, "unknown_wijk", value=wijk, choices=", ".join(project.wijken))
+            )
+        )
     if not project.waves:
         problems.append(Problem("--wave", text(TEXTS, "no_waves")))
     elif wave is not None and wave not in project.waves:
-        problems.append(Problem("--wave", text(TEXTS, "unknown_wave", value=wave, choices=", ".join(project.waves))))
+        problems.append(
+            Problem(
+                "--wave", text(TEXTS, "unknown_wave", value=wave, choices=", ".join(project.waves))
+            )
+        )
     if problems:
         raise DataError(problems)
 
@@ -224,20 +248,31 @@ def _actor_info(G: nx.DiGraph) -> pd.DataFrame:
             "organisation": str(d.get("organisation") or ""), "kind": str(d.get("kind") or ""),
             "pluswijkteam": d.get("pluswijkteam") is True, "consent": d.get("consent", True) is not False,
         })  # fmt: skip
-    return pd.DataFrame(rows, columns=["actor_id", "name", "role", "organisation", "kind", "pluswijkteam", "consent"])
+    return pd.DataFrame(
+        rows,
+        columns=["actor_id", "name", "role", "organisation", "kind", "pluswijkteam", "consent"],
+    )
 
 
-def _response_table(project: Project, wijk: str, network: pd.DataFrame, actors_by_wave: dict[str, pd.DataFrame]) -> pd.DataFrame:
+def _response_table(
+    project: Project, wijk: str, network: pd.DataFrame, actors_by_wave: dict[str, pd.DataFrame]
+) -> pd.DataFrame:
     """Per wave: actors present, survey responses, response rate, actors who reported ties, isolates."""
     rows = []
     responses = project.responses
     for wave in project.waves:
         present = len(project.present(wijk, wave))
-        answered = int(((responses["wijk"] == wijk) & (responses["wave"] == wave)).sum()) if not responses.empty else 0
+        answered = (
+            int(((responses["wijk"] == wijk) & (responses["wave"] == wave)).sum())
+            if not responses.empty
+            else 0
+        )
         table = actors_by_wave.get(wave)
         reporters = int((table["out_degree"] > 0).sum()) if table is not None else 0
         net = network[network["wave"] == wave]
-        isolates = float(net["isolates"].iloc[0]) if len(net) and "isolates" in net else 0  # NaN: suppressed
+        isolates = (
+            float(net["isolates"].iloc[0]) if len(net) and "isolates" in net else 0
+        )  # NaN: suppressed
         rows.append({"wave": wave, "actors": present, "respondents": answered,
                      "response_rate": answered / present if present and not responses.empty else float("nan"),
                      "reporters": reporters, "reporter_share": reporters / present if present else float("nan"),
@@ -337,8 +372,15 @@ class WijkReport:
         return rows.iloc[0] if len(rows) else None
 
 
-def build_wijk_report(project: Project, wijk: str, wave: str | None = None, *, n_permutations: int = 1000,
-                      seed: int = 0, **graph_options) -> WijkReport:
+def build_wijk_report(
+    project: Project,
+    wijk: str,
+    wave: str | None = None,
+    *,
+    n_permutations: int = 1000,
+    seed: int = 0,
+    **graph_options,
+) -> WijkReport:
     """Compute the contents of a report on one wijk and wave.
 
     Parameters
@@ -369,11 +411,13 @@ def build_wijk_report(project: Project, wijk: str, wave: str | None = None, *, n
         For a project restricted to the ``leernetwerk`` audience: a wijk
         report names actors; a leernetwerk gets the programme report.
     """
-    from ..kpi import kpi3
-    from ..viz.layout import stable_layout
+    from wijknet.kpi import kpi3
+    from wijknet.viz.layout import stable_layout
 
     if project.audience is not None:
-        project.audience.require(project.audience.sees_individuals, "het wijkrapport (gebruik het programmarapport)")
+        project.audience.require(
+            project.audience.sees_individuals, "het wijkrapport (gebruik het programmarapport)"
+        )
     _check(project, wijk, wave)
     waves = project.waves
     wave = wave or waves[-1]
@@ -382,8 +426,9 @@ def build_wijk_report(project: Project, wijk: str, wave: str | None = None, *, n
     network_rows, actors_by_wave = [], {}
     current = None
     for v in waves:
-        actors, network, mixing, ei_domains = analyse_graph(project, wijk, v, n_permutations=n_permutations, seed=seed,
-                                                            **graph_options)
+        actors, network, mixing, ei_domains = analyse_graph(
+            project, wijk, v, n_permutations=n_permutations, seed=seed, **graph_options
+        )
         network_rows.append(network)
         actors_by_wave[v] = actors
         if v == wave:
@@ -396,17 +441,33 @@ def build_wijk_report(project: Project, wijk: str, wave: str | None = None, *, n
     flags = flags.loc[flags["connector"], ["actor_id", "rank"]]
     listed = actors.merge(flags, on="actor_id", how="inner", validate="one_to_one")
     listed = listed.sort_values("rank", kind="mergesort").reset_index(drop=True)
-    bridges = actors[actors["articulation_point"].astype(bool)].sort_values(
-        ["betweenness", "name"], ascending=[False, True], kind="mergesort").reset_index(drop=True)
+    bridges = (
+        actors[actors["articulation_point"].astype(bool)]
+        .sort_values(["betweenness", "name"], ascending=[False, True], kind="mergesort")
+        .reset_index(drop=True)
+    )
     change = None
     if previous is not None:
-        change = compare_waves(project, wijk, previous, wave, n_permutations=n_permutations, seed=seed,
-                               **graph_options).iloc[0].to_dict()
+        change = (
+            compare_waves(
+                project,
+                wijk,
+                previous,
+                wave,
+                n_permutations=n_permutations,
+                seed=seed,
+                **graph_options,
+            )
+            .iloc[0]
+            .to_dict()
+        )
     kpi = None
     if project.has_responses:
         table = kpi3(project, pooled=False)
         kpi = table[table["wijk"] == wijk].reset_index(drop=True)
-    positions = stable_layout([project.graph(wijk, v) for v in waves], seed=0, taxonomy=project.taxonomy)
+    positions = stable_layout(
+        [project.graph(wijk, v) for v in waves], seed=0, taxonomy=project.taxonomy
+    )
     return WijkReport(
         title=project.config.title, wijk=wijk, wave=wave, previous=previous, waves=list(waves),
         synthetic=project.config.synthetic, network=network, actors=actors, connectors=listed, bridges=bridges,
@@ -474,8 +535,15 @@ class ProgrammeReport:
     provenance: Provenance
 
 
-def build_programme_report(project: Project, wave: str | None = None, *, n_permutations: int = 1000, seed: int = 0,
-                           n_jobs: int = 1, **graph_options) -> ProgrammeReport:
+def build_programme_report(
+    project: Project,
+    wave: str | None = None,
+    *,
+    n_permutations: int = 1000,
+    seed: int = 0,
+    n_jobs: int = 1,
+    **graph_options,
+) -> ProgrammeReport:
     """Compute the contents of the programme-level report across all wijken.
 
     Parameters
@@ -499,31 +567,62 @@ def build_programme_report(project: Project, wave: str | None = None, *, n_permu
     wave = wave or waves[-1]
     at = waves.index(wave)
     previous = waves[at - 1] if at > 0 else None
-    result = analyse(project, n_permutations=n_permutations, seed=seed, n_jobs=n_jobs, **graph_options)
+    result = analyse(
+        project, n_permutations=n_permutations, seed=seed, n_jobs=n_jobs, **graph_options
+    )
     network = result.network_metrics
     summary = network[network["wave"] == wave].reset_index(drop=True)
     change = result.change if result.change is not None else pd.DataFrame()
     if previous is not None and not change.empty:
         step = change[(change["wave_from"] == previous) & (change["wave_to"] == wave)]
-        summary = summary.merge(step[["wijk", "ties_new", "ties_lost", "ties_kept", "jaccard", "new_cross_domain",
-                                      "lost_cross_domain"]], on="wijk", how="left")
+        summary = summary.merge(
+            step[
+                [
+                    "wijk",
+                    "ties_new",
+                    "ties_lost",
+                    "ties_kept",
+                    "jaccard",
+                    "new_cross_domain",
+                    "lost_cross_domain",
+                ]
+            ],
+            on="wijk",
+            how="left",
+        )
     kpi = result.kpi3
     if kpi is not None:
         rows = kpi[(kpi["wave"] == wave) & ~kpi["pooled"].astype(bool)]
-        summary = summary.merge(rows[["wijk", "answered", "share", "ci_low", "ci_high", "band_min", "band_max",
-                                      "status"]], on="wijk", how="left")
+        summary = summary.merge(
+            rows[
+                ["wijk", "answered", "share", "ci_low", "ci_high", "band_min", "band_max", "status"]
+            ],
+            on="wijk",
+            how="left",
+        )
     responses = []
     actors = result.actor_metrics
     for wijk in project.wijken:
-        if actors is None:  # a leernetwerk's analysis has no actor rows: count the reporters on the graphs
+        if (
+            actors is None
+        ):  # a leernetwerk's analysis has no actor rows: count the reporters on the graphs
             graphs = {v: project.graph(wijk, v, **graph_options) for v in waves}
-            by_wave = {v: pd.DataFrame({"out_degree": [d for _, d in G.out_degree()]}) for v, G in graphs.items()}
+            by_wave = {
+                v: pd.DataFrame({"out_degree": [d for _, d in G.out_degree()]})
+                for v, G in graphs.items()
+            }
         else:
             mine = actors[actors["wijk"] == wijk]
             by_wave = {v: mine[mine["wave"] == v] for v in waves}
-        responses.append(_response_table(project, wijk, network[network["wijk"] == wijk], by_wave).assign(wijk=wijk))
+        responses.append(
+            _response_table(project, wijk, network[network["wijk"] == wijk], by_wave).assign(
+                wijk=wijk
+            )
+        )
     response = pd.concat(responses, ignore_index=True)
-    prov = provenance(project, seed=seed, n_permutations=n_permutations, graph_options=graph_options)
+    prov = provenance(
+        project, seed=seed, n_permutations=n_permutations, graph_options=graph_options
+    )
     if is_aggregate_only(project):
         response = protect_response(response, project.config.min_cell)
         prov.evidence = protect_evidence(prov.evidence, project.config.min_cell)
@@ -535,7 +634,10 @@ def build_programme_report(project: Project, wave: str | None = None, *, n_permu
 
 
 #: Lines of a row of the response table: actors = respondents + the rest = reporters + the rest.
-RESPONSE_LINES = (("actors", ["respondents", "non_respondents"]), ("actors", ["reporters", "non_reporters"]))
+RESPONSE_LINES = (
+    ("actors", ["respondents", "non_respondents"]),
+    ("actors", ["reporters", "non_reporters"]),
+)
 
 
 def protect_response(response: pd.DataFrame, min_cell: int) -> pd.DataFrame:
@@ -545,12 +647,23 @@ def protect_response(response: pd.DataFrame, min_cell: int) -> pd.DataFrame:
     the network table, so known) by their complements; isolates are a count
     of their own. Rates are blanked with their counts.
     """
-    table = response.assign(non_respondents=response["actors"] - response["respondents"],
-                            non_reporters=response["actors"] - response["reporters"])
-    table = protect_rows(table, RESPONSE_LINES, min_cell, known=["actors"],
-                         derived={"respondents": ["response_rate"], "reporters": ["reporter_share"]})
-    table = protect_counts(table, ["actors", "isolates"], min_cell,
-                           derived={"actors": ["response_rate", "reporter_share"]})
+    table = response.assign(
+        non_respondents=response["actors"] - response["respondents"],
+        non_reporters=response["actors"] - response["reporters"],
+    )
+    table = protect_rows(
+        table,
+        RESPONSE_LINES,
+        min_cell,
+        known=["actors"],
+        derived={"respondents": ["response_rate"], "reporters": ["reporter_share"]},
+    )
+    table = protect_counts(
+        table,
+        ["actors", "isolates"],
+        min_cell,
+        derived={"actors": ["response_rate", "reporter_share"]},
+    )
     return table[list(response.columns)]
 
 
@@ -558,5 +671,7 @@ def protect_evidence(evidence: pd.DataFrame, min_cell: int) -> pd.DataFrame:
     """Ties per evidence label with the one rule applied (the labels add up to the tie total shown)."""
     counts = evidence["ties"].to_numpy(dtype=float)
     values = np.r_[counts.sum(), counts]
-    hidden = protect(values, [(0, list(range(1, len(values))))], min_cell, known=[True] + [False] * len(counts))
+    hidden = protect(
+        values, [(0, list(range(1, len(values))))], min_cell, known=[True] + [False] * len(counts)
+    )
     return evidence.assign(ties=evidence["ties"].astype(float).where(~hidden[1:]))

@@ -14,7 +14,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from ..i18n import text
+from wijknet.i18n import text
 
 __all__ = ["BrowserNotFound", "PdfError", "find_chromium", "html_to_pdf"]
 
@@ -57,8 +57,9 @@ def find_chromium() -> str | None:
     return FALLBACK if Path(FALLBACK).exists() else None
 
 
-def html_to_pdf(html_path: str | Path, pdf_path: str | Path, *, timeout: float = 180,
-                browser: str | None = None) -> Path:
+def html_to_pdf(
+    html_path: str | Path, pdf_path: str | Path, *, timeout: float = 180, browser: str | None = None
+) -> Path:
     """Print an HTML file to PDF with headless Chromium.
 
     Parameters
@@ -104,8 +105,14 @@ def html_to_pdf(html_path: str | Path, pdf_path: str | Path, *, timeout: float =
             raise BrowserNotFound(text(TEXTS, "no_chromium")) from None
         except subprocess.TimeoutExpired:
             raise PdfError(text(TEXTS, "failed", detail=f"timeout {timeout:.0f} s")) from None
-        if not tmp_pdf.exists() or tmp_pdf.stat().st_size == 0 or not tmp_pdf.read_bytes().startswith(b"%PDF"):
+        if (
+            not tmp_pdf.exists()
+            or tmp_pdf.stat().st_size == 0
+            or not tmp_pdf.read_bytes().startswith(b"%PDF")
+        ):
             detail = (done.stderr or b"").decode("utf-8", "replace").strip().splitlines()
-            raise PdfError(text(TEXTS, "failed", detail=detail[-1] if detail else f"exit {done.returncode}"))
+            raise PdfError(
+                text(TEXTS, "failed", detail=detail[-1] if detail else f"exit {done.returncode}")
+            )
         shutil.move(str(tmp_pdf), pdf_path)
     return pdf_path

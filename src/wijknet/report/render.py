@@ -16,11 +16,11 @@ import pandas as pd
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from ..i18n import format_number, get_language, text
-from ..kpi import status_label
-from .build import ProgrammeReport, WijkReport
-from .svgmap import display_name, svg_network_map
-from .texts import DEFINITIONS, REFERENCES, TEXTS
+from wijknet.i18n import format_number, get_language, text
+from wijknet.kpi import status_label
+from wijknet.report.build import ProgrammeReport, WijkReport
+from wijknet.report.svgmap import display_name, svg_network_map
+from wijknet.report.texts import DEFINITIONS, REFERENCES, TEXTS
 
 __all__ = ["environment", "render_html", "write_html"]
 
@@ -39,15 +39,24 @@ MEASURES = (
     ("transitivity", "m_transitivity", "dec2"),
     ("assortativity", "m_assortativity", "dec2"),
 )
-STATUS_CLASS = {"doorgaan": "ok", "analyse gevraagd": "warn", "verbeterplan": "bad", "geen oordeel": "none"}
+STATUS_CLASS = {
+    "doorgaan": "ok",
+    "analyse gevraagd": "warn",
+    "verbeterplan": "bad",
+    "geen oordeel": "none",
+}
 MAP_LABELS = 15
 _HEAT = (0, 114, 178)  # the zorg blue of the taxonomy
 
 
 def environment() -> Environment:
     """The Jinja2 environment of the report templates (autoescaping on)."""
-    env = Environment(loader=PackageLoader("wijknet.report", "templates"), autoescape=select_autoescape(["html"]),
-                      trim_blocks=True, lstrip_blocks=True)
+    env = Environment(
+        loader=PackageLoader("wijknet.report", "templates"),
+        autoescape=select_autoescape(["html"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     return env
 
 
@@ -70,7 +79,9 @@ def show(value, kind: str, lang: str) -> str:
     if kind == "pct":
         return format_number(100 * value, 0, lang) + "%"
     if kind == "p":
-        return "< " + format_number(0.001, 3, lang) if value < 0.001 else format_number(value, 3, lang)
+        return (
+            "< " + format_number(0.001, 3, lang) if value < 0.001 else format_number(value, 3, lang)
+        )
     return format_number(value, 3 if kind == "dec3" else 2, lang)
 
 
@@ -78,7 +89,11 @@ def p_text(p, lang: str) -> str:
     """``p = 0,012`` or ``p < 0,001`` ("p = –" when missing)."""
     if _missing(p):
         return "p = –"
-    return "p < " + format_number(0.001, 3, lang) if float(p) < 0.001 else "p = " + format_number(float(p), 3, lang)
+    return (
+        "p < " + format_number(0.001, 3, lang)
+        if float(p) < 0.001
+        else "p = " + format_number(float(p), 3, lang)
+    )
 
 
 def heat_style(share: float) -> str:
@@ -92,7 +107,9 @@ def heat_style(share: float) -> str:
     return f"background-color: rgba({r},{g},{b},{alpha:.2f}); color: {colour};"
 
 
-def _sparkline(values: list[float], *, width: int = 120, height: int = 30, lo: float = 0.0, hi: float = 1.0) -> Markup:
+def _sparkline(
+    values: list[float], *, width: int = 120, height: int = 30, lo: float = 0.0, hi: float = 1.0
+) -> Markup:
     """A tiny inline SVG line of ``values`` between ``lo`` and ``hi`` (NaN gaps skipped)."""
     points = []
     n = len(values)
@@ -106,10 +123,12 @@ def _sparkline(values: list[float], *, width: int = 120, height: int = 30, lo: f
         return Markup("")
     path = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
     dots = "".join(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="2.6"/>' for x, y in points)
-    return Markup(f'<svg class="spark" viewBox="0 0 {width} {height}" width="{width}" height="{height}" aria-hidden="true">'
-                  f'<line x1="4" x2="{width - 4}" y1="{height - 5}" y2="{height - 5}" stroke="#cccccc" stroke-width="1"/>'
-                  f'<polyline points="{path}" fill="none" stroke="#0072B2" stroke-width="2"/>'
-                  f'<g fill="#0072B2">{dots}</g></svg>')
+    return Markup(
+        f'<svg class="spark" viewBox="0 0 {width} {height}" width="{width}" height="{height}" aria-hidden="true">'
+        f'<line x1="4" x2="{width - 4}" y1="{height - 5}" y2="{height - 5}" stroke="#cccccc" stroke-width="1"/>'
+        f'<polyline points="{path}" fill="none" stroke="#0072B2" stroke-width="2"/>'
+        f'<g fill="#0072B2">{dots}</g></svg>'
+    )
 
 
 def _common(report, lang: str) -> dict:
@@ -133,9 +152,19 @@ def _common(report, lang: str) -> dict:
         (t("set_filters"), "; ".join(filters) or t("set_filters_none")),
         (t("set_generated"), prov.generated),
     ]
-    files = [{"name": f.name, "rows": "–" if f.rows is None else format_number(f.rows, 0, lang),
-              "size": format_number(f.size, 0, lang), "sha": f.sha256} for f in prov.files]
-    evidence = [{"label": r.evidence, "ties": format_number(r.ties, 0, lang)} for r in prov.evidence.itertuples()]
+    files = [
+        {
+            "name": f.name,
+            "rows": "–" if f.rows is None else format_number(f.rows, 0, lang),
+            "size": format_number(f.size, 0, lang),
+            "sha": f.sha256,
+        }
+        for f in prov.files
+    ]
+    evidence = [
+        {"label": r.evidence, "ties": format_number(r.ties, 0, lang)}
+        for r in prov.evidence.itertuples()
+    ]
     return {
         "lang": lang, "t": t, "synthetic": report.synthetic, "title": report.title,
         "meta": t("doc_meta", title=report.title or "wijknet", date=prov.generated, version=prov.version),
@@ -151,13 +180,23 @@ def _reproduce(report, wijk: str | None, wave: str) -> str:
     parts = ["wijknet", "report", "PROJECT"]
     if wijk is not None:
         parts += ["--wijk", f'"{wijk}"']
-    parts += ["--wave", wave, "--seed", str(prov.seed), "--permutations", str(prov.n_permutations),
-              "--out", "rapport.pdf"]
+    parts += [
+        "--wave",
+        wave,
+        "--seed",
+        str(prov.seed),
+        "--permutations",
+        str(prov.n_permutations),
+        "--out",
+        "rapport.pdf",
+    ]
     return " ".join(parts)
 
 
 def _name(row) -> str:
-    return display_name({"name": row.name, "consent": bool(row.consent), "role": row.role, "actor_id": row.actor_id})
+    return display_name(
+        {"name": row.name, "consent": bool(row.consent), "role": row.role, "actor_id": row.actor_id}
+    )
 
 
 def _wijk_context(report: WijkReport, lang: str) -> dict:
@@ -166,14 +205,22 @@ def _wijk_context(report: WijkReport, lang: str) -> dict:
     tax = report.taxonomy
     cur, before = report.current, report.before
     at = report.waves.index(report.wave)
-    shown_waves = report.waves[max(0, at - 2): at + 1]
+    shown_waves = report.waves[max(0, at - 2) : at + 1]
     by_wave = report.network.set_index("wave")
     measures = []
     for column, key, kind in MEASURES:
         if column not in by_wave.columns:
             continue
-        measures.append({"label": t(key), "values": [show(by_wave.at[w, column], "p" if column == "ei_p_value" else kind, lang)
-                                                     for w in shown_waves], "expl": t(f"{key}_expl")})
+        measures.append(
+            {
+                "label": t(key),
+                "values": [
+                    show(by_wave.at[w, column], "p" if column == "ei_p_value" else kind, lang)
+                    for w in shown_waves
+                ],
+                "expl": t(f"{key}_expl"),
+            }
+        )
     # Tiles and summary.
     kpi_row = report.kpi_row
     tiles = [
@@ -186,10 +233,16 @@ def _wijk_context(report: WijkReport, lang: str) -> dict:
         tiles.append((show(kpi_row["share"], "pct", lang), t("tile_kpi")))
     summary = []
     if report.change is not None and before is not None:
-        summary.append(t("summary_change", previous=report.previous, new=show(report.change["ties_new"], "int", lang),
-                         lost=show(report.change["ties_lost"], "int", lang),
-                         cross_before=show(before["cross_domain_share"], "pct", lang),
-                         cross_now=show(cur["cross_domain_share"], "pct", lang)))
+        summary.append(
+            t(
+                "summary_change",
+                previous=report.previous,
+                new=show(report.change["ties_new"], "int", lang),
+                lost=show(report.change["ties_lost"], "int", lang),
+                cross_before=show(before["cross_domain_share"], "pct", lang),
+                cross_now=show(cur["cross_domain_share"], "pct", lang),
+            )
+        )
     else:
         summary.append(t("summary_first"))
     outside = [_name(r) for r in report.connectors.itertuples() if not r.pluswijkteam]
@@ -210,19 +263,34 @@ def _wijk_context(report: WijkReport, lang: str) -> dict:
                for r in report.bridges.itertuples()]  # fmt: skip
     # Mixing heatmap.
     mixing = report.mixing
-    domains = tax.order(set(mixing["from_domain"]) | set(mixing["to_domain"])) if len(mixing) else []
+    domains = (
+        tax.order(set(mixing["from_domain"]) | set(mixing["to_domain"])) if len(mixing) else []
+    )
     cells = {(r.from_domain, r.to_domain): (r.ties, r.row_share) for r in mixing.itertuples()}
     heat_rows = []
     for a in domains:
         row = []
         for b in domains:
             ties, share = cells.get((a, b), (0, float("nan")))
-            row.append({"ties": show(ties, "int", lang), "style": heat_style(share if ties else 0.0),
-                        "diag": a == b, "title": show(share, "pct", lang)})
+            row.append(
+                {
+                    "ties": show(ties, "int", lang),
+                    "style": heat_style(share if ties else 0.0),
+                    "diag": a == b,
+                    "title": show(share, "pct", lang),
+                }
+            )
         heat_rows.append({"label": tax.label(a, lang), "colour": tax.colour(a), "cells": row})
-    ei_domains = [{"label": tax.label(r.domain, lang), "colour": tax.colour(r.domain),
-                   "internal": show(r.internal, "int", lang), "external": show(r.external, "int", lang),
-                   "ei": show(r.ei_index, "dec2", lang)} for r in report.ei_domains.itertuples()]
+    ei_domains = [
+        {
+            "label": tax.label(r.domain, lang),
+            "colour": tax.colour(r.domain),
+            "internal": show(r.internal, "int", lang),
+            "external": show(r.external, "int", lang),
+            "ei": show(r.ei_index, "dec2", lang),
+        }
+        for r in report.ei_domains.itertuples()
+    ]
     # Change.
     change = None
     if report.change is not None:
@@ -241,20 +309,38 @@ def _wijk_context(report: WijkReport, lang: str) -> dict:
             "jaccard": t("ch_jaccard", value=show(c["jaccard"], "dec2", lang)),
             "qap": t("ch_qap", r=show(c["qap_correlation"], "dec2", lang), p=p_text(c["qap_p_value"], lang)),
         }  # fmt: skip
-    trend = [{"wave": w, "cross": show(by_wave.at[w, "cross_domain_share"], "pct", lang),
-              "ei": show(by_wave.at[w, "ei_index"], "dec2", lang)} for w in report.waves[: at + 1]]
+    trend = [
+        {
+            "wave": w,
+            "cross": show(by_wave.at[w, "cross_domain_share"], "pct", lang),
+            "ei": show(by_wave.at[w, "ei_index"], "dec2", lang),
+        }
+        for w in report.waves[: at + 1]
+    ]
     # KPI 3.
     kpi = None
     if report.kpi is not None:
-        kpi = [_kpi_cells(r, lang) for r in report.kpi.itertuples() if report.waves.index(r.wave) <= at]
-    target = show(report.kpi["target"].iloc[0], "pct", lang) if report.kpi is not None and len(report.kpi) else "75%"
+        kpi = [
+            _kpi_cells(r, lang) for r in report.kpi.itertuples() if report.waves.index(r.wave) <= at
+        ]
+    target = (
+        show(report.kpi["target"].iloc[0], "pct", lang)
+        if report.kpi is not None and len(report.kpi)
+        else "75%"
+    )
     response = [{"wave": r.wave, "actors": show(r.actors, "int", lang), "respondents": show(r.respondents, "int", lang)
                  if report.kpi is not None else "–", "rate": show(r.response_rate, "pct", lang),
                  "reporters": f"{show(r.reporters, 'int', lang)} ({show(r.reporter_share, 'pct', lang)})",
                  "isolates": show(r.isolates, "int", lang)} for r in report.response.itertuples()
                 if report.waves.index(r.wave) <= at]  # fmt: skip
-    svg = svg_network_map(report.graph, report.positions, taxonomy=tax, lang=lang, max_labels=MAP_LABELS,
-                          title=t("map_title", wijk=report.wijk, wave=report.wave))
+    svg = svg_network_map(
+        report.graph,
+        report.positions,
+        taxonomy=tax,
+        lang=lang,
+        max_labels=MAP_LABELS,
+        title=t("map_title", wijk=report.wijk, wave=report.wave),
+    )
     ctx.update({
         "doc_title": t("doc_wijk_title", wijk=report.wijk), "subtitle": t("doc_wijk_sub", wave=report.wave),
         "wijk": report.wijk, "wave": report.wave, "previous": report.previous, "tiles": tiles, "summary": summary,
@@ -299,7 +385,11 @@ def _programme_context(report: ProgrammeReport, lang: str) -> dict:
         if "share" in r:
             answered = 0 if _missing(r.get("answered")) else int(r["answered"])
             row["kpi"] = show(r["share"], "pct", lang)
-            row["kpi_ci"] = "" if answered == 0 else f"{show(r['ci_low'], 'pct', lang)} – {show(r['ci_high'], 'pct', lang)}"
+            row["kpi_ci"] = (
+                ""
+                if answered == 0
+                else f"{show(r['ci_low'], 'pct', lang)} – {show(r['ci_high'], 'pct', lang)}"
+            )
             row["status"] = status_label(r["status"], lang)
             row["status_class"] = STATUS_CLASS.get(r["status"], "none")
         overview.append(row)
@@ -317,28 +407,53 @@ def _programme_context(report: ProgrammeReport, lang: str) -> dict:
     cross_span, ei_span = span("cross_domain_share"), span("ei_index")
     for wijk in report.wijken:
         mine = net[net["wijk"] == wijk].set_index("wave")
-        cross = [mine.at[w, "cross_domain_share"] if w in mine.index else float("nan") for w in waves]
+        cross = [
+            mine.at[w, "cross_domain_share"] if w in mine.index else float("nan") for w in waves
+        ]
         ei = [mine.at[w, "ei_index"] if w in mine.index else float("nan") for w in waves]
-        trends.append({"wijk": wijk, "cross": [show(v, "pct", lang) for v in cross],
-                       "ei": [show(v, "dec2", lang) for v in ei],
-                       "cross_spark": _sparkline(cross, lo=cross_span[0], hi=cross_span[1]),
-                       "ei_spark": _sparkline(ei, lo=ei_span[0], hi=ei_span[1])})
+        trends.append(
+            {
+                "wijk": wijk,
+                "cross": [show(v, "pct", lang) for v in cross],
+                "ei": [show(v, "dec2", lang) for v in ei],
+                "cross_spark": _sparkline(cross, lo=cross_span[0], hi=cross_span[1]),
+                "ei_spark": _sparkline(ei, lo=ei_span[0], hi=ei_span[1]),
+            }
+        )
     kpi_trend = None
     if report.kpi is not None:
         kpi_trend = []
         for wijk, part in report.kpi.groupby("wijk", sort=False):
             cells = {r.wave: _kpi_cells(r, lang) for r in part.itertuples() if r.wave in waves}
             pooled = bool(part["pooled"].iloc[0])
-            kpi_trend.append({"wijk": t("all_wijken") if pooled else wijk, "pooled": pooled,
-                              "cells": [cells.get(w) for w in waves]})
+            kpi_trend.append(
+                {
+                    "wijk": t("all_wijken") if pooled else wijk,
+                    "pooled": pooled,
+                    "cells": [cells.get(w) for w in waves],
+                }
+            )
     response = []
     for wijk in report.wijken:
         mine = report.response[report.response["wijk"] == wijk].set_index("wave")
-        response.append({"wijk": wijk, "cells": [
-            {"rate": show(mine.at[w, "response_rate"], "pct", lang), "actors": show(mine.at[w, "actors"], "int", lang),
-             "isolates": show(mine.at[w, "isolates"], "int", lang)} for w in waves]})
-    intro = (t("overview_intro", wave=report.wave, previous=report.previous) if report.previous
-             else t("overview_intro_first", wave=report.wave))
+        response.append(
+            {
+                "wijk": wijk,
+                "cells": [
+                    {
+                        "rate": show(mine.at[w, "response_rate"], "pct", lang),
+                        "actors": show(mine.at[w, "actors"], "int", lang),
+                        "isolates": show(mine.at[w, "isolates"], "int", lang),
+                    }
+                    for w in waves
+                ],
+            }
+        )
+    intro = (
+        t("overview_intro", wave=report.wave, previous=report.previous)
+        if report.previous
+        else t("overview_intro_first", wave=report.wave)
+    )
     ctx.update({
         "doc_title": t("doc_programme_title"), "subtitle": t("doc_programme_sub", wave=report.wave),
         "wave": report.wave, "previous": report.previous, "waves": waves, "overview": overview,
@@ -373,10 +488,11 @@ def render_html(report: WijkReport | ProgrammeReport, lang: str | None = None) -
     raise TypeError(f"expected a WijkReport or ProgrammeReport, not {type(report).__name__}")
 
 
-def write_html(report: WijkReport | ProgrammeReport, path: str | Path, lang: str | None = None) -> Path:
+def write_html(
+    report: WijkReport | ProgrammeReport, path: str | Path, lang: str | None = None
+) -> Path:
     """Render ``report`` and write it to ``path`` (UTF-8); returns the path."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(render_html(report, lang), encoding="utf-8")
     return path
-

@@ -28,16 +28,25 @@ from typing import TYPE_CHECKING
 
 import networkx as nx
 
-from ..i18n import text
+from wijknet.i18n import text
 
 if TYPE_CHECKING:
-    from ..taxonomy import Taxonomy
+    from wijknet.taxonomy import Taxonomy
 
 TEXTS = {
-    "legend_team": {"nl": "donkere rand: lid van het PlusWIJkteam", "en": "dark border: member of the PlusWIJkteam"},
+    "legend_team": {
+        "nl": "donkere rand: lid van het PlusWIJkteam",
+        "en": "dark border: member of the PlusWIJkteam",
+    },
     "legend_size": {"nl": "grootte: aantal relaties", "en": "size: number of ties"},
-    "legend_faded": {"nl": "vaag: geen relaties in deze meting", "en": "faded: no ties in this wave"},
-    "legend_names": {"nl": "namen: de {n} actoren met de meeste relaties", "en": "names: the {n} actors with most ties"},
+    "legend_faded": {
+        "nl": "vaag: geen relaties in deze meting",
+        "en": "faded: no ties in this wave",
+    },
+    "legend_names": {
+        "nl": "namen: de {n} actoren met de meeste relaties",
+        "en": "names: the {n} actors with most ties",
+    },
     "title": {"nl": "Netwerkkaart {wijk}, meting {wave}", "en": "Network map {wijk}, wave {wave}"},
 }
 
@@ -64,7 +73,7 @@ def _darker(colour: str, factor: float = 0.65) -> str:
     c = colour.lstrip("#")
     if len(c) != 6:
         return colour
-    r, g, b = (int(c[i:i + 2], 16) for i in (0, 2, 4))
+    r, g, b = (int(c[i : i + 2], 16) for i in (0, 2, 4))
     return f"#{int(r * factor):02x}{int(g * factor):02x}{int(b * factor):02x}"
 
 
@@ -92,8 +101,16 @@ def _overlaps(box, boxes) -> bool:
     return any(x0 < b[2] and b[0] < x1 and y0 < b[3] and b[1] < y1 for b in boxes)
 
 
-def svg_network_map(G: nx.Graph, positions: Mapping[str, tuple[float, float]], *, taxonomy: Taxonomy,
-                    lang: str = "nl", max_labels: int = 15, attr: str = "domain", title: str | None = None) -> str:
+def svg_network_map(
+    G: nx.Graph,
+    positions: Mapping[str, tuple[float, float]],
+    *,
+    taxonomy: Taxonomy,
+    lang: str = "nl",
+    max_labels: int = 15,
+    attr: str = "domain",
+    title: str | None = None,
+) -> str:
     """One wave of a wijk as a self-contained SVG drawing.
 
     Parameters
@@ -147,8 +164,12 @@ def svg_network_map(G: nx.Graph, positions: Mapping[str, tuple[float, float]], *
     per_row = 3
     legend_rows = math.ceil(len(domains) / per_row) + 3
     height = _MARGIN * 2 + height_draw + 10 + legend_rows * _LEGEND_ROW
-    parts = [(f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height:.0f}" class="netmap" '
-              f'role="img" font-family="inherit" font-size="{_FONT}">')]
+    parts = [
+        (
+            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height:.0f}" class="netmap" '
+            f'role="img" font-family="inherit" font-size="{_FONT}">'
+        )
+    ]
     if title:
         parts.append(f"<title>{_esc(title)}</title>")
     # Ties: thin, faint; one line per pair.
@@ -161,7 +182,11 @@ def svg_network_map(G: nx.Graph, positions: Mapping[str, tuple[float, float]], *
         seen.add(key)
         (x1, y1), (x2, y2) = canvas[u], canvas[v]
         lines.append(f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}"/>')
-    parts.append('<g class="ties" stroke="#6b6b6b" stroke-opacity="0.22" stroke-width="0.7">' + "".join(lines) + "</g>")
+    parts.append(
+        '<g class="ties" stroke="#6b6b6b" stroke-opacity="0.22" stroke-width="0.7">'
+        + "".join(lines)
+        + "</g>"
+    )
     # Nodes: small ones first so that hubs are on top.
     circles = []
     for n in sorted(G.nodes, key=lambda m: (degree[m], str(m))):
@@ -172,13 +197,24 @@ def svg_network_map(G: nx.Graph, positions: Mapping[str, tuple[float, float]], *
         stroke = "#1a1a1a" if team else _darker(colour)
         width = 2.2 if team else 0.8
         opacity = ' fill-opacity="0.35" stroke-opacity="0.5"' if degree[n] == 0 else ""
-        circles.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius[n]:.1f}" fill="{_esc(colour)}" '
-                       f'stroke="{stroke}" stroke-width="{width}"{opacity}/>')
+        circles.append(
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius[n]:.1f}" fill="{_esc(colour)}" '
+            f'stroke="{stroke}" stroke-width="{width}"{opacity}/>'
+        )
     parts.append('<g class="actors">' + "".join(circles) + "</g>")
     # Labels of the best-connected actors, without overlaps.
-    ranked = sorted((n for n in G.nodes if degree[n] > 0), key=lambda m: (-degree[m], str(m)))[:max_labels]
-    boxes = [(canvas[n][0] - radius[n], canvas[n][1] - radius[n], canvas[n][0] + radius[n], canvas[n][1] + radius[n])
-             for n in G.nodes]  # labels avoid every circle and each other
+    ranked = sorted((n for n in G.nodes if degree[n] > 0), key=lambda m: (-degree[m], str(m)))[
+        :max_labels
+    ]
+    boxes = [
+        (
+            canvas[n][0] - radius[n],
+            canvas[n][1] - radius[n],
+            canvas[n][0] + radius[n],
+            canvas[n][1] + radius[n],
+        )
+        for n in G.nodes
+    ]  # labels avoid every circle and each other
     labels = []
     for n in ranked:
         label = display_name({**G.nodes[n], "actor_id": n})
@@ -188,8 +224,18 @@ def svg_network_map(G: nx.Graph, positions: Mapping[str, tuple[float, float]], *
         x, y = canvas[n]
         r = radius[n]
         options = [
-            (x + r + 3, y + _FONT * 0.35, "start", (x + r + 2, y - _FONT * 0.6, x + r + 4 + w, y + _FONT * 0.5)),
-            (x - r - 3, y + _FONT * 0.35, "end", (x - r - 4 - w, y - _FONT * 0.6, x - r - 2, y + _FONT * 0.5)),
+            (
+                x + r + 3,
+                y + _FONT * 0.35,
+                "start",
+                (x + r + 2, y - _FONT * 0.6, x + r + 4 + w, y + _FONT * 0.5),
+            ),
+            (
+                x - r - 3,
+                y + _FONT * 0.35,
+                "end",
+                (x - r - 4 - w, y - _FONT * 0.6, x - r - 2, y + _FONT * 0.5),
+            ),
             (x, y - r - 4, "middle", (x - w / 2, y - r - 4 - _FONT, x + w / 2, y - r - 3)),
             (x, y + r + _FONT, "middle", (x - w / 2, y + r + 2, x + w / 2, y + r + _FONT + 2)),
         ]
@@ -199,10 +245,14 @@ def svg_network_map(G: nx.Graph, positions: Mapping[str, tuple[float, float]], *
             own = (x - r, y - r, x + r, y + r)
             if not _overlaps(box, [b for b in boxes if b != own]):
                 boxes.append(box)
-                labels.append(f'<text x="{lx:.1f}" y="{ly:.1f}" text-anchor="{anchor}">{_esc(label)}</text>')
+                labels.append(
+                    f'<text x="{lx:.1f}" y="{ly:.1f}" text-anchor="{anchor}">{_esc(label)}</text>'
+                )
                 break
-    parts.append('<g class="labels" fill="#1a1a1a" stroke="#ffffff" stroke-width="3" stroke-linejoin="round" '
-                 'paint-order="stroke">' + "".join(labels) + "</g>")
+    parts.append(
+        '<g class="labels" fill="#1a1a1a" stroke="#ffffff" stroke-width="3" stroke-linejoin="round" '
+        'paint-order="stroke">' + "".join(labels) + "</g>"
+    )
     # Legend under the drawing.
     y0 = _MARGIN + height_draw + 16 + _LEGEND_ROW
     col_w = (WIDTH - 2 * _MARGIN) / per_row
@@ -211,16 +261,20 @@ def svg_network_map(G: nx.Graph, positions: Mapping[str, tuple[float, float]], *
         row, col = divmod(i, per_row)
         x = _MARGIN + col * col_w
         y = y0 + row * _LEGEND_ROW
-        legend.append(f'<circle cx="{x + 7:.1f}" cy="{y - 4:.1f}" r="6" fill="{_esc(taxonomy.colour(d))}" '
-                      f'stroke="{_darker(taxonomy.colour(d))}" stroke-width="0.8"/>'
-                      f'<text x="{x + 19:.1f}" y="{y:.1f}">{_esc(taxonomy.label(d, lang))}</text>')
+        legend.append(
+            f'<circle cx="{x + 7:.1f}" cy="{y - 4:.1f}" r="6" fill="{_esc(taxonomy.colour(d))}" '
+            f'stroke="{_darker(taxonomy.colour(d))}" stroke-width="0.8"/>'
+            f'<text x="{x + 19:.1f}" y="{y:.1f}">{_esc(taxonomy.label(d, lang))}</text>'
+        )
     notes = [text(TEXTS, "legend_size", lang), text(TEXTS, "legend_team", lang)]
     if any(degree[n] == 0 for n in G.nodes):
         notes.append(text(TEXTS, "legend_faded", lang))
     notes.append(text(TEXTS, "legend_names", lang, n=max_labels))
     y = y0 + math.ceil(len(domains) / per_row) * _LEGEND_ROW
     for line in _wrap(notes, WIDTH - 2 * _MARGIN, _FONT - 1):
-        legend.append(f'<text x="{_MARGIN}" y="{y:.1f}" fill="#444444" font-size="{_FONT - 1}">{_esc(line)}</text>')
+        legend.append(
+            f'<text x="{_MARGIN}" y="{y:.1f}" fill="#444444" font-size="{_FONT - 1}">{_esc(line)}</text>'
+        )
         y += _LEGEND_ROW * 0.8
     parts.append('<g class="legend" fill="#1a1a1a">' + "".join(legend) + "</g>")
     parts.append("</svg>")

@@ -12,13 +12,28 @@ tidy ties table from the observations by an evidence rule
 folder like a tidy folder. See ``docs/project-store.md``.
 """
 
-from .combine import RULES, combine_observations, evidence, kept_observations, ties
-from .db import DB_FILE, RAW_DIR, connect, dump, is_store
-from .importing import ImportReport, import_files, preview_import
-from .init import init_store
-from .load import load_store_project
-from .status import store_status
+from wijknet.store.combine import RULES, combine_observations, evidence, kept_observations, ties
+from wijknet.store.db import DB_FILE, RAW_DIR, connect, dump, is_store
+from wijknet.store.importing import ImportReport, import_files, preview_import
+from wijknet.store.init import init_store
+from wijknet.store.load import load_store_project
+from wijknet.store.status import store_status
 
-__all__ = ["DB_FILE", "RAW_DIR", "RULES", "ImportReport", "combine_observations", "connect", "dump", "evidence",
-           "import_files", "init_store", "is_store", "kept_observations", "load_store_project", "preview_import",
-           "store_status", "ties"]
+__all__ = [
+    "DB_FILE",
+    "RAW_DIR",
+    "RULES",
+    "ImportReport",
+    "combine_observations",
+    "connect",
+    "dump",
+    "evidence",
+    "import_files",
+    "init_store",
+    "is_store",
+    "kept_observations",
+    "load_store_project",
+    "preview_import",
+    "store_status",
+    "ties",
+]

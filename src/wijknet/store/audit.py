@@ -39,7 +39,9 @@ def system_user() -> str:
         return ""
 
 
-def record(store: sqlite3.Connection | str | Path, action: str, *, username: str | None = None, **detail) -> None:
+def record(
+    store: sqlite3.Connection | str | Path, action: str, *, username: str | None = None, **detail
+) -> None:
     """Add one entry to the audit log.
 
     Parameters
@@ -64,7 +66,7 @@ def record(store: sqlite3.Connection | str | Path, action: str, *, username: str
     if isinstance(store, sqlite3.Connection):
         store.execute(sql, row)
         return
-    from .db import connect, transaction
+    from wijknet.store.db import connect, transaction
 
     conn = connect(store)
     try:
@@ -74,15 +76,19 @@ def record(store: sqlite3.Connection | str | Path, action: str, *, username: str
         conn.close()
 
 
-def record_if_store(folder: str | Path, action: str, *, username: str | None = None, **detail) -> None:
+def record_if_store(
+    folder: str | Path, action: str, *, username: str | None = None, **detail
+) -> None:
     """:func:`record` for a project store; a tidy folder has no audit log (its owner has the files anyway)."""
-    from .db import is_store
+    from wijknet.store.db import is_store
 
     if is_store(folder):
         record(folder, action, username=username, **detail)
 
 
-def read_log(store: sqlite3.Connection | str | Path, *, action: str | None = None, limit: int | None = None) -> pd.DataFrame:
+def read_log(
+    store: sqlite3.Connection | str | Path, *, action: str | None = None, limit: int | None = None
+) -> pd.DataFrame:
     """The audit log, newest first: columns ``at``, ``username``, ``action``, ``detail`` (JSON text)."""
     sql = "SELECT at, username, action, detail FROM audit_log"
     params: tuple = ()
@@ -94,7 +100,7 @@ def read_log(store: sqlite3.Connection | str | Path, *, action: str | None = Non
         sql += f" LIMIT {int(limit)}"
     if isinstance(store, sqlite3.Connection):
         return pd.read_sql_query(sql, store, params=params)
-    from .db import connect
+    from wijknet.store.db import connect
 
     conn = connect(store)
     try:

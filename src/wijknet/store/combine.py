@@ -48,10 +48,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..errors import DataError, Problem
-from ..graph import NON_TIE_TYPES
-from ..i18n import text
-from .frames import observations
+from wijknet.errors import DataError, Problem
+from wijknet.graph import NON_TIE_TYPES
+from wijknet.i18n import text
+from wijknet.store.frames import observations
 
 RULES = ("all", "survey", "confirmed")
 SURVEY_KINDS = ("survey", "confirmation")
@@ -89,7 +89,10 @@ def kept_observations(obs: pd.DataFrame, rule: str = "all") -> pd.DataFrame:
     if rule == "survey":
         return obs[obs["kind"].isin(SURVEY_KINDS)]
     # confirmed: who reported each unordered pair, and which pairs an interview mentions.
-    reporter = obs["source"].where(obs["kind"].isin(SOURCE_REPORT_KINDS), obs["target"].where(obs["kind"] == "confirmation", ""))
+    reporter = obs["source"].where(
+        obs["kind"].isin(SOURCE_REPORT_KINDS),
+        obs["target"].where(obs["kind"] == "confirmation", ""),
+    )
     reported = set(zip(obs["wijk"], obs["wave"], obs["source"], obs["target"], reporter))
     said: dict[tuple, set] = {}
     for wijk, wave, s, t, who in reported:
@@ -105,12 +108,18 @@ def kept_observations(obs: pd.DataFrame, rule: str = "all") -> pd.DataFrame:
         return len(sides & {s, t}) == 2 or (bool(sides & {s, t}) and pair in interviewed)
 
     by_side = obs[reporter != ""]
-    ok_ties = {key for key in set(zip(by_side["wijk"], by_side["wave"], by_side["source"], by_side["target"])) if confirmed(*key)}
+    ok_ties = {
+        key
+        for key in set(zip(by_side["wijk"], by_side["wave"], by_side["source"], by_side["target"]))
+        if confirmed(*key)
+    }
     mask = [key in ok_ties for key in zip(obs["wijk"], obs["wave"], obs["source"], obs["target"])]
     return obs[mask]
 
 
-def combine_observations(obs: pd.DataFrame, rule: str = "all", *, signals: bool = False) -> pd.DataFrame:
+def combine_observations(
+    obs: pd.DataFrame, rule: str = "all", *, signals: bool = False
+) -> pd.DataFrame:
     """The tidy ties table made from ``obs`` by the evidence ``rule``.
 
     ``signals=True`` keeps the observations of :data:`wijknet.graph.NON_TIE_TYPES`
@@ -130,7 +139,9 @@ def combine_observations(obs: pd.DataFrame, rule: str = "all", *, signals: bool 
     if kept.empty:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in TIE_COLUMNS})
     kept = kept.assign(_label=kept["label"].where(kept["label"] != "", kept["kind"]))
-    grouped = kept.groupby(["wijk", "wave", "source", "target", "tie_type"], sort=True, dropna=False)
+    grouped = kept.groupby(
+        ["wijk", "wave", "source", "target", "tie_type"], sort=True, dropna=False
+    )
     out = grouped.agg(weight=("weight", "max"), evidence=("_label", lambda s: "; ".join(dict.fromkeys(s))),
                       observations=("kind", "size")).reset_index()  # fmt: skip
     out["weight"] = out["weight"].map(lambda w: "" if pd.isna(w) else repr(float(w)))
@@ -138,7 +149,9 @@ def combine_observations(obs: pd.DataFrame, rule: str = "all", *, signals: bool 
     return out[TIE_COLUMNS].astype(str).reset_index(drop=True)
 
 
-def ties(store: sqlite3.Connection | str | Path, rule: str = "all", *, signals: bool = False) -> pd.DataFrame:
+def ties(
+    store: sqlite3.Connection | str | Path, rule: str = "all", *, signals: bool = False
+) -> pd.DataFrame:
     """The tidy ties table of a project store by the evidence ``rule``.
 
     Parameters
@@ -152,7 +165,7 @@ def ties(store: sqlite3.Connection | str | Path, rule: str = "all", *, signals: 
     """
     if isinstance(store, sqlite3.Connection):
         return combine_observations(observations(store), rule, signals=signals)
-    from .db import connect
+    from wijknet.store.db import connect
 
     conn = connect(store)
     try:
@@ -161,7 +174,9 @@ def ties(store: sqlite3.Connection | str | Path, rule: str = "all", *, signals: 
         conn.close()
 
 
-def evidence(store: sqlite3.Connection | str | Path, wijk: str, wave: str, source: str, target: str) -> pd.DataFrame:
+def evidence(
+    store: sqlite3.Connection | str | Path, wijk: str, wave: str, source: str, target: str
+) -> pd.DataFrame:
     """The observations behind the tie ``source -> target`` of one wijk and wave.
 
     Also returns the reverse reports (``target -> source``): they are the
@@ -173,7 +188,7 @@ def evidence(store: sqlite3.Connection | str | Path, wijk: str, wave: str, sourc
     if isinstance(store, sqlite3.Connection):
         obs = observations(store, where, params)
     else:
-        from .db import connect
+        from wijknet.store.db import connect
 
         conn = connect(store)
         try:

@@ -9,9 +9,9 @@ from typing import Annotated
 
 import typer
 
-from ..errors import DataError
-from ..i18n import format_number, text
-from ..io.console import fail, text_table
+from wijknet.errors import DataError
+from wijknet.i18n import format_number, text
+from wijknet.io.console import fail, text_table
 
 TEXTS = {
     "init_done": {
@@ -121,15 +121,29 @@ class Rule(str, Enum):
     confirmed = "confirmed"
 
 
-
 def init(
-    folder: Annotated[Path, typer.Argument(help="New or empty folder for the project (created if needed).")],
-    title: Annotated[str, typer.Option(help="Title of the project (default: the folder name).")] = "",
-    wave: Annotated[list[str] | None, typer.Option("--wave", help="A wave, in order; repeat for every wave (e.g. --wave 2025 --wave 2026). Default: the waves found in the data, in natural order.")] = None,
-    evidence_rule: Annotated[Rule, typer.Option(help="Which observations make a tie for analysis: all, survey (survey answers only) or confirmed (both sides reported it, or one side and an interview).")] = Rule.all,
+    folder: Annotated[
+        Path, typer.Argument(help="New or empty folder for the project (created if needed).")
+    ],
+    title: Annotated[
+        str, typer.Option(help="Title of the project (default: the folder name).")
+    ] = "",
+    wave: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--wave",
+            help="A wave, in order; repeat for every wave (e.g. --wave 2025 --wave 2026). Default: the waves found in the data, in natural order.",
+        ),
+    ] = None,
+    evidence_rule: Annotated[
+        Rule,
+        typer.Option(
+            help="Which observations make a tie for analysis: all, survey (survey answers only) or confirmed (both sides reported it, or one side and an interview)."
+        ),
+    ] = Rule.all,
 ) -> None:
     """Create a project folder: wijknet.yaml, the database wijknet.sqlite and raw/ for the imported files."""
-    from .init import init_store
+    from wijknet.store.init import init_store
 
     try:
         created = init_store(folder, title=title, waves=wave, evidence_rule=evidence_rule.value)
@@ -140,13 +154,53 @@ def init(
 
 def import_(
     folder: Annotated[Path, typer.Argument(help="Project folder made by wijknet init.")],
-    files: Annotated[list[Path], typer.Argument(help="Files to import: actors, ties or responses tables (.csv/.xlsx), GraphML, GEXF, Qualtrics or LimeSurvey exports, coded interviews (coding sheet, MAXQDA, ATLAS.ti) or Network Canvas CSV files.")],
-    kind: Annotated[ImportKind | None, typer.Option("--kind", help="The kind of all FILES; default: recognised from columns and contents.")] = None,
-    wave: Annotated[str | None, typer.Option("--wave", help="Wave of files that carry none (graph files, survey exports, interviews, Network Canvas, tables without a wave column).")] = None,
-    wijk: Annotated[str | None, typer.Option("--wijk", help="Wijk of files that carry none: Network Canvas files (required), coded interviews and survey exports (optional).")] = None,
-    update: Annotated[bool, typer.Option("--update", help="Take new values for actors and responses that already exist with other values (the old values are kept in the history).")] = False,
-    allow_missing: Annotated[list[str] | None, typer.Option("--allow-missing", help="A core question left out of a survey on purpose (e.g. referral, roster.referral or a group such as write_in); repeat for more. Its absence is then a note, not a stop.")] = None,
-    sheet: Annotated[str | None, typer.Option("--sheet", help="The sheet to read of every workbook (.xlsx/.xls) among FILES. Default: the first sheet with data (other sheets with data give a note).")] = None,
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Files to import: actors, ties or responses tables (.csv/.xlsx), GraphML, GEXF, Qualtrics or LimeSurvey exports, coded interviews (coding sheet, MAXQDA, ATLAS.ti) or Network Canvas CSV files."
+        ),
+    ],
+    kind: Annotated[
+        ImportKind | None,
+        typer.Option(
+            "--kind", help="The kind of all FILES; default: recognised from columns and contents."
+        ),
+    ] = None,
+    wave: Annotated[
+        str | None,
+        typer.Option(
+            "--wave",
+            help="Wave of files that carry none (graph files, survey exports, interviews, Network Canvas, tables without a wave column).",
+        ),
+    ] = None,
+    wijk: Annotated[
+        str | None,
+        typer.Option(
+            "--wijk",
+            help="Wijk of files that carry none: Network Canvas files (required), coded interviews and survey exports (optional).",
+        ),
+    ] = None,
+    update: Annotated[
+        bool,
+        typer.Option(
+            "--update",
+            help="Take new values for actors and responses that already exist with other values (the old values are kept in the history).",
+        ),
+    ] = False,
+    allow_missing: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allow-missing",
+            help="A core question left out of a survey on purpose (e.g. referral, roster.referral or a group such as write_in); repeat for more. Its absence is then a note, not a stop.",
+        ),
+    ] = None,
+    sheet: Annotated[
+        str | None,
+        typer.Option(
+            "--sheet",
+            help="The sheet to read of every workbook (.xlsx/.xls) among FILES. Default: the first sheet with data (other sheets with data give a note).",
+        ),
+    ] = None,
 ) -> None:
     """Add files to a project in one transaction: all of them, or (on any problem) none.
 
@@ -158,20 +212,34 @@ def import_(
     Ties are stored as observations with their evidence (file, row, column)
     and combined by the evidence rule when analysing.
     """
-    from .importing import import_files
+    from wijknet.store.importing import import_files
 
     try:
-        report = import_files(folder, files, kind=kind.value if kind else None, wave=wave, wijk=wijk, update=update,
-                              sheet=sheet, allow_missing=allow_missing)
+        report = import_files(
+            folder,
+            files,
+            kind=kind.value if kind else None,
+            wave=wave,
+            wijk=wijk,
+            update=update,
+            sheet=sheet,
+            allow_missing=allow_missing,
+        )
     except DataError as exc:
         fail(exc)
     for f in report.files:
         if f.status == "already":
             typer.echo(text(TEXTS, "file_already", name=f.name, kind=f.kind))
             continue
-        counts = ", ".join(text(TEXTS, f"count_{k}", n=n) for k, n in f.counts.items() if n and f"count_{k}" in TEXTS)
+        counts = ", ".join(
+            text(TEXTS, f"count_{k}", n=n)
+            for k, n in f.counts.items()
+            if n and f"count_{k}" in TEXTS
+        )
         typer.echo(text(TEXTS, "file_imported", name=f.name, kind=f.kind, counts=counts or "-"))
-        for note in f.notes:  # every note names file, (sheet,) row and column: nothing is left out in silence
+        for note in (
+            f.notes
+        ):  # every note names file, (sheet,) row and column: nothing is left out in silence
             typer.echo(text(TEXTS, "note", note=note))
     if report.changed:
         typer.echo(text(TEXTS, "import_done", n=report.import_id, folder=folder))
@@ -181,15 +249,21 @@ def import_(
 
 def status(
     folder: Annotated[Path, typer.Argument(help="Project folder made by wijknet init.")],
-    unlock: Annotated[bool, typer.Option("--unlock", help="Show the names of the imported files (they may name people; recorded in the audit log).")] = False,
+    unlock: Annotated[
+        bool,
+        typer.Option(
+            "--unlock",
+            help="Show the names of the imported files (they may name people; recorded in the audit log).",
+        ),
+    ] = False,
 ) -> None:
     """Show what a project holds: imported files, and per wijk and wave the actors taking part,
     the ties by evidence rule, the observations by kind and the response rate.
 
     Only counts and file kinds are shown; file names (free text that may name a person) only with --unlock.
     """
-    from .audit import record
-    from .status import store_status
+    from wijknet.store.audit import record
+    from wijknet.store.status import store_status
 
     try:
         st = store_status(folder)
@@ -231,6 +305,8 @@ def status(
             rows.append(row)
         typer.echo(text_table(rows))
     if st.pending:
-        items = ", ".join(text(TEXTS, f"count_{k}s", n=n) for k, n in st.pending.items() if f"count_{k}s" in TEXTS)
+        items = ", ".join(
+            text(TEXTS, f"count_{k}s", n=n) for k, n in st.pending.items() if f"count_{k}s" in TEXTS
+        )
         typer.echo("")
         typer.echo(text(TEXTS, "status_pending", items=items))

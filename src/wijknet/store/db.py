@@ -14,9 +14,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..errors import DataError, Problem
-from ..i18n import text
-from .schema import MIGRATIONS, SCHEMA_VERSION
+from wijknet.errors import DataError, Problem
+from wijknet.i18n import text
+from wijknet.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 DB_FILE = "wijknet.sqlite"
 RAW_DIR = "raw"
@@ -79,7 +79,9 @@ def migrate(conn: sqlite3.Connection) -> int:
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version > SCHEMA_VERSION:
         conn.close()
-        raise DataError([Problem(DB_FILE, text(TEXTS, "newer", found=version, known=SCHEMA_VERSION))])
+        raise DataError(
+            [Problem(DB_FILE, text(TEXTS, "newer", found=version, known=SCHEMA_VERSION))]
+        )
     if version == SCHEMA_VERSION:
         return version
     with transaction(conn):

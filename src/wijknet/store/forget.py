@@ -46,10 +46,10 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import DataError, Problem
-from ..i18n import text
-from .audit import record
-from .db import RAW_DIR, connect, transaction
+from wijknet.errors import DataError, Problem
+from wijknet.i18n import text
+from wijknet.store.audit import record
+from wijknet.store.db import RAW_DIR, connect, transaction
 
 #: What replaces a mention of a forgotten person in other people's free text.
 REDACTED = "[verwijderd]"
@@ -57,7 +57,11 @@ REDACTED = "[verwijderd]"
 #: The free-text columns of the store in which other people's data may mention a person:
 #: table, key column, text columns. JSON columns are redacted value by value.
 FREE_TEXT = (
-    ("observations", "observation_id", ("quote", "label", "answers", "source_file", "source_column")),
+    (
+        "observations",
+        "observation_id",
+        ("quote", "label", "answers", "source_file", "source_column"),
+    ),
     ("actors", "actor_id", ("extra",)),
     ("actor_history", "change_id", ("old_values",)),
     ("responses", "rowid", ("extra",)),
@@ -109,7 +113,10 @@ def _decodings(data: bytes) -> list[str]:
     """``data`` read as UTF-8, cp1252 and, when it has a UTF-16 byte-order mark or NUL bytes, UTF-16."""
     texts = [data.decode("utf-8", errors="ignore"), data.decode("cp1252", errors="ignore")]
     if data[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in data[:4096]:
-        texts += [data.decode("utf-16-le", errors="ignore"), data.decode("utf-16-be", errors="ignore")]
+        texts += [
+            data.decode("utf-16-le", errors="ignore"),
+            data.decode("utf-16-be", errors="ignore"),
+        ]
     return [html.unescape(t) for t in texts]
 
 
@@ -163,7 +170,9 @@ def _redact_store(conn: sqlite3.Connection, pattern: re.Pattern) -> int:
     changed = 0
     for table, key, columns in FREE_TEXT:
         for column in columns:
-            rows = conn.execute(f"SELECT {key}, {column} FROM {table} WHERE {column} <> ''").fetchall()
+            rows = conn.execute(
+                f"SELECT {key}, {column} FROM {table} WHERE {column} <> ''"
+            ).fetchall()
             updates = [(new, k) for k, old in rows if (new := redact(old, pattern)) != old]
             conn.executemany(f"UPDATE {table} SET {column} = ? WHERE {key} = ?", updates)
             changed += len(updates)
@@ -201,10 +210,19 @@ def forget_actor(folder: str | Path, actor_id: str, *, username: str | None = No
                 raise DataError([Problem(actor_id, text(TEXTS, "unknown_actor", actor=actor_id))])
             # Under the write lock no import is running, so a file no row points to is a killed import's copy.
             orphans = _orphans(conn, folder)
-            aliases = [a for (a,) in conn.execute("SELECT alias_norm FROM aliases WHERE actor_id = ?", (actor_id,))]
+            aliases = [
+                a
+                for (a,) in conn.execute(
+                    "SELECT alias_norm FROM aliases WHERE actor_id = ?", (actor_id,)
+                )
+            ]
             pattern = _pattern([actor_id, row[0], *aliases])
-            observations = conn.execute("DELETE FROM observations WHERE source = ? OR target = ?", (actor_id, actor_id)).rowcount
-            responses = conn.execute("DELETE FROM responses WHERE actor_id = ?", (actor_id,)).rowcount
+            observations = conn.execute(
+                "DELETE FROM observations WHERE source = ? OR target = ?", (actor_id, actor_id)
+            ).rowcount
+            responses = conn.execute(
+                "DELETE FROM responses WHERE actor_id = ?", (actor_id,)
+            ).rowcount
             for table, column in (("aliases", "actor_id"), ("actor_history", "actor_id"), ("live_answers", "participant"),
                                   ("live_answers", "alter_id"), ("live_submissions", "participant")):  # fmt: skip
                 conn.execute(f"DELETE FROM {table} WHERE {column} = ?", (actor_id,))
@@ -212,7 +230,9 @@ def forget_actor(folder: str | Path, actor_id: str, *, username: str | None = No
                        if pattern.search(json.dumps(json.loads(data), ensure_ascii=False))]  # fmt: skip
             conn.executemany("DELETE FROM pending WHERE pending_id = ?", [(p,) for p in pending])
             conn.execute("DELETE FROM actors WHERE actor_id = ?", (actor_id,))
-            for file_id, raw_path in conn.execute("SELECT file_id, raw_path FROM files WHERE raw_path <> ''").fetchall():
+            for file_id, raw_path in conn.execute(
+                "SELECT file_id, raw_path FROM files WHERE raw_path <> ''"
+            ).fetchall():
                 path = folder / raw_path
                 if path.exists() and pattern.search(_file_text(path)):
                     conn.execute("UPDATE files SET raw_path = '' WHERE file_id = ?", (file_id,))
@@ -229,4 +249,6 @@ def forget_actor(folder: str | Path, actor_id: str, *, username: str | None = No
         busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
     finally:
         conn.close()
-    return ForgetReport(observations, responses, len(removed_files), len(pending), redacted, len(orphans), not busy)
+    return ForgetReport(
+        observations, responses, len(removed_files), len(pending), redacted, len(orphans), not busy
+    )

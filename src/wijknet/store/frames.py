@@ -7,7 +7,7 @@ import sqlite3
 
 import pandas as pd
 
-from .schema import ACTOR_COLUMNS
+from wijknet.store.schema import ACTOR_COLUMNS
 
 #: Columns of :func:`observations`.
 OBSERVATION_COLUMNS = ["observation_id", "wijk", "wave", "source", "target", "tie_type", "weight", "kind", "label",
@@ -30,7 +30,9 @@ def _with_extra(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
 
 def actors_frame(conn: sqlite3.Connection) -> pd.DataFrame:
     """All actors in import order as a tidy string table (``extra`` expanded into columns)."""
-    rows = conn.execute(f"SELECT {', '.join(ACTOR_COLUMNS)}, extra FROM actors ORDER BY rowid").fetchall()
+    rows = conn.execute(
+        f"SELECT {', '.join(ACTOR_COLUMNS)}, extra FROM actors ORDER BY rowid"
+    ).fetchall()
     df = _with_extra(rows, list(ACTOR_COLUMNS))
     df.attrs["file"] = "wijknet.sqlite (actors)"
     return df
@@ -38,7 +40,9 @@ def actors_frame(conn: sqlite3.Connection) -> pd.DataFrame:
 
 def responses_frame(conn: sqlite3.Connection) -> pd.DataFrame | None:
     """All survey responses as a tidy string table, or ``None`` when there are none."""
-    rows = conn.execute("SELECT wijk, wave, actor_id, kpi3, active, extra FROM responses ORDER BY rowid").fetchall()
+    rows = conn.execute(
+        "SELECT wijk, wave, actor_id, kpi3, active, extra FROM responses ORDER BY rowid"
+    ).fetchall()
     if not rows:
         return None
     df = _with_extra(rows, ["wijk", "wave", "actor_id", "kpi3", "active"])
@@ -46,7 +50,9 @@ def responses_frame(conn: sqlite3.Connection) -> pd.DataFrame | None:
     return df
 
 
-def observations(conn: sqlite3.Connection, where: str = "", params: tuple = (), *, history: bool = False) -> pd.DataFrame:
+def observations(
+    conn: sqlite3.Connection, where: str = "", params: tuple = (), *, history: bool = False
+) -> pd.DataFrame:
     """The observations (evidence of ties), optionally filtered by an SQL ``where`` clause.
 
     Only the current version of each observation, unless ``history``: then
@@ -56,9 +62,11 @@ def observations(conn: sqlite3.Connection, where: str = "", params: tuple = (), 
     columns = [*OBSERVATION_COLUMNS, "superseded_by"] if history else OBSERVATION_COLUMNS
     if where.strip() and not where.strip().upper().startswith("WHERE"):
         raise ValueError(f"where must start with WHERE: {where!r}")
-    condition = where.strip()[len("WHERE"):].strip()
+    condition = where.strip()[len("WHERE") :].strip()
     if not history:
-        condition = f"superseded_by IS NULL AND ({condition})" if condition else "superseded_by IS NULL"
+        condition = (
+            f"superseded_by IS NULL AND ({condition})" if condition else "superseded_by IS NULL"
+        )
     sql = f"SELECT {', '.join(columns)} FROM observations {'WHERE ' + condition if condition else ''} ORDER BY observation_id"
     df = pd.DataFrame(conn.execute(sql, params).fetchall(), columns=columns)
     df["weight"] = df["weight"].astype(float)

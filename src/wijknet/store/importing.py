@@ -59,10 +59,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..errors import DataError, Problem
-from ..i18n import text
-from ..io.tables import check_size, read_table
-from ..io.tidy import (
+from wijknet.errors import DataError, Problem
+from wijknet.i18n import text
+from wijknet.io.tables import check_size, read_table
+from wijknet.io.tidy import (
     ACTOR_REQUIRED,
     RESPONSE_REQUIRED,
     TIE_REQUIRED,
@@ -70,10 +70,10 @@ from ..io.tidy import (
     validate_responses,
     validate_ties,
 )
-from .db import RAW_DIR, connect, transaction
-from .frames import actors_frame
-from .kinds import KINDS, recognise
-from .schema import ACTOR_COLUMNS, EVIDENCE_KINDS
+from wijknet.store.db import RAW_DIR, connect, transaction
+from wijknet.store.frames import actors_frame
+from wijknet.store.kinds import KINDS, recognise
+from wijknet.store.schema import ACTOR_COLUMNS, EVIDENCE_KINDS
 
 #: Order in which the files of one import are applied (actors before what refers to them).
 ORDER = {"tidy-actors": 0, "graphml": 1, "gexf": 1, "responses": 2, "tidy-ties": 3, "qualtrics": 4, "limesurvey": 4,
@@ -183,7 +183,10 @@ class FileReport:
         states = self.items.values()
         units = {f"{unit}_new": sum(not e for e, _ in states), f"{unit}_same": sum(e and not c for e, c in states),
                  f"{unit}_changed": sum(e and c for e, c in states)}  # fmt: skip
-        self.counts = {**units, **self.counts}  # the units first: "12 nieuwe antwoorden, 340 al geïmporteerd, ..."
+        self.counts = {
+            **units,
+            **self.counts,
+        }  # the units first: "12 nieuwe antwoorden, 340 al geïmporteerd, ..."
 
 
 @dataclass
@@ -249,19 +252,25 @@ def content_hash(path: str | Path) -> str:
             continue
     else:
         return "bytes:" + hashlib.sha256(data).hexdigest()
-    content = unicodedata.normalize("NFC", content.replace("\r\n", "\n").replace("\r", "\n")).rstrip("\n")
+    content = unicodedata.normalize(
+        "NFC", content.replace("\r\n", "\n").replace("\r", "\n")
+    ).rstrip("\n")
     return "text:" + hashlib.sha256(content.encode("utf-8")).hexdigest()
 
 
 def _digest(*parts) -> str:
-    return hashlib.sha256(json.dumps(parts, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()[:32]
+    return hashlib.sha256(
+        json.dumps(parts, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    ).hexdigest()[:32]
 
 
 def _weight_text(weight) -> str:
     return "" if weight is None or pd.isna(weight) else repr(float(weight))
 
 
-def row_key(wijk, wave, source, target, tie_type, weight, kind, label, quote, segment_id, answers) -> str:
+def row_key(
+    wijk, wave, source, target, tie_type, weight, kind, label, quote, segment_id, answers
+) -> str:
     """The item key of a tidy or graph row: its content as stored (the occurrence ``#n`` is added by the caller)."""
     return "row:" + _digest(wijk, wave, source, target, tie_type, _weight_text(weight), kind, label, quote, segment_id,
                             answers or "{}")  # fmt: skip
@@ -313,9 +322,19 @@ def _now() -> str:
     return _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat()
 
 
-def import_files(folder: str | Path, paths: list[str | Path], *, kind: str | None = None, wave: str | None = None,
-                 wijk: str | None = None, update: bool = False, dry_run: bool = False,
-                 username: str | None = None, sheet: str | None = None, allow_missing=()) -> ImportReport:
+def import_files(
+    folder: str | Path,
+    paths: list[str | Path],
+    *,
+    kind: str | None = None,
+    wave: str | None = None,
+    wijk: str | None = None,
+    update: bool = False,
+    dry_run: bool = False,
+    username: str | None = None,
+    sheet: str | None = None,
+    allow_missing=(),
+) -> ImportReport:
     """Import ``paths`` into the project store ``folder`` in one transaction.
 
     Parameters
@@ -359,14 +378,16 @@ def import_files(folder: str | Path, paths: list[str | Path], *, kind: str | Non
         With every problem found; the store and ``raw/`` are then unchanged.
         With ``dry_run`` only for a wrong ``kind`` or a folder that is not a store.
     """
-    from ..project import ProjectConfig
+    from wijknet.project import ProjectConfig
 
     folder = Path(folder)
     conn = connect(folder)
     try:
         config = ProjectConfig.load(folder)
         if kind is not None and kind not in KINDS:
-            raise DataError([Problem("--kind", text(TEXTS, "bad_kind", kind=kind, kinds=", ".join(KINDS)))])
+            raise DataError(
+                [Problem("--kind", text(TEXTS, "bad_kind", kind=kind, kinds=", ".join(KINDS)))]
+            )
         problems, todo, unread = [], [], []
         for p in map(Path, paths):
             if not p.is_file():
@@ -375,15 +396,27 @@ def import_files(folder: str | Path, paths: list[str | Path], *, kind: str | Non
                 continue
             try:
                 check_size(p)
-                todo.append((p, kind or recognise(p, wave=wave, sheet=sheet), sha256(p), content_hash(p)))
+                todo.append(
+                    (p, kind or recognise(p, wave=wave, sheet=sheet), sha256(p), content_hash(p))
+                )
             except DataError as exc:
                 problems += exc.problems
                 unread.append(FileReport(p.name, "", ""))
         if problems and not dry_run:
             raise DataError(problems)
         todo.sort(key=lambda item: ORDER[item[1]])
-        importer = _Importer(conn, folder, config, wave, update, wijk=wijk, dry_run=dry_run, username=username, sheet=sheet,
-                             allow_missing=tuple(allow_missing or ()))
+        importer = _Importer(
+            conn,
+            folder,
+            config,
+            wave,
+            update,
+            wijk=wijk,
+            dry_run=dry_run,
+            username=username,
+            sheet=sheet,
+            allow_missing=tuple(allow_missing or ()),
+        )
         report = importer.run(todo)
         if dry_run:
             report.files = unread + report.files
@@ -395,9 +428,17 @@ def import_files(folder: str | Path, paths: list[str | Path], *, kind: str | Non
         conn.close()
 
 
-def preview_import(folder: str | Path, paths: list[str | Path], *, kind: str | None = None, wave: str | None = None,
-                   wijk: str | None = None, update: bool = False, sheet: str | None = None,
-                   allow_missing=()) -> ImportReport:
+def preview_import(
+    folder: str | Path,
+    paths: list[str | Path],
+    *,
+    kind: str | None = None,
+    wave: str | None = None,
+    wijk: str | None = None,
+    update: bool = False,
+    sheet: str | None = None,
+    allow_missing=(),
+) -> ImportReport:
     """Check an import without changing the store: :func:`import_files` as a dry run.
 
     Every file is read, recognised and added inside the import transaction
@@ -418,8 +459,17 @@ def preview_import(folder: str | Path, paths: list[str | Path], *, kind: str | N
         (the first rows of a table); ``report.problems`` lists them all and
         ``report.ok`` says whether the import would succeed.
     """
-    report = import_files(folder, paths, kind=kind, wave=wave, wijk=wijk, update=update, dry_run=True, sheet=sheet,
-                          allow_missing=allow_missing)
+    report = import_files(
+        folder,
+        paths,
+        kind=kind,
+        wave=wave,
+        wijk=wijk,
+        update=update,
+        dry_run=True,
+        sheet=sheet,
+        allow_missing=allow_missing,
+    )
     by_name = {Path(p).name: Path(p) for p in paths}
     for f in report.files:
         if f.kind in KINDS and f.kind not in ("graphml", "gexf") and f.name in by_name:
@@ -438,10 +488,27 @@ def first_rows(path: str | Path, n: int = 5, sheet: str | None = None) -> pd.Dat
 class _Importer:
     """One import transaction; see :func:`import_files`."""
 
-    def __init__(self, conn: sqlite3.Connection, folder: Path, config, wave: str | None, update: bool, *,
-                 wijk: str | None = None, dry_run: bool = False, username: str | None = None,
-                 sheet: str | None = None, allow_missing: tuple[str, ...] = ()):
-        self.conn, self.folder, self.config, self.wave, self.update = conn, folder, config, wave, update
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        folder: Path,
+        config,
+        wave: str | None,
+        update: bool,
+        *,
+        wijk: str | None = None,
+        dry_run: bool = False,
+        username: str | None = None,
+        sheet: str | None = None,
+        allow_missing: tuple[str, ...] = (),
+    ):
+        self.conn, self.folder, self.config, self.wave, self.update = (
+            conn,
+            folder,
+            config,
+            wave,
+            update,
+        )
         self.wijk, self.dry_run, self.username, self.sheet = wijk, dry_run, username, sheet
         self.allow_missing = allow_missing
         self.import_id: int | None = None
@@ -474,7 +541,14 @@ class _Importer:
                     raise DataError(self.problems)
                 if self.import_id is not None:
                     self._check_whole()
-                    _audit_import(self.conn, self.import_id, reports, self.username, wave=self.wave, update=self.update)
+                    _audit_import(
+                        self.conn,
+                        self.import_id,
+                        reports,
+                        self.username,
+                        wave=self.wave,
+                        update=self.update,
+                    )
                 if self.dry_run:
                     raise _Rollback
         except (_Rollback, DataError) as exc:
@@ -499,11 +573,13 @@ class _Importer:
     def _record_file(self, path: Path, kind: str, digest: str, content: str) -> int:
         now = _now()
         if self.import_id is None:
-            from .. import __version__
+            from wijknet import __version__
 
             # How the files were read, so that the actor registry reads a stored export again the same way.
             read = {"sheet": self.sheet, "allow_missing": list(self.allow_missing)}
-            options = json.dumps({"wave": self.wave, "update": self.update, **{k: v for k, v in read.items() if v}})
+            options = json.dumps(
+                {"wave": self.wave, "update": self.update, **{k: v for k, v in read.items() if v}}
+            )
             self.import_id = self.conn.execute("INSERT INTO imports (imported_at, wijknet_version, options) VALUES (?, ?, ?)",
                                                (now, __version__, options)).lastrowid  # fmt: skip
         raw = self.folder / RAW_DIR
@@ -518,16 +594,27 @@ class _Importer:
         return self.conn.execute(
             "INSERT INTO files (import_id, sha256, name, kind, size, raw_path, imported_at, content_hash) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (self.import_id, digest, path.name, kind, path.stat().st_size, f"{RAW_DIR}/{target.name}", now, content),
+            (
+                self.import_id,
+                digest,
+                path.name,
+                kind,
+                path.stat().st_size,
+                f"{RAW_DIR}/{target.name}",
+                now,
+                content,
+            ),
         ).lastrowid
 
     def _check_whole(self) -> None:
         """Validate the store as a project before committing (spans, waves, wijken)."""
-        from .load import project_from_connection
+        from wijknet.store.load import project_from_connection
 
         project_from_connection(self.conn, self.folder, "all", self.config)
 
-    def _read(self, path: Path, required: tuple[str, ...], report: FileReport) -> pd.DataFrame | None:
+    def _read(
+        self, path: Path, required: tuple[str, ...], report: FileReport
+    ) -> pd.DataFrame | None:
         try:
             df = read_table(path, expected=required, sheet=self._sheet(path))
         except DataError as exc:
@@ -541,8 +628,11 @@ class _Importer:
         return self.sheet if path.suffix.lower() in (".xlsx", ".xlsm", ".xls") else None
 
     def _store_actors(self) -> pd.DataFrame:
-        return validate_actors(actors_frame(self.conn), STORE_ACTORS) if self._has_actors() else pd.DataFrame(
-            {c: pd.Series(dtype=object) for c in ACTOR_COLUMNS})
+        return (
+            validate_actors(actors_frame(self.conn), STORE_ACTORS)
+            if self._has_actors()
+            else pd.DataFrame({c: pd.Series(dtype=object) for c in ACTOR_COLUMNS})
+        )
 
     def _has_actors(self) -> bool:
         return self.conn.execute("SELECT 1 FROM actors LIMIT 1").fetchone() is not None
@@ -554,7 +644,14 @@ class _Importer:
             return df.assign(wave=self.wave)
         for row, value in df["wave"].items():
             if value and value != self.wave:
-                self.problems.append(Problem(file, text(TEXTS, "wave_differs", value=value, wave=self.wave), row=row, column="wave"))
+                self.problems.append(
+                    Problem(
+                        file,
+                        text(TEXTS, "wave_differs", value=value, wave=self.wave),
+                        row=row,
+                        column="wave",
+                    )
+                )
         return df.assign(wave=df["wave"].where(df["wave"] != "", self.wave))
 
     def _check_waves(self, df: pd.DataFrame, file: str, columns=("wave",)) -> bool:
@@ -566,7 +663,7 @@ class _Importer:
         return not bad
 
     def _waves(self, *frames: pd.DataFrame) -> list[str]:
-        from ..project import natural_key
+        from wijknet.project import natural_key
 
         if self.config.waves:
             return list(self.config.waves)
@@ -622,9 +719,14 @@ class _Importer:
                 continue
             self.conn.execute("INSERT INTO actor_history (actor_id, old_values, file_id, source_row) VALUES (?, ?, ?, ?)",
                               (values["actor_id"], json.dumps(current, ensure_ascii=False), file_id, int(row)))  # fmt: skip
-            merged_extra = {**old_extra, **{c: v for c, v in changed.items() if c not in ACTOR_COLUMNS}}
+            merged_extra = {
+                **old_extra,
+                **{c: v for c, v in changed.items() if c not in ACTOR_COLUMNS},
+            }
             assignments = {c: v for c, v in changed.items() if c in ACTOR_COLUMNS}
-            sets = ", ".join([*(f"{c} = ?" for c in assignments), "extra = ?", "file_id = ?", "source_row = ?"])
+            sets = ", ".join(
+                [*(f"{c} = ?" for c in assignments), "extra = ?", "file_id = ?", "source_row = ?"]
+            )
             self.conn.execute(f"UPDATE actors SET {sets} WHERE actor_id = ?",
                               (*assignments.values(), json.dumps(merged_extra, ensure_ascii=False), file_id, int(row),
                                values["actor_id"]))  # fmt: skip
@@ -640,9 +742,16 @@ class _Importer:
         df = self._fill_wave(df, path.name)
         self._add_ties(df, path.name, file_id, report, default_kind=None)
 
-    def _add_ties(self, df: pd.DataFrame, file: str, file_id: int, report: FileReport, default_kind: str | None) -> None:
+    def _add_ties(
+        self,
+        df: pd.DataFrame,
+        file: str,
+        file_id: int,
+        report: FileReport,
+        default_kind: str | None,
+    ) -> None:
         """Validate ``df`` (tidy ties, index = row numbers) and store one observation per row (and reporter)."""
-        from ..project import _check_spans
+        from wijknet.project import _check_spans
 
         store_actors = self._store_actors()
         actors_name = text(TEXTS, "no_store_actors", file=STORE_ACTORS)
@@ -661,7 +770,9 @@ class _Importer:
         rows, problems, occurrences = [], [], {}
         for row, raw in zip(df.index, df.to_dict("records")):
             raw = {k: str(v) for k, v in raw.items()}
-            kind = raw.get("evidence_kind", "") or default_kind or _label_kind(raw.get("evidence", ""))
+            kind = (
+                raw.get("evidence_kind", "") or default_kind or _label_kind(raw.get("evidence", ""))
+            )
             if kind not in EVIDENCE_KINDS:
                 problems.append(Problem(file, text(TEXTS, "bad_evidence_kind", value=kind, kinds=", ".join(EVIDENCE_KINDS)),
                                         row=int(row), column="evidence_kind"))  # fmt: skip
@@ -670,7 +781,14 @@ class _Importer:
             weight = float(weight.replace(",", ".")) if weight else None
             answers = raw.get("answers") or json.dumps({k: v for k, v in raw.items() if k not in TIE_FIELDS and v},
                                                        ensure_ascii=False, sort_keys=True)  # fmt: skip
-            base = (raw["wijk"], raw["wave"], raw["source"], raw["target"], raw.get("tie_type", ""), weight)
+            base = (
+                raw["wijk"],
+                raw["wave"],
+                raw["source"],
+                raw["target"],
+                raw.get("tie_type", ""),
+                weight,
+            )
             tail = (raw.get("quote", ""), raw.get("segment_id", ""), answers or "{}")
             keys = raw.get("item_key", "").split(";")
             for i, (reporter, src_row, src_col) in enumerate(_reports(raw, row)):
@@ -678,7 +796,10 @@ class _Importer:
                 if default_kind == "survey" and reporter and reporter == raw["target"]:
                     this_kind = "confirmation"
                 key = keys[min(i, len(keys) - 1)]
-                if not key and default_kind in (None, "graph_file"):  # tidy and graph rows: their content
+                if not key and default_kind in (
+                    None,
+                    "graph_file",
+                ):  # tidy and graph rows: their content
                     key = row_key(*base, this_kind, raw.get("evidence", ""), *tail)
                     occurrences[key] = occurrences.get(key, -1) + 1
                     key = f"{key}#{occurrences[key]}"
@@ -703,7 +824,12 @@ class _Importer:
         for r in rows:
             by_key.setdefault(r[-1], []).append(r)
         inserts, supersede = [], []
-        counts = {"observations": 0, "observations_same": 0, "observations_changed": 0, "observations_withdrawn": 0}
+        counts = {
+            "observations": 0,
+            "observations_same": 0,
+            "observations_changed": 0,
+            "observations_withdrawn": 0,
+        }
         for key, group in by_key.items():
             if not key:
                 inserts += [(*r, 1) for r in group]
@@ -715,8 +841,14 @@ class _Importer:
                     "FROM observations WHERE item_key = ? AND superseded_by IS NULL ORDER BY observation_id", (key,)):  # fmt: skip
                 ident = (kind, src, tgt, tie_type)
                 seen[ident] = seen.get(ident, -1) + 1
-                current[(*ident, seen[ident])] = (oid, (_weight_text(weight), label, quote, answers), version)
-                before = before or import_id != self.import_id  # not only from another file of this import
+                current[(*ident, seen[ident])] = (
+                    oid,
+                    (_weight_text(weight), label, quote, answers),
+                    version,
+                )
+                before = (
+                    before or import_id != self.import_id
+                )  # not only from another file of this import
             changed, matched, seen = False, set(), {}
             for r in group:
                 ident = (r[6], r[2], r[3], r[4])
@@ -760,7 +892,7 @@ class _Importer:
             self._add_responses(self._fill_wave(df, path.name), path.name, file_id, report)
 
     def _add_responses(self, df: pd.DataFrame, file: str, file_id: int, report: FileReport) -> None:
-        from ..project import _check_respondents
+        from wijknet.project import _check_respondents
 
         store_actors = self._store_actors()
         actors_name = text(TEXTS, "no_store_actors", file=STORE_ACTORS)
@@ -772,13 +904,35 @@ class _Importer:
         except DataError as exc:
             self.problems += exc.problems
             return
-        extra_columns = [c for c in df.columns
-                         if c not in ("wijk", "wave", "actor_id", "kpi3", "active", "source_file", "source_row", "item_key")]
+        extra_columns = [
+            c
+            for c in df.columns
+            if c
+            not in (
+                "wijk",
+                "wave",
+                "actor_id",
+                "kpi3",
+                "active",
+                "source_file",
+                "source_row",
+                "item_key",
+            )
+        ]
         keys = df["item_key"] if "item_key" in df.columns else pd.Series("", index=df.index)
-        counts = {"responses_added": 0, "responses_updated": 0, "responses_changed": 0, "responses_same": 0}
+        counts = {
+            "responses_added": 0,
+            "responses_updated": 0,
+            "responses_changed": 0,
+            "responses_same": 0,
+        }
         for row, record in zip(valid.index, valid.to_dict("records")):
             kpi3 = "" if pd.isna(record["kpi3"]) else str(int(record["kpi3"]))
-            new = {"wijk": record["wijk"], "kpi3": kpi3, "active": "ja" if record["active"] else "nee"}
+            new = {
+                "wijk": record["wijk"],
+                "kpi3": kpi3,
+                "active": "ja" if record["active"] else "nee",
+            }
             extra = {c: str(record.get(c, "")) for c in extra_columns}
             key = str(keys.get(row, "") or "")
             old = self.conn.execute("SELECT wijk, kpi3, active, extra, item_key, version, file_id FROM responses "
@@ -794,7 +948,9 @@ class _Importer:
                 continue
             current = {"wijk": old[0], "kpi3": old[1], "active": old[2], **json.loads(old[3])}
             changed = {c: v for c, v in {**new, **extra}.items() if current.get(c, "") != v}
-            same_unit = bool(key) and old[4] == key  # the source's own id: a new version of the same response
+            same_unit = (
+                bool(key) and old[4] == key
+            )  # the source's own id: a new version of the same response
             if key:
                 report.item(key, True, bool(changed))
             if not changed:
@@ -818,14 +974,16 @@ class _Importer:
     # -- graph files and survey exports ----------------------------------------------------------------
 
     def _graph(self, path: Path, file_id: int, report: FileReport) -> None:
-        from ..ingest.graphfile import read_graph_file
+        from wijknet.ingest.graphfile import read_graph_file
 
         try:
             batch = read_graph_file(path, wave=self.wave, waves=self._waves())
         except DataError as exc:
             self.problems += exc.problems
             return
-        report.notes += _notes(batch)  # e.g. igraph's generated node ids replaced by the id attribute
+        report.notes += _notes(
+            batch
+        )  # e.g. igraph's generated node ids replaced by the id attribute
         self._add_actors(batch.actors, path.name, file_id, report)
         if len(batch.ties):
             ties = batch.ties.copy()
@@ -840,11 +998,18 @@ class _Importer:
     _gexf = _graph
 
     def _survey(self, path: Path, file_id: int, report: FileReport, tool: str) -> None:
-        from .surveys import read_survey
+        from wijknet.store.surveys import read_survey
 
         try:
-            batch = read_survey(tool, path, self._project_for_survey(), self.wave, wijk=self.wijk, sheet=self._sheet(path),
-                                allow_missing=self.allow_missing)
+            batch = read_survey(
+                tool,
+                path,
+                self._project_for_survey(),
+                self.wave,
+                wijk=self.wijk,
+                sheet=self._sheet(path),
+                allow_missing=self.allow_missing,
+            )
         except DataError as exc:
             self.problems += exc.problems
             return
@@ -858,25 +1023,38 @@ class _Importer:
         used by :mod:`wijknet.store.registry` when a respondent is identified.
         """
         keys = survey_keys(batch)
-        if batch.respondents.empty:  # the actor registry links a waiting respondent: the key it waited with
+        if (
+            batch.respondents.empty
+        ):  # the actor registry links a waiting respondent: the key it waited with
             keys = dict(self.conn.execute("SELECT source_row, item_key FROM pending WHERE what = 'respondent' AND file_id = ?",
                                           (file_id,)).fetchall())  # fmt: skip
         if len(batch.ties):
             ties = batch.ties.copy()
             ties.index = pd.Index([_first_int(r) for r in ties["source_row"]], name="row")
-            ties["item_key"] = [";".join(keys.get(_first_int(r), "") for r in str(rows).split(";")) for rows in ties["source_row"]]
+            ties["item_key"] = [
+                ";".join(keys.get(_first_int(r), "") for r in str(rows).split(";"))
+                for rows in ties["source_row"]
+            ]
             self._add_ties(ties, file, file_id, report, default_kind="survey")
         if len(batch.responses):
             responses = batch.responses[batch.responses["actor_id"] != ""].copy()
             responses.index = pd.Index([_first_int(r) for r in responses["source_row"]], name="row")
             responses["item_key"] = [keys.get(r, "") for r in responses.index]
             self._add_responses(responses, file, file_id, report)
-        unidentified = batch.respondents[batch.respondents["actor_id"].astype(str).str.strip() == ""]
+        unidentified = batch.respondents[
+            batch.respondents["actor_id"].astype(str).str.strip() == ""
+        ]
         for what, df in (("respondent", unidentified), ("write_in", batch.write_ins)):
-            df = df.assign(item_key=[keys.get(_first_int(r), "") for r in df["source_row"]]) if len(df) else df
+            df = (
+                df.assign(item_key=[keys.get(_first_int(r), "") for r in df["source_row"]])
+                if len(df)
+                else df
+            )
             self._add_pending(what, df, file, file_id, report)
 
-    def _add_pending(self, what: str, df: pd.DataFrame, file: str, file_id: int, report: FileReport) -> None:
+    def _add_pending(
+        self, what: str, df: pd.DataFrame, file: str, file_id: int, report: FileReport
+    ) -> None:
         """Rows that wait for the actor registry go to ``pending`` once per source unit and part.
 
         A row with an ``item_key`` is looked up in ``source_items`` (its part:
@@ -897,7 +1075,11 @@ class _Importer:
                                   (values[0], file_id, *values[1:]))  # fmt: skip
                 counts[f"{what}s"] += 1
                 continue
-            ident = (what, data.get("uuid") or data.get("number") or data.get("name", ""), data.get("tie_types", ""))
+            ident = (
+                what,
+                data.get("uuid") or data.get("number") or data.get("name", ""),
+                data.get("tie_types", ""),
+            )
             occurrences[ident] = occurrences.get(ident, -1) + 1
             part, content = _pending_part(what, data, occurrences[ident])
             seen = self.conn.execute("SELECT content_hash, pending_id FROM source_items WHERE item_key = ? AND part = ?",
@@ -924,7 +1106,7 @@ class _Importer:
         _add_counts(report, counts)
 
     def _project_for_survey(self):
-        from .load import project_from_connection
+        from wijknet.store.load import project_from_connection
 
         return project_from_connection(self.conn, self.folder, "all", self.config)
 
@@ -944,12 +1126,19 @@ class _Importer:
 
     def _interview_file(self, path: Path, file_id: int, report: FileReport, fmt: str) -> None:
         """A coding sheet, MAXQDA or ATLAS.ti export: ``interview`` observations, unmatched mentions to ``pending``."""
-        from ..ingest.interviews import import_interviews
+        from wijknet.ingest.interviews import import_interviews
 
         aliases = dict(self.conn.execute("SELECT alias_norm, actor_id FROM aliases").fetchall())
         try:
-            found = import_interviews(path, fmt, self._store_actors(), wave=self.wave, wijk=self.wijk, aliases=aliases,
-                                      sheet=self._sheet(path))
+            found = import_interviews(
+                path,
+                fmt,
+                self._store_actors(),
+                wave=self.wave,
+                wijk=self.wijk,
+                aliases=aliases,
+                sheet=self._sheet(path),
+            )
         except DataError as exc:
             self.problems += exc.problems
             return
@@ -958,7 +1147,9 @@ class _Importer:
             ties = found.ties.copy()
             ties.index = pd.Index([_first_int(r) for r in ties["source_row"]], name="row")
             interviews = [json.loads(a or "{}").get("interview_id", "") for a in ties["answers"]]
-            ties["item_key"] = [segment_key(fmt, i, s) for i, s in zip(interviews, ties["segment_id"])]
+            ties["item_key"] = [
+                segment_key(fmt, i, s) for i, s in zip(interviews, ties["segment_id"])
+            ]
             self._add_ties(ties, path.name, file_id, report, default_kind="interview")
         write_ins = found.write_ins
         if len(write_ins):
@@ -967,9 +1158,15 @@ class _Importer:
         self._add_pending_write_ins(write_ins, path.name, file_id, report)
         _add_counts(report, {"segments": found.segments, "interviews": found.interviews})
 
-    def _add_pending_write_ins(self, write_ins: pd.DataFrame, file: str, file_id: int, report: FileReport) -> None:
+    def _add_pending_write_ins(
+        self, write_ins: pd.DataFrame, file: str, file_id: int, report: FileReport
+    ) -> None:
         """Mentions not matched to an actor wait in ``pending`` (``what = 'write_in'``) for ``wijknet resolve``."""
-        checked = write_ins.set_axis([_first_int(r) for r in write_ins["source_row"]]) if len(write_ins) else write_ins
+        checked = (
+            write_ins.set_axis([_first_int(r) for r in write_ins["source_row"]])
+            if len(write_ins)
+            else write_ins
+        )
         if not self._check_waves(checked, file):
             return
         self._add_pending("write_in", write_ins, file, file_id, report)
@@ -990,11 +1187,13 @@ class _Importer:
         self._nc_files.append((path, file_id, report))
 
     def _wijk_actor_ids(self, wijk: str) -> set[str]:
-        return {r[0] for r in self.conn.execute("SELECT actor_id FROM actors WHERE wijk = ?", (wijk,))}
+        return {
+            r[0] for r in self.conn.execute("SELECT actor_id FROM actors WHERE wijk = ?", (wijk,))
+        }
 
     def _flush_network_canvas(self) -> None:
         """Read the Network Canvas files of this import as one set of interviews (``--wijk``, ``--wave``)."""
-        from ..ingest.networkcanvas import import_network_canvas
+        from wijknet.ingest.networkcanvas import import_network_canvas
 
         files = getattr(self, "_nc_files", [])
         if not files:
@@ -1002,7 +1201,9 @@ class _Importer:
         self._nc_files = []
         first = files[0][0].name
         if not self.wave or not self.wijk:
-            missing = [opt for opt, value in (("--wijk", self.wijk), ("--wave", self.wave)) if not value]
+            missing = [
+                opt for opt, value in (("--wijk", self.wijk), ("--wave", self.wave)) if not value
+            ]
             self.problems.append(Problem(first, text(TEXTS, "nc_needs", options=" ".join(missing))))
             return
         try:
@@ -1015,8 +1216,15 @@ class _Importer:
         for problem in batch.problems:
             by_name.get(problem.file, (None, files[0][2]))[1].notes.append(problem)
         # The session's own identity: the ego UUID of the reporting ego (of the alter for a write-in).
-        session = {a: f"network_canvas:{u}" for a, u in zip(batch.respondents["actor_id"], batch.respondents["response_id"]) if a}
-        ties = batch.ties.assign(evidence_kind="network_canvas", item_key=[session.get(r, "") for r in batch.ties["reporter"]])
+        session = {
+            a: f"network_canvas:{u}"
+            for a, u in zip(batch.respondents["actor_id"], batch.respondents["response_id"])
+            if a
+        }
+        ties = batch.ties.assign(
+            evidence_kind="network_canvas",
+            item_key=[session.get(r, "") for r in batch.ties["reporter"]],
+        )
         for name, group in ties.groupby("source_file", sort=False):
             file_id, report = by_name[name]
             group = group.copy()
@@ -1032,7 +1240,9 @@ class _Importer:
             # ego -> write-in ties come back when the write-in is resolved; edges touching a write-in do not
             alters = group[group["source_column"].isin(["networkCanvasSourceUUID", "_from"])]
             if len(alters):
-                by_name[name][1].notes.append(Problem(name, text(TEXTS, "nc_pending", n=len(alters))))
+                by_name[name][1].notes.append(
+                    Problem(name, text(TEXTS, "nc_pending", n=len(alters)))
+                )
 
 
 def survey_keys(batch) -> dict[int | None, str]:
@@ -1045,7 +1255,10 @@ def survey_keys(batch) -> dict[int | None, str]:
     """
     keys = {}
     for r in batch.respondents.to_dict("records"):
-        rid, actor = str(r.get("response_id", "") or "").strip(), str(r.get("actor_id", "") or "").strip()
+        rid, actor = (
+            str(r.get("response_id", "") or "").strip(),
+            str(r.get("actor_id", "") or "").strip(),
+        )
         where = f"{r.get('wijk', '')}:{r.get('wave', '')}"
         if rid:
             key = f"qualtrics:{rid}" if batch.tool == "qualtrics" else f"{batch.tool}:{where}:{rid}"
@@ -1093,7 +1306,10 @@ def backfill(conn: sqlite3.Connection, folder: Path, config=None) -> int:
                 occurrences[key] = occurrences.get(key, -1) + 1
                 keys.append((f"{key}#{occurrences[key]}", oid))
         elif kind in ("interviews", "maxqda", "atlasti"):
-            keys = [(segment_key(kind, json.loads(o[-1] or "{}").get("interview_id", ""), o[-2]), o[0]) for o in obs]
+            keys = [
+                (segment_key(kind, json.loads(o[-1] or "{}").get("interview_id", ""), o[-2]), o[0])
+                for o in obs
+            ]
             for pid, what, data in conn.execute("SELECT pending_id, what, data FROM pending WHERE file_id = ? AND item_key = ''",
                                                 (file_id,)).fetchall():  # fmt: skip
                 record = json.loads(data)
@@ -1101,16 +1317,24 @@ def backfill(conn: sqlite3.Connection, folder: Path, config=None) -> int:
                                   record, file_id)  # fmt: skip
         elif kind in ("qualtrics", "limesurvey") and path.is_file():
             _backfill_survey(conn, folder, config, file_id, kind, path, import_id)
-        conn.executemany("UPDATE observations SET item_key = ? WHERE observation_id = ?", [k for k in keys if k[0]])
+        conn.executemany(
+            "UPDATE observations SET item_key = ? WHERE observation_id = ?",
+            [k for k in keys if k[0]],
+        )
     return len(legacy)
 
 
-def _backfill_survey(conn, folder: Path, config, file_id: int, kind: str, path: Path, import_id: int) -> None:
+def _backfill_survey(
+    conn, folder: Path, config, file_id: int, kind: str, path: Path, import_id: int
+) -> None:
     """Item keys of a stored survey export's rows, by reading it again with the store's roster."""
-    from .load import project_from_connection
-    from .surveys import read_survey
+    from wijknet.store.load import project_from_connection
+    from wijknet.store.surveys import read_survey
 
-    wave = json.loads(conn.execute("SELECT options FROM imports WHERE import_id = ?", (import_id,)).fetchone()[0] or "{}").get("wave")
+    wave = json.loads(
+        conn.execute("SELECT options FROM imports WHERE import_id = ?", (import_id,)).fetchone()[0]
+        or "{}"
+    ).get("wave")
     try:
         batch = read_survey(kind, path, project_from_connection(conn, folder, "all", config), wave)
     except DataError:
@@ -1131,7 +1355,11 @@ def _backfill_survey(conn, folder: Path, config, file_id: int, kind: str, path: 
 
 def _pending_part(what: str, record: dict, occurrence: int) -> tuple[str, str]:
     """The ``source_items`` part of a pending row (a hash, never the name) and the hash of its content."""
-    ident = (what, record.get("uuid") or record.get("number") or record.get("name", ""), record.get("tie_types", ""))
+    ident = (
+        what,
+        record.get("uuid") or record.get("number") or record.get("name", ""),
+        record.get("tie_types", ""),
+    )
     content = _digest({k: v for k, v in record.items() if k not in PENDING_PROVENANCE})
     return f"{what}:{_digest(*ident, occurrence)}", content
 
@@ -1180,7 +1408,10 @@ def _reports(raw: dict, row) -> list[tuple[str, int | None, str]]:
     def at(values, i):
         return values[i] if i < len(values) else values[-1]
 
-    return [(at(reporters, i).strip(), _first_int(at(rows, i)), at(columns, i).strip()) for i in range(n)]
+    return [
+        (at(reporters, i).strip(), _first_int(at(rows, i)), at(columns, i).strip())
+        for i in range(n)
+    ]
 
 
 def _first_int(value) -> int | None:
@@ -1193,10 +1424,15 @@ def _add_counts(report: FileReport, counts: dict[str, int]) -> None:
         report.counts[key] = report.counts.get(key, 0) + n
 
 
-def _audit_import(conn: sqlite3.Connection, import_id: int, reports: list[FileReport], username: str | None,
-                  **options) -> None:
+def _audit_import(
+    conn: sqlite3.Connection,
+    import_id: int,
+    reports: list[FileReport],
+    username: str | None,
+    **options,
+) -> None:
     """The audit-log entry of an import, in its transaction: files, kinds, counts (never names of actors)."""
-    from .audit import record
+    from wijknet.store.audit import record
 
     files = [{"file": f.name, "kind": f.kind, "sha256": f.sha256[:12], "status": f.status, "counts": dict(f.counts)}
              for f in reports]  # fmt: skip

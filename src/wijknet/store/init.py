@@ -6,9 +6,9 @@ from pathlib import Path
 
 import yaml
 
-from ..errors import DataError, Problem
-from ..i18n import text
-from .db import RAW_DIR, connect, is_store
+from wijknet.errors import DataError, Problem
+from wijknet.i18n import text
+from wijknet.store.db import RAW_DIR, connect, is_store
 
 TEXTS = {
     "not_empty": {
@@ -18,8 +18,13 @@ TEXTS = {
 }
 
 
-def init_store(folder: str | Path, *, title: str = "", waves: list[str] | None = None,
-               evidence_rule: str = "all") -> bool:
+def init_store(
+    folder: str | Path,
+    *,
+    title: str = "",
+    waves: list[str] | None = None,
+    evidence_rule: str = "all",
+) -> bool:
     """Create a project store in ``folder``: ``wijknet.yaml``, ``wijknet.sqlite`` and ``raw/``.
 
     Parameters
@@ -47,7 +52,7 @@ def init_store(folder: str | Path, *, title: str = "", waves: list[str] | None =
         return False
     if folder.exists() and any(folder.iterdir()):
         raise DataError([Problem(str(folder), text(TEXTS, "not_empty", folder=folder))])
-    from .combine import check_rule
+    from wijknet.store.combine import check_rule
 
     check_rule(evidence_rule, file="--evidence-rule")
     folder.mkdir(parents=True, exist_ok=True)
@@ -59,7 +64,9 @@ def init_store(folder: str | Path, *, title: str = "", waves: list[str] | None =
         config["waves"] = [str(w) for w in waves]
     config["evidence_rule"] = evidence_rule
     header = "# wijknet project store; see docs/project-store.md\n"
-    (folder / "wijknet.yaml").write_text(header + yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (folder / "wijknet.yaml").write_text(
+        header + yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
     (folder / RAW_DIR).mkdir()
     connect(folder, create=True).close()
     return True

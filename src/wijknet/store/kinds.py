@@ -33,25 +33,38 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..errors import DataError, Problem
-from ..i18n import text
-from ..io.tables import decode, normalise_column, read_table, sniff_delimiter, split_sep_line
+from wijknet.errors import DataError, Problem
+from wijknet.i18n import text
+from wijknet.io.tables import decode, normalise_column, read_table, sniff_delimiter, split_sep_line
 
-KINDS = ("tidy-actors", "tidy-ties", "responses", "graphml", "gexf", "qualtrics", "limesurvey", "google-forms",
-         "microsoft-forms", "interviews", "maxqda", "atlasti", "network-canvas")
+KINDS = (
+    "tidy-actors",
+    "tidy-ties",
+    "responses",
+    "graphml",
+    "gexf",
+    "qualtrics",
+    "limesurvey",
+    "google-forms",
+    "microsoft-forms",
+    "interviews",
+    "maxqda",
+    "atlasti",
+    "network-canvas",
+)
 #: Kinds read with :func:`wijknet.io.tables.read_table`.
 TABLE_KINDS = ("tidy-actors", "tidy-ties", "responses")
 
 TEXTS = {
     "unknown_kind": {
         "nl": "soort bestand niet herkend (kolommen: {columns}); verwacht actoren (actor_id, wijk, domain), "
-              "relaties (wijk, wave, source, target), responses (wijk, wave, actor_id), GraphML, GEXF, "
-              "een Qualtrics-, LimeSurvey-, Google Forms- of Microsoft Forms-export, een codeerblad van gesprekken (interview_id, codes, segment), "
-              "een MAXQDA- of ATLAS.ti-export of Network Canvas-bestanden; of geef de soort met --kind",
+        "relaties (wijk, wave, source, target), responses (wijk, wave, actor_id), GraphML, GEXF, "
+        "een Qualtrics-, LimeSurvey-, Google Forms- of Microsoft Forms-export, een codeerblad van gesprekken (interview_id, codes, segment), "
+        "een MAXQDA- of ATLAS.ti-export of Network Canvas-bestanden; of geef de soort met --kind",
         "en": "kind of file not recognised (columns: {columns}); expected actors (actor_id, wijk, domain), "
-              "ties (wijk, wave, source, target), responses (wijk, wave, actor_id), GraphML, GEXF, "
-              "a Qualtrics, LimeSurvey, Google Forms or Microsoft Forms export, an interview coding sheet (interview_id, codes, segment), "
-              "a MAXQDA or ATLAS.ti export or Network Canvas files; or give the kind with --kind",
+        "ties (wijk, wave, source, target), responses (wijk, wave, actor_id), GraphML, GEXF, "
+        "a Qualtrics, LimeSurvey, Google Forms or Microsoft Forms export, an interview coding sheet (interview_id, codes, segment), "
+        "a MAXQDA or ATLAS.ti export or Network Canvas files; or give the kind with --kind",
     },
 }
 
@@ -88,7 +101,11 @@ def _interview_kind(names: set[str]) -> str | None:
     """``interviews``, ``maxqda``, ``atlasti`` or ``network-canvas`` from the column names, else ``None``."""
     if names & {"networkcanvasegouuid", "_egoid"}:
         return "network-canvas"
-    if "codes" in names and names & {"quotation_content", "quotation_name"} and names & {"document", "dokument"}:
+    if (
+        "codes" in names
+        and names & {"quotation_content", "quotation_name"}
+        and names & {"document", "dokument"}
+    ):
         return "atlasti"
     if "code" in names and names & {"document_name", "dokumentname", "documentnaam"} and (
             names & {"segment", "begin", "end", "anfang", "ende", "einde"}):  # fmt: skip
@@ -129,11 +146,17 @@ def recognise(path: str | Path, *, wave: str | None = None, sheet: str | None = 
         return "qualtrics"
     if {"responseid", "startdate"} <= names:
         return "qualtrics"
-    if "submitdate" in names and ({"lastpage", "startlanguage"} & names or any(re.search(r"\w\[\w+\]$", c) for c in names)):
+    if "submitdate" in names and (
+        {"lastpage", "startlanguage"} & names or any(re.search(r"\w\[\w+\]$", c) for c in names)
+    ):
         return "limesurvey"
     if {"id", "completion_time"} <= names or {"id", "tijd_van_voltooien"} <= names:
         return "microsoft-forms"
-    if columns and columns[0] in ("timestamp", "tijdstempel") and any(c.startswith(("actorid", "actor_id")) for c in columns):
+    if (
+        columns
+        and columns[0] in ("timestamp", "tijdstempel")
+        and any(c.startswith(("actorid", "actor_id")) for c in columns)
+    ):
         return "google-forms"
     interview_kind = _interview_kind(names)
     if interview_kind:
@@ -144,4 +167,6 @@ def recognise(path: str | Path, *, wave: str | None = None, sheet: str | None = 
         return "tidy-ties"
     if {"wijk", "actor_id"} <= names and ("wave" in names or wave):
         return "responses"
-    raise DataError([Problem(path.name, text(TEXTS, "unknown_kind", columns=", ".join(columns) or "-"))])
+    raise DataError(
+        [Problem(path.name, text(TEXTS, "unknown_kind", columns=", ".join(columns) or "-"))]
+    )

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import yaml
 
-from ..errors import DataError, Problem
-from ..i18n import text
-from .combine import check_rule, combine_observations
-from .db import DB_FILE, connect
-from .frames import actors_frame, observations, responses_frame
+from wijknet.errors import DataError, Problem
+from wijknet.i18n import text
+from wijknet.store.combine import check_rule, combine_observations
+from wijknet.store.db import DB_FILE, connect
+from wijknet.store.frames import actors_frame, observations, responses_frame
 
 TEXTS = {
     "no_actors": {
@@ -36,7 +36,7 @@ def configured_rule(folder: Path) -> str:
 
 def project_from_connection(conn: sqlite3.Connection, folder: Path, rule: str = "all", config=None):
     """Validate the store's current content into a Project (inside or outside a transaction)."""
-    from ..project import Project, ProjectConfig
+    from wijknet.project import Project, ProjectConfig
 
     config = config or ProjectConfig.load(folder)
     actors = actors_frame(conn)
@@ -44,7 +44,9 @@ def project_from_connection(conn: sqlite3.Connection, folder: Path, rule: str = 
         raise DataError([Problem(DB_FILE, text(TEXTS, "no_actors", folder=folder))])
     tie_table = combine_observations(observations(conn), rule)
     tie_table.attrs["file"] = f"{DB_FILE} (observations)"
-    project = Project.from_frames(actors, tie_table, config, path=folder, responses=responses_frame(conn))
+    project = Project.from_frames(
+        actors, tie_table, config, path=folder, responses=responses_frame(conn)
+    )
     project.evidence_rule = rule
     project.store_path = folder
     return project
@@ -61,10 +63,14 @@ def load_store_project(folder: str | Path, evidence_rule: str | None = None):
         Overrides ``evidence_rule`` of ``wijknet.yaml`` (default ``"all"``);
         see :mod:`wijknet.store.combine`.
     """
-    from .importing import clean_raw
+    from wijknet.store.importing import clean_raw
 
     folder = Path(folder)
-    rule = check_rule(evidence_rule, file="evidence_rule") if evidence_rule else configured_rule(folder)
+    rule = (
+        check_rule(evidence_rule, file="evidence_rule")
+        if evidence_rule
+        else configured_rule(folder)
+    )
     clean_raw(folder)  # leftovers of an import killed midway (only when no import runs right now)
     conn = connect(folder)
     try:

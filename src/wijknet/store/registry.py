@@ -47,14 +47,23 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..errors import DataError, Problem
-from ..i18n import text
-from ..registry import DEFAULT_THRESHOLD, match_names, normalise
-from .db import DB_FILE, connect, transaction
-from .frames import actors_frame
+from wijknet.errors import DataError, Problem
+from wijknet.i18n import text
+from wijknet.registry import DEFAULT_THRESHOLD, match_names, normalise
+from wijknet.store.db import DB_FILE, connect, transaction
+from wijknet.store.frames import actors_frame
 
-__all__ = ["ResolveReport", "accept_matches", "aliases", "confirm", "create_actor", "pending_respondents",
-           "pending_write_ins", "proposals", "store_actors"]
+__all__ = [
+    "ResolveReport",
+    "accept_matches",
+    "aliases",
+    "confirm",
+    "create_actor",
+    "pending_respondents",
+    "pending_write_ins",
+    "proposals",
+    "store_actors",
+]
 
 ALTER_ANSWERS = ("frequency", "intensity", "referral", "trust_reliability", "trust_mission", "trust_open",
                  "value_power", "value_involvement", "value_resources")  # fmt: skip
@@ -151,7 +160,9 @@ COLUMNS = ["pending_id", "what", "wijk", "wave", "respondent", "mention", "organ
 
 
 def _proposals(conn: sqlite3.Connection, threshold: float) -> pd.DataFrame:
-    found = pd.concat([_write_in_proposals(conn, threshold), _respondent_proposals(conn)], ignore_index=True)
+    found = pd.concat(
+        [_write_in_proposals(conn, threshold), _respondent_proposals(conn)], ignore_index=True
+    )
     return found.sort_values("pending_id", ignore_index=True) if len(found) else found
 
 
@@ -190,7 +201,11 @@ def _write_in_proposals(conn: sqlite3.Connection, threshold: float) -> pd.DataFr
     out = []
     for wijk, group in pending.groupby("wijk", sort=False):
         candidates = actors[actors["wijk"] == wijk]
-        alias_map = {r.alias_norm: r.actor_id for r in known.itertuples() if r.actor_id in set(candidates["actor_id"])}
+        alias_map = {
+            r.alias_norm: r.actor_id
+            for r in known.itertuples()
+            if r.actor_id in set(candidates["actor_id"])
+        }
         records = group.to_dict("records")
         # The name as written, and with the organisation when one was given; the best of both counts.
         names = [_mention(r) for r in records]
@@ -203,7 +218,11 @@ def _write_in_proposals(conn: sqlite3.Connection, threshold: float) -> pd.DataFr
             if respondent and any(c["actor_id"] == respondent for c in best["candidates"]):
                 best["candidates"] = [c for c in best["candidates"] if c["actor_id"] != respondent]
                 if best["actor_id"] == respondent:  # one does not write oneself in
-                    top = best["candidates"][0] if best["candidates"] else {"actor_id": "", "score": 0.0}
+                    top = (
+                        best["candidates"][0]
+                        if best["candidates"]
+                        else {"actor_id": "", "score": 0.0}
+                    )
                     best.update(actor_id=top["actor_id"], score=top["score"], accepted=False)
             out.append({"pending_id": r["pending_id"], "what": "write_in", "wijk": wijk, "wave": r.get("wave", ""),
                         "respondent": r.get("respondent", ""), "mention": _mention(r),
@@ -249,7 +268,7 @@ def _link_any(conn: sqlite3.Connection, folder: Path, record: dict, actor_id: st
 
 def _id_column(header, tool: str) -> int | None:
     """The index of the respondent's actor-id column in an export's first header row."""
-    from ..instrument import load_instrument
+    from wijknet.instrument import load_instrument
 
     wanted = {load_instrument().question("actor_id").column(tool).casefold(), "actor_id", "actorid"}
     for i, cell in enumerate(header):
@@ -263,27 +282,42 @@ def _link_respondent(conn: sqlite3.Connection, folder: Path, record: dict, actor
     """Read the respondent's row of the stored export again as ``actor_id``; return the tie observations added."""
     from dataclasses import replace
 
-    from ..ingest.batch import RESPONDENT_COLUMNS, empty
-    from ..ingest.grid import read_grid
-    from ..project import ProjectConfig
-    from .importing import FileReport, _first_int, _Importer
-    from .load import project_from_connection
-    from .surveys import read_survey
+    from wijknet.ingest.batch import RESPONDENT_COLUMNS, empty
+    from wijknet.ingest.grid import read_grid
+    from wijknet.project import ProjectConfig
+    from wijknet.store.importing import FileReport, _first_int, _Importer
+    from wijknet.store.load import project_from_connection
+    from wijknet.store.surveys import read_survey
 
     actor = conn.execute("SELECT wijk FROM actors WHERE actor_id = ?", (actor_id,)).fetchone()
     if actor is None:
         raise DataError([Problem(DB_FILE, text(TEXTS, "no_actor", actor=actor_id))])
     wijk, wave = str(record.get("wijk", "") or ""), str(record.get("wave", "") or "")
     if wijk and actor[0] != wijk:
-        raise DataError([Problem(DB_FILE, text(TEXTS, "respondent_wijk", actor=actor_id, actor_wijk=actor[0], wijk=wijk))])
-    if conn.execute("SELECT 1 FROM responses WHERE wave = ? AND actor_id = ?", (wave, actor_id)).fetchone():
+        raise DataError(
+            [
+                Problem(
+                    DB_FILE,
+                    text(TEXTS, "respondent_wijk", actor=actor_id, actor_wijk=actor[0], wijk=wijk),
+                )
+            ]
+        )
+    if conn.execute(
+        "SELECT 1 FROM responses WHERE wave = ? AND actor_id = ?", (wave, actor_id)
+    ).fetchone():
         raise DataError([Problem(DB_FILE, text(TEXTS, "has_response", actor=actor_id, wave=wave))])
     import_id, file_name, kind, raw_path = conn.execute(
-        "SELECT import_id, name, kind, raw_path FROM files WHERE file_id = ?", (record["file_id"],)).fetchone()
+        "SELECT import_id, name, kind, raw_path FROM files WHERE file_id = ?", (record["file_id"],)
+    ).fetchone()
     row = int(record["pending_row"])
-    options = json.loads(conn.execute("SELECT options FROM imports WHERE import_id = ?", (import_id,)).fetchone()[0] or "{}")
+    options = json.loads(
+        conn.execute("SELECT options FROM imports WHERE import_id = ?", (import_id,)).fetchone()[0]
+        or "{}"
+    )
     workbook = Path(raw_path).suffix.lower() in (".xlsx", ".xlsm", ".xls")
-    grid = read_grid(folder / raw_path, sheet=options.get("sheet") if workbook else None)  # as it was imported
+    grid = read_grid(
+        folder / raw_path, sheet=options.get("sheet") if workbook else None
+    )  # as it was imported
     column = _id_column(grid.rows[0], kind) if grid.rows else None
     if column is None:
         raise DataError([Problem(file_name, text(TEXTS, "no_id_column", file=raw_path))])
@@ -294,7 +328,9 @@ def _link_respondent(conn: sqlite3.Connection, folder: Path, record: dict, actor
         if number == row:
             cells[column] = actor_id
         elif cells[column].strip() in known:
-            cells[column] = ""  # every other respondent was imported already: read nothing of theirs
+            cells[column] = (
+                ""  # every other respondent was imported already: read nothing of theirs
+            )
         lines += [[] for _ in range(number - 1 - len(lines))]  # keep the spreadsheet row numbers
         lines.append(cells)
     config = ProjectConfig.load(folder)
@@ -303,7 +339,14 @@ def _link_respondent(conn: sqlite3.Connection, folder: Path, record: dict, actor
         path = Path(tmp) / "export.csv"
         with open(path, "w", newline="", encoding="utf-8") as fh:
             csv.writer(fh).writerows(lines)
-        batch = read_survey(kind, path, project, wave, wijk=wijk or None, allow_missing=options.get("allow_missing", ()))
+        batch = read_survey(
+            kind,
+            path,
+            project,
+            wave,
+            wijk=wijk or None,
+            allow_missing=options.get("allow_missing", ()),
+        )
     frames = {}
     for name in ("ties", "responses", "write_ins"):
         df = getattr(batch, name)
@@ -326,18 +369,35 @@ def _link(conn: sqlite3.Connection, record: dict, actor_id: str, by: str) -> int
     actor = conn.execute("SELECT wijk FROM actors WHERE actor_id = ?", (actor_id,)).fetchone()
     if actor is None:
         raise DataError([Problem(DB_FILE, text(TEXTS, "no_actor", actor=actor_id))])
-    wijk, wave, respondent = record.get("wijk", ""), record.get("wave", ""), record.get("respondent", "")
+    wijk, wave, respondent = (
+        record.get("wijk", ""),
+        record.get("wave", ""),
+        record.get("respondent", ""),
+    )
     if actor[0] != wijk:
-        raise DataError([Problem(DB_FILE, text(TEXTS, "other_wijk", actor=actor_id, actor_wijk=actor[0], wijk=wijk))])
+        raise DataError(
+            [
+                Problem(
+                    DB_FILE,
+                    text(TEXTS, "other_wijk", actor=actor_id, actor_wijk=actor[0], wijk=wijk),
+                )
+            ]
+        )
     if not respondent:
         raise DataError([Problem(DB_FILE, text(TEXTS, "no_respondent", pid=pid))])
     if respondent == actor_id:
         raise DataError([Problem(DB_FILE, text(TEXTS, "self", actor=actor_id))])
-    import_id, file_name = conn.execute("SELECT import_id, name FROM files WHERE file_id = ?", (record["file_id"],)).fetchone()
+    import_id, file_name = conn.execute(
+        "SELECT import_id, name FROM files WHERE file_id = ?", (record["file_id"],)
+    ).fetchone()
     values = {k: str(record.get(k, "") or "") for k in ALTER_ANSWERS}
-    weight = float(values["frequency"]) if re.fullmatch(r"\d+(\.\d+)?", values["frequency"]) else None
+    weight = (
+        float(values["frequency"]) if re.fullmatch(r"\d+(\.\d+)?", values["frequency"]) else None
+    )
     answers = {k: v for k, v in values.items() if v}
-    answers.update({"write_in": _mention(record), "write_in_pending_id": str(pid), "resolved_by": by})
+    answers.update(
+        {"write_in": _mention(record), "write_in_pending_id": str(pid), "resolved_by": by}
+    )
     for key in ("organisation", "domain", "number", "interview_id"):
         if record.get(key):
             answers[f"write_in_{key}"] = str(record[key])
@@ -346,11 +406,24 @@ def _link(conn: sqlite3.Connection, record: dict, actor_id: str, by: str) -> int
     source_file = record.get("source_file") or file_name
     row = record.get("pending_row")
     column = record.get("pending_column") or record.get("source_column", "")
-    if record.get("tie_types"):  # an interview mention or a Network Canvas node: its own tie types and kind
+    if record.get(
+        "tie_types"
+    ):  # an interview mention or a Network Canvas node: its own tie types and kind
         kind = record.get("evidence_kind") or "interview"
-        ties = [(respondent, actor_id, tie_type, kind) for tie_type in str(record["tie_types"]).split(";") if tie_type]
+        ties = [
+            (respondent, actor_id, tie_type, kind)
+            for tie_type in str(record["tie_types"]).split(";")
+            if tie_type
+        ]
     else:
-        ties = [(respondent, actor_id, "samenwerking" if values["intensity"] in COLLABORATION else "kennen", "survey")]
+        ties = [
+            (
+                respondent,
+                actor_id,
+                "samenwerking" if values["intensity"] in COLLABORATION else "kennen",
+                "survey",
+            )
+        ]
         if values["referral"] in ("naar", "beide"):
             ties.append((respondent, actor_id, "verwijzing", "survey"))
         if values["referral"] in ("van", "beide"):
@@ -375,7 +448,7 @@ def _remember(conn: sqlite3.Connection, alias: str, actor_id: str, by: str) -> N
 
 
 def _validate(conn: sqlite3.Connection, folder: Path) -> None:
-    from .load import project_from_connection
+    from wijknet.store.load import project_from_connection
 
     project_from_connection(conn, folder, "all")
 
@@ -412,7 +485,13 @@ def confirm(folder: str | Path, pending_id: int, actor_id: str, *, by: str | Non
     conn = connect(folder)
     try:
         with transaction(conn):
-            n = _link_any(conn, folder, _pending(conn, pending_id), actor_id, by if by is not None else _user())
+            n = _link_any(
+                conn,
+                folder,
+                _pending(conn, pending_id),
+                actor_id,
+                by if by is not None else _user(),
+            )
             _validate(conn, folder)
         return n
     finally:
@@ -441,7 +520,9 @@ def new_actor_id(conn: sqlite3.Connection, wijk: str) -> str:
             return candidate
 
 
-def create_actor(folder: str | Path, pending_id: int, domain: str, *, by: str | None = None) -> tuple[str, int]:
+def create_actor(
+    folder: str | Path, pending_id: int, domain: str, *, by: str | None = None
+) -> tuple[str, int]:
     """Make a new actor of pending write-in or respondent ``pending_id`` and link it to the new actor.
 
     The actor gets the next id in the style of its wijk, the written name and
@@ -459,7 +540,11 @@ def create_actor(folder: str | Path, pending_id: int, domain: str, *, by: str | 
             actor_id = new_actor_id(conn, record.get("wijk", ""))
             organisation = str(record.get("organisation", "") or "")
             role = str(record.get("role", "") or "") if record["what"] == "respondent" else ""
-            name = _mention(record) if record["what"] == "write_in" else (organisation or role or actor_id)
+            name = (
+                _mention(record)
+                if record["what"] == "write_in"
+                else (organisation or role or actor_id)
+            )
             conn.execute(
                 "INSERT INTO actors (actor_id, wijk, domain, name, role, organisation, first_wave, extra, file_id, source_row) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -7,10 +7,10 @@ from typing import Annotated
 
 import typer
 
-from ..errors import DataError
-from ..i18n import format_number, text
-from ..io.console import fail
-from ..registry import DEFAULT_THRESHOLD
+from wijknet.errors import DataError
+from wijknet.i18n import format_number, text
+from wijknet.io.console import fail
+from wijknet.registry import DEFAULT_THRESHOLD
 
 TEXTS = {
     "linked": {"nl": "{n} zelf ingevulde partijen automatisch gekoppeld (score ≥ {threshold}), {obs} waarnemingen van relaties toegevoegd:",
@@ -45,7 +45,6 @@ TEXTS = {
 }  # fmt: skip
 
 
-
 def _number(value: str) -> int:
     try:
         return int(str(value).lstrip("#"))
@@ -76,18 +75,58 @@ def _show_open(open_, folder: Path, unlock: bool) -> None:
         if not r["candidates"]:
             typer.echo(text(TEXTS, "no_candidates"))
         for c in r["candidates"]:
-            typer.echo(text(TEXTS, "candidate", actor=c["actor_id"], label=c["label"], score=_score(c["score"])))
+            typer.echo(
+                text(
+                    TEXTS,
+                    "candidate",
+                    actor=c["actor_id"],
+                    label=c["label"],
+                    score=_score(c["score"]),
+                )
+            )
     typer.echo(text(TEXTS, "hint", folder=folder))
 
 
 def resolve(
     folder: Annotated[Path, typer.Argument(help="Project folder made by wijknet init.")],
-    accept_above: Annotated[float, typer.Option("--accept-above", min=0.0, max=1.0, help="Link written-in parties whose best match scores at least this (0-1) automatically.")] = DEFAULT_THRESHOLD,
-    list_only: Annotated[bool, typer.Option("--list", help="Only list the waiting written-in parties and their candidates; change nothing.")] = False,
-    confirm: Annotated[tuple[str, str] | None, typer.Option("--confirm", help="PENDING_ID ACTOR_ID: link a written-in party to an existing actor.")] = None,
-    new: Annotated[str | None, typer.Option("--new", help="PENDING_ID: make a new actor of a written-in party (with --domain).")] = None,
-    domain: Annotated[str, typer.Option("--domain", help="Domain of the new actor made with --new.")] = "",
-    unlock: Annotated[bool, typer.Option("--unlock", help="Show the written-in names, the candidates' names and actor ids (recorded in the audit log); without it only counts.")] = False,
+    accept_above: Annotated[
+        float,
+        typer.Option(
+            "--accept-above",
+            min=0.0,
+            max=1.0,
+            help="Link written-in parties whose best match scores at least this (0-1) automatically.",
+        ),
+    ] = DEFAULT_THRESHOLD,
+    list_only: Annotated[
+        bool,
+        typer.Option(
+            "--list",
+            help="Only list the waiting written-in parties and their candidates; change nothing.",
+        ),
+    ] = False,
+    confirm: Annotated[
+        tuple[str, str] | None,
+        typer.Option(
+            "--confirm", help="PENDING_ID ACTOR_ID: link a written-in party to an existing actor."
+        ),
+    ] = None,
+    new: Annotated[
+        str | None,
+        typer.Option(
+            "--new", help="PENDING_ID: make a new actor of a written-in party (with --domain)."
+        ),
+    ] = None,
+    domain: Annotated[
+        str, typer.Option("--domain", help="Domain of the new actor made with --new.")
+    ] = "",
+    unlock: Annotated[
+        bool,
+        typer.Option(
+            "--unlock",
+            help="Show the written-in names, the candidates' names and actor ids (recorded in the audit log); without it only counts.",
+        ),
+    ] = False,
 ) -> None:
     """Link the parties respondents wrote in, and respondents without an actor id, to actors (entity resolution).
 
@@ -98,9 +137,9 @@ def resolve(
     their answers are then read again from the stored export. Names and ids
     are listed only with --unlock.
     """
-    from .audit import record
-    from .registry import accept_matches, create_actor, proposals
-    from .registry import confirm as confirm_link
+    from wijknet.store.audit import record
+    from wijknet.store.registry import accept_matches, create_actor, proposals
+    from wijknet.store.registry import confirm as confirm_link
 
     if confirm is not None and new is not None:
         fail(text(TEXTS, "usage"))
@@ -109,9 +148,19 @@ def resolve(
             record(folder, "unlock", command="resolve")
         if confirm is not None:
             pid = _number(confirm[0])
-            respondent = pid in set(proposals(folder).query("what == 'respondent'")["pending_id"].astype(int))
+            respondent = pid in set(
+                proposals(folder).query("what == 'respondent'")["pending_id"].astype(int)
+            )
             n = confirm_link(folder, pid, confirm[1])
-            typer.echo(text(TEXTS, "confirmed_respondent" if respondent else "confirmed", pid=pid, actor=confirm[1], obs=n))
+            typer.echo(
+                text(
+                    TEXTS,
+                    "confirmed_respondent" if respondent else "confirmed",
+                    pid=pid,
+                    actor=confirm[1],
+                    obs=n,
+                )
+            )
             return
         if new is not None:
             pid = _number(new)
@@ -131,9 +180,26 @@ def resolve(
         typer.echo(text(TEXTS, "nothing"))
         return
     if not report.linked.empty:
-        typer.echo(text(TEXTS, "linked", n=len(report.linked), threshold=_score(accept_above), obs=report.observations))
+        typer.echo(
+            text(
+                TEXTS,
+                "linked",
+                n=len(report.linked),
+                threshold=_score(accept_above),
+                obs=report.observations,
+            )
+        )
         for r in report.linked.to_dict("records") if unlock else []:
-            typer.echo(text(TEXTS, "linked_row", pid=r["pending_id"], mention=r["mention"], actor=r["actor_id"], score=_score(r["score"])))
+            typer.echo(
+                text(
+                    TEXTS,
+                    "linked_row",
+                    pid=r["pending_id"],
+                    mention=r["mention"],
+                    actor=r["actor_id"],
+                    score=_score(r["score"]),
+                )
+            )
         if not unlock and report.open.empty:
             typer.echo(text(TEXTS, "hidden"))
     _show_open(report.open, folder, unlock)

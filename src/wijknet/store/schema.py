@@ -42,7 +42,14 @@ from __future__ import annotations
 #: ``network_canvas``  an ego's report in a Network Canvas interview;
 #: ``graph_file``      an edge of an imported GraphML or GEXF file;
 #: ``tidy_file``       a row of a tidy ``ties`` table whose evidence is not recognised.
-EVIDENCE_KINDS = ("survey", "confirmation", "interview", "network_canvas", "graph_file", "tidy_file")
+EVIDENCE_KINDS = (
+    "survey",
+    "confirmation",
+    "interview",
+    "network_canvas",
+    "graph_file",
+    "tidy_file",
+)
 
 ACTOR_COLUMNS = ("actor_id", "wijk", "domain", "name", "role", "organisation", "kind", "pluswijkteam",
                  "kernaanpakken", "consent", "first_wave", "last_wave")  # fmt: skip

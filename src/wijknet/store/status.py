@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..errors import DataError
-from .combine import RULES, combine_observations
-from .db import connect
-from .frames import observations
-from .load import configured_rule, project_from_connection
-from .schema import EVIDENCE_KINDS
+from wijknet.errors import DataError
+from wijknet.store.combine import RULES, combine_observations
+from wijknet.store.db import connect
+from wijknet.store.frames import observations
+from wijknet.store.load import configured_rule, project_from_connection
+from wijknet.store.schema import EVIDENCE_KINDS
 
 
 @dataclass
@@ -47,7 +47,7 @@ class StoreStatus:
 
 def store_status(folder: str | Path) -> StoreStatus:
     """Summarise the project store ``folder``; reads only."""
-    from ..project import ProjectConfig
+    from wijknet.project import ProjectConfig
 
     folder = Path(folder)
     config = ProjectConfig.load(folder)
@@ -67,7 +67,11 @@ def store_status(folder: str | Path) -> StoreStatus:
     by_rule = {r: combine_observations(obs, r).groupby(["wijk", "wave"]).size() for r in RULES}
     kinds = [k for k in EVIDENCE_KINDS if (obs["kind"] == k).any()]
     obs_counts = obs.groupby(["wijk", "wave", "kind"]).size()
-    respondents = project.responses.groupby(["wijk", "wave"]).size() if project.has_responses else pd.Series(dtype=int)
+    respondents = (
+        project.responses.groupby(["wijk", "wave"]).size()
+        if project.has_responses
+        else pd.Series(dtype=int)
+    )
     rows = []
     for wijk in project.wijken:
         for wave in project.waves:
@@ -76,6 +80,8 @@ def store_status(folder: str | Path) -> StoreStatus:
             row.update({f"ties_{r}": int(by_rule[r].get((wijk, wave), 0)) for r in RULES})
             row.update({f"obs_{k}": int(obs_counts.get((wijk, wave, k), 0)) for k in kinds})
             n = int(respondents.get((wijk, wave), 0))
-            row.update({"respondents": n, "response_rate": n / present if present else float("nan")})
+            row.update(
+                {"respondents": n, "response_rate": n / present if present else float("nan")}
+            )
             rows.append(row)
     return StoreStatus(config.title, rule, files, pd.DataFrame(rows), pending)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import DataError, Problem
-from ..i18n import text
+from wijknet.errors import DataError, Problem
+from wijknet.i18n import text
 
 TEXTS = {
     "need_wave": {
@@ -15,8 +15,16 @@ TEXTS = {
 }
 
 
-def read_survey(tool: str, path: Path, project, wave: str | None, *, wijk: str | None = None, sheet: str | None = None,
-                allow_missing=()):
+def read_survey(
+    tool: str,
+    path: Path,
+    project,
+    wave: str | None,
+    *,
+    wijk: str | None = None,
+    sheet: str | None = None,
+    allow_missing=(),
+):
     """The :class:`~wijknet.ingest.batch.ImportBatch` of a survey export.
 
     The roster (positions of the name generator) comes from ``project``: the
@@ -24,9 +32,11 @@ def read_survey(tool: str, path: Path, project, wave: str | None, *, wijk: str |
     the sheet of a workbook to read (default: the first with data),
     ``allow_missing`` the core questions left out of the survey on purpose.
     """
-    from ..ingest import import_survey
+    from wijknet.ingest import import_survey
 
     if not wave:
         raise DataError([Problem(Path(path).name, text(TEXTS, "need_wave"))])
-    options = ({} if sheet is None else {"sheet": sheet}) | ({"allow_missing": allow_missing} if allow_missing else {})
+    options = ({} if sheet is None else {"sheet": sheet}) | (
+        {"allow_missing": allow_missing} if allow_missing else {}
+    )
     return import_survey(path, tool, project, wave=wave, wijk=wijk or None, **options)

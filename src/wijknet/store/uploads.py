@@ -18,10 +18,10 @@ import unicodedata
 from pathlib import Path
 from typing import Self
 
-from ..errors import DataError, Problem
-from ..i18n import text
-from ..io.tables import MB, _mb, max_file_bytes
-from ..io.tables import TEXTS as TABLE_TEXTS
+from wijknet.errors import DataError, Problem
+from wijknet.i18n import text
+from wijknet.io.tables import MB, _mb, max_file_bytes
+from wijknet.io.tables import TEXTS as TABLE_TEXTS
 
 __all__ = ["UploadFolder", "safe_name", "save_uploads"]
 
@@ -41,13 +41,17 @@ def safe_name(name: str, default: str = "upload") -> str:
     """
     s = unicodedata.normalize("NFC", str(name or ""))
     s = re.split(r"[/\\]", s)[-1]  # the last path component, for / and \ separators
-    s = "".join(c for c in s if unicodedata.category(c)[0] != "C")  # control, format, surrogate characters
+    s = "".join(
+        c for c in s if unicodedata.category(c)[0] != "C"
+    )  # control, format, surrogate characters
     s = re.sub(r"[^\w .()+,@=-]", "_", s)
     s = re.sub(r"\.{2,}", ".", s).strip(" .")
     if len(s) > MAX_NAME:
         stem, dot, ext = s.rpartition(".")
         ext = ext[:10] if dot else ""
-        s = (stem if dot else s)[: MAX_NAME - len(ext) - 1].rstrip(" .") + (f".{ext}" if ext else "")
+        s = (stem if dot else s)[: MAX_NAME - len(ext) - 1].rstrip(" .") + (
+            f".{ext}" if ext else ""
+        )
     return s or default
 
 
@@ -99,10 +103,21 @@ def save_uploads(files: list[tuple[str, bytes]], *, limit: int | None = None) ->
                 n += 1
                 candidate = f"{stem} ({n}){dot}{ext}"
             path = (folder / candidate).resolve()
-            if path.parent != folder:  # cannot happen after safe_name; never write outside the folder
+            if (
+                path.parent != folder
+            ):  # cannot happen after safe_name; never write outside the folder
                 raise DataError([Problem(clean, text(TABLE_TEXTS, "missing_file"))])
             if len(content) > limit:
-                raise DataError([Problem(clean, text(TABLE_TEXTS, "too_large", size=_mb(len(content)), limit=_mb(limit)))])
+                raise DataError(
+                    [
+                        Problem(
+                            clean,
+                            text(
+                                TABLE_TEXTS, "too_large", size=_mb(len(content)), limit=_mb(limit)
+                            ),
+                        )
+                    ]
+                )
             path.write_bytes(content)
             paths.append(path)
     except BaseException:

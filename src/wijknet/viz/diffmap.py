@@ -36,14 +36,25 @@ import numpy as np
 import pandas as pd
 from pyvis.network import Network
 
-from ..i18n import format_number, text
-from .netmap import _EMPTY_HEADING, _MAX_NODE, _MIN_NODE, _STYLE, _darker, _faded, _plain, _text, canvas_positions
-from .netmap import TEXTS as MAP_TEXTS
-from .netmap import actor_lines, make_offline
+from wijknet.i18n import format_number, text
+from wijknet.viz.netmap import (
+    _EMPTY_HEADING,
+    _MAX_NODE,
+    _MIN_NODE,
+    _STYLE,
+    _darker,
+    _faded,
+    _plain,
+    _text,
+    actor_lines,
+    canvas_positions,
+    make_offline,
+)
+from wijknet.viz.netmap import TEXTS as MAP_TEXTS
 
 if TYPE_CHECKING:
-    from ..project import Project
-    from ..taxonomy import Taxonomy
+    from wijknet.project import Project
+    from wijknet.taxonomy import Taxonomy
 
 KEPT, NEW, LOST = "kept", "new", "lost"
 TIE_STATUSES = (KEPT, NEW, LOST)
@@ -64,33 +75,60 @@ TEXTS = {
     "heading": {"nl": "Van {wave_from} naar {wave_to}", "en": "From {wave_from} to {wave_to}"},
     "kept": {"nl": "relatie in beide metingen ({n})", "en": "tie in both waves ({n})"},
     "new": {"nl": "nieuwe relatie in {wave_to} ({n})", "en": "new tie in {wave_to} ({n})"},
-    "lost": {"nl": "verdwenen relatie, was er in {wave_from} ({n})", "en": "lost tie, was there in {wave_from} ({n})"},
+    "lost": {
+        "nl": "verdwenen relatie, was er in {wave_from} ({n})",
+        "en": "lost tie, was there in {wave_from} ({n})",
+    },
     "entered": {"nl": "nieuw in het netwerk ({n})", "en": "joined the network ({n})"},
     "left": {"nl": "niet meer in het netwerk ({n})", "en": "left the network ({n})"},
     "hidden": {"nl": "niet getoond: {kinds}", "en": "not shown: {kinds}"},
     "hidden_kept": {"nl": "relaties in beide metingen", "en": "ties in both waves"},
     "hidden_new": {"nl": "nieuwe relaties", "en": "new ties"},
     "hidden_lost": {"nl": "verdwenen relaties", "en": "lost ties"},
-    "size": {"nl": "grootte: aantal nieuwe en verdwenen relaties", "en": "size: number of new and lost ties"},
-    "hover": {"nl": "wijs een lijn of stip aan: wie noemde wie, rol en domein",
-              "en": "point at a line or dot: who named whom, role and domain"},
+    "size": {
+        "nl": "grootte: aantal nieuwe en verdwenen relaties",
+        "en": "size: number of new and lost ties",
+    },
+    "hover": {
+        "nl": "wijs een lijn of stip aan: wie noemde wie, rol en domein",
+        "en": "point at a line or dot: who named whom, role and domain",
+    },
     "legend": {"nl": "Domeinen", "en": "Domains"},
-    "cross_only": {"nl": "alleen relaties tussen verschillende domeinen", "en": "only ties between different domains"},
+    "cross_only": {
+        "nl": "alleen relaties tussen verschillende domeinen",
+        "en": "only ties between different domains",
+    },
     "changes": {"nl": "Verandering", "en": "Change"},
-    "node_entered": {"nl": "Nieuw in het netwerk in {wave_to}", "en": "Joined the network in {wave_to}"},
-    "node_left": {"nl": "Niet meer in het netwerk in {wave_to}", "en": "No longer in the network in {wave_to}"},
+    "node_entered": {
+        "nl": "Nieuw in het netwerk in {wave_to}",
+        "en": "Joined the network in {wave_to}",
+    },
+    "node_left": {
+        "nl": "Niet meer in het netwerk in {wave_to}",
+        "en": "No longer in the network in {wave_to}",
+    },
     "node_stable": {"nl": "In beide metingen in het netwerk", "en": "In the network in both waves"},
     "node_ties": {
         "nl": "Relaties: {new} nieuw, {lost} verdwenen, {kept} gebleven",
         "en": "Ties: {new} new, {lost} lost, {kept} kept",
     },
-    "tie_kept": {"nl": "Relatie in {wave_from} en in {wave_to}", "en": "Tie in {wave_from} and in {wave_to}"},
+    "tie_kept": {
+        "nl": "Relatie in {wave_from} en in {wave_to}",
+        "en": "Tie in {wave_from} and in {wave_to}",
+    },
     "tie_new": {"nl": "Nieuwe relatie in {wave_to}", "en": "New tie in {wave_to}"},
-    "tie_lost": {"nl": "Verdwenen: was er in {wave_from}, niet meer in {wave_to}",
-                 "en": "Lost: was there in {wave_from}, gone in {wave_to}"},
-    "tie_structural_new": {"nl": "(met een actor die nieuw is in het netwerk)",
-                           "en": "(with an actor who joined the network)"},
-    "tie_structural_lost": {"nl": "(met een actor die het netwerk verliet)", "en": "(with an actor who left the network)"},
+    "tie_lost": {
+        "nl": "Verdwenen: was er in {wave_from}, niet meer in {wave_to}",
+        "en": "Lost: was there in {wave_from}, gone in {wave_to}",
+    },
+    "tie_structural_new": {
+        "nl": "(met een actor die nieuw is in het netwerk)",
+        "en": "(with an actor who joined the network)",
+    },
+    "tie_structural_lost": {
+        "nl": "(met een actor die het netwerk verliet)",
+        "en": "(with an actor who left the network)",
+    },
     "cross": {"nl": "Tussen twee domeinen", "en": "Between two domains"},
 }
 
@@ -131,11 +169,21 @@ class WaveDifference:
         """Number of kept, new and lost ties and of entered and left actors (as drawn)."""
         ties = self.ties["status"].value_counts()
         actors = self.actors["status"].value_counts()
-        return {**{s: int(ties.get(s, 0)) for s in TIE_STATUSES}, **{s: int(actors.get(s, 0)) for s in ACTOR_STATUSES}}
+        return {
+            **{s: int(ties.get(s, 0)) for s in TIE_STATUSES},
+            **{s: int(actors.get(s, 0)) for s in ACTOR_STATUSES},
+        }
 
 
-def wave_difference(project: Project, wijk: str, wave_from: str, wave_to: str, *, attr: str = "domain",
-                    **graph_options) -> WaveDifference:
+def wave_difference(
+    project: Project,
+    wijk: str,
+    wave_from: str,
+    wave_to: str,
+    *,
+    attr: str = "domain",
+    **graph_options,
+) -> WaveDifference:
     """Kept, new and lost ties and entered and left actors of one wijk, as decided by :mod:`wijknet.change`.
 
     Parameters
@@ -157,7 +205,7 @@ def wave_difference(project: Project, wijk: str, wave_from: str, wave_to: str, *
         :func:`~wijknet.change.compare_waves`): a tie of a newcomer is new, a
         tie of a leaver is lost, and both are marked ``structural``.
     """
-    from ..change import WavePair
+    from wijknet.change import WavePair
 
     pair = WavePair(project, wijk, wave_from, wave_to, attr, **graph_options)
     counts = pair.counts(pair.dyads_all)
@@ -165,60 +213,103 @@ def wave_difference(project: Project, wijk: str, wave_from: str, wave_to: str, *
     rows = []
     for status in TIE_STATUSES:
         for i, j in zip(*np.nonzero(counts[status])):
-            rows.append({"source": pair.nodes[i], "target": pair.nodes[j], "status": status,
-                         "cross_domain": bool(pair.cross[i, j]), "structural": bool(structural[i, j])})
+            rows.append(
+                {
+                    "source": pair.nodes[i],
+                    "target": pair.nodes[j],
+                    "status": status,
+                    "cross_domain": bool(pair.cross[i, j]),
+                    "structural": bool(structural[i, j]),
+                }
+            )
     ties = pd.DataFrame(rows, columns=TIE_COLUMNS)
     status = np.where(pair.stable, STABLE, np.where(pair.present_to, ENTERED, LEFT))
     actors = pd.DataFrame({"actor_id": pair.nodes, "status": status}, columns=ACTOR_COLUMNS)
     return WaveDifference(
-        wijk=wijk, wave_from=wave_from, wave_to=wave_to,
-        G_from=project.graph(wijk, wave_from, **graph_options), G_to=project.graph(wijk, wave_to, **graph_options),
-        ties=ties, actors=actors,
+        wijk=wijk,
+        wave_from=wave_from,
+        wave_to=wave_to,
+        G_from=project.graph(wijk, wave_from, **graph_options),
+        G_to=project.graph(wijk, wave_to, **graph_options),
+        ties=ties,
+        actors=actors,
     )
 
 
 def _svg_line(colour: str, width: float, dashed: bool = False, opacity: float = 1.0) -> str:
     dash = ' stroke-dasharray="7 5"' if dashed else ""
-    return (f'<svg width="38" height="14" aria-hidden="true"><line x1="2" y1="7" x2="36" y2="7" stroke="{colour}" '
-            f'stroke-width="{width}" stroke-opacity="{opacity}"{dash}/></svg>')
+    return (
+        f'<svg width="38" height="14" aria-hidden="true"><line x1="2" y1="7" x2="36" y2="7" stroke="{colour}" '
+        f'stroke-width="{width}" stroke-opacity="{opacity}"{dash}/></svg>'
+    )
 
 
 def _svg_node(fill: str, border: str, width: float, dashed: bool = False) -> str:
     dash = ' stroke-dasharray="3 2.5"' if dashed else ""
-    return (f'<svg width="24" height="24" aria-hidden="true"><circle cx="12" cy="12" r="8.5" fill="{fill}" '
-            f'stroke="{border}" stroke-width="{width}"{dash}/></svg>')
+    return (
+        f'<svg width="24" height="24" aria-hidden="true"><circle cx="12" cy="12" r="8.5" fill="{fill}" '
+        f'stroke="{border}" stroke-width="{width}"{dash}/></svg>'
+    )
 
 
-def difference_legend_html(domains: list[str], counts: Mapping[str, int], *, wave_from: str, wave_to: str,
-                           taxonomy: Taxonomy, lang: str = "nl", show: Collection[str] = TIE_STATUSES,
-                           cross_domain_only: bool = False, aggregate_only: bool = False) -> str:
+def difference_legend_html(
+    domains: list[str],
+    counts: Mapping[str, int],
+    *,
+    wave_from: str,
+    wave_to: str,
+    taxonomy: Taxonomy,
+    lang: str = "nl",
+    show: Collection[str] = TIE_STATUSES,
+    cross_domain_only: bool = False,
+    aggregate_only: bool = False,
+) -> str:
     """The legend of the difference map: the change symbols in words (with counts), then the domain colours.
 
     ``aggregate_only`` leaves out what the map then does not show (entered
     and left actors, size, hover texts).
     """
+
     def item(symbol: str, label: str) -> str:
-        return f'<li>{symbol}<span>{html.escape(label)}</span></li>'
+        return f"<li>{symbol}<span>{html.escape(label)}</span></li>"
 
     grey = "#c9c9c9"
     context = {"wave_from": wave_from, "wave_to": wave_to}
     change = []
     if NEW in show:
-        change.append(item(_svg_line(NEW_COLOUR, 3.5), text(TEXTS, "new", lang, n=counts.get(NEW, 0), **context)))
+        change.append(
+            item(
+                _svg_line(NEW_COLOUR, 3.5),
+                text(TEXTS, "new", lang, n=counts.get(NEW, 0), **context),
+            )
+        )
     if LOST in show:
-        change.append(item(_svg_line(LOST_COLOUR, 3, dashed=True),
-                           text(TEXTS, "lost", lang, n=counts.get(LOST, 0), **context)))
+        change.append(
+            item(
+                _svg_line(LOST_COLOUR, 3, dashed=True),
+                text(TEXTS, "lost", lang, n=counts.get(LOST, 0), **context),
+            )
+        )
     if KEPT in show:
-        change.append(item(_svg_line(KEPT_COLOUR, 2, opacity=0.55),
-                           text(TEXTS, "kept", lang, n=counts.get(KEPT, 0), **context)))
+        change.append(
+            item(
+                _svg_line(KEPT_COLOUR, 2, opacity=0.55),
+                text(TEXTS, "kept", lang, n=counts.get(KEPT, 0), **context),
+            )
+        )
     if counts.get(ENTERED, 0) and not aggregate_only:
-        change.append(item(_svg_node(grey, NEW_COLOUR, 4), text(TEXTS, "entered", lang, n=counts[ENTERED])))
+        change.append(
+            item(_svg_node(grey, NEW_COLOUR, 4), text(TEXTS, "entered", lang, n=counts[ENTERED]))
+        )
     if counts.get(LEFT, 0) and not aggregate_only:
-        change.append(item(_svg_node(_faded(grey, 0.35), LOST_COLOUR, 2.5, dashed=True),
-                           text(TEXTS, "left", lang, n=counts[LEFT])))
+        change.append(
+            item(
+                _svg_node(_faded(grey, 0.35), LOST_COLOUR, 2.5, dashed=True),
+                text(TEXTS, "left", lang, n=counts[LEFT]),
+            )
+        )
     domain_items = "".join(
-        '<li><span class="swatch" style="background:{c}"></span>{label}</li>'.format(
-            c=html.escape(taxonomy.colour(d)), label=html.escape(taxonomy.label(d, lang)))
+        f'<li><span class="swatch" style="background:{html.escape(taxonomy.colour(d))}"></span>{html.escape(taxonomy.label(d, lang))}</li>'
         for d in domains
     )
     notes = [] if aggregate_only else [text(TEXTS, "size", lang), text(TEXTS, "hover", lang)]
@@ -232,7 +323,7 @@ def difference_legend_html(domains: list[str], counts: Mapping[str, int], *, wav
         f'<div id="wijknet-legend" class="diff" role="list" aria-label="{html.escape(heading)}">'
         f'<div class="row change"><span class="head">{html.escape(heading)}:</span><ul>{"".join(change)}</ul></div>'
         f'<div class="row"><span class="head">{html.escape(text(TEXTS, "legend", lang))}:</span>'
-        f'<ul>{domain_items}</ul></div>'
+        f"<ul>{domain_items}</ul></div>"
         f'<div class="notes">{html.escape(" · ".join(notes))}</div></div>'
     )
 
@@ -247,16 +338,31 @@ _DIFF_STYLE = """
 """
 
 
-def _node_tooltip(G: nx.Graph, node: str, status: str, tally: Mapping[str, int], *, taxonomy: Taxonomy, lang: str,
-                  attr: str, context: Mapping[str, str]) -> str:
+def _node_tooltip(
+    G: nx.Graph,
+    node: str,
+    status: str,
+    tally: Mapping[str, int],
+    *,
+    taxonomy: Taxonomy,
+    lang: str,
+    attr: str,
+    context: Mapping[str, str],
+) -> str:
     lines = actor_lines(G, node, taxonomy=taxonomy, lang=lang, attr=attr)
     lines.append(text(TEXTS, f"node_{status}", lang, **context))
     lines.append(text(TEXTS, "node_ties", lang, **{k: tally.get(k, 0) for k in TIE_STATUSES}))
     return "\n".join(lines)
 
 
-def _spread_labels(ranked: list[str], canvas: Mapping[str, tuple[float, float]], names: Mapping[str, str],
-                   limit: int, char_width: float = 8.0, line_height: float = 26.0) -> set[str]:
+def _spread_labels(
+    ranked: list[str],
+    canvas: Mapping[str, tuple[float, float]],
+    names: Mapping[str, str],
+    limit: int,
+    char_width: float = 8.0,
+    line_height: float = 26.0,
+) -> set[str]:
     """Up to ``limit`` nodes to name, in rank order, skipping a node whose label would cover one already chosen.
 
     Labels sit centred below their node; two labels overlap when their
@@ -269,8 +375,11 @@ def _spread_labels(ranked: list[str], canvas: Mapping[str, tuple[float, float]],
             break
         x, y = canvas[node]
         width = char_width * len(names[node])
-        if all(abs(x - canvas[o][0]) >= (width + char_width * len(names[o])) / 2 or abs(y - canvas[o][1]) >= line_height
-               for o in chosen):
+        if all(
+            abs(x - canvas[o][0]) >= (width + char_width * len(names[o])) / 2
+            or abs(y - canvas[o][1]) >= line_height
+            for o in chosen
+        ):
             chosen.append(node)
     return set(chosen)
 
@@ -280,8 +389,16 @@ def _name(G_from: nx.Graph, G_to: nx.Graph, node: str) -> str:
     return _text(data.get("name")) or str(node)
 
 
-def _tie_tooltip(G_from: nx.Graph, G_to: nx.Graph, arcs: list[tuple], status: str, *, directed: bool, lang: str,
-                 context: Mapping[str, str]) -> str:
+def _tie_tooltip(
+    G_from: nx.Graph,
+    G_to: nx.Graph,
+    arcs: list[tuple],
+    status: str,
+    *,
+    directed: bool,
+    lang: str,
+    context: Mapping[str, str],
+) -> str:
     """Hover text of one drawn line: who named whom, the change, and the tie's type and strength."""
     arrow = "\u2192" if directed else "\u2014"
     lines = [f"{_name(G_from, G_to, u)} {arrow} {_name(G_from, G_to, v)}" for u, v, _, _, _ in arcs]
@@ -359,8 +476,13 @@ def difference_map_html(
     show_names = show_names and not aggregate_only
     G_from, G_to = difference.G_from, difference.G_to
     context = {"wave_from": difference.wave_from, "wave_to": difference.wave_to}
-    status_of = {str(a): s for a, s in zip(difference.actors["actor_id"], difference.actors["status"])}
-    for G in (G_from, G_to):  # actors of the graphs the change table does not list (should not happen)
+    status_of = {
+        str(a): s for a, s in zip(difference.actors["actor_id"], difference.actors["status"])
+    }
+    for G in (
+        G_from,
+        G_to,
+    ):  # actors of the graphs the change table does not list (should not happen)
         for node in G:
             status_of.setdefault(str(node), STABLE)
     nodes = sorted(status_of, key=str)
@@ -380,13 +502,23 @@ def difference_map_html(
     canvas = canvas_positions(nodes, positions, height)
     named = set(nodes)
     if max_labels is not None:
-        ranked = sorted(nodes, key=lambda n: (status_of[n] == STABLE, -changed[n], _name(G_from, G_to, n)))
-        named = _spread_labels(ranked, canvas, {n: _name(G_from, G_to, n) for n in nodes}, max_labels)
+        ranked = sorted(
+            nodes, key=lambda n: (status_of[n] == STABLE, -changed[n], _name(G_from, G_to, n))
+        )
+        named = _spread_labels(
+            ranked, canvas, {n: _name(G_from, G_to, n) for n in nodes}, max_labels
+        )
     directed = difference.directed
 
     # A "directed" pyvis network, so that two lines of one pair are both kept (without arrows, see below).
-    net = Network(height=f"{int(height)}px", width="100%", directed=True, cdn_resources="in_line",
-                  bgcolor="#ffffff", font_color="#1a1a1a")
+    net = Network(
+        height=f"{int(height)}px",
+        width="100%",
+        directed=True,
+        cdn_resources="in_line",
+        bgcolor="#ffffff",
+        font_color="#1a1a1a",
+    )
     for node in nodes:
         G = G_to if node in G_to else G_from
         data = G.nodes[node] if node in G else {}
@@ -405,27 +537,56 @@ def difference_map_html(
             border = _faded(_darker(colour))
         x, y = canvas[node]
         label = _name(G_from, G_to, node)
-        tooltip = {} if aggregate_only else {
-            "title": _node_tooltip(G, node, status, tally[node], taxonomy=taxonomy, lang=lang, attr=attr, context=context)
-            if node in G else label}
+        tooltip = (
+            {}
+            if aggregate_only
+            else {
+                "title": _node_tooltip(
+                    G,
+                    node,
+                    status,
+                    tally[node],
+                    taxonomy=taxonomy,
+                    lang=lang,
+                    attr=attr,
+                    context=context,
+                )
+                if node in G
+                else label
+            }
+        )
         net.add_node(
             ids[node],
             label=label if show_names and node in named else " ",
             **tooltip,
-            x=x, y=y, value=round(float(sizes[node]), 2),
-            color={"background": fill, "border": border, "highlight": {"background": fill, "border": "#000000"},
-                   "hover": {"background": fill, "border": "#000000"}},
-            borderWidth=width, borderWidthSelected=width + 1, physics=False,
+            x=x,
+            y=y,
+            value=round(float(sizes[node]), 2),
+            color={
+                "background": fill,
+                "border": border,
+                "highlight": {"background": fill, "border": "#000000"},
+                "hover": {"background": fill, "border": "#000000"},
+            },
+            borderWidth=width,
+            borderWidthSelected=width + 1,
+            physics=False,
             font={"color": "#7a7a7a"} if status == LEFT else {},
             **extra,
         )
     # One line per pair of actors and kind of change: the two directions of a
     # pair with the same change share a line (the tooltip names both); a pair
     # whose directions changed differently gets a curved line per direction.
-    shown = [(str(u), str(v), st, bool(c), bool(x))
-             for u, v, st, c, x in zip(ties["source"], ties["target"], ties["status"], ties["cross_domain"],
-                                       ties["structural"])
-             if st in show and str(u) in status_of and str(v) in status_of and (bool(c) or not cross_domain_only)]
+    shown = [
+        (str(u), str(v), st, bool(c), bool(x))
+        for u, v, st, c, x in zip(
+            ties["source"], ties["target"], ties["status"], ties["cross_domain"], ties["structural"]
+        )
+        if st in show
+        and str(u) in status_of
+        and str(v) in status_of
+        and (bool(c) or not cross_domain_only)
+    ]
     pairs: dict[frozenset, list[tuple]] = {}
     for row in shown:
         pairs.setdefault(frozenset(row[:2]), []).append(row)
@@ -440,8 +601,15 @@ def difference_map_html(
     busy = sum(1 for x in lines_drawn if x[0] != KEPT) > 250
     style = {
         KEPT: {"width": 1.0, "color": {"color": KEPT_COLOUR, "opacity": kept_opacity}},
-        LOST: {"width": 1.7 if busy else 2.2, "color": {"color": LOST_COLOUR, "opacity": 0.8}, "dashes": _LOST_DASHES},
-        NEW: {"width": 1.9 if busy else 2.6, "color": {"color": NEW_COLOUR, "opacity": 0.75 if busy else 0.9}},
+        LOST: {
+            "width": 1.7 if busy else 2.2,
+            "color": {"color": LOST_COLOUR, "opacity": 0.8},
+            "dashes": _LOST_DASHES,
+        },
+        NEW: {
+            "width": 1.9 if busy else 2.6,
+            "color": {"color": NEW_COLOUR, "opacity": 0.75 if busy else 0.9},
+        },
     }
     order = {KEPT: 0, LOST: 1, NEW: 2}  # changes drawn on top of the kept ties
     lines_drawn.sort(key=lambda x: (order[x[0]], x[1][0][0], x[1][0][1]))
@@ -453,19 +621,40 @@ def difference_map_html(
             extra["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": 0.18}
         u, v = arcs[0][0], arcs[0][1]
         if not aggregate_only:
-            extra["title"] = _tie_tooltip(G_from, G_to, arcs, status, directed=directed, lang=lang, context=context)
-        net.add_edge(ids[u], ids[v], width=s["width"], color=colour, arrows={"to": {"enabled": False}}, **extra)
+            extra["title"] = _tie_tooltip(
+                G_from, G_to, arcs, status, directed=directed, lang=lang, context=context
+            )
+        net.add_edge(
+            ids[u],
+            ids[v],
+            width=s["width"],
+            color=colour,
+            arrows={"to": {"enabled": False}},
+            **extra,
+        )
 
     options = {
         "physics": {"enabled": False},
         "nodes": {
             "shape": "dot",
             "scaling": {
-                "min": _MIN_NODE, "max": _MAX_NODE,
-                "label": {"enabled": True, "min": 13, "max": 19, "drawThreshold": 6, "maxVisible": 40},
+                "min": _MIN_NODE,
+                "max": _MAX_NODE,
+                "label": {
+                    "enabled": True,
+                    "min": 13,
+                    "max": 19,
+                    "drawThreshold": 6,
+                    "maxVisible": 40,
+                },
             },
-            "font": {"size": 15, "face": "Source Sans Pro, Segoe UI, Arial, sans-serif", "color": "#1a1a1a",
-                     "strokeWidth": 3, "strokeColor": "#ffffff"},
+            "font": {
+                "size": 15,
+                "face": "Source Sans Pro, Segoe UI, Arial, sans-serif",
+                "color": "#1a1a1a",
+                "strokeWidth": 3,
+                "strokeColor": "#ffffff",
+            },
         },
         "edges": {
             "smooth": False,
@@ -474,8 +663,14 @@ def difference_map_html(
             "arrows": {"to": {"enabled": False}},
             "selectionWidth": 2,
         },
-        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": False, "multiselect": False,
-                        "navigationButtons": False, "keyboard": False},
+        "interaction": {
+            "hover": True,
+            "tooltipDelay": 120,
+            "hideEdgesOnDrag": False,
+            "multiselect": False,
+            "navigationButtons": False,
+            "keyboard": False,
+        },
         "layout": {"randomSeed": 0, "improvedLayout": False},
     }
     net.set_options(json.dumps(options))
@@ -488,18 +683,44 @@ def difference_map_html(
             G = G_to if node in G_to else G_from
             if node in G:
                 domains.add(_text(G.nodes[node].get(attr)))
-        counts = {**difference.counts(), **{k: sum(1 for row in shown if row[2] == k) for k in TIE_STATUSES}}
-        box = difference_legend_html(taxonomy.order(domains - {""}), counts, taxonomy=taxonomy, lang=lang, show=show,
-                                     cross_domain_only=cross_domain_only, aggregate_only=aggregate_only, **context)
-        document = document.replace('<div class="card" style="width: 100%">',
-                                    box + '<div class="card" style="width: 100%">', 1)
+        counts = {
+            **difference.counts(),
+            **{k: sum(1 for row in shown if row[2] == k) for k in TIE_STATUSES},
+        }
+        box = difference_legend_html(
+            taxonomy.order(domains - {""}),
+            counts,
+            taxonomy=taxonomy,
+            lang=lang,
+            show=show,
+            cross_domain_only=cross_domain_only,
+            aggregate_only=aggregate_only,
+            **context,
+        )
+        document = document.replace(
+            '<div class="card" style="width: 100%">',
+            box + '<div class="card" style="width: 100%">',
+            1,
+        )
     document = document.replace("<html>", f'<!DOCTYPE html>\n<html lang="{html.escape(lang)}">', 1)
     title = f"{text(TEXTS, 'title', lang)}: {difference.wijk}, {text(TEXTS, 'heading', lang, **context)}"
-    document = document.replace('<meta charset="utf-8">', f'<meta charset="utf-8">\n<title>{html.escape(title)}</title>', 1)
+    document = document.replace(
+        '<meta charset="utf-8">', f'<meta charset="utf-8">\n<title>{html.escape(title)}</title>', 1
+    )
     return document
 
 
 __all__ = [
-    "ACTOR_STATUSES", "ENTERED", "KEPT", "LEFT", "LOST", "NEW", "STABLE", "TIE_STATUSES", "WaveDifference",
-    "difference_legend_html", "difference_map_html", "wave_difference",
+    "ACTOR_STATUSES",
+    "ENTERED",
+    "KEPT",
+    "LEFT",
+    "LOST",
+    "NEW",
+    "STABLE",
+    "TIE_STATUSES",
+    "WaveDifference",
+    "difference_legend_html",
+    "difference_map_html",
+    "wave_difference",
 ]

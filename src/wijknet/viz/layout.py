@@ -32,7 +32,7 @@ import networkx as nx
 import numpy as np
 
 if TYPE_CHECKING:
-    from ..taxonomy import Taxonomy
+    from wijknet.taxonomy import Taxonomy
 
 Positions = dict[str, tuple[float, float]]
 _ANCHOR = "\x00anchor:"
@@ -88,7 +88,7 @@ def _separate(pos: np.ndarray, min_dist: float, iterations: int = 50) -> np.ndar
         return pos
     for _ in range(iterations):
         delta = pos[:, None, :] - pos[None, :, :]
-        dist = np.sqrt((delta ** 2).sum(-1))
+        dist = np.sqrt((delta**2).sum(-1))
         np.fill_diagonal(dist, 1e9)
         close = dist < min_dist
         if not close.any():
@@ -120,7 +120,10 @@ def _ring(radii: dict[str, float], gap: float) -> dict[str, np.ndarray]:
         for i in range(len(keys)):
             j = (i + 1) % len(keys)
             d_angle = (angles[j] - angles[i]) % (2 * math.pi)
-            if 2 * radius * math.sin(min(d_angle, math.pi) / 2) < radii[keys[i]] + radii[keys[j]] + gap:
+            if (
+                2 * radius * math.sin(min(d_angle, math.pi) / 2)
+                < radii[keys[i]] + radii[keys[j]] + gap
+            ):
                 ok = False
         if ok:
             break
@@ -139,11 +142,11 @@ def _pack(centres: np.ndarray, radii: np.ndarray, gap: float, iterations: int = 
     n = len(c)
     need = radii[:, None] + radii[None, :] + gap
     for _ in range(iterations):
-        centre = (c * radii[:, None] ** 2).sum(axis=0) / (radii ** 2).sum()
+        centre = (c * radii[:, None] ** 2).sum(axis=0) / (radii**2).sum()
         c -= 0.02 * (c - centre)
         for _ in range(3):
             delta = c[:, None, :] - c[None, :, :]
-            dist = np.sqrt((delta ** 2).sum(-1))
+            dist = np.sqrt((delta**2).sum(-1))
             np.fill_diagonal(dist, 1e9)
             overlap = np.clip(need - dist, 0, None)
             np.fill_diagonal(overlap, 0)
@@ -155,7 +158,7 @@ def _pack(centres: np.ndarray, radii: np.ndarray, gap: float, iterations: int = 
     # A last pass without pulling, so no two discs overlap.
     for _ in range(200):
         delta = c[:, None, :] - c[None, :, :]
-        dist = np.sqrt((delta ** 2).sum(-1))
+        dist = np.sqrt((delta**2).sum(-1))
         np.fill_diagonal(dist, 1e9)
         overlap = np.clip(need - dist, 0, None)
         np.fill_diagonal(overlap, 0)
@@ -166,8 +169,17 @@ def _pack(centres: np.ndarray, radii: np.ndarray, gap: float, iterations: int = 
     return c - c.mean(axis=0) if n else c
 
 
-def _group_layout(U: nx.Graph, members: list[str], group: dict[str, str], centres: dict[str, np.ndarray],
-                  own: str, *, seed: int, iterations: int, outward_pull: float) -> dict[str, np.ndarray]:
+def _group_layout(
+    U: nx.Graph,
+    members: list[str],
+    group: dict[str, str],
+    centres: dict[str, np.ndarray],
+    own: str,
+    *,
+    seed: int,
+    iterations: int,
+    outward_pull: float,
+) -> dict[str, np.ndarray]:
     """Positions of one group's members in the unit disc (centre 0)."""
     if len(members) == 1:
         return {members[0]: np.zeros(2)}
@@ -191,9 +203,13 @@ def _group_layout(U: nx.Graph, members: list[str], group: dict[str, str], centre
             norm = np.linalg.norm(direction)
             if norm > 0:
                 pull += direction / norm
-        init[n] = rng.normal(scale=0.3, size=2) + (0.5 * pull / np.linalg.norm(pull) if pull.any() else 0)
+        init[n] = rng.normal(scale=0.3, size=2) + (
+            0.5 * pull / np.linalg.norm(pull) if pull.any() else 0
+        )
         H.add_edge(n, centre_anchor, weight=0.15)
-    for u, v, d in sorted(U.subgraph(members).edges(data=True), key=lambda e: tuple(sorted((str(e[0]), str(e[1]))))):
+    for u, v, d in sorted(
+        U.subgraph(members).edges(data=True), key=lambda e: tuple(sorted((str(e[0]), str(e[1]))))
+    ):
         H.add_edge(u, v, weight=0.5 + 0.5 * d["weight"] / max_w)
     # One fixed anchor per other group, in the direction of that group's disc;
     # each tie to a member of that group pulls towards it.
@@ -210,14 +226,21 @@ def _group_layout(U: nx.Graph, members: list[str], group: dict[str, str], centre
             w = sum(1 for nb in U.adj[n] if group[nb] == other)
             if w:
                 H.add_edge(n, anchor, weight=outward_pull * w)
-    raw = nx.spring_layout(H, k=1.0 / math.sqrt(len(members)), pos=init, fixed=fixed, iterations=iterations,
-                           weight="weight", seed=seed)
+    raw = nx.spring_layout(
+        H,
+        k=1.0 / math.sqrt(len(members)),
+        pos=init,
+        fixed=fixed,
+        iterations=iterations,
+        weight="weight",
+        seed=seed,
+    )
     pts = np.array([raw[n] for n in members], dtype=float)
     pts -= pts.mean(axis=0)
     # Even out the density: keep each actor's direction and radial rank, but
     # give the ranks radii that spread the actors evenly over the disc area
     # (a dense core of well-connected actors would otherwise be unreadable).
-    norms = np.sqrt((pts ** 2).sum(axis=1))
+    norms = np.sqrt((pts**2).sum(axis=1))
     ranks = np.empty(len(members), dtype=int)
     ranks[np.lexsort((np.arange(len(members)), norms))] = np.arange(len(members))
     target = np.sqrt((ranks + 0.5) / len(members))
@@ -280,8 +303,16 @@ def stable_layout(
         radii = {g: unit * 1.3 * math.sqrt(len(members[g])) for g in order}
         centres = _ring(radii, gap=1.2 * unit)
         for i, g in enumerate(order):
-            local = _group_layout(U, members[g], group, centres, g, seed=seed + i, iterations=iterations,
-                                  outward_pull=outward_pull)
+            local = _group_layout(
+                U,
+                members[g],
+                group,
+                centres,
+                g,
+                seed=seed + i,
+                iterations=iterations,
+                outward_pull=outward_pull,
+            )
             for n, p in local.items():
                 positions[n] = centres[g] + radii[g] * p
         pts = _separate(np.array([positions[n] for n in connected]), 0.8 * unit)

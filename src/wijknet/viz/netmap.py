@@ -32,17 +32,20 @@ from typing import TYPE_CHECKING
 import networkx as nx
 from pyvis.network import Network
 
-from ..i18n import format_number, text
+from wijknet.i18n import format_number, text
 
 if TYPE_CHECKING:
-    from ..taxonomy import Taxonomy
+    from wijknet.taxonomy import Taxonomy
 
 TEXTS = {
     "role": {"nl": "Rol", "en": "Role"},
     "organisation": {"nl": "Organisatie", "en": "Organisation"},
     "domain": {"nl": "Domein", "en": "Domain"},
     "team": {"nl": "Lid van het PlusWIJkteam", "en": "Member of the PlusWIJkteam"},
-    "ties": {"nl": "Relaties: {out} uitgaand, {inn} inkomend", "en": "Ties: {out} outgoing, {inn} incoming"},
+    "ties": {
+        "nl": "Relaties: {out} uitgaand, {inn} inkomend",
+        "en": "Ties: {out} outgoing, {inn} incoming",
+    },
     "ties_undirected": {"nl": "Relaties: {n}", "en": "Ties: {n}"},
     "measure": {"nl": "{label}: {value}", "en": "{label}: {value}"},
     "tie_type": {"nl": "Soort relatie", "en": "Type of tie"},
@@ -54,7 +57,10 @@ TEXTS = {
         "nl": "vervaagd: geen relaties in deze meting",
         "en": "faded: no ties in this wave",
     },
-    "legend_arrows": {"nl": "pijl: van melder naar genoemde", "en": "arrow: from reporter to named actor"},
+    "legend_arrows": {
+        "nl": "pijl: van melder naar genoemde",
+        "en": "arrow: from reporter to named actor",
+    },
     "no_response": {
         "nl": "Heeft (nog) niet gereageerd op de vragenlijst",
         "en": "Has not (yet) responded to the questionnaire",
@@ -113,15 +119,15 @@ def _darker(colour: str, factor: float = 0.7) -> str:
     c = colour.lstrip("#")
     if len(c) != 6:
         return colour
-    r, g, b = (int(c[i:i + 2], 16) for i in (0, 2, 4))
-    return "#{:02x}{:02x}{:02x}".format(int(r * factor), int(g * factor), int(b * factor))
+    r, g, b = (int(c[i : i + 2], 16) for i in (0, 2, 4))
+    return f"#{int(r * factor):02x}{int(g * factor):02x}{int(b * factor):02x}"
 
 
 def _faded(colour: str, alpha: float = 0.3) -> str:
     c = colour.lstrip("#")
     if len(c) != 6:
         return colour
-    r, g, b = (int(c[i:i + 2], 16) for i in (0, 2, 4))
+    r, g, b = (int(c[i : i + 2], 16) for i in (0, 2, 4))
     return f"rgba({r},{g},{b},{alpha})"
 
 
@@ -130,7 +136,10 @@ def _sizes(nodes: list[str], node_size: Mapping[str, float] | None) -> dict[str,
     if not node_size:
         return {n: 14.0 for n in nodes}
     values = {n: _plain(node_size.get(n)) for n in nodes}
-    values = {n: float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else 0.0 for n, v in values.items()}
+    values = {
+        n: float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else 0.0
+        for n, v in values.items()
+    }
     values = {n: max(v, 0.0) for n, v in values.items()}
     top = max(values.values(), default=0.0)
     if top <= 0:
@@ -138,7 +147,9 @@ def _sizes(nodes: list[str], node_size: Mapping[str, float] | None) -> dict[str,
     return {n: _MIN_NODE + (_MAX_NODE - _MIN_NODE) * math.sqrt(v / top) for n, v in values.items()}
 
 
-def canvas_positions(nodes, positions: Mapping[str, tuple[float, float]], height: int) -> dict[str, tuple[float, float]]:
+def canvas_positions(
+    nodes, positions: Mapping[str, tuple[float, float]], height: int
+) -> dict[str, tuple[float, float]]:
     """Positions in vis-network pixels for a frame of ``height`` pixels (about ``_ASPECT`` times wider).
 
     ``positions`` are layout coordinates in about ``[-1, 1]`` (nodes without
@@ -167,7 +178,9 @@ def canvas_positions(nodes, positions: Mapping[str, tuple[float, float]], height
     return out
 
 
-def actor_lines(G: nx.Graph, node: str, *, taxonomy: Taxonomy, lang: str = "nl", attr: str = "domain") -> list[str]:
+def actor_lines(
+    G: nx.Graph, node: str, *, taxonomy: Taxonomy, lang: str = "nl", attr: str = "domain"
+) -> list[str]:
     """Name, role, organisation, domain and team membership of one actor, one line each (plain text)."""
     data = G.nodes[node]
     lines = [_text(data.get("name")) or str(node)]
@@ -184,8 +197,16 @@ def actor_lines(G: nx.Graph, node: str, *, taxonomy: Taxonomy, lang: str = "nl",
     return lines
 
 
-def tooltip(G: nx.Graph, node: str, *, taxonomy: Taxonomy, lang: str = "nl", measure: tuple[str, float] | None = None,
-            attr: str = "domain", responded: bool = True) -> str:
+def tooltip(
+    G: nx.Graph,
+    node: str,
+    *,
+    taxonomy: Taxonomy,
+    lang: str = "nl",
+    measure: tuple[str, float] | None = None,
+    attr: str = "domain",
+    responded: bool = True,
+) -> str:
     """Plain-text hover text of one actor: name, role, organisation, domain, ties (and non-response)."""
     lines = actor_lines(G, node, taxonomy=taxonomy, lang=lang, attr=attr)
     if G.is_directed():
@@ -195,19 +216,28 @@ def tooltip(G: nx.Graph, node: str, *, taxonomy: Taxonomy, lang: str = "nl", mea
     if measure is not None:
         label, value = measure
         decimals = 0 if float(value).is_integer() else 3 if abs(value) < 1 else 1
-        lines.append(text(TEXTS, "measure", lang, label=label, value=format_number(value, decimals, lang)))
+        lines.append(
+            text(TEXTS, "measure", lang, label=label, value=format_number(value, decimals, lang))
+        )
     if not responded:
         lines.append(text(TEXTS, "no_response", lang))
     return "\n".join(lines)
 
 
-def legend_html(domains: list[str], *, taxonomy: Taxonomy, lang: str = "nl", size_label: str | None = None,
-                directed: bool = True, has_isolates: bool = False, has_team: bool = False,
-                has_nonrespondents: bool = False) -> str:
+def legend_html(
+    domains: list[str],
+    *,
+    taxonomy: Taxonomy,
+    lang: str = "nl",
+    size_label: str | None = None,
+    directed: bool = True,
+    has_isolates: bool = False,
+    has_team: bool = False,
+    has_nonrespondents: bool = False,
+) -> str:
     """A small HTML legend of the domain colours (and how to read size and borders)."""
     items = "".join(
-        '<li><span class="swatch" style="background:{c}"></span>{label}</li>'.format(
-            c=html.escape(taxonomy.colour(d)), label=html.escape(taxonomy.label(d, lang)))
+        f'<li><span class="swatch" style="background:{html.escape(taxonomy.colour(d))}"></span>{html.escape(taxonomy.label(d, lang))}</li>'
         for d in domains
     )
     notes = []
@@ -222,8 +252,10 @@ def legend_html(domains: list[str], *, taxonomy: Taxonomy, lang: str = "nl", siz
     if has_nonrespondents:
         notes.append(text(TEXTS, "legend_no_response", lang))
     note_html = f'<div class="notes">{html.escape(" · ".join(notes))}</div>' if notes else ""
-    return (f'<div id="wijknet-legend" role="list" aria-label="{html.escape(text(TEXTS, "legend", lang))}">'
-            f'<span class="head">{html.escape(text(TEXTS, "legend", lang))}:</span><ul>{items}</ul>{note_html}</div>')
+    return (
+        f'<div id="wijknet-legend" role="list" aria-label="{html.escape(text(TEXTS, "legend", lang))}">'
+        f'<span class="head">{html.escape(text(TEXTS, "legend", lang))}:</span><ul>{items}</ul>{note_html}</div>'
+    )
 
 
 _STYLE = """
@@ -326,7 +358,11 @@ def network_map_html(
     if aggregate_only:
         show_names, tooltips, respondents, node_size, size_label = False, False, None, None, None
     # The id the document uses for a node: running numbers when even a pseudonym is too much.
-    ids = {v: str(i) for i, v in enumerate(nodes, 1)} if aggregate_only else {v: str(v) for v in nodes}
+    ids = (
+        {v: str(i) for i, v in enumerate(nodes, 1)}
+        if aggregate_only
+        else {v: str(v) for v in nodes}
+    )
     respondents = None if respondents is None else {str(r) for r in respondents}
     canvas = canvas_positions(nodes, positions, height)
     sizes = _sizes(nodes, node_size)
@@ -336,8 +372,14 @@ def network_map_html(
         ranked = sorted(nodes, key=lambda v: (-float(_plain(node_size.get(v)) or 0.0), str(v)))
         named = set(ranked[:max_labels])
 
-    net = Network(height=f"{int(height)}px", width="100%", directed=directed, cdn_resources="in_line",
-                  bgcolor="#ffffff", font_color="#1a1a1a")
+    net = Network(
+        height=f"{int(height)}px",
+        width="100%",
+        directed=directed,
+        cdn_resources="in_line",
+        bgcolor="#ffffff",
+        font_color="#1a1a1a",
+    )
     for node in nodes:
         data = G.nodes[node]
         domain = _text(data.get(attr))
@@ -360,7 +402,9 @@ def network_map_html(
             value=round(float(sizes[node]), 2),
             color={
                 "background": fill,
-                "border": _TEAM_BORDER if team else (_faded(_darker(colour)) if isolate else _darker(colour)),
+                "border": _TEAM_BORDER
+                if team
+                else (_faded(_darker(colour)) if isolate else _darker(colour)),
                 "highlight": {"background": fill, "border": "#000000"},
                 "hover": {"background": fill, "border": "#000000"},
             },
@@ -368,9 +412,21 @@ def network_map_html(
             borderWidthSelected=5,
             physics=False,
             **({} if responded else {"shapeProperties": {"borderDashes": [4, 3]}}),
-            **({"title": tooltip(G, node, taxonomy=taxonomy, lang=lang, measure=measure, attr=attr,
-                                 responded=responded)}
-               if tooltips else {}),
+            **(
+                {
+                    "title": tooltip(
+                        G,
+                        node,
+                        taxonomy=taxonomy,
+                        lang=lang,
+                        measure=measure,
+                        attr=attr,
+                        responded=responded,
+                    )
+                }
+                if tooltips
+                else {}
+            ),
         )
     weights = [float(_plain(d.get("weight")) or 1.0) for _, _, d in G.edges(data=True)]
     top = max(weights, default=1.0) or 1.0
@@ -379,14 +435,21 @@ def network_map_html(
         edge_base, edge_span = 0.3, 0.9
     for u, v, d in sorted(G.edges(data=True), key=lambda e: (str(e[0]), str(e[1]))):
         w = top if aggregate_only else float(_plain(d.get("weight")) or 1.0)
-        title_lines = [f"{_text(G.nodes[u].get('name')) or u} \u2192 {_text(G.nodes[v].get('name')) or v}"
-                       if directed else f"{_text(G.nodes[u].get('name')) or u} \u2014 {_text(G.nodes[v].get('name')) or v}"]
+        title_lines = [
+            f"{_text(G.nodes[u].get('name')) or u} \u2192 {_text(G.nodes[v].get('name')) or v}"
+            if directed
+            else f"{_text(G.nodes[u].get('name')) or u} \u2014 {_text(G.nodes[v].get('name')) or v}"
+        ]
         tie_type = _text(d.get("tie_type"))
         if tie_type:
             title_lines.append(f"{text(TEXTS, 'tie_type', lang)}: {tie_type.replace(';', ', ')}")
         title_lines.append(f"{text(TEXTS, 'weight', lang)}: {format_number(w, 1, lang)}")
-        net.add_edge(ids[u], ids[v], width=round(edge_base + edge_span * w / top, 2),
-                     **({"title": "\n".join(title_lines)} if tooltips else {}))
+        net.add_edge(
+            ids[u],
+            ids[v],
+            width=round(edge_base + edge_span * w / top, 2),
+            **({"title": "\n".join(title_lines)} if tooltips else {}),
+        )
 
     m = G.number_of_edges()
     edge_opacity = 0.6 if m < 200 else 0.4 if m < 500 else 0.28
@@ -400,22 +463,44 @@ def network_map_html(
             # Node radius and label size follow ``value``; on a large graph the
             # labels of the smallest nodes appear only when zooming in.
             "scaling": {
-                "min": node_min, "max": node_max,
-                "label": {"enabled": True, "min": 12 if n <= 60 else 9, "max": 20,
-                          "drawThreshold": 6 if n <= 60 else 12, "maxVisible": 40},
+                "min": node_min,
+                "max": node_max,
+                "label": {
+                    "enabled": True,
+                    "min": 12 if n <= 60 else 9,
+                    "max": 20,
+                    "drawThreshold": 6 if n <= 60 else 12,
+                    "maxVisible": 40,
+                },
             },
-            "font": {"size": 15, "face": "Source Sans Pro, Segoe UI, Arial, sans-serif", "color": "#1a1a1a",
-                     "strokeWidth": 3, "strokeColor": "#ffffff"},
+            "font": {
+                "size": 15,
+                "face": "Source Sans Pro, Segoe UI, Arial, sans-serif",
+                "color": "#1a1a1a",
+                "strokeWidth": 3,
+                "strokeColor": "#ffffff",
+            },
         },
         "edges": {
-            "color": {"color": _EDGE_COLOUR, "highlight": "#222222", "hover": "#222222", "opacity": edge_opacity},
+            "color": {
+                "color": _EDGE_COLOUR,
+                "highlight": "#222222",
+                "hover": "#222222",
+                "opacity": edge_opacity,
+            },
             "smooth": False,
             "arrows": {"to": {"enabled": directed and not compact, "scaleFactor": 0.55}},
             "selectionWidth": 2,
         },
-        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": False, "multiselect": False,
-                        "navigationButtons": False, "keyboard": False,
-                        **({"zoomView": False, "dragView": False, "dragNodes": False} if compact else {})},
+        "interaction": {
+            "hover": True,
+            "tooltipDelay": 120,
+            "hideEdgesOnDrag": False,
+            "multiselect": False,
+            "navigationButtons": False,
+            "keyboard": False,
+            **({"zoomView": False, "dragView": False, "dragNodes": False} if compact else {}),
+        },
         "layout": {"randomSeed": 0, "improvedLayout": False},
     }
     net.set_options(json.dumps(options))
@@ -427,15 +512,31 @@ def network_map_html(
     if legend:
         present = taxonomy.order({_text(G.nodes[x].get(attr)) for x in nodes} - {""})
         has_isolates = any(G.degree(x) == 0 for x in nodes)
-        has_team = not aggregate_only and any(_plain(G.nodes[x].get("pluswijkteam")) is True for x in nodes)
-        box = legend_html(present, taxonomy=taxonomy, lang=lang, size_label=size_label if node_size else None,
-                          directed=directed, has_isolates=has_isolates, has_team=has_team,
-                          has_nonrespondents=respondents is not None and any(str(x) not in respondents for x in nodes))
-        document = document.replace('<div class="card" style="width: 100%">',
-                                    box + '<div class="card" style="width: 100%">', 1)
+        has_team = not aggregate_only and any(
+            _plain(G.nodes[x].get("pluswijkteam")) is True for x in nodes
+        )
+        box = legend_html(
+            present,
+            taxonomy=taxonomy,
+            lang=lang,
+            size_label=size_label if node_size else None,
+            directed=directed,
+            has_isolates=has_isolates,
+            has_team=has_team,
+            has_nonrespondents=respondents is not None
+            and any(str(x) not in respondents for x in nodes),
+        )
+        document = document.replace(
+            '<div class="card" style="width: 100%">',
+            box + '<div class="card" style="width: 100%">',
+            1,
+        )
     document = document.replace("<html>", f'<!DOCTYPE html>\n<html lang="{html.escape(lang)}">', 1)
-    document = document.replace('<meta charset="utf-8">',
-                                f'<meta charset="utf-8">\n<title>{html.escape(text(TEXTS, "title", lang))}</title>', 1)
+    document = document.replace(
+        '<meta charset="utf-8">',
+        f'<meta charset="utf-8">\n<title>{html.escape(text(TEXTS, "title", lang))}</title>',
+        1,
+    )
     return document
 
 

@@ -24,16 +24,30 @@ def streamlit_command(port: int, *, headless: bool, address: str = "localhost") 
     asking an outside service for the machine's public IP address.
     """
     command = [
-        sys.executable, "-m", "streamlit", "run", str(ENTRY_SCRIPT),
-        f"--server.port={port}", f"--server.headless={str(headless).lower()}",
-        "--browser.gatherUsageStats=false", "--client.toolbarMode=minimal", "--theme.base=light",
-        "--global.developmentMode=false", f"--server.address={address}",
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(ENTRY_SCRIPT),
+        f"--server.port={port}",
+        f"--server.headless={str(headless).lower()}",
+        "--browser.gatherUsageStats=false",
+        "--client.toolbarMode=minimal",
+        "--theme.base=light",
+        "--global.developmentMode=false",
+        f"--server.address={address}",
     ]
     return command
 
 
-def run(port: int, *, address: str = "localhost", open_browser: bool = True, env: dict | None = None,
-        timeout: float = 60.0) -> int:
+def run(
+    port: int,
+    *,
+    address: str = "localhost",
+    open_browser: bool = True,
+    env: dict | None = None,
+    timeout: float = 60.0,
+) -> int:
     """Run the app until it is stopped and return Streamlit's exit code.
 
     Streamlit always runs headless: otherwise its first run in a new account

@@ -34,12 +34,12 @@ from pathlib import Path
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
-from ..access.sessions import Session, session_settings
-from ..errors import DataError
-from ..i18n import text
-from ..store.db import is_store
-from . import state
-from .ui import literal
+from wijknet.access.sessions import Session, session_settings
+from wijknet.errors import DataError
+from wijknet.i18n import text
+from wijknet.store.db import is_store
+from wijknet.webapp import state
+from wijknet.webapp.ui import literal
 
 #: Key of the signed-in :class:`~wijknet.access.sessions.Session` in ``st.session_state``.
 SESSION_KEY = "_wijknet_session"
@@ -135,7 +135,7 @@ def still_signed_in() -> bool:
     reruns the app, whose :func:`require_sign_in` ends the session.
     ``True`` when the project needs no sign-in.
     """
-    from ..access import get_user
+    from wijknet.access import get_user
 
     folder = store_folder()
     if folder is None:
@@ -144,8 +144,12 @@ def still_signed_in() -> bool:
     if session is None or session.folder != str(folder) or session.expired(_now()):
         return False
     user = get_user(folder, session.username)
-    return bool(user is not None and user.active and user.audience == session.audience
-                and (session.method != "password" or user.has_password))
+    return bool(
+        user is not None
+        and user.active
+        and user.audience == session.audience
+        and (session.method != "password" or user.has_password)
+    )
 
 
 def store_folder() -> Path | None:
@@ -191,7 +195,11 @@ def oidc_provider() -> tuple[bool, str | None]:
             return False, None
         section = st.secrets["auth"]
         named = [k for k in section if hasattr(section[k], "keys")]
-    except (OSError, KeyError, StreamlitAPIException):  # no secrets file, or a broken one: no identity provider
+    except (
+        OSError,
+        KeyError,
+        StreamlitAPIException,
+    ):  # no secrets file, or a broken one: no identity provider
         return False, None
     if "client_id" not in section and len(named) == 1:
         return True, named[0]
@@ -215,14 +223,16 @@ def require_sign_in() -> Session | None:
         return None
     try:
         return _require(folder)
-    except DataError as exc:  # wijknet.yaml's sign_in settings, or a database this wijknet cannot open
+    except (
+        DataError
+    ) as exc:  # wijknet.yaml's sign_in settings, or a database this wijknet cannot open
         st.error(tr("config_error"), icon=":material/error:")
         st.code(exc.report(), language=None, wrap_lines=True)
         st.stop()
 
 
 def _require(folder: Path) -> Session:
-    from ..access import get_user, has_users
+    from wijknet.access import get_user, has_users
 
     settings = session_settings(folder)
     oidc, provider = oidc_provider()
@@ -236,12 +246,18 @@ def _require(folder: Path) -> Session:
         if session.expired(now):
             st.session_state[_EXPIRED_KEY] = True
             _end(folder, session, "expired", oidc)
-        elif user is None or not user.active or (session.method == "password" and not user.has_password):
+        elif (
+            user is None
+            or not user.active
+            or (session.method == "password" and not user.has_password)
+        ):
             _end(folder, session, "account_gone", oidc)
             st.error(tr("account_gone"), icon=":material/block:")
             st.stop()
         else:
-            session = replace(session.touch(now), username=user.username, audience=user.audience)  # a role change counts now
+            session = replace(
+                session.touch(now), username=user.username, audience=user.audience
+            )  # a role change counts now
             st.session_state[SESSION_KEY] = session
             _sidebar(folder, session, oidc)
             return session
@@ -255,7 +271,7 @@ def _require(folder: Path) -> Session:
 
 
 def _end(folder: Path, session: Session, reason: str, oidc: bool) -> None:
-    from ..store.audit import record
+    from wijknet.store.audit import record
 
     st.session_state.pop(SESSION_KEY, None)
     record(folder, "sign_out", username=session.username, reason=reason, method=session.method)
@@ -265,7 +281,9 @@ def _end(folder: Path, session: Session, reason: str, oidc: bool) -> None:
 
 def _sidebar(folder: Path, session: Session, oidc: bool) -> None:
     with st.sidebar:
-        st.markdown(tr("signed_in_as", name=literal(session.username), audience=literal(session.audience)))
+        st.markdown(
+            tr("signed_in_as", name=literal(session.username), audience=literal(session.audience))
+        )
         if st.button(tr("sign_out"), key="wijknet_sign_out", icon=":material/logout:"):
             _end(folder, session, "sign_out", oidc)
             st.rerun()
@@ -274,13 +292,15 @@ def _sidebar(folder: Path, session: Session, oidc: bool) -> None:
 def _no_users(folder: Path) -> None:
     st.title(tr("no_users_title"))
     st.write(tr("no_users"))
-    st.code(f"wijknet user add {folder} NAAM --audience onderzoeker", language="bash", wrap_lines=True)
+    st.code(
+        f"wijknet user add {folder} NAAM --audience onderzoeker", language="bash", wrap_lines=True
+    )
     st.caption(tr("no_users_after"))
     st.stop()
 
 
 def _password_sign_in(folder: Path, settings) -> None:
-    from ..access import SignInRefused, verify
+    from wijknet.access import SignInRefused, verify
 
     holder = st.empty()  # emptied on success, so the form does not linger while the app loads
     with holder.container():
@@ -289,13 +309,19 @@ def _password_sign_in(folder: Path, settings) -> None:
             st.info(tr("expired"), icon=":material/schedule:")
         st.write(tr("intro"))
         with st.form("wijknet_sign_in", border=True, width=480):
-            username = st.text_input(tr("username"), key="wijknet_sign_in_name", autocomplete="username")
-            password = st.text_input(tr("password"), type="password", autocomplete="current-password")
+            username = st.text_input(
+                tr("username"), key="wijknet_sign_in_name", autocomplete="username"
+            )
+            password = st.text_input(
+                tr("password"), type="password", autocomplete="current-password"
+            )
             submitted = st.form_submit_button(tr("sign_in"), type="primary")
         if not submitted:
             return
         try:
-            user = verify(folder, username, password, lang=state.language(), client=client_address())
+            user = verify(
+                folder, username, password, lang=state.language(), client=client_address()
+            )
         except SignInRefused as exc:
             st.error(str(exc), icon=":material/error:")
             return
@@ -307,15 +333,20 @@ def _password_sign_in(folder: Path, settings) -> None:
 
 
 def _oidc_sign_in(folder: Path, provider: str | None, settings) -> None:
-    from ..access.users import get_user, record_oidc_sign_in
-    from ..store.audit import record
+    from wijknet.access.users import get_user, record_oidc_sign_in
+    from wijknet.store.audit import record
 
     st.title(tr("title"))
     if not st.user.is_logged_in:
         if st.session_state.get(_EXPIRED_KEY):
             st.info(tr("expired"), icon=":material/schedule:")
         st.write(tr("intro"))
-        st.button(tr("sign_in_oidc"), type="primary", on_click=st.login, args=(provider,) if provider else ())
+        st.button(
+            tr("sign_in_oidc"),
+            type="primary",
+            on_click=st.login,
+            args=(provider,) if provider else (),
+        )
         return
     email = str(st.user.get("email") or "").strip()
     verified = email_verified(st.user)
@@ -325,11 +356,16 @@ def _oidc_sign_in(folder: Path, provider: str | None, settings) -> None:
             record(folder, "sign_in_failed", username=user.username if user else "", reason="no_account",
                    method="oidc", known_user=user is not None)  # fmt: skip
             st.session_state[_REFUSAL_LOGGED_KEY] = True
-        st.error(tr("oidc_no_access", email=email) if email and verified else tr("oidc_no_email"), icon=":material/block:")
+        st.error(
+            tr("oidc_no_access", email=email) if email and verified else tr("oidc_no_email"),
+            icon=":material/block:",
+        )
         st.button(tr("sign_out"), on_click=st.logout)
         return
     st.session_state.pop(_REFUSAL_LOGGED_KEY, None)
     st.session_state.pop(_EXPIRED_KEY, None)
     record_oidc_sign_in(folder, user)
-    st.session_state[SESSION_KEY] = Session.start(user.username, user.audience, folder, method="oidc", settings=settings)
+    st.session_state[SESSION_KEY] = Session.start(
+        user.username, user.audience, folder, method="oidc", settings=settings
+    )
     st.rerun()

@@ -25,18 +25,20 @@ import networkx as nx
 import pandas as pd
 import streamlit as st
 
-from ..errors import DataError
-from ..i18n import LANGUAGES
-from ..privacy import Audience
-from ..privacy.suppression import is_aggregate_only, protect_counts
-from ..project import Project, load_project
+from wijknet.errors import DataError
+from wijknet.i18n import LANGUAGES
+from wijknet.privacy import Audience
+from wijknet.privacy.suppression import is_aggregate_only, protect_counts
+from wijknet.project import Project, load_project
 
 ENV_PROJECT = "WIJKNET_PROJECT"
 MAP_LABELS = 25  # names drawn on the map unless the user asks for all
 DIFF_LABELS = 15  # names drawn on the difference map unless the user asks for all
 APP_PERMUTATIONS = 500  # QAP permutations in the app (the CLI and notebooks use more)
 APP_BOOTSTRAP = 500  # node-bootstrap replicates in the app
-MODEL_PERMUTATIONS = 200  # MRQAP permutations of the tie-change model in the app (the slowest computation)
+MODEL_PERMUTATIONS = (
+    200  # MRQAP permutations of the tie-change model in the app (the slowest computation)
+)
 TREND_METRICS = ("density", "cross_domain_share", "ei_index")
 REPORT_PERMUTATIONS = 1000  # the report shows the numbers of `wijknet analyse` (same default)
 DEFAULTS = {"lang": "nl", "wijk": None, "wave": None, "tie_types": [], "min_weight": None}
@@ -64,7 +66,7 @@ def cache_dir() -> Path:
 
 def demo_folder() -> Path:
     """The demo project in the cache folder, written on first use."""
-    from ..demo import write_demo
+    from wijknet.demo import write_demo
 
     folder = cache_dir() / "demo"
     if not (folder / "actors.csv").exists() or not (folder / "ties.csv").exists():
@@ -117,21 +119,23 @@ def viewer(folder: str | Path) -> tuple[str, bool]:
     already has in full, the "Bekijken als" choice of the sidebar; the
     fictional demo opens unlocked (its names are invented).
     """
-    from ..store.db import is_store
+    from wijknet.store.db import is_store
 
     if is_store(folder):
-        from .auth import current_audience
+        from wijknet.webapp.auth import current_audience
 
         audience = current_audience() or "leernetwerk"
     else:
         audience = st.session_state.get("view_as") or "onderzoeker"
-    unlocked = audience == "onderzoeker" and bool(st.session_state.get("unlocked", is_fictional(folder)))
+    unlocked = audience == "onderzoeker" and bool(
+        st.session_state.get("unlocked", is_fictional(folder))
+    )
     return audience, unlocked
 
 
 def is_fictional(folder: str | Path) -> bool:
     """Whether the project is fictional (``synthetic: true`` in wijknet.yaml, as the demo is)."""
-    from ..project import ProjectConfig
+    from wijknet.project import ProjectConfig
 
     try:
         return ProjectConfig.load(Path(folder)).synthetic
@@ -165,8 +169,14 @@ def _filters(tie_types: tuple[str, ...], min_weight: float | None) -> dict:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def graph(folder: str, sig: tuple, wijk: str, wave: str, tie_types: tuple[str, ...] = (),
-          min_weight: float | None = None) -> nx.DiGraph:
+def graph(
+    folder: str,
+    sig: tuple,
+    wijk: str,
+    wave: str,
+    tie_types: tuple[str, ...] = (),
+    min_weight: float | None = None,
+) -> nx.DiGraph:
     """The stakeholder graph of one wijk and wave, with the sidebar filters."""
     return _load(folder, sig).graph(wijk, wave, **_filters(tie_types, min_weight))
 
@@ -174,7 +184,7 @@ def graph(folder: str, sig: tuple, wijk: str, wave: str, tie_types: tuple[str, .
 @st.cache_data(show_spinner=False, max_entries=32)
 def layout(folder: str, sig: tuple, wijk: str) -> dict[str, tuple[float, float]]:
     """Positions for the map, on the union of all waves (unfiltered) of a wijk."""
-    from ..viz.layout import stable_layout
+    from wijknet.viz.layout import stable_layout
 
     project = _load(folder, sig)
     graphs = [project.graph(wijk, wave) for wave in project.waves]
@@ -182,78 +192,142 @@ def layout(folder: str, sig: tuple, wijk: str) -> dict[str, tuple[float, float]]
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def actor_table(folder: str, sig: tuple, wijk: str, wave: str, tie_types: tuple[str, ...] = (),
-                min_weight: float | None = None) -> pd.DataFrame:
+def actor_table(
+    folder: str,
+    sig: tuple,
+    wijk: str,
+    wave: str,
+    tie_types: tuple[str, ...] = (),
+    min_weight: float | None = None,
+) -> pd.DataFrame:
     """One row per actor with the actor measures and attributes (name, role, ...)."""
     G = graph(folder, sig, wijk, wave, tie_types, min_weight)
     table = _actor_metrics(G)
     info = pd.DataFrame(
-        [{"actor_id": n, "name": d.get("name") or n, "role": d.get("role") or "",
-          "organisation": d.get("organisation") or "", "pluswijkteam": bool(d.get("pluswijkteam")),
-          "domain_key": d.get("domain") or ""} for n, d in G.nodes(data=True)]
+        [
+            {
+                "actor_id": n,
+                "name": d.get("name") or n,
+                "role": d.get("role") or "",
+                "organisation": d.get("organisation") or "",
+                "pluswijkteam": bool(d.get("pluswijkteam")),
+                "domain_key": d.get("domain") or "",
+            }
+            for n, d in G.nodes(data=True)
+        ]
     )
     return info.merge(table, on="actor_id", how="left")
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def connector_table(folder: str, sig: tuple, wijk: str, wave: str, tie_types: tuple[str, ...] = (),
-                    min_weight: float | None = None) -> pd.DataFrame:
+def connector_table(
+    folder: str,
+    sig: tuple,
+    wijk: str,
+    wave: str,
+    tie_types: tuple[str, ...] = (),
+    min_weight: float | None = None,
+) -> pd.DataFrame:
     """:func:`wijknet.metrics.connectors` of one wijk and wave: rank and connector flag of every actor."""
-    from ..metrics import connectors
+    from wijknet.metrics import connectors
 
     return connectors(graph(folder, sig, wijk, wave, tie_types, min_weight), attr="domain")
 
 
 def _actor_metrics(G: nx.DiGraph) -> pd.DataFrame:
-    from ..metrics import actor_metrics
+    from wijknet.metrics import actor_metrics
 
     return actor_metrics(G, attr="domain").drop(columns="domain")
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def network_table(folder: str, sig: tuple, wijk: str, tie_types: tuple[str, ...] = (),
-                  min_weight: float | None = None) -> pd.DataFrame:
+def network_table(
+    folder: str,
+    sig: tuple,
+    wijk: str,
+    tie_types: tuple[str, ...] = (),
+    min_weight: float | None = None,
+) -> pd.DataFrame:
     """Network measures of a wijk, one row per wave (in wave order)."""
-    from ..metrics import network_metrics
+    from wijknet.metrics import network_metrics
 
     project = _load(folder, sig)
     rows = []
     for wave in project.waves:
         G = graph(folder, sig, wijk, wave, tie_types, min_weight)
-        rows.append(network_metrics(G, attr="domain", n_permutations=1000, seed=0).assign(wave=wave))
+        rows.append(
+            network_metrics(G, attr="domain", n_permutations=1000, seed=0).assign(wave=wave)
+        )
     table = pd.concat(rows, ignore_index=True)
-    if is_aggregate_only(project):  # the one disclosure-control rule, the same blanks as wijknet analyse
-        from ..analysis import protect_network_table
+    if is_aggregate_only(
+        project
+    ):  # the one disclosure-control rule, the same blanks as wijknet analyse
+        from wijknet.analysis import protect_network_table
 
-        graphs = {wave: graph(folder, sig, wijk, wave, tie_types, min_weight) for wave in project.waves}
+        graphs = {
+            wave: graph(folder, sig, wijk, wave, tie_types, min_weight) for wave in project.waves
+        }
         table = protect_network_table(project, wijk, table, graphs)
     return table
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def nonresponse_table(folder: str, sig: tuple, wijk: str, wave: str, tie_types: tuple[str, ...] = (),
-                      min_weight: float | None = None) -> pd.DataFrame:
+def nonresponse_table(
+    folder: str,
+    sig: tuple,
+    wijk: str,
+    wave: str,
+    tie_types: tuple[str, ...] = (),
+    min_weight: float | None = None,
+) -> pd.DataFrame:
     """Network measures of one wijk and wave with and without treatment of non-response, one row per method."""
-    from ..nonresponse import compare_treatments
+    from wijknet.nonresponse import compare_treatments
 
-    return compare_treatments(_load(folder, sig), wijk, wave, **_filters(tie_types, min_weight),
-                              n_permutations=APP_PERMUTATIONS, seed=0)
+    return compare_treatments(
+        _load(folder, sig),
+        wijk,
+        wave,
+        **_filters(tie_types, min_weight),
+        n_permutations=APP_PERMUTATIONS,
+        seed=0,
+    )
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def mixing_table(folder: str, sig: tuple, wijk: str, wave: str, tie_types: tuple[str, ...] = (),
-                 min_weight: float | None = None) -> pd.DataFrame:
+def mixing_table(
+    folder: str,
+    sig: tuple,
+    wijk: str,
+    wave: str,
+    tie_types: tuple[str, ...] = (),
+    min_weight: float | None = None,
+) -> pd.DataFrame:
     """Tidy domain-mixing table ``from_domain, to_domain, ties, row_share, suppressed`` (small cells blank for a
-    leernetwerk, see :func:`wijknet.compare.mixing_by_wijk`)."""
-    from ..compare import mixing_by_wijk
+    leernetwerk, see :func:`wijknet.compare.mixing_by_wijk`).
+    """
+    from wijknet.compare import mixing_by_wijk
 
-    table = mixing_by_wijk(_load(folder, sig), wave, wijken=[wijk], **_filters(tie_types, min_weight))
+    table = mixing_by_wijk(
+        _load(folder, sig), wave, wijken=[wijk], **_filters(tie_types, min_weight)
+    )
     return table.drop(columns="wijk")
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def map_html(folder: str, sig: tuple, wijk: str, wave: str, tie_types: tuple[str, ...], min_weight: float | None,
-             measure: str, size_label: str, lang: str, show_names: bool, all_names: bool, height: int) -> str:
+def map_html(
+    folder: str,
+    sig: tuple,
+    wijk: str,
+    wave: str,
+    tie_types: tuple[str, ...],
+    min_weight: float | None,
+    measure: str,
+    size_label: str,
+    lang: str,
+    show_names: bool,
+    all_names: bool,
+    height: int,
+) -> str:
     """The offline HTML of the network map (see :func:`wijknet.viz.netmap.network_map_html`).
 
     With survey responses, the non-respondents of the wave are marked
@@ -261,15 +335,17 @@ def map_html(folder: str, sig: tuple, wijk: str, wave: str, tie_types: tuple[str
     group figures only, domain colour only (``aggregate_only``): no names,
     hover texts, marks or size by measure.
     """
-    from ..nonresponse import respondents
-    from ..viz.netmap import network_map_html
+    from wijknet.nonresponse import respondents
+    from wijknet.viz.netmap import network_map_html
 
     project = _load(folder, sig)
     anonymous = is_aggregate_only(project)
     G = graph(folder, sig, wijk, wave, tie_types, min_weight)
     sizes = None
     if measure != "none" and not anonymous:
-        column = {"degree": "degree", "betweenness": "betweenness", "brokerage": "brokerage_total"}[measure]
+        column = {"degree": "degree", "betweenness": "betweenness", "brokerage": "brokerage_total"}[
+            measure
+        ]
         table = actor_table(folder, sig, wijk, wave, tie_types, min_weight)
         if column == "degree":
             values = table["in_degree"].fillna(0) + table["out_degree"].fillna(0)
@@ -284,10 +360,13 @@ def map_html(folder: str, sig: tuple, wijk: str, wave: str, tie_types: tuple[str
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def tie_evidence_table(folder: str, sig: tuple, wijk: str, wave: str, actor_id: str) -> pd.DataFrame:
+def tie_evidence_table(
+    folder: str, sig: tuple, wijk: str, wave: str, actor_id: str
+) -> pd.DataFrame:
     """:func:`wijknet.evidence.tie_evidence` of one actor (all ties of the wave); the interview quotes only
-    where the viewer's audience may see them (the restricted project leaves them empty otherwise)."""
-    from ..evidence import tie_evidence
+    where the viewer's audience may see them (the restricted project leaves them empty otherwise).
+    """
+    from wijknet.evidence import tie_evidence
 
     return tie_evidence(_load(folder, sig), wijk, wave, actor_id, include_quotes=True)
 
@@ -296,52 +375,101 @@ def tie_evidence_table(folder: str, sig: tuple, wijk: str, wave: str, actor_id: 
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def wave_difference(folder: str, sig: tuple, wijk: str, wave_from: str, wave_to: str,
-                    tie_types: tuple[str, ...] = (), min_weight: float | None = None):
+def wave_difference(
+    folder: str,
+    sig: tuple,
+    wijk: str,
+    wave_from: str,
+    wave_to: str,
+    tie_types: tuple[str, ...] = (),
+    min_weight: float | None = None,
+):
     """Kept, new and lost ties and entered and left actors (:func:`wijknet.viz.diffmap.wave_difference`)."""
-    from ..viz.diffmap import wave_difference as _difference
+    from wijknet.viz.diffmap import wave_difference as _difference
 
-    return _difference(_load(folder, sig), wijk, wave_from, wave_to, **_filters(tie_types, min_weight))
+    return _difference(
+        _load(folder, sig), wijk, wave_from, wave_to, **_filters(tie_types, min_weight)
+    )
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def diff_map_html(folder: str, sig: tuple, wijk: str, wave_from: str, wave_to: str, tie_types: tuple[str, ...],
-                  min_weight: float | None, show: tuple[str, ...], cross_domain_only: bool, lang: str, show_names: bool,
-                  all_names: bool, height: int) -> str:
+def diff_map_html(
+    folder: str,
+    sig: tuple,
+    wijk: str,
+    wave_from: str,
+    wave_to: str,
+    tie_types: tuple[str, ...],
+    min_weight: float | None,
+    show: tuple[str, ...],
+    cross_domain_only: bool,
+    lang: str,
+    show_names: bool,
+    all_names: bool,
+    height: int,
+) -> str:
     """The offline HTML of the difference map (:func:`wijknet.viz.diffmap.difference_map_html`)."""
-    from ..viz.diffmap import difference_map_html
+    from wijknet.viz.diffmap import difference_map_html
 
     project = _load(folder, sig)
     anonymous = is_aggregate_only(project)
     difference = wave_difference(folder, sig, wijk, wave_from, wave_to, tie_types, min_weight)
-    return difference_map_html(difference, layout(folder, sig, wijk), taxonomy=project.taxonomy, lang=lang, show=show,
-                               cross_domain_only=cross_domain_only, show_names=show_names,
-                               max_labels=None if all_names else DIFF_LABELS, height=height, aggregate_only=anonymous)
+    return difference_map_html(
+        difference,
+        layout(folder, sig, wijk),
+        taxonomy=project.taxonomy,
+        lang=lang,
+        show=show,
+        cross_domain_only=cross_domain_only,
+        show_names=show_names,
+        max_labels=None if all_names else DIFF_LABELS,
+        height=height,
+        aggregate_only=anonymous,
+    )
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def change_row(folder: str, sig: tuple, wijk: str, wave_from: str, wave_to: str, tie_types: tuple[str, ...] = (),
-               min_weight: float | None = None) -> pd.Series:
+def change_row(
+    folder: str,
+    sig: tuple,
+    wijk: str,
+    wave_from: str,
+    wave_to: str,
+    tie_types: tuple[str, ...] = (),
+    min_weight: float | None = None,
+) -> pd.Series:
     """:func:`wijknet.change.compare_waves` of two waves, as one row (with a QAP test of modest size)."""
-    from ..change import compare_waves, protect_for_audience
+    from wijknet.change import compare_waves, protect_for_audience
 
     project = _load(folder, sig)
-    table = compare_waves(project, wijk, wave_from, wave_to, n_permutations=APP_PERMUTATIONS, seed=0,
-                          **_filters(tie_types, min_weight))
+    table = compare_waves(
+        project,
+        wijk,
+        wave_from,
+        wave_to,
+        n_permutations=APP_PERMUTATIONS,
+        seed=0,
+        **_filters(tie_types, min_weight),
+    )
     return protect_for_audience(project, table).iloc[0]  # a leernetwerk: small counts NaN
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def metric_trends(folder: str, sig: tuple, wijk: str, tie_types: tuple[str, ...] = (),
-                  min_weight: float | None = None) -> pd.DataFrame:
+def metric_trends(
+    folder: str,
+    sig: tuple,
+    wijk: str,
+    tie_types: tuple[str, ...] = (),
+    min_weight: float | None = None,
+) -> pd.DataFrame:
     """Density, share of domain-crossing ties and E-I index per wave with node-bootstrap intervals.
 
     ``wave, actors, ties, metric, estimate, ci_low, ci_high`` (95% percentile
     intervals of :func:`wijknet.inference.bootstrap_ci`, ``APP_BOOTSTRAP``
     replicates, seed 0); NaN where a wave has fewer than two actors or no ties.
     """
-    from ..inference import bootstrap_ci
-    from ..metrics import cross_domain_share
+    from wijknet.inference import bootstrap_ci
+    from wijknet.metrics import cross_domain_share
 
     def share(H):
         return cross_domain_share(H, "domain")
@@ -353,39 +481,64 @@ def metric_trends(folder: str, sig: tuple, wijk: str, tie_types: tuple[str, ...]
     for wave in project.waves:
         G = graph(folder, sig, wijk, wave, tie_types, min_weight)
         for metric in TREND_METRICS:
-            row = {"wave": wave, "actors": G.number_of_nodes(), "ties": G.number_of_edges(), "metric": metric,
-                   "estimate": float("nan"), "ci_low": float("nan"), "ci_high": float("nan")}
+            row = {
+                "wave": wave,
+                "actors": G.number_of_nodes(),
+                "ties": G.number_of_edges(),
+                "metric": metric,
+                "estimate": float("nan"),
+                "ci_low": float("nan"),
+                "ci_high": float("nan"),
+            }
             if G.number_of_nodes() >= 2 and G.number_of_edges() > 0:
-                result = bootstrap_ci(G, statistics[metric], n_boot=APP_BOOTSTRAP, seed=0, level=0.95)
+                result = bootstrap_ci(
+                    G, statistics[metric], n_boot=APP_BOOTSTRAP, seed=0, level=0.95
+                )
                 row.update(estimate=result.estimate, ci_low=result.ci_low, ci_high=result.ci_high)
             rows.append(row)
     table = pd.DataFrame(rows)
-    if is_aggregate_only(project):  # counts as in the network table: a leernetwerk sees none below min_cell
+    if is_aggregate_only(
+        project
+    ):  # counts as in the network table: a leernetwerk sees none below min_cell
         table = protect_counts(table, ["actors", "ties"], project.config.min_cell)
     return table
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def tie_change(folder: str, sig: tuple, wijk: str, wave_from: str, wave_to: str, tie_types: tuple[str, ...] = (),
-               min_weight: float | None = None) -> pd.DataFrame:
+def tie_change(
+    folder: str,
+    sig: tuple,
+    wijk: str,
+    wave_from: str,
+    wave_to: str,
+    tie_types: tuple[str, ...] = (),
+    min_weight: float | None = None,
+) -> pd.DataFrame:
     """:func:`wijknet.tiechange.tie_change_model` with ``MODEL_PERMUTATIONS`` permutations.
 
     Raises ``ValueError`` when fewer than three actors take part in both waves.
     """
     import warnings
 
-    from ..tiechange import tie_change_model
+    from wijknet.tiechange import tie_change_model
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
-        return tie_change_model(_load(folder, sig), wijk, wave_from, wave_to, n_permutations=MODEL_PERMUTATIONS,
-                                seed=0, **_filters(tie_types, min_weight))
+        return tie_change_model(
+            _load(folder, sig),
+            wijk,
+            wave_from,
+            wave_to,
+            n_permutations=MODEL_PERMUTATIONS,
+            seed=0,
+            **_filters(tie_types, min_weight),
+        )
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def kpi_table(folder: str, sig: tuple) -> pd.DataFrame:
     """:func:`wijknet.kpi.kpi3`: KPI 3 per wijk and wave, with the pooled "Alle wijken" rows."""
-    from ..kpi import kpi3
+    from wijknet.kpi import kpi3
 
     return kpi3(_load(folder, sig))
 
@@ -400,7 +553,7 @@ def programme_kpi(folder: str, sig: tuple) -> pd.DataFrame | None:
     protected against subtracting the own wijk). Other viewers get the
     pooled rows of :func:`kpi_table`.
     """
-    from ..kpi import programme_kpi3
+    from wijknet.kpi import programme_kpi3
 
     _files, audience, _unlocked = sig
     audience = Audience.parse(audience)
@@ -411,9 +564,11 @@ def programme_kpi(folder: str, sig: tuple) -> pd.DataFrame | None:
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def kpi_structure(folder: str, sig: tuple, tie_types: tuple[str, ...] = (), min_weight: float | None = None) -> pd.DataFrame:
+def kpi_structure(
+    folder: str, sig: tuple, tie_types: tuple[str, ...] = (), min_weight: float | None = None
+) -> pd.DataFrame:
     """:func:`wijknet.kpi.kpi_vs_structure`: KPI 3 next to the measured network structure."""
-    from ..kpi import kpi_vs_structure
+    from wijknet.kpi import kpi_vs_structure
 
     project = _load(folder, sig)
     return kpi_vs_structure(project, kpi=kpi_table(folder, sig), **_filters(tie_types, min_weight))
@@ -421,52 +576,88 @@ def kpi_structure(folder: str, sig: tuple, tie_types: tuple[str, ...] = (), min_
 
 # --- comparing wijken ------------------------------------------------------------------
 
-COMPARE_BOOTSTRAP = 200  # node-bootstrap replicates per interval on the comparison page (all wijken and waves)
+COMPARE_BOOTSTRAP = (
+    200  # node-bootstrap replicates per interval on the comparison page (all wijken and waves)
+)
 SMALL_MAP_HEIGHT = 240  # height of one map in the small multiples of the comparison page
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def compare_table(folder: str, sig: tuple, tie_types: tuple[str, ...] = (),
-                  min_weight: float | None = None) -> pd.DataFrame:
+def compare_table(
+    folder: str, sig: tuple, tie_types: tuple[str, ...] = (), min_weight: float | None = None
+) -> pd.DataFrame:
     """:func:`wijknet.compare.compare_wijken` of all wijken and waves (``COMPARE_BOOTSTRAP`` replicates, seed 0)."""
-    from ..compare import compare_wijken
+    from wijknet.compare import compare_wijken
 
-    return compare_wijken(_load(folder, sig), n_boot=COMPARE_BOOTSTRAP, seed=0, **_filters(tie_types, min_weight))
+    return compare_wijken(
+        _load(folder, sig), n_boot=COMPARE_BOOTSTRAP, seed=0, **_filters(tie_types, min_weight)
+    )
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def compare_summary(folder: str, sig: tuple, lang: str, tie_types: tuple[str, ...] = (),
-                    min_weight: float | None = None) -> list[str]:
+def compare_summary(
+    folder: str,
+    sig: tuple,
+    lang: str,
+    tie_types: tuple[str, ...] = (),
+    min_weight: float | None = None,
+) -> list[str]:
     """:func:`wijknet.compare.summarise_differences` with the tie change (no QAP test) and KPI 3."""
-    from ..change import change_table
-    from ..compare import summarise_differences
+    from wijknet.change import change_table
+    from wijknet.compare import summarise_differences
 
     project = _load(folder, sig)
-    change = change_table(project, n_permutations=0, **_filters(tie_types, min_weight))  # protected for a leernetwerk
+    change = change_table(
+        project, n_permutations=0, **_filters(tie_types, min_weight)
+    )  # protected for a leernetwerk
     kpi = kpi_table(folder, sig) if project.has_responses else None
-    return summarise_differences(compare_table(folder, sig, tie_types, min_weight), change=change, kpi=kpi, lang=lang)
+    return summarise_differences(
+        compare_table(folder, sig, tie_types, min_weight), change=change, kpi=kpi, lang=lang
+    )
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def compare_mixing(folder: str, sig: tuple, wave: str, tie_types: tuple[str, ...] = (),
-                   min_weight: float | None = None) -> pd.DataFrame:
+def compare_mixing(
+    folder: str,
+    sig: tuple,
+    wave: str,
+    tie_types: tuple[str, ...] = (),
+    min_weight: float | None = None,
+) -> pd.DataFrame:
     """:func:`wijknet.compare.mixing_by_wijk`: the domain mixing of every wijk in one wave."""
-    from ..compare import mixing_by_wijk
+    from wijknet.compare import mixing_by_wijk
 
     return mixing_by_wijk(_load(folder, sig), wave, **_filters(tie_types, min_weight))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def small_map_html(folder: str, sig: tuple, wijk: str, wave: str, tie_types: tuple[str, ...], min_weight: float | None,
-                   lang: str, height: int = SMALL_MAP_HEIGHT) -> str:
+def small_map_html(
+    folder: str,
+    sig: tuple,
+    wijk: str,
+    wave: str,
+    tie_types: tuple[str, ...],
+    min_weight: float | None,
+    lang: str,
+    height: int = SMALL_MAP_HEIGHT,
+) -> str:
     """A small map without any name (no labels, no hover texts), same positions as the large map of the wijk."""
-    from ..viz.netmap import network_map_html
+    from wijknet.viz.netmap import network_map_html
 
     project = _load(folder, sig)
     G = graph(folder, sig, wijk, wave, tie_types, min_weight)
-    return network_map_html(G, layout(folder, sig, wijk), taxonomy=project.taxonomy, lang=lang, show_names=False,
-                            legend=False, compact=True, tooltips=False, height=height,
-                            aggregate_only=is_aggregate_only(project))
+    return network_map_html(
+        G,
+        layout(folder, sig, wijk),
+        taxonomy=project.taxonomy,
+        lang=lang,
+        show_names=False,
+        legend=False,
+        compact=True,
+        tooltips=False,
+        height=height,
+        aggregate_only=is_aggregate_only(project),
+    )
 
 
 # --- reports (wijknet.report) -------------------------------------------------------
@@ -475,8 +666,9 @@ def small_map_html(folder: str, sig: tuple, wijk: str, wave: str, tie_types: tup
 @st.cache_data(show_spinner=False, max_entries=16)
 def report_html(folder: str, sig: tuple, wijk: str | None, wave: str, lang: str) -> str:
     """The self-contained HTML of the wijk report (:func:`wijknet.report.build_wijk_report`), all ties;
-    with ``wijk=None`` the programme report (:func:`wijknet.report.build_programme_report`)."""
-    from ..report import build_programme_report, build_wijk_report, render_html
+    with ``wijk=None`` the programme report (:func:`wijknet.report.build_programme_report`).
+    """
+    from wijknet.report import build_programme_report, build_wijk_report, render_html
 
     project = _load(folder, sig)
     if wijk is None:
@@ -488,11 +680,13 @@ def report_html(folder: str, sig: tuple, wijk: str | None, wave: str, lang: str)
 
 def record_export(folder: str, action: str, **detail) -> None:
     """Record a download (report, anonymised copy) in the audit log of a project store."""
-    from ..store.audit import record_if_store
-    from .auth import current_session
+    from wijknet.store.audit import record_if_store
+    from wijknet.webapp.auth import current_session
 
     user = current_session()
-    record_if_store(folder, action, username=user.username if user else "", audience=viewer(folder)[0], **detail)
+    record_if_store(
+        folder, action, username=user.username if user else "", audience=viewer(folder)[0], **detail
+    )
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -501,9 +695,11 @@ def anonymised_zip(folder: str, sig: tuple) -> bytes:
     import io
     import zipfile
 
-    from ..privacy.anonymise import write_anonymised
+    from wijknet.privacy.anonymise import write_anonymised
 
-    full = load_project(folder)  # the copy is made from the full project; what it holds is anonymous
+    full = load_project(
+        folder
+    )  # the copy is made from the full project; what it holds is anonymous
     with tempfile.TemporaryDirectory() as tmp:
         files = write_anonymised(full, Path(tmp) / "anoniem")
         buffer = io.BytesIO()
@@ -516,14 +712,14 @@ def anonymised_zip(folder: str, sig: tuple) -> bytes:
 @st.cache_data(show_spinner=False, max_entries=8)
 def report_pdf(folder: str, sig: tuple, wijk: str | None, wave: str, lang: str) -> bytes:
     """The wijk report as PDF (headless Chromium); raises :class:`wijknet.report.PdfError`."""
-    from ..report import pdf_bytes
+    from wijknet.report import pdf_bytes
 
     return pdf_bytes(report_html(folder, sig, wijk, wave, lang))
 
 
 def pdf_available() -> bool:
     """Whether Chromium is installed, so the app can offer a PDF."""
-    from ..report import find_chromium
+    from wijknet.report import find_chromium
 
     return find_chromium() is not None
 

@@ -28,8 +28,16 @@ PAGES = (
     ("kpi.py", "page_kpi", "kpi-monitor"),
     ("vergelijken.py", "page_compare", "vergelijken"),
     ("rapport.py", "page_report", "rapport"),
-    ("live.py", "page_live", "live"),  # projector view of a live session (wijknet live); explains itself without one
-    ("gegevens.py", "page_import", "gegevens"),  # a tidy folder or the demo: explains wijknet init; a store: researchers
+    (
+        "live.py",
+        "page_live",
+        "live",
+    ),  # projector view of a live session (wijknet live); explains itself without one
+    (
+        "gegevens.py",
+        "page_import",
+        "gegevens",
+    ),  # a tidy folder or the demo: explains wijknet init; a store: researchers
 )
 # Pages only for the audience onderzoeker of a project store (each page checks again itself).
 RESEARCHER_PAGES = (("auditlog.py", "page_audit", "auditlog"),)
@@ -52,7 +60,13 @@ st.html(
 )
 
 with st.sidebar:
-    st.radio(t("language"), list(LANGUAGE_NAMES), key="lang", format_func=LANGUAGE_NAMES.get, horizontal=True)
+    st.radio(
+        t("language"),
+        list(LANGUAGE_NAMES),
+        key="lang",
+        format_func=LANGUAGE_NAMES.get,
+        horizontal=True,
+    )
 
 auth.require_sign_in()  # a project store asks who is looking before anything is loaded (wijknet.webapp.auth)
 ui.viewer_controls()
@@ -68,7 +82,9 @@ if project is not None and project.wijken:
     if st.session_state.get("wave") not in waves:
         st.session_state["wave"] = waves[-1]
     type_options = state.tie_type_options(project)
-    st.session_state["tie_types"] = [x for x in st.session_state.get("tie_types") or [] if x in type_options]
+    st.session_state["tie_types"] = [
+        x for x in st.session_state.get("tie_types") or [] if x in type_options
+    ]
     low, high = state.weight_range(project)
     current = st.session_state.get("min_weight")
     if current is None or not (low <= current <= high):
@@ -77,13 +93,24 @@ if project is not None and project.wijken:
         st.selectbox(t("wijk"), wijken, key="wijk")
         st.selectbox(t("wave"), waves, key="wave")
         st.subheader(t("filters"))
-        st.multiselect(t("tie_types"), type_options, key="tie_types", help=t("tie_types_help"),
-                       placeholder=t("all_types"))
+        st.multiselect(
+            t("tie_types"),
+            type_options,
+            key="tie_types",
+            help=t("tie_types_help"),
+            placeholder=t("all_types"),
+        )
         if high > low:
             integer = float(low).is_integer() and float(high).is_integer()
-            st.slider(t("min_weight"), min_value=float(low), max_value=float(high),
-                      step=1.0 if integer else (high - low) / 20, format="%.0f" if integer else "%.1f",
-                      key="min_weight", help=t("min_weight_help"))
+            st.slider(
+                t("min_weight"),
+                min_value=float(low),
+                max_value=float(high),
+                step=1.0 if integer else (high - low) / 20,
+                format="%.0f" if integer else "%.1f",
+                key="min_weight",
+                help=t("min_weight_help"),
+            )
     wijk, wave = st.session_state["wijk"], st.session_state["wave"]
     tie_types = tuple(st.session_state["tie_types"])
     chosen = st.session_state.get("min_weight")
@@ -96,15 +123,26 @@ if project is not None:
         st.caption(t("project", title=ui.literal(project.config.title or Path(folder).name)))
 
 st.session_state["_selection"] = state.Selection(
-    folder=folder, sig=sig, project=project, error=error, lang=state.language(), wijk=wijk, wave=wave,
-    tie_types=tie_types, min_weight=min_weight,
+    folder=folder,
+    sig=sig,
+    project=project,
+    error=error,
+    lang=state.language(),
+    wijk=wijk,
+    wave=wave,
+    tie_types=tie_types,
+    min_weight=min_weight,
 )
 
 visible = PAGES + (RESEARCHER_PAGES if auth.current_audience() == "onderzoeker" else ())
 if is_aggregate_only(project):
-    visible = tuple(p for p in visible if p[0] not in INDIVIDUAL_PAGES)  # a leernetwerk sees no single actors
+    visible = tuple(
+        p for p in visible if p[0] not in INDIVIDUAL_PAGES
+    )  # a leernetwerk sees no single actors
 if auth.current_audience() not in (None, "onderzoeker"):
-    visible = tuple(p for p in visible if p[0] != "gegevens.py")  # imports: researchers only (the page checks too)
+    visible = tuple(
+        p for p in visible if p[0] != "gegevens.py"
+    )  # imports: researchers only (the page checks too)
 pages = [
     st.Page(PAGES_DIR / file, title=t(title), url_path=url, default=(i == 0))
     for i, (file, title, url) in enumerate(visible)

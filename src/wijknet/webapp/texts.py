@@ -7,8 +7,8 @@ in the sidebar).
 
 from __future__ import annotations
 
-from ..glossary import MEASURE_NAMES
-from ..i18n import text
+from wijknet.glossary import MEASURE_NAMES
+from wijknet.i18n import text
 
 TEXTS = {
     **MEASURE_NAMES,
@@ -31,24 +31,24 @@ TEXTS = {
     "view_as": {"nl": "Bekijken als", "en": "View as"},
     "view_as_help": {
         "nl": "Wat elk publiek te zien krijgt: onderzoekers alles (personen met een pseudoniem), een PlusWIJkteam "
-              "alleen de eigen wijk, een leernetwerk alleen anonieme kaarten en groepscijfers.",
+        "alleen de eigen wijk, een leernetwerk alleen anonieme kaarten en groepscijfers.",
         "en": "What each audience sees: researchers everything (persons pseudonymised), a PlusWIJkteam its own "
-              "wijk only, a learning network anonymous maps and group figures only.",
+        "wijk only, a learning network anonymous maps and group figures only.",
     },
     "unlock": {"nl": "Echte namen tonen", "en": "Show real names"},
     "unlock_help": {
         "nl": "Zonder dit staan personen met een vaste schuilnaam (pseudoniem) op de kaart. Het tonen van namen "
-              "wordt vastgelegd in het auditlog.",
+        "wordt vastgelegd in het auditlog.",
         "en": "Without this, persons appear under a fixed pseudonym. Showing names is recorded in the audit log.",
     },
     "anonymous_map": {
         "nl": "Dit is een anonieme kaart: voor een leernetwerk toont hij alleen de kleur van het domein. Er staan "
-              "geen namen, codes, aanwijsteksten, teamranden of responsmarkeringen op, alle stippen en lijnen zijn "
-              "even groot, kleine groepen zijn samengevoegd tot 'overig' en de herkomst van afzonderlijke relaties "
-              "is niet te zien.",
+        "geen namen, codes, aanwijsteksten, teamranden of responsmarkeringen op, alle stippen en lijnen zijn "
+        "even groot, kleine groepen zijn samengevoegd tot 'overig' en de herkomst van afzonderlijke relaties "
+        "is niet te zien.",
         "en": "This is an anonymous map: for a learning network it shows the domain colour only. It has no names, "
-              "codes, hover texts, team borders or response marks, all dots and lines are the same size, small "
-              "groups are merged into 'other' and the evidence of single ties is not shown.",
+        "codes, hover texts, team borders or response marks, all dots and lines are the same size, small "
+        "groups are merged into 'other' and the evidence of single ties is not shown.",
     },
     "viewing_as": {"nl": "U kijkt als: {audience}", "en": "You are viewing as: {audience}"},
     "synthetic": {
@@ -59,7 +59,10 @@ TEXTS = {
         "nl": "Het project kon niet worden geladen. Pas de bestanden aan en laad de pagina opnieuw.",
         "en": "The project could not be loaded. Correct the files and reload the page.",
     },
-    "no_data": {"nl": "Dit project bevat nog geen wijken.", "en": "This project has no wijken yet."},
+    "no_data": {
+        "nl": "Dit project bevat nog geen wijken.",
+        "en": "This project has no wijken yet.",
+    },
     "active_filters": {
         "nl": "Wijk {wijk}, meting {wave}. Relaties: {types}; minimale sterkte: {weight}.",
         "en": "Wijk {wijk}, wave {wave}. Ties: {types}; minimum strength: {weight}.",
@@ -84,9 +87,9 @@ TEXTS = {
     "page_import": {"nl": "Gegevens importeren", "en": "Import data"},
     "import_no_store": {
         "nl": "Gegevens importeren kan alleen in een projectmap. Deze app toont nu losse tabellen (of de demo). "
-              "Maak een projectmap met wijknet init, importeer uw bestanden en open de app op die map:",
+        "Maak een projectmap met wijknet init, importeer uw bestanden en open de app op die map:",
         "en": "Data can only be imported into a project folder. This app now shows plain tables (or the demo). "
-              "Create a project folder with wijknet init, import your files and open the app on that folder:",
+        "Create a project folder with wijknet init, import your files and open the app on that folder:",
     },
     "import_only_researchers": {
         "nl": "Alleen onderzoekers kunnen gegevens importeren en namen koppelen.",
@@ -95,19 +98,22 @@ TEXTS = {
     "import_upload_title": {"nl": "Bestanden toevoegen", "en": "Add files"},
     "import_intro": {
         "nl": "Kies een of meer bestanden: actoren, relaties of antwoorden (.csv of .xlsx), een enquête-export "
-              "(Qualtrics, LimeSurvey, Google Forms, Microsoft Forms, Network Canvas), gecodeerde gesprekken (codeerblad, "
-              "MAXQDA, ATLAS.ti) of een netwerkbestand (GraphML, GEXF). Eerst controleert wijknet alles zonder "
-              "iets op te slaan; daarna importeert u alles in één keer. Bij een probleem wordt niets opgeslagen. "
-              "Een bestand dat al is geïmporteerd (ook een nieuwere download van dezelfde enquête) voegt alleen "
-              "toe wat nieuw is.",
+        "(Qualtrics, LimeSurvey, Google Forms, Microsoft Forms, Network Canvas), gecodeerde gesprekken (codeerblad, "
+        "MAXQDA, ATLAS.ti) of een netwerkbestand (GraphML, GEXF). Eerst controleert wijknet alles zonder "
+        "iets op te slaan; daarna importeert u alles in één keer. Bij een probleem wordt niets opgeslagen. "
+        "Een bestand dat al is geïmporteerd (ook een nieuwere download van dezelfde enquête) voegt alleen "
+        "toe wat nieuw is.",
         "en": "Choose one or more files: actors, ties or responses (.csv or .xlsx), a survey export (Qualtrics, "
-              "LimeSurvey, Google Forms, Microsoft Forms, Network Canvas), coded interviews (coding sheet, MAXQDA, "
-              "ATLAS.ti) or a network file (GraphML, GEXF). wijknet first checks everything without saving "
-              "anything; then you import it all at once. On any problem nothing is saved. A file imported before "
-              "(also a newer download of the same survey) adds only what is new.",
+        "LimeSurvey, Google Forms, Microsoft Forms, Network Canvas), coded interviews (coding sheet, MAXQDA, "
+        "ATLAS.ti) or a network file (GraphML, GEXF). wijknet first checks everything without saving "
+        "anything; then you import it all at once. On any problem nothing is saved. A file imported before "
+        "(also a newer download of the same survey) adds only what is new.",
     },
     "import_files": {"nl": "Bestanden", "en": "Files"},
-    "import_files_help": {"nl": "Hoogstens {mb} MB per bestand.", "en": "At most {mb} MB per file."},
+    "import_files_help": {
+        "nl": "Hoogstens {mb} MB per bestand.",
+        "en": "At most {mb} MB per file.",
+    },
     "import_kind": {"nl": "Soort bestand", "en": "Kind of file"},
     "import_kind_auto": {"nl": "automatisch herkennen", "en": "recognise automatically"},
     "import_kind_help": {
@@ -125,21 +131,32 @@ TEXTS = {
         "nl": "Alleen voor een enquête die in één wijk is uitgezet: elke respons moet dan uit die wijk komen.",
         "en": "Only for a survey sent in one wijk: every response must then come from that wijk.",
     },
-    "import_more": {"nl": "Meer keuzes: werkblad, weggelaten vragen", "en": "More choices: sheet, questions left out"},
+    "import_more": {
+        "nl": "Meer keuzes: werkblad, weggelaten vragen",
+        "en": "More choices: sheet, questions left out",
+    },
     "import_sheet": {"nl": "Werkblad", "en": "Sheet"},
-    "import_sheet_auto": {"nl": "het eerste werkblad met gegevens", "en": "the first sheet with data"},
+    "import_sheet_auto": {
+        "nl": "het eerste werkblad met gegevens",
+        "en": "the first sheet with data",
+    },
     "import_sheet_help": {
         "nl": "Alleen voor Excel-bestanden met meer werkbladen; de andere werkbladen worden gemeld, niet gelezen.",
         "en": "Only for Excel files with several sheets; the other sheets are reported, not read.",
     },
-    "import_allow_missing": {"nl": "Vragen die bewust niet in de enquête stonden",
-                             "en": "Questions deliberately left out of the survey"},
-    "import_allow_missing_none": {"nl": "geen: elke kernvraag hoort erin", "en": "none: every core question belongs in it"},
+    "import_allow_missing": {
+        "nl": "Vragen die bewust niet in de enquête stonden",
+        "en": "Questions deliberately left out of the survey",
+    },
+    "import_allow_missing_none": {
+        "nl": "geen: elke kernvraag hoort erin",
+        "en": "none: every core question belongs in it",
+    },
     "import_allow_missing_help": {
         "nl": "Zonder deze keuze stopt de import als een kernvraag van de vragenlijst ontbreekt (zoals "
-              "'wijknet import --allow-missing').",
+        "'wijknet import --allow-missing').",
         "en": "Without this choice the import stops when a core question of the instrument is missing (as "
-              "'wijknet import --allow-missing').",
+        "'wijknet import --allow-missing').",
     },
     "import_none": {"nl": "geen (kies of typ)", "en": "none (choose or type)"},
     "import_check": {"nl": "Controleren", "en": "Check"},
@@ -150,20 +167,26 @@ TEXTS = {
         "nl": "Dit bestand is al eerder geïmporteerd (zelfde inhoud); het wordt overgeslagen.",
         "en": "This file was imported before (same content); it is skipped.",
     },
-    "import_nothing_new": {"nl": "Er is niets nieuws om te importeren.", "en": "There is nothing new to import."},
+    "import_nothing_new": {
+        "nl": "Er is niets nieuws om te importeren.",
+        "en": "There is nothing new to import.",
+    },
     "import_ready": {
         "nl": "Alles is in orde. Met Importeren worden de bestanden in één keer opgeslagen.",
         "en": "Everything is fine. Import saves the files all at once.",
     },
     "import_blocked": {
         "nl": "{n} probleem/problemen gevonden (zie de tabellen hierboven). Pas de bestanden aan en kies ze opnieuw; "
-              "er is niets opgeslagen.",
+        "er is niets opgeslagen.",
         "en": "{n} problem(s) found (see the tables above). Correct the files and choose them again; nothing was "
-              "saved.",
+        "saved.",
     },
     "import_go": {"nl": "Importeren", "en": "Import"},
     "import_importing": {"nl": "Importeren …", "en": "Importing …"},
-    "import_failed": {"nl": "Niet geïmporteerd; er is niets opgeslagen.", "en": "Not imported; nothing was saved."},
+    "import_failed": {
+        "nl": "Niet geïmporteerd; er is niets opgeslagen.",
+        "en": "Not imported; nothing was saved.",
+    },
     "import_done": {"nl": "Import {n} opgeslagen.", "en": "Import {n} saved."},
     "import_col_file": {"nl": "Bestand", "en": "File"},
     "import_col_row": {"nl": "Rij", "en": "Row"},
@@ -173,56 +196,119 @@ TEXTS = {
     "import_count_actors_added": {"nl": "{n} nieuwe actoren", "en": "{n} new actors"},
     "import_count_actors_updated": {"nl": "{n} actoren bijgewerkt", "en": "{n} actors updated"},
     "import_count_actors_same": {"nl": "{n} actoren ongewijzigd", "en": "{n} actors unchanged"},
-    "import_count_observations": {"nl": "{n} waarnemingen van relaties", "en": "{n} tie observations"},
+    "import_count_observations": {
+        "nl": "{n} waarnemingen van relaties",
+        "en": "{n} tie observations",
+    },
     "import_count_responses_added": {"nl": "{n} nieuwe antwoorden", "en": "{n} new responses"},
-    "import_count_responses_updated": {"nl": "{n} antwoorden bijgewerkt", "en": "{n} responses updated"},
-    "import_count_responses_same": {"nl": "{n} antwoorden ongewijzigd", "en": "{n} responses unchanged"},
-    "import_count_respondents": {"nl": "{n} respondenten zonder actor-id (zie Namen koppelen)",
-                                 "en": "{n} respondents without an actor id (see Link names)"},
-    "import_count_write_ins": {"nl": "{n} zelf ingevulde namen (zie Namen koppelen)",
-                               "en": "{n} written-in names (see Link names)"},
+    "import_count_responses_updated": {
+        "nl": "{n} antwoorden bijgewerkt",
+        "en": "{n} responses updated",
+    },
+    "import_count_responses_same": {
+        "nl": "{n} antwoorden ongewijzigd",
+        "en": "{n} responses unchanged",
+    },
+    "import_count_respondents": {
+        "nl": "{n} respondenten zonder actor-id (zie Namen koppelen)",
+        "en": "{n} respondents without an actor id (see Link names)",
+    },
+    "import_count_write_ins": {
+        "nl": "{n} zelf ingevulde namen (zie Namen koppelen)",
+        "en": "{n} written-in names (see Link names)",
+    },
     "import_count_segments": {"nl": "{n} gecodeerde fragmenten", "en": "{n} coded segments"},
     "import_count_interviews": {"nl": "{n} gesprekken", "en": "{n} interviews"},
     # Re-imports (wijknet.store.importing: units by the source's own id, versions)
     "import_count_answers_new": {"nl": "{n} nieuwe antwoorden", "en": "{n} new responses"},
     "import_count_answers_same": {"nl": "{n} al geïmporteerd", "en": "{n} imported before"},
-    "import_count_answers_changed": {"nl": "{n} gewijzigd (nieuwe versie; de oude blijft in de geschiedenis)", "en": "{n} changed (new version; the old one stays in the history)"},
+    "import_count_answers_changed": {
+        "nl": "{n} gewijzigd (nieuwe versie; de oude blijft in de geschiedenis)",
+        "en": "{n} changed (new version; the old one stays in the history)",
+    },
     "import_count_sessions_new": {"nl": "{n} nieuwe gesprekken", "en": "{n} new sessions"},
-    "import_count_sessions_same": {"nl": "{n} gesprekken al geïmporteerd", "en": "{n} sessions imported before"},
-    "import_count_sessions_changed": {"nl": "{n} gesprekken gewijzigd (nieuwe versie)", "en": "{n} sessions changed (new version)"},
+    "import_count_sessions_same": {
+        "nl": "{n} gesprekken al geïmporteerd",
+        "en": "{n} sessions imported before",
+    },
+    "import_count_sessions_changed": {
+        "nl": "{n} gesprekken gewijzigd (nieuwe versie)",
+        "en": "{n} sessions changed (new version)",
+    },
     "import_count_fragments_new": {"nl": "{n} nieuwe fragmenten", "en": "{n} new segments"},
-    "import_count_fragments_same": {"nl": "{n} fragmenten al geïmporteerd", "en": "{n} segments imported before"},
-    "import_count_fragments_changed": {"nl": "{n} fragmenten gewijzigd (nieuwe versie)", "en": "{n} segments changed (new version)"},
+    "import_count_fragments_same": {
+        "nl": "{n} fragmenten al geïmporteerd",
+        "en": "{n} segments imported before",
+    },
+    "import_count_fragments_changed": {
+        "nl": "{n} fragmenten gewijzigd (nieuwe versie)",
+        "en": "{n} segments changed (new version)",
+    },
     "import_count_rows_new": {"nl": "{n} nieuwe rijen", "en": "{n} new rows"},
     "import_count_rows_same": {"nl": "{n} rijen al geïmporteerd", "en": "{n} rows imported before"},
-    "import_count_observations_same": {"nl": "{n} waarnemingen al geïmporteerd", "en": "{n} tie observations imported before"},
-    "import_count_observations_changed": {"nl": "{n} waarnemingen gewijzigd (nieuwe versie)", "en": "{n} tie observations changed (new version)"},
-    "import_count_observations_withdrawn": {"nl": "{n} waarnemingen ingetrokken (niet meer in de bron; bewaard in de geschiedenis)", "en": "{n} tie observations withdrawn (no longer in the source; kept in the history)"},
-    "import_count_responses_changed": {"nl": "{n} responses gewijzigd (nieuwe versie)", "en": "{n} responses changed (new version)"},
-    "import_count_write_ins_same": {"nl": "{n} zelf ingevulde partijen al bekend", "en": "{n} written-in parties known before"},
-    "import_count_write_ins_changed": {"nl": "{n} zelf ingevulde partijen gewijzigd", "en": "{n} written-in parties changed"},
-    "import_count_respondents_same": {"nl": "{n} respondenten zonder actor-id al bekend", "en": "{n} respondents without an actor id known before"},
-    "import_count_respondents_changed": {"nl": "{n} respondenten zonder actor-id gewijzigd", "en": "{n} respondents without an actor id changed"},
-    "import_notes": {"nl": "Opmerkingen ({n}): niets is weggelaten zonder dat het hier staat.", "en": "Notes ({n}): nothing is left out without being listed here."},
+    "import_count_observations_same": {
+        "nl": "{n} waarnemingen al geïmporteerd",
+        "en": "{n} tie observations imported before",
+    },
+    "import_count_observations_changed": {
+        "nl": "{n} waarnemingen gewijzigd (nieuwe versie)",
+        "en": "{n} tie observations changed (new version)",
+    },
+    "import_count_observations_withdrawn": {
+        "nl": "{n} waarnemingen ingetrokken (niet meer in de bron; bewaard in de geschiedenis)",
+        "en": "{n} tie observations withdrawn (no longer in the source; kept in the history)",
+    },
+    "import_count_responses_changed": {
+        "nl": "{n} responses gewijzigd (nieuwe versie)",
+        "en": "{n} responses changed (new version)",
+    },
+    "import_count_write_ins_same": {
+        "nl": "{n} zelf ingevulde partijen al bekend",
+        "en": "{n} written-in parties known before",
+    },
+    "import_count_write_ins_changed": {
+        "nl": "{n} zelf ingevulde partijen gewijzigd",
+        "en": "{n} written-in parties changed",
+    },
+    "import_count_respondents_same": {
+        "nl": "{n} respondenten zonder actor-id al bekend",
+        "en": "{n} respondents without an actor id known before",
+    },
+    "import_count_respondents_changed": {
+        "nl": "{n} respondenten zonder actor-id gewijzigd",
+        "en": "{n} respondents without an actor id changed",
+    },
+    "import_notes": {
+        "nl": "Opmerkingen ({n}): niets is weggelaten zonder dat het hier staat.",
+        "en": "Notes ({n}): nothing is left out without being listed here.",
+    },
     "import_col_note": {"nl": "Opmerking", "en": "Note"},
     "import_col_sheet": {"nl": "Blad", "en": "Sheet"},
     "resolve_title": {"nl": "Namen koppelen", "en": "Link names"},
-    "resolve_nothing": {"nl": "Er wachten geen namen op een koppeling.", "en": "No names are waiting to be linked."},
+    "resolve_nothing": {
+        "nl": "Er wachten geen namen op een koppeling.",
+        "en": "No names are waiting to be linked.",
+    },
     "resolve_locked": {
         "nl": "{n} namen wachten op een koppeling. Daarvoor zijn de echte namen nodig: zet '{unlock}' in de zijbalk aan.",
         "en": "{n} names are waiting to be linked. That needs the real names: switch on '{unlock}' in the sidebar.",
     },
     "resolve_intro": {
         "nl": "{n} namen wachten: partijen die een respondent zelf invulde, en respondenten zonder actor-id. Kies de "
-              "actor die bedoeld is en klik op Koppelen, of maak een nieuwe actor. Pas daarna tellen hun relaties "
-              "mee. De score (0 tot 1) zegt hoe goed de naam lijkt.",
+        "actor die bedoeld is en klik op Koppelen, of maak een nieuwe actor. Pas daarna tellen hun relaties "
+        "mee. De score (0 tot 1) zegt hoe goed de naam lijkt.",
         "en": "{n} names are waiting: parties a respondent wrote in, and respondents without an actor id. Choose "
-              "the actor meant and click Link, or create a new actor. Only then do their ties count. The score "
-              "(0 to 1) says how similar the name is.",
+        "the actor meant and click Link, or create a new actor. Only then do their ties count. The score "
+        "(0 to 1) says how similar the name is.",
     },
-    "resolve_accept_all": {"nl": "Koppel de {n} zekere overeenkomsten", "en": "Link the {n} certain matches"},
-    "resolve_accepted": {"nl": "{n} namen gekoppeld; {obs} waarnemingen van relaties toegevoegd.",
-                         "en": "{n} names linked; {obs} tie observations added."},
+    "resolve_accept_all": {
+        "nl": "Koppel de {n} zekere overeenkomsten",
+        "en": "Link the {n} certain matches",
+    },
+    "resolve_accepted": {
+        "nl": "{n} namen gekoppeld; {obs} waarnemingen van relaties toegevoegd.",
+        "en": "{n} names linked; {obs} tie observations added.",
+    },
     "resolve_write_in": {
         "nl": "**#{pid} '{mention}'**{org} · zelf ingevuld door {respondent} · {wijk}, meting {wave}",
         "en": "**#{pid} '{mention}'**{org} · written in by {respondent} · {wijk}, wave {wave}",
@@ -237,21 +323,27 @@ TEXTS = {
     "resolve_confirm": {"nl": "Koppelen", "en": "Link"},
     "resolve_domain": {"nl": "Of: nieuwe actor in domein", "en": "Or: new actor in domain"},
     "resolve_new": {"nl": "Nieuwe actor maken", "en": "Create new actor"},
-    "resolve_confirmed": {"nl": "#{pid} gekoppeld aan {actor}; {obs} waarnemingen van relaties toegevoegd.",
-                          "en": "#{pid} linked to {actor}; {obs} tie observations added."},
-    "resolve_created": {"nl": "Nieuwe actor {actor} gemaakt van #{pid}; {obs} waarnemingen van relaties toegevoegd.",
-                        "en": "New actor {actor} created from #{pid}; {obs} tie observations added."},
-    "resolve_more": {"nl": "En nog {n}; die verschijnen als deze gekoppeld zijn.",
-                     "en": "And {n} more; they appear once these are linked."},
+    "resolve_confirmed": {
+        "nl": "#{pid} gekoppeld aan {actor}; {obs} waarnemingen van relaties toegevoegd.",
+        "en": "#{pid} linked to {actor}; {obs} tie observations added.",
+    },
+    "resolve_created": {
+        "nl": "Nieuwe actor {actor} gemaakt van #{pid}; {obs} waarnemingen van relaties toegevoegd.",
+        "en": "New actor {actor} created from #{pid}; {obs} tie observations added.",
+    },
+    "resolve_more": {
+        "nl": "En nog {n}; die verschijnen als deze gekoppeld zijn.",
+        "en": "And {n} more; they appear once these are linked.",
+    },
     # --- audit log page (researchers of a project store; wijknet.webapp.auth) ----
     "page_audit": {"nl": "Auditlog", "en": "Audit log"},
     "audit_intro": {
         "nl": "Wie deed wat in dit project: imports, exports, rapporten, aanmeldingen (ook mislukte) en wijzigingen "
-              "van gebruikers en rollen. Nieuwste eerst; tijden in UTC. Het log bevat gebruikersnamen, bestandsnamen "
-              "en aantallen, geen namen van actoren.",
+        "van gebruikers en rollen. Nieuwste eerst; tijden in UTC. Het log bevat gebruikersnamen, bestandsnamen "
+        "en aantallen, geen namen van actoren.",
         "en": "Who did what in this project: imports, exports, reports, sign-ins (also failed ones) and changes of "
-              "users and roles. Newest first; times in UTC. The log holds user names, file names and counts, no "
-              "names of actors.",
+        "users and roles. Newest first; times in UTC. The log holds user names, file names and counts, no "
+        "names of actors.",
     },
     "audit_action": {"nl": "Actie", "en": "Action"},
     "audit_all": {"nl": "alle acties", "en": "all actions"},
@@ -268,37 +360,37 @@ TEXTS = {
     # --- report page (wijknet.report) ------------------------------------
     "report_intro_programme": {
         "nl": "Download het programmarapport van meting {wave}: alle wijken naast elkaar, zonder namen en zonder "
-              "kleine groepen, zoals een leernetwerk het mag zien.",
+        "kleine groepen, zoals een leernetwerk het mag zien.",
         "en": "Download the programme report of wave {wave}: all wijken side by side, without names and without "
-              "small groups, as a learning network may see it.",
+        "small groups, as a learning network may see it.",
     },
     "anonymised_title": {"nl": "Geanonimiseerde kopie", "en": "Anonymised copy"},
     "anonymised_intro": {
         "nl": "Een kopie van het hele project om te delen: geen namen, functies of organisaties, vaste schuilnamen "
-              "in plaats van nummers, geen antwoorden over vertrouwen en geen citaten; kleine groepen zijn "
-              "samengevoegd tot 'overig'. Het maken van de kopie wordt vastgelegd.",
+        "in plaats van nummers, geen antwoorden over vertrouwen en geen citaten; kleine groepen zijn "
+        "samengevoegd tot 'overig'. Het maken van de kopie wordt vastgelegd.",
         "en": "A copy of the whole project to share: no names, roles or organisations, fixed pseudonyms instead of "
-              "ids, no trust ratings and no quotes; small groups are merged into 'other'. Making the copy is recorded.",
+        "ids, no trust ratings and no quotes; small groups are merged into 'other'. Making the copy is recorded.",
     },
     "anonymised_make": {"nl": "Geanonimiseerde kopie maken", "en": "Make an anonymised copy"},
     "anonymised_download": {"nl": "Download de kopie (zip)", "en": "Download the copy (zip)"},
     "report_intro": {
         "nl": "Download een rapport van wijk {wijk}, meting {wave}, om te delen of te publiceren: de netwerkkaart, "
-              "de kengetallen met uitleg, verbinders, domeinmenging, verandering, KPI 3, respons en een bijlage met "
-              "methoden en de herkomst van de gegevens. Het rapport gebruikt alle relaties (zonder de filters van de "
-              "zijbalk).",
+        "de kengetallen met uitleg, verbinders, domeinmenging, verandering, KPI 3, respons en een bijlage met "
+        "methoden en de herkomst van de gegevens. Het rapport gebruikt alle relaties (zonder de filters van de "
+        "zijbalk).",
         "en": "Download a report on wijk {wijk}, wave {wave}, to share or publish: the network map, the measures "
-              "explained, connectors, domain mixing, change, KPI 3, response and an appendix with methods and where "
-              "the data come from. The report uses all ties (without the sidebar filters).",
+        "explained, connectors, domain mixing, change, KPI 3, response and an appendix with methods and where "
+        "the data come from. The report uses all ties (without the sidebar filters).",
     },
     "report_html": {"nl": "Rapport downloaden (HTML)", "en": "Download report (HTML)"},
     "report_make_pdf": {"nl": "PDF maken", "en": "Make PDF"},
     "report_pdf": {"nl": "Rapport downloaden (PDF)", "en": "Download report (PDF)"},
     "report_no_pdf": {
         "nl": "PDF maken vraagt Chromium op de server (apt-get install chromium); de HTML-versie kunt u in de "
-              "browser openen en als PDF afdrukken.",
+        "browser openen en als PDF afdrukken.",
         "en": "Making a PDF needs Chromium on the server (apt-get install chromium); open the HTML version in a "
-              "browser and print it to PDF.",
+        "browser and print it to PDF.",
     },
     "report_html_note": {
         "nl": "Het HTML-bestand is op zichzelf staand: het laadt niets van internet en drukt af op A4.",
@@ -308,12 +400,12 @@ TEXTS = {
     "map_help": {"nl": "Hoe lees ik de kaart?", "en": "How do I read the map?"},
     "map_intro": {
         "nl": "Elke stip is een persoon of organisatie in de wijk, de kleur is het domein. Een lijn is een relatie "
-              "(de pijl wijst van wie de relatie noemde naar wie genoemd werd). Beweeg over een stip voor meer "
-              "informatie; scroll om in te zoomen. De plaatsen blijven gelijk tussen metingen, zodat u ziet wat "
-              "verandert.",
+        "(de pijl wijst van wie de relatie noemde naar wie genoemd werd). Beweeg over een stip voor meer "
+        "informatie; scroll om in te zoomen. De plaatsen blijven gelijk tussen metingen, zodat u ziet wat "
+        "verandert.",
         "en": "Each dot is a person or organisation in the wijk, its colour is the domain. A line is a tie (the "
-              "arrow points from who named the tie to who was named). Hover over a dot for details; scroll to "
-              "zoom. Positions stay the same across waves, so you can see what changes.",
+        "arrow points from who named the tie to who was named). Hover over a dot for details; scroll to "
+        "zoom. Positions stay the same across waves, so you can see what changes.",
     },
     "map_settings": {"nl": "Kaart", "en": "Map"},
     "size_by": {"nl": "Grootte van de stip", "en": "Size of the dot"},
@@ -338,14 +430,17 @@ TEXTS = {
     "evidence_title": {"nl": "Waar komt een relatie vandaan?", "en": "Where does a tie come from?"},
     "evidence_intro": {
         "nl": "Kies een actor: de tabel toont al zijn of haar relaties in deze meting (beide richtingen, zonder de "
-              "filters van de zijbalk) en waar elke relatie op berust: de bron, het bestand en de regel. Citaten "
-              "uit gesprekken ziet alleen een onderzoeker met echte namen aan.",
+        "filters van de zijbalk) en waar elke relatie op berust: de bron, het bestand en de regel. Citaten "
+        "uit gesprekken ziet alleen een onderzoeker met echte namen aan.",
         "en": "Choose an actor: the table shows all of their ties in this wave (both directions, without the "
-              "sidebar filters) and what each tie rests on: the source, the file and the row. Interview quotes "
-              "are shown only to a researcher with real names switched on.",
+        "sidebar filters) and what each tie rests on: the source, the file and the row. Interview quotes "
+        "are shown only to a researcher with real names switched on.",
     },
     "evidence_actor": {"nl": "Actor", "en": "Actor"},
-    "evidence_none": {"nl": "{name} heeft geen relaties in deze meting.", "en": "{name} has no ties in this wave."},
+    "evidence_none": {
+        "nl": "{name} heeft geen relaties in deze meting.",
+        "en": "{name} has no ties in this wave.",
+    },
     "evidence_outgoing": {"nl": "noemt", "en": "names"},
     "evidence_incoming": {"nl": "genoemd door", "en": "named by"},
     "ev_direction": {"nl": "Richting", "en": "Direction"},
@@ -362,9 +457,9 @@ TEXTS = {
     # --- metrics page ------------------------------------------------------
     "metrics_intro": {
         "nl": "Kengetallen van het hele wijknetwerk, per meting. Onder de tabel staat bij elk getal in één zin "
-              "wat het betekent.",
+        "wat het betekent.",
         "en": "Key figures of the whole wijk network, per wave. Below the table, each figure is explained in "
-              "one sentence.",
+        "one sentence.",
     },
     "metric": {"nl": "Kengetal", "en": "Measure"},
     "meaning": {"nl": "Wat betekent dit?", "en": "What does it mean?"},
@@ -378,7 +473,7 @@ TEXTS = {
     },
     "m_density_expl": {
         "nl": "Welk deel van alle mogelijke relaties er echt is: 0,05 betekent dat 5 van de 100 mogelijke "
-              "contacten bestaan.",
+        "contacten bestaan.",
         "en": "Which share of all possible ties actually exists: 0.05 means 5 in 100 possible contacts exist.",
     },
     "m_cross_expl": {
@@ -387,21 +482,21 @@ TEXTS = {
     },
     "m_ei_expl": {
         "nl": "Van -1 (iedereen werkt alleen binnen het eigen domein) tot +1 (alleen met andere domeinen); "
-              "de volgende regel geeft de waarde die bij toeval te verwachten is.",
+        "de volgende regel geeft de waarde die bij toeval te verwachten is.",
         "en": "From -1 (everyone works only within their own domain) to +1 (only with other domains); the next "
-              "row gives the value expected by chance.",
+        "row gives the value expected by chance.",
     },
     "m_ei_expected_expl": {
         "nl": "De E-I-index als relaties willekeurig over de domeinen verdeeld zouden zijn; ligt de echte waarde "
-              "lager, dan blijven domeinen meer op zichzelf dan toeval doet verwachten.",
+        "lager, dan blijven domeinen meer op zichzelf dan toeval doet verwachten.",
         "en": "The E-I index if ties were spread over the domains at random; a lower real value means domains "
-              "keep more to themselves than chance would suggest.",
+        "keep more to themselves than chance would suggest.",
     },
     "m_ei_p_expl": {
         "nl": "Hoe klein de kans is dat het verschil met de toevalswaarde alleen door toeval komt; onder 0,05 "
-              "noemen we het verschil duidelijk.",
+        "noemen we het verschil duidelijk.",
         "en": "How likely the difference from the chance value is pure coincidence; below 0.05 we call the "
-              "difference clear.",
+        "difference clear.",
     },
     "m_reciprocity_expl": {
         "nl": "Het deel van de relaties dat beide partijen noemen: hoe vaker, hoe meer men elkaar over en weer kent.",
@@ -409,9 +504,9 @@ TEXTS = {
     },
     "m_components_expl": {
         "nl": "In hoeveel groepjes het netwerk uiteenvalt die onderling geen enkele verbinding hebben "
-              "(een actor zonder relaties telt als eigen deel).",
+        "(een actor zonder relaties telt als eigen deel).",
         "en": "Into how many groups the network falls apart that have no connection at all with each other "
-              "(an actor without ties counts as a part of its own).",
+        "(an actor without ties counts as a part of its own).",
     },
     "m_isolates_expl": {
         "nl": "Personen of organisaties die in deze meting met niemand verbonden zijn.",
@@ -423,14 +518,19 @@ TEXTS = {
     },
     "m_assortativity_expl": {
         "nl": "Boven 0: men werkt vaker met het eigen domein dan bij toeval; onder 0: juist vaker met andere "
-              "domeinen.",
+        "domeinen.",
         "en": "Above 0: people work with their own domain more often than by chance; below 0: more often with "
-              "other domains.",
+        "other domains.",
     },
-    "metrics_chart": {"nl": "Domeinoverstijgende relaties per meting", "en": "Domain-crossing ties per wave"},
+    "metrics_chart": {
+        "nl": "Domeinoverstijgende relaties per meting",
+        "en": "Domain-crossing ties per wave",
+    },
     # --- non-response (metrics page) -----------------------------------------
-    "nr_title": {"nl": "Met en zonder behandeling van non-respons",
-                 "en": "With and without treatment of non-response"},
+    "nr_title": {
+        "nl": "Met en zonder behandeling van non-respons",
+        "en": "With and without treatment of non-response",
+    },
     "nr_rate": {
         "nl": "Respons in {wijk}, meting {wave}: {k} van de {n} actoren vulden de vragenlijst in ({rate}).",
         "en": "Response in {wijk}, wave {wave}: {k} of the {n} actors filled in the survey ({rate}).",
@@ -441,42 +541,44 @@ TEXTS = {
     },
     "nr_intro": {
         "nl": "Wie niet reageert, noemt zelf geen relaties. Zonder behandeling lijken deze actoren daardoor minder "
-              "verbonden. De kolommen tonen dezelfde kengetallen na vier gangbare behandelingen; liggen ze dicht "
-              "bij elkaar, dan hangt de uitkomst weinig af van de non-respons.",
+        "verbonden. De kolommen tonen dezelfde kengetallen na vier gangbare behandelingen; liggen ze dicht "
+        "bij elkaar, dan hangt de uitkomst weinig af van de non-respons.",
         "en": "Actors who do not respond name no ties themselves, so without treatment they look less connected. "
-              "The columns show the same key figures after four common treatments; when they are close, the "
-              "result depends little on non-response.",
+        "The columns show the same key figures after four common treatments; when they are close, the "
+        "result depends little on non-response.",
     },
     "nr_none": {"nl": "Zonder behandeling", "en": "Without treatment"},
     "nr_drop": {"nl": "Alleen respondenten", "en": "Respondents only"},
     "nr_reconstruct": {"nl": "Reconstructie", "en": "Reconstruction"},
     "nr_impute": {"nl": "Reconstructie + imputatie", "en": "Reconstruction + imputation"},
-    "nr_impute_reciprocity": {"nl": "Reconstructie + imputatie met wederkerigheid",
-                              "en": "Reconstruction + imputation with reciprocity"},
+    "nr_impute_reciprocity": {
+        "nl": "Reconstructie + imputatie met wederkerigheid",
+        "en": "Reconstruction + imputation with reciprocity",
+    },
     "nr_methods": {
         "nl": "Alleen respondenten: wie niet reageerde, wordt weggelaten. Reconstructie: een relatie die een "
-              "respondent met een niet-respondent meldt, telt in beide richtingen. Imputatie: daarna krijgen paren "
-              "van twee niet-respondenten willekeurig een relatie met de kans die de dichtheid van de gemelde "
-              "relaties geeft (vaste seed). Imputatie met wederkerigheid: zo'n paar krijgt even vaak een relatie, "
-              "maar die wordt even vaak beantwoord als bij de respondenten onderling. Let op: imputatie kiest "
-              "partners zonder naar het domein te kijken en maakt de domeinen daardoor gemengder dan ze zijn; "
-              "lees de E-I-index en het aandeel domeinoverstijgende relaties na imputatie met voorzichtigheid. "
-              "Zie docs/methods.md (Huisman 2009).",
+        "respondent met een niet-respondent meldt, telt in beide richtingen. Imputatie: daarna krijgen paren "
+        "van twee niet-respondenten willekeurig een relatie met de kans die de dichtheid van de gemelde "
+        "relaties geeft (vaste seed). Imputatie met wederkerigheid: zo'n paar krijgt even vaak een relatie, "
+        "maar die wordt even vaak beantwoord als bij de respondenten onderling. Let op: imputatie kiest "
+        "partners zonder naar het domein te kijken en maakt de domeinen daardoor gemengder dan ze zijn; "
+        "lees de E-I-index en het aandeel domeinoverstijgende relaties na imputatie met voorzichtigheid. "
+        "Zie docs/methods.md (Huisman 2009).",
         "en": "Respondents only: non-respondents are left out. Reconstruction: a tie a respondent reports with a "
-              "non-respondent counts in both directions. Imputation: then pairs of two non-respondents get a tie "
-              "at random with the probability given by the density of the reported ties (fixed seed). Imputation "
-              "with reciprocity: such a pair gets a tie as often, but it is returned as often as among the "
-              "respondents. Note: imputation picks partners without regard to domain and so makes the domains "
-              "look more mixed than they are; read the E-I index and the share of domain-crossing ties after "
-              "imputation with care. See docs/methods.md (Huisman 2009).",
+        "non-respondent counts in both directions. Imputation: then pairs of two non-respondents get a tie "
+        "at random with the probability given by the density of the reported ties (fixed seed). Imputation "
+        "with reciprocity: such a pair gets a tie as often, but it is returned as often as among the "
+        "respondents. Note: imputation picks partners without regard to domain and so makes the domains "
+        "look more mixed than they are; read the E-I index and the share of domain-crossing ties after "
+        "imputation with care. See docs/methods.md (Huisman 2009).",
     },
     "share_pct": {"nl": "aandeel (%)", "en": "share (%)"},
     # --- connectors page -----------------------------------------------------
     "connectors_intro": {
         "nl": "Verbinders leggen contact tussen mensen en domeinen die elkaar anders niet zouden vinden. "
-              "Hieronder de actoren met de meeste verbindende rollen in deze meting.",
+        "Hieronder de actoren met de meeste verbindende rollen in deze meting.",
         "en": "Connectors link people and domains that would not find each other otherwise. Below are the "
-              "actors with the most connecting roles in this wave.",
+        "actors with the most connecting roles in this wave.",
     },
     "connectors_outside": {
         "nl": "Verbinders buiten het PlusWIJkteam: {names}",
@@ -487,7 +589,10 @@ TEXTS = {
         "en": "The main connectors are all in the PlusWIJkteam.",
     },
     "top_n": {"nl": "Aantal actoren in de tabel", "en": "Number of actors in the table"},
-    "only_outside": {"nl": "Alleen actoren buiten het PlusWIJkteam", "en": "Only actors outside the PlusWIJkteam"},
+    "only_outside": {
+        "nl": "Alleen actoren buiten het PlusWIJkteam",
+        "en": "Only actors outside the PlusWIJkteam",
+    },
     "col_name": {"nl": "Naam", "en": "Name"},
     "roles_title": {"nl": "Verbindende rollen per actor", "en": "Brokerage roles per actor"},
     "col_role": {"nl": "Rol", "en": "Role"},
@@ -499,16 +604,19 @@ TEXTS = {
     },
     "connector_rule": {
         "nl": "Verbinder = de 10% actoren met de meeste verbindende rollen; wie evenveel rollen heeft als de laatste "
-              "daarvan telt ook mee, wie geen rol heeft nooit. Dezelfde regel geldt in het rapport en bij Wijken "
-              "vergelijken.",
+        "daarvan telt ook mee, wie geen rol heeft nooit. Dezelfde regel geldt in het rapport en bij Wijken "
+        "vergelijken.",
         "en": "Connector = the 10% of actors with the most brokerage roles; actors with as many roles as the last of "
-              "them count too, actors without any role never. The same rule applies in the report and on Compare "
-              "wijken.",
+        "them count too, actors without any role never. The same rule applies in the report and on Compare "
+        "wijken.",
     },
     "col_team": {"nl": "Team", "en": "Team"},
     "col_team_help": {"nl": "Lid van het PlusWIJkteam", "en": "Member of the PlusWIJkteam"},
     "col_degree": {"nl": "Relaties", "en": "Ties"},
-    "col_degree_help": {"nl": "Aantal relaties, genoemd en ontvangen", "en": "Number of ties, sent and received"},
+    "col_degree_help": {
+        "nl": "Aantal relaties, genoemd en ontvangen",
+        "en": "Number of ties, sent and received",
+    },
     "col_betweenness": {"nl": "Brug", "en": "Bridging"},
     "col_betweenness_help": {
         "nl": "Brugfunctie: hoe vaak deze actor op de kortste weg tussen twee anderen ligt (0 tot 1)",
@@ -534,9 +642,9 @@ TEXTS = {
     "concepts": {"nl": "Wat betekenen de kolommen?", "en": "What do the columns mean?"},
     "expl_betweenness": {
         "nl": "Brugfunctie: hoe vaak iemand op de kortste weg tussen twee anderen ligt (0 tot 1); hoog betekent "
-              "dat veel contacten via deze persoon lopen.",
+        "dat veel contacten via deze persoon lopen.",
         "en": "Bridging: how often someone lies on the shortest path between two others (0 to 1); high means "
-              "many contacts run through this person.",
+        "many contacts run through this person.",
     },
     "expl_bridge": {
         "nl": "Kwetsbare brug: valt deze actor weg, dan raakt een deel van het netwerk los van de rest.",
@@ -573,9 +681,9 @@ TEXTS = {
     # --- change page -----------------------------------------------------------
     "change_intro": {
         "nl": "Wat is er tussen twee metingen veranderd in het wijknetwerk? Welke samenwerkingen zijn nieuw, welke "
-              "zijn verdwenen, en wie is erbij gekomen of vertrokken?",
+        "zijn verdwenen, en wie is erbij gekomen of vertrokken?",
         "en": "What changed in the wijk network between two waves? Which collaborations are new, which are gone, "
-              "and who joined or left?",
+        "and who joined or left?",
     },
     "change_one_wave": {
         "nl": "Dit project heeft maar één meting. Na een tweede meting ziet u hier wat er veranderd is.",
@@ -594,15 +702,15 @@ TEXTS = {
     "change_net_cross": {"nl": "netto {value} tussen domeinen", "en": "net {value} across domains"},
     "change_sum_ties": {
         "nl": "Van {wave_from} naar {wave_to} kwamen er **{new} relaties bij** en **verdwenen er {lost}**; "
-              "**{kept} relaties bleven bestaan**.",
+        "**{kept} relaties bleven bestaan**.",
         "en": "From {wave_from} to {wave_to}, **{new} ties were added** and **{lost} were lost**; "
-              "**{kept} ties stayed**.",
+        "**{kept} ties stayed**.",
     },
     "change_sum_cross": {
         "nl": "**{new_cross} van de nieuwe relaties verbinden twee verschillende domeinen**, tegen {lost_cross} "
-              "verdwenen relaties tussen domeinen.",
+        "verdwenen relaties tussen domeinen.",
         "en": "**{new_cross} of the new ties connect two different domains**, against {lost_cross} lost ties "
-              "between domains.",
+        "between domains.",
     },
     "change_sum_actors": {
         "nl": "Nieuw in het netwerk: **{entered}**; vertrokken: **{left}**.",
@@ -612,12 +720,12 @@ TEXTS = {
     "actor_many": {"nl": "{n} actoren", "en": "{n} actors"},
     "change_sum_actor_ties": {
         "nl": "Van de nieuwe relaties horen er {new_by} bij nieuwkomers; van de verdwenen relaties {lost_by} bij "
-              "wie vertrok.",
+        "wie vertrok.",
         "en": "Of the new ties, {new_by} belong to newcomers; of the lost ties, {lost_by} to those who left.",
     },
     "change_sum_stable": {
         "nl": "Van alle relaties die in één van beide metingen voorkomen, bestaat {pct}% in allebei "
-              "(Jaccard-index {jaccard}).",
+        "(Jaccard-index {jaccard}).",
         "en": "Of all ties found in either wave, {pct}% exist in both (Jaccard index {jaccard}).",
     },
     "change_map_title": {"nl": "Verschilkaart", "en": "Difference map"},
@@ -625,35 +733,44 @@ TEXTS = {
     "change_show_all": {"nl": "alle veranderingen", "en": "all changes"},
     "change_show_new": {"nl": "alleen nieuwe relaties", "en": "new ties only"},
     "change_show_lost": {"nl": "alleen verdwenen relaties", "en": "lost ties only"},
-    "change_cross_only": {"nl": "Alleen relaties tussen domeinen", "en": "Only ties between domains"},
+    "change_cross_only": {
+        "nl": "Alleen relaties tussen domeinen",
+        "en": "Only ties between domains",
+    },
     "change_map_alt": {
         "nl": "Verschilkaart van wijk {wijk}, van {wave_from} naar {wave_to}",
         "en": "Difference map of wijk {wijk}, from {wave_from} to {wave_to}",
     },
-    "change_map_help": {"nl": "Hoe lees ik de verschilkaart?", "en": "How do I read the difference map?"},
+    "change_map_help": {
+        "nl": "Hoe lees ik de verschilkaart?",
+        "en": "How do I read the difference map?",
+    },
     "change_map_intro": {
         "nl": "Iedereen staat op dezelfde plek als op de netwerkkaart. Groene lijnen zijn samenwerkingen die er in "
-              "{wave_to} zijn en in {wave_from} nog niet; rode stippellijnen waren er in {wave_from} en zijn in "
-              "{wave_to} verdwenen; lichtgrijze lijnen bestonden in beide metingen. Een groene ring betekent dat "
-              "iemand nieuw is in het netwerk; een vervaagde stip met een rode stippelrand dat iemand niet meer "
-              "meedoet. Hoe groter de stip, hoe meer relaties van die persoon veranderden. Relaties van nieuwkomers "
-              "tellen als nieuw en die van vertrokken actoren als verdwenen.",
+        "{wave_to} zijn en in {wave_from} nog niet; rode stippellijnen waren er in {wave_from} en zijn in "
+        "{wave_to} verdwenen; lichtgrijze lijnen bestonden in beide metingen. Een groene ring betekent dat "
+        "iemand nieuw is in het netwerk; een vervaagde stip met een rode stippelrand dat iemand niet meer "
+        "meedoet. Hoe groter de stip, hoe meer relaties van die persoon veranderden. Relaties van nieuwkomers "
+        "tellen als nieuw en die van vertrokken actoren als verdwenen.",
         "en": "Everyone is in the same place as on the network map. Green lines are collaborations that exist in "
-              "{wave_to} but not yet in {wave_from}; red dashed lines existed in {wave_from} and are gone in "
-              "{wave_to}; light grey lines existed in both waves. A green ring means someone is new in the network; "
-              "a faded dot with a red dashed border means someone no longer takes part. The larger the dot, the "
-              "more of that person's ties changed. Ties of newcomers count as new and those of leavers as lost.",
+        "{wave_to} but not yet in {wave_from}; red dashed lines existed in {wave_from} and are gone in "
+        "{wave_to}; light grey lines existed in both waves. A green ring means someone is new in the network; "
+        "a faded dot with a red dashed border means someone no longer takes part. The larger the dot, the "
+        "more of that person's ties changed. Ties of newcomers count as new and those of leavers as lost.",
     },
     "trend_title": {"nl": "Kengetallen door de tijd", "en": "Key figures over time"},
     "trend_intro": {
         "nl": "Per meting de waarde met een onzekerheidsmarge (95%). Grotere netwerken hebben vanzelf een lagere "
-              "dichtheid, dus vergelijk metingen via de marges: overlappen ze flink, dan is het verschil niet "
-              "duidelijk.",
+        "dichtheid, dus vergelijk metingen via de marges: overlappen ze flink, dan is het verschil niet "
+        "duidelijk.",
         "en": "Per wave the value with an uncertainty margin (95%). Bigger networks have a lower density by nature, "
-              "so compare waves through the margins: if they overlap a lot, the difference is not clear.",
+        "so compare waves through the margins: if they overlap a lot, the difference is not clear.",
     },
     "trend_density": {"nl": "Dichtheid", "en": "Density"},
-    "trend_cross_domain_share": {"nl": "Relaties tussen domeinen (%)", "en": "Ties between domains (%)"},
+    "trend_cross_domain_share": {
+        "nl": "Relaties tussen domeinen (%)",
+        "en": "Ties between domains (%)",
+    },
     "trend_ei_index": {"nl": "E-I-index", "en": "E-I index"},
     "trend_density_expl": {
         "nl": "deel van alle mogelijke relaties dat bestaat",
@@ -671,33 +788,43 @@ TEXTS = {
     "trend_low": {"nl": "ondergrens", "en": "lower bound"},
     "trend_high": {"nl": "bovengrens", "en": "upper bound"},
     "trend_actors": {"nl": "actoren", "en": "actors"},
-    "trend_sizes": {"nl": "Aantal actoren per meting: {sizes}.", "en": "Number of actors per wave: {sizes}."},
+    "trend_sizes": {
+        "nl": "Aantal actoren per meting: {sizes}.",
+        "en": "Number of actors per wave: {sizes}.",
+    },
     "trend_method": {
         "nl": "Onzekerheidsmarge: node-bootstrap (Snijders & Borgatti 1999), {n} keer opnieuw getrokken.",
         "en": "Uncertainty margin: node bootstrap (Snijders & Borgatti 1999), {n} resamples.",
     },
     "computing": {"nl": "Bezig met berekenen…", "en": "Computing…"},
-    "model_title": {"nl": "Welke relaties blijven en ontstaan?", "en": "Which ties last and which arise?"},
+    "model_title": {
+        "nl": "Welke relaties blijven en ontstaan?",
+        "en": "Which ties last and which arise?",
+    },
     "model_intro": {
         "nl": "Een statistisch model vergelijkt alle paren actoren die in beide metingen meedoen: wat maakt een "
-              "relatie in {wave_to} waarschijnlijker?",
+        "relatie in {wave_to} waarschijnlijker?",
         "en": "A statistical model compares all pairs of actors who take part in both waves: what makes a tie in "
-              "{wave_to} more likely?",
+        "{wave_to} more likely?",
     },
-    "model_spinner": {"nl": "Het model wordt berekend (dit kan een halve minuut duren)…",
-                      "en": "Computing the model (this can take half a minute)…"},
-    "model_error": {"nl": "Het model kan hier niet worden berekend: {error}",
-                    "en": "The model cannot be computed here: {error}"},
+    "model_spinner": {
+        "nl": "Het model wordt berekend (dit kan een halve minuut duren)…",
+        "en": "Computing the model (this can take half a minute)…",
+    },
+    "model_error": {
+        "nl": "Het model kan hier niet worden berekend: {error}",
+        "en": "The model cannot be computed here: {error}",
+    },
     "model_table": {"nl": "Tabel voor onderzoekers", "en": "Table for researchers"},
     "model_method": {
         "nl": "Logistische MRQAP-regressie (Krackhardt 1988; Dekker, Krackhardt & Snijders 2007) van de relaties in "
-              "{wave_to} op die in {wave_from} en op kenmerken van de actoren; p-waarden uit {n} QAP-permutaties "
-              "(dubbel semi-partialling). Gelijkenis van de twee metingen: r = {r} (QAP p = {p}), Jaccard {jaccard}. "
-              "Met meer permutaties: `wijknet.tiechange.tie_change_model` (zie notebooks/02_change_analysis.ipynb).",
+        "{wave_to} op die in {wave_from} en op kenmerken van de actoren; p-waarden uit {n} QAP-permutaties "
+        "(dubbel semi-partialling). Gelijkenis van de twee metingen: r = {r} (QAP p = {p}), Jaccard {jaccard}. "
+        "Met meer permutaties: `wijknet.tiechange.tie_change_model` (zie notebooks/02_change_analysis.ipynb).",
         "en": "Logistic MRQAP regression (Krackhardt 1988; Dekker, Krackhardt & Snijders 2007) of the ties in "
-              "{wave_to} on those in {wave_from} and on actor attributes; p-values from {n} QAP permutations "
-              "(double semi-partialling). Similarity of the two waves: r = {r} (QAP p = {p}), Jaccard {jaccard}. "
-              "With more permutations: `wijknet.tiechange.tie_change_model` (see notebooks/02_change_analysis.ipynb).",
+        "{wave_to} on those in {wave_from} and on actor attributes; p-values from {n} QAP permutations "
+        "(double semi-partialling). Similarity of the two waves: r = {r} (QAP p = {p}), Jaccard {jaccard}. "
+        "With more permutations: `wijknet.tiechange.tie_change_model` (see notebooks/02_change_analysis.ipynb).",
     },
     "col_term": {"nl": "term", "en": "term"},
     "col_estimate": {"nl": "schatting", "en": "estimate"},
@@ -707,15 +834,18 @@ TEXTS = {
     # --- KPI page ------------------------------------------------------------------
     "kpi_intro": {
         "nl": "KPI 3 is het aandeel actieve deelnemers dat ervaart dat zij integraler en meer domeinoverstijgend "
-              "werken. Het wordt één keer per jaar gemeten en vergeleken met de bandbreedte van dat jaar: {bands}; "
-              "het einddoel is {target}%.",
+        "werken. Het wordt één keer per jaar gemeten en vergeleken met de bandbreedte van dat jaar: {bands}; "
+        "het einddoel is {target}%.",
         "en": "KPI 3 is the share of active participants who experience that they work more integrally and across "
-              "domains. It is measured once a year and compared with that year's band: {bands}; the end target is "
-              "{target}%.",
+        "domains. It is measured once a year and compared with that year's band: {bands}; the end target is "
+        "{target}%.",
     },
     "kpi_points": {"nl": "{value} procentpunt", "en": "{value} percentage points"},
     "kpi_all": {"nl": "Alle pilotwijken samen", "en": "All pilot wijken together"},
-    "kpi_share_value": {"nl": "{share}% (marge {low}–{high}%)", "en": "{share}% (margin {low}–{high}%)"},
+    "kpi_share_value": {
+        "nl": "{share}% (marge {low}–{high}%)",
+        "en": "{share}% (margin {low}–{high}%)",
+    },
     "kpi_band": {"nl": "Bandbreedte {wave}: {low}–{high}%", "en": "Band {wave}: {low}–{high}%"},
     "kpi_no_band": {"nl": "Geen bandbreedte voor {wave}", "en": "No band for {wave}"},
     "mixing_suppressed": {
@@ -724,9 +854,9 @@ TEXTS = {
     },
     "change_suppressed": {
         "nl": "Een streepje (–): minder dan {n} actoren of relaties, of daaruit af te leiden; niet getoond zodat "
-              "niemand te herkennen is.",
+        "niemand te herkennen is.",
         "en": "A dash (–): fewer than {n} actors or ties, or derivable from them; not shown so that no one can be "
-              "recognised.",
+        "recognised.",
     },
     "kpi_suppressed": {
         "nl": "Minder dan {n} antwoorden: het aandeel wordt niet getoond, zodat niemand te herkennen is.",
@@ -743,15 +873,15 @@ TEXTS = {
     },
     "kpi_status_analyse gevraagd": {
         "nl": "Voor het eerst onder de bandbreedte: de stuurgroep vraagt om een analyse en mogelijk om "
-              "verbetermaatregelen.",
+        "verbetermaatregelen.",
         "en": "Below the band for the first time: the steering group asks for an analysis and possibly for "
-              "improvement measures.",
+        "improvement measures.",
     },
     "kpi_status_verbeterplan": {
         "nl": "Twee keer op rij onder de bandbreedte: er is een verbeterplan nodig (anders kan de verzekeraar de "
-              "financiering van deze activiteit stoppen).",
+        "financiering van deze activiteit stoppen).",
         "en": "Below the band twice in a row: an improvement plan is needed (otherwise the insurer may stop funding "
-              "this activity).",
+        "this activity).",
     },
     "kpi_status_geen oordeel": {
         "nl": "Geen oordeel: er zijn geen antwoorden of er is geen bandbreedte voor deze meting.",
@@ -761,7 +891,10 @@ TEXTS = {
         "nl": "Let op: de onzekerheidsmarge raakt de bandbreedte nog; met {n} antwoorden kan het verschil toeval zijn.",
         "en": "Note: the uncertainty margin still touches the band; with {n} answers the difference may be chance.",
     },
-    "kpi_chart_title": {"nl": "KPI 3 per jaar, naast het gemeten netwerk", "en": "KPI 3 per year, next to the measured network"},
+    "kpi_chart_title": {
+        "nl": "KPI 3 per jaar, naast het gemeten netwerk",
+        "en": "KPI 3 per year, next to the measured network",
+    },
     "kpi_chart_name": {"nl": "Ervaring: KPI 3", "en": "Experience: KPI 3"},
     "kpi_series": {"nl": "Reeks", "en": "Series"},
     "kpi_status": {"nl": "Oordeel", "en": "Judgement"},
@@ -770,22 +903,22 @@ TEXTS = {
     "kpi_target_label": {"nl": "einddoel {target}%", "en": "end target {target}%"},
     "kpi_chart_note": {
         "nl": "Groen vlak: de bandbreedte van het jaar. Stip: het gemeten aandeel, de lijn erdoor de "
-              "onzekerheidsmarge (95%, Wilson). De kleur van de stip is het oordeel.",
+        "onzekerheidsmarge (95%, Wilson). De kleur van de stip is het oordeel.",
         "en": "Green area: the year's band. Dot: the measured share, the line through it the uncertainty margin "
-              "(95%, Wilson). The dot's colour is the judgement.",
+        "(95%, Wilson). The dot's colour is the judgement.",
     },
     "kpi_structure_title": {"nl": "Gemeten netwerk", "en": "Measured network"},
     "kpi_structure_intro": {
         "nl": "Ervaring (KPI 3) naast wat de netwerkmeting laat zien: het deel van de relaties tussen "
-              "verschillende domeinen in {wijk}.",
+        "verschillende domeinen in {wijk}.",
         "en": "Experience (KPI 3) next to what the network survey shows: the share of ties between different "
-              "domains in {wijk}.",
+        "domains in {wijk}.",
     },
     "kpi_structure_note": {
         "nl": "Vertellen ervaring en netwerk hetzelfde verhaal? Stijgen beide, dan wordt er waarschijnlijk echt "
-              "meer domeinoverstijgend samengewerkt. Met zes wijken is dit een beschrijving, geen bewijs.",
+        "meer domeinoverstijgend samengewerkt. Met zes wijken is dit een beschrijving, geen bewijs.",
         "en": "Do experience and network tell the same story? If both rise, people probably really work more "
-              "across domains. With six wijken this is a description, not proof.",
+        "across domains. With six wijken this is a description, not proof.",
     },
     "kpi_col_wave": {"nl": "Meting", "en": "Wave"},
     "kpi_col_share": {"nl": "KPI 3 (eens)", "en": "KPI 3 (agree)"},
@@ -803,25 +936,25 @@ TEXTS = {
     },
     "kpi_how_to": {
         "nl": "Zo voegt u de antwoorden toe: zet een bestand **responses.csv** (of .xlsx) in de projectmap, met "
-              "één regel per persoon die de jaarlijkse vragenlijst invulde. Kolommen: `wijk`, `wave` (de meting), "
-              "`actor_id` (dezelfde code als in actors.csv), `active` (ja/nee: actieve deelnemer aan het "
-              "wijknetwerk) en `kpi3`: het antwoord op de stelling *'Ik werk integraler en meer domeinoverstijgend "
-              "dan een jaar geleden'* van 1 (helemaal oneens) tot 5 (helemaal eens); leeg of 'weet niet' telt niet "
-              "mee. Een 4 of 5 telt als eens. Laad daarna de pagina opnieuw.",
+        "één regel per persoon die de jaarlijkse vragenlijst invulde. Kolommen: `wijk`, `wave` (de meting), "
+        "`actor_id` (dezelfde code als in actors.csv), `active` (ja/nee: actieve deelnemer aan het "
+        "wijknetwerk) en `kpi3`: het antwoord op de stelling *'Ik werk integraler en meer domeinoverstijgend "
+        "dan een jaar geleden'* van 1 (helemaal oneens) tot 5 (helemaal eens); leeg of 'weet niet' telt niet "
+        "mee. Een 4 of 5 telt als eens. Laad daarna de pagina opnieuw.",
         "en": "To add the answers, put a file **responses.csv** (or .xlsx) in the project folder, with one row per "
-              "person who filled in the yearly questionnaire. Columns: `wijk`, `wave`, `actor_id` (the same code as "
-              "in actors.csv), `active` (yes/no: active participant in the wijk network) and `kpi3`: the answer to "
-              "the statement *'I work more integrally and across domains than a year ago'* from 1 (strongly "
-              "disagree) to 5 (strongly agree); empty or 'don't know' does not count. A 4 or 5 counts as agreeing. "
-              "Then reload the page.",
+        "person who filled in the yearly questionnaire. Columns: `wijk`, `wave`, `actor_id` (the same code as "
+        "in actors.csv), `active` (yes/no: active participant in the wijk network) and `kpi3`: the answer to "
+        "the statement *'I work more integrally and across domains than a year ago'* from 1 (strongly "
+        "disagree) to 5 (strongly agree); empty or 'don't know' does not count. A 4 or 5 counts as agreeing. "
+        "Then reload the page.",
     },
     # --- mixing page ---------------------------------------------------------
     "mixing_intro": {
         "nl": "Wie werkt met wie samen? Elke rij is het domein dat de relatie noemt, elke kolom het domein dat "
-              "genoemd wordt. Vakjes op de diagonaal zijn relaties binnen een domein; alle andere vakjes zijn "
-              "domeinoverstijgend.",
+        "genoemd wordt. Vakjes op de diagonaal zijn relaties binnen een domein; alle andere vakjes zijn "
+        "domeinoverstijgend.",
         "en": "Who works with whom? Each row is the domain that names the tie, each column the domain that is "
-              "named. Cells on the diagonal are ties within a domain; all other cells cross domains.",
+        "named. Cells on the diagonal are ties within a domain; all other cells cross domains.",
     },
     "mixing_value": {"nl": "Toon", "en": "Show"},
     "mixing_share": {"nl": "aandeel per rij (%)", "en": "share per row (%)"},
@@ -835,9 +968,9 @@ TEXTS = {
     "mixing_empty": {"nl": "Geen relaties in deze selectie.", "en": "No ties in this selection."},
     "world_note": {
         "nl": "Leefwereld (inwoners, sport en cultuur) en systeemwereld (zorg, welzijn, gemeente en andere "
-              "organisaties): relaties tussen beide werelden zijn de bruggen die PlusWIJken zoekt.",
+        "organisaties): relaties tussen beide werelden zijn de bruggen die PlusWIJken zoekt.",
         "en": "Lived world (residents, sport and culture) and system world (care, welfare, municipality and other "
-              "organisations): ties between the two worlds are the bridges PlusWIJken looks for.",
+        "organisations): ties between the two worlds are the bridges PlusWIJken looks for.",
     },
     # --- compare page (Wijken vergelijken) -------------------------------------
     "page_compare": {"nl": "Wijken vergelijken", "en": "Compare wijken"},
@@ -854,17 +987,23 @@ TEXTS = {
         "nl": "Nog te weinig relaties om wijken te vergelijken.",
         "en": "Too few ties yet to compare wijken.",
     },
-    "compare_trend_title": {"nl": "Samenwerken over domeinen heen, per wijk", "en": "Working across domains, per wijk"},
-    "compare_trend_cross_domain_share": {"nl": "Relaties tussen domeinen (%)", "en": "Ties between domains (%)"},
+    "compare_trend_title": {
+        "nl": "Samenwerken over domeinen heen, per wijk",
+        "en": "Working across domains, per wijk",
+    },
+    "compare_trend_cross_domain_share": {
+        "nl": "Relaties tussen domeinen (%)",
+        "en": "Ties between domains (%)",
+    },
     "compare_trend_ei_minus_expected": {
         "nl": "E-I-index ten opzichte van toeval",
         "en": "E-I index compared with chance",
     },
     "compare_trend_ei_minus_expected_expl": {
         "nl": "0: de domeinen mengen zoals bij toeval; onder 0: minder, boven 0: meer. Houdt rekening met de "
-              "samenstelling van de wijk.",
+        "samenstelling van de wijk.",
         "en": "0: the domains mix as by chance; below 0: less, above 0: more. Takes the make-up of the wijk into "
-              "account.",
+        "account.",
     },
     "compare_trend_cross_domain_share_expl": {
         "nl": "Hoger: meer relaties tussen verschillende domeinen.",
@@ -872,19 +1011,19 @@ TEXTS = {
     },
     "compare_trend_note": {
         "nl": "Streepjes: 95%-onzekerheidsmarge (node-bootstrap, {n} herhalingen). De gewone E-I-index is "
-              "2 × het aandeel relaties tussen domeinen − 1 en volgt dus dezelfde lijn als de bovenste grafiek; "
-              "hij staat in de tabel.",
+        "2 × het aandeel relaties tussen domeinen − 1 en volgt dus dezelfde lijn als de bovenste grafiek; "
+        "hij staat in de tabel.",
         "en": "Bars: 95% uncertainty margin (node bootstrap, {n} replicates). The plain E-I index is 2 × the share "
-              "of ties between domains − 1, so it follows the same line as the upper chart; it is in the table.",
+        "of ties between domains − 1, so it follows the same line as the upper chart; it is in the table.",
     },
     "compare_table_title": {"nl": "Kengetallen in {wave}", "en": "Key figures in {wave}"},
     "compare_table_note": {
         "nl": "Klein gedrukt: 95%-onzekerheidsmarge. Dichtheid daalt vanzelf als een netwerk groter wordt; "
-              "relaties per actor en de E-I-index t.o.v. toeval houden rekening met de grootte en samenstelling "
-              "van de wijk. Verbinders: de 10% actoren met de meeste makelaarsrollen.",
+        "relaties per actor en de E-I-index t.o.v. toeval houden rekening met de grootte en samenstelling "
+        "van de wijk. Verbinders: de 10% actoren met de meeste makelaarsrollen.",
         "en": "Small print: 95% uncertainty margin. Density falls by itself as a network grows; ties per actor and "
-              "the E-I index vs chance take the size and make-up of the wijk into account. Connectors: the 10% of "
-              "actors with the most brokerage roles.",
+        "the E-I index vs chance take the size and make-up of the wijk into account. Connectors: the 10% of "
+        "actors with the most brokerage roles.",
     },
     "compare_col_wijk": {"nl": "Wijk", "en": "Wijk"},
     "compare_col_actors": {"nl": "Actoren", "en": "Actors"},
@@ -897,22 +1036,34 @@ TEXTS = {
     "compare_col_density": {"nl": "Dichtheid", "en": "Density"},
     "compare_col_reciprocity": {"nl": "Weder\u00adkerig", "en": "Reciprocated"},
     "compare_col_largest_component_share": {"nl": "In grootste deel", "en": "In largest part"},
-    "compare_col_connectors_outside_team": {"nl": "Verbinders buiten team", "en": "Connectors outside team"},
+    "compare_col_connectors_outside_team": {
+        "nl": "Verbinders buiten team",
+        "en": "Connectors outside team",
+    },
     "compare_col_articulation_points": {"nl": "Kwetsbare bruggen", "en": "Fragile bridges"},
     "compare_maps_title": {"nl": "De netwerken in {wave}", "en": "The networks in {wave}"},
     "compare_maps_note": {
         "nl": "Zonder namen; kleur = domein. Elke wijk staat op dezelfde plaatsen als op de Netwerkkaart.",
         "en": "Without names; colour = domain. Each wijk keeps the positions of its Network map.",
     },
-    "compare_map_alt": {"nl": "Netwerk van {wijk} in {wave}, zonder namen", "en": "Network of {wijk} in {wave}, without names"},
-    "compare_mixing_title": {"nl": "Wie werkt met wie? ({wave})", "en": "Who works with whom? ({wave})"},
+    "compare_map_alt": {
+        "nl": "Netwerk van {wijk} in {wave}, zonder namen",
+        "en": "Network of {wijk} in {wave}, without names",
+    },
+    "compare_mixing_title": {
+        "nl": "Wie werkt met wie? ({wave})",
+        "en": "Who works with whom? ({wave})",
+    },
     "compare_mixing_note": {
         "nl": "Per rij: van alle relaties die een domein noemt, het deel (%) naar elk domein. Vakjes buiten de "
-              "diagonaal zijn domeinoverstijgend. Alle wijken op dezelfde kleurschaal.",
+        "diagonaal zijn domeinoverstijgend. Alle wijken op dezelfde kleurschaal.",
         "en": "Per row: of all ties a domain names, the share (%) going to each domain. Cells off the diagonal "
-              "cross domains. All wijken on the same colour scale.",
+        "cross domains. All wijken on the same colour scale.",
     },
-    "compare_all_numbers": {"nl": "Alle cijfers (voor onderzoekers)", "en": "All numbers (for researchers)"},
+    "compare_all_numbers": {
+        "nl": "Alle cijfers (voor onderzoekers)",
+        "en": "All numbers (for researchers)",
+    },
     "compare_download": {"nl": "Download als CSV", "en": "Download as CSV"},
     "compare_one_wijk": {
         "nl": "Dit project heeft maar één wijk: er is nog niets te vergelijken.",
@@ -923,6 +1074,6 @@ TEXTS = {
 
 def t(key: str, **values) -> str:
     """The text ``key`` in the language chosen in the sidebar."""
-    from .state import language
+    from wijknet.webapp.state import language
 
     return text(TEXTS, key, language(), **values)

@@ -15,10 +15,9 @@ import re
 
 import streamlit as st
 
-from ..i18n import format_number
-from . import state
-from .texts import t
-
+from wijknet.i18n import format_number
+from wijknet.webapp import state
+from wijknet.webapp.texts import t
 
 #: Characters that Markdown, Streamlit's own syntax (``:red[...]``, ``:material/icon:``, ``$math$``) or HTML could
 #: read; CommonMark lets every ASCII punctuation character be escaped with a backslash.
@@ -43,7 +42,9 @@ def literal(value) -> str:
     \!\[x\]\(h\/x\) \<img src\=x\>
     """
     lines = (" ".join(line.split()) for line in str(value).splitlines())
-    return "  \n".join(_MARKUP.sub(r"\\\1", _AUTOLINK.sub("\\1\u2060", line)) for line in lines if line)
+    return "  \n".join(
+        _MARKUP.sub(r"\\\1", _AUTOLINK.sub("\\1\u2060", line)) for line in lines if line
+    )
 
 
 def header(title_key: str, *, filters: bool = True) -> state.Selection:
@@ -76,9 +77,17 @@ def filter_summary(sel: state.Selection, *, with_wave: bool = True) -> str:
     if sel.min_weight is None:
         weight = t("no_minimum")
     else:
-        weight = format_number(sel.min_weight, 0 if float(sel.min_weight).is_integer() else 1, sel.lang)
+        weight = format_number(
+            sel.min_weight, 0 if float(sel.min_weight).is_integer() else 1, sel.lang
+        )
     if with_wave:
-        return t("active_filters", wijk=literal(sel.wijk), wave=literal(sel.wave), types=types, weight=weight)
+        return t(
+            "active_filters",
+            wijk=literal(sel.wijk),
+            wave=literal(sel.wave),
+            types=types,
+            weight=weight,
+        )
     return t("active_filters_waves", wijk=literal(sel.wijk), types=types, weight=weight)
 
 
@@ -95,10 +104,17 @@ _NUMBER_LOCALE = {
 
 def localise(chart, lang: str):
     """An altair chart with the number format of ``lang`` (decimal comma in Dutch) and projector-sized text."""
-    return chart.configure(locale={"number": _NUMBER_LOCALE.get(lang, _NUMBER_LOCALE["en"])},
-                           font="Source Sans Pro, Segoe UI, Arial, sans-serif").configure_axis(
-        labelFontSize=16, titleFontSize=16, labelColor="#222222", titleColor="#222222"
-    ).configure_legend(labelFontSize=16, titleFontSize=16, labelLimit=0).configure_title(fontSize=18, anchor="start")
+    return (
+        chart.configure(
+            locale={"number": _NUMBER_LOCALE.get(lang, _NUMBER_LOCALE["en"])},
+            font="Source Sans Pro, Segoe UI, Arial, sans-serif",
+        )
+        .configure_axis(
+            labelFontSize=16, titleFontSize=16, labelColor="#222222", titleColor="#222222"
+        )
+        .configure_legend(labelFontSize=16, titleFontSize=16, labelLimit=0)
+        .configure_title(fontSize=18, anchor="start")
+    )
 
 
 def audience_label(audience: str) -> str:
@@ -108,8 +124,8 @@ def audience_label(audience: str) -> str:
 
 
 def _record_unlock(folder: str) -> None:
-    from ..store.audit import record
-    from .auth import current_session
+    from wijknet.store.audit import record
+    from wijknet.webapp.auth import current_session
 
     if st.session_state.get("unlocked"):
         user = current_session()
@@ -122,8 +138,8 @@ def viewer_controls() -> None:
     A project store takes the audience from the signed-in user; a tidy folder
     (which its owner already has in full) lets the owner look as each audience.
     """
-    from ..errors import DataError
-    from ..store.db import is_store
+    from wijknet.errors import DataError
+    from wijknet.store.db import is_store
 
     try:
         folder = str(state.project_folder())
@@ -141,10 +157,21 @@ def viewer_controls() -> None:
             options = ["onderzoeker", *(f"wijkteam:{w}" for w in wijken), "leernetwerk"]
             if st.session_state.get("view_as") not in options:
                 st.session_state["view_as"] = "onderzoeker"
-            st.selectbox(t("view_as"), options, key="view_as", format_func=audience_label, help=t("view_as_help"))
+            st.selectbox(
+                t("view_as"),
+                options,
+                key="view_as",
+                format_func=audience_label,
+                help=t("view_as_help"),
+            )
         audience, _ = state.viewer(folder)
         if store:
             st.caption(t("viewing_as", audience=literal(audience_label(audience))))
         if audience == "onderzoeker":
-            st.toggle(t("unlock"), key="unlocked", help=t("unlock_help"),
-                      on_change=_record_unlock if store else None, args=(folder,) if store else None)
+            st.toggle(
+                t("unlock"),
+                key="unlocked",
+                help=t("unlock_help"),
+                on_change=_record_unlock if store else None,
+                args=(folder,) if store else None,
+            )

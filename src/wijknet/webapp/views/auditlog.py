@@ -20,15 +20,28 @@ if folder is None or auth.current_audience() != "onderzoeker":
 
 st.write(t("audit_intro"))
 left, right = st.columns([2, 1])
-action = left.selectbox(t("audit_action"), [None, *ACTIONS], key="audit_action",
-                        format_func=lambda a: t("audit_all") if a is None else a)
-limit = right.number_input(t("audit_limit"), min_value=10, max_value=10_000, value=200, step=50, key="audit_limit")
+action = left.selectbox(
+    t("audit_action"),
+    [None, *ACTIONS],
+    key="audit_action",
+    format_func=lambda a: t("audit_all") if a is None else a,
+)
+limit = right.number_input(
+    t("audit_limit"), min_value=10, max_value=10_000, value=200, step=50, key="audit_limit"
+)
 log = audit_table(folder, action=action, limit=int(limit))
 if log.empty:
     st.info(t("audit_empty"))
 else:
     st.dataframe(
-        log.rename(columns={"at": t("audit_col_at"), "username": t("audit_col_user"), "action": t("audit_col_action"),
-                            "detail": t("audit_col_detail")}),
-        hide_index=True, width="stretch",
+        log.rename(
+            columns={
+                "at": t("audit_col_at"),
+                "username": t("audit_col_user"),
+                "action": t("audit_col_action"),
+                "detail": t("audit_col_detail"),
+            }
+        ),
+        hide_index=True,
+        width="stretch",
     )

@@ -12,8 +12,13 @@ folder, sig = sel.key
 mixing = state.mixing_table(folder, sig, sel.wijk, sel.wave, *sel.filters)
 
 labels = {v: t(f"mixing_{v}") for v in ("share", "count")}
-value = st.radio(t("mixing_value"), list(labels), key=f"mixing_value_{sel.lang}", horizontal=True,
-                 format_func=labels.get)
+value = st.radio(
+    t("mixing_value"),
+    list(labels),
+    key=f"mixing_value_{sel.lang}",
+    horizontal=True,
+    format_func=labels.get,
+)
 
 if mixing.empty or (mixing["ties"].fillna(0).sum() == 0 and not mixing["suppressed"].any()):
     st.info(t("mixing_empty"))
@@ -28,23 +33,55 @@ data = mixing.assign(
 )
 field, title = ("pct", t("mixing_share")) if value == "share" else ("ties", t("mixing_count"))
 base = alt.Chart(data).encode(
-    x=alt.X("naar:N", sort=labels, title=t("to_domain"),
-            axis=alt.Axis(labelAngle=-35, labelLimit=0, labelOverlap=False, labelFontSize=16, titleFontSize=17,
-                          orient="top", titlePadding=12)),
-    y=alt.Y("van:N", sort=labels, title=t("from_domain"),
-            axis=alt.Axis(labelLimit=0, labelOverlap=False, labelFontSize=16, titleFontSize=17, titlePadding=12)),
+    x=alt.X(
+        "naar:N",
+        sort=labels,
+        title=t("to_domain"),
+        axis=alt.Axis(
+            labelAngle=-35,
+            labelLimit=0,
+            labelOverlap=False,
+            labelFontSize=16,
+            titleFontSize=17,
+            orient="top",
+            titlePadding=12,
+        ),
+    ),
+    y=alt.Y(
+        "van:N",
+        sort=labels,
+        title=t("from_domain"),
+        axis=alt.Axis(
+            labelLimit=0, labelOverlap=False, labelFontSize=16, titleFontSize=17, titlePadding=12
+        ),
+    ),
 )
 heat = base.mark_rect(stroke="#ffffff").encode(
-    color=alt.Color(f"{field}:Q", title=title, scale=alt.Scale(scheme="blues"),
-                    legend=alt.Legend(labelFontSize=14, titleFontSize=14, orient="bottom")),
-    tooltip=[alt.Tooltip("van:N", title=t("from_domain")), alt.Tooltip("naar:N", title=t("to_domain")),
-             alt.Tooltip("ties:Q", title=t("mixing_count")), alt.Tooltip("pct:Q", title=t("mixing_share"))],
+    color=alt.Color(
+        f"{field}:Q",
+        title=title,
+        scale=alt.Scale(scheme="blues"),
+        legend=alt.Legend(labelFontSize=14, titleFontSize=14, orient="bottom"),
+    ),
+    tooltip=[
+        alt.Tooltip("van:N", title=t("from_domain")),
+        alt.Tooltip("naar:N", title=t("to_domain")),
+        alt.Tooltip("ties:Q", title=t("mixing_count")),
+        alt.Tooltip("pct:Q", title=t("mixing_share")),
+    ],
 )
 # No number in a cell without a value (no ties in the row, or left blank for a leernetwerk).
-text = base.transform_filter(f"isValid(datum.{field})").mark_text(fontSize=17).encode(
-    text=alt.Text(f"{field}:Q", format=".0f"),
-    color=alt.condition(f"datum.{field} > {float(data[field].max()) * 0.55}", alt.value("#ffffff"),
-                        alt.value("#1a1a1a")),
+text = (
+    base.transform_filter(f"isValid(datum.{field})")
+    .mark_text(fontSize=17)
+    .encode(
+        text=alt.Text(f"{field}:Q", format=".0f"),
+        color=alt.condition(
+            f"datum.{field} > {float(data[field].max()) * 0.55}",
+            alt.value("#ffffff"),
+            alt.value("#1a1a1a"),
+        ),
+    )
 )
 chart = (heat + text).properties(width=alt.Step(72), height=alt.Step(52))
 st.altair_chart(chart, width="content", theme=None)

@@ -15,9 +15,9 @@ import pandas as pd
 import streamlit as st
 
 from wijknet.errors import DataError
+from wijknet.i18n import format_number
 from wijknet.ingest.assemble import CORE
 from wijknet.instrument import load_instrument
-from wijknet.i18n import format_number
 from wijknet.project import ProjectConfig
 from wijknet.registry import actor_labels
 from wijknet.store import import_files, is_store, preview_import, registry
@@ -36,24 +36,37 @@ st.title(t("page_import"))
 folder = sel.folder
 if not folder or not is_store(folder):
     st.info(t("import_no_store"), icon=":material/info:")
-    st.code("wijknet init MIJNPROJECT --wave 2025 --wave 2026\nwijknet import MIJNPROJECT actoren.csv relaties.csv\n"
-            "wijknet app MIJNPROJECT", language=None)
+    st.code(
+        "wijknet init MIJNPROJECT --wave 2025 --wave 2026\nwijknet import MIJNPROJECT actoren.csv relaties.csv\n"
+        "wijknet app MIJNPROJECT",
+        language=None,
+    )
     st.stop()
 audience = auth.current_audience()
 if audience is not None and audience != "onderzoeker":
     st.error(t("import_only_researchers"), icon=":material/block:")
     st.stop()
 session = auth.current_session()
-signed_in = session.username if session else None  # who imports and links, for the audit log and the aliases
+signed_in = (
+    session.username if session else None
+)  # who imports and links, for the audit log and the aliases
 
 
 def problem_table(problems, what: str = "import_col_problem") -> pd.DataFrame:
     """Problems (or notes, ``what="import_col_note"``) as a table of plain text: file, (sheet,) row, column, message."""
     sheets = any(getattr(p, "sheet", None) for p in problems)  # readers of workbooks name the sheet
-    return pd.DataFrame([{t("import_col_file"): p.file, **({t("import_col_sheet"): getattr(p, "sheet", None) or ""} if sheets else {}),
-                          t("import_col_row"): "" if p.row is None else str(p.row),
-                          t("import_col_column"): p.column or "", t(what): p.message}
-                         for p in problems])
+    return pd.DataFrame(
+        [
+            {
+                t("import_col_file"): p.file,
+                **({t("import_col_sheet"): getattr(p, "sheet", None) or ""} if sheets else {}),
+                t("import_col_row"): "" if p.row is None else str(p.row),
+                t("import_col_column"): p.column or "",
+                t(what): p.message,
+            }
+            for p in problems
+        ]
+    )
 
 
 def reload_project() -> None:
@@ -67,7 +80,9 @@ def reload_project() -> None:
 
 
 def count_text(counts: dict) -> str:
-    parts = [t(f"import_count_{k}", n=n) for k, n in counts.items() if n and f"import_count_{k}" in TEXTS]
+    parts = [
+        t(f"import_count_{k}", n=n) for k, n in counts.items() if n and f"import_count_{k}" in TEXTS
+    ]
     return ", ".join(parts) or t("import_count_nothing")
 
 
@@ -88,34 +103,90 @@ for key in ("import_done", "resolve_done"):
         st.success(st.session_state.pop(key), icon=":material/check_circle:")
 st.write(t("import_intro"))
 generation = st.session_state.setdefault("import_generation", 0)
-uploads = st.file_uploader(t("import_files"), type=UPLOAD_TYPES, accept_multiple_files=True,
-                           key=f"import_uploads_{generation}", max_upload_size=max_upload_mb(),
-                           help=t("import_files_help", mb=max_upload_mb()))
+uploads = st.file_uploader(
+    t("import_files"),
+    type=UPLOAD_TYPES,
+    accept_multiple_files=True,
+    key=f"import_uploads_{generation}",
+    max_upload_size=max_upload_mb(),
+    help=t("import_files_help", mb=max_upload_mb()),
+)
 left, middle, right = st.columns(3)
-kind = left.selectbox(t("import_kind"), list(KINDS), index=None, key="import_kind", placeholder=t("import_kind_auto"),
-                      help=t("import_kind_help"))
-wave = middle.selectbox(t("import_wave"), waves, index=None, key="import_wave", accept_new_options=True,
-                        placeholder=t("import_none"), help=t("import_wave_help"))
-wijk = right.selectbox(t("import_wijk"), wijken, index=None, key="import_wijk", accept_new_options=True,
-                       placeholder=t("import_none"), help=t("import_wijk_help"))
+kind = left.selectbox(
+    t("import_kind"),
+    list(KINDS),
+    index=None,
+    key="import_kind",
+    placeholder=t("import_kind_auto"),
+    help=t("import_kind_help"),
+)
+wave = middle.selectbox(
+    t("import_wave"),
+    waves,
+    index=None,
+    key="import_wave",
+    accept_new_options=True,
+    placeholder=t("import_none"),
+    help=t("import_wave_help"),
+)
+wijk = right.selectbox(
+    t("import_wijk"),
+    wijken,
+    index=None,
+    key="import_wijk",
+    accept_new_options=True,
+    placeholder=t("import_none"),
+    help=t("import_wijk_help"),
+)
 with st.expander(t("import_more")):
-    sheet = st.text_input(t("import_sheet"), key="import_sheet", placeholder=t("import_sheet_auto"),
-                          help=t("import_sheet_help")).strip() or None
+    sheet = (
+        st.text_input(
+            t("import_sheet"),
+            key="import_sheet",
+            placeholder=t("import_sheet_auto"),
+            help=t("import_sheet_help"),
+        ).strip()
+        or None
+    )
     questions = {(q.group, q.key): q for q in load_instrument().questions}
     core = [f"{group}.{key}" for group, key in CORE]
-    allow_missing = tuple(st.multiselect(
-        t("import_allow_missing"), core, key="import_allow_missing", placeholder=t("import_allow_missing_none"),
-        help=t("import_allow_missing_help"),
-        format_func=lambda name: getattr(questions.get(tuple(name.split(".", 1))), sel.lang, None) or name))
+    allow_missing = tuple(
+        st.multiselect(
+            t("import_allow_missing"),
+            core,
+            key="import_allow_missing",
+            placeholder=t("import_allow_missing_none"),
+            help=t("import_allow_missing_help"),
+            format_func=lambda name: (
+                getattr(questions.get(tuple(name.split(".", 1))), sel.lang, None) or name
+            ),
+        )
+    )
 files = [(f.name, f.getvalue()) for f in uploads or []]
-fingerprint = (tuple((name, len(content)) for name, content in files), kind, wave, wijk, sheet, allow_missing)
+fingerprint = (
+    tuple((name, len(content)) for name, content in files),
+    kind,
+    wave,
+    wijk,
+    sheet,
+    allow_missing,
+)
 
 if st.button(t("import_check"), key="import_check", disabled=not files, type="primary"):
     try:
         with st.spinner(t("import_checking")), save_uploads(files) as upload:
-            st.session_state["import_preview"] = (fingerprint, preview_import(folder, upload.paths, kind=kind, wave=wave,
-                                                                              wijk=wijk, sheet=sheet,
-                                                                              allow_missing=allow_missing))
+            st.session_state["import_preview"] = (
+                fingerprint,
+                preview_import(
+                    folder,
+                    upload.paths,
+                    kind=kind,
+                    wave=wave,
+                    wijk=wijk,
+                    sheet=sheet,
+                    allow_missing=allow_missing,
+                ),
+            )
     except DataError as exc:  # a file over the size limit, or not a store
         st.session_state.pop("import_preview", None)
         st.error(t("import_failed"), icon=":material/error:")
@@ -138,7 +209,9 @@ if stored is not None and stored[0] == fingerprint and files:
                 st.dataframe(f.head.rename_axis(t("import_col_row")), width="stretch")
             if f.notes:  # every note the readers gave, as plain text in a table (never Markdown)
                 st.caption(t("import_notes", n=len(f.notes)))
-                st.dataframe(problem_table(f.notes, "import_col_note"), hide_index=True, width="stretch")
+                st.dataframe(
+                    problem_table(f.notes, "import_col_note"), hide_index=True, width="stretch"
+                )
             if f.problems:
                 st.dataframe(problem_table(f.problems), hide_index=True, width="stretch")
     if report.ok and not report.changed:
@@ -148,14 +221,26 @@ if stored is not None and stored[0] == fingerprint and files:
         if st.button(t("import_go"), key="import_go", type="primary"):
             try:
                 with st.spinner(t("import_importing")), save_uploads(files) as upload:
-                    done = import_files(folder, upload.paths, kind=kind, wave=wave, wijk=wijk, username=signed_in,
-                                        sheet=sheet, allow_missing=allow_missing)
+                    done = import_files(
+                        folder,
+                        upload.paths,
+                        kind=kind,
+                        wave=wave,
+                        wijk=wijk,
+                        username=signed_in,
+                        sheet=sheet,
+                        allow_missing=allow_missing,
+                    )
             except DataError as exc:  # the store changed since the check
                 st.error(t("import_failed"), icon=":material/error:")
                 st.dataframe(problem_table(exc.problems), hide_index=True, width="stretch")
             else:
                 lines = [t("import_done", n=done.import_id)]
-                lines += [f"- {ui.literal(f.name)}: {count_text(f.counts)}" for f in done.files if f.status == "imported"]
+                lines += [
+                    f"- {ui.literal(f.name)}: {count_text(f.counts)}"
+                    for f in done.files
+                    if f.status == "imported"
+                ]
                 st.session_state["import_done"] = "\n".join(lines)
                 st.session_state.pop("import_preview", None)
                 st.session_state["import_generation"] = generation + 1  # an empty uploader
@@ -170,7 +255,9 @@ found = registry.proposals(folder)
 if found.empty:
     st.write(t("resolve_nothing"))
     st.stop()
-if not state.viewer(folder)[1]:  # names in the queue only with the researcher's "real names" switch on
+if not state.viewer(folder)[
+    1
+]:  # names in the queue only with the researcher's "real names" switch on
     st.info(t("resolve_locked", n=len(found), unlock=t("unlock")), icon=":material/lock:")
     st.stop()
 st.write(t("resolve_intro", n=len(found)))
@@ -181,7 +268,9 @@ if len(sure) and st.button(t("resolve_accept_all", n=len(sure)), key="resolve_ac
     except DataError as exc:
         st.error(ui.literal(exc.report()))
     else:
-        st.session_state["resolve_done"] = t("resolve_accepted", n=len(done.linked), obs=done.observations)
+        st.session_state["resolve_done"] = t(
+            "resolve_accepted", n=len(done.linked), obs=done.observations
+        )
         reload_project()
 
 actors = registry.store_actors(folder)
@@ -203,40 +292,80 @@ for r in found.head(QUEUE_SHOWN).to_dict("records"):
     pid = int(r["pending_id"])
     with st.container(border=True):
         if r["what"] == "respondent":
-            st.markdown(t("resolve_respondent", pid=pid, mention=ui.literal(r["mention"]), wijk=ui.literal(r["wijk"] or "?"),
-                          wave=ui.literal(r["wave"]), row=ui.literal(r["row"])))
+            st.markdown(
+                t(
+                    "resolve_respondent",
+                    pid=pid,
+                    mention=ui.literal(r["mention"]),
+                    wijk=ui.literal(r["wijk"] or "?"),
+                    wave=ui.literal(r["wave"]),
+                    row=ui.literal(r["row"]),
+                )
+            )
         else:
             org = f" \\({ui.literal(r['organisation'])}\\)" if r.get("organisation") else ""
-            st.markdown(t("resolve_write_in", pid=pid, mention=ui.literal(r["mention"]), org=org, wijk=ui.literal(r["wijk"]),
-                          wave=ui.literal(r["wave"]), respondent=ui.literal(r["respondent"] or "?")))
+            st.markdown(
+                t(
+                    "resolve_write_in",
+                    pid=pid,
+                    mention=ui.literal(r["mention"]),
+                    org=org,
+                    wijk=ui.literal(r["wijk"]),
+                    wave=ui.literal(r["wave"]),
+                    respondent=ui.literal(r["respondent"] or "?"),
+                )
+            )
         scores = {c["actor_id"]: float(c["score"]) for c in r["candidates"]}
         in_wijk = actors[actors["wijk"] == r["wijk"]] if r["wijk"] else actors
-        others = sorted((a for a in in_wijk["actor_id"] if a not in scores and a != r.get("respondent")),
-                        key=lambda a: actor_label(a, {}).lower())
+        others = sorted(
+            (a for a in in_wijk["actor_id"] if a not in scores and a != r.get("respondent")),
+            key=lambda a: actor_label(a, {}).lower(),
+        )
         options = [*scores, *others]
         pick, new = st.columns(2)
         with pick:
             best = r["candidates"][0]["score"] if r["candidates"] else 0.0
-            choice = st.selectbox(t("resolve_actor"), options, index=0 if best >= PRESELECT else None, key=f"resolve_actor_{pid}",
-                                  format_func=lambda a, s=scores: actor_label(a, s), placeholder=t("resolve_choose"))
-            if st.button(t("resolve_confirm"), key=f"resolve_confirm_{pid}", disabled=choice is None):
+            choice = st.selectbox(
+                t("resolve_actor"),
+                options,
+                index=0 if best >= PRESELECT else None,
+                key=f"resolve_actor_{pid}",
+                format_func=lambda a, s=scores: actor_label(a, s),
+                placeholder=t("resolve_choose"),
+            )
+            if st.button(
+                t("resolve_confirm"), key=f"resolve_confirm_{pid}", disabled=choice is None
+            ):
                 try:
                     n = registry.confirm(folder, pid, choice, by=signed_in)
                 except DataError as exc:
                     st.error(ui.literal(exc.report()))
                 else:
-                    st.session_state["resolve_done"] = t("resolve_confirmed", pid=pid, actor=ui.literal(actor_label(choice, {})), obs=n)
+                    st.session_state["resolve_done"] = t(
+                        "resolve_confirmed",
+                        pid=pid,
+                        actor=ui.literal(actor_label(choice, {})),
+                        obs=n,
+                    )
                     reload_project()
         with new:
-            domain = st.selectbox(t("resolve_domain"), list(taxonomy.domains), index=None, key=f"resolve_domain_{pid}",
-                                  format_func=lambda d: taxonomy.label(d, lang), placeholder=t("resolve_choose"))
+            domain = st.selectbox(
+                t("resolve_domain"),
+                list(taxonomy.domains),
+                index=None,
+                key=f"resolve_domain_{pid}",
+                format_func=lambda d: taxonomy.label(d, lang),
+                placeholder=t("resolve_choose"),
+            )
             if st.button(t("resolve_new"), key=f"resolve_new_{pid}", disabled=domain is None):
                 try:
                     actor_id, n = registry.create_actor(folder, pid, domain, by=signed_in)
                 except DataError as exc:
                     st.error(ui.literal(exc.report()))
                 else:
-                    st.session_state["resolve_done"] = t("resolve_created", pid=pid, actor=ui.literal(actor_id), obs=n)
+                    st.session_state["resolve_done"] = t(
+                        "resolve_created", pid=pid, actor=ui.literal(actor_id), obs=n
+                    )
                     reload_project()
 if len(found) > QUEUE_SHOWN:
     st.caption(t("resolve_more", n=len(found) - QUEUE_SHOWN))

@@ -41,19 +41,30 @@ st.table(overview)
 
 if "cross_domain_share" in table.columns:
     st.subheader(t("metrics_chart"))
-    chart_data = pd.DataFrame({t("wave"): waves, t("share_pct"): 100 * table["cross_domain_share"].astype(float)})
+    chart_data = pd.DataFrame(
+        {t("wave"): waves, t("share_pct"): 100 * table["cross_domain_share"].astype(float)}
+    )
     chart = (
         alt.Chart(chart_data)
         .mark_bar(color="#0072B2", size=60)
         .encode(
-            x=alt.X(f"{t('wave')}:N", sort=waves, axis=alt.Axis(labelAngle=0, labelFontSize=16, titleFontSize=16)),
-            y=alt.Y(f"{t('share_pct')}:Q", scale=alt.Scale(domain=[0, 100]),
-                    axis=alt.Axis(labelFontSize=15, titleFontSize=16)),
+            x=alt.X(
+                f"{t('wave')}:N",
+                sort=waves,
+                axis=alt.Axis(labelAngle=0, labelFontSize=16, titleFontSize=16),
+            ),
+            y=alt.Y(
+                f"{t('share_pct')}:Q",
+                scale=alt.Scale(domain=[0, 100]),
+                axis=alt.Axis(labelFontSize=15, titleFontSize=16),
+            ),
             tooltip=[f"{t('wave')}:N", alt.Tooltip(f"{t('share_pct')}:Q", format=".0f")],
         )
         .properties(height=320)
     )
-    labels = chart.mark_text(dy=-12, fontSize=16).encode(text=alt.Text(f"{t('share_pct')}:Q", format=".0f"))
+    labels = chart.mark_text(dy=-12, fontSize=16).encode(
+        text=alt.Text(f"{t('share_pct')}:Q", format=".0f")
+    )
     st.altair_chart(chart + labels, width="stretch")
 
 # Counts of respondents and non-respondents per wijk are counts of people, and the treatments are a
@@ -62,8 +73,16 @@ if sel.project.has_responses and sel.wave is not None and not is_aggregate_only(
     with st.expander(t("nr_title")):
         treated = state.nonresponse_table(folder, sig, sel.wijk, sel.wave, *sel.filters)
         first = treated.iloc[0]
-        st.write(t("nr_rate", wijk=ui.literal(sel.wijk), wave=ui.literal(sel.wave), k=int(first["respondents"]), n=int(first["actors"]),
-                   rate=show(first["response_rate"], "pct", sel.lang)))
+        st.write(
+            t(
+                "nr_rate",
+                wijk=ui.literal(sel.wijk),
+                wave=ui.literal(sel.wave),
+                k=int(first["respondents"]),
+                n=int(first["actors"]),
+                rate=show(first["response_rate"], "pct", sel.lang),
+            )
+        )
         if pd.notna(first["response_rate"]) and first["response_rate"] < 0.8:
             st.warning(t("nr_low"), icon=":material/warning:")
         st.write(t("nr_intro"))
@@ -73,7 +92,9 @@ if sel.project.has_responses and sel.wave is not None and not is_aggregate_only(
             if column not in treated.columns:
                 continue
             row = {t("metric"): t(key)}
-            row.update({t(f"nr_{m}"): show(v, kind, sel.lang) for m, v in zip(methods, treated[column])})
+            row.update(
+                {t(f"nr_{m}"): show(v, kind, sel.lang) for m, v in zip(methods, treated[column])}
+            )
             rows.append(row)
         st.table(pd.DataFrame(rows).set_index(t("metric")))
         st.caption(t("nr_methods"))

@@ -25,11 +25,19 @@ folder, sig = sel.key
 
 
 def pct(value, decimals: int = 0) -> str:
-    return "–" if value is None or pd.isna(value) else format_number(100 * float(value), decimals, sel.lang) + "%"
+    return (
+        "–"
+        if value is None or pd.isna(value)
+        else format_number(100 * float(value), decimals, sel.lang) + "%"
+    )
 
 
 def plain(value, decimals: int = 0) -> str:
-    return "–" if value is None or pd.isna(value) else format_number(100 * float(value), decimals, sel.lang)
+    return (
+        "–"
+        if value is None or pd.isna(value)
+        else format_number(100 * float(value), decimals, sel.lang)
+    )
 
 
 bands = project.config.kpi3_bands
@@ -42,23 +50,37 @@ mine = structure[structure["wijk"] == sel.wijk].set_index("wave").reindex(waves)
 
 
 def structure_chart() -> alt.Chart:
-    data = pd.DataFrame({"wave": waves, "cross": 100 * mine["cross_domain_share"].astype(float).to_numpy(),
-                         "ei": mine["ei_index"].astype(float).to_numpy()})
-    base = alt.Chart(data).encode(x=alt.X("wave:N", sort=waves, title=None, axis=alt.Axis(labelAngle=0)))
+    data = pd.DataFrame(
+        {
+            "wave": waves,
+            "cross": 100 * mine["cross_domain_share"].astype(float).to_numpy(),
+            "ei": mine["ei_index"].astype(float).to_numpy(),
+        }
+    )
+    base = alt.Chart(data).encode(
+        x=alt.X("wave:N", sort=waves, title=None, axis=alt.Axis(labelAngle=0))
+    )
     bars = base.mark_bar(color="#0072B2", size=46).encode(
         y=alt.Y("cross:Q", title=t("kpi_col_cross") + " (%)", scale=alt.Scale(domain=[0, 100])),
-        tooltip=[alt.Tooltip("wave:N", title=t("wave")),
-                 alt.Tooltip("cross:Q", title=t("kpi_col_cross") + " (%)", format=".0f"),
-                 alt.Tooltip("ei:Q", title=t("kpi_col_ei"), format=".2f")])
-    labels = base.mark_text(dy=-12, fontSize=17).encode(y="cross:Q", text=alt.Text("cross:Q", format=".0f"))
+        tooltip=[
+            alt.Tooltip("wave:N", title=t("wave")),
+            alt.Tooltip("cross:Q", title=t("kpi_col_cross") + " (%)", format=".0f"),
+            alt.Tooltip("ei:Q", title=t("kpi_col_ei"), format=".2f"),
+        ],
+    )
+    labels = base.mark_text(dy=-12, fontSize=17).encode(
+        y="cross:Q", text=alt.Text("cross:Q", format=".0f")
+    )
     return (bars + labels).properties(height=380, title=t("kpi_structure_title"))
 
 
 if not project.has_responses:
     st.info(t("kpi_no_responses"), icon=":material/info:")
     st.markdown(t("kpi_how_to"))
-    st.code("wijk,wave,actor_id,active,kpi3\nNoord,2025,N01,ja,4\nNoord,2025,N02,ja,2\nNoord,2025,N03,nee,5\n",
-            language=None)
+    st.code(
+        "wijk,wave,actor_id,active,kpi3\nNoord,2025,N01,ja,4\nNoord,2025,N02,ja,2\nNoord,2025,N03,nee,5\n",
+        language=None,
+    )
     st.subheader(t("kpi_structure_title"))
     st.write(t("kpi_structure_intro", wijk=ui.literal(sel.wijk)))
     st.altair_chart(ui.localise(structure_chart(), sel.lang), width="stretch", theme=None)
@@ -66,11 +88,17 @@ if not project.has_responses:
 
 kpi = state.kpi_table(folder, sig)
 # The programme figure over all wijken (for a PlusWIJkteam never its own wijk relabelled), see wijknet.kpi.
-kpi = pd.concat([kpi[~kpi["pooled"].astype(bool)], state.programme_kpi(folder, sig)], ignore_index=True)
+kpi = pd.concat(
+    [kpi[~kpi["pooled"].astype(bool)], state.programme_kpi(folder, sig)], ignore_index=True
+)
 
 
-STATUS_ICONS = {"doorgaan": "check_circle", "analyse gevraagd": "search", "verbeterplan": "warning",
-                "geen oordeel": "help"}
+STATUS_ICONS = {
+    "doorgaan": "check_circle",
+    "analyse gevraagd": "search",
+    "verbeterplan": "warning",
+    "geen oordeel": "help",
+}
 
 
 def status_badge(status: str) -> str:
@@ -85,14 +113,25 @@ def card(row: pd.Series, title: str) -> None:
         if pd.isna(row["band_min"]):
             band = t("kpi_no_band", wave=ui.literal(row["wave"]))
         else:
-            band = t("kpi_band", wave=ui.literal(row["wave"]), low=plain(row["band_min"]), high=plain(row["band_max"]))
+            band = t(
+                "kpi_band",
+                wave=ui.literal(row["wave"]),
+                low=plain(row["band_min"]),
+                high=plain(row["band_max"]),
+            )
         shown = not pd.isna(row["share"])  # blank where the disclosure-control rule suppressed it
         number, judgement = st.columns([2, 3])
         with number:
             st.metric(band, pct(row["share"]) if shown else "–")
             if shown:
-                st.caption(t("kpi_share_value", share=plain(row["share"]), low=plain(row["ci_low"]),
-                             high=plain(row["ci_high"])))
+                st.caption(
+                    t(
+                        "kpi_share_value",
+                        share=plain(row["share"]),
+                        low=plain(row["ci_low"]),
+                        high=plain(row["ci_high"]),
+                    )
+                )
         with judgement:
             st.markdown(status_badge(row["status"]))
             st.markdown(t(f"kpi_status_{row['status']}"))
@@ -127,38 +166,86 @@ for column in ("share", "ci_low", "ci_high", "band_min", "band_max"):
 order = [series[sel.wijk], series[ALL_WIJKEN]]
 status_domain = [status_label(s, sel.lang) for s in STATUS_COLOURS]
 status_range = [c[1] for c in STATUS_COLOURS.values()]
-x = alt.X("wave:N", sort=waves, title=None, axis=alt.Axis(labelAngle=0), scale=alt.Scale(paddingInner=0.25))
-band_data = pd.DataFrame([{"wave": w, "band_min": 100 * lo, "band_max": 100 * hi} for w, (lo, hi) in bands.items()
-                          if w in waves])
-band = alt.Chart(band_data).mark_bar(color=BAND_COLOUR, opacity=0.2, width=alt.RelativeBandSize(1.0)).encode(
-    x=x, y=alt.Y("band_min:Q", title=t("kpi_share"), scale=alt.Scale(domain=[0, 100])), y2="band_max:Q",
-    tooltip=[alt.Tooltip("wave:N", title=t("wave")), alt.Tooltip("band_min:Q", title=t("kpi_band_label") + " min"),
-             alt.Tooltip("band_max:Q", title=t("kpi_band_label") + " max")])
+x = alt.X(
+    "wave:N",
+    sort=waves,
+    title=None,
+    axis=alt.Axis(labelAngle=0),
+    scale=alt.Scale(paddingInner=0.25),
+)
+band_data = pd.DataFrame(
+    [
+        {"wave": w, "band_min": 100 * lo, "band_max": 100 * hi}
+        for w, (lo, hi) in bands.items()
+        if w in waves
+    ]
+)
+band = (
+    alt.Chart(band_data)
+    .mark_bar(color=BAND_COLOUR, opacity=0.2, width=alt.RelativeBandSize(1.0))
+    .encode(
+        x=x,
+        y=alt.Y("band_min:Q", title=t("kpi_share"), scale=alt.Scale(domain=[0, 100])),
+        y2="band_max:Q",
+        tooltip=[
+            alt.Tooltip("wave:N", title=t("wave")),
+            alt.Tooltip("band_min:Q", title=t("kpi_band_label") + " min"),
+            alt.Tooltip("band_max:Q", title=t("kpi_band_label") + " max"),
+        ],
+    )
+)
 target_value = 100 * project.config.kpi3_target
-target = alt.Chart(pd.DataFrame({"y": [target_value]})).mark_rule(color="#333333", strokeDash=[6, 4],
-                                                                  strokeWidth=2).encode(y="y:Q")
-target_label = alt.Chart(pd.DataFrame({"y": [target_value], "label": [t("kpi_target_label", target=plain(
-    project.config.kpi3_target))]})).mark_text(align="left", dx=4, dy=-10, fontSize=15, color="#333333").encode(
-    y="y:Q", text="label:N", x=alt.value(0))
+target = (
+    alt.Chart(pd.DataFrame({"y": [target_value]}))
+    .mark_rule(color="#333333", strokeDash=[6, 4], strokeWidth=2)
+    .encode(y="y:Q")
+)
+target_label = (
+    alt.Chart(
+        pd.DataFrame(
+            {
+                "y": [target_value],
+                "label": [t("kpi_target_label", target=plain(project.config.kpi3_target))],
+            }
+        )
+    )
+    .mark_text(align="left", dx=4, dy=-10, fontSize=15, color="#333333")
+    .encode(y="y:Q", text="label:N", x=alt.value(0))
+)
 offset = alt.XOffset("series:N", sort=order, scale=alt.Scale(paddingOuter=0.6))
 base = alt.Chart(rows).encode(x=x, xOffset=offset)
 errors = base.mark_rule(strokeWidth=3, color="#333333").encode(y="ci_low:Q", y2="ci_high:Q")
 points = base.mark_point(filled=True, size=260, opacity=1, stroke="#222222", strokeWidth=1).encode(
     y="share:Q",
-    color=alt.Color("status_label:N", title=t("kpi_status"), scale=alt.Scale(domain=status_domain, range=status_range),
-                    legend=alt.Legend(orient="bottom", columns=2)),
-    shape=alt.Shape("series:N", title=t("kpi_series"), sort=order, scale=alt.Scale(range=["circle", "diamond"]),
-                    legend=alt.Legend(orient="bottom", columns=1)),
-    tooltip=[alt.Tooltip("series:N", title=t("kpi_series")), alt.Tooltip("wave:N", title=t("wave")),
-             alt.Tooltip("share:Q", title=t("kpi_share"), format=".0f"),
-             alt.Tooltip("ci_low:Q", title=t("trend_low"), format=".0f"),
-             alt.Tooltip("ci_high:Q", title=t("trend_high"), format=".0f"),
-             alt.Tooltip("answered:Q", title=t("kpi_col_answered")),
-             alt.Tooltip("status_label:N", title=t("kpi_status"))])
-labels = base.mark_text(dx=16, align="left", fontSize=15, fontWeight="bold", color="#1a1a1a").encode(
-    y="share:Q", text=alt.Text("share:Q", format=".0f"))
-kpi_chart = alt.layer(band, target, target_label, errors, points, labels).properties(height=380,
-                                                                                    title=t("kpi_chart_name"))
+    color=alt.Color(
+        "status_label:N",
+        title=t("kpi_status"),
+        scale=alt.Scale(domain=status_domain, range=status_range),
+        legend=alt.Legend(orient="bottom", columns=2),
+    ),
+    shape=alt.Shape(
+        "series:N",
+        title=t("kpi_series"),
+        sort=order,
+        scale=alt.Scale(range=["circle", "diamond"]),
+        legend=alt.Legend(orient="bottom", columns=1),
+    ),
+    tooltip=[
+        alt.Tooltip("series:N", title=t("kpi_series")),
+        alt.Tooltip("wave:N", title=t("wave")),
+        alt.Tooltip("share:Q", title=t("kpi_share"), format=".0f"),
+        alt.Tooltip("ci_low:Q", title=t("trend_low"), format=".0f"),
+        alt.Tooltip("ci_high:Q", title=t("trend_high"), format=".0f"),
+        alt.Tooltip("answered:Q", title=t("kpi_col_answered")),
+        alt.Tooltip("status_label:N", title=t("kpi_status")),
+    ],
+)
+labels = base.mark_text(
+    dx=16, align="left", fontSize=15, fontWeight="bold", color="#1a1a1a"
+).encode(y="share:Q", text=alt.Text("share:Q", format=".0f"))
+kpi_chart = alt.layer(band, target, target_label, errors, points, labels).properties(
+    height=380, title=t("kpi_chart_name")
+)
 chart_left, chart_right = st.columns([3, 2])
 with chart_left:
     st.altair_chart(ui.localise(kpi_chart, sel.lang), width="stretch", theme=None)
@@ -168,18 +255,33 @@ with chart_right:
     st.caption(t("kpi_structure_intro", wijk=ui.literal(sel.wijk)))
 
 # --- the table per wave: experience next to structure -----------------------------------------------
-table = pd.DataFrame({
-    t("kpi_col_wave"): waves,
-    t("kpi_col_share"): [f"{pct(r['share'])} ({plain(r['ci_low'])}–{plain(r['ci_high'])}%)"
-                         if not pd.isna(r["share"]) else "–" for r in (kpi_row(sel.wijk, w) for w in waves)],
-    t("kpi_col_band"): [f"{plain(bands[w][0])}–{plain(bands[w][1])}%" if w in bands else "–" for w in waves],
-    t("kpi_col_status"): [status_label(kpi_row(sel.wijk, w)["status"], sel.lang) for w in waves],
-    t("kpi_col_cross"): [pct(v) for v in mine["cross_domain_share"]],
-    t("kpi_col_cross_change"): ["–" if pd.isna(v) else t("kpi_points", value=("+" if v > 0 else "")
-                                                                           + format_number(100 * v, 0, sel.lang))
-                                for v in mine["cross_domain_share_change"]],
-    t("kpi_col_ei"): ["–" if pd.isna(v) else format_number(v, 2, sel.lang) for v in mine["ei_index"]],
-})
+table = pd.DataFrame(
+    {
+        t("kpi_col_wave"): waves,
+        t("kpi_col_share"): [
+            f"{pct(r['share'])} ({plain(r['ci_low'])}–{plain(r['ci_high'])}%)"
+            if not pd.isna(r["share"])
+            else "–"
+            for r in (kpi_row(sel.wijk, w) for w in waves)
+        ],
+        t("kpi_col_band"): [
+            f"{plain(bands[w][0])}–{plain(bands[w][1])}%" if w in bands else "–" for w in waves
+        ],
+        t("kpi_col_status"): [
+            status_label(kpi_row(sel.wijk, w)["status"], sel.lang) for w in waves
+        ],
+        t("kpi_col_cross"): [pct(v) for v in mine["cross_domain_share"]],
+        t("kpi_col_cross_change"): [
+            "–"
+            if pd.isna(v)
+            else t("kpi_points", value=("+" if v > 0 else "") + format_number(100 * v, 0, sel.lang))
+            for v in mine["cross_domain_share_change"]
+        ],
+        t("kpi_col_ei"): [
+            "–" if pd.isna(v) else format_number(v, 2, sel.lang) for v in mine["ei_index"]
+        ],
+    }
+)
 background = {status_label(s, sel.lang): c[2] for s, c in STATUS_COLOURS.items()}
 
 
@@ -195,12 +297,20 @@ st.caption(t("kpi_structure_note"))
 st.subheader(t("kpi_overview", wave=ui.literal(sel.wave)))
 now = kpi[kpi["wave"] == sel.wave]
 cross = structure[structure["wave"] == sel.wave].set_index("wijk")["cross_domain_share"]
-overview = pd.DataFrame({
-    t("kpi_col_wijk"): [t("kpi_all") if w == ALL_WIJKEN else w for w in now["wijk"]],
-    t("kpi_col_share"): [f"{pct(r.share)} ({plain(r.ci_low)}–{plain(r.ci_high)}%)" if not pd.isna(r.share) else "–"
-                         for r in now.itertuples()],
-    t("kpi_col_answered"): ["–" if pd.isna(v) else format_number(v, 0, sel.lang) for v in now["answered"]],
-    status_col: [status_label(s, sel.lang) for s in now["status"]],
-    t("kpi_col_cross"): [pct(cross.get(w)) if w in cross.index else "–" for w in now["wijk"]],
-})
+overview = pd.DataFrame(
+    {
+        t("kpi_col_wijk"): [t("kpi_all") if w == ALL_WIJKEN else w for w in now["wijk"]],
+        t("kpi_col_share"): [
+            f"{pct(r.share)} ({plain(r.ci_low)}–{plain(r.ci_high)}%)"
+            if not pd.isna(r.share)
+            else "–"
+            for r in now.itertuples()
+        ],
+        t("kpi_col_answered"): [
+            "–" if pd.isna(v) else format_number(v, 0, sel.lang) for v in now["answered"]
+        ],
+        status_col: [status_label(s, sel.lang) for s in now["status"]],
+        t("kpi_col_cross"): [pct(cross.get(w)) if w in cross.index else "–" for w in now["wijk"]],
+    }
+)
 st.dataframe(overview.style.map(_colour, subset=[status_col]), hide_index=True, width="stretch")

@@ -89,12 +89,24 @@ if not found:
 
 by_code = {s.code: s for s in found}
 first_open = next((i for i, s in enumerate(found) if s.is_open), 0)
-code = st.selectbox(lt("session"), list(by_code), index=first_open, key="live_session", format_func=lambda c: lt(
-    "session_label", title=by_code[c].title, wijk=by_code[c].wijk, wave=by_code[c].wave,
-    state=lt("state_open" if by_code[c].is_open else "state_closed")))
+code = st.selectbox(
+    lt("session"),
+    list(by_code),
+    index=first_open,
+    key="live_session",
+    format_func=lambda c: lt(
+        "session_label",
+        title=by_code[c].title,
+        wijk=by_code[c].wijk,
+        wave=by_code[c].wave,
+        state=lt("state_open" if by_code[c].is_open else "state_closed"),
+    ),
+)
 session = by_code[code]
 try:
-    _room_project(folder, session.wijk, viewer, live_version(folder, code)[0])  # refuses another wijk's wijkteam
+    _room_project(
+        folder, session.wijk, viewer, live_version(folder, code)[0]
+    )  # refuses another wijk's wijkteam
 except DataError as exc:
     st.error(ui.literal(exc), icon=":material/block:")
     st.stop()
@@ -119,13 +131,22 @@ def live_map() -> None:
             cols[0].code(address, language=None)
         else:
             cols[0].caption(lt("no_server", folder=ui.literal(folder), code=code))
-    cols[-3].metric(lt("participants"), f"{counts.participants} / {counts.roster}", help=lt("participants_help"))
+    cols[-3].metric(
+        lt("participants"), f"{counts.participants} / {counts.roster}", help=lt("participants_help")
+    )
     cols[-2].metric(lt("ties"), figures["ties"])
     cols[-1].metric(lt("cross"), figures["cross"])
     st.iframe(html, height=MAP_HEIGHT + 110, alt=lt("map_alt", wijk=session.wijk))
-    st.caption(" ".join([lt("names_privacy"),
-                         lt("updated", s=REFRESH_SECONDS, time=datetime.now().strftime("%H:%M:%S"))
-                         if session.is_open else ""]))
+    st.caption(
+        " ".join(
+            [
+                lt("names_privacy"),
+                lt("updated", s=REFRESH_SECONDS, time=datetime.now().strftime("%H:%M:%S"))
+                if session.is_open
+                else "",
+            ]
+        )
+    )
 
 
 def links_panel() -> None:
@@ -135,7 +156,9 @@ def links_panel() -> None:
     with st.expander(lt("links"), icon=":material/qr_code_2:"):
         st.caption(lt("links_help"))
         count = st.empty()
-        base = st.text_input(lt("links_url"), value=session.url or DEFAULT_URL, key="live_links_url")
+        base = st.text_input(
+            lt("links_url"), value=session.url or DEFAULT_URL, key="live_links_url"
+        )
         left, right = st.columns(2)
         tokens = None
         if left.button(lt("links_missing"), key="live_links_missing"):
@@ -150,10 +173,18 @@ def links_panel() -> None:
                 real_names = viewer == "onderzoeker" and state.viewer(folder)[1]
                 sheet = links_sheet(session.title, slips(folder, code, tokens, base, real_names=real_names, lang=sel.lang),
                                     folder=str(folder), code=code, lang=sel.lang)  # fmt: skip
-                st.download_button(lt("links_download", n=len(tokens)), sheet, file_name=f"links-{code}.html",
-                                   mime="text/html", key="live_links_download", icon=":material/download:")
+                st.download_button(
+                    lt("links_download", n=len(tokens)),
+                    sheet,
+                    file_name=f"links-{code}.html",
+                    mime="text/html",
+                    key="live_links_download",
+                    icon=":material/download:",
+                )
         holders = linked(folder, code)
-        count.write(lt("links_count", n=len(holders & {e.actor_id for e in entries}), roster=len(entries)))
+        count.write(
+            lt("links_count", n=len(holders & {e.actor_id for e in entries}), roster=len(entries))
+        )
         labels = {e.actor_id: e.label for e in entries if e.actor_id in holders}
         if labels:
             # the options are opaque positions; real ids stay on the server

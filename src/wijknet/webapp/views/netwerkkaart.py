@@ -17,19 +17,44 @@ with st.sidebar:
     st.subheader(t("map_settings"))
     labels = {m: t(f"measure_{m}") for m in MEASURES}
     # Size by a measure points at single actors: not for an aggregate-only audience.
-    measure = "none" if anonymous else st.radio(t("size_by"), MEASURES, key=f"map_measure_{sel.lang}",
-                                                format_func=labels.get)
+    measure = (
+        "none"
+        if anonymous
+        else st.radio(t("size_by"), MEASURES, key=f"map_measure_{sel.lang}", format_func=labels.get)
+    )
     show_names = not anonymous and st.toggle(t("show_names"), value=True, key="map_names")
-    all_names = not anonymous and st.toggle(t("all_names"), value=False, key="map_all_names",
-                                            disabled=not show_names, help=t("all_names_help", n=state.MAP_LABELS))
+    all_names = not anonymous and st.toggle(
+        t("all_names"),
+        value=False,
+        key="map_all_names",
+        disabled=not show_names,
+        help=t("all_names_help", n=state.MAP_LABELS),
+    )
 
 folder, sig = sel.key
 G = state.graph(folder, sig, sel.wijk, sel.wave, *sel.filters)
-html = state.map_html(folder, sig, sel.wijk, sel.wave, *sel.filters, measure=measure,
-                      size_label=t(f"measure_{measure}"), lang=sel.lang, show_names=show_names, all_names=all_names,
-                      height=MAP_HEIGHT)
+html = state.map_html(
+    folder,
+    sig,
+    sel.wijk,
+    sel.wave,
+    *sel.filters,
+    measure=measure,
+    size_label=t(f"measure_{measure}"),
+    lang=sel.lang,
+    show_names=show_names,
+    all_names=all_names,
+    height=MAP_HEIGHT,
+)
 st.iframe(html, height=MAP_HEIGHT + 110, alt=t("map_alt", wijk=sel.wijk, wave=sel.wave))
-st.caption(t("map_counts", actors=G.number_of_nodes(), ties=G.number_of_edges(), isolates=nx.number_of_isolates(G)))
+st.caption(
+    t(
+        "map_counts",
+        actors=G.number_of_nodes(),
+        ties=G.number_of_edges(),
+        isolates=nx.number_of_isolates(G),
+    )
+)
 with st.expander(t("map_help"), expanded=False):
     st.write(t("map_intro"))
 
@@ -41,8 +66,13 @@ with st.expander(t("evidence_title"), expanded=False):
     st.write(t("evidence_intro"))
     names = {str(a): str(d.get("name") or a) for a, d in G.nodes(data=True)}
     options = sorted(names, key=lambda a: (names[a].lower(), a))
-    actor = st.selectbox(t("evidence_actor"), options, index=None, key=f"evidence_actor_{sel.wijk}_{sel.wave}",
-                         format_func=names.get)
+    actor = st.selectbox(
+        t("evidence_actor"),
+        options,
+        index=None,
+        key=f"evidence_actor_{sel.wijk}_{sel.wave}",
+        format_func=names.get,
+    )
     if actor is not None:
         table = state.tie_evidence_table(folder, sig, sel.wijk, sel.wave, actor)
         if table.empty:
@@ -51,12 +81,25 @@ with st.expander(t("evidence_title"), expanded=False):
             taxonomy = sel.project.taxonomy
             shown = table.assign(
                 direction=table["direction"].map(lambda d: t(f"evidence_{d}")),
-                other_domain=table["other_domain"].map(lambda d: taxonomy.label(d, sel.lang) if d else ""),
+                other_domain=table["other_domain"].map(
+                    lambda d: taxonomy.label(d, sel.lang) if d else ""
+                ),
             )
-            columns = {"direction": "ev_direction", "other_name": "ev_other", "other_domain": "ev_domain",
-                       "tie_type": "ev_tie_type", "weight": "ev_weight", "kind": "ev_kind", "label": "ev_label",
-                       "source_file": "ev_file", "source_row": "ev_row", "source_column": "ev_column"}
-            if table["quote"].astype(str).str.strip().any():  # only researchers with names unlocked get quotes
+            columns = {
+                "direction": "ev_direction",
+                "other_name": "ev_other",
+                "other_domain": "ev_domain",
+                "tie_type": "ev_tie_type",
+                "weight": "ev_weight",
+                "kind": "ev_kind",
+                "label": "ev_label",
+                "source_file": "ev_file",
+                "source_row": "ev_row",
+                "source_column": "ev_column",
+            }
+            if (
+                table["quote"].astype(str).str.strip().any()
+            ):  # only researchers with names unlocked get quotes
                 columns["quote"] = "ev_quote"
             shown = shown[list(columns)].rename(columns={c: t(k) for c, k in columns.items()})
             st.dataframe(shown, hide_index=True, width="stretch")

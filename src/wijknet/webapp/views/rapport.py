@@ -21,9 +21,17 @@ slug = re.sub(r"[^a-z0-9]+", "-", f"{wijk or 'programma'}-{sel.wave}".lower()).s
 name = f"{'wijkrapport' if wijk else 'programmarapport'}-{slug}"
 with st.spinner("…"):
     html = state.report_html(folder, sig, wijk, sel.wave, sel.lang)
-st.download_button(t("report_html"), data=html.encode("utf-8"), file_name=f"{name}.html", mime="text/html",
-                   key="report_html", type="primary", on_click=state.record_export,
-                   args=(folder, "report"), kwargs={"format": "html", "wijk": wijk or ""})
+st.download_button(
+    t("report_html"),
+    data=html.encode("utf-8"),
+    file_name=f"{name}.html",
+    mime="text/html",
+    key="report_html",
+    type="primary",
+    on_click=state.record_export,
+    args=(folder, "report"),
+    kwargs={"format": "html", "wijk": wijk or ""},
+)
 st.caption(t("report_html_note"))
 if state.pdf_available():
     if st.button(t("report_make_pdf"), key="report_make_pdf"):
@@ -35,9 +43,16 @@ if state.pdf_available():
             st.session_state.pop("report_pdf_for", None)
             st.error(ui.literal(exc))
     if st.session_state.get("report_pdf_for") == (folder, sig, wijk, sel.wave, sel.lang):
-        st.download_button(t("report_pdf"), data=state.report_pdf(folder, sig, wijk, sel.wave, sel.lang),
-                           file_name=f"{name}.pdf", mime="application/pdf", key="report_pdf",
-                           on_click=state.record_export, args=(folder, "report"), kwargs={"format": "pdf", "wijk": wijk or ""})
+        st.download_button(
+            t("report_pdf"),
+            data=state.report_pdf(folder, sig, wijk, sel.wave, sel.lang),
+            file_name=f"{name}.pdf",
+            mime="application/pdf",
+            key="report_pdf",
+            on_click=state.record_export,
+            args=(folder, "report"),
+            kwargs={"format": "pdf", "wijk": wijk or ""},
+        )
 else:
     st.info(t("report_no_pdf"))
 
@@ -49,5 +64,10 @@ if audience is not None and audience.tier == "onderzoeker":
         st.session_state["anonymised_for"] = (folder, sig)
         state.record_export(folder, "anonymised_export")
     if st.session_state.get("anonymised_for") == (folder, sig):
-        st.download_button(t("anonymised_download"), data=state.anonymised_zip(folder, sig),
-                           file_name="wijknet-anoniem.zip", mime="application/zip", key="anonymised_zip")
+        st.download_button(
+            t("anonymised_download"),
+            data=state.anonymised_zip(folder, sig),
+            file_name="wijknet-anoniem.zip",
+            mime="application/zip",
+            key="anonymised_zip",
+        )

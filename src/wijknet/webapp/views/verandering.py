@@ -12,8 +12,17 @@ from wijknet.webapp.texts import t
 
 MAP_HEIGHT = 660
 #: The counts of wijknet.change.compare_waves shown in the summary.
-COUNTS = ["ties_new_all", "ties_lost_all", "ties_kept", "new_cross_domain_all", "lost_cross_domain_all", "ties_new",
-          "ties_lost", "actors_entered", "actors_left"]
+COUNTS = [
+    "ties_new_all",
+    "ties_lost_all",
+    "ties_kept",
+    "new_cross_domain_all",
+    "lost_cross_domain_all",
+    "ties_new",
+    "ties_lost",
+    "actors_entered",
+    "actors_left",
+]
 SHOW = {"all": ("kept", "new", "lost"), "new": ("kept", "new"), "lost": ("kept", "lost")}
 
 sel = ui.header("page_change", filters=False)
@@ -27,22 +36,43 @@ current = waves.index(sel.wave) if sel.wave in waves else len(waves) - 1
 default_to = max(current, 1)
 left, right, _ = st.columns([1, 1, 2])
 with left:
-    wave_from = st.selectbox(t("change_from"), waves[:-1], index=default_to - 1, key=f"change_from_{sel.wave}")
-later = waves[waves.index(wave_from) + 1:]
+    wave_from = st.selectbox(
+        t("change_from"), waves[:-1], index=default_to - 1, key=f"change_from_{sel.wave}"
+    )
+later = waves[waves.index(wave_from) + 1 :]
 with right:
-    wave_to = st.selectbox(t("change_to"), later, index=later.index(sel.wave) if sel.wave in later else 0,
-                           key=f"change_to_{sel.wave}_{wave_from}")
+    wave_to = st.selectbox(
+        t("change_to"),
+        later,
+        index=later.index(sel.wave) if sel.wave in later else 0,
+        key=f"change_to_{sel.wave}_{wave_from}",
+    )
 
 folder, sig = sel.key
 filters = sel.filters
 types = ui.literal(", ".join(sel.tie_types)) if sel.tie_types else t("all_types")
-weight = t("no_minimum") if sel.min_weight is None else format_number(sel.min_weight, 0 if float(sel.min_weight).is_integer() else 1, sel.lang)
-st.caption(t("change_caption", wijk=ui.literal(sel.wijk), wave_from=ui.literal(wave_from), wave_to=ui.literal(wave_to), types=types, weight=weight))
+weight = (
+    t("no_minimum")
+    if sel.min_weight is None
+    else format_number(sel.min_weight, 0 if float(sel.min_weight).is_integer() else 1, sel.lang)
+)
+st.caption(
+    t(
+        "change_caption",
+        wijk=ui.literal(sel.wijk),
+        wave_from=ui.literal(wave_from),
+        wave_to=ui.literal(wave_to),
+        types=types,
+        weight=weight,
+    )
+)
 st.write(t("change_intro"))
 
 
 def n(value) -> str:
-    return format_number(float(value), 0, sel.lang)  # "–" for a count the disclosure-control rule blanked (NaN)
+    return format_number(
+        float(value), 0, sel.lang
+    )  # "–" for a count the disclosure-control rule blanked (NaN)
 
 
 def actors(value) -> str:
@@ -61,20 +91,41 @@ cols[0].metric(t("change_new"), n(new))
 cols[1].metric(t("change_lost"), n(lost))
 cols[2].metric(t("change_kept"), n(kept))
 net = new_cross - lost_cross
-cols[3].metric(t("change_new_cross"), n(new_cross),
-               delta=None if pd.isna(net) else t("change_net_cross", value=("+" if net > 0 else "") + n(net)),
-               delta_color="normal" if net and pd.notna(net) else "off")
+cols[3].metric(
+    t("change_new_cross"),
+    n(new_cross),
+    delta=None if pd.isna(net) else t("change_net_cross", value=("+" if net > 0 else "") + n(net)),
+    delta_color="normal" if net and pd.notna(net) else "off",
+)
 lines = [
-    t("change_sum_ties", wave_from=ui.literal(wave_from), wave_to=ui.literal(wave_to), new=n(new), lost=n(lost), kept=n(kept)),
+    t(
+        "change_sum_ties",
+        wave_from=ui.literal(wave_from),
+        wave_to=ui.literal(wave_to),
+        new=n(new),
+        lost=n(lost),
+        kept=n(kept),
+    ),
     t("change_sum_cross", new_cross=n(new_cross), lost_cross=n(lost_cross)),
     t("change_sum_actors", entered=actors(entered), left=actors(left)),
 ]
 # The ties of newcomers and leavers only beside their published numbers: the ties of one newcomer are one person's.
 if pd.notna(entered) and pd.notna(left) and (entered or left):
-    lines.append(t("change_sum_actor_ties", new_by=n(new - float(row["ties_new"])),
-                   lost_by=n(lost - float(row["ties_lost"]))))
+    lines.append(
+        t(
+            "change_sum_actor_ties",
+            new_by=n(new - float(row["ties_new"])),
+            lost_by=n(lost - float(row["ties_lost"])),
+        )
+    )
 if pd.notna(row["jaccard_all"]):
-    lines.append(t("change_sum_stable", pct=n(100 * row["jaccard_all"]), jaccard=format_number(row["jaccard_all"], 2, sel.lang)))
+    lines.append(
+        t(
+            "change_sum_stable",
+            pct=n(100 * row["jaccard_all"]),
+            jaccard=format_number(row["jaccard_all"], 2, sel.lang),
+        )
+    )
 st.markdown("\n".join(f"- {line}" for line in lines))
 if row[COUNTS].isna().any() and is_aggregate_only(sel.project):
     st.caption(t("change_suppressed", n=sel.project.config.min_cell))
@@ -82,7 +133,9 @@ if row[COUNTS].isna().any() and is_aggregate_only(sel.project):
 # --- the difference map ---------------------------------------------------------------
 st.subheader(t("change_map_title"))
 labels = {k: t(f"change_show_{k}") for k in SHOW}
-show = st.radio(t("change_show"), list(SHOW), format_func=labels.get, horizontal=True, key="change_show")
+show = st.radio(
+    t("change_show"), list(SHOW), format_func=labels.get, horizontal=True, key="change_show"
+)
 anonymous = is_aggregate_only(sel.project)  # a leernetwerk sees the difference map without labels
 c1, c2, c3 = st.columns(3)
 with c1:
@@ -90,12 +143,32 @@ with c1:
 with c2:
     show_names = not anonymous and st.toggle(t("show_names"), value=True, key="change_names")
 with c3:
-    all_names = not anonymous and st.toggle(t("all_names"), value=False, key="change_all_names",
-                                            disabled=not show_names, help=t("all_names_help", n=state.DIFF_LABELS))
-html = state.diff_map_html(folder, sig, sel.wijk, wave_from, wave_to, *filters, show=SHOW[show],
-                           cross_domain_only=cross_only, lang=sel.lang, show_names=show_names, all_names=all_names,
-                           height=MAP_HEIGHT)
-st.iframe(html, height=MAP_HEIGHT + 150, alt=t("change_map_alt", wijk=sel.wijk, wave_from=wave_from, wave_to=wave_to))
+    all_names = not anonymous and st.toggle(
+        t("all_names"),
+        value=False,
+        key="change_all_names",
+        disabled=not show_names,
+        help=t("all_names_help", n=state.DIFF_LABELS),
+    )
+html = state.diff_map_html(
+    folder,
+    sig,
+    sel.wijk,
+    wave_from,
+    wave_to,
+    *filters,
+    show=SHOW[show],
+    cross_domain_only=cross_only,
+    lang=sel.lang,
+    show_names=show_names,
+    all_names=all_names,
+    height=MAP_HEIGHT,
+)
+st.iframe(
+    html,
+    height=MAP_HEIGHT + 150,
+    alt=t("change_map_alt", wijk=sel.wijk, wave_from=wave_from, wave_to=wave_to),
+)
 with st.expander(t("change_map_help"), expanded=False):
     st.write(t("change_map_intro", wave_from=ui.literal(wave_from), wave_to=ui.literal(wave_to)))
 
@@ -116,31 +189,65 @@ for column, metric in zip(charts, state.TREND_METRICS):
     elif metric == "ei_index":
         domain = [-1, 1]
     else:
-        domain = [0, max(0.05, float(data["ci_high"].max()) * 1.15 if data["ci_high"].notna().any() else 0.05)]
-    x = alt.X("wave:N", sort=waves, title=None, axis=alt.Axis(labelAngle=0), scale=alt.Scale(padding=0.6))
+        domain = [
+            0,
+            max(
+                0.05, float(data["ci_high"].max()) * 1.15 if data["ci_high"].notna().any() else 0.05
+            ),
+        ]
+    x = alt.X(
+        "wave:N", sort=waves, title=None, axis=alt.Axis(labelAngle=0), scale=alt.Scale(padding=0.6)
+    )
     y_title = t(f"trend_{metric}")
     base = alt.Chart(data).encode(x=x)
-    tooltip = [alt.Tooltip("wave:N", title=t("wave")), alt.Tooltip("estimate:Q", title=t("trend_value"), format=fmt),
-               alt.Tooltip("ci_low:Q", title=t("trend_low"), format=fmt),
-               alt.Tooltip("ci_high:Q", title=t("trend_high"), format=fmt),
-               alt.Tooltip("actors:Q", title=t("trend_actors"))]
+    tooltip = [
+        alt.Tooltip("wave:N", title=t("wave")),
+        alt.Tooltip("estimate:Q", title=t("trend_value"), format=fmt),
+        alt.Tooltip("ci_low:Q", title=t("trend_low"), format=fmt),
+        alt.Tooltip("ci_high:Q", title=t("trend_high"), format=fmt),
+        alt.Tooltip("actors:Q", title=t("trend_actors")),
+    ]
     band = base.mark_area(opacity=0.18, color="#0072B2").encode(y=alt.Y("ci_low:Q"), y2="ci_high:Q")
-    bars = base.mark_rule(color="#0072B2", strokeWidth=3).encode(y=alt.Y("ci_low:Q"), y2="ci_high:Q")
+    bars = base.mark_rule(color="#0072B2", strokeWidth=3).encode(
+        y=alt.Y("ci_low:Q"), y2="ci_high:Q"
+    )
     line = base.mark_line(color="#0072B2", strokeWidth=2.5).encode(
-        y=alt.Y("estimate:Q", title=None, scale=alt.Scale(domain=domain, nice=False), axis=alt.Axis(format=fmt)))
-    points = base.mark_point(filled=True, size=140, color="#0072B2").encode(y="estimate:Q", tooltip=tooltip)
+        y=alt.Y(
+            "estimate:Q",
+            title=None,
+            scale=alt.Scale(domain=domain, nice=False),
+            axis=alt.Axis(format=fmt),
+        )
+    )
+    points = base.mark_point(filled=True, size=140, color="#0072B2").encode(
+        y="estimate:Q", tooltip=tooltip
+    )
     labels = base.mark_text(dx=12, align="left", fontSize=15, color="#1a1a1a").encode(
-        y="estimate:Q", text=alt.Text("estimate:Q", format=fmt))
+        y="estimate:Q", text=alt.Text("estimate:Q", format=fmt)
+    )
     layers = [band, bars, line, points, labels]
     if metric == "ei_index":
-        layers.insert(0, alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color="#999999", strokeDash=[4, 4]).encode(y="y:Q"))
-    chart = alt.layer(*layers).properties(height=300, title=alt.TitleParams(y_title, subtitle=t(f"trend_{metric}_expl"),
-                                                                            subtitleFontSize=14))
+        layers.insert(
+            0,
+            alt.Chart(pd.DataFrame({"y": [0]}))
+            .mark_rule(color="#999999", strokeDash=[4, 4])
+            .encode(y="y:Q"),
+        )
+    chart = alt.layer(*layers).properties(
+        height=300,
+        title=alt.TitleParams(y_title, subtitle=t(f"trend_{metric}_expl"), subtitleFontSize=14),
+    )
     with column:
         st.altair_chart(ui.localise(chart, sel.lang), width="stretch", theme=None)
 sizes = trends.drop_duplicates("wave")
-st.caption(t("trend_sizes", sizes=", ".join(f"{ui.literal(w)}: {n(a)}" for w, a in zip(sizes["wave"], sizes["actors"]))) + " "
-           + t("trend_method", n=n(state.APP_BOOTSTRAP)))
+st.caption(
+    t(
+        "trend_sizes",
+        sizes=", ".join(f"{ui.literal(w)}: {n(a)}" for w, a in zip(sizes["wave"], sizes["actors"])),
+    )
+    + " "
+    + t("trend_method", n=n(state.APP_BOOTSTRAP))
+)
 
 # --- the tie-change model ------------------------------------------------------------
 st.subheader(t("model_title"))
@@ -157,16 +264,36 @@ else:
     bullets = [line for line in rest if line.startswith("- ")]
     notes = [line for line in rest if not line.startswith("- ")]
     # Plain sentences that quote the wijk and waves: shown as text, only the bold and bullets are ours.
-    st.markdown(f"**{ui.literal(first)}**\n\n" + "\n".join("- " + ui.literal(line[2:]) for line in bullets))
+    st.markdown(
+        f"**{ui.literal(first)}**\n\n" + "\n".join("- " + ui.literal(line[2:]) for line in bullets)
+    )
     for note in notes:
         st.caption(ui.literal(note))
     with st.expander(t("model_table")):
         table = model[["term", "estimate", "std_error", "odds_ratio", "p_value"]].rename(
-            columns={c: t(f"col_{c}") for c in ("term", "estimate", "std_error", "odds_ratio", "p_value")})
-        st.dataframe(table.style.format({t(f"col_{c}"): (lambda v: format_number(v, 3, sel.lang))
-                                         for c in ("estimate", "std_error", "odds_ratio", "p_value")}),
-                     hide_index=True, width="stretch")
+            columns={
+                c: t(f"col_{c}") for c in ("term", "estimate", "std_error", "odds_ratio", "p_value")
+            }
+        )
+        st.dataframe(
+            table.style.format(
+                {
+                    t(f"col_{c}"): (lambda v: format_number(v, 3, sel.lang))
+                    for c in ("estimate", "std_error", "odds_ratio", "p_value")
+                }
+            ),
+            hide_index=True,
+            width="stretch",
+        )
         p = row["qap_p_value"]
-        st.caption(t("model_method", wave_from=ui.literal(wave_from), wave_to=ui.literal(wave_to), n=n(state.MODEL_PERMUTATIONS),
-                     r=format_number(row["qap_correlation"], 2, sel.lang),
-                     p=format_number(p, 3, sel.lang), jaccard=format_number(row["jaccard"], 2, sel.lang)))
+        st.caption(
+            t(
+                "model_method",
+                wave_from=ui.literal(wave_from),
+                wave_to=ui.literal(wave_to),
+                n=n(state.MODEL_PERMUTATIONS),
+                r=format_number(row["qap_correlation"], 2, sel.lang),
+                p=format_number(p, 3, sel.lang),
+                jaccard=format_number(row["jaccard"], 2, sel.lang),
+            )
+        )

@@ -19,12 +19,19 @@ st.write(t("connectors_intro"))
 folder, sig = sel.key
 actors = state.actor_table(folder, sig, sel.wijk, sel.wave, *sel.filters)
 flags = state.connector_table(folder, sig, sel.wijk, sel.wave, *sel.filters)
-actors = actors.merge(flags[["actor_id", "rank", "connector", "outside_team"]], on="actor_id", validate="one_to_one")
+actors = actors.merge(
+    flags[["actor_id", "rank", "connector", "outside_team"]], on="actor_id", validate="one_to_one"
+)
 
 left, right = st.columns([2, 2])
 with left:
-    top_n = st.slider(t("top_n"), min_value=5, max_value=max(5, min(60, len(actors))), value=min(15, len(actors)),
-                      key="connectors_top")
+    top_n = st.slider(
+        t("top_n"),
+        min_value=5,
+        max_value=max(5, min(60, len(actors))),
+        value=min(15, len(actors)),
+        key="connectors_top",
+    )
 with right:
     only_outside = st.toggle(t("only_outside"), value=False, key="connectors_outside")
 
@@ -33,7 +40,9 @@ ranked = ranked[ranked["brokerage_total"] > 0]
 top = ranked.head(top_n)
 outside = [str(n) for n in ranked.loc[ranked["outside_team"], "name"]]
 if outside:
-    st.info(t("connectors_outside", names=ui.literal(", ".join(outside))), icon=":material/handshake:")
+    st.info(
+        t("connectors_outside", names=ui.literal(", ".join(outside))), icon=":material/handshake:"
+    )
 else:
     st.success(t("connectors_outside_none"))
 if only_outside:
@@ -41,17 +50,19 @@ if only_outside:
 
 yes, no = t("yes"), t("no")
 # Two narrow tables instead of one wide one, so no column is cut off.
-view = pd.DataFrame({
-    t("col_name"): top["name"].astype(str),
-    t("col_role"): top["role"].astype(str),
-    t("col_domain"): [ui.domain_label(sel, d) for d in top["domain_key"]],
-    t("col_connector"): [yes if v else "" for v in top["connector"]],
-    t("col_team"): [yes if v else no for v in top["pluswijkteam"]],
-    t("col_degree"): (top["in_degree"] + top["out_degree"]).astype(int),
-    t("col_brokerage_total"): top["brokerage_total"].astype(int),
-    t("col_betweenness"): top["betweenness_normalised"].astype(float),
-    t("col_bridge"): [yes if v else "" for v in top["articulation_point"]],
-}).reset_index(drop=True)
+view = pd.DataFrame(
+    {
+        t("col_name"): top["name"].astype(str),
+        t("col_role"): top["role"].astype(str),
+        t("col_domain"): [ui.domain_label(sel, d) for d in top["domain_key"]],
+        t("col_connector"): [yes if v else "" for v in top["connector"]],
+        t("col_team"): [yes if v else no for v in top["pluswijkteam"]],
+        t("col_degree"): (top["in_degree"] + top["out_degree"]).astype(int),
+        t("col_brokerage_total"): top["brokerage_total"].astype(int),
+        t("col_betweenness"): top["betweenness_normalised"].astype(float),
+        t("col_bridge"): [yes if v else "" for v in top["articulation_point"]],
+    }
+).reset_index(drop=True)
 roles = pd.DataFrame({t("col_name"): top["name"].astype(str)})
 for role in ROLES[:-1]:
     roles[t(f"col_{role}")] = top[role].astype(int).to_numpy()
@@ -64,14 +75,26 @@ def _highlight(row):
 
 height = min(36 * (len(view) + 1) + 4, 760)
 styled = view.style.apply(_highlight, axis=1).format(
-    {t("col_betweenness"): lambda v: format_number(v, 3, sel.lang)})
-small = ("col_connector", "col_team", "col_degree", "col_brokerage_total", "col_betweenness", "col_bridge")
+    {t("col_betweenness"): lambda v: format_number(v, 3, sel.lang)}
+)
+small = (
+    "col_connector",
+    "col_team",
+    "col_degree",
+    "col_brokerage_total",
+    "col_betweenness",
+    "col_bridge",
+)
 wide = {t(k): st.column_config.Column(width="small", help=t(f"{k}_help")) for k in small}
 st.dataframe(styled, hide_index=True, width="stretch", height=height, column_config=wide)
 st.caption(t("outside_marker") + " " + t("connector_rule"))
 st.subheader(t("roles_title"))
-st.dataframe(roles.reset_index(drop=True).style.apply(_highlight, axis=1), hide_index=True, width="stretch",
-             height=height)
+st.dataframe(
+    roles.reset_index(drop=True).style.apply(_highlight, axis=1),
+    hide_index=True,
+    width="stretch",
+    height=height,
+)
 
 st.subheader(t("concepts"))
 for key in ("betweenness", "bridge", *ROLES):

@@ -22,8 +22,18 @@ from wijknet.webapp.texts import t
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000", "#F0E442")
 # The E-I index is 2 x the share - 1, the same line; its size-aware version adds information.
 TREND_MEASURES = ("cross_domain_share", "ei_minus_expected")
-TABLE_MEASURES = ("actors", "cross_domain_share", "ei_index", "ei_minus_expected", "mean_degree", "density",
-                  "reciprocity", "largest_component_share", "connectors_outside_team", "articulation_points")
+TABLE_MEASURES = (
+    "actors",
+    "cross_domain_share",
+    "ei_index",
+    "ei_minus_expected",
+    "mean_degree",
+    "density",
+    "reciprocity",
+    "largest_component_share",
+    "connectors_outside_team",
+    "articulation_points",
+)
 PERCENT = {"cross_domain_share", "reciprocity", "largest_component_share"}
 DECIMALS = {"ei_index": 2, "ei_minus_expected": 2, "mean_degree": 1, "density": 3}
 MAP_COLUMNS = 3
@@ -54,8 +64,11 @@ project = sel.project
 folder, sig = sel.key
 waves, wijken = list(project.waves), list(project.wijken)
 types = ui.literal(", ".join(sel.tie_types)) if sel.tie_types else t("all_types")
-weight = t("no_minimum") if sel.min_weight is None else format_number(
-    sel.min_weight, 0 if float(sel.min_weight).is_integer() else 1, sel.lang)
+weight = (
+    t("no_minimum")
+    if sel.min_weight is None
+    else format_number(sel.min_weight, 0 if float(sel.min_weight).is_integer() else 1, sel.lang)
+)
 st.caption(t("compare_caption", wave=ui.literal(sel.wave), types=types, weight=weight))
 if len(wijken) < 2:
     st.info(t("compare_one_wijk"))
@@ -82,7 +95,9 @@ st.subheader(t("compare_summary"))
 with st.container(key="compare_summary"):
     if summary:
         # Non-breaking hyphen: "E-I" never breaks over two lines.
-        st.markdown("\n".join("- " + ui.literal(line).replace("E\\-I", "E\u2011I") for line in summary))
+        st.markdown(
+            "\n".join("- " + ui.literal(line).replace("E\\-I", "E\u2011I") for line in summary)
+        )
     else:
         st.write(t("compare_summary_empty"))
 st.caption(t("compare_summary_note"))
@@ -113,42 +128,76 @@ def trend_chart(measure: str) -> alt.LayerChart:
     if scale == 100:
         domain = (0, 100)
     else:  # from below the lowest to above the highest interval, 0 (chance) always in view, in steps of 0.25
-        values = pd.concat([data["value"], data["ci_low"], data["ci_high"], pd.Series([0.0])]).dropna()
-        domain = (0.25 * math.floor(values.min() / 0.25 - 0.2), 0.25 * math.ceil(values.max() / 0.25 + 0.2))
+        values = pd.concat(
+            [data["value"], data["ci_low"], data["ci_high"], pd.Series([0.0])]
+        ).dropna()
+        domain = (
+            0.25 * math.floor(values.min() / 0.25 - 0.2),
+            0.25 * math.ceil(values.max() / 0.25 + 0.2),
+        )
     offset = {w: (i - (len(wijken) - 1) / 2) * 0.045 for i, w in enumerate(wijken)}
     data["x"] = [waves.index(v) + offset[w] for w, v in zip(data["wijk"], data["wave"])]
     for field in ("value", "ci_low", "ci_high"):
         data[field] = data[field] * scale
     known = data.dropna(subset=["value"])
     last = known.groupby("wijk", sort=False).tail(1)
-    heights = spread(dict(zip(last["wijk"], last["value"])), gap=0.075 * (domain[1] - domain[0]),
-                     low=domain[0], high=domain[1])
+    heights = spread(
+        dict(zip(last["wijk"], last["value"])),
+        gap=0.075 * (domain[1] - domain[0]),
+        low=domain[0],
+        high=domain[1],
+    )
     # Names in one column right of the last wave, each at the height of its line's end (spread apart).
     column = len(waves) - 1 + max(offset.values()) + 0.08
     labels = pd.DataFrame({"wijk": list(heights), "y": list(heights.values()), "x": column})
     ticks = list(range(len(waves)))
     names = "[" + ",".join(f"'{w}'" for w in waves) + "]"
-    x = alt.X("x:Q", title=None, scale=alt.Scale(domain=[-0.3, len(waves) - 1 + 1.1], nice=False, zero=False),
-              axis=alt.Axis(values=ticks, labelExpr=f"{names}[datum.value]", grid=False, labelFontSize=18))
-    colour = alt.Color("wijk:N", scale=alt.Scale(domain=list(colours), range=list(colours.values())), legend=None)
-    y = alt.Y("value:Q", title=None, scale=alt.Scale(domain=list(domain), nice=False), axis=alt.Axis(format=fmt))
-    tooltip = [alt.Tooltip("wijk:N", title=t("compare_col_wijk")), alt.Tooltip("wave:N", title=t("wave")),
-               alt.Tooltip("value:Q", title=t("trend_value"), format=fmt),
-               alt.Tooltip("ci_low:Q", title=t("trend_low"), format=fmt),
-               alt.Tooltip("ci_high:Q", title=t("trend_high"), format=fmt)]
+    x = alt.X(
+        "x:Q",
+        title=None,
+        scale=alt.Scale(domain=[-0.3, len(waves) - 1 + 1.1], nice=False, zero=False),
+        axis=alt.Axis(
+            values=ticks, labelExpr=f"{names}[datum.value]", grid=False, labelFontSize=18
+        ),
+    )
+    colour = alt.Color(
+        "wijk:N", scale=alt.Scale(domain=list(colours), range=list(colours.values())), legend=None
+    )
+    y = alt.Y(
+        "value:Q",
+        title=None,
+        scale=alt.Scale(domain=list(domain), nice=False),
+        axis=alt.Axis(format=fmt),
+    )
+    tooltip = [
+        alt.Tooltip("wijk:N", title=t("compare_col_wijk")),
+        alt.Tooltip("wave:N", title=t("wave")),
+        alt.Tooltip("value:Q", title=t("trend_value"), format=fmt),
+        alt.Tooltip("ci_low:Q", title=t("trend_low"), format=fmt),
+        alt.Tooltip("ci_high:Q", title=t("trend_high"), format=fmt),
+    ]
     base = alt.Chart(data).encode(x=x, color=colour)
     layers = [
         base.mark_rule(strokeWidth=2.5, opacity=0.55).encode(y=alt.Y("ci_low:Q"), y2="ci_high:Q"),
         base.mark_line(strokeWidth=3).encode(y=y, detail="wijk:N"),
         base.mark_point(filled=True, size=110, opacity=1).encode(y="value:Q", tooltip=tooltip),
-        alt.Chart(labels).mark_text(align="left", baseline="middle", fontSize=17, fontWeight="bold").encode(
-            x="x:Q", y="y:Q", text="wijk:N", color=colour),
+        alt.Chart(labels)
+        .mark_text(align="left", baseline="middle", fontSize=17, fontWeight="bold")
+        .encode(x="x:Q", y="y:Q", text="wijk:N", color=colour),
     ]
     if scale == 1:
-        layers.insert(0, alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color="#999999", strokeDash=[4, 4]).encode(
-            y="y:Q"))
-    title = alt.TitleParams(t(f"compare_trend_{measure}"), subtitle=t(f"compare_trend_{measure}_expl"),
-                            fontSize=20, subtitleFontSize=16)
+        layers.insert(
+            0,
+            alt.Chart(pd.DataFrame({"y": [0]}))
+            .mark_rule(color="#999999", strokeDash=[4, 4])
+            .encode(y="y:Q"),
+        )
+    title = alt.TitleParams(
+        t(f"compare_trend_{measure}"),
+        subtitle=t(f"compare_trend_{measure}_expl"),
+        fontSize=20,
+        subtitleFontSize=16,
+    )
     return alt.layer(*layers).properties(height=340, title=title)
 
 
@@ -171,25 +220,38 @@ for wijk in wijken:
             low, high = number(measure, row["ci_low"]), number(measure, row["ci_high"])
             if measure in PERCENT:
                 low = low.removesuffix("%")
-            cell += f'<span class="ci">{html.escape(low)}\u2009\u2013\u2009{html.escape(high)}</span>'
+            cell += (
+                f'<span class="ci">{html.escape(low)}\u2009\u2013\u2009{html.escape(high)}</span>'
+            )
         cells.append(f"<td>{cell}</td>")
     rows.append(f'<tr><th scope="row">{html.escape(wijk)}</th>{"".join(cells)}</tr>')
-st.html(f'<table class="wn-compare"><thead><tr><th>{html.escape(t("compare_col_wijk"))}</th>{head}</tr></thead>'
-        f'<tbody>{"".join(rows)}</tbody></table>')
+st.html(
+    f'<table class="wn-compare"><thead><tr><th>{html.escape(t("compare_col_wijk"))}</th>{head}</tr></thead>'
+    f"<tbody>{''.join(rows)}</tbody></table>"
+)
 st.caption(t("compare_table_note"))
 
 # --- small maps ----------------------------------------------------------------------------------
 st.subheader(t("compare_maps_title", wave=ui.literal(sel.wave)))
-legend = "".join(f'<span><span class="dot" style="background:{project.taxonomy.colour(d)}"></span>'
-                 f"{html.escape(ui.domain_label(sel, d))}</span>" for d in project.domains)
+legend = "".join(
+    f'<span><span class="dot" style="background:{project.taxonomy.colour(d)}"></span>'
+    f"{html.escape(ui.domain_label(sel, d))}</span>"
+    for d in project.domains
+)
 st.html(f'<div class="wn-legend">{legend}</div>')
 for start in range(0, len(wijken), MAP_COLUMNS):
-    for column, wijk in zip(st.columns(MAP_COLUMNS), wijken[start:start + MAP_COLUMNS]):
+    for column, wijk in zip(st.columns(MAP_COLUMNS), wijken[start : start + MAP_COLUMNS]):
         with column:
             st.html(f'<div class="wn-wijk">{html.escape(wijk)}</div>')
             with st.spinner(t("computing")):
-                document = state.small_map_html(folder, sig, wijk, sel.wave, *sel.filters, lang=sel.lang)
-            st.iframe(document, height=state.SMALL_MAP_HEIGHT + 12, alt=t("compare_map_alt", wijk=wijk, wave=sel.wave))
+                document = state.small_map_html(
+                    folder, sig, wijk, sel.wave, *sel.filters, lang=sel.lang
+                )
+            st.iframe(
+                document,
+                height=state.SMALL_MAP_HEIGHT + 12,
+                alt=t("compare_map_alt", wijk=wijk, wave=sel.wave),
+            )
 st.caption(t("compare_maps_note"))
 
 # --- domain mixing side by side -------------------------------------------------------------------
@@ -202,29 +264,62 @@ data = mixing.assign(
     pct=(100 * mixing["row_share"].astype(float)).round(0),
 )
 base = alt.Chart(data).encode(
-    x=alt.X("naar:N", sort=order, title=t("to_domain"),
-            axis=alt.Axis(labelAngle=-40, labelLimit=0, labelFontSize=16, titleFontSize=16, orient="top")),
-    y=alt.Y("van:N", sort=order, title=t("from_domain"), axis=alt.Axis(labelLimit=0, labelFontSize=16,
-                                                                        titleFontSize=16)),
+    x=alt.X(
+        "naar:N",
+        sort=order,
+        title=t("to_domain"),
+        axis=alt.Axis(
+            labelAngle=-40, labelLimit=0, labelFontSize=16, titleFontSize=16, orient="top"
+        ),
+    ),
+    y=alt.Y(
+        "van:N",
+        sort=order,
+        title=t("from_domain"),
+        axis=alt.Axis(labelLimit=0, labelFontSize=16, titleFontSize=16),
+    ),
 )
 heat = base.mark_rect(stroke="#ffffff").encode(
     # ColorBrewer Blues from white: an empty cell looks empty; the same scale for every wijk.
-    color=alt.Color("pct:Q", title=t("mixing_share"),
-                    scale=alt.Scale(domain=[0, 20, 40, 70, 100],
-                                    range=["#f7fbff", "#c6dbef", "#6baed6", "#2171b5", "#08306b"]),
-                    legend=alt.Legend(orient="bottom", labelFontSize=14, titleFontSize=14, gradientLength=300)),
-    tooltip=[alt.Tooltip("wijk:N", title=t("compare_col_wijk")), alt.Tooltip("van:N", title=t("from_domain")),
-             alt.Tooltip("naar:N", title=t("to_domain")), alt.Tooltip("ties:Q", title=t("mixing_count")),
-             alt.Tooltip("pct:Q", title=t("mixing_share"))],
+    color=alt.Color(
+        "pct:Q",
+        title=t("mixing_share"),
+        scale=alt.Scale(
+            domain=[0, 20, 40, 70, 100],
+            range=["#f7fbff", "#c6dbef", "#6baed6", "#2171b5", "#08306b"],
+        ),
+        legend=alt.Legend(orient="bottom", labelFontSize=14, titleFontSize=14, gradientLength=300),
+    ),
+    tooltip=[
+        alt.Tooltip("wijk:N", title=t("compare_col_wijk")),
+        alt.Tooltip("van:N", title=t("from_domain")),
+        alt.Tooltip("naar:N", title=t("to_domain")),
+        alt.Tooltip("ties:Q", title=t("mixing_count")),
+        alt.Tooltip("pct:Q", title=t("mixing_share")),
+    ],
 )
 # No number in a cell without a share (no ties in the row, or left blank for a leernetwerk).
-text = base.transform_filter("isValid(datum.pct)").mark_text(fontSize=15).encode(
-    text=alt.Text("pct:Q", format=".0f"),
-    color=alt.condition("datum.pct > 45", alt.value("#ffffff"), alt.value("#1a1a1a")),
+text = (
+    base.transform_filter("isValid(datum.pct)")
+    .mark_text(fontSize=15)
+    .encode(
+        text=alt.Text("pct:Q", format=".0f"),
+        color=alt.condition("datum.pct > 45", alt.value("#ffffff"), alt.value("#1a1a1a")),
+    )
 )
-chart = (heat + text).properties(width=alt.Step(40), height=alt.Step(32)).facet(
-    facet=alt.Facet("wijk:N", sort=wijken, title=None, header=alt.Header(labelFontSize=20, labelFontWeight="bold")),
-    columns=HEATMAP_COLUMNS, spacing={"column": 24, "row": 16},
+chart = (
+    (heat + text)
+    .properties(width=alt.Step(40), height=alt.Step(32))
+    .facet(
+        facet=alt.Facet(
+            "wijk:N",
+            sort=wijken,
+            title=None,
+            header=alt.Header(labelFontSize=20, labelFontWeight="bold"),
+        ),
+        columns=HEATMAP_COLUMNS,
+        spacing={"column": 24, "row": 16},
+    )
 )
 st.altair_chart(ui.localise(chart, sel.lang), width="content", theme=None)
 st.caption(t("compare_mixing_note"))
@@ -235,5 +330,10 @@ if mixing["suppressed"].any():
 with st.expander(t("compare_all_numbers")):
     full = table.assign(measure=[t(f"compare_col_{m}") for m in table["measure"]])
     st.dataframe(full, hide_index=True, width="stretch")
-    st.download_button(t("compare_download"), table.to_csv(index=False).encode("utf-8"),
-                       file_name="wijken_vergelijken.csv", mime="text/csv", key="compare_download")
+    st.download_button(
+        t("compare_download"),
+        table.to_csv(index=False).encode("utf-8"),
+        file_name="wijken_vergelijken.csv",
+        mime="text/csv",
+        key="compare_download",
+    )
