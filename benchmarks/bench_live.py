@@ -8,7 +8,7 @@ Makes a fictional project store (one wijk, 60 actors) in a temporary folder,
 opens a live session, starts the real server (tornado, 127.0.0.1, a free
 port; with ``--process`` as ``wijknet live serve`` in a process of its own,
 as in a real session, instead of a thread next to the clients) and lets the participants answer at once with
-:func:`wijknet.live.loadtest.run_load_test`: every third participant sends
+:func:`tests.live.loadtest.run_load_test`: every third participant sends
 the same form twice at the same moment, every fourth corrects their answers.
 Checks that every answer is stored exactly once and prints a Markdown table:
 wall time, POSTs, answers, answers per second and POST latencies (median,
@@ -32,9 +32,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tests.live.helpers import large_store, links_of, options
+from tests.live.loadtest import run_load_test
 
 from wijknet.live import open_session
-from wijknet.live.loadtest import run_load_test
 from wijknet.live.server import LiveServer
 from wijknet.store import connect
 

@@ -29,8 +29,8 @@ import networkx as nx
 import numpy as np
 
 import wijknet
-from wijknet.analysis import analyse
-from wijknet.demo import write_demo
+from wijknet.analysis.standard import analyse
+from wijknet.datasets.demo import write_demo
 from wijknet.metrics import brokerage, ei_index
 
 REPEATS = 3

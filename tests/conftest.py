@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from wijknet.i18n import set_language
+from wijknet.core.i18n import set_language
 
 pytest_plugins = ["tests.people"]  # people_files, people_store
 

@@ -25,7 +25,7 @@ def test_two_setup_commands_and_ci_runs_the_test_command():
 def test_readme_documents_every_cli_command():
     from typer.main import get_command
 
-    from wijknet.cli import app
+    from wijknet.cli.app import app
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for name in get_command(app).commands:

@@ -1,27 +1,40 @@
-"""wijknet: collaboration networks in neighbourhoods (PlusWIJken, Zuid-Limburg)."""
+"""wijknet: collaboration networks in neighbourhoods (PlusWIJken, Zuid-Limburg).
 
-from importlib.metadata import PackageNotFoundError, version
+``import wijknet`` is light: the names below are imported on first use
+(PEP 562), so a command or a notebook that needs one of them does not pay
+for pandas, networkx or pandera before it does.
 
-from wijknet.analysis import AnalysisResult, analyse
-from wijknet.errors import DataError, Problem
-from wijknet.graph import build_graph, build_graphs
-from wijknet.project import Project, load_project
-from wijknet.taxonomy import Taxonomy
+>>> import wijknet
+>>> wijknet.Taxonomy.default().label("zorg")
+'Zorg'
+"""
 
-try:
-    __version__ = version("wijknet")
-except PackageNotFoundError:  # running from a source tree
-    __version__ = "0.0.0"
+from importlib import import_module
 
-__all__ = [
-    "AnalysisResult",
-    "analyse",
-    "DataError",
-    "Problem",
-    "Project",
-    "Taxonomy",
-    "build_graph",
-    "build_graphs",
-    "load_project",
-    "__version__",
-]
+from wijknet.core.version import __version__
+
+_PUBLIC = {
+    "AnalysisResult": "wijknet.analysis.standard",
+    "analyse": "wijknet.analysis.standard",
+    "DataError": "wijknet.core.errors",
+    "Problem": "wijknet.core.errors",
+    "Project": "wijknet.project",
+    "Taxonomy": "wijknet.core.taxonomy",
+    "build_graph": "wijknet.graph.build",
+    "build_graphs": "wijknet.graph.build",
+    "load_project": "wijknet.project",
+}
+
+__all__ = [*_PUBLIC, "__version__"]
+
+
+def __getattr__(name: str):
+    if name in _PUBLIC:
+        value = getattr(import_module(_PUBLIC[name]), name)
+        globals()[name] = value  # later look-ups skip this hook
+        return value
+    raise AttributeError(f"module 'wijknet' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -27,8 +27,9 @@ import networkx as nx
 import pandas as pd
 import yaml
 
-from wijknet.errors import DataError, Problem
-from wijknet.i18n import text
+from wijknet.core.errors import DataError, Problem
+from wijknet.core.i18n import text
+from wijknet.core.taxonomy import Taxonomy
 from wijknet.io.tables import read_table
 from wijknet.io.tidy import (
     ACTOR_REQUIRED,
@@ -40,7 +41,6 @@ from wijknet.io.tidy import (
     validate_ties,
 )
 from wijknet.privacy.audience import Audience
-from wijknet.taxonomy import Taxonomy
 
 log = logging.getLogger(__name__)
 
@@ -282,8 +282,8 @@ class Project:
         return self.taxonomy.order(self.actors["domain"].unique())
 
     def graph(self, wijk: str, wave: str, **options) -> nx.DiGraph:
-        """The stakeholder graph of one wijk and wave; see :func:`wijknet.graph.build_graph`."""
-        from wijknet.graph import build_graph
+        """The stakeholder graph of one wijk and wave; see :func:`wijknet.graph.build.build_graph`."""
+        from wijknet.graph.build import build_graph
 
         return build_graph(self, wijk, wave, **options)
 

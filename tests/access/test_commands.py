@@ -8,7 +8,7 @@ from typer.testing import CliRunner
 
 from tests.conftest import TIES, write
 from wijknet.access import verify
-from wijknet.cli import app
+from wijknet.cli.app import app
 from wijknet.store.audit import read_log
 
 runner = CliRunner()

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from wijknet.access import Session, SessionSettings, session_settings
-from wijknet.errors import DataError
+from wijknet.core.errors import DataError
 
 T0 = dt.datetime(2026, 3, 1, 9, 0, tzinfo=dt.UTC)
 

@@ -25,7 +25,7 @@ from wijknet.access import (
     users,
     verify,
 )
-from wijknet.errors import DataError
+from wijknet.core.errors import DataError
 from wijknet.store.audit import read_log
 
 PASSWORD = "lange zin als wachtwoord"

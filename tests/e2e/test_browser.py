@@ -111,7 +111,7 @@ def running_app(project: Path, base: Path):
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     _require_browser()
-    from wijknet.demo import write_demo
+    from wijknet.datasets.demo import write_demo
 
     base = tmp_path_factory.mktemp("e2e")
     project = write_demo(base / "project")

@@ -8,8 +8,8 @@ import pytest
 from typer.testing import CliRunner
 
 from wijknet import load_project
-from wijknet.cli import app
-from wijknet.demo import write_demo
+from wijknet.cli.app import app
+from wijknet.datasets.demo import write_demo
 from wijknet.export import FORMATS, export_project, read_dl_graph
 
 runner = CliRunner()

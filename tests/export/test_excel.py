@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from wijknet import load_project
-from wijknet.analysis import ACTOR_COLUMNS, MIXING_COLUMNS, NETWORK_COLUMNS
+from wijknet.analysis.standard import ACTOR_COLUMNS, MIXING_COLUMNS, NETWORK_COLUMNS
 from wijknet.export import export_project
 
 SHEETS = ["actors", "ties", "actor_metrics", "network_metrics", "mixing", "codebook", "info"]

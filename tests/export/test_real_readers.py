@@ -115,7 +115,7 @@ def test_all_18_pajek_files_of_the_demo_open_with_the_right_vertex_names(tmp_pat
     """Issue 12 item 1: 14 of the demo's 18 files stopped network::read.paj, the other 4 had wrong names."""
     need(r_has("igraph") and r_has("network"), "Rscript with igraph and network")
     from wijknet import load_project
-    from wijknet.demo import write_demo
+    from wijknet.datasets.demo import write_demo
 
     write_demo(tmp_path / "demo")
     project = load_project(tmp_path / "demo")
@@ -139,7 +139,7 @@ def test_all_18_pajek_files_of_the_demo_open_with_the_right_vertex_names(tmp_pat
 def test_the_demos_gexf_files_validate_against_the_official_xsd(tmp_path):
     need(shutil.which("xmllint") is not None, "xmllint")
     from wijknet import load_project
-    from wijknet.demo import write_demo
+    from wijknet.datasets.demo import write_demo
 
     write_demo(tmp_path / "demo")
     files = export_project(load_project(tmp_path / "demo"), "gexf", tmp_path / "out")

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from tests.export.conftest import need, r_has
-from wijknet.errors import DataError
+from wijknet.core.errors import DataError
 from wijknet.export import export_project
 from wijknet.export.rsiena import STRUCTURAL_ZERO, composition_times, siena_data
 

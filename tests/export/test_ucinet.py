@@ -132,7 +132,7 @@ def test_cli_prints_the_label_warning(tmp_path):
     from typer.testing import CliRunner
 
     from tests.conftest import write
-    from wijknet.cli import app
+    from wijknet.cli.app import app
 
     folder = tmp_path / "p"
     folder.mkdir()

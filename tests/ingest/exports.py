@@ -1,6 +1,6 @@
 """Fictional survey exports in the shapes Qualtrics and LimeSurvey write, for the importer tests.
 
-Rows are dicts ``{column name: value}``; :mod:`wijknet.demo_raw` adds the
+Rows are dicts ``{column name: value}``; :mod:`wijknet.datasets.demo_raw` adds the
 tools' metadata columns and header rows. All names are fictional.
 """
 
@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from tests.conftest import ACTORS, TIES, write
-from wijknet.demo_raw import columns_of, limesurvey_text, qualtrics_text, to_limesurvey  # noqa: F401 (used by the tests)
+from wijknet.datasets.demo_raw import columns_of, limesurvey_text, qualtrics_text, to_limesurvey  # noqa: F401 (used by the tests)
 
 
 def to_xlsx(content: str, path: Path, delimiter: str = ",") -> Path:

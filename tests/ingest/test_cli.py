@@ -14,7 +14,7 @@ from tests.ingest.exports import (
     project_folder,
     qualtrics_text,
 )
-from wijknet.cli import app
+from wijknet.cli.app import app
 from wijknet.ingest import TIE_COLUMNS
 
 runner = CliRunner()

@@ -10,7 +10,7 @@ import pytest
 
 import wijknet
 from tests.conftest import ACTORS, TIES, write
-from wijknet.errors import DataError
+from wijknet.core.errors import DataError
 from wijknet.export import export_project
 from wijknet.ingest.batch import ImportBatch
 from wijknet.ingest.graphfile import read_graph_file

@@ -13,7 +13,7 @@ from tests.conftest import write
 from tests.ingest.exports import L_ROWS, Q_ROWS, limesurvey_text, project_folder, qualtrics_text
 from tests.store.helpers import run as cli
 from tests.store.helpers import snapshot
-from wijknet.errors import DataError
+from wijknet.core.errors import DataError
 from wijknet.ingest import import_survey
 
 

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import ACTORS
-from wijknet.errors import DataError
+from wijknet.core.errors import DataError
 from wijknet.ingest.interviews import (
     FORMATS,
     import_interviews,

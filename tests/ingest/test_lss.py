@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from tests.conftest import write
 from wijknet import DataError
-from wijknet.cli import app
+from wijknet.cli.app import app
 from wijknet.ingest.lss import check_lss
 
 SURVEYS = Path(__file__).resolve().parents[1] / "fixtures" / "surveys"

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wijknet.errors import DataError
+from wijknet.core.errors import DataError
 from wijknet.ingest.networkcanvas import import_network_canvas, unprotect
 
 NEW = {"ego": "networkCanvasEgoUUID", "uid": "networkCanvasUUID", "src": "networkCanvasSourceUUID",

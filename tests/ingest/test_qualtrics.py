@@ -21,7 +21,7 @@ from tests.ingest.exports import (
     to_xlsx,
 )
 from wijknet import DataError
-from wijknet.i18n import set_language
+from wijknet.core.i18n import set_language
 from wijknet.ingest import (
     RESPONSE_COLUMNS,
     TIE_COLUMNS,

@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 
 from tests.conftest import ACTORS, write
-from wijknet.errors import DataError
+from wijknet.core.errors import DataError
 from wijknet.ingest.grid import read_grid
 from wijknet.io.tables import check_xlsx, read_table
 from wijknet.store.uploads import safe_name, save_uploads

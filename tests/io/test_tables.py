@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from tests.conftest import write
-from wijknet.errors import DataError
+from wijknet.core.errors import DataError
 from wijknet.io.tables import clean_cell, normalise_column, read_table, sniff_delimiter
 
 

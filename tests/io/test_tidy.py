@@ -6,7 +6,7 @@ import pytest
 
 from tests.conftest import ACTORS, TIES, write
 from wijknet import DataError, load_project
-from wijknet.i18n import set_language
+from wijknet.core.i18n import set_language
 
 
 def load_with(folder, actors=ACTORS, ties=TIES):
@@ -336,8 +336,8 @@ def test_project_without_ties_and_waves_stops_validate_and_analyse_cleanly(tmp_p
     """ties.csv with only its header and no waves in wijknet.yaml: a message, not "metingen: ." or a traceback."""
     from typer.testing import CliRunner
 
-    from wijknet.analysis import analyse
-    from wijknet.cli import app
+    from wijknet.analysis.standard import analyse
+    from wijknet.cli.app import app
 
     load_with(tmp_path, ties="wijk,wave,source,target\n")
     write(tmp_path, "wijknet.yaml", "title: leeg\n")

@@ -9,8 +9,8 @@ a timeout and the whole test stops after at most two minutes.
 from __future__ import annotations
 
 from tests.live.helpers import large_store, links_of, options
+from tests.live.loadtest import run_load_test
 from wijknet.live import open_session
-from wijknet.live.loadtest import run_load_test
 from wijknet.live.server import LiveServer
 from wijknet.store import connect
 

@@ -8,8 +8,8 @@ import pytest
 
 from tests.live.helpers import small_store
 from wijknet import load_project
-from wijknet.errors import DataError
-from wijknet.i18n import set_language
+from wijknet.core.errors import DataError
+from wijknet.core.i18n import set_language
 from wijknet.live import (
     answers_of,
     close_session,

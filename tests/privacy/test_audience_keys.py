@@ -7,7 +7,7 @@ import stat
 
 import pytest
 
-from wijknet.errors import DataError
+from wijknet.core.errors import DataError
 from wijknet.privacy import Audience, key_file, load_key, pseudonym
 
 

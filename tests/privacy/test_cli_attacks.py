@@ -18,7 +18,7 @@ import pandas as pd
 import pytest
 
 from tests.store.helpers import run
-from wijknet.demo_raw import write_raw_exports
+from wijknet.datasets.demo_raw import write_raw_exports
 from wijknet.store.audit import read_log
 
 WIJK, WAVE = "Daalhof", "2026"

@@ -20,11 +20,11 @@ import pytest
 from scipy.optimize import linprog
 
 from wijknet import Project
-from wijknet.analysis import analyse
-from wijknet.change import change_table, compare_waves
-from wijknet.compare import compare_wijken, mixing_by_wijk
-from wijknet.demo import write_demo
-from wijknet.kpi import ALL_WIJKEN, kpi3, programme_kpi3
+from wijknet.analysis.change import change_table, compare_waves
+from wijknet.analysis.compare import compare_wijken, mixing_by_wijk
+from wijknet.analysis.kpi import ALL_WIJKEN, kpi3, programme_kpi3
+from wijknet.analysis.standard import analyse
+from wijknet.datasets.demo import write_demo
 from wijknet.metrics import mixing_matrix
 from wijknet.privacy import audit, protect, published_shares, restrict
 from wijknet.project import ProjectConfig, load_project
@@ -355,7 +355,7 @@ def read_change(attacker: Attacker, project: Project, change: pd.DataFrame) -> N
 
 def attack(project: Project) -> Attacker:
     """Everything a leernetwerk gets beside each other from the library, read by the attacker."""
-    from wijknet.kpi import _kpi3_table
+    from wijknet.analysis.kpi import _kpi3_table
 
     attacker = Attacker()
     result = analyse(project, n_permutations=0)
@@ -681,7 +681,7 @@ def test_the_ties_of_one_newcomer_are_not_shown_however_many():
     It is blanked although 14 is not small, and it cannot be worked out from the other counts."""
     import pandas as pd
 
-    from wijknet.analysis import protect_change
+    from wijknet.analysis.standard import protect_change
 
     row = {
         "ties_kept": 50,

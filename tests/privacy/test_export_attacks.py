@@ -17,8 +17,8 @@ from typer.testing import CliRunner
 import wijknet
 from tests.conftest import write
 from tests.export.conftest import ACTORS, RESPONSES, TIES
-from wijknet.cli import app
-from wijknet.errors import DataError
+from wijknet.cli.app import app
+from wijknet.core.errors import DataError
 from wijknet.export import export_project
 from wijknet.privacy import load_key, pseudonym, restrict
 from wijknet.privacy.anonymise import write_anonymised

@@ -24,7 +24,7 @@ import pytest
 
 from tests.conftest import write
 from tests.store.helpers import run
-from wijknet.demo_raw import write_raw_exports
+from wijknet.datasets.demo_raw import write_raw_exports
 from wijknet.store.forget import REDACTED
 
 WIJK, WAVE = "Daalhof", "2026"

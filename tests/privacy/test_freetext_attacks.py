@@ -16,7 +16,7 @@ from tests.conftest import write
 from tests.people import ACTORS, RESPONSES, TIES
 from tests.privacy.test_leaks import contents
 from tests.store.helpers import run
-from wijknet.evidence import tie_evidence
+from wijknet.analysis.evidence import tie_evidence
 from wijknet.privacy import Audience, load_key, pseudonym
 from wijknet.privacy.view import neutral_label
 from wijknet.project import load_project

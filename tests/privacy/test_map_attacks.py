@@ -17,8 +17,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.webapp.test_pages import write_project
+from wijknet.core.taxonomy import Taxonomy
 from wijknet.project import load_project
-from wijknet.taxonomy import Taxonomy
 from wijknet.viz.netmap import network_map_html
 from wijknet.webapp import ENTRY_SCRIPT
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from wijknet.change import change_table
-from wijknet.demo import write_demo
+from wijknet.analysis.change import change_table
+from wijknet.datasets.demo import write_demo
 from wijknet.project import load_project
 
 

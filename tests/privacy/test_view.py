@@ -7,9 +7,9 @@ import pandas as pd
 import pytest
 
 from tests.people import BEEKDAL, HEIDEPARK_PERSONS
-from wijknet.compare import mixing_by_wijk
-from wijknet.errors import DataError
-from wijknet.kpi import kpi3
+from wijknet.analysis.compare import mixing_by_wijk
+from wijknet.analysis.kpi import kpi3
+from wijknet.core.errors import DataError
 from wijknet.privacy import Audience, NotAllowed, load_key, pseudonym, restrict
 from wijknet.project import load_project
 

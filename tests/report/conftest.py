@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import wijknet
-from wijknet.demo import write_demo
+from wijknet.datasets.demo import write_demo
 
 PERMUTATIONS = 99  # small, the same in the report and in analyse
 

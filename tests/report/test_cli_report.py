@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from typer.testing import CliRunner
 
-from wijknet.cli import app
+from wijknet.cli.app import app
 from wijknet.report import find_chromium
 
 runner = CliRunner()
@@ -78,7 +78,7 @@ def test_wijk_report_pdf(tmp_path, demo_folder):
 
 
 def test_feedback_writes_one_profile_per_organisation_and_respondent(tmp_path, demo_folder, demo):
-    from wijknet.feedback import feedback_actors
+    from wijknet.analysis.feedback import feedback_actors
 
     out = tmp_path / "profielen"
     result = run("feedback", demo_folder, "--wijk", "Lindenheuvel", "--wave", "2026", "--out", out)

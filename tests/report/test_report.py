@@ -10,10 +10,10 @@ import pandas as pd
 import pytest
 
 import wijknet
-import wijknet.demo
+import wijknet.datasets.demo
 from tests.report.conftest import PERMUTATIONS
-from wijknet.errors import DataError
-from wijknet.i18n import format_number
+from wijknet.core.errors import DataError
+from wijknet.core.i18n import format_number
 from wijknet.metrics import connectors
 from wijknet.report import (
     build_programme_report,
@@ -163,7 +163,7 @@ def test_appendix_has_hashes_seed_and_permutations(daalhof, html_nl, demo_folder
 
 
 def test_hash_changes_with_the_data(tmp_path):
-    folder = wijknet.demo.write_demo(tmp_path / "p")
+    folder = wijknet.datasets.demo.write_demo(tmp_path / "p")
     before = data_hash(source_files(wijknet.load_project(folder))[0])
     with open(folder / "ties.csv", "a", encoding="utf-8") as fh:
         fh.write("Daalhof,2026,DAA-001,DAA-005,overleg,1,extra\n")
@@ -205,7 +205,7 @@ def test_unknown_wijk_or_wave_lists_the_choices(demo):
 
 def test_programme_report(programme, analysis):
     html = render_html(programme, "nl")
-    for wijk in wijknet.demo.STORY:
+    for wijk in wijknet.datasets.demo.STORY:
         assert wijk in html
     assert (
         "overzicht voor de stuurgroep" in html

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import networkx as nx
 
+from wijknet.core.taxonomy import Taxonomy
 from wijknet.report.svgmap import svg_network_map
-from wijknet.taxonomy import Taxonomy
 
 
 def graph():

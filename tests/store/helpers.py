@@ -6,7 +6,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from wijknet.cli import app
+from wijknet.cli.app import app
 from wijknet.store import connect, dump
 
 runner = CliRunner()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from wijknet.errors import DataError
+from wijknet.core.errors import DataError
 from wijknet.store.combine import combine_observations, kept_observations
 
 

@@ -12,7 +12,7 @@ from tests.conftest import ACTORS, write
 from tests.ingest.test_networkcanvas import NEW, interview, two_interviews
 from tests.store.helpers import run, snapshot
 from wijknet import load_project
-from wijknet.graph import build_graph
+from wijknet.graph.build import build_graph
 from wijknet.store import ties
 from wijknet.store.kinds import recognise
 
@@ -251,7 +251,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.ingest.test_interviews import CELLS, COLUMNS
-from wijknet.errors import DataError
+from wijknet.core.errors import DataError
 from wijknet.store import import_files
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from tests.store.helpers import snapshot
 from tests.store.test_reimport import WAVE, rows, state, write_rows
-from wijknet.demo_raw import write_raw_exports
+from wijknet.datasets.demo_raw import write_raw_exports
 from wijknet.store import connect, import_files, init_store, preview_import
 from wijknet.store.schema import V1, V2, V3, V4_STOREIMP
 

@@ -9,7 +9,7 @@ import pytest
 
 from tests.conftest import ACTORS, TIES, write
 from tests.store.helpers import run, snapshot
-from wijknet.errors import DataError
+from wijknet.core.errors import DataError
 from wijknet.store import connect, import_files, preview_import
 from wijknet.store.registry import confirm, create_actor, pending_respondents, proposals
 

@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import ACTORS, write
 from tests.store.helpers import run, snapshot
-from wijknet.errors import DataError
+from wijknet.core.errors import DataError
 from wijknet.store import connect, import_files
 from wijknet.store.db import transaction
 from wijknet.store.registry import accept_matches, aliases, confirm, create_actor, pending_write_ins

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.store.helpers import run, snapshot
-from wijknet.demo_raw import write_raw_exports
+from wijknet.datasets.demo_raw import write_raw_exports
 from wijknet.store import connect, import_files, init_store, preview_import, ties
 from wijknet.store.frames import observations
 from wijknet.store.importing import content_hash

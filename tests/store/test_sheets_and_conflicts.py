@@ -10,7 +10,7 @@ import pytest
 import wijknet
 from tests.conftest import ACTORS, write
 from tests.store.helpers import run, snapshot
-from wijknet.errors import DataError
+from wijknet.core.errors import DataError
 from wijknet.store import import_files, preview_import
 
 RESPONSES = "wijk,wave,actor_id,kpi3,active\nNoord,2025,z1,4,ja\nNoord,2025,z2,2,ja\n"

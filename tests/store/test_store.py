@@ -11,7 +11,7 @@ import pytest
 import wijknet
 from tests.conftest import ACTORS, TIES, write
 from tests.store.helpers import run, snapshot
-from wijknet.errors import DataError
+from wijknet.core.errors import DataError
 from wijknet.store import connect, import_files, init_store
 from wijknet.store.kinds import recognise
 
@@ -294,7 +294,7 @@ def test_interview_quotes_and_explicit_evidence_kinds(store, files, tmp_path):
 
 
 def test_analyse_on_a_store_of_the_demo_equals_the_tidy_folder(tmp_path):
-    from wijknet.demo import write_demo
+    from wijknet.datasets.demo import write_demo
 
     demo = write_demo(tmp_path / "demo")
     store = tmp_path / "store"

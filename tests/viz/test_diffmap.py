@@ -1,4 +1,4 @@
-"""difference_map_html: offline, same positions as the network map, change drawn from wijknet.change."""
+"""difference_map_html: offline, same positions as the network map, change drawn from wijknet.analysis.change."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 import wijknet
-from wijknet.change import compare_waves
-from wijknet.taxonomy import Taxonomy
+from wijknet.analysis.change import compare_waves
+from wijknet.core.taxonomy import Taxonomy
 from wijknet.viz.diffmap import LOST_COLOUR, NEW_COLOUR, difference_map_html, wave_difference
 from wijknet.viz.layout import stable_layout
 from wijknet.viz.netmap import canvas_positions, network_map_html, remote_references

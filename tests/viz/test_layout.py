@@ -8,7 +8,7 @@ import networkx as nx
 import numpy as np
 import pytest
 
-from wijknet.taxonomy import Taxonomy
+from wijknet.core.taxonomy import Taxonomy
 from wijknet.viz.layout import stable_layout, union_graph
 
 DOMAINS = ["zorg", "welzijn", "gemeente", "inwoners", "wonen", "veiligheid"]

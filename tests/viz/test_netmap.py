@@ -9,7 +9,7 @@ import networkx as nx
 import numpy as np
 import pytest
 
-from wijknet.taxonomy import Taxonomy
+from wijknet.core.taxonomy import Taxonomy
 from wijknet.viz.layout import stable_layout
 from wijknet.viz.netmap import network_map_html, remote_references
 

@@ -4,7 +4,7 @@
 the store and checks sign-ins with rate limiting; :mod:`wijknet.access.sessions`
 gives sessions an idle timeout and an absolute lifetime. The app's sign-in
 page is :mod:`wijknet.webapp.auth`; the commands ``wijknet user`` and
-``wijknet audit`` are in :mod:`wijknet.access.commands`. Every change and
+``wijknet audit`` are in :mod:`wijknet.cli.access`. Every change and
 sign-in is written to the audit log (:mod:`wijknet.store.audit`).
 """
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from wijknet.errors import DataError, Problem
+from wijknet.core.errors import DataError, Problem
 
 #: Default idle timeout in minutes.
 SESSION_MINUTES = 60

@@ -55,8 +55,8 @@ from pathlib import Path
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
-from wijknet.errors import DataError, Problem
-from wijknet.i18n import text
+from wijknet.core.errors import DataError, Problem
+from wijknet.core.i18n import text
 from wijknet.store import audit
 from wijknet.store.db import connect, transaction
 

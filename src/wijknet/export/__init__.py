@@ -28,14 +28,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from wijknet.errors import DataError, Problem
+from wijknet.core.errors import DataError, Problem
+from wijknet.core.i18n import text
 from wijknet.export.base import TEXTS, Selection, domain_codes, select, write_atomically
 from wijknet.export.excel import write_xlsx
 from wijknet.export.graphs import write_gexf, write_graphml, write_pajek
 from wijknet.export.group import is_leernetwerk, refuse_individual, write_group_xlsx
 from wijknet.export.rsiena import write_rsiena
 from wijknet.export.ucinet import read_dl, read_dl_graph, write_dl
-from wijknet.i18n import text
 
 __all__ = [
     "FORMATS", "Selection", "check_format", "export_dl", "export_gexf", "export_graphml", "export_pajek", "export_project",

@@ -15,9 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from wijknet.errors import DataError, Problem
+from wijknet.core.errors import DataError, Problem
+from wijknet.core.i18n import text
 from wijknet.export.sanitise import unique_slugs
-from wijknet.i18n import text
 
 TEXTS = {
     "unknown_format": {

@@ -9,7 +9,7 @@ Sheets:
     ``ja``/``nee``, ids and waves are text (leading zeros stay), weights are
     numbers.
 ``actor_metrics``, ``network_metrics``, ``mixing``
-    The measures of :func:`wijknet.analysis.analyse_graph` for every chosen
+    The measures of :func:`wijknet.analysis.standard.analyse_graph` for every chosen
     wijk and wave (the same columns as ``wijknet analyse``).
 ``codebook``
     Every column of every sheet: meaning in Dutch and English, and its values.
@@ -28,8 +28,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from wijknet import __version__
-from wijknet.analysis import ACTOR_COLUMNS, MIXING_COLUMNS, NETWORK_COLUMNS, analyse_graph
+from wijknet.analysis.standard import ACTOR_COLUMNS, MIXING_COLUMNS, NETWORK_COLUMNS, analyse_graph
+from wijknet.core.version import __version__
 from wijknet.export.base import Selection
 from wijknet.export.sanitise import write_cell
 from wijknet.io.tidy import ACTOR_OPTIONAL, ACTOR_REQUIRED, TIE_OPTIONAL, TIE_REQUIRED

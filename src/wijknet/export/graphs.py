@@ -1,7 +1,7 @@
 """GraphML, GEXF and Pajek files that Gephi, igraph, Pajek and networkx open.
 
 * **GraphML**: one file per wijk and wave (``<wijk>_<wave>.graphml``), the
-  directed graph of :func:`wijknet.graph.build_graph` with every actor
+  directed graph of :func:`wijknet.graph.build.build_graph` with every actor
   attribute on the nodes and ``weight``, ``tie_type``, ``evidence`` and
   ``observations`` (every tie observation, see
   :mod:`wijknet.export.observations`; not for a wijkteam) on the edges. igraph (``read_graph(format="graphml")``), Gephi, Cytoscape and
@@ -36,7 +36,7 @@ import networkx as nx
 from wijknet.export.base import Selection, domain_codes
 from wijknet.export.observations import carries_observations, dumps, tie_observations
 from wijknet.export.sanitise import export_id, guard_csv, plain_value, sanitise_graph
-from wijknet.graph import build_graph
+from wijknet.graph.build import build_graph
 
 #: Length of each wave's time interval on the GEXF time axis.
 SPELL = 0.5

@@ -4,7 +4,7 @@ A project restricted to the ``leernetwerk`` audience
 (:func:`wijknet.privacy.restrict`) gets no network files at all: GraphML,
 GEXF, Pajek, UCINET DL and RSiena hold one row per actor and one per tie,
 and pseudonyms still link the rows of one person. Its ``xlsx`` export is a
-workbook of the group-level tables of :func:`wijknet.analysis.analyse` (per
+workbook of the group-level tables of :func:`wijknet.analysis.standard.analyse` (per
 wijk and wave, domain and domain pair), whose small cells the analysis
 suppresses for this audience:
 
@@ -29,12 +29,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from wijknet.errors import DataError, Problem
+from wijknet.core.errors import DataError, Problem
+from wijknet.core.i18n import text
 from wijknet.export.base import Selection
 from wijknet.export.excel import DEFAULT_NAME, codebook_table, info_table, save_workbook
-from wijknet.i18n import text
 
-#: The tables of :class:`wijknet.analysis.AnalysisResult` that hold group figures only.
+#: The tables of :class:`wijknet.analysis.standard.AnalysisResult` that hold group figures only.
 GROUP_TABLES = ("network_metrics", "mixing", "ei_domains", "change", "kpi3")
 #: Columns that identify a person or hold free text: never in a leernetwerk export.
 PERSON_COLUMNS = frozenset({"actor_id", "actor", "source", "target", "name", "pseudonym", "organisation", "role",
@@ -79,7 +79,7 @@ def group_tables(
     DataError
         When a table has a column of :data:`PERSON_COLUMNS`.
     """
-    from wijknet.analysis import analyse
+    from wijknet.analysis.standard import analyse
 
     result = analyse(project, n_permutations=n_permutations, seed=seed)
     some_wijken = len(selection.wijken) < len(project.wijken)

@@ -18,7 +18,7 @@ Where the observations come from:
 
 * a project store: the observations that count under the project's evidence
   rule (:func:`wijknet.store.combine.kept_observations`), without the
-  interview signals (:data:`wijknet.graph.NON_TIE_TYPES`), ids replaced by
+  interview signals (:data:`wijknet.core.ties.NON_TIE_TYPES`), ids replaced by
   the pseudonyms of a restricted project;
 * a tidy folder: the rows of the ``ties`` table, the kind as ``wijknet
   import`` of that table would give it (an ``evidence_kind`` column, else the
@@ -40,7 +40,7 @@ import math
 
 import pandas as pd
 
-from wijknet.graph import NON_TIE_TYPES
+from wijknet.core.ties import NON_TIE_TYPES
 
 #: Keys of one observation in the ``observations`` attribute, in this order.
 KEYS = ("tie_type", "weight", "evidence", "evidence_kind")

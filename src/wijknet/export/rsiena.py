@@ -56,11 +56,11 @@ from pathlib import Path
 
 import numpy as np
 
-from wijknet.errors import DataError, Problem
+from wijknet.core.errors import DataError, Problem
+from wijknet.core.i18n import text
 from wijknet.export.base import Selection, domain_codes
 from wijknet.export.sanitise import export_id, guard_csv
-from wijknet.graph import build_graph
-from wijknet.i18n import text
+from wijknet.graph.build import build_graph
 
 STRUCTURAL_ZERO = 10
 TEXTS = {

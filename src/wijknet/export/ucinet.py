@@ -38,10 +38,10 @@ from pathlib import Path
 import networkx as nx
 import numpy as np
 
+from wijknet.core.i18n import text
 from wijknet.export.base import Selection, domain_codes
 from wijknet.export.graphs import graph_for_export
 from wijknet.export.sanitise import export_id, guard_csv, plain_value
-from wijknet.i18n import text
 
 #: UCINET keeps this many characters of a label (and upper-cases them).
 UCINET_LABEL = 18

@@ -17,8 +17,8 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from wijknet.core.taxonomy import Taxonomy
 from wijknet.metrics.mixing import node_groups
-from wijknet.taxonomy import Taxonomy
 
 # Elements of one (batch, n, n) array of bootstrap networks: 2**22 = 32 MB as float64.
 BATCH_ELEMENTS = 2**22

@@ -2,11 +2,11 @@
 
 - :func:`import_qualtrics`, :func:`import_limesurvey`,
   :func:`import_google_forms` and :func:`import_microsoft_forms` read an
-  export (CSV or XLSX) against the instrument (:mod:`wijknet.instrument`) and a roster
+  export (CSV or XLSX) against the instrument (:mod:`wijknet.ingest.instrument`) and a roster
   (:class:`Roster`, usually from the project's actors table);
 - they return an :class:`ImportBatch`: tidy ``ties`` and ``responses``, the
   ``respondents`` block, unresolved ``write_ins`` and non-fatal ``problems``;
-- bad input stops with a :class:`~wijknet.errors.DataError` naming file, row
+- bad input stops with a :class:`~wijknet.core.errors.DataError` naming file, row
   and column; nothing is returned partially.
 
 See ``docs/instrument.md`` for how to build the survey so that its export
@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from wijknet.errors import DataError, Problem
-from wijknet.i18n import text
+from wijknet.core.errors import DataError, Problem
+from wijknet.core.i18n import text
 from wijknet.ingest.batch import (
     RESPONDENT_COLUMNS,
     RESPONSE_COLUMNS,

@@ -6,7 +6,7 @@ is the same for every tool and lives here: reading the answers against the
 instrument's scales, identifying the respondent and the wijk, turning roster
 answers into ties and collecting write-ins. Every problem that makes the
 input unusable is collected and raised together as one
-:class:`~wijknet.errors.DataError`; nothing is returned partially.
+:class:`~wijknet.core.errors.DataError`; nothing is returned partially.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from wijknet.errors import DataError, Problem
-from wijknet.i18n import text
+from wijknet.core.errors import DataError, Problem
+from wijknet.core.i18n import text
 from wijknet.ingest.batch import (
     ALTER_ANSWERS,
     RESPONDENT_COLUMNS,
@@ -27,8 +27,8 @@ from wijknet.ingest.batch import (
     ImportBatch,
 )
 from wijknet.ingest.grid import Grid
+from wijknet.ingest.instrument import Instrument, Option, Question
 from wijknet.ingest.roster import Roster
-from wijknet.instrument import Instrument, Option, Question
 
 EVIDENCE = "enquête {wave}"
 #: Intensity codes (PARTNER levels) that count as collaboration: afstemming, coördinatie, integratie.
@@ -790,7 +790,7 @@ def column_notes(
                 )
             )
     found = {(c.question.group, c.question.key) for c in columns}
-    from wijknet.instrument import column_pattern
+    from wijknet.ingest.instrument import column_pattern
 
     missing = [q for q in instrument.questions
                if q.scope != "embedded" and (q.group, q.key) not in found and (q.group, q.key) not in allowed]  # fmt: skip

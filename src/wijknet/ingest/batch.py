@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from wijknet.errors import Problem
-from wijknet.i18n import text
+from wijknet.core.errors import Problem
+from wijknet.core.i18n import text
 
 #: Tidy tie columns first (see README "Data format"), then the answers and provenance.
 TIE_COLUMNS = [

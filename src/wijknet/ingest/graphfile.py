@@ -61,8 +61,8 @@ from xml.etree.ElementTree import ParseError
 import networkx as nx
 import pandas as pd
 
-from wijknet.errors import DataError, Problem
-from wijknet.i18n import text
+from wijknet.core.errors import DataError, Problem
+from wijknet.core.i18n import text
 from wijknet.ingest.batch import TIE_COLUMNS, ImportBatch, empty
 from wijknet.io.tables import TEXTS as TABLE_TEXTS
 from wijknet.io.tables import clean_cell

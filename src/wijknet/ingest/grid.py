@@ -15,8 +15,8 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from wijknet.errors import DataError, Problem
-from wijknet.i18n import text
+from wijknet.core.errors import DataError, Problem
+from wijknet.core.i18n import text
 from wijknet.io.tables import TEXTS as TABLE_TEXTS
 from wijknet.io.tables import (
     check_size,

@@ -39,7 +39,7 @@ recorded with the tie types in :data:`NON_TIE_TYPES`: kept as evidence, but
 never part of the ties of the default graph (see :mod:`wijknet.store.combine`).
 
 Mentions are matched to the actors of the wijk with the actor registry
-(:func:`wijknet.registry.match_names`, confirmed aliases included); a mention
+(:func:`wijknet.resolve.matching.match_names`, confirmed aliases included); a mention
 that is not matched with confidence becomes a write-in for ``wijknet resolve``.
 """
 
@@ -54,9 +54,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from wijknet.errors import DataError, Problem
-from wijknet.graph import NON_TIE_TYPES
-from wijknet.i18n import text
+from wijknet.core.errors import DataError, Problem
+from wijknet.core.i18n import text
+from wijknet.core.ties import NON_TIE_TYPES
 from wijknet.io.tables import read_table
 
 __all__ = [
@@ -454,7 +454,7 @@ class _Matcher:
         if exact and (wijk is None or self.wijk_of[exact] == wijk):
             result = {"actor_id": exact, "score": 1.0, "accepted": True, "candidates": []}
         else:
-            from wijknet.registry import match_names
+            from wijknet.resolve.matching import match_names
 
             pool = self.actors if wijk is None else self.actors[self.actors["wijk"] == wijk]
             aliases = {a: i for a, i in self.aliases.items() if i in set(pool["actor_id"])}
@@ -505,7 +505,7 @@ def import_interviews(
         Confirmed aliases (normalised name -> actor id) of the registry.
     threshold : float, optional
         Score from which a name is matched without a person confirming
-        (default :data:`wijknet.registry.DEFAULT_THRESHOLD`).
+        (default :data:`wijknet.resolve.matching.DEFAULT_THRESHOLD`).
     sheet : str, optional
         The sheet of a workbook (default: the first with data; the others give a note).
 
@@ -516,7 +516,7 @@ def import_interviews(
         relations, relation codes without an actor, unknown interviewees,
         wijken or waves.
     """
-    from wijknet.registry import DEFAULT_THRESHOLD
+    from wijknet.resolve.matching import DEFAULT_THRESHOLD
 
     path = Path(path)
     file = path.name

@@ -19,13 +19,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from wijknet.errors import DataError, Problem
-from wijknet.i18n import text
+from wijknet.core.errors import DataError, Problem
+from wijknet.core.i18n import text
 from wijknet.ingest.assemble import ColumnMatcher, Export, assemble, column_notes
 from wijknet.ingest.batch import ImportBatch
 from wijknet.ingest.grid import read_grid
+from wijknet.ingest.instrument import Instrument, load_instrument
 from wijknet.ingest.roster import as_roster
-from wijknet.instrument import Instrument, load_instrument
 
 TOOL = "limesurvey"
 _HEADING = re.compile(r"^\s*([A-Za-z][A-Za-z0-9_]*)(?:\s*\[\s*([A-Za-z0-9_]+)\s*\])?(?:$|[\s.:]|_)")

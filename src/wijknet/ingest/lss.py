@@ -10,7 +10,7 @@ texts in the same rows, newer ones in ``question_l10ns`` / ``answer_l10ns``;
 only codes are compared here, so both read the same.
 
 :func:`check_lss` reports, against the naming convention of
-:mod:`wijknet.instrument` (LimeSurvey codes):
+:mod:`wijknet.ingest.instrument` (LimeSurvey codes):
 
 * questions of the instrument the survey lacks (``missing``), and survey
   questions the instrument does not know (``unknown``);
@@ -31,9 +31,9 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from wijknet.errors import DataError, Problem
-from wijknet.i18n import text
-from wijknet.instrument import Instrument, load_instrument
+from wijknet.core.errors import DataError, Problem
+from wijknet.core.i18n import text
+from wijknet.ingest.instrument import Instrument, load_instrument
 from wijknet.io.tables import check_size
 
 #: LimeSurvey question types whose answers are LimeSurvey's own, not answer codes of a scale.

@@ -60,8 +60,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from wijknet.errors import DataError, Problem
-from wijknet.i18n import text
+from wijknet.core.errors import DataError, Problem
+from wijknet.core.i18n import text
 from wijknet.ingest.assemble import unused_notes
 from wijknet.ingest.batch import RESPONDENT_COLUMNS, TIE_COLUMNS, WRITE_IN_COLUMNS, empty
 from wijknet.ingest.graphfile import GraphImport

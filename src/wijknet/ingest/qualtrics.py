@@ -26,7 +26,7 @@ Columns are recognised by their ImportId where it identifies them (embedded
 data and metadata by name; questions by their QID when ``import_ids`` maps
 the instrument's export tags to the survey's QIDs, so renamed questions are
 still found), and else by the export tag in the first header row, following
-the naming convention of :mod:`wijknet.instrument`.
+the naming convention of :mod:`wijknet.ingest.instrument`.
 """
 
 from __future__ import annotations
@@ -38,13 +38,13 @@ from pathlib import Path
 
 import yaml
 
-from wijknet.errors import DataError, Problem
-from wijknet.i18n import text
+from wijknet.core.errors import DataError, Problem
+from wijknet.core.i18n import text
 from wijknet.ingest.assemble import ColumnMatcher, Export, assemble, column_notes
 from wijknet.ingest.batch import ImportBatch
 from wijknet.ingest.grid import read_grid
+from wijknet.ingest.instrument import Instrument, load_instrument
 from wijknet.ingest.roster import as_roster
-from wijknet.instrument import Instrument, load_instrument
 
 TOOL = "qualtrics"
 #: Qualtrics response statuses that are not real answers (numeric codes and texts).

@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from wijknet.errors import DataError, Problem
-from wijknet.i18n import text
+from wijknet.core.errors import DataError, Problem
+from wijknet.core.i18n import text
 from wijknet.io.tidy import TEXTS as TIDY_TEXTS
 from wijknet.io.tidy import _missing_columns
 

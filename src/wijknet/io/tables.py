@@ -15,7 +15,7 @@ their row and column. Control characters, NUL and the invisible bidirectional
 controls (U+202A-U+202E, U+2066-U+2069: an "RTL override" makes a name read
 backwards on screen) are removed from every cell, with a note naming file, row
 and column (:func:`clean_cell`). Notes that do not stop reading are in
-``df.attrs["notes"]`` (a list of :class:`~wijknet.errors.Problem`).
+``df.attrs["notes"]`` (a list of :class:`~wijknet.core.errors.Problem`).
 """
 
 from __future__ import annotations
@@ -29,8 +29,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from wijknet.errors import DataError, Problem
-from wijknet.i18n import text
+from wijknet.core.errors import DataError, Problem
+from wijknet.core.i18n import text
 
 TEXTS = {
     "missing_file": {"nl": "bestand niet gevonden", "en": "file not found"},
@@ -149,7 +149,7 @@ def check_size(path: str | Path, limit: int | None = None) -> None:
 
 def _mb(n: int) -> str:
     """A size for people: ``'50 MB'``, ``'1,5 MB'`` (Dutch decimal comma), ``'12 kB'``, ``'100 bytes'``."""
-    from wijknet.i18n import format_number
+    from wijknet.core.i18n import format_number
 
     if n >= MB:
         return f"{format_number(n / MB, 0 if n % MB == 0 else 1)} MB"

@@ -37,8 +37,8 @@ import re
 import pandas as pd
 import pandera.pandas as pa
 
-from wijknet.errors import DataError, Problem
-from wijknet.i18n import text
+from wijknet.core.errors import DataError, Problem
+from wijknet.core.i18n import text
 
 ACTOR_REQUIRED = ("actor_id", "wijk", "domain")
 ACTOR_OPTIONAL = (

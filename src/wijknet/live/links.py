@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import segno
 
-from wijknet.i18n import text
+from wijknet.core.i18n import text
 
 TEXTS = {
     "title": {"nl": "Persoonlijke links: {title}", "en": "Personal links: {title}"},

@@ -18,9 +18,9 @@ from pathlib import Path
 
 import networkx as nx
 
-from wijknet.errors import Problem
-from wijknet.graph import plain
-from wijknet.i18n import text
+from wijknet.core.errors import Problem
+from wijknet.core.i18n import text
+from wijknet.graph.build import plain
 from wijknet.live.session import get_session, live_ties, roster, sessions
 
 

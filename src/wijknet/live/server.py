@@ -56,8 +56,8 @@ import tornado.web
 from tornado.log import app_log, gen_log
 from tornado.template import Template
 
-from wijknet.errors import DataError
-from wijknet.i18n import text
+from wijknet.core.errors import DataError
+from wijknet.core.i18n import text
 from wijknet.live.session import WEIGHTS, answers_of, get_session, link_holder, set_url, submit
 
 DEFAULT_HOST = "127.0.0.1"

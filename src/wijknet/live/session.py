@@ -48,8 +48,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from wijknet.errors import DataError, Problem
-from wijknet.i18n import text
+from wijknet.core.errors import DataError, Problem
+from wijknet.core.i18n import text
 from wijknet.store.audit import record
 from wijknet.store.db import RAW_DIR, connect, transaction
 
@@ -225,7 +225,7 @@ def _session(conn: sqlite3.Connection, code: str) -> LiveSession:
 
 
 def get_session(folder: str | Path, code: str) -> LiveSession:
-    """The session with code ``code``; a :class:`~wijknet.errors.DataError` when there is none."""
+    """The session with code ``code``; a :class:`~wijknet.core.errors.DataError` when there is none."""
     conn = connect(folder)
     try:
         return _session(conn, code)
@@ -398,7 +398,7 @@ def close_session(folder: str | Path, code: str, *, username: str | None = None)
         Unknown code, a session that is already closed, or a store that
         would not load (nothing is changed then).
     """
-    from wijknet import __version__
+    from wijknet.core.version import __version__
     from wijknet.project import ProjectConfig
     from wijknet.store.load import project_from_connection
 

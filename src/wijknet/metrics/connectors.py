@@ -3,7 +3,7 @@
 A *connector* is an actor who links people who are not linked themselves,
 measured by the Gould & Fernandez (1989) brokerage roles. Every part of
 wijknet that names connectors (the app's page *Verbinders*, the wijk report,
-the personal feedback and :func:`wijknet.compare.compare_wijken`) calls
+the personal feedback and :func:`wijknet.analysis.compare.compare_wijken`) calls
 :func:`connectors`, so they always name the same actors.
 """
 

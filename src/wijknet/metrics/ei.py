@@ -15,8 +15,8 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from wijknet.core.taxonomy import Taxonomy
 from wijknet.metrics.mixing import node_groups, tie_arrays
-from wijknet.taxonomy import Taxonomy
 
 _TOLERANCE = 1e-9
 

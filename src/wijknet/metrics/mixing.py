@@ -12,7 +12,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from wijknet.taxonomy import Taxonomy
+from wijknet.core.taxonomy import Taxonomy
 
 MIXING_COLUMNS = ["from_domain", "to_domain", "ties", "row_share"]
 

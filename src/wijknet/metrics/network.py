@@ -11,9 +11,9 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from wijknet.core.taxonomy import Taxonomy
 from wijknet.metrics.ei import ei_index
 from wijknet.metrics.mixing import cross_domain_share, mixing_counts, tie_arrays
-from wijknet.taxonomy import Taxonomy
 
 NAN = float("nan")
 

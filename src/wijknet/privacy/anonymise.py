@@ -45,8 +45,8 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from wijknet.errors import DataError, Problem
-from wijknet.i18n import text
+from wijknet.core.errors import DataError, Problem
+from wijknet.core.i18n import text
 from wijknet.privacy.keys import load_key, pseudonym
 from wijknet.privacy.view import OTHER, restrict
 

@@ -49,8 +49,8 @@ tools tau-argus and sdcTable), and wijknet does the same in one place:
 
 Counts of a figure that depends on a suppressed value (a share, an
 interval, an E-I index) are blanked with it by the callers
-(:mod:`wijknet.analysis`, :mod:`wijknet.compare`, :mod:`wijknet.kpi`,
-:mod:`wijknet.feedback`, :mod:`wijknet.report`).
+(:mod:`wijknet.analysis.standard`, :mod:`wijknet.analysis.compare`, :mod:`wijknet.analysis.kpi`,
+:mod:`wijknet.analysis.feedback`, :mod:`wijknet.report`).
 
 References
 ----------

@@ -45,8 +45,9 @@ import re
 
 import pandas as pd
 
-from wijknet.errors import DataError, Problem
-from wijknet.i18n import text
+from wijknet.core.errors import DataError, Problem
+from wijknet.core.i18n import text
+from wijknet.core.taxonomy import Domain, Taxonomy
 from wijknet.io.tidy import (
     ACTOR_OPTIONAL,
     ACTOR_REQUIRED,
@@ -57,7 +58,6 @@ from wijknet.io.tidy import (
 )
 from wijknet.privacy.audience import Audience
 from wijknet.privacy.keys import load_key, pseudonym
-from wijknet.taxonomy import Domain, Taxonomy
 
 #: The domain small groups are merged into for a leernetwerk.
 OTHER = "overig"

@@ -12,7 +12,7 @@ only call these functions::
 :mod:`.render` writes self-contained HTML from Jinja2 templates,
 :mod:`.svgmap` draws the static network map and :mod:`.pdf` prints HTML to
 PDF with headless Chromium. Respondent feedback profiles are in
-:mod:`wijknet.feedback`.
+:mod:`wijknet.analysis.feedback`.
 """
 
 from __future__ import annotations

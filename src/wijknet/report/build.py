@@ -3,8 +3,8 @@
 :func:`build_wijk_report` gathers what a report about one wijk and wave
 needs, :func:`build_programme_report` what the steering group's report
 across all wijken needs. Both only call the library's analysis functions
-(:func:`wijknet.analysis.analyse_graph`, :func:`wijknet.analysis.analyse`,
-:func:`wijknet.change.compare_waves`, :func:`wijknet.kpi.kpi3`) with the
+(:func:`wijknet.analysis.standard.analyse_graph`, :func:`wijknet.analysis.standard.analyse`,
+:func:`wijknet.analysis.change.compare_waves`, :func:`wijknet.analysis.kpi.kpi3`) with the
 same ``seed`` and ``n_permutations``, so a report shows exactly the numbers
 ``wijknet analyse`` writes. Rendering (language, layout) is left to
 :mod:`wijknet.report.render`.
@@ -28,10 +28,10 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from wijknet.analysis import analyse, analyse_graph
-from wijknet.change import compare_waves
-from wijknet.errors import DataError, Problem
-from wijknet.i18n import text
+from wijknet.analysis.change import compare_waves
+from wijknet.analysis.standard import analyse, analyse_graph
+from wijknet.core.errors import DataError, Problem
+from wijknet.core.i18n import text
 from wijknet.metrics import connectors
 from wijknet.privacy.suppression import is_aggregate_only, protect, protect_counts, protect_rows
 from wijknet.project import CONFIG_FILE, Project
@@ -206,7 +206,7 @@ def provenance(
     wijk: str | None = None,
 ) -> Provenance:
     """The :class:`Provenance` of a report on ``project`` (evidence of one wijk, or all)."""
-    from wijknet import __version__
+    from wijknet.core.version import __version__
 
     files, in_memory = source_files(project)
     ties = project.ties if wijk is None else project.ties[project.ties["wijk"] == wijk]
@@ -313,9 +313,9 @@ class WijkReport:
     mixing, ei_domains : pandas.DataFrame
         Domain mixing and E-I index per domain of the wave.
     change : dict or None
-        The row of :func:`wijknet.change.compare_waves` (previous -> wave).
+        The row of :func:`wijknet.analysis.change.compare_waves` (previous -> wave).
     kpi : pandas.DataFrame or None
-        :func:`wijknet.kpi.kpi3` rows of the wijk (all waves), None without
+        :func:`wijknet.analysis.kpi.kpi3` rows of the wijk (all waves), None without
         survey responses.
     response : pandas.DataFrame
         Per wave: ``actors`` present, ``respondents``, ``response_rate``,
@@ -395,7 +395,7 @@ def build_wijk_report(
     seed : int, default 0
         Seed of every permutation test.
     **graph_options
-        Passed to :func:`wijknet.graph.build_graph` (``tie_types``,
+        Passed to :func:`wijknet.graph.build.build_graph` (``tie_types``,
         ``min_weight``, ``symmetrise``).
 
     Returns
@@ -411,7 +411,7 @@ def build_wijk_report(
         For a project restricted to the ``leernetwerk`` audience: a wijk
         report names actors; a leernetwerk gets the programme report.
     """
-    from wijknet.kpi import kpi3
+    from wijknet.analysis.kpi import kpi3
     from wijknet.viz.layout import stable_layout
 
     if project.audience is not None:
@@ -501,10 +501,10 @@ class ProgrammeReport:
     network : pandas.DataFrame
         Network measures of every wijk and wave (trends).
     change : pandas.DataFrame
-        :func:`wijknet.change.compare_waves` for every wijk and pair of
+        :func:`wijknet.analysis.change.compare_waves` for every wijk and pair of
         consecutive waves.
     kpi : pandas.DataFrame or None
-        :func:`wijknet.kpi.kpi3` with the pooled rows; None without responses.
+        :func:`wijknet.analysis.kpi.kpi3` with the pooled rows; None without responses.
     response : pandas.DataFrame
         The response table of every wijk (column ``wijk`` added).
     warnings : list of str
@@ -514,7 +514,7 @@ class ProgrammeReport:
     For a project restricted to the ``leernetwerk`` audience every table is
     protected by the one disclosure-control rule
     (:mod:`wijknet.privacy.suppression`): the analysis tables by
-    :func:`wijknet.analysis.analyse`, the response table by
+    :func:`wijknet.analysis.standard.analyse`, the response table by
     :func:`protect_response`, the ties per evidence label by
     :func:`protect_evidence`.
     """
@@ -556,7 +556,7 @@ def build_programme_report(
     n_jobs : int, default 1
         Passed to :func:`wijknet.analyse`.
     **graph_options
-        Passed to :func:`wijknet.graph.build_graph`.
+        Passed to :func:`wijknet.graph.build.build_graph`.
 
     Returns
     -------

@@ -14,7 +14,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from wijknet.i18n import text
+from wijknet.core.i18n import text
 
 __all__ = ["BrowserNotFound", "PdfError", "find_chromium", "html_to_pdf"]
 

@@ -16,8 +16,8 @@ import pandas as pd
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from wijknet.i18n import format_number, get_language, text
-from wijknet.kpi import status_label
+from wijknet.analysis.kpi import status_label
+from wijknet.core.i18n import format_number, get_language, text
 from wijknet.report.build import ProgrammeReport, WijkReport
 from wijknet.report.svgmap import display_name, svg_network_map
 from wijknet.report.texts import DEFINITIONS, REFERENCES, TEXTS

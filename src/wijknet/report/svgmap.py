@@ -28,10 +28,10 @@ from typing import TYPE_CHECKING
 
 import networkx as nx
 
-from wijknet.i18n import text
+from wijknet.core.i18n import text
 
 if TYPE_CHECKING:
-    from wijknet.taxonomy import Taxonomy
+    from wijknet.core.taxonomy import Taxonomy
 
 TEXTS = {
     "legend_team": {

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from wijknet.glossary import MEASURE_NAMES
+from wijknet.core.glossary import MEASURE_NAMES
 
 TEXTS = {
     **MEASURE_NAMES,

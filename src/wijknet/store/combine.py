@@ -24,7 +24,7 @@ table; an *evidence rule* says which observations make a tie:
     name-generator data, made robust to non-response by interviews.
 
 Observations whose tie type is a signal of an interview (``zou_moeten_kennen``,
-``drempel``, ``wens``; :data:`wijknet.graph.NON_TIE_TYPES`) are evidence but
+``drempel``, ``wens``; :data:`wijknet.core.ties.NON_TIE_TYPES`) are evidence but
 never ties: they are left out of the ties table under every rule (pass
 ``signals=True`` to :func:`combine_observations` or :func:`ties` to get them)
 and do not confirm a tie under ``confirmed``.
@@ -48,9 +48,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from wijknet.errors import DataError, Problem
-from wijknet.graph import NON_TIE_TYPES
-from wijknet.i18n import text
+from wijknet.core.errors import DataError, Problem
+from wijknet.core.i18n import text
+from wijknet.core.ties import NON_TIE_TYPES
 from wijknet.store.frames import observations
 
 RULES = ("all", "survey", "confirmed")
@@ -122,7 +122,7 @@ def combine_observations(
 ) -> pd.DataFrame:
     """The tidy ties table made from ``obs`` by the evidence ``rule``.
 
-    ``signals=True`` keeps the observations of :data:`wijknet.graph.NON_TIE_TYPES`
+    ``signals=True`` keeps the observations of :data:`wijknet.core.ties.NON_TIE_TYPES`
     (wishes, barriers, actors who should know each other); by default they
     are left out, so they never count as existing ties.
 

@@ -46,8 +46,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from wijknet.errors import DataError, Problem
-from wijknet.i18n import text
+from wijknet.core.errors import DataError, Problem
+from wijknet.core.i18n import text
 from wijknet.store.audit import record
 from wijknet.store.db import RAW_DIR, connect, transaction
 

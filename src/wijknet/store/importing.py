@@ -20,7 +20,7 @@ store in **one** ``BEGIN IMMEDIATE`` transaction:
   before are not queued again. The report counts new, unchanged and
   changed units per file;
 * actors are added; an actor that exists with other values is a
-  :class:`~wijknet.errors.Problem` naming file, row and column, unless
+  :class:`~wijknet.core.errors.Problem` naming file, row and column, unless
   ``update=True`` (the old values go to ``actor_history``);
 * ties become observations with their provenance (see
   :mod:`wijknet.store.schema`); a tidy ``evidence`` label that names a
@@ -32,7 +32,7 @@ store in **one** ``BEGIN IMMEDIATE`` transaction:
   Problem unless ``update=True``).
 
 Any problem in any file rolls everything back, the raw copies included, and
-raises one :class:`~wijknet.errors.DataError` listing them all. Raw copies
+raises one :class:`~wijknet.core.errors.DataError` listing them all. Raw copies
 are written under a temporary name (``raw/.<sha256>.<pid>.tmp``) and renamed
 only after the commit, so an import killed midway leaves no copy under a
 stored name; the next import (and :func:`clean_raw`) removes such leftovers
@@ -59,8 +59,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from wijknet.errors import DataError, Problem
-from wijknet.i18n import text
+from wijknet.core.errors import DataError, Problem
+from wijknet.core.i18n import text
 from wijknet.io.tables import check_size, read_table
 from wijknet.io.tidy import (
     ACTOR_REQUIRED,
@@ -194,7 +194,7 @@ class ImportReport:
     """The result of one :func:`import_files` or :func:`preview_import` call.
 
     ``problems`` is only filled by a preview (a dry run): an import raises
-    them as a :class:`~wijknet.errors.DataError`. A preview's ``import_id``
+    them as a :class:`~wijknet.core.errors.DataError`. A preview's ``import_id``
     is ``None``: nothing was stored.
     """
 
@@ -573,7 +573,7 @@ class _Importer:
     def _record_file(self, path: Path, kind: str, digest: str, content: str) -> int:
         now = _now()
         if self.import_id is None:
-            from wijknet import __version__
+            from wijknet.core.version import __version__
 
             # How the files were read, so that the actor registry reads a stored export again the same way.
             read = {"sheet": self.sheet, "allow_missing": list(self.allow_missing)}

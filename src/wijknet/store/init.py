@@ -6,8 +6,8 @@ from pathlib import Path
 
 import yaml
 
-from wijknet.errors import DataError, Problem
-from wijknet.i18n import text
+from wijknet.core.errors import DataError, Problem
+from wijknet.core.i18n import text
 from wijknet.store.db import RAW_DIR, connect, is_store
 
 TEXTS = {

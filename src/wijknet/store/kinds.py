@@ -33,8 +33,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from wijknet.errors import DataError, Problem
-from wijknet.i18n import text
+from wijknet.core.errors import DataError, Problem
+from wijknet.core.i18n import text
 from wijknet.io.tables import decode, normalise_column, read_table, sniff_delimiter, split_sep_line
 
 KINDS = (

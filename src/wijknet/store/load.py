@@ -7,8 +7,8 @@ from pathlib import Path
 
 import yaml
 
-from wijknet.errors import DataError, Problem
-from wijknet.i18n import text
+from wijknet.core.errors import DataError, Problem
+from wijknet.core.i18n import text
 from wijknet.store.combine import check_rule, combine_observations
 from wijknet.store.db import DB_FILE, connect
 from wijknet.store.frames import actors_frame, observations, responses_frame

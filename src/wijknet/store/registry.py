@@ -9,7 +9,7 @@ write-ins too, with their own ``tie_types``, ``evidence_kind``, ``label``,
 (e.g. ``interview`` with the quote). This module links them to actors:
 
 * :func:`proposals` matches every pending write-in with the actors of its
-  wijk (:func:`wijknet.registry.match_names`, confirmed aliases included);
+  wijk (:func:`wijknet.resolve.matching.match_names`, confirmed aliases included);
 * :func:`accept_matches` links those above a threshold automatically;
 * :func:`confirm` links one write-in to an actor a person chose;
 * :func:`create_actor` makes a new actor of a write-in (a stable new
@@ -47,9 +47,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from wijknet.errors import DataError, Problem
-from wijknet.i18n import text
-from wijknet.registry import DEFAULT_THRESHOLD, match_names, normalise
+from wijknet.core.errors import DataError, Problem
+from wijknet.core.i18n import text
+from wijknet.resolve.matching import DEFAULT_THRESHOLD, match_names, normalise
 from wijknet.store.db import DB_FILE, connect, transaction
 from wijknet.store.frames import actors_frame
 
@@ -239,7 +239,7 @@ def proposals(folder: str | Path, threshold: float = DEFAULT_THRESHOLD) -> pd.Da
     respondent`` (who wrote the name in; empty for respondents), ``mention``
     (the written name; a respondent's organisation and role), ``organisation,
     row`` (of the export), ``actor_id, score, accepted, candidates`` (see
-    :func:`wijknet.registry.match_names`). Respondents are never ``accepted``.
+    :func:`wijknet.resolve.matching.match_names`). Respondents are never ``accepted``.
     """
     conn = connect(folder)
     try:
@@ -268,7 +268,7 @@ def _link_any(conn: sqlite3.Connection, folder: Path, record: dict, actor_id: st
 
 def _id_column(header, tool: str) -> int | None:
     """The index of the respondent's actor-id column in an export's first header row."""
-    from wijknet.instrument import load_instrument
+    from wijknet.ingest.instrument import load_instrument
 
     wanted = {load_instrument().question("actor_id").column(tool).casefold(), "actor_id", "actorid"}
     for i, cell in enumerate(header):

@@ -140,7 +140,7 @@ CREATE TABLE pending (
 """
 
 #: Version 2: the aliases confirmed for actors (entity resolution, :mod:`wijknet.store.registry`):
-#: ``alias_norm`` is the normalised name (:func:`wijknet.registry.normalise`), ``confirmed_by`` who
+#: ``alias_norm`` is the normalised name (:func:`wijknet.resolve.matching.normalise`), ``confirmed_by`` who
 #: linked it (``auto`` for an automatic match above the threshold), ``confirmed_at`` when (UTC).
 V2 = """
 CREATE TABLE aliases (

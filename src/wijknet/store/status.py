@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from wijknet.errors import DataError
+from wijknet.core.errors import DataError
 from wijknet.store.combine import RULES, combine_observations
 from wijknet.store.db import connect
 from wijknet.store.frames import observations

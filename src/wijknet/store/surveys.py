@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from wijknet.errors import DataError, Problem
-from wijknet.i18n import text
+from wijknet.core.errors import DataError, Problem
+from wijknet.core.i18n import text
 
 TEXTS = {
     "need_wave": {

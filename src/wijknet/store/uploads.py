@@ -18,8 +18,8 @@ import unicodedata
 from pathlib import Path
 from typing import Self
 
-from wijknet.errors import DataError, Problem
-from wijknet.i18n import text
+from wijknet.core.errors import DataError, Problem
+from wijknet.core.i18n import text
 from wijknet.io.tables import MB, _mb, max_file_bytes
 from wijknet.io.tables import TEXTS as TABLE_TEXTS
 

@@ -15,11 +15,11 @@ it, and plain-text tooltips. For an audience that sees group figures only
 (``aggregate_only=True``, the leernetwerk) it draws domain colour and the
 change of ties only: no names, hover texts, per-actor size, entered or left
 mark, and no actor ids in the document. What counts as kept, new or lost - and which
-actors entered or left - is decided by :mod:`wijknet.change` (dyads with an
+actors entered or left - is decided by :mod:`wijknet.analysis.change` (dyads with an
 actor absent in one wave are structural zeros there); this module only draws.
 :func:`wave_difference` collects those results (from
-:class:`wijknet.change.WavePair`, the classification behind
-:func:`~wijknet.change.compare_waves`) together with the two graphs (for
+:class:`wijknet.analysis.change.WavePair`, the classification behind
+:func:`~wijknet.analysis.change.compare_waves`) together with the two graphs (for
 names, roles and domains).
 """
 
@@ -36,7 +36,7 @@ import numpy as np
 import pandas as pd
 from pyvis.network import Network
 
-from wijknet.i18n import format_number, text
+from wijknet.core.i18n import format_number, text
 from wijknet.viz.netmap import (
     _EMPTY_HEADING,
     _MAX_NODE,
@@ -53,8 +53,8 @@ from wijknet.viz.netmap import (
 from wijknet.viz.netmap import TEXTS as MAP_TEXTS
 
 if TYPE_CHECKING:
+    from wijknet.core.taxonomy import Taxonomy
     from wijknet.project import Project
-    from wijknet.taxonomy import Taxonomy
 
 KEPT, NEW, LOST = "kept", "new", "lost"
 TIE_STATUSES = (KEPT, NEW, LOST)
@@ -184,7 +184,7 @@ def wave_difference(
     attr: str = "domain",
     **graph_options,
 ) -> WaveDifference:
-    """Kept, new and lost ties and entered and left actors of one wijk, as decided by :mod:`wijknet.change`.
+    """Kept, new and lost ties and entered and left actors of one wijk, as decided by :mod:`wijknet.analysis.change`.
 
     Parameters
     ----------
@@ -193,19 +193,19 @@ def wave_difference(
     attr : str, default "domain"
         Actor attribute that decides whether a tie crosses domains.
     **graph_options
-        Passed to :func:`wijknet.graph.build_graph` for both waves
+        Passed to :func:`wijknet.graph.build.build_graph` for both waves
         (``tie_types``, ``min_weight``, ``symmetrise``), as in
-        :func:`wijknet.change.compare_waves`.
+        :func:`wijknet.analysis.change.compare_waves`.
 
     Returns
     -------
     WaveDifference
         Every dyad of the actors present in either wave is classified by the
         change module (the ``_all`` counts of
-        :func:`~wijknet.change.compare_waves`): a tie of a newcomer is new, a
+        :func:`~wijknet.analysis.change.compare_waves`): a tie of a newcomer is new, a
         tie of a leaver is lost, and both are marked ``structural``.
     """
-    from wijknet.change import WavePair
+    from wijknet.analysis.change import WavePair
 
     pair = WavePair(project, wijk, wave_from, wave_to, attr, **graph_options)
     counts = pair.counts(pair.dyads_all)

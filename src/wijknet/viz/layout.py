@@ -32,7 +32,7 @@ import networkx as nx
 import numpy as np
 
 if TYPE_CHECKING:
-    from wijknet.taxonomy import Taxonomy
+    from wijknet.core.taxonomy import Taxonomy
 
 Positions = dict[str, tuple[float, float]]
 _ANCHOR = "\x00anchor:"

@@ -32,10 +32,10 @@ from typing import TYPE_CHECKING
 import networkx as nx
 from pyvis.network import Network
 
-from wijknet.i18n import format_number, text
+from wijknet.core.i18n import format_number, text
 
 if TYPE_CHECKING:
-    from wijknet.taxonomy import Taxonomy
+    from wijknet.core.taxonomy import Taxonomy
 
 TEXTS = {
     "role": {"nl": "Rol", "en": "Role"},
@@ -336,7 +336,7 @@ def network_map_html(
         with ``show_names=False`` no name is anywhere in the document.
     respondents : set of str, optional
         The actors who responded to the questionnaire of this wave (e.g.
-        :func:`wijknet.nonresponse.respondents` of a project with a
+        :func:`wijknet.analysis.nonresponse.respondents` of a project with a
         ``responses`` table). Every other node gets a dashed border and a
         line in its tooltip, and the legend explains the border. ``None``
         (default) marks nobody.

@@ -35,8 +35,8 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
 from wijknet.access.sessions import Session, session_settings
-from wijknet.errors import DataError
-from wijknet.i18n import text
+from wijknet.core.errors import DataError
+from wijknet.core.i18n import text
 from wijknet.store.db import is_store
 from wijknet.webapp import state
 from wijknet.webapp.ui import literal

@@ -25,8 +25,8 @@ import networkx as nx
 import pandas as pd
 import streamlit as st
 
-from wijknet.errors import DataError
-from wijknet.i18n import LANGUAGES
+from wijknet.core.errors import DataError
+from wijknet.core.i18n import LANGUAGES
 from wijknet.privacy import Audience
 from wijknet.privacy.suppression import is_aggregate_only, protect_counts
 from wijknet.project import Project, load_project
@@ -66,7 +66,7 @@ def cache_dir() -> Path:
 
 def demo_folder() -> Path:
     """The demo project in the cache folder, written on first use."""
-    from wijknet.demo import write_demo
+    from wijknet.datasets.demo import write_demo
 
     folder = cache_dir() / "demo"
     if not (folder / "actors.csv").exists() or not (folder / "ties.csv").exists():
@@ -262,7 +262,7 @@ def network_table(
     if is_aggregate_only(
         project
     ):  # the one disclosure-control rule, the same blanks as wijknet analyse
-        from wijknet.analysis import protect_network_table
+        from wijknet.analysis.standard import protect_network_table
 
         graphs = {
             wave: graph(folder, sig, wijk, wave, tie_types, min_weight) for wave in project.waves
@@ -281,7 +281,7 @@ def nonresponse_table(
     min_weight: float | None = None,
 ) -> pd.DataFrame:
     """Network measures of one wijk and wave with and without treatment of non-response, one row per method."""
-    from wijknet.nonresponse import compare_treatments
+    from wijknet.analysis.nonresponse import compare_treatments
 
     return compare_treatments(
         _load(folder, sig),
@@ -303,9 +303,9 @@ def mixing_table(
     min_weight: float | None = None,
 ) -> pd.DataFrame:
     """Tidy domain-mixing table ``from_domain, to_domain, ties, row_share, suppressed`` (small cells blank for a
-    leernetwerk, see :func:`wijknet.compare.mixing_by_wijk`).
+    leernetwerk, see :func:`wijknet.analysis.compare.mixing_by_wijk`).
     """
-    from wijknet.compare import mixing_by_wijk
+    from wijknet.analysis.compare import mixing_by_wijk
 
     table = mixing_by_wijk(
         _load(folder, sig), wave, wijken=[wijk], **_filters(tie_types, min_weight)
@@ -331,11 +331,11 @@ def map_html(
     """The offline HTML of the network map (see :func:`wijknet.viz.netmap.network_map_html`).
 
     With survey responses, the non-respondents of the wave are marked
-    (:func:`wijknet.nonresponse.respondents`). For an audience that sees
+    (:func:`wijknet.analysis.nonresponse.respondents`). For an audience that sees
     group figures only, domain colour only (``aggregate_only``): no names,
     hover texts, marks or size by measure.
     """
-    from wijknet.nonresponse import respondents
+    from wijknet.analysis.nonresponse import respondents
     from wijknet.viz.netmap import network_map_html
 
     project = _load(folder, sig)
@@ -363,10 +363,10 @@ def map_html(
 def tie_evidence_table(
     folder: str, sig: tuple, wijk: str, wave: str, actor_id: str
 ) -> pd.DataFrame:
-    """:func:`wijknet.evidence.tie_evidence` of one actor (all ties of the wave); the interview quotes only
+    """:func:`wijknet.analysis.evidence.tie_evidence` of one actor (all ties of the wave); the interview quotes only
     where the viewer's audience may see them (the restricted project leaves them empty otherwise).
     """
-    from wijknet.evidence import tie_evidence
+    from wijknet.analysis.evidence import tie_evidence
 
     return tie_evidence(_load(folder, sig), wijk, wave, actor_id, include_quotes=True)
 
@@ -438,8 +438,8 @@ def change_row(
     tie_types: tuple[str, ...] = (),
     min_weight: float | None = None,
 ) -> pd.Series:
-    """:func:`wijknet.change.compare_waves` of two waves, as one row (with a QAP test of modest size)."""
-    from wijknet.change import compare_waves, protect_for_audience
+    """:func:`wijknet.analysis.change.compare_waves` of two waves, as one row (with a QAP test of modest size)."""
+    from wijknet.analysis.change import compare_waves, protect_for_audience
 
     project = _load(folder, sig)
     table = compare_waves(
@@ -514,13 +514,13 @@ def tie_change(
     tie_types: tuple[str, ...] = (),
     min_weight: float | None = None,
 ) -> pd.DataFrame:
-    """:func:`wijknet.tiechange.tie_change_model` with ``MODEL_PERMUTATIONS`` permutations.
+    """:func:`wijknet.analysis.tiechange.tie_change_model` with ``MODEL_PERMUTATIONS`` permutations.
 
     Raises ``ValueError`` when fewer than three actors take part in both waves.
     """
     import warnings
 
-    from wijknet.tiechange import tie_change_model
+    from wijknet.analysis.tiechange import tie_change_model
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
@@ -537,8 +537,8 @@ def tie_change(
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def kpi_table(folder: str, sig: tuple) -> pd.DataFrame:
-    """:func:`wijknet.kpi.kpi3`: KPI 3 per wijk and wave, with the pooled "Alle wijken" rows."""
-    from wijknet.kpi import kpi3
+    """:func:`wijknet.analysis.kpi.kpi3`: KPI 3 per wijk and wave, with the pooled "Alle wijken" rows."""
+    from wijknet.analysis.kpi import kpi3
 
     return kpi3(_load(folder, sig))
 
@@ -549,11 +549,11 @@ def programme_kpi(folder: str, sig: tuple) -> pd.DataFrame | None:
 
     A PlusWIJkteam's project holds its own wijk only, so its pooled row would
     be that wijk relabelled; its programme figure is computed on the
-    leernetwerk's view of all wijken (:func:`wijknet.kpi.programme_kpi3`,
+    leernetwerk's view of all wijken (:func:`wijknet.analysis.kpi.programme_kpi3`,
     protected against subtracting the own wijk). Other viewers get the
     pooled rows of :func:`kpi_table`.
     """
-    from wijknet.kpi import programme_kpi3
+    from wijknet.analysis.kpi import programme_kpi3
 
     _files, audience, _unlocked = sig
     audience = Audience.parse(audience)
@@ -567,8 +567,8 @@ def programme_kpi(folder: str, sig: tuple) -> pd.DataFrame | None:
 def kpi_structure(
     folder: str, sig: tuple, tie_types: tuple[str, ...] = (), min_weight: float | None = None
 ) -> pd.DataFrame:
-    """:func:`wijknet.kpi.kpi_vs_structure`: KPI 3 next to the measured network structure."""
-    from wijknet.kpi import kpi_vs_structure
+    """:func:`wijknet.analysis.kpi.kpi_vs_structure`: KPI 3 next to the measured network structure."""
+    from wijknet.analysis.kpi import kpi_vs_structure
 
     project = _load(folder, sig)
     return kpi_vs_structure(project, kpi=kpi_table(folder, sig), **_filters(tie_types, min_weight))
@@ -586,8 +586,8 @@ SMALL_MAP_HEIGHT = 240  # height of one map in the small multiples of the compar
 def compare_table(
     folder: str, sig: tuple, tie_types: tuple[str, ...] = (), min_weight: float | None = None
 ) -> pd.DataFrame:
-    """:func:`wijknet.compare.compare_wijken` of all wijken and waves (``COMPARE_BOOTSTRAP`` replicates, seed 0)."""
-    from wijknet.compare import compare_wijken
+    """:func:`wijknet.analysis.compare.compare_wijken` of all wijken and waves (``COMPARE_BOOTSTRAP`` replicates, seed 0)."""
+    from wijknet.analysis.compare import compare_wijken
 
     return compare_wijken(
         _load(folder, sig), n_boot=COMPARE_BOOTSTRAP, seed=0, **_filters(tie_types, min_weight)
@@ -602,9 +602,9 @@ def compare_summary(
     tie_types: tuple[str, ...] = (),
     min_weight: float | None = None,
 ) -> list[str]:
-    """:func:`wijknet.compare.summarise_differences` with the tie change (no QAP test) and KPI 3."""
-    from wijknet.change import change_table
-    from wijknet.compare import summarise_differences
+    """:func:`wijknet.analysis.compare.summarise_differences` with the tie change (no QAP test) and KPI 3."""
+    from wijknet.analysis.change import change_table
+    from wijknet.analysis.compare import summarise_differences
 
     project = _load(folder, sig)
     change = change_table(
@@ -624,8 +624,8 @@ def compare_mixing(
     tie_types: tuple[str, ...] = (),
     min_weight: float | None = None,
 ) -> pd.DataFrame:
-    """:func:`wijknet.compare.mixing_by_wijk`: the domain mixing of every wijk in one wave."""
-    from wijknet.compare import mixing_by_wijk
+    """:func:`wijknet.analysis.compare.mixing_by_wijk`: the domain mixing of every wijk in one wave."""
+    from wijknet.analysis.compare import mixing_by_wijk
 
     return mixing_by_wijk(_load(folder, sig), wave, **_filters(tie_types, min_weight))
 

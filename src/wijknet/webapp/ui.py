@@ -15,7 +15,7 @@ import re
 
 import streamlit as st
 
-from wijknet.i18n import format_number
+from wijknet.core.i18n import format_number
 from wijknet.webapp import state
 from wijknet.webapp.texts import t
 
@@ -138,7 +138,7 @@ def viewer_controls() -> None:
     A project store takes the audience from the signed-in user; a tidy folder
     (which its owner already has in full) lets the owner look as each audience.
     """
-    from wijknet.errors import DataError
+    from wijknet.core.errors import DataError
     from wijknet.store.db import is_store
 
     try:

@@ -14,16 +14,16 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from wijknet.errors import DataError
-from wijknet.i18n import format_number
+from wijknet.core.errors import DataError
+from wijknet.core.i18n import format_number
+from wijknet.core.taxonomy import Taxonomy
 from wijknet.ingest.assemble import CORE
-from wijknet.instrument import load_instrument
+from wijknet.ingest.instrument import load_instrument
 from wijknet.project import ProjectConfig
-from wijknet.registry import actor_labels
+from wijknet.resolve.matching import actor_labels
 from wijknet.store import import_files, is_store, preview_import, registry
 from wijknet.store.kinds import KINDS
 from wijknet.store.uploads import max_upload_mb, save_uploads
-from wijknet.taxonomy import Taxonomy
 from wijknet.webapp import auth, state, ui
 from wijknet.webapp.texts import TEXTS, t
 

@@ -4,7 +4,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from wijknet.i18n import format_number
+from wijknet.core.i18n import format_number
 from wijknet.privacy.suppression import is_aggregate_only
 from wijknet.report.render import MEASURES  # the same key figures as the wijk report
 from wijknet.webapp import state, ui

@@ -4,8 +4,8 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from wijknet.i18n import format_number
-from wijknet.kpi import ALL_WIJKEN, status_label
+from wijknet.analysis.kpi import ALL_WIJKEN, status_label
+from wijknet.core.i18n import format_number
 from wijknet.webapp import state, ui
 from wijknet.webapp.texts import t
 
@@ -87,7 +87,7 @@ if not project.has_responses:
     st.stop()
 
 kpi = state.kpi_table(folder, sig)
-# The programme figure over all wijken (for a PlusWIJkteam never its own wijk relabelled), see wijknet.kpi.
+# The programme figure over all wijken (for a PlusWIJkteam never its own wijk relabelled), see wijknet.analysis.kpi.
 kpi = pd.concat(
     [kpi[~kpi["pooled"].astype(bool)], state.programme_kpi(folder, sig)], ignore_index=True
 )

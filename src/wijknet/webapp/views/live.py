@@ -17,8 +17,8 @@ from datetime import datetime
 
 import streamlit as st
 
-from wijknet.errors import DataError
-from wijknet.i18n import text
+from wijknet.core.errors import DataError
+from wijknet.core.i18n import text
 from wijknet.live import get_session, issue_links, linked, revoke_links, roster, session_counts
 from wijknet.live.links import links_sheet, slips
 from wijknet.live.projector import (

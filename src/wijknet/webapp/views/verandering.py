@@ -4,14 +4,14 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from wijknet.i18n import format_number
+from wijknet.analysis.tiechange import describe
+from wijknet.core.i18n import format_number
 from wijknet.privacy.suppression import is_aggregate_only
-from wijknet.tiechange import describe
 from wijknet.webapp import state, ui
 from wijknet.webapp.texts import t
 
 MAP_HEIGHT = 660
-#: The counts of wijknet.change.compare_waves shown in the summary.
+#: The counts of wijknet.analysis.change.compare_waves shown in the summary.
 COUNTS = [
     "ties_new_all",
     "ties_lost_all",
@@ -81,7 +81,7 @@ def actors(value) -> str:
 
 # --- the summary in numbers and words --------------------------------------------
 # For a leernetwerk, counts that are small or follow from those beside them are NaN
-# (wijknet.change.protect_for_audience); a difference of two counts is NaN with either of them.
+# (wijknet.analysis.change.protect_for_audience); a difference of two counts is NaN with either of them.
 row = state.change_row(folder, sig, sel.wijk, wave_from, wave_to, *filters)
 new, lost, kept = (float(row[c]) for c in ("ties_new_all", "ties_lost_all", "ties_kept"))
 new_cross, lost_cross = float(row["new_cross_domain_all"]), float(row["lost_cross_domain_all"])

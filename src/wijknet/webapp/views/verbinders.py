@@ -7,7 +7,7 @@ The ranking and the connector flag come from :func:`wijknet.metrics.connectors`
 import pandas as pd
 import streamlit as st
 
-from wijknet.i18n import format_number
+from wijknet.core.i18n import format_number
 from wijknet.webapp import state, ui
 from wijknet.webapp.texts import t
 

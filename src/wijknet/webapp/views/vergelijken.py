@@ -4,7 +4,7 @@ Top to bottom: the summary in a few sentences, the share of domain-crossing
 ties and the E-I index per wijk over the waves (with intervals), a table of
 all measures in the chosen wave, small maps of every wijk without names, and
 the domain-mixing heatmaps on one colour scale. Everything is computed by
-:mod:`wijknet.compare` through the cached wrappers of ``state``.
+:mod:`wijknet.analysis.compare` through the cached wrappers of ``state``.
 """
 
 import html
@@ -14,7 +14,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from wijknet.i18n import format_number
+from wijknet.core.i18n import format_number
 from wijknet.webapp import state, ui
 from wijknet.webapp.texts import t
 

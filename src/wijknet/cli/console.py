@@ -1,0 +1,37 @@
+"""Plain-text output for the command line."""
+
+from __future__ import annotations
+
+from typing import NoReturn
+
+
+def text_table(rows: list[dict]) -> str:
+    """Rows as an aligned plain-text table: numbers right-aligned, text left-aligned."""
+    columns = list(rows[0])
+    cells = [[str(r[c]) for c in columns] for r in rows]
+    widths = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(columns)]
+    right = [all(isinstance(r[c], (int, float)) for r in rows) for c in columns]
+
+    def line(values):
+        return "  ".join(
+            v.rjust(w) if r else v.ljust(w) for v, w, r in zip(values, widths, right)
+        ).rstrip()
+
+    return "\n".join([line(columns), line("-" * w for w in widths), *(line(row) for row in cells)])
+
+
+TEXTS = {"nothing_changed": {"nl": "Er is niets veranderd.", "en": "Nothing was changed."}}
+
+
+def fail(problem) -> NoReturn:
+    """Print a :class:`~wijknet.core.errors.DataError` report (or a message) and "nothing was changed"; exit with 2.
+
+    For the commands that change a project store: every failure leaves it as it was.
+    """
+    import typer
+
+    from wijknet.core.i18n import text
+
+    typer.echo(problem.report() if hasattr(problem, "report") else str(problem), err=True)
+    typer.echo(text(TEXTS, "nothing_changed"), err=True)
+    raise typer.Exit(code=2)

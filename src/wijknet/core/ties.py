@@ -1,0 +1,9 @@
+"""The tie vocabulary: which tie types are ties, and which only record a signal.
+
+Every layer that reads, stores or draws ties takes these names from here.
+"""
+
+#: Tie types that record a signal from an interview, not an existing tie: *kent niet maar zou moeten*
+#: (does not know but should), *drempel* (barrier) and *wens* (wish to connect). They never enter a
+#: graph unless asked for by name with ``tie_types`` (see ``docs/interviews.md``).
+NON_TIE_TYPES = ("zou_moeten_kennen", "drempel", "wens")

@@ -1,0 +1,903 @@
+"""A seeded, fictional demo project: six PlusWIJken wijken over three waves.
+
+Everything this module produces is **fictional and generated**: person names
+combine ordinary Dutch first names with invented surnames, organisation names
+are invented and end in ``(fictief)``, and the ties are drawn at random from
+the story parameters below. Only the names of the six pilot wijken and the
+programme's vocabulary are real; nothing describes real people, real
+organisations or the real networks of these wijken.
+
+The story
+---------
+The demo is built so that the metrics of wijknet have something to reveal, and
+something different in every wijk (see :data:`STORY`):
+
+* **2025 (baseline)** - in the five wijken that made a wijkplan, care (zorg)
+  and the social domain work in silos: most ties stay inside a domain, so the
+  cross-domain share is low and the E-I index clearly negative.
+* **2026 and 2027** - the wijken open up at their own speed: Daalhof and
+  Hoensbroek-Noord fast, De Baandert middling, Bleijerheide-Centrum-Nulland a
+  late starter that only moves in 2027, Lindenheuvel stalled. Held against
+  the KPI 3 bands as a rough yardstick (2025 0-25%, 2026 25-50%, 2027
+  50-80%; the KPI itself is a survey question, not a network measure),
+  Daalhof and Hoensbroek-Noord stay within them and Lindenheuvel falls far
+  below.
+* **Eijsden** already works across domains at baseline, carried by a
+  residents' initiative that is the hub of the network, and stays stable.
+* **Verbinders** - every wijk has one or two connectors who are *not* in the
+  PlusWIJkteam (a key figure, a community worker, a pharmacist, a sport
+  coach, the residents' initiative) with ties into many domains, hence high
+  betweenness and many brokerage roles.
+* **Fragile bridges** - the informal carers (mantelzorgers) of each wijk are
+  linked to the rest of the network through one actor only (an articulation
+  point). In some wijken a second link appears later (Kernteam Ouderen); in
+  Lindenheuvel and Eijsden it does not.
+* **Turnover and isolates** - ties are lost and new ones appear between
+  waves (Jaccard roughly 0.3-0.6); a new welzijnscoach (Welzijn op Recept)
+  joins after the baseline, some actors do not respond in a wave and a few
+  leave, so every wave has some isolates.
+* **KPI 3 in the survey** (``responses.csv``, see :data:`KPI3_STORY`) -
+  55-75% of the actors present answer the yearly survey. The share of active
+  respondents who agree that they work more integrally and across domains
+  than a year ago stays within (or above) the band in Daalhof,
+  Hoensbroek-Noord and De Baandert; Bleijerheide-Centrum-Nulland falls below
+  the band in 2026 and recovers in 2027; Lindenheuvel is below the band in
+  2026 and 2027 (an improvement plan); Eijsden is high throughout.
+
+Use :func:`make_demo` for the actors and ties tables, :func:`make_responses`
+for the survey responses and :func:`write_demo` for a project folder that
+:func:`wijknet.load_project` reads; :func:`wijknet.datasets.demo_raw.write_raw_exports`
+writes raw survey, Network Canvas and interview exports of one wijk and wave
+for ``wijknet import``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["KPI3_STORY", "STORY", "WAVES", "WijkStory", "make_demo", "make_responses", "write_demo"]
+
+WAVES = ("2025", "2026", "2027")
+
+
+@dataclass(frozen=True)
+class WijkStory:
+    """The tunable story of one wijk.
+
+    Attributes
+    ----------
+    code : str
+        Prefix of the wijk's actor ids (``DAA-017``).
+    n_actors : int
+        Number of actors listed (60-150).
+    openness : tuple of float
+        Target cross-domain share of the ties per wave (2025, 2026, 2027);
+        the E-I index is ``2 * openness - 1``.
+    volume : tuple of float
+        Number of ties per wave relative to the baseline.
+    keep : float
+        Probability that a tie survives to the next wave (turnover).
+    connectors : tuple of str
+        Roles of the verbinders, who are never in the PlusWIJkteam.
+    connector_ties : int
+        Number of ties each connector keeps in every wave.
+    bridge : str
+        Role of the one actor who links the mantelzorgers to the network.
+    repaired : str or None
+        Wave in which the mantelzorgers get a second link (None: never).
+    team_size : int
+        Size of the PlusWIJkteam (5-8).
+    wijkplan : bool
+        The wijk made a wijkplan in 2025 (all but Eijsden).
+    """
+
+    code: str
+    n_actors: int
+    openness: tuple[float, float, float]
+    volume: tuple[float, float, float]
+    keep: float
+    connectors: tuple[str, ...]
+    connector_ties: int
+    bridge: str
+    repaired: str | None
+    team_size: int
+    wijkplan: bool
+
+
+# ---------------------------------------------------------------------------
+# THE STORY TABLE - tune the demo here.
+#   openness: target cross-domain share of ties in 2025, 2026, 2027
+#   volume:   number of ties relative to 2025
+#   keep:     share of ties that survive from one wave to the next
+# ---------------------------------------------------------------------------
+STORY: dict[str, WijkStory] = {
+    # wijk                                    code   n    openness 25/26/27   volume 25/26/27     keep  connectors (never in the team)           ties bridge of mantelzorgers repaired team wijkplan
+    "Bleijerheide-Centrum-Nulland": WijkStory("BCN", 118, (0.20, 0.24, 0.46), (1.00, 1.05, 1.30), 0.55, ("opbouwwerker", "sleutelfiguur"),       18,  "mantelzorgconsulent",  "2027",  6,   True),  # late starter
+    "Daalhof":                      WijkStory("DAA", 126, (0.22, 0.42, 0.58), (1.00, 1.25, 1.40), 0.55, ("sleutelfiguur", "apotheker"),          18,  "mantelzorgconsulent",  "2026",  7,   True),  # fast
+    "De Baandert":                  WijkStory("BAA", 97,  (0.21, 0.31, 0.42), (1.00, 1.15, 1.25), 0.60, ("buurtsportcoach",),                    18,  "wijkverpleegkundige",  "2027",  6,   True),  # middling
+    "Eijsden":                      WijkStory("EIJ", 84,  (0.58, 0.60, 0.61), (1.00, 1.03, 1.06), 0.70, ("bewonersinitiatief", "sleutelfiguur"), 22,  "bewonersinitiatief",   None,    5,   False),  # open and stable
+    "Hoensbroek-Noord":             WijkStory("HON", 138, (0.19, 0.40, 0.56), (1.00, 1.20, 1.40), 0.55, ("opbouwwerker", "apotheker"),           18,  "ouderenadviseur",      "2026",  8,   True),  # fast
+    "Lindenheuvel":                 WijkStory("LIN", 88,  (0.22, 0.24, 0.27), (1.00, 1.02, 1.05), 0.60, ("apotheker",),                          16,  "mantelzorgconsulent",  None,    5,   True),  # stalled
+}  # fmt: skip
+
+# ---------------------------------------------------------------------------
+# KPI 3 IN THE SURVEY (responses.csv): share of active respondents who agree
+# (4-5) that they work more integrally and across domains than a year ago.
+# Bands: 2025 0-25%, 2026 25-50%, 2027 50-80% (end target 75%).
+# ---------------------------------------------------------------------------
+KPI3_STORY: dict[str, tuple[float, float, float]] = {
+    #                               2025  2026  2027
+    "Bleijerheide-Centrum-Nulland": (0.14, 0.19, 0.57),  # below the band in 2026, recovers in 2027
+    "Daalhof":                      (0.18, 0.41, 0.66),  # within
+    "De Baandert":                  (0.15, 0.32, 0.55),  # within, near the lower edge
+    "Eijsden":                      (0.31, 0.55, 0.78),  # high: above the band, then within
+    "Hoensbroek-Noord":             (0.20, 0.47, 0.71),  # within
+    "Lindenheuvel":                 (0.11, 0.17, 0.31),  # below in 2026 and 2027: improvement plan
+}  # fmt: skip
+RESPONSE_RATE = (0.55, 0.75)  # share of the actors present who answer the survey, per wijk and wave
+ACTIVE = 0.85  # share of respondents outside the PlusWIJkteam who are active participants
+NO_ANSWER = (("weet niet", 0.05), ("", 0.03))  # KPI 3 left open
+
+BASE_OUT_DEGREE = 4.5  # mean arcs per actor at baseline
+MUTUAL = 0.30  # share of relationships reported by both sides (reciprocity ~0.46)
+CONNECTOR_MUTUAL = 0.60
+NONRESPONSE = 0.02  # share of ordinary actors without ties in a wave
+ZORG_SOCIAAL = (
+    0.10,
+    0.35,
+    0.35,
+)  # share of new cross-domain ties that link zorg with welzijn/gemeente
+SECOND_TYPE = 0.12  # probability that a tie is reported with a second tie type
+CONSENT_NO = 0.07
+
+LAYERS = (
+    "persoonlijke sociale basis",
+    "collectieve sociale basis",
+    "georganiseerde activiteiten en voorzieningen",
+    "andere organisaties",
+    "lokale en regionale structuren",
+)
+P, C, G, A, L = LAYERS
+KERN = ("Doorbraakmethode", "Welzijn op Recept", "Kernteam Ouderen", "PlusPraktijken")
+DB, WOR, KO, PP = KERN
+
+
+@dataclass(frozen=True)
+class Role:
+    role: str
+    domain: str
+    kind: str
+    layer: str
+    org: str  # key into ORGANISATIONS, or "" for private persons
+    base: int  # actors of this role in every wijk
+    extra: float  # weight when filling the wijk up to n_actors
+    activity: float  # propensity to have ties
+    kern: tuple[tuple[str, float], ...] = ()
+
+
+ROLES: tuple[Role, ...] = (
+    Role(
+        "huisarts",
+        "zorg",
+        "person",
+        G,
+        "praktijk",
+        3,
+        2.0,
+        1.3,
+        ((PP, 0.9), (WOR, 0.6), (KO, 0.6), (DB, 0.5)),
+    ),
+    Role("huisartsenpraktijk", "zorg", "organisation", G, "praktijk", 2, 0.6, 1.0, ((PP, 0.9),)),
+    Role(
+        "praktijkondersteuner (POH-GGZ)",
+        "zorg",
+        "person",
+        G,
+        "praktijk",
+        1,
+        1.0,
+        1.1,
+        ((WOR, 0.8), (PP, 0.5)),
+    ),
+    Role(
+        "praktijkondersteuner (POH-ouderen)",
+        "zorg",
+        "person",
+        G,
+        "praktijk",
+        1,
+        1.0,
+        1.1,
+        ((KO, 0.8), (PP, 0.5)),
+    ),
+    Role("wijkverpleegkundige", "zorg", "person", G, "thuiszorg", 3, 1.6, 1.2, ((KO, 0.7),)),
+    Role("GGZ-behandelaar", "zorg", "person", A, "ggz", 1, 0.8, 0.9, ((DB, 0.3),)),
+    Role("apotheker", "zorg", "person", G, "apotheek", 1, 0.3, 0.9, ((PP, 0.3), (KO, 0.2))),
+    Role("fysiotherapeut", "zorg", "person", G, "fysio", 1, 0.6, 0.8, ((WOR, 0.2),)),
+    Role("casemanager dementie", "zorg", "person", A, "thuiszorg", 1, 0.3, 1.0, ((KO, 0.8),)),
+    Role("welzijnscoach", "welzijn", "person", G, "welzijn", 2, 1.2, 1.2, ((WOR, 0.9),)),
+    Role("maatschappelijk werker", "welzijn", "person", G, "welzijn", 2, 1.2, 1.1, ((DB, 0.7),)),
+    Role("opbouwwerker", "welzijn", "person", G, "welzijn", 2, 0.8, 1.1, ()),
+    Role("jongerenwerker", "welzijn", "person", G, "welzijn", 2, 0.8, 0.9, ()),
+    Role("mantelzorgconsulent", "welzijn", "person", G, "welzijn", 1, 0.3, 1.0, ((KO, 0.7),)),
+    Role("ouderenadviseur", "welzijn", "person", G, "welzijn", 1, 0.4, 1.0, ((KO, 0.6),)),
+    Role("ervaringsdeskundige", "welzijn", "person", C, "welzijn", 1, 0.4, 0.7, ((DB, 0.3),)),
+    Role(
+        "Wmo-consulent", "gemeente", "person", L, "sociaalteam", 2, 1.0, 1.0, ((DB, 0.6), (KO, 0.3))
+    ),
+    Role("lid sociaal team", "gemeente", "person", L, "sociaalteam", 3, 1.2, 1.1, ((DB, 0.8),)),
+    Role("wijkregisseur", "gemeente", "person", L, "gemeente", 1, 0.0, 1.2, ((DB, 0.4),)),
+    Role("beleidsadviseur sociaal domein", "gemeente", "person", L, "gemeente", 1, 0.3, 0.8, ()),
+    Role("woonconsulent", "wonen", "person", A, "corporatie", 2, 0.8, 0.9, ((DB, 0.5),)),
+    Role("huismeester", "wonen", "person", A, "corporatie", 1, 0.5, 0.8, ()),
+    Role("woningcorporatie", "wonen", "organisation", A, "corporatie", 1, 0.0, 0.8, ((DB, 0.3),)),
+    Role("wijkagent", "veiligheid", "person", A, "politie", 1, 0.2, 1.0, ((DB, 0.4),)),
+    Role("boa", "veiligheid", "person", A, "handhaving", 1, 0.4, 0.7, ()),
+    Role("buurtbemiddelaar", "veiligheid", "person", C, "buurtbemiddeling", 1, 0.4, 0.7, ()),
+    Role("basisschool", "onderwijs", "organisation", G, "school", 2, 0.5, 0.8, ()),
+    Role("intern begeleider", "onderwijs", "person", G, "school", 2, 0.6, 0.9, ()),
+    Role("kinderopvang", "onderwijs", "organisation", G, "kinderopvang", 1, 0.3, 0.7, ()),
+    Role(
+        "buurtsportcoach", "sport_cultuur", "person", G, "sportbedrijf", 1, 0.2, 1.0, ((WOR, 0.6),)
+    ),
+    Role(
+        "sportvereniging",
+        "sport_cultuur",
+        "organisation",
+        C,
+        "sportclub",
+        2,
+        0.6,
+        0.7,
+        ((WOR, 0.3),),
+    ),
+    Role("harmonie", "sport_cultuur", "organisation", C, "harmonie", 1, 0.2, 0.6, ()),
+    Role(
+        "bibliotheek", "sport_cultuur", "organisation", G, "bibliotheek", 1, 0.1, 0.8, ((WOR, 0.4),)
+    ),
+    Role("cultuurcoach", "sport_cultuur", "person", G, "bibliotheek", 1, 0.3, 0.8, ((WOR, 0.4),)),
+    Role(
+        "klantmanager werk en inkomen",
+        "werk_inkomen",
+        "person",
+        L,
+        "werkplein",
+        1,
+        0.6,
+        0.8,
+        ((DB, 0.6),),
+    ),
+    Role(
+        "schuldhulpverlener", "werk_inkomen", "person", A, "schuldhulp", 1, 0.6, 0.9, ((DB, 0.7),)
+    ),
+    Role("jobcoach", "werk_inkomen", "person", A, "werkplein", 1, 0.4, 0.7, ()),
+    Role("voedselbank", "werk_inkomen", "organisation", C, "voedselbank", 1, 0.0, 0.7, ()),
+    Role("sleutelfiguur", "inwoners", "person", C, "initiatief_of_geen", 4, 2.0, 0.9, ()),
+    Role("vrijwilliger", "inwoners", "person", C, "vrijwilligerswerk", 5, 3.0, 0.5, ((WOR, 0.15),)),
+    Role("mantelzorger", "inwoners", "person", P, "", 4, 0.8, 0.4, ((KO, 0.3),)),
+    Role("bewonersinitiatief", "inwoners", "initiative", C, "initiatief", 2, 0.5, 0.9, ()),
+    Role("buurtvereniging", "inwoners", "initiative", C, "buurtvereniging", 1, 0.2, 0.7, ()),
+)
+ROLE_BY_NAME = {r.role: r for r in ROLES}
+
+# Organisation name patterns; {stem} is an invented name, every name ends in "(fictief)".
+ORGANISATIONS = {
+    "praktijk": "Huisartsenpraktijk {stem} (fictief)",
+    "thuiszorg": "Thuiszorg {stem} (fictief)",
+    "ggz": "GGZ-team {stem} (fictief)",
+    "apotheek": "Apotheek {stem} (fictief)",
+    "fysio": "Fysiotherapie {stem} (fictief)",
+    "welzijn": "Welzijnsstichting {stem} (fictief)",
+    "sociaalteam": "Sociaal team {wijk} (fictief)",
+    "gemeente": "Gemeente, afdeling Sociaal Domein (fictief)",
+    "corporatie": "Woonstichting {stem} (fictief)",
+    "politie": "Politie, basisteam {stem} (fictief)",
+    "handhaving": "Gemeentelijke handhaving (fictief)",
+    "buurtbemiddeling": "Buurtbemiddeling {stem} (fictief)",
+    "school": "Basisschool {stem} (fictief)",
+    "kinderopvang": "Kinderopvang {stem} (fictief)",
+    "sportbedrijf": "Sportbureau {stem} (fictief)",
+    "sportclub": "Sportvereniging {stem} (fictief)",
+    "harmonie": "Harmonie {stem} (fictief)",
+    "bibliotheek": "Bibliotheekpunt {stem} (fictief)",
+    "werkplein": "Werkpunt {stem} (fictief)",
+    "schuldhulp": "Schuldhulppunt {stem} (fictief)",
+    "voedselbank": "Voedselbankpunt {stem} (fictief)",
+    "initiatief": "Bewonersinitiatief {stem} (fictief)",
+    "buurtvereniging": "Buurtvereniging {stem} (fictief)",
+}
+PRIVATE = "geen organisatie (inwoner)"
+
+ORG_STEMS = (
+    "De Linde", "De Eik", "De Beuk", "De Kastanje", "De Meidoorn", "De Vlier", "De Hazelaar", "De Esdoorn",
+    "De Wilg", "De Berk", "De Hulst", "De Lijsterbes", "De Els", "De Iep", "De Taxus", "De Notelaar",
+    "Zonnehoek", "Klaverveld", "Heggenrank", "Bronsdal", "Molenwiek", "Kruidenhof", "Vlinderhof", "Bremstruik",
+    "Duivenslag", "Hoogakker", "Kiezelpad", "Leemkuil", "Mergelhof", "Weidebloem", "Zilverschoon", "Eikelveld",
+    "Groenrijk", "Merelhof", "Lindeboog", "Appelgaard", "Dauwtrap", "Klimopweg", "Rozenrank", "Veldzicht",
+)  # fmt: skip
+
+# Ordinary Dutch first names combined with invented surnames, so that no
+# combination refers to a real person.
+FIRST_NAMES = (
+    "Annemie", "Bram", "Carlijn", "Dries", "Elke", "Fenna", "Gijs", "Hanneke", "Ilse", "Joep",
+    "Karlijn", "Lieke", "Mart", "Nienke", "Olaf", "Pien", "Roel", "Sanne", "Thijs", "Ursula",
+    "Veerle", "Wout", "Yvette", "Zef", "Jeanne", "Huub", "Mia", "Ton", "Loes", "Frans",
+    "Truus", "Sjef", "Mieke", "Noor", "Lars", "Fleur", "Daan", "Iris", "Koen", "Marieke",
+)  # fmt: skip
+SURNAMES = (
+    "Amberkens", "Bolsinck", "Brunninx", "Dassemans", "Dorrekens", "Elsermans", "Flamink", "Geuvelaers",
+    "Haemerlinck", "Kalverdonk", "Kemmerlaers", "Lammersdonk", "Leuvenink", "Meerkens", "Moorsdonk", "Nijskerts",
+    "Oppendijk", "Roebroekx", "Schellaerts", "Sibbelaars", "Smeetsdonk", "Stammelinck", "Tummersdonk", "Uffelink",
+    "Vaessink", "Wagemanckx", "Wolfsdonk", "Ybelaar", "Zwikkelink", "Brammertz", "Crousveld", "Dieckerts",
+    "Eygelshof", "Frissendonk", "Gulpenaers", "Hurkmans-Vliek", "Jongbloets", "Kerckhoffx", "Loyens-Baert", "Mertzdonk",
+    "Neuvelmans", "Offermanckx", "Pluymaekers", "Rademaeckx", "Steinbruggen", "Thewissink", "Vliegenaers", "Winckelmanx",
+)  # fmt: skip
+
+TIE_TYPES = ("samenwerking", "verwijzing", "overleg", "informatie")
+SOCIAL = ("welzijn", "gemeente")
+LEEFWERELD = ("inwoners", "sport_cultuur")
+TEAM_CORE = ("huisarts", "wijkverpleegkundige", "welzijnscoach", "wijkregisseur", "sleutelfiguur")
+TEAM_EXTRA = (
+    "praktijkondersteuner (POH-ouderen)",
+    "opbouwwerker",
+    "woonconsulent",
+    "maatschappelijk werker",
+    "wijkagent",
+)
+CARE_FOR_CARERS = (
+    "huisarts",
+    "praktijkondersteuner (POH-ouderen)",
+    "casemanager dementie",
+    "wijkverpleegkundige",
+)
+EVIDENCE = (("enquête {wave}", 0.70), ("participatiegesprek", 0.12), ("netwerkbijeenkomst {wave}", 0.10),
+            ("interview sleutelfiguur", 0.08))  # fmt: skip
+
+ACTOR_COLUMNS = ("actor_id", "wijk", "domain", "name", "role", "organisation", "kind", "pluswijkteam",
+                 "kernaanpakken", "consent", "first_wave", "last_wave", "layer")  # fmt: skip
+TIE_COLUMNS = ("wijk", "wave", "source", "target", "tie_type", "weight", "evidence")
+
+CONFIG_YAML = """\
+# Fictional demo project generated by wijknet.datasets.demo; all names and data are invented.
+title: "PlusWIJken demoproject (fictief)"
+synthetic: true
+waves: ["2025", "2026", "2027"]
+"""
+
+README_TXT = """\
+PlusWIJken demoproject (fictief)
+================================
+
+NEDERLANDS
+Alle gegevens en namen in deze map zijn verzonnen en door de computer
+gegenereerd (wijknet.datasets.demo, seed {seed}). Personen, organisaties en relaties
+bestaan niet; alleen de namen van de zes pilotwijken en de begrippen van het
+programma zijn echt. De gegevens beschrijven niet de echte netwerken van deze
+wijken. Gebruik ze alleen om wijknet te leren kennen en uit te proberen.
+
+ENGLISH
+All data and names in this folder are fictional and were generated by a
+computer (wijknet.datasets.demo, seed {seed}). The people, organisations and ties do
+not exist; only the names of the six pilot neighbourhoods and the programme's
+terms are real. The data do not describe the real networks of these
+neighbourhoods. Use them only to learn and try out wijknet.
+
+Bestanden / files: actors.csv, ties.csv, responses.csv, wijknet.yaml
+"""
+
+
+# ---------------------------------------------------------------------------
+# Actors
+# ---------------------------------------------------------------------------
+
+
+def _choice(rng: np.random.Generator, items, p=None):
+    return items[int(rng.choice(len(items), p=p))]
+
+
+def _make_actors(
+    wijk: str, story: WijkStory, rng: np.random.Generator, names: list[str]
+) -> tuple[list[dict], dict]:
+    """Actors of one wijk (dicts with the tidy columns plus ``_activity``) and the
+    positions of its connectors, team, fragile bridge and informal carers.
+    """
+    counts = {r.role: r.base for r in ROLES}
+    if story.wijkplan:
+        counts["welzijnscoach"] += (
+            1  # the extra coach of Welzijn op Recept, joins after the baseline
+        )
+    extra_roles = [r for r in ROLES if r.extra > 0]
+    weights = np.array([r.extra for r in extra_roles])
+    for _ in range(story.n_actors - sum(counts.values())):
+        counts[_choice(rng, extra_roles, weights / weights.sum()).role] += 1
+
+    stems = [ORG_STEMS[i] for i in rng.permutation(len(ORG_STEMS))]
+    pools: dict[str, list[str]] = {}
+
+    def org_names(key: str, n: int) -> list[str]:
+        if key not in pools:
+            pattern = ORGANISATIONS[key]
+            pools[key] = [
+                pattern.format(stem=stems.pop(), wijk=wijk)
+                for _ in range(n if "{stem}" in pattern else 1)
+            ]
+        return pools[key]
+
+    # Organisations that are actors themselves come first, so persons can work there.
+    own = {"praktijk": "huisartsenpraktijk", "school": "basisschool", "sportclub": "sportvereniging",
+           "initiatief": "bewonersinitiatief", "corporatie": "woningcorporatie", "voedselbank": "voedselbank",
+           "harmonie": "harmonie", "bibliotheek": "bibliotheek", "kinderopvang": "kinderopvang",
+           "buurtvereniging": "buurtvereniging"}  # fmt: skip
+    for key, role in own.items():
+        org_names(key, counts[role])
+    used_orgs = {key: 0 for key in own}
+
+    actors = []
+    for role in ROLES:
+        for _ in range(counts[role.role]):
+            if role.kind != "person":
+                key = role.org
+                name = org_names(key, 1)[used_orgs[key]]
+                used_orgs[key] += 1
+                organisation = name
+            else:
+                name = names.pop()
+                if role.org == "":
+                    organisation = PRIVATE
+                elif role.org == "initiatief_of_geen":
+                    organisation = _choice(rng, [PRIVATE, *org_names("initiatief", 1)])
+                elif role.org == "vrijwilligerswerk":
+                    options = [
+                        *org_names("initiatief", 1),
+                        *org_names("voedselbank", 1),
+                        *org_names("sportclub", 1),
+                        *org_names("buurtvereniging", 1),
+                        *org_names("welzijn", 1),
+                    ]
+                    organisation = _choice(rng, options)
+                else:
+                    organisation = _choice(rng, org_names(role.org, 1))
+            kern = [k for k, p in role.kern if rng.random() < p]
+            actors.append({
+                "wijk": wijk, "domain": role.domain, "name": name, "role": role.role,
+                "organisation": organisation, "kind": role.kind, "pluswijkteam": "nee",
+                "kernaanpakken": ";".join(k for k in KERN if k in kern),
+                "consent": "nee" if rng.random() < CONSENT_NO else "ja", "layer": role.layer,
+                "_activity": role.activity * float(rng.lognormal(0.0, 0.35)),
+            })  # fmt: skip
+    for i, actor in enumerate(actors, start=1):
+        actor["actor_id"] = f"{story.code}-{i:03d}"
+
+    def first_of(role: str, exclude: set[int]) -> int | None:
+        return next(
+            (i for i, a in enumerate(actors) if a["role"] == role and i not in exclude), None
+        )
+
+    connectors: list[int] = []
+    for role in story.connectors:
+        i = first_of(role, set(connectors))
+        if i is None:
+            raise ValueError(f"{wijk}: no actor with connector role {role!r}")
+        connectors.append(i)
+    team: list[int] = []
+    for role in (*TEAM_CORE, *TEAM_EXTRA)[: story.team_size]:
+        i = first_of(role, set(connectors) | set(team))
+        if i is not None:
+            team.append(i)
+    if story.bridge in story.connectors:
+        bridge = connectors[story.connectors.index(story.bridge)]
+    else:
+        bridge = first_of(story.bridge, set(team) | set(connectors))
+        bridge = bridge if bridge is not None else first_of(story.bridge, set(connectors))
+    for i in team:
+        actors[i]["pluswijkteam"] = "ja"
+    for i in set(team) | set(connectors):
+        actors[i]["consent"] = "ja"
+    meta = {"connectors": connectors, "team": team, "bridge": bridge,
+            "carers": [i for i, a in enumerate(actors) if a["role"] == "mantelzorger"]}  # fmt: skip
+    return actors, meta
+
+
+# ---------------------------------------------------------------------------
+# Ties
+# ---------------------------------------------------------------------------
+
+
+def _inactive_per_wave(
+    actors: list[dict], meta: dict, story: WijkStory, rng: np.random.Generator
+) -> list[set[int]]:
+    """Actors without ties per wave: late joiners, leavers and non-responders.
+
+    Joiners and leavers get ``first_wave``/``last_wave`` (they are not part of
+    the network outside those waves); non-responders stay in the network as
+    isolates.
+    """
+    special = set(meta["connectors"]) | set(meta["team"]) | set(meta["carers"]) | {meta["bridge"]}
+    ordinary = [i for i in range(len(actors)) if i not in special]
+    inactive: list[set[int]] = [set(), set(), set()]
+    coaches = [i for i, a in enumerate(actors) if a["role"] == "welzijnscoach" and i not in special]
+    first, last = {}, {}
+    if story.wijkplan and coaches:
+        late = coaches[-1]
+        first[late] = (
+            2 if story.openness[1] - story.openness[0] < 0.05 else 1
+        )  # stalled wijken hire late
+    picks = [ordinary[i] for i in rng.permutation(len(ordinary)) if ordinary[i] not in first]
+    first.update({i: 1 for i in picks[:2]})  # two more late joiners
+    last.update({i: 1 for i in picks[2:4]})  # two leave before 2027
+    for i, a in enumerate(actors):
+        a["first_wave"] = WAVES[first.get(i, 0)]
+        a["last_wave"] = WAVES[last.get(i, len(WAVES) - 1)]
+        for w in range(len(WAVES)):
+            if w < first.get(i, 0) or w > last.get(i, len(WAVES) - 1):
+                inactive[w].add(i)
+    rest = picks[4:]
+    for w in range(3):
+        k = max(1, round(NONRESPONSE * len(actors)))
+        inactive[w].update(rest[i] for i in rng.choice(len(rest), size=k, replace=False))
+    return inactive
+
+
+@dataclass
+class _Tie:
+    direction: str  # "both", "ab" (a -> b) or "ba"
+    weight: int
+    types: tuple[str, ...]
+    fixed: bool = False
+
+
+def _index(rng: np.random.Generator, p) -> int:
+    """Index drawn with probabilities proportional to ``p`` (a short sequence)."""
+    u = rng.random() * sum(p)
+    acc = 0.0
+    for i, q in enumerate(p):
+        acc += q
+        if u < acc and q > 0:
+            return i
+    return max(i for i, q in enumerate(p) if q > 0)
+
+
+def _tie_types(rng: np.random.Generator, da: str, db: str) -> tuple[str, ...]:
+    pair = {da, db}
+    if "zorg" in pair and pair & set(SOCIAL):
+        p = (0.15, 0.45, 0.30, 0.10)
+    elif pair & set(LEEFWERELD):
+        p = (0.45, 0.00, 0.15, 0.40)
+    else:
+        p = (0.35, 0.10, 0.35, 0.20)
+    first = _index(rng, p)
+    types = [TIE_TYPES[first]]
+    if rng.random() < SECOND_TYPE:
+        q = [0.0 if i == first else x for i, x in enumerate(p)]
+        if sum(q) > 0:
+            types.append(TIE_TYPES[_index(rng, q)])
+    return tuple(t for t in TIE_TYPES if t in types)
+
+
+def _new_tie(
+    rng: np.random.Generator, actors: list[dict], a: int, b: int, *, kind: str, fixed: bool = False
+) -> _Tie:
+    da, db = actors[a]["domain"], actors[b]["domain"]
+    types = _tie_types(rng, da, db)
+    mutual = CONNECTOR_MUTUAL if kind == "connector" else MUTUAL
+    if rng.random() < mutual:
+        direction = "both"
+    elif "verwijzing" in types and (da == "zorg") != (db == "zorg"):
+        direction = "ab" if da == "zorg" else "ba"  # referrals run from care to the social domain
+    else:
+        direction = "ab" if rng.random() < 0.5 else "ba"
+    if kind == "connector":
+        p = (0.05, 0.15, 0.30, 0.30, 0.20)
+    elif da == db:
+        p = (0.05, 0.20, 0.35, 0.25, 0.15)
+    else:
+        p = (0.25, 0.35, 0.25, 0.10, 0.05)
+    weight = _index(rng, p) + 1
+    return _Tie(direction, weight, types, fixed)
+
+
+def _key(a: int, b: int) -> tuple[int, int]:
+    return (a, b) if a < b else (b, a)
+
+
+def _wijk_ties(
+    actors: list[dict], meta: dict, story: WijkStory, rng: np.random.Generator
+) -> list[dict]:
+    """Tie rows of one wijk over all waves, following its story."""
+    n = len(actors)
+    domain = np.array([a["domain"] for a in actors])
+    domains = sorted(set(domain))
+    activity = np.array([a["_activity"] for a in actors])
+    activity[meta["team"]] *= 1.6
+    carers, bridge, connectors = meta["carers"], meta["bridge"], meta["connectors"]
+    inactive = _inactive_per_wave(actors, meta, story, rng)
+    repaired_at = WAVES.index(story.repaired) if story.repaired else len(WAVES)
+    care = [i for i, a in enumerate(actors) if a["role"] in CARE_FOR_CARERS and i != bridge]
+    base_ties = n * BASE_OUT_DEGREE / (1 + MUTUAL)
+
+    rows: list[dict] = []
+    ties: dict[tuple[int, int], _Tie] = {}
+    for w, wave in enumerate(WAVES):
+        active = np.array([i not in inactive[w] for i in range(n)])
+        # 1. turnover: keep part of last wave's ties; fixed ties always survive
+        kept: dict[tuple[int, int], _Tie] = {}
+        for (a, b), tie in ties.items():
+            if active[a] and active[b] and (tie.fixed or rng.random() < story.keep):
+                if not tie.fixed and rng.random() < 0.35:
+                    tie.weight = min(5, tie.weight + 1)  # ties that last grow in frequency
+                kept[(a, b)] = tie
+        ties = kept
+        # 2. the fragile bridge: carers linked to each other and to one actor only
+        if w == 0:
+            for x, y in zip(carers, carers[1:]):
+                ties[_key(x, y)] = _new_tie(rng, actors, x, y, kind="carer", fixed=True)
+            for j, x in enumerate(carers):
+                if j % 2 == 0 or rng.random() < 0.5:
+                    ties[_key(x, bridge)] = _new_tie(
+                        rng, actors, x, bridge, kind="carer", fixed=True
+                    )
+            anchor = (
+                _choice(rng, care)
+                if actors[bridge]["domain"] != "zorg"
+                else _choice(rng, connectors)
+            )
+            ties[_key(bridge, anchor)] = _new_tie(
+                rng, actors, bridge, anchor, kind="connector", fixed=True
+            )
+        if w == repaired_at:  # Kernteam Ouderen: carers get their own link to care
+            for x in carers[:2]:
+                y = _choice(rng, care)
+                ties[_key(x, y)] = _new_tie(rng, actors, x, y, kind="carer", fixed=True)
+        # who may get random ties in this wave
+        eligible = active.copy()
+        if w < repaired_at:
+            eligible[carers] = False
+        # 3. connectors keep ties into many domains
+        for c in connectors:
+            have = sum(1 for k in ties if c in k)
+            others = [d for d in domains if d != domain[c]]
+            order = [others[i] for i in rng.permutation(len(others))]
+            tries = 0
+            while have < story.connector_ties and tries < 200:
+                d = order[tries % len(order)]
+                tries += 1
+                pool = np.flatnonzero(eligible & (domain == d))
+                pool = (
+                    pool[[_key(c, j) not in ties and j != c for j in pool]] if len(pool) else pool
+                )
+                if not len(pool):
+                    continue
+                j = int(rng.choice(pool, p=activity[pool] / activity[pool].sum()))
+                ties[_key(c, j)] = _new_tie(rng, actors, c, j, kind="connector")
+                have += 1
+        # 4. fill up to the wave's volume with the wijk's openness
+        total = round(base_ties * story.volume[w])
+        cross_now = sum(1 for a, b in ties if domain[a] != domain[b])
+        need_cross = max(0, round(story.openness[w] * total) - cross_now)
+        need_within = max(0, total - len(ties) - need_cross)
+        _add_random(
+            rng, actors, ties, eligible, activity, domain, domains, need_cross, cross=True, w=w
+        )
+        _add_random(
+            rng, actors, ties, eligible, activity, domain, domains, need_within, cross=False, w=w
+        )
+        rows.extend(_rows(rng, actors, ties, wave))
+    return rows
+
+
+class _Pool:
+    """Actors to draw from, with probability proportional to their activity."""
+
+    def __init__(self, members: np.ndarray, activity: np.ndarray):
+        self.members = members
+        cum = np.cumsum(activity[members])
+        self.cum = cum / cum[-1] if len(cum) else cum
+
+    def draw(self, rng: np.random.Generator) -> int:
+        return int(
+            self.members[
+                min(
+                    int(np.searchsorted(self.cum, rng.random(), side="right")),
+                    len(self.members) - 1,
+                )
+            ]
+        )
+
+
+def _add_random(
+    rng, actors, ties, eligible, activity, domain, domains, count, *, cross: bool, w: int
+) -> None:
+    """Add ``count`` new ties between eligible actors, across or within domains."""
+    idx = np.flatnonzero(eligible)
+    everyone = _Pool(idx, activity)
+    by_domain = {d: _Pool(idx[domain[idx] == d], activity) for d in domains}
+    outside = {d: _Pool(idx[domain[idx] != d], activity) for d in domains}
+    zorg, social = by_domain["zorg"], _Pool(idx[np.isin(domain[idx], SOCIAL)], activity)
+    sizes = np.array(
+        [activity[p.members].sum() ** 2 if len(p.members) >= 2 else 0.0 for p in by_domain.values()]
+    )
+    size_pool = _Pool(np.arange(len(domains)), sizes)
+    added, tries = 0, 0
+    while added < count and tries < 100 * count + 100:
+        tries += 1
+        if cross and rng.random() < ZORG_SOCIAAL[w]:
+            a, b = zorg.draw(rng), social.draw(rng)
+        elif cross:
+            a = everyone.draw(rng)
+            b = outside[domain[a]].draw(rng)
+        else:
+            pool = by_domain[domains[size_pool.draw(rng)]]
+            a, b = pool.draw(rng), pool.draw(rng)
+        if a == b or _key(a, b) in ties:
+            continue
+        ties[_key(a, b)] = _new_tie(rng, actors, a, b, kind="random")
+        added += 1
+
+
+def _rows(
+    rng: np.random.Generator, actors: list[dict], ties: dict[tuple[int, int], _Tie], wave: str
+) -> list[dict]:
+    labels = [e for e, _ in EVIDENCE]
+    p = [q for _, q in EVIDENCE]
+    rows = []
+    for (a, b), tie in ties.items():
+        arcs = (
+            [(a, b), (b, a)]
+            if tie.direction == "both"
+            else [(a, b) if tie.direction == "ab" else (b, a)]
+        )
+        for k, (s, t) in enumerate(arcs):
+            weight = (
+                tie.weight
+                if k == 0
+                else min(5, max(1, tie.weight + (-1, 0, 0, 1)[int(rng.integers(4))]))
+            )
+            evidence = labels[_index(rng, p)].format(wave=wave)
+            if evidence == "interview sleutelfiguur" and wave != WAVES[0]:
+                evidence = (
+                    "participatiegesprek"  # key-figure interviews belong to the baseline wijkbeeld
+                )
+            for tie_type in tie.types:
+                rows.append({"wijk": actors[s]["wijk"], "wave": wave, "source": actors[s]["actor_id"],
+                             "target": actors[t]["actor_id"], "tie_type": tie_type, "weight": str(weight),
+                             "evidence": evidence})  # fmt: skip
+    return rows
+
+
+# ---------------------------------------------------------------------------
+# Public API
+# ---------------------------------------------------------------------------
+
+
+def make_demo(seed: int = 2025) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Generate the fictional demo project as tidy ``actors`` and ``ties`` tables.
+
+    Parameters
+    ----------
+    seed : int
+        Seed of :func:`numpy.random.default_rng`; the same seed always gives
+        identical tables. Every wijk draws from its own stream, so tuning the
+        story of one wijk does not change the others.
+
+    Returns
+    -------
+    actors, ties : pandas.DataFrame
+        String tables in the tidy format of :mod:`wijknet.io.tidy`. ``actors``
+        has every optional column filled (``kernaanpakken`` is empty for
+        actors outside the four core approaches) plus ``layer``, the layer
+        from leefwereld to systeemwereld.
+    """
+    rng = np.random.default_rng(seed)
+    combos = [f"{f} {s}" for f in FIRST_NAMES for s in SURNAMES]
+    names = [combos[i] for i in rng.permutation(len(combos))]
+    actor_rows: list[dict] = []
+    tie_rows: list[dict] = []
+    for k, (wijk, story) in enumerate(STORY.items()):
+        wrng = np.random.default_rng([seed, k])
+        actors, meta = _make_actors(wijk, story, wrng, names)
+        tie_rows.extend(_wijk_ties(actors, meta, story, wrng))
+        actor_rows.extend(actors)
+    actors_df = pd.DataFrame(
+        [{c: a[c] for c in ACTOR_COLUMNS} for a in actor_rows], columns=list(ACTOR_COLUMNS)
+    )
+    ties_df = pd.DataFrame(tie_rows, columns=list(TIE_COLUMNS))
+    ties_df = ties_df.sort_values(
+        ["wijk", "wave", "source", "target", "tie_type"], kind="stable"
+    ).reset_index(drop=True)
+    return actors_df.astype(str), ties_df.astype(str)
+
+
+def make_responses(actors: pd.DataFrame, seed: int = 2025) -> pd.DataFrame:
+    """Generate the fictional survey responses of the demo (``responses.csv``).
+
+    Parameters
+    ----------
+    actors : pandas.DataFrame
+        The demo actors as :func:`make_demo` returns them (string columns).
+    seed : int
+        The same seed always gives identical responses; the draws do not
+        touch the streams of :func:`make_demo`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        String table ``wijk, wave, actor_id, active, kpi3``: per wijk and wave
+        a share of :data:`RESPONSE_RATE` of the actors present responds; the
+        PlusWIJkteam is always active, others with probability
+        :data:`ACTIVE`; a few leave KPI 3 open ("weet niet" or empty). Among
+        the active respondents who answer, exactly
+        ``round(KPI3_STORY[wijk][wave] * answered)`` agree (4 or 5) and the
+        others answer 1-3, so the measured KPI 3 follows the story.
+    """
+    labels = [label for label, _ in NO_ANSWER]
+    p_open = [q for _, q in NO_ANSWER]
+    rows: list[dict] = []
+    for k, (wijk, targets) in enumerate(KPI3_STORY.items()):
+        rng = np.random.default_rng([seed, k, 3])
+        members = actors[actors["wijk"] == wijk]
+        position = {w: i for i, w in enumerate(WAVES)}
+        for w, wave in enumerate(WAVES):
+            present = members[
+                (members["first_wave"].map(position) <= w)
+                & (members["last_wave"].map(position) >= w)
+            ]
+            rate = rng.uniform(*RESPONSE_RATE)
+            chosen = np.sort(
+                rng.choice(len(present), size=round(rate * len(present)), replace=False)
+            )
+            answers = []
+            for i in chosen:
+                actor = present.iloc[int(i)]
+                active = actor["pluswijkteam"] == "ja" or rng.random() < ACTIVE
+                u = rng.random()
+                open_label = labels[0] if u < p_open[0] else labels[1] if u < sum(p_open) else None
+                answers.append({"wijk": wijk, "wave": wave, "actor_id": actor["actor_id"],
+                                "active": "ja" if active else "nee", "kpi3": open_label})  # fmt: skip
+            counted = [a for a in answers if a["active"] == "ja" and a["kpi3"] is None]
+            agree = set(
+                rng.choice(
+                    len(counted), size=round(targets[w] * len(counted)), replace=False
+                ).tolist()
+            )
+            for j, answer in enumerate(counted):
+                answer["kpi3"] = str(
+                    int(
+                        rng.choice([4, 5], p=[0.7, 0.3])
+                        if j in agree
+                        else rng.choice([1, 2, 3], p=[0.15, 0.4, 0.45])
+                    )
+                )
+            for answer in answers:
+                if (
+                    answer["kpi3"] is None
+                ):  # inactive respondents answer too; they do not count for the KPI
+                    answer["kpi3"] = str(
+                        int(rng.choice([1, 2, 3, 4, 5], p=[0.15, 0.25, 0.3, 0.2, 0.1]))
+                    )
+            rows.extend(answers)
+    return pd.DataFrame(rows, columns=["wijk", "wave", "actor_id", "active", "kpi3"]).astype(str)
+
+
+def write_demo(folder: str | Path, seed: int = 2025) -> Path:
+    """Write the demo project to ``folder`` and return the folder.
+
+    Writes ``actors.csv``, ``ties.csv`` and ``responses.csv`` (UTF-8,
+    comma-separated), ``wijknet.yaml`` (marked ``synthetic: true``) and
+    ``LEESMIJ.txt``, which states in Dutch and English that all data and
+    names are fictional. The folder is created if needed; existing files of
+    these names are replaced.
+    """
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    actors, ties = make_demo(seed)
+    responses = make_responses(actors, seed)
+    for name, df in (("actors.csv", actors), ("ties.csv", ties), ("responses.csv", responses)):
+        with open(folder / name, "w", encoding="utf-8", newline="") as fh:
+            df.to_csv(fh, index=False, lineterminator="\n")
+    (folder / "wijknet.yaml").write_bytes(CONFIG_YAML.encode("utf-8"))
+    (folder / "LEESMIJ.txt").write_bytes(README_TXT.format(seed=seed).encode("utf-8"))
+    return folder

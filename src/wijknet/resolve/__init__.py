@@ -1,0 +1,1 @@
+"""Name resolution: matching written-in names and respondents to the actors of a project."""
