@@ -12,8 +12,8 @@ import pytest
 import wijknet
 import wijknet.datasets.demo
 from tests.report.conftest import PERMUTATIONS
+from wijknet.core import formatting as fmt
 from wijknet.core.errors import DataError
-from wijknet.core.i18n import format_number
 from wijknet.metrics import connectors
 from wijknet.report import (
     build_programme_report,
@@ -115,18 +115,18 @@ def test_numbers_match_analyse(daalhof, analysis, html_nl):
     assert (mine["brokerage_total"] == actors.loc[mine.index, "brokerage_total"]).all()
     # The printed values, formatted the Dutch way.
     cur = daalhof.current
-    assert format_number(cur["density"], 3, "nl") in html_nl and "," in format_number(
+    assert fmt.number(cur["density"], 3, "nl") in html_nl and "," in fmt.number(
         cur["density"], 3, "nl"
     )
-    assert format_number(100 * cur["cross_domain_share"], 0, "nl") + "%" in html_nl
+    assert fmt.number(100 * cur["cross_domain_share"], 0, "nl") + "%" in html_nl
     assert (
-        format_number(cur["ei_index"], 2, "nl").replace("-", "−") in html_nl
-        or format_number(cur["ei_index"], 2, "nl") in html_nl
+        fmt.number(cur["ei_index"], 2, "nl").replace("-", "−") in html_nl
+        or fmt.number(cur["ei_index"], 2, "nl") in html_nl
     )
-    assert f">{format_number(row['ties_new'], 0, 'nl')}<" in html_nl
+    assert f">{fmt.number(row['ties_new'], 0, 'nl')}<" in html_nl
     kpi = analysis.kpi3
     k = kpi[(kpi["wijk"] == "Daalhof") & (kpi["wave"] == "2026")].iloc[0]
-    assert format_number(100 * k["share"], 0, "nl") + "%" in html_nl
+    assert fmt.number(100 * k["share"], 0, "nl") + "%" in html_nl
     assert ">doorgaan<" in html_nl or "analyse gevraagd" in html_nl or "verbeterplan" in html_nl
 
 
@@ -177,7 +177,7 @@ def test_english_report(daalhof):
         "Wijk network Daalhof" in html and "Network map" in html and "Fictional demo data" in html
     )
     cur = daalhof.current
-    assert format_number(cur["density"], 3, "en") in html  # decimal point
+    assert fmt.number(cur["density"], 3, "en") in html  # decimal point
     assert "Fictieve demodata" not in html
 
 

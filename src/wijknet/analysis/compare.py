@@ -22,7 +22,8 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from wijknet.core.i18n import format_number, text
+from wijknet.core import formatting as fmt
+from wijknet.core.i18n import text
 from wijknet.inference.bootstrap import bootstrap_ci
 from wijknet.metrics import (
     CONNECTOR_SHARE,
@@ -497,7 +498,7 @@ def _t(key: str, lang: str, **values) -> str:
 
 
 def _pct(value: float, lang: str) -> str:
-    return format_number(100 * float(value), 0, lang) + "%"
+    return fmt.number(100 * float(value), 0, lang) + "%"
 
 
 def _names(names: Iterable[str], lang: str) -> str:
@@ -666,8 +667,8 @@ def _change_sentences(change: pd.DataFrame, lang: str) -> list[str]:
             w0=w0,
             w1=w1,
             wijk=row["wijk"],
-            new=format_number(row[new_col], 0, lang),
-            lost=format_number(row[lost_col], 0, lang),
+            new=fmt.number(row[new_col], 0, lang),
+            lost=fmt.number(row[lost_col], 0, lang),
         )
     ]
 

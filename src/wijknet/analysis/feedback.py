@@ -33,7 +33,8 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from wijknet.core.i18n import format_number, get_language, text
+from wijknet.core import formatting as fmt
+from wijknet.core.i18n import get_language, text
 from wijknet.metrics import actor_metrics
 from wijknet.privacy.suppression import protect
 from wijknet.project import Project
@@ -328,7 +329,7 @@ def render_feedback_html(
     k = MIN_REPORTERS
 
     def num(value, decimals=0):
-        return format_number(float(value), decimals, lang)
+        return fmt.number(float(value), decimals, lang)
 
     median = num(profile.median_partners, 0 if float(profile.median_partners).is_integer() else 1)
     place = []

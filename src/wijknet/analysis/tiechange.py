@@ -20,7 +20,8 @@ import numpy as np
 import pandas as pd
 
 from wijknet.analysis.change import WavePair
-from wijknet.core.i18n import format_number, get_language, text
+from wijknet.core import formatting as fmt
+from wijknet.core.i18n import get_language, text
 from wijknet.project import Project
 
 TERMS = ("tie_before", "reciprocation", "same_domain", "both_team", "shared_kernaanpak", "sender_degree",
@@ -305,11 +306,11 @@ def _p_text(p: float, lang: str) -> str:
     if np.isnan(p):
         return text(TEXTS, "p", lang, value="–")
     if p < 0.001:
-        return text(TEXTS, "p_small", lang, value=format_number(0.001, 3, lang))
+        return text(TEXTS, "p_small", lang, value=fmt.number(0.001, 3, lang))
     if p >= 1:
         return text(TEXTS, "p", lang, value="1")
     decimals = 1 if 0.1 <= p < 0.95 else 2 if p >= 0.95 else 3
-    return text(TEXTS, "p", lang, value=format_number(p, decimals, lang))
+    return text(TEXTS, "p", lang, value=fmt.number(p, decimals, lang))
 
 
 def describe(result: pd.DataFrame, lang: str | None = None, *, alpha: float = ALPHA) -> str:

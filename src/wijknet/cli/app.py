@@ -398,7 +398,7 @@ def kpi(
     """
     from wijknet.analysis.kpi import ALL_WIJKEN, kpi3, status_label
     from wijknet.analysis.kpi import TEXTS as KPI_TEXTS
-    from wijknet.core.i18n import format_number
+    from wijknet.core import formatting as fmt
 
     project = open_project(data_dir, audience, command="kpi")
     if not project.has_responses:
@@ -407,7 +407,7 @@ def kpi(
     table = kpi3(project)
 
     def pct(value: float) -> str:
-        return "–" if value != value else format_number(100 * value, 0) + "%"
+        return "–" if value != value else fmt.number(100 * value, 0) + "%"
 
     rows = []
     for r in table.itertuples(index=False):

@@ -8,8 +8,9 @@ from typing import Annotated
 import typer
 
 from wijknet.cli.console import fail
+from wijknet.core import formatting as fmt
 from wijknet.core.errors import DataError
-from wijknet.core.i18n import format_number, text
+from wijknet.core.i18n import text
 from wijknet.resolve.matching import DEFAULT_THRESHOLD
 
 TEXTS = {
@@ -53,7 +54,7 @@ def _number(value: str) -> int:
 
 
 def _score(value: float) -> str:
-    return format_number(float(value), 2)
+    return fmt.number(float(value), 2)
 
 
 def _show_open(open_, folder: Path, unlock: bool) -> None:

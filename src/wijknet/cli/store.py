@@ -10,8 +10,9 @@ from typing import Annotated
 import typer
 
 from wijknet.cli.console import fail, text_table
+from wijknet.core import formatting as fmt
 from wijknet.core.errors import DataError
-from wijknet.core.i18n import format_number, text
+from wijknet.core.i18n import text
 
 TEXTS = {
     "init_done": {
@@ -300,7 +301,7 @@ def status(
                 else:
                     label = text(TEXTS, "col_" + key)
                 if key == "response_rate":
-                    value = "–" if math.isnan(value) else format_number(100 * value, 0) + "%"
+                    value = "–" if math.isnan(value) else fmt.number(100 * value, 0) + "%"
                 row[label] = value
             rows.append(row)
         typer.echo(text_table(rows))

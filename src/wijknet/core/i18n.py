@@ -38,13 +38,3 @@ def text(
     entry = table[key]
     template = entry.get(lang or get_language()) or entry["nl"]
     return template.format(**values) if values else template
-
-
-def format_number(value: float, decimals: int = 2, lang: str | None = None) -> str:
-    """Format a number the Dutch way (``1.234,56``) in Dutch, else the English way."""
-    if value is None or value != value:  # NaN
-        return "–"
-    s = f"{value:,.{decimals}f}"
-    if (lang or get_language()) == "nl":
-        s = s.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    return s

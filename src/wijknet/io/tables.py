@@ -149,12 +149,12 @@ def check_size(path: str | Path, limit: int | None = None) -> None:
 
 def _mb(n: int) -> str:
     """A size for people: ``'50 MB'``, ``'1,5 MB'`` (Dutch decimal comma), ``'12 kB'``, ``'100 bytes'``."""
-    from wijknet.core.i18n import format_number
+    from wijknet.core import formatting as fmt
 
     if n >= MB:
-        return f"{format_number(n / MB, 0 if n % MB == 0 else 1)} MB"
+        return f"{fmt.number(n / MB, 0 if n % MB == 0 else 1)} MB"
     if n >= 1024:
-        return f"{format_number(n / 1024, 0)} kB"
+        return f"{fmt.number(n / 1024, 0)} kB"
     return f"{n} bytes"
 
 

@@ -17,7 +17,8 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from wijknet.analysis.kpi import status_label
-from wijknet.core.i18n import format_number, get_language, text
+from wijknet.core import formatting as fmt
+from wijknet.core.i18n import get_language, text
 from wijknet.report.build import ProgrammeReport, WijkReport
 from wijknet.report.svgmap import display_name, svg_network_map
 from wijknet.report.texts import DEFINITIONS, REFERENCES, TEXTS
@@ -75,14 +76,12 @@ def show(value, kind: str, lang: str) -> str:
         return "–"
     value = float(value)
     if kind == "int":
-        return format_number(value, 0, lang)
+        return fmt.number(value, 0, lang)
     if kind == "pct":
-        return format_number(100 * value, 0, lang) + "%"
+        return fmt.number(100 * value, 0, lang) + "%"
     if kind == "p":
-        return (
-            "< " + format_number(0.001, 3, lang) if value < 0.001 else format_number(value, 3, lang)
-        )
-    return format_number(value, 3 if kind == "dec3" else 2, lang)
+        return "< " + fmt.number(0.001, 3, lang) if value < 0.001 else fmt.number(value, 3, lang)
+    return fmt.number(value, 3 if kind == "dec3" else 2, lang)
 
 
 def p_text(p, lang: str) -> str:
@@ -90,9 +89,9 @@ def p_text(p, lang: str) -> str:
     if _missing(p):
         return "p = –"
     return (
-        "p < " + format_number(0.001, 3, lang)
+        "p < " + fmt.number(0.001, 3, lang)
         if float(p) < 0.001
-        else "p = " + format_number(float(p), 3, lang)
+        else "p = " + fmt.number(float(p), 3, lang)
     )
 
 
@@ -140,14 +139,14 @@ def _common(report, lang: str) -> dict:
     if options.get("tie_types"):
         filters.append(", ".join(options["tie_types"]))
     if options.get("min_weight") is not None:
-        filters.append(f"≥ {format_number(float(options['min_weight']), 1, lang)}")
+        filters.append(f"≥ {fmt.number(float(options['min_weight']), 1, lang)}")
     if options.get("symmetrise"):
         filters.append(str(options["symmetrise"]))
     settings = [
         (t("set_version"), prov.version),
         (t("set_python"), prov.python),
         (t("set_seed"), str(prov.seed)),
-        (t("set_permutations"), format_number(prov.n_permutations, 0, lang)),
+        (t("set_permutations"), fmt.number(prov.n_permutations, 0, lang)),
         (t("set_layout_seed"), "0"),
         (t("set_filters"), "; ".join(filters) or t("set_filters_none")),
         (t("set_generated"), prov.generated),
@@ -155,14 +154,14 @@ def _common(report, lang: str) -> dict:
     files = [
         {
             "name": f.name,
-            "rows": "–" if f.rows is None else format_number(f.rows, 0, lang),
-            "size": format_number(f.size, 0, lang),
+            "rows": "–" if f.rows is None else fmt.number(f.rows, 0, lang),
+            "size": fmt.number(f.size, 0, lang),
             "sha": f.sha256,
         }
         for f in prov.files
     ]
     evidence = [
-        {"label": r.evidence, "ties": format_number(r.ties, 0, lang)}
+        {"label": r.evidence, "ties": fmt.number(r.ties, 0, lang)}
         for r in prov.evidence.itertuples()
     ]
     return {

@@ -36,7 +36,8 @@ import numpy as np
 import pandas as pd
 from pyvis.network import Network
 
-from wijknet.core.i18n import format_number, text
+from wijknet.core import formatting as fmt
+from wijknet.core.i18n import text
 from wijknet.viz.netmap import (
     _EMPTY_HEADING,
     _MAX_NODE,
@@ -414,7 +415,7 @@ def _tie_tooltip(
         lines.append(f"{text(MAP_TEXTS, 'tie_type', lang)}: {tie_type.replace(';', ', ')}")
     weight = _plain(d.get("weight"))
     if isinstance(weight, (int, float)) and not isinstance(weight, bool):
-        lines.append(f"{text(MAP_TEXTS, 'weight', lang)}: {format_number(float(weight), 1, lang)}")
+        lines.append(f"{text(MAP_TEXTS, 'weight', lang)}: {fmt.number(float(weight), 1, lang)}")
     return "\n".join(lines)
 
 

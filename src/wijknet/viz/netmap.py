@@ -32,7 +32,8 @@ from typing import TYPE_CHECKING
 import networkx as nx
 from pyvis.network import Network
 
-from wijknet.core.i18n import format_number, text
+from wijknet.core import formatting as fmt
+from wijknet.core.i18n import text
 
 if TYPE_CHECKING:
     from wijknet.core.taxonomy import Taxonomy
@@ -217,7 +218,7 @@ def tooltip(
         label, value = measure
         decimals = 0 if float(value).is_integer() else 3 if abs(value) < 1 else 1
         lines.append(
-            text(TEXTS, "measure", lang, label=label, value=format_number(value, decimals, lang))
+            text(TEXTS, "measure", lang, label=label, value=fmt.number(value, decimals, lang))
         )
     if not responded:
         lines.append(text(TEXTS, "no_response", lang))
@@ -443,7 +444,7 @@ def network_map_html(
         tie_type = _text(d.get("tie_type"))
         if tie_type:
             title_lines.append(f"{text(TEXTS, 'tie_type', lang)}: {tie_type.replace(';', ', ')}")
-        title_lines.append(f"{text(TEXTS, 'weight', lang)}: {format_number(w, 1, lang)}")
+        title_lines.append(f"{text(TEXTS, 'weight', lang)}: {fmt.number(w, 1, lang)}")
         net.add_edge(
             ids[u],
             ids[v],

@@ -15,7 +15,7 @@ import re
 
 import streamlit as st
 
-from wijknet.core.i18n import format_number
+from wijknet.core import formatting as fmt
 from wijknet.webapp import state
 from wijknet.webapp.texts import t
 
@@ -77,7 +77,7 @@ def filter_summary(sel: state.Selection, *, with_wave: bool = True) -> str:
     if sel.min_weight is None:
         weight = t("no_minimum")
     else:
-        weight = format_number(
+        weight = fmt.number(
             sel.min_weight, 0 if float(sel.min_weight).is_integer() else 1, sel.lang
         )
     if with_wave:

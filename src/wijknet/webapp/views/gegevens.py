@@ -14,8 +14,8 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from wijknet.core import formatting as fmt
 from wijknet.core.errors import DataError
-from wijknet.core.i18n import format_number
 from wijknet.core.taxonomy import Taxonomy
 from wijknet.ingest.assemble import CORE
 from wijknet.ingest.instrument import load_instrument
@@ -284,7 +284,7 @@ labels = actor_labels(actors)
 def actor_label(actor_id: str, scores: dict[str, float]) -> str:
     label = labels.get(actor_id) or actor_id
     if actor_id in scores:
-        return t("resolve_candidate", label=label, score=format_number(scores[actor_id], 2, lang))
+        return t("resolve_candidate", label=label, score=fmt.number(scores[actor_id], 2, lang))
     return label
 
 

@@ -4,7 +4,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from wijknet.core.i18n import format_number
+from wijknet.core import formatting as fmt
 from wijknet.privacy.suppression import is_aggregate_only
 from wijknet.report.render import MEASURES  # the same key figures as the wijk report
 from wijknet.webapp import state, ui
@@ -15,10 +15,10 @@ def show(value, kind: str, lang: str) -> str:
     if value is None or pd.isna(value):
         return "–"
     if kind == "int":
-        return format_number(float(value), 0, lang)
+        return fmt.number(float(value), 0, lang)
     if kind == "pct":
-        return format_number(100 * float(value), 0, lang) + "%"
-    return format_number(float(value), 3 if kind == "dec3" else 2, lang)
+        return fmt.number(100 * float(value), 0, lang) + "%"
+    return fmt.number(float(value), 3 if kind == "dec3" else 2, lang)
 
 
 sel = ui.header("page_metrics", filters=False)

@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from wijknet.analysis.kpi import ALL_WIJKEN, status_label
-from wijknet.core.i18n import format_number
+from wijknet.core import formatting as fmt
 from wijknet.webapp import state, ui
 from wijknet.webapp.texts import t
 
@@ -28,7 +28,7 @@ def pct(value, decimals: int = 0) -> str:
     return (
         "–"
         if value is None or pd.isna(value)
-        else format_number(100 * float(value), decimals, sel.lang) + "%"
+        else fmt.number(100 * float(value), decimals, sel.lang) + "%"
     )
 
 
@@ -36,7 +36,7 @@ def plain(value, decimals: int = 0) -> str:
     return (
         "–"
         if value is None or pd.isna(value)
-        else format_number(100 * float(value), decimals, sel.lang)
+        else fmt.number(100 * float(value), decimals, sel.lang)
     )
 
 
@@ -274,11 +274,11 @@ table = pd.DataFrame(
         t("kpi_col_cross_change"): [
             "–"
             if pd.isna(v)
-            else t("kpi_points", value=("+" if v > 0 else "") + format_number(100 * v, 0, sel.lang))
+            else t("kpi_points", value=("+" if v > 0 else "") + fmt.number(100 * v, 0, sel.lang))
             for v in mine["cross_domain_share_change"]
         ],
         t("kpi_col_ei"): [
-            "–" if pd.isna(v) else format_number(v, 2, sel.lang) for v in mine["ei_index"]
+            "–" if pd.isna(v) else fmt.number(v, 2, sel.lang) for v in mine["ei_index"]
         ],
     }
 )
@@ -307,7 +307,7 @@ overview = pd.DataFrame(
             for r in now.itertuples()
         ],
         t("kpi_col_answered"): [
-            "–" if pd.isna(v) else format_number(v, 0, sel.lang) for v in now["answered"]
+            "–" if pd.isna(v) else fmt.number(v, 0, sel.lang) for v in now["answered"]
         ],
         status_col: [status_label(s, sel.lang) for s in now["status"]],
         t("kpi_col_cross"): [pct(cross.get(w)) if w in cross.index else "–" for w in now["wijk"]],

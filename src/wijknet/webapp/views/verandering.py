@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from wijknet.analysis.tiechange import describe
-from wijknet.core.i18n import format_number
+from wijknet.core import formatting as fmt
 from wijknet.privacy.suppression import is_aggregate_only
 from wijknet.webapp import state, ui
 from wijknet.webapp.texts import t
@@ -54,7 +54,7 @@ types = ui.literal(", ".join(sel.tie_types)) if sel.tie_types else t("all_types"
 weight = (
     t("no_minimum")
     if sel.min_weight is None
-    else format_number(sel.min_weight, 0 if float(sel.min_weight).is_integer() else 1, sel.lang)
+    else fmt.number(sel.min_weight, 0 if float(sel.min_weight).is_integer() else 1, sel.lang)
 )
 st.caption(
     t(
@@ -70,7 +70,7 @@ st.write(t("change_intro"))
 
 
 def n(value) -> str:
-    return format_number(
+    return fmt.number(
         float(value), 0, sel.lang
     )  # "–" for a count the disclosure-control rule blanked (NaN)
 
@@ -123,7 +123,7 @@ if pd.notna(row["jaccard_all"]):
         t(
             "change_sum_stable",
             pct=n(100 * row["jaccard_all"]),
-            jaccard=format_number(row["jaccard_all"], 2, sel.lang),
+            jaccard=fmt.number(row["jaccard_all"], 2, sel.lang),
         )
     )
 st.markdown("\n".join(f"- {line}" for line in lines))
@@ -278,7 +278,7 @@ else:
         st.dataframe(
             table.style.format(
                 {
-                    t(f"col_{c}"): (lambda v: format_number(v, 3, sel.lang))
+                    t(f"col_{c}"): (lambda v: fmt.number(v, 3, sel.lang))
                     for c in ("estimate", "std_error", "odds_ratio", "p_value")
                 }
             ),
@@ -292,8 +292,8 @@ else:
                 wave_from=ui.literal(wave_from),
                 wave_to=ui.literal(wave_to),
                 n=n(state.MODEL_PERMUTATIONS),
-                r=format_number(row["qap_correlation"], 2, sel.lang),
-                p=format_number(p, 3, sel.lang),
-                jaccard=format_number(row["jaccard"], 2, sel.lang),
+                r=fmt.number(row["qap_correlation"], 2, sel.lang),
+                p=fmt.number(p, 3, sel.lang),
+                jaccard=fmt.number(row["jaccard"], 2, sel.lang),
             )
         )

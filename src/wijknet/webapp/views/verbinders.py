@@ -7,7 +7,7 @@ The ranking and the connector flag come from :func:`wijknet.metrics.connectors`
 import pandas as pd
 import streamlit as st
 
-from wijknet.core.i18n import format_number
+from wijknet.core import formatting as fmt
 from wijknet.webapp import state, ui
 from wijknet.webapp.texts import t
 
@@ -75,7 +75,7 @@ def _highlight(row):
 
 height = min(36 * (len(view) + 1) + 4, 760)
 styled = view.style.apply(_highlight, axis=1).format(
-    {t("col_betweenness"): lambda v: format_number(v, 3, sel.lang)}
+    {t("col_betweenness"): lambda v: fmt.number(v, 3, sel.lang)}
 )
 small = (
     "col_connector",

@@ -14,7 +14,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from wijknet.core.i18n import format_number
+from wijknet.core import formatting as fmt
 from wijknet.webapp import state, ui
 from wijknet.webapp.texts import t
 
@@ -67,7 +67,7 @@ types = ui.literal(", ".join(sel.tie_types)) if sel.tie_types else t("all_types"
 weight = (
     t("no_minimum")
     if sel.min_weight is None
-    else format_number(sel.min_weight, 0 if float(sel.min_weight).is_integer() else 1, sel.lang)
+    else fmt.number(sel.min_weight, 0 if float(sel.min_weight).is_integer() else 1, sel.lang)
 )
 st.caption(t("compare_caption", wave=ui.literal(sel.wave), types=types, weight=weight))
 if len(wijken) < 2:
@@ -83,8 +83,8 @@ def number(measure: str, value: float) -> str:
     if pd.isna(value):
         return "–"
     if measure in PERCENT:
-        return format_number(100 * value, 0, sel.lang) + "%"
-    text = format_number(value, DECIMALS.get(measure, 0), sel.lang)
+        return fmt.number(100 * value, 0, sel.lang) + "%"
+    text = fmt.number(value, DECIMALS.get(measure, 0), sel.lang)
     if text.startswith("-") and not text.strip("-0,."):  # -0,00
         text = text[1:]
     return text.replace("-", "\u2212")
@@ -204,7 +204,7 @@ def trend_chart(measure: str) -> alt.LayerChart:
 st.subheader(t("compare_trend_title"))
 for measure in TREND_MEASURES:  # one below the other: room for the names at the end of the lines
     st.altair_chart(ui.localise(trend_chart(measure), sel.lang), width="stretch", theme=None)
-st.caption(t("compare_trend_note", n=format_number(state.COMPARE_BOOTSTRAP, 0, sel.lang)))
+st.caption(t("compare_trend_note", n=fmt.number(state.COMPARE_BOOTSTRAP, 0, sel.lang)))
 
 # --- the table of the chosen wave -------------------------------------------------------------
 st.subheader(t("compare_table_title", wave=ui.literal(sel.wave)))

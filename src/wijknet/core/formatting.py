@@ -1,0 +1,139 @@
+"""Numbers, percentages and p-values as people read them, in Dutch or English.
+
+The one place where wijknet turns a number into text for a page, a report,
+a CLI message or a generated sentence. Babel's CLDR data decide the decimal
+and grouping signs (``1.234,5`` in Dutch, ``1,234.5`` in English), so no
+module swaps commas and points by hand. A missing value (``None``, NaN,
+``pd.NA``) is shown as an en dash.
+
+Machine outputs (CSV, UCINET, Pajek, GraphML) never go through this module:
+they keep Python's own ``repr`` of a float.
+
+Examples
+--------
+>>> number(1234.5, 1, "nl")
+'1.234,5'
+>>> number(1234.5, 1, "en")
+'1,234.5'
+>>> percent(0.256, lang="nl")
+'26%'
+>>> percent(0.256, 1, "en")
+'25.6%'
+>>> p_value(0.0004, "nl")
+'< 0,001'
+>>> p_value(0.0321, "en")
+'0.032'
+>>> number(float("nan"))
+'–'
+"""
+
+from __future__ import annotations
+
+from babel.numbers import format_decimal
+
+from wijknet.core.i18n import get_language
+
+#: What a missing value looks like in every text.
+MISSING = "–"
+#: The CLDR locale of each user-facing language.
+LOCALES = {"nl": "nl_NL", "en": "en_GB"}
+#: p-values below this are shown as "< 0,001".
+P_FLOOR = 0.001
+
+
+def is_missing(value) -> bool:
+    """Whether ``value`` is None, NaN or ``pd.NA`` (without importing pandas).
+
+    Examples
+    --------
+    >>> is_missing(None), is_missing(float("nan")), is_missing(0.0)
+    (True, True, False)
+    """
+    if value is None:
+        return True
+    try:
+        return bool(value != value)  # NaN is the one float unequal to itself
+    except TypeError:  # pd.NA refuses bool()
+        return True
+
+
+def _locale(lang: str | None) -> str:
+    return LOCALES.get(lang or get_language(), LOCALES["nl"])
+
+
+def number(value, decimals: int = 2, lang: str | None = None) -> str:
+    """``value`` with exactly ``decimals`` decimals and the language's grouping.
+
+    Examples
+    --------
+    >>> number(0.5, 2, "nl"), number(12000, 0, "nl"), number(-3.14159, 3, "en")
+    ('0,50', '12.000', '-3.142')
+    """
+    if is_missing(value):
+        return MISSING
+    pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
+    return format_decimal(float(value), format=pattern, locale=_locale(lang))
+
+
+def integer(value, lang: str | None = None) -> str:
+    """A count with the language's grouping sign (``12.345`` in Dutch).
+
+    Examples
+    --------
+    >>> integer(12345, "nl"), integer(12345, "en")
+    ('12.345', '12,345')
+    """
+    return number(value, 0, lang)
+
+
+def percent(share, decimals: int = 0, lang: str | None = None) -> str:
+    """A share between 0 and 1 as a percentage (``0.25`` -> ``25%``).
+
+    Examples
+    --------
+    >>> percent(0.5), percent(1 / 3, 1, "nl"), percent(None)
+    ('50%', '33,3%', '–')
+    """
+    if is_missing(share):
+        return MISSING
+    return number(100 * float(share), decimals, lang) + "%"
+
+
+def points(value, decimals: int = 0, lang: str | None = None) -> str:
+    """A share as percentage points without the sign (``0.25`` -> ``25``), for ranges like "25–50%".
+
+    Examples
+    --------
+    >>> points(0.25), points(0.505, 1, "en")
+    ('25', '50.5')
+    """
+    if is_missing(value):
+        return MISSING
+    return number(100 * float(value), decimals, lang)
+
+
+def p_value(p, lang: str | None = None) -> str:
+    """A p-value with three decimals, or ``< 0,001`` below :data:`P_FLOOR`.
+
+    Examples
+    --------
+    >>> p_value(0.05, "nl"), p_value(1e-9, "en"), p_value(None)
+    ('0,050', '< 0.001', '–')
+    """
+    if is_missing(p):
+        return MISSING
+    if float(p) < P_FLOOR:
+        return "< " + number(P_FLOOR, 3, lang)
+    return number(p, 3, lang)
+
+
+def p_text(p, lang: str | None = None) -> str:
+    """``p = 0,012`` or ``p < 0,001`` (``p = –`` when missing).
+
+    Examples
+    --------
+    >>> p_text(0.012, "nl"), p_text(0.0001, "en")
+    ('p = 0,012', 'p < 0.001')
+    """
+    shown = p_value(p, lang)
+    return "p " + shown if shown.startswith("<") else "p = " + shown
