@@ -22,7 +22,7 @@ _PUBLIC = {
     "Taxonomy": "wijknet.core.taxonomy",
     "build_graph": "wijknet.graph.build",
     "build_graphs": "wijknet.graph.build",
-    "load_project": "wijknet.project",
+    "load_project": "wijknet.privacy.load",
 }
 
 __all__ = [*_PUBLIC, "__version__"]

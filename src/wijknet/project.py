@@ -19,17 +19,22 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import networkx as nx
 import pandas as pd
-import yaml
 
 from wijknet.core.errors import DataError, Problem
 from wijknet.core.i18n import text
+from wijknet.core.order import natural_key
+from wijknet.core.settings import CONFIG_FILE, ProjectConfig
 from wijknet.core.taxonomy import Taxonomy
+
+if TYPE_CHECKING:
+    from wijknet.privacy.audience import Audience
 from wijknet.io.tables import read_table
 from wijknet.io.tidy import (
     ACTOR_REQUIRED,
@@ -40,22 +45,13 @@ from wijknet.io.tidy import (
     validate_responses,
     validate_ties,
 )
-from wijknet.privacy.audience import Audience
 
 log = logging.getLogger(__name__)
 
-CONFIG_FILE = "wijknet.yaml"
-#: KPI 3 bands (minimum, maximum effect) per year as shares, and the end target (PlusWIJken KPI rules).
-KPI3_BANDS = {"2025": (0.0, 0.25), "2026": (0.25, 0.50), "2027": (0.50, 0.80)}
-KPI3_TARGET = 0.75
 TEXTS = {
     "no_table": {
         "nl": "'{name}.csv' of '{name}.xlsx' ontbreekt in de map {folder}",
         "en": "'{name}.csv' or '{name}.xlsx' is missing in the folder {folder}",
-    },
-    "bad_config": {
-        "nl": "ongeldige configuratie: {detail}",
-        "en": "invalid configuration: {detail}",
     },
     "renamed_domains": {
         "nl": "Domeinlabels die de taxonomie onder een andere naam kent, zijn omgezet: {labels}",
@@ -78,91 +74,6 @@ TEXTS = {
         "en": "wave '{value}' is not in the 'waves' list of {config}",
     },
 }
-
-
-def natural_key(value: str) -> list:
-    """Sort key that orders ``"wave 2"`` before ``"wave 10"``."""
-    return [int(t) if t.isdigit() else t.lower() for t in re.split(r"(\d+)", str(value))]
-
-
-@dataclass
-class ProjectConfig:
-    title: str = ""
-    synthetic: bool = False
-    waves: list[str] | None = None
-    taxonomy: Taxonomy = field(default_factory=Taxonomy.default)
-    kpi3_bands: dict[str, tuple[float, float]] = field(default_factory=lambda: dict(KPI3_BANDS))
-    kpi3_target: float = KPI3_TARGET
-    #: Smallest group a leernetwerk may see (``privacy: {min_cell: 5}``), see :mod:`wijknet.privacy`.
-    min_cell: int = 5
-
-    @classmethod
-    def load(cls, folder: Path) -> ProjectConfig:
-        path = folder / CONFIG_FILE
-        if not path.exists():
-            return cls()
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-            if not isinstance(data, dict):
-                raise ValueError("expected a mapping")
-            taxonomy = (
-                Taxonomy.from_file(folder / data["taxonomy"])
-                if data.get("taxonomy")
-                else Taxonomy.default()
-            )
-            waves = data.get("waves")
-            return cls(
-                title=str(data.get("title", "")),
-                synthetic=bool(data.get("synthetic", False)),
-                waves=[str(w) for w in waves] if waves else None,
-                taxonomy=taxonomy,
-                kpi3_bands=_bands(data["kpi3_bands"])
-                if data.get("kpi3_bands") is not None
-                else dict(KPI3_BANDS),
-                kpi3_target=_percent(data["kpi3_target"])
-                if data.get("kpi3_target") is not None
-                else KPI3_TARGET,
-                min_cell=_min_cell(data.get("privacy")),
-            )
-        except (OSError, ValueError, KeyError, TypeError, yaml.YAMLError) as exc:
-            raise DataError([Problem(CONFIG_FILE, text(TEXTS, "bad_config", detail=exc))]) from None
-
-
-def _percent(value) -> float:
-    """A percentage 0-100 from the configuration as a share 0-1."""
-    number = float(value)
-    if not 0 <= number <= 100:
-        raise ValueError(f"{value!r} is not a percentage between 0 and 100")
-    return number / 100
-
-
-def _min_cell(data) -> int:
-    """``privacy: {min_cell: n}`` as a whole number of at least 2 (default 5)."""
-    if data is None:
-        return 5
-    if not isinstance(data, dict):
-        raise ValueError("privacy: expected a mapping such as {min_cell: 5}")
-    value = int(data.get("min_cell", 5))
-    if value < 2:
-        raise ValueError("privacy: min_cell must be 2 or more")
-    return value
-
-
-def _bands(data) -> dict[str, tuple[float, float]]:
-    """``kpi3_bands: {"2025": [0, 25], ...}`` (percent) as ``{"2025": (0.0, 0.25)}``."""
-    if not isinstance(data, dict):
-        raise ValueError("kpi3_bands: expected a mapping of wave to [minimum, maximum] in percent")
-    bands = {}
-    for wave, band in data.items():
-        if not isinstance(band, (list, tuple)) or len(band) != 2:
-            raise ValueError(f"kpi3_bands: {wave}: expected [minimum, maximum] in percent")
-        low, high = _percent(band[0]), _percent(band[1])
-        if low > high:
-            raise ValueError(
-                f"kpi3_bands: {wave}: the minimum {band[0]} is above the maximum {band[1]}"
-            )
-        bands[str(wave)] = (low, high)
-    return bands
 
 
 @dataclass
@@ -205,6 +116,14 @@ class Project:
     audience: Audience | None = None
     #: pseudonym -> real actor id of a restricted project, only to look up evidence in the store.
     _real_ids: dict[str, str] | None = field(default=None, repr=False)
+    #: ``(wijk, wave, source, target) -> evidence rows`` of a store (set by
+    #: :func:`wijknet.store.load.load_store_project`); ``None``: the rows of the ties table.
+    _evidence_source: Callable[[str, str, str, str], pd.DataFrame] | None = field(
+        default=None, repr=False
+    )
+    #: ``(rows, audience, codes) -> rows`` the audience may see (set by
+    #: :func:`wijknet.privacy.view.restrict`), so that this model needs no privacy import.
+    _evidence_view: Callable[..., pd.DataFrame] | None = field(default=None, repr=False)
 
     def evidence(self, wijk: str, wave: str, source: str, target: str) -> pd.DataFrame:
         """The evidence of the tie ``source -> target`` in one wijk and wave.
@@ -217,8 +136,6 @@ class Project:
         (:func:`wijknet.privacy.view.restrict_evidence`).
         """
         if self.audience is not None:
-            from wijknet.privacy.view import restrict_evidence
-
             self.audience.require(
                 self.audience.sees_individuals, "bewijs van afzonderlijke relaties"
             )
@@ -227,6 +144,7 @@ class Project:
                 self,
                 audience=None,
                 _real_ids=None,
+                _evidence_view=None,
                 ties=self.ties.assign(
                     source=self.ties["source"].map(lambda a: real.get(a, a)),
                     target=self.ties["target"].map(lambda a: real.get(a, a)),
@@ -236,11 +154,9 @@ class Project:
             if self.audience.wijk:  # nothing of another wijk, whatever is asked
                 rows = rows[rows["wijk"] == self.audience.wijk]
             codes = {v: k for k, v in real.items()} if self._real_ids is not None else None
-            return restrict_evidence(rows, self.audience, codes)
-        if self.store_path is not None:
-            from wijknet.store.combine import evidence
-
-            return evidence(self.store_path, wijk, wave, source, target)
+            return self._evidence_view(rows, self.audience, codes)
+        if self._evidence_source is not None:
+            return self._evidence_source(wijk, wave, source, target)
         t = self.ties
         rows = t[
             (t["wijk"] == wijk)
@@ -383,6 +299,52 @@ class Project:
             responses=responses,
         )
 
+    @classmethod
+    def from_folder(cls, folder: str | Path) -> Project:
+        """Read and validate a tidy project folder (``actors``, ``ties``, optional ``responses``).
+
+        Each table is ``<name>.csv`` or ``<name>.xlsx``; ``wijknet.yaml``
+        (optional) is read by :meth:`ProjectConfig.load
+        <wijknet.core.settings.ProjectConfig.load>`. Open a folder for an
+        audience with :func:`wijknet.load_project`.
+
+        Raises
+        ------
+        DataError
+            For every problem found, with file, row and column.
+        """
+        folder = Path(folder)
+        config = ProjectConfig.load(folder)
+        tables = {}
+        for name, required in (
+            ("actors", ACTOR_REQUIRED),
+            ("ties", TIE_REQUIRED),
+            ("responses", RESPONSE_REQUIRED),
+        ):
+            path = next(
+                (
+                    folder / f"{name}{ext}"
+                    for ext in (".csv", ".xlsx")
+                    if (folder / f"{name}{ext}").exists()
+                ),
+                None,
+            )
+            if path is None and name == "responses":
+                continue  # optional
+            if path is None:
+                raise DataError(
+                    [Problem(f"{name}.csv", text(TEXTS, "no_table", name=name, folder=folder))]
+                )
+            tables[name] = read_table(path, expected=required)
+        project = cls.from_frames(
+            tables["actors"], tables["ties"], config, path=folder, responses=tables.get("responses")
+        )
+        # Notes of reading (cleaned invisible characters, sheets not read) are shown like the other warnings.
+        project.warnings.extend(
+            str(note) for df in tables.values() for note in df.attrs.get("notes", [])
+        )
+        return project
+
 
 def _found_waves(
     actors: pd.DataFrame, ties: pd.DataFrame, responses: pd.DataFrame | None = None
@@ -452,78 +414,3 @@ def _check_respondents(actors, responses, waves, actors_file, responses_file) ->
         ]
     if problems:
         raise DataError(sorted(problems, key=lambda p: (p.row or 0, p.column or "")))
-
-
-def load_project(
-    folder: str | Path,
-    evidence_rule: str | None = None,
-    *,
-    audience: str | Audience | None = None,
-    key: bytes | None = None,
-) -> Project:
-    """Read and validate a tidy project folder or a project store, as one audience may see it.
-
-    A folder with ``wijknet.sqlite`` is a project store (``wijknet init``):
-    its ties are made from the observations by ``evidence_rule`` (``"all"``,
-    ``"survey"`` or ``"confirmed"``; default: ``evidence_rule`` of
-    ``wijknet.yaml``, else ``"all"``); see :mod:`wijknet.store`.
-
-    ``audience`` (``"onderzoeker"``, ``"wijkteam:<wijk>"``, ``"leernetwerk"``
-    or an :class:`~wijknet.privacy.Audience`) restricts the project to what
-    that viewer may see (:func:`wijknet.privacy.restrict`, pseudonyms made
-    with ``key`` or the project's key file). Without it the project is
-    returned in full, as the owner of the files has it; the CLI and the app
-    always pass an audience.
-
-    Raises
-    ------
-    DataError
-        For every problem found, with file, row and column.
-    """
-    folder = Path(folder)
-    from wijknet.store.db import is_store
-
-    if is_store(folder):
-        from wijknet.store.load import load_store_project
-
-        project = load_store_project(folder, evidence_rule=evidence_rule)
-    else:
-        project = _load_tidy(folder)
-    if audience is None:
-        return project
-    from wijknet.privacy.view import restrict
-
-    return restrict(project, audience, key=key)
-
-
-def _load_tidy(folder: Path) -> Project:
-    config = ProjectConfig.load(folder)
-    tables = {}
-    for name, required in (
-        ("actors", ACTOR_REQUIRED),
-        ("ties", TIE_REQUIRED),
-        ("responses", RESPONSE_REQUIRED),
-    ):
-        path = next(
-            (
-                folder / f"{name}{ext}"
-                for ext in (".csv", ".xlsx")
-                if (folder / f"{name}{ext}").exists()
-            ),
-            None,
-        )
-        if path is None and name == "responses":
-            continue  # optional
-        if path is None:
-            raise DataError(
-                [Problem(f"{name}.csv", text(TEXTS, "no_table", name=name, folder=folder))]
-            )
-        tables[name] = read_table(path, expected=required)
-    project = Project.from_frames(
-        tables["actors"], tables["ties"], config, path=folder, responses=tables.get("responses")
-    )
-    # Notes of reading (cleaned invisible characters, sheets not read) are shown like the other warnings.
-    project.warnings.extend(
-        str(note) for df in tables.values() for note in df.attrs.get("notes", [])
-    )
-    return project

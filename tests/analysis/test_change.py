@@ -20,7 +20,7 @@ from wijknet.analysis.change import (
     metric_change,
     wave_pairs,
 )
-from wijknet.project import ProjectConfig
+from wijknet.core.settings import ProjectConfig
 
 # a, b: zorg; c, d: welzijn; e: inwoners. d leaves after 2025, e enters in 2026.
 ACTORS = pd.DataFrame({

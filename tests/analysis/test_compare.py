@@ -18,7 +18,7 @@ from wijknet.analysis.compare import (
 )
 from wijknet.inference import bootstrap_ci
 from wijknet.metrics import connectors, cross_domain_share, network_metrics
-from wijknet.project import load_project
+from wijknet.privacy.load import load_project
 
 NAN = float("nan")
 

@@ -9,14 +9,9 @@ import pytest
 
 import wijknet
 import wijknet.datasets.demo
-from wijknet.analysis.feedback import (
-    MIN_REPORTERS,
-    feedback_actors,
-    feedback_profile,
-    render_feedback_html,
-    write_feedback,
-)
-from wijknet.project import ProjectConfig
+from wijknet.analysis.feedback import MIN_REPORTERS, feedback_actors, feedback_profile
+from wijknet.core.settings import ProjectConfig
+from wijknet.report.feedback import render_feedback_html, write_feedback
 
 # A fictional wijk: organisation T is named by three reporters with distinctive weights, organisation U by
 # two; the reporters' names are unusual words so that any leak is easy to find.

@@ -19,7 +19,7 @@ from wijknet.analysis.kpi import (
     status_label,
     wilson_interval,
 )
-from wijknet.project import ProjectConfig
+from wijknet.core.settings import ProjectConfig
 
 WAVES = ["2025", "2026", "2027"]
 N = 10  # actors per wijk

@@ -21,8 +21,9 @@ from wijknet.analysis.nonresponse import (
     treated_graph,
     treated_graphs,
 )
+from wijknet.core.settings import ProjectConfig
 from wijknet.metrics import network_metrics
-from wijknet.project import Project, ProjectConfig
+from wijknet.project import Project
 
 
 def small_graph() -> nx.DiGraph:

@@ -11,7 +11,7 @@ import statsmodels.api as sm
 
 from wijknet import Project
 from wijknet.analysis.tiechange import TABLE_COLUMNS, describe, tie_change_model
-from wijknet.project import ProjectConfig
+from wijknet.core.settings import ProjectConfig
 
 N = 30
 DOMAINS = ("zorg", "welzijn", "gemeente")

@@ -30,7 +30,8 @@ from wijknet.ingest import (
     import_qualtrics,
 )
 from wijknet.io.tables import read_table
-from wijknet.project import Project, load_project
+from wijknet.privacy.load import load_project
+from wijknet.project import Project
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "surveys"
 

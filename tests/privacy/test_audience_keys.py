@@ -105,7 +105,7 @@ def test_store_has_its_own_project_id(tmp_path):
 
 
 def _pseudonymise(folder):
-    from wijknet.project import load_project
+    from wijknet.privacy.load import load_project
 
     return set(load_project(folder, audience="onderzoeker").actors["actor_id"])
 

@@ -24,10 +24,11 @@ from wijknet.analysis.change import change_table, compare_waves
 from wijknet.analysis.compare import compare_wijken, mixing_by_wijk
 from wijknet.analysis.kpi import ALL_WIJKEN, kpi3, programme_kpi3
 from wijknet.analysis.standard import analyse
+from wijknet.core.settings import ProjectConfig
 from wijknet.datasets.demo import write_demo
 from wijknet.metrics import mixing_matrix
 from wijknet.privacy import audit, protect, published_shares, restrict
-from wijknet.project import ProjectConfig, load_project
+from wijknet.privacy.load import load_project
 
 KEY = bytes(range(32))
 

@@ -155,7 +155,7 @@ def test_copies_of_killed_imports_are_removed(attacked_store):
 
 
 def test_similar_ids_and_other_people_are_untouched(people_store):
-    from wijknet.project import load_project
+    from wijknet.privacy.load import load_project
 
     before = load_project(people_store)
     _forget(people_store, "HP-2")

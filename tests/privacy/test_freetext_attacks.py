@@ -18,8 +18,8 @@ from tests.privacy.test_leaks import contents
 from tests.store.helpers import run
 from wijknet.analysis.evidence import tie_evidence
 from wijknet.privacy import Audience, load_key, pseudonym
+from wijknet.privacy.load import load_project
 from wijknet.privacy.view import neutral_label
-from wijknet.project import load_project
 from wijknet.viz.layout import stable_layout
 from wijknet.viz.netmap import network_map_html
 

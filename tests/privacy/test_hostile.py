@@ -9,9 +9,9 @@ import pytest
 
 from tests.conftest import write
 from tests.store.helpers import run
-from wijknet.analysis.feedback import write_feedback
 from wijknet.core.taxonomy import Taxonomy
-from wijknet.project import load_project
+from wijknet.privacy.load import load_project
+from wijknet.report.feedback import write_feedback
 from wijknet.viz.diffmap import difference_map_html, wave_difference
 from wijknet.viz.layout import stable_layout
 from wijknet.viz.netmap import network_map_html

@@ -9,7 +9,7 @@ import pytest
 
 from tests.people import BEEKDAL, HEIDEPARK_PERSONS
 from tests.store.helpers import run
-from wijknet.project import load_project
+from wijknet.privacy.load import load_project
 
 FORMATS = ("graphml", "gexf", "xlsx", "pajek", "dl", "rsiena")
 ALL_PERSONS = (

@@ -18,7 +18,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.webapp.test_pages import write_project
 from wijknet.core.taxonomy import Taxonomy
-from wijknet.project import load_project
+from wijknet.privacy.load import load_project
 from wijknet.viz.netmap import network_map_html
 from wijknet.webapp import ENTRY_SCRIPT
 

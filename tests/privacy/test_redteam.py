@@ -15,7 +15,7 @@ import pytest
 
 from wijknet.analysis.change import change_table
 from wijknet.datasets.demo import write_demo
-from wijknet.project import load_project
+from wijknet.privacy.load import load_project
 
 
 @pytest.fixture(scope="module")

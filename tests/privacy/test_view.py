@@ -11,7 +11,7 @@ from wijknet.analysis.compare import mixing_by_wijk
 from wijknet.analysis.kpi import kpi3
 from wijknet.core.errors import DataError
 from wijknet.privacy import Audience, NotAllowed, load_key, pseudonym, restrict
-from wijknet.project import load_project
+from wijknet.privacy.load import load_project
 
 
 def everything(project) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.store.helpers import run, snapshot
-from wijknet.project import load_project
+from wijknet.privacy.load import load_project
 from wijknet.store.audit import read_log
 
 

@@ -15,7 +15,7 @@ from wijknet.cli.console import text_table
 from wijknet.core.errors import DataError
 from wijknet.core.i18n import set_language, text
 from wijknet.core.version import __version__
-from wijknet.project import load_project
+from wijknet.privacy.load import load_project
 from wijknet.store.audit import record_if_store
 
 TEXTS = {
@@ -597,8 +597,8 @@ def feedback(
     Each profile shows the participant's place in the network and its ties by domain; how others
     rate the collaboration appears only as an aggregate of at least three others, never who said what.
     """
-    from wijknet.analysis.feedback import write_feedback
     from wijknet.core.i18n import get_language
+    from wijknet.report.feedback import write_feedback
 
     project = open_project(data_dir, unlock=unlock, command="feedback")
     try:

@@ -7,3 +7,6 @@ Every layer that reads, stores or draws ties takes these names from here.
 #: (does not know but should), *drempel* (barrier) and *wens* (wish to connect). They never enter a
 #: graph unless asked for by name with ``tie_types`` (see ``docs/interviews.md``).
 NON_TIE_TYPES = ("zou_moeten_kennen", "drempel", "wens")
+
+#: The keys of one tie observation as graph files carry it (GraphML/GEXF ``observations`` attribute).
+OBSERVATION_KEYS = ("tie_type", "weight", "evidence", "evidence_kind")

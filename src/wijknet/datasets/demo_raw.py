@@ -214,9 +214,10 @@ def write_raw_exports(
         The files by kind: ``actors``, ``qualtrics``, ``limesurvey``,
         ``network_canvas`` (the CSV files of the interviews) and ``interviews``.
     """
+    from wijknet.core.settings import ProjectConfig
     from wijknet.datasets.demo import STORY, WAVES, make_demo, make_responses
     from wijknet.ingest.roster import Roster
-    from wijknet.project import Project, ProjectConfig
+    from wijknet.project import Project
     from wijknet.resolve.matching import match_names
 
     if wijk not in STORY:

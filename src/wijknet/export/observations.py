@@ -40,10 +40,9 @@ import math
 
 import pandas as pd
 
-from wijknet.core.ties import NON_TIE_TYPES
+from wijknet.core.ties import NON_TIE_TYPES, OBSERVATION_KEYS
 
 #: Keys of one observation in the ``observations`` attribute, in this order.
-KEYS = ("tie_type", "weight", "evidence", "evidence_kind")
 
 
 def _weight(value):
@@ -105,7 +104,7 @@ def _tidy_observations(project, wijk: str, wave: str) -> pd.DataFrame:
 def tie_observations(project, wijk: str, wave: str) -> dict[tuple[str, str], list[dict]]:
     """Every observation of every arc of ``wijk`` in ``wave``: ``(source, target) -> [observation, ...]``.
 
-    Each observation is a dict with :data:`KEYS`; the list is sorted (by type,
+    Each observation is a dict with :data:`~wijknet.core.ties.OBSERVATION_KEYS`; the list is sorted (by type,
     kind, weight, label), so the
     same project always gives the same files. See the module docstring.
     Empty for an audience that does not get them (:func:`carries_observations`).
@@ -132,4 +131,4 @@ def tie_observations(project, wijk: str, wave: str) -> dict[tuple[str, str], lis
 
 def dumps(items: list[dict]) -> str:
     """The ``observations`` attribute text of one arc."""
-    return json.dumps([{k: o[k] for k in KEYS} for o in items], ensure_ascii=False)
+    return json.dumps([{k: o[k] for k in OBSERVATION_KEYS} for o in items], ensure_ascii=False)

@@ -63,6 +63,7 @@ import pandas as pd
 
 from wijknet.core.errors import DataError, Problem
 from wijknet.core.i18n import text
+from wijknet.core.ties import OBSERVATION_KEYS
 from wijknet.ingest.batch import TIE_COLUMNS, ImportBatch, empty
 from wijknet.io.tables import TEXTS as TABLE_TEXTS
 from wijknet.io.tables import clean_cell
@@ -346,10 +347,8 @@ def _observations(value) -> list[dict]:
     ------
     ValueError
         When the text is not a JSON list of objects with the keys of
-        :data:`wijknet.export.observations.KEYS`.
+        :data:`wijknet.core.ties.OBSERVATION_KEYS`.
     """
-    from wijknet.export.observations import KEYS
-
     if (
         value is None
         or (isinstance(value, float) and math.isnan(value))
@@ -361,9 +360,9 @@ def _observations(value) -> list[dict]:
     except json.JSONDecodeError as exc:
         raise ValueError(exc.msg) from None
     if not isinstance(items, list) or not all(
-        isinstance(o, dict) and set(KEYS) <= set(o) for o in items
+        isinstance(o, dict) and set(OBSERVATION_KEYS) <= set(o) for o in items
     ):
-        raise ValueError(", ".join(KEYS))
+        raise ValueError(", ".join(OBSERVATION_KEYS))
     return items
 
 

@@ -262,7 +262,7 @@ def as_roster(project_or_roster, wave: str) -> tuple[Roster, object]:
     file (``.csv``/``.xlsx``).
     """
     from wijknet.io.tables import read_table
-    from wijknet.project import Project, load_project
+    from wijknet.project import Project
 
     if isinstance(project_or_roster, Roster):
         return project_or_roster, None
@@ -272,6 +272,6 @@ def as_roster(project_or_roster, wave: str) -> tuple[Roster, object]:
         return Roster.from_frame(project_or_roster), None
     path = Path(project_or_roster)
     if path.is_dir():
-        project = load_project(path)
+        project = Project.from_folder(path)
         return Roster.from_project(project, wave), project
     return Roster.from_frame(read_table(path, expected=ROSTER_REQUIRED)), None

@@ -98,8 +98,8 @@ def slips(
     """
     from pathlib import Path
 
+    from wijknet.core.settings import ProjectConfig
     from wijknet.live.session import roster
-    from wijknet.project import ProjectConfig
 
     taxonomy = ProjectConfig.load(Path(folder)).taxonomy
     out = []

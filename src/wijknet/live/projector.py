@@ -54,7 +54,7 @@ def projector_project(folder: str | Path, wijk: str, viewer: str | None):
         no viewer at all.
     """
     from wijknet.privacy import Audience, restrict
-    from wijknet.project import load_project
+    from wijknet.privacy.load import load_project
 
     check_viewer(viewer, wijk)
     return restrict(load_project(folder), Audience("wijkteam", wijk))

@@ -281,7 +281,7 @@ class LiveState:
     """
 
     def __init__(self, folder: str | Path, code: str, executor: ThreadPoolExecutor):
-        from wijknet.project import ProjectConfig
+        from wijknet.core.settings import ProjectConfig
 
         self.folder = Path(folder)
         self.code = str(code).strip().lower()

@@ -250,7 +250,8 @@ def sessions(folder: str | Path) -> list[LiveSession]:
 
 def _waves(conn: sqlite3.Connection, folder: Path, extra: str) -> list[str]:
     """The waves of the store in order (configured, else found in the data), with ``extra`` included."""
-    from wijknet.project import ProjectConfig, natural_key
+    from wijknet.core.order import natural_key
+    from wijknet.core.settings import ProjectConfig
 
     config = ProjectConfig.load(folder)
     if config.waves:
@@ -262,11 +263,11 @@ def _waves(conn: sqlite3.Connection, folder: Path, extra: str) -> list[str]:
 
 
 def _roster(conn: sqlite3.Connection, folder: Path, wijk: str, wave: str) -> list[RosterEntry]:
+    from wijknet.core.settings import ProjectConfig
     from wijknet.io.tidy import KINDS, TRUE
     from wijknet.privacy import Audience
     from wijknet.privacy.keys import load_key, pseudonym
     from wijknet.privacy.view import shows_name
-    from wijknet.project import ProjectConfig
 
     waves = _waves(conn, folder, wave)
     position = {w: i for i, w in enumerate(waves)}
@@ -398,8 +399,8 @@ def close_session(folder: str | Path, code: str, *, username: str | None = None)
         Unknown code, a session that is already closed, or a store that
         would not load (nothing is changed then).
     """
+    from wijknet.core.settings import ProjectConfig
     from wijknet.core.version import __version__
-    from wijknet.project import ProjectConfig
     from wijknet.store.load import project_from_connection
 
     folder = Path(folder)

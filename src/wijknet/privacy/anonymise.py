@@ -271,7 +271,7 @@ def write_anonymised(
     config = {"title": f"{project.config.title or 'wijknet'} (geanonimiseerd)", "anonymised": True,
               "synthetic": project.config.synthetic, "waves": project.waves, "taxonomy": "domains.yaml",
               "privacy": {"min_cell": project.config.min_cell}}  # fmt: skip
-    from wijknet.export.base import remove_stale
+    from wijknet.io.files import remove_stale
 
     out.parent.mkdir(parents=True, exist_ok=True)
     remove_stale(out.parent, TMP_PREFIX)

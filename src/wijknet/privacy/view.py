@@ -1,7 +1,7 @@
 """What one audience may see of a project: :func:`restrict`.
 
 Every way out of wijknet that shows data (the app, ``wijknet export``,
-``wijknet report``, notebooks through :func:`wijknet.project.load_project`)
+``wijknet report``, notebooks through :func:`wijknet.privacy.load.load_project`)
 reads the project through :func:`restrict`, so the rules of
 :mod:`wijknet.privacy.audience` hold in the data itself and not only in the
 interface: a wijkteam's project has no rows of another wijk, a pseudonymised
@@ -330,6 +330,7 @@ def restrict(project, audience: str | Audience, *, key: bytes | None = None):
     return dataclasses.replace(
         project, actors=actors.reset_index(drop=True), ties=ties.reset_index(drop=True),
         responses=responses.reset_index(drop=True), config=config, audience=audience, _real_ids=real_ids,
+        _evidence_view=restrict_evidence,
         warnings=warnings,
     )  # fmt: skip
 

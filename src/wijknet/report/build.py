@@ -32,9 +32,10 @@ from wijknet.analysis.change import compare_waves
 from wijknet.analysis.standard import analyse, analyse_graph
 from wijknet.core.errors import DataError, Problem
 from wijknet.core.i18n import text
+from wijknet.core.settings import CONFIG_FILE
 from wijknet.metrics import connectors
 from wijknet.privacy.suppression import is_aggregate_only, protect, protect_counts, protect_rows
-from wijknet.project import CONFIG_FILE, Project
+from wijknet.project import Project
 
 __all__ = [
     "ProgrammeReport", "Provenance", "SourceFile", "WijkReport", "build_programme_report", "build_wijk_report",
@@ -220,7 +221,7 @@ def provenance(
 # --- shared pieces ------------------------------------------------------------------------
 
 
-def _check(project: Project, wijk: str | None, wave: str | None) -> None:
+def check_wijk_wave(project: Project, wijk: str | None, wave: str | None) -> None:
     problems = []
     if wijk is not None and wijk not in project.wijken:
         problems.append(
@@ -418,7 +419,7 @@ def build_wijk_report(
         project.audience.require(
             project.audience.sees_individuals, "het wijkrapport (gebruik het programmarapport)"
         )
-    _check(project, wijk, wave)
+    check_wijk_wave(project, wijk, wave)
     waves = project.waves
     wave = wave or waves[-1]
     at = waves.index(wave)
@@ -562,7 +563,7 @@ def build_programme_report(
     -------
     ProgrammeReport
     """
-    _check(project, None, wave)
+    check_wijk_wave(project, None, wave)
     waves = project.waves
     wave = wave or waves[-1]
     at = waves.index(wave)

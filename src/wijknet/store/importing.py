@@ -378,7 +378,7 @@ def import_files(
         With every problem found; the store and ``raw/`` are then unchanged.
         With ``dry_run`` only for a wrong ``kind`` or a folder that is not a store.
     """
-    from wijknet.project import ProjectConfig
+    from wijknet.core.settings import ProjectConfig
 
     folder = Path(folder)
     conn = connect(folder)
@@ -663,7 +663,7 @@ class _Importer:
         return not bad
 
     def _waves(self, *frames: pd.DataFrame) -> list[str]:
-        from wijknet.project import natural_key
+        from wijknet.core.order import natural_key
 
         if self.config.waves:
             return list(self.config.waves)

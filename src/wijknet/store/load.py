@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import sqlite3
+from functools import partial
 from pathlib import Path
 
 import yaml
 
 from wijknet.core.errors import DataError, Problem
 from wijknet.core.i18n import text
-from wijknet.store.combine import check_rule, combine_observations
+from wijknet.store.combine import check_rule, combine_observations, evidence
 from wijknet.store.db import DB_FILE, connect
 from wijknet.store.frames import actors_frame, observations, responses_frame
 
@@ -36,7 +37,8 @@ def configured_rule(folder: Path) -> str:
 
 def project_from_connection(conn: sqlite3.Connection, folder: Path, rule: str = "all", config=None):
     """Validate the store's current content into a Project (inside or outside a transaction)."""
-    from wijknet.project import Project, ProjectConfig
+    from wijknet.core.settings import ProjectConfig
+    from wijknet.project import Project
 
     config = config or ProjectConfig.load(folder)
     actors = actors_frame(conn)
@@ -49,6 +51,7 @@ def project_from_connection(conn: sqlite3.Connection, folder: Path, rule: str = 
     )
     project.evidence_rule = rule
     project.store_path = folder
+    project._evidence_source = partial(evidence, folder)
     return project
 
 

@@ -282,9 +282,9 @@ def _link_respondent(conn: sqlite3.Connection, folder: Path, record: dict, actor
     """Read the respondent's row of the stored export again as ``actor_id``; return the tie observations added."""
     from dataclasses import replace
 
+    from wijknet.core.settings import ProjectConfig
     from wijknet.ingest.batch import RESPONDENT_COLUMNS, empty
     from wijknet.ingest.grid import read_grid
-    from wijknet.project import ProjectConfig
     from wijknet.store.importing import FileReport, _first_int, _Importer
     from wijknet.store.load import project_from_connection
     from wijknet.store.surveys import read_survey

@@ -47,7 +47,7 @@ class StoreStatus:
 
 def store_status(folder: str | Path) -> StoreStatus:
     """Summarise the project store ``folder``; reads only."""
-    from wijknet.project import ProjectConfig
+    from wijknet.core.settings import ProjectConfig
 
     folder = Path(folder)
     config = ProjectConfig.load(folder)

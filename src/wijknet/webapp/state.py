@@ -28,8 +28,9 @@ import streamlit as st
 from wijknet.core.errors import DataError
 from wijknet.core.i18n import LANGUAGES
 from wijknet.privacy import Audience
+from wijknet.privacy.load import load_project
 from wijknet.privacy.suppression import is_aggregate_only, protect_counts
-from wijknet.project import Project, load_project
+from wijknet.project import Project
 
 ENV_PROJECT = "WIJKNET_PROJECT"
 MAP_LABELS = 25  # names drawn on the map unless the user asks for all
@@ -135,7 +136,7 @@ def viewer(folder: str | Path) -> tuple[str, bool]:
 
 def is_fictional(folder: str | Path) -> bool:
     """Whether the project is fictional (``synthetic: true`` in wijknet.yaml, as the demo is)."""
-    from wijknet.project import ProjectConfig
+    from wijknet.core.settings import ProjectConfig
 
     try:
         return ProjectConfig.load(Path(folder)).synthetic

@@ -16,10 +16,10 @@ import streamlit as st
 
 from wijknet.core import formatting as fmt
 from wijknet.core.errors import DataError
+from wijknet.core.settings import ProjectConfig
 from wijknet.core.taxonomy import Taxonomy
 from wijknet.ingest.assemble import CORE
 from wijknet.ingest.instrument import load_instrument
-from wijknet.project import ProjectConfig
 from wijknet.resolve.matching import actor_labels
 from wijknet.store import import_files, is_store, preview_import, registry
 from wijknet.store.kinds import KINDS
