@@ -139,3 +139,14 @@ def test_articulation_points_match_igraph(name, wijk):
         articulation_points(G)["articulation_point"].tolist()
         == ref["articulation"].astype(bool).tolist()
     )
+
+
+def test_partners_count_a_mutual_tie_once_by_hand():
+    # a <-> b, a -> c, d isolate: a has 2 partners (3 arcs), b 1, c 1, d 0.
+    G = nx.DiGraph([("a", "b"), ("b", "a"), ("a", "c")])
+    G.add_node("d")
+    table = degree(G).set_index("actor_id")
+    assert table["partners"].to_dict() == {"a": 2, "b": 1, "c": 1, "d": 0}
+    assert table.loc["a", "in_degree"] + table.loc["a", "out_degree"] == 3
+    undirected = degree(G.to_undirected()).set_index("actor_id")
+    assert undirected["partners"].to_dict() == undirected["in_degree"].to_dict()

@@ -21,7 +21,15 @@ def degree(G: nx.DiGraph | nx.Graph, *, weight: str | None = "weight") -> pd.Dat
         s^{in}_i = \\sum_{j \\ne i} w_{ji}, \\quad s^{out}_i = \\sum_{j \\ne i} w_{ij}
 
     with :math:`a_{ij} = 1` when there is a tie from *i* to *j* and
-    :math:`w_{ij}` its weight.
+    :math:`w_{ij}` its weight, and the number of distinct partners
+
+    .. math::
+
+        p_i = |\{ j \ne i : a_{ij} = 1 \lor a_{ji} = 1 \}|
+
+    the actors *i* is tied to in either direction. This is the one meaning of
+    "partners" in wijknet (pages, reports, feedback): a mutual tie counts
+    once, where :math:`d^{in}_i + d^{out}_i` counts it twice.
 
     Parameters
     ----------
@@ -36,14 +44,15 @@ def degree(G: nx.DiGraph | nx.Graph, *, weight: str | None = "weight") -> pd.Dat
     Returns
     -------
     pandas.DataFrame
-        Columns ``actor_id``, ``in_degree``, ``out_degree`` (int),
-        ``in_strength``, ``out_strength`` (float). Isolates have zeros.
+        Columns ``actor_id``, ``in_degree``, ``out_degree``, ``partners``
+        (int), ``in_strength``, ``out_strength`` (float). Isolates have zeros.
 
     Notes
     -----
     Equals ``sna::degree(cmode="indegree"/"outdegree")`` with
     ``ignore.eval=TRUE`` (degrees) and ``ignore.eval=FALSE`` on the weight
-    matrix (strengths). Reference: Freeman, L. C. (1979). Centrality in social
+    matrix (strengths); ``partners`` equals ``sna::degree`` with
+    ``gmode="graph"`` on the symmetrised (union) graph. Reference: Freeman, L. C. (1979). Centrality in social
     networks: conceptual clarification. *Social Networks* 1, 215-239;
     Barrat, A. et al. (2004). The architecture of complex weighted networks.
     *PNAS* 101, 3747-3752 (strength).
@@ -56,6 +65,7 @@ def degree(G: nx.DiGraph | nx.Graph, *, weight: str | None = "weight") -> pd.Dat
             "actor_id": nodes,
             "in_degree": binary.sum(axis=0).astype(int),
             "out_degree": binary.sum(axis=1).astype(int),
+            "partners": ((binary + binary.T) > 0).sum(axis=1).astype(int),
             "in_strength": weighted.sum(axis=0),
             "out_strength": weighted.sum(axis=1),
         }
