@@ -49,6 +49,39 @@ if TYPE_CHECKING:
 #: Decimals of a float cell in a summary table.
 DECIMALS = 3
 
+#: Labels of the values that recur in the summaries of result objects.
+LABELS = {
+    "statistic": {"nl": "toetsgrootheid", "en": "statistic"},
+    "estimate": {"nl": "schatting", "en": "estimate"},
+    "std_error": {"nl": "standaardfout", "en": "std. error"},
+    "p_value": {"nl": "p (tweezijdig)", "en": "p (two-sided)"},
+    "p_greater": {"nl": "p (groter)", "en": "p (greater)"},
+    "p_less": {"nl": "p (kleiner)", "en": "p (less)"},
+    "n_permutations": {"nl": "permutaties", "en": "permutations"},
+    "n_boot": {"nl": "bootstrap-trekkingen", "en": "bootstrap replicates"},
+    "ci_low": {"nl": "ondergrens", "en": "lower bound"},
+    "ci_high": {"nl": "bovengrens", "en": "upper bound"},
+    "se": {"nl": "standaardfout", "en": "std. error"},
+    "level": {"nl": "betrouwbaarheid", "en": "confidence level"},
+    "method": {"nl": "methode", "en": "method"},
+    "term": {"nl": "term", "en": "term"},
+    "odds_ratio": {"nl": "odds ratio", "en": "odds ratio"},
+    "family": {"nl": "model", "en": "family"},
+    "null": {"nl": "nulhypothese", "en": "null hypothesis"},
+    "n_dyads": {"nl": "dyaden", "en": "dyads"},
+    "df_residual": {"nl": "vrijheidsgraden (rest)", "en": "residual df"},
+    "r_squared": {"nl": "R²", "en": "R²"},
+    "adj_r_squared": {"nl": "R² (gecorrigeerd)", "en": "adj. R²"},
+    "residual_std_error": {"nl": "standaardfout residu", "en": "residual std. error"},
+    "deviance": {"nl": "deviantie", "en": "deviance"},
+    "null_deviance": {"nl": "deviantie nulmodel", "en": "null deviance"},
+    "aic": {"nl": "AIC", "en": "AIC"},
+    "bic": {"nl": "BIC", "en": "BIC"},
+    "pseudo_r_squared": {"nl": "pseudo-R² (McFadden)", "en": "pseudo R² (McFadden)"},
+    "actors": {"nl": "actoren", "en": "actors"},
+    "value": {"nl": "waarde", "en": "value"},
+}
+
 
 def cell(value, lang: str | None = None, decimals: int = DECIMALS) -> str:
     """One table cell as text: integers with grouping, floats with ``decimals`` decimals.
@@ -69,23 +102,20 @@ def cell(value, lang: str | None = None, decimals: int = DECIMALS) -> str:
     return str(value)
 
 
-def key_values(
-    items: Mapping[str, object], labels: Mapping[str, str] | None = None
-) -> pd.DataFrame:
-    """A two-column table (``""``, ``"value"``) of named values, for the header block of a summary.
+def key_values(items: Mapping[str, object], lang: str | None = None) -> pd.DataFrame:
+    """A two-column table of named values (labels from :data:`LABELS`), for the header block of a summary.
 
     Examples
     --------
-    >>> key_values({"n_permutations": 999}).to_dict("list")
-    {'': ['n_permutations'], 'value': [999]}
+    >>> key_values({"n_permutations": 999, "other": 1}, "en").to_dict("list")
+    {'': ['permutations', 'other'], 'value': [999, 1]}
     """
     import pandas as pd
 
-    labels = labels or {}
     return pd.DataFrame(
         {
-            "": [labels.get(k, k) for k in items],
-            "value": pd.Series(list(items.values()), dtype=object),
+            "": [label(LABELS, k, lang) for k in items],
+            label(LABELS, "value", lang): pd.Series(list(items.values()), dtype=object),
         }
     )
 

@@ -17,6 +17,8 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from wijknet.core import formatting as fmt
+from wijknet.core.summary import Summary, key_values, label
 from wijknet.core.taxonomy import Taxonomy
 from wijknet.metrics.mixing import node_groups
 
@@ -25,9 +27,49 @@ BATCH_ELEMENTS = 2**22
 BUILTIN = ("density", "reciprocity", "ei_index", "ei_minus_expected")
 
 
+TEXTS = {
+    "title": {"nl": "Node-bootstrap: {statistic}", "en": "Node bootstrap: {statistic}"},
+    "note": {
+        "nl": "{level} betrouwbaarheidsinterval ({method}); actoren met teruglegging getrokken (Snijders & Borgatti 1999).",
+        "en": "{level} confidence interval ({method}); actors drawn with replacement (Snijders & Borgatti 1999).",
+    },
+}
+
+
 @dataclass(frozen=True)
 class BootstrapResult:
-    """Estimate with its node-bootstrap standard error and confidence interval."""
+    """Estimate with its node-bootstrap standard error and confidence interval.
+
+    Attributes
+    ----------
+    statistic : str
+        Name of the statistic.
+    estimate : float
+        The statistic of the observed network.
+    ci_low, ci_high : float
+        The confidence interval.
+    se : float
+        Standard deviation of the bootstrap values.
+    n_boot : int
+    level : float
+    method : str
+        ``"percentile"``, ``"basic"`` or ``"normal"``.
+    distribution : numpy.ndarray
+        The bootstrap values (not in ``to_frame``).
+
+    Examples
+    --------
+    Density of a directed 4-cycle (4 of 12 arcs):
+
+    >>> import networkx as nx
+    >>> result = bootstrap_ci(nx.cycle_graph(4, create_using=nx.DiGraph), n_boot=200, seed=3)
+    >>> round(result.estimate, 3), round(result.ci_low, 3), round(result.ci_high, 3)
+    (0.333, 0.083, 0.583)
+    >>> result.to_frame()[["statistic", "n_boot", "method"]].to_dict("records")
+    [{'statistic': 'density', 'n_boot': 200, 'method': 'percentile'}]
+    >>> print(result.summary(lang="en").as_text().splitlines()[0])
+    Node bootstrap: density
+    """
 
     statistic: str
     estimate: float
@@ -44,6 +86,23 @@ class BootstrapResult:
         row = asdict(self)
         del row["distribution"]
         return pd.DataFrame([row])
+
+    def summary(self, lang: str | None = None) -> Summary:
+        """The result as a printable :class:`~wijknet.core.summary.Summary` in Dutch or English."""
+        values = {
+            "estimate": self.estimate,
+            "ci_low": self.ci_low,
+            "ci_high": self.ci_high,
+            "se": self.se,
+            "n_boot": self.n_boot,
+        }
+        level = fmt.percent(self.level, 0, lang)
+        return Summary(
+            label(TEXTS, "title", lang).format(statistic=self.statistic),
+            [("", key_values(values, lang))],
+            notes=[label(TEXTS, "note", lang).format(level=level, method=self.method)],
+            lang=lang,
+        )
 
 
 def _ratio(numerator: np.ndarray, denominator: np.ndarray) -> np.ndarray:

@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 from scipy.special import expit
 
+from wijknet.core.summary import LABELS, Summary, key_values, label, labelled
 from wijknet.inference.permutation import (
     as_matrices,
     check_symmetric,
@@ -36,9 +37,64 @@ from wijknet.inference.permutation import (
 TABLE_COLUMNS = ["term", "estimate", "std_error", "statistic", "p_value", "p_greater", "p_less"]
 
 
+TEXTS = {
+    "title_gaussian": {"nl": "MRQAP: lineaire regressie", "en": "MRQAP: linear regression"},
+    "title_binomial": {"nl": "MRQAP: logistische regressie", "en": "MRQAP: logistic regression"},
+    "fit": {"nl": "Model", "en": "Model"},
+    "coefficients": {"nl": "Coëfficiënten", "en": "Coefficients"},
+    "null_dsp": {
+        "nl": "p-waarden uit {n} QAP-permutaties, dubbel semi-partieel (Dekker e.a. 2007).",
+        "en": "p-values from {n} QAP permutations, double semi-partialling (Dekker et al. 2007).",
+    },
+    "null_y": {
+        "nl": "p-waarden uit {n} QAP-permutaties van de afhankelijke variabele (QAP-Y).",
+        "en": "p-values from {n} QAP permutations of the response (QAP-Y).",
+    },
+}
+
+
 @dataclass(eq=False)
 class MRQAPResult:
-    """MRQAP coefficient table, model fit and null distribution."""
+    """MRQAP coefficient table, model fit and null distribution.
+
+    Attributes
+    ----------
+    table : pandas.DataFrame
+        One row per term: ``term, estimate, std_error, statistic, p_value,
+        p_greater, p_less`` (:data:`TABLE_COLUMNS`).
+    fit : dict
+        Model fit (``n_dyads``, ``df_residual``, ``r_squared`` ... or
+        ``deviance``, ``aic`` ...; see :func:`mrqap`).
+    family : str
+        ``"gaussian"`` or ``"binomial"``.
+    null : str
+        The null hypothesis used, ``"dsp"`` or ``"y"``.
+    n_permutations : int
+    null_distribution : pandas.DataFrame
+        The permuted statistics, one column per term.
+    model : statsmodels results
+        The observed fit.
+
+    Examples
+    --------
+    A response made of two covariates plus a little noise, on five actors
+    (20 arcs):
+
+    >>> import numpy as np
+    >>> x = np.array([[0, 1, 0, 0, 1], [1, 0, 1, 0, 0], [0, 1, 0, 1, 0],
+    ...               [0, 0, 1, 0, 1], [1, 0, 0, 1, 0]])
+    >>> z = np.array([[0, 0, 1, 0, 0], [0, 0, 0, 1, 1], [1, 0, 0, 0, 0],
+    ...               [0, 1, 0, 0, 0], [0, 1, 0, 0, 0]])
+    >>> noise = np.array([[0, .1, -.2, .1, 0], [.2, 0, -.1, 0, .1], [0, .1, 0, -.1, .2],
+    ...                   [-.1, 0, .1, 0, 0], [.1, -.2, 0, .1, 0]])
+    >>> result = mrqap(2 * x + 0.5 * z + noise, {"x": x, "z": z}, n_permutations=99, seed=1)
+    >>> result.to_frame()[["term", "estimate", "p_value"]].round(3).to_dict("list")
+    {'term': ['intercept', 'x', 'z'], 'estimate': [0.05, 2.0, 0.4], 'p_value': [0.33, 0.01, 0.01]}
+    >>> result.null, result.fit["n_dyads"], round(result.fit["r_squared"], 3)
+    ('dsp', 20, 0.987)
+    >>> print(result.summary(lang="en").as_text().splitlines()[0])
+    MRQAP: linear regression
+    """
 
     table: pd.DataFrame
     fit: dict
@@ -47,6 +103,26 @@ class MRQAPResult:
     n_permutations: int
     null_distribution: pd.DataFrame = field(repr=False)
     model: object = field(repr=False, default=None)
+
+    def to_frame(self) -> pd.DataFrame:
+        """The coefficient table (a copy): one row per term, columns :data:`TABLE_COLUMNS`."""
+        return self.table.copy()
+
+    def summary(self, lang: str | None = None) -> Summary:
+        """Fit and coefficients as a printable :class:`~wijknet.core.summary.Summary`."""
+        fit = {"family": self.family, "null": self.null, "n_permutations": self.n_permutations}
+        fit.update(self.fit)
+        coefficients = self.table.rename(columns=labelled(LABELS, TABLE_COLUMNS, lang))
+        note = label(TEXTS, f"null_{self.null}", lang).format(n=self.n_permutations)
+        return Summary(
+            label(TEXTS, f"title_{self.family}", lang),
+            [
+                (label(TEXTS, "fit", lang), key_values(fit, lang)),
+                (label(TEXTS, "coefficients", lang), coefficients),
+            ],
+            notes=[note],
+            lang=lang,
+        )
 
 
 def same_attribute(G: nx.Graph, attr: str = "domain") -> np.ndarray:
@@ -488,7 +564,9 @@ def mrqap(
                 else _logit_dsp_null(Z, yv)
             )
             null_stats[:, k] = map_batches(
-                lambda batch: refit(permuted_dyads(residual, batch, rows, cols)),
+                lambda batch, refit=refit, residual=residual: refit(
+                    permuted_dyads(residual, batch, rows, cols)
+                ),
                 perms,
                 desc=f"MRQAP (DSP {names[k]})",
                 **options,

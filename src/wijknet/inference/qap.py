@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field
 import numpy as np
 import pandas as pd
 
+from wijknet.core.summary import Summary, key_values, label
 from wijknet.inference.permutation import (
     as_matrices,
     check_symmetric,
@@ -25,10 +26,57 @@ from wijknet.inference.permutation import (
     permuted_dyads,
 )
 
+TEXTS = {
+    "title": {"nl": "QAP-toets", "en": "QAP test"},
+    "note": {
+        "nl": "p = (1 + aantal permutaties minstens zo extreem) / (1 + permutaties).",
+        "en": "p = (1 + permutations at least as extreme) / (1 + permutations).",
+    },
+}
+
 
 @dataclass(frozen=True)
 class QAPResult:
-    """Observed statistic with its QAP p-values."""
+    """Observed statistic with its QAP p-values.
+
+    Attributes
+    ----------
+    statistic : float
+        The statistic of the observed networks (e.g. the graph correlation).
+    p_value, p_greater, p_less : float
+        Two-sided and one-sided permutation p-values,
+        ``(1 + #as extreme) / (1 + n_permutations)``; NaN without permutations.
+    n_permutations : int
+    null_distribution : numpy.ndarray
+        The statistic under each permutation (not in ``to_frame``).
+
+    Examples
+    --------
+    A triangle plus a pair in one wave; in the next wave one triangle tie
+    is gone and a bridge to the pair is new (undirected, 10 pairs):
+
+    >>> import numpy as np
+    >>> A = np.array([[0, 1, 1, 0, 0], [1, 0, 1, 0, 0], [1, 1, 0, 0, 0],
+    ...               [0, 0, 0, 0, 1], [0, 0, 0, 1, 0]])
+    >>> B = np.array([[0, 1, 1, 0, 0], [1, 0, 0, 0, 0], [1, 0, 0, 1, 0],
+    ...               [0, 0, 1, 0, 1], [0, 0, 0, 1, 0]])
+    >>> result = qap_correlation(A, B, n_permutations=999, seed=1, directed=False)
+    >>> round(result.statistic, 3), round(result.p_value, 3)
+    (0.583, 0.289)
+    >>> result.to_frame().columns.tolist()
+    ['statistic', 'p_value', 'p_greater', 'p_less', 'n_permutations']
+    >>> print(result.summary(lang="en"))
+    QAP test
+    ========
+                   value
+    statistic      0.583
+    p (two-sided)  0.289
+    p (greater)    0.196
+    p (less)       1.000
+    permutations   999
+    -----
+    p = (1 + permutations at least as extreme) / (1 + permutations).
+    """
 
     statistic: float
     p_value: float
@@ -42,6 +90,17 @@ class QAPResult:
         row = asdict(self)
         del row["null_distribution"]
         return pd.DataFrame([row])
+
+    def summary(self, lang: str | None = None) -> Summary:
+        """The result as a printable :class:`~wijknet.core.summary.Summary` in Dutch or English."""
+        values = self.to_frame().iloc[0].to_dict()
+        values["n_permutations"] = self.n_permutations
+        return Summary(
+            label(TEXTS, "title", lang),
+            [("", key_values(values, lang))],
+            notes=[label(TEXTS, "note", lang)],
+            lang=lang,
+        )
 
 
 def graph_correlation(x: np.ndarray, y: np.ndarray) -> np.ndarray:

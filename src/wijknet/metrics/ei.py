@@ -15,15 +15,60 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from wijknet.core.summary import Summary, key_values, label
 from wijknet.core.taxonomy import Taxonomy
 from wijknet.metrics.mixing import node_groups, tie_arrays
 
 _TOLERANCE = 1e-9
 
 
+TEXTS = {
+    "title": {"nl": "E-I-index (Krackhardt & Stern)", "en": "E-I index (Krackhardt & Stern)"},
+    "ei_index": {"nl": "E-I-index", "en": "E-I index"},
+    "ei_expected": {"nl": "verwacht bij toeval", "en": "expected by chance"},
+    "ei_p_value": {"nl": "p (tweezijdig)", "en": "p (two-sided)"},
+    "external": {"nl": "relaties tussen groepen (E)", "en": "ties between groups (E)"},
+    "internal": {"nl": "relaties binnen groepen (I)", "en": "ties within groups (I)"},
+    "n_permutations": {"nl": "permutaties", "en": "permutations"},
+    "note": {
+        "nl": "(E - I) / (E + I): -1 alle relaties binnen groepen, +1 alle tussen groepen.",
+        "en": "(E - I) / (E + I): -1 all ties within groups, +1 all between groups.",
+    },
+}
+
+
 @dataclass(frozen=True)
 class EIResult:
-    """Whole-network E-I index with its expected value and permutation p-value."""
+    """Whole-network E-I index with its expected value and permutation p-value.
+
+    Attributes
+    ----------
+    ei_index : float
+        ``(E - I) / (E + I)``; NaN without ties.
+    ei_expected : float
+        The E-I index expected under random relabelling of the groups.
+    ei_p_value : float
+        Two-sided permutation p-value; NaN when not tested.
+    external, internal : int
+        Ties between groups (``E``) and within a group (``I``).
+    n_permutations : int
+
+    Examples
+    --------
+    A path a - b - c - d with groups x, x, y, y: one tie within each group
+    and one between them:
+
+    >>> import networkx as nx
+    >>> G = nx.path_graph(["a", "b", "c", "d"])
+    >>> nx.set_node_attributes(G, {"a": "x", "b": "x", "c": "y", "d": "y"}, "domain")
+    >>> result = ei_index(G, n_permutations=0)
+    >>> result.external, result.internal, round(result.ei_index, 3), round(result.ei_expected, 3)
+    (1, 2, -0.333, 0.333)
+    >>> result.to_frame().shape
+    (1, 6)
+    >>> print(result.summary(lang="en").as_text().splitlines()[3])
+    E-I index                -0.333
+    """
 
     ei_index: float
     ei_expected: float
@@ -35,6 +80,17 @@ class EIResult:
     def to_frame(self) -> pd.DataFrame:
         """The result as a one-row DataFrame."""
         return pd.DataFrame([asdict(self)])
+
+    def summary(self, lang: str | None = None) -> Summary:
+        """The result as a printable :class:`~wijknet.core.summary.Summary` in Dutch or English."""
+        table = key_values(asdict(self), lang)
+        table[table.columns[0]] = [label(TEXTS, key, lang) for key in asdict(self)]
+        return Summary(
+            label(TEXTS, "title", lang),
+            [("", table)],
+            notes=[label(TEXTS, "note", lang)],
+            lang=lang,
+        )
 
 
 def _ratio(external, internal):
