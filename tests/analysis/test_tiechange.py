@@ -10,7 +10,13 @@ import pytest
 import statsmodels.api as sm
 
 from wijknet import Project
-from wijknet.analysis.tiechange import TABLE_COLUMNS, describe, tie_change_model
+from wijknet.analysis.tiechange import (
+    TABLE_COLUMNS,
+    describe,
+    statements,
+    statements_frame,
+    tie_change_model,
+)
 from wijknet.core.settings import ProjectConfig
 
 N = 30
@@ -90,14 +96,17 @@ def hand_design(project, directed=True):
 
 
 def test_table_columns_and_terms(result):
-    assert list(result.columns) == TABLE_COLUMNS
+    assert list(result.to_frame().columns) == TABLE_COLUMNS
     assert result["term"].tolist() == ["intercept", "tie_before", "reciprocation", "same_domain", "both_team",
                                        "shared_kernaanpak", "sender_degree", "receiver_degree"]  # fmt: skip
     assert (result["wijk"] == "Noord").all() and (result["wave_to"] == "2026").all()
     np.testing.assert_allclose(result["odds_ratio"], np.exp(result["estimate"]))
     assert result["p_value"].between(1 / 50, 1).all()
-    assert result.attrs["actors"] == 28, "the leaver and the newcomer are left out"
-    assert result.attrs["null"] == "dsp"
+    assert result.actors == 28, "the leaver and the newcomer are left out"
+    assert result.null == "dsp" and result.n_permutations == 49
+    assert (
+        result.attrs["actors"] == 28 and result.attrs["null"] == "dsp"
+    )  # the former DataFrame's .attrs
 
 
 def test_estimates_equal_a_logistic_regression_on_the_hand_built_design(project, result):
@@ -108,7 +117,7 @@ def test_estimates_equal_a_logistic_regression_on_the_hand_built_design(project,
     np.testing.assert_allclose(result["estimate"], fit.params[terms], rtol=1e-6, atol=1e-8)
     np.testing.assert_allclose(result["std_error"], fit.bse[terms], rtol=1e-6)
     # the data were made with persistence and homophily
-    est = result.set_index("term")["estimate"]
+    est = result.to_frame().set_index("term")["estimate"]
     assert est["tie_before"] > 2 and est["same_domain"] > 0.5
 
 
@@ -124,16 +133,16 @@ def test_undirected_model(project):
 
 def test_seeded_and_null_y(project, result):
     again = tie_change_model(project, "Noord", "2025", "2026", n_permutations=49, seed=1)
-    pd.testing.assert_frame_equal(result, again)
+    pd.testing.assert_frame_equal(result.to_frame(), again.to_frame())
     qapy = tie_change_model(project, "Noord", "2025", "2026", n_permutations=19, seed=1, null="y")
-    assert qapy.attrs["null"] == "y"
+    assert qapy.null == "y"
     np.testing.assert_allclose(qapy["estimate"], result["estimate"])
 
 
 def test_constant_terms_are_dropped(project):
     no_team = Project(project.actors.assign(pluswijkteam=False), project.ties, project.config)
     table = tie_change_model(no_team, "Noord", "2025", "2026", n_permutations=0)
-    assert "both_team" not in set(table["term"]) and table.attrs["dropped"] == ["both_team"]
+    assert "both_team" not in set(table["term"]) and table.dropped == ["both_team"]
     assert "both_team" in describe(table)
 
 
@@ -174,3 +183,38 @@ def test_describe_a_real_model(result):
     assert len(lines) == 1 + 7, "header and one line per term"
     for jargon in ("odds", "coëfficiënt", "MRQAP", "logit"):
         assert jargon not in text
+
+
+def test_statements_are_codes_and_values_behind_describe(result):
+    items = statements(result)
+    assert [s.kind for s in items] == ["header"] + ["term"] * 7
+    assert items[0].actors == 28
+    terms = result.to_frame().set_index("term")
+    for s in items[1:]:
+        assert s.code == f"{s.term}.{s.effect}" and s.effect in ("positive", "none", "negative")
+        assert s.p_value == terms.loc[s.term, "p_value"]
+        if s.effect != "none":
+            assert (s.estimate > 0) == (s.effect == "positive") and s.p_value < 0.05
+    assert describe(result, "en").splitlines() == [
+        ("- " if s.kind == "term" else "") + s.text("en") for s in items
+    ]
+    frame = statements_frame(result)
+    assert frame["code"].tolist() == [s.code for s in items]
+
+
+def test_statements_with_dropped_terms_and_withheld_actors():
+    table = fake("same_domain", 0.1, 0.4)
+    table.attrs["dropped"] = ["both_team", "shared_kernaanpak"]
+    items = statements(table, actors=float("nan"))
+    assert items[-1].kind == "dropped" and items[-1].terms == ("both_team", "shared_kernaanpak")
+    assert "(– actoren" in items[0].text("nl")
+    assert "(7 actors" in statements(table, actors=7)[0].text("en")
+
+
+def test_summary_of_the_result(result):
+    summary = result.summary("en")
+    assert summary.title == "Tie-change model: Noord, 2025 to 2026"
+    assert [caption for caption, _ in summary.tables] == ["Model", "Coefficients"]
+    assert summary.tables[1][1]["term"].tolist() == result.to_frame()["term"].tolist()
+    assert len(summary.notes) == 7 and "Dutch" not in summary.as_text()
+    assert "Model van relatieverandering" in result.summary("nl").as_text()

@@ -16,12 +16,15 @@ plain sentences in Dutch or English.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 import numpy as np
 import pandas as pd
 
 from wijknet.analysis.change import WavePair
 from wijknet.core import formatting as fmt
 from wijknet.core.i18n import get_language, text
+from wijknet.core.summary import LABELS, Summary, key_values, label, labelled
 from wijknet.project import Project
 
 TERMS = ("tie_before", "reciprocation", "same_domain", "both_team", "shared_kernaanpak", "sender_degree",
@@ -149,6 +152,102 @@ TEXTS = {
 }
 
 
+SUMMARY_TEXTS = {
+    "title": {
+        "nl": "Model van relatieverandering: {wijk}, {wave_from} naar {wave_to}",
+        "en": "Tie-change model: {wijk}, {wave_from} to {wave_to}",
+    },
+    "fit": {"nl": "Model", "en": "Model"},
+    "coefficients": {"nl": "Coëfficiënten", "en": "Coefficients"},
+}
+
+
+@dataclass(eq=False)
+class TieChangeResult:
+    """The tie-change model of one wijk between two waves (:func:`tie_change_model`).
+
+    Attributes
+    ----------
+    table : pandas.DataFrame
+        The coefficient table, :data:`TABLE_COLUMNS`: one row per term
+        (``intercept`` first).
+    wijk, wave_from, wave_to : str
+    fit : dict
+        Deviance, AIC, ... of the logistic fit (see :func:`wijknet.inference.mrqap`).
+    actors : int
+        Actors present in both waves (the dyads among them enter the model).
+    null : str
+        The null hypothesis used, ``"dsp"`` or ``"y"``.
+    dropped : list of str
+        Terms left out because they did not vary over the dyads.
+    n_permutations : int
+
+    Notes
+    -----
+    ``result["term"]`` (a column of the table) and ``result.attrs`` (a dict
+    of the metadata) keep working as on the DataFrame that
+    :func:`tie_change_model` used to return; new code uses :meth:`to_frame`
+    and the attributes.
+
+    Examples
+    --------
+    A result made by hand (the model itself needs a project):
+
+    >>> table = pd.DataFrame({"wijk": "Noord", "wave_from": "2025", "wave_to": "2026",
+    ...     "term": ["intercept", "tie_before"], "estimate": [-3.0, 2.0], "std_error": [0.3, 0.4],
+    ...     "odds_ratio": np.exp([-3.0, 2.0]), "p_value": [0.01, 0.002], "statistic": [-10.0, 5.0]})
+    >>> result = TieChangeResult(table, "Noord", "2025", "2026", actors=12)
+    >>> result.to_frame()["term"].tolist(), result.actors
+    (['intercept', 'tie_before'], 12)
+    >>> [s.code for s in statements(result)]
+    ['header', 'tie_before.positive']
+    >>> print(result.summary(lang="en").as_text().splitlines()[0])
+    Tie-change model: Noord, 2025 to 2026
+    """
+
+    table: pd.DataFrame
+    wijk: str
+    wave_from: str
+    wave_to: str
+    fit: dict = field(default_factory=dict)
+    actors: int = 0
+    null: str = "dsp"
+    dropped: list[str] = field(default_factory=list)
+    n_permutations: int = 0
+
+    def to_frame(self) -> pd.DataFrame:
+        """The coefficient table (a copy), columns :data:`TABLE_COLUMNS`."""
+        return self.table.copy()
+
+    @property
+    def attrs(self) -> dict:
+        """The metadata as the ``.attrs`` of the former DataFrame result (a new dict)."""
+        return {"fit": self.fit, "actors": self.actors, "null": self.null,
+                "dropped": list(self.dropped), "n_permutations": self.n_permutations}  # fmt: skip
+
+    def __getitem__(self, key):
+        return self.table[key]
+
+    def summary(self, lang: str | None = None) -> Summary:
+        """Fit, coefficients and the plain sentences of :func:`describe` as a :class:`~wijknet.core.summary.Summary`."""
+        fit = {"actors": self.actors, "null": self.null, "n_permutations": self.n_permutations}
+        fit.update(self.fit)
+        columns = ["term", "estimate", "std_error", "odds_ratio", "statistic", "p_value"]
+        coefficients = self.table[columns].rename(columns=labelled(LABELS, columns, lang))
+        title = label(SUMMARY_TEXTS, "title", lang).format(
+            wijk=self.wijk, wave_from=self.wave_from, wave_to=self.wave_to
+        )
+        return Summary(
+            title,
+            [
+                (label(SUMMARY_TEXTS, "fit", lang), key_values(fit, lang)),
+                (label(SUMMARY_TEXTS, "coefficients", lang), coefficients),
+            ],
+            notes=[s.text(lang) for s in statements(self)][1:],
+            lang=lang,
+        )
+
+
 def _covariates(pair: WavePair, actors: pd.DataFrame, attr: str) -> dict[str, np.ndarray]:
     """Dyadic covariates over the stable actors, in the order of ``pair.nodes``."""
     stable = np.flatnonzero(pair.stable)
@@ -190,7 +289,7 @@ def tie_change_model(
     null: str = "dsp",
     attr: str = "domain",
     **graph_options,
-) -> pd.DataFrame:
+) -> TieChangeResult:
     """Logistic MRQAP regression of the later ties on the earlier network and actor attributes.
 
     Parameters
@@ -212,15 +311,16 @@ def tie_change_model(
 
     Returns
     -------
-    pandas.DataFrame
-        ``wijk, wave_from, wave_to, term, estimate, std_error, odds_ratio,
-        p_value, statistic``: one row per term (``intercept`` first);
-        ``odds_ratio = exp(estimate)``, ``p_value`` two-sided from the QAP
-        permutations, ``statistic`` the z-value ``estimate / std_error``.
-        ``table.attrs`` holds ``fit`` (deviance, AIC, ...; see
-        :func:`wijknet.inference.mrqap`), ``actors`` (stable actors),
-        ``null`` (the null hypothesis used) and ``dropped`` (terms left out
-        because they did not vary).
+    TieChangeResult
+        ``.to_frame()`` (and ``.table``): ``wijk, wave_from, wave_to, term,
+        estimate, std_error, odds_ratio, p_value, statistic``, one row per
+        term (``intercept`` first); ``odds_ratio = exp(estimate)``,
+        ``p_value`` two-sided from the QAP permutations, ``statistic`` the
+        z-value ``estimate / std_error``. Attributes ``fit`` (deviance, AIC,
+        ...; see :func:`wijknet.inference.mrqap`), ``actors`` (stable
+        actors), ``null`` (the null hypothesis used), ``dropped`` (terms left
+        out because they did not vary) and ``n_permutations``;
+        ``.summary()`` prints it all.
 
     Notes
     -----
@@ -296,10 +396,17 @@ def tie_change_model(
     table.insert(0, "wave_to", wave_to)
     table.insert(0, "wave_from", wave_from)
     table.insert(0, "wijk", wijk)
-    table = table[TABLE_COLUMNS].reset_index(drop=True)
-    table.attrs.update({"fit": result.fit, "actors": int(stable.size), "null": result.null, "dropped": dropped,
-                        "n_permutations": int(n_permutations)})  # fmt: skip
-    return table
+    return TieChangeResult(
+        table=table[TABLE_COLUMNS].reset_index(drop=True),
+        wijk=wijk,
+        wave_from=wave_from,
+        wave_to=wave_to,
+        fit=result.fit,
+        actors=int(stable.size),
+        null=result.null,
+        dropped=dropped,
+        n_permutations=int(n_permutations),
+    )
 
 
 def _p_text(p: float, lang: str) -> str:
@@ -313,13 +420,171 @@ def _p_text(p: float, lang: str) -> str:
     return text(TEXTS, "p", lang, value=fmt.number(p, decimals, lang))
 
 
-def describe(result: pd.DataFrame, lang: str | None = None, *, alpha: float = ALPHA) -> str:
-    """A plain-language summary of :func:`tie_change_model`, one sentence per term.
+#: The effect codes of a term: positive (more likely), none (no clear difference), negative.
+EFFECTS = {"+": "positive", "=": "none", "-": "negative"}
+_SIGNS = {v: k for k, v in EFFECTS.items()}
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One plain-language statement about a tie-change model, as codes and values.
+
+    Attributes
+    ----------
+    kind : {"header", "term", "dropped"}
+        The heading line, one term's effect, or the note on dropped terms.
+    code : str
+        Machine code in English: ``"header"``, ``"<term>.<effect>"`` (e.g.
+        ``"same_domain.none"``) or ``"dropped"``.
+    wijk, wave_from, wave_to : str
+    term : str, optional
+        The model term (``kind == "term"``).
+    effect : {"positive", "none", "negative"}, optional
+        ``p_value < alpha`` and the sign of the estimate, or ``"none"``.
+    estimate, odds_ratio, p_value : float, optional
+    actors : float, optional
+        Stable actors (``kind == "header"``); NaN when withheld.
+    terms : tuple of str
+        The dropped terms (``kind == "dropped"``).
+
+    Examples
+    --------
+    >>> s = Statement("term", "same_domain.none", "Daalhof", "2025", "2026",
+    ...               term="same_domain", effect="none", p_value=0.4)
+    >>> s.text("nl")
+    'Relaties tussen verschillende domeinen ontstaan en blijven in Daalhof even vaak als binnen een domein (p = 0,4).'
+    """
+
+    kind: str
+    code: str
+    wijk: str
+    wave_from: str
+    wave_to: str
+    term: str | None = None
+    effect: str | None = None
+    estimate: float = float("nan")
+    odds_ratio: float = float("nan")
+    p_value: float = float("nan")
+    actors: float = float("nan")
+    terms: tuple[str, ...] = ()
+
+    def text(self, lang: str | None = None) -> str:
+        """The statement as a sentence in Dutch or English."""
+        lang = lang or get_language()
+        context = {"wijk": self.wijk, "wave_from": self.wave_from, "wave_to": self.wave_to}
+        if self.kind == "header":
+            actors = fmt.integer(self.actors, lang)  # "–" when withheld (NaN)
+            return text(TEXTS, "header", lang, actors=actors, **context)
+        if self.kind == "dropped":
+            return text(TEXTS, "dropped", lang, terms=", ".join(self.terms))
+        key = f"{self.term}{_SIGNS[self.effect]}"
+        return text(TEXTS, key, lang, p=_p_text(self.p_value, lang), **context)
+
+
+def _parts(result) -> tuple[pd.DataFrame, dict]:
+    """The coefficient table and metadata of a result (or of a legacy DataFrame with ``.attrs``)."""
+    if isinstance(result, TieChangeResult):
+        return result.table, result.attrs
+    return result, dict(result.attrs)
+
+
+def statements(
+    result: TieChangeResult | pd.DataFrame, *, alpha: float = ALPHA, actors: float | None = None
+) -> list[Statement]:
+    """The structured form of :func:`describe`: a header, one statement per term, the dropped terms.
 
     Parameters
     ----------
-    result : pandas.DataFrame
-        The table returned by :func:`tie_change_model`.
+    result : TieChangeResult
+        From :func:`tie_change_model` (a DataFrame with the metadata in
+        ``.attrs``, the former return value, is accepted too).
+    alpha : float, default 0.05
+        A term with ``p_value < alpha`` has effect ``"positive"`` or
+        ``"negative"`` by the sign of its estimate, otherwise ``"none"``.
+    actors : float, optional
+        The number of stable actors to state in the header instead of the
+        model's own (e.g. the disclosure-protected count for a leernetwerk;
+        NaN shows as an en dash).
+
+    Returns
+    -------
+    list of Statement
+        ``kind`` ``"header"`` first, then ``"term"`` statements in table
+        order (the intercept and unknown terms left out), then a
+        ``"dropped"`` statement when terms were dropped. ``Statement.text``
+        makes the sentence.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"wijk": "Noord", "wave_from": "2025", "wave_to": "2026",
+    ...     "term": ["intercept", "same_domain"], "estimate": [-3.0, -0.8],
+    ...     "std_error": 0.2, "odds_ratio": np.exp([-3.0, -0.8]), "p_value": [0.01, 0.004],
+    ...     "statistic": 1.0})
+    >>> result = TieChangeResult(table, "Noord", "2025", "2026", actors=20, dropped=["both_team"])
+    >>> [(s.kind, s.code) for s in statements(result)]
+    [('header', 'header'), ('term', 'same_domain.negative'), ('dropped', 'dropped')]
+    """
+    table, meta = _parts(result)
+    first = table.iloc[0]
+    context = {"wijk": first["wijk"], "wave_from": first["wave_from"], "wave_to": first["wave_to"]}
+    stated = meta.get("actors", float("nan")) if actors is None else actors
+    try:
+        stated = float(stated)
+    except (TypeError, ValueError):
+        stated = float("nan")
+    out = [Statement("header", "header", actors=stated, **context)]
+    for row in table.itertuples(index=False):
+        if row.term not in TERMS:
+            continue
+        sign = "=" if not row.p_value < alpha else ("+" if row.estimate > 0 else "-")
+        effect = EFFECTS[sign]
+        out.append(
+            Statement(
+                "term",
+                f"{row.term}.{effect}",
+                term=row.term,
+                effect=effect,
+                estimate=float(row.estimate),
+                odds_ratio=float(row.odds_ratio),
+                p_value=float(row.p_value),
+                **context,
+            )
+        )
+    if meta.get("dropped"):
+        out.append(Statement("dropped", "dropped", terms=tuple(meta["dropped"]), **context))
+    return out
+
+
+def statements_frame(
+    result: TieChangeResult | pd.DataFrame, *, alpha: float = ALPHA
+) -> pd.DataFrame:
+    """:func:`statements` as a tidy table, one row per statement.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"wijk": "Noord", "wave_from": "2025", "wave_to": "2026",
+    ...     "term": ["intercept", "tie_before"], "estimate": [-3.0, 2.0], "std_error": 0.2,
+    ...     "odds_ratio": np.exp([-3.0, 2.0]), "p_value": [0.01, 0.2], "statistic": 1.0})
+    >>> statements_frame(TieChangeResult(table, "Noord", "2025", "2026"))[["kind", "code"]].values.tolist()
+    [['header', 'header'], ['term', 'tie_before.none']]
+    """
+    from dataclasses import asdict
+
+    return pd.DataFrame([asdict(s) for s in statements(result, alpha=alpha)])
+
+
+def describe(
+    result: TieChangeResult | pd.DataFrame, lang: str | None = None, *, alpha: float = ALPHA
+) -> str:
+    """A plain-language summary of :func:`tie_change_model`, one sentence per term.
+
+    The sentences of :func:`statements`: the header, ``"- "`` and one line
+    per term, then the note on dropped terms.
+
+    Parameters
+    ----------
+    result : TieChangeResult
+        From :func:`tie_change_model` (or a DataFrame with ``.attrs``).
     lang : {"nl", "en"}, optional
         Default: the active language (Dutch unless set otherwise).
     alpha : float, default 0.05
@@ -335,16 +600,6 @@ def describe(result: pd.DataFrame, lang: str | None = None, *, alpha: float = AL
         Daalhof even vaak als binnen een domein (p = 0,4)."
     """
     lang = lang or get_language()
-    first = result.iloc[0]
-    context = {"wijk": first["wijk"], "wave_from": first["wave_from"], "wave_to": first["wave_to"]}
-    lines = [text(TEXTS, "header", lang, actors=result.attrs.get("actors", "?"), **context)]
-    for row in result.itertuples(index=False):
-        if row.term not in TERMS:
-            continue
-        sign = "=" if not row.p_value < alpha else ("+" if row.estimate > 0 else "-")
-        lines.append(
-            "- " + text(TEXTS, f"{row.term}{sign}", lang, p=_p_text(row.p_value, lang), **context)
-        )
-    if result.attrs.get("dropped"):
-        lines.append(text(TEXTS, "dropped", lang, terms=", ".join(result.attrs["dropped"])))
-    return "\n".join(lines)
+    return "\n".join(
+        ("- " if s.kind == "term" else "") + s.text(lang) for s in statements(result, alpha=alpha)
+    )

@@ -37,6 +37,7 @@ from wijknet.core.i18n import get_language
 MISSING = "–"
 #: The CLDR locale of each user-facing language.
 LOCALES = {"nl": "nl_NL", "en": "en_GB"}
+INFINITY = float("inf")
 #: p-values below this are shown as "< 0,001".
 P_FLOOR = 0.001
 
@@ -68,9 +69,13 @@ def number(value, decimals: int = 2, lang: str | None = None) -> str:
     --------
     >>> number(0.5, 2, "nl"), number(12000, 0, "nl"), number(-3.14159, 3, "en")
     ('0,50', '12.000', '-3.142')
+    >>> number(float("inf")), number(float("-inf"))
+    ('∞', '-∞')
     """
     if is_missing(value):
         return MISSING
+    if float(value) in (INFINITY, -INFINITY):  # e.g. the odds ratio of a huge estimate
+        return "∞" if float(value) > 0 else "-∞"
     pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
     return format_decimal(float(value), format=pattern, locale=_locale(lang))
 

@@ -4,7 +4,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from wijknet.analysis.tiechange import describe
+from wijknet.analysis.tiechange import statements
 from wijknet.core import formatting as fmt
 from wijknet.privacy.suppression import is_aggregate_only
 from wijknet.webapp import state, ui
@@ -183,7 +183,7 @@ for column, metric in zip(charts, state.TREND_METRICS):
     scale = 100 if metric == "cross_domain_share" else 1
     for field in ("estimate", "ci_low", "ci_high"):
         data[field] = data[field] * scale
-    fmt = ".3f" if metric == "density" else ".0f" if scale == 100 else ".2f"
+    number_format = ".3f" if metric == "density" else ".0f" if scale == 100 else ".2f"
     if metric == "cross_domain_share":
         domain = [0, 100]
     elif metric == "ei_index":
@@ -202,9 +202,9 @@ for column, metric in zip(charts, state.TREND_METRICS):
     base = alt.Chart(data).encode(x=x)
     tooltip = [
         alt.Tooltip("wave:N", title=t("wave")),
-        alt.Tooltip("estimate:Q", title=t("trend_value"), format=fmt),
-        alt.Tooltip("ci_low:Q", title=t("trend_low"), format=fmt),
-        alt.Tooltip("ci_high:Q", title=t("trend_high"), format=fmt),
+        alt.Tooltip("estimate:Q", title=t("trend_value"), format=number_format),
+        alt.Tooltip("ci_low:Q", title=t("trend_low"), format=number_format),
+        alt.Tooltip("ci_high:Q", title=t("trend_high"), format=number_format),
         alt.Tooltip("actors:Q", title=t("trend_actors")),
     ]
     band = base.mark_area(opacity=0.18, color="#0072B2").encode(y=alt.Y("ci_low:Q"), y2="ci_high:Q")
@@ -216,14 +216,14 @@ for column, metric in zip(charts, state.TREND_METRICS):
             "estimate:Q",
             title=None,
             scale=alt.Scale(domain=domain, nice=False),
-            axis=alt.Axis(format=fmt),
+            axis=alt.Axis(format=number_format),
         )
     )
     points = base.mark_point(filled=True, size=140, color="#0072B2").encode(
         y="estimate:Q", tooltip=tooltip
     )
     labels = base.mark_text(dx=12, align="left", fontSize=15, color="#1a1a1a").encode(
-        y="estimate:Q", text=alt.Text("estimate:Q", format=fmt)
+        y="estimate:Q", text=alt.Text("estimate:Q", format=number_format)
     )
     layers = [band, bars, line, points, labels]
     if metric == "ei_index":
@@ -258,19 +258,21 @@ try:
 except ValueError as exc:
     st.info(t("model_error", error=ui.literal(exc)))
 else:
-    if anonymous:  # the stable actors beside the actors per wave give the numbers who came and left: as protected above
-        model.attrs["actors"] = n(row["actors_stable"])
-    first, *rest = describe(model, sel.lang).splitlines()
-    bullets = [line for line in rest if line.startswith("- ")]
-    notes = [line for line in rest if not line.startswith("- ")]
+    # The stable actors beside the actors per wave give the numbers who came and left: for a
+    # leernetwerk the header states the protected count of the summary above.
+    items = statements(model, actors=row["actors_stable"] if anonymous else None)
+    header = [s.text(sel.lang) for s in items if s.kind == "header"]
+    bullets = [s.text(sel.lang) for s in items if s.kind == "term"]
+    notes = [s.text(sel.lang) for s in items if s.kind == "dropped"]
     # Plain sentences that quote the wijk and waves: shown as text, only the bold and bullets are ours.
     st.markdown(
-        f"**{ui.literal(first)}**\n\n" + "\n".join("- " + ui.literal(line[2:]) for line in bullets)
+        "".join(f"**{ui.literal(line)}**\n\n" for line in header)
+        + "\n".join("- " + ui.literal(line) for line in bullets)
     )
     for note in notes:
         st.caption(ui.literal(note))
     with st.expander(t("model_table")):
-        table = model[["term", "estimate", "std_error", "odds_ratio", "p_value"]].rename(
+        table = model.to_frame()[["term", "estimate", "std_error", "odds_ratio", "p_value"]].rename(
             columns={
                 c: t(f"col_{c}") for c in ("term", "estimate", "std_error", "odds_ratio", "p_value")
             }
