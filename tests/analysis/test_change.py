@@ -18,6 +18,8 @@ from wijknet.analysis.change import (
     change_table,
     compare_waves,
     metric_change,
+    protect_change,
+    wave_change,
     wave_pairs,
 )
 from wijknet.core.settings import ProjectConfig
@@ -229,3 +231,44 @@ def test_change_table_for_a_leernetwerk_follows_the_disclosure_control_rule(proj
         compare_waves(shared, wijk, "2025", "2026", n_permutations=0), shared.config.min_cell
     )
     pd.testing.assert_frame_equal(table, expected)
+
+
+def test_wave_change_tie_by_tie(project, row):
+    """By hand: kept a->b; new b->c, c->a and e's two ties; lost b->a, a->c and d's two ties."""
+    change = wave_change(project, "Noord", "2025", "2026")
+    status = dict(zip(zip(change.ties["source"], change.ties["target"]), change.ties["status"]))
+    assert status == {
+        ("a", "b"): "kept",
+        ("b", "c"): "new", ("c", "a"): "new", ("e", "a"): "new", ("a", "e"): "new",
+        ("b", "a"): "lost", ("a", "c"): "lost", ("c", "d"): "lost", ("d", "a"): "lost",
+    }  # fmt: skip
+    structural = change.ties.set_index(["source", "target"])["structural"]
+    assert structural[("e", "a")] and structural[("d", "a")] and not structural[("b", "c")]
+    cross = change.ties.set_index(["source", "target"])["cross_domain"]
+    assert cross[("b", "c")] and not cross[("a", "b")]
+    assert dict(zip(change.actors["actor_id"], change.actors["status"])) == {
+        "a": "stable", "b": "stable", "c": "stable", "d": "left", "e": "entered"}  # fmt: skip
+    assert (change.entrants, change.leavers) == (1, 1)
+    counts = change.counts()
+    assert counts == {"ties_kept": 1, "ties_new": 4, "ties_lost": 4, "stable": 3, "entrants": 1,
+                      "leavers": 1, "entrant_ties": 2, "leaver_ties": 2}  # fmt: skip
+    # the same counts as compare_waves over all actors
+    assert (counts["ties_kept"], counts["ties_new"], counts["ties_lost"]) == (
+        row["ties_kept"], row["ties_new_all"], row["ties_lost_all"])  # fmt: skip
+    assert (row["entrants"], row["leavers"], row["entrant_ties"], row["leaver_ties"]) == (
+        1,
+        1,
+        2,
+        2,
+    )
+    assert change.to_frame().loc[0, "entrant_ties"] == 2
+    assert "nieuwe actoren" in change.summary("nl").as_text()
+
+
+def test_entrant_and_leaver_columns_are_protected_with_the_counts_they_repeat(project):
+    table = compare_waves(project, "Noord", "2025", "2026", n_permutations=0)
+    protected = protect_change(table, 5).iloc[0]
+    for alias, source in (("entrants", "actors_entered"), ("leavers", "actors_left")):
+        assert pd.isna(protected[alias]) and pd.isna(protected[source])
+    assert pd.isna(protected["entrant_ties"]) and pd.isna(protected["leaver_ties"])
+    assert table.loc[0, "entrants"] == 1

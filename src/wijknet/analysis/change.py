@@ -24,12 +24,15 @@ as ``min_weight``, have been applied to both waves alike).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from itertools import combinations
 from typing import Literal
 
 import numpy as np
 import pandas as pd
 
+from wijknet.core.summary import Summary, key_values, label
+from wijknet.privacy.suppression import protect_rows
 from wijknet.project import Project
 
 Pairs = Literal["consecutive", "all"]
@@ -42,6 +45,7 @@ CHANGE_COLUMNS = [
 EXTRA_COLUMNS = [
     "kept_same_domain", "ties_from", "ties_to", "ties_new_all", "ties_lost_all", "jaccard_all", "hamming_all",
     "new_cross_domain_all", "lost_cross_domain_all", "new_same_domain_all", "lost_same_domain_all", "directed",
+    "entrants", "leavers", "entrant_ties", "leaver_ties",
 ]  # fmt: skip
 DOMAIN_PAIR_COLUMNS = [
     "wijk",
@@ -131,6 +135,198 @@ class WavePair:
         return {"kept": x & y & mask, "new": ~x & y & mask, "lost": x & ~y & mask}
 
 
+#: Status codes of a tie between two waves and of an actor.
+KEPT, NEW, LOST = "kept", "new", "lost"
+TIE_STATUSES = (KEPT, NEW, LOST)
+STABLE, ENTERED, LEFT = "stable", "entered", "left"
+ACTOR_STATUSES = (STABLE, ENTERED, LEFT)
+TIE_COLUMNS = ["source", "target", "status", "cross_domain", "structural"]
+ACTOR_COLUMNS = ["actor_id", "status"]
+
+TEXTS = {
+    "title": {
+        "nl": "Verandering: {wijk}, {wave_from} naar {wave_to}",
+        "en": "Change: {wijk}, {wave_from} to {wave_to}",
+    },
+    "ties_kept": {"nl": "relaties gebleven", "en": "ties kept"},
+    "ties_new": {"nl": "relaties nieuw", "en": "ties new"},
+    "ties_lost": {"nl": "relaties verdwenen", "en": "ties lost"},
+    "stable": {"nl": "actoren in beide metingen", "en": "actors in both waves"},
+    "entrants": {"nl": "nieuwe actoren", "en": "entrants"},
+    "leavers": {"nl": "vertrokken actoren", "en": "leavers"},
+    "entrant_ties": {"nl": "relaties van nieuwe actoren", "en": "ties of entrants"},
+    "leaver_ties": {"nl": "relaties van vertrokken actoren", "en": "ties of leavers"},
+    "note": {
+        "nl": "Relaties van nieuwe actoren tellen als nieuw, relaties van vertrokken actoren als verdwenen.",
+        "en": "Ties of entrants count as new, ties of leavers as lost.",
+    },
+}
+
+
+@dataclass(frozen=True)
+class WaveChange:
+    """Tie by tie and actor by actor: what changed in one wijk between two waves.
+
+    Made by :func:`wave_change`. Every dyad of the actors present in either
+    wave is classified: a tie of an entrant is new, a tie of a leaver is
+    lost, and both are marked ``structural`` (the tie could not exist in the
+    other wave).
+
+    Attributes
+    ----------
+    wijk, wave_from, wave_to : str
+    directed : bool
+    ties : pandas.DataFrame
+        :data:`TIE_COLUMNS`: ``source, target, status, cross_domain,
+        structural``, one row per tie present in either wave, ``status``
+        ``"kept"``, ``"new"`` or ``"lost"`` (undirected: one row per pair).
+    actors : pandas.DataFrame
+        :data:`ACTOR_COLUMNS`: ``actor_id, status`` for every actor present in
+        either wave (``actors.csv`` order), ``status`` ``"stable"``,
+        ``"entered"`` or ``"left"``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> ties = pd.DataFrame({"source": ["a", "b", "a"], "target": ["b", "c", "c"],
+    ...     "status": ["kept", "new", "lost"], "cross_domain": [False, True, True],
+    ...     "structural": [False, True, False]})
+    >>> actors = pd.DataFrame({"actor_id": ["a", "b", "c", "d"],
+    ...     "status": ["stable", "stable", "entered", "left"]})
+    >>> change = WaveChange("Noord", "2025", "2026", True, ties, actors)
+    >>> change.counts()
+    {'ties_kept': 1, 'ties_new': 1, 'ties_lost': 1, 'stable': 2, 'entrants': 1, 'leavers': 1, 'entrant_ties': 1, 'leaver_ties': 0}
+    >>> change.to_frame().loc[0, "entrants"]
+    np.int64(1)
+    >>> print(change.summary(lang="en").as_text().splitlines()[0])
+    Change: Noord, 2025 to 2026
+    """
+
+    wijk: str
+    wave_from: str
+    wave_to: str
+    directed: bool
+    ties: pd.DataFrame
+    actors: pd.DataFrame
+
+    @property
+    def entrants(self) -> int:
+        """Actors present in the later wave only."""
+        return int((self.actors["status"] == ENTERED).sum())
+
+    @property
+    def leavers(self) -> int:
+        """Actors present in the earlier wave only."""
+        return int((self.actors["status"] == LEFT).sum())
+
+    def counts(self) -> dict[str, int]:
+        """Kept, new and lost ties (all actors), stable actors, entrants, leavers and their ties.
+
+        ``entrant_ties`` are the new ties of an entrant, ``leaver_ties`` the
+        lost ties of a leaver (the ``structural`` ones), so ``ties_new -
+        entrant_ties`` and ``ties_lost - leaver_ties`` are the changes among
+        stable actors.
+        """
+        status = self.ties["status"]
+        structural = self.ties["structural"].astype(bool)
+        return {
+            "ties_kept": int((status == KEPT).sum()),
+            "ties_new": int((status == NEW).sum()),
+            "ties_lost": int((status == LOST).sum()),
+            "stable": int((self.actors["status"] == STABLE).sum()),
+            "entrants": self.entrants,
+            "leavers": self.leavers,
+            "entrant_ties": int(((status == NEW) & structural).sum()),
+            "leaver_ties": int(((status == LOST) & structural).sum()),
+        }
+
+    def to_frame(self) -> pd.DataFrame:
+        """The counts as a one-row DataFrame with ``wijk``, ``wave_from`` and ``wave_to``."""
+        return pd.DataFrame(
+            [
+                {
+                    "wijk": self.wijk,
+                    "wave_from": self.wave_from,
+                    "wave_to": self.wave_to,
+                    **self.counts(),
+                }
+            ]
+        )
+
+    def summary(self, lang: str | None = None) -> Summary:
+        """The counts as a printable :class:`~wijknet.core.summary.Summary` in Dutch or English."""
+        counts = self.counts()
+        table = key_values(counts, lang)
+        table[table.columns[0]] = [label(TEXTS, key, lang) for key in counts]
+        title = label(TEXTS, "title", lang).format(
+            wijk=self.wijk, wave_from=self.wave_from, wave_to=self.wave_to
+        )
+        return Summary(title, [("", table)], notes=[label(TEXTS, "note", lang)], lang=lang)
+
+
+def wave_change(
+    project: Project,
+    wijk: str,
+    wave_from: str,
+    wave_to: str,
+    *,
+    attr: str = "domain",
+    **graph_options,
+) -> WaveChange:
+    """Kept, new and lost ties and stable, entering and leaving actors of one wijk, tie by tie.
+
+    Parameters
+    ----------
+    project : Project
+    wijk, wave_from, wave_to : str
+    attr : str, default "domain"
+        Actor attribute that decides whether a tie crosses domains.
+    **graph_options
+        Passed to :func:`wijknet.graph.build.build_graph` for both waves
+        (``tie_types``, ``min_weight``, ``symmetrise``), as in
+        :func:`compare_waves`.
+
+    Returns
+    -------
+    WaveChange
+        The tidy ``ties`` and ``actors`` tables and their counts. The counts
+        are those of :func:`compare_waves` over all actors: ``ties_kept``,
+        ``ties_new_all``, ``ties_lost_all``, ``actors_entered`` (=
+        ``entrants``), ``actors_left`` (= ``leavers``).
+
+    Notes
+    -----
+    With ``x`` the earlier and ``y`` the later adjacency matrix on the union
+    of the actors, a dyad is kept when ``x_ij = y_ij = 1``, new when
+    ``x_ij = 0, y_ij = 1`` and lost when ``x_ij = 1, y_ij = 0``; a dyad with
+    an actor absent in one wave is a structural zero there (see the module
+    docstring).
+    """
+    pair = WavePair(project, wijk, wave_from, wave_to, attr, **graph_options)
+    counts = pair.counts(pair.dyads_all)
+    structural = ~(pair.stable[:, None] & pair.stable[None, :])
+    rows = [
+        {
+            "source": pair.nodes[i],
+            "target": pair.nodes[j],
+            "status": status,
+            "cross_domain": bool(pair.cross[i, j]),
+            "structural": bool(structural[i, j]),
+        }
+        for status in TIE_STATUSES
+        for i, j in zip(*np.nonzero(counts[status]))
+    ]
+    status = np.where(pair.stable, STABLE, np.where(pair.present_to, ENTERED, LEFT))
+    return WaveChange(
+        wijk=wijk,
+        wave_from=wave_from,
+        wave_to=wave_to,
+        directed=pair.directed,
+        ties=pd.DataFrame(rows, columns=TIE_COLUMNS),
+        actors=pd.DataFrame({"actor_id": pair.nodes, "status": status}, columns=ACTOR_COLUMNS),
+    )
+
+
 def _jaccard(kept: int, new: int, lost: int) -> float:
     total = kept + new + lost
     return kept / total if total else float("nan")
@@ -194,9 +390,22 @@ def compare_waves(
             ``N11`` is the same in both versions.
         ``directed``
             whether arcs (True) or undirected edges were compared.
+        ``entrants``, ``leavers``
+            the same as ``actors_entered`` and ``actors_left`` (the names of
+            :class:`WaveChange`).
+        ``entrant_ties``, ``leaver_ties``
+            ties of entrants (``ties_new_all - ties_new``) and of leavers
+            (``ties_lost_all - ties_lost``).
 
     Notes
     -----
+    The result stays a tidy one-row DataFrame rather than a result object:
+    its rows are concatenated into the change table of every wijk and pair
+    of waves (:func:`change_table`, :func:`wijknet.analysis.standard.analyse`),
+    written to ``change.csv`` and protected for a leernetwerk row by row
+    (:func:`protect_change`). The tie-by-tie result object is
+    :class:`WaveChange` (:func:`wave_change`).
+
     The Jaccard index measures how much of the network persists; Snijders,
     van de Bunt & Steglich (2010) use it to judge whether two waves are close
     enough for a stochastic actor-oriented model, and the RSiena manual
@@ -244,6 +453,9 @@ def compare_waves(
     row["ties_from"] = int((pair.A[0] & pair.dyads_all).sum())
     row["ties_to"] = int((pair.A[1] & pair.dyads_all).sum())
     row["directed"] = pair.directed
+    row["entrants"], row["leavers"] = row["actors_entered"], row["actors_left"]
+    row["entrant_ties"] = row["ties_new_all"] - row["ties_new"]
+    row["leaver_ties"] = row["ties_lost_all"] - row["ties_lost"]
     stable = np.flatnonzero(pair.stable)
     if stable.size >= 3:
         x, y = (A[np.ix_(stable, stable)].astype(float) for A in pair.A)
@@ -309,18 +521,87 @@ def protect_for_audience(project: Project, change: pd.DataFrame) -> pd.DataFrame
     For a project restricted to an aggregate-only audience (leernetwerk,
     :func:`wijknet.privacy.suppression.is_aggregate_only`) this is the rule of
     the wave comparison of :func:`wijknet.analysis.standard.analyse`
-    (:func:`wijknet.analysis.standard.protect_change`): counts of actors and ties
+    (:func:`protect_change`): counts of actors and ties
     that are small, or that follow from the counts shown beside them (kept +
     new = ties of the later wave, stable + entered = actors of the later
     wave, ...), become NaN, and so does the Jaccard index computed from
     them. Other audiences get ``change`` unchanged.
     """
-    from wijknet.analysis.standard import protect_change  # analysis imports this module
     from wijknet.privacy.suppression import is_aggregate_only
 
     if not is_aggregate_only(project):
         return change
     return protect_change(change, project.config.min_cell)
+
+
+#: Lines between the counts of one row of :func:`compare_waves`; ``*_x`` are the counts
+#: of the ties of actors who entered or left (the ``*_all`` count minus the stable-actor count).
+CHANGE_LINES = (
+    ("ties_to", ["ties_kept", "ties_new_all"]), ("ties_from", ["ties_kept", "ties_lost_all"]),
+    ("hamming", ["ties_new", "ties_lost"]), ("hamming_all", ["ties_new_all", "ties_lost_all"]),
+    ("ties_kept", ["kept_cross_domain", "kept_same_domain"]),
+    ("ties_new", ["new_cross_domain", "new_same_domain"]), ("ties_lost", ["lost_cross_domain", "lost_same_domain"]),
+    ("ties_new_all", ["new_cross_domain_all", "new_same_domain_all"]),
+    ("ties_lost_all", ["lost_cross_domain_all", "lost_same_domain_all"]),
+    ("ties_new_all", ["ties_new", "new_x"]), ("ties_lost_all", ["ties_lost", "lost_x"]),
+    ("new_cross_domain_all", ["new_cross_domain", "new_cross_x"]),
+    ("lost_cross_domain_all", ["lost_cross_domain", "lost_cross_x"]),
+    ("new_same_domain_all", ["new_same_domain", "new_same_x"]),
+    ("lost_same_domain_all", ["lost_same_domain", "lost_same_x"]),
+    ("actors_to", ["actors_stable", "actors_entered"]), ("actors_from", ["actors_stable", "actors_left"]),
+)  # fmt: skip
+#: Columns of compare_waves that repeat another count, under the names of WaveChange.
+_ALIASES = {"entrants": "actors_entered", "leavers": "actors_left", "entrant_ties": "new_x",
+            "leaver_ties": "lost_x"}  # fmt: skip
+_JACCARD = {
+    "": ("ties_kept", "ties_new", "ties_lost"),
+    "_all": ("ties_kept", "ties_new_all", "ties_lost_all"),
+}
+
+
+def protect_change(change: pd.DataFrame, min_cell: int) -> pd.DataFrame:
+    """The wave comparison with the disclosure-control rule applied to its counts of ties and actors.
+
+    Each row is protected on its own with :data:`CHANGE_LINES` (kept + new
+    = ties of the later wave, and so on). The actors of each wave are shown
+    in the network table and count as known; the ties of each wave
+    (``ties_from``, ``ties_to``) are the network's tie totals, blanked only
+    when small, as there (so they cost more than any other count). The
+    ties of fewer than ``min_cell`` newcomers or leavers (``ties_new_all -
+    ties_new``) are blanked whatever their number, so that no one person's
+    ties can be read off. The Jaccard index is blanked with any of its counts.
+    """
+    if change is None or change.empty:
+        return change
+    table = change.assign(
+        new_x=change["ties_new_all"] - change["ties_new"], lost_x=change["ties_lost_all"] - change["ties_lost"],
+        new_cross_x=change["new_cross_domain_all"] - change["new_cross_domain"],
+        lost_cross_x=change["lost_cross_domain_all"] - change["lost_cross_domain"],
+        new_same_x=change["new_same_domain_all"] - change["new_same_domain"],
+        lost_same_x=change["lost_same_domain_all"] - change["lost_same_domain"],
+        actors_to=change["actors_stable"] + change["actors_entered"],
+        actors_from=change["actors_stable"] + change["actors_left"],
+    )  # fmt: skip
+    # the ties of fewer than min_cell newcomers (or leavers) are about each of them, however many ties
+    about = {
+        "actors_entered": ["new_x", "new_cross_x", "new_same_x"],
+        "actors_left": ["lost_x", "lost_cross_x", "lost_same_x"],
+    }
+    table = protect_rows(
+        table,
+        CHANGE_LINES,
+        min_cell,
+        known=["actors_to", "actors_from"],
+        cost={"ties_to": 100.0, "ties_from": 100.0},
+        about=about,
+    )
+    for suffix, counts in _JACCARD.items():
+        table.loc[table[list(counts)].isna().any(axis=1), f"jaccard{suffix}"] = float("nan")
+    # the names of WaveChange repeat protected counts: they are blanked with them
+    for name, source in _ALIASES.items():
+        if name in table.columns:
+            table[name] = table[source]
+    return table[list(change.columns)]
 
 
 def change_by_domain_pair(

@@ -16,6 +16,8 @@ import pandas as pd
 from joblib import Parallel, delayed
 
 from wijknet.analysis.change import CHANGE_COLUMNS, compare_waves, wave_pairs
+from wijknet.analysis.change import CHANGE_LINES as CHANGE_LINES  # re-exported: it lived here
+from wijknet.analysis.change import protect_change as protect_change
 from wijknet.graph.build import build_graph
 from wijknet.metrics import actor_metrics, ei_index_by_group, mixing_matrix, network_metrics
 from wijknet.privacy.suppression import (
@@ -24,7 +26,6 @@ from wijknet.privacy.suppression import (
     protect_ei_domains,
     protect_mixing,
     protect_network,
-    protect_rows,
 )
 from wijknet.project import Project
 
@@ -94,8 +95,11 @@ class AnalysisResult:
     kpi3: pd.DataFrame | None = None
 
     def write(self, out_dir: str | Path) -> list[Path]:
-        """Write ``actor_metrics.csv`` (not for a leernetwerk), ``network_metrics.csv``, ``mixing.csv``,
-        ``ei_domains.csv``, ``change.csv`` and, with survey responses, ``kpi3.csv``.
+        """Write the tables as CSV files into ``out_dir``.
+
+        ``actor_metrics.csv`` (not for a leernetwerk), ``network_metrics.csv``,
+        ``mixing.csv``, ``ei_domains.csv``, ``change.csv`` and, with survey
+        responses, ``kpi3.csv``.
 
         Files are written to a temporary folder first and moved into place
         only when all of them are complete, so a failure leaves ``out_dir`` as
@@ -279,69 +283,6 @@ def analyse(
         change=change,
         kpi3=kpi3(project) if project.has_responses else None,
     )
-
-
-#: Lines between the counts of one row of :func:`wijknet.analysis.change.compare_waves`; ``*_x`` are the counts
-#: of the ties of actors who entered or left (the ``*_all`` count minus the stable-actor count).
-CHANGE_LINES = (
-    ("ties_to", ["ties_kept", "ties_new_all"]), ("ties_from", ["ties_kept", "ties_lost_all"]),
-    ("hamming", ["ties_new", "ties_lost"]), ("hamming_all", ["ties_new_all", "ties_lost_all"]),
-    ("ties_kept", ["kept_cross_domain", "kept_same_domain"]),
-    ("ties_new", ["new_cross_domain", "new_same_domain"]), ("ties_lost", ["lost_cross_domain", "lost_same_domain"]),
-    ("ties_new_all", ["new_cross_domain_all", "new_same_domain_all"]),
-    ("ties_lost_all", ["lost_cross_domain_all", "lost_same_domain_all"]),
-    ("ties_new_all", ["ties_new", "new_x"]), ("ties_lost_all", ["ties_lost", "lost_x"]),
-    ("new_cross_domain_all", ["new_cross_domain", "new_cross_x"]),
-    ("lost_cross_domain_all", ["lost_cross_domain", "lost_cross_x"]),
-    ("new_same_domain_all", ["new_same_domain", "new_same_x"]),
-    ("lost_same_domain_all", ["lost_same_domain", "lost_same_x"]),
-    ("actors_to", ["actors_stable", "actors_entered"]), ("actors_from", ["actors_stable", "actors_left"]),
-)  # fmt: skip
-_JACCARD = {
-    "": ("ties_kept", "ties_new", "ties_lost"),
-    "_all": ("ties_kept", "ties_new_all", "ties_lost_all"),
-}
-
-
-def protect_change(change: pd.DataFrame, min_cell: int) -> pd.DataFrame:
-    """The wave comparison with the disclosure-control rule applied to its counts of ties and actors.
-
-    Each row is protected on its own with :data:`CHANGE_LINES` (kept + new
-    = ties of the later wave, and so on). The actors of each wave are shown
-    in the network table and count as known; the ties of each wave
-    (``ties_from``, ``ties_to``) are the network's tie totals, blanked only
-    when small, as there (so they cost more than any other count). The
-    ties of fewer than ``min_cell`` newcomers or leavers (``ties_new_all -
-    ties_new``) are blanked whatever their number, so that no one person's
-    ties can be read off. The Jaccard index is blanked with any of its counts.
-    """
-    if change is None or change.empty:
-        return change
-    table = change.assign(
-        new_x=change["ties_new_all"] - change["ties_new"], lost_x=change["ties_lost_all"] - change["ties_lost"],
-        new_cross_x=change["new_cross_domain_all"] - change["new_cross_domain"],
-        lost_cross_x=change["lost_cross_domain_all"] - change["lost_cross_domain"],
-        new_same_x=change["new_same_domain_all"] - change["new_same_domain"],
-        lost_same_x=change["lost_same_domain_all"] - change["lost_same_domain"],
-        actors_to=change["actors_stable"] + change["actors_entered"],
-        actors_from=change["actors_stable"] + change["actors_left"],
-    )  # fmt: skip
-    # the ties of fewer than min_cell newcomers (or leavers) are about each of them, however many ties
-    about = {
-        "actors_entered": ["new_x", "new_cross_x", "new_same_x"],
-        "actors_left": ["lost_x", "lost_cross_x", "lost_same_x"],
-    }
-    table = protect_rows(
-        table,
-        CHANGE_LINES,
-        min_cell,
-        known=["actors_to", "actors_from"],
-        cost={"ties_to": 100.0, "ties_from": 100.0},
-        about=about,
-    )
-    for suffix, counts in _JACCARD.items():
-        table.loc[table[list(counts)].isna().any(axis=1), f"jaccard{suffix}"] = float("nan")
-    return table[list(change.columns)]
 
 
 def protect_aggregates(

@@ -29,7 +29,9 @@ Examples
 
 from __future__ import annotations
 
-from babel.numbers import format_decimal
+from decimal import InvalidOperation
+
+from babel.numbers import format_decimal, format_scientific
 
 from wijknet.core.i18n import get_language
 
@@ -69,15 +71,18 @@ def number(value, decimals: int = 2, lang: str | None = None) -> str:
     --------
     >>> number(0.5, 2, "nl"), number(12000, 0, "nl"), number(-3.14159, 3, "en")
     ('0,50', '12.000', '-3.142')
-    >>> number(float("inf")), number(float("-inf"))
-    ('∞', '-∞')
+    >>> number(float("inf")), number(float("-inf")), number(2.5e40, 2, "nl")
+    ('∞', '-∞', '2,5E40')
     """
     if is_missing(value):
         return MISSING
     if float(value) in (INFINITY, -INFINITY):  # e.g. the odds ratio of a huge estimate
         return "∞" if float(value) > 0 else "-∞"
     pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
-    return format_decimal(float(value), format=pattern, locale=_locale(lang))
+    try:
+        return format_decimal(float(value), format=pattern, locale=_locale(lang))
+    except InvalidOperation:  # too many digits for the pattern (e.g. exp of a huge estimate)
+        return format_scientific(float(value), format="0.###E0", locale=_locale(lang))
 
 
 def integer(value, lang: str | None = None) -> str:

@@ -17,8 +17,8 @@ change of ties only: no names, hover texts, per-actor size, entered or left
 mark, and no actor ids in the document. What counts as kept, new or lost - and which
 actors entered or left - is decided by :mod:`wijknet.analysis.change` (dyads with an
 actor absent in one wave are structural zeros there); this module only draws.
-:func:`wave_difference` collects those results (from
-:class:`wijknet.analysis.change.WavePair`, the classification behind
+:func:`wave_difference` collects those results (the tidy tables of
+:func:`wijknet.analysis.change.wave_change`, the classification behind
 :func:`~wijknet.analysis.change.compare_waves`) together with the two graphs (for
 names, roles and domains).
 """
@@ -32,10 +32,22 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import networkx as nx
-import numpy as np
 import pandas as pd
 from pyvis.network import Network
 
+from wijknet.analysis.change import ACTOR_COLUMNS as ACTOR_COLUMNS  # re-exported: they lived here
+from wijknet.analysis.change import (  # the status codes are the change module's
+    ACTOR_STATUSES,
+    ENTERED,
+    KEPT,
+    LEFT,
+    LOST,
+    NEW,
+    STABLE,
+    TIE_STATUSES,
+    wave_change,
+)
+from wijknet.analysis.change import TIE_COLUMNS as TIE_COLUMNS
 from wijknet.core import formatting as fmt
 from wijknet.core.i18n import text
 from wijknet.viz.netmap import (
@@ -57,12 +69,6 @@ if TYPE_CHECKING:
     from wijknet.core.taxonomy import Taxonomy
     from wijknet.project import Project
 
-KEPT, NEW, LOST = "kept", "new", "lost"
-TIE_STATUSES = (KEPT, NEW, LOST)
-STABLE, ENTERED, LEFT = "stable", "entered", "left"
-ACTOR_STATUSES = (STABLE, ENTERED, LEFT)
-TIE_COLUMNS = ["source", "target", "status", "cross_domain", "structural"]
-ACTOR_COLUMNS = ["actor_id", "status"]
 
 #: Colours of the change (colour-blind aid: lost ties are also dashed, left actors faded and dashed).
 NEW_COLOUR = "#1a9641"
@@ -206,34 +212,15 @@ def wave_difference(
         :func:`~wijknet.analysis.change.compare_waves`): a tie of a newcomer is new, a
         tie of a leaver is lost, and both are marked ``structural``.
     """
-    from wijknet.analysis.change import WavePair
-
-    pair = WavePair(project, wijk, wave_from, wave_to, attr, **graph_options)
-    counts = pair.counts(pair.dyads_all)
-    structural = ~(pair.stable[:, None] & pair.stable[None, :])
-    rows = []
-    for status in TIE_STATUSES:
-        for i, j in zip(*np.nonzero(counts[status])):
-            rows.append(
-                {
-                    "source": pair.nodes[i],
-                    "target": pair.nodes[j],
-                    "status": status,
-                    "cross_domain": bool(pair.cross[i, j]),
-                    "structural": bool(structural[i, j]),
-                }
-            )
-    ties = pd.DataFrame(rows, columns=TIE_COLUMNS)
-    status = np.where(pair.stable, STABLE, np.where(pair.present_to, ENTERED, LEFT))
-    actors = pd.DataFrame({"actor_id": pair.nodes, "status": status}, columns=ACTOR_COLUMNS)
+    change = wave_change(project, wijk, wave_from, wave_to, attr=attr, **graph_options)
     return WaveDifference(
         wijk=wijk,
         wave_from=wave_from,
         wave_to=wave_to,
         G_from=project.graph(wijk, wave_from, **graph_options),
         G_to=project.graph(wijk, wave_to, **graph_options),
-        ties=ties,
-        actors=actors,
+        ties=change.ties,
+        actors=change.actors,
     )
 
 

@@ -20,8 +20,10 @@ COUNTS = [
     "lost_cross_domain_all",
     "ties_new",
     "ties_lost",
-    "actors_entered",
-    "actors_left",
+    "entrants",
+    "leavers",
+    "entrant_ties",
+    "leaver_ties",
 ]
 SHOW = {"all": ("kept", "new", "lost"), "new": ("kept", "new"), "lost": ("kept", "lost")}
 
@@ -85,7 +87,7 @@ def actors(value) -> str:
 row = state.change_row(folder, sig, sel.wijk, wave_from, wave_to, *filters)
 new, lost, kept = (float(row[c]) for c in ("ties_new_all", "ties_lost_all", "ties_kept"))
 new_cross, lost_cross = float(row["new_cross_domain_all"]), float(row["lost_cross_domain_all"])
-entered, left = row["actors_entered"], row["actors_left"]
+entered, left = row["entrants"], row["leavers"]
 cols = st.columns(4)
 cols[0].metric(t("change_new"), n(new))
 cols[1].metric(t("change_lost"), n(lost))
@@ -114,8 +116,8 @@ if pd.notna(entered) and pd.notna(left) and (entered or left):
     lines.append(
         t(
             "change_sum_actor_ties",
-            new_by=n(new - float(row["ties_new"])),
-            lost_by=n(lost - float(row["ties_lost"])),
+            new_by=n(row["entrant_ties"]),
+            lost_by=n(row["leaver_ties"]),
         )
     )
 if pd.notna(row["jaccard_all"]):
