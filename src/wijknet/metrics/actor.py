@@ -47,6 +47,18 @@ def actor_metrics(
         ``betweenness``, ``betweenness_normalised``, the five brokerage roles
         and ``brokerage_total``, ``constraint``, ``effective_size``,
         ``efficiency``, ``ei_individual`` and ``articulation_point``.
+
+    Examples
+    --------
+    A mutual pair a <-> b and a directed cycle b -> c -> d -> b; a and b
+    work in zorg, c in welzijn, d in wonen:
+
+    >>> import networkx as nx
+    >>> G = nx.DiGraph([("a", "b"), ("b", "a"), ("b", "c"), ("c", "d"), ("d", "b")])
+    >>> nx.set_node_attributes(G, {"a": "zorg", "b": "zorg", "c": "welzijn", "d": "wonen"}, "domain")
+    >>> table = actor_metrics(G)
+    >>> table[["actor_id", "domain", "in_degree", "out_degree", "partners", "brokerage_total"]].to_dict("list")
+    {'actor_id': ['a', 'b', 'c', 'd'], 'domain': ['zorg', 'zorg', 'welzijn', 'wonen'], 'in_degree': [1, 2, 1, 1], 'out_degree': [1, 2, 1, 1], 'partners': [1, 3, 2, 2], 'brokerage_total': [0, 3, 1, 1]}
     """
     nodes = list(G)
     base = pd.DataFrame(

@@ -28,20 +28,20 @@ ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison", 
 def brokerage(
     G: nx.DiGraph | nx.Graph, attr: str = "domain", *, expected: bool = False
 ) -> pd.DataFrame:
-    """Gould & Fernandez brokerage role counts of every actor.
+    r"""Gould & Fernandez brokerage role counts of every actor.
 
     For broker *v*, each ordered pair (i, k) with
 
     .. math::
 
-        a_{iv} = 1,\\; a_{vk} = 1,\\; i \\ne k,\\; a_{ik} = 0
+        a_{iv} = 1,\; a_{vk} = 1,\; i \ne k,\; a_{ik} = 0
 
     adds one to the role given by the groups of (i, v, k): coordinator
     (A A A), itinerant (A B A), representative (A A B: i and v share a
     group, k is in another), gatekeeper (A B B: v and k share a group, i is
     in another) or liaison (A B C). ``brokerage_total`` is their sum, the
     number of open two-paths through *v*. Computed with matrix products:
-    :math:`C_{vab} = \\sum_{i,k} a_{iv} [g_i = a]\\, a_{vk} [g_k = b]\\, (1 - a_{ik})[i \\ne k]`.
+    :math:`C_{vab} = \sum_{i,k} a_{iv} [g_i = a]\, a_{vk} [g_k = b]\, (1 - a_{ik})[i \ne k]`.
 
     Parameters
     ----------
@@ -86,6 +86,21 @@ def brokerage(
     ``w_O``, ``b_IO``, ``b_OI``, ``b_O`` and ``t``. Reference: Gould, R. V. &
     Fernandez, R. M. (1989). Structures of mediation: a formal approach to
     brokerage in transaction networks. *Sociological Methodology* 19, 89-126.
+
+    Examples
+    --------
+    A mutual pair a <-> b and a directed cycle b -> c -> d -> b; a and b
+    work in zorg, c in welzijn, d in wonen:
+
+    >>> import networkx as nx
+    >>> G = nx.DiGraph([("a", "b"), ("b", "a"), ("b", "c"), ("c", "d"), ("d", "b")])
+    >>> nx.set_node_attributes(G, {"a": "zorg", "b": "zorg", "c": "welzijn", "d": "wonen"}, "domain")
+    >>> print(brokerage(G).to_string(index=False))
+    actor_id  coordinator  itinerant  representative  gatekeeper  liaison  brokerage_total
+           a            0          0               0           0        0                0
+           b            0          0               1           1        1                3
+           c            0          0               0           0        1                1
+           d            0          0               0           0        1                1
     """
     nodes = list(G)
     missing = [v for v in nodes if G.nodes[v].get(attr) in (None, "")]

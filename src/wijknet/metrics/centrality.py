@@ -13,12 +13,12 @@ import pandas as pd
 
 
 def degree(G: nx.DiGraph | nx.Graph, *, weight: str | None = "weight") -> pd.DataFrame:
-    """In- and out-degree and in- and out-strength of every actor.
+    r"""In- and out-degree and in- and out-strength of every actor.
 
     .. math::
 
-        d^{in}_i = \\sum_{j \\ne i} a_{ji}, \\quad d^{out}_i = \\sum_{j \\ne i} a_{ij}, \\quad
-        s^{in}_i = \\sum_{j \\ne i} w_{ji}, \\quad s^{out}_i = \\sum_{j \\ne i} w_{ij}
+        d^{in}_i = \sum_{j \ne i} a_{ji}, \quad d^{out}_i = \sum_{j \ne i} a_{ij}, \quad
+        s^{in}_i = \sum_{j \ne i} w_{ji}, \quad s^{out}_i = \sum_{j \ne i} w_{ij}
 
     with :math:`a_{ij} = 1` when there is a tie from *i* to *j* and
     :math:`w_{ij}` its weight, and the number of distinct partners
@@ -56,6 +56,23 @@ def degree(G: nx.DiGraph | nx.Graph, *, weight: str | None = "weight") -> pd.Dat
     networks: conceptual clarification. *Social Networks* 1, 215-239;
     Barrat, A. et al. (2004). The architecture of complex weighted networks.
     *PNAS* 101, 3747-3752 (strength).
+
+    Examples
+    --------
+    A mutual pair a <-> b and a directed cycle b -> c -> d -> b; a and b
+    work in zorg, c in welzijn, d in wonen:
+
+    >>> import networkx as nx
+    >>> G = nx.DiGraph([("a", "b"), ("b", "a"), ("b", "c"), ("c", "d"), ("d", "b")])
+    >>> nx.set_node_attributes(G, {"a": "zorg", "b": "zorg", "c": "welzijn", "d": "wonen"}, "domain")
+    >>> print(degree(G).to_string(index=False))
+    actor_id  in_degree  out_degree  partners  in_strength  out_strength
+           a          1           1         1          1.0           1.0
+           b          2           2         3          2.0           2.0
+           c          1           1         2          1.0           1.0
+           d          1           1         2          1.0           1.0
+
+    b's degree is 4 (arcs), its partners 3 (a, c, d).
     """
     nodes = list(G)
     binary = _adjacency(G, nodes, None)
@@ -73,14 +90,14 @@ def degree(G: nx.DiGraph | nx.Graph, *, weight: str | None = "weight") -> pd.Dat
 
 
 def betweenness(G: nx.DiGraph | nx.Graph) -> pd.DataFrame:
-    """Shortest-path betweenness of every actor, raw and normalised.
+    r"""Shortest-path betweenness of every actor, raw and normalised.
 
     .. math::
 
-        b_v = \\sum_{s \\ne v \\ne t} \\frac{\\sigma_{st}(v)}{\\sigma_{st}}
+        b_v = \sum_{s \ne v \ne t} \frac{\sigma_{st}(v)}{\sigma_{st}}
 
-    where :math:`\\sigma_{st}` is the number of shortest paths from *s* to *t*
-    and :math:`\\sigma_{st}(v)` the number of those passing through *v*;
+    where :math:`\sigma_{st}` is the number of shortest paths from *s* to *t*
+    and :math:`\sigma_{st}(v)` the number of those passing through *v*;
     pairs without a path contribute nothing.
 
     Parameters
@@ -109,6 +126,21 @@ def betweenness(G: nx.DiGraph | nx.Graph) -> pd.DataFrame:
     measures of centrality based on betweenness. *Sociometry* 40, 35-41;
     Brandes, U. (2001). A faster algorithm for betweenness centrality.
     *Journal of Mathematical Sociology* 25, 163-177.
+
+    Examples
+    --------
+    A mutual pair a <-> b and a directed cycle b -> c -> d -> b; a and b
+    work in zorg, c in welzijn, d in wonen:
+
+    >>> import networkx as nx
+    >>> G = nx.DiGraph([("a", "b"), ("b", "a"), ("b", "c"), ("c", "d"), ("d", "b")])
+    >>> nx.set_node_attributes(G, {"a": "zorg", "b": "zorg", "c": "welzijn", "d": "wonen"}, "domain")
+    >>> print(betweenness(G).round(3).to_string(index=False))
+    actor_id  betweenness  betweenness_normalised
+           a          0.0                   0.000
+           b          5.0                   0.833
+           c          2.0                   0.333
+           d          2.0                   0.333
     """
     nodes = list(G)
     raw = nx.betweenness_centrality(G, normalized=False, weight=None)
@@ -145,6 +177,17 @@ def articulation_points(G: nx.DiGraph | nx.Graph) -> pd.DataFrame:
     Equals ``igraph::articulation_points`` on the undirected graph. Reference:
     Hopcroft, J. & Tarjan, R. (1973). Algorithm 447: efficient algorithms for
     graph manipulation. *Communications of the ACM* 16, 372-378.
+
+    Examples
+    --------
+    A mutual pair a <-> b and a directed cycle b -> c -> d -> b; a and b
+    work in zorg, c in welzijn, d in wonen:
+
+    >>> import networkx as nx
+    >>> G = nx.DiGraph([("a", "b"), ("b", "a"), ("b", "c"), ("c", "d"), ("d", "b")])
+    >>> nx.set_node_attributes(G, {"a": "zorg", "b": "zorg", "c": "welzijn", "d": "wonen"}, "domain")
+    >>> articulation_points(G).query("articulation_point")["actor_id"].tolist()
+    ['b']
     """
     nodes = list(G)
     undirected = G.to_undirected(as_view=True) if G.is_directed() else G

@@ -30,7 +30,7 @@ CONNECTOR_COLUMNS = [
 def connectors(
     G: nx.DiGraph | nx.Graph, attr: str = "domain", *, share: float = CONNECTOR_SHARE
 ) -> pd.DataFrame:
-    """Rank every actor as a connector and flag the connectors of the network.
+    r"""Rank every actor as a connector and flag the connectors of the network.
 
     **Ranking.** Actors are ordered by ``brokerage_total`` (descending), then
     ``betweenness`` (descending), then ``name`` (ascending; the node attribute
@@ -41,10 +41,10 @@ def connectors(
 
     .. math::
 
-        t_v = \\#\\{(i, k) : a_{iv} = 1,\\; a_{vk} = 1,\\; i \\ne k,\\; a_{ik} = 0\\}
+        t_v = \#\{(i, k) : a_{iv} = 1,\; a_{vk} = 1,\; i \ne k,\; a_{ik} = 0\}
 
     and ``betweenness`` is the shortest-path betweenness
-    :math:`b_v = \\sum_{s \\ne v \\ne t} \\sigma_{st}(v) / \\sigma_{st}`
+    :math:`b_v = \sum_{s \ne v \ne t} \sigma_{st}(v) / \sigma_{st}`
     (:func:`wijknet.metrics.betweenness`), which only breaks ties between
     equal brokerage counts.
 
@@ -54,7 +54,7 @@ def connectors(
 
     .. math::
 
-        t_v \\ge t_{(k)} \\quad\\text{and}\\quad t_v > 0,
+        t_v \ge t_{(k)} \quad\text{and}\quad t_v > 0,
 
     i.e. the top decile by brokerage (``share = 0.1``), every actor tied with
     the ``k``-th value included (so there can be more than ``k``), and never an
@@ -107,6 +107,23 @@ def connectors(
     Methodology*, 19, 89-126.
     Freeman, L. C. (1977). A set of measures of centrality based on
     betweenness. *Sociometry*, 40, 35-41.
+
+    Examples
+    --------
+    A mutual pair a <-> b and a directed cycle b -> c -> d -> b; a and b
+    work in zorg, c in welzijn, d in wonen:
+
+    >>> import networkx as nx
+    >>> G = nx.DiGraph([("a", "b"), ("b", "a"), ("b", "c"), ("c", "d"), ("d", "b")])
+    >>> nx.set_node_attributes(G, {"a": "zorg", "b": "zorg", "c": "welzijn", "d": "wonen"}, "domain")
+    >>> table = connectors(G)
+    >>> table[["actor_id", "rank", "brokerage_total", "connector"]].to_dict("list")
+    {'actor_id': ['b', 'c', 'd', 'a'], 'rank': [1, 2, 3, 4], 'brokerage_total': [3, 1, 1, 0], 'connector': [True, False, False, False]}
+
+    With four actors ``ceil(CONNECTOR_SHARE * 4) = 1``: only the top broker.
+
+    >>> CONNECTOR_SHARE
+    0.1
     """
     if not 0 < share <= 1:
         raise ValueError(f"share must be in (0, 1], not {share}")

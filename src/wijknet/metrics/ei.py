@@ -197,6 +197,18 @@ def ei_index(G: nx.Graph, attr: str = "domain", *, n_permutations: int = 1000, s
     Krackhardt, D., & Stern, R. N. (1988). Informal networks and
     organizational crises: an experimental simulation. *Social Psychology
     Quarterly*, 51(2), 123-140.
+
+    Examples
+    --------
+    A mutual pair a <-> b and a directed cycle b -> c -> d -> b; a and b
+    work in zorg, c in welzijn, d in wonen:
+
+    >>> import networkx as nx
+    >>> G = nx.DiGraph([("a", "b"), ("b", "a"), ("b", "c"), ("c", "d"), ("d", "b")])
+    >>> nx.set_node_attributes(G, {"a": "zorg", "b": "zorg", "c": "welzijn", "d": "wonen"}, "domain")
+    >>> result = ei_index(G, n_permutations=999, seed=0)
+    >>> result.external, result.internal, round(result.ei_index, 3), round(result.ei_expected, 3)
+    (3, 2, 0.2, 0.667)
     """
     if n_permutations < 0:
         raise ValueError(f"n_permutations must be >= 0, not {n_permutations}")
@@ -259,6 +271,20 @@ def ei_index_by_group(
     Krackhardt, D., & Stern, R. N. (1988). Informal networks and
     organizational crises: an experimental simulation. *Social Psychology
     Quarterly*, 51(2), 123-140.
+
+    Examples
+    --------
+    A mutual pair a <-> b and a directed cycle b -> c -> d -> b; a and b
+    work in zorg, c in welzijn, d in wonen:
+
+    >>> import networkx as nx
+    >>> G = nx.DiGraph([("a", "b"), ("b", "a"), ("b", "c"), ("c", "d"), ("d", "b")])
+    >>> nx.set_node_attributes(G, {"a": "zorg", "b": "zorg", "c": "welzijn", "d": "wonen"}, "domain")
+    >>> print(ei_index_by_group(G).to_string(index=False))
+      group  internal  external  ei_index
+       zorg         2         2       0.0
+    welzijn         0         2       1.0
+      wonen         0         2       1.0
     """
     groups, codes = node_groups(G, attr, taxonomy)
     source, target = tie_arrays(G)
@@ -313,6 +339,19 @@ def ei_index_by_actor(
     Krackhardt, D., & Stern, R. N. (1988). Informal networks and
     organizational crises: an experimental simulation. *Social Psychology
     Quarterly*, 51(2), 123-140.
+
+    Examples
+    --------
+    A mutual pair a <-> b and a directed cycle b -> c -> d -> b; a and b
+    work in zorg, c in welzijn, d in wonen:
+
+    >>> import networkx as nx
+    >>> G = nx.DiGraph([("a", "b"), ("b", "a"), ("b", "c"), ("c", "d"), ("d", "b")])
+    >>> nx.set_node_attributes(G, {"a": "zorg", "b": "zorg", "c": "welzijn", "d": "wonen"}, "domain")
+    >>> ei_index_by_actor(G)["ei_individual"].tolist()
+    [-1.0, 0.0, 1.0, 1.0]
+    >>> ei_index_by_actor(G, direction="out")["ei_individual"].tolist()
+    [-1.0, 0.0, 1.0, 1.0]
     """
     if direction not in ("all", "out", "in"):
         raise ValueError(f"direction must be 'all', 'out' or 'in', not {direction!r}")

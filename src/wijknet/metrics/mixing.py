@@ -113,6 +113,22 @@ def mixing_matrix(
     ----------
     Newman, M. E. J. (2003). Mixing patterns in networks. *Physical Review E*,
     67, 026126.
+
+    Examples
+    --------
+    A mutual pair a <-> b and a directed cycle b -> c -> d -> b; a and b
+    work in zorg, c in welzijn, d in wonen:
+
+    >>> import networkx as nx
+    >>> G = nx.DiGraph([("a", "b"), ("b", "a"), ("b", "c"), ("c", "d"), ("d", "b")])
+    >>> nx.set_node_attributes(G, {"a": "zorg", "b": "zorg", "c": "welzijn", "d": "wonen"}, "domain")
+    >>> table = mixing_matrix(G)
+    >>> print(table[table["ties"] > 0].round(3).to_string(index=False))
+    from_domain to_domain  ties  row_share
+           zorg      zorg     2      0.667
+           zorg   welzijn     1      0.333
+        welzijn     wonen     1      1.000
+          wonen      zorg     1      1.000
     """
     groups, counts = mixing_counts(G, attr, taxonomy)
     row_totals = counts.sum(axis=1, keepdims=True)
@@ -143,6 +159,17 @@ def cross_domain_share(G: nx.Graph, attr: str = "domain") -> float:
     Krackhardt, D., & Stern, R. N. (1988). Informal networks and
     organizational crises: an experimental simulation. *Social Psychology
     Quarterly*, 51(2), 123-140.
+
+    Examples
+    --------
+    A mutual pair a <-> b and a directed cycle b -> c -> d -> b; a and b
+    work in zorg, c in welzijn, d in wonen:
+
+    >>> import networkx as nx
+    >>> G = nx.DiGraph([("a", "b"), ("b", "a"), ("b", "c"), ("c", "d"), ("d", "b")])
+    >>> nx.set_node_attributes(G, {"a": "zorg", "b": "zorg", "c": "welzijn", "d": "wonen"}, "domain")
+    >>> cross_domain_share(G)
+    0.6
     """
     _, codes = node_groups(G, attr, Taxonomy({}))
     source, target = tie_arrays(G)

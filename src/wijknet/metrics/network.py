@@ -163,6 +163,18 @@ def network_metrics(
     Krackhardt, D., & Stern, R. N. (1988). Informal networks and
     organizational crises: an experimental simulation. *Social Psychology
     Quarterly*, 51(2), 123-140.
+
+    Examples
+    --------
+    A mutual pair a <-> b and a directed cycle b -> c -> d -> b; a and b
+    work in zorg, c in welzijn, d in wonen:
+
+    >>> import networkx as nx
+    >>> G = nx.DiGraph([("a", "b"), ("b", "a"), ("b", "c"), ("c", "d"), ("d", "b")])
+    >>> nx.set_node_attributes(G, {"a": "zorg", "b": "zorg", "c": "welzijn", "d": "wonen"}, "domain")
+    >>> row = network_metrics(G, n_permutations=0).round(3).iloc[0].to_dict()
+    >>> {k: row[k] for k in ("actors", "ties", "density", "reciprocity", "ei_index")}
+    {'actors': 4.0, 'ties': 5.0, 'density': 0.417, 'reciprocity': 0.4, 'ei_index': 0.2}
     """
     directed = G.is_directed()
     n = G.number_of_nodes()

@@ -1,4 +1,4 @@
-"""Burt's structural holes: constraint and effective size per actor.
+r"""Burt's structural holes: constraint and effective size per actor.
 
 Both measures look at an actor's contacts regardless of tie direction. With
 tie values :math:`a_{ij}` (1 per tie, or the weight), the mutual tie strength
@@ -7,8 +7,8 @@ counts twice) and :math:`z_{ij} = a_{ij}` in an undirected one. The contacts
 :math:`N(i)` of *i* are the actors *j* with :math:`z_{ij} > 0`, so an actor
 who only receives ties has the same contacts as one who sends them. From it:
 
-* proportional strength :math:`p_{ij} = z_{ij} / \\sum_k z_{ik}`;
-* marginal strength :math:`m_{jq} = z_{jq} / \\max_k z_{jk}`.
+* proportional strength :math:`p_{ij} = z_{ij} / \sum_k z_{ik}`;
+* marginal strength :math:`m_{jq} = z_{jq} / \max_k z_{jk}`.
 
 This is the whole-network model of networkx and igraph (not UCINET's
 ego-network default). Isolates have no contacts: both measures are NaN.
@@ -22,11 +22,11 @@ import pandas as pd
 
 
 def constraint(G: nx.DiGraph | nx.Graph, *, weight: str | None = None) -> pd.DataFrame:
-    """Burt's constraint of every actor.
+    r"""Burt's constraint of every actor.
 
     .. math::
 
-        c_i = \\sum_{j \\in N(i)} \\Big( p_{ij} + \\sum_{q \\ne i, j} p_{iq}\\, p_{qj} \\Big)^2
+        c_i = \sum_{j \in N(i)} \Big( p_{ij} + \sum_{q \ne i, j} p_{iq}\, p_{qj} \Big)^2
 
     High constraint: the contacts are few and tied to each other (no
     structural holes); low constraint: many unconnected contacts.
@@ -52,6 +52,21 @@ def constraint(G: nx.DiGraph | nx.Graph, *, weight: str | None = None) -> pd.Dat
     given) and ``networkx.constraint``. Reference: Burt, R. S. (1992).
     *Structural Holes: The Social Structure of Competition*. Harvard
     University Press, ch. 2.
+
+    Examples
+    --------
+    A mutual pair a <-> b and a directed cycle b -> c -> d -> b; a and b
+    work in zorg, c in welzijn, d in wonen:
+
+    >>> import networkx as nx
+    >>> G = nx.DiGraph([("a", "b"), ("b", "a"), ("b", "c"), ("c", "d"), ("d", "b")])
+    >>> nx.set_node_attributes(G, {"a": "zorg", "b": "zorg", "c": "welzijn", "d": "wonen"}, "domain")
+    >>> print(constraint(G).round(3).to_string(index=False))
+    actor_id  constraint
+           a       1.000
+           b       0.531
+           c       0.953
+           d       0.953
     """
     nodes, Z = _mutual_strength(G, weight)
     P = _divide_rows(Z, Z.sum(axis=1))
@@ -63,11 +78,11 @@ def constraint(G: nx.DiGraph | nx.Graph, *, weight: str | None = None) -> pd.Dat
 
 
 def effective_size(G: nx.DiGraph | nx.Graph, *, weight: str | None = None) -> pd.DataFrame:
-    """Burt's effective size and efficiency of every actor.
+    r"""Burt's effective size and efficiency of every actor.
 
     .. math::
 
-        e_i = \\sum_{j \\in N(i)} \\Big( 1 - \\sum_{q \\ne i, j} p_{iq}\\, m_{jq} \\Big)
+        e_i = \sum_{j \in N(i)} \Big( 1 - \sum_{q \ne i, j} p_{iq}\, m_{jq} \Big)
 
     the number of contacts minus their redundancy. For a binary undirected
     graph this reduces to Borgatti's :math:`e_i = n_i - 2 t_i / n_i`, with
@@ -98,10 +113,25 @@ def effective_size(G: nx.DiGraph | nx.Graph, *, weight: str | None = None) -> pd
     looks at successors only), whereas here they have their senders as
     contacts, as in :func:`constraint`. Without ``nodes=`` networkx takes a
     vectorised path that is wrong on weighted or directed graphs. Computed as
-    :math:`e_i = \\sum_{j \\in N(i)} (1 - (P M^T)_{ij})`. References: Burt, R.
+    :math:`e_i = \sum_{j \in N(i)} (1 - (P M^T)_{ij})`. References: Burt, R.
     S. (1992). *Structural Holes*. Harvard University Press; Borgatti, S. P.
     (1997). Structural holes: unpacking Burt's redundancy measures.
     *Connections* 20(1), 35-38.
+
+    Examples
+    --------
+    A mutual pair a <-> b and a directed cycle b -> c -> d -> b; a and b
+    work in zorg, c in welzijn, d in wonen:
+
+    >>> import networkx as nx
+    >>> G = nx.DiGraph([("a", "b"), ("b", "a"), ("b", "c"), ("c", "d"), ("d", "b")])
+    >>> nx.set_node_attributes(G, {"a": "zorg", "b": "zorg", "c": "welzijn", "d": "wonen"}, "domain")
+    >>> print(effective_size(G).round(3).to_string(index=False))
+    actor_id  effective_size  efficiency
+           a            1.00       1.000
+           b            2.50       0.833
+           c            1.25       0.625
+           d            1.25       0.625
     """
     nodes, Z = _mutual_strength(G, weight)
     P = _divide_rows(Z, Z.sum(axis=1))
