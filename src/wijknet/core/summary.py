@@ -208,7 +208,13 @@ def _text_table(table: pd.DataFrame, cells: pd.DataFrame) -> list[str]:
 
 
 def label(texts: Mapping[str, Mapping[str, str]], key: str, lang: str | None) -> str:
-    """``texts[key]`` in ``lang`` (Dutch when missing), for summary labels."""
+    """``texts[key]`` in ``lang`` (Dutch when missing), for summary labels.
+
+    Examples
+    --------
+    >>> label({"n": {"nl": "aantal", "en": "count"}}, "n", "en"), label({}, "other", "nl")
+    ('count', 'other')
+    """
     entry = texts.get(key)
     if entry is None:
         return key
@@ -218,5 +224,11 @@ def label(texts: Mapping[str, Mapping[str, str]], key: str, lang: str | None) ->
 def labelled(
     texts: Mapping[str, Mapping[str, str]], keys: Sequence[str], lang: str | None
 ) -> dict[str, str]:
-    """A rename map ``{key: label(texts, key, lang)}`` for table columns."""
+    """A rename map ``{key: label(texts, key, lang)}`` for table columns.
+
+    Examples
+    --------
+    >>> labelled(LABELS, ["estimate", "p_value"], "nl")
+    {'estimate': 'schatting', 'p_value': 'p (tweezijdig)'}
+    """
     return {key: label(texts, key, lang) for key in keys}
