@@ -43,3 +43,13 @@ def test_viewer_audience_unlocks_only_where_allowed():
 def test_viewer_audience_refuses_a_bad_audience():
     with pytest.raises(DataError):
         viewer_audience("burgemeester", store=True)
+
+
+def test_audience_choices_and_programme_view():
+    from wijknet.privacy.audience import PROGRAMME, audience_choices
+
+    choices = audience_choices(["Noord"])
+    assert choices[0] == "onderzoeker" and choices[-1] == "leernetwerk"
+    assert all(Audience.parse(c) for c in choices)
+    assert audience_choices([]) == ["onderzoeker", "leernetwerk"]
+    assert not PROGRAMME.sees_individuals and PROGRAMME.sees_other_wijken

@@ -170,6 +170,19 @@ class Audience:
 
 #: Full access: what a trusted process (the import, the store's own checks) works with.
 FULL = Audience("onderzoeker", unlocked=True)
+#: The view of every wijk that programme figures are computed on (anonymous, group figures only).
+PROGRAMME = Audience("leernetwerk")
+
+
+def audience_choices(wijken) -> list[str]:
+    """Every audience a tidy folder's owner can look as: researcher, each wijk's team, the learning network.
+
+    Examples
+    --------
+    >>> audience_choices(["Noord", "Zuid"])
+    ['onderzoeker', 'wijkteam:Noord', 'wijkteam:Zuid', 'leernetwerk']
+    """
+    return ["onderzoeker", *(f"wijkteam:{w}" for w in wijken), "leernetwerk"]
 
 
 def viewer_audience(
