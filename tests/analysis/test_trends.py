@@ -99,3 +99,18 @@ def test_network_by_wave_one_row_per_wave(demo):
     shared = restrict(demo, Audience.parse("leernetwerk"))
     protected = network_by_wave(shared, wijk, n_permutations=0)
     assert list(protected.columns) == list(table.columns)
+
+
+def test_wave_change_is_protected_for_a_leernetwerk(demo):
+    from wijknet.analysis.change import compare_waves, protect_for_audience
+    from wijknet.analysis.trends import wave_change
+
+    wijk, (a, b) = demo.wijken[0], demo.waves[:2]
+    row = wave_change(demo, wijk, a, b, n_permutations=0)
+    assert row.equals(compare_waves(demo, wijk, a, b, n_permutations=0).iloc[0])
+    shared = restrict(demo, Audience.parse("leernetwerk"))
+    blank = wave_change(shared, wijk, a, b, n_permutations=0)
+    expected = protect_for_audience(
+        shared, compare_waves(shared, wijk, a, b, n_permutations=0)
+    ).iloc[0]
+    pd.testing.assert_series_equal(blank, expected)

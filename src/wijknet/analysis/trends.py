@@ -152,3 +152,40 @@ def metric_rows(trends: pd.DataFrame, metric: str) -> pd.DataFrame:
     [-0.2]
     """
     return trends[trends["metric"] == metric].reset_index(drop=True)
+
+
+def wave_change(
+    project: Project,
+    wijk: str,
+    wave_from: str,
+    wave_to: str,
+    *,
+    n_permutations: int = 1000,
+    seed=0,
+    **graph_options,
+) -> pd.Series:
+    """The change of one wijk between two waves, as the viewer of ``project`` may see it.
+
+    Parameters
+    ----------
+    project : Project
+    wijk, wave_from, wave_to : str
+    n_permutations : int, default 1000
+        Permutations of the QAP test of :func:`wijknet.analysis.change.compare_waves`.
+    seed : int, default 0
+    **graph_options
+        Passed to :meth:`wijknet.project.Project.graph`.
+
+    Returns
+    -------
+    pandas.Series
+        The one row of :func:`wijknet.analysis.change.compare_waves`, with the
+        disclosure-control rule of :func:`wijknet.analysis.change.protect_for_audience`
+        applied (for a leernetwerk small and derivable counts are NaN).
+    """
+    from wijknet.analysis.change import compare_waves, protect_for_audience
+
+    table = compare_waves(
+        project, wijk, wave_from, wave_to, n_permutations=n_permutations, seed=seed, **graph_options
+    )
+    return protect_for_audience(project, table).iloc[0]

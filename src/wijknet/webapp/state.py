@@ -382,12 +382,14 @@ def change_row(
     tie_types: tuple[str, ...] = (),
     min_weight: float | None = None,
 ) -> pd.Series:
-    """:func:`wijknet.analysis.change.compare_waves` of two waves, as one row (with a QAP test of modest size)."""
-    from wijknet.analysis.change import compare_waves, protect_for_audience
+    """:func:`wijknet.analysis.trends.wave_change`: two waves compared, as one row the viewer may see.
 
-    project = _load(folder, sig)
-    table = compare_waves(
-        project,
+    With a QAP test of modest size (``APP_PERMUTATIONS``); for a leernetwerk small counts are NaN.
+    """
+    from wijknet.analysis.trends import wave_change
+
+    return wave_change(
+        _load(folder, sig),
         wijk,
         wave_from,
         wave_to,
@@ -395,7 +397,6 @@ def change_row(
         seed=0,
         **_filters(tie_types, min_weight),
     )
-    return protect_for_audience(project, table).iloc[0]  # a leernetwerk: small counts NaN
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
