@@ -16,6 +16,7 @@ from wijknet.analysis.compare import (
     mixing_by_wijk,
     summarise_differences,
 )
+from wijknet.analysis.kpi import ALL_WIJKEN
 from wijknet.inference import bootstrap_ci
 from wijknet.metrics import connectors, cross_domain_share, network_metrics
 from wijknet.privacy.load import load_project
@@ -394,7 +395,7 @@ def test_change_and_kpi_sentences_with_dutch_numbers():
     )
     kpi = pd.DataFrame(
         {
-            "wijk": ["A", "B", "Alle wijken"],
+            "wijk": ["A", "B", ALL_WIJKEN],
             "wave": ["2027"] * 3,
             "share": [0.6, 0.2, 0.4],
             "band_min": [0.5] * 3,
@@ -476,3 +477,64 @@ def test_leernetwerk_comparison_and_mixing_follow_the_one_rule(tidy_folder):
     assert cells["row_share"].isna().all()  # no share rests on a blank cell
     full = compare_wijken(load_project(tidy_folder), n_boot=0)
     assert value(full, "ties", wijk="Noord", wave="2025")["value"] == 3  # researchers see it
+
+
+# --- helpers of the comparison page ---------------------------------------------------------------
+
+
+def test_measure_intervals_is_the_rule_of_compare_graph():
+    import networkx as nx
+
+    from wijknet.analysis.compare import INTERVAL_MEASURES, compare_graph, measure_intervals
+
+    G = nx.gnp_random_graph(14, 0.25, seed=4, directed=True)
+    nx.set_node_attributes(G, {n: ("zorg", "welzijn", "wonen")[n % 3] for n in G}, "domain")
+    table = compare_graph(G, n_boot=40, seed=2).set_index("measure")
+    intervals = measure_intervals(G, n_boot=40, seed=2)
+    for m in INTERVAL_MEASURES:
+        assert intervals[m] == pytest.approx(
+            (table.loc[m, "ci_low"], table.loc[m, "ci_high"]), nan_ok=True
+        )
+    assert measure_intervals(G, ["density"], n_boot=40, seed=2) == {"density": intervals["density"]}
+    low, high = intervals["ei_index"]
+    assert intervals["cross_domain_share"] == pytest.approx(((1 + low) / 2, (1 + high) / 2))
+    assert all(np.isnan(v) for v in measure_intervals(G, n_boot=0)["density"])
+    assert all(np.isnan(v) for v in measure_intervals(nx.DiGraph(), ["density"])["density"])
+
+
+def test_measure_text_formats_through_core_formatting():
+    from wijknet.analysis.compare import measure_text
+
+    assert measure_text("cross_domain_share", 0.256, "nl") == "26%"
+    assert measure_text("density", 0.12345, "en") == "0.123"
+    assert measure_text("ei_index", -0.304, "nl") == "\u22120,30"
+    assert measure_text("ei_index", -0.001, "nl") == "0,00"  # never "-0,00"
+    assert measure_text("actors", 1234, "nl") == "1.234"
+    assert measure_text("mean_degree", float("nan"), "nl") == "–"
+
+
+def test_page_selection_helpers():
+    from wijknet.analysis.compare import (
+        last_values,
+        measure_over_waves,
+        mixing_is_empty,
+        wave_measures,
+    )
+
+    table = pd.DataFrame(
+        {
+            "wijk": ["A", "A", "B", "B", "A"],
+            "wave": ["1", "2", "1", "2", "2"],
+            "measure": ["density", "density", "density", "density", "ties"],
+            "value": [0.1, 0.2, 0.3, np.nan, 5.0],
+        }
+    )
+    rows = measure_over_waves(table, "density", ["1", "2"])
+    assert rows["value"].tolist()[:3] == [0.1, 0.2, 0.3] and len(rows) == 4
+    assert measure_over_waves(table, "density", ["2"])["wijk"].tolist() == ["A", "B"]
+    assert last_values(rows) == {"A": 0.2, "B": 0.3}  # B's last known value is from wave 1
+    assert wave_measures(table, "2").loc[("A", "ties"), "value"] == 5.0
+    assert mixing_is_empty(pd.DataFrame(columns=["ties", "suppressed"]))
+    assert mixing_is_empty(pd.DataFrame({"ties": [0, np.nan], "suppressed": [False, False]}))
+    assert not mixing_is_empty(pd.DataFrame({"ties": [0, np.nan], "suppressed": [False, True]}))
+    assert not mixing_is_empty(pd.DataFrame({"ties": [2, 0], "suppressed": [False, False]}))

@@ -4,6 +4,7 @@ missing answers, configurable bands, and KPI next to network structure."""
 from __future__ import annotations
 
 import math
+import re
 from statistics import NormalDist
 
 import numpy as np
@@ -14,12 +15,21 @@ from wijknet import Project
 from wijknet.analysis.kpi import (
     ALL_WIJKEN,
     KPI3_COLUMNS,
+    STATUSES,
     kpi3,
+    kpi3_for_audience,
+    kpi_row,
+    kpi_rows,
     kpi_vs_structure,
+    programme_kpi3,
     status_label,
+    structure_by_wave,
+    structure_in_wave,
+    wijk_label,
     wilson_interval,
 )
 from wijknet.core.settings import ProjectConfig
+from wijknet.privacy import Audience, restrict
 
 WAVES = ["2025", "2026", "2027"]
 N = 10  # actors per wijk
@@ -117,7 +127,7 @@ def test_columns_and_every_wijk_and_wave():
     )
     empty = table[(table["wijk"] == "Noord") & (table["wave"] == "2026")].iloc[0]
     assert (
-        empty["respondents"] == 0 and np.isnan(empty["share"]) and empty["status"] == "geen oordeel"
+        empty["respondents"] == 0 and np.isnan(empty["share"]) and empty["status"] == "no_judgement"
     )
     assert not empty["below_band"] and not empty["ci_overlaps_band"]
 
@@ -126,7 +136,7 @@ def test_no_answers_is_no_judgement():
     project = make_project({("Noord", "2026"): answers(0, 0, dont_know=3, inactive=2)})
     row = kpi3(project, pooled=False).set_index("wave").loc["2026"]
     assert row["answered"] == 0 and np.isnan(row["share"]) and np.isnan(row["ci_low"])
-    assert row["status"] == "geen oordeel"
+    assert row["status"] == "no_judgement"
 
 
 def test_project_without_responses():
@@ -153,13 +163,13 @@ def test_default_bands_and_target():
     ("shares", "expected"),
     [
         # within, below (first time), below (second time in a row)
-        ((5, 3, 2), ["doorgaan", "analyse gevraagd", "verbeterplan"]),
+        ((5, 3, 2), ["on_track", "analysis_requested", "improvement_plan"]),
         # below twice, then back within the band
-        ((3, 2, 6), ["analyse gevraagd", "verbeterplan", "doorgaan"]),
+        ((3, 2, 6), ["analysis_requested", "improvement_plan", "on_track"]),
         # below, within, below: each a first time
-        ((3, 4, 3), ["analyse gevraagd", "doorgaan", "analyse gevraagd"]),
+        ((3, 4, 3), ["analysis_requested", "on_track", "analysis_requested"]),
         # above the band counts as within: continue
-        ((9, 9, 9), ["doorgaan", "doorgaan", "doorgaan"]),
+        ((9, 9, 9), ["on_track", "on_track", "on_track"]),
     ],
 )
 def test_status_transitions(shares, expected):
@@ -173,20 +183,20 @@ def test_status_transitions(shares, expected):
 
 def test_the_edge_of_the_band_is_within():
     project = make_project({("Noord", "2026"): answers(1, 3)})  # exactly 25%
-    assert kpi3(project, pooled=False).set_index("wave").loc["2026", "status"] == "doorgaan"
+    assert kpi3(project, pooled=False).set_index("wave").loc["2026", "status"] == "on_track"
 
 
 def test_a_wave_without_judgement_breaks_the_chain():
     project = make_project({("Noord", "2025"): answers(1, 9), ("Noord", "2027"): answers(1, 9)})
     table = kpi3(project, bands=dict.fromkeys(WAVES, (0.40, 0.60)), pooled=False)
-    assert table["status"].tolist() == ["analyse gevraagd", "geen oordeel", "analyse gevraagd"]
+    assert table["status"].tolist() == ["analysis_requested", "no_judgement", "analysis_requested"]
 
 
 def test_waves_that_are_not_years_have_no_band():
     waves = ["voormeting", "nameting"]
     project = make_project({("Noord", w): answers(1, 9) for w in waves}, waves=waves)
     table = kpi3(project, pooled=False)
-    assert table["band_min"].isna().all() and (table["status"] == "geen oordeel").all()
+    assert table["band_min"].isna().all() and (table["status"] == "no_judgement").all()
     assert table["share"].tolist() == [0.1, 0.1]
 
 
@@ -196,7 +206,7 @@ def test_bands_from_the_configuration():
     )
     row = kpi3(project, pooled=False).set_index("wave").loc["2025"]
     assert (row["band_min"], row["band_max"], row["target"]) == (0.4, 0.6, 0.9)
-    assert row["status"] == "analyse gevraagd"
+    assert row["status"] == "analysis_requested"
 
 
 def test_confidence_interval_overlap_with_the_band():
@@ -226,13 +236,66 @@ def test_pooled_rows_add_up_the_counts():
         )
     assert pooled.loc["2026", "share"] == pytest.approx(6 / 16), "each respondent weighs the same"
     assert pooled.loc["2027", "share"] == pytest.approx(8 / 16)
-    assert statuses(table, "Noord") == ["geen oordeel", "analyse gevraagd", "verbeterplan"]
-    assert statuses(table, ALL_WIJKEN) == ["geen oordeel", "doorgaan", "doorgaan"]
+    assert statuses(table, "Noord") == ["no_judgement", "analysis_requested", "improvement_plan"]
+    assert statuses(table, ALL_WIJKEN) == ["no_judgement", "on_track", "on_track"]
 
 
 def test_status_labels_in_english():
-    assert status_label("verbeterplan", "en") == "improvement plan"
-    assert status_label("analyse gevraagd") == "analyse gevraagd"
+    assert status_label("improvement_plan", "en") == "improvement plan"
+    assert status_label("analysis_requested") == "analyse gevraagd"  # Dutch by default
+
+
+def test_codes_are_english_identifiers_and_words_come_from_the_texts():
+    assert all(re.fullmatch(r"[a-z_]+", s) for s in STATUSES) and re.fullmatch(
+        r"[a-z_]+", ALL_WIJKEN
+    )
+    assert [status_label(s, "nl") for s in STATUSES] == [
+        "doorgaan",
+        "analyse gevraagd",
+        "verbeterplan",
+        "geen oordeel",
+    ]
+    assert (
+        wijk_label(ALL_WIJKEN, "nl") == "Alle wijken"
+        and wijk_label(ALL_WIJKEN, "en") == "All wijken"
+    )
+    assert wijk_label("Noord", "en") == "Noord"
+
+
+def test_row_selection_helpers():
+    table = pd.DataFrame(
+        {
+            "wijk": ["A", "A", "B", ALL_WIJKEN],
+            "wave": ["1", "2", "1", "1"],
+            "share": [0.1, 0.2, 0.3, 0.4],
+            "cross_domain_share": [0.5, 0.6, 0.7, np.nan],
+        }
+    )
+    assert kpi_row(table, "B", "1")["share"] == 0.3
+    with pytest.raises(KeyError):
+        kpi_row(table, "B", "2")
+    assert kpi_rows(table, wijken=["A", ALL_WIJKEN], wave="1")["wijk"].tolist() == ["A", ALL_WIJKEN]
+    assert kpi_rows(table, wave="2").index.tolist() == [0]
+    by_wave = structure_by_wave(table, "A", ["2", "1", "3"])
+    assert by_wave.index.tolist() == ["2", "1", "3"] and by_wave["share"].tolist()[:2] == [0.2, 0.1]
+    assert np.isnan(by_wave.loc["3", "share"])
+    shares = structure_in_wave(table, "1")
+    assert list(shares) == ["A", "B", ALL_WIJKEN] and (shares["A"], shares["B"]) == (0.5, 0.7)
+
+
+def test_kpi3_for_audience_gives_a_wijkteam_the_programme_figure_not_its_own_wijk():
+    full = make_project({("Noord", "2025"): answers(6, 2), ("Zuid", "2025"): answers(1, 7)})
+    researcher = kpi3_for_audience(full, "onderzoeker")
+    assert researcher.equals(kpi3(full))
+    own = restrict(full, Audience.parse("wijkteam:Noord"))
+    team = kpi3_for_audience(own, "wijkteam:Noord", programme=full)
+    pooled = team[team["pooled"]]
+    assert set(team.loc[~team["pooled"], "wijk"]) == {"Noord"}
+    assert pooled["wijk"].tolist() == [ALL_WIJKEN] * len(WAVES)
+    assert programme_kpi3(full, "Noord").equals(pooled.reset_index(drop=True))
+    assert not kpi3_for_audience(own, "wijkteam:Noord")[
+        "pooled"
+    ].any()  # no programme project: no pooled rows
 
 
 # --- KPI next to structure ------------------------------------------------------------
@@ -253,7 +316,7 @@ def test_kpi_vs_structure():
         and noord.loc["2026", "ei_index_change"] == -2.0
     )
     assert noord.loc["2026", "share_change"] == pytest.approx(0.25)
-    assert np.isnan(noord.loc["2027", "share"]) and noord.loc["2027", "status"] == "geen oordeel"
+    assert np.isnan(noord.loc["2027", "share"]) and noord.loc["2027", "status"] == "no_judgement"
 
 
 # --- the disclosure-control rule for a leernetwerk ----------------------------------------------
@@ -270,7 +333,7 @@ def test_leernetwerk_kpi3_small_rest_and_pooled_row_are_protected():
     )
     table = kpi3(restrict(project, "leernetwerk", key=bytes(32))).set_index("wijk")
     assert table.loc[["Noord", "Zuid"], "share"].isna().all()
-    assert table.loc[["Noord", "Zuid"], "status"].eq("geen oordeel").all()
+    assert table.loc[["Noord", "Zuid"], "status"].eq("no_judgement").all()
     assert table.loc[ALL_WIJKEN, "share"] == pytest.approx(14 / 20)
     full = kpi3(project).set_index("wijk")
     assert full.loc["Noord", "share"] == pytest.approx(0.8)  # researchers see every cell

@@ -418,3 +418,25 @@ def test_metrics_page_without_responses_has_no_section(app_project):
     at = _metrics_page()
     assert not [e for e in at.expander if "non-respons" in e.label]
     assert len(at.table) == 1
+
+
+def test_low_response_threshold():
+    from wijknet.analysis.nonresponse import LOW_RESPONSE_RATE, is_low_response
+
+    assert LOW_RESPONSE_RATE == 0.8
+    assert is_low_response(0.79) and not is_low_response(0.8) and not is_low_response(1.0)
+    assert not is_low_response(None) and not is_low_response(float("nan"))
+
+
+def test_map_respondents_and_treatments_only_for_who_sees_single_actors(tmp_path):
+    from wijknet.analysis.nonresponse import map_respondents, respondents, treatments_visible
+    from wijknet.datasets.demo import write_demo
+    from wijknet.privacy.load import load_project
+
+    folder = write_demo(tmp_path / "demo")
+    full = load_project(folder)
+    wijk, wave = full.wijken[0], full.waves[0]
+    assert full.has_responses and treatments_visible(full)
+    assert map_respondents(full, wijk, wave) == respondents(full, wijk, wave)[0]
+    shared = load_project(folder, audience="leernetwerk")
+    assert not treatments_visible(shared) and map_respondents(shared, wijk, wave) is None

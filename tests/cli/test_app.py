@@ -132,7 +132,7 @@ def test_analyse_writes_kpi3_with_responses(tmp_path, tidy_folder):
     kpi = pd.read_csv(out / "kpi3.csv", dtype={"wave": str})
     assert list(kpi.columns) == KPI3_COLUMNS
     row = kpi.set_index(["wijk", "wave"]).loc[("Noord", "2025")]
-    assert (row["answered"], row["agree"], row["share"], row["status"]) == (2, 1, 0.5, "doorgaan")
+    assert (row["answered"], row["agree"], row["share"], row["status"]) == (2, 1, 0.5, "on_track")
 
 
 def test_kpi_command(tidy_folder):

@@ -339,12 +339,16 @@ def test_kpi3_follows_the_story(project):
             )
     status = table["status"].unstack("wave")
     for wijk in ("Daalhof", "Hoensbroek-Noord", "De Baandert", "Eijsden"):
-        assert (status.loc[wijk] == "doorgaan").all(), wijk
-    assert status.loc["Lindenheuvel"].tolist() == ["doorgaan", "analyse gevraagd", "verbeterplan"]
+        assert (status.loc[wijk] == "on_track").all(), wijk
+    assert status.loc["Lindenheuvel"].tolist() == [
+        "on_track",
+        "analysis_requested",
+        "improvement_plan",
+    ]
     assert status.loc["Bleijerheide-Centrum-Nulland"].tolist() == [
-        "doorgaan",
-        "analyse gevraagd",
-        "doorgaan",
+        "on_track",
+        "analysis_requested",
+        "on_track",
     ]
     assert (
         table.loc[("Eijsden", "2025"), "above_band"]

@@ -141,7 +141,7 @@ def test_leernetwerk_figures_below_the_threshold_are_suppressed(folder):
     project = load_project(folder, audience="leernetwerk")
     table = kpi3(project, pooled=False)
     beekdal = table[table["wijk"] == "Beekdal"]
-    assert beekdal["share"].isna().all() and (beekdal["status"] == "geen oordeel").all()
+    assert beekdal["share"].isna().all() and (beekdal["status"] == "no_judgement").all()
     heide = table[(table["wijk"] == "Heidepark") & (table["wave"] == "2026")].iloc[0]
     # Five answers, four agree: 4 and the one who disagrees are small counts themselves (the one rule,
     # tests/privacy/test_disclosure.py), so the share 80% is not shown either.

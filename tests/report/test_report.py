@@ -219,7 +219,7 @@ def test_programme_report(programme, analysis):
     assert summary.loc[last.index, "density"].tolist() == pytest.approx(last["density"].tolist())
     kpi = analysis.kpi3
     lindenheuvel = kpi[(kpi["wijk"] == "Lindenheuvel") & (kpi["wave"] == "2027")].iloc[0]
-    assert summary.at["Lindenheuvel", "status"] == lindenheuvel["status"] == "verbeterplan"
+    assert summary.at["Lindenheuvel", "status"] == lindenheuvel["status"] == "improvement_plan"
     assert "verbeterplan" in html
 
 

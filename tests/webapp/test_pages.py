@@ -59,7 +59,7 @@ def write_project(
     folder.mkdir(parents=True, exist_ok=True)
     rng = np.random.default_rng(seed)
     actors, ties = [], []
-    for w, wijk in enumerate(("Noord", "Zuid")):
+    for wijk in ("Noord", "Zuid"):
         ids = []
         for i in range(n):
             domain = DOMAINS[i % len(DOMAINS)]

@@ -71,6 +71,86 @@ def _interval(
     return result.ci_low, result.ci_high
 
 
+#: The measures :func:`measure_intervals` gives intervals for (the others have none).
+INTERVAL_MEASURES = (
+    "density",
+    "mean_degree",
+    "ei_index",
+    "cross_domain_share",
+    "reciprocity",
+    "ei_minus_expected",
+)
+
+
+def measure_intervals(
+    G: nx.Graph,
+    measures=INTERVAL_MEASURES,
+    *,
+    n_boot: int = 500,
+    seed=0,
+    level: float = 0.95,
+    attr: str = "domain",
+) -> dict[str, tuple[float, float]]:
+    """Node-bootstrap percentile intervals of comparison measures: the one bootstrap rule of wijknet.
+
+    Parameters
+    ----------
+    G : networkx.DiGraph or networkx.Graph
+    measures : iterable of str, default :data:`INTERVAL_MEASURES`
+    n_boot : int, default 500
+        Replicates of :func:`wijknet.inference.bootstrap_ci`; 0 gives no intervals (NaN).
+    seed : int, default 0
+        Seed of every bootstrap of this graph (each measure sees the same replicates).
+    level : float, default 0.95
+    attr : str, default "domain"
+
+    Returns
+    -------
+    dict
+        ``{measure: (ci_low, ci_high)}``; NaN where the graph has fewer than
+        two actors or no ties, and for reciprocity of an undirected graph.
+
+    Notes
+    -----
+    Node bootstrap (Snijders & Borgatti 1999). The node bootstrap keeps N
+    fixed, so the mean degree is density x (N - 1) in every replicate; the
+    share of domain-crossing ties is (1 + E-I) / 2 in every replicate, and a
+    percentile interval follows a monotone transform: both come from the
+    density and E-I intervals, not from a bootstrap of their own.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.DiGraph([("a", "b"), ("b", "c"), ("c", "a")])
+    >>> nx.set_node_attributes(G, {"a": "zorg", "b": "zorg", "c": "wonen"}, "domain")
+    >>> low, high = measure_intervals(G, ["density"], n_boot=50)["density"]
+    >>> 0 <= low <= high <= 1
+    True
+    """
+    measures = list(measures)
+    out = {m: (NAN, NAN) for m in measures}
+    n = G.number_of_nodes()
+    if not n_boot or n < 2 or G.number_of_edges() == 0:
+        return out
+    if {"density", "mean_degree"} & set(measures):
+        low, high = _interval(G, "density", n_boot, seed, level, attr)
+        if "density" in out:
+            out["density"] = (low, high)
+        if "mean_degree" in out:
+            out["mean_degree"] = (low * (n - 1), high * (n - 1))
+    if {"ei_index", "cross_domain_share"} & set(measures):
+        low, high = _interval(G, "ei_index", n_boot, seed, level, attr)
+        if "ei_index" in out:
+            out["ei_index"] = (low, high)
+        if "cross_domain_share" in out:
+            out["cross_domain_share"] = ((1 + low) / 2, (1 + high) / 2)
+    if "reciprocity" in out and G.is_directed():
+        out["reciprocity"] = _interval(G, "reciprocity", n_boot, seed, level, attr)
+    if "ei_minus_expected" in out:
+        out["ei_minus_expected"] = _interval(G, "ei_minus_expected", n_boot, seed, level, attr)
+    return out
+
+
 def compare_graph(
     G: nx.Graph,
     *,
@@ -122,19 +202,7 @@ def compare_graph(
     }
     intervals = {m: (NAN, NAN) for m in MEASURES}
     if n_boot:
-        low, high = _interval(G, "density", n_boot, seed, level, attr)
-        intervals["density"] = (low, high)
-        # N is fixed in the node bootstrap, so mean degree is density times (N - 1) in every replicate.
-        intervals["mean_degree"] = (low * (n - 1), high * (n - 1))
-        low, high = _interval(G, "ei_index", n_boot, seed, level, attr)
-        intervals["ei_index"] = (low, high)
-        # The share is (1 + E-I) / 2 in every replicate; percentile intervals follow the transform.
-        intervals["cross_domain_share"] = ((1 + low) / 2, (1 + high) / 2)
-        if directed:
-            intervals["reciprocity"] = _interval(G, "reciprocity", n_boot, seed, level, attr)
-        intervals["ei_minus_expected"] = _interval(
-            G, "ei_minus_expected", n_boot, seed, level, attr
-        )
+        intervals.update(measure_intervals(G, n_boot=n_boot, seed=seed, level=level, attr=attr))
     rows = [
         {
             "measure": m,
@@ -491,6 +559,88 @@ TEXTS = {
 
 #: A change smaller than this (in share points) with overlapping margins is called "hardly changed".
 FLAT = 0.05
+
+
+#: Measures of :func:`compare_wijken` shown as percentages, and the decimals of the others (0 when not listed).
+PERCENT_MEASURES = frozenset({"cross_domain_share", "reciprocity", "largest_component_share"})
+MEASURE_DECIMALS = {"ei_index": 2, "ei_minus_expected": 2, "mean_degree": 1, "density": 3}
+
+
+def measure_text(measure: str, value, lang: str | None = None) -> str:
+    """A value of :func:`compare_wijken` as text: shares as percentages, others with their decimals.
+
+    Negative values get a true minus sign (U+2212); a value that rounds to
+    zero never shows a sign ("0,00", not "-0,00"). Missing values are "–".
+
+    Examples
+    --------
+    >>> measure_text("cross_domain_share", 0.256, "nl"), measure_text("ei_index", -0.304, "nl")
+    ('26%', '−0,30')
+    >>> measure_text("ei_index", -0.001, "en"), measure_text("actors", float("nan"))
+    ('0.00', '–')
+    """
+    if fmt.is_missing(value):
+        return fmt.MISSING
+    if measure in PERCENT_MEASURES:
+        return fmt.percent(value, 0, lang)
+    shown = fmt.number(value, MEASURE_DECIMALS.get(measure, 0), lang)
+    if shown.startswith("-") and not shown.strip("-0,."):  # -0,00
+        shown = shown[1:]
+    return shown.replace("-", "\u2212")
+
+
+def mixing_is_empty(mixing: pd.DataFrame) -> bool:
+    """Whether a :func:`mixing_by_wijk` table shows nothing: no rows, or no ties and no blanked cell.
+
+    Examples
+    --------
+    >>> mixing_is_empty(pd.DataFrame({"ties": [0, None], "suppressed": [False, False]}))
+    True
+    >>> mixing_is_empty(pd.DataFrame({"ties": [0, None], "suppressed": [False, True]}))
+    False
+    """
+    if mixing.empty:
+        return True
+    return bool(mixing["ties"].fillna(0).sum() == 0 and not mixing["suppressed"].any())
+
+
+def measure_over_waves(table: pd.DataFrame, measure: str, waves: Sequence[str]) -> pd.DataFrame:
+    """The rows of one measure of :func:`compare_wijken` in the given waves (table order, fresh index).
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"wijk": ["A", "A", "A"], "wave": ["1", "2", "2"], "measure": ["density", "density", "ties"]})
+    >>> measure_over_waves(t, "density", ["2"]).to_dict("list")
+    {'wijk': ['A'], 'wave': ['2'], 'measure': ['density']}
+    """
+    keep = (table["measure"] == measure) & table["wave"].isin(list(waves))
+    return table[keep].reset_index(drop=True)
+
+
+def last_values(rows: pd.DataFrame, column: str = "value") -> dict[str, float]:
+    """``{wijk: value}`` of each wijk's last row with a known ``column`` (rows in wave order).
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"wijk": ["A", "A", "B"], "value": [1.0, float("nan"), 3.0]})
+    >>> last_values(t)
+    {'A': 1.0, 'B': 3.0}
+    """
+    known = rows.dropna(subset=[column])
+    last = known.groupby("wijk", sort=False).tail(1)
+    return {str(w): float(v) for w, v in zip(last["wijk"], last[column])}
+
+
+def wave_measures(table: pd.DataFrame, wave: str) -> pd.DataFrame:
+    """The rows of :func:`compare_wijken` in one wave, indexed by ``(wijk, measure)``.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"wijk": ["A", "A"], "wave": ["1", "2"], "measure": ["ties"] * 2, "value": [1, 2]})
+    >>> int(wave_measures(t, "2").loc[("A", "ties"), "value"])
+    2
+    """
+    return table[table["wave"] == wave].set_index(["wijk", "measure"])
 
 
 def _t(key: str, lang: str, **values) -> str:

@@ -9,11 +9,16 @@ expected effect): 2025 0-25%, 2026 25-50%, 2027 50-80%, end target 75%
 
 The programme's rules (status column):
 
-* within or above the band: continue (``"doorgaan"``);
+* within or above the band: continue (``"on_track"``, "doorgaan");
 * below the band for the first time: the steering group asks for an analysis
-  (``"analyse gevraagd"``);
-* below the band twice in a row: improvement plan (``"verbeterplan"``);
-* no band for the wave, or no answers: no judgement (``"geen oordeel"``).
+  (``"analysis_requested"``, "analyse gevraagd");
+* below the band twice in a row: improvement plan (``"improvement_plan"``,
+  "verbeterplan");
+* no band for the wave, or no answers: no judgement (``"no_judgement"``,
+  "geen oordeel").
+
+The status column and the pooled row (``wijk = "all"``) hold English codes;
+:func:`status_label` and :func:`wijk_label` give the words, Dutch or English.
 
 "Below" compares the measured share (the point estimate) with the band's
 minimum, as the programme's rule is about the measured share. Because the
@@ -25,6 +30,8 @@ it may be below by chance.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+
 import numpy as np
 import pandas as pd
 from statsmodels.stats.proportion import proportion_confint
@@ -33,16 +40,18 @@ from wijknet.core.i18n import text
 from wijknet.privacy.suppression import is_aggregate_only, protect
 from wijknet.project import Project
 
-ALL_WIJKEN = "Alle wijken"
+#: The ``wijk`` code of the pooled rows (all wijken together); :func:`wijk_label` gives its words.
+ALL_WIJKEN = "all"
 AGREE = 4  # answers 4 (eens) and 5 (helemaal eens) count as agreeing
 
-CONTINUE, ANALYSIS, IMPROVEMENT, NO_JUDGEMENT = (
-    "doorgaan",
-    "analyse gevraagd",
-    "verbeterplan",
-    "geen oordeel",
+ON_TRACK, ANALYSIS, IMPROVEMENT, NO_JUDGEMENT = (
+    "on_track",
+    "analysis_requested",
+    "improvement_plan",
+    "no_judgement",
 )
-STATUSES = (CONTINUE, ANALYSIS, IMPROVEMENT, NO_JUDGEMENT)
+CONTINUE = ON_TRACK  # the programme's word "doorgaan"
+STATUSES = (ON_TRACK, ANALYSIS, IMPROVEMENT, NO_JUDGEMENT)
 
 KPI3_COLUMNS = [
     "wijk", "wave", "respondents", "active_respondents", "answered", "agree", "share", "ci_low", "ci_high",
@@ -50,17 +59,34 @@ KPI3_COLUMNS = [
 ]  # fmt: skip
 
 TEXTS = {
-    "status_doorgaan": {"nl": "doorgaan", "en": "continue"},
-    "status_analyse gevraagd": {"nl": "analyse gevraagd", "en": "analysis asked"},
-    "status_verbeterplan": {"nl": "verbeterplan", "en": "improvement plan"},
-    "status_geen oordeel": {"nl": "geen oordeel", "en": "no judgement"},
+    "status_on_track": {"nl": "doorgaan", "en": "continue"},
+    "status_analysis_requested": {"nl": "analyse gevraagd", "en": "analysis asked"},
+    "status_improvement_plan": {"nl": "verbeterplan", "en": "improvement plan"},
+    "status_no_judgement": {"nl": "geen oordeel", "en": "no judgement"},
     "all_wijken": {"nl": "Alle wijken", "en": "All wijken"},
 }
 
 
 def status_label(status: str, lang: str | None = None) -> str:
-    """The status in the user's language (the data keep the Dutch codes)."""
+    """The words of a status code of :func:`kpi3` in ``lang`` (Dutch by default).
+
+    Examples
+    --------
+    >>> status_label("improvement_plan", "nl"), status_label("improvement_plan", "en")
+    ('verbeterplan', 'improvement plan')
+    """
     return text(TEXTS, f"status_{status}", lang)
+
+
+def wijk_label(wijk: str, lang: str | None = None) -> str:
+    """The wijk as a reader sees it: the pooled code :data:`ALL_WIJKEN` becomes "Alle wijken"/"All wijken".
+
+    Examples
+    --------
+    >>> wijk_label(ALL_WIJKEN, "nl"), wijk_label("Noord", "en")
+    ('Alle wijken', 'Noord')
+    """
+    return text(TEXTS, "all_wijken", lang) if wijk == ALL_WIJKEN else wijk
 
 
 def wilson_interval(successes, trials, confidence: float = 0.95) -> tuple[np.ndarray, np.ndarray]:
@@ -153,7 +179,7 @@ def kpi3(
     confidence : float, default 0.95
         Level of the Wilson interval.
     pooled : bool, default True
-        Add rows for all wijken together (``wijk = "Alle wijken"``,
+        Add rows for all wijken together (``wijk = ALL_WIJKEN``, ``"all"``,
         ``pooled = True``).
 
     Returns
@@ -177,9 +203,9 @@ def kpi3(
         ``band_min``, ``band_max``, ``target``
             the wave's band and the end target, as shares;
         ``status``
-            ``"doorgaan"``, ``"analyse gevraagd"``, ``"verbeterplan"`` or
-            ``"geen oordeel"`` (module docstring; :func:`status_label`
-            translates);
+            ``"on_track"``, ``"analysis_requested"``, ``"improvement_plan"``
+            or ``"no_judgement"`` (module docstring; :func:`status_label`
+            gives the words);
         ``below_band``, ``above_band``
             ``share < band_min``, ``share > band_max`` (False without a
             judgement);
@@ -187,7 +213,7 @@ def kpi3(
             ``ci_low <= band_max and ci_high >= band_min``: the measured
             share is compatible with the band (False without a judgement);
         ``pooled``
-            True for the "Alle wijken" rows.
+            True for the pooled rows (``wijk = ALL_WIJKEN``).
 
         For a project restricted to the ``leernetwerk`` audience
         (:func:`wijknet.privacy.restrict`) the counts are protected by the
@@ -381,7 +407,7 @@ def programme_kpi3(project: Project, viewer_wijk: str) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        The pooled rows (``wijk = "Alle wijken"``) of :func:`kpi3`, one per
+        The pooled rows (``wijk = ALL_WIJKEN``) of :func:`kpi3`, one per
         wave, with blank counts and share where the rule requires it.
     """
     table = protect_kpi3(
@@ -451,3 +477,111 @@ def kpi_vs_structure(
     for column in ("share", "cross_domain_share", "ei_index"):
         table[f"{column}_change"] = table.groupby("wijk", sort=False)[column].diff()
     return table.reset_index(drop=True)
+
+
+def kpi3_for_audience(project: Project, audience, programme: Project | None = None) -> pd.DataFrame:
+    """KPI 3 of every wijk the viewer sees, with the programme figure the viewer may see.
+
+    Parameters
+    ----------
+    project : Project
+        The project as the viewer sees it (:func:`wijknet.privacy.load.load_project`).
+    audience : wijknet.privacy.Audience or str
+    programme : Project, optional
+        For a viewer who does not see the other wijken (a PlusWIJkteam): the
+        project as the leernetwerk sees it, all wijken; its pooled rows are
+        :func:`programme_kpi3`, never the team's own wijk relabelled. Without
+        it such a viewer gets no pooled rows.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The rows of :func:`kpi3`: the wijk rows first, then the pooled rows
+        (``wijk = ALL_WIJKEN``).
+    """
+    from wijknet.privacy.audience import Audience
+
+    audience = Audience.parse(audience)
+    table = kpi3(project)
+    if audience.sees_other_wijken:
+        return table
+    own = table[~table["pooled"].astype(bool)]
+    if programme is None:
+        return own.reset_index(drop=True)
+    return pd.concat([own, programme_kpi3(programme, audience.wijk)], ignore_index=True)
+
+
+def kpi_rows(
+    table: pd.DataFrame, *, wijken: Iterable[str] | None = None, wave: str | None = None
+) -> pd.DataFrame:
+    """The rows of a :func:`kpi3` (or :func:`kpi_vs_structure`) table of some wijken and/or one wave.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+    wijken : iterable of str, optional
+        Wijk values to keep (:data:`ALL_WIJKEN` for the pooled rows); all when not given.
+    wave : str, optional
+        The wave to keep; all when not given.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The rows in table order, with a fresh index.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"wijk": ["A", "B", ALL_WIJKEN], "wave": ["1", "1", "1"]})
+    >>> kpi_rows(t, wijken=["A", ALL_WIJKEN])["wijk"].tolist()
+    ['A', 'all']
+    """
+    keep = pd.Series(True, index=table.index)
+    if wijken is not None:
+        keep &= table["wijk"].isin(list(wijken))
+    if wave is not None:
+        keep &= table["wave"] == wave
+    return table[keep].reset_index(drop=True)
+
+
+def kpi_row(table: pd.DataFrame, wijk: str, wave: str) -> pd.Series:
+    """The one row of ``wijk`` in ``wave`` of a :func:`kpi3` table (``KeyError`` when there is none).
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"wijk": ["A", "A"], "wave": ["1", "2"], "share": [0.1, 0.2]})
+    >>> float(kpi_row(t, "A", "2")["share"])
+    0.2
+    """
+    rows = kpi_rows(table, wijken=[wijk], wave=wave)
+    if rows.empty:
+        raise KeyError((wijk, wave))
+    return rows.iloc[0]
+
+
+def structure_by_wave(structure: pd.DataFrame, wijk: str, waves: Sequence[str]) -> pd.DataFrame:
+    """The rows of one wijk of :func:`kpi_vs_structure`, indexed by wave in the order of ``waves``.
+
+    Waves without a row get NaN.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"wijk": ["A", "A", "B"], "wave": ["2", "1", "1"], "ei_index": [0.2, 0.1, 0.5]})
+    >>> structure_by_wave(s, "A", ["1", "2", "3"])["ei_index"].tolist()
+    [0.1, 0.2, nan]
+    """
+    return kpi_rows(structure, wijken=[wijk]).set_index("wave").reindex(list(waves))
+
+
+def structure_in_wave(
+    structure: pd.DataFrame, wave: str, column: str = "cross_domain_share"
+) -> dict:
+    """``{wijk: value}`` of one column of :func:`kpi_vs_structure` in one wave.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"wijk": ["A", "B"], "wave": ["1", "1"], "cross_domain_share": [0.25, 0.5]})
+    >>> structure_in_wave(s, "1")
+    {'A': 0.25, 'B': 0.5}
+    """
+    rows = kpi_rows(structure, wave=wave)
+    return {str(w): float(v) for w, v in zip(rows["wijk"], rows[column])}

@@ -88,6 +88,47 @@ def respondents(project: Project, wijk: str, wave: str) -> tuple[set[str], str]:
     return set(ids) & present, BASIS_TIES
 
 
+#: Below this response rate the measures of a wave rest on too few respondents to read without care.
+LOW_RESPONSE_RATE = 0.8
+
+
+def is_low_response(rate) -> bool:
+    """Whether a response rate is below :data:`LOW_RESPONSE_RATE` (False when it is missing).
+
+    Examples
+    --------
+    >>> is_low_response(0.75), is_low_response(0.9), is_low_response(float("nan"))
+    (True, False, False)
+    """
+    return rate is not None and not pd.isna(rate) and float(rate) < LOW_RESPONSE_RATE
+
+
+def treatments_visible(project: Project) -> bool:
+    """Whether the viewer may compare the treatments of non-response (:func:`compare_treatments`).
+
+    Only with survey responses, and not for an audience that sees group
+    figures only: counts of respondents per wijk are counts of people, and the
+    treatments are a researcher's comparison of methods.
+    """
+    from wijknet.privacy.suppression import is_aggregate_only
+
+    return bool(project.has_responses) and not is_aggregate_only(project)
+
+
+def map_respondents(project: Project, wijk: str, wave: str) -> set[str] | None:
+    """The respondents to mark on the map of a wijk and wave, or None when the map marks none.
+
+    The map marks non-respondents only where the project has survey
+    responses and the viewer sees single actors (never for an audience that
+    sees group figures only, :func:`wijknet.privacy.suppression.is_aggregate_only`).
+    """
+    from wijknet.privacy.suppression import is_aggregate_only
+
+    if not project.has_responses or is_aggregate_only(project):
+        return None
+    return respondents(project, wijk, wave)[0]
+
+
 def response_rates(project: Project) -> pd.DataFrame:
     """Response rates per wijk, wave and domain, with a total row per wijk and wave.
 

@@ -396,8 +396,7 @@ def kpi(
     """Show the KPI 3 monitor: per wijk and wave the share of active participants who work
     more integrally and across domains, its 95% interval, the year's band and the status.
     """
-    from wijknet.analysis.kpi import ALL_WIJKEN, kpi3, status_label
-    from wijknet.analysis.kpi import TEXTS as KPI_TEXTS
+    from wijknet.analysis.kpi import kpi3, status_label, wijk_label
     from wijknet.core import formatting as fmt
 
     project = open_project(data_dir, audience, command="kpi")
@@ -412,7 +411,7 @@ def kpi(
     rows = []
     for r in table.itertuples(index=False):
         rows.append({
-            text(TEXTS, "col_wijk"): text(KPI_TEXTS, "all_wijken") if r.wijk == ALL_WIJKEN and r.pooled else r.wijk,
+            text(TEXTS, "col_wijk"): wijk_label(r.wijk) if r.pooled else r.wijk,
             text(TEXTS, "col_wave"): r.wave,
             text(TEXTS, "col_respondents"): r.respondents,
             text(TEXTS, "col_active"): r.active_respondents,

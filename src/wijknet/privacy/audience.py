@@ -91,8 +91,10 @@ class Audience:
 
     @property
     def sees_quotes(self) -> bool:
-        """Interview quotes and all other free text that may name anyone (evidence labels, file names, comments,
-        write-ins): only with names unlocked; everyone else gets neutral labels
+        """Interview quotes and all other free text that may name anyone.
+
+        Evidence labels, file names, comments, write-ins: only with names
+        unlocked; everyone else gets neutral labels
         (:func:`wijknet.privacy.view.neutral_label`).
         """
         return self.tier == "onderzoeker" and self.unlocked
@@ -101,6 +103,62 @@ class Audience:
     def sees_individuals(self) -> bool:
         """Actor-level output (rankings, profiles, evidence of single ties)."""
         return self.tier != "leernetwerk"
+
+    @property
+    def is_researcher(self) -> bool:
+        """The tier ``onderzoeker``: every wijk, every page.
+
+        Examples
+        --------
+        >>> Audience.parse("onderzoeker").is_researcher, Audience.parse("leernetwerk").is_researcher
+        (True, False)
+        """
+        return self.tier == "onderzoeker"
+
+    @property
+    def may_unlock(self) -> bool:
+        """Whether this audience may switch pseudonyms to real names (``onderzoeker`` only)."""
+        return self.is_researcher
+
+    @property
+    def may_import(self) -> bool:
+        """Whether this audience may import files into a project store or link names (``onderzoeker`` only).
+
+        Examples
+        --------
+        >>> Audience.parse("wijkteam:Noord").may_import
+        False
+        """
+        return self.is_researcher
+
+    @property
+    def sees_audit_log(self) -> bool:
+        """Whether this audience may read the audit log of a project store (``onderzoeker`` only)."""
+        return self.is_researcher
+
+    @property
+    def may_anonymise(self) -> bool:
+        """Whether this audience may download the anonymised copy of the project (``onderzoeker`` only).
+
+        The copy is made from the full project, so only a viewer who may see
+        every wijk and every file gets it.
+        """
+        return self.is_researcher
+
+    @property
+    def sees_other_wijken(self) -> bool:
+        """Whether the viewer sees more than one wijk (everyone but a ``wijkteam``).
+
+        A PlusWIJkteam's project holds its own wijk only: its programme figure
+        over all wijken must come from the leernetwerk's view
+        (:func:`wijknet.analysis.kpi.programme_kpi3`).
+
+        Examples
+        --------
+        >>> Audience.parse("wijkteam:Noord").sees_other_wijken, Audience.parse("leernetwerk").sees_other_wijken
+        (False, True)
+        """
+        return self.tier != "wijkteam"
 
     def require(self, allowed: bool, what: str) -> None:
         """Raise :class:`NotAllowed` naming ``what`` unless ``allowed``."""
@@ -112,3 +170,54 @@ class Audience:
 
 #: Full access: what a trusted process (the import, the store's own checks) works with.
 FULL = Audience("onderzoeker", unlocked=True)
+#: The view of every wijk that programme figures are computed on (anonymous, group figures only).
+PROGRAMME = Audience("leernetwerk")
+
+
+def audience_choices(wijken) -> list[str]:
+    """Every audience a tidy folder's owner can look as: researcher, each wijk's team, the learning network.
+
+    Examples
+    --------
+    >>> audience_choices(["Noord", "Zuid"])
+    ['onderzoeker', 'wijkteam:Noord', 'wijkteam:Zuid', 'leernetwerk']
+    """
+    return ["onderzoeker", *(f"wijkteam:{w}" for w in wijken), "leernetwerk"]
+
+
+def viewer_audience(
+    signed_in: str | None, *, store: bool, view_as: str | None = None, unlock: bool = False
+) -> Audience:
+    """Who is looking at a project in the app, and whether names are unlocked.
+
+    Parameters
+    ----------
+    signed_in : str, optional
+        The audience of the signed-in user of a project store (None: nobody signed in).
+    store : bool
+        Whether the project is a project store. A store takes the audience of
+        the signed-in user, and without one the least: ``leernetwerk``. A tidy
+        folder, which its owner already has in full, takes the owner's
+        "view as" choice, ``onderzoeker`` by default.
+    view_as : str, optional
+        The "view as" choice (tidy folders only).
+    unlock : bool, default False
+        The unlock switch; honoured only where the audience may unlock
+        (:attr:`Audience.may_unlock`).
+
+    Returns
+    -------
+    Audience
+
+    Examples
+    --------
+    >>> str(viewer_audience(None, store=True, unlock=True))
+    'leernetwerk'
+    >>> viewer_audience(None, store=False, unlock=True).unlocked
+    True
+    >>> viewer_audience(None, store=False, view_as="wijkteam:Noord", unlock=True).unlocked
+    False
+    """
+    value = (signed_in or "leernetwerk") if store else (view_as or "onderzoeker")
+    audience = Audience.parse(value)
+    return Audience(audience.tier, audience.wijk, unlocked=audience.may_unlock and bool(unlock))

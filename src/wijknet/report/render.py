@@ -41,10 +41,10 @@ MEASURES = (
     ("assortativity", "m_assortativity", "dec2"),
 )
 STATUS_CLASS = {
-    "doorgaan": "ok",
-    "analyse gevraagd": "warn",
-    "verbeterplan": "bad",
-    "geen oordeel": "none",
+    "on_track": "ok",
+    "analysis_requested": "warn",
+    "improvement_plan": "bad",
+    "no_judgement": "none",
 }
 MAP_LABELS = 15
 _HEAT = (0, 114, 178)  # the zorg blue of the taxonomy

@@ -38,8 +38,8 @@ from wijknet.access.sessions import Session, session_settings
 from wijknet.core.errors import DataError
 from wijknet.core.i18n import text
 from wijknet.store.db import is_store
-from wijknet.webapp import state
-from wijknet.webapp.ui import literal
+from wijknet.webapp import session as app_session
+from wijknet.webapp.texts import literal
 
 #: Key of the signed-in :class:`~wijknet.access.sessions.Session` in ``st.session_state``.
 SESSION_KEY = "_wijknet_session"
@@ -98,7 +98,7 @@ TEXTS = {
 
 def tr(key: str, **values) -> str:
     """A text of this module in the language chosen in the sidebar."""
-    return text(TEXTS, key, state.language(), **values)
+    return text(TEXTS, key, app_session.language(), **values)
 
 
 def _now() -> _dt.datetime:
@@ -121,6 +121,18 @@ def current_audience() -> str | None:
     """
     session = current_session()
     return session.audience if session is not None else None
+
+
+def capabilities():
+    """The signed-in user's :class:`wijknet.privacy.Audience` (what it may do), or None without sign-in.
+
+    Pages ask its properties (``may_import``, ``sees_audit_log``, ...) instead
+    of comparing tier names.
+    """
+    from wijknet.privacy import Audience
+
+    audience = current_audience()
+    return Audience.parse(audience) if audience else None
 
 
 def still_signed_in() -> bool:
@@ -155,7 +167,7 @@ def still_signed_in() -> bool:
 def store_folder() -> Path | None:
     """The project folder of the app when it is a project store, else ``None``."""
     try:
-        folder = state.project_folder()
+        folder = app_session.project_folder()
     except (OSError, DataError):
         return None
     return folder if is_store(folder) else None
@@ -320,7 +332,7 @@ def _password_sign_in(folder: Path, settings) -> None:
             return
         try:
             user = verify(
-                folder, username, password, lang=state.language(), client=client_address()
+                folder, username, password, lang=app_session.language(), client=client_address()
             )
         except SignInRefused as exc:
             st.error(str(exc), icon=":material/error:")

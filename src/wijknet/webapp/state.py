@@ -15,24 +15,31 @@ This module only calls library functions; it holds no analysis of its own.
 
 from __future__ import annotations
 
-import os
-import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-import networkx as nx
 import pandas as pd
 import streamlit as st
 
+from wijknet.analysis import tables
 from wijknet.core.errors import DataError
-from wijknet.core.i18n import LANGUAGES
 from wijknet.privacy import Audience
+from wijknet.privacy.audience import PROGRAMME, viewer_audience
 from wijknet.privacy.load import load_project
-from wijknet.privacy.suppression import is_aggregate_only, protect_counts
+from wijknet.privacy.suppression import is_aggregate_only
 from wijknet.project import Project
+from wijknet.webapp import auth
+from wijknet.webapp.session import (  # noqa: F401  (part of the app's interface)
+    ENV_PROJECT,
+    cache_dir,
+    demo_folder,
+    is_fictional,
+    language,
+    project_folder,
+    signature,
+)
 
-ENV_PROJECT = "WIJKNET_PROJECT"
 MAP_LABELS = 25  # names drawn on the map unless the user asks for all
 DIFF_LABELS = 15  # names drawn on the difference map unless the user asks for all
 APP_PERMUTATIONS = 500  # QAP permutations in the app (the CLI and notebooks use more)
@@ -40,66 +47,13 @@ APP_BOOTSTRAP = 500  # node-bootstrap replicates in the app
 MODEL_PERMUTATIONS = (
     200  # MRQAP permutations of the tie-change model in the app (the slowest computation)
 )
-TREND_METRICS = ("density", "cross_domain_share", "ei_index")
+TREND_METRICS = (
+    "density",
+    "cross_domain_share",
+    "ei_index",
+)  # wijknet.analysis.trends.TREND_METRICS
 REPORT_PERMUTATIONS = 1000  # the report shows the numbers of `wijknet analyse` (same default)
 DEFAULTS = {"lang": "nl", "wijk": None, "wave": None, "tie_types": [], "min_weight": None}
-
-
-# --- language -----------------------------------------------------------------
-
-
-def language() -> str:
-    """The language chosen in the sidebar (Dutch by default)."""
-    try:
-        lang = st.session_state.get("lang", "nl")
-    except Exception:  # outside a Streamlit session
-        lang = "nl"
-    return lang if lang in LANGUAGES else "nl"
-
-
-# --- project folder -------------------------------------------------------------
-
-
-def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "wijknet"
-
-
-def demo_folder() -> Path:
-    """The demo project in the cache folder, written on first use."""
-    from wijknet.datasets.demo import write_demo
-
-    folder = cache_dir() / "demo"
-    if not (folder / "actors.csv").exists() or not (folder / "ties.csv").exists():
-        folder.parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix="demo-", dir=folder.parent))
-        try:
-            write_demo(tmp)
-            if folder.exists():
-                shutil.rmtree(folder, ignore_errors=True)
-            try:
-                tmp.rename(folder)
-            except OSError:  # another session was faster
-                pass
-        finally:
-            shutil.rmtree(tmp, ignore_errors=True)
-    return folder
-
-
-def project_folder() -> Path:
-    """``$WIJKNET_PROJECT`` or the demo project."""
-    env = os.environ.get(ENV_PROJECT, "").strip()
-    return Path(env).expanduser() if env else demo_folder()
-
-
-def signature(folder: str | Path) -> tuple:
-    """Names, sizes and modification times of the files in ``folder`` (cache key)."""
-    folder = Path(folder)
-    try:
-        entries = sorted(p for p in folder.iterdir() if p.is_file())
-    except OSError:
-        return ()
-    return tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in entries)
 
 
 # --- cached loading and computing ------------------------------------------------
@@ -113,7 +67,7 @@ def _load(folder: str, sig: tuple) -> Project:
 
 
 def viewer(folder: str | Path) -> tuple[str, bool]:
-    """Who is looking: the audience and whether names are unlocked.
+    """Who is looking: the audience and whether names are unlocked (:func:`wijknet.privacy.audience.viewer_audience`).
 
     For a project store the signed-in user's audience (:mod:`wijknet.webapp.auth`)
     and the researcher's unlock switch; for a tidy folder, which its owner
@@ -122,26 +76,14 @@ def viewer(folder: str | Path) -> tuple[str, bool]:
     """
     from wijknet.store.db import is_store
 
-    if is_store(folder):
-        from wijknet.webapp.auth import current_audience
-
-        audience = current_audience() or "leernetwerk"
-    else:
-        audience = st.session_state.get("view_as") or "onderzoeker"
-    unlocked = audience == "onderzoeker" and bool(
-        st.session_state.get("unlocked", is_fictional(folder))
+    store = is_store(folder)
+    audience = viewer_audience(
+        auth.current_audience() if store else None,
+        store=store,
+        view_as=st.session_state.get("view_as"),
+        unlock=st.session_state.get("unlocked", is_fictional(folder)),
     )
-    return audience, unlocked
-
-
-def is_fictional(folder: str | Path) -> bool:
-    """Whether the project is fictional (``synthetic: true`` in wijknet.yaml, as the demo is)."""
-    from wijknet.core.settings import ProjectConfig
-
-    try:
-        return ProjectConfig.load(Path(folder)).synthetic
-    except DataError:
-        return False
+    return str(audience), audience.unlocked
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -177,8 +119,8 @@ def graph(
     wave: str,
     tie_types: tuple[str, ...] = (),
     min_weight: float | None = None,
-) -> nx.DiGraph:
-    """The stakeholder graph of one wijk and wave, with the sidebar filters."""
+):
+    """The stakeholder graph (a ``networkx.DiGraph``) of one wijk and wave, with the sidebar filters."""
     return _load(folder, sig).graph(wijk, wave, **_filters(tie_types, min_weight))
 
 
@@ -201,23 +143,8 @@ def actor_table(
     tie_types: tuple[str, ...] = (),
     min_weight: float | None = None,
 ) -> pd.DataFrame:
-    """One row per actor with the actor measures and attributes (name, role, ...)."""
-    G = graph(folder, sig, wijk, wave, tie_types, min_weight)
-    table = _actor_metrics(G)
-    info = pd.DataFrame(
-        [
-            {
-                "actor_id": n,
-                "name": d.get("name") or n,
-                "role": d.get("role") or "",
-                "organisation": d.get("organisation") or "",
-                "pluswijkteam": bool(d.get("pluswijkteam")),
-                "domain_key": d.get("domain") or "",
-            }
-            for n, d in G.nodes(data=True)
-        ]
-    )
-    return info.merge(table, on="actor_id", how="left")
+    """:func:`wijknet.analysis.tables.actor_table`: one row per actor, attributes and actor measures."""
+    return tables.actor_table(graph(folder, sig, wijk, wave, tie_types, min_weight))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -235,10 +162,45 @@ def connector_table(
     return connectors(graph(folder, sig, wijk, wave, tie_types, min_weight), attr="domain")
 
 
-def _actor_metrics(G: nx.DiGraph) -> pd.DataFrame:
-    from wijknet.metrics import actor_metrics
+@st.cache_data(show_spinner=False, max_entries=64)
+def connector_ranking(
+    folder: str,
+    sig: tuple,
+    wijk: str,
+    wave: str,
+    tie_types: tuple[str, ...] = (),
+    min_weight: float | None = None,
+    exclude_team: bool = False,
+) -> pd.DataFrame:
+    """:func:`wijknet.analysis.tables.connector_ranking` of one wijk and wave."""
+    G = graph(folder, sig, wijk, wave, tie_types, min_weight)
+    return tables.connector_ranking(G, exclude_team=exclude_team)
 
-    return actor_metrics(G, attr="domain").drop(columns="domain")
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def graph_counts(
+    folder: str,
+    sig: tuple,
+    wijk: str,
+    wave: str,
+    tie_types: tuple[str, ...] = (),
+    min_weight: float | None = None,
+) -> dict[str, int]:
+    """:func:`wijknet.analysis.tables.graph_counts`: actors, ties and isolates of one wijk and wave."""
+    return tables.graph_counts(graph(folder, sig, wijk, wave, tie_types, min_weight))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def actor_names(
+    folder: str,
+    sig: tuple,
+    wijk: str,
+    wave: str,
+    tie_types: tuple[str, ...] = (),
+    min_weight: float | None = None,
+) -> dict[str, str]:
+    """:func:`wijknet.analysis.tables.actor_names` of one wijk and wave (as the viewer may see them)."""
+    return tables.actor_names(graph(folder, sig, wijk, wave, tie_types, min_weight))
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -249,27 +211,12 @@ def network_table(
     tie_types: tuple[str, ...] = (),
     min_weight: float | None = None,
 ) -> pd.DataFrame:
-    """Network measures of a wijk, one row per wave (in wave order)."""
-    from wijknet.metrics import network_metrics
+    """:func:`wijknet.analysis.trends.network_by_wave`: network measures of a wijk, one row per wave."""
+    from wijknet.analysis.trends import network_by_wave
 
-    project = _load(folder, sig)
-    rows = []
-    for wave in project.waves:
-        G = graph(folder, sig, wijk, wave, tie_types, min_weight)
-        rows.append(
-            network_metrics(G, attr="domain", n_permutations=1000, seed=0).assign(wave=wave)
-        )
-    table = pd.concat(rows, ignore_index=True)
-    if is_aggregate_only(
-        project
-    ):  # the one disclosure-control rule, the same blanks as wijknet analyse
-        from wijknet.analysis.standard import protect_network_table
-
-        graphs = {
-            wave: graph(folder, sig, wijk, wave, tie_types, min_weight) for wave in project.waves
-        }
-        table = protect_network_table(project, wijk, table, graphs)
-    return table
+    return network_by_wave(
+        _load(folder, sig), wijk, n_permutations=1000, seed=0, **_filters(tie_types, min_weight)
+    )
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -303,8 +250,9 @@ def mixing_table(
     tie_types: tuple[str, ...] = (),
     min_weight: float | None = None,
 ) -> pd.DataFrame:
-    """Tidy domain-mixing table ``from_domain, to_domain, ties, row_share, suppressed`` (small cells blank for a
-    leernetwerk, see :func:`wijknet.analysis.compare.mixing_by_wijk`).
+    """Tidy domain-mixing table ``from_domain, to_domain, ties, row_share, suppressed`` of one wijk.
+
+    Small cells are blank for a leernetwerk, see :func:`wijknet.analysis.compare.mixing_by_wijk`.
     """
     from wijknet.analysis.compare import mixing_by_wijk
 
@@ -336,36 +284,31 @@ def map_html(
     group figures only, domain colour only (``aggregate_only``): no names,
     hover texts, marks or size by measure.
     """
-    from wijknet.analysis.nonresponse import respondents
+    from wijknet.analysis.nonresponse import map_respondents
     from wijknet.viz.netmap import network_map_html
 
     project = _load(folder, sig)
     anonymous = is_aggregate_only(project)
-    G = graph(folder, sig, wijk, wave, tie_types, min_weight)
-    sizes = None
-    if measure != "none" and not anonymous:
-        column = {"degree": "degree", "betweenness": "betweenness", "brokerage": "brokerage_total"}[
-            measure
-        ]
-        table = actor_table(folder, sig, wijk, wave, tie_types, min_weight)
-        if column == "degree":
-            values = table["in_degree"].fillna(0) + table["out_degree"].fillna(0)
-        else:
-            values = table[column].fillna(0)
-        sizes = {str(a): float(v) for a, v in zip(table["actor_id"], values)}
-    return network_map_html(G, layout(folder, sig, wijk), taxonomy=project.taxonomy, node_size=sizes,
+    sizes = (
+        None
+        if anonymous
+        else tables.node_sizes(actor_table(folder, sig, wijk, wave, tie_types, min_weight), measure)
+    )
+    return network_map_html(graph(folder, sig, wijk, wave, tie_types, min_weight), layout(folder, sig, wijk),
+                            taxonomy=project.taxonomy, node_size=sizes,
                             size_label=size_label if sizes else None, lang=lang, show_names=show_names,
                             max_labels=None if all_names else MAP_LABELS, height=height, aggregate_only=anonymous,
-                            respondents=respondents(project, wijk, wave)[0] if project.has_responses and not anonymous
-                            else None)  # fmt: skip
+                            respondents=map_respondents(project, wijk, wave))  # fmt: skip
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def tie_evidence_table(
     folder: str, sig: tuple, wijk: str, wave: str, actor_id: str
 ) -> pd.DataFrame:
-    """:func:`wijknet.analysis.evidence.tie_evidence` of one actor (all ties of the wave); the interview quotes only
-    where the viewer's audience may see them (the restricted project leaves them empty otherwise).
+    """:func:`wijknet.analysis.evidence.tie_evidence` of one actor (all ties of the wave).
+
+    The interview quotes only where the viewer's audience may see them (the
+    restricted project leaves them empty otherwise).
     """
     from wijknet.analysis.evidence import tie_evidence
 
@@ -439,12 +382,14 @@ def change_row(
     tie_types: tuple[str, ...] = (),
     min_weight: float | None = None,
 ) -> pd.Series:
-    """:func:`wijknet.analysis.change.compare_waves` of two waves, as one row (with a QAP test of modest size)."""
-    from wijknet.analysis.change import compare_waves, protect_for_audience
+    """:func:`wijknet.analysis.trends.wave_change`: two waves compared, as one row the viewer may see.
 
-    project = _load(folder, sig)
-    table = compare_waves(
-        project,
+    With a QAP test of modest size (``APP_PERMUTATIONS``); for a leernetwerk small counts are NaN.
+    """
+    from wijknet.analysis.trends import wave_change
+
+    return wave_change(
+        _load(folder, sig),
         wijk,
         wave_from,
         wave_to,
@@ -452,7 +397,6 @@ def change_row(
         seed=0,
         **_filters(tie_types, min_weight),
     )
-    return protect_for_audience(project, table).iloc[0]  # a leernetwerk: small counts NaN
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -463,46 +407,23 @@ def metric_trends(
     tie_types: tuple[str, ...] = (),
     min_weight: float | None = None,
 ) -> pd.DataFrame:
-    """Density, share of domain-crossing ties and E-I index per wave with node-bootstrap intervals.
+    """:func:`wijknet.analysis.trends.metric_trends` with ``APP_BOOTSTRAP`` replicates, seed 0.
 
-    ``wave, actors, ties, metric, estimate, ci_low, ci_high`` (95% percentile
-    intervals of :func:`wijknet.inference.bootstrap_ci`, ``APP_BOOTSTRAP``
-    replicates, seed 0); NaN where a wave has fewer than two actors or no ties.
+    ``wave, actors, ties, metric, estimate, ci_low, ci_high``: the node
+    bootstrap of the comparison of wijken; NaN where a wave has fewer than two
+    actors or no ties.
     """
-    from wijknet.inference import bootstrap_ci
-    from wijknet.metrics import cross_domain_share
+    from wijknet.analysis.trends import metric_trends as trends
 
-    def share(H):
-        return cross_domain_share(H, "domain")
-
-    share.__name__ = "cross_domain_share"
-    statistics = {"density": "density", "cross_domain_share": share, "ei_index": "ei_index"}
-    project = _load(folder, sig)
-    rows = []
-    for wave in project.waves:
-        G = graph(folder, sig, wijk, wave, tie_types, min_weight)
-        for metric in TREND_METRICS:
-            row = {
-                "wave": wave,
-                "actors": G.number_of_nodes(),
-                "ties": G.number_of_edges(),
-                "metric": metric,
-                "estimate": float("nan"),
-                "ci_low": float("nan"),
-                "ci_high": float("nan"),
-            }
-            if G.number_of_nodes() >= 2 and G.number_of_edges() > 0:
-                result = bootstrap_ci(
-                    G, statistics[metric], n_boot=APP_BOOTSTRAP, seed=0, level=0.95
-                )
-                row.update(estimate=result.estimate, ci_low=result.ci_low, ci_high=result.ci_high)
-            rows.append(row)
-    table = pd.DataFrame(rows)
-    if is_aggregate_only(
-        project
-    ):  # counts as in the network table: a leernetwerk sees none below min_cell
-        table = protect_counts(table, ["actors", "ties"], project.config.min_cell)
-    return table
+    return trends(
+        _load(folder, sig),
+        wijk,
+        metrics=TREND_METRICS,
+        n_boot=APP_BOOTSTRAP,
+        seed=0,
+        level=0.95,
+        **_filters(tie_types, min_weight),
+    )
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -538,30 +459,25 @@ def tie_change(
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def kpi_table(folder: str, sig: tuple) -> pd.DataFrame:
-    """:func:`wijknet.analysis.kpi.kpi3`: KPI 3 per wijk and wave, with the pooled "Alle wijken" rows."""
+    """:func:`wijknet.analysis.kpi.kpi3`: KPI 3 per wijk and wave, with the pooled rows (``wijk = ALL_WIJKEN``)."""
     from wijknet.analysis.kpi import kpi3
 
     return kpi3(_load(folder, sig))
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def programme_kpi(folder: str, sig: tuple) -> pd.DataFrame | None:
-    """The pooled "Alle wijken" KPI 3 rows the viewer may see, or None when there is no programme figure.
+def viewer_kpi(folder: str, sig: tuple) -> pd.DataFrame:
+    """:func:`wijknet.analysis.kpi.kpi3_for_audience`: KPI 3 with the programme figure the viewer may see.
 
-    A PlusWIJkteam's project holds its own wijk only, so its pooled row would
-    be that wijk relabelled; its programme figure is computed on the
-    leernetwerk's view of all wijken (:func:`wijknet.analysis.kpi.programme_kpi3`,
-    protected against subtracting the own wijk). Other viewers get the
-    pooled rows of :func:`kpi_table`.
+    A PlusWIJkteam's programme figure is computed on the leernetwerk's view of
+    all wijken (:func:`wijknet.analysis.kpi.programme_kpi3`).
     """
-    from wijknet.analysis.kpi import programme_kpi3
+    from wijknet.analysis.kpi import kpi3_for_audience
 
     _files, audience, _unlocked = sig
     audience = Audience.parse(audience)
-    if audience.tier != "wijkteam":
-        table = kpi_table(folder, sig)
-        return table[table["pooled"].astype(bool)].reset_index(drop=True)
-    return programme_kpi3(load_project(folder, audience="leernetwerk"), audience.wijk)
+    programme = None if audience.sees_other_wijken else load_project(folder, audience=PROGRAMME)
+    return kpi3_for_audience(_load(folder, sig), audience, programme)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -666,8 +582,9 @@ def small_map_html(
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def report_html(folder: str, sig: tuple, wijk: str | None, wave: str, lang: str) -> str:
-    """The self-contained HTML of the wijk report (:func:`wijknet.report.build_wijk_report`), all ties;
-    with ``wijk=None`` the programme report (:func:`wijknet.report.build_programme_report`).
+    """The self-contained HTML of the wijk report (:func:`wijknet.report.build_wijk_report`), all ties.
+
+    With ``wijk=None`` the programme report (:func:`wijknet.report.build_programme_report`).
     """
     from wijknet.report import build_programme_report, build_wijk_report, render_html
 
@@ -682,9 +599,8 @@ def report_html(folder: str, sig: tuple, wijk: str | None, wave: str, lang: str)
 def record_export(folder: str, action: str, **detail) -> None:
     """Record a download (report, anonymised copy) in the audit log of a project store."""
     from wijknet.store.audit import record_if_store
-    from wijknet.webapp.auth import current_session
 
-    user = current_session()
+    user = auth.current_session()
     record_if_store(
         folder, action, username=user.username if user else "", audience=viewer(folder)[0], **detail
     )
@@ -723,6 +639,53 @@ def pdf_available() -> bool:
     from wijknet.report import find_chromium
 
     return find_chromium() is not None
+
+
+# --- the live session (wijknet.live) ---------------------------------------------------
+
+LIVE_MAP_HEIGHT = 620
+LIVE_MAX_LABELS = 35
+
+
+@st.cache_data(show_spinner=False, max_entries=8, ttl=3600)
+def live_room_project(folder: str, wijk: str, viewer: str, roster_version: tuple):
+    """The restricted project of the room; reloaded when the wijk's actors change (``roster_version``)."""
+    from wijknet.live.projector import projector_project
+
+    return projector_project(folder, wijk, viewer)
+
+
+@st.cache_data(show_spinner=False, max_entries=8, ttl=3600)
+def live_positions(folder: str, code: str, viewer: str, roster_version: tuple):
+    """:func:`wijknet.live.projector.live_layout` of the room's graph."""
+    from wijknet.live import get_session
+    from wijknet.live.projector import live_graph, live_layout
+
+    project = live_room_project(folder, get_session(folder, code).wijk, viewer, roster_version)
+    return live_layout(project, live_graph(project, folder, code))
+
+
+@st.cache_data(show_spinner=False, max_entries=16, ttl=3600)
+def live_map(
+    folder: str, code: str, viewer: str, version: tuple, lang: str, size_label: str
+) -> tuple[str, dict]:
+    """The map's HTML and counts for one state of the roster and answers (``version``).
+
+    An unchanged map is not redrawn. Nodes are sized by the number of
+    distinct partners (:func:`wijknet.analysis.tables.node_sizes`).
+    """
+    from wijknet.live import get_session
+    from wijknet.live.projector import cross_domain_ties, live_graph
+    from wijknet.viz.netmap import network_map_html
+
+    roster_version = version[0]
+    project = live_room_project(folder, get_session(folder, code).wijk, viewer, roster_version)
+    G = live_graph(project, folder, code)
+    sizes = tables.node_sizes(tables.actor_table(G), "degree")
+    html = network_map_html(G, live_positions(folder, code, viewer, roster_version), taxonomy=project.taxonomy,
+                            node_size=sizes, size_label=size_label, lang=lang, max_labels=LIVE_MAX_LABELS,
+                            height=LIVE_MAP_HEIGHT, respondents=G.graph["respondents"])  # fmt: skip
+    return html, {"ties": G.number_of_edges(), "cross": cross_domain_ties(G)}
 
 
 # --- the shared selection ---------------------------------------------------------
@@ -776,18 +739,13 @@ def open_project() -> tuple[str, tuple, Project | None, str | None]:
 
 
 def tie_type_options(project: Project) -> list[str]:
-    """All tie types used in the project (for the filter)."""
-    types = set()
-    for value in project.ties["tie_type"].dropna():
-        types.update(t.strip() for t in str(value).split(";") if t.strip())
-    return sorted(types)
+    """:func:`wijknet.analysis.tables.tie_type_options`: all tie types used in the project (for the filter)."""
+    return tables.tie_type_options(project)
 
 
 def weight_range(project: Project) -> tuple[float, float]:
-    weights = pd.to_numeric(project.ties["weight"], errors="coerce").dropna()
-    if weights.empty:
-        return 0.0, 1.0
-    return float(weights.min()), float(weights.max())
+    """:func:`wijknet.analysis.tables.weight_range`: lowest and highest tie weight (for the filter)."""
+    return tables.weight_range(project)
 
 
 def selection() -> Selection:

@@ -134,12 +134,13 @@ st.session_state["_selection"] = state.Selection(
     min_weight=min_weight,
 )
 
-visible = PAGES + (RESEARCHER_PAGES if auth.current_audience() == "onderzoeker" else ())
+signed_in = auth.capabilities()  # None: no sign-in (a tidy folder or the demo)
+visible = PAGES + (RESEARCHER_PAGES if signed_in is not None and signed_in.sees_audit_log else ())
 if is_aggregate_only(project):
     visible = tuple(
         p for p in visible if p[0] not in INDIVIDUAL_PAGES
     )  # a leernetwerk sees no single actors
-if auth.current_audience() not in (None, "onderzoeker"):
+if signed_in is not None and not signed_in.may_import:
     visible = tuple(
         p for p in visible if p[0] != "gegevens.py"
     )  # imports: researchers only (the page checks too)

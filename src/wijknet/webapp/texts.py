@@ -7,6 +7,8 @@ in the sidebar).
 
 from __future__ import annotations
 
+import re
+
 from wijknet.core.glossary import MEASURE_NAMES
 from wijknet.core.i18n import text
 
@@ -867,23 +869,23 @@ TEXTS = {
         "en": "{agree} of the {answered} active participants who answered agree (strongly).",
     },
     "kpi_no_answers": {"nl": "Geen antwoorden in deze meting.", "en": "No answers in this wave."},
-    "kpi_status_doorgaan": {
+    "kpi_status_on_track": {
         "nl": "Binnen of boven de bandbreedte: doorgaan zoals gepland.",
         "en": "Within or above the band: continue as planned.",
     },
-    "kpi_status_analyse gevraagd": {
+    "kpi_status_analysis_requested": {
         "nl": "Voor het eerst onder de bandbreedte: de stuurgroep vraagt om een analyse en mogelijk om "
         "verbetermaatregelen.",
         "en": "Below the band for the first time: the steering group asks for an analysis and possibly for "
         "improvement measures.",
     },
-    "kpi_status_verbeterplan": {
+    "kpi_status_improvement_plan": {
         "nl": "Twee keer op rij onder de bandbreedte: er is een verbeterplan nodig (anders kan de verzekeraar de "
         "financiering van deze activiteit stoppen).",
         "en": "Below the band twice in a row: an improvement plan is needed (otherwise the insurer may stop funding "
         "this activity).",
     },
-    "kpi_status_geen oordeel": {
+    "kpi_status_no_judgement": {
         "nl": "Geen oordeel: er zijn geen antwoorden of er is geen bandbreedte voor deze meting.",
         "en": "No judgement: there are no answers or there is no band for this wave.",
     },
@@ -1074,6 +1076,34 @@ TEXTS = {
 
 def t(key: str, **values) -> str:
     """The text ``key`` in the language chosen in the sidebar."""
-    from wijknet.webapp.state import language
+    from wijknet.webapp.session import language
 
     return text(TEXTS, key, language(), **values)
+
+
+#: Characters that Markdown, Streamlit's own syntax (``:red[...]``, ``:material/icon:``, ``$math$``) or HTML could
+#: read; CommonMark lets every ASCII punctuation character be escaped with a backslash.
+_MARKUP = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=^\"'/@%])")
+#: Where GitHub-flavoured Markdown turns bare text into a link (``http://``, ``www.``), whatever is escaped.
+_AUTOLINK = re.compile(r"(https?|ftp|www)(?=[:.])", re.IGNORECASE)
+
+
+def literal(value) -> str:
+    r"""``value`` as Markdown that shows exactly its characters: no link, image, HTML, emphasis or heading.
+
+    Each character of :data:`_MARKUP` is backslash-escaped and every run of
+    white space in a line becomes one space (no indented code block); lines
+    stay lines (Markdown hard breaks), empty ones are left out. Bare URLs
+    get an invisible word joiner (U+2060) after ``http``/``www``, since
+    GitHub-flavoured Markdown links them after unescaping: the text looks
+    the same but is no link.
+
+    Examples
+    --------
+    >>> print(literal("![x](h/x) <img src=x>"))
+    \!\[x\]\(h\/x\) \<img src\=x\>
+    """
+    lines = (" ".join(line.split()) for line in str(value).splitlines())
+    return "  \n".join(
+        _MARKUP.sub(r"\\\1", _AUTOLINK.sub("\\1\u2060", line)) for line in lines if line
+    )

@@ -11,40 +11,13 @@ shown as those characters, and the browser fetches nothing.
 
 from __future__ import annotations
 
-import re
-
 import streamlit as st
 
 from wijknet.core import formatting as fmt
+from wijknet.privacy import Audience
+from wijknet.privacy.audience import audience_choices
 from wijknet.webapp import state
-from wijknet.webapp.texts import t
-
-#: Characters that Markdown, Streamlit's own syntax (``:red[...]``, ``:material/icon:``, ``$math$``) or HTML could
-#: read; CommonMark lets every ASCII punctuation character be escaped with a backslash.
-_MARKUP = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=^\"'/@%])")
-#: Where GitHub-flavoured Markdown turns bare text into a link (``http://``, ``www.``), whatever is escaped.
-_AUTOLINK = re.compile(r"(https?|ftp|www)(?=[:.])", re.IGNORECASE)
-
-
-def literal(value) -> str:
-    r"""``value`` as Markdown that shows exactly its characters: no link, image, HTML, emphasis or heading.
-
-    Each character of :data:`_MARKUP` is backslash-escaped and every run of
-    white space in a line becomes one space (no indented code block); lines
-    stay lines (Markdown hard breaks), empty ones are left out. Bare URLs
-    get an invisible word joiner (U+2060) after ``http``/``www``, since
-    GitHub-flavoured Markdown links them after unescaping: the text looks
-    the same but is no link.
-
-    Examples
-    --------
-    >>> print(literal("![x](h/x) <img src=x>"))
-    \!\[x\]\(h\/x\) \<img src\=x\>
-    """
-    lines = (" ".join(line.split()) for line in str(value).splitlines())
-    return "  \n".join(
-        _MARKUP.sub(r"\\\1", _AUTOLINK.sub("\\1\u2060", line)) for line in lines if line
-    )
+from wijknet.webapp.texts import literal, t  # noqa: F401  (literal: part of ui's interface)
 
 
 def header(title_key: str, *, filters: bool = True) -> state.Selection:
@@ -154,9 +127,9 @@ def viewer_controls() -> None:
                 wijken = state.all_wijken(folder)
             except (DataError, OSError, ValueError):
                 wijken = []  # open_project shows the problem
-            options = ["onderzoeker", *(f"wijkteam:{w}" for w in wijken), "leernetwerk"]
+            options = audience_choices(wijken)
             if st.session_state.get("view_as") not in options:
-                st.session_state["view_as"] = "onderzoeker"
+                st.session_state["view_as"] = options[0]  # the owner: onderzoeker
             st.selectbox(
                 t("view_as"),
                 options,
@@ -167,7 +140,7 @@ def viewer_controls() -> None:
         audience, _ = state.viewer(folder)
         if store:
             st.caption(t("viewing_as", audience=literal(audience_label(audience))))
-        if audience == "onderzoeker":
+        if Audience.parse(audience).may_unlock:
             st.toggle(
                 t("unlock"),
                 key="unlocked",

@@ -14,7 +14,8 @@ from wijknet.webapp.texts import t
 
 st.title(t("page_audit"))
 folder = auth.store_folder()
-if folder is None or auth.current_audience() != "onderzoeker":
+viewer = auth.capabilities()
+if folder is None or viewer is None or not viewer.sees_audit_log:
     st.error(t("audit_only_researchers"), icon=":material/block:")
     st.stop()
 

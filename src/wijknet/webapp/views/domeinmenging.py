@@ -3,6 +3,7 @@
 import altair as alt
 import streamlit as st
 
+from wijknet.analysis.compare import mixing_is_empty
 from wijknet.webapp import state, ui
 from wijknet.webapp.texts import t
 
@@ -20,7 +21,7 @@ value = st.radio(
     format_func=labels.get,
 )
 
-if mixing.empty or (mixing["ties"].fillna(0).sum() == 0 and not mixing["suppressed"].any()):
+if mixing_is_empty(mixing):
     st.info(t("mixing_empty"))
     st.stop()
 

@@ -14,12 +14,12 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from wijknet.analysis import tables
 from wijknet.core import formatting as fmt
 from wijknet.core.errors import DataError
 from wijknet.core.settings import ProjectConfig
 from wijknet.core.taxonomy import Taxonomy
-from wijknet.ingest.assemble import CORE
-from wijknet.ingest.instrument import load_instrument
+from wijknet.privacy import Audience
 from wijknet.resolve.matching import actor_labels
 from wijknet.store import import_files, is_store, preview_import, registry
 from wijknet.store.kinds import KINDS
@@ -43,7 +43,7 @@ if not folder or not is_store(folder):
     )
     st.stop()
 audience = auth.current_audience()
-if audience is not None and audience != "onderzoeker":
+if audience is not None and not Audience.parse(audience).may_import:
     st.error(t("import_only_researchers"), icon=":material/block:")
     st.stop()
 session = auth.current_session()
@@ -148,18 +148,15 @@ with st.expander(t("import_more")):
         ).strip()
         or None
     )
-    questions = {(q.group, q.key): q for q in load_instrument().questions}
-    core = [f"{group}.{key}" for group, key in CORE]
+    core = tables.core_questions(sel.lang)
     allow_missing = tuple(
         st.multiselect(
             t("import_allow_missing"),
-            core,
+            list(core),
             key="import_allow_missing",
             placeholder=t("import_allow_missing_none"),
             help=t("import_allow_missing_help"),
-            format_func=lambda name: (
-                getattr(questions.get(tuple(name.split(".", 1))), sel.lang, None) or name
-            ),
+            format_func=core.get,
         )
     )
 files = [(f.name, f.getvalue()) for f in uploads or []]
@@ -261,7 +258,7 @@ if not state.viewer(folder)[
     st.info(t("resolve_locked", n=len(found), unlock=t("unlock")), icon=":material/lock:")
     st.stop()
 st.write(t("resolve_intro", n=len(found)))
-sure = found[found["accepted"].astype(bool)]
+sure = tables.accepted_proposals(found)
 if len(sure) and st.button(t("resolve_accept_all", n=len(sure)), key="resolve_accept_all"):
     try:
         done = registry.accept_matches(folder)
@@ -316,7 +313,7 @@ for r in found.head(QUEUE_SHOWN).to_dict("records"):
                 )
             )
         scores = {c["actor_id"]: float(c["score"]) for c in r["candidates"]}
-        in_wijk = actors[actors["wijk"] == r["wijk"]] if r["wijk"] else actors
+        in_wijk = tables.actors_in_wijk(actors, r["wijk"])
         others = sorted(
             (a for a in in_wijk["actor_id"] if a not in scores and a != r.get("respondent")),
             key=lambda a: actor_label(a, {}).lower(),

@@ -4,22 +4,12 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from wijknet.core import formatting as fmt
-from wijknet.privacy.suppression import is_aggregate_only
-from wijknet.report.render import MEASURES  # the same key figures as the wijk report
+from wijknet.analysis.nonresponse import is_low_response, treatments_visible
+
+# The same key figures as the wijk report, formatted by the same rule (wijknet.core.formatting).
+from wijknet.report.render import MEASURES, show
 from wijknet.webapp import state, ui
 from wijknet.webapp.texts import t
-
-
-def show(value, kind: str, lang: str) -> str:
-    if value is None or pd.isna(value):
-        return "–"
-    if kind == "int":
-        return fmt.number(float(value), 0, lang)
-    if kind == "pct":
-        return fmt.number(100 * float(value), 0, lang) + "%"
-    return fmt.number(float(value), 3 if kind == "dec3" else 2, lang)
-
 
 sel = ui.header("page_metrics", filters=False)
 st.caption(ui.filter_summary(sel, with_wave=False))
@@ -69,7 +59,7 @@ if "cross_domain_share" in table.columns:
 
 # Counts of respondents and non-respondents per wijk are counts of people, and the treatments are a
 # researcher's comparison of methods: not for an audience that sees group figures only.
-if sel.project.has_responses and sel.wave is not None and not is_aggregate_only(sel.project):
+if sel.wave is not None and treatments_visible(sel.project):
     with st.expander(t("nr_title")):
         treated = state.nonresponse_table(folder, sig, sel.wijk, sel.wave, *sel.filters)
         first = treated.iloc[0]
@@ -83,7 +73,7 @@ if sel.project.has_responses and sel.wave is not None and not is_aggregate_only(
                 rate=show(first["response_rate"], "pct", sel.lang),
             )
         )
-        if pd.notna(first["response_rate"]) and first["response_rate"] < 0.8:
+        if is_low_response(first["response_rate"]):
             st.warning(t("nr_low"), icon=":material/warning:")
         st.write(t("nr_intro"))
         methods = [str(m) for m in treated["method"]]

@@ -4,17 +4,28 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from wijknet.analysis.kpi import ALL_WIJKEN, status_label
+from wijknet.analysis.kpi import (
+    ALL_WIJKEN,
+    ANALYSIS,
+    IMPROVEMENT,
+    NO_JUDGEMENT,
+    ON_TRACK,
+    kpi_row,
+    kpi_rows,
+    status_label,
+    structure_by_wave,
+    structure_in_wave,
+)
 from wijknet.core import formatting as fmt
 from wijknet.webapp import state, ui
 from wijknet.webapp.texts import t
 
 # Status -> (Streamlit colour name, hex colour for charts, light background for tables).
 STATUS_COLOURS = {
-    "doorgaan": ("green", "#1a9641", "#dff2e1"),
-    "analyse gevraagd": ("orange", "#e66101", "#fde6d2"),
-    "verbeterplan": ("red", "#c2181b", "#f9d9d9"),
-    "geen oordeel": ("gray", "#8a8a8a", "#ececec"),
+    ON_TRACK: ("green", "#1a9641", "#dff2e1"),
+    ANALYSIS: ("orange", "#e66101", "#fde6d2"),
+    IMPROVEMENT: ("red", "#c2181b", "#f9d9d9"),
+    NO_JUDGEMENT: ("gray", "#8a8a8a", "#ececec"),
 }
 BAND_COLOUR = "#1a9641"
 
@@ -25,19 +36,13 @@ folder, sig = sel.key
 
 
 def pct(value, decimals: int = 0) -> str:
-    return (
-        "–"
-        if value is None or pd.isna(value)
-        else fmt.number(100 * float(value), decimals, sel.lang) + "%"
-    )
+    """A share as "25%" in the page's language."""
+    return fmt.percent(value, decimals, sel.lang)
 
 
 def plain(value, decimals: int = 0) -> str:
-    return (
-        "–"
-        if value is None or pd.isna(value)
-        else fmt.number(100 * float(value), decimals, sel.lang)
-    )
+    """A share as "25" (percentage points without the sign), for ranges such as "25–50%"."""
+    return fmt.points(value, decimals, sel.lang)
 
 
 bands = project.config.kpi3_bands
@@ -46,7 +51,7 @@ st.write(t("kpi_intro", bands=band_text, target=plain(project.config.kpi3_target
 st.caption(ui.filter_summary(sel))
 
 structure = state.kpi_structure(folder, sig, *sel.filters)
-mine = structure[structure["wijk"] == sel.wijk].set_index("wave").reindex(waves)
+mine = structure_by_wave(structure, sel.wijk, waves)
 
 
 def structure_chart() -> alt.Chart:
@@ -86,23 +91,20 @@ if not project.has_responses:
     st.altair_chart(ui.localise(structure_chart(), sel.lang), width="stretch", theme=None)
     st.stop()
 
-kpi = state.kpi_table(folder, sig)
 # The programme figure over all wijken (for a PlusWIJkteam never its own wijk relabelled), see wijknet.analysis.kpi.
-kpi = pd.concat(
-    [kpi[~kpi["pooled"].astype(bool)], state.programme_kpi(folder, sig)], ignore_index=True
-)
+kpi = state.viewer_kpi(folder, sig)
 
 
 STATUS_ICONS = {
-    "doorgaan": "check_circle",
-    "analyse gevraagd": "search",
-    "verbeterplan": "warning",
-    "geen oordeel": "help",
+    ON_TRACK: "check_circle",
+    ANALYSIS: "search",
+    IMPROVEMENT: "warning",
+    NO_JUDGEMENT: "help",
 }
 
 
 def status_badge(status: str) -> str:
-    colour = STATUS_COLOURS.get(status, STATUS_COLOURS["geen oordeel"])[0]
+    colour = STATUS_COLOURS.get(status, STATUS_COLOURS[NO_JUDGEMENT])[0]
     icon = STATUS_ICONS.get(status, "help")
     return f"#### :{colour}[:material/{icon}: {status_label(status, sel.lang)}]"
 
@@ -145,20 +147,16 @@ def card(row: pd.Series, title: str) -> None:
             st.caption(t("kpi_chance", n=int(row["answered"])))
 
 
-def kpi_row(wijk: str, wave: str) -> pd.Series:
-    return kpi[(kpi["wijk"] == wijk) & (kpi["wave"] == wave)].iloc[0]
-
-
 left, right = st.columns(2)
 with left:
-    card(kpi_row(sel.wijk, sel.wave), f"{ui.literal(sel.wijk)} · {ui.literal(sel.wave)}")
+    card(kpi_row(kpi, sel.wijk, sel.wave), f"{ui.literal(sel.wijk)} · {ui.literal(sel.wave)}")
 with right:
-    card(kpi_row(ALL_WIJKEN, sel.wave), f"{t('kpi_all')} · {ui.literal(sel.wave)}")
+    card(kpi_row(kpi, ALL_WIJKEN, sel.wave), f"{t('kpi_all')} · {ui.literal(sel.wave)}")
 
 # --- KPI 3 per year against the band, next to the measured network ------------------------------
 st.subheader(t("kpi_chart_title"))
 series = {sel.wijk: sel.wijk, ALL_WIJKEN: t("kpi_all")}
-rows = kpi[kpi["wijk"].isin(series)].copy()
+rows = kpi_rows(kpi, wijken=series)
 rows["series"] = rows["wijk"].map(series)
 rows["status_label"] = [status_label(s, sel.lang) for s in rows["status"]]
 for column in ("share", "ci_low", "ci_high", "band_min", "band_max"):
@@ -262,24 +260,22 @@ table = pd.DataFrame(
             f"{pct(r['share'])} ({plain(r['ci_low'])}–{plain(r['ci_high'])}%)"
             if not pd.isna(r["share"])
             else "–"
-            for r in (kpi_row(sel.wijk, w) for w in waves)
+            for r in (kpi_row(kpi, sel.wijk, w) for w in waves)
         ],
         t("kpi_col_band"): [
             f"{plain(bands[w][0])}–{plain(bands[w][1])}%" if w in bands else "–" for w in waves
         ],
         t("kpi_col_status"): [
-            status_label(kpi_row(sel.wijk, w)["status"], sel.lang) for w in waves
+            status_label(kpi_row(kpi, sel.wijk, w)["status"], sel.lang) for w in waves
         ],
         t("kpi_col_cross"): [pct(v) for v in mine["cross_domain_share"]],
         t("kpi_col_cross_change"): [
             "–"
-            if pd.isna(v)
-            else t("kpi_points", value=("+" if v > 0 else "") + fmt.number(100 * v, 0, sel.lang))
+            if fmt.is_missing(v)
+            else t("kpi_points", value=("+" if v > 0 else "") + fmt.points(v, 0, sel.lang))
             for v in mine["cross_domain_share_change"]
         ],
-        t("kpi_col_ei"): [
-            "–" if pd.isna(v) else fmt.number(v, 2, sel.lang) for v in mine["ei_index"]
-        ],
+        t("kpi_col_ei"): [fmt.number(v, 2, sel.lang) for v in mine["ei_index"]],
     }
 )
 background = {status_label(s, sel.lang): c[2] for s, c in STATUS_COLOURS.items()}
@@ -295,8 +291,8 @@ st.caption(t("kpi_structure_note"))
 
 # --- all wijken in the chosen wave -------------------------------------------------------------------
 st.subheader(t("kpi_overview", wave=ui.literal(sel.wave)))
-now = kpi[kpi["wave"] == sel.wave]
-cross = structure[structure["wave"] == sel.wave].set_index("wijk")["cross_domain_share"]
+now = kpi_rows(kpi, wave=sel.wave)
+cross = structure_in_wave(structure, sel.wave)  # {wijk: share of domain-crossing ties}
 overview = pd.DataFrame(
     {
         t("kpi_col_wijk"): [t("kpi_all") if w == ALL_WIJKEN else w for w in now["wijk"]],
@@ -306,11 +302,9 @@ overview = pd.DataFrame(
             else "–"
             for r in now.itertuples()
         ],
-        t("kpi_col_answered"): [
-            "–" if pd.isna(v) else fmt.number(v, 0, sel.lang) for v in now["answered"]
-        ],
+        t("kpi_col_answered"): [fmt.integer(v, sel.lang) for v in now["answered"]],
         status_col: [status_label(s, sel.lang) for s in now["status"]],
-        t("kpi_col_cross"): [pct(cross.get(w)) if w in cross.index else "–" for w in now["wijk"]],
+        t("kpi_col_cross"): [pct(cross.get(w)) for w in now["wijk"]],
     }
 )
 st.dataframe(overview.style.map(_colour, subset=[status_col]), hide_index=True, width="stretch")

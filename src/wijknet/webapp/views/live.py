@@ -21,54 +21,19 @@ from wijknet.core.errors import DataError
 from wijknet.core.i18n import text
 from wijknet.live import get_session, issue_links, linked, revoke_links, roster, session_counts
 from wijknet.live.links import links_sheet, slips
-from wijknet.live.projector import (
-    PAGE_TEXTS,
-    cross_domain_ties,
-    live_graph,
-    live_layout,
-    live_version,
-    projector_project,
-    visible_sessions,
-)
+from wijknet.live.projector import PAGE_TEXTS, live_version, visible_sessions
+from wijknet.privacy import Audience
 from wijknet.store import is_store
-from wijknet.viz.netmap import network_map_html
 from wijknet.webapp import state, ui
 from wijknet.webapp.auth import current_session, still_signed_in
 from wijknet.webapp.texts import t
 
 REFRESH_SECONDS = 4
-MAP_HEIGHT = 620
-MAX_LABELS = 35
 DEFAULT_URL = "http://127.0.0.1:8600"
 
 
 def lt(key: str, **values) -> str:
     return text(PAGE_TEXTS, key, state.language(), **values)
-
-
-@st.cache_data(show_spinner=False, max_entries=8, ttl=3600)
-def _room_project(folder: str, wijk: str, viewer: str, roster_version: tuple):
-    """The restricted project of the room; reloaded when the wijk's actors change (``roster_version``)."""
-    return projector_project(folder, wijk, viewer)
-
-
-@st.cache_data(show_spinner=False, max_entries=8, ttl=3600)
-def _positions(folder: str, code: str, viewer: str, roster_version: tuple):
-    project = _room_project(folder, get_session(folder, code).wijk, viewer, roster_version)
-    return live_layout(project, live_graph(project, folder, code))
-
-
-@st.cache_data(show_spinner=False, max_entries=16, ttl=3600)
-def _map(folder: str, code: str, viewer: str, version: tuple, lang: str) -> tuple[str, dict]:
-    """The map's HTML and counts for one state of the roster and answers (``version``): an unchanged map is not redrawn."""
-    roster_version = version[0]
-    project = _room_project(folder, get_session(folder, code).wijk, viewer, roster_version)
-    G = live_graph(project, folder, code)
-    degree = {n: float(G.degree(n)) for n in G}
-    html = network_map_html(G, _positions(folder, code, viewer, roster_version), taxonomy=project.taxonomy,
-                            node_size=degree, size_label=t("measure_degree"), lang=lang, max_labels=MAX_LABELS,
-                            height=MAP_HEIGHT, respondents=G.graph["respondents"])  # fmt: skip
-    return html, {"ties": G.number_of_edges(), "cross": cross_domain_ties(G)}
 
 
 sel = state.selection()
@@ -104,7 +69,7 @@ code = st.selectbox(
 )
 session = by_code[code]
 try:
-    _room_project(
+    state.live_room_project(
         folder, session.wijk, viewer, live_version(folder, code)[0]
     )  # refuses another wijk's wijkteam
 except DataError as exc:
@@ -122,7 +87,9 @@ def live_map() -> None:
     if session.is_open and version[1][-1] is not None:  # closed since the page was drawn
         st.rerun()
     counts = session_counts(folder, code)
-    html, figures = _map(folder, code, str(viewer), version, sel.lang)
+    html, figures = state.live_map(
+        folder, code, str(viewer), version, sel.lang, t("measure_degree")
+    )
     cols = st.columns([2, 1, 1, 1]) if session.is_open else st.columns(3)
     if session.is_open:
         address = get_session(folder, code).url
@@ -136,7 +103,7 @@ def live_map() -> None:
     )
     cols[-2].metric(lt("ties"), figures["ties"])
     cols[-1].metric(lt("cross"), figures["cross"])
-    st.iframe(html, height=MAP_HEIGHT + 110, alt=lt("map_alt", wijk=session.wijk))
+    st.iframe(html, height=state.LIVE_MAP_HEIGHT + 110, alt=lt("map_alt", wijk=session.wijk))
     st.caption(
         " ".join(
             [
@@ -170,7 +137,7 @@ def links_panel() -> None:
                 st.info(lt("links_none"))
             else:
                 # real names only for a researcher who unlocked them (as on every page); else as the wijkteam sees them
-                real_names = viewer == "onderzoeker" and state.viewer(folder)[1]
+                real_names = Audience.parse(viewer).may_unlock and state.viewer(folder)[1]
                 sheet = links_sheet(session.title, slips(folder, code, tokens, base, real_names=real_names, lang=sel.lang),
                                     folder=str(folder), code=code, lang=sel.lang)  # fmt: skip
                 st.download_button(

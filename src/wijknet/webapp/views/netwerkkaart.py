@@ -1,6 +1,5 @@
 """Netwerkkaart: the interactive map of one wijk and meting."""
 
-import networkx as nx
 import streamlit as st
 
 from wijknet.privacy.suppression import is_aggregate_only
@@ -32,7 +31,6 @@ with st.sidebar:
     )
 
 folder, sig = sel.key
-G = state.graph(folder, sig, sel.wijk, sel.wave, *sel.filters)
 html = state.map_html(
     folder,
     sig,
@@ -47,14 +45,7 @@ html = state.map_html(
     height=MAP_HEIGHT,
 )
 st.iframe(html, height=MAP_HEIGHT + 110, alt=t("map_alt", wijk=sel.wijk, wave=sel.wave))
-st.caption(
-    t(
-        "map_counts",
-        actors=G.number_of_nodes(),
-        ties=G.number_of_edges(),
-        isolates=nx.number_of_isolates(G),
-    )
-)
+st.caption(t("map_counts", **state.graph_counts(folder, sig, sel.wijk, sel.wave, *sel.filters)))
 with st.expander(t("map_help"), expanded=False):
     st.write(t("map_intro"))
 
@@ -64,11 +55,10 @@ if anonymous:
 
 with st.expander(t("evidence_title"), expanded=False):
     st.write(t("evidence_intro"))
-    names = {str(a): str(d.get("name") or a) for a, d in G.nodes(data=True)}
-    options = sorted(names, key=lambda a: (names[a].lower(), a))
+    names = state.actor_names(folder, sig, sel.wijk, sel.wave, *sel.filters)  # in name order
     actor = st.selectbox(
         t("evidence_actor"),
-        options,
+        list(names),
         index=None,
         key=f"evidence_actor_{sel.wijk}_{sel.wave}",
         format_func=names.get,

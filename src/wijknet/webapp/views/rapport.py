@@ -57,7 +57,7 @@ else:
     st.info(t("report_no_pdf"))
 
 audience = sel.project.audience
-if audience is not None and audience.tier == "onderzoeker":
+if audience is not None and audience.may_anonymise:
     st.subheader(t("anonymised_title"))
     st.write(t("anonymised_intro"))
     if st.button(t("anonymised_make"), key="anonymised_make"):

@@ -7,21 +7,18 @@ The ranking and the connector flag come from :func:`wijknet.metrics.connectors`
 import pandas as pd
 import streamlit as st
 
+from wijknet.analysis import tables
 from wijknet.core import formatting as fmt
 from wijknet.webapp import state, ui
 from wijknet.webapp.texts import t
 
 ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison", "brokerage_total")
-HIGHLIGHT = "background-color: #fff1c2"
+HIGHLIGHT = "#fff1c2"  # background of connectors outside the team
 
 sel = ui.header("page_connectors")
 st.write(t("connectors_intro"))
 folder, sig = sel.key
 actors = state.actor_table(folder, sig, sel.wijk, sel.wave, *sel.filters)
-flags = state.connector_table(folder, sig, sel.wijk, sel.wave, *sel.filters)
-actors = actors.merge(
-    flags[["actor_id", "rank", "connector", "outside_team"]], on="actor_id", validate="one_to_one"
-)
 
 left, right = st.columns([2, 2])
 with left:
@@ -35,10 +32,9 @@ with left:
 with right:
     only_outside = st.toggle(t("only_outside"), value=False, key="connectors_outside")
 
-ranked = actors.sort_values("rank", kind="mergesort")
-ranked = ranked[ranked["brokerage_total"] > 0]
+ranked = state.connector_ranking(folder, sig, sel.wijk, sel.wave, *sel.filters)
 top = ranked.head(top_n)
-outside = [str(n) for n in ranked.loc[ranked["outside_team"], "name"]]
+outside = tables.outside_team_names(ranked)
 if outside:
     st.info(
         t("connectors_outside", names=ui.literal(", ".join(outside))), icon=":material/handshake:"
@@ -46,7 +42,9 @@ if outside:
 else:
     st.success(t("connectors_outside_none"))
 if only_outside:
-    top = ranked[~ranked["pluswijkteam"]].head(top_n)
+    top = state.connector_ranking(
+        folder, sig, sel.wijk, sel.wave, *sel.filters, exclude_team=True
+    ).head(top_n)
 
 yes, no = t("yes"), t("no")
 # Two narrow tables instead of one wide one, so no column is cut off.
@@ -57,7 +55,7 @@ view = pd.DataFrame(
         t("col_domain"): [ui.domain_label(sel, d) for d in top["domain_key"]],
         t("col_connector"): [yes if v else "" for v in top["connector"]],
         t("col_team"): [yes if v else no for v in top["pluswijkteam"]],
-        t("col_degree"): (top["in_degree"] + top["out_degree"]).astype(int),
+        t("col_degree"): top["partners"].astype(int),
         t("col_brokerage_total"): top["brokerage_total"].astype(int),
         t("col_betweenness"): top["betweenness_normalised"].astype(float),
         t("col_bridge"): [yes if v else "" for v in top["articulation_point"]],
@@ -66,17 +64,18 @@ view = pd.DataFrame(
 roles = pd.DataFrame({t("col_name"): top["name"].astype(str)})
 for role in ROLES[:-1]:
     roles[t(f"col_{role}")] = top[role].astype(int).to_numpy()
-outside_mask = top["outside_team"].to_list()
+# Rows of connectors outside the team, highlighted in both tables.
+outside_rows = [i for i, v in enumerate(top["outside_team"].to_list()) if v]
 
 
-def _highlight(row):
-    return [HIGHLIGHT if outside_mask[row.name] else ""] * len(row)
+def _highlight(frame: pd.DataFrame):
+    return frame.style.set_properties(
+        subset=(outside_rows, list(frame.columns)), **{"background-color": HIGHLIGHT}
+    )
 
 
 height = min(36 * (len(view) + 1) + 4, 760)
-styled = view.style.apply(_highlight, axis=1).format(
-    {t("col_betweenness"): lambda v: fmt.number(v, 3, sel.lang)}
-)
+styled = _highlight(view).format({t("col_betweenness"): lambda v: fmt.number(v, 3, sel.lang)})
 small = (
     "col_connector",
     "col_team",
@@ -90,7 +89,7 @@ st.dataframe(styled, hide_index=True, width="stretch", height=height, column_con
 st.caption(t("outside_marker") + " " + t("connector_rule"))
 st.subheader(t("roles_title"))
 st.dataframe(
-    roles.reset_index(drop=True).style.apply(_highlight, axis=1),
+    _highlight(roles.reset_index(drop=True)),
     hide_index=True,
     width="stretch",
     height=height,

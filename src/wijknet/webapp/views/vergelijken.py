@@ -14,6 +14,13 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from wijknet.analysis.compare import (
+    PERCENT_MEASURES,
+    last_values,
+    measure_over_waves,
+    measure_text,
+    wave_measures,
+)
 from wijknet.core import formatting as fmt
 from wijknet.webapp import state, ui
 from wijknet.webapp.texts import t
@@ -34,8 +41,6 @@ TABLE_MEASURES = (
     "connectors_outside_team",
     "articulation_points",
 )
-PERCENT = {"cross_domain_share", "reciprocity", "largest_component_share"}
-DECIMALS = {"ei_index": 2, "ei_minus_expected": 2, "mean_degree": 1, "density": 3}
 MAP_COLUMNS = 3
 HEATMAP_COLUMNS = 2
 
@@ -80,14 +85,8 @@ colours = {w: PALETTE[i % len(PALETTE)] for i, w in enumerate(wijken)}
 
 
 def number(measure: str, value: float) -> str:
-    if pd.isna(value):
-        return "–"
-    if measure in PERCENT:
-        return fmt.number(100 * value, 0, sel.lang) + "%"
-    text = fmt.number(value, DECIMALS.get(measure, 0), sel.lang)
-    if text.startswith("-") and not text.strip("-0,."):  # -0,00
-        text = text[1:]
-    return text.replace("-", "\u2212")
+    """A value of the comparison as text (:func:`wijknet.analysis.compare.measure_text`)."""
+    return measure_text(measure, value, sel.lang)
 
 
 # --- the summary ------------------------------------------------------------------------
@@ -123,8 +122,8 @@ def spread(values: dict[str, float], gap: float, low: float, high: float) -> dic
 
 def trend_chart(measure: str) -> alt.LayerChart:
     scale = 100 if measure == "cross_domain_share" else 1
-    fmt = ".0f" if scale == 100 else ".2f"
-    data = table[(table["measure"] == measure) & table["wave"].isin(waves)].copy()
+    d3 = ".0f" if scale == 100 else ".2f"  # d3 number format of the axis and tooltips
+    data = measure_over_waves(table, measure, waves)
     if scale == 100:
         domain = (0, 100)
     else:  # from below the lowest to above the highest interval, 0 (chance) always in view, in steps of 0.25
@@ -139,10 +138,8 @@ def trend_chart(measure: str) -> alt.LayerChart:
     data["x"] = [waves.index(v) + offset[w] for w, v in zip(data["wijk"], data["wave"])]
     for field in ("value", "ci_low", "ci_high"):
         data[field] = data[field] * scale
-    known = data.dropna(subset=["value"])
-    last = known.groupby("wijk", sort=False).tail(1)
     heights = spread(
-        dict(zip(last["wijk"], last["value"])),
+        last_values(data),
         gap=0.075 * (domain[1] - domain[0]),
         low=domain[0],
         high=domain[1],
@@ -167,14 +164,14 @@ def trend_chart(measure: str) -> alt.LayerChart:
         "value:Q",
         title=None,
         scale=alt.Scale(domain=list(domain), nice=False),
-        axis=alt.Axis(format=fmt),
+        axis=alt.Axis(format=d3),
     )
     tooltip = [
         alt.Tooltip("wijk:N", title=t("compare_col_wijk")),
         alt.Tooltip("wave:N", title=t("wave")),
-        alt.Tooltip("value:Q", title=t("trend_value"), format=fmt),
-        alt.Tooltip("ci_low:Q", title=t("trend_low"), format=fmt),
-        alt.Tooltip("ci_high:Q", title=t("trend_high"), format=fmt),
+        alt.Tooltip("value:Q", title=t("trend_value"), format=d3),
+        alt.Tooltip("ci_low:Q", title=t("trend_low"), format=d3),
+        alt.Tooltip("ci_high:Q", title=t("trend_high"), format=d3),
     ]
     base = alt.Chart(data).encode(x=x, color=colour)
     layers = [
@@ -208,7 +205,7 @@ st.caption(t("compare_trend_note", n=fmt.number(state.COMPARE_BOOTSTRAP, 0, sel.
 
 # --- the table of the chosen wave -------------------------------------------------------------
 st.subheader(t("compare_table_title", wave=ui.literal(sel.wave)))
-now = table[table["wave"] == sel.wave].set_index(["wijk", "measure"])
+now = wave_measures(table, sel.wave)
 head = "".join(f"<th>{html.escape(t(f'compare_col_{m}'))}</th>" for m in TABLE_MEASURES)
 rows = []
 for wijk in wijken:
@@ -218,7 +215,7 @@ for wijk in wijken:
         cell = html.escape(number(measure, row["value"]))
         if pd.notna(row["ci_low"]):
             low, high = number(measure, row["ci_low"]), number(measure, row["ci_high"])
-            if measure in PERCENT:
+            if measure in PERCENT_MEASURES:
                 low = low.removesuffix("%")
             cell += (
                 f'<span class="ci">{html.escape(low)}\u2009\u2013\u2009{html.escape(high)}</span>'
