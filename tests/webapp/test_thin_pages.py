@@ -78,24 +78,7 @@ def problems(source: str) -> list[str]:
     return found
 
 
-# The Verandering page is rewritten on another branch (structured tie-change descriptions); it is checked
-# here as soon as that lands (an unexpected pass is reported, not an error).
-REWRITTEN_ELSEWHERE = {"verandering.py"}
-
-
-@pytest.mark.parametrize(
-    "path",
-    [
-        pytest.param(
-            p,
-            marks=pytest.mark.xfail(reason="rewritten on another branch", strict=False)
-            if p.name in REWRITTEN_ELSEWHERE
-            else (),
-        )
-        for p in MODULES
-    ],
-    ids=lambda p: p.name,
-)
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: p.name)
 def test_page_computes_nothing(path):
     assert problems(path.read_text(encoding="utf-8")) == []
 

@@ -142,16 +142,38 @@ def network_by_wave(
     return table
 
 
-def metric_rows(trends: pd.DataFrame, metric: str) -> pd.DataFrame:
+def metric_rows(trends: pd.DataFrame, metric: str, *, percent: bool = False) -> pd.DataFrame:
     """The rows of one metric of a :func:`metric_trends` table, in wave order, with a fresh index.
+
+    With ``percent=True`` the estimate and its interval are multiplied by 100
+    (a share shown as a percentage on a chart axis).
 
     Examples
     --------
-    >>> t = pd.DataFrame({"wave": ["1", "1"], "metric": ["density", "ei_index"], "estimate": [0.1, -0.2]})
+    >>> t = pd.DataFrame({"wave": ["1", "1"], "metric": ["density", "ei_index"],
+    ...                   "estimate": [0.1, -0.2], "ci_low": [0.05, -0.3], "ci_high": [0.2, -0.1]})
     >>> metric_rows(t, "ei_index")["estimate"].tolist()
     [-0.2]
+    >>> metric_rows(t, "density", percent=True)["ci_high"].tolist()
+    [20.0]
     """
-    return trends[trends["metric"] == metric].reset_index(drop=True)
+    rows = trends[trends["metric"] == metric].reset_index(drop=True)
+    if percent:
+        rows[["estimate", "ci_low", "ci_high"]] = rows[["estimate", "ci_low", "ci_high"]] * 100
+    return rows
+
+
+def wave_sizes(trends: pd.DataFrame) -> list[tuple[str, float]]:
+    """``(wave, actors)`` of every wave of a :func:`metric_trends` table, in wave order.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"wave": ["1", "1", "2"], "metric": ["a", "b", "a"], "actors": [5, 5, 7]})
+    >>> wave_sizes(t)
+    [('1', 5), ('2', 7)]
+    """
+    first = trends.drop_duplicates("wave")
+    return list(zip(first["wave"], first["actors"].tolist()))
 
 
 def wave_change(

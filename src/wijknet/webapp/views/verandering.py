@@ -5,6 +5,8 @@ import pandas as pd
 import streamlit as st
 
 from wijknet.analysis.tiechange import statements
+from wijknet.analysis.trends import metric_rows as trend_rows
+from wijknet.analysis.trends import wave_sizes
 from wijknet.core import formatting as fmt
 from wijknet.privacy.suppression import is_aggregate_only
 from wijknet.webapp import state, ui
@@ -181,10 +183,8 @@ with st.spinner(t("computing")):
     trends = state.metric_trends(folder, sig, sel.wijk, *filters)
 charts = st.columns(len(state.TREND_METRICS))
 for column, metric in zip(charts, state.TREND_METRICS):
-    data = trends[trends["metric"] == metric].copy()
     scale = 100 if metric == "cross_domain_share" else 1
-    for field in ("estimate", "ci_low", "ci_high"):
-        data[field] = data[field] * scale
+    data = trend_rows(trends, metric, percent=scale == 100)
     number_format = ".3f" if metric == "density" else ".0f" if scale == 100 else ".2f"
     if metric == "cross_domain_share":
         domain = [0, 100]
@@ -241,11 +241,10 @@ for column, metric in zip(charts, state.TREND_METRICS):
     )
     with column:
         st.altair_chart(ui.localise(chart, sel.lang), width="stretch", theme=None)
-sizes = trends.drop_duplicates("wave")
 st.caption(
     t(
         "trend_sizes",
-        sizes=", ".join(f"{ui.literal(w)}: {n(a)}" for w, a in zip(sizes["wave"], sizes["actors"])),
+        sizes=", ".join(f"{ui.literal(w)}: {n(a)}" for w, a in wave_sizes(trends)),
     )
     + " "
     + t("trend_method", n=n(state.APP_BOOTSTRAP))
