@@ -18,6 +18,7 @@ from __future__ import annotations
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import streamlit as st
@@ -30,6 +31,9 @@ from wijknet.privacy.load import load_project
 from wijknet.privacy.suppression import is_aggregate_only
 from wijknet.project import Project
 from wijknet.webapp import auth
+
+if TYPE_CHECKING:
+    from wijknet.analysis.tiechange import TieChangeResult
 from wijknet.webapp.session import (  # noqa: F401  (part of the app's interface)
     ENV_PROJECT,
     cache_dir,
@@ -145,21 +149,6 @@ def actor_table(
 ) -> pd.DataFrame:
     """:func:`wijknet.analysis.tables.actor_table`: one row per actor, attributes and actor measures."""
     return tables.actor_table(graph(folder, sig, wijk, wave, tie_types, min_weight))
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def connector_table(
-    folder: str,
-    sig: tuple,
-    wijk: str,
-    wave: str,
-    tie_types: tuple[str, ...] = (),
-    min_weight: float | None = None,
-) -> pd.DataFrame:
-    """:func:`wijknet.metrics.connectors` of one wijk and wave: rank and connector flag of every actor."""
-    from wijknet.metrics import connectors
-
-    return connectors(graph(folder, sig, wijk, wave, tie_types, min_weight), attr="domain")
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -435,7 +424,7 @@ def tie_change(
     wave_to: str,
     tie_types: tuple[str, ...] = (),
     min_weight: float | None = None,
-) -> pd.DataFrame:
+) -> TieChangeResult:
     """:func:`wijknet.analysis.tiechange.tie_change_model` with ``MODEL_PERMUTATIONS`` permutations.
 
     Raises ``ValueError`` when fewer than three actors take part in both waves.
