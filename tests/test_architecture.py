@@ -162,7 +162,7 @@ def test_import_wijknet_is_light():
 
 # --- (d) ruff -------------------------------------------------------------------------------
 
-RUFF_PATHS = ["src", "tests", "benchmarks", "app.py"]
+RUFF_PATHS = ["src", "tests", "benchmarks", "app.py", "conftest.py"]
 
 
 def _ruff() -> str:
@@ -214,3 +214,38 @@ def test_every_subpackage_has_a_docstring_saying_what_it_holds(folder):
     summary = docstring.strip().splitlines()[0]
     # A sentence, not a label: at least five words saying what the folder holds.
     assert len(summary.split()) >= 5, f"{init.relative_to(ROOT)}: {summary!r} is too short"
+
+
+# --- doctests: collecting the package runs no page and starts no server --------------------
+
+COLLECT = """
+import json, socket, sys, threading
+import pytest
+bound = []
+bind = socket.socket.bind
+def spy(self, address):
+    bound.append(repr(address))
+    return bind(self, address)
+socket.socket.bind = spy
+code = pytest.main(["--collect-only", "-q", "-p", "no:cacheprovider", "src/wijknet"])
+print(json.dumps({"code": int(code), "bound": bound,
+                  "threads": [t.name for t in threading.enumerate() if t is not threading.main_thread()],
+                  "pages": sorted(m for m in sys.modules
+                                  if m.startswith(("wijknet.webapp.views", "wijknet.webapp.streamlit_app"))),
+                  "browser": "playwright" in sys.modules}))
+"""
+
+
+def test_collecting_doctests_runs_no_page_and_starts_no_server():
+    run = subprocess.run(
+        [sys.executable, "-c", COLLECT],
+        cwd=ROOT,
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    found = json.loads(run.stdout.strip().splitlines()[-1])
+    assert found["code"] == 0, run.stdout[-3000:]
+    assert found == {"code": 0, "bound": [], "threads": [], "pages": [], "browser": False}
+    assert "::" in run.stdout  # the doctests were found
