@@ -100,7 +100,15 @@ def _actor_strings(
 
 
 def actor_labels(actors: pd.DataFrame) -> dict[str, str]:
-    """``actor_id -> "name (organisation)"`` (the name alone when it is the organisation); empty names stay empty."""
+    """``actor_id -> "name (organisation)"`` (the name alone when it is the organisation); empty names stay empty.
+
+    Examples
+    --------
+    >>> actors = pd.DataFrame({"actor_id": ["a1", "a2", "a3"], "name": ["Coach Fictief", "Bieb Fictief", ""],
+    ...                        "organisation": ["Welzijn Fictief", "Bieb Fictief", ""]})
+    >>> actor_labels(actors)
+    {'a1': 'Coach Fictief (Welzijn Fictief)', 'a2': 'Bieb Fictief', 'a3': ''}
+    """
     out = {}
     for r in actors.to_dict("records"):
         name, organisation = str(r.get("name", "") or ""), str(r.get("organisation", "") or "")
@@ -143,6 +151,23 @@ def match_names(
         ``accepted`` (score >= threshold and no other actor within
         :data:`MARGIN`) and ``candidates`` (a list of up to ``top`` dicts
         ``{"actor_id", "label", "score"}``, best first).
+
+    Examples
+    --------
+    >>> actors = pd.DataFrame({"actor_id": ["a1", "a2", "a3"],
+    ...                        "name": ["Huisartsenpraktijk Zonnehoek", "Basisschool De Linde", "Sportclub Geleen"]})
+    >>> found = match_names(["HAP Zonnehoek", "bs de linde", "Tandarts Vijverhof"], actors)
+    >>> found[["mention", "actor_id", "accepted"]]
+                  mention actor_id  accepted
+    0       HAP Zonnehoek       a1      True
+    1         bs de linde       a2      True
+    2  Tandarts Vijverhof       a1     False
+
+    A confirmed alias is an exact match:
+
+    >>> alias = match_names(["De Bieb"], actors, aliases={"bieb": "a3"}).loc[0]
+    >>> print(alias["actor_id"], alias["score"], alias["accepted"])
+    a3 1.0 True
     """
     from sklearn.feature_extraction.text import TfidfVectorizer
 
