@@ -29,8 +29,8 @@ cross-table rules (known actors, the right wijk, no self-ties, no duplicates)
 with pandas. Every problem is reported with file, row and column; nothing is
 returned unless the whole input is valid.
 
-The column rules were pandera schemas until pandera's import (0.6 s warm,
-2.4 s cold) outweighed what it did here: one element-wise predicate per
+The column rules were pandera schemas until pandera's import (about 1 s
+on top of pandas) outweighed what it did here: one element-wise predicate per
 column, whose failures were turned back into these messages. The plain
 checks give the same problems in the same order (see ``docs/architecture.md``).
 """
