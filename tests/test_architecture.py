@@ -160,6 +160,23 @@ def test_import_wijknet_is_light():
     assert best < IMPORT_BUDGET, f"import wijknet took {best:.3f} s (best of 3)"
 
 
+def test_validating_and_matching_load_neither_pandera_nor_scikit_learn():
+    # Both were replaced (docs/architecture.md, "Dependencies that earn their place").
+    probe = (
+        "import sys, pandas as pd\n"
+        "from wijknet.io.tidy import validate_actors\n"
+        "from wijknet.resolve.matching import match_names\n"
+        "a = validate_actors(pd.DataFrame({'actor_id': ['a1'], 'wijk': ['W'], 'domain': ['zorg']}))\n"
+        "match_names(['Huisarts'], a)\n"
+        "print(sorted({'pandera', 'sklearn'} & {m.split('.')[0] for m in sys.modules}))\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", probe], cwd=ROOT, env=_env(), capture_output=True, text=True
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "[]"
+
+
 # --- (d) ruff -------------------------------------------------------------------------------
 
 RUFF_PATHS = ["src", "tests", "benchmarks", "app.py", "conftest.py"]
