@@ -2,7 +2,7 @@
 
 ``import wijknet`` is light: the names below are imported on first use
 (PEP 562), so a command or a notebook that needs one of them does not pay
-for pandas, networkx or pandera before it does.
+for pandas or networkx before it does.
 
 >>> import wijknet
 >>> wijknet.Taxonomy.default().label("zorg")

@@ -29,6 +29,13 @@ class Problem:
     ``row`` is the 1-based row number as a spreadsheet program shows it
     (the header is row 1), or ``None`` when the problem concerns the whole
     column or file.
+
+    Examples
+    --------
+    >>> print(Problem("ties.csv", "empty value", row=3, column="target"))
+    ties.csv, rij 3, kolom 'target': empty value
+    >>> print(Problem("actors.csv", "the file has no rows"))
+    actors.csv: the file has no rows
     """
 
     file: str
@@ -49,7 +56,17 @@ class Problem:
 
 
 class DataError(ValueError):
-    """Input data that cannot be used; carries every :class:`Problem` found."""
+    """Input data that cannot be used; carries every :class:`Problem` found.
+
+    Examples
+    --------
+    >>> error = DataError([Problem("ties.csv", "unknown actor 'x9'", row=2, column="source")])
+    >>> len(error.problems)
+    1
+    >>> print(error)
+    1 probleem/problemen in de invoer; er is niets geschreven:
+      - ties.csv, rij 2, kolom 'source': unknown actor 'x9'
+    """
 
     MAX_SHOWN = 25
 

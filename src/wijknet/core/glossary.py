@@ -4,6 +4,12 @@ Each surface explains the measures in its own length (a sentence in the
 report, a paragraph in the app: ``m_<measure>_expl`` in their own texts);
 the names themselves are one list, so a measure is called the same
 everywhere.
+
+Examples
+--------
+>>> from wijknet.core.i18n import text
+>>> text(MEASURE_NAMES, "m_density", "nl"), text(MEASURE_NAMES, "m_density", "en")
+('Dichtheid', 'Density')
 """
 
 MEASURE_NAMES = {

@@ -16,7 +16,15 @@ _language: str | None = None
 
 
 def get_language() -> str:
-    """Return the active language code (``"nl"`` unless set otherwise)."""
+    """Return the active language code (``"nl"`` unless set otherwise).
+
+    Examples
+    --------
+    >>> set_language("en")
+    >>> get_language()
+    'en'
+    >>> set_language(None)  # back to WIJKNET_LANG, by default Dutch
+    """
     if _language is not None:
         return _language
     env = os.environ.get("WIJKNET_LANG", "nl").lower()
@@ -24,7 +32,15 @@ def get_language() -> str:
 
 
 def set_language(lang: str | None) -> None:
-    """Set the process-wide language; ``None`` falls back to ``WIJKNET_LANG``."""
+    """Set the process-wide language; ``None`` falls back to ``WIJKNET_LANG``.
+
+    Examples
+    --------
+    >>> set_language("fr")
+    Traceback (most recent call last):
+    ...
+    ValueError: language must be one of ('nl', 'en'), not 'fr'
+    """
     global _language
     if lang is not None and lang not in LANGUAGES:
         raise ValueError(f"language must be one of {LANGUAGES}, not {lang!r}")
@@ -34,7 +50,20 @@ def set_language(lang: str | None) -> None:
 def text(
     table: Mapping[str, Mapping[str, str]], key: str, lang: str | None = None, **values
 ) -> str:
-    """Look ``key`` up in ``table`` in ``lang`` and fill in ``values``."""
+    """Look ``key`` up in ``table`` in ``lang`` and fill in ``values``.
+
+    A language missing from the entry falls back to Dutch.
+
+    Examples
+    --------
+    >>> TEXTS = {"ties": {"nl": "{n} relaties", "en": "{n} ties"}, "only": {"nl": "alleen Nederlands"}}
+    >>> text(TEXTS, "ties", "nl", n=3)
+    '3 relaties'
+    >>> text(TEXTS, "ties", "en", n=3)
+    '3 ties'
+    >>> text(TEXTS, "only", "en")
+    'alleen Nederlands'
+    """
     entry = table[key]
     template = entry.get(lang or get_language()) or entry["nl"]
     return template.format(**values) if values else template

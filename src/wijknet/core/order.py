@@ -10,5 +10,13 @@ import re
 
 
 def natural_key(value: str) -> list:
-    """Sort key that orders ``"wave 2"`` before ``"wave 10"``."""
+    """Sort key that orders ``"wave 2"`` before ``"wave 10"``.
+
+    Runs of digits compare as numbers, the rest without regard to case.
+
+    Examples
+    --------
+    >>> sorted(["2026-2", "2026-10", "2025"], key=natural_key)
+    ['2025', '2026-2', '2026-10']
+    """
     return [int(t) if t.isdigit() else t.lower() for t in re.split(r"(\d+)", str(value))]

@@ -54,6 +54,29 @@ class ProjectConfig:
 
     @classmethod
     def load(cls, folder: Path) -> ProjectConfig:
+        r"""The settings in ``folder/wijknet.yaml``; the defaults when the file is absent.
+
+        Raises
+        ------
+        DataError
+            Naming ``wijknet.yaml`` and what in it is invalid.
+
+        Examples
+        --------
+        >>> import tempfile
+        >>> from pathlib import Path
+        >>> folder = Path(tempfile.mkdtemp())
+        >>> _ = (folder / "wijknet.yaml").write_text("waves: [2025, 2026]\nprivacy: {min_cell: 3}\n")
+        >>> config = ProjectConfig.load(folder)
+        >>> config.waves, config.min_cell, config.kpi3_bands["2026"]
+        (['2025', '2026'], 3, (0.25, 0.5))
+        >>> _ = (folder / "wijknet.yaml").write_text("privacy: {min_cell: 1}\n")
+        >>> ProjectConfig.load(folder)
+        Traceback (most recent call last):
+        ...
+        wijknet.core.errors.DataError: 1 probleem/problemen in de invoer; er is niets geschreven:
+          - wijknet.yaml: ongeldige configuratie: privacy: min_cell must be 2 or more
+        """
         path = folder / CONFIG_FILE
         if not path.exists():
             return cls()

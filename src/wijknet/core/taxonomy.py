@@ -37,11 +37,30 @@ class Domain:
     known: bool = True
 
     def label(self, lang: str | None = None) -> str:
+        """The domain's name in ``lang`` (default the active language).
+
+        Examples
+        --------
+        >>> zorg = Taxonomy.default().get("zorg")
+        >>> zorg.label("nl"), zorg.label("en"), zorg.world
+        ('Zorg', 'Care', 'systeemwereld')
+        """
         return self.en if (lang or get_language()) == "en" else self.nl
 
 
 def generated_colour(label: str) -> str:
-    """A stable, mid-saturation colour for a label the taxonomy does not know."""
+    """A stable, mid-saturation colour for a label the taxonomy does not know.
+
+    The hue comes from the SHA-256 of the label, so a label has the same
+    colour in every session, map and report.
+
+    Examples
+    --------
+    >>> generated_colour("bibliotheek")
+    '#335db1'
+    >>> generated_colour("bibliotheek") == generated_colour("bibliotheek")
+    True
+    """
     digest = hashlib.sha256(label.encode("utf-8")).digest()
     hue = digest[0] / 255.0
     r, g, b = colorsys.hls_to_rgb(hue, 0.45, 0.55)
@@ -50,7 +69,16 @@ def generated_colour(label: str) -> str:
 
 @dataclass
 class Taxonomy:
-    """An ordered set of domains with alias lookup."""
+    """An ordered set of domains with alias lookup.
+
+    Examples
+    --------
+    >>> taxonomy = Taxonomy.from_dict({"domains": {
+    ...     "zorg": {"nl": "Zorg", "en": "Care", "aliases": ["gezondheidszorg"]},
+    ...     "inwoners": {"nl": "Inwoners", "world": "leefwereld"}}})
+    >>> list(taxonomy.domains), taxonomy.canonical("Gezondheidszorg"), taxonomy.label("inwoners", "en")
+    (['zorg', 'inwoners'], 'zorg', 'Inwoners')
+    """
 
     domains: dict[str, Domain]
     _lookup: dict[str, str] = field(init=False, repr=False)
@@ -90,7 +118,14 @@ class Taxonomy:
         return cls(domains)
 
     def canonical(self, label: str) -> str:
-        """Map a label or alias to its domain key; unknown labels come back unchanged."""
+        """Map a label or alias to its domain key; unknown labels come back unchanged.
+
+        Examples
+        --------
+        >>> taxonomy = Taxonomy.default()
+        >>> taxonomy.canonical("School"), taxonomy.canonical(" Sociaal domein "), taxonomy.canonical("Bieb")
+        ('onderwijs', 'welzijn', 'Bieb')
+        """
         return self._lookup.get(_norm(label), label.strip())
 
     def renamed(self, labels) -> dict[str, str]:
@@ -98,6 +133,11 @@ class Taxonomy:
 
         A label that is the key itself or the domain's Dutch or English name
         (in any case or spacing) is not a rename.
+
+        Examples
+        --------
+        >>> Taxonomy.default().renamed(["school", "Zorg", "onderwijs"])
+        {'school': 'onderwijs'}
         """
         out = {}
         for label in labels:
@@ -109,7 +149,14 @@ class Taxonomy:
         return out
 
     def get(self, key: str) -> Domain:
-        """The :class:`Domain` for ``key``; unknown keys get a generated entry."""
+        """The :class:`Domain` for ``key``; unknown keys get a generated entry.
+
+        Examples
+        --------
+        >>> domain = Taxonomy.default().get("bibliotheek")
+        >>> domain.label("nl"), domain.colour, domain.known
+        ('bibliotheek', '#335db1', False)
+        """
         if key in self.domains:
             return self.domains[key]
         return Domain(key=key, nl=key, en=key, colour=generated_colour(key), known=False)
@@ -124,12 +171,25 @@ class Taxonomy:
         return self.get(key).world
 
     def order(self, keys) -> list[str]:
-        """Sort domain keys: taxonomy order first, then unknown labels alphabetically."""
+        """Sort domain keys: taxonomy order first, then unknown labels alphabetically.
+
+        Examples
+        --------
+        >>> Taxonomy.default().order(["inwoners", "bieb", "zorg", "alpha"])
+        ['zorg', 'inwoners', 'alpha', 'bieb']
+        """
         known = [k for k in self.domains if k in set(keys)]
         unknown = sorted(set(keys) - set(self.domains))
         return known + unknown
 
     def unknown(self, keys) -> list[str]:
+        """The keys the taxonomy does not know, sorted and without repeats.
+
+        Examples
+        --------
+        >>> Taxonomy.default().unknown(["zorg", "bieb", "alpha", "bieb"])
+        ['alpha', 'bieb']
+        """
         return sorted({k for k in keys if k not in self.domains})
 
 

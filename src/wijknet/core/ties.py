@@ -1,6 +1,11 @@
 """The tie vocabulary: which tie types are ties, and which only record a signal.
 
 Every layer that reads, stores or draws ties takes these names from here.
+
+Examples
+--------
+>>> "wens" in NON_TIE_TYPES, "samenwerking" in NON_TIE_TYPES
+(True, False)
 """
 
 #: Tie types that record a signal from an interview, not an existing tie: *kent niet maar zou moeten*

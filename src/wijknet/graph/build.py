@@ -25,7 +25,16 @@ Symmetrise = Literal["union", "reciprocated"] | None
 
 
 def plain(value):
-    """Convert NumPy/pandas scalars to plain Python so graphs serialise cleanly."""
+    """Convert NumPy/pandas scalars to plain Python so graphs serialise cleanly.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> plain(np.int64(3)), plain(np.float64(1.5)), plain(pd.NA), plain("z1")
+    (3, 1.5, None, 'z1')
+    >>> type(plain(np.int64(3)))
+    <class 'int'>
+    """
     if value is None or value is pd.NA:
         return None
     if hasattr(value, "item") and not isinstance(value, (str, bytes)):
@@ -66,6 +75,23 @@ def build_graph(
         Nodes are ``actor_id`` strings with all actor attributes; edges carry
         ``weight``, ``tie_type`` and ``evidence``. ``G.graph`` holds ``wijk``,
         ``wave`` and ``symmetrise`` (``"none"``, ``"union"`` or ``"reciprocated"``).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from wijknet.project import Project
+    >>> actors = pd.DataFrame({"actor_id": ["z1", "w1", "i1"], "wijk": "Noord",
+    ...                        "domain": ["zorg", "welzijn", "inwoners"],
+    ...                        "kind": ["organisation", "organisation", "person"]})
+    >>> ties = pd.DataFrame({"wijk": "Noord", "wave": "2025", "source": ["z1", "w1", "z1"],
+    ...                      "target": ["w1", "z1", "i1"], "weight": ["2", "3", ""]})
+    >>> project = Project.from_frames(actors, ties)
+    >>> G = build_graph(project, "Noord", "2025")
+    >>> list(G.nodes), sorted(G.edges(data="weight")), G.graph["symmetrise"]
+    (['z1', 'w1', 'i1'], [('w1', 'z1', 3.0), ('z1', 'i1', 1.0), ('z1', 'w1', 2.0)], 'none')
+    >>> H = build_graph(project, "Noord", "2025", symmetrise="reciprocated")
+    >>> list(H.edges(data="weight")), H.degree("i1")
+    ([('z1', 'w1', 2.0)], 0)
     """
     actors = project.present(wijk, wave)
     ties = project.ties[(project.ties["wijk"] == wijk) & (project.ties["wave"] == wave)]
@@ -100,7 +126,19 @@ def _join_unique(separator: str):
 
 
 def symmetrise_graph(G: nx.DiGraph, rule: Literal["union", "reciprocated"]) -> nx.Graph:
-    """Undirected version of ``G`` by the ``"union"`` (max) or ``"reciprocated"`` (min) rule."""
+    """Undirected version of ``G`` by the ``"union"`` (max) or ``"reciprocated"`` (min) rule.
+
+    Examples
+    --------
+    >>> G = nx.DiGraph()
+    >>> G.add_edge("a", "b", weight=2.0, tie_type="samenwerking")
+    >>> G.add_edge("b", "a", weight=3.0, tie_type="advies")
+    >>> G.add_edge("a", "c", weight=1.0, tie_type="samenwerking")
+    >>> sorted(symmetrise_graph(G, "union").edges(data="weight"))
+    [('a', 'b', 3.0), ('a', 'c', 1.0)]
+    >>> list(symmetrise_graph(G, "reciprocated").edges(data=True))
+    [('a', 'b', {'weight': 2.0, 'tie_type': 'advies;samenwerking'})]
+    """
     if rule not in ("union", "reciprocated"):
         raise ValueError(f"symmetrise must be 'union' or 'reciprocated', not {rule!r}")
     H = nx.Graph(**{**G.graph, "symmetrise": rule})
@@ -123,7 +161,24 @@ def symmetrise_graph(G: nx.DiGraph, rule: Literal["union", "reciprocated"]) -> n
 
 
 def build_graphs(project: Project, **options) -> dict[tuple[str, str], nx.DiGraph | nx.Graph]:
-    """All graphs of a project keyed by ``(wijk, wave)``, in wijk and wave order."""
+    """All graphs of a project keyed by ``(wijk, wave)``, in wijk and wave order.
+
+    ``options`` are those of :func:`build_graph`.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from wijknet.project import Project
+    >>> actors = pd.DataFrame({"actor_id": ["z1", "w1", "i1"], "wijk": "Noord",
+    ...                        "domain": ["zorg", "welzijn", "inwoners"],
+    ...                        "kind": ["organisation", "organisation", "person"]})
+    >>> ties = pd.DataFrame({"wijk": "Noord", "wave": "2025", "source": ["z1", "w1", "z1"],
+    ...                      "target": ["w1", "z1", "i1"], "weight": ["2", "3", ""]})
+    >>> project = Project.from_frames(actors, ties)
+    >>> graphs = build_graphs(project, symmetrise="union")
+    >>> list(graphs), graphs["Noord", "2025"].number_of_edges()
+    ([('Noord', '2025')], 2)
+    """
     return {
         (w, v): build_graph(project, w, v, **options) for w in project.wijken for v in project.waves
     }

@@ -126,7 +126,15 @@ XLSX_MAX_RATIO = 200
 
 
 def max_file_bytes() -> int:
-    """The size limit of input files: ``WIJKNET_MAX_FILE_MB`` (megabytes) or :data:`MAX_FILE_BYTES`."""
+    """The size limit of input files: ``WIJKNET_MAX_FILE_MB`` (megabytes) or :data:`MAX_FILE_BYTES`.
+
+    Examples
+    --------
+    >>> import os
+    >>> os.environ.pop("WIJKNET_MAX_FILE_MB", None) and None
+    >>> max_file_bytes() == MAX_FILE_BYTES == 50 * 1024 * 1024
+    True
+    """
     import os
 
     value = os.environ.get("WIJKNET_MAX_FILE_MB", "").strip()
@@ -137,7 +145,20 @@ def max_file_bytes() -> int:
 
 
 def check_size(path: str | Path, limit: int | None = None) -> None:
-    """Refuse a file larger than ``limit`` bytes (default :func:`max_file_bytes`) with a :class:`Problem`."""
+    r"""Refuse a file larger than ``limit`` bytes (default :func:`max_file_bytes`) with a :class:`Problem`.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "ties.csv"
+    >>> _ = path.write_text("wijk,wave,source,target\n")
+    >>> check_size(path)  # well within the limit: nothing happens
+    >>> check_size(path, limit=10)
+    Traceback (most recent call last):
+    ...
+    wijknet.core.errors.DataError: 1 probleem/problemen in de invoer; er is niets geschreven:
+      - ties.csv: het bestand is 24 bytes; verwacht hoogstens 10 bytes (zet grote exports om of deel ze op)
+    """
     path = Path(path)
     limit = max_file_bytes() if limit is None else limit
     size = path.stat().st_size
@@ -244,13 +265,27 @@ def clean_frame(
 
 
 def normalise_column(name: object) -> str:
-    """Lower-case, trim and use underscores, so ``' Actor ID'`` becomes ``'actor_id'``."""
+    """Lower-case, trim and use underscores, so ``' Actor ID'`` becomes ``'actor_id'``.
+
+    Examples
+    --------
+    >>> normalise_column(" Actor-ID "), normalise_column("\ufeffFirst wave")
+    ('actor_id', 'first_wave')
+    """
     s = clean_cell(str(name).replace("\ufeff", ""))[0].strip().lower()
     return "_".join(s.replace("-", " ").split())
 
 
 def decode(raw: bytes, file: str) -> str:
-    """Decode bytes as UTF-16 when they start with its BOM (Excel's "Unicode text"), else UTF-8 (BOM stripped) or cp1252."""
+    """Decode bytes as UTF-16 when they start with its BOM (Excel's "Unicode text"), else UTF-8 (BOM stripped) or cp1252.
+
+    Examples
+    --------
+    >>> decode("Café".encode("utf-8-sig"), "actors.csv"), decode("Café".encode("cp1252"), "actors.csv")
+    ('Café', 'Café')
+    >>> decode("Café".encode("utf-16"), "actors.csv")
+    'Café'
+    """
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return raw.decode("utf-16")
@@ -265,7 +300,13 @@ def decode(raw: bytes, file: str) -> str:
 
 
 def sniff_delimiter(first_line: str) -> str:
-    """The most frequent of comma, semicolon and tab outside quotes in the header line."""
+    r"""The most frequent of comma, semicolon and tab outside quotes in the header line.
+
+    Examples
+    --------
+    >>> sniff_delimiter('actor_id;wijk;"naam, organisatie"'), sniff_delimiter("actor_id\twijk")
+    (';', '\t')
+    """
     counts = {}
     for d in DELIMITERS:
         try:
@@ -279,10 +320,17 @@ _SEP_LINE = re.compile(r"^\ufeff?sep=(.)\s*$", re.IGNORECASE)
 
 
 def split_sep_line(content: str) -> tuple[str, str | None]:
-    """Remove Excel's delimiter hint (a first line ``sep=;``) and return the content and that delimiter.
+    r"""Remove Excel's delimiter hint (a first line ``sep=;``) and return the content and that delimiter.
 
     Excel writes and honours the hint and does not show it as a row, so the
     rows after it are numbered from 1 as Excel shows them.
+
+    Examples
+    --------
+    >>> split_sep_line("sep=;\nactor_id;wijk\n")
+    ('actor_id;wijk\n', ';')
+    >>> split_sep_line("actor_id,wijk\n")
+    ('actor_id,wijk\n', None)
     """
     first, _, rest = content.lstrip("\r\n").partition("\n")
     match = _SEP_LINE.match(first.rstrip("\r"))
@@ -292,23 +340,31 @@ def split_sep_line(content: str) -> tuple[str, str | None]:
 
 
 def csv_rows(content: str, delimiter: str, file: str) -> list[list[str]]:
-    """The records of ``content``; an unclosed quotation mark is a :class:`DataError` naming its row.
+    r"""The records of ``content``; an unclosed quotation mark is a :class:`DataError` naming its row.
 
     Python's csv reader (not strict) reads everything after an unclosed
     quotation mark into one cell without a word; a strict second pass finds
     where that happens. Other quirks the strict reader refuses (``"De" Linde``)
     are read as the lenient reader does.
+
+    Examples
+    --------
+    >>> csv_rows('source,target\nz1,"w1"\n', ",", "ties.csv")
+    [['source', 'target'], ['z1', 'w1']]
+    >>> csv_rows('source,target\nz1,"w1\nz2,w2\n', ",", "ties.csv")
+    Traceback (most recent call last):
+    ...
+    wijknet.core.errors.DataError: 1 probleem/problemen in de invoer; er is niets geschreven:
+      - ties.csv, rij 2: het aanhalingsteken in deze rij wordt niet gesloten, waardoor de rest van het bestand in één cel zou belanden; sluit het aanhalingsteken of verwijder het
     """
     try:
         rows = list(csv.reader(io.StringIO(content, newline=""), delimiter=delimiter))
     except csv.Error as exc:
         raise DataError([Problem(file, text(TEXTS, "parse", detail=str(exc)))]) from None
-    number = 0
+    number = 0  # records read before the strict reader stops
     try:
-        for number, _ in enumerate(
-            csv.reader(io.StringIO(content, newline=""), delimiter=delimiter, strict=True), start=1
-        ):
-            pass
+        for _ in csv.reader(io.StringIO(content, newline=""), delimiter=delimiter, strict=True):
+            number += 1
     except csv.Error as exc:
         if "end of data" in str(exc) or "EOF" in str(exc):
             raise DataError(
@@ -320,7 +376,7 @@ def csv_rows(content: str, delimiter: str, file: str) -> list[list[str]]:
 def read_table(
     path: str | Path, expected: tuple[str, ...] = (), sheet: str | None = None
 ) -> pd.DataFrame:
-    """Read a CSV, XLSX or XLS file into a DataFrame of strings with normalised column names.
+    r"""Read a CSV, XLSX or XLS file into a DataFrame of strings with normalised column names.
 
     Parameters
     ----------
@@ -343,6 +399,15 @@ def read_table(
     ------
     DataError
         With file, row and column for every problem found.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "actors.csv"
+    >>> _ = path.write_text("Actor ID;Wijk;Domain\nz1;Noord;zorg\n", encoding="utf-8")
+    >>> actors = read_table(path)
+    >>> list(actors.columns), actors.loc[2, "actor_id"], actors.attrs["file"]
+    (['actor_id', 'wijk', 'domain'], 'z1', 'actors.csv')
     """
     path = Path(path)
     file = path.name

@@ -110,9 +110,11 @@ def _broken(
 def _hide_one(
     line: Line, values: np.ndarray, hidden: np.ndarray, known: np.ndarray, cost: np.ndarray
 ) -> bool:
-    """Suppress one more value of ``line``: the cheapest; among equals a non-zero cell, then the total (a
-    hidden zero adds nothing to a hidden sum), then a zero cell; then the smallest. False when every value
-    of the line is hidden or known.
+    """Suppress one more value of ``line``; False when every value of the line is hidden or known.
+
+    The cheapest value goes; among equals a non-zero cell, then the total (a
+    hidden zero adds nothing to a hidden sum), then a zero cell; then the
+    smallest.
     """
     options = _options(line, values, hidden, known, cost)
     if not options:

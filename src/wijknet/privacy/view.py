@@ -222,12 +222,38 @@ def merge_small_domains(actors: pd.DataFrame, min_cell: int) -> pd.Series:
 
 
 def is_resident(kind: str, domain: str, taxonomy: Taxonomy) -> bool:
-    """A person of the leefwereld (residents, volunteers, informal carers): always pseudonymised outside research."""
+    """A person of the leefwereld (residents, volunteers, informal carers): always pseudonymised outside research.
+
+    Examples
+    --------
+    >>> taxonomy = Taxonomy.default()
+    >>> is_resident("person", "inwoners", taxonomy), is_resident("initiative", "inwoners", taxonomy)
+    (True, False)
+    >>> is_resident("person", "zorg", taxonomy)
+    False
+    """
     return kind not in ("organisation", "initiative") and taxonomy.world(domain) == "leefwereld"
 
 
 def shows_name(actor: pd.Series, audience: Audience, taxonomy: Taxonomy) -> bool:
-    """Whether ``audience`` may see the real name of ``actor`` (a row of ``Project.actors``)."""
+    """Whether ``audience`` may see the real name of ``actor`` (a row of ``Project.actors``).
+
+    A leernetwerk sees no names; an unlocked onderzoeker all; an onderzoeker
+    those of organisations and initiatives; a wijkteam those of actors who
+    consented and are not residents.
+
+    Examples
+    --------
+    >>> from wijknet.privacy.audience import Audience
+    >>> taxonomy = Taxonomy.default()
+    >>> huisarts = pd.Series({"kind": "person", "consent": True, "domain": "zorg"})
+    >>> bewoner = pd.Series({"kind": "person", "consent": True, "domain": "inwoners"})
+    >>> team = Audience("wijkteam", "Noord")
+    >>> shows_name(huisarts, team, taxonomy), shows_name(bewoner, team, taxonomy)
+    (True, False)
+    >>> shows_name(huisarts, Audience("leernetwerk"), taxonomy)
+    False
+    """
     if audience.tier == "leernetwerk":
         return False
     if audience.unlocked:
@@ -276,6 +302,20 @@ def restrict(project, audience: str | Audience, *, key: bytes | None = None):
     ------
     DataError
         When a wijkteam's wijk is not in the project.
+
+    Examples
+    --------
+    >>> from wijknet.project import Project
+    >>> actors = pd.DataFrame({"actor_id": ["z1", "w1", "i1"], "wijk": "Noord",
+    ...                        "domain": ["zorg", "welzijn", "inwoners"],
+    ...                        "kind": ["organisation", "organisation", "person"]})
+    >>> ties = pd.DataFrame({"wijk": "Noord", "wave": "2025", "source": ["z1", "z1"], "target": ["w1", "i1"]})
+    >>> project = Project.from_frames(actors, ties)
+    >>> seen = restrict(project, "leernetwerk", key=b"a fictional key of 32 bytes long")
+    >>> str(seen.audience), seen.actors["actor_id"].str[:2].tolist(), set(seen.actors["domain"])
+    ('leernetwerk', ['O-', 'O-', 'P-'], {'overig'})
+    >>> "z1" in set(seen.ties["source"])
+    False
     """
     audience = Audience.parse(audience)
     actors, ties, responses = project.actors.copy(), project.ties.copy(), project.responses.copy()
