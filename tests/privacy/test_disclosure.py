@@ -289,7 +289,7 @@ def read_kpi(attacker: Attacker, table: pd.DataFrame, truth: pd.DataFrame) -> No
     truth = truth.set_index(["wijk", "wave"])
     for r in table.itertuples():
         t = truth.loc[(r.wijk, r.wave)]
-        name = lambda column: ("k", r.wijk, r.wave, column)  # noqa: E731
+        name = lambda column, r=r: ("k", r.wijk, r.wave, column)  # noqa: E731
         for column in ("agree", "answered", "active_respondents", "respondents"):
             attacker.see(name(column), getattr(r, column), t[column])
         attacker.see(name("disagree"), None, t["answered"] - t["agree"])
@@ -332,7 +332,7 @@ def read_change(attacker: Attacker, project: Project, change: pd.DataFrame) -> N
     for r in change.to_dict("records"):
         w, a, b = r["wijk"], r["wave_from"], r["wave_to"]
         true = compare_waves(project, w, a, b, n_permutations=0).iloc[0]
-        name = lambda column: ("c", w, a, b, column)  # noqa: E731
+        name = lambda column, w=w, a=a, b=b: ("c", w, a, b, column)  # noqa: E731
         for column in {c for total, parts in CHANGE_RELATIONS for c in (total, *parts)} | {
             "actors_entered",
             "actors_left",

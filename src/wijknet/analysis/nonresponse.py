@@ -170,11 +170,11 @@ def response_rates(project: Project) -> pd.DataFrame:
 
 
 def observed_density(G: nx.DiGraph, respondents: Iterable[str]) -> float:
-    """Arcs in the respondents' rows over the ordered pairs in those rows (NaN without any).
+    r"""Arcs in the respondents' rows over the ordered pairs in those rows (NaN without any).
 
     .. math::
 
-        p = \\frac{\\sum_{i \\in R} \\sum_{j \\ne i} a_{ij}}{r (N - 1)}
+        p = \frac{\sum_{i \in R} \sum_{j \ne i} a_{ij}}{r (N - 1)}
 
     for the ``r`` respondents ``R`` among ``N`` actors: only the rows of
     respondents are observed. Binary (weights ignored), directed.
@@ -190,11 +190,11 @@ def observed_density(G: nx.DiGraph, respondents: Iterable[str]) -> float:
 
 
 def observed_reciprocity(G: nx.DiGraph, respondents: Iterable[str]) -> float:
-    """Edgewise reciprocity among respondents: the share of their arcs to each other that are returned.
+    r"""Edgewise reciprocity among respondents: the share of their arcs to each other that are returned.
 
     .. math::
 
-        q = \\frac{\\sum_{i \\ne j \\in R} a_{ij} a_{ji}}{\\sum_{i \\ne j \\in R} a_{ij}}
+        q = \frac{\sum_{i \ne j \in R} a_{ij} a_{ji}}{\sum_{i \ne j \in R} a_{ij}}
 
     Only dyads of two respondents are observed in both directions, so only
     they tell whether ties are returned. Binary, directed; NaN when the

@@ -402,8 +402,9 @@ def _choice(rng: np.random.Generator, items, p=None):
 def _make_actors(
     wijk: str, story: WijkStory, rng: np.random.Generator, names: list[str]
 ) -> tuple[list[dict], dict]:
-    """Actors of one wijk (dicts with the tidy columns plus ``_activity``) and the
-    positions of its connectors, team, fragile bridge and informal carers.
+    """Actors of one wijk and the positions of its connectors, team, fragile bridge and carers.
+
+    The actors are dicts with the tidy columns plus ``_activity``.
     """
     counts = {r.role: r.base for r in ROLES}
     if story.wijkplan:

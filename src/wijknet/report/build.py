@@ -115,9 +115,9 @@ def _sha256(data: bytes) -> str:
 
 
 def data_hash(files: list[SourceFile]) -> str:
-    """One SHA-256 over several files.
+    r"""One SHA-256 over several files.
 
-    The hash of the UTF-8 text with one line ``"<sha256>  <name>\\n"`` per
+    The hash of the UTF-8 text with one line ``"<sha256>  <name>\n"`` per
     file, sorted by name: the output of ``sha256sum`` on the files, sorted.
     Anyone can recompute it with ``sha256sum actors.csv ties.csv ... | sort
     -k2 | sha256sum``.
