@@ -16,15 +16,7 @@ import datetime as _dt
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import yaml
-
-from wijknet.core.errors import DataError, Problem
-
-#: Default idle timeout in minutes.
-SESSION_MINUTES = 60
-#: Default absolute session lifetime in hours.
-SESSION_HOURS = 12
-CONFIG_FILE = "wijknet.yaml"
+from wijknet.core.settings import SESSION_HOURS, SESSION_MINUTES, ProjectConfig
 
 
 @dataclass(frozen=True)
@@ -43,19 +35,10 @@ def session_settings(folder: str | Path) -> SessionSettings:
     DataError
         When ``sign_in`` is not a mapping of positive numbers.
     """
-    path = Path(folder) / CONFIG_FILE
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else {}
-        section = (data or {}).get("sign_in") or {}
-        if not isinstance(section, dict):
-            raise TypeError("sign_in: expected a mapping (session_minutes, session_hours)")
-        minutes = float(section.get("session_minutes", SESSION_MINUTES))
-        hours = float(section.get("session_hours", SESSION_HOURS))
-        if minutes <= 0 or hours <= 0:
-            raise ValueError("sign_in: session_minutes and session_hours must be positive")
-    except (OSError, ValueError, TypeError, AttributeError, yaml.YAMLError) as exc:
-        raise DataError([Problem(CONFIG_FILE, f"sign_in: {exc}")]) from None
-    return SessionSettings(_dt.timedelta(minutes=minutes), _dt.timedelta(hours=hours))
+    config = ProjectConfig.load(Path(folder))
+    return SessionSettings(
+        _dt.timedelta(minutes=config.session_minutes), _dt.timedelta(hours=config.session_hours)
+    )
 
 
 def _utcnow() -> _dt.datetime:

@@ -6,8 +6,6 @@ import sqlite3
 from functools import partial
 from pathlib import Path
 
-import yaml
-
 from wijknet.core.errors import DataError, Problem
 from wijknet.core.i18n import text
 from wijknet.store.combine import check_rule, combine_observations, evidence
@@ -23,16 +21,10 @@ TEXTS = {
 
 
 def configured_rule(folder: Path) -> str:
-    """The ``evidence_rule`` of ``wijknet.yaml`` (``"all"`` when not set)."""
-    path = Path(folder) / "wijknet.yaml"
-    if not path.exists():
-        return "all"
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError):
-        return "all"  # ProjectConfig.load reports a broken file
-    rule = data.get("evidence_rule") if isinstance(data, dict) else None
-    return check_rule(str(rule)) if rule else "all"
+    """The ``evidence_rule`` of ``wijknet.yaml`` (``"all"`` when not set), read by :class:`ProjectConfig`."""
+    from wijknet.core.settings import ProjectConfig
+
+    return ProjectConfig.load(Path(folder)).evidence_rule
 
 
 def project_from_connection(conn: sqlite3.Connection, folder: Path, rule: str = "all", config=None):
