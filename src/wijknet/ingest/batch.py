@@ -37,9 +37,6 @@ WRITE_IN_COLUMNS = [
     "trust_reliability", "trust_mission", "trust_open", "value_power", "value_involvement", "value_resources",
     "source_file", "source_row", "source_column",
 ]  # fmt: skip
-#: The alter answers carried on ties and write-ins (besides ``knows`` on ties).
-ALTER_ANSWERS = ("frequency", "intensity", "referral", "trust_reliability", "trust_mission", "trust_open",
-                 "value_power", "value_involvement", "value_resources")  # fmt: skip
 
 TEXTS = {
     "summary": {

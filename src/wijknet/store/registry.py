@@ -49,6 +49,7 @@ import pandas as pd
 
 from wijknet.core.errors import DataError, Problem
 from wijknet.core.i18n import text
+from wijknet.core.ties import ALTER_ANSWERS, SURVEY_LABEL, survey_kind, survey_ties
 from wijknet.resolve.matching import DEFAULT_THRESHOLD, match_names, normalise
 from wijknet.store.db import DB_FILE, connect, transaction
 from wijknet.store.frames import actors_frame
@@ -65,9 +66,6 @@ __all__ = [
     "store_actors",
 ]
 
-ALTER_ANSWERS = ("frequency", "intensity", "referral", "trust_reliability", "trust_mission", "trust_open",
-                 "value_power", "value_involvement", "value_resources")  # fmt: skip
-COLLABORATION = {"2", "3", "4"}
 AUTO = "auto"
 
 TEXTS = {
@@ -402,7 +400,7 @@ def _link(conn: sqlite3.Connection, record: dict, actor_id: str, by: str) -> int
         if record.get(key):
             answers[f"write_in_{key}"] = str(record[key])
     answers = json.dumps(answers, ensure_ascii=False, sort_keys=True)
-    label = record.get("label") or f"enquête {wave}"
+    label = record.get("label") or SURVEY_LABEL.format(wave=wave)
     source_file = record.get("source_file") or file_name
     row = record.get("pending_row")
     column = record.get("pending_column") or record.get("source_column", "")
@@ -417,17 +415,11 @@ def _link(conn: sqlite3.Connection, record: dict, actor_id: str, by: str) -> int
         ]
     else:
         ties = [
-            (
-                respondent,
-                actor_id,
-                "samenwerking" if values["intensity"] in COLLABORATION else "kennen",
-                "survey",
+            (s, t, tie_type, survey_kind(respondent, t))
+            for s, t, tie_type in survey_ties(
+                respondent, actor_id, values["intensity"], values["referral"]
             )
         ]
-        if values["referral"] in ("naar", "beide"):
-            ties.append((respondent, actor_id, "verwijzing", "survey"))
-        if values["referral"] in ("van", "beide"):
-            ties.append((actor_id, respondent, "verwijzing", "confirmation"))
     quote, segment_id = str(record.get("quote", "") or ""), str(record.get("segment_id", "") or "")
     conn.executemany(
         "INSERT INTO observations (wijk, wave, source, target, tie_type, weight, kind, label, import_id, file_id, "
