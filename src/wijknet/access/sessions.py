@@ -16,6 +16,7 @@ import datetime as _dt
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from wijknet.core import clock
 from wijknet.core.settings import SESSION_HOURS, SESSION_MINUTES, ProjectConfig
 
 
@@ -39,10 +40,6 @@ def session_settings(folder: str | Path) -> SessionSettings:
     return SessionSettings(
         _dt.timedelta(minutes=config.session_minutes), _dt.timedelta(hours=config.session_hours)
     )
-
-
-def _utcnow() -> _dt.datetime:
-    return _dt.datetime.now(_dt.UTC)
 
 
 @dataclass(frozen=True)
@@ -81,7 +78,7 @@ class Session:
         now: _dt.datetime | None = None,
     ) -> Session:
         """A new session, started ``now``."""
-        now = now or _utcnow()
+        now = now or clock.utcnow()
         return cls(username, audience, str(folder), method, now, now, settings or SessionSettings())
 
     def expires_at(self) -> _dt.datetime:
@@ -90,8 +87,8 @@ class Session:
 
     def expired(self, now: _dt.datetime | None = None) -> bool:
         """Whether the session has ended by itself."""
-        return (now or _utcnow()) >= self.expires_at()
+        return (now or clock.utcnow()) >= self.expires_at()
 
     def touch(self, now: _dt.datetime | None = None) -> Session:
         """The session after activity at ``now`` (the idle timeout starts again)."""
-        return replace(self, last_seen=now or _utcnow())
+        return replace(self, last_seen=now or clock.utcnow())

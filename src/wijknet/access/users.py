@@ -55,6 +55,7 @@ from pathlib import Path
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
+from wijknet.core import clock
 from wijknet.core.errors import DataError, Problem
 from wijknet.core.i18n import text
 from wijknet.store import audit
@@ -135,7 +136,9 @@ class SignInRefused(Exception):
         self.reason, self.until = reason, until
         if reason == "delayed":
             seconds = (
-                max(1, math.ceil((until - (now or _utcnow())).total_seconds())) if until else "?"
+                max(1, math.ceil((until - (now or clock.utcnow())).total_seconds()))
+                if until
+                else "?"
             )
             message = text(
                 TEXTS,
@@ -160,14 +163,6 @@ class User:
     created_by: str
     #: Whether the account has a password (``False``: sign-in only through the identity provider).
     has_password: bool
-
-
-def _utcnow() -> _dt.datetime:
-    return _dt.datetime.now(_dt.UTC)
-
-
-def _iso(moment: _dt.datetime) -> str:
-    return moment.astimezone(_dt.UTC).isoformat(timespec="seconds")
 
 
 def _fail(key: str, file: str = "", **values) -> AccessError:
@@ -305,7 +300,7 @@ def add_user(
             if _row(conn, name) is not None:
                 raise _fail("exists", "NAME", name=name)
             conn.execute("INSERT INTO users (username, password_hash, audience, active, created_at, created_by) "
-                         "VALUES (?, ?, ?, 1, ?, ?)", (name, digest, aud, _iso(_utcnow()), _actor(by)))  # fmt: skip
+                         "VALUES (?, ?, ?, 1, ?, ?)", (name, digest, aud, clock.now(), _actor(by)))  # fmt: skip
             audit.record(conn, "user_add", username=_actor(by), user=name, audience=aud,
                          with_password=bool(digest))  # fmt: skip
             return _user(_row(conn, name))
@@ -442,7 +437,7 @@ def wait_until(
                             "AND ok = 0 AND attempt_id > ?", (username, client, last_ok or 0)).fetchone()  # fmt: skip
     if not failures[0]:
         return None
-    until = _dt.datetime.fromisoformat(failures[1]) + delay_after(failures[0])
+    until = clock.parse(failures[1]) + delay_after(failures[0])
     return until if now < until else None
 
 
@@ -494,21 +489,22 @@ def verify(
         this client has to wait after too many failures with the name (the
         password is then not checked).
     """
-    now = (now or _utcnow()).astimezone(_dt.UTC)
+    now = (now or clock.utcnow()).astimezone(_dt.UTC)
     name, tag = normalise_username(username), client_tag(client)
     conn = connect(folder)
     try:
         # 1. A short write: the delay, and the attempt recorded as failed until the password is found right.
         with transaction(conn):
             conn.execute(
-                "DELETE FROM login_attempts WHERE attempted_at < ?", (_iso(now - KEEP_ATTEMPTS),)
+                "DELETE FROM login_attempts WHERE attempted_at < ?",
+                (clock.iso(now - KEEP_ATTEMPTS),),
             )
             row = _row(conn, name)
             known = row is not None
             until = wait_until(conn, name, tag, now)
             if until is None:
                 attempt = conn.execute("INSERT INTO login_attempts (username, attempted_at, ok, client) VALUES (?, ?, 0, ?)",
-                                       (name, _iso(now), tag)).lastrowid  # fmt: skip
+                                       (name, clock.iso(now), tag)).lastrowid  # fmt: skip
             else:
                 audit.record(conn, "sign_in_failed", username=name if known else "", reason="delayed", method=method,
                              known_user=known)  # fmt: skip

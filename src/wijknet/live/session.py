@@ -33,7 +33,6 @@ project for :func:`wijknet.load_project`, and new submissions are refused.
 from __future__ import annotations
 
 import csv
-import datetime as _dt
 import hashlib
 import hmac
 import io
@@ -48,6 +47,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from wijknet.core import clock
 from wijknet.core.errors import DataError, Problem
 from wijknet.core.i18n import text
 from wijknet.store.audit import record
@@ -137,10 +137,6 @@ TEXTS = {
 }  # fmt: skip
 
 _WHERE = "live"
-
-
-def _now() -> str:
-    return _dt.datetime.now(_dt.UTC).isoformat(timespec="milliseconds")
 
 
 @dataclass(frozen=True)
@@ -343,7 +339,7 @@ def open_session(
         raise _problem("empty_value", what=text(TEXTS, "what_wijk"))
     if not wave:
         raise _problem("empty_value", what=text(TEXTS, "what_wave"))
-    now = _now()
+    now = clock.now()
     title = title or f"{wijk} {now[:10]}"
     conn = connect(folder)
     try:
@@ -415,7 +411,7 @@ def close_session(folder: str | Path, code: str, *, username: str | None = None)
             answers = conn.execute(
                 "SELECT participant, alter_id, tie_type, weight, submitted_at FROM live_answers WHERE session_id = ? "
                 "ORDER BY participant, alter_id, tie_type", (session.session_id,)).fetchall()  # fmt: skip
-            now = _now()
+            now = clock.now()
             content = _answers_csv(session, answers)
             digest = hashlib.sha256(content).hexdigest()
             raw = folder / RAW_DIR
@@ -650,7 +646,7 @@ def submit(
                 if (known[0], known[1]) != (session.session_id, participant):
                     raise _problem("submission_other")
                 return SubmitResult("duplicate", int(known[2]))
-            now = _now()
+            now = clock.now()
             replaced = conn.execute("DELETE FROM live_answers WHERE session_id = ? AND participant = ?",
                                     (session.session_id, participant)).rowcount  # fmt: skip
             conn.executemany(
@@ -805,7 +801,7 @@ def issue_links(
                 have = {p for (p,) in conn.execute("SELECT participant FROM live_tokens WHERE session_id = ? AND "
                                                    "revoked_at IS NULL", (session.session_id,))}  # fmt: skip
                 wanted = [p for p in wanted if p not in have]
-            now = _now()
+            now = clock.now()
             tokens = {p: secrets.token_urlsafe(TOKEN_BYTES) for p in dict.fromkeys(wanted)}
             conn.executemany("UPDATE live_tokens SET revoked_at = ? WHERE session_id = ? AND participant = ? "
                              "AND revoked_at IS NULL", [(now, session.session_id, p) for p in tokens])  # fmt: skip
@@ -836,7 +832,7 @@ def revoke_links(
     try:
         with transaction(conn):
             session = _session(conn, code)
-            now = _now()
+            now = clock.now()
             if participants is None:
                 n = conn.execute("UPDATE live_tokens SET revoked_at = ? WHERE session_id = ? AND revoked_at IS NULL",
                                  (now, session.session_id)).rowcount  # fmt: skip

@@ -41,6 +41,7 @@ import secrets
 import stat
 from pathlib import Path
 
+from wijknet.core import clock
 from wijknet.core.errors import DataError, Problem
 from wijknet.core.i18n import text
 from wijknet.core.settings import ProjectConfig
@@ -142,14 +143,12 @@ def _record_fingerprint(folder: Path, value: str) -> str:
     from wijknet.store.db import connect, is_store, transaction
 
     if is_store(folder):
-        import datetime as _dt
-
         conn = connect(folder)
         try:
             with transaction(conn):
                 conn.execute("INSERT INTO key_fingerprint (fingerprint, recorded_at) SELECT ?, ? WHERE NOT EXISTS "
                              "(SELECT 1 FROM key_fingerprint)",
-                             (value, _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")))  # fmt: skip
+                             (value, clock.now()))  # fmt: skip
                 return conn.execute("SELECT fingerprint FROM key_fingerprint").fetchone()[0]
         finally:
             conn.close()

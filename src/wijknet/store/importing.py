@@ -47,7 +47,6 @@ problem, and leaves the store and ``raw/`` as they were.
 
 from __future__ import annotations
 
-import datetime as _dt
 import hashlib
 import json
 import os
@@ -59,6 +58,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from wijknet.core import clock
 from wijknet.core.errors import DataError, Problem
 from wijknet.core.i18n import text
 from wijknet.io.tables import check_size, read_table
@@ -318,10 +318,6 @@ def _clean_raw_locked(conn: sqlite3.Connection, folder: Path, leftovers: list[Pa
     return len(leftovers)
 
 
-def _now() -> str:
-    return _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat()
-
-
 def import_files(
     folder: str | Path,
     paths: list[str | Path],
@@ -571,7 +567,7 @@ class _Importer:
     # -- bookkeeping -------------------------------------------------------------------------------
 
     def _record_file(self, path: Path, kind: str, digest: str, content: str) -> int:
-        now = _now()
+        now = clock.now()
         if self.import_id is None:
             from wijknet.core.version import __version__
 

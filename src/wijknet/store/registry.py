@@ -36,7 +36,6 @@ no response in that wave.
 from __future__ import annotations
 
 import csv
-import datetime as _dt
 import getpass
 import json
 import re
@@ -47,6 +46,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from wijknet.core import clock
 from wijknet.core.errors import DataError, Problem
 from wijknet.core.i18n import text
 from wijknet.core.ties import ALTER_ANSWERS, SURVEY_LABEL, survey_kind, survey_ties
@@ -96,10 +96,6 @@ class ResolveReport:
     open: pd.DataFrame
     observations: int = 0
     notes: list[str] = field(default_factory=list)
-
-
-def _now() -> str:
-    return _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat()
 
 
 def _user() -> str:
@@ -436,7 +432,7 @@ def _remember(conn: sqlite3.Connection, alias: str, actor_id: str, by: str) -> N
     norm = normalise(alias)
     if norm:
         conn.execute("INSERT OR REPLACE INTO aliases (alias_norm, actor_id, confirmed_by, confirmed_at) VALUES (?, ?, ?, ?)",
-                     (norm, actor_id, by, _now()))  # fmt: skip
+                     (norm, actor_id, by, clock.now()))  # fmt: skip
 
 
 def _validate(conn: sqlite3.Connection, folder: Path) -> None:
