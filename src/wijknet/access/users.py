@@ -59,7 +59,7 @@ from wijknet.core import clock
 from wijknet.core.errors import DataError, Problem
 from wijknet.core.i18n import text
 from wijknet.store import audit
-from wijknet.store.db import connect, transaction
+from wijknet.store.db import connection, transaction
 
 #: Failed sign-ins per user name and client (since the last success) that cost no waiting.
 FREE_FAILURES = 3
@@ -205,11 +205,8 @@ def _open(store: sqlite3.Connection | str | Path) -> Iterator[sqlite3.Connection
     if isinstance(store, sqlite3.Connection):
         yield store
         return
-    conn = connect(store)
-    try:
+    with connection(store) as conn:
         yield conn
-    finally:
-        conn.close()
 
 
 def check_audience(store: sqlite3.Connection | str | Path, audience: str) -> tuple[str, list[str]]:
@@ -293,8 +290,7 @@ def add_user(
     if password is not None:
         check_password(name, password)
     digest = hash_password(password) if password is not None else ""
-    conn = connect(folder)
-    try:
+    with connection(folder) as conn:
         aud, _ = check_audience(conn, audience)
         with transaction(conn):
             if _row(conn, name) is not None:
@@ -304,8 +300,6 @@ def add_user(
             audit.record(conn, "user_add", username=_actor(by), user=name, audience=aud,
                          with_password=bool(digest))  # fmt: skip
             return _user(_row(conn, name))
-    finally:
-        conn.close()
 
 
 def unknown_user(username: str) -> AccessError:
@@ -325,24 +319,20 @@ def set_audience(
     folder: str | Path, username: str, audience: str, *, by: str | None = None
 ) -> User:
     """Change the audience (role) of a user; logged as ``role_change`` with the old and new audience."""
-    conn = connect(folder)
-    try:
+    with connection(folder) as conn:
         aud, _ = check_audience(conn, audience)
         with transaction(conn):
             name, row = _existing(conn, username)
             conn.execute("UPDATE users SET audience = ? WHERE username = ?", (aud, name))
             audit.record(conn, "role_change", username=_actor(by), user=name, old=row[1], new=aud)
             return _user(_row(conn, name))
-    finally:
-        conn.close()
 
 
 def set_password(
     folder: str | Path, username: str, password: str, *, by: str | None = None
 ) -> User:
     """Set a new password (the policy of :func:`check_password`); logged as ``password_change``."""
-    conn = connect(folder)
-    try:
+    with connection(folder) as conn:
         with transaction(conn):
             name, _ = _existing(conn, username)
             check_password(name, password)
@@ -352,16 +342,13 @@ def set_password(
             )
             audit.record(conn, "password_change", username=_actor(by), user=name)
             return _user(_row(conn, name))
-    finally:
-        conn.close()
 
 
 def set_active(folder: str | Path, username: str, active: bool, *, by: str | None = None) -> User:
     """Disable (``active=False``) or enable an account without removing it; logged as ``user_remove``
     (``disabled: true``) or ``user_add`` (``enabled: true``).
     """
-    conn = connect(folder)
-    try:
+    with connection(folder) as conn:
         with transaction(conn):
             name, _ = _existing(conn, username)
             conn.execute("UPDATE users SET active = ? WHERE username = ?", (int(active), name))
@@ -370,20 +357,15 @@ def set_active(folder: str | Path, username: str, active: bool, *, by: str | Non
             else:
                 audit.record(conn, "user_remove", username=_actor(by), user=name, disabled=True)
             return _user(_row(conn, name))
-    finally:
-        conn.close()
 
 
 def remove_user(folder: str | Path, username: str, *, by: str | None = None) -> None:
     """Remove an account; logged as ``user_remove`` (the audit log keeps what the user did)."""
-    conn = connect(folder)
-    try:
+    with connection(folder) as conn:
         with transaction(conn):
             name, row = _existing(conn, username)
             conn.execute("DELETE FROM users WHERE username = ?", (name,))
             audit.record(conn, "user_remove", username=_actor(by), user=name, audience=row[1])
-    finally:
-        conn.close()
 
 
 def list_users(store: sqlite3.Connection | str | Path) -> list[User]:
@@ -491,8 +473,7 @@ def verify(
     """
     now = (now or clock.utcnow()).astimezone(_dt.UTC)
     name, tag = normalise_username(username), client_tag(client)
-    conn = connect(folder)
-    try:
+    with connection(folder) as conn:
         # 1. A short write: the delay, and the attempt recorded as failed until the password is found right.
         with transaction(conn):
             conn.execute(
@@ -530,8 +511,6 @@ def verify(
                 return _user(_row(conn, name))
             audit.record(conn, "sign_in_failed", username=name if known else "", reason="invalid", method=method,
                          known_user=known)  # fmt: skip
-    finally:
-        conn.close()
     raise SignInRefused("invalid", None, lang)
 
 

@@ -61,14 +61,11 @@ def _shows_labels(project) -> bool:
 
 def _store_observations(project, wijk: str, wave: str) -> pd.DataFrame:
     from wijknet.store.combine import kept_observations
-    from wijknet.store.db import connect
+    from wijknet.store.db import connection
     from wijknet.store.frames import observations
 
-    conn = connect(project.store_path)
-    try:
+    with connection(project.store_path) as conn:
         obs = observations(conn, "WHERE wijk = ? AND wave = ?", (wijk, wave))
-    finally:
-        conn.close()
     obs = kept_observations(obs, project.evidence_rule or "all")
     obs = obs[~obs["tie_type"].isin(NON_TIE_TYPES)]
     if project._real_ids is not None:  # restricted project: real ids -> its pseudonyms

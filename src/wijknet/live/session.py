@@ -51,7 +51,7 @@ from wijknet.core import clock
 from wijknet.core.errors import DataError, Problem
 from wijknet.core.i18n import text
 from wijknet.store.audit import record
-from wijknet.store.db import RAW_DIR, connect, transaction
+from wijknet.store.db import RAW_DIR, connection, transaction
 
 #: The tie types a participant can give, as stored (the words used by the survey importers).
 TIE_TYPES = ("samenwerking", "verwijzing")
@@ -222,22 +222,16 @@ def _session(conn: sqlite3.Connection, code: str) -> LiveSession:
 
 def get_session(folder: str | Path, code: str) -> LiveSession:
     """The session with code ``code``; a :class:`~wijknet.core.errors.DataError` when there is none."""
-    conn = connect(folder)
-    try:
+    with connection(folder) as conn:
         return _session(conn, code)
-    finally:
-        conn.close()
 
 
 def sessions(folder: str | Path) -> list[LiveSession]:
     """All sessions of the store, the newest first."""
-    conn = connect(folder)
-    try:
+    with connection(folder) as conn:
         rows = conn.execute(
             f"SELECT {_SESSION_COLUMNS} FROM live_sessions ORDER BY session_id DESC"
         ).fetchall()
-    finally:
-        conn.close()
     return [LiveSession(*r) for r in rows]
 
 
@@ -298,12 +292,9 @@ def roster(folder: str | Path, code: str) -> list[RosterEntry]:
     Sorted by name (case-insensitive), then id.
     """
     folder = Path(folder)
-    conn = connect(folder)
-    try:
+    with connection(folder) as conn:
         session = _session(conn, code)
         return _roster(conn, folder, session.wijk, session.wave)
-    finally:
-        conn.close()
 
 
 # --- opening and closing -------------------------------------------------------------------------------
@@ -341,8 +332,7 @@ def open_session(
         raise _problem("empty_value", what=text(TEXTS, "what_wave"))
     now = clock.now()
     title = title or f"{wijk} {now[:10]}"
-    conn = connect(folder)
-    try:
+    with connection(folder) as conn:
         wijken = sorted(w for (w,) in conn.execute("SELECT DISTINCT wijk FROM actors"))
         if wijk not in wijken:
             raise _problem("unknown_wijk", wijk=wijk, wijken=", ".join(wijken) or "-")
@@ -363,8 +353,6 @@ def open_session(
                          (code, wijk, wave, title, now, secrets.token_hex(32)))  # fmt: skip
             record(conn, "live_session_open", username=username, wijk=wijk, wave=wave)
         return code
-    finally:
-        conn.close()
 
 
 @dataclass(frozen=True)
@@ -400,70 +388,68 @@ def close_session(folder: str | Path, code: str, *, username: str | None = None)
     from wijknet.store.load import project_from_connection
 
     folder = Path(folder)
-    conn = connect(folder)
     created: Path | None = None
     try:
-        config = ProjectConfig.load(folder)
-        with transaction(conn):
-            session = _session(conn, code)
-            if not session.is_open:
-                raise _problem("already_closed", code=session.code)
-            answers = conn.execute(
-                "SELECT participant, alter_id, tie_type, weight, submitted_at FROM live_answers WHERE session_id = ? "
-                "ORDER BY participant, alter_id, tie_type", (session.session_id,)).fetchall()  # fmt: skip
-            now = clock.now()
-            content = _answers_csv(session, answers)
-            digest = hashlib.sha256(content).hexdigest()
-            raw = folder / RAW_DIR
-            raw.mkdir(exist_ok=True)
-            target = raw / f"{digest}.csv"
-            if not target.exists():
-                tmp = raw / f".{digest}.{os.getpid()}.tmp"
-                tmp.write_bytes(content)
-                os.replace(tmp, target)
-                created = target
-            options = json.dumps({"live_session": session.code, "wave": session.wave})
-            import_id = conn.execute("INSERT INTO imports (imported_at, wijknet_version, options) VALUES (?, ?, ?)",
-                                     (now, __version__, options)).lastrowid  # fmt: skip
-            source_file = f"live:{session.code}"
-            file_id = conn.execute(
-                "INSERT INTO files (import_id, sha256, name, kind, size, raw_path, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (
-                    import_id,
-                    digest,
-                    source_file,
-                    FILE_KIND,
-                    len(content),
-                    f"{RAW_DIR}/{target.name}",
-                    now,
-                ),
-            ).lastrowid
-            rows = [(session.wijk, session.wave, p, a, tie_type, weight, "survey", session.label, import_id, file_id,
-                     source_file, i + 2, "", json.dumps({"submitted_at": at}))
-                    for i, (p, a, tie_type, weight, at) in enumerate(answers)]  # fmt: skip
-            conn.executemany(
-                "INSERT INTO observations (wijk, wave, source, target, tie_type, weight, kind, label, import_id, file_id, "
-                "source_file, source_row, source_column, answers) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                rows,
-            )
-            conn.execute(
-                "UPDATE live_sessions SET closed_at = ? WHERE session_id = ?",
-                (now, session.session_id),
-            )
-            conn.execute("UPDATE live_tokens SET revoked_at = ? WHERE session_id = ? AND revoked_at IS NULL",
-                         (now, session.session_id))  # fmt: skip
-            participants = len({a[0] for a in answers})
-            project_from_connection(
-                conn, folder, "all", config
-            )  # a store that closed cleanly always loads
-            record(conn, "live_session_close", username=username, wijk=session.wijk, wave=session.wave,
-                   participants=participants, observations=len(rows))  # fmt: skip
+        with connection(folder) as conn:
+            config = ProjectConfig.load(folder)
+            with transaction(conn):
+                session = _session(conn, code)
+                if not session.is_open:
+                    raise _problem("already_closed", code=session.code)
+                answers = conn.execute(
+                    "SELECT participant, alter_id, tie_type, weight, submitted_at FROM live_answers WHERE session_id = ? "
+                    "ORDER BY participant, alter_id, tie_type", (session.session_id,)).fetchall()  # fmt: skip
+                now = clock.now()
+                content = _answers_csv(session, answers)
+                digest = hashlib.sha256(content).hexdigest()
+                raw = folder / RAW_DIR
+                raw.mkdir(exist_ok=True)
+                target = raw / f"{digest}.csv"
+                if not target.exists():
+                    tmp = raw / f".{digest}.{os.getpid()}.tmp"
+                    tmp.write_bytes(content)
+                    os.replace(tmp, target)
+                    created = target
+                options = json.dumps({"live_session": session.code, "wave": session.wave})
+                import_id = conn.execute("INSERT INTO imports (imported_at, wijknet_version, options) VALUES (?, ?, ?)",
+                                         (now, __version__, options)).lastrowid  # fmt: skip
+                source_file = f"live:{session.code}"
+                file_id = conn.execute(
+                    "INSERT INTO files (import_id, sha256, name, kind, size, raw_path, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        import_id,
+                        digest,
+                        source_file,
+                        FILE_KIND,
+                        len(content),
+                        f"{RAW_DIR}/{target.name}",
+                        now,
+                    ),
+                ).lastrowid
+                rows = [(session.wijk, session.wave, p, a, tie_type, weight, "survey", session.label, import_id, file_id,
+                         source_file, i + 2, "", json.dumps({"submitted_at": at}))
+                        for i, (p, a, tie_type, weight, at) in enumerate(answers)]  # fmt: skip
+                conn.executemany(
+                    "INSERT INTO observations (wijk, wave, source, target, tie_type, weight, kind, label, import_id, file_id, "
+                    "source_file, source_row, source_column, answers) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    rows,
+                )
+                conn.execute(
+                    "UPDATE live_sessions SET closed_at = ? WHERE session_id = ?",
+                    (now, session.session_id),
+                )
+                conn.execute("UPDATE live_tokens SET revoked_at = ? WHERE session_id = ? AND revoked_at IS NULL",
+                             (now, session.session_id))  # fmt: skip
+                participants = len({a[0] for a in answers})
+                project_from_connection(
+                    conn, folder, "all", config
+                )  # a store that closed cleanly always loads
+                record(conn, "live_session_close", username=username, wijk=session.wijk, wave=session.wave,
+                       participants=participants, observations=len(rows))  # fmt: skip
     except BaseException:
         if created is not None:
             created.unlink(missing_ok=True)
         raise
-    finally:
-        conn.close()
     return CloseResult(len(rows), participants, import_id, f"{RAW_DIR}/{target.name}")
 
 
@@ -614,8 +600,7 @@ def submit(
     answers = list(answers)
     if len(answers) > MAX_ANSWERS:
         raise _problem("too_many", n=len(answers), max=MAX_ANSWERS)
-    conn = connect(folder)
-    try:
+    with connection(folder) as conn:
         session = _session(conn, code)
         if not session.is_open:
             raise _problem("closed", title=session.title)
@@ -668,20 +653,15 @@ def submit(
             conn.execute("INSERT INTO live_submissions (submission_id, session_id, participant, answers, submitted_at) "
                          "VALUES (?, ?, ?, ?, ?)", (submission_id, session.session_id, participant, len(parsed), now))  # fmt: skip
         return SubmitResult("stored", len(parsed), replaced)
-    finally:
-        conn.close()
 
 
 def answers_of(folder: str | Path, code: str, participant: str) -> pd.DataFrame:
     """The current answers of one participant: ``alter_id``, ``tie_type``, ``weight``, ``submitted_at``."""
-    conn = connect(folder)
-    try:
+    with connection(folder) as conn:
         session = _session(conn, code)
         rows = conn.execute("SELECT alter_id, tie_type, weight, submitted_at FROM live_answers "
                             "WHERE session_id = ? AND participant = ? ORDER BY alter_id, tie_type",
                             (session.session_id, str(participant))).fetchall()  # fmt: skip
-    finally:
-        conn.close()
     return pd.DataFrame(rows, columns=["alter_id", "tie_type", "weight", "submitted_at"])
 
 
@@ -694,13 +674,10 @@ def live_ties(folder: str | Path, code: str) -> pd.DataFrame:
         ``source`` (participant), ``target`` (alter), ``tie_type``, ``weight``,
         ``submitted_at``, one row per answer.
     """
-    conn = connect(folder)
-    try:
+    with connection(folder) as conn:
         session = _session(conn, code)
         rows = conn.execute("SELECT participant, alter_id, tie_type, weight, submitted_at FROM live_answers "
                             "WHERE session_id = ? ORDER BY answer_id", (session.session_id,)).fetchall()  # fmt: skip
-    finally:
-        conn.close()
     return pd.DataFrame(rows, columns=["source", "target", "tie_type", "weight", "submitted_at"])
 
 
@@ -717,16 +694,13 @@ class SessionCounts:
 def session_counts(folder: str | Path, code: str) -> SessionCounts:
     """Counts for the projector and ``wijknet live status``."""
     folder = Path(folder)
-    conn = connect(folder)
-    try:
+    with connection(folder) as conn:
         session = _session(conn, code)
         n_roster = len(_roster(conn, folder, session.wijk, session.wave))
         participants = conn.execute("SELECT COUNT(DISTINCT participant) FROM live_submissions WHERE session_id = ?",
                                     (session.session_id,)).fetchone()[0]  # fmt: skip
         answers, ties = conn.execute("SELECT COUNT(*), COUNT(DISTINCT participant || char(0) || alter_id) "
                                      "FROM live_answers WHERE session_id = ?", (session.session_id,)).fetchone()  # fmt: skip
-    finally:
-        conn.close()
     return SessionCounts(n_roster, int(participants), int(answers), int(ties))
 
 
@@ -784,8 +758,7 @@ def issue_links(
         Unknown code, a closed session, or a participant not on the roster.
     """
     folder = Path(folder)
-    conn = connect(folder)
-    try:
+    with connection(folder) as conn:
         with transaction(conn):
             session = _session(conn, code)
             if not session.is_open:
@@ -816,8 +789,6 @@ def issue_links(
                 links=len(tokens),
             )
         return tokens
-    finally:
-        conn.close()
 
 
 def revoke_links(
@@ -828,8 +799,7 @@ def revoke_links(
     username: str | None = None,
 ) -> int:
     """Revoke the personal links of ``participants`` (default: all) of a session; return how many."""
-    conn = connect(folder)
-    try:
+    with connection(folder) as conn:
         with transaction(conn):
             session = _session(conn, code)
             now = clock.now()
@@ -849,19 +819,14 @@ def revoke_links(
                 links=n,
             )
         return n
-    finally:
-        conn.close()
 
 
 def linked(folder: str | Path, code: str) -> set[str]:
     """The participants of a session who hold a valid personal link."""
-    conn = connect(folder)
-    try:
+    with connection(folder) as conn:
         session = _session(conn, code)
         rows = conn.execute("SELECT DISTINCT participant FROM live_tokens WHERE session_id = ? AND revoked_at IS NULL",
                             (session.session_id,)).fetchall()  # fmt: skip
-    finally:
-        conn.close()
     return {r[0] for r in rows}
 
 
@@ -897,15 +862,12 @@ def link_holder(folder: str | Path, code: str, token: str) -> LinkHolder:
         message names nobody.
     """
     folder = Path(folder)
-    conn = connect(folder)
-    try:
+    with connection(folder) as conn:
         session = _session(conn, code)
         if not session.is_open:
             raise _problem("closed", title=session.title)
         participant = _token_holder(conn, session, token)
         entries = _roster(conn, folder, session.wijk, session.wave) if participant else []
-    finally:
-        conn.close()
     me = next((e for e in entries if e.actor_id == participant), None)
     if me is None:
         raise _problem("bad_link")
@@ -925,12 +887,9 @@ def option_id(session: LiveSession, participant: str, alter: str) -> str:
 
 def set_url(folder: str | Path, code: str, url: str) -> None:
     """Remember the address of the participants' server (``wijknet live serve``) for the projector and the links."""
-    conn = connect(folder)
-    try:
+    with connection(folder) as conn:
         with transaction(conn):
             conn.execute(
                 "UPDATE live_sessions SET url = ? WHERE code = ?",
                 (str(url), str(code).strip().lower()),
             )
-    finally:
-        conn.close()

@@ -122,15 +122,12 @@ def _is_tidy_project(folder: Path) -> bool:
 
 def recorded_fingerprint(folder: str | Path) -> str | None:
     """The key fingerprint kept with the project's data (see the module docstring), or ``None``."""
-    from wijknet.store.db import connect, is_store
+    from wijknet.store.db import connection, is_store
 
     folder = Path(folder)
     if is_store(folder):
-        conn = connect(folder)
-        try:
+        with connection(folder) as conn:
             row = conn.execute("SELECT fingerprint FROM key_fingerprint").fetchone()
-        finally:
-            conn.close()
         return row[0] if row else None
     path = folder / FINGERPRINT_FILE
     if not path.is_file():
@@ -140,18 +137,15 @@ def recorded_fingerprint(folder: str | Path) -> str | None:
 
 def _record_fingerprint(folder: Path, value: str) -> str:
     """Keep ``value`` with the data unless a fingerprint is kept already; return the one kept."""
-    from wijknet.store.db import connect, is_store, transaction
+    from wijknet.store.db import connection, is_store, transaction
 
     if is_store(folder):
-        conn = connect(folder)
-        try:
+        with connection(folder) as conn:
             with transaction(conn):
                 conn.execute("INSERT INTO key_fingerprint (fingerprint, recorded_at) SELECT ?, ? WHERE NOT EXISTS "
                              "(SELECT 1 FROM key_fingerprint)",
                              (value, clock.now()))  # fmt: skip
                 return conn.execute("SELECT fingerprint FROM key_fingerprint").fetchone()[0]
-        finally:
-            conn.close()
     if _is_tidy_project(folder):
         try:
             (folder / FINGERPRINT_FILE).write_text(value + "\n", encoding="ascii")
@@ -228,7 +222,7 @@ def reset_key(folder: str | Path, *, username: str | None = None) -> str:
     log records ``key_reset`` with both fingerprints. Every pseudonym changes.
     """
     from wijknet.store.audit import record_if_store
-    from wijknet.store.db import connect, is_store, transaction
+    from wijknet.store.db import connection, is_store, transaction
 
     folder = Path(folder)
     path = key_file(folder)
@@ -236,12 +230,9 @@ def reset_key(folder: str | Path, *, username: str | None = None) -> str:
     if path.exists():
         path.rename(path.with_name(f"{path.name}.old-{old or 'unknown'}"))
     if is_store(folder):
-        conn = connect(folder)
-        try:
+        with connection(folder) as conn:
             with transaction(conn):
                 conn.execute("DELETE FROM key_fingerprint")
-        finally:
-            conn.close()
     else:
         (folder / FINGERPRINT_FILE).unlink(missing_ok=True)
     new = fingerprint(load_key(folder))

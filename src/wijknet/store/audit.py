@@ -63,14 +63,11 @@ def record(
     if isinstance(store, sqlite3.Connection):
         store.execute(sql, row)
         return
-    from wijknet.store.db import connect, transaction
+    from wijknet.store.db import connection, transaction
 
-    conn = connect(store)
-    try:
+    with connection(store) as conn:
         with transaction(conn):
             conn.execute(sql, row)
-    finally:
-        conn.close()
 
 
 def record_if_store(
@@ -97,10 +94,7 @@ def read_log(
         sql += f" LIMIT {int(limit)}"
     if isinstance(store, sqlite3.Connection):
         return pd.read_sql_query(sql, store, params=params)
-    from wijknet.store.db import connect
+    from wijknet.store.db import connection
 
-    conn = connect(store)
-    try:
+    with connection(store) as conn:
         return pd.read_sql_query(sql, conn, params=params)
-    finally:
-        conn.close()

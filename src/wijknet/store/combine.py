@@ -154,13 +154,10 @@ def ties(
     """
     if isinstance(store, sqlite3.Connection):
         return combine_observations(observations(store), rule, signals=signals)
-    from wijknet.store.db import connect
+    from wijknet.store.db import connection
 
-    conn = connect(store)
-    try:
+    with connection(store) as conn:
         return combine_observations(observations(conn), rule, signals=signals)
-    finally:
-        conn.close()
 
 
 def evidence(
@@ -177,12 +174,9 @@ def evidence(
     if isinstance(store, sqlite3.Connection):
         obs = observations(store, where, params)
     else:
-        from wijknet.store.db import connect
+        from wijknet.store.db import connection
 
-        conn = connect(store)
-        try:
+        with connection(store) as conn:
             obs = observations(conn, where, params)
-        finally:
-            conn.close()
     obs.insert(5, "direction", ["tie" if s == source else "reverse" for s in obs["source"]])
     return obs

@@ -70,7 +70,7 @@ from wijknet.io.tidy import (
     validate_responses,
     validate_ties,
 )
-from wijknet.store.db import RAW_DIR, connect, transaction
+from wijknet.store.db import RAW_DIR, connection, transaction
 from wijknet.store.frames import actors_frame
 from wijknet.store.kinds import KINDS, recognise
 from wijknet.store.schema import ACTOR_COLUMNS, EVIDENCE_KINDS
@@ -292,8 +292,7 @@ def clean_raw(folder: str | Path, conn: sqlite3.Connection | None = None) -> int
         return 0
     if conn is not None:
         return _clean_raw_locked(conn, folder, leftovers)
-    own = connect(folder)
-    try:
+    with connection(folder) as own:
         own.execute("PRAGMA busy_timeout = 0")
         try:
             own.execute("BEGIN IMMEDIATE")
@@ -303,8 +302,6 @@ def clean_raw(folder: str | Path, conn: sqlite3.Connection | None = None) -> int
             return _clean_raw_locked(own, folder, sorted((folder / RAW_DIR).glob(".*.tmp")))
         finally:
             own.execute("ROLLBACK")
-    finally:
-        own.close()
 
 
 def _clean_raw_locked(conn: sqlite3.Connection, folder: Path, leftovers: list[Path]) -> int:
@@ -377,8 +374,7 @@ def import_files(
     from wijknet.core.settings import ProjectConfig
 
     folder = Path(folder)
-    conn = connect(folder)
-    try:
+    with connection(folder) as conn:
         config = ProjectConfig.load(folder)
         if kind is not None and kind not in KINDS:
             raise DataError(
@@ -420,8 +416,6 @@ def import_files(
             for f in report.files:
                 f.problems = [p for p in report.problems if p.file == f.name]
         return report
-    finally:
-        conn.close()
 
 
 def preview_import(

@@ -9,7 +9,7 @@ from pathlib import Path
 from wijknet.core.errors import DataError, Problem
 from wijknet.core.i18n import text
 from wijknet.store.combine import check_rule, combine_observations, evidence
-from wijknet.store.db import DB_FILE, connect
+from wijknet.store.db import DB_FILE, connection
 from wijknet.store.frames import actors_frame, observations, responses_frame
 
 TEXTS = {
@@ -67,8 +67,5 @@ def load_store_project(folder: str | Path, evidence_rule: str | None = None):
         else configured_rule(folder)
     )
     clean_raw(folder)  # leftovers of an import killed midway (only when no import runs right now)
-    conn = connect(folder)
-    try:
+    with connection(folder) as conn:
         return project_from_connection(conn, folder, rule)
-    finally:
-        conn.close()

@@ -51,7 +51,7 @@ from wijknet.core.errors import DataError, Problem
 from wijknet.core.i18n import text
 from wijknet.core.ties import ALTER_ANSWERS, SURVEY_LABEL, survey_kind, survey_ties
 from wijknet.resolve.matching import DEFAULT_THRESHOLD, match_names, normalise
-from wijknet.store.db import DB_FILE, connect, transaction
+from wijknet.store.db import DB_FILE, connection, transaction
 from wijknet.store.frames import actors_frame
 
 __all__ = [
@@ -132,11 +132,8 @@ def pending_respondents(conn: sqlite3.Connection) -> pd.DataFrame:
 
 def store_actors(folder: str | Path) -> pd.DataFrame:
     """The actors of the store (tidy columns, text values), e.g. to choose one for a pending row."""
-    conn = connect(folder)
-    try:
+    with connection(folder) as conn:
         return actors_frame(conn)
-    finally:
-        conn.close()
 
 
 def aliases(conn: sqlite3.Connection) -> pd.DataFrame:
@@ -235,11 +232,8 @@ def proposals(folder: str | Path, threshold: float = DEFAULT_THRESHOLD) -> pd.Da
     row`` (of the export), ``actor_id, score, accepted, candidates`` (see
     :func:`wijknet.resolve.matching.match_names`). Respondents are never ``accepted``.
     """
-    conn = connect(folder)
-    try:
+    with connection(folder) as conn:
         return _proposals(conn, threshold)
-    finally:
-        conn.close()
 
 
 def _pending(conn: sqlite3.Connection, pid: int) -> dict:
@@ -447,8 +441,7 @@ def accept_matches(folder: str | Path, threshold: float = DEFAULT_THRESHOLD) -> 
     Returns the linked write-ins and the open ones (with their candidates).
     """
     folder = Path(folder)
-    conn = connect(folder)
-    try:
+    with connection(folder) as conn:
         with transaction(conn):
             found = _proposals(conn, threshold)
             linked = found[found["accepted"].astype(bool)] if len(found) else found
@@ -459,8 +452,6 @@ def accept_matches(folder: str | Path, threshold: float = DEFAULT_THRESHOLD) -> 
                 _validate(conn, folder)
         open_ = found[~found["accepted"].astype(bool)] if len(found) else found
         return ResolveReport(linked.reset_index(drop=True), open_.reset_index(drop=True), n)
-    finally:
-        conn.close()
 
 
 def confirm(folder: str | Path, pending_id: int, actor_id: str, *, by: str | None = None) -> int:
@@ -470,8 +461,7 @@ def confirm(folder: str | Path, pending_id: int, actor_id: str, *, by: str | Non
     row of the export is read again as ``actor_id`` (see the module docstring).
     """
     folder = Path(folder)
-    conn = connect(folder)
-    try:
+    with connection(folder) as conn:
         with transaction(conn):
             n = _link_any(
                 conn,
@@ -482,8 +472,6 @@ def confirm(folder: str | Path, pending_id: int, actor_id: str, *, by: str | Non
             )
             _validate(conn, folder)
         return n
-    finally:
-        conn.close()
 
 
 def new_actor_id(conn: sqlite3.Connection, wijk: str) -> str:
@@ -521,8 +509,7 @@ def create_actor(
     folder = Path(folder)
     if not str(domain or "").strip():
         raise DataError([Problem("--domain", text(TEXTS, "no_domain"))])
-    conn = connect(folder)
-    try:
+    with connection(folder) as conn:
         with transaction(conn):
             record = _pending(conn, pending_id)
             actor_id = new_actor_id(conn, record.get("wijk", ""))
@@ -542,5 +529,3 @@ def create_actor(
             n = _link_any(conn, folder, record, actor_id, by if by is not None else _user())
             _validate(conn, folder)
         return actor_id, n
-    finally:
-        conn.close()
