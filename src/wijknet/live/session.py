@@ -52,6 +52,7 @@ from wijknet.core.errors import DataError, Problem
 from wijknet.core.i18n import text
 from wijknet.store.audit import record
 from wijknet.store.db import RAW_DIR, connection, transaction
+from wijknet.store.observations import insert_observations, observation_row
 
 #: The tie types a participant can give, as stored (the words used by the survey importers).
 TIE_TYPES = ("samenwerking", "verwijzing")
@@ -426,14 +427,12 @@ def close_session(folder: str | Path, code: str, *, username: str | None = None)
                         now,
                     ),
                 ).lastrowid
-                rows = [(session.wijk, session.wave, p, a, tie_type, weight, "survey", session.label, import_id, file_id,
-                         source_file, i + 2, "", json.dumps({"submitted_at": at}))
+                rows = [observation_row(wijk=session.wijk, wave=session.wave, source=p, target=a, tie_type=tie_type,
+                                        weight=weight, kind="survey", label=session.label, import_id=import_id,
+                                        file_id=file_id, source_file=source_file, source_row=i + 2,
+                                        answers=json.dumps({"submitted_at": at}))
                         for i, (p, a, tie_type, weight, at) in enumerate(answers)]  # fmt: skip
-                conn.executemany(
-                    "INSERT INTO observations (wijk, wave, source, target, tie_type, weight, kind, label, import_id, file_id, "
-                    "source_file, source_row, source_column, answers) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    rows,
-                )
+                insert_observations(conn, rows)
                 conn.execute(
                     "UPDATE live_sessions SET closed_at = ? WHERE session_id = ?",
                     (now, session.session_id),

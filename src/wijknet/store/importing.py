@@ -73,6 +73,7 @@ from wijknet.io.tidy import (
 from wijknet.store.db import RAW_DIR, connection, transaction
 from wijknet.store.frames import actors_frame
 from wijknet.store.kinds import KINDS, recognise
+from wijknet.store.observations import insert_observations
 from wijknet.store.schema import ACTOR_COLUMNS, EVIDENCE_KINDS
 
 #: Order in which the files of one import are applied (actors before what refers to them).
@@ -866,12 +867,7 @@ class _Importer:
             report.item(key, before, changed)
         self.conn.executemany("UPDATE observations SET superseded_by = ? WHERE observation_id = ?",
                               [(self.import_id, oid) for oid in supersede])  # fmt: skip
-        self.conn.executemany(
-            "INSERT INTO observations (wijk, wave, source, target, tie_type, weight, kind, label, import_id, file_id, "
-            "source_file, source_row, source_column, quote, segment_id, answers, item_key, version) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            inserts,
-        )
+        insert_observations(self.conn, inserts)
         _add_counts(report, counts)
 
     # -- responses -----------------------------------------------------------------------------------

@@ -53,6 +53,7 @@ from wijknet.core.ties import ALTER_ANSWERS, SURVEY_LABEL, survey_kind, survey_t
 from wijknet.resolve.matching import DEFAULT_THRESHOLD, match_names, normalise
 from wijknet.store.db import DB_FILE, connection, transaction
 from wijknet.store.frames import actors_frame
+from wijknet.store.observations import insert_observations, observation_row
 
 __all__ = [
     "ResolveReport",
@@ -411,12 +412,12 @@ def _link(conn: sqlite3.Connection, record: dict, actor_id: str, by: str) -> int
             )
         ]
     quote, segment_id = str(record.get("quote", "") or ""), str(record.get("segment_id", "") or "")
-    conn.executemany(
-        "INSERT INTO observations (wijk, wave, source, target, tie_type, weight, kind, label, import_id, file_id, "
-        "source_file, source_row, source_column, quote, segment_id, answers) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(wijk, wave, s, t, tie_type, weight, kind, label, import_id, record["file_id"], source_file, row, column, quote,
-          segment_id, answers) for s, t, tie_type, kind in ties],
-    )  # fmt: skip
+    insert_observations(conn, [
+        observation_row(wijk=wijk, wave=wave, source=s, target=t, tie_type=tie_type, weight=weight, kind=kind,
+                        label=label, import_id=import_id, file_id=record["file_id"], source_file=source_file,
+                        source_row=row, source_column=column, quote=quote, segment_id=segment_id, answers=answers)
+        for s, t, tie_type, kind in ties
+    ])  # fmt: skip
     _remember(conn, _mention(record), actor_id, by)
     conn.execute("DELETE FROM pending WHERE pending_id = ?", (pid,))
     return len(ties)
