@@ -74,6 +74,7 @@ from wijknet.store.db import RAW_DIR, connection, transaction
 from wijknet.store.frames import actors_frame
 from wijknet.store.kinds import KINDS, recognise
 from wijknet.store.observations import insert_observations
+from wijknet.store.raw import clean_raw
 from wijknet.store.schema import ACTOR_COLUMNS, EVIDENCE_KINDS
 
 #: Order in which the files of one import are applied (actors before what refers to them).
@@ -275,45 +276,6 @@ def row_key(
     """The item key of a tidy or graph row: its content as stored (the occurrence ``#n`` is added by the caller)."""
     return "row:" + _digest(wijk, wave, source, target, tie_type, _weight_text(weight), kind, label, quote, segment_id,
                             answers or "{}")  # fmt: skip
-
-
-def clean_raw(folder: str | Path, conn: sqlite3.Connection | None = None) -> int:
-    """Remove raw copies an interrupted import left under a temporary name; return how many.
-
-    A temporary copy ``raw/.<sha256>.<pid>.tmp`` exists only while an import
-    holds the write lock. Whose import committed (its file is in ``files``)
-    but was killed before the rename is completed; any other is removed.
-    With ``conn`` the caller holds the write lock; without, the store's lock
-    is taken only if it is free right now (an import running elsewhere
-    cleans up itself), so opening a project never waits for it.
-    """
-    folder = Path(folder)
-    leftovers = sorted((folder / RAW_DIR).glob(".*.tmp")) if (folder / RAW_DIR).is_dir() else []
-    if not leftovers:
-        return 0
-    if conn is not None:
-        return _clean_raw_locked(conn, folder, leftovers)
-    with connection(folder) as own:
-        own.execute("PRAGMA busy_timeout = 0")
-        try:
-            own.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError:  # an import holds the lock: it cleans up itself
-            return 0
-        try:
-            return _clean_raw_locked(own, folder, sorted((folder / RAW_DIR).glob(".*.tmp")))
-        finally:
-            own.execute("ROLLBACK")
-
-
-def _clean_raw_locked(conn: sqlite3.Connection, folder: Path, leftovers: list[Path]) -> int:
-    for tmp in leftovers:
-        digest = tmp.name.split(".")[1] if tmp.name.count(".") >= 2 else ""
-        stored = conn.execute("SELECT raw_path FROM files WHERE sha256 = ?", (digest,)).fetchone()
-        if stored and not (folder / stored[0]).exists():
-            os.replace(tmp, folder / stored[0])
-        else:
-            tmp.unlink(missing_ok=True)
-    return len(leftovers)
 
 
 def import_files(

@@ -11,6 +11,7 @@ from wijknet.core.i18n import text
 from wijknet.store.combine import check_rule, combine_observations, evidence
 from wijknet.store.db import DB_FILE, connection
 from wijknet.store.frames import actors_frame, observations, responses_frame
+from wijknet.store.raw import clean_raw
 
 TEXTS = {
     "no_actors": {
@@ -58,8 +59,6 @@ def load_store_project(folder: str | Path, evidence_rule: str | None = None):
         Overrides ``evidence_rule`` of ``wijknet.yaml`` (default ``"all"``);
         see :mod:`wijknet.store.combine`.
     """
-    from wijknet.store.importing import clean_raw
-
     folder = Path(folder)
     rule = (
         check_rule(evidence_rule, file="evidence_rule")
