@@ -77,7 +77,7 @@ def _store_observations(project, wijk: str, wave: str) -> pd.DataFrame:
 
 
 def _tidy_observations(project, wijk: str, wave: str) -> pd.DataFrame:
-    from wijknet.store.importing import _label_kind
+    from wijknet.store.importing import label_kind
 
     t = project.ties
     t = t[(t["wijk"] == wijk) & (t["wave"] == wave) & ~t["tie_type"].isin(NON_TIE_TYPES)]
@@ -91,10 +91,10 @@ def _tidy_observations(project, wijk: str, wave: str) -> pd.DataFrame:
             t["evidence_kind"]
             .fillna("")
             .astype(str)
-            .where(lambda k: k != "", evidence.map(_label_kind))
+            .where(lambda k: k != "", evidence.map(label_kind))
         )
     else:
-        kind = evidence.map(_label_kind)
+        kind = evidence.map(label_kind)
     return t.assign(evidence=evidence, evidence_kind=kind)
 
 

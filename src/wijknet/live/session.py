@@ -202,7 +202,7 @@ class LiveRefused(DataError):
         super().__init__(problems)
 
 
-def _problem(key: str, **values) -> LiveRefused:
+def refused(key: str, **values) -> LiveRefused:
     return LiveRefused(key, [Problem(_WHERE, text(TEXTS, key, **values))])
 
 
@@ -217,7 +217,7 @@ _SESSION_COLUMNS = "session_id, code, wijk, wave, title, opened_at, closed_at, u
 def _session(conn: sqlite3.Connection, code: str) -> LiveSession:
     row = conn.execute(f"SELECT {_SESSION_COLUMNS} FROM live_sessions WHERE code = ?", (str(code).strip().lower(),)).fetchone()  # fmt: skip
     if row is None:
-        raise _problem("unknown_code", code=code)
+        raise refused("unknown_code", code=code)
     return LiveSession(*row)
 
 
@@ -328,20 +328,20 @@ def open_session(
     folder = Path(folder)
     wijk, wave, title = str(wijk).strip(), str(wave).strip(), str(title).strip()
     if not wijk:
-        raise _problem("empty_value", what=text(TEXTS, "what_wijk"))
+        raise refused("empty_value", what=text(TEXTS, "what_wijk"))
     if not wave:
-        raise _problem("empty_value", what=text(TEXTS, "what_wave"))
+        raise refused("empty_value", what=text(TEXTS, "what_wave"))
     now = clock.now()
     title = title or f"{wijk} {now[:10]}"
     with connection(folder) as conn:
         wijken = sorted(w for (w,) in conn.execute("SELECT DISTINCT wijk FROM actors"))
         if wijk not in wijken:
-            raise _problem("unknown_wijk", wijk=wijk, wijken=", ".join(wijken) or "-")
+            raise refused("unknown_wijk", wijk=wijk, wijken=", ".join(wijken) or "-")
         waves = _waves(conn, folder, wave)
         if wave not in waves:
-            raise _problem("unknown_wave", wave=wave, waves=", ".join(waves))
+            raise refused("unknown_wave", wave=wave, waves=", ".join(waves))
         if not _roster(conn, folder, wijk, wave):
-            raise _problem("empty_roster", wijk=wijk, wave=wave)
+            raise refused("empty_roster", wijk=wijk, wave=wave)
         with transaction(conn):
             while True:
                 code = new_code()
@@ -396,7 +396,7 @@ def close_session(folder: str | Path, code: str, *, username: str | None = None)
             with transaction(conn):
                 session = _session(conn, code)
                 if not session.is_open:
-                    raise _problem("already_closed", code=session.code)
+                    raise refused("already_closed", code=session.code)
                 answers = conn.execute(
                     "SELECT participant, alter_id, tie_type, weight, submitted_at FROM live_answers WHERE session_id = ? "
                     "ORDER BY participant, alter_id, tie_type", (session.session_id,)).fetchall()  # fmt: skip
@@ -593,42 +593,40 @@ def submit(
     participant = str(participant).strip()
     submission_id = str(submission_id).strip()
     if not SUBMISSION_ID.match(submission_id):
-        raise _problem("bad_submission")
+        raise refused("bad_submission")
     if not participant:
-        raise _problem("empty_value", what=text(TEXTS, "what_participant"))
+        raise refused("empty_value", what=text(TEXTS, "what_participant"))
     answers = list(answers)
     if len(answers) > MAX_ANSWERS:
-        raise _problem("too_many", n=len(answers), max=MAX_ANSWERS)
+        raise refused("too_many", n=len(answers), max=MAX_ANSWERS)
     with connection(folder) as conn:
         session = _session(conn, code)
         if not session.is_open:
-            raise _problem("closed", title=session.title)
+            raise refused("closed", title=session.title)
         if roster_ids is None:
             roster_ids = {e.actor_id for e in _roster(conn, folder, session.wijk, session.wave)}
         if participant not in roster_ids:
-            raise _problem("not_on_roster", actor=participant)
+            raise refused("not_on_roster", actor=participant)
         parsed = _parse_answers(answers, participant, roster_ids)
         with transaction(conn):
             state = conn.execute(
                 "SELECT closed_at FROM live_sessions WHERE session_id = ?", (session.session_id,)
             ).fetchone()
             if state[0] is not None:  # closed while this participant was answering
-                raise _problem("closed", title=session.title)
+                raise refused("closed", title=session.title)
             if token is not None and _token_holder(conn, session, token) != participant:
-                raise _problem("bad_link")
+                raise refused("bad_link")
             named = {participant} | {alter for alter, _, _ in parsed}
             marks = ",".join("?" * len(named))
             if conn.execute(
                 f"SELECT COUNT(*) FROM actors WHERE actor_id IN ({marks})", tuple(named)
             ).fetchone()[0] < len(named):
-                raise _problem(
-                    "roster_changed"
-                )  # forgotten since the roster was read; names no one
+                raise refused("roster_changed")  # forgotten since the roster was read; names no one
             known = conn.execute("SELECT session_id, participant, answers FROM live_submissions WHERE submission_id = ?",
                                  (submission_id,)).fetchone()  # fmt: skip
             if known is not None:
                 if (known[0], known[1]) != (session.session_id, participant):
-                    raise _problem("submission_other")
+                    raise refused("submission_other")
                 return SubmitResult("duplicate", int(known[2]))
             now = clock.now()
             replaced = conn.execute("DELETE FROM live_answers WHERE session_id = ? AND participant = ?",
@@ -761,7 +759,7 @@ def issue_links(
         with transaction(conn):
             session = _session(conn, code)
             if not session.is_open:
-                raise _problem("closed", title=session.title)
+                raise refused("closed", title=session.title)
             ids = [e.actor_id for e in _roster(conn, folder, session.wijk, session.wave)]
             wanted = ids if participants is None else [str(p).strip() for p in participants]
             unknown = [p for p in wanted if p not in set(ids)]
@@ -864,12 +862,12 @@ def link_holder(folder: str | Path, code: str, token: str) -> LinkHolder:
     with connection(folder) as conn:
         session = _session(conn, code)
         if not session.is_open:
-            raise _problem("closed", title=session.title)
+            raise refused("closed", title=session.title)
         participant = _token_holder(conn, session, token)
         entries = _roster(conn, folder, session.wijk, session.wave) if participant else []
     me = next((e for e in entries if e.actor_id == participant), None)
     if me is None:
-        raise _problem("bad_link")
+        raise refused("bad_link")
     return LinkHolder(session, me, entries)
 
 

@@ -360,7 +360,7 @@ def import_files(
         if problems and not dry_run:
             raise DataError(problems)
         todo.sort(key=lambda item: ORDER[item[1]])
-        importer = _Importer(
+        importer = Importer(
             conn,
             folder,
             config,
@@ -438,7 +438,7 @@ def first_rows(path: str | Path, n: int = 5, sheet: str | None = None) -> pd.Dat
         return None
 
 
-class _Importer:
+class Importer:
     """One import transaction; see :func:`import_files`."""
 
     def __init__(
@@ -704,7 +704,7 @@ class _Importer:
         default_kind: str | None,
     ) -> None:
         """Validate ``df`` (tidy ties, index = row numbers) and store one observation per row (and reporter)."""
-        from wijknet.project import _check_spans
+        from wijknet.project import check_spans
 
         store_actors = self._store_actors()
         actors_name = text(TEXTS, "no_store_actors", file=STORE_ACTORS)
@@ -716,7 +716,7 @@ class _Importer:
         if not self._check_waves(valid, file):
             return
         try:
-            _check_spans(store_actors, valid, self._waves(valid), actors_name, file)
+            check_spans(store_actors, valid, self._waves(valid), actors_name, file)
         except DataError as exc:
             self.problems += exc.problems
             return
@@ -724,7 +724,7 @@ class _Importer:
         for row, raw in zip(df.index, df.to_dict("records")):
             raw = {k: str(v) for k, v in raw.items()}
             kind = (
-                raw.get("evidence_kind", "") or default_kind or _label_kind(raw.get("evidence", ""))
+                raw.get("evidence_kind", "") or default_kind or label_kind(raw.get("evidence", ""))
             )
             if kind not in EVIDENCE_KINDS:
                 problems.append(Problem(file, text(TEXTS, "bad_evidence_kind", value=kind, kinds=", ".join(EVIDENCE_KINDS)),
@@ -840,7 +840,7 @@ class _Importer:
             self._add_responses(self._fill_wave(df, path.name), path.name, file_id, report)
 
     def _add_responses(self, df: pd.DataFrame, file: str, file_id: int, report: FileReport) -> None:
-        from wijknet.project import _check_respondents
+        from wijknet.project import check_respondents
 
         store_actors = self._store_actors()
         actors_name = text(TEXTS, "no_store_actors", file=STORE_ACTORS)
@@ -848,7 +848,7 @@ class _Importer:
             valid = validate_responses(df, store_actors, file, actors_name)
             if not self._check_waves(valid, file):
                 return
-            _check_respondents(store_actors, valid, self._waves(valid), actors_name, file)
+            check_respondents(store_actors, valid, self._waves(valid), actors_name, file)
         except DataError as exc:
             self.problems += exc.problems
             return
@@ -978,15 +978,15 @@ class _Importer:
                                           (file_id,)).fetchall())  # fmt: skip
         if len(batch.ties):
             ties = batch.ties.copy()
-            ties.index = pd.Index([_first_int(r) for r in ties["source_row"]], name="row")
+            ties.index = pd.Index([first_int(r) for r in ties["source_row"]], name="row")
             ties["item_key"] = [
-                ";".join(keys.get(_first_int(r), "") for r in str(rows).split(";"))
+                ";".join(keys.get(first_int(r), "") for r in str(rows).split(";"))
                 for rows in ties["source_row"]
             ]
             self._add_ties(ties, file, file_id, report, default_kind="survey")
         if len(batch.responses):
             responses = batch.responses[batch.responses["actor_id"] != ""].copy()
-            responses.index = pd.Index([_first_int(r) for r in responses["source_row"]], name="row")
+            responses.index = pd.Index([first_int(r) for r in responses["source_row"]], name="row")
             responses["item_key"] = [keys.get(r, "") for r in responses.index]
             self._add_responses(responses, file, file_id, report)
         unidentified = batch.respondents[
@@ -994,7 +994,7 @@ class _Importer:
         ]
         for what, df in (("respondent", unidentified), ("write_in", batch.write_ins)):
             df = (
-                df.assign(item_key=[keys.get(_first_int(r), "") for r in df["source_row"]])
+                df.assign(item_key=[keys.get(first_int(r), "") for r in df["source_row"]])
                 if len(df)
                 else df
             )
@@ -1016,7 +1016,7 @@ class _Importer:
         for r in df.to_dict("records"):
             key = str(r.pop("item_key", "") or "")
             data = {k: str(v) for k, v in r.items()}
-            values = (what, _first_int(data.get("source_row", "")), data.get("source_column", ""),
+            values = (what, first_int(data.get("source_row", "")), data.get("source_column", ""),
                       json.dumps(data, ensure_ascii=False))  # fmt: skip
             if not key:
                 self.conn.execute("INSERT INTO pending (what, file_id, source_row, source_column, data) VALUES (?, ?, ?, ?, ?)",
@@ -1093,7 +1093,7 @@ class _Importer:
         report.notes += _notes(found)
         if len(found.ties):
             ties = found.ties.copy()
-            ties.index = pd.Index([_first_int(r) for r in ties["source_row"]], name="row")
+            ties.index = pd.Index([first_int(r) for r in ties["source_row"]], name="row")
             interviews = [json.loads(a or "{}").get("interview_id", "") for a in ties["answers"]]
             ties["item_key"] = [
                 segment_key(fmt, i, s) for i, s in zip(interviews, ties["segment_id"])
@@ -1111,7 +1111,7 @@ class _Importer:
     ) -> None:
         """Mentions not matched to an actor wait in ``pending`` (``what = 'write_in'``) for ``wijknet resolve``."""
         checked = (
-            write_ins.set_axis([_first_int(r) for r in write_ins["source_row"]])
+            write_ins.set_axis([first_int(r) for r in write_ins["source_row"]])
             if len(write_ins)
             else write_ins
         )
@@ -1176,7 +1176,7 @@ class _Importer:
         for name, group in ties.groupby("source_file", sort=False):
             file_id, report = by_name[name]
             group = group.copy()
-            group.index = pd.Index([_first_int(r) for r in group["source_row"]], name="row")
+            group.index = pd.Index([first_int(r) for r in group["source_row"]], name="row")
             self._add_ties(group, name, file_id, report, default_kind="network_canvas")
         write_ins = batch.write_ins.assign(evidence_kind="network_canvas", tie_types="kennen",
                                            label=f"network canvas {self.wave}",
@@ -1212,7 +1212,7 @@ def survey_keys(batch) -> dict[int | None, str]:
             key = f"qualtrics:{rid}" if batch.tool == "qualtrics" else f"{batch.tool}:{where}:{rid}"
         else:
             key = f"{batch.tool}:{where}:actor:{_digest(actor)}" if actor else ""
-        keys[_first_int(r.get("source_row", ""))] = key
+        keys[first_int(r.get("source_row", ""))] = key
     return keys
 
 
@@ -1339,7 +1339,14 @@ def _actor_text(column: str, value) -> str:
     return "" if value is None else str(value)
 
 
-def _label_kind(label: str) -> str:
+def label_kind(label: str) -> str:
+    """The evidence kind of an evidence label of a tidy file (its first word, or the kind itself).
+
+    Examples
+    --------
+    >>> label_kind("interview wijkagent"), label_kind("survey"), label_kind("")
+    ('interview', 'survey', 'tidy_file')
+    """
     words = re.findall(r"[\wêé]+", label.lower())
     if label.strip().lower() in EVIDENCE_KINDS:
         return label.strip().lower()
@@ -1357,12 +1364,18 @@ def _reports(raw: dict, row) -> list[tuple[str, int | None, str]]:
         return values[i] if i < len(values) else values[-1]
 
     return [
-        (at(reporters, i).strip(), _first_int(at(rows, i)), at(columns, i).strip())
-        for i in range(n)
+        (at(reporters, i).strip(), first_int(at(rows, i)), at(columns, i).strip()) for i in range(n)
     ]
 
 
-def _first_int(value) -> int | None:
+def first_int(value) -> int | None:
+    """The first whole number in ``value`` (``"rij 12"`` -> 12), else ``None``.
+
+    Examples
+    --------
+    >>> first_int("rij 12;13"), first_int("")
+    (12, None)
+    """
     match = re.search(r"\d+", str(value))
     return int(match.group()) if match else None
 

@@ -274,7 +274,7 @@ def _link_respondent(conn: sqlite3.Connection, folder: Path, record: dict, actor
     from wijknet.core.settings import ProjectConfig
     from wijknet.ingest.batch import RESPONDENT_COLUMNS, empty
     from wijknet.ingest.grid import read_grid
-    from wijknet.store.importing import FileReport, _first_int, _Importer
+    from wijknet.store.importing import FileReport, first_int, Importer
     from wijknet.store.load import project_from_connection
     from wijknet.store.surveys import read_survey
 
@@ -339,10 +339,10 @@ def _link_respondent(conn: sqlite3.Connection, folder: Path, record: dict, actor
     frames = {}
     for name in ("ties", "responses", "write_ins"):
         df = getattr(batch, name)
-        df = df[[_first_int(v) == row for v in df["source_row"]]].copy() if len(df) else df.copy()
+        df = df[[first_int(v) == row for v in df["source_row"]]].copy() if len(df) else df.copy()
         frames[name] = df.assign(source_file=file_name) if len(df) else df
     batch = replace(batch, respondents=empty(RESPONDENT_COLUMNS), **frames)
-    importer = _Importer(conn, folder, config, wave, False)
+    importer = Importer(conn, folder, config, wave, False)
     importer.import_id = import_id
     report = FileReport(file_name, kind, "")
     importer.add_survey_batch(batch, file_name, record["file_id"], report)
