@@ -274,7 +274,7 @@ def _link_respondent(conn: sqlite3.Connection, folder: Path, record: dict, actor
     from wijknet.core.settings import ProjectConfig
     from wijknet.ingest.batch import RESPONDENT_COLUMNS, empty
     from wijknet.ingest.grid import read_grid
-    from wijknet.store.importing import FileReport, first_int, Importer
+    from wijknet.store.importing import FileReport, Importer, first_int
     from wijknet.store.load import project_from_connection
     from wijknet.store.surveys import read_survey
 

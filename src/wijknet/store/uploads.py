@@ -20,7 +20,7 @@ from typing import Self
 
 from wijknet.core.errors import DataError, Problem
 from wijknet.core.i18n import text
-from wijknet.io.tables import MB, megabytes, max_file_bytes
+from wijknet.io.tables import MB, max_file_bytes, megabytes
 from wijknet.io.tables import TEXTS as TABLE_TEXTS
 
 __all__ = ["UploadFolder", "safe_name", "save_uploads"]
