@@ -138,7 +138,7 @@ def test_bad_confirmations_change_nothing(store):
     ):
         result = run("resolve", store, *args)
         assert result.exit_code == 2 and message in result.output, (args, result.output)
-        assert "niets veranderd" in result.output
+        assert "niets geschreven of veranderd" in result.output
         assert snapshot(store) == before
     with pytest.raises(DataError):
         confirm(store, pid, "g1")

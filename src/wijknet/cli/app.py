@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 from tqdm import tqdm
 
-from wijknet.cli.console import text_table
+from wijknet.cli.console import fail, text_table
 from wijknet.core.errors import DataError
 from wijknet.core.i18n import set_language, text
 from wijknet.core.version import __version__
@@ -19,7 +19,6 @@ from wijknet.privacy.load import load_project
 from wijknet.store.audit import record_if_store
 
 TEXTS = {
-    "nothing_written": {"nl": "Er is niets geschreven.", "en": "Nothing was written."},
     "demo_exists": {
         "nl": "De map {folder} bestaat al en is niet leeg; kies een andere map of gebruik --force.",
         "en": "The folder {folder} already exists and is not empty; choose another folder or use --force.",
@@ -136,13 +135,6 @@ app = typer.Typer(
 )
 
 
-def _fail(exc: DataError, wrote: bool = False) -> None:
-    typer.echo(exc.report(), err=True)
-    if not wrote:
-        typer.echo(text(TEXTS, "nothing_written"), err=True)
-    raise typer.Exit(code=2)
-
-
 #: The audience of a command that reads a project when none is given: a researcher, persons pseudonymised.
 DEFAULT_AUDIENCE = "onderzoeker"
 AUDIENCE_HELP = (
@@ -174,7 +166,7 @@ def open_project(
         parsed = Audience.parse(audience, unlocked=unlock)
         project = load_project(folder, audience=parsed)
     except DataError as exc:
-        _fail(exc)
+        fail(exc)
     if unlock:
         record_if_store(folder, "unlock", command=command, audience=str(parsed))
     for warning in project.warnings:
@@ -193,7 +185,7 @@ def open_full_project(folder: Path):
     try:
         project = load_project(folder)
     except DataError as exc:
-        _fail(exc)
+        fail(exc)
     for warning in project.warnings:
         typer.echo(warning, err=True)
     return project
@@ -251,15 +243,12 @@ def demo(
     from wijknet.datasets.demo_raw import write_raw_exports
 
     if folder.exists() and any(folder.iterdir()) and not force:
-        typer.echo(text(TEXTS, "demo_exists", folder=folder), err=True)
-        raise typer.Exit(code=2)
+        fail(text(TEXTS, "demo_exists", folder=folder))
     if raw:
         try:
             write_raw_exports(folder, wijk=wijk, wave=wave, seed=seed)
         except ValueError as exc:
-            typer.echo(str(exc), err=True)
-            typer.echo(text(TEXTS, "nothing_written"), err=True)
-            raise typer.Exit(code=2) from None
+            fail(str(exc))
         typer.echo(text(TEXTS, "demo_raw_done", folder=folder, wijk=wijk, wave=wave))
         return
     write_demo(folder, seed=seed)
@@ -279,7 +268,7 @@ def validate(
     try:
         check_analysable(project)
     except DataError as exc:
-        _fail(exc)
+        fail(exc)
     typer.echo(
         text(
             TEXTS,
@@ -356,7 +345,7 @@ def analyse(
     try:
         check_analysable(project)
     except DataError as exc:
-        _fail(exc)
+        fail(exc)
     total = len(project.wijken) * (
         2 * len(project.waves) - 1
     )  # graphs plus comparisons of consecutive waves
@@ -473,7 +462,7 @@ def export(
     try:
         fmt = check_format(fmt)
     except DataError as exc:
-        _fail(exc)
+        fail(exc)
     import warnings
 
     from wijknet.export.ucinet import ExportWarning
@@ -489,7 +478,7 @@ def export(
             written = export_project(project, fmt, out, wijk=wijk, wave=wave, **options)
     except DataError as exc:
         record_if_store(data_dir, "export", status="failed", **facts)
-        _fail(exc)
+        fail(exc)
     record_if_store(
         data_dir, "export", status="done", files=[Path(p).name for p in written], **facts
     )
@@ -548,13 +537,11 @@ def report(
         else:
             built = build_wijk_report(project, wijk, wave, n_permutations=permutations, seed=seed)
     except DataError as exc:
-        _fail(exc)
+        fail(exc)
     try:
         written = write_report(built, out, report_lang.value if report_lang else get_language())
     except PdfError as exc:
-        typer.echo(str(exc), err=True)
-        typer.echo(text(TEXTS, "nothing_written"), err=True)
-        raise typer.Exit(code=2) from None
+        fail(str(exc))
     record_if_store(
         data_dir,
         "report",
@@ -610,7 +597,7 @@ def feedback(
             report_lang.value if report_lang else get_language(),
         )
     except DataError as exc:
-        _fail(exc)
+        fail(exc)
     typer.echo(text(TEXTS, "written", files=f"{len(written)} × {out}/feedback-*.html"))
 
 
@@ -684,7 +671,7 @@ def codebook(
     try:
         instrument = load_instrument(instrument_file)
     except DataError as exc:
-        _fail(exc)
+        fail(exc)
     roster = None
     if project_dir is not None:
         project = open_project(project_dir, unlock=unlock, command="codebook")
@@ -693,7 +680,7 @@ def codebook(
                 project, wave or (project.waves[-1] if project.waves else "")
             ).table()
         except DataError as exc:
-            _fail(exc)
+            fail(exc)
     result = render_codebook(
         instrument,
         codebook_lang.value if codebook_lang else get_language(),
@@ -809,7 +796,7 @@ def ingest(
             options["allow_missing"] = allow_missing
         batch = import_survey(file, tool.value, target, instrument, wave=wave, wijk=wijk, **options)
     except DataError as exc:
-        _fail(exc)
+        fail(exc)
     written = batch.write(out)
     if batch.problems:  # the notes quote answers and names from the export: they stay in the file
         typer.echo(
@@ -851,9 +838,9 @@ def instrument_check(
         instrument = load_instrument(instrument_file)
         check = check_lss(file, instrument)
     except DataError as exc:
-        _fail(exc)
+        fail(exc)
     if check.problems:
-        _fail(DataError(check.problems), wrote=True)  # a check writes nothing anyway
+        fail(DataError(check.problems), wrote=True)  # a check writes nothing anyway
     typer.echo(summary(check, instrument))
 
 
@@ -918,7 +905,7 @@ def anonymise(
         record_if_store(
             data_dir, "anonymised_export", status="failed", out=out.name, with_answers=with_answers
         )
-        _fail(exc)
+        fail(exc)
     record_if_store(
         data_dir,
         "anonymised_export",
@@ -952,14 +939,13 @@ def forget(
     if not is_store(data_dir):
         from wijknet.store.db import TEXTS as DB_TEXTS
 
-        typer.echo(text(DB_TEXTS, "not_store", folder=data_dir), err=True)
-        raise typer.Exit(code=2)
+        fail(text(DB_TEXTS, "not_store", folder=data_dir))
     if not yes and not typer.confirm(text(TEXTS, "forget_confirm", actor=actor_id)):
         raise typer.Exit(code=1)
     try:
         report = forget_actor(data_dir, actor_id)
     except DataError as exc:
-        _fail(exc)
+        fail(exc)
     typer.echo(
         text(
             TEXTS,
@@ -995,7 +981,7 @@ def key_reset(
     try:
         new = reset_key(data_dir)
     except DataError as exc:
-        _fail(exc)
+        fail(exc)
     typer.echo(text(TEXTS, "key_reset_done", fingerprint=new))
 
 
