@@ -157,3 +157,11 @@ def test_version_1_database_is_migrated(tmp_path):
         assert aliases(conn).empty
     finally:
         conn.close()
+
+
+def test_pending_kind_tells_write_ins_from_unknown_ids(store):
+    from wijknet.store.registry import pending_kind
+
+    pid = _pending_id(store)
+    assert pending_kind(store, pid) == "write_in"
+    assert pending_kind(store, pid + 1000) is None

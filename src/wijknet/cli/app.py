@@ -346,11 +346,8 @@ def analyse(
         check_analysable(project)
     except DataError as exc:
         fail(exc)
-    total = len(project.wijken) * (
-        2 * len(project.waves) - 1
-    )  # graphs plus comparisons of consecutive waves
     with tqdm(
-        total=total, desc=text(TEXTS, "progress"), unit="netwerk", file=sys.stderr, disable=None
+        total=None, desc=text(TEXTS, "progress"), unit="netwerk", file=sys.stderr, disable=None
     ) as bar:
 
         def progress(done: int, total: int) -> None:
@@ -395,9 +392,7 @@ def kpi(
         raise typer.Exit(code=1)
     table = kpi3(project)
 
-    def pct(value: float) -> str:
-        return "–" if value != value else fmt.number(100 * value, 0) + "%"
-
+    pct = fmt.percent
     rows = []
     for r in table.itertuples(index=False):
         rows.append({
@@ -409,7 +404,7 @@ def kpi(
             text(TEXTS, "col_agree"): r.agree,
             text(TEXTS, "col_share"): pct(r.share),
             text(TEXTS, "col_ci"): "–" if r.answered == 0 else f"{pct(r.ci_low)} – {pct(r.ci_high)}",
-            text(TEXTS, "col_band"): "–" if r.band_min != r.band_min else f"{pct(r.band_min)} – {pct(r.band_max)}",
+            text(TEXTS, "col_band"): "–" if fmt.is_missing(r.band_min) else f"{pct(r.band_min)} – {pct(r.band_max)}",
             text(TEXTS, "col_status"): status_label(r.status),
         })  # fmt: skip
     typer.echo(text(TEXTS, "kpi_title"))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -301,7 +300,7 @@ def status(
                 else:
                     label = text(TEXTS, "col_" + key)
                 if key == "response_rate":
-                    value = "–" if math.isnan(value) else fmt.number(100 * value, 0) + "%"
+                    value = fmt.percent(value)
                 row[label] = value
             rows.append(row)
         typer.echo(text_table(rows))

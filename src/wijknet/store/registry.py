@@ -61,6 +61,7 @@ __all__ = [
     "aliases",
     "confirm",
     "create_actor",
+    "pending_kind",
     "pending_respondents",
     "pending_write_ins",
     "proposals",
@@ -235,6 +236,22 @@ def proposals(folder: str | Path, threshold: float = DEFAULT_THRESHOLD) -> pd.Da
     """
     with connection(folder) as conn:
         return _proposals(conn, threshold)
+
+
+def pending_kind(folder: str | Path, pending_id: int) -> str | None:
+    """What pending item ``pending_id`` is: ``"write_in"``, ``"respondent"``, or ``None`` when there is none.
+
+    Parameters
+    ----------
+    folder : str or Path
+        A project store.
+    pending_id : int
+        As listed by :func:`proposals`.
+    """
+    with connection(folder) as conn:
+        row = conn.execute("SELECT what FROM pending WHERE pending_id = ? AND what IN ('write_in', 'respondent')",
+                           (int(pending_id),)).fetchone()  # fmt: skip
+    return row[0] if row else None
 
 
 def _pending(conn: sqlite3.Connection, pid: int) -> dict:
