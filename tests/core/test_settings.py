@@ -48,3 +48,10 @@ def test_invalid_settings_are_refused(tmp_path, body, match):
     write(tmp_path, body)
     with pytest.raises(DataError, match=match):
         ProjectConfig.load(tmp_path)
+
+
+def test_project_id_problem_names_its_setting(tmp_path):
+    write(tmp_path, "project_id: a/b\n")
+    with pytest.raises(DataError) as exc:
+        ProjectConfig.load(tmp_path)
+    assert exc.value.problems[0].column == "project_id"

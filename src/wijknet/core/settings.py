@@ -166,6 +166,8 @@ class ProjectConfig:
                 session_minutes=minutes,
                 session_hours=hours,
             )
+        except DataError:
+            raise  # a setting's own message (evidence_rule, project_id)
         except (OSError, ValueError, KeyError, TypeError, yaml.YAMLError) as exc:
             raise DataError([Problem(CONFIG_FILE, text(TEXTS, "bad_config", detail=exc))]) from None
 
