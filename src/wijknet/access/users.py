@@ -345,8 +345,9 @@ def set_password(
 
 
 def set_active(folder: str | Path, username: str, active: bool, *, by: str | None = None) -> User:
-    """Disable (``active=False``) or enable an account without removing it; logged as ``user_remove``
-    (``disabled: true``) or ``user_add`` (``enabled: true``).
+    """Disable (``active=False``) or enable an account without removing it.
+
+    Logged as ``user_remove`` (``disabled: true``) or ``user_add`` (``enabled: true``).
     """
     with connection(folder) as conn:
         with transaction(conn):

@@ -379,8 +379,10 @@ def kpi(
     ],
     audience: AudienceOption = DEFAULT_AUDIENCE,
 ) -> None:
-    """Show the KPI 3 monitor: per wijk and wave the share of active participants who work
-    more integrally and across domains, its 95% interval, the year's band and the status.
+    """Show the KPI 3 monitor per wijk and wave.
+
+    The share of active participants who work more integrally and across domains, its 95% interval,
+    the year's band and the status.
     """
     from wijknet.analysis.kpi import ALL_WIJKEN, kpi3, status_label
     from wijknet.analysis.kpi import TEXTS as KPI_TEXTS
@@ -823,8 +825,9 @@ def instrument_check(
         ),
     ] = None,
 ) -> None:
-    """Compare a LimeSurvey survey (.lss) with the instrument: missing and unknown questions, answer codes and
-    sub-question codes. Exits with 2 when they differ.
+    """Compare a LimeSurvey survey (.lss) with the instrument.
+
+    Lists missing and unknown questions, answer codes and sub-question codes. Exits with 2 when they differ.
     """
     from wijknet.ingest.instrument import load_instrument
     from wijknet.ingest.lss import check_lss, summary

@@ -257,8 +257,10 @@ def status(
         ),
     ] = False,
 ) -> None:
-    """Show what a project holds: imported files, and per wijk and wave the actors taking part,
-    the ties by evidence rule, the observations by kind and the response rate.
+    """Show what a project holds.
+
+    The imported files, and per wijk and wave the actors taking part, the ties by evidence rule,
+    the observations by kind and the response rate.
 
     Only counts and file kinds are shown; file names (free text that may name a person) only with --unlock.
     """

@@ -130,8 +130,10 @@ class ImportBatch:
                     write_ins=len(self.write_ins), problems=len(self.problems))  # fmt: skip
 
     def write(self, folder: str | Path) -> list[Path]:
-        """Write ``ties.csv``, ``responses.csv``, ``respondents.csv``, ``write_ins.csv`` and
-        ``problems.csv`` (UTF-8, comma-separated) to ``folder`` for review; return the paths.
+        """Write the tables to ``folder`` for review; return the paths.
+
+        ``ties.csv``, ``responses.csv``, ``respondents.csv``, ``write_ins.csv`` and
+        ``problems.csv`` (UTF-8, comma-separated).
         """
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
