@@ -266,9 +266,9 @@ class Project:
             if bad:
                 raise DataError(bad)
         waves = config.waves or _found_waves(actors, ties, responses)
-        _check_spans(actors, ties, waves, actors_file, ties_file)
+        check_spans(actors, ties, waves, actors_file, ties_file)
         if responses is not None:
-            _check_respondents(actors, responses, waves, actors_file, responses_file)
+            check_respondents(actors, responses, waves, actors_file, responses_file)
             responses = responses.reset_index(drop=True)
         else:
             responses = empty_responses()
@@ -364,7 +364,7 @@ def _present_mask(actors: pd.DataFrame, wave: str, waves: list[str]) -> pd.Serie
     return (first <= at) & (at <= last)
 
 
-def _check_spans(actors, ties, waves, actors_file, ties_file) -> None:
+def check_spans(actors, ties, waves, actors_file, ties_file) -> None:
     """first_wave before last_wave, and no tie of an actor outside its waves."""
     position = {w: i for i, w in enumerate(waves)}
     problems = [
@@ -396,7 +396,7 @@ def _check_spans(actors, ties, waves, actors_file, ties_file) -> None:
         raise DataError(sorted(problems, key=lambda p: (p.file, p.row or 0, p.column or "")))
 
 
-def _check_respondents(actors, responses, waves, actors_file, responses_file) -> None:
+def check_respondents(actors, responses, waves, actors_file, responses_file) -> None:
     """Every respondent takes part in the wave of the response (first_wave/last_wave)."""
     spans = actors.set_index("actor_id")[["first_wave", "last_wave"]]
     problems = []

@@ -6,13 +6,13 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from wijknet.core.order import slug as slugify
+from wijknet.core.order import unique_slugs
 from wijknet.export.sanitise import (
     guard_csv,
     is_formula_like,
     plain_value,
     sanitise_graph,
-    slugify,
-    unique_slugs,
 )
 
 

@@ -369,3 +369,21 @@ def test_forget_removes_the_links_of_the_person(store, code):
     assert "z2" not in {
         e.actor_id for e in link_holder(store, code, tokens["z1"]).option_ids().values()
     }
+
+
+def test_live_observations_have_every_column_an_import_has(store, code):
+    """One write path: a closed session's observations fill quote, segment_id and version as an import does."""
+    from wijknet.store.db import connection
+
+    submit(store, code, "z1", [("z2", "samenwerking", 3)], "sub-00000001")
+    close_session(store, code)
+    columns = "quote, segment_id, version, typeof(quote), typeof(segment_id), typeof(item_key)"
+    with connection(store) as conn:
+        live = conn.execute(
+            f"SELECT {columns} FROM observations WHERE label = 'netwerkbijeenkomst voorjaar'"
+        ).fetchall()
+        imported = conn.execute(
+            f"SELECT DISTINCT {columns} FROM observations WHERE wave = '2025'"
+        ).fetchall()
+    assert live == [("", "", 1, "text", "text", "text")]
+    assert set(live) <= set(imported)

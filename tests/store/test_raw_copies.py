@@ -15,7 +15,7 @@ import pytest
 from tests.conftest import ACTORS, TIES, write
 from tests.store.helpers import snapshot
 from wijknet.store import connect, dump, import_files, init_store, load_store_project
-from wijknet.store.importing import _Importer, clean_raw, sha256
+from wijknet.store.importing import Importer, clean_raw, sha256
 
 SRC = str(Path(__file__).resolve().parents[2] / "src")
 
@@ -67,7 +67,7 @@ def test_an_injected_failure_leaves_no_copy(store, ties_file, monkeypatch):
     def fail(self):
         raise RuntimeError("injected")
 
-    monkeypatch.setattr(_Importer, "_check_whole", fail)
+    monkeypatch.setattr(Importer, "_check_whole", fail)
     with pytest.raises(RuntimeError):
         import_files(store, [ties_file])
     assert database(store) == before and sorted(p.name for p in (store / "raw").iterdir()) == names
@@ -75,7 +75,7 @@ def test_an_injected_failure_leaves_no_copy(store, ties_file, monkeypatch):
 
 def test_a_killed_import_leaves_only_a_temporary_copy_that_the_next_open_removes(store, ties_file):
     before, names = database(store), stored_names(store)
-    result = run_killed(store, ties_file, "importing._Importer._check_whole = die")
+    result = run_killed(store, ties_file, "importing.Importer._check_whole = die")
     assert result.returncode == -signal.SIGKILL, result.stderr
     assert database(store) == before and stored_names(store) == names  # nothing under a stored name
     leftovers = list((store / "raw").glob(".*.tmp"))
@@ -90,7 +90,7 @@ def test_a_killed_import_leaves_only_a_temporary_copy_that_the_next_open_removes
 
 
 def test_the_next_import_removes_a_killed_imports_copy(store, ties_file, tmp_path):
-    run_killed(store, ties_file, "importing._Importer._check_whole = die")
+    run_killed(store, ties_file, "importing.Importer._check_whole = die")
     assert list((store / "raw").glob(".*.tmp"))
     other = write(tmp_path, "more.csv", "wijk,wave,source,target\nNoord,2025,z2,z1\n")
     import_files(store, [other])
@@ -131,7 +131,7 @@ def test_cleaning_up_never_touches_the_copy_of_a_running_import(store, ties_file
 
 def test_a_preview_does_not_clean_up(store, ties_file):
     """A dry run changes nothing at all, not even leftovers (the next real import removes them)."""
-    run_killed(store, ties_file, "importing._Importer._check_whole = die")
+    run_killed(store, ties_file, "importing.Importer._check_whole = die")
     before = snapshot(store), sorted(p.name for p in (store / "raw").iterdir())
     from wijknet.store import preview_import
 

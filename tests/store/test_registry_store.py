@@ -138,7 +138,7 @@ def test_bad_confirmations_change_nothing(store):
     ):
         result = run("resolve", store, *args)
         assert result.exit_code == 2 and message in result.output, (args, result.output)
-        assert "niets veranderd" in result.output
+        assert "niets geschreven of veranderd" in result.output
         assert snapshot(store) == before
     with pytest.raises(DataError):
         confirm(store, pid, "g1")
@@ -157,3 +157,11 @@ def test_version_1_database_is_migrated(tmp_path):
         assert aliases(conn).empty
     finally:
         conn.close()
+
+
+def test_pending_kind_tells_write_ins_from_unknown_ids(store):
+    from wijknet.store.registry import pending_kind
+
+    pid = _pending_id(store)
+    assert pending_kind(store, pid) == "write_in"
+    assert pending_kind(store, pid + 1000) is None

@@ -143,7 +143,7 @@ def test_failed_import_leaves_the_store_unchanged(store, files, tmp_path):
     result = run("import", store, files / "ties.csv", bad, files / "responses.csv")
     assert result.exit_code == 2
     assert "ties2.csv, rij 3, kolom 'target'" in result.output and "nobody" in result.output
-    assert "niets veranderd" in result.output
+    assert "niets geschreven of veranderd" in result.output
     assert snapshot(store) == before
     # an unknown file kind also stops everything, before anything is read
     odd = write(tmp_path, "odd.csv", "a,b\n1,2\n")

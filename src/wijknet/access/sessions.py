@@ -16,15 +16,8 @@ import datetime as _dt
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import yaml
-
-from wijknet.core.errors import DataError, Problem
-
-#: Default idle timeout in minutes.
-SESSION_MINUTES = 60
-#: Default absolute session lifetime in hours.
-SESSION_HOURS = 12
-CONFIG_FILE = "wijknet.yaml"
+from wijknet.core import clock
+from wijknet.core.settings import SESSION_HOURS, SESSION_MINUTES, ProjectConfig
 
 
 @dataclass(frozen=True)
@@ -43,23 +36,10 @@ def session_settings(folder: str | Path) -> SessionSettings:
     DataError
         When ``sign_in`` is not a mapping of positive numbers.
     """
-    path = Path(folder) / CONFIG_FILE
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else {}
-        section = (data or {}).get("sign_in") or {}
-        if not isinstance(section, dict):
-            raise TypeError("sign_in: expected a mapping (session_minutes, session_hours)")
-        minutes = float(section.get("session_minutes", SESSION_MINUTES))
-        hours = float(section.get("session_hours", SESSION_HOURS))
-        if minutes <= 0 or hours <= 0:
-            raise ValueError("sign_in: session_minutes and session_hours must be positive")
-    except (OSError, ValueError, TypeError, AttributeError, yaml.YAMLError) as exc:
-        raise DataError([Problem(CONFIG_FILE, f"sign_in: {exc}")]) from None
-    return SessionSettings(_dt.timedelta(minutes=minutes), _dt.timedelta(hours=hours))
-
-
-def _utcnow() -> _dt.datetime:
-    return _dt.datetime.now(_dt.UTC)
+    config = ProjectConfig.load(Path(folder))
+    return SessionSettings(
+        _dt.timedelta(minutes=config.session_minutes), _dt.timedelta(hours=config.session_hours)
+    )
 
 
 @dataclass(frozen=True)
@@ -98,7 +78,7 @@ class Session:
         now: _dt.datetime | None = None,
     ) -> Session:
         """A new session, started ``now``."""
-        now = now or _utcnow()
+        now = now or clock.utcnow()
         return cls(username, audience, str(folder), method, now, now, settings or SessionSettings())
 
     def expires_at(self) -> _dt.datetime:
@@ -107,8 +87,8 @@ class Session:
 
     def expired(self, now: _dt.datetime | None = None) -> bool:
         """Whether the session has ended by itself."""
-        return (now or _utcnow()) >= self.expires_at()
+        return (now or clock.utcnow()) >= self.expires_at()
 
     def touch(self, now: _dt.datetime | None = None) -> Session:
         """The session after activity at ``now`` (the idle timeout starts again)."""
-        return replace(self, last_seen=now or _utcnow())
+        return replace(self, last_seen=now or clock.utcnow())

@@ -55,10 +55,11 @@ from pathlib import Path
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
+from wijknet.core import clock
 from wijknet.core.errors import DataError, Problem
 from wijknet.core.i18n import text
 from wijknet.store import audit
-from wijknet.store.db import connect, transaction
+from wijknet.store.db import connection, transaction
 
 #: Failed sign-ins per user name and client (since the last success) that cost no waiting.
 FREE_FAILURES = 3
@@ -135,7 +136,9 @@ class SignInRefused(Exception):
         self.reason, self.until = reason, until
         if reason == "delayed":
             seconds = (
-                max(1, math.ceil((until - (now or _utcnow())).total_seconds())) if until else "?"
+                max(1, math.ceil((until - (now or clock.utcnow())).total_seconds()))
+                if until
+                else "?"
             )
             message = text(
                 TEXTS,
@@ -160,14 +163,6 @@ class User:
     created_by: str
     #: Whether the account has a password (``False``: sign-in only through the identity provider).
     has_password: bool
-
-
-def _utcnow() -> _dt.datetime:
-    return _dt.datetime.now(_dt.UTC)
-
-
-def _iso(moment: _dt.datetime) -> str:
-    return moment.astimezone(_dt.UTC).isoformat(timespec="seconds")
 
 
 def _fail(key: str, file: str = "", **values) -> AccessError:
@@ -210,11 +205,8 @@ def _open(store: sqlite3.Connection | str | Path) -> Iterator[sqlite3.Connection
     if isinstance(store, sqlite3.Connection):
         yield store
         return
-    conn = connect(store)
-    try:
+    with connection(store) as conn:
         yield conn
-    finally:
-        conn.close()
 
 
 def check_audience(store: sqlite3.Connection | str | Path, audience: str) -> tuple[str, list[str]]:
@@ -298,19 +290,16 @@ def add_user(
     if password is not None:
         check_password(name, password)
     digest = hash_password(password) if password is not None else ""
-    conn = connect(folder)
-    try:
+    with connection(folder) as conn:
         aud, _ = check_audience(conn, audience)
         with transaction(conn):
             if _row(conn, name) is not None:
                 raise _fail("exists", "NAME", name=name)
             conn.execute("INSERT INTO users (username, password_hash, audience, active, created_at, created_by) "
-                         "VALUES (?, ?, ?, 1, ?, ?)", (name, digest, aud, _iso(_utcnow()), _actor(by)))  # fmt: skip
+                         "VALUES (?, ?, ?, 1, ?, ?)", (name, digest, aud, clock.now(), _actor(by)))  # fmt: skip
             audit.record(conn, "user_add", username=_actor(by), user=name, audience=aud,
                          with_password=bool(digest))  # fmt: skip
             return _user(_row(conn, name))
-    finally:
-        conn.close()
 
 
 def unknown_user(username: str) -> AccessError:
@@ -330,24 +319,20 @@ def set_audience(
     folder: str | Path, username: str, audience: str, *, by: str | None = None
 ) -> User:
     """Change the audience (role) of a user; logged as ``role_change`` with the old and new audience."""
-    conn = connect(folder)
-    try:
+    with connection(folder) as conn:
         aud, _ = check_audience(conn, audience)
         with transaction(conn):
             name, row = _existing(conn, username)
             conn.execute("UPDATE users SET audience = ? WHERE username = ?", (aud, name))
             audit.record(conn, "role_change", username=_actor(by), user=name, old=row[1], new=aud)
             return _user(_row(conn, name))
-    finally:
-        conn.close()
 
 
 def set_password(
     folder: str | Path, username: str, password: str, *, by: str | None = None
 ) -> User:
     """Set a new password (the policy of :func:`check_password`); logged as ``password_change``."""
-    conn = connect(folder)
-    try:
+    with connection(folder) as conn:
         with transaction(conn):
             name, _ = _existing(conn, username)
             check_password(name, password)
@@ -357,16 +342,14 @@ def set_password(
             )
             audit.record(conn, "password_change", username=_actor(by), user=name)
             return _user(_row(conn, name))
-    finally:
-        conn.close()
 
 
 def set_active(folder: str | Path, username: str, active: bool, *, by: str | None = None) -> User:
-    """Disable (``active=False``) or enable an account without removing it; logged as ``user_remove``
-    (``disabled: true``) or ``user_add`` (``enabled: true``).
+    """Disable (``active=False``) or enable an account without removing it.
+
+    Logged as ``user_remove`` (``disabled: true``) or ``user_add`` (``enabled: true``).
     """
-    conn = connect(folder)
-    try:
+    with connection(folder) as conn:
         with transaction(conn):
             name, _ = _existing(conn, username)
             conn.execute("UPDATE users SET active = ? WHERE username = ?", (int(active), name))
@@ -375,20 +358,15 @@ def set_active(folder: str | Path, username: str, active: bool, *, by: str | Non
             else:
                 audit.record(conn, "user_remove", username=_actor(by), user=name, disabled=True)
             return _user(_row(conn, name))
-    finally:
-        conn.close()
 
 
 def remove_user(folder: str | Path, username: str, *, by: str | None = None) -> None:
     """Remove an account; logged as ``user_remove`` (the audit log keeps what the user did)."""
-    conn = connect(folder)
-    try:
+    with connection(folder) as conn:
         with transaction(conn):
             name, row = _existing(conn, username)
             conn.execute("DELETE FROM users WHERE username = ?", (name,))
             audit.record(conn, "user_remove", username=_actor(by), user=name, audience=row[1])
-    finally:
-        conn.close()
 
 
 def list_users(store: sqlite3.Connection | str | Path) -> list[User]:
@@ -442,7 +420,7 @@ def wait_until(
                             "AND ok = 0 AND attempt_id > ?", (username, client, last_ok or 0)).fetchone()  # fmt: skip
     if not failures[0]:
         return None
-    until = _dt.datetime.fromisoformat(failures[1]) + delay_after(failures[0])
+    until = clock.parse(failures[1]) + delay_after(failures[0])
     return until if now < until else None
 
 
@@ -494,21 +472,21 @@ def verify(
         this client has to wait after too many failures with the name (the
         password is then not checked).
     """
-    now = (now or _utcnow()).astimezone(_dt.UTC)
+    now = (now or clock.utcnow()).astimezone(_dt.UTC)
     name, tag = normalise_username(username), client_tag(client)
-    conn = connect(folder)
-    try:
+    with connection(folder) as conn:
         # 1. A short write: the delay, and the attempt recorded as failed until the password is found right.
         with transaction(conn):
             conn.execute(
-                "DELETE FROM login_attempts WHERE attempted_at < ?", (_iso(now - KEEP_ATTEMPTS),)
+                "DELETE FROM login_attempts WHERE attempted_at < ?",
+                (clock.iso(now - KEEP_ATTEMPTS),),
             )
             row = _row(conn, name)
             known = row is not None
             until = wait_until(conn, name, tag, now)
             if until is None:
                 attempt = conn.execute("INSERT INTO login_attempts (username, attempted_at, ok, client) VALUES (?, ?, 0, ?)",
-                                       (name, _iso(now), tag)).lastrowid  # fmt: skip
+                                       (name, clock.iso(now), tag)).lastrowid  # fmt: skip
             else:
                 audit.record(conn, "sign_in_failed", username=name if known else "", reason="delayed", method=method,
                              known_user=known)  # fmt: skip
@@ -534,8 +512,6 @@ def verify(
                 return _user(_row(conn, name))
             audit.record(conn, "sign_in_failed", username=name if known else "", reason="invalid", method=method,
                          known_user=known)  # fmt: skip
-    finally:
-        conn.close()
     raise SignInRefused("invalid", None, lang)
 
 

@@ -81,14 +81,12 @@ def _password(password_stdin: bool) -> str:
     if password_stdin:
         line = sys.stdin.readline().rstrip("\r\n")
         if not line:
-            typer.echo(text(TEXTS, "no_stdin_password"), err=True)
-            raise typer.Exit(code=2)
+            fail(text(TEXTS, "no_stdin_password"))
         return line
     first = typer.prompt(text(TEXTS, "password_prompt", n=MIN_PASSWORD_LENGTH), hide_input=True)
     second = typer.prompt(text(TEXTS, "password_repeat"), hide_input=True)
     if first != second:
-        typer.echo(text(TEXTS, "password_mismatch"), err=True)
-        raise typer.Exit(code=2)
+        fail(text(TEXTS, "password_mismatch"))
     return first
 
 

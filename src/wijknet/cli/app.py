@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 from tqdm import tqdm
 
-from wijknet.cli.console import text_table
+from wijknet.cli.console import fail, text_table
 from wijknet.core.errors import DataError
 from wijknet.core.i18n import set_language, text
 from wijknet.core.version import __version__
@@ -19,7 +19,6 @@ from wijknet.privacy.load import load_project
 from wijknet.store.audit import record_if_store
 
 TEXTS = {
-    "nothing_written": {"nl": "Er is niets geschreven.", "en": "Nothing was written."},
     "demo_exists": {
         "nl": "De map {folder} bestaat al en is niet leeg; kies een andere map of gebruik --force.",
         "en": "The folder {folder} already exists and is not empty; choose another folder or use --force.",
@@ -136,13 +135,6 @@ app = typer.Typer(
 )
 
 
-def _fail(exc: DataError, wrote: bool = False) -> None:
-    typer.echo(exc.report(), err=True)
-    if not wrote:
-        typer.echo(text(TEXTS, "nothing_written"), err=True)
-    raise typer.Exit(code=2)
-
-
 #: The audience of a command that reads a project when none is given: a researcher, persons pseudonymised.
 DEFAULT_AUDIENCE = "onderzoeker"
 AUDIENCE_HELP = (
@@ -174,7 +166,7 @@ def open_project(
         parsed = Audience.parse(audience, unlocked=unlock)
         project = load_project(folder, audience=parsed)
     except DataError as exc:
-        _fail(exc)
+        fail(exc)
     if unlock:
         record_if_store(folder, "unlock", command=command, audience=str(parsed))
     for warning in project.warnings:
@@ -193,7 +185,7 @@ def open_full_project(folder: Path):
     try:
         project = load_project(folder)
     except DataError as exc:
-        _fail(exc)
+        fail(exc)
     for warning in project.warnings:
         typer.echo(warning, err=True)
     return project
@@ -251,15 +243,12 @@ def demo(
     from wijknet.datasets.demo_raw import write_raw_exports
 
     if folder.exists() and any(folder.iterdir()) and not force:
-        typer.echo(text(TEXTS, "demo_exists", folder=folder), err=True)
-        raise typer.Exit(code=2)
+        fail(text(TEXTS, "demo_exists", folder=folder))
     if raw:
         try:
             write_raw_exports(folder, wijk=wijk, wave=wave, seed=seed)
         except ValueError as exc:
-            typer.echo(str(exc), err=True)
-            typer.echo(text(TEXTS, "nothing_written"), err=True)
-            raise typer.Exit(code=2) from None
+            fail(str(exc))
         typer.echo(text(TEXTS, "demo_raw_done", folder=folder, wijk=wijk, wave=wave))
         return
     write_demo(folder, seed=seed)
@@ -279,7 +268,7 @@ def validate(
     try:
         check_analysable(project)
     except DataError as exc:
-        _fail(exc)
+        fail(exc)
     typer.echo(
         text(
             TEXTS,
@@ -356,12 +345,9 @@ def analyse(
     try:
         check_analysable(project)
     except DataError as exc:
-        _fail(exc)
-    total = len(project.wijken) * (
-        2 * len(project.waves) - 1
-    )  # graphs plus comparisons of consecutive waves
+        fail(exc)
     with tqdm(
-        total=total, desc=text(TEXTS, "progress"), unit="netwerk", file=sys.stderr, disable=None
+        total=None, desc=text(TEXTS, "progress"), unit="netwerk", file=sys.stderr, disable=None
     ) as bar:
 
         def progress(done: int, total: int) -> None:
@@ -393,8 +379,10 @@ def kpi(
     ],
     audience: AudienceOption = DEFAULT_AUDIENCE,
 ) -> None:
-    """Show the KPI 3 monitor: per wijk and wave the share of active participants who work
-    more integrally and across domains, its 95% interval, the year's band and the status.
+    """Show the KPI 3 monitor per wijk and wave.
+
+    The share of active participants who work more integrally and across domains, its 95% interval,
+    the year's band and the status.
     """
     from wijknet.analysis.kpi import kpi3, status_label, wijk_label
     from wijknet.core import formatting as fmt
@@ -405,9 +393,7 @@ def kpi(
         raise typer.Exit(code=1)
     table = kpi3(project)
 
-    def pct(value: float) -> str:
-        return "–" if value != value else fmt.number(100 * value, 0) + "%"
-
+    pct = fmt.percent
     rows = []
     for r in table.itertuples(index=False):
         rows.append({
@@ -419,7 +405,7 @@ def kpi(
             text(TEXTS, "col_agree"): r.agree,
             text(TEXTS, "col_share"): pct(r.share),
             text(TEXTS, "col_ci"): "–" if r.answered == 0 else f"{pct(r.ci_low)} – {pct(r.ci_high)}",
-            text(TEXTS, "col_band"): "–" if r.band_min != r.band_min else f"{pct(r.band_min)} – {pct(r.band_max)}",
+            text(TEXTS, "col_band"): "–" if fmt.is_missing(r.band_min) else f"{pct(r.band_min)} – {pct(r.band_max)}",
             text(TEXTS, "col_status"): status_label(r.status),
         })  # fmt: skip
     typer.echo(text(TEXTS, "kpi_title"))
@@ -472,7 +458,7 @@ def export(
     try:
         fmt = check_format(fmt)
     except DataError as exc:
-        _fail(exc)
+        fail(exc)
     import warnings
 
     from wijknet.export.ucinet import ExportWarning
@@ -488,7 +474,7 @@ def export(
             written = export_project(project, fmt, out, wijk=wijk, wave=wave, **options)
     except DataError as exc:
         record_if_store(data_dir, "export", status="failed", **facts)
-        _fail(exc)
+        fail(exc)
     record_if_store(
         data_dir, "export", status="done", files=[Path(p).name for p in written], **facts
     )
@@ -547,13 +533,11 @@ def report(
         else:
             built = build_wijk_report(project, wijk, wave, n_permutations=permutations, seed=seed)
     except DataError as exc:
-        _fail(exc)
+        fail(exc)
     try:
         written = write_report(built, out, report_lang.value if report_lang else get_language())
     except PdfError as exc:
-        typer.echo(str(exc), err=True)
-        typer.echo(text(TEXTS, "nothing_written"), err=True)
-        raise typer.Exit(code=2) from None
+        fail(str(exc))
     record_if_store(
         data_dir,
         "report",
@@ -609,7 +593,7 @@ def feedback(
             report_lang.value if report_lang else get_language(),
         )
     except DataError as exc:
-        _fail(exc)
+        fail(exc)
     typer.echo(text(TEXTS, "written", files=f"{len(written)} × {out}/feedback-*.html"))
 
 
@@ -683,7 +667,7 @@ def codebook(
     try:
         instrument = load_instrument(instrument_file)
     except DataError as exc:
-        _fail(exc)
+        fail(exc)
     roster = None
     if project_dir is not None:
         project = open_project(project_dir, unlock=unlock, command="codebook")
@@ -692,7 +676,7 @@ def codebook(
                 project, wave or (project.waves[-1] if project.waves else "")
             ).table()
         except DataError as exc:
-            _fail(exc)
+            fail(exc)
     result = render_codebook(
         instrument,
         codebook_lang.value if codebook_lang else get_language(),
@@ -808,7 +792,7 @@ def ingest(
             options["allow_missing"] = allow_missing
         batch = import_survey(file, tool.value, target, instrument, wave=wave, wijk=wijk, **options)
     except DataError as exc:
-        _fail(exc)
+        fail(exc)
     written = batch.write(out)
     if batch.problems:  # the notes quote answers and names from the export: they stay in the file
         typer.echo(
@@ -840,8 +824,9 @@ def instrument_check(
         ),
     ] = None,
 ) -> None:
-    """Compare a LimeSurvey survey (.lss) with the instrument: missing and unknown questions, answer codes and
-    sub-question codes. Exits with 2 when they differ.
+    """Compare a LimeSurvey survey (.lss) with the instrument.
+
+    Lists missing and unknown questions, answer codes and sub-question codes. Exits with 2 when they differ.
     """
     from wijknet.ingest.instrument import load_instrument
     from wijknet.ingest.lss import check_lss, summary
@@ -850,9 +835,9 @@ def instrument_check(
         instrument = load_instrument(instrument_file)
         check = check_lss(file, instrument)
     except DataError as exc:
-        _fail(exc)
+        fail(exc)
     if check.problems:
-        _fail(DataError(check.problems), wrote=True)  # a check writes nothing anyway
+        fail(DataError(check.problems), wrote=True)  # a check writes nothing anyway
     typer.echo(summary(check, instrument))
 
 
@@ -917,7 +902,7 @@ def anonymise(
         record_if_store(
             data_dir, "anonymised_export", status="failed", out=out.name, with_answers=with_answers
         )
-        _fail(exc)
+        fail(exc)
     record_if_store(
         data_dir,
         "anonymised_export",
@@ -951,14 +936,13 @@ def forget(
     if not is_store(data_dir):
         from wijknet.store.db import TEXTS as DB_TEXTS
 
-        typer.echo(text(DB_TEXTS, "not_store", folder=data_dir), err=True)
-        raise typer.Exit(code=2)
+        fail(text(DB_TEXTS, "not_store", folder=data_dir))
     if not yes and not typer.confirm(text(TEXTS, "forget_confirm", actor=actor_id)):
         raise typer.Exit(code=1)
     try:
         report = forget_actor(data_dir, actor_id)
     except DataError as exc:
-        _fail(exc)
+        fail(exc)
     typer.echo(
         text(
             TEXTS,
@@ -994,7 +978,7 @@ def key_reset(
     try:
         new = reset_key(data_dir)
     except DataError as exc:
-        _fail(exc)
+        fail(exc)
     typer.echo(text(TEXTS, "key_reset_done", fingerprint=new))
 
 

@@ -20,18 +20,29 @@ def text_table(rows: list[dict]) -> str:
     return "\n".join([line(columns), line("-" * w for w in widths), *(line(row) for row in cells)])
 
 
-TEXTS = {"nothing_changed": {"nl": "Er is niets veranderd.", "en": "Nothing was changed."}}
+TEXTS = {
+    "nothing_done": {
+        "nl": "Er is niets geschreven of veranderd.",
+        "en": "Nothing was written or changed.",
+    }
+}
 
 
-def fail(problem) -> NoReturn:
-    """Print a :class:`~wijknet.core.errors.DataError` report (or a message) and "nothing was changed"; exit with 2.
+def fail(problem, *, wrote: bool = False) -> NoReturn:
+    """The one way a command fails: the problem report on stderr, "nothing was written or changed", exit code 2.
 
-    For the commands that change a project store: every failure leaves it as it was.
+    Parameters
+    ----------
+    problem : DataError or str
+        A :class:`~wijknet.core.errors.DataError` (its report is printed) or a message.
+    wrote : bool
+        ``True`` when the command already wrote something (the "nothing" line is left out).
     """
     import typer
 
     from wijknet.core.i18n import text
 
     typer.echo(problem.report() if hasattr(problem, "report") else str(problem), err=True)
-    typer.echo(text(TEXTS, "nothing_changed"), err=True)
+    if not wrote:
+        typer.echo(text(TEXTS, "nothing_done"), err=True)
     raise typer.Exit(code=2)

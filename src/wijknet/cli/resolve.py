@@ -139,7 +139,7 @@ def resolve(
     are listed only with --unlock.
     """
     from wijknet.store.audit import record
-    from wijknet.store.registry import accept_matches, create_actor, proposals
+    from wijknet.store.registry import accept_matches, create_actor, pending_kind, proposals
     from wijknet.store.registry import confirm as confirm_link
 
     if confirm is not None and new is not None:
@@ -149,9 +149,7 @@ def resolve(
             record(folder, "unlock", command="resolve")
         if confirm is not None:
             pid = _number(confirm[0])
-            respondent = pid in set(
-                proposals(folder).query("what == 'respondent'")["pending_id"].astype(int)
-            )
+            respondent = pending_kind(folder, pid) == "respondent"
             n = confirm_link(folder, pid, confirm[1])
             typer.echo(
                 text(

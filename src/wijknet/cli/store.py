@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -258,8 +257,10 @@ def status(
         ),
     ] = False,
 ) -> None:
-    """Show what a project holds: imported files, and per wijk and wave the actors taking part,
-    the ties by evidence rule, the observations by kind and the response rate.
+    """Show what a project holds.
+
+    The imported files, and per wijk and wave the actors taking part, the ties by evidence rule,
+    the observations by kind and the response rate.
 
     Only counts and file kinds are shown; file names (free text that may name a person) only with --unlock.
     """
@@ -301,7 +302,7 @@ def status(
                 else:
                     label = text(TEXTS, "col_" + key)
                 if key == "response_rate":
-                    value = "–" if math.isnan(value) else fmt.number(100 * value, 0) + "%"
+                    value = fmt.percent(value)
                 row[label] = value
             rows.append(row)
         typer.echo(text_table(rows))

@@ -10,16 +10,19 @@ A project folder or store may hold ``wijknet.yaml``::
     kpi3_target: 75
     privacy: {min_cell: 5}    # smallest group a leernetwerk may see
     evidence_rule: all        # store only: which observations make a tie
+    project_id: 3f2a...       # names the pseudonym key (wijknet init writes it)
+    sign_in: {session_minutes: 60, session_hours: 12}   # session limits of the app
 
 Examples
 --------
 >>> config = ProjectConfig()
->>> config.min_cell, config.kpi3_target
-(5, 0.75)
+>>> config.min_cell, config.kpi3_target, config.evidence_rule
+(5, 0.75, 'all')
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,16 +36,78 @@ CONFIG_FILE = "wijknet.yaml"
 #: KPI 3 bands (minimum, maximum effect) per year as shares, and the end target (PlusWIJken KPI rules).
 KPI3_BANDS = {"2025": (0.0, 0.25), "2026": (0.25, 0.50), "2027": (0.50, 0.80)}
 KPI3_TARGET = 0.75
+#: The evidence rules of a store: which observations make a tie (see :mod:`wijknet.store.combine`).
+EVIDENCE_RULES = ("all", "survey", "confirmed")
+#: A ``project_id``: it names the key file, so it may hold no path separators or dots.
+PROJECT_ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
+#: Default idle timeout of a signed-in session, in minutes.
+SESSION_MINUTES = 60
+#: Default absolute lifetime of a signed-in session, in hours.
+SESSION_HOURS = 12
 TEXTS = {
     "bad_config": {
         "nl": "ongeldige configuratie: {detail}",
         "en": "invalid configuration: {detail}",
     },
+    "bad_rule": {
+        "nl": "onbekende bewijsregel '{rule}'; kies all, survey of confirmed",
+        "en": "unknown evidence rule '{rule}'; choose all, survey or confirmed",
+    },
+    "bad_project_id": {
+        "nl": "project_id '{value}' in wijknet.yaml is ongeldig: gebruik alleen letters, cijfers, _ en - "
+        "(hoogstens 64 tekens, geen / of ..)",
+        "en": "project_id '{value}' in wijknet.yaml is invalid: use only letters, digits, _ and - "
+        "(at most 64 characters, no / or ..)",
+    },
 }
+
+
+def check_rule(rule: str, file: str = CONFIG_FILE) -> str:
+    """``rule`` if it is one of :data:`EVIDENCE_RULES`, else a :class:`DataError`.
+
+    Examples
+    --------
+    >>> check_rule("survey")
+    'survey'
+    """
+    if rule not in EVIDENCE_RULES:
+        raise DataError([Problem(file, text(TEXTS, "bad_rule", rule=rule), column="evidence_rule")])
+    return rule
+
+
+def check_project_id(value: str) -> str:
+    """``value`` if it may name a key file (:data:`PROJECT_ID_PATTERN`), else a :class:`DataError`.
+
+    Examples
+    --------
+    >>> check_project_id("wijk-2026")
+    'wijk-2026'
+    """
+    if not PROJECT_ID_PATTERN.match(value):
+        raise DataError(
+            [Problem(CONFIG_FILE, text(TEXTS, "bad_project_id", value=value), column="project_id")]
+        )
+    return value
 
 
 @dataclass
 class ProjectConfig:
+    """Every setting of ``wijknet.yaml``, validated, with its default (see the module docstring).
+
+    Attributes
+    ----------
+    title, synthetic, waves, taxonomy, kpi3_bands, kpi3_target, min_cell
+        As in the module docstring (``kpi3_*`` as shares 0-1).
+    taxonomy_file : str or None
+        The ``taxonomy`` file name as written (relative to the folder), ``None`` for the built-in one.
+    evidence_rule : {"all", "survey", "confirmed"}
+        Which observations of a store make a tie.
+    project_id : str or None
+        Names the pseudonym key (:mod:`wijknet.privacy.keys`); ``None`` when not set.
+    session_minutes, session_hours : float
+        ``sign_in`` limits: idle timeout and absolute lifetime of a session.
+    """
+
     title: str = ""
     synthetic: bool = False
     waves: list[str] | None = None
@@ -51,9 +116,14 @@ class ProjectConfig:
     kpi3_target: float = KPI3_TARGET
     #: Smallest group a leernetwerk may see (``privacy: {min_cell: 5}``), see :mod:`wijknet.privacy`.
     min_cell: int = 5
+    taxonomy_file: str | None = None
+    evidence_rule: str = "all"
+    project_id: str | None = None
+    session_minutes: float = SESSION_MINUTES
+    session_hours: float = SESSION_HOURS
 
     @classmethod
-    def load(cls, folder: Path) -> ProjectConfig:
+    def load(cls, folder: str | Path) -> ProjectConfig:
         r"""The settings in ``folder/wijknet.yaml``; the defaults when the file is absent.
 
         Raises
@@ -77,6 +147,7 @@ class ProjectConfig:
         wijknet.core.errors.DataError: 1 probleem/problemen in de invoer; er is niets geschreven:
           - wijknet.yaml: ongeldige configuratie: privacy: min_cell must be 2 or more
         """
+        folder = Path(folder)
         path = folder / CONFIG_FILE
         if not path.exists():
             return cls()
@@ -90,6 +161,9 @@ class ProjectConfig:
                 else Taxonomy.default()
             )
             waves = data.get("waves")
+            rule = data.get("evidence_rule")
+            project_id = data.get("project_id")
+            minutes, hours = _sign_in(data.get("sign_in"))
             return cls(
                 title=str(data.get("title", "")),
                 synthetic=bool(data.get("synthetic", False)),
@@ -102,7 +176,14 @@ class ProjectConfig:
                 if data.get("kpi3_target") is not None
                 else KPI3_TARGET,
                 min_cell=_min_cell(data.get("privacy")),
+                taxonomy_file=str(data["taxonomy"]) if data.get("taxonomy") else None,
+                evidence_rule=check_rule(str(rule)) if rule else "all",
+                project_id=check_project_id(str(project_id)) if project_id else None,
+                session_minutes=minutes,
+                session_hours=hours,
             )
+        except DataError:
+            raise  # a setting's own message (evidence_rule, project_id)
         except (OSError, ValueError, KeyError, TypeError, yaml.YAMLError) as exc:
             raise DataError([Problem(CONFIG_FILE, text(TEXTS, "bad_config", detail=exc))]) from None
 
@@ -113,6 +194,22 @@ def _percent(value) -> float:
     if not 0 <= number <= 100:
         raise ValueError(f"{value!r} is not a percentage between 0 and 100")
     return number / 100
+
+
+def _sign_in(data) -> tuple[float, float]:
+    """``sign_in: {session_minutes: m, session_hours: h}`` as positive numbers (defaults 60 and 12)."""
+    if data is None:
+        return float(SESSION_MINUTES), float(SESSION_HOURS)
+    if not isinstance(data, dict):
+        raise TypeError("sign_in: expected a mapping (session_minutes, session_hours)")
+    try:
+        minutes = float(data.get("session_minutes", SESSION_MINUTES))
+        hours = float(data.get("session_hours", SESSION_HOURS))
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"sign_in: {exc}") from None
+    if minutes <= 0 or hours <= 0:
+        raise ValueError("sign_in: session_minutes and session_hours must be positive")
+    return minutes, hours
 
 
 def _min_cell(data) -> int:

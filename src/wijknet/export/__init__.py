@@ -19,7 +19,7 @@ Every export checks its options first (unknown format, wijk or wave: a
 :class:`wijknet.DataError` that names the valid choices) and writes into a
 temporary folder inside the output folder, moving the files into place only
 when all are complete. File names are built from the wijk and wave names with
-:func:`wijknet.export.sanitise.slugify`, so they cannot point outside the
+:func:`wijknet.core.order.slug`, so they cannot point outside the
 output folder. A project restricted to the leernetwerk gets only the
 group-level workbook (:mod:`wijknet.export.group`). See ``docs/exports.md``.
 """

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from wijknet.core.errors import DataError, Problem
 from wijknet.core.i18n import text
-from wijknet.export.sanitise import unique_slugs
+from wijknet.core.order import unique_slugs
 from wijknet.io.files import remove_stale
 
 TEXTS = {
@@ -59,7 +59,7 @@ class Selection:
     all_waves : list of str
         Every wave of the project (the time axis of GEXF and RSiena).
     wijk_slugs, wave_slugs : dict
-        :func:`wijknet.export.sanitise.slugify` of every wijk and wave, unique.
+        :func:`wijknet.core.order.slug` of every wijk and wave, unique.
     """
 
     wijken: list[str]

@@ -23,12 +23,12 @@ Cells whose text a spreadsheet would run as a formula (``=``, ``+``, ``-``,
 
 from __future__ import annotations
 
-import datetime as _dt
 from pathlib import Path
 
 import pandas as pd
 
 from wijknet.analysis.standard import ACTOR_COLUMNS, MIXING_COLUMNS, NETWORK_COLUMNS, analyse_graph
+from wijknet.core import clock
 from wijknet.core.version import __version__
 from wijknet.export.base import Selection
 from wijknet.export.sanitise import write_cell
@@ -362,7 +362,7 @@ def info_table(project, selection: Selection, settings: dict) -> pd.DataFrame:
         ("fictieve gegevens / synthetic data", _yes_no(project.config.synthetic)),
         ("wijken", "; ".join(selection.wijken)),
         ("metingen / waves", "; ".join(selection.waves)),
-        ("geëxporteerd / exported", _dt.datetime.now().isoformat(timespec="seconds")),
+        ("geëxporteerd / exported", clock.now()),
         ("wijknet", __version__),
         *((f"analyse / analysis: {k}", v) for k, v in settings.items()),
     ]

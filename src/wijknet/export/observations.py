@@ -61,14 +61,11 @@ def _shows_labels(project) -> bool:
 
 def _store_observations(project, wijk: str, wave: str) -> pd.DataFrame:
     from wijknet.store.combine import kept_observations
-    from wijknet.store.db import connect
+    from wijknet.store.db import connection
     from wijknet.store.frames import observations
 
-    conn = connect(project.store_path)
-    try:
+    with connection(project.store_path) as conn:
         obs = observations(conn, "WHERE wijk = ? AND wave = ?", (wijk, wave))
-    finally:
-        conn.close()
     obs = kept_observations(obs, project.evidence_rule or "all")
     obs = obs[~obs["tie_type"].isin(NON_TIE_TYPES)]
     if project._real_ids is not None:  # restricted project: real ids -> its pseudonyms
@@ -80,7 +77,7 @@ def _store_observations(project, wijk: str, wave: str) -> pd.DataFrame:
 
 
 def _tidy_observations(project, wijk: str, wave: str) -> pd.DataFrame:
-    from wijknet.store.importing import _label_kind
+    from wijknet.store.importing import label_kind
 
     t = project.ties
     t = t[(t["wijk"] == wijk) & (t["wave"] == wave) & ~t["tie_type"].isin(NON_TIE_TYPES)]
@@ -94,10 +91,10 @@ def _tidy_observations(project, wijk: str, wave: str) -> pd.DataFrame:
             t["evidence_kind"]
             .fillna("")
             .astype(str)
-            .where(lambda k: k != "", evidence.map(_label_kind))
+            .where(lambda k: k != "", evidence.map(label_kind))
         )
     else:
-        kind = evidence.map(_label_kind)
+        kind = evidence.map(label_kind)
     return t.assign(evidence=evidence, evidence_kind=kind)
 
 

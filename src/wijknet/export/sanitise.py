@@ -4,7 +4,7 @@ Graph writers fail on ``None``, lists and some NumPy types (GraphML, GEXF) or
 silently drop everything that is not a non-empty string (Pajek), so node and
 edge attributes are converted first with :func:`plain_value` and
 :func:`sanitise_graph`. Names of wijken and waves come from user data and
-become file names only through :func:`slugify`, which cannot produce a path
+become file names only through :func:`wijknet.core.order.slug`, which cannot produce a path
 (no separators, no ``..``). Text that a spreadsheet program would evaluate as
 a formula (starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
 return; OWASP "CSV injection") is made inert by :func:`guard_csv` (a leading
@@ -17,8 +17,7 @@ from __future__ import annotations
 import datetime as _dt
 import math
 import re
-import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 
 import networkx as nx
 
@@ -112,37 +111,6 @@ def sanitise_graph(G: nx.Graph, *, strings: bool = False, drop_empty: bool = Fal
     H.add_edges_from((str(u), str(v), sanitise_attrs(d, strings=strings, drop_empty=drop_empty))
                      for u, v, d in G.edges(data=True))  # fmt: skip
     return H
-
-
-def slugify(value: str, fallback: str = "x") -> str:
-    """A safe, portable file-name part for ``value`` (a wijk or wave name).
-
-    Accents are dropped (``"Eijsdén"`` -> ``"eijsden"``), everything but
-    letters, digits, ``.``, ``_`` and ``-`` becomes ``-``, the result is lower
-    case (so names differing only in case do not collide on Windows and
-    macOS) and never starts with a dot or dash, so it cannot be a path such
-    as ``..`` or ``/etc``.
-    """
-    text = unicodedata.normalize("NFKD", str(value)).encode("ascii", "ignore").decode("ascii")
-    text = re.sub(r"[^A-Za-z0-9._-]+", "-", text).lower()
-    text = re.sub(r"-{2,}", "-", text).strip(".-_")
-    text = re.sub(r"\.{2,}", ".", text)
-    return text[:80] or fallback
-
-
-def unique_slugs(values: Iterable[str], fallback: str = "x") -> dict[str, str]:
-    """:func:`slugify` every value, adding ``-2``, ``-3`` ... where two collide."""
-    out: dict[str, str] = {}
-    used: set[str] = set()
-    for value in values:
-        base = slugify(value, fallback)
-        slug, n = base, 1
-        while slug in used:
-            n += 1
-            slug = f"{base}-{n}"
-        used.add(slug)
-        out[value] = slug
-    return out
 
 
 def is_formula_like(value) -> bool:

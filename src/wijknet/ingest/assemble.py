@@ -18,8 +18,8 @@ import pandas as pd
 
 from wijknet.core.errors import DataError, Problem
 from wijknet.core.i18n import text
+from wijknet.core.ties import ALTER_ANSWERS, SURVEY_LABEL, survey_ties
 from wijknet.ingest.batch import (
-    ALTER_ANSWERS,
     RESPONDENT_COLUMNS,
     RESPONSE_COLUMNS,
     TIE_COLUMNS,
@@ -30,9 +30,7 @@ from wijknet.ingest.grid import Grid
 from wijknet.ingest.instrument import Instrument, Option, Question
 from wijknet.ingest.roster import Roster
 
-EVIDENCE = "enquête {wave}"
-#: Intensity codes (PARTNER levels) that count as collaboration: afstemming, coördinatie, integratie.
-COLLABORATION = {"2", "3", "4"}
+EVIDENCE = SURVEY_LABEL
 _YES_NO_ALIASES = {
     "y": "ja",
     "j": "ja",
@@ -619,38 +617,13 @@ def _roster_ties(
         base = {"wijk": wijk, "wave": wave, "weight": frequency, "evidence": EVIDENCE.format(wave=wave),
                 "knows": knows or "ja", **values, "reporter": actor, "source_file": file, "source_row": str(number)}  # fmt: skip
         origin = answers.get("knows", (None, None))[1] or next(iter(answered.values()))[1]
-        tie_type = "samenwerking" if values["intensity"] in COLLABORATION else "kennen"
-        ties.append(
-            {
-                **base,
-                "source": actor,
-                "target": target,
-                "tie_type": tie_type,
-                "source_column": origin,
-            }
-        )
-        referral = values["referral"]
         ref_column = answered.get("referral", ("", origin))[1]
-        if referral in ("naar", "beide"):
-            ties.append(
-                {
-                    **base,
-                    "source": actor,
-                    "target": target,
-                    "tie_type": "verwijzing",
-                    "source_column": ref_column,
-                }
-            )
-        if referral in ("van", "beide"):
-            ties.append(
-                {
-                    **base,
-                    "source": target,
-                    "target": actor,
-                    "tie_type": "verwijzing",
-                    "source_column": ref_column,
-                }
-            )
+        for source, tie_target, tie_type in survey_ties(
+            actor, target, values["intensity"], values["referral"]
+        ):
+            column = ref_column if tie_type == "verwijzing" else origin
+            ties.append({**base, "source": source, "target": tie_target, "tie_type": tie_type,
+                         "source_column": column})  # fmt: skip
 
 
 def _write_ins(

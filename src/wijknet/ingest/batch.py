@@ -37,9 +37,6 @@ WRITE_IN_COLUMNS = [
     "trust_reliability", "trust_mission", "trust_open", "value_power", "value_involvement", "value_resources",
     "source_file", "source_row", "source_column",
 ]  # fmt: skip
-#: The alter answers carried on ties and write-ins (besides ``knows`` on ties).
-ALTER_ANSWERS = ("frequency", "intensity", "referral", "trust_reliability", "trust_mission", "trust_open",
-                 "value_power", "value_involvement", "value_resources")  # fmt: skip
 
 TEXTS = {
     "summary": {
@@ -133,8 +130,10 @@ class ImportBatch:
                     write_ins=len(self.write_ins), problems=len(self.problems))  # fmt: skip
 
     def write(self, folder: str | Path) -> list[Path]:
-        """Write ``ties.csv``, ``responses.csv``, ``respondents.csv``, ``write_ins.csv`` and
-        ``problems.csv`` (UTF-8, comma-separated) to ``folder`` for review; return the paths.
+        """Write the tables to ``folder`` for review; return the paths.
+
+        ``ties.csv``, ``responses.csv``, ``respondents.csv``, ``write_ins.csv`` and
+        ``problems.csv`` (UTF-8, comma-separated).
         """
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)

@@ -256,7 +256,7 @@ def _json_row(cells) -> list[tuple[str, str]] | None:
 
 
 def _is_legacy(header, row) -> bool:
-    """Whether the first two rows are the legacy header: ``V1``, ``V2``, … over ``ResponseID``, ``ResponseSet``, …"""
+    """Whether the first two rows are the legacy header (``V1``, ``V2``, … over ``ResponseID``, ``ResponseSet``, …)."""
     names = {cell.strip().casefold() for h, cell in zip(header, row) if _LEGACY_V.match(h.strip())}
     return "responseid" in names
 

@@ -22,7 +22,7 @@ import pandas as pd
 from wijknet.core.errors import DataError, Problem
 from wijknet.core.i18n import text
 from wijknet.io.tidy import TEXTS as TIDY_TEXTS
-from wijknet.io.tidy import _missing_columns
+from wijknet.io.tidy import missing_columns
 
 ROSTER_REQUIRED = ("wijk", "position", "actor_id")
 ROSTER_COLUMNS = ["wijk", "position", "actor_id", "name", "organisation", "domain"]
@@ -172,7 +172,7 @@ class Roster:
             duplicate positions or actors, unknown actors or actors of another wijk.
         """
         file = file or df.attrs.get("file", "roster.csv")
-        problems = _missing_columns(df, ROSTER_REQUIRED, file)
+        problems = missing_columns(df, ROSTER_REQUIRED, file)
         if problems:
             raise DataError(problems)
         if df.empty:

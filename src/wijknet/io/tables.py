@@ -164,11 +164,16 @@ def check_size(path: str | Path, limit: int | None = None) -> None:
     size = path.stat().st_size
     if size > limit:
         raise DataError(
-            [Problem(path.name, text(TEXTS, "too_large", size=_mb(size), limit=_mb(limit)))]
+            [
+                Problem(
+                    path.name,
+                    text(TEXTS, "too_large", size=megabytes(size), limit=megabytes(limit)),
+                )
+            ]
         )
 
 
-def _mb(n: int) -> str:
+def megabytes(n: int) -> str:
     """A size for people: ``'50 MB'``, ``'1,5 MB'`` (Dutch decimal comma), ``'12 kB'``, ``'100 bytes'``."""
     from wijknet.core import formatting as fmt
 
@@ -214,12 +219,12 @@ def check_xlsx(
     if len(infos) > max_members:
         detail = text(TEXTS, "zip_members", n=len(infos))
     elif unpacked > max_unpacked:
-        detail = text(TEXTS, "zip_size", size=_mb(unpacked))
+        detail = text(TEXTS, "zip_size", size=megabytes(unpacked))
     elif ratio > max_ratio:
         detail = text(TEXTS, "zip_ratio", ratio=int(ratio))
     if detail is not None:
         raise DataError([Problem(file, text(TEXTS, "zip_bomb", detail=detail, members=max_members,
-                                            limit=_mb(max_unpacked), ratio=int(max_ratio)))])  # fmt: skip
+                                            limit=megabytes(max_unpacked), ratio=int(max_ratio)))])  # fmt: skip
 
 
 #: Control characters (C0 except tab, line feed and carriage return; DEL; C1) and the bidirectional

@@ -152,7 +152,7 @@ TEXTS = {
 }
 
 
-def _missing_columns(df: pd.DataFrame, required: tuple[str, ...], file: str) -> list[Problem]:
+def missing_columns(df: pd.DataFrame, required: tuple[str, ...], file: str) -> list[Problem]:
     import difflib
 
     problems = []
@@ -293,7 +293,7 @@ def validate_actors(df: pd.DataFrame, file: str = "actors.csv") -> pd.DataFrame:
     ``consent`` become booleans, ``kind`` one of person/organisation/initiative.
     The index keeps the source row numbers.
     """
-    problems = _missing_columns(df, ACTOR_REQUIRED, file)
+    problems = missing_columns(df, ACTOR_REQUIRED, file)
     if problems:
         raise DataError(problems)
     if df.empty:
@@ -334,7 +334,7 @@ def validate_ties(
     numeric non-negative weights and duplicate rows. ``weight`` becomes a float
     (1.0 where empty); ``tie_type`` is ``""`` where not given.
     """
-    problems = _missing_columns(df, TIE_REQUIRED, file)
+    problems = missing_columns(df, TIE_REQUIRED, file)
     if problems:
         raise DataError(problems)
     problems = _check(df, TIE_CHECKS, file)
@@ -415,7 +415,7 @@ def validate_responses(
         The table with ``kpi3`` as float (1-5, NaN = no answer) and ``active``
         as bool (empty = yes); the index keeps the source row numbers.
     """
-    problems = _missing_columns(df, RESPONSE_REQUIRED, file)
+    problems = missing_columns(df, RESPONSE_REQUIRED, file)
     if problems:
         raise DataError(problems)
     problems = _check(df, RESPONSE_CHECKS, file)

@@ -134,14 +134,11 @@ def _codes(project) -> dict[str, str]:
 
 def answered(folder: str | Path, code: str) -> set[str]:
     """The participants (real ids, library use only) who sent at least one submission."""
-    from wijknet.store.db import connect
+    from wijknet.store.db import connection
 
-    conn = connect(folder)
-    try:
+    with connection(folder) as conn:
         rows = conn.execute("SELECT DISTINCT s.participant FROM live_submissions s JOIN live_sessions l "
                             "USING (session_id) WHERE l.code = ?", (str(code).strip().lower(),)).fetchall()  # fmt: skip
-    finally:
-        conn.close()
     return {r[0] for r in rows}
 
 
@@ -153,10 +150,9 @@ def live_version(folder: str | Path, code: str) -> tuple[tuple, tuple]:
     erasure and when the session is closed. The projector redraws only when
     one of them changed, and reloads the restricted project when the roster did.
     """
-    from wijknet.store.db import connect
+    from wijknet.store.db import connection
 
-    conn = connect(folder)
-    try:
+    with connection(folder) as conn:
         code = str(code).strip().lower()
         roster_version = tuple(conn.execute(
             "SELECT COUNT(*), MAX(a.rowid), TOTAL(length(a.name) + length(a.consent) + length(a.kind) + length(a.domain)), "
@@ -166,8 +162,6 @@ def live_version(folder: str | Path, code: str) -> tuple[tuple, tuple]:
             "SELECT COUNT(*), MAX(s.submitted_at), (SELECT MAX(answer_id) FROM live_answers a WHERE a.session_id = "
             "l.session_id), (SELECT COUNT(*) FROM live_answers a WHERE a.session_id = l.session_id), l.closed_at "
             "FROM live_sessions l LEFT JOIN live_submissions s USING (session_id) WHERE l.code = ?", (code,)).fetchone())  # fmt: skip
-    finally:
-        conn.close()
     return roster_version, answers
 
 

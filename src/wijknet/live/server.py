@@ -582,9 +582,9 @@ class _NotFound(_Handler):
 def _check_open(folder: str | Path, code: str):
     session = get_session(folder, code)
     if not session.is_open:
-        from wijknet.live.session import _problem
+        from wijknet.live.session import refused
 
-        raise _problem("closed", title=session.title)
+        raise refused("closed", title=session.title)
     return session
 
 

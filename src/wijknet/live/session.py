@@ -33,7 +33,6 @@ project for :func:`wijknet.load_project`, and new submissions are refused.
 from __future__ import annotations
 
 import csv
-import datetime as _dt
 import hashlib
 import hmac
 import io
@@ -48,10 +47,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from wijknet.core import clock
 from wijknet.core.errors import DataError, Problem
 from wijknet.core.i18n import text
 from wijknet.store.audit import record
-from wijknet.store.db import RAW_DIR, connect, transaction
+from wijknet.store.db import RAW_DIR, connection, transaction
+from wijknet.store.observations import insert_observations, observation_row
 
 #: The tie types a participant can give, as stored (the words used by the survey importers).
 TIE_TYPES = ("samenwerking", "verwijzing")
@@ -139,10 +140,6 @@ TEXTS = {
 _WHERE = "live"
 
 
-def _now() -> str:
-    return _dt.datetime.now(_dt.UTC).isoformat(timespec="milliseconds")
-
-
 @dataclass(frozen=True)
 class LiveSession:
     """One live network-mapping session (a row of ``live_sessions``)."""
@@ -205,7 +202,7 @@ class LiveRefused(DataError):
         super().__init__(problems)
 
 
-def _problem(key: str, **values) -> LiveRefused:
+def refused(key: str, **values) -> LiveRefused:
     return LiveRefused(key, [Problem(_WHERE, text(TEXTS, key, **values))])
 
 
@@ -220,28 +217,22 @@ _SESSION_COLUMNS = "session_id, code, wijk, wave, title, opened_at, closed_at, u
 def _session(conn: sqlite3.Connection, code: str) -> LiveSession:
     row = conn.execute(f"SELECT {_SESSION_COLUMNS} FROM live_sessions WHERE code = ?", (str(code).strip().lower(),)).fetchone()  # fmt: skip
     if row is None:
-        raise _problem("unknown_code", code=code)
+        raise refused("unknown_code", code=code)
     return LiveSession(*row)
 
 
 def get_session(folder: str | Path, code: str) -> LiveSession:
     """The session with code ``code``; a :class:`~wijknet.core.errors.DataError` when there is none."""
-    conn = connect(folder)
-    try:
+    with connection(folder) as conn:
         return _session(conn, code)
-    finally:
-        conn.close()
 
 
 def sessions(folder: str | Path) -> list[LiveSession]:
     """All sessions of the store, the newest first."""
-    conn = connect(folder)
-    try:
+    with connection(folder) as conn:
         rows = conn.execute(
             f"SELECT {_SESSION_COLUMNS} FROM live_sessions ORDER BY session_id DESC"
         ).fetchall()
-    finally:
-        conn.close()
     return [LiveSession(*r) for r in rows]
 
 
@@ -302,12 +293,9 @@ def roster(folder: str | Path, code: str) -> list[RosterEntry]:
     Sorted by name (case-insensitive), then id.
     """
     folder = Path(folder)
-    conn = connect(folder)
-    try:
+    with connection(folder) as conn:
         session = _session(conn, code)
         return _roster(conn, folder, session.wijk, session.wave)
-    finally:
-        conn.close()
 
 
 # --- opening and closing -------------------------------------------------------------------------------
@@ -340,21 +328,20 @@ def open_session(
     folder = Path(folder)
     wijk, wave, title = str(wijk).strip(), str(wave).strip(), str(title).strip()
     if not wijk:
-        raise _problem("empty_value", what=text(TEXTS, "what_wijk"))
+        raise refused("empty_value", what=text(TEXTS, "what_wijk"))
     if not wave:
-        raise _problem("empty_value", what=text(TEXTS, "what_wave"))
-    now = _now()
+        raise refused("empty_value", what=text(TEXTS, "what_wave"))
+    now = clock.now()
     title = title or f"{wijk} {now[:10]}"
-    conn = connect(folder)
-    try:
+    with connection(folder) as conn:
         wijken = sorted(w for (w,) in conn.execute("SELECT DISTINCT wijk FROM actors"))
         if wijk not in wijken:
-            raise _problem("unknown_wijk", wijk=wijk, wijken=", ".join(wijken) or "-")
+            raise refused("unknown_wijk", wijk=wijk, wijken=", ".join(wijken) or "-")
         waves = _waves(conn, folder, wave)
         if wave not in waves:
-            raise _problem("unknown_wave", wave=wave, waves=", ".join(waves))
+            raise refused("unknown_wave", wave=wave, waves=", ".join(waves))
         if not _roster(conn, folder, wijk, wave):
-            raise _problem("empty_roster", wijk=wijk, wave=wave)
+            raise refused("empty_roster", wijk=wijk, wave=wave)
         with transaction(conn):
             while True:
                 code = new_code()
@@ -367,8 +354,6 @@ def open_session(
                          (code, wijk, wave, title, now, secrets.token_hex(32)))  # fmt: skip
             record(conn, "live_session_open", username=username, wijk=wijk, wave=wave)
         return code
-    finally:
-        conn.close()
 
 
 @dataclass(frozen=True)
@@ -404,70 +389,66 @@ def close_session(folder: str | Path, code: str, *, username: str | None = None)
     from wijknet.store.load import project_from_connection
 
     folder = Path(folder)
-    conn = connect(folder)
     created: Path | None = None
     try:
-        config = ProjectConfig.load(folder)
-        with transaction(conn):
-            session = _session(conn, code)
-            if not session.is_open:
-                raise _problem("already_closed", code=session.code)
-            answers = conn.execute(
-                "SELECT participant, alter_id, tie_type, weight, submitted_at FROM live_answers WHERE session_id = ? "
-                "ORDER BY participant, alter_id, tie_type", (session.session_id,)).fetchall()  # fmt: skip
-            now = _now()
-            content = _answers_csv(session, answers)
-            digest = hashlib.sha256(content).hexdigest()
-            raw = folder / RAW_DIR
-            raw.mkdir(exist_ok=True)
-            target = raw / f"{digest}.csv"
-            if not target.exists():
-                tmp = raw / f".{digest}.{os.getpid()}.tmp"
-                tmp.write_bytes(content)
-                os.replace(tmp, target)
-                created = target
-            options = json.dumps({"live_session": session.code, "wave": session.wave})
-            import_id = conn.execute("INSERT INTO imports (imported_at, wijknet_version, options) VALUES (?, ?, ?)",
-                                     (now, __version__, options)).lastrowid  # fmt: skip
-            source_file = f"live:{session.code}"
-            file_id = conn.execute(
-                "INSERT INTO files (import_id, sha256, name, kind, size, raw_path, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (
-                    import_id,
-                    digest,
-                    source_file,
-                    FILE_KIND,
-                    len(content),
-                    f"{RAW_DIR}/{target.name}",
-                    now,
-                ),
-            ).lastrowid
-            rows = [(session.wijk, session.wave, p, a, tie_type, weight, "survey", session.label, import_id, file_id,
-                     source_file, i + 2, "", json.dumps({"submitted_at": at}))
-                    for i, (p, a, tie_type, weight, at) in enumerate(answers)]  # fmt: skip
-            conn.executemany(
-                "INSERT INTO observations (wijk, wave, source, target, tie_type, weight, kind, label, import_id, file_id, "
-                "source_file, source_row, source_column, answers) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                rows,
-            )
-            conn.execute(
-                "UPDATE live_sessions SET closed_at = ? WHERE session_id = ?",
-                (now, session.session_id),
-            )
-            conn.execute("UPDATE live_tokens SET revoked_at = ? WHERE session_id = ? AND revoked_at IS NULL",
-                         (now, session.session_id))  # fmt: skip
-            participants = len({a[0] for a in answers})
-            project_from_connection(
-                conn, folder, "all", config
-            )  # a store that closed cleanly always loads
-            record(conn, "live_session_close", username=username, wijk=session.wijk, wave=session.wave,
-                   participants=participants, observations=len(rows))  # fmt: skip
+        with connection(folder) as conn:
+            config = ProjectConfig.load(folder)
+            with transaction(conn):
+                session = _session(conn, code)
+                if not session.is_open:
+                    raise refused("already_closed", code=session.code)
+                answers = conn.execute(
+                    "SELECT participant, alter_id, tie_type, weight, submitted_at FROM live_answers WHERE session_id = ? "
+                    "ORDER BY participant, alter_id, tie_type", (session.session_id,)).fetchall()  # fmt: skip
+                now = clock.now()
+                content = _answers_csv(session, answers)
+                digest = hashlib.sha256(content).hexdigest()
+                raw = folder / RAW_DIR
+                raw.mkdir(exist_ok=True)
+                target = raw / f"{digest}.csv"
+                if not target.exists():
+                    tmp = raw / f".{digest}.{os.getpid()}.tmp"
+                    tmp.write_bytes(content)
+                    os.replace(tmp, target)
+                    created = target
+                options = json.dumps({"live_session": session.code, "wave": session.wave})
+                import_id = conn.execute("INSERT INTO imports (imported_at, wijknet_version, options) VALUES (?, ?, ?)",
+                                         (now, __version__, options)).lastrowid  # fmt: skip
+                source_file = f"live:{session.code}"
+                file_id = conn.execute(
+                    "INSERT INTO files (import_id, sha256, name, kind, size, raw_path, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        import_id,
+                        digest,
+                        source_file,
+                        FILE_KIND,
+                        len(content),
+                        f"{RAW_DIR}/{target.name}",
+                        now,
+                    ),
+                ).lastrowid
+                rows = [observation_row(wijk=session.wijk, wave=session.wave, source=p, target=a, tie_type=tie_type,
+                                        weight=weight, kind="survey", label=session.label, import_id=import_id,
+                                        file_id=file_id, source_file=source_file, source_row=i + 2,
+                                        answers=json.dumps({"submitted_at": at}))
+                        for i, (p, a, tie_type, weight, at) in enumerate(answers)]  # fmt: skip
+                insert_observations(conn, rows)
+                conn.execute(
+                    "UPDATE live_sessions SET closed_at = ? WHERE session_id = ?",
+                    (now, session.session_id),
+                )
+                conn.execute("UPDATE live_tokens SET revoked_at = ? WHERE session_id = ? AND revoked_at IS NULL",
+                             (now, session.session_id))  # fmt: skip
+                participants = len({a[0] for a in answers})
+                project_from_connection(
+                    conn, folder, "all", config
+                )  # a store that closed cleanly always loads
+                record(conn, "live_session_close", username=username, wijk=session.wijk, wave=session.wave,
+                       participants=participants, observations=len(rows))  # fmt: skip
     except BaseException:
         if created is not None:
             created.unlink(missing_ok=True)
         raise
-    finally:
-        conn.close()
     return CloseResult(len(rows), participants, import_id, f"{RAW_DIR}/{target.name}")
 
 
@@ -612,45 +593,42 @@ def submit(
     participant = str(participant).strip()
     submission_id = str(submission_id).strip()
     if not SUBMISSION_ID.match(submission_id):
-        raise _problem("bad_submission")
+        raise refused("bad_submission")
     if not participant:
-        raise _problem("empty_value", what=text(TEXTS, "what_participant"))
+        raise refused("empty_value", what=text(TEXTS, "what_participant"))
     answers = list(answers)
     if len(answers) > MAX_ANSWERS:
-        raise _problem("too_many", n=len(answers), max=MAX_ANSWERS)
-    conn = connect(folder)
-    try:
+        raise refused("too_many", n=len(answers), max=MAX_ANSWERS)
+    with connection(folder) as conn:
         session = _session(conn, code)
         if not session.is_open:
-            raise _problem("closed", title=session.title)
+            raise refused("closed", title=session.title)
         if roster_ids is None:
             roster_ids = {e.actor_id for e in _roster(conn, folder, session.wijk, session.wave)}
         if participant not in roster_ids:
-            raise _problem("not_on_roster", actor=participant)
+            raise refused("not_on_roster", actor=participant)
         parsed = _parse_answers(answers, participant, roster_ids)
         with transaction(conn):
             state = conn.execute(
                 "SELECT closed_at FROM live_sessions WHERE session_id = ?", (session.session_id,)
             ).fetchone()
             if state[0] is not None:  # closed while this participant was answering
-                raise _problem("closed", title=session.title)
+                raise refused("closed", title=session.title)
             if token is not None and _token_holder(conn, session, token) != participant:
-                raise _problem("bad_link")
+                raise refused("bad_link")
             named = {participant} | {alter for alter, _, _ in parsed}
             marks = ",".join("?" * len(named))
             if conn.execute(
                 f"SELECT COUNT(*) FROM actors WHERE actor_id IN ({marks})", tuple(named)
             ).fetchone()[0] < len(named):
-                raise _problem(
-                    "roster_changed"
-                )  # forgotten since the roster was read; names no one
+                raise refused("roster_changed")  # forgotten since the roster was read; names no one
             known = conn.execute("SELECT session_id, participant, answers FROM live_submissions WHERE submission_id = ?",
                                  (submission_id,)).fetchone()  # fmt: skip
             if known is not None:
                 if (known[0], known[1]) != (session.session_id, participant):
-                    raise _problem("submission_other")
+                    raise refused("submission_other")
                 return SubmitResult("duplicate", int(known[2]))
-            now = _now()
+            now = clock.now()
             replaced = conn.execute("DELETE FROM live_answers WHERE session_id = ? AND participant = ?",
                                     (session.session_id, participant)).rowcount  # fmt: skip
             conn.executemany(
@@ -672,20 +650,15 @@ def submit(
             conn.execute("INSERT INTO live_submissions (submission_id, session_id, participant, answers, submitted_at) "
                          "VALUES (?, ?, ?, ?, ?)", (submission_id, session.session_id, participant, len(parsed), now))  # fmt: skip
         return SubmitResult("stored", len(parsed), replaced)
-    finally:
-        conn.close()
 
 
 def answers_of(folder: str | Path, code: str, participant: str) -> pd.DataFrame:
     """The current answers of one participant: ``alter_id``, ``tie_type``, ``weight``, ``submitted_at``."""
-    conn = connect(folder)
-    try:
+    with connection(folder) as conn:
         session = _session(conn, code)
         rows = conn.execute("SELECT alter_id, tie_type, weight, submitted_at FROM live_answers "
                             "WHERE session_id = ? AND participant = ? ORDER BY alter_id, tie_type",
                             (session.session_id, str(participant))).fetchall()  # fmt: skip
-    finally:
-        conn.close()
     return pd.DataFrame(rows, columns=["alter_id", "tie_type", "weight", "submitted_at"])
 
 
@@ -698,13 +671,10 @@ def live_ties(folder: str | Path, code: str) -> pd.DataFrame:
         ``source`` (participant), ``target`` (alter), ``tie_type``, ``weight``,
         ``submitted_at``, one row per answer.
     """
-    conn = connect(folder)
-    try:
+    with connection(folder) as conn:
         session = _session(conn, code)
         rows = conn.execute("SELECT participant, alter_id, tie_type, weight, submitted_at FROM live_answers "
                             "WHERE session_id = ? ORDER BY answer_id", (session.session_id,)).fetchall()  # fmt: skip
-    finally:
-        conn.close()
     return pd.DataFrame(rows, columns=["source", "target", "tie_type", "weight", "submitted_at"])
 
 
@@ -721,16 +691,13 @@ class SessionCounts:
 def session_counts(folder: str | Path, code: str) -> SessionCounts:
     """Counts for the projector and ``wijknet live status``."""
     folder = Path(folder)
-    conn = connect(folder)
-    try:
+    with connection(folder) as conn:
         session = _session(conn, code)
         n_roster = len(_roster(conn, folder, session.wijk, session.wave))
         participants = conn.execute("SELECT COUNT(DISTINCT participant) FROM live_submissions WHERE session_id = ?",
                                     (session.session_id,)).fetchone()[0]  # fmt: skip
         answers, ties = conn.execute("SELECT COUNT(*), COUNT(DISTINCT participant || char(0) || alter_id) "
                                      "FROM live_answers WHERE session_id = ?", (session.session_id,)).fetchone()  # fmt: skip
-    finally:
-        conn.close()
     return SessionCounts(n_roster, int(participants), int(answers), int(ties))
 
 
@@ -788,12 +755,11 @@ def issue_links(
         Unknown code, a closed session, or a participant not on the roster.
     """
     folder = Path(folder)
-    conn = connect(folder)
-    try:
+    with connection(folder) as conn:
         with transaction(conn):
             session = _session(conn, code)
             if not session.is_open:
-                raise _problem("closed", title=session.title)
+                raise refused("closed", title=session.title)
             ids = [e.actor_id for e in _roster(conn, folder, session.wijk, session.wave)]
             wanted = ids if participants is None else [str(p).strip() for p in participants]
             unknown = [p for p in wanted if p not in set(ids)]
@@ -805,7 +771,7 @@ def issue_links(
                 have = {p for (p,) in conn.execute("SELECT participant FROM live_tokens WHERE session_id = ? AND "
                                                    "revoked_at IS NULL", (session.session_id,))}  # fmt: skip
                 wanted = [p for p in wanted if p not in have]
-            now = _now()
+            now = clock.now()
             tokens = {p: secrets.token_urlsafe(TOKEN_BYTES) for p in dict.fromkeys(wanted)}
             conn.executemany("UPDATE live_tokens SET revoked_at = ? WHERE session_id = ? AND participant = ? "
                              "AND revoked_at IS NULL", [(now, session.session_id, p) for p in tokens])  # fmt: skip
@@ -820,8 +786,6 @@ def issue_links(
                 links=len(tokens),
             )
         return tokens
-    finally:
-        conn.close()
 
 
 def revoke_links(
@@ -832,11 +796,10 @@ def revoke_links(
     username: str | None = None,
 ) -> int:
     """Revoke the personal links of ``participants`` (default: all) of a session; return how many."""
-    conn = connect(folder)
-    try:
+    with connection(folder) as conn:
         with transaction(conn):
             session = _session(conn, code)
-            now = _now()
+            now = clock.now()
             if participants is None:
                 n = conn.execute("UPDATE live_tokens SET revoked_at = ? WHERE session_id = ? AND revoked_at IS NULL",
                                  (now, session.session_id)).rowcount  # fmt: skip
@@ -853,19 +816,14 @@ def revoke_links(
                 links=n,
             )
         return n
-    finally:
-        conn.close()
 
 
 def linked(folder: str | Path, code: str) -> set[str]:
     """The participants of a session who hold a valid personal link."""
-    conn = connect(folder)
-    try:
+    with connection(folder) as conn:
         session = _session(conn, code)
         rows = conn.execute("SELECT DISTINCT participant FROM live_tokens WHERE session_id = ? AND revoked_at IS NULL",
                             (session.session_id,)).fetchall()  # fmt: skip
-    finally:
-        conn.close()
     return {r[0] for r in rows}
 
 
@@ -901,18 +859,15 @@ def link_holder(folder: str | Path, code: str, token: str) -> LinkHolder:
         message names nobody.
     """
     folder = Path(folder)
-    conn = connect(folder)
-    try:
+    with connection(folder) as conn:
         session = _session(conn, code)
         if not session.is_open:
-            raise _problem("closed", title=session.title)
+            raise refused("closed", title=session.title)
         participant = _token_holder(conn, session, token)
         entries = _roster(conn, folder, session.wijk, session.wave) if participant else []
-    finally:
-        conn.close()
     me = next((e for e in entries if e.actor_id == participant), None)
     if me is None:
-        raise _problem("bad_link")
+        raise refused("bad_link")
     return LinkHolder(session, me, entries)
 
 
@@ -929,12 +884,9 @@ def option_id(session: LiveSession, participant: str, alter: str) -> str:
 
 def set_url(folder: str | Path, code: str, url: str) -> None:
     """Remember the address of the participants' server (``wijknet live serve``) for the projector and the links."""
-    conn = connect(folder)
-    try:
+    with connection(folder) as conn:
         with transaction(conn):
             conn.execute(
                 "UPDATE live_sessions SET url = ? WHERE code = ?",
                 (str(url), str(code).strip().lower()),
             )
-    finally:
-        conn.close()

@@ -230,9 +230,9 @@ def k_anonymise(
 
 
 def _neutral(label) -> str:
-    from wijknet.store.importing import _label_kind
+    from wijknet.store.importing import label_kind
 
-    return NEUTRAL.get(_label_kind(str(label or "")), "")
+    return NEUTRAL.get(label_kind(str(label or "")), "")
 
 
 def write_anonymised(

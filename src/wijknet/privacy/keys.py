@@ -37,21 +37,18 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
-import re
 import secrets
 import stat
 from pathlib import Path
 
-import yaml
-
+from wijknet.core import clock
 from wijknet.core.errors import DataError, Problem
 from wijknet.core.i18n import text
+from wijknet.core.settings import ProjectConfig
 
 KEY_ENV = "WIJKNET_KEY_FILE"
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford base 32
 PREFIX = {"person": "P", "organisation": "O", "initiative": "I"}
-#: A ``project_id``: it names the key file, so it may hold no path separators or dots.
-PROJECT_ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
 #: The fingerprint file of a tidy project folder.
 FINGERPRINT_FILE = "wijknet.key-fingerprint"
 
@@ -63,12 +60,6 @@ TEXTS = {
     "bad_key": {
         "nl": "het sleutelbestand {path} is ongeldig; verwacht 64 hexadecimale tekens",
         "en": "the key file {path} is invalid; expected 64 hexadecimal characters",
-    },
-    "bad_project_id": {
-        "nl": "project_id '{value}' in wijknet.yaml is ongeldig: gebruik alleen letters, cijfers, _ en - "
-        "(hoogstens 64 tekens, geen / of ..)",
-        "en": "project_id '{value}' in wijknet.yaml is invalid: use only letters, digits, _ and - "
-        "(at most 64 characters, no / or ..)",
     },
     "key_open": {
         "nl": "het sleutelbestand {path} is leesbaar of schrijfbaar voor anderen (rechten {mode}); de sleutel wordt "
@@ -100,23 +91,9 @@ TEXTS = {
 def project_id(folder: str | Path) -> str:
     """``project_id`` of the folder's ``wijknet.yaml``, else a hash of its absolute path."""
     folder = Path(folder)
-    try:
-        data = yaml.safe_load((folder / "wijknet.yaml").read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError):
-        data = None
-    if isinstance(data, dict) and data.get("project_id"):
-        value = str(data["project_id"])
-        if not PROJECT_ID_PATTERN.match(value):
-            raise DataError(
-                [
-                    Problem(
-                        "wijknet.yaml",
-                        text(TEXTS, "bad_project_id", value=value),
-                        column="project_id",
-                    )
-                ]
-            )
-        return value
+    configured = ProjectConfig.load(folder).project_id  # validated: it cannot leave the key folder
+    if configured:
+        return configured
     return hashlib.sha256(str(folder.resolve()).encode("utf-8")).hexdigest()[:16]
 
 
@@ -138,23 +115,19 @@ def _is_tidy_project(folder: Path) -> bool:
     if not any((folder / f"actors{ext}").is_file() for ext in (".csv", ".xlsx")):
         return False
     try:
-        data = yaml.safe_load((folder / "wijknet.yaml").read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError):
-        data = {}
-    return not (isinstance(data, dict) and data.get("synthetic") is True)
+        return not ProjectConfig.load(folder).synthetic
+    except DataError:
+        return True  # a broken wijknet.yaml is not the demo
 
 
 def recorded_fingerprint(folder: str | Path) -> str | None:
     """The key fingerprint kept with the project's data (see the module docstring), or ``None``."""
-    from wijknet.store.db import connect, is_store
+    from wijknet.store.db import connection, is_store
 
     folder = Path(folder)
     if is_store(folder):
-        conn = connect(folder)
-        try:
+        with connection(folder) as conn:
             row = conn.execute("SELECT fingerprint FROM key_fingerprint").fetchone()
-        finally:
-            conn.close()
         return row[0] if row else None
     path = folder / FINGERPRINT_FILE
     if not path.is_file():
@@ -164,20 +137,15 @@ def recorded_fingerprint(folder: str | Path) -> str | None:
 
 def _record_fingerprint(folder: Path, value: str) -> str:
     """Keep ``value`` with the data unless a fingerprint is kept already; return the one kept."""
-    from wijknet.store.db import connect, is_store, transaction
+    from wijknet.store.db import connection, is_store, transaction
 
     if is_store(folder):
-        import datetime as _dt
-
-        conn = connect(folder)
-        try:
+        with connection(folder) as conn:
             with transaction(conn):
                 conn.execute("INSERT INTO key_fingerprint (fingerprint, recorded_at) SELECT ?, ? WHERE NOT EXISTS "
                              "(SELECT 1 FROM key_fingerprint)",
-                             (value, _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")))  # fmt: skip
+                             (value, clock.now()))  # fmt: skip
                 return conn.execute("SELECT fingerprint FROM key_fingerprint").fetchone()[0]
-        finally:
-            conn.close()
     if _is_tidy_project(folder):
         try:
             (folder / FINGERPRINT_FILE).write_text(value + "\n", encoding="ascii")
@@ -254,7 +222,7 @@ def reset_key(folder: str | Path, *, username: str | None = None) -> str:
     log records ``key_reset`` with both fingerprints. Every pseudonym changes.
     """
     from wijknet.store.audit import record_if_store
-    from wijknet.store.db import connect, is_store, transaction
+    from wijknet.store.db import connection, is_store, transaction
 
     folder = Path(folder)
     path = key_file(folder)
@@ -262,12 +230,9 @@ def reset_key(folder: str | Path, *, username: str | None = None) -> str:
     if path.exists():
         path.rename(path.with_name(f"{path.name}.old-{old or 'unknown'}"))
     if is_store(folder):
-        conn = connect(folder)
-        try:
+        with connection(folder) as conn:
             with transaction(conn):
                 conn.execute("DELETE FROM key_fingerprint")
-        finally:
-            conn.close()
     else:
         (folder / FINGERPRINT_FILE).unlink(missing_ok=True)
     new = fingerprint(load_key(folder))

@@ -136,17 +136,14 @@ def _label_kinds(project) -> dict[str, str]:
     """Evidence label -> kind of a store project's observations (empty for a tidy project)."""
     if project.store_path is None:
         return {}
-    from wijknet.store.db import connect
+    from wijknet.store.db import connection
 
-    conn = connect(project.store_path)
-    try:
+    with connection(project.store_path) as conn:
         return dict(
             conn.execute(
                 "SELECT label, kind FROM observations WHERE label != '' GROUP BY label"
             ).fetchall()
         )
-    finally:
-        conn.close()
 
 
 def _is_number(value) -> bool:

@@ -26,13 +26,12 @@ from pathlib import Path
 import networkx as nx
 import numpy as np
 import pandas as pd
-import yaml
 
 from wijknet.analysis.change import compare_waves
 from wijknet.analysis.standard import analyse, analyse_graph
 from wijknet.core.errors import DataError, Problem
 from wijknet.core.i18n import text
-from wijknet.core.settings import CONFIG_FILE
+from wijknet.core.settings import CONFIG_FILE, ProjectConfig
 from wijknet.metrics import connectors
 from wijknet.privacy.suppression import is_aggregate_only, protect, protect_counts, protect_rows
 from wijknet.project import Project
@@ -127,15 +126,11 @@ def data_hash(files: list[SourceFile]) -> str:
 
 
 def _taxonomy_file(folder: Path) -> Path | None:
-    path = folder / CONFIG_FILE
-    if not path.exists():
-        return None
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError):
+        name = ProjectConfig.load(folder).taxonomy_file
+    except DataError:
         return None
-    name = data.get("taxonomy") if isinstance(data, dict) else None
-    return folder / str(name) if name else None
+    return folder / name if name else None
 
 
 def source_files(project: Project) -> tuple[list[SourceFile], bool]:

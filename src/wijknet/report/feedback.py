@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import re
 from functools import partial
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from wijknet.analysis.feedback import (
 )
 from wijknet.core import formatting as fmt
 from wijknet.core.i18n import get_language, text
+from wijknet.core.order import slug
 from wijknet.core.version import __version__
 from wijknet.project import Project
 from wijknet.report.build import check_wijk_wave
@@ -106,10 +106,6 @@ def _today() -> str:
     return datetime.date.today().isoformat()
 
 
-def _slug(value: str) -> str:
-    return re.sub(r"[^A-Za-z0-9_-]+", "-", value).strip("-") or "actor"
-
-
 def write_feedback(
     project: Project, wijk: str, wave: str, out: str | Path, lang: str | None = None
 ) -> list[Path]:
@@ -127,7 +123,7 @@ def write_feedback(
     facts = network_facts(project, wijk, wave)
     for actor_id in feedback_actors(project, wijk, wave):
         profile = feedback_profile(project, actor_id, wave, network=facts)
-        path = out / f"feedback-{_slug(actor_id)}.html"
+        path = out / f"feedback-{slug(actor_id, fallback='actor')}.html"
         path.write_text(render_feedback_html(profile, project, lang), encoding="utf-8")
         written.append(path)
     return written

@@ -10,13 +10,14 @@ is no personal data beyond the user names of the people who work with it.
 
 from __future__ import annotations
 
-import datetime as _dt
 import getpass
 import json
 import sqlite3
 from pathlib import Path
 
 import pandas as pd
+
+from wijknet.core import clock
 
 #: The actions the log knows; :func:`record` refuses others so a typo cannot hide an entry.
 ACTIONS = (
@@ -25,10 +26,6 @@ ACTIONS = (
     "live_session_close", "delete_actor", "key_reset",
     "live_links_issued", "live_links_revoked",
 )  # fmt: skip
-
-
-def _now() -> str:
-    return _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
 
 
 def system_user() -> str:
@@ -60,20 +57,17 @@ def record(
     """
     if action not in ACTIONS:
         raise ValueError(f"unknown audit action {action!r}; expected one of {', '.join(ACTIONS)}")
-    row = (_now(), system_user() if username is None else username, action,
+    row = (clock.now(), system_user() if username is None else username, action,
            json.dumps(detail, ensure_ascii=False, sort_keys=True, default=str))  # fmt: skip
     sql = "INSERT INTO audit_log (at, username, action, detail) VALUES (?, ?, ?, ?)"
     if isinstance(store, sqlite3.Connection):
         store.execute(sql, row)
         return
-    from wijknet.store.db import connect, transaction
+    from wijknet.store.db import connection, transaction
 
-    conn = connect(store)
-    try:
+    with connection(store) as conn:
         with transaction(conn):
             conn.execute(sql, row)
-    finally:
-        conn.close()
 
 
 def record_if_store(
@@ -100,10 +94,7 @@ def read_log(
         sql += f" LIMIT {int(limit)}"
     if isinstance(store, sqlite3.Connection):
         return pd.read_sql_query(sql, store, params=params)
-    from wijknet.store.db import connect
+    from wijknet.store.db import connection
 
-    conn = connect(store)
-    try:
+    with connection(store) as conn:
         return pd.read_sql_query(sql, conn, params=params)
-    finally:
-        conn.close()

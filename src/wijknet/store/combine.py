@@ -43,34 +43,23 @@ the tidy format and validates with :func:`wijknet.io.tidy.validate_ties`.
 
 from __future__ import annotations
 
+__all__ = ["RULES", "check_rule", "combine_observations", "evidence", "kept_observations", "ties"]
+
 import sqlite3
 from pathlib import Path
 
 import pandas as pd
 
-from wijknet.core.errors import DataError, Problem
-from wijknet.core.i18n import text
+from wijknet.core.settings import EVIDENCE_RULES, check_rule
 from wijknet.core.ties import NON_TIE_TYPES
 from wijknet.store.frames import observations
 
-RULES = ("all", "survey", "confirmed")
+#: The evidence rules (defined with the other settings in :mod:`wijknet.core.settings`).
+RULES = EVIDENCE_RULES
 SURVEY_KINDS = ("survey", "confirmation")
 #: Kinds whose observation is a report by the tie's source.
 SOURCE_REPORT_KINDS = ("survey", "network_canvas", "tidy_file", "graph_file")
 TIE_COLUMNS = ["wijk", "wave", "source", "target", "tie_type", "weight", "evidence", "observations"]
-TEXTS = {
-    "bad_rule": {
-        "nl": "onbekende bewijsregel '{rule}'; kies all, survey of confirmed",
-        "en": "unknown evidence rule '{rule}'; choose all, survey or confirmed",
-    },
-}
-
-
-def check_rule(rule: str, file: str = "wijknet.yaml") -> str:
-    """``rule`` if it is one of :data:`RULES`, else a :class:`DataError`."""
-    if rule not in RULES:
-        raise DataError([Problem(file, text(TEXTS, "bad_rule", rule=rule), column="evidence_rule")])
-    return rule
 
 
 def kept_observations(obs: pd.DataFrame, rule: str = "all") -> pd.DataFrame:
@@ -165,13 +154,10 @@ def ties(
     """
     if isinstance(store, sqlite3.Connection):
         return combine_observations(observations(store), rule, signals=signals)
-    from wijknet.store.db import connect
+    from wijknet.store.db import connection
 
-    conn = connect(store)
-    try:
+    with connection(store) as conn:
         return combine_observations(observations(conn), rule, signals=signals)
-    finally:
-        conn.close()
 
 
 def evidence(
@@ -188,12 +174,9 @@ def evidence(
     if isinstance(store, sqlite3.Connection):
         obs = observations(store, where, params)
     else:
-        from wijknet.store.db import connect
+        from wijknet.store.db import connection
 
-        conn = connect(store)
-        try:
+        with connection(store) as conn:
             obs = observations(conn, where, params)
-        finally:
-            conn.close()
     obs.insert(5, "direction", ["tie" if s == source else "reverse" for s in obs["source"]])
     return obs

@@ -100,6 +100,20 @@ def _statements(script: str) -> list[str]:
 
 
 @contextmanager
+def connection(folder: str | Path, *, create: bool = False) -> Iterator[sqlite3.Connection]:
+    """A connection to the store in ``folder`` (see :func:`connect`), closed when the block ends.
+
+    Use ``with connection(folder) as conn:`` for reads, and add
+    ``with transaction(conn):`` inside it for writes.
+    """
+    conn = connect(folder, create=create)
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
+@contextmanager
 def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """``BEGIN IMMEDIATE`` ... ``COMMIT``, or ``ROLLBACK`` on any exception."""
     conn.execute("BEGIN IMMEDIATE")

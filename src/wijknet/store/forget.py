@@ -49,7 +49,7 @@ from pathlib import Path
 from wijknet.core.errors import DataError, Problem
 from wijknet.core.i18n import text
 from wijknet.store.audit import record
-from wijknet.store.db import RAW_DIR, connect, transaction
+from wijknet.store.db import RAW_DIR, connection, transaction
 
 #: What replaces a mention of a forgotten person in other people's free text.
 REDACTED = "[verwijderd]"
@@ -200,9 +200,8 @@ def forget_actor(folder: str | Path, actor_id: str, *, username: str | None = No
         When the actor is not in the store (nothing changes).
     """
     folder = Path(folder)
-    conn = connect(folder)
     removed_files: list[Path] = []
-    try:
+    with connection(folder) as conn:
         conn.execute("PRAGMA secure_delete = ON")
         with transaction(conn):
             row = conn.execute("SELECT name FROM actors WHERE actor_id = ?", (actor_id,)).fetchone()
@@ -247,8 +246,6 @@ def forget_actor(folder: str | Path, actor_id: str, *, username: str | None = No
         conn.execute("VACUUM")  # rebuilds the file: no free page keeps older deleted content
         conn.execute(f"PRAGMA busy_timeout = {int(CHECKPOINT_WAIT * 1000)}")
         busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
-    finally:
-        conn.close()
     return ForgetReport(
         observations, responses, len(removed_files), len(pending), redacted, len(orphans), not busy
     )

@@ -47,7 +47,6 @@ problem, and leaves the store and ``raw/`` as they were.
 
 from __future__ import annotations
 
-import datetime as _dt
 import hashlib
 import json
 import os
@@ -59,6 +58,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from wijknet.core import clock
 from wijknet.core.errors import DataError, Problem
 from wijknet.core.i18n import text
 from wijknet.io.tables import check_size, read_table
@@ -70,9 +70,11 @@ from wijknet.io.tidy import (
     validate_responses,
     validate_ties,
 )
-from wijknet.store.db import RAW_DIR, connect, transaction
+from wijknet.store.db import RAW_DIR, connection, transaction
 from wijknet.store.frames import actors_frame
 from wijknet.store.kinds import KINDS, recognise
+from wijknet.store.observations import insert_observations
+from wijknet.store.raw import clean_raw
 from wijknet.store.schema import ACTOR_COLUMNS, EVIDENCE_KINDS
 
 #: Order in which the files of one import are applied (actors before what refers to them).
@@ -276,52 +278,6 @@ def row_key(
                             answers or "{}")  # fmt: skip
 
 
-def clean_raw(folder: str | Path, conn: sqlite3.Connection | None = None) -> int:
-    """Remove raw copies an interrupted import left under a temporary name; return how many.
-
-    A temporary copy ``raw/.<sha256>.<pid>.tmp`` exists only while an import
-    holds the write lock. Whose import committed (its file is in ``files``)
-    but was killed before the rename is completed; any other is removed.
-    With ``conn`` the caller holds the write lock; without, the store's lock
-    is taken only if it is free right now (an import running elsewhere
-    cleans up itself), so opening a project never waits for it.
-    """
-    folder = Path(folder)
-    leftovers = sorted((folder / RAW_DIR).glob(".*.tmp")) if (folder / RAW_DIR).is_dir() else []
-    if not leftovers:
-        return 0
-    if conn is not None:
-        return _clean_raw_locked(conn, folder, leftovers)
-    own = connect(folder)
-    try:
-        own.execute("PRAGMA busy_timeout = 0")
-        try:
-            own.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError:  # an import holds the lock: it cleans up itself
-            return 0
-        try:
-            return _clean_raw_locked(own, folder, sorted((folder / RAW_DIR).glob(".*.tmp")))
-        finally:
-            own.execute("ROLLBACK")
-    finally:
-        own.close()
-
-
-def _clean_raw_locked(conn: sqlite3.Connection, folder: Path, leftovers: list[Path]) -> int:
-    for tmp in leftovers:
-        digest = tmp.name.split(".")[1] if tmp.name.count(".") >= 2 else ""
-        stored = conn.execute("SELECT raw_path FROM files WHERE sha256 = ?", (digest,)).fetchone()
-        if stored and not (folder / stored[0]).exists():
-            os.replace(tmp, folder / stored[0])
-        else:
-            tmp.unlink(missing_ok=True)
-    return len(leftovers)
-
-
-def _now() -> str:
-    return _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat()
-
-
 def import_files(
     folder: str | Path,
     paths: list[str | Path],
@@ -381,8 +337,7 @@ def import_files(
     from wijknet.core.settings import ProjectConfig
 
     folder = Path(folder)
-    conn = connect(folder)
-    try:
+    with connection(folder) as conn:
         config = ProjectConfig.load(folder)
         if kind is not None and kind not in KINDS:
             raise DataError(
@@ -405,7 +360,7 @@ def import_files(
         if problems and not dry_run:
             raise DataError(problems)
         todo.sort(key=lambda item: ORDER[item[1]])
-        importer = _Importer(
+        importer = Importer(
             conn,
             folder,
             config,
@@ -424,8 +379,6 @@ def import_files(
             for f in report.files:
                 f.problems = [p for p in report.problems if p.file == f.name]
         return report
-    finally:
-        conn.close()
 
 
 def preview_import(
@@ -485,7 +438,7 @@ def first_rows(path: str | Path, n: int = 5, sheet: str | None = None) -> pd.Dat
         return None
 
 
-class _Importer:
+class Importer:
     """One import transaction; see :func:`import_files`."""
 
     def __init__(
@@ -571,7 +524,7 @@ class _Importer:
     # -- bookkeeping -------------------------------------------------------------------------------
 
     def _record_file(self, path: Path, kind: str, digest: str, content: str) -> int:
-        now = _now()
+        now = clock.now()
         if self.import_id is None:
             from wijknet.core.version import __version__
 
@@ -751,7 +704,7 @@ class _Importer:
         default_kind: str | None,
     ) -> None:
         """Validate ``df`` (tidy ties, index = row numbers) and store one observation per row (and reporter)."""
-        from wijknet.project import _check_spans
+        from wijknet.project import check_spans
 
         store_actors = self._store_actors()
         actors_name = text(TEXTS, "no_store_actors", file=STORE_ACTORS)
@@ -763,7 +716,7 @@ class _Importer:
         if not self._check_waves(valid, file):
             return
         try:
-            _check_spans(store_actors, valid, self._waves(valid), actors_name, file)
+            check_spans(store_actors, valid, self._waves(valid), actors_name, file)
         except DataError as exc:
             self.problems += exc.problems
             return
@@ -771,7 +724,7 @@ class _Importer:
         for row, raw in zip(df.index, df.to_dict("records")):
             raw = {k: str(v) for k, v in raw.items()}
             kind = (
-                raw.get("evidence_kind", "") or default_kind or _label_kind(raw.get("evidence", ""))
+                raw.get("evidence_kind", "") or default_kind or label_kind(raw.get("evidence", ""))
             )
             if kind not in EVIDENCE_KINDS:
                 problems.append(Problem(file, text(TEXTS, "bad_evidence_kind", value=kind, kinds=", ".join(EVIDENCE_KINDS)),
@@ -876,12 +829,7 @@ class _Importer:
             report.item(key, before, changed)
         self.conn.executemany("UPDATE observations SET superseded_by = ? WHERE observation_id = ?",
                               [(self.import_id, oid) for oid in supersede])  # fmt: skip
-        self.conn.executemany(
-            "INSERT INTO observations (wijk, wave, source, target, tie_type, weight, kind, label, import_id, file_id, "
-            "source_file, source_row, source_column, quote, segment_id, answers, item_key, version) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            inserts,
-        )
+        insert_observations(self.conn, inserts)
         _add_counts(report, counts)
 
     # -- responses -----------------------------------------------------------------------------------
@@ -892,7 +840,7 @@ class _Importer:
             self._add_responses(self._fill_wave(df, path.name), path.name, file_id, report)
 
     def _add_responses(self, df: pd.DataFrame, file: str, file_id: int, report: FileReport) -> None:
-        from wijknet.project import _check_respondents
+        from wijknet.project import check_respondents
 
         store_actors = self._store_actors()
         actors_name = text(TEXTS, "no_store_actors", file=STORE_ACTORS)
@@ -900,7 +848,7 @@ class _Importer:
             valid = validate_responses(df, store_actors, file, actors_name)
             if not self._check_waves(valid, file):
                 return
-            _check_respondents(store_actors, valid, self._waves(valid), actors_name, file)
+            check_respondents(store_actors, valid, self._waves(valid), actors_name, file)
         except DataError as exc:
             self.problems += exc.problems
             return
@@ -1030,15 +978,15 @@ class _Importer:
                                           (file_id,)).fetchall())  # fmt: skip
         if len(batch.ties):
             ties = batch.ties.copy()
-            ties.index = pd.Index([_first_int(r) for r in ties["source_row"]], name="row")
+            ties.index = pd.Index([first_int(r) for r in ties["source_row"]], name="row")
             ties["item_key"] = [
-                ";".join(keys.get(_first_int(r), "") for r in str(rows).split(";"))
+                ";".join(keys.get(first_int(r), "") for r in str(rows).split(";"))
                 for rows in ties["source_row"]
             ]
             self._add_ties(ties, file, file_id, report, default_kind="survey")
         if len(batch.responses):
             responses = batch.responses[batch.responses["actor_id"] != ""].copy()
-            responses.index = pd.Index([_first_int(r) for r in responses["source_row"]], name="row")
+            responses.index = pd.Index([first_int(r) for r in responses["source_row"]], name="row")
             responses["item_key"] = [keys.get(r, "") for r in responses.index]
             self._add_responses(responses, file, file_id, report)
         unidentified = batch.respondents[
@@ -1046,7 +994,7 @@ class _Importer:
         ]
         for what, df in (("respondent", unidentified), ("write_in", batch.write_ins)):
             df = (
-                df.assign(item_key=[keys.get(_first_int(r), "") for r in df["source_row"]])
+                df.assign(item_key=[keys.get(first_int(r), "") for r in df["source_row"]])
                 if len(df)
                 else df
             )
@@ -1068,7 +1016,7 @@ class _Importer:
         for r in df.to_dict("records"):
             key = str(r.pop("item_key", "") or "")
             data = {k: str(v) for k, v in r.items()}
-            values = (what, _first_int(data.get("source_row", "")), data.get("source_column", ""),
+            values = (what, first_int(data.get("source_row", "")), data.get("source_column", ""),
                       json.dumps(data, ensure_ascii=False))  # fmt: skip
             if not key:
                 self.conn.execute("INSERT INTO pending (what, file_id, source_row, source_column, data) VALUES (?, ?, ?, ?, ?)",
@@ -1145,7 +1093,7 @@ class _Importer:
         report.notes += _notes(found)
         if len(found.ties):
             ties = found.ties.copy()
-            ties.index = pd.Index([_first_int(r) for r in ties["source_row"]], name="row")
+            ties.index = pd.Index([first_int(r) for r in ties["source_row"]], name="row")
             interviews = [json.loads(a or "{}").get("interview_id", "") for a in ties["answers"]]
             ties["item_key"] = [
                 segment_key(fmt, i, s) for i, s in zip(interviews, ties["segment_id"])
@@ -1163,7 +1111,7 @@ class _Importer:
     ) -> None:
         """Mentions not matched to an actor wait in ``pending`` (``what = 'write_in'``) for ``wijknet resolve``."""
         checked = (
-            write_ins.set_axis([_first_int(r) for r in write_ins["source_row"]])
+            write_ins.set_axis([first_int(r) for r in write_ins["source_row"]])
             if len(write_ins)
             else write_ins
         )
@@ -1228,7 +1176,7 @@ class _Importer:
         for name, group in ties.groupby("source_file", sort=False):
             file_id, report = by_name[name]
             group = group.copy()
-            group.index = pd.Index([_first_int(r) for r in group["source_row"]], name="row")
+            group.index = pd.Index([first_int(r) for r in group["source_row"]], name="row")
             self._add_ties(group, name, file_id, report, default_kind="network_canvas")
         write_ins = batch.write_ins.assign(evidence_kind="network_canvas", tie_types="kennen",
                                            label=f"network canvas {self.wave}",
@@ -1264,7 +1212,7 @@ def survey_keys(batch) -> dict[int | None, str]:
             key = f"qualtrics:{rid}" if batch.tool == "qualtrics" else f"{batch.tool}:{where}:{rid}"
         else:
             key = f"{batch.tool}:{where}:actor:{_digest(actor)}" if actor else ""
-        keys[_first_int(r.get("source_row", ""))] = key
+        keys[first_int(r.get("source_row", ""))] = key
     return keys
 
 
@@ -1391,7 +1339,14 @@ def _actor_text(column: str, value) -> str:
     return "" if value is None else str(value)
 
 
-def _label_kind(label: str) -> str:
+def label_kind(label: str) -> str:
+    """The evidence kind of an evidence label of a tidy file (its first word, or the kind itself).
+
+    Examples
+    --------
+    >>> label_kind("interview wijkagent"), label_kind("survey"), label_kind("")
+    ('interview', 'survey', 'tidy_file')
+    """
     words = re.findall(r"[\wêé]+", label.lower())
     if label.strip().lower() in EVIDENCE_KINDS:
         return label.strip().lower()
@@ -1409,12 +1364,18 @@ def _reports(raw: dict, row) -> list[tuple[str, int | None, str]]:
         return values[i] if i < len(values) else values[-1]
 
     return [
-        (at(reporters, i).strip(), _first_int(at(rows, i)), at(columns, i).strip())
-        for i in range(n)
+        (at(reporters, i).strip(), first_int(at(rows, i)), at(columns, i).strip()) for i in range(n)
     ]
 
 
-def _first_int(value) -> int | None:
+def first_int(value) -> int | None:
+    """The first whole number in ``value`` (``"rij 12"`` -> 12), else ``None``.
+
+    Examples
+    --------
+    >>> first_int("rij 12;13"), first_int("")
+    (12, None)
+    """
     match = re.search(r"\d+", str(value))
     return int(match.group()) if match else None
 

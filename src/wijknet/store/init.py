@@ -52,7 +52,7 @@ def init_store(
         return False
     if folder.exists() and any(folder.iterdir()):
         raise DataError([Problem(str(folder), text(TEXTS, "not_empty", folder=folder))])
-    from wijknet.store.combine import check_rule
+    from wijknet.core.settings import check_rule
 
     check_rule(evidence_rule, file="--evidence-rule")
     folder.mkdir(parents=True, exist_ok=True)

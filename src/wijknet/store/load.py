@@ -6,13 +6,12 @@ import sqlite3
 from functools import partial
 from pathlib import Path
 
-import yaml
-
 from wijknet.core.errors import DataError, Problem
 from wijknet.core.i18n import text
 from wijknet.store.combine import check_rule, combine_observations, evidence
-from wijknet.store.db import DB_FILE, connect
+from wijknet.store.db import DB_FILE, connection
 from wijknet.store.frames import actors_frame, observations, responses_frame
+from wijknet.store.raw import clean_raw
 
 TEXTS = {
     "no_actors": {
@@ -23,16 +22,10 @@ TEXTS = {
 
 
 def configured_rule(folder: Path) -> str:
-    """The ``evidence_rule`` of ``wijknet.yaml`` (``"all"`` when not set)."""
-    path = Path(folder) / "wijknet.yaml"
-    if not path.exists():
-        return "all"
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError):
-        return "all"  # ProjectConfig.load reports a broken file
-    rule = data.get("evidence_rule") if isinstance(data, dict) else None
-    return check_rule(str(rule)) if rule else "all"
+    """The ``evidence_rule`` of ``wijknet.yaml`` (``"all"`` when not set), read by :class:`ProjectConfig`."""
+    from wijknet.core.settings import ProjectConfig
+
+    return ProjectConfig.load(Path(folder)).evidence_rule
 
 
 def project_from_connection(conn: sqlite3.Connection, folder: Path, rule: str = "all", config=None):
@@ -66,8 +59,6 @@ def load_store_project(folder: str | Path, evidence_rule: str | None = None):
         Overrides ``evidence_rule`` of ``wijknet.yaml`` (default ``"all"``);
         see :mod:`wijknet.store.combine`.
     """
-    from wijknet.store.importing import clean_raw
-
     folder = Path(folder)
     rule = (
         check_rule(evidence_rule, file="evidence_rule")
@@ -75,8 +66,5 @@ def load_store_project(folder: str | Path, evidence_rule: str | None = None):
         else configured_rule(folder)
     )
     clean_raw(folder)  # leftovers of an import killed midway (only when no import runs right now)
-    conn = connect(folder)
-    try:
+    with connection(folder) as conn:
         return project_from_connection(conn, folder, rule)
-    finally:
-        conn.close()

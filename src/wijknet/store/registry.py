@@ -36,7 +36,6 @@ no response in that wave.
 from __future__ import annotations
 
 import csv
-import datetime as _dt
 import getpass
 import json
 import re
@@ -47,11 +46,14 @@ from pathlib import Path
 
 import pandas as pd
 
+from wijknet.core import clock
 from wijknet.core.errors import DataError, Problem
 from wijknet.core.i18n import text
+from wijknet.core.ties import ALTER_ANSWERS, SURVEY_LABEL, survey_kind, survey_ties
 from wijknet.resolve.matching import DEFAULT_THRESHOLD, match_names, normalise
-from wijknet.store.db import DB_FILE, connect, transaction
+from wijknet.store.db import DB_FILE, connection, transaction
 from wijknet.store.frames import actors_frame
+from wijknet.store.observations import insert_observations, observation_row
 
 __all__ = [
     "ResolveReport",
@@ -59,15 +61,13 @@ __all__ = [
     "aliases",
     "confirm",
     "create_actor",
+    "pending_kind",
     "pending_respondents",
     "pending_write_ins",
     "proposals",
     "store_actors",
 ]
 
-ALTER_ANSWERS = ("frequency", "intensity", "referral", "trust_reliability", "trust_mission", "trust_open",
-                 "value_power", "value_involvement", "value_resources")  # fmt: skip
-COLLABORATION = {"2", "3", "4"}
 AUTO = "auto"
 
 TEXTS = {
@@ -98,10 +98,6 @@ class ResolveReport:
     open: pd.DataFrame
     observations: int = 0
     notes: list[str] = field(default_factory=list)
-
-
-def _now() -> str:
-    return _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat()
 
 
 def _user() -> str:
@@ -138,11 +134,8 @@ def pending_respondents(conn: sqlite3.Connection) -> pd.DataFrame:
 
 def store_actors(folder: str | Path) -> pd.DataFrame:
     """The actors of the store (tidy columns, text values), e.g. to choose one for a pending row."""
-    conn = connect(folder)
-    try:
+    with connection(folder) as conn:
         return actors_frame(conn)
-    finally:
-        conn.close()
 
 
 def aliases(conn: sqlite3.Connection) -> pd.DataFrame:
@@ -241,11 +234,24 @@ def proposals(folder: str | Path, threshold: float = DEFAULT_THRESHOLD) -> pd.Da
     row`` (of the export), ``actor_id, score, accepted, candidates`` (see
     :func:`wijknet.resolve.matching.match_names`). Respondents are never ``accepted``.
     """
-    conn = connect(folder)
-    try:
+    with connection(folder) as conn:
         return _proposals(conn, threshold)
-    finally:
-        conn.close()
+
+
+def pending_kind(folder: str | Path, pending_id: int) -> str | None:
+    """What pending item ``pending_id`` is: ``"write_in"``, ``"respondent"``, or ``None`` when there is none.
+
+    Parameters
+    ----------
+    folder : str or Path
+        A project store.
+    pending_id : int
+        As listed by :func:`proposals`.
+    """
+    with connection(folder) as conn:
+        row = conn.execute("SELECT what FROM pending WHERE pending_id = ? AND what IN ('write_in', 'respondent')",
+                           (int(pending_id),)).fetchone()  # fmt: skip
+    return row[0] if row else None
 
 
 def _pending(conn: sqlite3.Connection, pid: int) -> dict:
@@ -285,7 +291,7 @@ def _link_respondent(conn: sqlite3.Connection, folder: Path, record: dict, actor
     from wijknet.core.settings import ProjectConfig
     from wijknet.ingest.batch import RESPONDENT_COLUMNS, empty
     from wijknet.ingest.grid import read_grid
-    from wijknet.store.importing import FileReport, _first_int, _Importer
+    from wijknet.store.importing import FileReport, Importer, first_int
     from wijknet.store.load import project_from_connection
     from wijknet.store.surveys import read_survey
 
@@ -350,10 +356,10 @@ def _link_respondent(conn: sqlite3.Connection, folder: Path, record: dict, actor
     frames = {}
     for name in ("ties", "responses", "write_ins"):
         df = getattr(batch, name)
-        df = df[[_first_int(v) == row for v in df["source_row"]]].copy() if len(df) else df.copy()
+        df = df[[first_int(v) == row for v in df["source_row"]]].copy() if len(df) else df.copy()
         frames[name] = df.assign(source_file=file_name) if len(df) else df
     batch = replace(batch, respondents=empty(RESPONDENT_COLUMNS), **frames)
-    importer = _Importer(conn, folder, config, wave, False)
+    importer = Importer(conn, folder, config, wave, False)
     importer.import_id = import_id
     report = FileReport(file_name, kind, "")
     importer.add_survey_batch(batch, file_name, record["file_id"], report)
@@ -402,7 +408,7 @@ def _link(conn: sqlite3.Connection, record: dict, actor_id: str, by: str) -> int
         if record.get(key):
             answers[f"write_in_{key}"] = str(record[key])
     answers = json.dumps(answers, ensure_ascii=False, sort_keys=True)
-    label = record.get("label") or f"enquête {wave}"
+    label = record.get("label") or SURVEY_LABEL.format(wave=wave)
     source_file = record.get("source_file") or file_name
     row = record.get("pending_row")
     column = record.get("pending_column") or record.get("source_column", "")
@@ -417,24 +423,18 @@ def _link(conn: sqlite3.Connection, record: dict, actor_id: str, by: str) -> int
         ]
     else:
         ties = [
-            (
-                respondent,
-                actor_id,
-                "samenwerking" if values["intensity"] in COLLABORATION else "kennen",
-                "survey",
+            (s, t, tie_type, survey_kind(respondent, t))
+            for s, t, tie_type in survey_ties(
+                respondent, actor_id, values["intensity"], values["referral"]
             )
         ]
-        if values["referral"] in ("naar", "beide"):
-            ties.append((respondent, actor_id, "verwijzing", "survey"))
-        if values["referral"] in ("van", "beide"):
-            ties.append((actor_id, respondent, "verwijzing", "confirmation"))
     quote, segment_id = str(record.get("quote", "") or ""), str(record.get("segment_id", "") or "")
-    conn.executemany(
-        "INSERT INTO observations (wijk, wave, source, target, tie_type, weight, kind, label, import_id, file_id, "
-        "source_file, source_row, source_column, quote, segment_id, answers) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(wijk, wave, s, t, tie_type, weight, kind, label, import_id, record["file_id"], source_file, row, column, quote,
-          segment_id, answers) for s, t, tie_type, kind in ties],
-    )  # fmt: skip
+    insert_observations(conn, [
+        observation_row(wijk=wijk, wave=wave, source=s, target=t, tie_type=tie_type, weight=weight, kind=kind,
+                        label=label, import_id=import_id, file_id=record["file_id"], source_file=source_file,
+                        source_row=row, source_column=column, quote=quote, segment_id=segment_id, answers=answers)
+        for s, t, tie_type, kind in ties
+    ])  # fmt: skip
     _remember(conn, _mention(record), actor_id, by)
     conn.execute("DELETE FROM pending WHERE pending_id = ?", (pid,))
     return len(ties)
@@ -444,7 +444,7 @@ def _remember(conn: sqlite3.Connection, alias: str, actor_id: str, by: str) -> N
     norm = normalise(alias)
     if norm:
         conn.execute("INSERT OR REPLACE INTO aliases (alias_norm, actor_id, confirmed_by, confirmed_at) VALUES (?, ?, ?, ?)",
-                     (norm, actor_id, by, _now()))  # fmt: skip
+                     (norm, actor_id, by, clock.now()))  # fmt: skip
 
 
 def _validate(conn: sqlite3.Connection, folder: Path) -> None:
@@ -459,8 +459,7 @@ def accept_matches(folder: str | Path, threshold: float = DEFAULT_THRESHOLD) -> 
     Returns the linked write-ins and the open ones (with their candidates).
     """
     folder = Path(folder)
-    conn = connect(folder)
-    try:
+    with connection(folder) as conn:
         with transaction(conn):
             found = _proposals(conn, threshold)
             linked = found[found["accepted"].astype(bool)] if len(found) else found
@@ -471,8 +470,6 @@ def accept_matches(folder: str | Path, threshold: float = DEFAULT_THRESHOLD) -> 
                 _validate(conn, folder)
         open_ = found[~found["accepted"].astype(bool)] if len(found) else found
         return ResolveReport(linked.reset_index(drop=True), open_.reset_index(drop=True), n)
-    finally:
-        conn.close()
 
 
 def confirm(folder: str | Path, pending_id: int, actor_id: str, *, by: str | None = None) -> int:
@@ -482,8 +479,7 @@ def confirm(folder: str | Path, pending_id: int, actor_id: str, *, by: str | Non
     row of the export is read again as ``actor_id`` (see the module docstring).
     """
     folder = Path(folder)
-    conn = connect(folder)
-    try:
+    with connection(folder) as conn:
         with transaction(conn):
             n = _link_any(
                 conn,
@@ -494,8 +490,6 @@ def confirm(folder: str | Path, pending_id: int, actor_id: str, *, by: str | Non
             )
             _validate(conn, folder)
         return n
-    finally:
-        conn.close()
 
 
 def new_actor_id(conn: sqlite3.Connection, wijk: str) -> str:
@@ -533,8 +527,7 @@ def create_actor(
     folder = Path(folder)
     if not str(domain or "").strip():
         raise DataError([Problem("--domain", text(TEXTS, "no_domain"))])
-    conn = connect(folder)
-    try:
+    with connection(folder) as conn:
         with transaction(conn):
             record = _pending(conn, pending_id)
             actor_id = new_actor_id(conn, record.get("wijk", ""))
@@ -554,5 +547,3 @@ def create_actor(
             n = _link_any(conn, folder, record, actor_id, by if by is not None else _user())
             _validate(conn, folder)
         return actor_id, n
-    finally:
-        conn.close()

@@ -9,7 +9,7 @@ import pandas as pd
 
 from wijknet.core.errors import DataError
 from wijknet.store.combine import RULES, combine_observations
-from wijknet.store.db import connect
+from wijknet.store.db import connection
 from wijknet.store.frames import observations
 from wijknet.store.load import configured_rule, project_from_connection
 from wijknet.store.schema import EVIDENCE_KINDS
@@ -52,8 +52,7 @@ def store_status(folder: str | Path) -> StoreStatus:
     folder = Path(folder)
     config = ProjectConfig.load(folder)
     rule = configured_rule(folder)
-    conn = connect(folder)
-    try:
+    with connection(folder) as conn:
         files = pd.DataFrame(conn.execute("SELECT name, kind, imported_at, sha256, size FROM files ORDER BY file_id").fetchall(),
                              columns=["name", "kind", "imported_at", "sha256", "size"])  # fmt: skip
         pending = dict(conn.execute("SELECT what, COUNT(*) FROM pending GROUP BY what").fetchall())
@@ -62,8 +61,6 @@ def store_status(folder: str | Path) -> StoreStatus:
             project = project_from_connection(conn, folder, "all", config)
         except DataError as exc:
             return StoreStatus(config.title, rule, files, pd.DataFrame(), pending, exc.problems)
-    finally:
-        conn.close()
     by_rule = {r: combine_observations(obs, r).groupby(["wijk", "wave"]).size() for r in RULES}
     kinds = [k for k in EVIDENCE_KINDS if (obs["kind"] == k).any()]
     obs_counts = obs.groupby(["wijk", "wave", "kind"]).size()

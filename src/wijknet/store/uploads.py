@@ -20,7 +20,7 @@ from typing import Self
 
 from wijknet.core.errors import DataError, Problem
 from wijknet.core.i18n import text
-from wijknet.io.tables import MB, _mb, max_file_bytes
+from wijknet.io.tables import MB, max_file_bytes, megabytes
 from wijknet.io.tables import TEXTS as TABLE_TEXTS
 
 __all__ = ["UploadFolder", "safe_name", "save_uploads"]
@@ -113,7 +113,10 @@ def save_uploads(files: list[tuple[str, bytes]], *, limit: int | None = None) ->
                         Problem(
                             clean,
                             text(
-                                TABLE_TEXTS, "too_large", size=_mb(len(content)), limit=_mb(limit)
+                                TABLE_TEXTS,
+                                "too_large",
+                                size=megabytes(len(content)),
+                                limit=megabytes(limit),
                             ),
                         )
                     ]
