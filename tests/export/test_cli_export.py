@@ -59,7 +59,9 @@ def test_bad_options_stop_with_a_dutch_message_and_write_nothing(
     result = run("export", export_folder, "--out", out, *options)
     assert result.exit_code == 2
     assert message in result.output and choices in result.output
-    assert "Er is niets geschreven of veranderd." in result.output and "Traceback" not in result.output
+    assert (
+        "Er is niets geschreven of veranderd." in result.output and "Traceback" not in result.output
+    )
     assert not out.exists()
 
 

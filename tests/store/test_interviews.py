@@ -7,13 +7,17 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import ACTORS, write
+from tests.ingest.test_interviews import CELLS, COLUMNS
 from tests.ingest.test_networkcanvas import NEW, interview, two_interviews
 from tests.store.helpers import run, snapshot
 from wijknet import load_project
+from wijknet.core.errors import DataError
 from wijknet.graph.build import build_graph
-from wijknet.store import ties
+from wijknet.store import import_files, ties
 from wijknet.store.kinds import recognise
 
 SHEET = (
@@ -246,13 +250,6 @@ def test_network_canvas_needs_wijk_and_wave(store, tmp_path):
 
 
 # -- fuzzing through wijknet import: recognised or not, any file gives a report or a DataError ---------
-
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
-from tests.ingest.test_interviews import CELLS, COLUMNS
-from wijknet.core.errors import DataError
-from wijknet.store import import_files
 
 
 @settings(

@@ -231,16 +231,16 @@ def _plain(value: str) -> str:
 
 
 def parse_code(code: str) -> tuple[str, str] | None:
-    """The meaning of one code: ``(field, value)`` or ``None`` for a code outside the convention.
+    r"""The meaning of one code: ``(field, value)`` or ``None`` for a code outside the convention.
 
     ``field`` is ``"actor"``, ``"relation"`` (value: the tie type, or ``"?"``
     plus the text for an unknown relation), ``"from"``, ``"interviewee"`` or
-    ``"wijk"``. Prefix and value are separated by ``:``, ``\\`` or ``>``
-    (MAXQDA writes sub-codes as ``Parent\\Child``).
+    ``"wijk"``. Prefix and value are separated by ``:``, ``\`` or ``>``
+    (MAXQDA writes sub-codes as ``Parent\Child``).
 
     >>> parse_code("actor: Huisartsenpraktijk De Linde (fictief)")
     ('actor', 'Huisartsenpraktijk De Linde (fictief)')
-    >>> parse_code("Relatie\\\\werkt samen met")
+    >>> parse_code("Relatie\\werkt samen met")
     ('relation', 'samenwerking')
     >>> parse_code("wil verbinden")
     ('relation', 'wens')

@@ -1,9 +1,9 @@
-"""The roster of a wijk: the stakeholder inventory shown in the name generator.
+r"""The roster of a wijk: the stakeholder inventory shown in the name generator.
 
 Position ``k`` on the roster of a wijk is the ``k``-th actor the respondent
 sees; the export columns of roster questions carry that number
 (``A_FREQ_<k>``, ``AFREQ[SQ<kkk>]``). A :class:`Roster` maps positions back to
-``actor_id``\\ s and knows which actors may answer (the respondents).
+``actor_id``\ s and knows which actors may answer (the respondents).
 
 Built from a project (:meth:`Roster.from_project`), the roster of a wijk is
 its actors who take part in the wave, ordered by the ``roster_position``

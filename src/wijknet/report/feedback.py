@@ -97,12 +97,6 @@ def render_feedback_html(
 
 
 def _today() -> str:
-    import datetime
-
-    return datetime.date.today().isoformat()
-
-
-def _today() -> str:
     return datetime.date.today().isoformat()
 
 

@@ -228,7 +228,7 @@ def sha256(path: Path) -> str:
 
 
 def content_hash(path: str | Path) -> str:
-    """SHA-256 of a file's text, the same for a copy re-saved with other line endings or encoding.
+    r"""SHA-256 of a file's text, the same for a copy re-saved with other line endings or encoding.
 
     The bytes are decoded as UTF-16 (with its BOM), UTF-8 (BOM dropped) or
     else cp1252, as :func:`wijknet.io.tables.read_table` reads them; the text

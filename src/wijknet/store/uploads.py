@@ -30,11 +30,11 @@ MAX_NAME = 100
 
 
 def safe_name(name: str, default: str = "upload") -> str:
-    """A file name that is safe to write: no folders, no ``..``, no control characters.
+    r"""A file name that is safe to write: no folders, no ``..``, no control characters.
 
     >>> safe_name("../../etc/passwd")
     'passwd'
-    >>> safe_name("C:\\\\Users\\\\x\\\\enquête 2026.csv")
+    >>> safe_name("C:\\Users\\x\\enquête 2026.csv")
     'enquête 2026.csv'
     >>> safe_name("..")
     'upload'

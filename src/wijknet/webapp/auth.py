@@ -27,7 +27,6 @@ The rest of the app asks :func:`current_audience` what the viewer may see.
 
 from __future__ import annotations
 
-import datetime as _dt
 from dataclasses import replace
 from pathlib import Path
 
@@ -35,6 +34,7 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
 from wijknet.access.sessions import Session, session_settings
+from wijknet.core import clock
 from wijknet.core.errors import DataError
 from wijknet.core.i18n import text
 from wijknet.store.db import is_store
@@ -101,10 +101,6 @@ def tr(key: str, **values) -> str:
     return text(TEXTS, key, app_session.language(), **values)
 
 
-def _now() -> _dt.datetime:
-    return _dt.datetime.now(_dt.UTC)
-
-
 def current_session() -> Session | None:
     """The signed-in session, or ``None`` (no sign-in needed, or not signed in)."""
     session = st.session_state.get(SESSION_KEY)
@@ -153,7 +149,7 @@ def still_signed_in() -> bool:
     if folder is None:
         return True
     session = current_session()
-    if session is None or session.folder != str(folder) or session.expired(_now()):
+    if session is None or session.folder != str(folder) or session.expired(clock.utcnow()):
         return False
     user = get_user(folder, session.username)
     return bool(
@@ -248,7 +244,7 @@ def _require(folder: Path) -> Session:
 
     settings = session_settings(folder)
     oidc, provider = oidc_provider()
-    now = _now()
+    now = clock.utcnow()
     session = current_session()
     if session is not None and session.folder != str(folder):
         session = None

@@ -1,9 +1,8 @@
 """Rapport: download the publishable wijk report (HTML; PDF when Chromium is installed)."""
 
-import re
-
 import streamlit as st
 
+from wijknet.core.order import slug
 from wijknet.privacy.suppression import is_aggregate_only
 from wijknet.report import PdfError
 from wijknet.webapp import state, ui
@@ -17,8 +16,8 @@ if wijk is None:
 else:
     st.write(t("report_intro", wijk=ui.literal(sel.wijk), wave=ui.literal(sel.wave)))
 folder, sig = sel.key
-slug = re.sub(r"[^a-z0-9]+", "-", f"{wijk or 'programma'}-{sel.wave}".lower()).strip("-")
-name = f"{'wijkrapport' if wijk else 'programmarapport'}-{slug}"
+kind = "wijkrapport" if wijk else "programmarapport"
+name = f"{kind}-{slug(str(wijk or 'programma') + '-' + str(sel.wave))}"
 with st.spinner("…"):
     html = state.report_html(folder, sig, wijk, sel.wave, sel.lang)
 st.download_button(
