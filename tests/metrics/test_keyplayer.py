@@ -198,6 +198,12 @@ def test_florentine_medici_fragment_the_marriage_network_most():
     assert kpp_neg(G, 1).score == pytest.approx(5 / 13, abs=TOL)
     dfs = {family: distance_fragmentation(G, [family]) for family in G}
     assert max(dfs, key=dfs.get) == "Medici"
+    # k = 2: without the Medici and the Guadagni, 13 families in components of 7 (Barbadori,
+    # Bischeri, Castellani, Peruzzi, Ridolfi, Strozzi, Tornabuoni), 2 (Albizzi-Ginori),
+    # 2 (Pazzi-Salviati), 1 (Acciaiuoli), 1 (Lamberteschi): F = 1 - (42 + 2 + 2) / 156 = 55/78.
+    result = kpp_neg(G, 2, restarts=3)
+    assert result.actors == ("Medici", "Guadagni")
+    assert result.score == pytest.approx(55 / 78, abs=TOL) == exhaustive(G, 2, "fragmentation")
 
 
 # --- determinism, conventions, edge cases ---------------------------------------------------
