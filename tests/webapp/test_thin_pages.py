@@ -1,4 +1,4 @@
-"""The app's pages and ``state.py`` only read the selection, call the library and render.
+"""The app's pages, ``state.py`` and the CLI commands only read their input, call the library and render.
 
 A static check of the source: no table operations (group, merge, pivot, apply,
 aggregate, sort, rank) and no boolean-mask filtering of frames. What a page
@@ -16,7 +16,10 @@ import pytest
 import wijknet.webapp
 
 WEBAPP = Path(wijknet.webapp.__file__).parent
-MODULES = sorted((WEBAPP / "views").glob("*.py")) + [WEBAPP / "state.py"]
+CLI = WEBAPP.parent / "cli"
+MODULES = sorted((WEBAPP / "views").glob("*.py")) + [WEBAPP / "state.py"] + sorted(CLI.glob("*.py"))
+#: Subscripts that are type annotations (``Annotated[list[str] | None, ...]``), not frames.
+TYPE_NAMES = {"Annotated", "list", "dict", "tuple", "set", "type", "Optional", "Union"}
 FORBIDDEN_CALLS = re.compile(r"\.(groupby|merge|pivot\w*|apply|agg|aggregate|sort_values|rank)\(")
 FORBIDDEN_IMPORTS = {"numpy", "networkx", "scipy", "sklearn", "statsmodels"}
 
@@ -26,6 +29,8 @@ def _mask_subscripts(tree: ast.AST) -> list[int]:
     lines = []
     for node in ast.walk(tree):
         if not isinstance(node, ast.Subscript):
+            continue
+        if isinstance(node.value, ast.Name) and node.value.id in TYPE_NAMES:
             continue
         parts = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
         for part in parts:
