@@ -1,8 +1,10 @@
 """A wijknet project: validated actors and ties plus their configuration.
 
 A project folder holds ``actors.csv`` and ``ties.csv`` (or ``.xlsx``),
-optionally ``responses.csv`` (survey responses with the KPI 3 item) and
-optionally ``wijknet.yaml``::
+optionally ``responses.csv`` (survey responses with the KPI 3 item),
+``ratings.csv`` (the PARTNER items per named partner), ``actor_waves.csv``
+(attributes that differ per wave), ``themes.csv`` (interview theme codes)
+and ``wijknet.yaml``::
 
     title: PlusWIJken wijknetwerken
     synthetic: false          # true marks fictional demo data
@@ -38,11 +40,22 @@ if TYPE_CHECKING:
 from wijknet.io.tables import read_table
 from wijknet.io.tidy import (
     ACTOR_REQUIRED,
+    ACTOR_WAVE_OPTIONAL,
+    ACTOR_WAVE_REQUIRED,
+    RATING_REQUIRED,
     RESPONSE_REQUIRED,
+    THEME_REQUIRED,
     TIE_REQUIRED,
+    TRUE,
+    empty_actor_waves,
+    empty_ratings,
     empty_responses,
+    empty_themes,
+    validate_actor_waves,
     validate_actors,
+    validate_ratings,
     validate_responses,
+    validate_themes,
     validate_ties,
 )
 
@@ -56,6 +69,20 @@ TEXTS = {
     "renamed_domains": {
         "nl": "Domeinlabels die de taxonomie onder een andere naam kent, zijn omgezet: {labels}",
         "en": "Domain labels the taxonomy knows under another name were converted: {labels}",
+    },
+    "unmapped_roles": {
+        "nl": "Rollen die geen rolgroep hebben (geef role_group of vul de rollen-lijst aan): {labels}",
+        "en": "Roles without a role group (give role_group or extend the roles file): {labels}",
+    },
+    "bad_role_group": {
+        "nl": "'{value}' is geen rolgroep; verwacht een rolgroep uit de rollen-lijst (bijv. general_practitioner "
+        "of Huisarts)",
+        "en": "'{value}' is not a role group; expected a role group of the roles file (e.g. general_practitioner "
+        "or GP)",
+    },
+    "bad_layer": {
+        "nl": "'{value}' is geen laag; verwacht een van: {known}",
+        "en": "'{value}' is not a layer; expected one of: {known}",
     },
     "unknown_domains": {
         "nl": "Domeinen die de taxonomie niet kent, worden gebruikt zoals ze zijn (met een eigen kleur): {labels}",
@@ -92,8 +119,26 @@ class Project:
         Messages for the user that did not stop loading (e.g. unknown domains).
     responses : pandas.DataFrame
         One row per survey response (``wijk``, ``wave``, ``actor_id``,
-        ``kpi3`` as float 1-5 or NaN, ``active`` as bool, extra columns);
-        no rows when the project has no ``responses`` table.
+        ``kpi3`` as float 1-5 or NaN, ``active`` as bool,
+        ``participation_level`` a step of :data:`wijknet.io.tidy.LADDER` or
+        ``""``, extra columns); no rows when the project has no ``responses`` table.
+    ratings : pandas.DataFrame
+        One row per survey answer of ``rater`` about a named partner ``rated``
+        in a wijk and wave, with the PARTNER items
+        (:data:`wijknet.io.tidy.RATING_ITEMS`, float 1-4, NaN = no answer).
+        Personal data: individual ratings are for researchers only.
+    actor_waves : pandas.DataFrame
+        Per-wave actor attributes (:data:`wijknet.io.tidy.ACTOR_WAVE_OPTIONAL`,
+        ``""`` = the actor's own value); :meth:`present` applies them.
+    themes : pandas.DataFrame
+        One row per theme code of a coded interview segment (``wijk``,
+        ``wave``, ``interview_id``, ``theme``, ``segment_id``, ``quote``,
+        ``actors``).
+
+    The actors table always has ``role_group`` (a key of ``config.roles`` or
+    ``""``), ``world`` (``leefwereld``/``systeemwereld`` of the role group,
+    else of the domain, else ``""``) and ``layer`` (a layer key: the actor's
+    own, else its role group's, else ``""``).
     evidence_rule : str or None
         For a project store: the evidence rule that made ``ties`` from the
         observations (``"all"``, ``"survey"`` or ``"confirmed"``, see
@@ -111,6 +156,9 @@ class Project:
     path: Path | None = None
     warnings: list[str] = field(default_factory=list)
     responses: pd.DataFrame = field(default_factory=empty_responses)
+    ratings: pd.DataFrame = field(default_factory=empty_ratings)
+    actor_waves: pd.DataFrame = field(default_factory=empty_actor_waves)
+    themes: pd.DataFrame = field(default_factory=empty_themes)
     evidence_rule: str | None = None
     store_path: Path | None = None
     audience: Audience | None = None
@@ -189,9 +237,35 @@ class Project:
         return _found_waves(self.actors, self.ties)
 
     def present(self, wijk: str, wave: str) -> pd.DataFrame:
-        """Actors of ``wijk`` who take part in ``wave`` (between their first and last wave)."""
+        """Actors of ``wijk`` who take part in ``wave`` (between their first and last wave), with that wave's attributes.
+
+        A non-empty value of :attr:`actor_waves` for the wave replaces the
+        actor's ``pluswijkteam``, ``kernaanpakken``, ``role``,
+        ``organisation``, ``role_group`` or ``layer``; a new role is mapped to
+        its role group again.
+
+        Examples
+        --------
+        >>> actors = pd.DataFrame({"actor_id": ["a", "b"], "wijk": "Noord", "domain": "zorg",
+        ...                        "role": "huisarts", "pluswijkteam": "nee"})
+        >>> ties = pd.DataFrame({"wijk": "Noord", "wave": ["2025", "2026"], "source": "a", "target": "b"})
+        >>> waves = pd.DataFrame({"wijk": "Noord", "wave": ["2026"], "actor_id": ["a"],
+        ...                       "pluswijkteam": ["ja"], "role": ["wijkverpleegkundige"]})
+        >>> project = Project.from_frames(actors, ties, actor_waves=waves)
+        >>> project.present("Noord", "2025")["pluswijkteam"].tolist()
+        [False, False]
+        >>> in_2026 = project.present("Noord", "2026")
+        >>> in_2026["pluswijkteam"].tolist(), in_2026["role_group"].tolist()
+        ([True, False], ['district_nurse', 'general_practitioner'])
+        """
         actors = self.actors[self.actors["wijk"] == wijk]
-        return actors[_present_mask(actors, wave, self.waves)]
+        actors = actors[_present_mask(actors, wave, self.waves)]
+        changes = self.actor_waves[
+            (self.actor_waves["wijk"] == wijk) & (self.actor_waves["wave"] == wave)
+        ]
+        if changes.empty:
+            return actors
+        return _apply_wave(actors, changes.set_index("actor_id"), self.config)
 
     @property
     def domains(self) -> list[str]:
@@ -216,11 +290,16 @@ class Project:
         config: ProjectConfig | None = None,
         path: Path | None = None,
         responses: pd.DataFrame | None = None,
+        ratings: pd.DataFrame | None = None,
+        actor_waves: pd.DataFrame | None = None,
+        themes: pd.DataFrame | None = None,
     ) -> Project:
         """Validate raw string tables (as :func:`read_table` returns them) into a project.
 
-        ``responses`` (optional) is the raw survey responses table; see
-        :func:`wijknet.io.tidy.validate_responses`.
+        ``responses``, ``ratings``, ``actor_waves`` and ``themes`` are optional
+        raw tables; see :mod:`wijknet.io.tidy`. Roles are mapped to role
+        groups by ``config.roles``; the roles it does not know are named in
+        one warning.
         """
         config = config or ProjectConfig()
         actors_file = actors.attrs.get("file", "actors.csv")
@@ -230,6 +309,15 @@ class Project:
         if responses is not None:
             responses_file = responses.attrs.get("file", "responses.csv")
             responses = validate_responses(responses, actors, responses_file, actors_file)
+        optional = {}
+        for name, table, validate in (
+            ("ratings", ratings, validate_ratings),
+            ("actor_waves", actor_waves, validate_actor_waves),
+            ("themes", themes, validate_themes),
+        ):
+            if table is not None:
+                file = table.attrs.get("file", f"{name}.csv")
+                optional[name] = validate(table, actors, file, actors_file).reset_index(drop=True)
         if config.waves:
             bad = [
                 Problem(
@@ -288,6 +376,15 @@ class Project:
         if unknown:
             warnings.append(text(TEXTS, "unknown_domains", labels=", ".join(unknown)))
             log.warning("%d domain label(s) not in the taxonomy", len(unknown))
+        actors, unmapped = _role_groups(actors, config, actors_file)
+        if unmapped:
+            warnings.append(text(TEXTS, "unmapped_roles", labels=", ".join(unmapped)))
+            log.warning("%d role text(s) without a role group", len(unmapped))
+        if "actor_waves" in optional:
+            waves_file = actor_waves.attrs.get("file", "actor_waves.csv")
+            optional["actor_waves"] = _role_groups(
+                optional["actor_waves"], config, waves_file, fill=False
+            )[0]
         actors = actors.reset_index(drop=True)
         ties = ties.reset_index(drop=True)
         return cls(
@@ -297,6 +394,7 @@ class Project:
             path=path,
             warnings=warnings,
             responses=responses,
+            **optional,
         )
 
     @classmethod
@@ -319,7 +417,7 @@ class Project:
         for name, required in (
             ("actors", ACTOR_REQUIRED),
             ("ties", TIE_REQUIRED),
-            ("responses", RESPONSE_REQUIRED),
+            *((name, required) for name, required in OPTIONAL_TABLES.items()),
         ):
             path = next(
                 (
@@ -329,21 +427,128 @@ class Project:
                 ),
                 None,
             )
-            if path is None and name == "responses":
-                continue  # optional
+            if path is None and name in OPTIONAL_TABLES:
+                continue
             if path is None:
                 raise DataError(
                     [Problem(f"{name}.csv", text(TEXTS, "no_table", name=name, folder=folder))]
                 )
             tables[name] = read_table(path, expected=required)
         project = cls.from_frames(
-            tables["actors"], tables["ties"], config, path=folder, responses=tables.get("responses")
+            tables["actors"],
+            tables["ties"],
+            config,
+            path=folder,
+            **{name: tables.get(name) for name in OPTIONAL_TABLES},
         )
         # Notes of reading (cleaned invisible characters, sheets not read) are shown like the other warnings.
         project.warnings.extend(
             str(note) for df in tables.values() for note in df.attrs.get("notes", [])
         )
         return project
+
+
+#: The optional tables of a tidy folder and their required columns.
+OPTIONAL_TABLES = {
+    "responses": RESPONSE_REQUIRED,
+    "ratings": RATING_REQUIRED,
+    "actor_waves": ACTOR_WAVE_REQUIRED,
+    "themes": THEME_REQUIRED,
+}
+
+
+def _role_groups(
+    actors: pd.DataFrame, config: ProjectConfig, file: str, fill: bool = True
+) -> tuple[pd.DataFrame, list[str]]:
+    """Set ``role_group``, ``layer`` (as keys) and, with ``fill``, ``world``; return the unmapped role texts.
+
+    A given ``role_group`` may be a key or a label of the catalogue; an empty
+    one is mapped from the free-text ``role``. A given ``layer`` may be a key,
+    label or alias; an empty one is the role group's layer (with ``fill``).
+    """
+    roles = config.roles
+    problems = []
+    given = actors["role_group"].fillna("").astype(str).str.strip()
+    keys = []
+    for row, value in given.items():
+        if not value:
+            keys.append("")
+            continue
+        key = value if value in roles.roles else roles.map(value)
+        if key is None:
+            problems.append(
+                Problem(
+                    file, text(TEXTS, "bad_role_group", value=value), row=row, column="role_group"
+                )
+            )
+        keys.append(key or "")
+    layers = []
+    for row, value in actors["layer"].fillna("").astype(str).str.strip().items():
+        key = roles.canonical_layer(value) if value else ""
+        if key is None:
+            known = ", ".join(layer.label() for layer in roles.layers.values())
+            problems.append(
+                Problem(
+                    file,
+                    text(TEXTS, "bad_layer", value=value, known=known),
+                    row=row,
+                    column="layer",
+                )
+            )
+        layers.append(key or "")
+    if problems:
+        raise DataError(problems)
+    actors = actors.copy()
+    actors["role_group"] = keys
+    actors["layer"] = layers
+    if not fill:
+        return actors, []
+    mapping = roles.mapping(actors["role"])
+    mapped = actors["role"].map(lambda r: mapping.get(r) or "")
+    actors["role_group"] = actors["role_group"].where(actors["role_group"] != "", mapped)
+    group_layer = actors["role_group"].map(lambda k: roles.layer(k) if k else "")
+    actors["layer"] = actors["layer"].where(actors["layer"] != "", group_layer)
+    taxonomy = config.taxonomy
+    actors["world"] = [
+        roles.world(k) if k else (taxonomy.world(d) if d in taxonomy.domains else "") or ""
+        for k, d in zip(actors["role_group"], actors["domain"])
+    ]
+    unmapped = sorted(
+        {r for r, k in zip(actors["role"], actors["role_group"]) if r and not k}, key=natural_key
+    )
+    return actors, unmapped
+
+
+def _apply_wave(actors: pd.DataFrame, changes: pd.DataFrame, config: ProjectConfig) -> pd.DataFrame:
+    """``actors`` with the non-empty values of one wave's ``actor_waves`` rows (indexed by actor_id)."""
+    out = actors.copy()
+    ids = out["actor_id"]
+    for column in ACTOR_WAVE_OPTIONAL:
+        new = ids.map(changes[column]).fillna("")
+        if column == "pluswijkteam":
+            new_flag = new.str.lower().isin(TRUE)
+            out[column] = new_flag.where(new != "", out[column]).astype(bool)
+        else:
+            out[column] = new.where(new != "", out[column])
+    role_changed = ids.map(changes["role"]).fillna("") != ""
+    group_given = ids.map(changes["role_group"]).fillna("") != ""
+    remap = role_changed & ~group_given
+    if remap.any():
+        roles = config.roles
+        out.loc[remap, "role_group"] = out.loc[remap, "role"].map(lambda r: roles.map(r) or "")
+    regroup = remap | group_given
+    if regroup.any():
+        roles, taxonomy = config.roles, config.taxonomy
+        layer_given = ids.map(changes["layer"]).fillna("") != ""
+        relayer = regroup & ~layer_given
+        out.loc[relayer, "layer"] = out.loc[relayer, "role_group"].map(
+            lambda k: roles.layer(k) if k else ""
+        )
+        out.loc[regroup, "world"] = [
+            roles.world(k) if k else (taxonomy.world(d) if d in taxonomy.domains else "") or ""
+            for k, d in zip(out.loc[regroup, "role_group"], out.loc[regroup, "domain"])
+        ]
+    return out
 
 
 def _found_waves(

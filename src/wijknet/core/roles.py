@@ -47,6 +47,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -185,7 +186,11 @@ class RoleCatalogue:
 
     @classmethod
     def default(cls) -> RoleCatalogue:
-        """The package's role catalogue (``data/roles.yaml``)."""
+        """The package's role catalogue (``data/roles.yaml``), read once per process."""
+        return _default_catalogue()
+
+    @classmethod
+    def _read_default(cls) -> RoleCatalogue:
         with resources.files("wijknet").joinpath("data/roles.yaml").open(encoding="utf-8") as fh:
             return cls.from_dict(yaml.safe_load(fh))
 
@@ -353,3 +358,9 @@ class RoleCatalogue:
             if text in {normalise(n) for n in (layer.key, layer.nl, layer.en, *layer.aliases)}:
                 return layer.key
         return None
+
+
+@functools.cache
+def _default_catalogue() -> RoleCatalogue:
+    # Every ProjectConfig() asks for the default; parsing the YAML and compiling the patterns once is enough.
+    return RoleCatalogue._read_default()

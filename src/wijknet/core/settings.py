@@ -6,6 +6,7 @@ A project folder or store may hold ``wijknet.yaml``::
     synthetic: true           # the data are made up (the app says so)
     waves: ["2025", "2026"]   # the order of the waves
     taxonomy: domains.yaml    # another domain taxonomy
+    roles: roles.yaml         # another role catalogue (shaped like data/roles.yaml)
     kpi3_bands: {"2025": [0, 25], "2026": [25, 50]}   # percent per wave
     kpi3_target: 75
     privacy: {min_cell: 5}    # smallest group a leernetwerk may see
@@ -30,6 +31,7 @@ import yaml
 
 from wijknet.core.errors import DataError, Problem
 from wijknet.core.i18n import text
+from wijknet.core.roles import RoleCatalogue
 from wijknet.core.taxonomy import Taxonomy
 
 CONFIG_FILE = "wijknet.yaml"
@@ -100,6 +102,10 @@ class ProjectConfig:
         As in the module docstring (``kpi3_*`` as shares 0-1).
     taxonomy_file : str or None
         The ``taxonomy`` file name as written (relative to the folder), ``None`` for the built-in one.
+    roles : RoleCatalogue
+        The role groups under the domains (``roles``: a file like ``data/roles.yaml``).
+    roles_file : str or None
+        The ``roles`` file name as written, ``None`` for the built-in catalogue.
     evidence_rule : {"all", "survey", "confirmed"}
         Which observations of a store make a tie.
     project_id : str or None
@@ -117,6 +123,8 @@ class ProjectConfig:
     #: Smallest group a leernetwerk may see (``privacy: {min_cell: 5}``), see :mod:`wijknet.privacy`.
     min_cell: int = 5
     taxonomy_file: str | None = None
+    roles: RoleCatalogue = field(default_factory=RoleCatalogue.default)
+    roles_file: str | None = None
     evidence_rule: str = "all"
     project_id: str | None = None
     session_minutes: float = SESSION_MINUTES
@@ -160,6 +168,11 @@ class ProjectConfig:
                 if data.get("taxonomy")
                 else Taxonomy.default()
             )
+            roles = (
+                RoleCatalogue.from_file(folder / data["roles"], taxonomy)
+                if data.get("roles")
+                else RoleCatalogue.default()
+            )
             waves = data.get("waves")
             rule = data.get("evidence_rule")
             project_id = data.get("project_id")
@@ -177,6 +190,8 @@ class ProjectConfig:
                 else KPI3_TARGET,
                 min_cell=_min_cell(data.get("privacy")),
                 taxonomy_file=str(data["taxonomy"]) if data.get("taxonomy") else None,
+                roles=roles,
+                roles_file=str(data["roles"]) if data.get("roles") else None,
                 evidence_rule=check_rule(str(rule)) if rule else "all",
                 project_id=check_project_id(str(project_id)) if project_id else None,
                 session_minutes=minutes,

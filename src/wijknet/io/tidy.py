@@ -21,7 +21,26 @@ and wave)
     domeinoverstijgend samen dan een jaar geleden", 1 = helemaal oneens ...
     5 = helemaal eens; empty, "weet niet" or "n.v.t." = no answer),
     ``active`` (yes/no: an active participant of the wijknetwerk; empty:
-    yes); any other column is kept.
+    yes), ``participation_level`` (a resident's step on the participation
+    ladder, see :data:`LADDER`); any other column is kept.
+``ratings`` (optional; one row per survey answer of a rater about one named
+partner: the PARTNER items, at most one per rater, partner and wave)
+    required: ``wijk``, ``wave``, ``rater``, ``rated`` (actors of that wijk);
+    optional: ``intensity`` (collaboration level 1 bewust/awareness,
+    2 afstemming/cooperation, 3 coördinatie/coordination, 4
+    integratie/integration) and the PARTNER trust items ``trust_open``,
+    ``trust_reliability``, ``trust_mission`` and value items ``value_power``,
+    ``value_involvement``, ``value_resources`` (each 1-4; empty or "weet
+    niet" = no answer); any other column is kept.
+``actor_waves`` (optional; attributes that differ per wave)
+    required: ``wijk``, ``wave``, ``actor_id``; optional: ``pluswijkteam``,
+    ``kernaanpakken``, ``role``, ``organisation``, ``role_group``, ``layer``.
+    A non-empty value replaces the actor's value in that wave
+    (:meth:`wijknet.project.Project.present`); empty keeps it.
+``themes`` (optional; one row per theme code of a coded interview segment)
+    required: ``wijk``, ``wave``, ``interview_id``, ``theme``; optional:
+    ``segment_id``, ``quote`` (free text: personal data), ``actors``
+    (actor ids mentioned in the segment, separated by ``;``).
 
 Column values are checked cell by cell against one rule per column
 (:data:`ACTOR_CHECKS`, :data:`TIE_CHECKS`, :data:`RESPONSE_CHECKS`), and the
@@ -57,11 +76,34 @@ ACTOR_OPTIONAL = (
     "consent",
     "first_wave",
     "last_wave",
+    "role_group",
+    "layer",
 )
+#: Actor columns wijknet derives (never read): the world of the role group, else of the domain.
+ACTOR_DERIVED = ("world",)
 TIE_REQUIRED = ("wijk", "wave", "source", "target")
 TIE_OPTIONAL = ("tie_type", "weight", "evidence")
 RESPONSE_REQUIRED = ("wijk", "wave", "actor_id")
-RESPONSE_OPTIONAL = ("kpi3", "active")
+RESPONSE_OPTIONAL = ("kpi3", "active", "participation_level")
+#: The participation ladder of residents, lowest step first (codes 1-5 in the instrument).
+LADDER = ("informeren", "raadplegen", "adviseren", "coproduceren", "meebeslissen")
+RATING_REQUIRED = ("wijk", "wave", "rater", "rated")
+#: The PARTNER items of one answer, each 1-4 (Varda et al.): level of collaboration, trust, value.
+TRUST_ITEMS = ("trust_open", "trust_reliability", "trust_mission")
+VALUE_ITEMS = ("value_power", "value_involvement", "value_resources")
+RATING_ITEMS = ("intensity", *TRUST_ITEMS, *VALUE_ITEMS)
+RATING_SCALE = (1, 4)
+ACTOR_WAVE_REQUIRED = ("wijk", "wave", "actor_id")
+ACTOR_WAVE_OPTIONAL = (
+    "pluswijkteam",
+    "kernaanpakken",
+    "role",
+    "organisation",
+    "role_group",
+    "layer",
+)
+THEME_REQUIRED = ("wijk", "wave", "interview_id", "theme")
+THEME_OPTIONAL = ("segment_id", "quote", "actors")
 KPI3_SCALE = (1, 5)
 NO_ANSWER = {"", "weet niet", "weet ik niet", "geen mening", "n.v.t.", "nvt", "n.v.t", "niet van toepassing",
              "don't know", "dont know", "n/a", "na"}  # fmt: skip
@@ -144,6 +186,32 @@ TEXTS = {
     "duplicate_response": {
         "nl": "actor '{value}' heeft in meting '{wave}' al een respons in rij {first}; één respons per actor en meting",
         "en": "actor '{value}' already has a response in wave '{wave}' in row {first}; one response per actor and wave",
+    },
+    "rating_range": {
+        "nl": "'{value}' is geen geldig antwoord; verwacht een geheel getal van 1 tot 4, of leeg of 'weet niet'",
+        "en": "'{value}' is not a valid answer; expected a whole number from 1 to 4, or empty or 'weet niet'",
+    },
+    "ladder": {
+        "nl": "'{value}' is geen trede van de participatieladder; verwacht 1-5 of informeren, raadplegen, "
+        "adviseren, coproduceren, meebeslissen",
+        "en": "'{value}' is not a step of the participation ladder; expected 1-5 or informeren, raadplegen, "
+        "adviseren, coproduceren, meebeslissen",
+    },
+    "unknown_in_wijk": {
+        "nl": "onbekende actor '{value}'; verwacht een actor_id van wijk '{wijk}' uit {actors}",
+        "en": "unknown actor '{value}'; expected an actor_id of wijk '{wijk}' from {actors}",
+    },
+    "self_rating": {
+        "nl": "'{value}' beoordeelt zichzelf; beoordelaar en beoordeelde moeten verschillen",
+        "en": "'{value}' rates itself; rater and rated must differ",
+    },
+    "duplicate_rating": {
+        "nl": "dubbele beoordeling (zelfde meting, beoordelaar en beoordeelde) als in rij {first}",
+        "en": "duplicate rating (same wave, rater and rated) as in row {first}",
+    },
+    "duplicate_actor_wave": {
+        "nl": "actor '{value}' staat in meting '{wave}' al in rij {first}; één rij per actor en meting",
+        "en": "actor '{value}' is already listed for wave '{wave}' in row {first}; one row per actor and wave",
     },
     "no_rows": {
         "nl": "het bestand heeft een kopregel maar geen gegevens",
@@ -260,9 +328,68 @@ def _is_kpi3(value: str) -> bool:
     return True
 
 
+def rating_answer(value: str) -> float:
+    """A PARTNER item as a number 1-4, NaN for no answer; ``ValueError`` if invalid.
+
+    Examples
+    --------
+    >>> rating_answer("3"), rating_answer("weet niet")
+    (3.0, nan)
+    """
+    value = str(value).strip()
+    if value.lower() in NO_ANSWER:
+        return float("nan")
+    number = float(_to_float_str(value))
+    if number != int(number) or not RATING_SCALE[0] <= number <= RATING_SCALE[1]:
+        raise ValueError(value)
+    return number
+
+
+def ladder_step(value: str) -> str:
+    """The participation ladder step (a name of :data:`LADDER`) of a code 1-5 or a name; ``""`` for no answer.
+
+    Examples
+    --------
+    >>> ladder_step("2"), ladder_step("Meebeslissen"), ladder_step("")
+    ('raadplegen', 'meebeslissen', '')
+    """
+    value = str(value).strip().lower()
+    if value in NO_ANSWER:
+        return ""
+    if value in LADDER:
+        return value
+    number = float(_to_float_str(value))
+    if number != int(number) or not 1 <= number <= len(LADDER):
+        raise ValueError(value)
+    return LADDER[int(number) - 1]
+
+
+def _passes_rule(convert: Callable[[str], object]) -> Callable[[str], bool]:
+    def rule(value: str) -> bool:
+        try:
+            convert(value)
+        except ValueError:
+            return False
+        return True
+
+    return rule
+
+
 RESPONSE_CHECKS = _checks(
-    RESPONSE_REQUIRED, {"kpi3": ("kpi3_range", _is_kpi3), "active": ("bool", _is_bool)}
+    RESPONSE_REQUIRED,
+    {
+        "kpi3": ("kpi3_range", _is_kpi3),
+        "active": ("bool", _is_bool),
+        "participation_level": ("ladder", _passes_rule(ladder_step)),
+    },
 )
+RATING_CHECKS = _checks(
+    RATING_REQUIRED, {item: ("rating_range", _passes_rule(rating_answer)) for item in RATING_ITEMS}
+)
+ACTOR_WAVE_CHECKS = _checks(
+    ACTOR_WAVE_REQUIRED, {"pluswijkteam": ("bool", lambda v: v == "" or _is_bool(v))}
+)
+THEME_CHECKS = _checks(THEME_REQUIRED, {})
 
 
 def _passes(rule: Callable[[str], bool], value) -> bool:
@@ -470,7 +597,183 @@ def validate_responses(
     out["active"] = (
         out["active"].map(lambda v: v.strip() == "" or v.strip().lower() in TRUE).astype(bool)
     )
+    out["participation_level"] = out["participation_level"].map(ladder_step)
     return out
+
+
+def _actor_in_wijk(actor, wijk, wijk_of, file, actors_file, row, column) -> list[Problem]:
+    """A problem when ``actor`` is not an actor of ``wijk``."""
+    if actor and (actor not in wijk_of or (wijk and wijk_of[actor] != wijk)):
+        message = text(TEXTS, "unknown_in_wijk", value=actor, wijk=wijk, actors=actors_file)
+        return [Problem(file, message, row=row, column=column)]
+    return []
+
+
+def _duplicates(
+    df: pd.DataFrame, key: list[str], file: str, message: str, column: str
+) -> list[Problem]:
+    """A problem for every row whose ``key`` repeats an earlier row's."""
+    problems, seen = [], {}
+    for row, values in zip(df.index, df[key].itertuples(index=False, name=None)):
+        if values in seen:
+            found = dict(zip(key, values))
+            text_ = text(
+                TEXTS,
+                message,
+                value=found.get("actor_id", ""),
+                wave=found["wave"],
+                first=seen[values],
+            )
+            problems.append(Problem(file, text_, row=row, column=column))
+        else:
+            seen[values] = row
+    return problems
+
+
+def validate_ratings(
+    df: pd.DataFrame,
+    actors: pd.DataFrame,
+    file: str = "ratings.csv",
+    actors_file: str = "actors.csv",
+) -> pd.DataFrame:
+    """Validate a ratings table (the PARTNER items of each named partner) against validated actors.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Every :data:`RATING_ITEMS` column as float 1-4 (NaN = no answer,
+        including "weet niet"); the index keeps the source row numbers.
+
+    Examples
+    --------
+    >>> actors = pd.DataFrame({"actor_id": ["a", "b"], "wijk": "Noord"})
+    >>> df = pd.DataFrame({"wijk": "Noord", "wave": "2025", "rater": ["a"], "rated": ["b"],
+    ...                    "trust_open": ["4"], "trust_mission": ["weet niet"]})
+    >>> out = validate_ratings(df, actors)
+    >>> out[["trust_open", "trust_mission", "intensity"]].iloc[0].tolist()
+    [4.0, nan, nan]
+    """
+    problems = missing_columns(df, RATING_REQUIRED, file)
+    if problems:
+        raise DataError(problems)
+    problems = _check(df, RATING_CHECKS, file)
+    wijk_of = dict(zip(actors["actor_id"], actors["wijk"]))
+    for row, wijk, rater, rated in zip(df.index, df["wijk"], df["rater"], df["rated"]):
+        problems += _actor_in_wijk(rater, wijk, wijk_of, file, actors_file, row, "rater")
+        problems += _actor_in_wijk(rated, wijk, wijk_of, file, actors_file, row, "rated")
+        if rater and rater == rated:
+            problems.append(
+                Problem(file, text(TEXTS, "self_rating", value=rater), row=row, column="rated")
+            )
+    problems += _duplicates(
+        df, ["wijk", "wave", "rater", "rated"], file, "duplicate_rating", "rated"
+    )
+    if problems:
+        raise DataError(sorted(problems, key=lambda p: (p.row or 0, p.column or "")))
+    out = df.copy()
+    for item in RATING_ITEMS:
+        out[item] = (
+            out[item].map(rating_answer).astype(float) if item in out.columns else float("nan")
+        )
+    return out
+
+
+def validate_actor_waves(
+    df: pd.DataFrame,
+    actors: pd.DataFrame,
+    file: str = "actor_waves.csv",
+    actors_file: str = "actors.csv",
+) -> pd.DataFrame:
+    """Validate a table of per-wave actor attributes (``actor_waves``) against validated actors.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Every :data:`ACTOR_WAVE_OPTIONAL` column as text, ``""`` where the
+        wave keeps the actor's value; ``pluswijkteam`` as ``"ja"``/``"nee"``/``""``
+        and ``kernaanpakken`` separated by ``;``.
+
+    Examples
+    --------
+    >>> actors = pd.DataFrame({"actor_id": ["a"], "wijk": "Noord"})
+    >>> df = pd.DataFrame({"wijk": "Noord", "wave": ["2025", "2026"], "actor_id": "a",
+    ...                    "pluswijkteam": ["", "1"]})
+    >>> validate_actor_waves(df, actors)["pluswijkteam"].tolist()
+    ['', 'ja']
+    """
+    problems = missing_columns(df, ACTOR_WAVE_REQUIRED, file)
+    if problems:
+        raise DataError(problems)
+    problems = _check(df, ACTOR_WAVE_CHECKS, file)
+    wijk_of = dict(zip(actors["actor_id"], actors["wijk"]))
+    for row, wijk, actor in zip(df.index, df["wijk"], df["actor_id"]):
+        problems += _actor_in_wijk(actor, wijk, wijk_of, file, actors_file, row, "actor_id")
+    problems += _duplicates(df, ["wave", "actor_id"], file, "duplicate_actor_wave", "actor_id")
+    if problems:
+        raise DataError(sorted(problems, key=lambda p: (p.row or 0, p.column or "")))
+    out = df.copy()
+    for col in ACTOR_WAVE_OPTIONAL:
+        if col not in out.columns:
+            out[col] = ""
+    flag = out["pluswijkteam"].str.strip().str.lower()
+    out["pluswijkteam"] = flag.map(lambda v: "" if v == "" else ("ja" if v in TRUE else "nee"))
+    out["kernaanpakken"] = out["kernaanpakken"].map(_normalise_list)
+    return out
+
+
+def validate_themes(
+    df: pd.DataFrame,
+    actors: pd.DataFrame,
+    file: str = "themes.csv",
+    actors_file: str = "actors.csv",
+) -> pd.DataFrame:
+    """Validate a table of interview theme codes against validated actors (the mentioned ``actors``).
+
+    Examples
+    --------
+    >>> actors = pd.DataFrame({"actor_id": ["a"], "wijk": "Noord"})
+    >>> df = pd.DataFrame({"wijk": "Noord", "wave": "2025", "interview_id": ["g1"], "theme": ["vertrouwen"]})
+    >>> validate_themes(df, actors)[["theme", "segment_id", "actors"]].iloc[0].tolist()
+    ['vertrouwen', '', '']
+    """
+    problems = missing_columns(df, THEME_REQUIRED, file)
+    if problems:
+        raise DataError(problems)
+    problems = _check(df, THEME_CHECKS, file)
+    wijk_of = dict(zip(actors["actor_id"], actors["wijk"]))
+    out = df.copy()
+    for col in THEME_OPTIONAL:
+        if col not in out.columns:
+            out[col] = ""
+    out["actors"] = out["actors"].map(_normalise_list)
+    for row, wijk, mentioned in zip(out.index, out["wijk"], out["actors"]):
+        for actor in filter(None, mentioned.split(";")):
+            problems += _actor_in_wijk(actor, wijk, wijk_of, file, actors_file, row, "actors")
+    if problems:
+        raise DataError(sorted(problems, key=lambda p: (p.row or 0, p.column or "")))
+    out["theme"] = out["theme"].str.strip()
+    return out
+
+
+def empty_table(
+    required: tuple[str, ...], optional: tuple[str, ...] = (), floats: tuple[str, ...] = ()
+) -> pd.DataFrame:
+    """A validated table without rows: text columns, and ``floats`` as float columns."""
+    return pd.DataFrame(
+        {c: pd.Series(dtype=float if c in floats else str) for c in (*required, *optional, *floats)}
+    )
+
+
+def empty_ratings() -> pd.DataFrame:
+    return empty_table(RATING_REQUIRED, floats=RATING_ITEMS)
+
+
+def empty_actor_waves() -> pd.DataFrame:
+    return empty_table(ACTOR_WAVE_REQUIRED, ACTOR_WAVE_OPTIONAL)
+
+
+def empty_themes() -> pd.DataFrame:
+    return empty_table(THEME_REQUIRED, THEME_OPTIONAL)
 
 
 def empty_responses() -> pd.DataFrame:
@@ -482,5 +785,6 @@ def empty_responses() -> pd.DataFrame:
             "actor_id": pd.Series(dtype=str),
             "kpi3": pd.Series(dtype=float),
             "active": pd.Series(dtype=bool),
+            "participation_level": pd.Series(dtype=str),
         }
     )

@@ -49,6 +49,7 @@ from wijknet.core.errors import DataError, Problem
 from wijknet.core.i18n import text
 from wijknet.core.taxonomy import Domain, Taxonomy
 from wijknet.io.tidy import (
+    ACTOR_DERIVED,
     ACTOR_OPTIONAL,
     ACTOR_REQUIRED,
     RESPONSE_OPTIONAL,
@@ -316,6 +317,11 @@ def restrict(project, audience: str | Audience, *, key: bytes | None = None):
     """
     audience = Audience.parse(audience)
     actors, ties, responses = project.actors.copy(), project.ties.copy(), project.responses.copy()
+    ratings, actor_waves, themes = (
+        project.ratings.copy(),
+        project.actor_waves.copy(),
+        project.themes.copy(),
+    )
     if audience.tier == "wijkteam":
         if audience.wijk not in set(actors["wijk"]):
             raise DataError([Problem(str(audience), text(TEXTS, "unknown_wijk", wijk=audience.wijk, audience=audience,
@@ -323,6 +329,9 @@ def restrict(project, audience: str | Audience, *, key: bytes | None = None):
         actors = actors[actors["wijk"] == audience.wijk]
         ties = ties[ties["wijk"] == audience.wijk]
         responses = responses[responses["wijk"] == audience.wijk]
+        ratings = ratings[ratings["wijk"] == audience.wijk]
+        actor_waves = actor_waves[actor_waves["wijk"] == audience.wijk]
+        themes = themes[themes["wijk"] == audience.wijk]
     config = project.config
     real_ids = None
     if not audience.unlocked:
@@ -343,9 +352,22 @@ def restrict(project, audience: str | Audience, *, key: bytes | None = None):
         actors["actor_id"] = actors["actor_id"].map(codes)
         ties["source"], ties["target"] = ties["source"].map(codes), ties["target"].map(codes)
         responses["actor_id"] = responses["actor_id"].map(codes)
+        ratings["rater"], ratings["rated"] = (
+            ratings["rater"].map(codes),
+            ratings["rated"].map(codes),
+        )
+        actor_waves["actor_id"] = actor_waves["actor_id"].map(codes)
+        actor_waves["organisation"] = actor_waves["organisation"].where(
+            ~actor_waves["actor_id"].isin(set(actors.loc[blank, "actor_id"])), ""
+        )
+        if audience.tier == "leernetwerk":
+            actor_waves["role"] = ""
+        themes["actors"] = themes["actors"].map(
+            lambda v: ";".join(codes.get(a, "") for a in v.split(";")) if v else ""
+        )
         real_ids = {v: k for k, v in codes.items()}
     if audience.tier != "onderzoeker":
-        actors = actors[[*ACTOR_REQUIRED, *ACTOR_OPTIONAL]]
+        actors = actors[[*ACTOR_REQUIRED, *ACTOR_OPTIONAL, *ACTOR_DERIVED]]
         ties = ties[[c for c in PLAIN_TIE_COLUMNS if c in ties.columns]]
         responses = responses[[*RESPONSE_REQUIRED, *RESPONSE_OPTIONAL]]
     warnings = list(project.warnings)
@@ -354,9 +376,10 @@ def restrict(project, audience: str | Audience, *, key: bytes | None = None):
             kinds = _label_kinds(project)
             ties["evidence"] = ties["evidence"].map(lambda v: _neutral_evidence(v, kinds))
         blanked = 0
-        for table, keep in ((actors, (*ACTOR_REQUIRED, *ACTOR_OPTIONAL)), (ties, PLAIN_TIE_COLUMNS),
+        for table, keep in ((actors, (*ACTOR_REQUIRED, *ACTOR_OPTIONAL, *ACTOR_DERIVED)), (ties, PLAIN_TIE_COLUMNS),
                             (responses, (*RESPONSE_REQUIRED, *RESPONSE_OPTIONAL))):  # fmt: skip
             blanked += _blank_free_text(table, keep, config.min_cell)[1]
+        themes["quote"] = ""  # interview quotes are free text
         if blanked:
             warnings.append(text(TEXTS, "blanked_free_text", n=blanked))
     if audience.tier == "leernetwerk":
@@ -367,6 +390,8 @@ def restrict(project, audience: str | Audience, *, key: bytes | None = None):
     return dataclasses.replace(
         project, actors=actors.reset_index(drop=True), ties=ties.reset_index(drop=True),
         responses=responses.reset_index(drop=True), config=config, audience=audience, _real_ids=real_ids,
+        ratings=ratings.reset_index(drop=True), actor_waves=actor_waves.reset_index(drop=True),
+        themes=themes.reset_index(drop=True),
         _evidence_view=restrict_evidence,
         warnings=warnings,
     )  # fmt: skip
