@@ -9,7 +9,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -93,13 +93,15 @@ class AnalysisResult:
     ei_domains: pd.DataFrame | None = None
     change: pd.DataFrame | None = None
     kpi3: pd.DataFrame | None = None
+    #: The programme's own tables by file stem (:func:`wijknet.analysis.programme.programme_tables`).
+    programme: dict[str, pd.DataFrame] = field(default_factory=dict)
 
     def write(self, out_dir: str | Path) -> list[Path]:
         """Write the tables as CSV files into ``out_dir``.
 
         ``actor_metrics.csv`` (not for a leernetwerk), ``network_metrics.csv``,
         ``mixing.csv``, ``ei_domains.csv``, ``change.csv`` and, with survey
-        responses, ``kpi3.csv``.
+        responses, ``kpi3.csv``; then each table of ``programme`` as ``<stem>.csv``.
 
         Files are written to a temporary folder first and moved into place
         only when all of them are complete, so a failure leaves ``out_dir`` as
@@ -115,6 +117,7 @@ class AnalysisResult:
             tables["change.csv"] = self.change
         if self.kpi3 is not None:
             tables["kpi3.csv"] = self.kpi3
+        tables |= {f"{stem}.csv": table for stem, table in self.programme.items()}
         with tempfile.TemporaryDirectory(dir=out_dir) as tmp:
             for name, table in tables.items():
                 table.to_csv(Path(tmp) / name, index=False)
@@ -215,6 +218,7 @@ def analyse(
     """
     from wijknet.analysis.kpi import kpi3
     from wijknet.analysis.nonresponse import METHODS
+    from wijknet.analysis.programme import programme_tables
     from wijknet.io.tidy import check_analysable
 
     if nonresponse not in METHODS:
@@ -282,6 +286,7 @@ def analyse(
         ei_domains=_order(ei_domains, EI_DOMAIN_COLUMNS).assign(**treated),
         change=change,
         kpi3=kpi3(project) if project.has_responses else None,
+        programme=programme_tables(project, seed=seed),
     )
 
 

@@ -1,0 +1,36 @@
+"""The programme's own tables that ``wijknet analyse`` writes beside the standard ones.
+
+PlusWIJken asks questions generic network analysis does not: whether the
+kernaanpakken's collaborations exist, whether the PlusWIJkteam connects,
+whether leefwereld and systeemwereld are bridged, which introductions would
+help most (issue 13), and how trust, value and intensity of collaboration and
+residents' participation develop (issue 14). Each lens returns its tables as
+``{file stem: DataFrame}``; :func:`programme_tables` collects them for
+:func:`wijknet.analysis.standard.analyse`, which writes each as ``<stem>.csv``.
+
+Every lens already respects the project's audience: a leernetwerk gets
+aggregates protected by :func:`wijknet.privacy.suppression.protect` only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+
+#: The lenses in the order their tables are written: each is ``lens(project, seed=...) -> {stem: table}``.
+LENSES: list[Callable[..., dict[str, pd.DataFrame]]] = []
+
+
+def programme_tables(project, *, seed: int = 0) -> dict[str, pd.DataFrame]:
+    """Every lens's tables of ``project``, by file stem (``"roles"`` -> ``roles.csv``).
+
+    Examples
+    --------
+    >>> isinstance(programme_tables.__doc__, str)
+    True
+    """
+    tables: dict[str, pd.DataFrame] = {}
+    for lens in LENSES:
+        tables.update(lens(project, seed=seed))
+    return tables
