@@ -18,8 +18,12 @@ from collections.abc import Callable
 
 import pandas as pd
 
+from wijknet.analysis.evaluation import evaluation_tables
+
 #: The lenses in the order their tables are written: each is ``lens(project, seed=...) -> {stem: table}``.
 LENSES: list[Callable[..., dict[str, pd.DataFrame]]] = []
+# --- evaluation: did.csv and meta.csv (issue 15) ---
+LENSES.append(lambda project, seed=0: evaluation_tables(project, seed=seed))
 
 
 def programme_tables(project, *, seed: int = 0) -> dict[str, pd.DataFrame]:
