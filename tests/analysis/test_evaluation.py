@@ -212,7 +212,7 @@ def test_did_intervals_cover_the_true_effect_in_a_seeded_simulation():
     truth = _true_density_change("pilot") - _true_density_change("comparison")
     rng = np.random.default_rng(2027)
     groups = {f"p{i}": "pilot" for i in range(3)} | {f"c{i}": "comparison" for i in range(3)}
-    hits, sims = 0, 120
+    hits, sims, estimates, widths = 0, 120, [], []
     for sim in range(sims):
         graphs = {}
         for wijk, group in groups.items():
@@ -222,8 +222,19 @@ def test_did_intervals_cover_the_true_effect_in_a_seeded_simulation():
         row = difference_in_differences(measured.values, groups=groups,
                                         replicates=measured.replicates).table.iloc[0]  # fmt: skip
         hits += row["ci_low"] <= truth <= row["ci_high"]
+        estimates.append(row["difference"])
+        widths.append(row["ci_high"] - row["ci_low"])
     rate = hits / sims
-    assert 0.85 <= rate <= 0.995, rate  # nominal 0.95; docs/methods.md gives the rate of 1,000 runs
+    # Nominal 0.95. The node bootstrap is conservative when tie noise dominates the actors' own
+    # differences (docs/methods.md gives the rate of 1,000 runs), so the band is wide...
+    assert 0.88 <= rate <= 1.0, rate
+    assert abs(np.mean(estimates) - truth) < 0.2 * truth  # the estimator is (nearly) unbiased
+    # ... but an interval must not be uselessly wide: at most twice the width the spread of the
+    # estimates over the simulations calls for (2 x 1.96 sd).
+    assert np.mean(widths) < 2 * (2 * 1.96 * np.std(estimates, ddof=1)), (
+        np.mean(widths),
+        np.std(estimates),
+    )
 
 
 def test_pool_tie_change_equals_meta_analysis_per_term():
