@@ -159,6 +159,10 @@ def test_did_interval_from_given_replicates():
     row = difference_in_differences(values, groups={"A": "pilot", "B": "comparison"},
                                     replicates=reps, level=0.8).table.iloc[0]  # fmt: skip
     draws = 1 + 2 * np.arange(11) / 10
+    # Without B's replicates there is no joint draw: no interval rather than a pilots-only one.
+    partial = difference_in_differences(values, groups={"A": "pilot", "B": "comparison"},
+                                        replicates=reps[reps["wijk"] == "A"]).table.iloc[0]  # fmt: skip
+    assert np.isnan(partial["ci_low"]) and partial["difference"] == pytest.approx(1.0)
     assert row["ci_low"] == pytest.approx(np.quantile(draws, 0.1))
     assert row["ci_high"] == pytest.approx(np.quantile(draws, 0.9))
 

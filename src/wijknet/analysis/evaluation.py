@@ -644,7 +644,7 @@ def difference_in_differences(
                 if not (np.isfinite(before) and np.isfinite(after)):
                     continue
                 change[wijk] = float(after) - float(before)
-                if boot is not None:
+                if boot is not None and (wijk, wave) in boot and (wijk, baseline) in boot:
                     after_boot = boot[(wijk, wave)][measure].to_numpy(float)
                     boot_change[wijk] = after_boot - boot[(wijk, baseline)][measure].to_numpy(float)
             pilots = [w for w in change if groups[w] == PILOT]
@@ -654,7 +654,7 @@ def difference_in_differences(
             design = DID if comparisons else BASELINE_CHANGE
             difference = pilot - comparison if comparisons else pilot
             low = high = np.nan
-            if boot_change and pilots:
+            if pilots and set(change) <= set(boot_change):  # every wijk has its replicates
                 draws = np.mean([boot_change[w] for w in pilots], axis=0)
                 if comparisons:
                     draws = draws - np.mean([boot_change[w] for w in comparisons], axis=0)
