@@ -86,3 +86,37 @@ def hand_project() -> Project:
         {"wijk": ["Noord"], "wave": ["2026"], "actor_id": ["w1"], "pluswijkteam": ["ja"]}
     )
     return Project.from_frames(actors.astype(str), ties.astype(str), actor_waves=waves.astype(str))
+
+
+def write_hand_project(folder) -> object:
+    """The project of the module docstring as a tidy folder (fictional: ``synthetic: true``)."""
+    from pathlib import Path
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    project = hand_project()
+    actors = project.actors.copy()
+    actors["pluswijkteam"] = actors["pluswijkteam"].map({True: "ja", False: "nee"})
+    columns = [
+        "actor_id",
+        "wijk",
+        "domain",
+        "name",
+        "role",
+        "kind",
+        "pluswijkteam",
+        "kernaanpakken",
+        "first_wave",
+    ]
+    actors[columns].to_csv(folder / "actors.csv", index=False)
+    project.ties[["wijk", "wave", "source", "target", "tie_type", "weight"]].to_csv(
+        folder / "ties.csv", index=False
+    )
+    project.actor_waves[["wijk", "wave", "actor_id", "pluswijkteam"]].to_csv(
+        folder / "actor_waves.csv", index=False
+    )
+    (folder / "wijknet.yaml").write_text(
+        "title: Testproject kernaanpakken\nsynthetic: true\nwaves: ['2025', '2026']\n",
+        encoding="utf-8",
+    )
+    return folder

@@ -587,6 +587,72 @@ def participation_sentence(row, lang: str | None = None) -> str:
                 share=fmt.percent(row["share_declared"], 0, lang))  # fmt: skip
 
 
+# --- one wijk and wave for the app and the wijk report ----------------------------------------------
+
+
+def wijk_view(project: Project, wijk: str, wave: str, *, lang: str | None = None) -> list[dict]:
+    """Everything the page *Kernaanpakken* and the wijk report show of one wijk and wave, per kernaanpak.
+
+    Returns
+    -------
+    list of dict
+        One per kernaanpak, in profile order: ``name``, ``description``,
+        ``completeness`` (share), ``summary`` (:func:`summary_sentences`),
+        ``present`` and ``absent`` (:func:`link_sentences` of the links with
+        and without ties), ``participation`` (:func:`participation_sentence`;
+        ``None`` for every audience but researchers). For a leernetwerk the
+        link counts are protected as in :func:`kernaanpak_links`.
+    """
+    profiles = _profiles(project, None)
+    waves = list(project.waves)
+    at = waves.index(wave)
+    previous = waves[at - 1] if at > 0 else None
+    graphs = _Graphs(project)
+    links = kernaanpak_links(
+        project, profiles=profiles, wijken=[wijk], waves=[wave], _graphs=graphs
+    )
+    summary = kernaanpak_summary(project, links, profiles=profiles).set_index("kernaanpak")
+    researcher = project.audience is None or project.audience.is_researcher
+    participation = (
+        participation_check(
+            project, profiles=profiles, wijken=[wijk], waves=[wave], _graphs=graphs
+        ).set_index("kernaanpak")
+        if researcher
+        else None
+    )
+    out = []
+    for name, kernaanpak in profiles.kernaanpakken.items():
+        mine = links[links["kernaanpak"] == name]
+        present = mine[mine["present"].astype(bool)]
+        absent = mine[~mine["present"].astype(bool)]
+        options = {
+            "profiles": profiles,
+            "previous": previous,
+            "min_cell": project.config.min_cell,
+            "lang": lang,
+        }
+        out.append({
+            "name": name, "description": kernaanpak.description(lang),
+            "completeness": float(summary.loc[name, "completeness"]),
+            "summary": summary_sentences(summary.loc[name], profiles=profiles, lang=lang),
+            "present": link_sentences(present, name, **options), "absent": link_sentences(absent, name, **options),
+            "participation": participation_sentence(participation.loc[name], lang)
+            if participation is not None else None,
+        })  # fmt: skip
+    return out
+
+
+def completeness_display(project: Project, wave: str, *, lang: str | None = None) -> pd.DataFrame:
+    """:func:`completeness_by_wijk` as text for a table: one row per wijk, percentages, "–" where undefined."""
+    table = completeness_by_wijk(project, wave)
+    out = pd.DataFrame({"wijk": table["wijk"]})
+    for column in table.columns[1:]:
+        out[column] = [
+            ("–" if fmt.is_missing(v) else fmt.percent(v, 0, lang)) for v in table[column]
+        ]
+    return out
+
+
 # --- the lens of wijknet analyse ----------------------------------------------------------------
 
 
@@ -613,7 +679,7 @@ def programme_lens(project: Project, seed: int = 0) -> dict[str, pd.DataFrame]:
 
 __all__ = [
     "LINK_COLUMNS", "MISSING_COLUMNS", "PARTICIPATION_COLUMNS", "ROLE_COLUMNS", "SUMMARY_COLUMNS", "Link",
-    "completeness_by_wijk", "kernaanpak_links", "kernaanpak_summary", "link_counts", "link_sentences",
+    "completeness_by_wijk", "completeness_display", "kernaanpak_links", "kernaanpak_summary", "link_counts", "link_sentences",
     "missing_links", "participation_check", "participation_sentence", "programme_lens", "protect_links",
-    "roles_table", "summary_sentences",
+    "roles_table", "summary_sentences", "wijk_view",
 ]  # fmt: skip

@@ -364,10 +364,36 @@ def team_sentences(
     return out
 
 
+def team_view(project: Project, wijk: str, wave: str, *, lang: str | None = None) -> dict:
+    """Everything the page *PlusWIJkteam* and the wijk report show of one wijk and wave.
+
+    Returns
+    -------
+    dict
+        ``row`` (the :func:`team_indicators` row with its counts),
+        ``sentences`` (:func:`team_sentences`) and ``connectors``: the
+        connectors outside the team (:func:`connectors_outside`) with
+        ``name``, ``role``, ``domain`` (the label) and ``brokerage_total``.
+        Raises :class:`~wijknet.privacy.audience.NotAllowed` for a leernetwerk.
+    """
+    if project.audience is not None:
+        project.audience.require(project.audience.sees_individuals, "de PlusWIJkteam-pagina")
+    row = team_indicators(project, wijken=[wijk], waves=[wave], counts=True).iloc[0].to_dict()
+    outside = connectors_outside(project, wijk, wave)
+    taxonomy = project.taxonomy
+    connectors_table = pd.DataFrame({
+        "name": outside["name"].astype(str), "role": outside["role"].astype(str),
+        "domain": [taxonomy.label(d, lang) for d in outside["domain_key"]],
+        "brokerage_total": outside["brokerage_total"].astype(int),
+    })  # fmt: skip
+    return {"row": row, "sentences": team_sentences(row, profiles=project.config.profiles, lang=lang),
+            "connectors": connectors_table}  # fmt: skip
+
+
 def programme_lens(project: Project, seed: int = 0) -> dict[str, pd.DataFrame]:
     """The table ``team`` of ``wijknet analyse`` (:func:`team_indicators`); ``seed`` is unused."""
     return {"team": team_indicators(project)}
 
 
 __all__ = ["EXTRA_COLUMNS", "TEAM_COLUMNS", "connectors_outside", "programme_lens", "protect_team",
-           "team_indicators", "team_measures", "team_sentences"]  # fmt: skip
+           "team_indicators", "team_measures", "team_sentences", "team_view"]  # fmt: skip
