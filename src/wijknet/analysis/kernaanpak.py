@@ -59,12 +59,12 @@ MISSING_COLUMNS = [
 
 TEXTS = {
     "link_present": {
-        "nl": "{a} en {b} werken samen: {ties} relaties ({recip} wederzijds).",
-        "en": "{a} and {b} work together: {ties} ties ({recip} mutual).",
+        "nl": "{a} en {b} werken samen: {ties} {word} ({recip} wederzijds).",
+        "en": "{a} and {b} work together: {ties} {word} ({recip} mutual).",
     },
     "link_present_directed": {
-        "nl": "{a} → {b}: {ties} relaties van {a} naar {b} ({recip} ook terug).",
-        "en": "{a} → {b}: {ties} ties from {a} to {b} ({recip} also back).",
+        "nl": "{a} → {b}: {ties} {word} van {a} naar {b} ({recip} ook terug).",
+        "en": "{a} → {b}: {ties} {word} from {a} to {b} ({recip} also back).",
     },
     "link_absent": {
         "nl": "Er is geen relatie tussen {a} en {b}.",
@@ -75,6 +75,9 @@ TEXTS = {
         "en": "There is no tie from {a} to {b}.",
     },
     "link_change": {"nl": " Sinds {previous}: {change}.", "en": " Since {previous}: {change}."},
+    "link_same": {"nl": " Evenveel als in {previous}.", "en": " As many as in {previous}."},
+    "tie_one": {"nl": "relatie", "en": "tie"},
+    "tie_many": {"nl": "relaties", "en": "ties"},
     "link_suppressed": {
         "nl": "{a} en {b}: minder dan {n} relaties (niet getoond).",
         "en": "{a} and {b}: fewer than {n} ties (not shown).",
@@ -532,13 +535,21 @@ def link_sentences(
         if fmt.is_missing(row.ties):
             sentence = text(TEXTS, "link_suppressed", lang, a=a, b=b, n=min_cell)
         elif row.ties > 0:
-            sentence = text(TEXTS, "link_present" + suffix, lang, a=a, b=b, ties=fmt.integer(row.ties, lang),
+            word = text(TEXTS, "tie_one" if row.ties == 1 else "tie_many", lang)
+            sentence = text(TEXTS, "link_present" + suffix, lang, a=a, b=b, ties=fmt.integer(row.ties, lang), word=word,
                             recip="–" if fmt.is_missing(row.reciprocated) else fmt.integer(row.reciprocated, lang))  # fmt: skip
         else:
             sentence = text(TEXTS, "link_absent" + suffix, lang, a=a, b=b)
-        if previous and not fmt.is_missing(row.change):
+        if previous and not fmt.is_missing(row.change) and row.change != 0:
             change = f"{'+' if row.change > 0 else ''}{fmt.integer(row.change, lang)}"
             sentence += text(TEXTS, "link_change", lang, previous=previous, change=change)
+        elif (
+            previous
+            and not fmt.is_missing(row.change)
+            and not fmt.is_missing(row.ties)
+            and row.ties > 0
+        ):
+            sentence += text(TEXTS, "link_same", lang, previous=previous)
         out.append(sentence)
     return out
 
@@ -590,6 +601,67 @@ def participation_sentence(row, lang: str | None = None) -> str:
 # --- one wijk and wave for the app and the wijk report ----------------------------------------------
 
 
+def wijk_tables(project: Project, wijk: str, wave: str) -> dict:
+    """The tables behind :func:`wijk_view` of one wijk and wave (what a report stores before it is rendered).
+
+    Returns
+    -------
+    dict
+        ``links`` (:func:`kernaanpak_links` of the wave), ``summary``
+        (:func:`kernaanpak_summary`), ``participation``
+        (:func:`participation_check`, ``None`` for every audience but
+        researchers), ``previous`` (the wave before, or ``None``),
+        ``min_cell`` and ``profiles``.
+    """
+    profiles = _profiles(project, None)
+    waves = list(project.waves)
+    at = waves.index(wave)
+    graphs = _Graphs(project)
+    links = kernaanpak_links(
+        project, profiles=profiles, wijken=[wijk], waves=[wave], _graphs=graphs
+    )
+    researcher = project.audience is None or project.audience.is_researcher
+    participation = (
+        participation_check(project, profiles=profiles, wijken=[wijk], waves=[wave], _graphs=graphs)
+        if researcher
+        else None
+    )
+    return {"links": links, "summary": kernaanpak_summary(project, links, profiles=profiles),
+            "participation": participation, "previous": waves[at - 1] if at > 0 else None,
+            "min_cell": project.config.min_cell, "profiles": profiles}  # fmt: skip
+
+
+def wijk_sentences(tables: dict, lang: str | None = None) -> list[dict]:
+    """:func:`wijk_tables` as one dict of plain sentences per kernaanpak (see :func:`wijk_view`)."""
+    profiles, links = tables["profiles"], tables["links"]
+    summary = tables["summary"].set_index("kernaanpak")
+    participation = tables["participation"]
+    if participation is not None:
+        participation = participation.set_index("kernaanpak")
+    options = {
+        "profiles": profiles,
+        "previous": tables["previous"],
+        "min_cell": tables["min_cell"],
+        "lang": lang,
+    }
+    out = []
+    for name, kernaanpak in profiles.kernaanpakken.items():
+        if name not in summary.index:
+            continue
+        mine = links[links["kernaanpak"] == name]
+        present = mine["present"].astype(bool)
+        out.append({
+            "name": name, "description": kernaanpak.description(lang),
+            "completeness": float(summary.loc[name, "completeness"]),
+            "summary": summary_sentences(summary.loc[name], profiles=profiles, lang=lang),
+            "present": link_sentences(mine[present], name, **options),
+            "absent": link_sentences(mine[~present], name, **options),
+            "participation": participation_sentence(participation.loc[name], lang)
+            if participation is not None else None,
+        })  # fmt: skip
+    return out
+
+
 def wijk_view(project: Project, wijk: str, wave: str, *, lang: str | None = None) -> list[dict]:
     """Everything the page *Kernaanpakken* and the wijk report show of one wijk and wave, per kernaanpak.
 
@@ -603,43 +675,7 @@ def wijk_view(project: Project, wijk: str, wave: str, *, lang: str | None = None
         ``None`` for every audience but researchers). For a leernetwerk the
         link counts are protected as in :func:`kernaanpak_links`.
     """
-    profiles = _profiles(project, None)
-    waves = list(project.waves)
-    at = waves.index(wave)
-    previous = waves[at - 1] if at > 0 else None
-    graphs = _Graphs(project)
-    links = kernaanpak_links(
-        project, profiles=profiles, wijken=[wijk], waves=[wave], _graphs=graphs
-    )
-    summary = kernaanpak_summary(project, links, profiles=profiles).set_index("kernaanpak")
-    researcher = project.audience is None or project.audience.is_researcher
-    participation = (
-        participation_check(
-            project, profiles=profiles, wijken=[wijk], waves=[wave], _graphs=graphs
-        ).set_index("kernaanpak")
-        if researcher
-        else None
-    )
-    out = []
-    for name, kernaanpak in profiles.kernaanpakken.items():
-        mine = links[links["kernaanpak"] == name]
-        present = mine[mine["present"].astype(bool)]
-        absent = mine[~mine["present"].astype(bool)]
-        options = {
-            "profiles": profiles,
-            "previous": previous,
-            "min_cell": project.config.min_cell,
-            "lang": lang,
-        }
-        out.append({
-            "name": name, "description": kernaanpak.description(lang),
-            "completeness": float(summary.loc[name, "completeness"]),
-            "summary": summary_sentences(summary.loc[name], profiles=profiles, lang=lang),
-            "present": link_sentences(present, name, **options), "absent": link_sentences(absent, name, **options),
-            "participation": participation_sentence(participation.loc[name], lang)
-            if participation is not None else None,
-        })  # fmt: skip
-    return out
+    return wijk_sentences(wijk_tables(project, wijk, wave), lang)
 
 
 def completeness_display(project: Project, wave: str, *, lang: str | None = None) -> pd.DataFrame:
@@ -681,5 +717,5 @@ __all__ = [
     "LINK_COLUMNS", "MISSING_COLUMNS", "PARTICIPATION_COLUMNS", "ROLE_COLUMNS", "SUMMARY_COLUMNS", "Link",
     "completeness_by_wijk", "completeness_display", "kernaanpak_links", "kernaanpak_summary", "link_counts", "link_sentences",
     "missing_links", "participation_check", "participation_sentence", "programme_lens", "protect_links",
-    "roles_table", "summary_sentences", "wijk_view",
+    "roles_table", "summary_sentences", "wijk_sentences", "wijk_tables", "wijk_view",
 ]  # fmt: skip
