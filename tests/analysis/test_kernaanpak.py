@@ -288,3 +288,11 @@ def test_sentences_in_plain_dutch(links):
     assert table["wijk"].tolist() == ["Noord", "Zuid"] and table.loc[
         0, "Kernteam Ouderen"
     ] == pytest.approx(3 / 8)
+
+
+def test_wijkteam_asking_for_another_wijk_gets_nothing(project):
+    own = restrict(project, "wijkteam:Noord", key=KEY)
+    assert k.missing_links(own, "Zuid", "2025").empty
+    assert k.kernaanpak_links(own, wijken=["Zuid"])["ties"].sum() == 0
+    # The Zuid roster is not there: every core role of Zuid looks missing rather than leaking what exists.
+    assert set(own.actors["wijk"]) == {"Noord"}
