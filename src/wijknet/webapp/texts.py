@@ -1145,7 +1145,6 @@ TEXTS = {
         "Connectors: the top ten percent of brokers (see the page Connectors).",
     },
     "col_kern_role": {"nl": "Rol", "en": "Role"},
-    "col_kern_brokerage": {"nl": "Verbindingen", "en": "Brokerage"},
 }
 
 

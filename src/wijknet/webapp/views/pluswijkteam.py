@@ -49,9 +49,17 @@ if len(connectors):
     st.write(t("team_connectors_intro"))
     shown = connectors.rename(
         columns={"name": t("col_name"), "role": t("col_kern_role"), "domain": t("col_domain"),
-                 "brokerage_total": t("col_kern_brokerage")}
+                 "brokerage_total": t("col_brokerage_total")}
     )  # fmt: skip
-    st.dataframe(shown, hide_index=True, width="stretch")
+    widths = {
+        t("col_name"): st.column_config.Column(width="medium"),
+        t("col_kern_role"): st.column_config.Column(width="large"),
+        t("col_domain"): st.column_config.Column(width="medium"),
+        t("col_brokerage_total"): st.column_config.Column(
+            width="small", help=t("col_brokerage_total_help")
+        ),
+    }
+    st.dataframe(shown, hide_index=True, width="stretch", column_config=widths)
 else:
     st.success(t("connectors_outside_none"))
 st.caption(t("team_method"))
