@@ -296,3 +296,17 @@ def test_wijkteam_asking_for_another_wijk_gets_nothing(project):
     assert k.kernaanpak_links(own, wijken=["Zuid"])["ties"].sum() == 0
     # The Zuid roster is not there: every core role of Zuid looks missing rather than leaking what exists.
     assert set(own.actors["wijk"]) == {"Noord"}
+
+
+def test_leernetwerk_asking_for_one_wave_gets_no_change_next_to_a_blank_count(project):
+    shared = restrict(project, "leernetwerk", key=KEY)
+    one = k.kernaanpak_links(shared, waves=["2026"])
+    assert set(one["wave"]) == {"2026"}
+    # Every 2025 count of this project is 0 or blank; a change may only show next to a published zero.
+    full = k.kernaanpak_links(shared).set_index(
+        ["wijk", "wave", "kernaanpak", "from_role", "to_role"]
+    )
+    for row in one.itertuples():
+        before = full.loc[(row.wijk, "2025", row.kernaanpak, row.from_role, row.to_role), "ties"]
+        if math.isnan(before) or math.isnan(row.ties):
+            assert math.isnan(row.change)

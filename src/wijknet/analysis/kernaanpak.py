@@ -257,6 +257,12 @@ def kernaanpak_links(
     graphs = _graphs or _Graphs(project)
     all_waves = list(project.waves)
     chosen = all_waves if waves is None else list(waves)
+    aggregate = is_aggregate_only(project)
+    shown = chosen
+    if (
+        aggregate
+    ):  # protect every wave together, so that a change never gives away a blank count before it
+        chosen = all_waves
     rows = []
     for wijk in _wijken(project, wijken):
         before: list[dict] | None = None
@@ -277,8 +283,9 @@ def kernaanpak_links(
     )
     table["present"] = table["ties"] > 0
     table = table.drop(columns="dyads")
-    if is_aggregate_only(project):
+    if aggregate:
         table = protect_links(table, project.config.min_cell)
+        table = table[table["wave"].isin(shown)]
     return table.reset_index(drop=True)
 
 
