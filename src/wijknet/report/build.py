@@ -35,6 +35,7 @@ from wijknet.core.settings import CONFIG_FILE, ProjectConfig
 from wijknet.metrics import connectors
 from wijknet.privacy.suppression import is_aggregate_only, protect, protect_counts, protect_rows
 from wijknet.project import Project
+from wijknet.report.kern import programme_section, wijk_section
 
 __all__ = [
     "ProgrammeReport", "Provenance", "SourceFile", "WijkReport", "build_programme_report", "build_wijk_report",
@@ -346,6 +347,8 @@ class WijkReport:
     positions: dict
     taxonomy: object
     provenance: Provenance
+    #: kern: the kernaanpak and PlusWIJkteam sections (:func:`wijknet.report.kern.wijk_section`).
+    kern: dict | None = None
 
     @property
     def current(self) -> pd.Series:
@@ -472,6 +475,7 @@ def build_wijk_report(
         positions=positions, taxonomy=project.taxonomy,
         provenance=provenance(project, seed=seed, n_permutations=n_permutations, graph_options=graph_options,
                               wijk=wijk),
+        kern=wijk_section(project, wijk, wave),
     )  # fmt: skip
 
 
@@ -529,6 +533,8 @@ class ProgrammeReport:
     warnings: list[str]
     taxonomy: object
     provenance: Provenance
+    #: kern: completeness and team indicators per wijk (:func:`wijknet.report.kern.programme_section`).
+    kern: dict | None = None
 
 
 def build_programme_report(
@@ -626,6 +632,7 @@ def build_programme_report(
         title=project.config.title, wave=wave, previous=previous, waves=list(waves), wijken=list(project.wijken),
         synthetic=project.config.synthetic, summary=summary, network=network, change=change, kpi=kpi,
         response=response, warnings=list(project.warnings), taxonomy=project.taxonomy, provenance=prov,
+        kern=programme_section(project, wave),
     )  # fmt: skip
 
 

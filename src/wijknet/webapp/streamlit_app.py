@@ -27,6 +27,8 @@ PAGES = (
     ("verandering.py", "page_change", "verandering"),
     ("kpi.py", "page_kpi", "kpi-monitor"),
     ("vergelijken.py", "page_compare", "vergelijken"),
+    ("kernaanpakken.py", "page_kernaanpakken", "kernaanpakken"),  # kern
+    ("pluswijkteam.py", "page_team", "pluswijkteam"),  # kern
     ("rapport.py", "page_report", "rapport"),
     (
         "live.py",

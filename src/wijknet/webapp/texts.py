@@ -1071,6 +1071,80 @@ TEXTS = {
         "nl": "Dit project heeft maar één wijk: er is nog niets te vergelijken.",
         "en": "This project has only one wijk: there is nothing to compare yet.",
     },
+    # --- kern: Kernaanpakken and PlusWIJkteam ---
+    "page_kernaanpakken": {"nl": "Kernaanpakken", "en": "Kernaanpakken (core approaches)"},
+    "page_team": {"nl": "PlusWIJkteam", "en": "PlusWIJkteam"},
+    "kern_intro": {
+        "nl": "Elke kernaanpak vraagt om bepaalde samenwerkingen tussen rollen, zoals huisartsen met de gemeente of "
+        "verwijzingen naar een welzijnscoach. Deze pagina laat per kernaanpak zien welke van die samenwerkingen er in "
+        "de wijk zijn, welke ontbreken en welke rollen er helemaal niet zijn.",
+        "en": "Each kernaanpak needs certain collaborations between roles, such as GPs with the municipality or "
+        "referrals to a welfare coach. This page shows per kernaanpak which of them exist in the wijk, which are "
+        "missing and which roles are not there at all.",
+    },
+    "kern_scope": {
+        "nl": "Wijk {wijk}, meting {wave}. Alle soorten relaties tellen mee (de filters links gelden hier niet).",
+        "en": "Wijk {wijk}, wave {wave}. Every type of tie counts (the filters on the left do not apply here).",
+    },
+    "kern_present": {"nl": "Samenwerkingen die er zijn", "en": "Collaborations that exist"},
+    "kern_absent": {"nl": "Samenwerkingen die ontbreken", "en": "Collaborations that are missing"},
+    "kern_none": {"nl": "Geen.", "en": "None."},
+    "kern_participation": {
+        "nl": "Deelnamecontrole (alleen voor onderzoekers)",
+        "en": "Participation check (researchers only)",
+    },
+    "kern_leernetwerk": {
+        "nl": "Het leernetwerk ziet per wijk alleen hoe volledig elke kernaanpak is: het deel van de verwachte "
+        "samenwerkingen dat er is.",
+        "en": "The learning network sees per wijk only how complete each kernaanpak is: the share of the expected "
+        "collaborations that exist.",
+    },
+    "kern_completeness_caption": {
+        "nl": "Volledigheid in meting {wave}: verwachte samenwerkingen die er zijn, als percentage.",
+        "en": "Completeness in wave {wave}: expected collaborations that exist, as a percentage.",
+    },
+    "kern_method": {
+        "nl": "Een samenwerking telt als er minstens één relatie is tussen iemand met de ene en iemand met de andere "
+        "rol (bij een verwijzing alleen in de richting van de verwijzing). Welke samenwerkingen bij een kernaanpak "
+        "horen, volgt het transformatieplan van PlusWIJken.",
+        "en": "A collaboration counts when there is at least one tie between someone with the one role and someone "
+        "with the other (for a referral only in the direction of the referral). Which collaborations belong to a "
+        "kernaanpak follows the PlusWIJken transformation plan.",
+    },
+    "team_intro": {
+        "nl": "Het PlusWIJkteam verbindt: het brengt partijen samen, betrekt bewoners en is het eerste aanspreekpunt. "
+        "Deze pagina laat zien hoe ver het team in het wijknetwerk reikt en of het de samenstelling heeft die het "
+        "plan vraagt.",
+        "en": "The PlusWIJkteam connects: it brings parties together, involves residents and is the first point of "
+        "contact. This page shows how far the team reaches into the wijknetwerk and whether it has the composition "
+        "the plan asks for.",
+    },
+    "team_leernetwerk": {
+        "nl": "Deze pagina gaat over de leden van één team en is er alleen voor onderzoekers en het PlusWIJkteam zelf.",
+        "en": "This page is about the members of one team and is only for researchers and the PlusWIJkteam itself.",
+    },
+    "team_size": {"nl": "Teamleden", "en": "Team members"},
+    "team_reach_2": {"nl": "Bereik in twee stappen", "en": "Reach in two steps"},
+    "team_leefwereld": {"nl": "Relaties met de leefwereld", "en": "Ties with the leefwereld"},
+    "team_first_contact": {"nl": "Aanspreekpunt", "en": "First point of contact"},
+    "team_first_contact_help": {
+        "nl": "Deel van de relaties die anderen in de wijk leggen dat naar een teamlid gaat.",
+        "en": "Share of the ties others in the wijk make that go to a team member.",
+    },
+    "team_connectors": {"nl": "Verbinders buiten het team", "en": "Connectors outside the team"},
+    "team_connectors_intro": {
+        "nl": "Deze mensen verbinden anderen die zelf niet met elkaar verbonden zijn, maar zitten niet in het team: "
+        "goede gesprekspartners voor het team.",
+        "en": "These people connect others who are not connected themselves, but are not in the team: good people "
+        "for the team to talk to.",
+    },
+    "team_method": {
+        "nl": "Een stap is een relatie in een van beide richtingen. Het team komt uit de kolom pluswijkteam van deze "
+        "meting. Verbinders: de tien procent sterkste makelaars (zie de pagina Verbinders).",
+        "en": "A step is a tie in either direction. The team comes from the pluswijkteam column of this wave. "
+        "Connectors: the top ten percent of brokers (see the page Connectors).",
+    },
+    "col_kern_role": {"nl": "Rol", "en": "Role"},
 }
 
 
