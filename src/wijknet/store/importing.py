@@ -1012,12 +1012,12 @@ class Importer:
             removed += self.conn.execute("DELETE FROM themes WHERE item_key = ? AND import_id <> ?",
                                          (key, self.import_id)).rowcount  # fmt: skip
         rows = []
-        for row, record in zip(valid.index, valid.to_dict("records")):
+        for row, record, key in zip(valid.index, valid.to_dict("records"), list(keys)):
             rows.append((record["wijk"], record["wave"], record["interview_id"], record["theme"],
                          str(record.get("segment_id", "") or ""), str(record.get("quote", "") or ""),
                          str(record.get("actors", "") or ""), str(record.get("interviewee", "") or ""), self.import_id, file_id,
                          str(record.get("source_file", "") or "") or file, first_int(record.get("source_row", "")) or int(row),
-                         str(record.get("source_column", "") or ""), str(keys.get(row, "") or "")))  # fmt: skip
+                         str(record.get("source_column", "") or ""), str(key or "")))  # fmt: skip
         self.conn.executemany("INSERT INTO themes (wijk, wave, interview_id, theme, segment_id, quote, actors, interviewee, "
                               "import_id, file_id, source_file, source_row, source_column, item_key) "
                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)  # fmt: skip
