@@ -719,7 +719,7 @@ def rating_groups_allowed(
     if answered.empty:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
     groups = answered.groupby(by, sort=True, dropna=False)["rater"].agg(lambda s: frozenset(s))
-    out = groups.reset_index().rename(columns={"rater": "_set"})
+    out = groups.rename("_set").reset_index()
     out["raters"] = out["_set"].map(len).astype(int)
     if not restricted:
         out["allowed"] = True

@@ -397,7 +397,9 @@ def restrict(project, audience: str | Audience, *, key: bytes | None = None):
             ties["evidence"] = ties["evidence"].map(lambda v: _neutral_evidence(v, kinds))
         blanked = 0
         for table, keep in ((actors, (*ACTOR_REQUIRED, *ACTOR_OPTIONAL, *ACTOR_DERIVED)), (ties, PLAIN_TIE_COLUMNS),
-                            (responses, (*RESPONSE_REQUIRED, *RESPONSE_OPTIONAL))):  # fmt: skip
+                            (responses, (*RESPONSE_REQUIRED, *RESPONSE_OPTIONAL)),
+                            (ratings, (*RATING_REQUIRED, *RATING_ITEMS)),
+                            (themes, (*THEME_REQUIRED, *THEME_OPTIONAL, "signals"))):  # fmt: skip
             blanked += _blank_free_text(table, keep, config.min_cell)[1]
         themes["quote"] = ""  # interview quotes are free text
         # Interview and segment ids are document names and paragraph numbers ("Gesprek Jansen.docx:4-6"):
