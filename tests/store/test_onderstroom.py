@@ -212,3 +212,20 @@ def test_forget_removes_the_per_wave_attributes_and_the_interviewees_themes(stor
     assert "z1" not in set(project.actor_waves["actor_id"])
     assert project.themes.empty  # every segment was z1's interview
     assert "z1" not in set(project.ratings["rater"]) | set(project.ratings["rated"])
+
+
+def test_a_respondent_linked_later_keeps_the_respondent_block(tmp_path):
+    from tests.store.test_preview_and_respondents import ROW_W1, SURVEY
+
+    folder = tmp_path / "p"
+    init_store(folder)
+    actors = write(tmp_path, "actors.csv", ACTORS)
+    survey = SURVEY.read_text(encoding="utf-8").replace(ROW_W1, "2025-03-01,0,R_3,1,,")
+    import_files(folder, [actors, write(tmp_path, "enquete.csv", survey)], wave="2026")
+    assert "w1" not in set(load_store_project(folder).actor_waves["actor_id"])
+    found = proposals(folder)
+    confirm(folder, int(found.loc[found["what"] == "respondent", "pending_id"].iloc[0]), "w1")
+    reference = tmp_path / "reference"
+    init_store(reference)
+    import_files(reference, [actors, SURVEY], wave="2026")
+    assert load_store_project(folder).actor_waves.equals(load_store_project(reference).actor_waves)
