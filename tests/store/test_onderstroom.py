@@ -229,3 +229,26 @@ def test_a_respondent_linked_later_keeps_the_respondent_block(tmp_path):
     init_store(reference)
     import_files(reference, [actors, SURVEY], wave="2026")
     assert load_store_project(folder).actor_waves.equals(load_store_project(reference).actor_waves)
+
+
+def test_a_tidy_ratings_file_is_imported_and_merged_with_the_survey(store, tmp_path):
+    # z2 did not answer the survey: her ratings come from a tidy file; z1's rating of z2 is in both.
+    content = (
+        "wijk,wave,rater,rated,intensity,trust_open,trust_mission\n"
+        "Noord,2026,z2,z1,4,3,weet niet\nNoord,2026,z1,z2,3,4,2\n"
+    )
+    report = import_files(store, [write(tmp_path, "ratings.csv", content)])
+    assert report.files[0].kind == "tidy-ratings" and report.files[0].counts["ratings_added"] == 2
+    project = load_store_project(store)
+    z2z1 = _rating(project, "z2", "z1")
+    assert (
+        z2z1["intensity"] == 4.0 and z2z1["trust_open"] == 3.0 and math.isnan(z2z1["trust_mission"])
+    )
+    # The survey answer first; the file fills only the item the survey left empty ("weet niet").
+    z1z2 = _rating(project, "z1", "z2")
+    assert z1z2["trust_open"] == 4.0 and z1z2["trust_mission"] == 2.0
+    changed = write(tmp_path, "ratings2.csv", content.replace("4,3,weet niet", "4,1,weet niet"))
+    with pytest.raises(Exception, match="trust_open"):
+        import_files(store, [changed])
+    forget_actor(store, "z2")
+    assert "z2" not in set(load_store_project(store).ratings["rater"])

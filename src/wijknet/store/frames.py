@@ -73,6 +73,9 @@ def observations(
     return df
 
 
+#: The rating items as stored in the ``ratings`` table.
+ALTER_RATING = ("intensity", "trust_open", "trust_reliability", "trust_mission", "value_power", "value_involvement",
+                "value_resources")  # fmt: skip
 #: Columns of :func:`actor_waves_frame` (the tidy ``actor_waves`` table).
 ACTOR_WAVE_COLUMNS = ["wijk", "wave", "actor_id", "pluswijkteam", "kernaanpakken", "role", "organisation", "role_group",
                       "layer"]  # fmt: skip
@@ -126,7 +129,7 @@ def themes_frame(conn: sqlite3.Connection, obs: pd.DataFrame | None = None) -> p
     return df
 
 
-def ratings_frame(obs: pd.DataFrame) -> pd.DataFrame | None:
+def ratings_frame(obs: pd.DataFrame, conn: sqlite3.Connection | None = None) -> pd.DataFrame | None:
     """The survey ratings (PARTNER items per partner) of current observations, or ``None`` when there are none.
 
     A rating is the answer of a respondent about one partner: the ``survey``
@@ -141,15 +144,21 @@ def ratings_frame(obs: pd.DataFrame) -> pd.DataFrame | None:
     item from the first observation that answered it
     (:func:`wijknet.ingest.batch.ratings_from_answers`). Observations of tidy
     tie files without these answers, interviews, Network Canvas and graph
-    files give no rating.
+    files give no rating. With ``conn``, the rows of the ``ratings`` table
+    (tidy ``ratings`` files) are added after them, merged the same way.
     """
     from wijknet.core.ties import ALTER_ANSWERS
     from wijknet.ingest.batch import MAIN_TIE_TYPES, ratings_from_answers
 
-    if obs.empty:
-        return None
-    main = obs[(obs["kind"] == "survey") & obs["tie_type"].isin(MAIN_TIE_TYPES)]
     records = []
+    if conn is not None:
+        tidy = [dict(zip(("wijk", "wave", "rater", "rated", *ALTER_RATING), r)) for r in conn.execute(
+            f"SELECT wijk, wave, rater, rated, {', '.join(ALTER_RATING)} FROM ratings ORDER BY rowid")]  # fmt: skip
+    else:
+        tidy = []
+    main = (
+        obs[(obs["kind"] == "survey") & obs["tie_type"].isin(MAIN_TIE_TYPES)] if len(obs) else obs
+    )
     for wijk, wave, source, target, answers in zip(
         main["wijk"], main["wave"], main["source"], main["target"], main["answers"]
     ):
@@ -158,6 +167,7 @@ def ratings_frame(obs: pd.DataFrame) -> pd.DataFrame | None:
             continue
         records.append({"wijk": wijk, "wave": wave, "rater": source, "rated": target,
                         **{k: str(values.get(k, "") or "") for k in ALTER_ANSWERS}})  # fmt: skip
+    records += tidy
     if not records:
         return None
     df = ratings_from_answers(pd.DataFrame(records))

@@ -66,11 +66,14 @@ from wijknet.io.tidy import (
     ACTOR_REQUIRED,
     ACTOR_WAVE_OPTIONAL,
     ACTOR_WAVE_REQUIRED,
+    RATING_ITEMS,
+    RATING_REQUIRED,
     RESPONSE_REQUIRED,
     THEME_REQUIRED,
     TIE_REQUIRED,
     validate_actor_waves,
     validate_actors,
+    validate_ratings,
     validate_responses,
     validate_themes,
     validate_ties,
@@ -85,7 +88,7 @@ from wijknet.store.schema import ACTOR_COLUMNS, EVIDENCE_KINDS
 #: Order in which the files of one import are applied (actors before what refers to them).
 ORDER = {"tidy-actors": 0, "graphml": 1, "gexf": 1, "responses": 2, "tidy-actor-waves": 2, "tidy-ties": 3,
          "qualtrics": 4, "limesurvey": 4, "google-forms": 4, "microsoft-forms": 4,
-         "interviews": 5, "maxqda": 5, "atlasti": 5, "network-canvas": 5, "tidy-themes": 5}  # fmt: skip
+         "interviews": 5, "maxqda": 5, "atlasti": 5, "network-canvas": 5, "tidy-themes": 5, "tidy-ratings": 3}  # fmt: skip
 STORE_ACTORS = "wijknet.sqlite"
 #: First words of tidy ``evidence`` labels and the evidence kind they name.
 LABEL_KINDS = {
@@ -155,6 +158,12 @@ TEXTS = {
         "nl": "actor '{actor}' heeft in meting '{wave}' al een andere waarde in kolom '{column}'; "
               "gebruik --update om de nieuwe waarde over te nemen",
         "en": "actor '{actor}' already has another value in column '{column}' in wave '{wave}'; "
+              "use --update to take the new value",
+    },
+    "rating_differs": {
+        "nl": "'{rater}' heeft '{rated}' in meting '{wave}' al anders beoordeeld in kolom '{column}'; "
+              "gebruik --update om de nieuwe waarde over te nemen",
+        "en": "'{rater}' already rated '{rated}' differently in wave '{wave}' in column '{column}'; "
               "use --update to take the new value",
     },
     "what_write_in": {"nl": "zelf ingevulde partij", "en": "written-in party"},
@@ -981,6 +990,52 @@ class Importer:
                 counts["actor_waves_updated"] += 1
             else:
                 self.problems += [Problem(file, text(TEXTS, "actor_wave_differs", actor=record["actor_id"], wave=record["wave"],
+                                                     column=c), row=int(row), column=c) for c in changed]  # fmt: skip
+        _add_counts(report, counts)
+
+    def _tidy_ratings(self, path: Path, file_id: int, report: FileReport) -> None:
+        """A tidy ``ratings`` file: one row per wave, rater and partner in the ``ratings`` table.
+
+        A row that exists with other answers is a problem unless ``--update``.
+        Ratings of survey exports are not stored here (they are the answers of
+        the survey observations); at load both are merged
+        (:func:`wijknet.store.frames.ratings_frame`).
+        """
+        df = self._read(path, RATING_REQUIRED, report)
+        if df is None:
+            return
+        file = path.name
+        store_actors = self._store_actors()
+        actors_name = text(TEXTS, "no_store_actors", file=STORE_ACTORS)
+        try:
+            valid = validate_ratings(self._fill_wave(df, file), store_actors, file, actors_name)
+        except DataError as exc:
+            self.problems += exc.problems
+            return
+        if not self._check_waves(valid, file):
+            return
+        counts = {"ratings_added": 0, "ratings_updated": 0, "ratings_same": 0}
+        items = list(RATING_ITEMS)
+        for row, record in zip(valid.index, valid.to_dict("records")):
+            values = ["" if pd.isna(record[i]) else str(int(record[i])) for i in items]
+            ident = (record["wave"], record["rater"], record["rated"])
+            old = self.conn.execute(f"SELECT {', '.join(items)} FROM ratings WHERE wave = ? AND rater = ? AND rated = ?",
+                                    ident).fetchone()  # fmt: skip
+            if old is None:
+                self.conn.execute(f"INSERT INTO ratings (wijk, wave, rater, rated, {', '.join(items)}, file_id, source_row) "
+                                  f"VALUES ({', '.join('?' * (len(items) + 6))})",
+                                  (record["wijk"], *ident, *values, file_id, int(row)))  # fmt: skip
+                counts["ratings_added"] += 1
+                continue
+            changed = [c for c, new, was in zip(items, values, old) if new != was]
+            if not changed:
+                counts["ratings_same"] += 1
+            elif self.update:
+                self.conn.execute(f"UPDATE ratings SET {', '.join(f'{c} = ?' for c in items)}, file_id = ?, source_row = ? "
+                                  "WHERE wave = ? AND rater = ? AND rated = ?", (*values, file_id, int(row), *ident))  # fmt: skip
+                counts["ratings_updated"] += 1
+            else:
+                self.problems += [Problem(file, text(TEXTS, "rating_differs", rater=ident[1], rated=ident[2], wave=ident[0],
                                                      column=c), row=int(row), column=c) for c in changed]  # fmt: skip
         _add_counts(report, counts)
 

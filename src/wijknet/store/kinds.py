@@ -11,6 +11,8 @@ kind                  recognised by
                       ``pluswijkteam``, ``kernaanpakken``, ``role``, ``organisation``,
                       ``role_group``, ``layer``, without ``domain`` or a response item
                       (``kpi3``, ``active``, ``participation_level``)
+``tidy-ratings``      columns ``wijk``, ``rater`` and ``rated`` (``wave`` may be missing
+                      when ``--wave`` is given)
 ``tidy-themes``       columns ``wijk``, ``interview_id`` and ``theme`` (``wave`` may be
                       missing when ``--wave`` is given)
 ``graphml``           extension ``.graphml`` or an XML root element ``<graphml>``
@@ -49,6 +51,7 @@ KINDS = (
     "responses",
     "tidy-actor-waves",
     "tidy-themes",
+    "tidy-ratings",
     "graphml",
     "gexf",
     "qualtrics",
@@ -61,7 +64,14 @@ KINDS = (
     "network-canvas",
 )
 #: Kinds read with :func:`wijknet.io.tables.read_table`.
-TABLE_KINDS = ("tidy-actors", "tidy-ties", "responses", "tidy-actor-waves", "tidy-themes")
+TABLE_KINDS = (
+    "tidy-actors",
+    "tidy-ties",
+    "responses",
+    "tidy-actor-waves",
+    "tidy-themes",
+    "tidy-ratings",
+)
 
 TEXTS = {
     "unknown_kind": {
@@ -168,6 +178,8 @@ def recognise(path: str | Path, *, wave: str | None = None, sheet: str | None = 
         return "google-forms"
     if {"wijk", "interview_id", "theme"} <= names and ("wave" in names or wave):
         return "tidy-themes"
+    if {"wijk", "rater", "rated"} <= names and ("wave" in names or wave):
+        return "tidy-ratings"
     interview_kind = _interview_kind(names)
     if interview_kind:
         return interview_kind

@@ -60,7 +60,7 @@ def project_from_connection(conn: sqlite3.Connection, folder: Path, rule: str = 
         config,
         path=folder,
         responses=responses_frame(conn),
-        ratings=ratings_frame(obs),
+        ratings=ratings_frame(obs, conn),
         actor_waves=actor_waves_frame(conn),
         themes=themes_frame(conn, obs),
     )

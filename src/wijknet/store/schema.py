@@ -318,7 +318,7 @@ CREATE INDEX login_attempts_client ON login_attempts (username, client, attempte
 #: Version 4 is the live, re-import and forget parts in one step.
 V4 = V4_LIVE + V4_STOREIMP + V4_FORGET
 
-#: Version 5 (issue 14, the onderstroom): attributes per wave and interview themes.
+#: Version 5 (issue 14, the onderstroom): attributes per wave, interview themes and tidy ratings.
 #:
 #: ``actor_waves``  one row per actor and wave whose attributes differ per wave (the tidy
 #:                  ``actor_waves`` table, :mod:`wijknet.io.tidy`): ``pluswijkteam`` (``ja``/``nee``/``''``),
@@ -333,8 +333,10 @@ V4 = V4_LIVE + V4_STOREIMP + V4_FORGET
 #:                  ``;``-separated), ``interviewee`` (the actor id of the interviewee, so that
 #:                  ``wijknet forget`` removes what they said), provenance and ``item_key`` (the segment's key: a re-imported
 #:                  segment replaces its themes).
-#: Survey ratings (the PARTNER items per partner) need no table: they are the ``answers`` of the
-#: survey observations (:func:`wijknet.store.frames.ratings_frame`).
+#: ``ratings``      the PARTNER items per rater and partner of a tidy ``ratings`` file (text codes 1-4,
+#:                  ``''`` = no answer), one row per wave, rater and partner; removed with either
+#:                  actor. Survey exports need no rows here: their ratings are the ``answers`` of the
+#:                  survey observations (:func:`wijknet.store.frames.ratings_frame`).
 V5 = """
 CREATE TABLE actor_waves (
     wijk          TEXT NOT NULL,
@@ -369,6 +371,23 @@ CREATE TABLE themes (
     item_key      TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX themes_segment ON themes (wijk, wave, segment_id);
+CREATE TABLE ratings (
+    wijk              TEXT NOT NULL,
+    wave              TEXT NOT NULL,
+    rater             TEXT NOT NULL REFERENCES actors(actor_id) ON DELETE CASCADE,
+    rated             TEXT NOT NULL REFERENCES actors(actor_id) ON DELETE CASCADE,
+    intensity         TEXT NOT NULL DEFAULT '',
+    trust_open        TEXT NOT NULL DEFAULT '',
+    trust_reliability TEXT NOT NULL DEFAULT '',
+    trust_mission     TEXT NOT NULL DEFAULT '',
+    value_power       TEXT NOT NULL DEFAULT '',
+    value_involvement TEXT NOT NULL DEFAULT '',
+    value_resources   TEXT NOT NULL DEFAULT '',
+    file_id           INTEGER NOT NULL REFERENCES files(file_id),
+    source_row        INTEGER,
+    PRIMARY KEY (wave, rater, rated),
+    CHECK (rater <> rated)
+);
 CREATE INDEX themes_item ON themes (item_key);
 """
 
