@@ -252,3 +252,24 @@ def test_a_tidy_ratings_file_is_imported_and_merged_with_the_survey(store, tmp_p
         import_files(store, [changed])
     forget_actor(store, "z2")
     assert "z2" not in set(load_store_project(store).ratings["rater"])
+
+
+@pytest.mark.parametrize(("header", "kind"), [
+    ("wijk,wave,actor_id,pluswijkteam", "tidy-actor-waves"),
+    ("wijk,wave,actor_id,role,organisation", "tidy-actor-waves"),
+    ("wijk,wave,actor_id,kpi3,active", "responses"),
+    ("wijk,wave,actor_id", "responses"),
+    ("wijk,wave,actor_id,kpi3,role", "responses"),  # a response item: a responses table with an extra column
+    ("wijk,wave,rater,rated,trust_open", "tidy-ratings"),
+    ("wijk,wave,interview_id,theme,quote", "tidy-themes"),
+    ("interview_id,interviewee,segment,codes", "interviews"),
+])  # fmt: skip
+def test_the_new_tidy_kinds_are_recognised(tmp_path, header, kind):
+    from wijknet.store.kinds import recognise
+
+    assert (
+        recognise(
+            write(tmp_path, "t.csv", header + "\n" + ",".join("x" * len(header.split(","))) + "\n")
+        )
+        == kind
+    )
