@@ -57,7 +57,9 @@ def test_a_version_3_store_is_migrated_and_reimports_add_only_the_new(tmp_path):
     legacy = as_v3(reference, tmp_path / "v3")
 
     conn = connect(legacy)  # migrates
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION  # 4, and 5 since issue 14
+    assert (
+        conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    )  # 4, and 5 since issue 14
     assert conn.execute("SELECT COUNT(*) FROM files WHERE content_hash = ''").fetchone()[0] == 3 + 1
     conn.close()
 

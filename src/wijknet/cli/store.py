@@ -65,6 +65,9 @@ TEXTS = {
     "count_actor_waves_updated": {"nl": "{n} gegevens per meting bijgewerkt", "en": "{n} per-wave actor attributes updated"},
     "count_actor_waves_same": {"nl": "{n} gegevens per meting ongewijzigd", "en": "{n} per-wave actor attributes unchanged"},
     "count_themes": {"nl": "{n} gespreksthema's", "en": "{n} interview themes"},
+    "count_ratings_added": {"nl": "{n} beoordelingen nieuw", "en": "{n} ratings added"},
+    "count_ratings_updated": {"nl": "{n} beoordelingen bijgewerkt", "en": "{n} ratings updated"},
+    "count_ratings_same": {"nl": "{n} beoordelingen ongewijzigd", "en": "{n} ratings unchanged"},
     "count_themes_replaced": {"nl": "{n} gespreksthema's vervangen (fragment opnieuw ingelezen)", "en": "{n} interview themes replaced (segment read again)"},
     "status_title": {"nl": "Project: {title} ({folder})", "en": "Project: {title} ({folder})"},
     "status_rule": {
