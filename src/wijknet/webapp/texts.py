@@ -1145,6 +1145,17 @@ TEXTS = {
         "Connectors: the top ten percent of brokers (see the page Connectors).",
     },
     "col_kern_role": {"nl": "Rol", "en": "Role"},
+    # --- odata: gegevens (import counts of issue 14) ---
+    "import_count_actor_waves_added": {
+        "nl": "{n} nieuwe gegevens per meting",
+        "en": "{n} per-wave attributes added",
+    },
+    "import_count_actor_waves_updated": {
+        "nl": "{n} gegevens per meting bijgewerkt",
+        "en": "{n} per-wave attributes updated",
+    },
+    "import_count_themes": {"nl": "{n} gespreksthema's", "en": "{n} interview themes"},
+    "import_count_ratings_added": {"nl": "{n} nieuwe beoordelingen", "en": "{n} ratings added"},
 }
 
 
