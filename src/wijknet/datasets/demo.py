@@ -44,7 +44,40 @@ something different in every wijk (see :data:`STORY`):
   the band in 2026 and recovers in 2027; Lindenheuvel is below the band in
   2026 and 2027 (an improvement plan); Eijsden is high throughout.
 
-Use :func:`make_demo` for the actors and ties tables, :func:`make_responses`
+The programme's story (issues 13 and 14), drawn from streams of its own so
+that the actors and ties above stay as they are elsewhere:
+
+* **Role groups** - every actor has a ``role_group`` of ``data/roles.yaml``
+  (:data:`ROLE_GROUPS` for the five demo roles the catalogue does not map).
+* **Doorbraakmethode** (:data:`DOORBRAAK`) - in De Baandert GPs and the
+  municipality have no tie at all in 2025; in 2026 a Doorbraak team forms
+  (its members declare the kernaanpak in ``actor_waves``, a Wmo-consulent
+  joins the PlusWIJkteam) and every GP of the team works with the
+  municipality's social team.
+* **Kernteam Ouderen** (:data:`KERNTEAM`) - in Hoensbroek-Noord an
+  elderly-care physician and a nurse specialist join in 2026 and form the
+  core team with the dementia case manager and a district nurse, with GPs
+  and the POH-ouderen as partners; the physician joins the PlusWIJkteam in
+  2027.
+* **Welzijn op Recept** (:data:`WELZIJN_OP_RECEPT`) - in Eijsden the GP and
+  the POH-GGZ refer to the welzijnscoach and GP, municipality and welfare
+  are tied together from 2025.
+* **Bridge builder** (:data:`BRIDGE_BUILDER`) - Daalhof's key figure outside
+  the PlusWIJkteam has many ties to residents and initiatives and to
+  professionals.
+* **Signals** (:data:`SIGNALS`) - participation conversations name missing
+  links (``zou_moeten_kennen``, ``drempel``, ``wens``; never ties) with
+  theme codes (``themes``, linked by ``segment_id``); some become ties in a
+  later wave.
+* **Onderstroom** - the PARTNER answers of every survey tie (``ratings``):
+  the level of collaboration follows the tie and :data:`INTENSITY_STORY`,
+  trust grows with it, and Bleijerheide-Centrum-Nulland has much contact but
+  low trust (:data:`TRUST_SHIFT`). Residents give their step on the
+  participation ladder (:data:`LADDER_STORY`), which moves up in Daalhof and
+  Hoensbroek-Noord.
+
+Use :func:`make_tables` for every table, :func:`make_demo` for the actors
+and ties tables, :func:`make_responses`
 for the survey responses and :func:`write_demo` for a project folder that
 :func:`wijknet.load_project` reads; :func:`wijknet.datasets.demo_raw.write_raw_exports`
 writes raw survey, Network Canvas and interview exports of one wijk and wave
