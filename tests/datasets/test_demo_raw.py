@@ -11,7 +11,7 @@ import pytest
 
 from tests.store.helpers import run
 from wijknet import load_project
-from wijknet.datasets.demo import DOORBRAAK, make_demo, make_tables
+from wijknet.datasets.demo import DOORBRAAK, make_tables
 from wijknet.datasets.demo_raw import KERN_CODES, RELATIONS, write_raw_exports
 from wijknet.graph.build import build_graph
 from wijknet.io.tidy import LADDER, TRUST_ITEMS, VALUE_ITEMS
@@ -47,6 +47,11 @@ def project_dir(raw, tmp_path_factory) -> Path:
         result = run(*args)
         assert result.exit_code == 0, result.output
     return folder
+
+
+@pytest.fixture(scope="module")
+def tables() -> dict:
+    return make_tables()
 
 
 def test_every_export_is_recognised(raw):
@@ -176,8 +181,7 @@ def _expected(answer: str) -> str:
     return "" if answer in ("", "weet niet") else answer
 
 
-def test_partner_answers_come_back_from_the_exports(project_dir):
-    tables = make_tables()
+def test_partner_answers_come_back_from_the_exports(project_dir, tables):
     ratings = tables["ratings"]
     responses = tables["responses"]
     respondents = set(
@@ -218,10 +222,12 @@ def _rows(path: Path) -> list[dict]:
     return rows[2:]  # Qualtrics: two more header rows (question texts, ImportIds)
 
 
-def test_respondent_block_carries_the_wave_s_attributes(tmp_path):
+def test_respondent_block_carries_the_wave_s_attributes(tmp_path, tables):
     wijk, wave = DOORBRAAK
     raw = write_raw_exports(tmp_path, wijk=wijk, wave=wave)
-    project = Project.from_frames(*make_demo(), actor_waves=make_tables()["actor_waves"])
+    project = Project.from_frames(
+        tables["actors"], tables["ties"], actor_waves=tables["actor_waves"]
+    )
     present = project.present(wijk, wave).set_index("actor_id")
     base = project.actors.set_index("actor_id")
     changed = 0
@@ -246,8 +252,7 @@ def test_respondent_block_carries_the_wave_s_attributes(tmp_path):
     assert changed >= 3  # the Doorbraak team declares its kernaanpak in 2026
 
 
-def test_participation_ladder_in_the_export(raw):
-    tables = make_tables()
+def test_participation_ladder_in_the_export(raw, tables):
     responses = tables["responses"].set_index(["wijk", "wave", "actor_id"])
     rows = _rows(raw["qualtrics"][0])
     answered = 0
@@ -261,12 +266,11 @@ def test_participation_ladder_in_the_export(raw):
     assert answered >= 1
 
 
-def test_conversations_carry_themes_and_signals(tmp_path):
+def test_conversations_carry_themes_and_signals(tmp_path, tables):
     wijk, wave = DOORBRAAK[0], "2025"
     raw = write_raw_exports(tmp_path, wijk=wijk, wave=wave)
     with open(raw["interviews"][0], encoding="utf-8", newline="") as fh:
         sheet = {r["segment_id"]: r for r in csv.DictReader(fh)}
-    tables = make_tables()
     themes = tables["themes"]
     themes = themes[(themes["wijk"] == wijk) & (themes["wave"] == wave)]
     assert not themes.empty
