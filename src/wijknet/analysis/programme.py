@@ -18,8 +18,12 @@ from collections.abc import Callable
 
 import pandas as pd
 
+from wijknet.analysis.onderstroom import onderstroom_lens
+
 #: The lenses in the order their tables are written: each is ``lens(project, seed=...) -> {stem: table}``.
 LENSES: list[Callable[..., dict[str, pd.DataFrame]]] = []
+# oanalysis: tie_quality.csv, participation.csv, themes.csv (issue 14)
+LENSES.append(onderstroom_lens)
 
 
 def programme_tables(project, *, seed: int = 0) -> dict[str, pd.DataFrame]:
