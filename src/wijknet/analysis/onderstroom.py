@@ -412,7 +412,8 @@ def _protect_network_rows(table: pd.DataFrame, min_cell: int) -> pd.DataFrame:
     """A leernetwerk's network rows: counts through :func:`~wijknet.privacy.suppression.protect`.
 
     Per row the line ``ties_rated = intensity_1 + ... + intensity_4 +
-    (answers without a level)``; the last is never shown. A row with a
+    (answers without a level)``; the last is not a column but follows by
+    subtraction, so it is protected as a cell of the line. A row with a
     suppressed ``ties_rated`` or fewer than ``min_cell`` raters loses its
     means too.
     """
@@ -423,14 +424,10 @@ def _protect_network_rows(table: pd.DataFrame, min_cell: int) -> pd.DataFrame:
     for column in columns:
         out[column] = out[column].astype(float)
     for i in out.index:
-        counts = out.loc[i, columns].to_numpy(dtype=float)
-        if np.isnan(counts[1:]).any():  # already hidden by the rater rule
-            counts = np.nan_to_num(counts)
-        missing = counts[0] - counts[1:].sum()
+        counts = np.nan_to_num(out.loc[i, columns].to_numpy(dtype=float))
+        missing = counts[0] - counts[1:].sum()  # answers without a level: follows from the others
         values = np.r_[counts, missing]
-        unseen = np.zeros(len(values), dtype=bool)
-        unseen[-1] = True
-        hidden = protect(values, [(0, list(range(1, len(values))))], min_cell, unseen=unseen)
+        hidden = protect(values, [(0, list(range(1, len(values))))], min_cell)
         for column, h in zip(columns, hidden[:-1]):
             if h:
                 out.loc[i, column] = np.nan

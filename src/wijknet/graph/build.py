@@ -26,6 +26,15 @@ Symmetrise = Literal["union", "reciprocated"] | None
 Weight = Literal["weight", "intensity", "trust"]
 WEIGHTS = ("weight", "intensity", "trust")
 
+TEXTS = {
+    "ratings_only_researchers": {
+        "nl": "gewogen naar de beoordelingen (--weight intensity/trust, --min-level) kan alleen het publiek "
+        "onderzoeker: een beoordeling van één partner is persoonsgegeven, niet voor {audience}",
+        "en": "weighting by the ratings (--weight intensity/trust, --min-level) is for the audience onderzoeker "
+        "only: one partner's rating is personal data, not for {audience}",
+    },
+}
+
 
 def plain(value):
     """Convert NumPy/pandas scalars to plain Python so graphs serialise cleanly.
@@ -90,7 +99,9 @@ def build_graph(
         Keep only arcs whose collaboration level (the answer as for
         ``weight="intensity"``, else the reverse answer) is at least
         ``min_level``: 3 keeps coordination and integration. Arcs without a
-        level are left out. Same audience rule as ``weight``.
+        level are left out. Same audience rule as ``weight``. A weighted
+        view's ``G.graph`` also holds ``weighted_by``, ``min_level`` and
+        ``unrated``.
 
     Returns
     -------
@@ -131,9 +142,9 @@ def build_graph(
     if rated:
         ties, unrated = _rated_ties(project, ties, wijk, wave, weight, min_level)
 
-    G = nx.DiGraph(wijk=wijk, wave=wave, symmetrise=symmetrise or "none", weighted_by=weight)
-    if rated:
-        G.graph["unrated"] = unrated
+    G = nx.DiGraph(wijk=wijk, wave=wave, symmetrise=symmetrise or "none")
+    if rated:  # only a weighted view says so: the plain graph keeps its attributes as before
+        G.graph.update(weighted_by=weight, min_level=min_level, unrated=unrated)
     for record in actors.to_dict("records"):
         node = str(record.pop("actor_id"))
         G.add_node(node, **{k: plain(v) for k, v in record.items()})
@@ -184,11 +195,12 @@ def rating_strengths(ratings: pd.DataFrame) -> pd.DataFrame:
 def _rated_ties(project, ties, wijk, wave, weight, min_level):
     """The ties with ``weight`` set from the ratings (own answer, else the reverse) and ``min_level`` applied."""
     from wijknet.core.errors import DataError, Problem
+    from wijknet.core.i18n import text
 
     audience = getattr(project, "audience", None)
     if audience is not None and not audience.sees_ratings:
-        raise DataError([Problem(str(audience), "weighting by ratings is for researchers only; "
-                                 "gewogen naar beoordelingen is alleen voor onderzoekers")])  # fmt: skip
+        message = text(TEXTS, "ratings_only_researchers", audience=str(audience))
+        raise DataError([Problem(str(audience), message)])
     ratings = project.ratings
     ratings = ratings[(ratings["wijk"] == wijk) & (ratings["wave"] == wave)]
     strengths = rating_strengths(ratings).droplevel(["wijk", "wave"])
