@@ -79,18 +79,26 @@ THEMES = [
 ]  # fmt: skip
 
 
+def frames() -> dict[str, pd.DataFrame]:
+    """The hand-made survey as raw tidy tables (also written to a folder by the page tests)."""
+    return {
+        "actors": pd.DataFrame([{"actor_id": a, "wijk": "Noord", "domain": d, "kind": k, "name": f"Fictief {a}",
+                                 "consent": "ja"} for a, d, k in ACTORS]),
+        "ties": pd.DataFrame([{"wijk": "Noord", "wave": w, "source": s, "target": t, "tie_type": tt}
+                              for w, s, t, tt in TIES]),
+        "ratings": pd.DataFrame([{"wijk": "Noord", "wave": r[0], "rater": r[1], "rated": r[2],
+                                  **dict(zip(ITEMS, r[3:]))} for r in RATINGS]),
+        "responses": pd.DataFrame([{"wijk": "Noord", "wave": w, "actor_id": a, "participation_level": p}
+                                   for w, a, p in RESPONSES]),
+        "themes": pd.DataFrame([{"wijk": "Noord", "wave": w, "interview_id": i, "segment_id": s, "theme": t,
+                                 "actors": a, "quote": f"fictief citaat {i}{s}"} for w, i, s, t, a in THEMES]),
+    }  # fmt: skip
+
+
 def survey() -> Project:
-    actors = pd.DataFrame([{"actor_id": a, "wijk": "Noord", "domain": d, "kind": k, "name": f"Fictief {a}"}
-                           for a, d, k in ACTORS])  # fmt: skip
-    ties = pd.DataFrame([{"wijk": "Noord", "wave": w, "source": s, "target": t, "tie_type": tt}
-                         for w, s, t, tt in TIES])  # fmt: skip
-    ratings = pd.DataFrame([{"wijk": "Noord", "wave": r[0], "rater": r[1], "rated": r[2], **dict(zip(ITEMS, r[3:]))}
-                            for r in RATINGS])  # fmt: skip
-    responses = pd.DataFrame([{"wijk": "Noord", "wave": w, "actor_id": a, "participation_level": p}
-                              for w, a, p in RESPONSES])  # fmt: skip
-    themes = pd.DataFrame([{"wijk": "Noord", "wave": w, "interview_id": i, "segment_id": s, "theme": t,
-                            "actors": a, "quote": f"fictief citaat {i}{s}"} for w, i, s, t, a in THEMES])  # fmt: skip
-    return Project.from_frames(actors, ties, ratings=ratings, responses=responses, themes=themes)
+    f = frames()
+    return Project.from_frames(f["actors"], f["ties"], ratings=f["ratings"], responses=f["responses"],
+                               themes=f["themes"])  # fmt: skip
 
 
 def row(table: pd.DataFrame, wave: str, a: str, b: str) -> pd.Series:

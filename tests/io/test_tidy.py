@@ -213,7 +213,14 @@ def response_problems(folder, responses, actors=ACTORS):
 def test_responses_are_optional(tidy_folder):
     project = load_project(tidy_folder)
     assert not project.has_responses
-    assert list(project.responses.columns) == ["wijk", "wave", "actor_id", "kpi3", "active", "participation_level"]
+    assert list(project.responses.columns) == [
+        "wijk",
+        "wave",
+        "actor_id",
+        "kpi3",
+        "active",
+        "participation_level",
+    ]
 
 
 def test_responses_load_and_normalise(tmp_path):

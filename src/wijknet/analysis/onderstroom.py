@@ -151,7 +151,7 @@ def item_score(answers: pd.DataFrame, items, min_items: int = MIN_ITEMS) -> pd.S
     return values.mean(axis=1).where(answered >= min_items)
 
 
-def answer_scores(project) -> pd.DataFrame:
+def answer_scores(project, wijk: str | None = None) -> pd.DataFrame:
     """Every answer with its ``trust`` and ``value`` score and the domains of rater and partner in that wave.
 
     Returns
@@ -173,6 +173,8 @@ def answer_scores(project) -> pd.DataFrame:
     ([3.0], [nan], ['zorg', 'welzijn'])
     """
     r = project.ratings
+    if wijk is not None:
+        r = r[r["wijk"] == wijk]
     out = pd.DataFrame({
         "wijk": r["wijk"].astype(str), "wave": r["wave"].astype(str), "rater": r["rater"].astype(str),
         "rated": r["rated"].astype(str), "intensity": r["intensity"].astype(float),
@@ -318,7 +320,7 @@ def _complete_hidden(raters: list[set], hidden: list[bool], threshold: int) -> l
         hidden[min(options)[1]] = True
 
 
-def tie_quality(project, *, seed: int = 0) -> pd.DataFrame:
+def tie_quality(project, *, seed: int = 0, wijk: str | None = None) -> pd.DataFrame:
     """``tie_quality.csv``: intensity, trust and value per wijk, wave and domain pair, and for the network.
 
     Parameters
@@ -328,6 +330,10 @@ def tie_quality(project, *, seed: int = 0) -> pd.DataFrame:
         module docstring).
     seed : int, default 0
         Seed of the bootstrap intervals (each cell gets ``seed`` plus its position).
+    wijk : str, optional
+        Only this wijk (the same numbers as its rows of the full table when
+        ``seed`` is 0 and it is the first wijk; intervals may differ by seed
+        position otherwise).
 
     Returns
     -------
@@ -352,7 +358,7 @@ def tie_quality(project, *, seed: int = 0) -> pd.DataFrame:
     >>> t[["from_domain", "to_domain", "intensity_3", "share_coordination_plus", "trust_mean"]].values.tolist()
     [['zorg', 'welzijn', 1, 1.0, 3.5], ['all', 'all', 1, 1.0, 3.5]]
     """
-    scores = answer_scores(project)
+    scores = answer_scores(project, wijk)
     order = {w: i for i, w in enumerate(project.waves)}
     rows = []
     position = 0
@@ -466,7 +472,7 @@ def tie_quality_change(table: pd.DataFrame, waves) -> pd.DataFrame:
     return merged.drop(columns=["_pos", *(c for c in merged.columns if c.endswith("_before"))])
 
 
-def organisation_quality(project, *, seed: int = 0) -> pd.DataFrame:
+def organisation_quality(project, *, seed: int = 0, wijk: str | None = None) -> pd.DataFrame:
     """Trust and value of each rated actor as rated by its partners (never by itself), per wijk and wave.
 
     Returns
@@ -495,7 +501,7 @@ def organisation_quality(project, *, seed: int = 0) -> pd.DataFrame:
                "value_mean", "value_ci_low", "value_ci_high", "share_coordination_plus"]  # fmt: skip
     if _aggregate_only(project):
         return pd.DataFrame(columns=columns)
-    scores = answer_scores(project)
+    scores = answer_scores(project, wijk)
     threshold = min_raters(project)
     rows = []
     for (wijk, wave), group in scores.groupby(["wijk", "wave"], sort=False):
@@ -868,6 +874,130 @@ def theme_quotes(project, wijk: str, wave: str, theme: str) -> pd.DataFrame:
     rows = th[(th["wijk"] == wijk) & (th["wave"] == wave) & (th["theme"] == theme)]
     rows = rows[rows["quote"].astype(str).str.strip() != ""]
     return rows[["interview_id", "segment_id", "quote"]].reset_index(drop=True)
+
+
+# --- what the pages and reports show -----------------------------------------------------------
+
+
+def wijk_onderstroom(project, wijk: str, *, seed: int = 0) -> dict[str, pd.DataFrame]:
+    """The onderstroom of one wijk as the "Vertrouwen en waarde" page and the wijk report show it.
+
+    Returns
+    -------
+    dict of pandas.DataFrame
+        ``network``: the wijk's network rows of :func:`tie_quality` per wave
+        with the changes of :func:`tie_quality_change`; ``pairs``: its
+        domain-pair rows (the same columns); ``intensity``: per wave and level
+        1-4 the ``answers`` and their ``share`` of the answers with a level
+        (blank where hidden); ``organisations``: :func:`organisation_quality`
+        with the actor's ``name`` and ``domain`` as the audience may see them.
+        All respect the audience (module docstring).
+
+    Examples
+    --------
+    >>> from wijknet.project import Project
+    >>> actors = pd.DataFrame({"actor_id": ["a", "b"], "wijk": "W", "domain": ["zorg", "welzijn"]})
+    >>> ties = pd.DataFrame({"wijk": "W", "wave": "1", "source": ["a"], "target": ["b"]})
+    >>> ratings = pd.DataFrame({"wijk": "W", "wave": "1", "rater": ["a"], "rated": ["b"], "intensity": ["3"]})
+    >>> view = wijk_onderstroom(Project.from_frames(actors, ties, ratings=ratings), "W")
+    >>> view["intensity"]["answers"].tolist(), view["intensity"]["share"].tolist()
+    ([0, 0, 1, 0], [0.0, 0.0, 1.0, 0.0])
+    """
+    table = tie_quality_change(tie_quality(project, seed=seed, wijk=wijk), project.waves)
+    is_network = table["from_domain"] == ALL
+    network = table[is_network].reset_index(drop=True)
+    pairs = table[~is_network].reset_index(drop=True)
+    levels = []
+    for r in network.itertuples():
+        counts = [getattr(r, f"intensity_{k}") for k in LEVELS]
+        known = [c for c in counts if not pd.isna(c)]
+        total = sum(known) if len(known) == len(counts) else np.nan
+        for k, c in zip(LEVELS, counts):
+            share = c / total if total and not pd.isna(total) and not pd.isna(c) else np.nan
+            levels.append({"wave": r.wave, "level": k, "answers": c, "share": share})
+    organisations = organisation_quality(project, seed=seed, wijk=wijk)
+    actors = project.actors.drop_duplicates("actor_id").set_index("actor_id")
+    organisations = organisations.assign(
+        name=organisations["actor_id"].map(actors["name"]).fillna(""),
+        domain=organisations["actor_id"].map(actors["domain"]).fillna(""),
+    )
+    return {
+        "network": network,
+        "pairs": pairs,
+        "intensity": pd.DataFrame(levels, columns=["wave", "level", "answers", "share"]),
+        "organisations": organisations,
+    }
+
+
+def of_wave(table: pd.DataFrame, wave: str) -> pd.DataFrame:
+    """The rows of ``table`` of one wave (for the pages, which filter nothing themselves).
+
+    Examples
+    --------
+    >>> of_wave(pd.DataFrame({"wave": ["1", "2"], "x": [1, 2]}), "2")["x"].tolist()
+    [2]
+    """
+    return table[table["wave"] == wave].reset_index(drop=True)
+
+
+def wijk_participation(project, wijk: str) -> dict[str, pd.DataFrame]:
+    """Residents' participation in one wijk: ``ladder`` (:func:`participation`), ``summary`` and ``ties``.
+
+    Examples
+    --------
+    >>> from wijknet.project import Project
+    >>> actors = pd.DataFrame({"actor_id": ["r1"], "wijk": "W", "domain": "inwoners"})
+    >>> ties = pd.DataFrame({"wijk": "W", "wave": "1", "source": ["r1"], "target": ["r1"]}).iloc[:0]
+    >>> responses = pd.DataFrame({"wijk": "W", "wave": "1", "actor_id": ["r1"], "participation_level": ["2"]})
+    >>> sorted(wijk_participation(Project.from_frames(actors, ties, responses=responses), "W"))
+    ['ladder', 'summary', 'ties']
+    """
+    ladder, summary, ties = (
+        participation(project),
+        participation_summary(project),
+        participation_ties(project),
+    )
+    return {
+        "ladder": ladder[ladder["wijk"] == wijk].reset_index(drop=True),
+        "summary": summary[summary["wijk"] == wijk].reset_index(drop=True),
+        "ties": ties[ties["wijk"] == wijk].reset_index(drop=True),
+    }
+
+
+def wijk_themes(project, wijk: str) -> pd.DataFrame:
+    """Themes of one wijk per wave: :func:`theme_counts` with the signals of :func:`theme_signals`.
+
+    Examples
+    --------
+    >>> wijk_themes.__name__
+    'wijk_themes'
+    """
+    counts = theme_counts(project)
+    counts = counts[counts["wijk"] == wijk]
+    signals = theme_signals(project)
+    signals = signals[signals["wijk"] == wijk].drop(columns="segments")
+    return counts.merge(signals, on=["wijk", "wave", "theme"], how="left").reset_index(drop=True)
+
+
+def programme_onderstroom(project, *, seed: int = 0) -> pd.DataFrame:
+    """Intensity and trust per wijk at network level (the programme report and the comparison of wijken).
+
+    ``wijk, wave, ties_rated, share_coordination_plus, trust_mean,
+    trust_ci_low, trust_ci_high, value_mean, value_ci_low, value_ci_high``:
+    the network rows of :func:`tie_quality`, so a leernetwerk gets them
+    protected.
+
+    Examples
+    --------
+    >>> programme_onderstroom.__name__
+    'programme_onderstroom'
+    """
+    columns = ["wijk", "wave", "ties_rated", "share_coordination_plus", "trust_mean", "trust_ci_low",
+               "trust_ci_high", "value_mean", "value_ci_low", "value_ci_high"]  # fmt: skip
+    if project.ratings.empty:
+        return pd.DataFrame(columns=columns)
+    table = tie_quality(project, seed=seed)
+    return table.loc[table["from_domain"] == ALL, columns].reset_index(drop=True)
 
 
 def onderstroom_lens(project, seed: int = 0) -> dict[str, pd.DataFrame]:

@@ -27,6 +27,8 @@ PAGES = (
     ("verandering.py", "page_change", "verandering"),
     ("kpi.py", "page_kpi", "kpi-monitor"),
     ("vergelijken.py", "page_compare", "vergelijken"),
+    ("vertrouwen.py", "page_onderstroom", "vertrouwen"),  # oanalysis: the onderstroom (issue 14)
+    ("participatie.py", "page_participation", "participatie"),  # oanalysis (issue 14)
     ("rapport.py", "page_report", "rapport"),
     (
         "live.py",
