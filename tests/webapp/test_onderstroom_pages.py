@@ -95,3 +95,15 @@ def test_participation_page_for_researcher_and_wijkteam(folder):
     assert (
         "–" in team.dataframe[-1].value.iloc[:, -1].tolist()
     )  # ties of one or two residents: hidden
+
+
+def test_map_weighted_by_trust_for_researchers_only(folder):
+    at = page("onderzoeker", "netwerkkaart.py", wave="2025")
+    at.sidebar.radio(key="map_weight_nl").set_value("trust").run()
+    assert not at.exception, at.exception
+    doc = at.get("iframe")[0].proto.srcdoc
+    assert "Sterkte: 4,0" in doc  # w1 -> z1: w1's trust in z1 (4, 4, 4)
+    at.sidebar.toggle(key="map_min_level").set_value(True).run()
+    assert not at.exception, at.exception
+    team = page("wijkteam:Noord", "netwerkkaart.py", wave="2025")
+    assert not any(r.key == "map_weight_nl" for r in team.sidebar.radio)
