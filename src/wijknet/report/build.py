@@ -35,6 +35,7 @@ from wijknet.core.settings import CONFIG_FILE, ProjectConfig
 from wijknet.metrics import connectors
 from wijknet.privacy.suppression import is_aggregate_only, protect, protect_counts, protect_rows
 from wijknet.project import Project
+from wijknet.report.onderstroom import programme_section, wijk_sections
 
 __all__ = [
     "ProgrammeReport", "Provenance", "SourceFile", "WijkReport", "build_programme_report", "build_wijk_report",
@@ -346,6 +347,8 @@ class WijkReport:
     positions: dict
     taxonomy: object
     provenance: Provenance
+    #: The onderstroom and participation sections (:func:`wijknet.report.onderstroom.wijk_sections`).
+    onderstroom: dict | None = None
 
     @property
     def current(self) -> pd.Series:
@@ -472,6 +475,7 @@ def build_wijk_report(
         positions=positions, taxonomy=project.taxonomy,
         provenance=provenance(project, seed=seed, n_permutations=n_permutations, graph_options=graph_options,
                               wijk=wijk),
+        onderstroom=wijk_sections(project, wijk, seed=seed),
     )  # fmt: skip
 
 
@@ -529,6 +533,8 @@ class ProgrammeReport:
     warnings: list[str]
     taxonomy: object
     provenance: Provenance
+    #: Intensity and trust per wijk (:func:`wijknet.report.onderstroom.programme_section`).
+    onderstroom: pd.DataFrame | None = None
 
 
 def build_programme_report(
@@ -626,6 +632,7 @@ def build_programme_report(
         title=project.config.title, wave=wave, previous=previous, waves=list(waves), wijken=list(project.wijken),
         synthetic=project.config.synthetic, summary=summary, network=network, change=change, kpi=kpi,
         response=response, warnings=list(project.warnings), taxonomy=project.taxonomy, provenance=prov,
+        onderstroom=programme_section(project, seed=seed),
     )  # fmt: skip
 
 
