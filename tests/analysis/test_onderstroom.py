@@ -405,3 +405,14 @@ def test_no_individual_rating_in_any_table_of_a_wijkteam():
             rows = rows[(rows["from_domain"] == r.from_domain) & (rows["to_domain"] == r.to_domain)]
         assert rows["rater"].nunique() >= o.min_raters()
     assert np.isfinite(t["ties_rated"].astype(float)).all()
+
+
+def test_compare_onderstroom_puts_intensity_and_trust_next_to_structure():
+    from wijknet.analysis.compare import compare_onderstroom
+
+    c = compare_onderstroom(survey(), "2025")
+    assert c["wijk"].tolist() == ["Noord"]
+    # the network row of 2025: 6 answers, 60% close, trust 2.7, value 2.8
+    assert c["ties_rated"].tolist() == [6]
+    assert close(c["share_coordination_plus"].iloc[0], 0.6) and close(c["trust_mean"].iloc[0], 2.7)
+    assert close(c["value_mean"].iloc[0], 2.8)

@@ -1271,6 +1271,16 @@ TEXTS = {
         "beoordeling vallen dan weg.",
         "en": "Researchers only: the strength from the partners' ratings. Ties without a rating are left out.",
     },
+    "oa_compare_title": {
+        "nl": "Vertrouwen en intensiteit per wijk ({wave})",
+        "en": "Trust and intensity per wijk ({wave})",
+    },
+    "oa_compare_note": {
+        "nl": "Nauw samenwerken: deel van de beoordeelde relaties op niveau 3-4. Vertrouwen en waarde: 1 (weinig) "
+        "tot 4 (veel), zoals partners elkaar beoordelen. –: te weinig beoordelaars.",
+        "en": "Close collaboration: share of rated ties at level 3-4. Trust and value: 1 (little) to 4 (a lot), as "
+        "partners rate each other. –: too few raters.",
+    },
     "min_level_toggle": {
         "nl": "Alleen nauwe samenwerking (niveau 3-4)",
         "en": "Close collaboration only (level 3-4)",
