@@ -69,7 +69,7 @@ chart = (
             sort=list(LADDER),
             title=t("pa_step"),
             scale=alt.Scale(domain=list(LADDER), range=STEP_COLOURS),
-            legend=alt.Legend(orient="bottom", columns=3, labelLimit=0),
+            legend=alt.Legend(orient="bottom", columns=5, labelLimit=0, titleLimit=0),
         ),
         order=alt.Order("step_order:Q"),
         tooltip=[

@@ -55,23 +55,21 @@ def score(value, low=None, high=None) -> str:
         return "–"
     if low is None or fmt.is_missing(low) or fmt.is_missing(high):
         return fmt.number(value, 1, sel.lang)
-    if researcher:
-        return f"{fmt.number(value, 2, sel.lang)} ({fmt.number(low, 2, sel.lang)}–{fmt.number(high, 2, sel.lang)})"
-    return t(
-        "oa_range",
-        value=fmt.number(value, 1, sel.lang),
-        low=fmt.number(low, 1, sel.lang),
-        high=fmt.number(high, 1, sel.lang),
-    )
+    d = (
+        2 if researcher else 1
+    )  # a wijkteam reads one decimal; the caption says what the brackets mean
+    return f"{fmt.number(value, d, sel.lang)} ({fmt.number(low, d, sel.lang)}–{fmt.number(high, d, sel.lang)})"
 
 
 def change(value, points: bool = False) -> str:
+    """A change since the previous wave: "+0,44" (a mean) or "+30 %-punt" (a share); "0" for no change."""
     if fmt.is_missing(value):
         return "–"
-    sign = "+" if value > 0 else ""
-    if points:
-        return sign + fmt.points(value, 0, sel.lang) + " %-punt"
-    return sign + fmt.number(value, 2, sel.lang)
+    shown = fmt.points(value, 0, sel.lang) if points else fmt.number(abs(value), 2, sel.lang)
+    if shown.strip("0,.+-") == "":
+        return "0"
+    sign = "+" if value > 0 else "-" if not points else ""
+    return sign + (shown + " %-punt" if points else shown)
 
 
 # --- one sentence of the chosen wave ---------------------------------------------------------------
@@ -93,7 +91,7 @@ if row is not None:
         key = "oa_trend_up" if row["trust_change"] > 0 else "oa_trend_down"
         st.caption(t(key, wave=ui.literal(before)))
 
-with st.expander(t("map_help"), expanded=not researcher):
+with st.expander(t("oa_help"), expanded=not researcher):
     for key in ("oa_what_intensity", "oa_what_share", "oa_what_trust", "oa_what_value"):
         st.markdown(t(key))
 
@@ -119,7 +117,7 @@ chart = (
             sort=names,
             title=t("oa_level"),
             scale=alt.Scale(domain=names, range=LEVEL_COLOURS),
-            legend=alt.Legend(orient="bottom", columns=2, labelLimit=0),
+            legend=alt.Legend(orient="bottom", columns=4, labelLimit=0, titleLimit=0),
         ),
         order=alt.Order("level:N"),
         tooltip=[
@@ -143,7 +141,7 @@ st.dataframe(
             t("oa_col_share"): [
                 fmt.percent(v, 0, sel.lang) for v in network["share_coordination_plus"]
             ],
-            t("oa_col_change_share"): [change(100 * v, True) for v in network["share_change"]],
+            t("oa_col_change_share"): [change(v, True) for v in network["share_change"]],
             t("oa_col_trust"): [
                 score(*v)
                 for v in zip(
@@ -195,8 +193,7 @@ if not in_wave.empty:
         hide_index=True,
         width="stretch",
     )
-    if not researcher:
-        st.caption(t("oa_hidden", n=n_min))
+    st.caption(t("oa_pairs_note") + ("" if researcher else " " + t("oa_hidden", n=n_min)))
 
 # --- per partner, as rated by at least three others ------------------------------------------------
 if audience is None or audience.sees_individuals:
