@@ -416,3 +416,10 @@ def test_compare_onderstroom_puts_intensity_and_trust_next_to_structure():
     assert c["ties_rated"].tolist() == [6]
     assert close(c["share_coordination_plus"].iloc[0], 0.6) and close(c["trust_mean"].iloc[0], 2.7)
     assert close(c["value_mean"].iloc[0], 2.8)
+
+
+def test_a_wijk_alone_gives_the_rows_of_the_full_table():
+    """The page (one wijk) and tie_quality.csv (all wijken) show the same intervals."""
+    full = o.tie_quality(survey(), seed=5)
+    alone = o.tie_quality(survey(), seed=5, wijk="Noord")
+    pd.testing.assert_frame_equal(full, alone)

@@ -278,12 +278,27 @@ def rater_bootstrap(
     return mean, float(low), float(high)
 
 
-def _cell(rows: pd.DataFrame, seed: int) -> dict:
+def _cell_seed(seed: int, *key: str) -> list[int]:
+    """The bootstrap seed of one cell: ``seed`` and a checksum of the cell's key (wijk, wave, ...).
+
+    So a cell's interval is the same whichever other cells or wijken are computed with it.
+
+    Examples
+    --------
+    >>> _cell_seed(0, "W", "2025", "zorg", "welzijn") == _cell_seed(0, "W", "2025", "zorg", "welzijn")
+    True
+    """
+    import zlib
+
+    return [int(seed), zlib.crc32("\x1f".join(map(str, key)).encode("utf-8"))]
+
+
+def _cell(rows: pd.DataFrame, seed) -> dict:
     levels = rows["intensity"].dropna().astype(int)
     counts = {f"intensity_{k}": int((levels == k).sum()) for k in LEVELS}
     answered = sum(counts.values())
     trust = rater_bootstrap(rows["trust"], rows["rater"], seed=seed)
-    value = rater_bootstrap(rows["value"], rows["rater"], seed=seed + 1)
+    value = rater_bootstrap(rows["value"], rows["rater"], seed=[*seed, 1])
     return {
         "ties_rated": len(rows), **counts,
         "share_coordination_plus": (counts["intensity_3"] + counts["intensity_4"]) / answered if answered else np.nan,
@@ -329,11 +344,11 @@ def tie_quality(project, *, seed: int = 0, wijk: str | None = None) -> pd.DataFr
         A full or restricted project (its ``audience`` decides what is shown,
         module docstring).
     seed : int, default 0
-        Seed of the bootstrap intervals (each cell gets ``seed`` plus its position).
+        Seed of the bootstrap intervals; each cell draws from ``seed`` and a
+        checksum of its wijk, wave and domain pair (:func:`_cell_seed`), so
+        a cell's interval does not depend on the other cells computed.
     wijk : str, optional
-        Only this wijk (the same numbers as its rows of the full table when
-        ``seed`` is 0 and it is the first wijk; intervals may differ by seed
-        position otherwise).
+        Only this wijk (the same numbers as its rows of the full table).
 
     Returns
     -------
@@ -361,7 +376,6 @@ def tie_quality(project, *, seed: int = 0, wijk: str | None = None) -> pd.DataFr
     scores = answer_scores(project, wijk)
     order = {w: i for i, w in enumerate(project.waves)}
     rows = []
-    position = 0
     threshold = min_raters(project)
     researcher, anonymous = _researcher(project), _aggregate_only(project)
     for (wijk, wave), group in sorted(
@@ -381,19 +395,17 @@ def tie_quality(project, *, seed: int = 0, wijk: str | None = None) -> pd.DataFr
                     "wave": wave,
                     "from_domain": a,
                     "to_domain": b,
-                    **_cell(cell, seed + position),
+                    **_cell(cell, _cell_seed(seed, wijk, wave, a, b)),
                 }
             )
             rater_sets.append(set(cell["rater"]))
-            position += 2
         network = {
             "wijk": wijk,
             "wave": wave,
             "from_domain": ALL,
             "to_domain": ALL,
-            **_cell(group, seed + position),
+            **_cell(group, _cell_seed(seed, wijk, wave, ALL, ALL)),
         }
-        position += 2
         if not researcher:
             hidden = _complete_hidden(
                 rater_sets, [len(r) < threshold for r in rater_sets], threshold
@@ -506,8 +518,8 @@ def organisation_quality(project, *, seed: int = 0, wijk: str | None = None) -> 
     rows = []
     for (wijk, wave), group in scores.groupby(["wijk", "wave"], sort=False):
         cells, rater_sets = [], []
-        for i, (actor, rows_about) in enumerate(group.groupby("rated", sort=True)):
-            cell = _cell(rows_about, seed + 2 * i)
+        for actor, rows_about in group.groupby("rated", sort=True):
+            cell = _cell(rows_about, _cell_seed(seed, wijk, wave, "rated", actor))
             cells.append({"wijk": wijk, "wave": wave, "actor_id": actor, **cell})
             rater_sets.append(set(rows_about["rater"]))
         if not _researcher(project):
