@@ -20,6 +20,7 @@ from wijknet.analysis.kpi import status_label
 from wijknet.core import formatting as fmt
 from wijknet.core.i18n import get_language, text
 from wijknet.report import kern
+from wijknet.report import onderstroom as onderstroom_report
 from wijknet.report.build import ProgrammeReport, WijkReport
 from wijknet.report.svgmap import display_name, svg_network_map
 from wijknet.report.texts import DEFINITIONS, REFERENCES, TEXTS
@@ -490,9 +491,15 @@ def render_html(report: WijkReport | ProgrammeReport, lang: str | None = None) -
     lang = lang or get_language()
     env = environment()
     if isinstance(report, WijkReport):
-        return env.get_template("wijk.html").render(**_wijk_context(report, lang))
+        ctx = _wijk_context(report, lang)
+        ctx |= onderstroom_report.wijk_context(
+            report.onderstroom, report.wave, report.taxonomy, lang
+        )
+        return env.get_template("wijk.html").render(**ctx)
     if isinstance(report, ProgrammeReport):
-        return env.get_template("programme.html").render(**_programme_context(report, lang))
+        ctx = _programme_context(report, lang)
+        ctx |= onderstroom_report.programme_context(report.onderstroom, lang)
+        return env.get_template("programme.html").render(**ctx)
     raise TypeError(f"expected a WijkReport or ProgrammeReport, not {type(report).__name__}")
 
 
