@@ -423,3 +423,15 @@ def test_a_wijk_alone_gives_the_rows_of_the_full_table():
     full = o.tie_quality(survey(), seed=5)
     alone = o.tie_quality(survey(), seed=5, wijk="Noord")
     pd.testing.assert_frame_equal(full, alone)
+
+
+def test_theme_signals_of_a_store_are_the_segments_signal_types():
+    # a store's themes carry the signal tie types of their segment (store.frames.themes_frame)
+    project = survey()
+    themes = project.themes.assign(signals="")
+    themes.loc[0, "signals"] = "drempel;wens"
+    themes.loc[1, "signals"] = "zou_moeten_kennen"
+    project.themes = themes
+    s = o.theme_signals(project)
+    counted = s[["signals", "barriers", "missing_links", "wishes"]].sum().tolist()
+    assert counted == [3, 1, 1, 1]

@@ -71,9 +71,12 @@ import pandas as pd
 
 from wijknet.core.ties import NON_TIE_TYPES
 from wijknet.io.tidy import LADDER, TRUST_ITEMS, VALUE_ITEMS
+from wijknet.privacy.suppression import MIN_RATERS, rating_groups_allowed
 
-#: The smallest number of different raters behind any mean a non-researcher sees (see :func:`min_raters`).
-RATER_THRESHOLD = 3
+#: The smallest number of different raters behind any mean a non-researcher sees: the privacy rule's.
+RATER_THRESHOLD = MIN_RATERS
+#: The scored columns of :func:`answer_scores`: an answer counts for a group when one of them is answered.
+SCORED = ["intensity", "trust", "value"]
 #: The fewest answered items (of 3) that make a trust or value score.
 MIN_ITEMS = 2
 #: Bootstrap replicates of the intervals.
@@ -308,6 +311,18 @@ def _cell(rows: pd.DataFrame, seed) -> dict:
     }  # fmt: skip
 
 
+def _allowed(project, scores: pd.DataFrame, by: list[str]) -> dict[tuple, bool]:
+    """Which groups of answers ``by`` a non-researcher may see a figure of: the one rating rule.
+
+    :func:`wijknet.privacy.suppression.rating_groups_allowed`: at least
+    :func:`min_raters` raters, suppressed groups of a wijk and wave together on
+    0 or at least as many raters, and no differencing across waves.
+    """
+    table = rating_groups_allowed(scores, by, project.audience, items=SCORED, waves=project.waves,
+                                  min_raters=min_raters(project))  # fmt: skip
+    return dict(zip(table[by].itertuples(index=False, name=None), table["allowed"]))
+
+
 def _complete_hidden(raters: list[set], hidden: list[bool], threshold: int) -> list[bool]:
     """Hide more cells until the hidden cells together hold 0 or at least ``threshold`` distinct raters.
 
@@ -378,6 +393,9 @@ def tie_quality(project, *, seed: int = 0, wijk: str | None = None) -> pd.DataFr
     rows = []
     threshold = min_raters(project)
     researcher, anonymous = _researcher(project), _aggregate_only(project)
+    if not researcher:
+        allowed_cells = _allowed(project, scores, ["wijk", "wave", "from_domain", "to_domain"])
+        allowed_networks = _allowed(project, scores, ["wijk", "wave"])
     for (wijk, wave), group in sorted(
         scores.groupby(["wijk", "wave"], sort=False),
         key=lambda kv: (kv[0][0], order.get(kv[0][1], 0)),
@@ -407,16 +425,21 @@ def tie_quality(project, *, seed: int = 0, wijk: str | None = None) -> pd.DataFr
             **_cell(group, _cell_seed(seed, wijk, wave, ALL, ALL)),
         }
         if not researcher:
-            hidden = _complete_hidden(
-                rater_sets, [len(r) < threshold for r in rater_sets], threshold
-            )
+            shown = [
+                allowed_cells.get((wijk, wave, c["from_domain"], c["to_domain"]), False)
+                for c in cells
+            ]
+            # the hidden cells pooled are the network row minus the shown ones: they must rest on enough raters
+            hidden = _complete_hidden(rater_sets, [not a for a in shown], threshold)
             for cell, h in zip(cells, hidden):
                 if h:
                     cell.update(dict.fromkeys(_RATED, np.nan))
             pooled = (
                 set().union(*(r for r, h in zip(rater_sets, hidden) if h)) if any(hidden) else set()
             )
-            if network["raters"] < threshold or (pooled and len(pooled) < threshold):
+            if not allowed_networks.get((wijk, wave), False) or (
+                pooled and len(pooled) < threshold
+            ):
                 network.update(dict.fromkeys(_RATED, np.nan))
         rows += [] if anonymous else cells
         rows.append(network)
@@ -515,6 +538,7 @@ def organisation_quality(project, *, seed: int = 0, wijk: str | None = None) -> 
         return pd.DataFrame(columns=columns)
     scores = answer_scores(project, wijk)
     threshold = min_raters(project)
+    allowed = {} if _researcher(project) else _allowed(project, scores, ["wijk", "wave", "rated"])
     rows = []
     for (wijk, wave), group in scores.groupby(["wijk", "wave"], sort=False):
         cells, rater_sets = [], []
@@ -523,9 +547,8 @@ def organisation_quality(project, *, seed: int = 0, wijk: str | None = None) -> 
             cells.append({"wijk": wijk, "wave": wave, "actor_id": actor, **cell})
             rater_sets.append(set(rows_about["rater"]))
         if not _researcher(project):
-            hidden = _complete_hidden(
-                rater_sets, [len(r) < threshold for r in rater_sets], threshold
-            )
+            shown = [allowed.get((wijk, wave, c["actor_id"]), False) for c in cells]
+            hidden = _complete_hidden(rater_sets, [not a for a in shown], threshold)
             cells = [c for c, h in zip(cells, hidden) if not h]
         rows += cells
     return pd.DataFrame(rows, columns=columns).reset_index(drop=True)
@@ -811,11 +834,12 @@ def theme_signals(project) -> pd.DataFrame:
 
     A signal is a tie of :data:`NON_TIE_TYPES` (``zou_moeten_kennen``,
     ``drempel``, ``wens``). When ``project.themes`` has a ``signals`` column
-    (the signal tie keys of the segment, ``source>target>tie_type``
-    separated by ``;``) those are counted. Otherwise a signal belongs to a
-    segment when it is in the same wijk and wave and one of its two actors
-    is mentioned in the segment (``actors``). Each signal is counted once
-    per theme.
+    (a store's themes: the signal tie types coded in the same segment,
+    ``;``-separated, see :func:`wijknet.store.frames.themes_frame`) those are
+    counted, once per segment and type. Otherwise (a tidy ``themes`` table) a
+    signal belongs to a theme when it is in the same wijk and wave and one of
+    its two actors is mentioned in one of the theme's segments (``actors``);
+    each signal is counted once per theme.
 
     Returns
     -------
@@ -853,15 +877,16 @@ def theme_signals(project) -> pd.DataFrame:
     }
     rows = []
     for (wijk, wave, theme), group in th.groupby(["wijk", "wave", "theme"], sort=False):
-        found: set = set()
-        candidates = keyed.get((wijk, wave), [])
-        if "signals" in group.columns:  # the segment's own signal keys (helper odata's link)
-            for value in group["signals"].fillna(""):
-                found |= {tuple(k.split(">")) for k in str(value).split(";") if k.count(">") == 2}
-        else:  # fallback: a signal of the same wijk and wave naming an actor the segment mentions
+        if "signals" in group.columns:
+            # a store's themes: the signal tie types coded in the same segment (wijknet.store.frames.themes_frame)
+            types = [t for value in group["signals"].fillna("") for t in str(value).split(";") if t]
+        else:  # a tidy themes table: the signals of the same wijk and wave naming an actor the segment mentions
             mentioned = {a for v in group["actors"] for a in str(v).split(";") if a}
-            found = {s for s in candidates if s[0] in mentioned or s[1] in mentioned}
-        types = [s[2] for s in found]
+            candidates = keyed.get((wijk, wave), [])
+            types = [
+                s[2] for s in {s for s in candidates if s[0] in mentioned or s[1] in mentioned}
+            ]
+        found = types
         rows.append({"wijk": wijk, "wave": wave, "theme": theme, "segments": group["_segment"].nunique(),
                      "signals": len(found), "barriers": types.count("drempel"),
                      "missing_links": types.count("zou_moeten_kennen"), "wishes": types.count("wens")})  # fmt: skip
