@@ -16,20 +16,29 @@ import pytest
 
 from wijknet import load_project
 from wijknet.core.taxonomy import Taxonomy
+from wijknet.core.ties import NON_TIE_TYPES
 from wijknet.datasets.demo import (
+    BRIDGE_BUILDER,
+    DB,
+    DOORBRAAK,
     FIRST_NAMES,
     KERN,
+    KERNTEAM,
+    KO,
     KPI3_STORY,
     LAYERS,
     PRIVATE,
+    ROLE_GROUPS,
     STORY,
     SURNAMES,
+    TEAM_LEAVER,
     WAVES,
+    WELZIJN_OP_RECEPT,
     make_demo,
     make_responses,
     write_demo,
 )
-from wijknet.io.tidy import ACTOR_OPTIONAL
+from wijknet.io.tidy import ACTOR_OPTIONAL, LADDER, RATING_ITEMS, TRUST_ITEMS, VALUE_ITEMS
 
 WIJKEN = [
     "Bleijerheide-Centrum-Nulland",
@@ -40,7 +49,8 @@ WIJKEN = [
     "Lindenheuvel",
 ]
 WIJKPLAN = [w for w in WIJKEN if w != "Eijsden"]
-FILES = ("actors.csv", "ties.csv", "responses.csv", "wijknet.yaml", "LEESMIJ.txt")
+FILES = ("actors.csv", "ties.csv", "responses.csv", "ratings.csv", "actor_waves.csv", "themes.csv",
+         "wijknet.yaml", "LEESMIJ.txt")  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -192,7 +202,14 @@ def test_every_optional_column_filled(frames):
     assert (actors["kernaanpakken"] != "").mean() > 0.25
     for column in ("tie_type", "weight", "evidence"):
         assert (ties[column] != "").all(), column
-    assert set(ties["tie_type"]) == {"samenwerking", "verwijzing", "overleg", "informatie"}
+    # the ties, and the signals of missing links from participation conversations (never ties)
+    assert set(ties["tie_type"]) == {
+        "samenwerking",
+        "verwijzing",
+        "overleg",
+        "informatie",
+        *NON_TIE_TYPES,
+    }
     assert set(ties["weight"]) == {"1", "2", "3", "4", "5"}
 
 
@@ -366,3 +383,259 @@ def test_change_table_agrees_with_the_story_turnover(project, story):
         "stable actors: good for modelling by the RSiena rule of thumb"
     )
     assert (change["actors_entered"] + change["actors_left"] > 0).all()
+
+
+# --- the programme's story (issues 13 and 14) ----------------------------------
+
+
+def _edges_between(graphs, wijk: str, wave: str, left, right) -> set[frozenset]:
+    """Undirected pairs of the wave's graph with one end in ``left`` and the other in ``right`` (predicates on a node)."""
+    G = graphs[(wijk, wave)]
+    return {
+        frozenset((u, v))
+        for u, v in G.edges
+        if (left(G.nodes[u]) and right(G.nodes[v])) or (left(G.nodes[v]) and right(G.nodes[u]))
+    }
+
+
+def _group(*keys):
+    return lambda node: node.get("role_group") in keys
+
+
+def _domain(*keys):
+    return lambda node: node.get("domain") in keys
+
+
+def _numeric(ratings: pd.DataFrame) -> pd.DataFrame:
+    out = ratings.copy()
+    out["trust"] = out[list(TRUST_ITEMS)].mean(axis=1)
+    return out
+
+
+def test_every_actor_has_a_role_group(project):
+    assert (project.actors["role_group"] != "").all()
+    assert not [w for w in project.warnings if "rolgroep" in w or "role group" in w]
+    groups = set(project.actors["role_group"])
+    assert {
+        "elderly_care_physician",
+        "nurse_specialist",
+        "dementia_case_manager",
+        "social_team",
+    } <= groups
+    assert set(ROLE_GROUPS) <= set(
+        project.actors["role"]
+    )  # the five roles the catalogue does not map
+
+
+def test_doorbraak_team_brings_gps_and_municipality_together(project, graphs):
+    wijk, start = DOORBRAAK
+    gp, municipality = _group("general_practitioner"), _domain("gemeente")
+    assert (
+        _edges_between(graphs, wijk, "2025", gp, municipality) == set()
+    )  # no GP-municipality tie at all
+    assert len(_edges_between(graphs, wijk, start, gp, municipality)) >= 6
+    assert len(_edges_between(graphs, wijk, "2027", gp, municipality)) >= 6
+
+    def doorbraak(wave):
+        present = project.present(wijk, wave)
+        return present[present["kernaanpakken"].str.contains(DB)]
+
+    assert doorbraak("2025").empty  # nobody works with the Doorbraakmethode before the team
+    team = doorbraak(start)
+    assert {"general_practitioner", "social_team"} <= set(team["role_group"])
+    assert len(team) >= 5
+
+
+def test_kernteam_ouderen_forms_in_2026(project, graphs):
+    wijk, start = KERNTEAM
+    core_groups = (
+        "elderly_care_physician",
+        "nurse_specialist",
+        "dementia_case_manager",
+        "district_nurse",
+    )
+    assert not set(project.present(wijk, "2025")["role_group"]) & {
+        "elderly_care_physician",
+        "nurse_specialist",
+    }
+    for wave in (start, "2027"):
+        present = project.present(wijk, wave)
+        core = present[
+            present["kernaanpakken"].str.contains(KO) & present["role_group"].isin(core_groups)
+        ]
+        assert set(core["role_group"]) == set(core_groups), wave
+        G = graphs[(wijk, wave)]
+        U = G.to_undirected()
+        # the physician, the nurse specialist, the case manager and a district nurse, all tied together
+        members = [core[core["role_group"] == g]["actor_id"].iloc[0] for g in core_groups[:3]]
+        assert all(U.has_edge(a, b) for i, a in enumerate(members) for b in members[i + 1 :]), wave
+        nurses = core[core["role_group"] == "district_nurse"]["actor_id"]
+        assert any(all(U.has_edge(n, m) for m in members) for n in nurses), wave
+        # GPs and POH-ouderen are its partners
+        partners = {G.nodes[n]["role_group"] for m in members[:2] for n in U[m]}
+        assert {"general_practitioner", "poh_elderly"} <= partners, wave
+
+
+def test_welzijn_op_recept_triangle_in_eijsden_from_the_start(project, graphs):
+    G = graphs[(WELZIJN_OP_RECEPT, "2025")]
+    referrals = [
+        (u, v) for u, v, d in G.edges(data=True)
+        if "verwijzing" in str(d.get("tie_type", "")) and G.nodes[v]["role_group"] == "welfare_coach"
+        and G.nodes[u]["role_group"] in ("general_practitioner", "poh_mental_health", "poh_elderly")
+    ]  # fmt: skip
+    assert len(referrals) >= 2
+    gp, wel, gem = _group("general_practitioner"), _domain("welzijn"), _domain("gemeente")
+    for left, right in ((gp, gem), (gem, wel), (gp, wel)):
+        assert _edges_between(graphs, WELZIJN_OP_RECEPT, "2025", left, right)
+
+
+def test_signals_of_missing_links(project, graphs):
+    ties = project.ties
+    signals = ties[ties["tie_type"].isin(NON_TIE_TYPES)]
+    assert set(signals["tie_type"]) == set(NON_TIE_TYPES)
+    assert signals["wijk"].nunique() >= 5
+    assert (signals["evidence"] == "participatiegesprek").all()
+    assert set(signals["segment_id"]) <= set(project.themes["segment_id"])
+    real = ties[~ties["tie_type"].isin(NON_TIE_TYPES)]
+    pairs = {
+        (w, v, frozenset((s, t)))
+        for w, v, s, t in real[["wijk", "wave", "source", "target"]].itertuples(index=False)
+    }
+    realised = 0
+    for s in signals.itertuples():
+        later = [v for v in WAVES if v > s.wave]
+        realised += any((s.wijk, v, frozenset((s.source, s.target))) in pairs for v in later)
+        if s.tie_type != "drempel":  # who should know each other or wants to connect has no tie yet
+            assert not graphs[(s.wijk, s.wave)].to_undirected().has_edge(s.source, s.target), s
+    assert realised >= 4
+    # the GP who should know the social team in De Baandert 2025 works with them in 2026
+    first = signals[(signals["wijk"] == DOORBRAAK[0]) & (signals["wave"] == "2025")].iloc[0]
+    assert graphs[(DOORBRAAK[0], DOORBRAAK[1])].has_edge(first["source"], first["target"])
+
+
+def test_bridge_builder_between_the_worlds_outside_the_team(project, graphs):
+    wijk, _ = BRIDGE_BUILDER
+    actors = project.actors
+    role = STORY[wijk].connectors[0]
+    bridge = actors[(actors["wijk"] == wijk) & (actors["role"] == role) & ~actors["pluswijkteam"]][
+        "actor_id"
+    ].iloc[0]
+    for wave in WAVES:
+        present = project.present(wijk, wave).set_index("actor_id")
+        assert not present.loc[bridge, "pluswijkteam"], wave
+        U = graphs[(wijk, wave)].to_undirected()
+        worlds = pd.Series({n: U.nodes[n]["world"] for n in U})
+
+        def reach(v, U=U, worlds=worlds):
+            return worlds[list(U[v])].value_counts()
+
+        own = reach(bridge)
+        assert own.get("leefwereld", 0) >= 10 and own.get("systeemwereld", 0) >= 10, (wave, own)
+        # no one outside the team bridges the two worlds more evenly
+        others = [v for v in U if v != bridge and not present.loc[v, "pluswijkteam"]]
+        best = max(
+            min(reach(v).get("leefwereld", 0), reach(v).get("systeemwereld", 0)) for v in others
+        )
+        assert min(own.get("leefwereld", 0), own.get("systeemwereld", 0)) > best, wave
+
+
+def test_ratings_for_every_survey_tie(project, tmp_path):
+    ratings, ties = project.ratings, project.ties
+    survey = ties[
+        ties["evidence"].str.startswith("enquête") & ~ties["tie_type"].isin(NON_TIE_TYPES)
+    ]
+    arcs = survey.groupby(["wijk", "wave", "source", "target"])["tie_type"].agg(set)
+    rated = ratings.set_index(["wijk", "wave", "rater", "rated"])
+    assert set(arcs.index) == set(rated.index)
+    awareness = arcs.map(lambda types: types <= {"informatie"})
+    level = rated.loc[arcs.index, "intensity"]
+    assert (level[awareness.to_numpy()] == 1).all()  # a tie of awareness only: kennen at import
+    assert level[~awareness.to_numpy()].between(2, 4).all()  # samenwerking: levels 2-4
+    items = ratings[list(RATING_ITEMS)]
+    assert items.melt()["value"].dropna().between(1, 4).all()
+    missing = items[list(TRUST_ITEMS + VALUE_ITEMS)].isna().mean().mean()
+    assert 0.04 < missing < 0.2, missing
+    text = (write_demo(tmp_path) / "ratings.csv").read_text(encoding="utf-8")
+    assert "weet niet" in text and ",," in text  # some "weet niet", some left empty
+
+
+def test_trust_grows_where_collaboration_intensifies(project):
+    r = _numeric(project.ratings)
+    by_level = r.groupby("intensity")["trust"].mean()
+    assert by_level.is_monotonic_increasing, by_level
+    collab = r[r["intensity"] >= 2]
+    share = (
+        collab.assign(plus=collab["intensity"] >= 3)
+        .groupby(["wijk", "wave"])["plus"]
+        .mean()
+        .unstack()
+    )
+    trust = r.groupby(["wijk", "wave"])["trust"].mean().unstack()
+    intensifies = share.index[(share["2027"] - share["2025"]) > 0.15]
+    assert {"Daalhof", "Hoensbroek-Noord", "De Baandert"} <= set(intensifies)
+    for wijk in intensifies:
+        assert trust.loc[wijk, "2025"] < trust.loc[wijk, "2026"] < trust.loc[wijk, "2027"], wijk
+    # Bleijerheide-Centrum-Nulland: high contact but low trust
+    low = "Bleijerheide-Centrum-Nulland"
+    for wave in WAVES:
+        assert share.loc[low, wave] >= share[wave].median(), wave
+        assert (
+            trust[wave].idxmin() == low and trust.loc[low, wave] < trust[wave].drop(low).min() - 0.4
+        )
+
+
+def test_participation_ladder_moves_up(project):
+    responses = project.responses
+    domain = dict(zip(project.actors["actor_id"], project.actors["domain"]))
+    residents = responses["actor_id"].map(domain) == "inwoners"
+    assert (responses.loc[~residents, "participation_level"] == "").all()
+    answered = responses[residents & (responses["participation_level"] != "")]
+    assert residents.sum() > answered.shape[0]  # a few "weet niet"
+    step = answered.assign(step=answered["participation_level"].map(LADDER.index) + 1)
+    median = step.groupby(["wijk", "wave"])["step"].median().unstack()
+    for wijk in ("Daalhof", "Hoensbroek-Noord"):
+        assert median.loc[wijk, "2027"] >= median.loc[wijk, "2025"] + 1, wijk
+    assert (median.loc["Lindenheuvel"] == 1).all()
+    assert set(answered["participation_level"]) == set(LADDER)
+
+
+def test_team_and_kernaanpakken_change_between_waves(project, graphs):
+    assert not project.actor_waves.empty
+
+    def team(wijk, wave):
+        present = project.present(wijk, wave)
+        return set(present[present["pluswijkteam"]]["actor_id"])
+
+    wijk, start = DOORBRAAK
+    joined = team(wijk, start) - team(wijk, "2025")
+    assert joined and set(project.actors.set_index("actor_id").loc[list(joined), "role_group"]) == {
+        "social_team"
+    }
+    wijk, start = KERNTEAM
+    physician = project.actors[project.actors["role_group"] == "elderly_care_physician"][
+        "actor_id"
+    ].iloc[0]
+    assert physician not in team(wijk, start) and physician in team(wijk, "2027")
+    wijk, wave, role = TEAM_LEAVER
+    left = team(wijk, "2026") - team(wijk, wave)
+    assert set(project.actors.set_index("actor_id").loc[list(left), "role"]) == {role}
+    # the graphs carry the wave's values
+    G = graphs[(DOORBRAAK[0], DOORBRAAK[1])]
+    assert all(G.nodes[a]["pluswijkteam"] for a in team(DOORBRAAK[0], DOORBRAAK[1]))
+
+
+def test_themes_of_the_conversations(project):
+    themes = project.themes
+    assert {"vertrouwen", "drempel", "samenwerking huisarts-gemeente", "mantelzorg"} <= set(
+        themes["theme"]
+    )
+    assert set(themes["wijk"]) == set(WIJKEN) and set(themes["wave"]) == set(WAVES)
+    assert (themes["quote"] != "").all()
+    wijk_of = dict(zip(project.actors["actor_id"], project.actors["wijk"]))
+    names = dict(zip(project.actors["actor_id"], project.actors["name"]))
+    for row in themes.itertuples():
+        ids = row.actors.split(";")
+        assert all(wijk_of[a] == row.wijk for a in ids)
+        assert names[ids[-1]] in row.quote  # the actor mentioned, by fictional name
+    counts = themes.groupby("wijk")["theme"].apply(lambda t: (t == "vertrouwen").sum())
+    assert counts.idxmax() == "Bleijerheide-Centrum-Nulland"  # the low-trust wijk talks about trust

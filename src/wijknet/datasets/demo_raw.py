@@ -13,12 +13,18 @@ tested) end to end:
   codes) from the other half;
 * ``networkcanvas/`` -- Network Canvas CSV files (ego, attributeList,
   edgeList) of three interviews with actors who did not answer the survey;
-* ``gesprekken.csv`` -- a coding sheet of two key-figure interviews, with
-  quotes, in the coding convention of ``docs/interviews.md``.
+* ``gesprekken.csv`` -- a coding sheet of two key-figure interviews and the
+  demo's participation conversations of that wijk and wave (its ``themes``:
+  ``thema: ...`` codes, and its signals of missing links: ``relatie: kent
+  niet maar zou moeten``, ``drempel``, ``wil verbinden``), with quotes, in
+  the coding convention of ``docs/interviews.md``.
 
-The answers follow the demo's ties of that wave: a respondent names every
+The answers follow the demo's tables of that wave: a respondent names every
 actor the demo gives them a tie to, with the tie's weight as the contact
-frequency.
+frequency and, for a survey tie, the demo's PARTNER answers (``ratings``:
+``A_INT``, ``A_TRREL`` ... ``A_VALRES``, "weet niet" as code 99); the
+respondent block carries the wave's attributes (``actor_waves``: ``R_PWT``,
+``R_KERN``, ``R_ROLE``, ``R_ORG``) and residents answer ``P_LADDER``.
 """
 
 from __future__ import annotations
@@ -31,6 +37,9 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+
+from wijknet.core.ties import NON_TIE_TYPES
+from wijknet.io.tidy import LADDER
 
 __all__ = ["limesurvey_text", "qualtrics_text", "write_raw_exports"]
 
@@ -47,6 +56,12 @@ KERN_CODES = {
     "Welzijn op Recept": "2",
     "Kernteam Ouderen": "3",
     "PlusPraktijken": "4",
+}
+#: The coding convention's relation of each signal (docs/interviews.md).
+RELATIONS = {
+    "zou_moeten_kennen": "kent niet maar zou moeten",
+    "drempel": "drempel",
+    "wens": "wil verbinden",
 }
 WRITE_IN = ("Buurtkamer De Vlier (fictief)", "Stichting Buurtkamer (fictief)", "9", "3")
 NC_WRITE_IN = "Moestuin De Hulst (fictief)"
@@ -160,10 +175,33 @@ def limesurvey_text(
     return out.getvalue()
 
 
+#: The instrument's codes of the PARTNER items (``A_<code>_<k>``) and the ladder (``P_LADDER``).
+PARTNER_CODES = {"trust_reliability": "TRREL", "trust_mission": "TRMIS", "trust_open": "TROPEN",
+                 "value_power": "VALPOW", "value_involvement": "VALINV", "value_resources": "VALRES"}  # fmt: skip
+DONT_KNOW = "99"
+
+
+def _code(answer: str) -> str:
+    """An answer of the tidy demo as the survey tool exports it: "weet niet" is code 99, empty stays empty."""
+    return DONT_KNOW if answer == "weet niet" else answer
+
+
 def _answer_row(actor: dict, response: dict, wijk: str, position: dict[str, int], out_ties: pd.DataFrame,
-                in_ref: set[str]) -> dict:  # fmt: skip
+                in_ref: set[str], ratings: dict[str, dict] | None = None) -> dict:  # fmt: skip
+    """One respondent's answers: the respondent block (the wave's attributes), the roster and the experience.
+
+    ``actor`` holds the respondent's attributes in the wave (role, organisation,
+    PlusWIJkteam, kernaanpakken as :meth:`wijknet.project.Project.present`
+    gives them); ``ratings`` the respondent's PARTNER answers by partner
+    (the demo's ``ratings``): their level of collaboration and trust and value
+    items are written as they are (``weet niet`` as code 99). A partner
+    without a rating gets the level that follows from the tie types.
+    """
+    ratings = ratings or {}
+    pwt = actor["pluswijkteam"]
     row = {"actor_id": actor["actor_id"], "wijk": wijk, "R_ORG": actor["organisation"], "R_ROLE": actor["role"],
-           "R_DOMAIN": DOMAIN_CODES.get(actor["domain"], ""), "R_PWT": "1" if actor["pluswijkteam"] == "ja" else "2"}  # fmt: skip
+           "R_DOMAIN": DOMAIN_CODES.get(actor["domain"], ""),
+           "R_PWT": "1" if pwt is True or pwt == "ja" else "2"}  # fmt: skip
     for kern in filter(None, actor["kernaanpakken"].split(";")):
         row[f"R_KERN_{KERN_CODES[kern]}"] = "1"
     for alter, group in out_ties.groupby("target", sort=False):
@@ -173,12 +211,24 @@ def _answer_row(actor: dict, response: dict, wijk: str, position: dict[str, int]
         ref = (
             "3" if refer and alter in in_ref else "1" if refer else "2" if alter in in_ref else "4"
         )
+        rating = ratings.get(alter)
+        level = (
+            rating["intensity"]
+            if rating
+            else "1"
+            if types <= {"informatie"}
+            else "3"
+            if types & {"samenwerking", "overleg"}
+            else "2"
+        )
         row |= {f"A_KNOW_{k}": "1", f"A_FREQ_{k}": str(int(float(group["weight"].max()))),
-                f"A_INT_{k}": "1" if types <= {"informatie"} else "3" if types & {"samenwerking", "overleg"} else "2",
-                f"A_REF_{k}": ref}  # fmt: skip
+                f"A_INT_{k}": level, f"A_REF_{k}": ref}  # fmt: skip
+        for item, code in PARTNER_CODES.items():
+            row[f"A_{code}_{k}"] = _code(rating[item]) if rating else ""
     kpi3 = response.get("kpi3", "")
-    row |= {"P_ACTIVE": "1" if response.get("active") == "ja" else "2",
-            "P_KPI3": "99" if kpi3 == "weet niet" else kpi3}  # fmt: skip
+    row |= {"P_ACTIVE": "1" if response.get("active") == "ja" else "2", "P_KPI3": _code(kpi3)}
+    level = response.get("participation_level", "")
+    row["P_LADDER"] = _code(level) if level in ("", "weet niet") else str(LADDER.index(level) + 1)
     return row
 
 
@@ -215,7 +265,7 @@ def write_raw_exports(
         ``network_canvas`` (the CSV files of the interviews) and ``interviews``.
     """
     from wijknet.core.settings import ProjectConfig
-    from wijknet.datasets.demo import STORY, WAVES, make_demo, make_responses
+    from wijknet.datasets.demo import STORY, WAVES, make_tables
     from wijknet.ingest.roster import Roster
     from wijknet.project import Project
     from wijknet.resolve.matching import match_names
@@ -226,15 +276,28 @@ def write_raw_exports(
         raise ValueError(f"wave must be one of {WAVES}, not {wave!r}")
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    actors, ties = make_demo(seed)
-    responses = make_responses(actors, seed)
-    project = Project.from_frames(actors, ties, ProjectConfig())
+    tables = make_tables(seed)
+    actors, ties, responses = tables["actors"], tables["ties"], tables["responses"]
+    project = Project.from_frames(actors, ties, ProjectConfig(), actor_waves=tables["actor_waves"])
     roster = Roster.from_project(project, wave)
     position = {a: k + 1 for k, a in enumerate(roster.positions[wijk])}
     here = ties[(ties["wijk"] == wijk) & (ties["wave"] == wave)]
+    signals = here[here["tie_type"].isin(NON_TIE_TYPES)]
+    here = here[
+        ~here["tie_type"].isin(NON_TIE_TYPES)
+    ]  # signals are said in conversations, not in the survey
     info = actors.set_index("actor_id").to_dict("index")
     for actor_id, record in info.items():
         record["actor_id"] = actor_id
+    # the respondent block carries the wave's attributes (PlusWIJkteam, kernaanpakken, role, organisation)
+    in_wave = project.present(wijk, wave).set_index("actor_id")[
+        ["role", "organisation", "pluswijkteam", "kernaanpakken"]
+    ]
+    rated = tables["ratings"]
+    rated = rated[(rated["wijk"] == wijk) & (rated["wave"] == wave)]
+    ratings_of: dict[str, dict[str, dict]] = {}
+    for r in rated.to_dict("records"):
+        ratings_of.setdefault(r["rater"], {})[r["rated"]] = r
     answered = responses[(responses["wijk"] == wijk) & (responses["wave"] == wave)].to_dict(
         "records"
     )
@@ -249,7 +312,8 @@ def write_raw_exports(
         me = response["actor_id"]
         out_ties = here[(here["source"] == me) & here["target"].isin(position)]
         in_ref = set(here[(here["target"] == me) & (here["tie_type"] == "verwijzing")]["source"])
-        row = _answer_row(info[me], response, wijk, position, out_ties, in_ref)
+        me_now = {**info[me], **in_wave.loc[me].to_dict()}
+        row = _answer_row(me_now, response, wijk, position, out_ties, in_ref, ratings_of.get(me))
         if i == 0:
             row |= {
                 "W_NAME_1": WRITE_IN[0],
@@ -351,6 +415,23 @@ def write_raw_exports(
                      "segment_id": f"{interview}-{len(own) + 2}",
                      "segment": f"Ik zou graag iets opzetten met het {WISH}, daar komen veel buurtbewoners.",
                      "codes": f"actor: {WISH}; relatie: wil verbinden"})  # fmt: skip
+    # The story's participation conversations of this wijk and wave: the demo's themes and signals.
+    themes = tables["themes"]
+    themes = themes[(themes["wijk"] == wijk) & (themes["wave"] == wave)]
+    relation_of = {sid: RELATIONS[t] for sid, t in zip(signals["segment_id"], signals["tie_type"])}
+    seen: set[str] = set()
+    for segment_id, segment in themes.groupby("segment_id", sort=False):
+        first = segment.iloc[0]
+        interviewee, mentioned = first["actors"].split(";")[:2]
+        codes = [
+            f"actor: {mention(mentioned)}",
+            f"relatie: {relation_of.get(segment_id, 'werkt samen met')}",
+        ]
+        codes += [f"thema: {theme}" for theme in segment["theme"]]
+        rows.append({"interview_id": first["interview_id"],
+                     "interviewee": interviewee if first["interview_id"] not in seen else "", "wijk": wijk,
+                     "wave": wave, "segment_id": segment_id, "segment": first["quote"], "codes": "; ".join(codes)})  # fmt: skip
+        seen.add(first["interview_id"])
     sheet = pd.DataFrame(
         rows,
         columns=["interview_id", "interviewee", "wijk", "wave", "segment_id", "segment", "codes"],
