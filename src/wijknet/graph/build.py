@@ -148,15 +148,7 @@ def build_graph(
     for record in actors.to_dict("records"):
         node = str(record.pop("actor_id"))
         G.add_node(node, **{k: plain(v) for k, v in record.items()})
-    arcs = ties.groupby(["source", "target"], sort=True).agg(
-        weight=("weight", "max"),
-        tie_type=("tie_type", _join_unique(";")),
-        evidence=("evidence", _join_unique("; ")),
-    )
-    G.add_edges_from(
-        (str(s), str(t), {"weight": float(w), "tie_type": tt, "evidence": ev})
-        for (s, t), w, tt, ev in zip(arcs.index, arcs["weight"], arcs["tie_type"], arcs["evidence"])
-    )
+    G.add_edges_from(_arcs(ties))
     if symmetrise is None:
         return G
     return symmetrise_graph(G, symmetrise)
@@ -224,9 +216,32 @@ def _rated_ties(project, ties, wijk, wave, weight, min_level):
     return ties[strength.notna()], unrated
 
 
-def _join_unique(separator: str):
-    """Aggregator joining the distinct non-empty values of a group, sorted."""
-    return lambda values: separator.join(sorted({v for v in values if v}))
+def _arcs(ties: pd.DataFrame) -> list[tuple[str, str, dict]]:
+    """One arc per ``(source, target)``, sorted: the largest weight, the distinct tie types and evidence.
+
+    Tie types are joined by ``;`` and evidence labels by ``; ``, each sorted
+    and without empty values. One pass over the rows: a pandas groupby with
+    Python aggregators cost a tenth of a second per graph.
+
+    Examples
+    --------
+    >>> ties = pd.DataFrame({"source": ["a", "a", "b"], "target": ["b", "b", "a"], "weight": [1.0, 3.0, 2.0],
+    ...                      "tie_type": ["overleg", "advies", ""], "evidence": ["e1", "e1", ""]})
+    >>> _arcs(ties)
+    [('a', 'b', {'weight': 3.0, 'tie_type': 'advies;overleg', 'evidence': 'e1'}), ('b', 'a', {'weight': 2.0, 'tie_type': '', 'evidence': ''})]
+    """
+    found: dict[tuple[str, str], list] = {}
+    for s, t, w, tt, ev in zip(
+        ties["source"], ties["target"], ties["weight"], ties["tie_type"], ties["evidence"]
+    ):
+        arc = found.setdefault((str(s), str(t)), [float(w), set(), set()])
+        arc[0] = max(arc[0], float(w))
+        if tt:
+            arc[1].add(tt)
+        if ev:
+            arc[2].add(ev)
+    return [(s, t, {"weight": w, "tie_type": ";".join(sorted(tt)), "evidence": "; ".join(sorted(ev))})
+            for (s, t), (w, tt, ev) in sorted(found.items())]  # fmt: skip
 
 
 def symmetrise_graph(G: nx.DiGraph, rule: Literal["union", "reciprocated"]) -> nx.Graph:
