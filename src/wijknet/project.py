@@ -39,6 +39,8 @@ if TYPE_CHECKING:
     from wijknet.privacy.audience import Audience
 from wijknet.io.tables import read_table
 from wijknet.io.tidy import (
+    ACTOR_DERIVED,
+    ACTOR_OPTIONAL,
     ACTOR_REQUIRED,
     ACTOR_WAVE_OPTIONAL,
     ACTOR_WAVE_REQUIRED,
@@ -385,7 +387,11 @@ class Project:
             optional["actor_waves"] = _role_groups(
                 optional["actor_waves"], config, waves_file, fill=False
             )[0]
-        actors = actors.reset_index(drop=True)
+        known = [*ACTOR_REQUIRED, *ACTOR_OPTIONAL, *ACTOR_DERIVED]
+        # One column order whatever the input's, so a project written and read again is the same.
+        actors = actors[known + [c for c in actors.columns if c not in known]].reset_index(
+            drop=True
+        )
         ties = ties.reset_index(drop=True)
         return cls(
             actors=actors,

@@ -42,7 +42,8 @@ ACTOR_TABLE = read_table(_tmp / "actors.csv")
     ("Geïnterviewde: z1", ("interviewee", "z1")),
     ("van: z2", ("from", "z2")),
     ("wijk: Noord", ("wijk", "Noord")),
-    ("thema: ouderen", None),
+    ("thema: ouderen", ("theme", "ouderen")),  # issue 14: theme codes are kept
+    ("Thema\\Drempels\\Geld", ("theme", "drempels\\geld")),
     ("eenzaamheid", None),
     ("", None),
 ])  # fmt: skip

@@ -407,6 +407,8 @@ def test_fixture_file_and_write(tmp_path, project_dir):
     assert [p.name for p in written] == [
         "ties.csv",
         "responses.csv",
+        "ratings.csv",  # issue 14: the PARTNER items per partner
+        "actor_waves.csv",  # issue 14: the respondent block per wave
         "respondents.csv",
         "write_ins.csv",
         "problems.csv",

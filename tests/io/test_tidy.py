@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from tests.conftest import ACTORS, TIES, write
@@ -213,7 +214,14 @@ def response_problems(folder, responses, actors=ACTORS):
 def test_responses_are_optional(tidy_folder):
     project = load_project(tidy_folder)
     assert not project.has_responses
-    assert list(project.responses.columns) == ["wijk", "wave", "actor_id", "kpi3", "active", "participation_level"]
+    assert list(project.responses.columns) == [
+        "wijk",
+        "wave",
+        "actor_id",
+        "kpi3",
+        "active",
+        "participation_level",
+    ]
 
 
 def test_responses_load_and_normalise(tmp_path):
@@ -366,3 +374,95 @@ def test_rtl_override_and_nul_in_a_name_are_removed_with_a_warning(tmp_path):
         and "U+202E" in warning
         and "U+0000" in warning
     )
+
+
+# -- the onderstroom tables (issue 14): ratings, actor_waves, themes, the participation ladder ------------------
+
+
+def _folder_with(folder, **tables):
+    write(folder, "actors.csv", ACTORS)
+    write(folder, "ties.csv", TIES)
+    for name, content in tables.items():
+        write(folder, f"{name}.csv", content)
+    return folder
+
+
+def _problems(folder, **tables):
+    with pytest.raises(DataError) as err:
+        load_project(_folder_with(folder, **tables))
+    return [(p.file, p.row, p.column) for p in err.value.problems], err.value.problems
+
+
+RATINGS = "wijk,wave,rater,rated,intensity,trust_open,trust_reliability,value_power\n"
+
+
+def test_ratings_missing_items_and_weet_niet_are_nan(tmp_path):
+    content = RATINGS + "Noord,2025,z1,z2,3,weet niet,,4\nNoord,2025,z2,z1,,Weet niet,2,\n"
+    ratings = load_project(_folder_with(tmp_path, ratings=content)).ratings
+    first, second = ratings.iloc[0], ratings.iloc[1]
+    assert first["intensity"] == 3.0 and first["value_power"] == 4.0
+    assert (
+        pd.isna(first["trust_open"])
+        and pd.isna(first["trust_reliability"])
+        and pd.isna(first["trust_mission"])
+    )
+    assert (
+        pd.isna(second["intensity"])
+        and pd.isna(second["trust_open"])
+        and second["trust_reliability"] == 2.0
+    )
+
+
+@pytest.mark.parametrize(("row", "where", "needle"), [
+    ("Noord,2025,z1,z2,5,,,", ("ratings.csv", 2, "intensity"), "1 tot 4"),
+    ("Noord,2025,z1,z2,2.5,,,", ("ratings.csv", 2, "intensity"), "1 tot 4"),
+    ("Noord,2025,z1,zz,1,,,", ("ratings.csv", 2, "rated"), "onbekende actor 'zz'"),
+    ("Noord,2025,z1,g1,1,,,", ("ratings.csv", 2, "rated"), "wijk 'Noord'"),  # a partner of another wijk
+    ("Noord,2025,z1,z1,1,,,", ("ratings.csv", 2, "rated"), "zichzelf"),
+])  # fmt: skip
+def test_bad_ratings_name_file_row_and_column(tmp_path, row, where, needle):
+    set_language("nl")
+    found, problems = _problems(tmp_path, ratings=RATINGS + row + "\n")
+    assert where in found
+    assert any(needle in p.message for p in problems)
+
+
+def test_duplicate_rating_names_the_first_row(tmp_path):
+    set_language("nl")
+    found, problems = _problems(
+        tmp_path, ratings=RATINGS + "Noord,2025,z1,z2,1,,,\nNoord,2025,z1,z2,2,,,\n"
+    )
+    assert found == [("ratings.csv", 3, "rated")] and "rij 2" in problems[0].message
+
+
+def test_actor_waves_validation(tmp_path):
+    set_language("nl")
+    content = "wijk,wave,actor_id,pluswijkteam\nNoord,2026,z1,misschien\nNoord,2026,zz,ja\nNoord,2026,w1,ja\nNoord,2026,w1,nee\n"
+    found, _ = _problems(tmp_path, actor_waves=content)
+    assert found == [("actor_waves.csv", 2, "pluswijkteam"), ("actor_waves.csv", 3, "actor_id"),
+                     ("actor_waves.csv", 5, "actor_id")]  # fmt: skip
+
+
+def test_themes_with_an_unknown_mentioned_actor(tmp_path):
+    found, problems = _problems(
+        tmp_path, themes="wijk,wave,interview_id,theme,actors\nNoord,2025,g1,vertrouwen,z1;g1\n"
+    )
+    assert found == [("themes.csv", 2, "actors")] and "g1" in problems[0].message
+
+
+@pytest.mark.parametrize("step", ["6", "0", "meedoen", '"2,5"'])
+def test_bad_ladder_steps(tmp_path, step):
+    set_language("nl")
+    found, problems = _problems(
+        tmp_path, responses=f"wijk,wave,actor_id,participation_level\nNoord,2025,i1,{step}\n"
+    )
+    assert (
+        found == [("responses.csv", 2, "participation_level")]
+        and "participatieladder" in problems[0].message
+    )
+
+
+def test_ladder_codes_and_names_become_the_step_names(tmp_path):
+    content = "wijk,wave,actor_id,participation_level\nNoord,2025,i1,2\nNoord,2025,z1,Meebeslissen\nNoord,2025,z2,weet niet\n"
+    responses = load_project(_folder_with(tmp_path, responses=content)).responses
+    assert responses["participation_level"].tolist() == ["raadplegen", "meebeslissen", ""]

@@ -11,7 +11,7 @@ from tests.store.helpers import snapshot
 from tests.store.test_reimport import WAVE, rows, state, write_rows
 from wijknet.datasets.demo_raw import write_raw_exports
 from wijknet.store import connect, import_files, init_store, preview_import
-from wijknet.store.schema import V1, V2, V3, V4_STOREIMP
+from wijknet.store.schema import SCHEMA_VERSION, V1, V2, V3, V4_STOREIMP
 
 V3_TABLES = ("imports", "files", "actors", "actor_history", "responses", "observations", "pending", "aliases", "users",
              "login_attempts", "audit_log", "live_sessions", "live_answers", "live_submissions")  # fmt: skip
@@ -57,7 +57,9 @@ def test_a_version_3_store_is_migrated_and_reimports_add_only_the_new(tmp_path):
     legacy = as_v3(reference, tmp_path / "v3")
 
     conn = connect(legacy)  # migrates
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 4
+    assert (
+        conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    )  # 4, and 5 since issue 14
     assert conn.execute("SELECT COUNT(*) FROM files WHERE content_hash = ''").fetchone()[0] == 3 + 1
     conn.close()
 

@@ -928,3 +928,28 @@ def summarise_differences(
         *_change_sentences(change, lang),
         *_kpi_sentences(kpi, lang),
     ]
+
+
+def compare_onderstroom(project: Project, wave: str, *, seed: int = 0) -> pd.DataFrame:
+    """Intensity and trust of every wijk in one wave, next to the structure (the onderstroom, issue 14).
+
+    One row per wijk with ratings: ``wijk, ties_rated,
+    share_coordination_plus`` (share of rated ties at PARTNER level 3-4),
+    ``trust_mean, trust_ci_low, trust_ci_high, value_mean, value_ci_low,
+    value_ci_high`` (PARTNER scores 1-4, rater-bootstrap intervals), the
+    network rows of :func:`wijknet.analysis.onderstroom.tie_quality`, so the
+    audience rules (at least three raters; a leernetwerk's counts protected)
+    hold. Empty without ratings.
+
+    Examples
+    --------
+    >>> from wijknet.project import Project
+    >>> actors = pd.DataFrame({"actor_id": ["a", "b"], "wijk": "W", "domain": "zorg"})
+    >>> ties = pd.DataFrame({"wijk": "W", "wave": "1", "source": ["a"], "target": ["b"]})
+    >>> compare_onderstroom(Project.from_frames(actors, ties), "1").empty
+    True
+    """
+    from wijknet.analysis.onderstroom import programme_onderstroom
+
+    table = programme_onderstroom(project, seed=seed)
+    return table[table["wave"] == wave].drop(columns="wave").reset_index(drop=True)

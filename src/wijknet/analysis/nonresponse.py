@@ -335,6 +335,8 @@ def treated_graph(
     tie_types: Iterable[str] | None = None,
     min_weight: float | None = None,
     symmetrise: str | None = None,
+    weight: str = "weight",
+    min_level: int | None = None,
 ) -> nx.DiGraph | nx.Graph:
     """The graph of one wijk and wave with non-response treated by ``method``.
 
@@ -354,7 +356,7 @@ def treated_graph(
         One of :data:`METHODS`.
     seed : int, default 0
         Seed of the imputations (:func:`treat_nonresponse`).
-    tie_types, min_weight, symmetrise
+    tie_types, min_weight, symmetrise, weight, min_level
         As :func:`wijknet.graph.build.build_graph`.
 
     Returns
@@ -364,7 +366,10 @@ def treated_graph(
     """
     from wijknet.graph.build import build_graph, symmetrise_graph
 
-    G = build_graph(project, wijk, wave, tie_types=tie_types, min_weight=min_weight)
+    G = build_graph(
+        project, wijk, wave, tie_types=tie_types, min_weight=min_weight, weight=weight,
+        min_level=min_level,
+    )  # fmt: skip
     ids, _ = respondents(project, wijk, wave)
     H = treat_nonresponse(G, ids, method, seed=seed)
     return H if symmetrise is None else symmetrise_graph(H, symmetrise)

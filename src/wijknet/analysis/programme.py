@@ -18,8 +18,15 @@ from collections.abc import Callable
 
 import pandas as pd
 
+from wijknet.analysis import evaluation, kernaanpak, onderstroom, team
+
 #: The lenses in the order their tables are written: each is ``lens(project, seed=...) -> {stem: table}``.
-LENSES: list[Callable[..., dict[str, pd.DataFrame]]] = []
+LENSES: list[Callable[..., dict[str, pd.DataFrame]]] = [
+    kernaanpak.programme_lens,  # roles, kernaanpak_links, kernaanpak_summary (+ participation)
+    team.programme_lens,  # team
+    onderstroom.onderstroom_lens,  # tie_quality, participation, themes
+    evaluation.evaluation_tables,  # did, meta
+]
 
 
 def programme_tables(project, *, seed: int = 0) -> dict[str, pd.DataFrame]:

@@ -7,7 +7,10 @@ situation at the earlier wave and by who the actors are::
                         + b4 both_team_ij + b5 shared_kernaanpak_ij
                         + b6 outdeg_i(x) + b7 indeg_j(x)
 
-with ``y`` the later and ``x`` the earlier network. Estimates are those of an
+with ``y`` the later and ``x`` the earlier network; ``both_team`` and
+``shared_kernaanpak`` are the actors' attributes in the earlier wave
+(:meth:`wijknet.project.Project.present`, so a per-wave ``actor_waves`` value
+counts). Estimates are those of an
 ordinary logistic regression over the dyads; p-values come from QAP
 permutations (:func:`wijknet.inference.mrqap`), which keep the dependence
 among the ties of one actor. :func:`describe` turns the table into a few
@@ -372,7 +375,7 @@ def tie_change_model(
         raise ValueError(
             f"{wijk}: fewer than three actors take part in both {wave_from} and {wave_to}"
         )
-    actors = project.actors[project.actors["wijk"] == wijk]
+    actors = project.present(wijk, wave_from)  # the earlier wave's team and kernaanpakken
     X = _covariates(pair, actors, attr)
     off = (
         ~np.eye(stable.size, dtype=bool)

@@ -110,6 +110,14 @@ class Symmetrise(str, Enum):
     reciprocated = "reciprocated"
 
 
+class Weight(str, Enum):
+    """The tie strengths of :data:`wijknet.graph.build.WEIGHTS`."""
+
+    weight = "weight"
+    intensity = "intensity"
+    trust = "trust"
+
+
 class NonResponse(str, Enum):
     """The treatments of :data:`wijknet.analysis.nonresponse.METHODS`."""
 
@@ -314,6 +322,18 @@ def analyse(
             help="none: keep the direction of ties; union: a tie counts if either side reports it; reciprocated: only ties both sides report."
         ),
     ] = Symmetrise.none,
+    weight: Annotated[
+        Weight,
+        typer.Option(
+            help="Tie strength: weight (the ties table's weight); intensity (the PARTNER collaboration level 1-4 of the survey answer); trust (the answer's PARTNER trust score). Ties without a rating are left out of an intensity or trust view. Researchers only (ratings are personal data)."
+        ),
+    ] = Weight.weight,
+    min_level: Annotated[
+        int | None,
+        typer.Option(
+            help="Keep only ties at this collaboration level or higher (3 = coordination and integration). Researchers only."
+        ),
+    ] = None,
     jobs: Annotated[
         int, typer.Option(help="Networks analysed at the same time (-1 = all processor cores).")
     ] = 1,
@@ -354,17 +374,22 @@ def analyse(
             bar.total = total
             bar.update(done - bar.n)
 
-        result = run_analysis(
-            project,
-            n_permutations=permutations,
-            seed=seed,
-            n_jobs=jobs,
-            progress=progress,
-            tie_types=tie_type or None,
-            min_weight=min_weight,
-            symmetrise=None if symmetrise is Symmetrise.none else symmetrise.value,
-            nonresponse=nonresponse.value,
-        )
+        try:
+            result = run_analysis(
+                project,
+                n_permutations=permutations,
+                seed=seed,
+                n_jobs=jobs,
+                progress=progress,
+                tie_types=tie_type or None,
+                min_weight=min_weight,
+                symmetrise=None if symmetrise is Symmetrise.none else symmetrise.value,
+                nonresponse=nonresponse.value,
+                weight=weight.value,
+                min_level=min_level,
+            )
+        except DataError as exc:  # e.g. weighting by ratings for an audience without ratings
+            fail(exc)
     written = result.write(out)
     typer.echo(text(TEXTS, "written", files=", ".join(str(p) for p in written)))
 

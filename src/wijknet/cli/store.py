@@ -60,6 +60,15 @@ TEXTS = {
     "count_write_ins_changed": {"nl": "{n} zelf ingevulde partijen gewijzigd", "en": "{n} written-in parties changed"},
     "count_respondents_same": {"nl": "{n} respondenten zonder actor-id al bekend", "en": "{n} respondents without an actor id known before"},
     "count_respondents_changed": {"nl": "{n} respondenten zonder actor-id gewijzigd", "en": "{n} respondents without an actor id changed"},
+    # odata (issue 14): per-wave attributes and interview themes
+    "count_actor_waves_added": {"nl": "{n} actoren met gegevens per meting nieuw", "en": "{n} per-wave actor attributes added"},
+    "count_actor_waves_updated": {"nl": "{n} gegevens per meting bijgewerkt", "en": "{n} per-wave actor attributes updated"},
+    "count_actor_waves_same": {"nl": "{n} gegevens per meting ongewijzigd", "en": "{n} per-wave actor attributes unchanged"},
+    "count_themes": {"nl": "{n} gespreksthema's", "en": "{n} interview themes"},
+    "count_ratings_added": {"nl": "{n} beoordelingen nieuw", "en": "{n} ratings added"},
+    "count_ratings_updated": {"nl": "{n} beoordelingen bijgewerkt", "en": "{n} ratings updated"},
+    "count_ratings_same": {"nl": "{n} beoordelingen ongewijzigd", "en": "{n} ratings unchanged"},
+    "count_themes_replaced": {"nl": "{n} gespreksthema's vervangen (fragment opnieuw ingelezen)", "en": "{n} interview themes replaced (segment read again)"},
     "status_title": {"nl": "Project: {title} ({folder})", "en": "Project: {title} ({folder})"},
     "status_rule": {
         "nl": "Bewijsregel voor analyse: {rule} (all = alle waarnemingen, survey = alleen enquête, confirmed = door beide kanten gemeld)",

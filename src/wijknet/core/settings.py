@@ -7,6 +7,7 @@ A project folder or store may hold ``wijknet.yaml``::
     waves: ["2025", "2026"]   # the order of the waves
     taxonomy: domains.yaml    # another domain taxonomy
     roles: roles.yaml         # another role catalogue (shaped like data/roles.yaml)
+    kernaanpakken: kernaanpakken.yaml   # other kernaanpak profiles (shaped like data/kernaanpakken.yaml)
     kpi3_bands: {"2025": [0, 25], "2026": [25, 50]}   # percent per wave
     kpi3_target: 75
     privacy: {min_cell: 5}    # smallest group a leernetwerk may see
@@ -31,6 +32,7 @@ import yaml
 
 from wijknet.core.errors import DataError, Problem
 from wijknet.core.i18n import text
+from wijknet.core.profiles import KernaanpakProfiles
 from wijknet.core.roles import RoleCatalogue
 from wijknet.core.taxonomy import Taxonomy
 
@@ -106,6 +108,11 @@ class ProjectConfig:
         The role groups under the domains (``roles``: a file like ``data/roles.yaml``).
     roles_file : str or None
         The ``roles`` file name as written, ``None`` for the built-in catalogue.
+    profiles : KernaanpakProfiles
+        The kernaanpak collaboration profiles and the PlusWIJkteam's composition
+        (``kernaanpakken``: a file like ``data/kernaanpakken.yaml``, checked against ``roles``).
+    profiles_file : str or None
+        The ``kernaanpakken`` file name as written, ``None`` for the built-in profiles.
     evidence_rule : {"all", "survey", "confirmed"}
         Which observations of a store make a tie.
     project_id : str or None
@@ -125,6 +132,8 @@ class ProjectConfig:
     taxonomy_file: str | None = None
     roles: RoleCatalogue = field(default_factory=RoleCatalogue.default)
     roles_file: str | None = None
+    profiles: KernaanpakProfiles = field(default_factory=KernaanpakProfiles.default)
+    profiles_file: str | None = None
     evidence_rule: str = "all"
     project_id: str | None = None
     session_minutes: float = SESSION_MINUTES
@@ -173,6 +182,7 @@ class ProjectConfig:
                 if data.get("roles")
                 else RoleCatalogue.default()
             )
+            profiles = _profiles(folder, data.get("kernaanpakken"), roles, bool(data.get("roles")))
             waves = data.get("waves")
             rule = data.get("evidence_rule")
             project_id = data.get("project_id")
@@ -192,6 +202,8 @@ class ProjectConfig:
                 taxonomy_file=str(data["taxonomy"]) if data.get("taxonomy") else None,
                 roles=roles,
                 roles_file=str(data["roles"]) if data.get("roles") else None,
+                profiles=profiles,
+                profiles_file=str(data["kernaanpakken"]) if data.get("kernaanpakken") else None,
                 evidence_rule=check_rule(str(rule)) if rule else "all",
                 project_id=check_project_id(str(project_id)) if project_id else None,
                 session_minutes=minutes,
@@ -201,6 +213,30 @@ class ProjectConfig:
             raise  # a setting's own message (evidence_rule, project_id)
         except (OSError, ValueError, KeyError, TypeError, yaml.YAMLError) as exc:
             raise DataError([Problem(CONFIG_FILE, text(TEXTS, "bad_config", detail=exc))]) from None
+
+
+def _profiles(folder: Path, file, roles: RoleCatalogue, own_roles: bool) -> KernaanpakProfiles:
+    """The ``kernaanpakken`` profiles, checked against the project's role catalogue.
+
+    Without a file of its own a project gets the package's profiles; with an
+    own role catalogue they are checked against it, and when it lacks roles
+    the profiles name, the package's profiles on the package's catalogue
+    (whose roles such a project's actors then simply never hold).
+    """
+    if file:
+        return KernaanpakProfiles.from_file(folder / file, roles)
+    if not own_roles:
+        return KernaanpakProfiles.default()
+    from importlib import resources
+
+    with (
+        resources.files("wijknet").joinpath("data/kernaanpakken.yaml").open(encoding="utf-8") as fh
+    ):
+        data = yaml.safe_load(fh)
+    try:
+        return KernaanpakProfiles.from_dict(data, roles)
+    except ValueError:
+        return KernaanpakProfiles.default()
 
 
 def _percent(value) -> float:

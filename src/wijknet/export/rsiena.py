@@ -21,8 +21,9 @@ Per wijk a folder ``<wijk>/`` with:
     and k+1 at k + 0.5; actors present throughout have ``1 M``.
 ``actors.csv``
     ``actor_id``, ``domain``, ``domain_code`` (integer, see
-    ``domains.csv``), ``pluswijkteam`` (0/1), ``first_wave``, ``last_wave``:
-    constant covariates for ``coCovar``.
+    ``domains.csv``), ``pluswijkteam`` (0/1: in the first wave the actor
+    takes part in, per-wave values of ``actor_waves`` included),
+    ``first_wave``, ``last_wave``: constant covariates for ``coCovar``.
 ``domains.csv``, ``waves.csv``
     The domain codes and the wave order (k, label).
 ``waves.npz``
@@ -172,6 +173,13 @@ def siena_data(
             adjacency[k][silent] = rows
         np.fill_diagonal(adjacency[k], 0)
     actors = project.actors.set_index("actor_id").loc[ids] if ids else project.actors.iloc[:0]
+    # A constant covariate: the membership in the first wave the actor takes part in (per-wave values of
+    # actor_waves through Project.present; without them the actor's own value).
+    team: dict[str, bool] = {}
+    for wave in waves:
+        here = project.present(wijk, wave)
+        for a, p in zip(here["actor_id"], here["pluswijkteam"]):
+            team.setdefault(a, bool(p))
     codes = domain_codes(project)
     return SienaData(
         actor_ids=ids,
@@ -181,7 +189,7 @@ def siena_data(
         composition=composition_times(present) if n else [],
         domain=[str(d) for d in actors["domain"]],
         domain_code=[codes.get(d, 0) for d in actors["domain"]],
-        pluswijkteam=[int(bool(p)) for p in actors["pluswijkteam"]],
+        pluswijkteam=[int(bool(team.get(a, p))) for a, p in zip(ids, actors["pluswijkteam"])],
         first_wave=[str(w) for w in actors["first_wave"]],
         last_wave=[str(w) for w in actors["last_wave"]],
     )

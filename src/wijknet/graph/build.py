@@ -22,6 +22,18 @@ if TYPE_CHECKING:
     from wijknet.project import Project
 
 Symmetrise = Literal["union", "reciprocated"] | None
+#: What sets the strength of a tie: the ties table's ``weight``, or the survey's PARTNER ratings.
+Weight = Literal["weight", "intensity", "trust"]
+WEIGHTS = ("weight", "intensity", "trust")
+
+TEXTS = {
+    "ratings_only_researchers": {
+        "nl": "gewogen naar de beoordelingen (--weight intensity/trust, --min-level) kan alleen het publiek "
+        "onderzoeker: een beoordeling van één partner is persoonsgegeven, niet voor {audience}",
+        "en": "weighting by the ratings (--weight intensity/trust, --min-level) is for the audience onderzoeker "
+        "only: one partner's rating is personal data, not for {audience}",
+    },
+}
 
 
 def plain(value):
@@ -50,6 +62,8 @@ def build_graph(
     tie_types: Iterable[str] | None = None,
     min_weight: float | None = None,
     symmetrise: Symmetrise = None,
+    weight: Weight = "weight",
+    min_level: int | None = None,
 ) -> nx.DiGraph | nx.Graph:
     """Build the stakeholder graph of one wijk in one wave.
 
@@ -68,6 +82,26 @@ def build_graph(
         of the two), which amounts to trusting either side's report;
         ``"reciprocated"`` keeps only mutual arcs (weight: the smaller), which
         turns actors who did not report into isolates.
+    weight : {"weight", "intensity", "trust"}, default "weight"
+        The strength of each arc. ``"weight"``: the ties table's ``weight``
+        (as always). ``"intensity"``: the PARTNER collaboration level (1-4)
+        of the answer of the arc's source about its target in
+        ``project.ratings``; ``"trust"``: that answer's trust score (the mean
+        of the answered trust items, at least 2 of 3,
+        :func:`rating_strengths`). An arc without such an answer takes the
+        answer of the reverse direction (the partner's rating of the same
+        pair); an arc with neither is **left out** of the weighted view (its
+        strength is unknown, not weak) and counted in ``G.graph["unrated"]``.
+        Trust and intensity weights are individual ratings: a restricted
+        project whose audience may not see ratings (everyone but an
+        onderzoeker) raises :class:`~wijknet.core.errors.DataError`.
+    min_level : int, optional
+        Keep only arcs whose collaboration level (the answer as for
+        ``weight="intensity"``, else the reverse answer) is at least
+        ``min_level``: 3 keeps coordination and integration. Arcs without a
+        level are left out. Same audience rule as ``weight``. A weighted
+        view's ``G.graph`` also holds ``weighted_by``, ``min_level`` and
+        ``unrated``.
 
     Returns
     -------
@@ -101,8 +135,16 @@ def build_graph(
         ties = ties[~ties["tie_type"].isin(NON_TIE_TYPES)]
     if min_weight is not None:
         ties = ties[ties["weight"] >= min_weight]
+    if weight not in WEIGHTS:
+        raise ValueError(f"weight must be one of {WEIGHTS}, not {weight!r}")
+    rated = weight != "weight" or min_level is not None
+    unrated = 0
+    if rated:
+        ties, unrated = _rated_ties(project, ties, wijk, wave, weight, min_level)
 
     G = nx.DiGraph(wijk=wijk, wave=wave, symmetrise=symmetrise or "none")
+    if rated:  # only a weighted view says so: the plain graph keeps its attributes as before
+        G.graph.update(weighted_by=weight, min_level=min_level, unrated=unrated)
     for record in actors.to_dict("records"):
         node = str(record.pop("actor_id"))
         G.add_node(node, **{k: plain(v) for k, v in record.items()})
@@ -118,6 +160,68 @@ def build_graph(
     if symmetrise is None:
         return G
     return symmetrise_graph(G, symmetrise)
+
+
+def rating_strengths(ratings: pd.DataFrame) -> pd.DataFrame:
+    """Intensity and trust of every answer, keyed by ``(wijk, wave, rater, rated)``.
+
+    ``trust`` is the PARTNER trust score of the answer: the mean of the
+    answered items ``trust_open``, ``trust_reliability``, ``trust_mission``
+    when at least 2 of the 3 are answered, else NaN (the rule of
+    :func:`wijknet.analysis.onderstroom.item_score`, repeated here because
+    graph sits below analysis).
+
+    Examples
+    --------
+    >>> r = pd.DataFrame({"wijk": "W", "wave": "1", "rater": ["a"], "rated": ["b"], "intensity": [3.0],
+    ...                   "trust_open": [4.0], "trust_reliability": [3.0], "trust_mission": [float("nan")]})
+    >>> rating_strengths(r).loc[("W", "1", "a", "b")].tolist()
+    [3.0, 3.5]
+    """
+    items = ratings.reindex(columns=["trust_open", "trust_reliability", "trust_mission"]).astype(
+        float
+    )
+    trust = items.mean(axis=1).where(items.notna().sum(axis=1) >= 2)
+    out = pd.DataFrame(
+        {"intensity": ratings["intensity"].astype(float).to_numpy(), "trust": trust.to_numpy()},
+        index=pd.MultiIndex.from_arrays(
+            [ratings[c].astype(str) for c in ("wijk", "wave", "rater", "rated")],
+            names=["wijk", "wave", "rater", "rated"],
+        ),
+    )
+    return out
+
+
+def _rated_ties(project, ties, wijk, wave, weight, min_level):
+    """The ties with ``weight`` set from the ratings (own answer, else the reverse) and ``min_level`` applied."""
+    from wijknet.core.errors import DataError, Problem
+    from wijknet.core.i18n import text
+
+    audience = getattr(project, "audience", None)
+    if audience is not None and not audience.sees_ratings:
+        message = text(TEXTS, "ratings_only_researchers", audience=str(audience))
+        raise DataError([Problem(str(audience), message)])
+    ratings = project.ratings
+    ratings = ratings[(ratings["wijk"] == wijk) & (ratings["wave"] == wave)]
+    strengths = rating_strengths(ratings).droplevel(["wijk", "wave"])
+    strengths = strengths[~strengths.index.duplicated()]
+
+    def lookup(column: str) -> pd.Series:
+        own = pd.MultiIndex.from_arrays([ties["source"], ties["target"]])
+        back = pd.MultiIndex.from_arrays([ties["target"], ties["source"]])
+        values = strengths[column].reindex(own).to_numpy()
+        reverse = strengths[column].reindex(back).to_numpy()
+        return pd.Series(values, index=ties.index).fillna(pd.Series(reverse, index=ties.index))
+
+    ties = ties.copy()
+    if min_level is not None:
+        ties = ties[lookup("intensity") >= min_level]
+    if weight == "weight":
+        return ties, 0
+    strength = lookup(weight)
+    unrated = int(strength.isna().sum())
+    ties = ties.assign(weight=strength)
+    return ties[strength.notna()], unrated
 
 
 def _join_unique(separator: str):

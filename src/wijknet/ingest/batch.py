@@ -9,6 +9,7 @@ import pandas as pd
 
 from wijknet.core.errors import Problem
 from wijknet.core.i18n import text
+from wijknet.io.tidy import ACTOR_WAVE_OPTIONAL, ACTOR_WAVE_REQUIRED, RATING_ITEMS, RATING_REQUIRED
 
 #: Tidy tie columns first (see README "Data format"), then the answers and provenance.
 TIE_COLUMNS = [
@@ -38,6 +39,15 @@ WRITE_IN_COLUMNS = [
     "source_file", "source_row", "source_column",
 ]  # fmt: skip
 
+#: The columns of :meth:`ImportBatch.ratings` (tidy ``ratings``, see :mod:`wijknet.io.tidy`).
+RATING_COLUMNS = [*RATING_REQUIRED, *RATING_ITEMS]
+#: The columns of :meth:`ImportBatch.actor_waves` (tidy ``actor_waves``).
+ACTOR_WAVE_COLUMNS = [*ACTOR_WAVE_REQUIRED, *ACTOR_WAVE_OPTIONAL]
+#: The tie types of the main tie of one answer (:func:`wijknet.core.ties.survey_ties`): one per rater and partner.
+MAIN_TIE_TYPES = ("samenwerking", "kennen")
+#: The respondent-block answers that may change between waves (kept per wave in ``actor_waves``).
+RESPONDENT_WAVE_ANSWERS = ("pluswijkteam", "kernaanpakken", "role", "organisation")
+
 TEXTS = {
     "summary": {
         "nl": "{file} ({tool}, instrument {instrument}, meting {wave}): {respondents} respondenten, {ties} relaties, "
@@ -46,6 +56,45 @@ TEXTS = {
               "{responses} perception responses, {write_ins} written-in parties, {problems} note(s).",
     },
 }  # fmt: skip
+
+
+def ratings_from_answers(rows: pd.DataFrame) -> pd.DataFrame:
+    """The tidy ``ratings`` of survey answers: one row per ``wijk, wave, rater, rated``.
+
+    ``rows`` are answers about partners with ``wijk, wave, rater, rated`` and
+    the answer columns of :data:`wijknet.io.tidy.RATING_ITEMS` (text codes,
+    ``""`` = no answer; ``"weet niet"`` is already ``""`` after the instrument).
+    One answer makes several ties (``samenwerking`` or ``kennen``, plus
+    ``verwijzing``): the caller passes only the main tie of each answer
+    (:data:`MAIN_TIE_TYPES`). When a rater answered about the same partner
+    twice in a wave (on the roster and as a write-in that was resolved to the
+    same actor), each item takes the first answer given (in ``rows`` order).
+    A rating of oneself is dropped (the instrument already ignores it).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`RATING_COLUMNS`, all text, valid input for
+        :func:`wijknet.io.tidy.validate_ratings`.
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"wijk": "Noord", "wave": "2026", "rater": ["a", "a"], "rated": ["b", "b"],
+    ...                      "intensity": ["3", ""], "trust_open": ["", "4"]})
+    >>> ratings_from_answers(rows)[["rater", "rated", "intensity", "trust_open", "trust_mission"]].values.tolist()
+    [['a', 'b', '3', '4', '']]
+    """
+    if rows.empty:
+        return empty(RATING_COLUMNS)
+    rows = rows[rows["rater"] != rows["rated"]].copy()
+    for item in RATING_ITEMS:
+        rows[item] = rows[item].fillna("").astype(str).str.strip() if item in rows.columns else ""
+    key = list(RATING_REQUIRED)
+    out = rows[key].drop_duplicates().reset_index(drop=True)
+    for item in RATING_ITEMS:
+        answered = rows[rows[item] != ""].drop_duplicates(key)
+        out = out.merge(answered[[*key, item]], on=key, how="left")
+    return out[RATING_COLUMNS].fillna("").astype(str)
 
 
 def empty(columns: list[str]) -> pd.DataFrame:
@@ -123,6 +172,35 @@ class ImportBatch:
         """Only the tidy tie columns ``wijk, wave, source, target, tie_type, weight, evidence``."""
         return self.ties[TIE_COLUMNS[:7]].copy()
 
+    def ratings(self) -> pd.DataFrame:
+        """The PARTNER answers about roster partners as a tidy ``ratings`` table (see :func:`ratings_from_answers`).
+
+        Write-ins are not in it: they are no actors yet (the project store
+        adds their ratings once ``wijknet resolve`` linked them).
+        """
+        main = self.ties[self.ties["tie_type"].isin(MAIN_TIE_TYPES)]
+        return ratings_from_answers(main.rename(columns={"source": "rater", "target": "rated"}))
+
+    def actor_waves(self) -> pd.DataFrame:
+        """The identified respondents' answers that may change between waves, as a tidy ``actor_waves`` table.
+
+        ``pluswijkteam`` (ja/nee), ``kernaanpakken`` (``;``-separated),
+        ``role`` and ``organisation`` as answered in the respondent block;
+        ``""`` where not answered (the actor keeps its own value). Only
+        respondents who gave a response (identified, in the right wijk) and
+        answered at least one of them.
+        """
+        identified = set(zip(self.responses["wave"], self.responses["actor_id"]))
+        rows = []
+        for r in self.respondents.to_dict("records"):
+            if (r["wave"], r["actor_id"]) not in identified:
+                continue
+            values = {c: str(r.get(c, "") or "").strip() for c in RESPONDENT_WAVE_ANSWERS}
+            if any(values.values()):
+                rows.append({"wijk": r["wijk"], "wave": r["wave"], "actor_id": r["actor_id"], **values,
+                             "role_group": "", "layer": ""})  # fmt: skip
+        return pd.DataFrame(rows, columns=ACTOR_WAVE_COLUMNS)
+
     def summary(self) -> str:
         """One line in the active language: what the batch holds."""
         return text(TEXTS, "summary", file=self.source_file, tool=self.tool, instrument=self.instrument, wave=self.wave,
@@ -132,8 +210,11 @@ class ImportBatch:
     def write(self, folder: str | Path) -> list[Path]:
         """Write the tables to ``folder`` for review; return the paths.
 
-        ``ties.csv``, ``responses.csv``, ``respondents.csv``, ``write_ins.csv`` and
-        ``problems.csv`` (UTF-8, comma-separated).
+        ``ties.csv``, ``responses.csv``, ``ratings.csv`` (:meth:`ratings`),
+        ``actor_waves.csv`` (:meth:`actor_waves`), ``respondents.csv``,
+        ``write_ins.csv`` and ``problems.csv`` (UTF-8, comma-separated).
+        ``responses.csv``, ``ratings.csv`` and ``actor_waves.csv`` are tidy
+        tables a project folder reads as they are.
         """
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
@@ -141,7 +222,8 @@ class ImportBatch:
                                   "message": p.message} for p in self.problems],
                                 columns=["file", "row", "column", "message"])  # fmt: skip
         written = []
-        for name, df in (("ties.csv", self.ties), ("responses.csv", self.responses), ("respondents.csv", self.respondents),
+        for name, df in (("ties.csv", self.ties), ("responses.csv", self.responses), ("ratings.csv", self.ratings()),
+                         ("actor_waves.csv", self.actor_waves()), ("respondents.csv", self.respondents),
                          ("write_ins.csv", self.write_ins), ("problems.csv", problems)):  # fmt: skip
             path = folder / name
             with open(path, "w", encoding="utf-8", newline="") as fh:

@@ -1,4 +1,4 @@
-"""Coded interview segments into tie observations: a coding sheet, MAXQDA and ATLAS.ti exports.
+r"""Coded interview segments into tie observations: a coding sheet, MAXQDA and ATLAS.ti exports.
 
 Participation conversations and key-figure interviews are coded in a
 qualitative-analysis program or a spreadsheet. Three layouts are read (CSV
@@ -30,7 +30,15 @@ The coding convention (``docs/interviews.md``) turns codes into ties:
 * ``van: <name or actor_id>`` (optional) -- the tie starts at this actor
   instead of the interviewee (a third party's collaboration described);
 * ``geïnterviewde: <name or actor_id>`` and ``wijk: <wijk>`` -- for the
-  whole interview (MAXQDA and ATLAS.ti, where the sheet has no such column).
+  whole interview (MAXQDA and ATLAS.ti, where the sheet has no such column);
+* ``thema: <theme>`` (also ``theme:``, and the parent code ``Thema\<theme>``
+  of MAXQDA and ATLAS.ti; sub-codes ``Thema\Barrières\Geld`` keep their
+  path) -- what the segment is about. Each theme code gives one row of
+  :attr:`InterviewImport.themes` with the segment's text, ``segment_id``
+  and the actors the segment mentions (matched ``actor:`` codes), also for
+  segments without a relation code. The theme is stored with its whitespace
+  collapsed and in lower case, so ``Vertrouwen`` and ``vertrouwen`` count as
+  one theme.
 
 Other codes are ignored. Each (mentioned actor, relation) gives one
 observation of kind ``interview`` with the segment as ``quote``. The
@@ -45,6 +53,7 @@ that is not matched with confidence becomes a write-in for ``wijknet resolve``.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import re
@@ -63,6 +72,7 @@ __all__ = [
     "FORMATS",
     "NON_TIE_TYPES",
     "RELATIONS",
+    "THEME_FIELDS",
     "InterviewImport",
     "import_interviews",
     "parse_code",
@@ -89,7 +99,11 @@ PREFIXES = {
     "van": "from", "from": "from", "bron": "from",
     "geinterviewde": "interviewee", "interviewee": "interviewee", "respondent": "interviewee",
     "wijk": "wijk", "neighbourhood": "wijk",
+    "thema": "theme", "theme": "theme", "themas": "theme", "themes": "theme",
 }  # fmt: skip
+#: Columns of :attr:`InterviewImport.themes` (the tidy ``themes`` table plus provenance).
+THEME_FIELDS = ["wijk", "wave", "interview_id", "theme", "segment_id", "quote", "actors", "interviewee", "source_file",
+                "source_row", "source_column"]  # fmt: skip
 
 #: Accepted column names (normalised by :func:`wijknet.io.tables.normalise_column`) per field and format.
 SHEET_COLUMNS = {
@@ -208,12 +222,18 @@ class InterviewImport:
     source_column, answers``), one per mentioned actor and relation;
     ``write_ins`` the mentions not matched to an actor (``wijk, wave,
     respondent, name, tie_types, quote, segment_id, label, source_file,
-    source_row, source_column``); ``problems`` notes that did not stop the import.
+    source_row, source_column``); ``themes`` one row per theme code of a
+    segment (columns :data:`THEME_FIELDS`: the tidy ``themes`` table, with
+    ``actors`` the matched actors the segment mentions, ``;``-separated,
+    ``interviewee`` the interviewee's actor id, and the provenance); ``problems`` notes that did not stop the import.
     """
 
     ties: pd.DataFrame
     write_ins: pd.DataFrame
     problems: tuple[Problem, ...] = ()
+    themes: pd.DataFrame = dataclasses.field(
+        default_factory=lambda: pd.DataFrame(columns=THEME_FIELDS)
+    )
     segments: int = 0
     interviews: int = 0
 
@@ -234,8 +254,9 @@ def parse_code(code: str) -> tuple[str, str] | None:
     r"""The meaning of one code: ``(field, value)`` or ``None`` for a code outside the convention.
 
     ``field`` is ``"actor"``, ``"relation"`` (value: the tie type, or ``"?"``
-    plus the text for an unknown relation), ``"from"``, ``"interviewee"`` or
-    ``"wijk"``. Prefix and value are separated by ``:``, ``\`` or ``>``
+    plus the text for an unknown relation), ``"from"``, ``"interviewee"``,
+    ``"wijk"`` or ``"theme"`` (value: the theme in lower case, whitespace
+    collapsed; a MAXQDA sub-code path after ``Thema\`` is kept). Prefix and value are separated by ``:``, ``\`` or ``>``
     (MAXQDA writes sub-codes as ``Parent\Child``).
 
     >>> parse_code("actor: Huisartsenpraktijk De Linde (fictief)")
@@ -244,6 +265,8 @@ def parse_code(code: str) -> tuple[str, str] | None:
     ('relation', 'samenwerking')
     >>> parse_code("wil verbinden")
     ('relation', 'wens')
+    >>> parse_code("Thema\\Vertrouwen  tussen partners"), parse_code("thema: Drempels > Geld")
+    (('theme', 'vertrouwen tussen partners'), ('theme', 'drempels > geld'))
     """
     code = str(code).strip()
     if not code:
@@ -255,6 +278,8 @@ def parse_code(code: str) -> tuple[str, str] | None:
             value = match.group(2).strip()
             if prefix == "relation":
                 return ("relation", RELATIONS.get(_plain(value), "?" + value))
+            if prefix == "theme":
+                return ("theme", " ".join(value.split()).lower())
             return (prefix, value)
     plain = _plain(code)
     if plain in RELATIONS:
@@ -602,7 +627,7 @@ def import_interviews(
         info["wijk"] = given_wijk or matcher.wijk_of[found["actor_id"]]
         info["ok"] = True
 
-    ties, write_ins = [], []
+    ties, write_ins, themes = [], [], []
     for seg in segments:
         info = interviews[seg.interview]
         if not info.get("ok"):
@@ -622,12 +647,19 @@ def import_interviews(
             )
             continue
         seg_wijk, interviewee = info["wijk"], info["actor"]
-        mentions, relations, source = [], [], None
+        mentions, relations, source, seg_themes = [], [], None, []
         for code, row, column in seg.codes:
             parsed = parse_code(code)
             if parsed is None or parsed[0] in ("interviewee", "wijk"):
                 continue
             kind, value = parsed
+            if kind == "theme":
+                if not value:
+                    problems.append(Problem(file, text(TEXTS, "empty_code", code=code.strip()), row=row,
+                                            column=column))  # fmt: skip
+                elif value not in [t for t, _, _ in seg_themes]:
+                    seg_themes.append((value, row, column))
+                continue
             if kind == "relation":
                 if value.startswith("?"):
                     problems.append(
@@ -657,6 +689,16 @@ def import_interviews(
                     source = found["actor_id"]
                 continue
             mentions.append((value, row, column))
+        if seg_themes:
+            named = []
+            for value, _, _ in mentions:
+                found = matcher.match(value, seg_wijk)
+                if found["accepted"] and found["actor_id"] not in named:
+                    named.append(found["actor_id"])
+            themes += [{"wijk": seg_wijk, "wave": seg_wave, "interview_id": seg.interview, "theme": value,
+                        "segment_id": seg.segment_id, "quote": seg.text, "actors": ";".join(named),
+                        "interviewee": interviewee, "source_file": file,
+                        "source_row": str(row), "source_column": column} for value, row, column in seg_themes]  # fmt: skip
         if relations and not mentions:
             row, column = next(
                 (
@@ -711,4 +753,5 @@ def import_interviews(
         ties=pd.DataFrame(ties, columns=TIE_FIELDS).astype(str),
         write_ins=pd.DataFrame(write_ins, columns=WRITE_IN_FIELDS).astype(str),
         problems=tuple(notes), segments=len(segments), interviews=len(interviews),
+        themes=pd.DataFrame(themes, columns=THEME_FIELDS).astype(str),
     )  # fmt: skip

@@ -601,6 +601,16 @@ def validate_responses(
     return out
 
 
+def _cell_problems(
+    df: pd.DataFrame, required: tuple[str, ...], checks: dict[str, Check], file: str
+) -> list[Problem]:
+    """Refuse a table without its required columns; else the problems of its cells."""
+    problems = missing_columns(df, required, file)
+    if problems:
+        raise DataError(problems)
+    return _check(df, checks, file)
+
+
 def _actor_in_wijk(actor, wijk, wijk_of, file, actors_file, row, column) -> list[Problem]:
     """A problem when ``actor`` is not an actor of ``wijk``."""
     if actor and (actor not in wijk_of or (wijk and wijk_of[actor] != wijk)):
@@ -653,10 +663,7 @@ def validate_ratings(
     >>> out[["trust_open", "trust_mission", "intensity"]].iloc[0].tolist()
     [4.0, nan, nan]
     """
-    problems = missing_columns(df, RATING_REQUIRED, file)
-    if problems:
-        raise DataError(problems)
-    problems = _check(df, RATING_CHECKS, file)
+    problems = _cell_problems(df, RATING_REQUIRED, RATING_CHECKS, file)
     wijk_of = dict(zip(actors["actor_id"], actors["wijk"]))
     for row, wijk, rater, rated in zip(df.index, df["wijk"], df["rater"], df["rated"]):
         problems += _actor_in_wijk(rater, wijk, wijk_of, file, actors_file, row, "rater")
@@ -701,10 +708,7 @@ def validate_actor_waves(
     >>> validate_actor_waves(df, actors)["pluswijkteam"].tolist()
     ['', 'ja']
     """
-    problems = missing_columns(df, ACTOR_WAVE_REQUIRED, file)
-    if problems:
-        raise DataError(problems)
-    problems = _check(df, ACTOR_WAVE_CHECKS, file)
+    problems = _cell_problems(df, ACTOR_WAVE_REQUIRED, ACTOR_WAVE_CHECKS, file)
     wijk_of = dict(zip(actors["actor_id"], actors["wijk"]))
     for row, wijk, actor in zip(df.index, df["wijk"], df["actor_id"]):
         problems += _actor_in_wijk(actor, wijk, wijk_of, file, actors_file, row, "actor_id")
@@ -736,10 +740,7 @@ def validate_themes(
     >>> validate_themes(df, actors)[["theme", "segment_id", "actors"]].iloc[0].tolist()
     ['vertrouwen', '', '']
     """
-    problems = missing_columns(df, THEME_REQUIRED, file)
-    if problems:
-        raise DataError(problems)
-    problems = _check(df, THEME_CHECKS, file)
+    problems = _cell_problems(df, THEME_REQUIRED, THEME_CHECKS, file)
     wijk_of = dict(zip(actors["actor_id"], actors["wijk"]))
     out = df.copy()
     for col in THEME_OPTIONAL:

@@ -26,9 +26,21 @@ extra columns, no survey ratings or quotes. Besides:
   ``wijknet.yaml`` (``anonymisation: blanked``).
 * **No free text**: the tie ``evidence`` labels (which may name someone)
   become the neutral word of their kind (``enquête``, ``gesprek``) or empty.
+* **Interview themes without quotes**: ``themes.csv`` has the theme codes
+  per segment with the copy's pseudonyms in ``actors``, ``interview_id`` and
+  ``segment_id`` as opaque codes of the copy's key, ``signals``, and an
+  empty ``quote``.
+* **Ratings only with the answers**: the PARTNER items of each rater about
+  each partner (``ratings.csv``, pseudonyms of the copy) are individual
+  answers like ``responses.csv`` and are written only with
+  ``with_answers=True``.
+* **No per-wave attributes**: ``actor_waves`` (a PlusWIJkteam membership or
+  kernaanpak per wave) would give every actor a profile per wave, more
+  unique than the k-anonymised ``actors.csv``; the copy leaves it out.
 
-It is written as ``actors.csv``, ``ties.csv``, ``responses.csv`` (only with
-answers), ``domains.yaml`` and ``wijknet.yaml`` (``anonymised: true``), so
+It is written as ``actors.csv``, ``ties.csv``, ``responses.csv`` and
+``ratings.csv`` (only with answers), ``themes.csv`` (when the project has
+themes), ``domains.yaml`` and ``wijknet.yaml`` (``anonymised: true``), so
 wijknet, R or Gephi can read it. The folder appears only when all files are
 complete; a copy that is killed midway leaves a hidden temporary folder that
 the next copy into the same parent folder removes.
@@ -82,7 +94,8 @@ def _text(df: pd.DataFrame) -> pd.DataFrame:
 
 
 #: Columns the copy's tables are sorted by (those a table has), so no row keeps its place in the original.
-SORT_ORDER = ("wijk", "wave", "actor_id", "source", "target", "tie_type")
+SORT_ORDER = ("wijk", "wave", "actor_id", "source", "target", "tie_type", "rater", "rated", "interview_id",
+              "segment_id", "theme")  # fmt: skip
 
 
 def _own_key(project) -> bytes:
@@ -249,7 +262,7 @@ def write_anonymised(
         The pseudonym key of the copy; default a fresh random key of its own
         (see the module docstring). Give one only to make a copy repeatable.
     with_answers : bool, default False
-        Also write ``responses.csv`` with each person's survey answers.
+        Also write ``responses.csv`` and ``ratings.csv`` with each person's survey answers.
 
     Returns
     -------
@@ -287,6 +300,10 @@ def write_anonymised(
         tables = {"actors": actors, "ties": ties}
         if with_answers and anonymous.has_responses:
             tables["responses"] = anonymous.responses
+        if with_answers and len(anonymous.ratings):
+            tables["ratings"] = anonymous.ratings
+        if len(anonymous.themes):
+            tables["themes"] = anonymous.themes.assign(quote="")
         for name, table in tables.items():
             # rows in the order of the new pseudonyms: kept in the order of the real ids, row i of the copy
             # would be row i of the researcher's tables, and the fresh key would link back after all

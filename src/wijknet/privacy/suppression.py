@@ -598,3 +598,173 @@ def is_aggregate_only(project) -> bool:
     """Whether ``project`` was restricted for an audience that sees group figures only (leernetwerk)."""
     audience = getattr(project, "audience", None)
     return audience is not None and not audience.sees_individuals
+
+
+# -- survey ratings (the PARTNER items): the rating rule -------------------------------------------
+
+#: The fewest different raters an aggregate of ratings (trust, value, intensity) may rest on for an
+#: audience that may not see individual ratings (a wijkteam, a leernetwerk); see :func:`rating_groups_allowed`.
+MIN_RATERS = 3
+
+
+def rating_groups_allowed(
+    ratings,
+    by: Sequence[str],
+    audience=None,
+    *,
+    items: Sequence[str] | None = None,
+    parent: Sequence[str] = ("wijk", "wave"),
+    waves: Sequence[str] | None = None,
+    min_raters: int = MIN_RATERS,
+):
+    """Which groups of survey ratings an audience may see an aggregate (mean, share, interval) of.
+
+    The one rule for ratings (``docs/privacy.md``, "Beoordelingen"):
+    an individual rating (one rater's answer about one partner) is personal
+    data, shown only to an ``onderzoeker``. Any other audience sees a figure
+    over a group of ratings only when
+
+    1. **at least** ``min_raters`` (:data:`MIN_RATERS`) different raters
+       answered one of ``items`` in the group (primary rule);
+    2. **no differencing within a wave**: within each ``parent`` group
+       (default the wijk and wave, whose network figure is published), the
+       suppressed groups together rest on 0 or at least ``min_raters``
+       raters; otherwise the published group with the fewest raters (then
+       the first by key) is suppressed too, until that holds (so a
+       per-organisation mean minus its per-rater-domain means, or the wijk's
+       mean minus the published organisations, never isolates one or two
+       raters);
+    3. **no differencing across waves** (when ``"wave"`` is in ``by``): the
+       same group (the other keys of ``by``) published in two waves rests on
+       the same raters or on rater sets that differ in at least
+       ``min_raters`` raters (symmetric difference); otherwise the later wave's
+       group is suppressed (a new rater joining an unchanged panel would
+       otherwise be the difference of two means).
+
+    Rules 2 and 3 are repeated until neither suppresses anything more.
+
+    Parameters
+    ----------
+    ratings : pandas.DataFrame
+        Rows of :attr:`wijknet.project.Project.ratings` (``rater`` and the
+        ``by`` columns; the caller adds derived ones such as ``from_domain``).
+    by : sequence of str
+        The grouping of the figure, e.g. ``["wijk", "wave", "from_domain",
+        "to_domain"]`` or, per organisation as rated by others, ``["wijk",
+        "wave", "rated"]``.
+    audience : Audience, str or None
+        ``project.audience``; ``None`` (a project not restricted) or an
+        ``onderzoeker`` may see every group (also single ratings).
+    items : sequence of str, optional
+        The items the figure uses (default every item of
+        :data:`wijknet.io.tidy.RATING_ITEMS`): a rating counts for a group
+        when one of them is answered (not NaN).
+    parent : sequence of str
+        The published total each group is part of (rule 2); only the keys also
+        in ``by`` are used, and rule 2 is skipped when they are all of ``by``.
+    waves : sequence of str, optional
+        The wave order (``project.waves``); default natural order.
+    min_raters : int
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per group with an answered rating: the ``by`` columns,
+        ``raters`` (different raters) and ``allowed`` (bool), sorted by ``by``.
+
+    Raises
+    ------
+    wijknet.privacy.audience.NotAllowed
+        When ``by`` holds ``rater`` for any audience but an ``onderzoeker``
+        (a figure per rater is an individual's answers), or ``rated`` for a
+        leernetwerk (network-level figures only).
+
+    Examples
+    --------
+    Partner ``b`` is rated by three raters, ``c`` by one (hand count):
+
+    >>> import pandas as pd
+    >>> ratings = pd.DataFrame({"wijk": "N", "wave": "1", "rater": ["a", "d", "e", "a"],
+    ...                         "rated": ["b", "b", "b", "c"], "trust_open": [4.0, 3.0, 2.0, 1.0]})
+    >>> out = rating_groups_allowed(ratings, ["wijk", "wave", "rated"], "wijkteam:N", items=["trust_open"])
+    >>> out[["rated", "raters", "allowed"]].values.tolist()
+    [['b', 3, False], ['c', 1, False]]
+
+    ``b`` has three raters, but the wijk's figure minus ``b``'s would give
+    ``a``'s rating of ``c``: both are suppressed (rule 2). With ``c`` rated by
+    three others as well, both are shown:
+
+    >>> more = pd.concat([ratings, pd.DataFrame({"wijk": "N", "wave": "1", "rater": ["d", "e"],
+    ...                                          "rated": ["c", "c"], "trust_open": [2.0, 2.0]})])
+    >>> rating_groups_allowed(more, ["wijk", "wave", "rated"], "wijkteam:N")["allowed"].tolist()
+    [True, True]
+    """
+    import pandas as pd
+
+    from wijknet.core.order import natural_key
+    from wijknet.io.tidy import RATING_ITEMS
+    from wijknet.privacy.audience import Audience
+
+    by = list(by)
+    items = [i for i in (items or RATING_ITEMS) if i in ratings.columns]
+    seen = Audience.parse(audience) if audience is not None else None
+    restricted = seen is not None and not seen.sees_ratings
+    if restricted:
+        if "rater" in by:
+            seen.require(False, "beoordelingen per beoordelaar")
+        if not seen.sees_individuals and "rated" in by:
+            seen.require(False, "beoordelingen per partij")
+    answered = ratings[ratings[items].notna().any(axis=1)] if items else ratings.iloc[0:0]
+    columns = [*by, "raters", "allowed"]
+    if answered.empty:
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
+    groups = answered.groupby(by, sort=True, dropna=False)["rater"].agg(lambda s: frozenset(s))
+    out = groups.rename("_set").reset_index()
+    out["raters"] = out["_set"].map(len).astype(int)
+    if not restricted:
+        out["allowed"] = True
+        return out[columns].reset_index(drop=True)
+    allowed = (out["raters"] >= min_raters).to_numpy().copy()
+    parent_keys = [c for c in parent if c in by]
+    wave_keys = [c for c in by if c != "wave"] if "wave" in by else None
+    order = (
+        list(waves)
+        if waves
+        else sorted(set(out["wave"]), key=natural_key)
+        if wave_keys is not None
+        else []
+    )
+    position = {w: i for i, w in enumerate(order)}
+    for _ in range(len(out) + 1):
+        before = allowed.copy()
+        if parent_keys and len(parent_keys) < len(by):
+            for _, idx in out.groupby(parent_keys, sort=False).indices.items():
+                while True:
+                    hidden = [i for i in idx if not allowed[i]]
+                    suppressed = (
+                        frozenset().union(*(out["_set"].iat[i] for i in hidden))
+                        if hidden
+                        else frozenset()
+                    )
+                    if len(suppressed) == 0 or len(suppressed) >= min_raters:
+                        break
+                    shown = [i for i in idx if allowed[i]]
+                    if not shown:
+                        break
+                    allowed[min(shown, key=lambda i: (out["raters"].iat[i], i))] = False
+        if wave_keys is not None:
+            for _, idx in out.groupby(wave_keys, sort=False, dropna=False).indices.items() if wave_keys else \
+                    [(None, list(range(len(out))))]:  # fmt: skip
+                published: list[frozenset] = []
+                for i in sorted(idx, key=lambda i: position.get(out["wave"].iat[i], len(position))):
+                    if not allowed[i]:
+                        continue
+                    now = out["_set"].iat[i]
+                    if any(0 < len(now ^ earlier) < min_raters for earlier in published):
+                        allowed[i] = False
+                        continue
+                    published.append(now)
+        if (allowed == before).all():
+            break
+    out["allowed"] = allowed
+    return out[columns].reset_index(drop=True)

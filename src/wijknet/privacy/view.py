@@ -52,8 +52,12 @@ from wijknet.io.tidy import (
     ACTOR_DERIVED,
     ACTOR_OPTIONAL,
     ACTOR_REQUIRED,
+    RATING_ITEMS,
+    RATING_REQUIRED,
     RESPONSE_OPTIONAL,
     RESPONSE_REQUIRED,
+    THEME_OPTIONAL,
+    THEME_REQUIRED,
     TIE_OPTIONAL,
     TIE_REQUIRED,
 )
@@ -294,7 +298,17 @@ def restrict(project, audience: str | Audience, *, key: bytes | None = None):
           which itself has at least ``min_cell`` actors (module docstring);
         * free text (evidence labels, extra text columns) replaced by neutral
           labels or blanked, except for an unlocked ``onderzoeker`` (module
-          docstring).
+          docstring);
+        * ``ratings``: only the wijk of a wijkteam, ``rater``/``rated`` as
+          pseudonyms, and for a wijkteam or leernetwerk no extra columns: the
+          rows are there to be aggregated, and every figure made of them must
+          pass :func:`wijknet.privacy.suppression.rating_groups_allowed`
+          (at least :data:`~wijknet.privacy.suppression.MIN_RATERS` raters,
+          no differencing); ``actor_waves`` pseudonymised like the actors;
+        * ``themes``: ``actors`` as pseudonyms; without quotes
+          (:attr:`~wijknet.privacy.audience.Audience.sees_quotes`) an empty
+          ``quote`` and ``interview_id``/``segment_id`` as keyed opaque codes
+          (``G-…``, ``S-…``: still countable and joinable within the view).
 
     Raises
     ------
@@ -370,6 +384,12 @@ def restrict(project, audience: str | Audience, *, key: bytes | None = None):
         actors = actors[[*ACTOR_REQUIRED, *ACTOR_OPTIONAL, *ACTOR_DERIVED]]
         ties = ties[[c for c in PLAIN_TIE_COLUMNS if c in ties.columns]]
         responses = responses[[*RESPONSE_REQUIRED, *RESPONSE_OPTIONAL]]
+        # Ratings stay as pseudonymised rows for aggregation only (never shown one by one: the rating
+        # rule wijknet.privacy.suppression.rating_groups_allowed); extra columns may be free text.
+        ratings = ratings[[*RATING_REQUIRED, *RATING_ITEMS]]
+        themes = themes[
+            [c for c in (*THEME_REQUIRED, *THEME_OPTIONAL, "signals") if c in themes.columns]
+        ]
     warnings = list(project.warnings)
     if not audience.sees_quotes:
         if "evidence" in ties.columns:
@@ -377,9 +397,18 @@ def restrict(project, audience: str | Audience, *, key: bytes | None = None):
             ties["evidence"] = ties["evidence"].map(lambda v: _neutral_evidence(v, kinds))
         blanked = 0
         for table, keep in ((actors, (*ACTOR_REQUIRED, *ACTOR_OPTIONAL, *ACTOR_DERIVED)), (ties, PLAIN_TIE_COLUMNS),
-                            (responses, (*RESPONSE_REQUIRED, *RESPONSE_OPTIONAL))):  # fmt: skip
+                            (responses, (*RESPONSE_REQUIRED, *RESPONSE_OPTIONAL)),
+                            (ratings, (*RATING_REQUIRED, *RATING_ITEMS)),
+                            (themes, (*THEME_REQUIRED, *THEME_OPTIONAL, "signals"))):  # fmt: skip
             blanked += _blank_free_text(table, keep, config.min_cell)[1]
         themes["quote"] = ""  # interview quotes are free text
+        # Interview and segment ids are document names and paragraph numbers ("Gesprek Jansen.docx:4-6"):
+        # opaque codes keep segments and interviews countable and joinable within this view, nothing more.
+        opaque_key = key if key is not None else load_key(project.path or project.store_path or ".")
+        for column, prefix in (("interview_id", "G"), ("segment_id", "S")):
+            themes[column] = themes[column].map(
+                lambda v, p=prefix: _opaque(opaque_key, p, v) if v else ""
+            )
         if blanked:
             warnings.append(text(TEXTS, "blanked_free_text", n=blanked))
     if audience.tier == "leernetwerk":
@@ -395,6 +424,24 @@ def restrict(project, audience: str | Audience, *, key: bytes | None = None):
         _evidence_view=restrict_evidence,
         warnings=warnings,
     )  # fmt: skip
+
+
+def _opaque(key: bytes, prefix: str, value: str) -> str:
+    """A keyed code of a free-text identifier (an interview or segment id): ``<prefix>-`` and 10 hex digits.
+
+    Examples
+    --------
+    >>> code = _opaque(bytes(32), "G", "Gesprek met een fictieve huisarts")
+    >>> code[:2], len(code), code == _opaque(bytes(32), "G", "Gesprek met een fictieve huisarts")
+    ('G-', 12, True)
+    """
+    import hashlib
+    import hmac
+
+    return (
+        f"{prefix}-"
+        + hmac.new(key, f"wijknet-{prefix}:{value}".encode(), hashlib.sha256).hexdigest()[:10]
+    )
 
 
 def restrict_evidence(

@@ -35,6 +35,8 @@ from wijknet.core.settings import CONFIG_FILE, ProjectConfig
 from wijknet.metrics import connectors
 from wijknet.privacy.suppression import is_aggregate_only, protect, protect_counts, protect_rows
 from wijknet.project import Project
+from wijknet.report import kern as kern_report
+from wijknet.report import onderstroom as onderstroom_report
 
 __all__ = [
     "ProgrammeReport", "Provenance", "SourceFile", "WijkReport", "build_programme_report", "build_wijk_report",
@@ -346,6 +348,10 @@ class WijkReport:
     positions: dict
     taxonomy: object
     provenance: Provenance
+    #: kern: the kernaanpak and PlusWIJkteam sections (:func:`wijknet.report.kern.wijk_section`).
+    kern: dict | None = None
+    #: The onderstroom and participation sections (:func:`wijknet.report.onderstroom.wijk_sections`).
+    onderstroom: dict | None = None
 
     @property
     def current(self) -> pd.Series:
@@ -472,6 +478,8 @@ def build_wijk_report(
         positions=positions, taxonomy=project.taxonomy,
         provenance=provenance(project, seed=seed, n_permutations=n_permutations, graph_options=graph_options,
                               wijk=wijk),
+        kern=kern_report.wijk_section(project, wijk, wave),
+        onderstroom=onderstroom_report.wijk_sections(project, wijk, seed=seed),
     )  # fmt: skip
 
 
@@ -529,6 +537,10 @@ class ProgrammeReport:
     warnings: list[str]
     taxonomy: object
     provenance: Provenance
+    #: kern: completeness and team indicators per wijk (:func:`wijknet.report.kern.programme_section`).
+    kern: dict | None = None
+    #: Intensity and trust per wijk (:func:`wijknet.report.onderstroom.programme_section`).
+    onderstroom: pd.DataFrame | None = None
 
 
 def build_programme_report(
@@ -626,6 +638,8 @@ def build_programme_report(
         title=project.config.title, wave=wave, previous=previous, waves=list(waves), wijken=list(project.wijken),
         synthetic=project.config.synthetic, summary=summary, network=network, change=change, kpi=kpi,
         response=response, warnings=list(project.warnings), taxonomy=project.taxonomy, provenance=prov,
+        kern=kern_report.programme_section(project, wave),
+        onderstroom=onderstroom_report.programme_section(project, seed=seed),
     )  # fmt: skip
 
 

@@ -19,6 +19,8 @@ from markupsafe import Markup
 from wijknet.analysis.kpi import status_label
 from wijknet.core import formatting as fmt
 from wijknet.core.i18n import get_language, text
+from wijknet.report import kern
+from wijknet.report import onderstroom as onderstroom_report
 from wijknet.report.build import ProgrammeReport, WijkReport
 from wijknet.report.svgmap import display_name, svg_network_map
 from wijknet.report.texts import DEFINITIONS, REFERENCES, TEXTS
@@ -353,6 +355,13 @@ def _wijk_context(report: WijkReport, lang: str) -> dict:
                 ("verbinders", t("sec_connectors")), ("domeinmenging", t("sec_mixing")), ("kpi3", t("sec_kpi")),
                 ("respons", t("sec_quality")), ("bijlage", t("sec_appendix"))],
     })  # fmt: skip
+    ctx.update(kern.wijk_context(report.kern, lang))
+    if report.kern is not None:  # kern: the kernaanpakken and the team before the response section
+        at_quality = [a for a, _ in ctx["toc"]].index("respons")
+        ctx["toc"][at_quality:at_quality] = [
+            ("kernaanpakken", text(kern.TEXTS, "sec_kern", lang)),
+            ("pluswijkteam", text(kern.TEXTS, "sec_team", lang)),
+        ]
     return ctx
 
 
@@ -459,6 +468,7 @@ def _programme_context(report: ProgrammeReport, lang: str) -> dict:
         "overview_intro": intro, "has_kpi": report.kpi is not None, "trends": trends, "kpi_trend": kpi_trend,
         "response": response, "reproduce": _reproduce(report, None, report.wave),
     })  # fmt: skip
+    ctx.update(kern.programme_context(report.kern, lang, report.wave))
     return ctx
 
 
@@ -481,9 +491,15 @@ def render_html(report: WijkReport | ProgrammeReport, lang: str | None = None) -
     lang = lang or get_language()
     env = environment()
     if isinstance(report, WijkReport):
-        return env.get_template("wijk.html").render(**_wijk_context(report, lang))
+        ctx = _wijk_context(report, lang)
+        ctx |= onderstroom_report.wijk_context(
+            report.onderstroom, report.wave, report.taxonomy, lang
+        )
+        return env.get_template("wijk.html").render(**ctx)
     if isinstance(report, ProgrammeReport):
-        return env.get_template("programme.html").render(**_programme_context(report, lang))
+        ctx = _programme_context(report, lang)
+        ctx |= onderstroom_report.programme_context(report.onderstroom, lang)
+        return env.get_template("programme.html").render(**ctx)
     raise TypeError(f"expected a WijkReport or ProgrammeReport, not {type(report).__name__}")
 
 

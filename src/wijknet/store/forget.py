@@ -2,8 +2,11 @@
 
 In one transaction :func:`forget_actor` removes the actor and everything
 about it from the project store: its ties in both directions
-(``observations``), its survey responses, its aliases, previous values,
-live-session answers and the queued rows of the actor registry that name it.
+(``observations``), its survey responses, its per-wave attributes
+(``actor_waves``), the interview themes of its own interviews (``themes``
+whose ``interviewee`` it is), its aliases, previous values, live-session
+answers and the queued rows of the actor registry that name it; it is taken
+out of the actors other segments mention (``themes.actors``).
 
 What **others** said or stored about the person stays, without the person:
 in the free-text columns of the store (:data:`FREE_TEXT`: interview quotes
@@ -69,6 +72,7 @@ FREE_TEXT = (
     ("imports", "import_id", ("options",)),
     ("audit_log", "entry_id", ("detail",)),
     ("live_sessions", "session_id", ("title",)),
+    ("themes", "theme_id", ("quote", "interview_id", "segment_id", "source_file", "source_column")),
 )
 #: Seconds the final checkpoint waits for other readers of the store (the app, a live server).
 CHECKPOINT_WAIT = 5.0
@@ -222,6 +226,16 @@ def forget_actor(folder: str | Path, actor_id: str, *, username: str | None = No
             responses = conn.execute(
                 "DELETE FROM responses WHERE actor_id = ?", (actor_id,)
             ).rowcount
+            # Themes: what the person said goes; elsewhere they are no longer among the actors mentioned.
+            conn.execute("DELETE FROM themes WHERE interviewee = ?", (actor_id,))
+            for theme_id, mentioned in conn.execute(
+                "SELECT theme_id, actors FROM themes WHERE actors <> ''"
+            ).fetchall():
+                kept = ";".join(a for a in mentioned.split(";") if a and a != actor_id)
+                if kept != mentioned:
+                    conn.execute(
+                        "UPDATE themes SET actors = ? WHERE theme_id = ?", (kept, theme_id)
+                    )
             for table, column in (("aliases", "actor_id"), ("actor_history", "actor_id"), ("live_answers", "participant"),
                                   ("live_answers", "alter_id"), ("live_submissions", "participant")):  # fmt: skip
                 conn.execute(f"DELETE FROM {table} WHERE {column} = ?", (actor_id,))

@@ -64,10 +64,18 @@ from wijknet.core.i18n import text
 from wijknet.io.tables import check_size, read_table
 from wijknet.io.tidy import (
     ACTOR_REQUIRED,
+    ACTOR_WAVE_OPTIONAL,
+    ACTOR_WAVE_REQUIRED,
+    RATING_ITEMS,
+    RATING_REQUIRED,
     RESPONSE_REQUIRED,
+    THEME_REQUIRED,
     TIE_REQUIRED,
+    validate_actor_waves,
     validate_actors,
+    validate_ratings,
     validate_responses,
+    validate_themes,
     validate_ties,
 )
 from wijknet.store.db import RAW_DIR, connection, transaction
@@ -78,9 +86,9 @@ from wijknet.store.raw import clean_raw
 from wijknet.store.schema import ACTOR_COLUMNS, EVIDENCE_KINDS
 
 #: Order in which the files of one import are applied (actors before what refers to them).
-ORDER = {"tidy-actors": 0, "graphml": 1, "gexf": 1, "responses": 2, "tidy-ties": 3, "qualtrics": 4, "limesurvey": 4,
-         "google-forms": 4, "microsoft-forms": 4,
-         "interviews": 5, "maxqda": 5, "atlasti": 5, "network-canvas": 5}  # fmt: skip
+ORDER = {"tidy-actors": 0, "graphml": 1, "gexf": 1, "responses": 2, "tidy-actor-waves": 2, "tidy-ties": 3,
+         "qualtrics": 4, "limesurvey": 4, "google-forms": 4, "microsoft-forms": 4,
+         "interviews": 5, "maxqda": 5, "atlasti": 5, "network-canvas": 5, "tidy-themes": 5, "tidy-ratings": 3}  # fmt: skip
 STORE_ACTORS = "wijknet.sqlite"
 #: First words of tidy ``evidence`` labels and the evidence kind they name.
 LABEL_KINDS = {
@@ -145,6 +153,18 @@ TEXTS = {
               "overgenomen: koppel opnieuw of pas de waarnemingen aan",
         "en": "this {what} was linked before (wijknet resolve) and now has other answers; they were not taken: "
               "link again or correct the observations",
+    },
+    "actor_wave_differs": {
+        "nl": "actor '{actor}' heeft in meting '{wave}' al een andere waarde in kolom '{column}'; "
+              "gebruik --update om de nieuwe waarde over te nemen",
+        "en": "actor '{actor}' already has another value in column '{column}' in wave '{wave}'; "
+              "use --update to take the new value",
+    },
+    "rating_differs": {
+        "nl": "'{rater}' heeft '{rated}' in meting '{wave}' al anders beoordeeld in kolom '{column}'; "
+              "gebruik --update om de nieuwe waarde over te nemen",
+        "en": "'{rater}' already rated '{rated}' differently in wave '{wave}' in column '{column}'; "
+              "use --update to take the new value",
     },
     "what_write_in": {"nl": "zelf ingevulde partij", "en": "written-in party"},
     "what_respondent": {"nl": "respondent zonder actor-id", "en": "respondent without an actor id"},
@@ -919,6 +939,147 @@ class Importer:
                 counts["responses_changed" if same_unit else "responses_updated"] += 1
         _add_counts(report, counts)
 
+    # -- per-wave attributes and interview themes ---------------------------------------------------
+
+    def _tidy_actor_waves(self, path: Path, file_id: int, report: FileReport) -> None:
+        df = self._read(path, ACTOR_WAVE_REQUIRED, report)
+        if df is not None:
+            self._add_actor_waves(self._fill_wave(df, path.name), path.name, file_id, report)
+
+    def _add_actor_waves(
+        self, df: pd.DataFrame, file: str, file_id: int, report: FileReport
+    ) -> None:
+        """Store per-wave attributes (tidy ``actor_waves``, index = row numbers), one row per actor and wave.
+
+        A row that exists with other values is a problem unless ``--update``
+        or it comes from the same source unit (the same survey response
+        imported again, ``item_key``); then the new values replace it.
+        """
+        store_actors = self._store_actors()
+        actors_name = text(TEXTS, "no_store_actors", file=STORE_ACTORS)
+        try:
+            valid = validate_actor_waves(df, store_actors, file, actors_name)
+        except DataError as exc:
+            self.problems += exc.problems
+            return
+        if not self._check_waves(valid, file):
+            return
+        keys = df["item_key"] if "item_key" in df.columns else pd.Series("", index=df.index)
+        counts = {"actor_waves_added": 0, "actor_waves_updated": 0, "actor_waves_same": 0}
+        columns = list(ACTOR_WAVE_OPTIONAL)
+        for row, record in zip(valid.index, valid.to_dict("records")):
+            values = [str(record.get(c, "") or "") for c in columns]
+            key = str(keys.get(row, "") or "")
+            old = self.conn.execute(f"SELECT {', '.join(columns)}, item_key FROM actor_waves WHERE wave = ? AND actor_id = ?",
+                                    (record["wave"], record["actor_id"])).fetchone()  # fmt: skip
+            if old is None:
+                self.conn.execute(f"INSERT INTO actor_waves (wijk, wave, actor_id, {', '.join(columns)}, file_id, source_row, "
+                                  f"item_key) VALUES ({', '.join('?' * (len(columns) + 6))})",
+                                  (record["wijk"], record["wave"], record["actor_id"], *values, file_id, int(row), key))  # fmt: skip
+                counts["actor_waves_added"] += 1
+                continue
+            changed = [c for c, new, was in zip(columns, values, old[:-1]) if new != was]
+            if not changed:
+                counts["actor_waves_same"] += 1
+            elif self.update or (key and key == old[-1]):
+                sets = ", ".join(f"{c} = ?" for c in columns)
+                self.conn.execute(f"UPDATE actor_waves SET wijk = ?, {sets}, file_id = ?, source_row = ?, item_key = ? "
+                                  "WHERE wave = ? AND actor_id = ?",
+                                  (record["wijk"], *values, file_id, int(row), key or old[-1], record["wave"],
+                                   record["actor_id"]))  # fmt: skip
+                counts["actor_waves_updated"] += 1
+            else:
+                self.problems += [Problem(file, text(TEXTS, "actor_wave_differs", actor=record["actor_id"], wave=record["wave"],
+                                                     column=c), row=int(row), column=c) for c in changed]  # fmt: skip
+        _add_counts(report, counts)
+
+    def _tidy_ratings(self, path: Path, file_id: int, report: FileReport) -> None:
+        """A tidy ``ratings`` file: one row per wave, rater and partner in the ``ratings`` table.
+
+        A row that exists with other answers is a problem unless ``--update``.
+        Ratings of survey exports are not stored here (they are the answers of
+        the survey observations); at load both are merged
+        (:func:`wijknet.store.frames.ratings_frame`).
+        """
+        df = self._read(path, RATING_REQUIRED, report)
+        if df is None:
+            return
+        file = path.name
+        store_actors = self._store_actors()
+        actors_name = text(TEXTS, "no_store_actors", file=STORE_ACTORS)
+        try:
+            valid = validate_ratings(self._fill_wave(df, file), store_actors, file, actors_name)
+        except DataError as exc:
+            self.problems += exc.problems
+            return
+        if not self._check_waves(valid, file):
+            return
+        counts = {"ratings_added": 0, "ratings_updated": 0, "ratings_same": 0}
+        items = list(RATING_ITEMS)
+        for row, record in zip(valid.index, valid.to_dict("records")):
+            values = ["" if pd.isna(record[i]) else str(int(record[i])) for i in items]
+            ident = (record["wave"], record["rater"], record["rated"])
+            old = self.conn.execute(f"SELECT {', '.join(items)} FROM ratings WHERE wave = ? AND rater = ? AND rated = ?",
+                                    ident).fetchone()  # fmt: skip
+            if old is None:
+                self.conn.execute(f"INSERT INTO ratings (wijk, wave, rater, rated, {', '.join(items)}, file_id, source_row) "
+                                  f"VALUES ({', '.join('?' * (len(items) + 6))})",
+                                  (record["wijk"], *ident, *values, file_id, int(row)))  # fmt: skip
+                counts["ratings_added"] += 1
+                continue
+            changed = [c for c, new, was in zip(items, values, old) if new != was]
+            if not changed:
+                counts["ratings_same"] += 1
+            elif self.update:
+                self.conn.execute(f"UPDATE ratings SET {', '.join(f'{c} = ?' for c in items)}, file_id = ?, source_row = ? "
+                                  "WHERE wave = ? AND rater = ? AND rated = ?", (*values, file_id, int(row), *ident))  # fmt: skip
+                counts["ratings_updated"] += 1
+            else:
+                self.problems += [Problem(file, text(TEXTS, "rating_differs", rater=ident[1], rated=ident[2], wave=ident[0],
+                                                     column=c), row=int(row), column=c) for c in changed]  # fmt: skip
+        _add_counts(report, counts)
+
+    def _tidy_themes(self, path: Path, file_id: int, report: FileReport) -> None:
+        df = self._read(path, THEME_REQUIRED, report)
+        if df is not None:
+            self._add_themes(self._fill_wave(df, path.name), path.name, file_id, report)
+
+    def _add_themes(self, df: pd.DataFrame, file: str, file_id: int, report: FileReport) -> None:
+        """Store theme codes (tidy ``themes``, index = row numbers).
+
+        The themes of a re-imported segment (the same ``item_key``) replace
+        the ones stored for it; rows of a tidy file without an ``item_key``
+        are added (the same file twice is skipped by its content).
+        """
+        store_actors = self._store_actors()
+        actors_name = text(TEXTS, "no_store_actors", file=STORE_ACTORS)
+        try:
+            valid = validate_themes(df, store_actors, file, actors_name)
+        except DataError as exc:
+            self.problems += exc.problems
+            return
+        if not self._check_waves(valid, file):
+            return
+        keys = df["item_key"] if "item_key" in df.columns else pd.Series("", index=df.index)
+        replaced = {k for k in keys if k}
+        removed = 0
+        for key in replaced:
+            removed += self.conn.execute("DELETE FROM themes WHERE item_key = ? AND import_id <> ?",
+                                         (key, self.import_id)).rowcount  # fmt: skip
+        rows = []
+        for row, record, key in zip(valid.index, valid.to_dict("records"), list(keys)):
+            rows.append((record["wijk"], record["wave"], record["interview_id"], record["theme"],
+                         str(record.get("segment_id", "") or ""), str(record.get("quote", "") or ""),
+                         str(record.get("actors", "") or ""), str(record.get("interviewee", "") or ""), self.import_id, file_id,
+                         str(record.get("source_file", "") or "") or file, first_int(record.get("source_row", "")) or int(row),
+                         str(record.get("source_column", "") or ""), str(key or "")))  # fmt: skip
+        self.conn.executemany("INSERT INTO themes (wijk, wave, interview_id, theme, segment_id, quote, actors, interviewee, "
+                              "import_id, file_id, source_file, source_row, source_column, item_key) "
+                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)  # fmt: skip
+        _add_counts(
+            report, {"themes": len(rows), **({"themes_replaced": removed} if removed else {})}
+        )
+
     # -- graph files and survey exports ----------------------------------------------------------------
 
     def _graph(self, path: Path, file_id: int, report: FileReport) -> None:
@@ -989,6 +1150,14 @@ class Importer:
             responses.index = pd.Index([first_int(r) for r in responses["source_row"]], name="row")
             responses["item_key"] = [keys.get(r, "") for r in responses.index]
             self._add_responses(responses, file, file_id, report)
+            waves = batch.actor_waves()
+            if len(waves):
+                rows = {(w, a): r for w, a, r in zip(batch.respondents["wave"], batch.respondents["actor_id"],
+                                                     batch.respondents["source_row"])}  # fmt: skip
+                waves.index = pd.Index([first_int(rows[(w, a)]) for w, a in zip(waves["wave"], waves["actor_id"])],
+                                       name="row")  # fmt: skip
+                waves["item_key"] = [keys.get(r, "") for r in waves.index]
+                self._add_actor_waves(waves, file, file_id, report)
         unidentified = batch.respondents[
             batch.respondents["actor_id"].astype(str).str.strip() == ""
         ]
@@ -1099,6 +1268,13 @@ class Importer:
                 segment_key(fmt, i, s) for i, s in zip(interviews, ties["segment_id"])
             ]
             self._add_ties(ties, path.name, file_id, report, default_kind="interview")
+        if len(found.themes):
+            themes = found.themes.copy()
+            themes.index = pd.Index([first_int(r) for r in themes["source_row"]], name="row")
+            themes["item_key"] = [
+                segment_key(fmt, i, s) for i, s in zip(themes["interview_id"], themes["segment_id"])
+            ]
+            self._add_themes(themes, path.name, file_id, report)
         write_ins = found.write_ins
         if len(write_ins):
             write_ins = write_ins.assign(item_key=[segment_key(fmt, i, s) for i, s in zip(write_ins["interview_id"],

@@ -7,6 +7,14 @@ kind                  recognised by
 ``tidy-ties``         columns ``wijk``, ``wave``, ``source`` and ``target`` (``wave``
                       may be missing when ``--wave`` is given)
 ``responses``         columns ``wijk``, ``wave`` and ``actor_id`` (no ``domain``)
+``tidy-actor-waves``  columns ``wijk``, ``wave``, ``actor_id`` and at least one of
+                      ``pluswijkteam``, ``kernaanpakken``, ``role``, ``organisation``,
+                      ``role_group``, ``layer``, without ``domain`` or a response item
+                      (``kpi3``, ``active``, ``participation_level``)
+``tidy-ratings``      columns ``wijk``, ``rater`` and ``rated`` (``wave`` may be missing
+                      when ``--wave`` is given)
+``tidy-themes``       columns ``wijk``, ``interview_id`` and ``theme`` (``wave`` may be
+                      missing when ``--wave`` is given)
 ``graphml``           extension ``.graphml`` or an XML root element ``<graphml>``
 ``gexf``              extension ``.gexf`` or an XML root element ``<gexf>``
 ``qualtrics``         a CSV export with Qualtrics' ``{"ImportId": ...}`` header row
@@ -41,6 +49,9 @@ KINDS = (
     "tidy-actors",
     "tidy-ties",
     "responses",
+    "tidy-actor-waves",
+    "tidy-themes",
+    "tidy-ratings",
     "graphml",
     "gexf",
     "qualtrics",
@@ -53,7 +64,14 @@ KINDS = (
     "network-canvas",
 )
 #: Kinds read with :func:`wijknet.io.tables.read_table`.
-TABLE_KINDS = ("tidy-actors", "tidy-ties", "responses")
+TABLE_KINDS = (
+    "tidy-actors",
+    "tidy-ties",
+    "responses",
+    "tidy-actor-waves",
+    "tidy-themes",
+    "tidy-ratings",
+)
 
 TEXTS = {
     "unknown_kind": {
@@ -158,6 +176,10 @@ def recognise(path: str | Path, *, wave: str | None = None, sheet: str | None = 
         and any(c.startswith(("actorid", "actor_id")) for c in columns)
     ):
         return "google-forms"
+    if {"wijk", "interview_id", "theme"} <= names and ("wave" in names or wave):
+        return "tidy-themes"
+    if {"wijk", "rater", "rated"} <= names and ("wave" in names or wave):
+        return "tidy-ratings"
     interview_kind = _interview_kind(names)
     if interview_kind:
         return interview_kind
@@ -165,6 +187,18 @@ def recognise(path: str | Path, *, wave: str | None = None, sheet: str | None = 
         return "tidy-actors"
     if {"wijk", "source", "target"} <= names and ("wave" in names or wave):
         return "tidy-ties"
+    wave_attributes = {
+        "pluswijkteam",
+        "kernaanpakken",
+        "role",
+        "organisation",
+        "role_group",
+        "layer",
+    }
+    response_items = {"kpi3", "active", "participation_level"}
+    if {"wijk", "actor_id"} <= names and ("wave" in names or wave) and names & wave_attributes \
+            and not names & response_items:  # fmt: skip
+        return "tidy-actor-waves"
     if {"wijk", "actor_id"} <= names and ("wave" in names or wave):
         return "responses"
     raise DataError(

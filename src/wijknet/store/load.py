@@ -10,7 +10,14 @@ from wijknet.core.errors import DataError, Problem
 from wijknet.core.i18n import text
 from wijknet.store.combine import check_rule, combine_observations, evidence
 from wijknet.store.db import DB_FILE, connection
-from wijknet.store.frames import actors_frame, observations, responses_frame
+from wijknet.store.frames import (
+    actor_waves_frame,
+    actors_frame,
+    observations,
+    ratings_frame,
+    responses_frame,
+    themes_frame,
+)
 from wijknet.store.raw import clean_raw
 
 TEXTS = {
@@ -29,7 +36,14 @@ def configured_rule(folder: Path) -> str:
 
 
 def project_from_connection(conn: sqlite3.Connection, folder: Path, rule: str = "all", config=None):
-    """Validate the store's current content into a Project (inside or outside a transaction)."""
+    """Validate the store's current content into a Project (inside or outside a transaction).
+
+    Besides actors, ties (by the evidence ``rule``) and responses, the
+    project gets ``ratings`` from the survey observations' answers
+    (:func:`wijknet.store.frames.ratings_frame`; whatever the evidence rule:
+    an answer about a partner is a rating even when the rule does not count
+    the tie), ``actor_waves`` and ``themes`` from their tables.
+    """
     from wijknet.core.settings import ProjectConfig
     from wijknet.project import Project
 
@@ -37,10 +51,18 @@ def project_from_connection(conn: sqlite3.Connection, folder: Path, rule: str = 
     actors = actors_frame(conn)
     if actors.empty:
         raise DataError([Problem(DB_FILE, text(TEXTS, "no_actors", folder=folder))])
-    tie_table = combine_observations(observations(conn), rule)
+    obs = observations(conn)
+    tie_table = combine_observations(obs, rule)
     tie_table.attrs["file"] = f"{DB_FILE} (observations)"
     project = Project.from_frames(
-        actors, tie_table, config, path=folder, responses=responses_frame(conn)
+        actors,
+        tie_table,
+        config,
+        path=folder,
+        responses=responses_frame(conn),
+        ratings=ratings_frame(obs, conn),
+        actor_waves=actor_waves_frame(conn),
+        themes=themes_frame(conn, obs),
     )
     project.evidence_rule = rule
     project.store_path = folder

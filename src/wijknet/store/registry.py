@@ -358,11 +358,20 @@ def _link_respondent(conn: sqlite3.Connection, folder: Path, record: dict, actor
         df = getattr(batch, name)
         df = df[[first_int(v) == row for v in df["source_row"]]].copy() if len(df) else df.copy()
         frames[name] = df.assign(source_file=file_name) if len(df) else df
+    mine = batch.respondents[[first_int(v) == row for v in batch.respondents["source_row"]]]
+    waves = replace(batch, respondents=mine, responses=frames["responses"]).actor_waves()
     batch = replace(batch, respondents=empty(RESPONDENT_COLUMNS), **frames)
     importer = Importer(conn, folder, config, wave, False)
     importer.import_id = import_id
     report = FileReport(file_name, kind, "")
     importer.add_survey_batch(batch, file_name, record["file_id"], report)
+    if len(waves):  # the respondent block of the linked respondent, as for an identified one
+        key = conn.execute(
+            "SELECT item_key FROM pending WHERE pending_id = ?", (record["pending_id"],)
+        ).fetchone()
+        waves.index = pd.Index([row] * len(waves), name="row")
+        waves["item_key"] = (key[0] if key else "") or ""
+        importer._add_actor_waves(waves, file_name, record["file_id"], report)
     if importer.problems:
         raise DataError(importer.problems)
     conn.execute("DELETE FROM pending WHERE pending_id = ?", (record["pending_id"],))

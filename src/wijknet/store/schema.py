@@ -318,8 +318,81 @@ CREATE INDEX login_attempts_client ON login_attempts (username, client, attempte
 #: Version 4 is the live, re-import and forget parts in one step.
 V4 = V4_LIVE + V4_STOREIMP + V4_FORGET
 
+#: Version 5 (issue 14, the onderstroom): attributes per wave, interview themes and tidy ratings.
+#:
+#: ``actor_waves``  one row per actor and wave whose attributes differ per wave (the tidy
+#:                  ``actor_waves`` table, :mod:`wijknet.io.tidy`): ``pluswijkteam`` (``ja``/``nee``/``''``),
+#:                  ``kernaanpakken`` (``;``-separated), ``role``, ``organisation``, ``role_group``,
+#:                  ``layer``; ``''`` keeps the actor's own value. Filled from the respondent block of
+#:                  a survey export (``item_key`` = the response's key) or from a tidy
+#:                  ``actor_waves`` file; removed with the actor (``ON DELETE CASCADE``);
+#: ``themes``       one row per theme code of a coded interview segment (``thema: ...``,
+#:                  docs/interviews.md): ``wijk``, ``wave``, ``interview_id``, ``theme``, ``segment_id``
+#:                  (the same as the segment's signal and tie observations), ``quote`` (the segment
+#:                  text: personal data), ``actors`` (the actor ids the segment mentions,
+#:                  ``;``-separated), ``interviewee`` (the actor id of the interviewee, so that
+#:                  ``wijknet forget`` removes what they said), provenance and ``item_key`` (the segment's key: a re-imported
+#:                  segment replaces its themes).
+#: ``ratings``      the PARTNER items per rater and partner of a tidy ``ratings`` file (text codes 1-4,
+#:                  ``''`` = no answer), one row per wave, rater and partner; removed with either
+#:                  actor. Survey exports need no rows here: their ratings are the ``answers`` of the
+#:                  survey observations (:func:`wijknet.store.frames.ratings_frame`).
+V5 = """
+CREATE TABLE actor_waves (
+    wijk          TEXT NOT NULL,
+    wave          TEXT NOT NULL,
+    actor_id      TEXT NOT NULL REFERENCES actors(actor_id) ON DELETE CASCADE,
+    pluswijkteam  TEXT NOT NULL DEFAULT '',
+    kernaanpakken TEXT NOT NULL DEFAULT '',
+    role          TEXT NOT NULL DEFAULT '',
+    organisation  TEXT NOT NULL DEFAULT '',
+    role_group    TEXT NOT NULL DEFAULT '',
+    layer         TEXT NOT NULL DEFAULT '',
+    file_id       INTEGER NOT NULL REFERENCES files(file_id),
+    source_row    INTEGER,
+    item_key      TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (wave, actor_id)
+);
+CREATE TABLE themes (
+    theme_id      INTEGER PRIMARY KEY,
+    wijk          TEXT NOT NULL,
+    wave          TEXT NOT NULL,
+    interview_id  TEXT NOT NULL,
+    theme         TEXT NOT NULL,
+    segment_id    TEXT NOT NULL DEFAULT '',
+    quote         TEXT NOT NULL DEFAULT '',
+    actors        TEXT NOT NULL DEFAULT '',
+    interviewee   TEXT NOT NULL DEFAULT '',
+    import_id     INTEGER NOT NULL REFERENCES imports(import_id),
+    file_id       INTEGER NOT NULL REFERENCES files(file_id),
+    source_file   TEXT NOT NULL DEFAULT '',
+    source_row    INTEGER,
+    source_column TEXT NOT NULL DEFAULT '',
+    item_key      TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX themes_segment ON themes (wijk, wave, segment_id);
+CREATE TABLE ratings (
+    wijk              TEXT NOT NULL,
+    wave              TEXT NOT NULL,
+    rater             TEXT NOT NULL REFERENCES actors(actor_id) ON DELETE CASCADE,
+    rated             TEXT NOT NULL REFERENCES actors(actor_id) ON DELETE CASCADE,
+    intensity         TEXT NOT NULL DEFAULT '',
+    trust_open        TEXT NOT NULL DEFAULT '',
+    trust_reliability TEXT NOT NULL DEFAULT '',
+    trust_mission     TEXT NOT NULL DEFAULT '',
+    value_power       TEXT NOT NULL DEFAULT '',
+    value_involvement TEXT NOT NULL DEFAULT '',
+    value_resources   TEXT NOT NULL DEFAULT '',
+    file_id           INTEGER NOT NULL REFERENCES files(file_id),
+    source_row        INTEGER,
+    PRIMARY KEY (wave, rater, rated),
+    CHECK (rater <> rated)
+);
+CREATE INDEX themes_item ON themes (item_key);
+"""
+
 #: ``MIGRATIONS[i]`` takes the schema from ``user_version`` i to i + 1.
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4)
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5)
 
 #: The schema version this wijknet writes and reads.
 SCHEMA_VERSION = len(MIGRATIONS)

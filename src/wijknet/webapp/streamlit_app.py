@@ -27,6 +27,10 @@ PAGES = (
     ("verandering.py", "page_change", "verandering"),
     ("kpi.py", "page_kpi", "kpi-monitor"),
     ("vergelijken.py", "page_compare", "vergelijken"),
+    ("kernaanpakken.py", "page_kernaanpakken", "kernaanpakken"),  # kern
+    ("pluswijkteam.py", "page_team", "pluswijkteam"),  # kern
+    ("vertrouwen.py", "page_onderstroom", "vertrouwen"),  # oanalysis: the onderstroom (issue 14)
+    ("participatie.py", "page_participation", "participatie"),  # oanalysis (issue 14)
     ("rapport.py", "page_report", "rapport"),
     (
         "live.py",

@@ -1071,6 +1071,304 @@ TEXTS = {
         "nl": "Dit project heeft maar één wijk: er is nog niets te vergelijken.",
         "en": "This project has only one wijk: there is nothing to compare yet.",
     },
+    # --- kern: Kernaanpakken and PlusWIJkteam ---
+    "page_kernaanpakken": {"nl": "Kernaanpakken", "en": "Kernaanpakken (core approaches)"},
+    "page_team": {"nl": "PlusWIJkteam", "en": "PlusWIJkteam"},
+    "kern_intro": {
+        "nl": "Elke kernaanpak vraagt om bepaalde samenwerkingen tussen rollen, zoals huisartsen met de gemeente of "
+        "verwijzingen naar een welzijnscoach. Deze pagina laat per kernaanpak zien welke van die samenwerkingen er in "
+        "de wijk zijn, welke ontbreken en welke rollen er helemaal niet zijn.",
+        "en": "Each kernaanpak needs certain collaborations between roles, such as GPs with the municipality or "
+        "referrals to a welfare coach. This page shows per kernaanpak which of them exist in the wijk, which are "
+        "missing and which roles are not there at all.",
+    },
+    "kern_scope": {
+        "nl": "Wijk {wijk}, meting {wave}. Alle soorten relaties tellen mee (de filters links gelden hier niet).",
+        "en": "Wijk {wijk}, wave {wave}. Every type of tie counts (the filters on the left do not apply here).",
+    },
+    "kern_present": {"nl": "Samenwerkingen die er zijn", "en": "Collaborations that exist"},
+    "kern_absent": {"nl": "Samenwerkingen die ontbreken", "en": "Collaborations that are missing"},
+    "kern_none": {"nl": "Geen.", "en": "None."},
+    "kern_participation": {
+        "nl": "Deelnamecontrole (alleen voor onderzoekers)",
+        "en": "Participation check (researchers only)",
+    },
+    "kern_leernetwerk": {
+        "nl": "Het leernetwerk ziet per wijk alleen hoe volledig elke kernaanpak is: het deel van de verwachte "
+        "samenwerkingen dat er is.",
+        "en": "The learning network sees per wijk only how complete each kernaanpak is: the share of the expected "
+        "collaborations that exist.",
+    },
+    "kern_completeness_caption": {
+        "nl": "Volledigheid in meting {wave}: verwachte samenwerkingen die er zijn, als percentage.",
+        "en": "Completeness in wave {wave}: expected collaborations that exist, as a percentage.",
+    },
+    "kern_method": {
+        "nl": "Een samenwerking telt als er minstens één relatie is tussen iemand met de ene en iemand met de andere "
+        "rol (bij een verwijzing alleen in de richting van de verwijzing). Welke samenwerkingen bij een kernaanpak "
+        "horen, volgt het transformatieplan van PlusWIJken.",
+        "en": "A collaboration counts when there is at least one tie between someone with the one role and someone "
+        "with the other (for a referral only in the direction of the referral). Which collaborations belong to a "
+        "kernaanpak follows the PlusWIJken transformation plan.",
+    },
+    "team_intro": {
+        "nl": "Het PlusWIJkteam verbindt: het brengt partijen samen, betrekt bewoners en is het eerste aanspreekpunt. "
+        "Deze pagina laat zien hoe ver het team in het wijknetwerk reikt en of het de samenstelling heeft die het "
+        "plan vraagt.",
+        "en": "The PlusWIJkteam connects: it brings parties together, involves residents and is the first point of "
+        "contact. This page shows how far the team reaches into the wijknetwerk and whether it has the composition "
+        "the plan asks for.",
+    },
+    "team_leernetwerk": {
+        "nl": "Deze pagina gaat over de leden van één team en is er alleen voor onderzoekers en het PlusWIJkteam zelf.",
+        "en": "This page is about the members of one team and is only for researchers and the PlusWIJkteam itself.",
+    },
+    "team_size": {"nl": "Teamleden", "en": "Team members"},
+    "team_reach_2": {"nl": "Bereik in twee stappen", "en": "Reach in two steps"},
+    "team_leefwereld": {"nl": "Relaties met de leefwereld", "en": "Ties with the leefwereld"},
+    "team_first_contact": {"nl": "Aanspreekpunt", "en": "First point of contact"},
+    "team_first_contact_help": {
+        "nl": "Deel van de relaties die anderen in de wijk leggen dat naar een teamlid gaat.",
+        "en": "Share of the ties others in the wijk make that go to a team member.",
+    },
+    "team_connectors": {"nl": "Verbinders buiten het team", "en": "Connectors outside the team"},
+    "team_connectors_intro": {
+        "nl": "Deze mensen verbinden anderen die zelf niet met elkaar verbonden zijn, maar zitten niet in het team: "
+        "goede gesprekspartners voor het team.",
+        "en": "These people connect others who are not connected themselves, but are not in the team: good people "
+        "for the team to talk to.",
+    },
+    "team_method": {
+        "nl": "Een stap is een relatie in een van beide richtingen. Het team komt uit de kolom pluswijkteam van deze "
+        "meting. Verbinders: de tien procent sterkste makelaars (zie de pagina Verbinders).",
+        "en": "A step is a tie in either direction. The team comes from the pluswijkteam column of this wave. "
+        "Connectors: the top ten percent of brokers (see the page Connectors).",
+    },
+    "col_kern_role": {"nl": "Rol", "en": "Role"},
+    # --- odata: gegevens (import counts of issue 14) ---
+    "import_count_actor_waves_added": {
+        "nl": "{n} nieuwe gegevens per meting",
+        "en": "{n} per-wave attributes added",
+    },
+    "import_count_actor_waves_updated": {
+        "nl": "{n} gegevens per meting bijgewerkt",
+        "en": "{n} per-wave attributes updated",
+    },
+    "import_count_themes": {"nl": "{n} gespreksthema's", "en": "{n} interview themes"},
+    "import_count_ratings_added": {"nl": "{n} nieuwe beoordelingen", "en": "{n} ratings added"},
+    # --- oanalysis: Vertrouwen en waarde, Participatie van inwoners (issue 14) ---
+    "page_onderstroom": {"nl": "Vertrouwen en waarde", "en": "Trust and value"},
+    "page_participation": {"nl": "Participatie van inwoners", "en": "Residents' participation"},
+    "oa_intro": {
+        "nl": "De onderstroom van de samenwerking in {wijk}: hoe nauw partners samenwerken, hoeveel ze elkaar "
+        "vertrouwen en wat ze aan elkaar hebben, zoals de partners het zelf in de vragenlijst aangeven.",
+        "en": "The undercurrent of collaboration in {wijk}: how closely partners work together, how much they "
+        "trust each other and what they get from each other, as the partners themselves say in the survey.",
+    },
+    "oa_no_ratings": {
+        "nl": "Dit project heeft nog geen beoordelingen van partners (ratings.csv). Zet per genoemde partner het "
+        "niveau van samenwerking (1-4) en de drie vragen over vertrouwen en waarde in ratings.csv.",
+        "en": "This project has no ratings of partners yet (ratings.csv). Give per named partner the level of "
+        "collaboration (1-4) and the three trust and three value items in ratings.csv.",
+    },
+    "oa_what_intensity": {
+        "nl": "**Intensiteit**: hoe nauw partners samenwerken, van elkaar kennen (1) tot helemaal samen werken (4).",
+        "en": "**Intensity**: how closely partners work together, from knowing each other (1) to fully joint "
+        "work (4).",
+    },
+    "oa_what_share": {
+        "nl": "**Nauw samenwerken**: het deel van de relaties waarin partners hun werk op elkaar afstemmen of "
+        "samen doen (niveau 3 of 4).",
+        "en": "**Close collaboration**: the share of ties in which partners coordinate or integrate their work "
+        "(level 3 or 4).",
+    },
+    "oa_what_trust": {
+        "nl": "**Vertrouwen**: hoe open, betrouwbaar en gericht op het gezamenlijke doel partners elkaar vinden "
+        "(1 = weinig, 4 = veel).",
+        "en": "**Trust**: how open, reliable and committed to the shared goal partners find each other "
+        "(1 = little, 4 = a lot).",
+    },
+    "oa_what_value": {
+        "nl": "**Waarde**: wat partners aan elkaar hebben: invloed, betrokkenheid en middelen (1 = weinig, 4 = veel).",
+        "en": "**Value**: what partners get from each other: influence, involvement and resources "
+        "(1 = little, 4 = a lot).",
+    },
+    "oa_levels": {
+        "nl": "1 elkaar kennen|2 afstemmen|3 coördineren|4 integreren",
+        "en": "1 awareness|2 cooperation|3 coordination|4 integration",
+    },
+    "oa_level": {"nl": "Niveau van samenwerking", "en": "Level of collaboration"},
+    "oa_answers": {"nl": "Relaties", "en": "Ties"},
+    "oa_share_pct": {"nl": "Deel van de relaties (%)", "en": "Share of ties (%)"},
+    "oa_intensity_title": {
+        "nl": "Hoe nauw werken partners samen?",
+        "en": "How closely do partners work together?",
+    },
+    "oa_network_title": {"nl": "De hele wijk per meting", "en": "The whole wijk per wave"},
+    "oa_pairs_title": {"nl": "Tussen domeinen in {wave}", "en": "Between domains in {wave}"},
+    "oa_orgs_title": {
+        "nl": "Partners zoals anderen ze zien ({wave})",
+        "en": "Partners as others see them ({wave})",
+    },
+    "oa_orgs_note": {
+        "nl": "Alleen partners die door minstens {n} anderen zijn beoordeeld; nooit hun eigen antwoord.",
+        "en": "Only partners rated by at least {n} others; never their own answer.",
+    },
+    "oa_orgs_none": {
+        "nl": "Geen partner is in deze meting door minstens {n} anderen beoordeeld.",
+        "en": "No partner was rated by at least {n} others in this wave.",
+    },
+    "oa_col_wave": {"nl": "Meting", "en": "Wave"},
+    "oa_col_from": {"nl": "Van", "en": "From"},
+    "oa_col_to": {"nl": "Naar", "en": "To"},
+    "oa_help": {"nl": "Wat betekenen de cijfers?", "en": "What do the figures mean?"},
+    "oa_pairs_note": {
+        "nl": "Van: het domein van wie beoordeelt; naar: het domein van de beoordeelde partner.",
+        "en": "From: the domain of who rates; to: the domain of the rated partner.",
+    },
+    "oa_col_ties": {"nl": "Beoordeelde relaties", "en": "Rated ties"},
+    "oa_col_share": {"nl": "Nauw samenwerken", "en": "Close collaboration"},
+    "oa_col_trust": {"nl": "Vertrouwen", "en": "Trust"},
+    "oa_col_value": {"nl": "Waarde", "en": "Value"},
+    "oa_col_change_trust": {"nl": "Δ vertrouwen", "en": "Δ trust"},
+    "oa_col_change_share": {"nl": "Δ nauw samenwerken", "en": "Δ close collaboration"},
+    "oa_col_name": {"nl": "Partner", "en": "Partner"},
+    "oa_col_domain": {"nl": "Domein", "en": "Domain"},
+    "oa_col_raters": {"nl": "Beoordeeld door", "en": "Rated by"},
+    "oa_range": {
+        "nl": "{value} (tussen {low} en {high})",
+        "en": "{value} (between {low} and {high})",
+    },
+    "oa_range_note": {
+        "nl": "Tussen haakjes: waar het echte gemiddelde waarschijnlijk ligt; hoe minder partners antwoordden, "
+        "hoe breder.",
+        "en": "In brackets: where the true average probably lies; the fewer partners answered, the wider.",
+    },
+    "oa_ci_note": {
+        "nl": "95%-interval: bootstrap over beoordelaars (1000 trekkingen, seed 0); scores volgens PARTNER "
+        "(gemiddelde van minstens 2 van de 3 items). Zie docs/methods.md.",
+        "en": "95% interval: bootstrap over raters (1000 replicates, seed 0); PARTNER scores (mean of at least "
+        "2 of the 3 items). See docs/methods.md.",
+    },
+    "oa_hidden": {
+        "nl": "–: minder dan {n} beoordelaars (of af te leiden uit de andere cijfers), dus niet getoond.",
+        "en": "–: fewer than {n} raters (or derivable from the other figures), so not shown.",
+    },
+    "oa_summary": {
+        "nl": "In {wave} werkt {share} van de beoordeelde relaties nauw samen. Vertrouwen: {trust} van 4, "
+        "waarde: {value} van 4.",
+        "en": "In {wave}, {share} of the rated ties collaborate closely. Trust: {trust} out of 4, value: {value} "
+        "out of 4.",
+    },
+    "oa_trend_up": {
+        "nl": "Het vertrouwen is gestegen sinds {wave}.",
+        "en": "Trust has grown since {wave}.",
+    },
+    "oa_trend_down": {
+        "nl": "Het vertrouwen is gedaald sinds {wave}.",
+        "en": "Trust has fallen since {wave}.",
+    },
+    "oa_themes_title": {
+        "nl": "Wat de gesprekken zeggen (onderzoekers)",
+        "en": "What the conversations say (researchers)",
+    },
+    "oa_themes_intro": {
+        "nl": "Thema's uit de gecodeerde interviews van {wijk} in {wave}, met de signalen (drempels, "
+        "ontbrekende en gewenste verbindingen) uit dezelfde fragmenten.",
+        "en": "Themes of the coded interviews of {wijk} in {wave}, with the signals (barriers, missing and "
+        "wished-for links) of the same segments.",
+    },
+    "oa_themes_none": {
+        "nl": "Geen gecodeerde thema's in deze meting.",
+        "en": "No coded themes in this wave.",
+    },
+    "oa_col_theme": {"nl": "Thema", "en": "Theme"},
+    "oa_col_segments": {"nl": "Fragmenten", "en": "Segments"},
+    "oa_col_interviews": {"nl": "Gesprekken", "en": "Interviews"},
+    "oa_col_signals": {"nl": "Signalen", "en": "Signals"},
+    "oa_col_barriers": {"nl": "Drempels", "en": "Barriers"},
+    "oa_col_missing": {"nl": "Zou moeten kennen", "en": "Should know"},
+    "oa_quotes": {"nl": "Citaten bij het thema", "en": "Quotes of the theme"},
+    "oa_quotes_locked": {
+        "nl": "Citaten zijn alleen te zien met echte namen aan (onderzoekers).",
+        "en": "Quotes are shown only with real names on (researchers).",
+    },
+    "oa_col_quote": {"nl": "Citaat", "en": "Quote"},
+    "oa_col_interview": {"nl": "Gesprek", "en": "Interview"},
+    "pa_intro": {
+        "nl": "Op welke trede van de participatieladder staan de inwoners van {wijk}, zoals ze het zelf zeggen? "
+        "De ladder is geen oordeel: elke trede kan passen.",
+        "en": "On which step of the participation ladder are the residents of {wijk}, as they say themselves? "
+        "The ladder is no judgement: every step can fit.",
+    },
+    "pa_none": {
+        "nl": "Dit project heeft nog geen antwoorden van inwoners op de participatieladder "
+        "(kolom participation_level in responses.csv).",
+        "en": "This project has no answers of residents on the participation ladder yet "
+        "(column participation_level in responses.csv).",
+    },
+    "pa_who": {
+        "nl": "Inwoners: iedereen uit de leefwereld (inwoners, sleutelfiguren, vrijwilligers, mantelzorgers).",
+        "en": "Residents: everyone of the lived world (residents, key figures, volunteers, informal carers).",
+    },
+    "pa_ladder_title": {"nl": "De ladder per meting", "en": "The ladder per wave"},
+    "pa_step": {"nl": "Trede", "en": "Step"},
+    "pa_residents": {"nl": "Inwoners", "en": "Residents"},
+    "pa_share": {"nl": "Deel (%)", "en": "Share (%)"},
+    "pa_median": {
+        "nl": "In {wave} staat de middelste inwoner op de trede **{step}** ({n} inwoners antwoordden).",
+        "en": "In {wave} the middle resident is on the step **{step}** ({n} residents answered).",
+    },
+    "pa_median_change": {
+        "nl": "Dat is {steps} trede(n) {direction} dan in de meting ervoor.",
+        "en": "That is {steps} step(s) {direction} than in the wave before.",
+    },
+    "pa_higher": {"nl": "hoger", "en": "higher"},
+    "pa_lower": {"nl": "lager", "en": "lower"},
+    "pa_same": {
+        "nl": "Dat is dezelfde trede als in de meting ervoor.",
+        "en": "That is the same step as in the wave before.",
+    },
+    "pa_median_hidden": {
+        "nl": "In {wave} antwoordden te weinig inwoners om de middelste trede te tonen.",
+        "en": "In {wave} too few residents answered to show the middle step.",
+    },
+    "pa_ties_title": {
+        "nl": "Met wie zijn de inwoners verbonden? ({wave})",
+        "en": "Whom are the residents tied to? ({wave})",
+    },
+    "pa_ties_note": {
+        "nl": "Relaties van de inwoners op elke trede met elk domein. –: minder dan {n} inwoners op de trede.",
+        "en": "Ties of the residents at each step with each domain. –: fewer than {n} residents at the step.",
+    },
+    "pa_ties_none": {
+        "nl": "Geen relaties van inwoners met een trede in deze meting.",
+        "en": "No ties of residents with a step in this wave.",
+    },
+    "pa_col_ties": {"nl": "Relaties", "en": "Ties"},
+    "weight_by": {"nl": "Sterkte van een relatie", "en": "Strength of a tie"},
+    "weight_by_weight": {"nl": "Zoals opgegeven (contact)", "en": "As given (contact)"},
+    "weight_by_intensity": {"nl": "Intensiteit (1-4)", "en": "Intensity (1-4)"},
+    "weight_by_trust": {"nl": "Vertrouwen (1-4)", "en": "Trust (1-4)"},
+    "weight_by_help": {
+        "nl": "Alleen voor onderzoekers: de sterkte uit de beoordelingen van partners. Relaties zonder "
+        "beoordeling vallen dan weg.",
+        "en": "Researchers only: the strength from the partners' ratings. Ties without a rating are left out.",
+    },
+    "oa_compare_title": {
+        "nl": "Vertrouwen en intensiteit per wijk ({wave})",
+        "en": "Trust and intensity per wijk ({wave})",
+    },
+    "oa_compare_note": {
+        "nl": "Nauw samenwerken: deel van de beoordeelde relaties op niveau 3-4. Vertrouwen en waarde: 1 (weinig) "
+        "tot 4 (veel), zoals partners elkaar beoordelen. –: te weinig beoordelaars.",
+        "en": "Close collaboration: share of rated ties at level 3-4. Trust and value: 1 (little) to 4 (a lot), as "
+        "partners rate each other. –: too few raters.",
+    },
+    "min_level_toggle": {
+        "nl": "Alleen nauwe samenwerking (niveau 3-4)",
+        "en": "Close collaboration only (level 3-4)",
+    },
 }
 
 

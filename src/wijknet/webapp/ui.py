@@ -148,3 +148,25 @@ def viewer_controls() -> None:
                 on_change=_record_unlock if store else None,
                 args=(folder,) if store else None,
             )
+
+
+def weight_filters(sel: state.Selection) -> tuple[str, int | None]:
+    """The sidebar's tie strength from the ratings (``weight``) and "close collaboration only" (``min_level``).
+
+    Shown only to an audience that sees ratings (researchers) of a project
+    with ratings; everyone else gets the plain map (``("weight", None)``),
+    see :func:`wijknet.graph.build.build_graph`.
+    """
+    audience = sel.project.audience
+    if sel.project.ratings.empty or (audience is not None and not audience.sees_ratings):
+        return "weight", None
+    options = ("weight", "intensity", "trust")
+    weight = st.radio(
+        t("weight_by"),
+        options,
+        key=f"map_weight_{sel.lang}",
+        format_func=lambda o: t(f"weight_by_{o}"),
+        help=t("weight_by_help"),
+    )
+    close = st.toggle(t("min_level_toggle"), value=False, key="map_min_level")
+    return weight, 3 if close else None

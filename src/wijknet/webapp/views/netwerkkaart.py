@@ -29,23 +29,59 @@ with st.sidebar:
         disabled=not show_names,
         help=t("all_names_help", n=state.MAP_LABELS),
     )
+    weight, min_level = ui.weight_filters(sel)  # researchers with ratings only
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _weighted_map(
+    folder, sig, wijk, wave, tie_types, min_weight, weight, min_level, lang, names, all_names
+):
+    """The map with tie strength from the ratings (graph.build weight/min_level) and its counts; no size by measure."""
+    from wijknet.analysis.tables import graph_counts
+    from wijknet.viz.netmap import network_map_html
+
+    project = state.load(folder)
+    G = project.graph(wijk, wave, tie_types=list(tie_types) or None, min_weight=min_weight, weight=weight,
+                      min_level=min_level)  # fmt: skip
+    html = network_map_html(G, state.layout(folder, sig, wijk), taxonomy=project.taxonomy, lang=lang,
+                            show_names=names, max_labels=None if all_names else state.MAP_LABELS,
+                            height=MAP_HEIGHT)  # fmt: skip
+    return html, graph_counts(G)
+
 
 folder, sig = sel.key
-html = state.map_html(
-    folder,
-    sig,
-    sel.wijk,
-    sel.wave,
-    *sel.filters,
-    measure=measure,
-    size_label=t(f"measure_{measure}"),
-    lang=sel.lang,
-    show_names=show_names,
-    all_names=all_names,
-    height=MAP_HEIGHT,
-)
+counts = None
+if weight != "weight" or min_level is not None:
+    html, counts = _weighted_map(
+        folder,
+        sig,
+        sel.wijk,
+        sel.wave,
+        *sel.filters,
+        weight,
+        min_level,
+        sel.lang,
+        show_names,
+        all_names,
+    )
+else:
+    html = state.map_html(
+        folder,
+        sig,
+        sel.wijk,
+        sel.wave,
+        *sel.filters,
+        measure=measure,
+        size_label=t(f"measure_{measure}"),
+        lang=sel.lang,
+        show_names=show_names,
+        all_names=all_names,
+        height=MAP_HEIGHT,
+    )
 st.iframe(html, height=MAP_HEIGHT + 110, alt=t("map_alt", wijk=sel.wijk, wave=sel.wave))
-st.caption(t("map_counts", **state.graph_counts(folder, sig, sel.wijk, sel.wave, *sel.filters)))
+st.caption(
+    t("map_counts", **(counts or state.graph_counts(folder, sig, sel.wijk, sel.wave, *sel.filters)))
+)
 with st.expander(t("map_help"), expanded=False):
     st.write(t("map_intro"))
 

@@ -16,6 +16,7 @@ import streamlit as st
 
 from wijknet.analysis.compare import (
     PERCENT_MEASURES,
+    compare_onderstroom,
     last_values,
     measure_over_waves,
     measure_text,
@@ -322,6 +323,33 @@ st.altair_chart(ui.localise(chart, sel.lang), width="content", theme=None)
 st.caption(t("compare_mixing_note"))
 if mixing["suppressed"].any():
     st.caption(t("mixing_suppressed", n=sel.project.config.min_cell))
+
+
+# --- oanalysis: intensity and trust next to the structure (issue 14) ---------------------------------
+@st.cache_data(show_spinner=False, max_entries=8)
+def _onderstroom(folder: str, sig: tuple, wave: str):
+    return compare_onderstroom(state.load(folder), wave)
+
+
+onderstroom = _onderstroom(*sel.key, sel.wave)
+if not onderstroom.empty:
+    st.subheader(t("oa_compare_title", wave=ui.literal(sel.wave)))
+    st.dataframe(
+        pd.DataFrame(
+            {
+                t("kpi_col_wijk"): onderstroom["wijk"],
+                t("oa_col_ties"): [fmt.integer(v, sel.lang) for v in onderstroom["ties_rated"]],
+                t("oa_col_share"): [
+                    fmt.percent(v, 0, sel.lang) for v in onderstroom["share_coordination_plus"]
+                ],
+                t("oa_col_trust"): [fmt.number(v, 2, sel.lang) for v in onderstroom["trust_mean"]],
+                t("oa_col_value"): [fmt.number(v, 2, sel.lang) for v in onderstroom["value_mean"]],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+    st.caption(t("oa_compare_note"))
 
 # --- every number, for researchers -------------------------------------------------------------------
 with st.expander(t("compare_all_numbers")):
