@@ -420,6 +420,7 @@ def write_raw_exports(
     themes = themes[(themes["wijk"] == wijk) & (themes["wave"] == wave)]
     relation_of = {sid: RELATIONS[t] for sid, t in zip(signals["segment_id"], signals["tie_type"])}
     seen: set[str] = set()
+    story_rows: list[dict] = []
     for segment_id, segment in themes.groupby("segment_id", sort=False):
         first = segment.iloc[0]
         interviewee, mentioned = first["actors"].split(";")[:2]
@@ -428,10 +429,15 @@ def write_raw_exports(
             f"relatie: {relation_of.get(segment_id, 'werkt samen met')}",
         ]
         codes += [f"thema: {theme}" for theme in segment["theme"]]
-        rows.append({"interview_id": first["interview_id"],
+        story_rows.append({"interview_id": first["interview_id"],
                      "interviewee": interviewee if first["interview_id"] not in seen else "", "wijk": wijk,
                      "wave": wave, "segment_id": segment_id, "segment": first["quote"], "codes": "; ".join(codes)})  # fmt: skip
         seen.add(first["interview_id"])
+    # between the two key-figure interviews: the sheet still starts and ends with a key-figure interview
+    after_first = (
+        sum(1 for r in rows if r["interview_id"] == rows[0]["interview_id"]) if rows else 0
+    )
+    rows[after_first:after_first] = story_rows
     sheet = pd.DataFrame(
         rows,
         columns=["interview_id", "interviewee", "wijk", "wave", "segment_id", "segment", "codes"],
