@@ -396,7 +396,7 @@ def restrict(project, audience: str | Audience, *, key: bytes | None = None):
             kinds = _label_kinds(project)
             ties["evidence"] = ties["evidence"].map(lambda v: _neutral_evidence(v, kinds))
         blanked = 0
-        for table, keep in ((actors, (*ACTOR_REQUIRED, *ACTOR_OPTIONAL, *ACTOR_DERIVED)), (ties, PLAIN_TIE_COLUMNS),
+        for table, keep in ((actors, (*ACTOR_REQUIRED, *ACTOR_OPTIONAL, *ACTOR_DERIVED)), (ties, (*PLAIN_TIE_COLUMNS, "segment_id")),
                             (responses, (*RESPONSE_REQUIRED, *RESPONSE_OPTIONAL)),
                             (ratings, (*RATING_REQUIRED, *RATING_ITEMS)),
                             (themes, (*THEME_REQUIRED, *THEME_OPTIONAL, "signals"))):  # fmt: skip
@@ -405,10 +405,14 @@ def restrict(project, audience: str | Audience, *, key: bytes | None = None):
         # Interview and segment ids are document names and paragraph numbers ("Gesprek Jansen.docx:4-6"):
         # opaque codes keep segments and interviews countable and joinable within this view, nothing more.
         opaque_key = key if key is not None else load_key(project.path or project.store_path or ".")
-        for column, prefix in (("interview_id", "G"), ("segment_id", "S")):
-            themes[column] = themes[column].map(
-                lambda v, p=prefix: _opaque(opaque_key, p, v) if v else ""
-            )
+        for table, column, prefix in ((themes, "interview_id", "G"), (themes, "segment_id", "S"),
+                                      (ties, "segment_id", "S")):  # fmt: skip
+            if column in table.columns:  # a tie's segment: the signal's link to its themes
+                table[column] = table[column].map(
+                    lambda v, p=prefix: (
+                        _opaque(opaque_key, p, v) if isinstance(v, str) and v else ""
+                    )
+                )
         if blanked:
             warnings.append(text(TEXTS, "blanked_free_text", n=blanked))
     if audience.tier == "leernetwerk":
