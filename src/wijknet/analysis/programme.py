@@ -18,8 +18,12 @@ from collections.abc import Callable
 
 import pandas as pd
 
+from wijknet.analysis.opportunities import opportunities_lens  # worlds: Verbindingskansen
+from wijknet.analysis.worlds import worlds_lens  # worlds: leefwereld en systeemwereld
+
 #: The lenses in the order their tables are written: each is ``lens(project, seed=...) -> {stem: table}``.
 LENSES: list[Callable[..., dict[str, pd.DataFrame]]] = []
+LENSES += [worlds_lens, opportunities_lens]  # worlds: issue 13 items 4 and 5
 
 
 def programme_tables(project, *, seed: int = 0) -> dict[str, pd.DataFrame]:
