@@ -241,7 +241,7 @@ def test_leernetwerk_gets_protected_aggregates_and_no_actor(project):
     )
     assert not (ids & _strings(tables))
     # every published tie count is 0 or at least min_cell (5): the small world cells are blank
-    for name, group in (("worlds", "world"), ("layers", "layer")):
+    for name in ("worlds", "layers"):
         ties = tables[name]["ties"].dropna()
         assert ((ties == 0) | (ties >= seen.config.min_cell)).all(), name
         assert tables[name]["suppressed"].any()

@@ -460,7 +460,7 @@ def suggest_introductions(
 # --- the lens of wijknet.analysis.programme ------------------------------------------------
 
 
-def _kernaanpak_missing(project: Project, wijk: str, wave: str) -> pd.DataFrame | None:
+def kernaanpak_missing(project: Project, wijk: str, wave: str) -> pd.DataFrame | None:
     """The missing kernaanpak links of one wijk and wave, or None (that reason is skipped).
 
     MERGE (lead): the single call site of helper ``kern``'s function. Replace
@@ -489,7 +489,7 @@ def opportunity_tables(
     suggestions, players = [], []
     for wijk in wijken:
         for wave in project.waves:
-            missing = _kernaanpak_missing(project, wijk, wave)
+            missing = kernaanpak_missing(project, wijk, wave)
             suggestions.append(
                 suggest_introductions(project, wijk, wave, missing=missing, limit=limit)
             )
@@ -522,3 +522,137 @@ def opportunities_lens(project: Project, seed: int = 0) -> dict[str, pd.DataFram
     ['key_players', 'opportunities', 'signals']
     """
     return opportunity_tables(project, seed=seed)
+
+
+# --- what the app page and the reports show --------------------------------------------------
+
+VIEW_TEXTS = {
+    "wave": {"nl": "Meting", "en": "Wave"},
+    "from": {"nl": "Van", "en": "From"},
+    "to": {"nl": "Over", "en": "About"},
+    "signal": {"nl": "Signaal", "en": "Signal"},
+    "since": {"nl": "Relatie sinds", "en": "Tie since"},
+    "not_yet": {"nl": "nog niet", "en": "not yet"},
+    "problem": {"nl": "Vraag", "en": "Question"},
+    "kpp_pos": {"nl": "Bereik: wie bereikt samen de meeste actoren binnen twee stappen?",
+                "en": "Reach: who together reach most actors within two steps?"},
+    "kpp_neg": {"nl": "Kwetsbaarheid: zonder wie valt het netwerk het meest uiteen?",
+                "en": "Fragility: without whom does the network fall apart most?"},
+    "players": {"nl": "Sleutelspelers", "en": "Key players"},
+    "what": {"nl": "Wat de set doet", "en": "What the set does"},
+    "pos_value": {"nl": "bereikt {share} van de andere actoren binnen twee stappen",
+                  "en": "reach {share} of the other actors within two steps"},
+    "neg_value": {"nl": "zonder hen is {share} van de paren actoren niet meer met elkaar verbonden",
+                  "en": "without them, {share} of the pairs of actors are no longer connected"},
+    "team_mark": {"nl": " (PlusWIJkteam)", "en": " (PlusWIJkteam)"},
+    "rank": {"nl": "#", "en": "#"},
+    "who": {"nl": "Wie", "en": "Who"},
+    "with": {"nl": "Met wie", "en": "With whom"},
+    "reason": {"nl": "Reden", "en": "Reason"},
+    "score": {"nl": "Score", "en": "Score"},
+    "why": {"nl": "Waarom (feiten)", "en": "Why (facts)"},
+    "kernaanpak_link": {"nl": "ontbrekende kernaanpak-schakel", "en": "missing kernaanpak link"},
+    "articulation_point": {"nl": "kwetsbare brug", "en": "fragile bridge"},
+    "world_gap": {"nl": "kloof leefwereld-systeemwereld", "en": "gap lived-system world"},
+}  # fmt: skip
+
+
+def opportunity_view(
+    project: Project, wijk: str, wave: str, *, k: int = 3, restarts: int = 3, seed: int = 0,
+    missing: pd.DataFrame | None = None, limit: int | None = 10,
+) -> dict[str, pd.DataFrame]:  # fmt: skip
+    """The three tables of one wijk and wave for the app page (empty for a leernetwerk).
+
+    ``signals`` (:func:`signals`, all waves of the wijk), ``key_players``
+    (:func:`key_players`) and ``suggestions`` (:func:`suggest_introductions`).
+    """
+    if is_aggregate_only(project):
+        empty = pd.DataFrame()
+        return {"signals": empty, "key_players": empty, "suggestions": empty}
+    G = build_graph(project, wijk, wave)
+    return {
+        "signals": signals(project, wijk),
+        "key_players": key_players(G, k=k, restarts=restarts, seed=seed),
+        "suggestions": suggest_introductions(project, wijk, wave, missing=missing, limit=limit),
+    }
+
+
+def signals_view(table: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
+    """The signals with Dutch (or English) headers and words, ready to show (no evidence text)."""
+    if table.empty:
+        return pd.DataFrame()
+    return pd.DataFrame({
+        text(VIEW_TEXTS, "wave", lang): table["wave"].astype(str),
+        text(VIEW_TEXTS, "from", lang): table["source_name"].astype(str),
+        text(VIEW_TEXTS, "to", lang): table["target_name"].astype(str),
+        text(VIEW_TEXTS, "signal", lang): [text(TEXTS, s, lang) for s in table["signal"]],
+        text(VIEW_TEXTS, "since", lang): [w or text(VIEW_TEXTS, "not_yet", lang) for w in table["tied_wave"]],
+    })  # fmt: skip
+
+
+def key_players_view(table: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
+    """One row per key-player problem: the question, the names (team members marked), what the set does."""
+    from wijknet.core import formatting as fmt
+
+    rows = []
+    for problem in ("kpp_pos", "kpp_neg"):
+        part = table[table["problem"] == problem] if not table.empty else table
+        if part.empty:
+            continue
+        names = ", ".join(
+            n + (text(VIEW_TEXTS, "team_mark", lang) if t else "")
+            for n, t in zip(part["name"], part["pluswijkteam"])
+        )
+        share = fmt.percent(part["score"].iloc[0], 0, lang)
+        rows.append({
+            text(VIEW_TEXTS, "problem", lang): text(VIEW_TEXTS, problem, lang),
+            text(VIEW_TEXTS, "players", lang): names,
+            text(VIEW_TEXTS, "what", lang): text(VIEW_TEXTS, "pos_value" if problem == "kpp_pos" else "neg_value",
+                                                 lang, share=share),
+        })  # fmt: skip
+    return pd.DataFrame(rows)
+
+
+def suggestions_view(table: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
+    """The ranked suggestions with their sentence in ``lang``, ready to show."""
+    from wijknet.core import formatting as fmt
+
+    if table.empty:
+        return pd.DataFrame()
+    lang_key = "en" if lang == "en" else "nl"
+    return pd.DataFrame({
+        text(VIEW_TEXTS, "rank", lang): range(1, len(table) + 1),
+        text(VIEW_TEXTS, "who", lang): table["source_name"].astype(str),
+        text(VIEW_TEXTS, "with", lang): table["target_name"].astype(str),
+        text(VIEW_TEXTS, "reason", lang): [text(VIEW_TEXTS, r, lang) for r in table["reason"]],
+        text(VIEW_TEXTS, "score", lang): [fmt.number(v, 2, lang) for v in table["score"]],
+        text(VIEW_TEXTS, "why", lang): table[f"sentence_{lang_key}"].astype(str),
+    })  # fmt: skip
+
+
+def overlay_pairs(
+    suggestions: pd.DataFrame,
+    found: pd.DataFrame,
+    wave: str,
+    lang: str | None = None,
+    *,
+    top: int = 10,
+) -> list[tuple[str, str, str, str]]:
+    """Pairs for the dashed map overlay: the ``top`` suggestions, and the wave's signals without a tie yet.
+
+    Returns ``(source, target, kind, hover text)`` tuples for
+    :func:`wijknet.viz.netmap.network_map_html` (``overlay``): kind
+    ``"suggested"`` with the suggestion's sentence, ``"signal"`` with the
+    signal's words (never the interview's text).
+    """
+    lang_key = "en" if lang == "en" else "nl"
+    pairs = []
+    if not suggestions.empty:
+        head = suggestions.head(top)
+        pairs += [(s, t, "suggested", why) for s, t, why in
+                  zip(head["source"], head["target"], head[f"sentence_{lang_key}"])]  # fmt: skip
+    if not found.empty:
+        now = found[(found["wave"] == wave) & ~found["tied_now"].astype(bool)]
+        pairs += [(s, t, "signal", f"{a} → {b}: {text(TEXTS, kind, lang)}") for s, t, a, b, kind in
+                  zip(now["source"], now["target"], now["source_name"], now["target_name"], now["signal"])]  # fmt: skip
+    return pairs

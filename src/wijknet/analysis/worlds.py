@@ -53,11 +53,17 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from wijknet.core.i18n import text
 from wijknet.graph.build import build_graph
 from wijknet.metrics.brokerage import brokerage
 from wijknet.metrics.ei import ei_index
 from wijknet.metrics.mixing import mixing_matrix
-from wijknet.privacy.suppression import is_aggregate_only, protect_counts, protect_mixing
+from wijknet.privacy.suppression import (
+    is_aggregate_only,
+    protect_counts,
+    protect_mixing,
+    protect_rows,
+)
 from wijknet.project import Project
 
 #: The two worlds, from lived to system world.
@@ -387,9 +393,20 @@ def _protect_mixing(table: pd.DataFrame, group: str, min_cell: int):
 
 
 def world_tables(
-    project: Project, *, n_permutations: int = 1000, seed: int = 0, top: int = 5, **graph_options
+    project: Project,
+    *,
+    n_permutations: int = 1000,
+    seed: int = 0,
+    top: int = 5,
+    wijken: Iterable[str] | None = None,
+    waves: Iterable[str] | None = None,
+    **graph_options,
 ) -> dict[str, pd.DataFrame]:
     """All tables of the two worlds and the layers, every wijk and wave, as the project's audience may see them.
+
+    ``wijken`` and ``waves`` limit the mixing, E-I, brokerage and bridge
+    tables (default: all); ``formal_informal`` always follows every wave of
+    the wijken.
 
     Returns
     -------
@@ -409,13 +426,17 @@ def world_tables(
         (the E-I and its counts blanked where the network totals are
         suppressed, the expected value blanked where a world has fewer than
         ``min_cell`` actors, since it gives the group sizes away), and the
-        brokerage and formal-informal counts by primary suppression.
+        brokerage counts by :func:`wijknet.privacy.suppression.protect_rows`
+        (the roles add up to the total) and the formal-informal counts by
+        primary suppression.
     """
     aggregate = is_aggregate_only(project)
     min_cell = project.config.min_cell
+    wijken = project.wijken if wijken is None else list(wijken)
+    waves = project.waves if waves is None else list(waves)
     worlds, eis, layers, brokers, bridges, formal = [], [], [], [], [], []
-    for wijk in project.wijken:
-        for wave in project.waves:
+    for wijk in wijken:
+        for wave in waves:
             G = build_graph(project, wijk, wave, **graph_options)
             key = {"wijk": wijk, "wave": wave}
             worlds.append(world_mixing(G).assign(**key))
@@ -449,7 +470,14 @@ def world_tables(
                 ei.loc[i, ["external", "internal", "ei_index", "ei_p_value"]] = np.nan
             if row["_small"]:
                 ei.loc[i, "ei_expected"] = np.nan
-        brokers = protect_counts(brokers, BROKERAGE_COLUMNS[3:], min_cell)
+        # The roles add up to the total, shown beside them (and the same in the world and layer rows):
+        # small role counts are suppressed with a second one, so no subtraction gives them away.
+        brokers = protect_rows(
+            brokers,
+            [("brokerage_total", BROKERAGE_COLUMNS[3:-1])],
+            min_cell,
+            known=["brokerage_total"],
+        )
         formal = protect_counts(
             formal, ["informal_actors", "ties", "informal_tied"], min_cell,
             derived={"ties": ["change"], "informal_actors": ["informal_tied"]},
@@ -493,3 +521,196 @@ def worlds_lens(project: Project, seed: int = 0) -> dict[str, pd.DataFrame]:
     ['bridge_builders', 'formal_informal', 'layers', 'worlds', 'worlds_brokerage', 'worlds_ei']
     """
     return world_tables(project, n_permutations=1000, seed=seed)
+
+
+# --- what the app page and the reports show --------------------------------------------------
+
+TEXTS = {
+    "leefwereld": {"nl": "leefwereld", "en": "lived world (leefwereld)"},
+    "systeemwereld": {"nl": "systeemwereld", "en": "system world (systeemwereld)"},
+    "from": {"nl": "Van", "en": "From"},
+    "to": {"nl": "Naar", "en": "To"},
+    "ties": {"nl": "Relaties", "en": "Ties"},
+    "row_share": {"nl": "Aandeel van de rij", "en": "Share of the row"},
+    "wijk": {"nl": "Wijk", "en": "Neighbourhood"},
+    "crossing": {"nl": "Relaties tussen de werelden", "en": "Ties between the worlds"},
+    "within": {"nl": "Relaties binnen een wereld", "en": "Ties within a world"},
+    "ei_index": {"nl": "E-I-index", "en": "E-I index"},
+    "ei_expected": {"nl": "Verwacht bij toeval", "en": "Expected by chance"},
+    "ei_p_value": {"nl": "p", "en": "p"},
+    "rank": {"nl": "#", "en": "#"},
+    "name": {"nl": "Naam", "en": "Name"},
+    "role_group": {"nl": "Rol", "en": "Role"},
+    "world": {"nl": "Wereld", "en": "World"},
+    "team": {"nl": "In het PlusWIJkteam", "en": "In the PlusWIJkteam"},
+    "cross_partners": {"nl": "Partners in de andere wereld", "en": "Partners in the other world"},
+    "cross_brokerage": {
+        "nl": "Makelaarsposities tussen de werelden",
+        "en": "Brokerage between the worlds",
+    },
+    "wave": {"nl": "Meting", "en": "Wave"},
+    "informal_role": {"nl": "Informele kant", "en": "Informal side"},
+    "informal_actors": {"nl": "Actoren", "en": "Actors"},
+    "formal_ties": {"nl": "Relaties met professionals", "en": "Ties with professionals"},
+    "informal_tied": {
+        "nl": "Met minstens één professional",
+        "en": "With at least one professional",
+    },
+    "change": {"nl": "Verschil met vorige meting", "en": "Change since the previous wave"},
+    "yes": {"nl": "ja", "en": "yes"},
+    "no": {"nl": "nee", "en": "no"},
+    "ei_sentence": {
+        "nl": "{share} van de relaties loopt tussen leefwereld en systeemwereld ({e} van {total}). De E-I-index "
+        "is {ei} (-1: alle relaties binnen een wereld, +1: alle tussen de werelden); bij toeval verwacht: "
+        "{expected}, {p}.",
+        "en": "{share} of the ties run between the lived world and the system world ({e} of {total}). The "
+        "E-I index is {ei} (-1: all ties within a world, +1: all between the worlds); expected by chance: "
+        "{expected}, {p}.",
+    },
+    "ei_none": {
+        "nl": "Geen relaties tussen actoren met een bekende wereld in deze meting.",
+        "en": "No ties between actors with a known world in this wave.",
+    },
+    "ei_hidden": {
+        "nl": "De E-I-index is niet getoond: hij zou kleine aantallen verraden.",
+        "en": "The E-I index is not shown: it would give small counts away.",
+    },
+}
+
+
+def world_label(world: str, lang: str | None = None) -> str:
+    """``leefwereld``/``systeemwereld`` in words (Dutch or English)."""
+    return text(TEXTS, world, lang) if world in WORLDS else world
+
+
+def _slice(table: pd.DataFrame, wijk: str | None, wave: str | None) -> pd.DataFrame:
+    rows = table
+    if wijk is not None:
+        rows = rows[rows["wijk"] == wijk]
+    if wave is not None:
+        rows = rows[rows["wave"] == wave]
+    return rows.reset_index(drop=True)
+
+
+def world_mixing_view(tables: dict, wijk: str, wave: str, lang: str | None = None) -> pd.DataFrame:
+    """The world mixing of one wijk and wave with Dutch (or English) headers, ready to show."""
+    from wijknet.core import formatting as fmt
+
+    rows = _slice(tables["worlds"], wijk, wave)
+    return pd.DataFrame({
+        text(TEXTS, "from", lang): [world_label(w, lang) for w in rows["from_world"]],
+        text(TEXTS, "to", lang): [world_label(w, lang) for w in rows["to_world"]],
+        text(TEXTS, "ties", lang): ["–" if fmt.is_missing(v) else fmt.integer(v, lang) for v in rows["ties"]],
+        text(TEXTS, "row_share", lang): ["–" if fmt.is_missing(v) else fmt.percent(v, 0, lang)
+                                         for v in rows["row_share"]],
+    })  # fmt: skip
+
+
+def ei_sentence(tables: dict, wijk: str, wave: str, lang: str | None = None) -> str:
+    """One plain sentence on the E-I index between the worlds of one wijk and wave."""
+    from wijknet.core import formatting as fmt
+
+    rows = _slice(tables["worlds_ei"], wijk, wave)
+    if rows.empty:
+        return text(TEXTS, "ei_none", lang)
+    row = rows.iloc[0]
+    if fmt.is_missing(row["external"]) or fmt.is_missing(row["ei_index"]):
+        # blank counts: suppressed for a leernetwerk; a blank index with counts: no ties
+        return text(TEXTS, "ei_hidden" if fmt.is_missing(row["external"]) else "ei_none", lang)
+    total = row["external"] + row["internal"]
+    return text(
+        TEXTS, "ei_sentence", lang, share=fmt.percent(row["external"] / total, 0, lang),
+        e=fmt.integer(row["external"], lang), total=fmt.integer(total, lang), ei=fmt.number(row["ei_index"], 2, lang),
+        expected="–" if fmt.is_missing(row["ei_expected"]) else fmt.number(row["ei_expected"], 2, lang),
+        p=fmt.p_text(row["ei_p_value"], lang),
+    )  # fmt: skip
+
+
+def bridge_view(
+    tables: dict, wijk: str, wave: str, lang: str | None = None, *, roles=None
+) -> pd.DataFrame:
+    """The bridge builders of one wijk and wave, ready to show (empty without the table: leernetwerk)."""
+    if "bridge_builders" not in tables:
+        return pd.DataFrame()
+    rows = _slice(tables["bridge_builders"], wijk, wave)
+
+    def role(key):
+        if not key:
+            return ""
+        try:
+            return roles.label(key, lang) if roles is not None else key
+        except (KeyError, AttributeError):
+            return key
+
+    return pd.DataFrame({
+        text(TEXTS, "rank", lang): rows["rank"].astype(int),
+        text(TEXTS, "name", lang): rows["name"].astype(str),
+        text(TEXTS, "role_group", lang): [role(r) for r in rows["role_group"]],
+        text(TEXTS, "world", lang): [world_label(w, lang) for w in rows["world"]],
+        text(TEXTS, "team", lang): [text(TEXTS, "yes" if v else "no", lang) for v in rows["pluswijkteam"]],
+        text(TEXTS, "cross_partners", lang): rows["cross_partners"].astype(int),
+        text(TEXTS, "cross_brokerage", lang): rows["cross_brokerage"].astype(int),
+    })  # fmt: skip
+
+
+def formal_informal_view(
+    tables: dict, wijk: str, lang: str | None = None, *, roles=None
+) -> pd.DataFrame:
+    """The formal-informal ties of one wijk over the waves, ready to show."""
+    from wijknet.core import formatting as fmt
+
+    rows = _slice(tables["formal_informal"], wijk, None)
+
+    def count(v):
+        return "–" if fmt.is_missing(v) else fmt.integer(v, lang)
+
+    def role(key):
+        try:
+            return roles.label(key, lang) if roles is not None else key
+        except (KeyError, AttributeError):
+            return key
+
+    return pd.DataFrame({
+        text(TEXTS, "wave", lang): rows["wave"].astype(str),
+        text(TEXTS, "informal_role", lang): [role(r) for r in rows["informal_role"]],
+        text(TEXTS, "informal_actors", lang): [count(v) for v in rows["informal_actors"]],
+        text(TEXTS, "formal_ties", lang): [count(v) for v in rows["ties"]],
+        text(TEXTS, "informal_tied", lang): [count(v) for v in rows["informal_tied"]],
+        text(TEXTS, "change", lang): ["" if fmt.is_missing(v) else ("+" if v > 0 else "") + fmt.integer(v, lang) for v in rows["change"]],
+    })  # fmt: skip
+
+
+def worlds_by_wijk_view(tables: dict, wave: str, lang: str | None = None) -> pd.DataFrame:
+    """World mixing per wijk in one wave (the leernetwerk's aggregate view): ties within, between, E-I."""
+    from wijknet.core import formatting as fmt
+
+    ei = _slice(tables["worlds_ei"], None, wave)
+
+    def count(v):
+        return "–" if fmt.is_missing(v) else fmt.integer(v, lang)
+
+    return pd.DataFrame({
+        text(TEXTS, "wijk", lang): ei["wijk"].astype(str),
+        text(TEXTS, "crossing", lang): [count(v) for v in ei["external"]],
+        text(TEXTS, "within", lang): [count(v) for v in ei["internal"]],
+        text(TEXTS, "ei_index", lang): ["–" if fmt.is_missing(v) else fmt.number(v, 2, lang) for v in ei["ei_index"]],
+        text(TEXTS, "ei_expected", lang): ["–" if fmt.is_missing(v) else fmt.number(v, 2, lang)
+                                           for v in ei["ei_expected"]],
+        text(TEXTS, "ei_p_value", lang): ["–" if fmt.is_missing(v) else fmt.p_value(v, lang) for v in ei["ei_p_value"]],
+    })  # fmt: skip
+
+
+def outside_team(tables: dict, wijk: str, wave: str) -> list[str]:
+    """The names of the bridge builders of one wijk and wave who are not in the PlusWIJkteam (rank order).
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"wijk": "N", "wave": "1", "rank": [1, 2], "name": ["Ans", "Bob"],
+    ...                       "pluswijkteam": [True, False]})
+    >>> outside_team({"bridge_builders": table}, "N", "1")
+    ['Bob']
+    """
+    if "bridge_builders" not in tables:
+        return []
+    rows = _slice(tables["bridge_builders"], wijk, wave)
+    return [str(n) for n, team in zip(rows["name"], rows["pluswijkteam"]) if not team]

@@ -27,6 +27,8 @@ PAGES = (
     ("verandering.py", "page_change", "verandering"),
     ("kpi.py", "page_kpi", "kpi-monitor"),
     ("vergelijken.py", "page_compare", "vergelijken"),
+    ("leefwereld.py", "page_worlds", "leefwereld-systeemwereld"),  # worlds
+    ("verbindingskansen.py", "page_opportunities", "verbindingskansen"),  # worlds
     ("rapport.py", "page_report", "rapport"),
     (
         "live.py",
@@ -42,7 +44,7 @@ PAGES = (
 # Pages only for the audience onderzoeker of a project store (each page checks again itself).
 RESEARCHER_PAGES = (("auditlog.py", "page_audit", "auditlog"),)
 # Pages about single actors, not shown to a leernetwerk (aggregates and anonymous maps only).
-INDIVIDUAL_PAGES = {"verbinders.py", "live.py"}
+INDIVIDUAL_PAGES = {"verbinders.py", "live.py", "verbindingskansen.py"}
 LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}
 
 st.set_page_config(page_title="wijknet", layout="wide")
