@@ -68,7 +68,8 @@ def test_opportunities_page_for_the_researcher(project):
     assert at.title[0].value == "Verbindingskansen"
     assert [s.value for s in at.main.subheader] == ["Mogelijke kennismakingen", "Op de kaart",
                                                "Ontbrekende verbindingen uit gesprekken", "Sleutelspelers"]  # fmt: skip
-    suggestions, found, players = (df.value for df in at.dataframe)
+    suggestions, players = (table.value for table in at.table)
+    (found,) = (df.value for df in at.dataframe)
     # the chain NRD-1 - ... - NRD-7 has fragile bridges; every sentence says why, never that it must happen
     assert "kwetsbare brug" in set(suggestions["Reden"])
     assert all("alleen via" in s or "systeemwereld" in s for s in suggestions["Waarom (feiten)"])
@@ -86,7 +87,7 @@ def test_opportunities_page_in_english(project):
     at.switch_page("views/verbindingskansen.py").run()
     assert not at.exception, at.exception
     assert at.title[0].value == "Opportunities to connect"
-    assert "Why (facts)" in at.dataframe[0].value.columns
+    assert "Why (facts)" in at.table[0].value.columns
 
 
 def test_worlds_page_for_the_researcher(project):
@@ -94,7 +95,8 @@ def test_worlds_page_for_the_researcher(project):
     assert at.title[0].value == "Leefwereld en systeemwereld"
     text = page_text(at)
     assert "E-I-index" in text and "Bruggenbouwers tussen de werelden" in text
-    mixing, bridges, formal = (df.value for df in at.dataframe)
+    mixing, formal = (df.value for df in at.dataframe)
+    (bridges,) = (table.value for table in at.table)
     assert mixing["Van"].tolist() == ["leefwereld", "leefwereld", "systeemwereld", "systeemwereld"]
     # NRD-3 (welzijnscoach) is the only actor of the systeemwereld tied to the leefwereld (NRD-4)
     assert bridges.iloc[0]["Wereld"] in {"leefwereld", "systeemwereld"}

@@ -52,7 +52,7 @@ bridges = worlds.bridge_view(tables, sel.wijk, sel.wave, sel.lang, roles=roles)
 if bridges.empty:
     st.info(t("worlds_no_bridges"))
 else:
-    st.dataframe(bridges, hide_index=True, width="stretch")
+    st.table(bridges, hide_index=True)
     outside = worlds.outside_team(tables, sel.wijk, sel.wave)
     if outside:
         st.info(

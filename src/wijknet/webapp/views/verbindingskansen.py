@@ -25,7 +25,9 @@ def _view(folder: str, sig: tuple, wijk: str, wave: str, k: int, _project) -> di
 sel = ui.header("page_opportunities", filters=False)
 st.write(t("opp_intro"))
 folder, sig = sel.key
-k = st.number_input(t("opp_k"), min_value=1, max_value=6, value=3, step=1, key="opp_k")
+left, _ = st.columns([1, 3])
+with left:
+    k = st.number_input(t("opp_k"), min_value=1, max_value=6, value=3, step=1, key="opp_k")
 view = _view(folder, sig, sel.wijk, sel.wave, int(k), sel.project)
 
 st.subheader(t("opp_suggestions"))
@@ -34,8 +36,9 @@ suggestions = opportunities.suggestions_view(view["suggestions"], sel.lang)
 if suggestions.empty:
     st.info(t("opp_no_suggestions"))
 else:
-    st.dataframe(suggestions, hide_index=True, width="stretch",
-                 height=min(38 * (len(suggestions) + 1) + 4, 560))  # fmt: skip
+    st.table(
+        suggestions, hide_index=True
+    )  # a table wraps the sentences; a data frame would cut them
 
 st.subheader(t("opp_map"))
 pairs = opportunities.overlay_pairs(view["suggestions"], view["signals"], sel.wave, sel.lang)
@@ -59,6 +62,4 @@ else:
 
 st.subheader(t("opp_key_players"))
 st.caption(t("opp_key_expl"))
-st.dataframe(
-    opportunities.key_players_view(view["key_players"], sel.lang), hide_index=True, width="stretch"
-)
+st.table(opportunities.key_players_view(view["key_players"], sel.lang), hide_index=True)
