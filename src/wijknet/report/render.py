@@ -353,6 +353,10 @@ def _wijk_context(report: WijkReport, lang: str) -> dict:
                 ("verbinders", t("sec_connectors")), ("domeinmenging", t("sec_mixing")), ("kpi3", t("sec_kpi")),
                 ("respons", t("sec_quality")), ("bijlage", t("sec_appendix"))],
     })  # fmt: skip
+    from wijknet.report import worlds as worlds_report
+
+    ctx.update(worlds_report.wijk_context(report, lang))
+    ctx["toc"] = worlds_report.add_to_contents(ctx["toc"], lang)
     return ctx
 
 
@@ -459,6 +463,11 @@ def _programme_context(report: ProgrammeReport, lang: str) -> dict:
         "overview_intro": intro, "has_kpi": report.kpi is not None, "trends": trends, "kpi_trend": kpi_trend,
         "response": response, "reproduce": _reproduce(report, None, report.wave),
     })  # fmt: skip
+    from wijknet.report import worlds as worlds_report
+
+    ctx.update(worlds_report.programme_context(report, lang))
+    if "toc" in ctx:
+        ctx["toc"] = worlds_report.add_to_contents(ctx["toc"], lang, programme=True)
     return ctx
 
 
