@@ -243,7 +243,9 @@ def world_brokerage(G: nx.Graph, attr: str = "world") -> pd.DataFrame:
     return table.assign(cross_brokerage=table["brokerage_total"] - table["coordinator"])
 
 
-def bridge_builders(G: nx.Graph, *, top: int = 5) -> pd.DataFrame:
+def bridge_builders(
+    G: nx.Graph, *, top: int = 5, roles: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """The actors who bridge leefwereld and systeemwereld most (the programme's *kartrekker*), ranked.
 
     For every actor with a world: ``cross_partners``, the number of distinct
@@ -261,6 +263,8 @@ def bridge_builders(G: nx.Graph, *, top: int = 5) -> pd.DataFrame:
         :func:`wijknet.graph.build.build_graph` gives it).
     top : int, default 5
         The number of actors returned.
+    roles : pandas.DataFrame, optional
+        :func:`world_brokerage` of ``G`` when already computed.
 
     Returns
     -------
@@ -285,7 +289,7 @@ def bridge_builders(G: nx.Graph, *, top: int = 5) -> pd.DataFrame:
     [['g', 2, 2], ['r', 1, 0], ['s', 1, 0]]
     """
     H = grouped_graph(G, "world")
-    roles = world_brokerage(H).set_index("actor_id")
+    roles = (world_brokerage(H) if roles is None else roles).set_index("actor_id")
     U = H.to_undirected(as_view=True) if H.is_directed() else H
     rows = []
     for v, world in H.nodes(data="world"):
@@ -447,12 +451,14 @@ def world_tables(
             ei["_small"] = bool(((sizes > 0) & (sizes < min_cell)).any())
             eis.append(ei)
             layers.append(layer_mixing(G).assign(**key))
+            by_world = None
             for attr in ("world", "layer"):
                 roles = world_brokerage(G, attr)
+                by_world = roles if attr == "world" else by_world
                 sums = roles[BROKERAGE_COLUMNS[3:]].sum().astype(np.int64).to_dict()
                 brokers.append({**key, "groups": attr, **sums})
             if not aggregate:
-                bridges.append(bridge_builders(G, top=top).assign(**key))
+                bridges.append(bridge_builders(G, top=top, roles=by_world).assign(**key))
         formal.append(formal_informal(project, wijk, **graph_options))
     worlds = pd.concat(worlds, ignore_index=True)
     ei = pd.concat(eis, ignore_index=True)
