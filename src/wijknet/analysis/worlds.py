@@ -551,8 +551,8 @@ TEXTS = {
     "team": {"nl": "In het PlusWIJkteam", "en": "In the PlusWIJkteam"},
     "cross_partners": {"nl": "Partners in de andere wereld", "en": "Partners in the other world"},
     "cross_brokerage": {
-        "nl": "Makelaarsposities tussen de werelden",
-        "en": "Brokerage between the worlds",
+        "nl": "Makelaarsposities",
+        "en": "Brokerage positions",
     },
     "wave": {"nl": "Meting", "en": "Wave"},
     "informal_role": {"nl": "Informele kant", "en": "Informal side"},

@@ -1155,6 +1155,10 @@ TEXTS = {
         "world), per wave.",
     },
     "worlds_by_wijk": {"nl": "Per wijk in meting {wave}", "en": "Per wijk in wave {wave}"},
+    "worlds_mixing_wijk": {
+        "nl": "Relaties tussen de werelden in {wijk}",
+        "en": "Ties between the worlds in {wijk}",
+    },
     "worlds_aggregate": {
         "nl": "U ziet groepscijfers: kleine aantallen zijn weggelaten (–), bruggenbouwers staan hier niet.",
         "en": "You see group figures: small counts are left out (–); bridge builders are not shown.",

@@ -36,7 +36,7 @@ if is_aggregate_only(sel.project):
     st.dataframe(
         worlds.worlds_by_wijk_view(tables, sel.wave, sel.lang), hide_index=True, width="stretch"
     )
-    st.subheader(t("worlds_mixing"))
+    st.subheader(t("worlds_mixing_wijk", wijk=ui.literal(sel.wijk)))
     st.write(worlds.ei_sentence(tables, sel.wijk, sel.wave, sel.lang))
     st.dataframe(worlds.world_mixing_view(tables, sel.wijk, sel.wave, sel.lang), hide_index=True)
     st.stop()
