@@ -37,6 +37,12 @@ def test_programme_report_for_the_leernetwerk_shows_aggregates_only():
     report = build_programme_report(seen, n_permutations=19, seed=0)
     html = render_html(report, "nl")
     assert "Leefwereld en systeemwereld per wijk, meting 2026" in html
-    for name in ("Huisartsenpraktijk Noord", "Sociaal team Noord", "Welzijn Noord", "Carla", "Bruggenbouwers"):
+    for name in (
+        "Huisartsenpraktijk Noord",
+        "Sociaal team Noord",
+        "Welzijn Noord",
+        "Carla",
+        "Bruggenbouwers",
+    ):
         assert name not in html, name
     assert report.worlds is not None and "bridge_builders" not in report.worlds
