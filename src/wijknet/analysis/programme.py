@@ -18,12 +18,14 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from wijknet.analysis import evaluation, kernaanpak, onderstroom, team
+from wijknet.analysis import evaluation, kernaanpak, onderstroom, opportunities, team, worlds
 
 #: The lenses in the order their tables are written: each is ``lens(project, seed=...) -> {stem: table}``.
 LENSES: list[Callable[..., dict[str, pd.DataFrame]]] = [
     kernaanpak.programme_lens,  # roles, kernaanpak_links, kernaanpak_summary (+ participation)
     team.programme_lens,  # team
+    worlds.worlds_lens,  # worlds, worlds_ei, layers, worlds_brokerage, formal_informal, bridge_builders
+    opportunities.opportunities_lens,  # opportunities, signals, key_players
     onderstroom.onderstroom_lens,  # tie_quality, participation, themes
     evaluation.evaluation_tables,  # did, meta
 ]

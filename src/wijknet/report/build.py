@@ -352,6 +352,10 @@ class WijkReport:
     kern: dict | None = None
     #: The onderstroom and participation sections (:func:`wijknet.report.onderstroom.wijk_sections`).
     onderstroom: dict | None = None
+    #: worlds: the world tables of the wijk and the opportunity tables of the wave (wijknet.report.worlds).
+    worlds: dict | None = None
+    opportunities: dict | None = None
+    roles: object = None
 
     @property
     def current(self) -> pd.Series:
@@ -470,7 +474,7 @@ def build_wijk_report(
     positions = stable_layout(
         [project.graph(wijk, v) for v in waves], seed=0, taxonomy=project.taxonomy
     )
-    return WijkReport(
+    report = WijkReport(
         title=project.config.title, wijk=wijk, wave=wave, previous=previous, waves=list(waves),
         synthetic=project.config.synthetic, network=network, actors=actors, connectors=listed, bridges=bridges,
         mixing=mixing, ei_domains=ei_domains, change=change, kpi=kpi,
@@ -481,6 +485,14 @@ def build_wijk_report(
         kern=kern_report.wijk_section(project, wijk, wave),
         onderstroom=onderstroom_report.wijk_sections(project, wijk, seed=seed),
     )  # fmt: skip
+    from wijknet.report import worlds as worlds_report
+
+    # worlds: the two worlds and Verbindingskansen (wijknet.report.worlds)
+    report.worlds, report.opportunities = worlds_report.wijk_parts(
+        project, wijk, wave, n_permutations=n_permutations, seed=seed
+    )
+    report.roles = project.config.roles
+    return report
 
 
 # --- the programme report ------------------------------------------------------------------
@@ -541,6 +553,8 @@ class ProgrammeReport:
     kern: dict | None = None
     #: Intensity and trust per wijk (:func:`wijknet.report.onderstroom.programme_section`).
     onderstroom: pd.DataFrame | None = None
+    #: worlds: world mixing per wijk in the wave, aggregates (wijknet.report.worlds).
+    worlds: dict | None = None
 
 
 def build_programme_report(
@@ -634,13 +648,20 @@ def build_programme_report(
     if is_aggregate_only(project):
         response = protect_response(response, project.config.min_cell)
         prov.evidence = protect_evidence(prov.evidence, project.config.min_cell)
-    return ProgrammeReport(
+    report = ProgrammeReport(
         title=project.config.title, wave=wave, previous=previous, waves=list(waves), wijken=list(project.wijken),
         synthetic=project.config.synthetic, summary=summary, network=network, change=change, kpi=kpi,
         response=response, warnings=list(project.warnings), taxonomy=project.taxonomy, provenance=prov,
         kern=kern_report.programme_section(project, wave),
         onderstroom=onderstroom_report.programme_section(project, seed=seed),
     )  # fmt: skip
+    from wijknet.report import worlds as worlds_report
+
+    # worlds: world mixing per wijk (wijknet.report.worlds)
+    report.worlds = worlds_report.programme_parts(
+        project, wave, n_permutations=n_permutations, seed=seed
+    )
+    return report
 
 
 #: Lines of a row of the response table: actors = respondents + the rest = reporters + the rest.

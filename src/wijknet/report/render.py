@@ -362,6 +362,10 @@ def _wijk_context(report: WijkReport, lang: str) -> dict:
             ("kernaanpakken", text(kern.TEXTS, "sec_kern", lang)),
             ("pluswijkteam", text(kern.TEXTS, "sec_team", lang)),
         ]
+    from wijknet.report import worlds as worlds_report
+
+    ctx.update(worlds_report.wijk_context(report, lang))
+    ctx["toc"] = worlds_report.add_to_contents(ctx["toc"], lang)
     return ctx
 
 
@@ -469,6 +473,11 @@ def _programme_context(report: ProgrammeReport, lang: str) -> dict:
         "response": response, "reproduce": _reproduce(report, None, report.wave),
     })  # fmt: skip
     ctx.update(kern.programme_context(report.kern, lang, report.wave))
+    from wijknet.report import worlds as worlds_report
+
+    ctx.update(worlds_report.programme_context(report, lang))
+    if "toc" in ctx:
+        ctx["toc"] = worlds_report.add_to_contents(ctx["toc"], lang, programme=True)
     return ctx
 
 

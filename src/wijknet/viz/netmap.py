@@ -26,7 +26,7 @@ import html
 import json
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import networkx as nx
@@ -71,7 +71,18 @@ TEXTS = {
         "en": "dashed border: has not (yet) responded to the questionnaire",
     },
     "title": {"nl": "Netwerkkaart", "en": "Network map"},
+    "legend_overlay_suggested": {
+        "nl": "oranje stippellijn: voorgestelde kennismaking (nog geen relatie)",
+        "en": "orange dashed line: suggested introduction (no tie yet)",
+    },
+    "legend_overlay_signal": {
+        "nl": "paarse stippellijn: ontbrekende verbinding genoemd in een gesprek",
+        "en": "purple dashed line: missing link named in an interview",
+    },
 }
+
+#: Colours of the dashed overlay lines by kind (colour-blind safe, apart from the grey ties).
+OVERLAY_COLOURS = {"suggested": "#d95f02", "signal": "#7570b3"}
 
 #: The drawing is laid out for a frame about this many times wider than high;
 #: vis-network then fits it at a zoom close to 1, so labels keep their size.
@@ -235,8 +246,9 @@ def legend_html(
     has_isolates: bool = False,
     has_team: bool = False,
     has_nonrespondents: bool = False,
+    overlay_kinds: Sequence[str] = (),
 ) -> str:
-    """A small HTML legend of the domain colours (and how to read size and borders)."""
+    """A small HTML legend of the domain colours (and how to read size, borders and dashed overlay lines)."""
     items = "".join(
         f'<li><span class="swatch" style="background:{html.escape(taxonomy.colour(d))}"></span>{html.escape(taxonomy.label(d, lang))}</li>'
         for d in domains
@@ -252,6 +264,8 @@ def legend_html(
         notes.append(text(TEXTS, "legend_isolates", lang))
     if has_nonrespondents:
         notes.append(text(TEXTS, "legend_no_response", lang))
+    for kind in overlay_kinds:
+        notes.append(text(TEXTS, f"legend_overlay_{kind}", lang))
     note_html = f'<div class="notes">{html.escape(" · ".join(notes))}</div>' if notes else ""
     return (
         f'<div id="wijknet-legend" role="list" aria-label="{html.escape(text(TEXTS, "legend", lang))}">'
@@ -296,6 +310,7 @@ def network_map_html(
     tooltips: bool = True,
     respondents: set[str] | None = None,
     aggregate_only: bool = False,
+    overlay: Sequence[tuple] | None = None,
 ) -> str:
     """Render a stakeholder graph as a self-contained, offline HTML page.
 
@@ -348,6 +363,15 @@ def network_map_html(
         (``show_names``, ``tooltips``, ``respondents`` and ``node_size`` are
         ignored), ties of one width, and the node ids in the document are
         running numbers instead of the actors' ids or pseudonyms.
+    overlay : sequence of tuples, optional
+        Pairs drawn as dashed lines over the map, without arrow heads:
+        ``(source, target)``, ``(source, target, kind)`` or ``(source,
+        target, kind, title)`` with ``kind`` ``"suggested"`` (a suggested
+        introduction, orange) or ``"signal"`` (a missing link named in an
+        interview, purple) and ``title`` a plain-text hover text. Pairs with
+        an actor not in ``G`` are skipped, and so is every pair for an
+        ``aggregate_only`` map (pairs are about single actors). The legend
+        explains the kinds drawn.
 
     Returns
     -------
@@ -452,6 +476,25 @@ def network_map_html(
             **({"title": "\n".join(title_lines)} if tooltips else {}),
         )
 
+    drawn_kinds = []
+    for item in () if aggregate_only else (overlay or ()):
+        u, v = str(item[0]), str(item[1])
+        kind = item[2] if len(item) > 2 else "suggested"
+        title = _text(item[3]) if len(item) > 3 else ""
+        if u not in ids or v not in ids or u == v:
+            continue
+        colour = OVERLAY_COLOURS.get(kind, OVERLAY_COLOURS["suggested"])
+        net.add_edge(
+            ids[u],
+            ids[v],
+            width=1.6 if compact else 2.6,
+            dashes=[8, 6],
+            color={"color": colour, "highlight": colour, "hover": colour, "opacity": 0.95},
+            arrows={"to": {"enabled": False}},
+            **({"title": title} if tooltips and title else {}),
+        )
+        drawn_kinds.append(kind if kind in OVERLAY_COLOURS else "suggested")
+
     m = G.number_of_edges()
     edge_opacity = 0.6 if m < 200 else 0.4 if m < 500 else 0.28
     if compact:
@@ -526,6 +569,7 @@ def network_map_html(
             has_team=has_team,
             has_nonrespondents=respondents is not None
             and any(str(x) not in respondents for x in nodes),
+            overlay_kinds=[k for k in OVERLAY_COLOURS if k in drawn_kinds],
         )
         document = document.replace(
             '<div class="card" style="width: 100%">',

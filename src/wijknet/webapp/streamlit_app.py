@@ -31,6 +31,8 @@ PAGES = (
     ("pluswijkteam.py", "page_team", "pluswijkteam"),  # kern
     ("vertrouwen.py", "page_onderstroom", "vertrouwen"),  # oanalysis: the onderstroom (issue 14)
     ("participatie.py", "page_participation", "participatie"),  # oanalysis (issue 14)
+    ("leefwereld.py", "page_worlds", "leefwereld-systeemwereld"),  # worlds
+    ("verbindingskansen.py", "page_opportunities", "verbindingskansen"),  # worlds
     ("rapport.py", "page_report", "rapport"),
     (
         "live.py",
@@ -46,7 +48,7 @@ PAGES = (
 # Pages only for the audience onderzoeker of a project store (each page checks again itself).
 RESEARCHER_PAGES = (("auditlog.py", "page_audit", "auditlog"),)
 # Pages about single actors, not shown to a leernetwerk (aggregates and anonymous maps only).
-INDIVIDUAL_PAGES = {"verbinders.py", "live.py"}
+INDIVIDUAL_PAGES = {"verbinders.py", "live.py", "verbindingskansen.py"}
 LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}
 
 st.set_page_config(page_title="wijknet", layout="wide")

@@ -1369,6 +1369,102 @@ TEXTS = {
         "nl": "Alleen nauwe samenwerking (niveau 3-4)",
         "en": "Close collaboration only (level 3-4)",
     },
+    # --- worlds: Verbindingskansen and Leefwereld en systeemwereld ---
+    "page_opportunities": {"nl": "Verbindingskansen", "en": "Opportunities to connect"},
+    "page_worlds": {"nl": "Leefwereld en systeemwereld", "en": "Lived and system world"},
+    "opp_intro": {
+        "nl": "Kansen om te verbinden in deze wijk en meting: ontbrekende verbindingen die het netwerk zelf "
+        "noemt, de sleutelspelers en kennismakingen die een gat zouden dichten. Het zijn feiten uit de "
+        "gegevens, geen opdrachten: het PlusWIJkteam weegt zelf wat zinvol is.",
+        "en": "Opportunities to connect in this wijk and wave: missing links the network names itself, the key "
+        "players and introductions that would close a gap. These are facts from the data, not instructions: "
+        "the PlusWIJkteam judges what makes sense.",
+    },
+    "opp_signals": {
+        "nl": "Ontbrekende verbindingen uit gesprekken",
+        "en": "Missing links named in interviews",
+    },
+    "opp_signals_expl": {
+        "nl": "Uit de interviews: 'kent niet maar zou moeten', 'drempel' en 'wil verbinden', met de meting "
+        "waarin het paar (ook) een relatie heeft. Citaten staan hier niet.",
+        "en": "From the interviews: 'does not know but should', 'barrier' and 'wishes to connect', with the "
+        "wave in which the pair has a tie. Quotes are not shown here.",
+    },
+    "opp_no_signals": {
+        "nl": "Voor deze wijk zijn (nog) geen signalen uit gesprekken vastgelegd. De vragenlijst stelt deze "
+        "vraag niet; signalen komen uit gecodeerde interviews.",
+        "en": "No interview signals have been recorded for this wijk (yet). The survey does not ask this "
+        "question; signals come from coded interviews.",
+    },
+    "opp_key_players": {"nl": "Sleutelspelers", "en": "Key players"},
+    "opp_k": {"nl": "Aantal sleutelspelers per set", "en": "Key players per set"},
+    "opp_key_expl": {
+        "nl": "Twee sets, elk als geheel gekozen (Borgatti 2006): wie samen de meeste actoren binnen twee "
+        "stappen bereiken (de mensen om als eerste te informeren), en zonder wie het netwerk het meest "
+        "uiteenvalt (de mensen van wie de samenwerking afhangt).",
+        "en": "Two sets, each chosen as a whole (Borgatti 2006): who together reach most actors within two "
+        "steps (the people to tell first), and without whom the network falls apart most (the people the "
+        "collaboration depends on).",
+    },
+    "opp_suggestions": {"nl": "Mogelijke kennismakingen", "en": "Possible introductions"},
+    "opp_suggestions_expl": {
+        "nl": "Paren zonder relatie van wie een relatie een ontbrekende kernaanpak-schakel, een kwetsbare "
+        "brug (één persoon als enige verbinding) of een kloof tussen leefwereld en systeemwereld zou "
+        "dichten. Score 0 tot 1: hoeveel het netwerk erbij wint (zie de methodenbeschrijving).",
+        "en": "Pairs without a tie whose tie would close a missing kernaanpak link, a fragile bridge (one "
+        "person as the only connection) or a gap between the lived and the system world. Score 0 to 1: how "
+        "much the network gains (see the methods).",
+    },
+    "opp_no_suggestions": {
+        "nl": "Geen voorstellen: er is geen kwetsbare brug of kloof tussen de werelden gevonden.",
+        "en": "No suggestions: no fragile bridge or gap between the worlds was found.",
+    },
+    "opp_map": {"nl": "Op de kaart", "en": "On the map"},
+    "opp_map_alt": {
+        "nl": "Netwerkkaart van {wijk} in {wave} met voorgestelde kennismakingen als stippellijnen",
+        "en": "Network map of {wijk} in {wave} with suggested introductions as dashed lines",
+    },
+    "worlds_intro": {
+        "nl": "Hoe leefwereld (inwoners, vrijwilligers, mantelzorgers, initiatieven) en systeemwereld "
+        "(organisaties, gemeente, zorg) met elkaar verbonden zijn, en wie de brug slaat.",
+        "en": "How the lived world (residents, volunteers, informal carers, initiatives) and the system world "
+        "(organisations, municipality, care) are connected, and who bridges them.",
+    },
+    "worlds_mixing": {"nl": "Relaties tussen de werelden", "en": "Ties between the worlds"},
+    "worlds_bridges": {
+        "nl": "Bruggenbouwers tussen de werelden",
+        "en": "Bridge builders between the worlds",
+    },
+    "worlds_bridges_expl": {
+        "nl": "Actoren met de meeste makelaarsposities (Gould & Fernandez) en partners over de grens tussen "
+        "leefwereld en systeemwereld: de kartrekkers die de werelden verbinden.",
+        "en": "Actors with the most brokerage positions (Gould & Fernandez) and partners across the boundary "
+        "between the lived and the system world: the connectors (kartrekkers) between the worlds.",
+    },
+    "worlds_outside_team": {
+        "nl": "Bruggenbouwers buiten het PlusWIJkteam: {names}.",
+        "en": "Bridge builders outside the PlusWIJkteam: {names}.",
+    },
+    "worlds_formal": {"nl": "Formeel en informeel", "en": "Formal and informal"},
+    "worlds_formal_expl": {
+        "nl": "Relaties van mantelzorgers, vrijwilligers en bewonersinitiatieven met professionals "
+        "(systeemwereld), per meting.",
+        "en": "Ties of informal carers, volunteers and residents' initiatives with professionals (system "
+        "world), per wave.",
+    },
+    "worlds_by_wijk": {"nl": "Per wijk in meting {wave}", "en": "Per wijk in wave {wave}"},
+    "worlds_mixing_wijk": {
+        "nl": "Relaties tussen de werelden in {wijk}",
+        "en": "Ties between the worlds in {wijk}",
+    },
+    "worlds_aggregate": {
+        "nl": "U ziet groepscijfers: kleine aantallen zijn weggelaten (–), bruggenbouwers staan hier niet.",
+        "en": "You see group figures: small counts are left out (–); bridge builders are not shown.",
+    },
+    "worlds_no_bridges": {
+        "nl": "Geen actoren met relaties over de grens.",
+        "en": "No actors with ties across.",
+    },
 }
 
 
