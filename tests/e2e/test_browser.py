@@ -37,6 +37,12 @@ PAGES = (
     ("domeinmenging", "Domeinmenging"),
     ("verandering", "Verandering"),
     ("kpi-monitor", "KPI-monitor"),
+    ("kernaanpakken", "Kernaanpakken"),
+    ("pluswijkteam", "PlusWIJkteam"),
+    ("leefwereld-systeemwereld", "Leefwereld en systeemwereld"),
+    ("verbindingskansen", "Verbindingskansen"),
+    ("vertrouwen", "Vertrouwen en waarde"),
+    ("participatie", "Participatie van inwoners"),
     ("rapport", "Rapport"),
 )
 MAP_PAGES = {"netwerkkaart", "verandering"}

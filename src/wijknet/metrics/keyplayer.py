@@ -260,16 +260,35 @@ def _remaining(A, removed: np.ndarray):
     return A[keep][:, keep]
 
 
-def _fragmentation_score(A, removed: np.ndarray) -> float:
-    from scipy.sparse.csgraph import connected_components
+def _neighbours(A) -> list[list[int]]:
+    """The neighbours of every actor as Python lists (from the CSR adjacency)."""
+    return [A.indices[A.indptr[i] : A.indptr[i + 1]].tolist() for i in range(A.shape[0])]
 
-    sub = _remaining(A, removed)
-    n = sub.shape[0]
+
+def _fragmentation_score(
+    A, removed: np.ndarray, neighbours: list[list[int]] | None = None
+) -> float:
+    # The component sizes by a depth-first search over adjacency lists: the swap search scores
+    # thousands of sets, and slicing the sparse matrix for each cost three times as much.
+    neighbours = _neighbours(A) if neighbours is None else neighbours
+    gone = set(removed.tolist())
+    n = len(neighbours) - len(gone)
     if n < 2:
         return float("nan")
-    _, labels = connected_components(sub, directed=False)
-    sizes = np.bincount(labels).astype(float)
-    return float(1.0 - np.sum(sizes * (sizes - 1.0)) / (n * (n - 1.0)))
+    seen = bytearray(len(neighbours))
+    pairs = 0.0
+    for start in range(len(neighbours)):
+        if seen[start] or start in gone:
+            continue
+        seen[start], stack, size = 1, [start], 0
+        while stack:
+            size += 1
+            for other in neighbours[stack.pop()]:
+                if not seen[other] and other not in gone:
+                    seen[other] = 1
+                    stack.append(other)
+        pairs += size * (size - 1.0)
+    return float(1.0 - pairs / (n * (n - 1.0)))
 
 
 def _distance_fragmentation_score(A, removed: np.ndarray) -> float:
@@ -562,9 +581,10 @@ def _search(G, k, measure, m, start, restarts, seed, problem):
     else:
         _check_k(k, n, n - 2, problem)
         if measure == "fragmentation":
+            neighbours = _neighbours(A)
 
             def score(members):
-                return _fragmentation_score(A, members)
+                return _fragmentation_score(A, members, neighbours)
         else:
 
             def score(members):

@@ -154,4 +154,5 @@ pages = [
     st.Page(PAGES_DIR / file, title=t(title), url_path=url, default=(i == 0))
     for i, (file, title, url) in enumerate(visible)
 ]
-st.navigation(pages, position="sidebar").run()
+# Expanded: with sixteen pages Streamlit would otherwise show ten and hide the rest behind "View more".
+st.navigation(pages, position="sidebar", expanded=True).run()
