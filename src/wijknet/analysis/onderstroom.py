@@ -71,7 +71,7 @@ import pandas as pd
 
 from wijknet.core.ties import NON_TIE_TYPES
 from wijknet.io.tidy import LADDER, TRUST_ITEMS, VALUE_ITEMS
-from wijknet.privacy.suppression import MIN_RATERS, rating_groups_allowed
+from wijknet.privacy.suppression import MIN_RATERS, audit_means, rating_groups_allowed
 
 #: The smallest number of different raters behind any mean a non-researcher sees: the privacy rule's.
 RATER_THRESHOLD = MIN_RATERS
@@ -296,12 +296,16 @@ def _cell_seed(seed: int, *key: str) -> list[int]:
     return [int(seed), zlib.crc32("\x1f".join(map(str, key)).encode("utf-8"))]
 
 
-def _cell(rows: pd.DataFrame, seed) -> dict:
+def _cell(rows: pd.DataFrame, seed, intervals: bool = True) -> dict:
     levels = rows["intensity"].dropna().astype(int)
     counts = {f"intensity_{k}": int((levels == k).sum()) for k in LEVELS}
     answered = sum(counts.values())
-    trust = rater_bootstrap(rows["trust"], rows["rater"], seed=seed)
-    value = rater_bootstrap(rows["value"], rows["rater"], seed=[*seed, 1])
+    if intervals:
+        trust = rater_bootstrap(rows["trust"], rows["rater"], seed=seed)
+        value = rater_bootstrap(rows["value"], rows["rater"], seed=[*seed, 1])
+    else:
+        trust = (rows["trust"].mean(), np.nan, np.nan)
+        value = (rows["value"].mean(), np.nan, np.nan)
     return {
         "ties_rated": len(rows), **counts,
         "share_coordination_plus": (counts["intensity_3"] + counts["intensity_4"]) / answered if answered else np.nan,
@@ -311,16 +315,81 @@ def _cell(rows: pd.DataFrame, seed) -> dict:
     }  # fmt: skip
 
 
-def _allowed(project, scores: pd.DataFrame, by: list[str]) -> dict[tuple, bool]:
+def _allowed(project, scores: pd.DataFrame, by: list[str], items=SCORED) -> dict[tuple, bool]:
     """Which groups of answers ``by`` a non-researcher may see a figure of: the one rating rule.
 
     :func:`wijknet.privacy.suppression.rating_groups_allowed`: at least
     :func:`min_raters` raters, suppressed groups of a wijk and wave together on
     0 or at least as many raters, and no differencing across waves.
     """
-    table = rating_groups_allowed(scores, by, project.audience, items=SCORED, waves=project.waves,
+    table = rating_groups_allowed(scores, by, project.audience, items=list(items), waves=project.waves,
                                   min_raters=min_raters(project))  # fmt: skip
     return dict(zip(table[by].itertuples(index=False, name=None), table["allowed"]))
+
+
+#: The columns of each score in the tables: blanked together when the score may not be shown.
+SCORE_COLUMNS = {
+    "intensity": [*(f"intensity_{k}" for k in LEVELS), "share_coordination_plus"],
+    "trust": ["trust_mean", "trust_ci_low", "trust_ci_high"],
+    "value": ["value_mean", "value_ci_low", "value_ci_high"],
+}
+
+
+def _protect_cells(project, group: pd.DataFrame, cells: list[dict], network: dict) -> None:
+    """Blank, score by score, what a non-researcher may not see of one wijk and wave's domain pairs and network.
+
+    For each score (level, trust, value) only the answers with that score
+    count: the rating rule (:func:`_allowed`) on the cells and the network,
+    the completion of the hidden cells (:func:`_complete_hidden`), then the
+    linear audit of the shown means together
+    (:func:`wijknet.privacy.suppression.audit_means`).
+    """
+    threshold = min_raters(project)
+    for score, columns in SCORE_COLUMNS.items():
+        here = group[group[score].notna()]
+        cells_ok = _allowed(project, here, ["wijk", "wave", "from_domain", "to_domain"], [score])
+        network_ok = _allowed(project, here, ["wijk", "wave"], [score])
+        members = [((here["from_domain"] == c["from_domain"]) & (here["to_domain"] == c["to_domain"])).to_numpy()
+                   for c in cells]  # fmt: skip
+        raters = [set(here["rater"][m]) for m in members]
+        hidden = [not cells_ok.get((c["wijk"], c["wave"], c["from_domain"], c["to_domain"]), False)
+                  for c in cells]  # fmt: skip
+        hidden = _complete_hidden(raters, hidden, threshold)
+        pooled = set().union(*(r for r, h in zip(raters, hidden) if h)) if any(hidden) else set()
+        shown_network = network_ok.get((network["wijk"], network["wave"]), False) and not (
+            pooled and len(pooled) < threshold
+        )
+        shown = [i for i, h in enumerate(hidden) if not h]
+        masks = [np.ones(len(here))] * shown_network + [members[i].astype(float) for i in shown]
+        keep = (
+            audit_means(np.vstack(masks))
+            if masks and len(here)
+            else np.ones(len(masks), dtype=bool)
+        )
+        if shown_network:
+            shown_network, keep = bool(keep[0]), keep[1:]
+        kept = {i for i, k in zip(shown, keep) if k}
+        for i, cell in enumerate(cells):
+            if i not in kept:
+                cell.update(dict.fromkeys(columns, np.nan))
+        if not shown_network:
+            network.update(dict.fromkeys(columns, np.nan))
+
+
+def _published_masks(quality: pd.DataFrame, here: pd.DataFrame, score: str) -> list[np.ndarray]:
+    """The 0/1 masks over ``here`` (one wijk and wave's answers with ``score``) of the shown domain-pair rows."""
+    column = SCORE_COLUMNS[score][0]
+    masks = []
+    for r in quality[quality[column].notna()].itertuples():
+        if r.from_domain == ALL:
+            masks.append(np.ones(len(here)))
+        else:
+            masks.append(
+                (
+                    (here["from_domain"] == r.from_domain) & (here["to_domain"] == r.to_domain)
+                ).to_numpy(float)
+            )
+    return masks
 
 
 def _complete_hidden(raters: list[set], hidden: list[bool], threshold: int) -> list[bool]:
@@ -350,7 +419,9 @@ def _complete_hidden(raters: list[set], hidden: list[bool], threshold: int) -> l
         hidden[min(options)[1]] = True
 
 
-def tie_quality(project, *, seed: int = 0, wijk: str | None = None) -> pd.DataFrame:
+def tie_quality(
+    project, *, seed: int = 0, wijk: str | None = None, intervals: bool = True
+) -> pd.DataFrame:
     """``tie_quality.csv``: intensity, trust and value per wijk, wave and domain pair, and for the network.
 
     Parameters
@@ -364,6 +435,8 @@ def tie_quality(project, *, seed: int = 0, wijk: str | None = None) -> pd.DataFr
         a cell's interval does not depend on the other cells computed.
     wijk : str, optional
         Only this wijk (the same numbers as its rows of the full table).
+    intervals : bool, default True
+        False: no bootstrap intervals (NaN), e.g. to know only what is shown.
 
     Returns
     -------
@@ -391,56 +464,23 @@ def tie_quality(project, *, seed: int = 0, wijk: str | None = None) -> pd.DataFr
     scores = answer_scores(project, wijk)
     order = {w: i for i, w in enumerate(project.waves)}
     rows = []
-    threshold = min_raters(project)
     researcher, anonymous = _researcher(project), _aggregate_only(project)
-    if not researcher:
-        allowed_cells = _allowed(project, scores, ["wijk", "wave", "from_domain", "to_domain"])
-        allowed_networks = _allowed(project, scores, ["wijk", "wave"])
     for (wijk, wave), group in sorted(
         scores.groupby(["wijk", "wave"], sort=False),
         key=lambda kv: (kv[0][0], order.get(kv[0][1], 0)),
     ):
-        cells, rater_sets = [], []
         domains = project.taxonomy.order(set(group["from_domain"]) | set(group["to_domain"]))
         rank = {d: i for i, d in enumerate(domains)}
-        for (a, b), cell in sorted(
-            group.groupby(["from_domain", "to_domain"]),
-            key=lambda kv: (rank[kv[0][0]], rank[kv[0][1]]),
-        ):
-            cells.append(
-                {
-                    "wijk": wijk,
-                    "wave": wave,
-                    "from_domain": a,
-                    "to_domain": b,
-                    **_cell(cell, _cell_seed(seed, wijk, wave, a, b)),
-                }
-            )
-            rater_sets.append(set(cell["rater"]))
-        network = {
-            "wijk": wijk,
-            "wave": wave,
-            "from_domain": ALL,
-            "to_domain": ALL,
-            **_cell(group, _cell_seed(seed, wijk, wave, ALL, ALL)),
-        }
+        cells = [
+            {"wijk": wijk, "wave": wave, "from_domain": a, "to_domain": b,
+             **_cell(cell, _cell_seed(seed, wijk, wave, a, b), intervals)}
+            for (a, b), cell in sorted(group.groupby(["from_domain", "to_domain"]),
+                                       key=lambda kv: (rank[kv[0][0]], rank[kv[0][1]]))
+        ]  # fmt: skip
+        network = {"wijk": wijk, "wave": wave, "from_domain": ALL, "to_domain": ALL,
+                   **_cell(group, _cell_seed(seed, wijk, wave, ALL, ALL), intervals)}  # fmt: skip
         if not researcher:
-            shown = [
-                allowed_cells.get((wijk, wave, c["from_domain"], c["to_domain"]), False)
-                for c in cells
-            ]
-            # the hidden cells pooled are the network row minus the shown ones: they must rest on enough raters
-            hidden = _complete_hidden(rater_sets, [not a for a in shown], threshold)
-            for cell, h in zip(cells, hidden):
-                if h:
-                    cell.update(dict.fromkeys(_RATED, np.nan))
-            pooled = (
-                set().union(*(r for r, h in zip(rater_sets, hidden) if h)) if any(hidden) else set()
-            )
-            if not allowed_networks.get((wijk, wave), False) or (
-                pooled and len(pooled) < threshold
-            ):
-                network.update(dict.fromkeys(_RATED, np.nan))
+            _protect_cells(project, group, cells, network)
         rows += [] if anonymous else cells
         rows.append(network)
     table = pd.DataFrame(rows, columns=[*TIE_QUALITY_COLUMNS, "raters"])
@@ -537,21 +577,51 @@ def organisation_quality(project, *, seed: int = 0, wijk: str | None = None) -> 
     if _aggregate_only(project):
         return pd.DataFrame(columns=columns)
     scores = answer_scores(project, wijk)
-    threshold = min_raters(project)
-    allowed = {} if _researcher(project) else _allowed(project, scores, ["wijk", "wave", "rated"])
+    researcher = _researcher(project)
+    # the domain-pair table the same audience sees beside this one: the audit keeps it and withdraws partners
+    quality = None if researcher else tie_quality(project, seed=seed, wijk=wijk, intervals=False)
     rows = []
     for (wijk, wave), group in scores.groupby(["wijk", "wave"], sort=False):
-        cells, rater_sets = [], []
-        for actor, rows_about in group.groupby("rated", sort=True):
-            cell = _cell(rows_about, _cell_seed(seed, wijk, wave, "rated", actor))
-            cells.append({"wijk": wijk, "wave": wave, "actor_id": actor, **cell})
-            rater_sets.append(set(rows_about["rater"]))
-        if not _researcher(project):
-            shown = [allowed.get((wijk, wave, c["actor_id"]), False) for c in cells]
-            hidden = _complete_hidden(rater_sets, [not a for a in shown], threshold)
-            cells = [c for c, h in zip(cells, hidden) if not h]
+        cells = [
+            {"wijk": wijk, "wave": wave, "actor_id": actor,
+             **_cell(rows_about, _cell_seed(seed, wijk, wave, "rated", actor))}
+            for actor, rows_about in group.groupby("rated", sort=True)
+        ]  # fmt: skip
+        if not researcher:
+            published = quality[(quality["wijk"] == wijk) & (quality["wave"] == wave)]
+            _protect_partners(project, group, cells, published)
+            cells = [c for c in cells if any(pd.notna(c[col]) for col in columns[4:])]
         rows += cells
     return pd.DataFrame(rows, columns=columns).reset_index(drop=True)
+
+
+def _protect_partners(
+    project, group: pd.DataFrame, cells: list[dict], published: pd.DataFrame
+) -> None:
+    """Blank, score by score, the partner means a non-researcher may not see beside the domain pairs shown.
+
+    The rating rule and the completion of the hidden partners as in
+    :func:`_protect_cells`, then the linear audit of the partners' means
+    together with the shown domain-pair and network means of ``published``
+    (those stay; partners are withdrawn).
+    """
+    threshold = min_raters(project)
+    for score, columns in SCORE_COLUMNS.items():
+        columns = [c for c in columns if c in cells[0]] if cells else columns
+        here = group[group[score].notna()]
+        allowed = _allowed(project, here, ["wijk", "wave", "rated"], [score])
+        members = [(here["rated"] == c["actor_id"]).to_numpy() for c in cells]
+        raters = [set(here["rater"][m]) for m in members]
+        hidden = [not allowed.get((c["wijk"], c["wave"], c["actor_id"]), False) for c in cells]
+        hidden = _complete_hidden(raters, hidden, threshold)
+        shown = [i for i, h in enumerate(hidden) if not h]
+        fixed = _published_masks(published, here, score)
+        masks = fixed + [members[i].astype(float) for i in shown]
+        keep = audit_means(np.vstack(masks), fixed=len(fixed)) if masks and len(here) else []
+        kept = {i for i, k in zip(shown, list(keep)[len(fixed) :]) if k}
+        for i, cell in enumerate(cells):
+            if i not in kept:
+                cell.update(dict.fromkeys(columns, np.nan))
 
 
 # --- residents' participation -------------------------------------------------------------------

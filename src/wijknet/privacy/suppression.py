@@ -768,3 +768,71 @@ def rating_groups_allowed(
             break
     out["allowed"] = allowed
     return out[columns].reset_index(drop=True)
+
+
+def audit_means(masks: np.ndarray, fixed: int = 0) -> np.ndarray:
+    """Which published means may stay so that no single answer follows from them all together.
+
+    Each row of ``masks`` is one published mean (with its number of answers):
+    a 0/1 vector over the individual answers of one wijk and wave (one score,
+    such as trust). Together they are linear equations in the answers; an
+    answer is recovered exactly when its unit vector lies in their row space
+    (a combination of sums and differences of the published figures). While
+    one is, the smallest removable mean of the combination that gives it is
+    withdrawn (then the first), and the search starts again. The rating rule
+    (:func:`rating_groups_allowed`) guards each table; this audit guards the
+    tables an audience sees side by side (the domain pairs and the partners).
+
+    Parameters
+    ----------
+    masks : numpy.ndarray
+        ``(means, answers)`` 0/1 matrix.
+    fixed : int
+        The first ``fixed`` rows are published already and stay (a table
+        audited before); only later rows are withdrawn.
+
+    Returns
+    -------
+    numpy.ndarray of bool
+        Per row, whether it may be published. When an answer follows from
+        fixed rows alone, the search stops there (the fixed table's own audit
+        is the caller's).
+
+    Examples
+    --------
+    Three answers; the network mean minus a partner's mean of the first two
+    gives the third, and minus the mean of the last two the first (hand
+    count), so both partner means go; one of them alone would be safe:
+
+    >>> masks = np.array([[1, 1, 1], [1, 1, 0], [0, 1, 1]], dtype=float)
+    >>> audit_means(masks, fixed=1).tolist()
+    [True, False, False]
+    >>> audit_means(masks[:2], fixed=1).tolist()
+    [True, False]
+    >>> audit_means(np.array([[1, 1, 1, 1], [1, 1, 0, 0]]), fixed=1).tolist()
+    [True, True]
+    """
+    masks = np.asarray(masks, dtype=float)
+    keep = np.ones(masks.shape[0], dtype=bool)
+    while keep.any():
+        found = _recovered(masks[keep])
+        if not found.any():
+            return keep
+        answer = int(np.flatnonzero(found)[0])
+        rows = np.flatnonzero(keep)
+        # the means whose combination gives the answer: withdrawing one of them breaks it
+        weights = np.linalg.lstsq(masks[rows].T, np.eye(masks.shape[1])[answer], rcond=None)[0]
+        used = [i for i, w in zip(rows, weights) if i >= fixed and abs(w) > 1e-9]
+        if not used:
+            return keep
+        keep[min(used, key=lambda i: (masks[i].sum(), i))] = False
+    return keep
+
+
+def _recovered(masks: np.ndarray) -> np.ndarray:
+    """Per answer, whether its unit vector lies in the row space of ``masks``."""
+    if masks.size == 0:
+        return np.zeros(masks.shape[1], dtype=bool)
+    _, s, vt = np.linalg.svd(masks, full_matrices=False)
+    basis = vt[s > 1e-9 * max(s.max(), 1.0)]
+    return np.isclose((basis**2).sum(axis=0), 1.0, atol=1e-8)
