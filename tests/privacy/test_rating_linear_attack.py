@@ -56,21 +56,20 @@ def _equations(
     return rows, len(answers)
 
 
-@pytest.mark.parametrize("score", ["trust", "value"])
-def test_no_answer_of_the_demo_follows_from_a_wijkteams_rating_figures(demo_folder, score):
+def test_no_answer_of_the_demo_follows_from_a_wijkteams_rating_figures(demo_folder):
     checked = 0
     for wijk in load_project(demo_folder).wijken:
         seen = load_project(demo_folder, audience=f"wijkteam:{wijk}", key=KEY)
-        quality = onderstroom.tie_quality(seen, seed=0)
+        quality = onderstroom.tie_quality(seen, seed=0, intervals=False)  # the means are what count
         partners = onderstroom.organisation_quality(seen, seed=0)
-        scores = onderstroom.answer_scores(
-            seen
-        )  # the answers behind the figures: the attacker's best case
-        for wave in seen.waves:
-            rows, n = _equations(scores, quality, partners, wave, score)
-            recovered = _determined(rows, n)
-            assert not recovered.any(), (wijk, wave, int(recovered.sum()))
-            checked += len(rows)
+        # the answers behind the figures: the attacker's best case
+        scores = onderstroom.answer_scores(seen)
+        for score in ("trust", "value"):
+            for wave in seen.waves:
+                rows, n = _equations(scores, quality, partners, wave, score)
+                recovered = _determined(rows, n)
+                assert not recovered.any(), (wijk, wave, score, int(recovered.sum()))
+                checked += len(rows)
     assert checked > 50  # the attack had figures to work with
 
 
