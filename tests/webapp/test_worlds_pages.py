@@ -72,7 +72,13 @@ def test_opportunities_page_for_the_researcher(project):
     (found,) = (df.value for df in at.dataframe)
     # the chain NRD-1 - ... - NRD-7 has fragile bridges; every sentence says why, never that it must happen
     assert "kwetsbare brug" in set(suggestions["Reden"])
-    assert all("alleen via" in s or "systeemwereld" in s for s in suggestions["Waarom (feiten)"])
+    reasons = (
+        "alleen via",
+        "systeemwereld",
+        "verwacht samenwerking tussen",
+    )  # bridge, world gap, kernaanpak
+    assert all(any(r in s for r in reasons) for s in suggestions["Waarom (feiten)"])
+    assert not any("moet" in s.split() for s in suggestions["Waarom (feiten)"])
     assert found["Signaal"].tolist() == ["kent niet maar zou moeten"]
     assert found["Relatie sinds"].tolist() == ["nog niet"]
     assert len(players) == 2
