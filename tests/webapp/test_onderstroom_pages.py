@@ -89,7 +89,7 @@ def test_participation_page_for_researcher_and_wijkteam(folder):
     at = page("onderzoeker", "participatie.py")
     assert at.title[0].value == "Participatie van inwoners"
     text = markdown(at)
-    assert "**informeren**" in text and "**adviseren**" in text and "2 trede(n) hoger" in text
+    assert "**informeren**" in text and "**adviseren**" in text and "2 treden hoger" in text
     assert "coproduceren" in tables(at)
     team = page("wijkteam:Noord", "participatie.py")
     assert (

@@ -246,8 +246,9 @@ def _candidates(value) -> list[str]:
 
 
 def _role_label(project: Project, role: str, lang: str) -> str:
+    """The name of a role group or of a kernaanpak profile's set of roles (such as ``gp_practice``)."""
     try:
-        return project.config.roles.label(role, lang)
+        return project.config.profiles.label(role, lang)
     except (AttributeError, KeyError):
         return role
 

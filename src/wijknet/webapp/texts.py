@@ -1320,9 +1320,11 @@ TEXTS = {
         "en": "In {wave} the middle resident is on the step **{step}** ({n} residents answered).",
     },
     "pa_median_change": {
-        "nl": "Dat is {steps} trede(n) {direction} dan in de meting ervoor.",
-        "en": "That is {steps} step(s) {direction} than in the wave before.",
+        "nl": "Dat is {steps} {unit} {direction} dan in de meting ervoor.",
+        "en": "That is {steps} {unit} {direction} than in the wave before.",
     },
+    "pa_unit_one": {"nl": "trede", "en": "step"},
+    "pa_unit_many": {"nl": "treden", "en": "steps"},
     "pa_higher": {"nl": "hoger", "en": "higher"},
     "pa_lower": {"nl": "lager", "en": "lower"},
     "pa_same": {

@@ -45,7 +45,12 @@ for r in summary.to_dict("records"):
             sentence += " " + t("pa_same")
         else:
             direction = t("pa_higher") if steps > 0 else t("pa_lower")
-            sentence += " " + t("pa_median_change", steps=abs(steps), direction=direction)
+            sentence += " " + t(
+                "pa_median_change",
+                steps=abs(steps),
+                direction=direction,
+                unit=t("pa_unit_one" if abs(steps) == 1 else "pa_unit_many"),
+            )
     st.markdown(sentence)
 
 # --- the ladder per wave ----------------------------------------------------------------------------------
