@@ -327,6 +327,8 @@ def _allowed(project, scores: pd.DataFrame, by: list[str], items=SCORED) -> dict
     return dict(zip(table[by].itertuples(index=False, name=None), table["allowed"]))
 
 
+#: The kinds of actor whose means as rated by others a non-researcher may see (never a person's).
+GROUP_KINDS = ("organisation", "initiative")
 #: The columns of each score in the tables: blanked together when the score may not be shown.
 SCORE_COLUMNS = {
     "intensity": [*(f"intensity_{k}" for k in LEVELS), "share_coordination_plus"],
@@ -600,19 +602,28 @@ def _protect_partners(
 ) -> None:
     """Blank, score by score, the partner means a non-researcher may not see beside the domain pairs shown.
 
+    Only organisations and initiatives are shown (:data:`GROUP_KINDS`): a
+    person's trust score, even over three raters, is for researchers.
+
     The rating rule and the completion of the hidden partners as in
     :func:`_protect_cells`, then the linear audit of the partners' means
     together with the shown domain-pair and network means of ``published``
     (those stay; partners are withdrawn).
     """
     threshold = min_raters(project)
+    if not len(group):
+        return
+    present = project.present(group["wijk"].iloc[0], group["wave"].iloc[0])
+    kinds = dict(zip(present["actor_id"], present["kind"]))
     for score, columns in SCORE_COLUMNS.items():
         columns = [c for c in columns if c in cells[0]] if cells else columns
         here = group[group[score].notna()]
         allowed = _allowed(project, here, ["wijk", "wave", "rated"], [score])
         members = [(here["rated"] == c["actor_id"]).to_numpy() for c in cells]
         raters = [set(here["rater"][m]) for m in members]
-        hidden = [not allowed.get((c["wijk"], c["wave"], c["actor_id"]), False) for c in cells]
+        # per organisation (the issue's words): a person's trust score is not shown beyond researchers
+        hidden = [not allowed.get((c["wijk"], c["wave"], c["actor_id"]), False)
+                  or kinds.get(c["actor_id"]) not in GROUP_KINDS for c in cells]  # fmt: skip
         hidden = _complete_hidden(raters, hidden, threshold)
         shown = [i for i, h in enumerate(hidden) if not h]
         fixed = _published_masks(published, here, score)

@@ -224,6 +224,7 @@ if audience is None or audience.sees_individuals:
             ),
             hide_index=True,
             width="stretch",
+            column_config={t("oa_col_domain"): st.column_config.TextColumn(width="medium")},
         )
         st.caption(t("oa_orgs_note", n=n_min))
 
