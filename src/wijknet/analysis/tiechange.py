@@ -26,6 +26,7 @@ import pandas as pd
 
 from wijknet.analysis.change import WavePair
 from wijknet.core import formatting as fmt
+from wijknet.core.errors import ModelError
 from wijknet.core.i18n import get_language, text
 from wijknet.core.summary import LABELS, Summary, key_values, label, labelled
 from wijknet.project import Project
@@ -372,9 +373,7 @@ def tie_change_model(
     pair = WavePair(project, wijk, wave_from, wave_to, attr, **graph_options)
     stable = np.flatnonzero(pair.stable)
     if stable.size < 3:
-        raise ValueError(
-            f"{wijk}: fewer than three actors take part in both {wave_from} and {wave_to}"
-        )
+        raise ModelError("too_few_stable", wijk=wijk, wave_from=wave_from, wave_to=wave_to)
     actors = project.present(wijk, wave_from)  # the earlier wave's team and kernaanpakken
     X = _covariates(pair, actors, attr)
     off = (
@@ -385,15 +384,18 @@ def tie_change_model(
     dropped = [name for name, m in X.items() if np.ptp(m[off]) == 0]
     X = {name: m for name, m in X.items() if name not in dropped}
     y = pair.A[1][np.ix_(stable, stable)].astype(float)
-    result = mrqap(
-        y,
-        X,
-        family="binomial",
-        null=null,
-        n_permutations=n_permutations,
-        seed=seed,
-        directed=pair.directed,
-    )
+    try:
+        result = mrqap(
+            y,
+            X,
+            family="binomial",
+            null=null,
+            n_permutations=n_permutations,
+            seed=seed,
+            directed=pair.directed,
+        )
+    except ModelError as exc:  # the same condition, told with the wijk and waves
+        raise ModelError("no_variation", wijk=wijk, wave_from=wave_from, wave_to=wave_to) from exc
     table = result.table[["term", "estimate", "std_error", "p_value", "statistic"]].copy()
     table["odds_ratio"] = np.exp(table["estimate"])
     table.insert(0, "wave_to", wave_to)

@@ -80,3 +80,68 @@ class DataError(ValueError):
         if len(self.problems) > self.MAX_SHOWN:
             lines.append("  " + text(TEXTS, "more", n=len(self.problems) - self.MAX_SHOWN))
         return "\n".join(lines)
+
+
+# --- partial: typed errors for user-facing conditions -------------------------------
+
+#: Dutch and English texts of the typed errors, by code (``{...}`` filled from the error's fields).
+USER_TEXTS = {
+    "no_variation": {
+        "nl": "Het model kan niet worden geschat: in {wijk} zijn tussen {wave_from} en {wave_to} alle paren "
+        "gelijk (overal wel of overal geen relatie). Met meer gegevens lukt het wel.",
+        "en": "The model cannot be estimated: in {wijk}, between {wave_from} and {wave_to}, every pair is alike "
+        "(a tie everywhere or nowhere). With more data it can.",
+    },
+    "no_variation_y": {
+        "nl": "Het model kan niet worden geschat: alle paren zijn gelijk (overal wel of overal geen relatie).",
+        "en": "The model cannot be estimated: every pair is alike (a tie everywhere or nowhere).",
+    },
+    "too_few_stable": {
+        "nl": "Het model kan niet worden geschat: in {wijk} doen minder dan drie actoren mee in zowel "
+        "{wave_from} als {wave_to}.",
+        "en": "The model cannot be estimated: in {wijk}, fewer than three actors take part in both "
+        "{wave_from} and {wave_to}.",
+    },
+    "not_estimable": {
+        "nl": "Het model kan met deze gegevens niet worden geschat ({detail}).",
+        "en": "The model cannot be estimated with these data ({detail}).",
+    },
+}
+#: Missing fields of a text are shown as this, so a message never fails.
+_BLANK = "–"
+
+
+class UserError(ValueError):
+    """A condition of the data (not a bug) that a page or the CLI shows to users in their language.
+
+    A ``ValueError``, so existing ``except ValueError`` keeps working; the
+    ``code`` selects the text of :data:`USER_TEXTS`, and the keyword fields
+    fill it. ``str(error)`` is the text in the current language.
+
+    Examples
+    --------
+    >>> error = UserError("too_few_stable", wijk="Noord", wave_from="2025", wave_to="2026")
+    >>> error.message("nl")[:58]
+    'Het model kan niet worden geschat: in Noord doen minder da'
+    >>> error.code, isinstance(error, ValueError)
+    ('too_few_stable', True)
+    """
+
+    def __init__(self, code: str, **fields):
+        self.code = code
+        self.fields = fields
+        super().__init__(self.message())
+
+    def message(self, lang: str | None = None) -> str:
+        """The text of the error in ``lang`` (the current language by default)."""
+
+        class _Fields(dict):
+            def __missing__(self, key):
+                return _BLANK
+
+        template = text(USER_TEXTS, self.code, lang) if self.code in USER_TEXTS else self.code
+        return template.format_map(_Fields({k: str(v) for k, v in self.fields.items()}))
+
+
+class ModelError(UserError):
+    """A statistical model that cannot be estimated on these data (no variation, too few actors)."""

@@ -147,3 +147,70 @@ def p_text(p, lang: str | None = None) -> str:
     """
     shown = p_value(p, lang)
     return "p " + shown if shown.startswith("<") else "p = " + shown
+
+
+# --- partial: a change with its sign, direction and colour --------------------------
+
+#: The minus sign of a shown change (U+2212, not the hyphen).
+MINUS = "\u2212"
+
+
+class Change(tuple):
+    """A change as text (``"+191"``, ``"−194"``, ``"0"``) with its ``direction`` and ``color``.
+
+    ``direction`` is ``"up"``, ``"down"`` or ``"off"`` (no change, or missing);
+    ``color`` is ``"green"``, ``"red"`` or ``"gray"`` (with ``good="down"`` a fall
+    is green); ``arrow`` is ``"↑"``, ``"↓"`` or ``""``. A tuple, so
+    ``text, direction = change(...)[:2]`` works.
+    """
+
+    __slots__ = ()
+
+    def __new__(cls, text: str, direction: str, color: str, arrow: str):
+        return super().__new__(cls, (text, direction, color, arrow))
+
+    text = property(lambda self: self[0])
+    direction = property(lambda self: self[1])
+    color = property(lambda self: self[2])
+    arrow = property(lambda self: self[3])
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def change(value, decimals: int = 0, lang: str | None = None, *, good: str = "up") -> Change:
+    """A signed change for every screen: ``+191`` up and green, ``−194`` down and red.
+
+    One helper, so that a net loss never appears as "↑ netto -194" in green:
+    the sign, the arrow and the colour all follow the value. A missing value
+    is an en dash without direction.
+
+    Parameters
+    ----------
+    value : float or None
+        The change (later minus earlier).
+    decimals : int, default 0
+    lang : {"nl", "en"}, optional
+    good : {"up", "down"}, default "up"
+        Which direction is good news (green).
+
+    Examples
+    --------
+    >>> tuple(change(191, lang="nl"))
+    ('+191', 'up', 'green', '↑')
+    >>> tuple(change(-194, lang="nl"))
+    ('−194', 'down', 'red', '↓')
+    >>> tuple(change(0)), change(None).text
+    (('0', 'off', 'gray', ''), '–')
+    >>> change(-0.25, 2, "nl", good="down").color
+    'green'
+    """
+    if is_missing(value):
+        return Change(MISSING, "off", "gray", "")
+    value = float(value)
+    shown = number(abs(value), decimals, lang)
+    if shown == number(0, decimals, lang):  # rounds to zero: no direction
+        return Change(shown, "off", "gray", "")
+    up = value > 0
+    color = "green" if up == (good == "up") else "red"
+    return Change(("+" if up else MINUS) + shown, "up" if up else "down", color, "↑" if up else "↓")

@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 from scipy.special import expit
 
+from wijknet.core.errors import ModelError
 from wijknet.core.summary import LABELS, Summary, key_values, label, labelled
 from wijknet.inference.permutation import (
     as_matrices,
@@ -543,7 +544,7 @@ def mrqap(
     if family == "binomial" and not np.all((yv == 0) | (yv == 1)):
         raise ValueError("family='binomial' needs a 0/1 response")
     if family == "binomial" and yv.min() == yv.max():
-        raise ValueError("family='binomial' needs both ties and non-ties in y")
+        raise ModelError("no_variation_y")  # family='binomial' needs both ties and non-ties in y
     p = D.shape[1]
     if np.linalg.matrix_rank(D) < p:
         raise ValueError("the covariates are collinear (design matrix not of full rank)")

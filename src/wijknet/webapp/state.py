@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 import streamlit as st
 
-from wijknet.analysis import tables
+from wijknet.analysis import coverage, tables
 from wijknet.core.errors import DataError
 from wijknet.privacy import Audience
 from wijknet.privacy.audience import PROGRAMME, viewer_audience
@@ -507,8 +507,12 @@ def compare_summary(
     lang: str,
     tie_types: tuple[str, ...] = (),
     min_weight: float | None = None,
+    wave: str | None = None,
 ) -> list[str]:
-    """:func:`wijknet.analysis.compare.summarise_differences` with the tie change (no QAP test) and KPI 3."""
+    """:func:`wijknet.analysis.compare.summarise_differences` with the tie change (no QAP test) and KPI 3.
+
+    With ``wave``, of exactly the wijken and waves of :func:`comparison` (the caption's selection).
+    """
     from wijknet.analysis.change import change_table
     from wijknet.analysis.compare import summarise_differences
 
@@ -517,9 +521,16 @@ def compare_summary(
         project, n_permutations=0, **_filters(tie_types, min_weight)
     )  # protected for a leernetwerk
     kpi = kpi_table(folder, sig) if project.has_responses else None
-    return summarise_differences(
-        compare_table(folder, sig, tie_types, min_weight), change=change, kpi=kpi, lang=lang
-    )
+    table = compare_table(folder, sig, tie_types, min_weight)
+    if wave is not None:
+        chosen = coverage.comparison(project, wave)
+        table, change, kpi = chosen.restrict(table), chosen.restrict(change), chosen.restrict(kpi)
+    return summarise_differences(table, change=change, kpi=kpi, lang=lang)
+
+
+def comparison(project: Project, wave: str | None) -> coverage.Comparison:
+    """:func:`wijknet.analysis.coverage.comparison`: the wave, wijken and waves the comparison page describes."""
+    return coverage.comparison(project, wave)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -702,6 +713,28 @@ class Selection:
     @property
     def filters(self) -> tuple:
         return (self.tie_types, self.min_weight)
+
+    @property
+    def has_data(self) -> bool:
+        """Whether the chosen wijk has ties in the chosen wave (:func:`wijknet.analysis.coverage.has_data`)."""
+        return self.project is not None and coverage.has_data(self.project, self.wijk, self.wave)
+
+    def waves_with_data(self) -> list[str]:
+        """The waves in which the chosen wijk has ties (:func:`wijknet.analysis.coverage.waves_with_data`)."""
+        return [] if self.project is None else coverage.waves_with_data(self.project, self.wijk)
+
+    def missing_waves(self, *waves: str) -> list[str]:
+        """Of ``waves``, those without ties of the chosen wijk (:func:`wijknet.analysis.coverage.comparable`)."""
+        if self.project is None:
+            return list(waves)
+        return [w for w in waves if not coverage.has_data(self.project, self.wijk, w)]
+
+
+def default_selection(
+    project: Project, wijk: str | None, wave: str | None
+) -> tuple[str | None, str | None]:
+    """:func:`wijknet.analysis.coverage.default_selection`: the latest wave with data, a wijk with data."""
+    return coverage.default_selection(project, wijk, wave)
 
 
 def init_state() -> None:

@@ -83,10 +83,10 @@ min_weight = None
 
 if project is not None and project.wijken:
     wijken, waves = project.wijken, project.waves
-    if st.session_state.get("wijk") not in wijken:
-        st.session_state["wijk"] = wijken[0]
-    if st.session_state.get("wave") not in waves:
-        st.session_state["wave"] = waves[-1]
+    # partial: the latest wave with data and a wijk with data, unless the user chose otherwise
+    st.session_state["wijk"], st.session_state["wave"] = state.default_selection(
+        project, st.session_state.get("wijk"), st.session_state.get("wave")
+    )
     type_options = state.tie_type_options(project)
     st.session_state["tie_types"] = [
         x for x in st.session_state.get("tie_types") or [] if x in type_options

@@ -1467,6 +1467,52 @@ TEXTS = {
         "nl": "Geen actoren met relaties over de grens.",
         "en": "No actors with ties across.",
     },
+    # --- partial ---
+    "partial_no_data": {
+        "nl": "Nog geen gegevens voor {wijk} in {wave}.",
+        "en": "No data yet for {wijk} in {wave}.",
+    },
+    "partial_no_wijk_data": {
+        "nl": "Nog geen gegevens voor {wijk}: in geen enkele meting zijn relaties geïmporteerd.",
+        "en": "No data yet for {wijk}: no ties have been imported in any wave.",
+    },
+    "partial_other_waves": {
+        "nl": "Voor {wijk} zijn er wel gegevens in: {waves}. Kies die meting in de zijbalk.",
+        "en": "{wijk} does have data in: {waves}. Choose that wave in the sidebar.",
+    },
+    "partial_import_step": {
+        "nl": "Importeer de gegevens op de pagina **Gegevens importeren** (onderzoekers), "
+        "of vraag de onderzoekers van het programma dat te doen.",
+        "en": "Import the data on the page **Import data** (researchers), "
+        "or ask the programme's researchers to do so.",
+    },
+    "partial_compare_impossible": {
+        "nl": "Vergelijken van {wave_from} met {wave_to} is niet mogelijk: voor {wijk} zijn er nog geen "
+        "gegevens in {missing}. Zonder gegevens zou elke relatie als nieuw of verdwenen tellen.",
+        "en": "Comparing {wave_from} with {wave_to} is not possible: {wijk} has no data yet in {missing}. "
+        "Without data every tie would count as new or lost.",
+    },
+    "partial_error_general": {
+        "nl": "Dit onderdeel kon voor deze keuze niet worden berekend.",
+        "en": "This part could not be computed for this selection.",
+    },
+    "partial_compare_wave": {
+        "nl": "Meting {chosen} heeft nog geen gegevens; de vergelijking gaat over meting {wave}, "
+        "de laatste meting met gegevens.",
+        "en": "Wave {chosen} has no data yet; the comparison is of wave {wave}, the latest wave with data.",
+    },
+    "partial_compare_caption": {
+        "nl": "Meting {wave}: {n} met gegevens. Relaties: {types}; minimale sterkte: {weight}.",
+        "en": "Wave {wave}: {n} with data. Ties: {types}; minimum strength: {weight}.",
+    },
+    "partial_wijken": {"nl": "{n} wijken", "en": "{n} wijken"},
+    "partial_wijk": {"nl": "1 wijk", "en": "1 wijk"},
+    "partial_compare_one_wijk": {
+        "nl": "Er is maar één wijk met gegevens in {wave} ({wijk}): er valt (nog) niets te vergelijken. "
+        "Hieronder staan de cijfers van deze wijk.",
+        "en": "Only one wijk has data in {wave} ({wijk}): there is nothing to compare (yet). "
+        "Below are this wijk's figures.",
+    },
 }
 
 

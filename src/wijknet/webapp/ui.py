@@ -170,3 +170,52 @@ def weight_filters(sel: state.Selection) -> tuple[str, int | None]:
     )
     close = st.toggle(t("min_level_toggle"), value=False, key="map_min_level")
     return weight, 3 if close else None
+
+
+# --- partial: a wijk or wave without data ------------------------------------------
+
+
+def missing_data_text(sel: state.Selection, *, any_wave: bool = False) -> str | None:
+    """What is missing for the selection, in plain words with the import step; None when there is data.
+
+    ``any_wave``: the page uses every wave of the wijk, so only a wijk
+    without data in any wave is missing.
+    """
+    waves = sel.waves_with_data()
+    if (sel.has_data and not any_wave) or (any_wave and waves):
+        return None
+    wijk = literal(sel.wijk)
+    lines = [
+        t("partial_no_wijk_data", wijk=wijk)
+        if any_wave or not waves
+        else t("partial_no_data", wijk=wijk, wave=literal(sel.wave))
+    ]
+    if waves and not any_wave:
+        lines.append(t("partial_other_waves", wijk=wijk, waves=literal(", ".join(waves))))
+    lines.append(t("partial_import_step"))
+    return "\n\n".join(lines)
+
+
+def require_data(sel: state.Selection, *, any_wave: bool = False) -> None:
+    """Stop the page with a plain message when the chosen wijk has no ties in the chosen wave.
+
+    Instead of an empty map or zero counts, the page says which wijk and
+    wave have no data, which waves do, and points to the import step.
+    """
+    message = missing_data_text(sel, any_wave=any_wave)
+    if message is not None:
+        st.info(message, icon=":material/info:")
+        st.stop()
+
+
+def user_error(exc: Exception, lang: str | None = None) -> str:
+    """A library error as a Dutch (or English) message for the page: never the raw library text.
+
+    Typed errors (:class:`wijknet.core.errors.UserError`) carry their own
+    text; any other error becomes the general message of the page.
+    """
+    from wijknet.core.errors import UserError
+
+    if isinstance(exc, UserError):
+        return exc.message(lang)
+    return t("partial_error_general")

@@ -8,6 +8,7 @@ from wijknet.webapp import state, ui
 from wijknet.webapp.texts import t
 
 sel = ui.header("page_mixing")
+ui.require_data(sel)  # partial: a wijk or wave without data says so
 st.write(t("mixing_intro"))
 folder, sig = sel.key
 mixing = state.mixing_table(folder, sig, sel.wijk, sel.wave, *sel.filters)

@@ -12,6 +12,7 @@ from wijknet.webapp import state, ui
 from wijknet.webapp.texts import t
 
 sel = ui.header("page_metrics", filters=False)
+ui.require_data(sel)  # partial: a wijk or wave without data says so
 st.caption(ui.filter_summary(sel, with_wave=False))
 st.write(t("metrics_intro"))
 folder, sig = sel.key

@@ -24,6 +24,7 @@ def _completeness(folder: str, sig: tuple, wave: str, lang: str):
 
 
 sel = ui.header("page_kernaanpakken", filters=False)
+ui.require_data(sel)  # partial: a wijk or wave without data says so
 st.write(t("kern_intro"))
 st.caption(t("kern_scope", wijk=ui.literal(sel.wijk), wave=ui.literal(sel.wave)))
 

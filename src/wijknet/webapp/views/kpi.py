@@ -30,6 +30,7 @@ STATUS_COLOURS = {
 BAND_COLOUR = "#1a9641"
 
 sel = ui.header("page_kpi", filters=False)
+ui.require_data(sel, any_wave=True)  # partial: a wijk without any data says so
 project = sel.project
 waves = list(project.waves)
 folder, sig = sel.key

@@ -25,6 +25,7 @@ def _tables(folder: str, sig: tuple, wijk: str | None, wave: str | None, _projec
 
 
 sel = ui.header("page_worlds", filters=False)
+ui.require_data(sel)  # partial: a wijk or wave without data says so
 st.write(t("worlds_intro"))
 folder, sig = sel.key
 roles = sel.project.config.roles

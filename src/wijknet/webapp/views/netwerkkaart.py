@@ -10,6 +10,7 @@ MAP_HEIGHT = 680
 MEASURES = ("degree", "betweenness", "brokerage", "none")
 
 sel = ui.header("page_map")
+ui.require_data(sel)  # partial: a wijk or wave without data says so
 
 anonymous = is_aggregate_only(sel.project)  # a leernetwerk sees domain colour only (state.map_html)
 with st.sidebar:

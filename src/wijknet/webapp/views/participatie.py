@@ -19,6 +19,7 @@ def _view(folder: str, sig: tuple, wijk: str) -> dict:
 
 
 sel = ui.header("page_participation", filters=False)
+ui.require_data(sel)  # partial: a wijk or wave without data says so
 folder, sig = sel.key
 st.write(t("pa_intro", wijk=ui.literal(sel.wijk)))
 view = _view(folder, sig, sel.wijk)

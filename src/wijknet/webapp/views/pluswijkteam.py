@@ -18,6 +18,7 @@ def _view(folder: str, sig: tuple, wijk: str, wave: str, lang: str) -> dict:
 
 
 sel = ui.header("page_team", filters=False)
+ui.require_data(sel)  # partial: a wijk or wave without data says so
 st.write(t("team_intro"))
 st.caption(t("kern_scope", wijk=ui.literal(sel.wijk), wave=ui.literal(sel.wave)))
 

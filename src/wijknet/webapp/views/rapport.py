@@ -9,6 +9,7 @@ from wijknet.webapp import state, ui
 from wijknet.webapp.texts import t
 
 sel = ui.header("page_report", filters=False)
+ui.require_data(sel)  # partial: a wijk or wave without data says so
 # A leernetwerk gets the programme report across the wijken; everyone else the report of the chosen wijk.
 wijk = None if is_aggregate_only(sel.project) else sel.wijk
 if wijk is None:

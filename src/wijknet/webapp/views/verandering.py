@@ -35,13 +35,18 @@ if len(waves) < 2:
     st.info(t("change_one_wave"))
     st.stop()
 
-# Default: the previous meting -> the meting chosen in the sidebar (the first two when that is the first one).
+# Default: the previous meting -> the meting chosen in the sidebar (the first two when that is the first one);
+# partial: of the waves with data of this wijk, when the chosen one has data and an earlier one does too.
 current = waves.index(sel.wave) if sel.wave in waves else len(waves) - 1
 default_to = max(current, 1)
+default_from = default_to - 1
+with_data = [w for w in sel.waves_with_data() if waves.index(w) <= current]
+if sel.wave in with_data and len(with_data) >= 2:
+    default_from = waves.index(with_data[-2])
 left, right, _ = st.columns([1, 1, 2])
 with left:
     wave_from = st.selectbox(
-        t("change_from"), waves[:-1], index=default_to - 1, key=f"change_from_{sel.wave}"
+        t("change_from"), waves[:-1], index=default_from, key=f"change_from_{sel.wave}"
     )
 later = waves[waves.index(wave_from) + 1 :]
 with right:
@@ -71,6 +76,21 @@ st.caption(
     )
 )
 st.write(t("change_intro"))
+missing = sel.missing_waves(wave_from, wave_to)
+if missing:  # partial: a wave without data would count every tie as new or lost
+    st.info(
+        t(
+            "partial_compare_impossible",
+            wijk=ui.literal(sel.wijk),
+            wave_from=ui.literal(wave_from),
+            wave_to=ui.literal(wave_to),
+            missing=ui.literal(", ".join(missing)),
+        )
+        + "\n\n"
+        + (ui.missing_data_text(sel) or t("partial_import_step")),
+        icon=":material/info:",
+    )
+    st.stop()
 
 
 def n(value) -> str:
@@ -94,12 +114,15 @@ cols = st.columns(4)
 cols[0].metric(t("change_new"), n(new))
 cols[1].metric(t("change_lost"), n(lost))
 cols[2].metric(t("change_kept"), n(kept))
-net = new_cross - lost_cross
+net = fmt.change(new_cross - lost_cross, 0, sel.lang)  # sign, arrow and colour follow the value
 cols[3].metric(
     t("change_new_cross"),
     n(new_cross),
-    delta=None if pd.isna(net) else t("change_net_cross", value=("+" if net > 0 else "") + n(net)),
-    delta_color="normal" if net and pd.notna(net) else "off",
+    delta=None
+    if net.direction == "off" and net.text == fmt.MISSING
+    else t("change_net_cross", value=net.text),
+    delta_color=net.color,
+    delta_arrow=net.direction,
 )
 lines = [
     t(
@@ -256,8 +279,8 @@ st.write(t("model_intro", wave_to=ui.literal(wave_to)))
 try:
     with st.spinner(t("model_spinner")):
         model = state.tie_change(folder, sig, sel.wijk, wave_from, wave_to, *filters)
-except ValueError as exc:
-    st.info(t("model_error", error=ui.literal(exc)))
+except ValueError as exc:  # a typed error has a Dutch text; any other: a general message
+    st.info(ui.literal(ui.user_error(exc, sel.lang)), icon=":material/info:")
 else:
     # The stable actors beside the actors per wave give the numbers who came and left: for a
     # leernetwerk the header states the protected count of the summary above.

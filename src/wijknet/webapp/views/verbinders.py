@@ -16,6 +16,7 @@ ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison", 
 HIGHLIGHT = "#fff1c2"  # background of connectors outside the team
 
 sel = ui.header("page_connectors")
+ui.require_data(sel)  # partial: a wijk or wave without data says so
 st.write(t("connectors_intro"))
 folder, sig = sel.key
 actors = state.actor_table(folder, sig, sel.wijk, sel.wave, *sel.filters)

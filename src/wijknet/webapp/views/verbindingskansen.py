@@ -23,6 +23,7 @@ def _view(folder: str, sig: tuple, wijk: str, wave: str, k: int, _project) -> di
 
 
 sel = ui.header("page_opportunities", filters=False)
+ui.require_data(sel)  # partial: a wijk or wave without data says so
 st.write(t("opp_intro"))
 folder, sig = sel.key
 left, _ = st.columns([1, 3])

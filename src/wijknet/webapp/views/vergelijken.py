@@ -75,13 +75,31 @@ weight = (
     if sel.min_weight is None
     else fmt.number(sel.min_weight, 0 if float(sel.min_weight).is_integer() else 1, sel.lang)
 )
-st.caption(t("compare_caption", wave=ui.literal(sel.wave), types=types, weight=weight))
-if len(wijken) < 2:
-    st.info(t("compare_one_wijk"))
+# partial: one selection drives caption and content - the wave described (the latest with data up to the
+# chosen one) and the wijken with data in it (wijknet.analysis.coverage.comparison).
+chosen = state.comparison(project, sel.wave)
+if chosen.wave is None:
+    ui.require_data(sel, any_wave=True)
+wave = chosen.wave or sel.wave
+shown = chosen.wijken or wijken
+count = (
+    t("partial_wijk")
+    if len(shown) == 1
+    else t("partial_wijken", n=fmt.integer(len(shown), sel.lang))
+)
+st.caption(t("partial_compare_caption", wave=ui.literal(wave), n=count, types=types, weight=weight))
+if wave != sel.wave:
+    st.info(t("partial_compare_wave", chosen=ui.literal(sel.wave), wave=ui.literal(wave)))
+if not chosen.possible:
+    st.info(t("partial_compare_one_wijk", wave=ui.literal(wave), wijk=ui.literal(", ".join(shown))))
 
 with st.spinner(t("computing")):
     table = state.compare_table(folder, sig, *sel.filters)
-    summary = state.compare_summary(folder, sig, sel.lang, *sel.filters)
+    summary = (
+        state.compare_summary(folder, sig, sel.lang, *sel.filters, wave=wave)
+        if chosen.possible
+        else []
+    )
 colours = {w: PALETTE[i % len(PALETTE)] for i, w in enumerate(wijken)}
 
 
@@ -205,11 +223,11 @@ for measure in TREND_MEASURES:  # one below the other: room for the names at the
 st.caption(t("compare_trend_note", n=fmt.number(state.COMPARE_BOOTSTRAP, 0, sel.lang)))
 
 # --- the table of the chosen wave -------------------------------------------------------------
-st.subheader(t("compare_table_title", wave=ui.literal(sel.wave)))
-now = wave_measures(table, sel.wave)
+st.subheader(t("compare_table_title", wave=ui.literal(wave)))
+now = wave_measures(table, wave)
 head = "".join(f"<th>{html.escape(t(f'compare_col_{m}'))}</th>" for m in TABLE_MEASURES)
 rows = []
-for wijk in wijken:
+for wijk in shown:
     cells = []
     for measure in TABLE_MEASURES:
         row = now.loc[(wijk, measure)]
@@ -230,31 +248,31 @@ st.html(
 st.caption(t("compare_table_note"))
 
 # --- small maps ----------------------------------------------------------------------------------
-st.subheader(t("compare_maps_title", wave=ui.literal(sel.wave)))
+st.subheader(t("compare_maps_title", wave=ui.literal(wave)))
 legend = "".join(
     f'<span><span class="dot" style="background:{project.taxonomy.colour(d)}"></span>'
     f"{html.escape(ui.domain_label(sel, d))}</span>"
     for d in project.domains
 )
 st.html(f'<div class="wn-legend">{legend}</div>')
-for start in range(0, len(wijken), MAP_COLUMNS):
-    for column, wijk in zip(st.columns(MAP_COLUMNS), wijken[start : start + MAP_COLUMNS]):
+for start in range(0, len(shown), MAP_COLUMNS):
+    for column, wijk in zip(st.columns(MAP_COLUMNS), shown[start : start + MAP_COLUMNS]):
         with column:
             st.html(f'<div class="wn-wijk">{html.escape(wijk)}</div>')
             with st.spinner(t("computing")):
                 document = state.small_map_html(
-                    folder, sig, wijk, sel.wave, *sel.filters, lang=sel.lang
+                    folder, sig, wijk, wave, *sel.filters, lang=sel.lang
                 )
             st.iframe(
                 document,
                 height=state.SMALL_MAP_HEIGHT + 12,
-                alt=t("compare_map_alt", wijk=wijk, wave=sel.wave),
+                alt=t("compare_map_alt", wijk=wijk, wave=wave),
             )
 st.caption(t("compare_maps_note"))
 
 # --- domain mixing side by side -------------------------------------------------------------------
-st.subheader(t("compare_mixing_title", wave=ui.literal(sel.wave)))
-mixing = state.compare_mixing(folder, sig, sel.wave, *sel.filters)
+st.subheader(t("compare_mixing_title", wave=ui.literal(wave)))
+mixing = state.compare_mixing(folder, sig, wave, *sel.filters)
 order = [ui.domain_label(sel, d) for d in dict.fromkeys(mixing["from_domain"])]
 data = mixing.assign(
     van=[ui.domain_label(sel, d) for d in mixing["from_domain"]],
@@ -331,9 +349,9 @@ def _onderstroom(folder: str, sig: tuple, wave: str):
     return compare_onderstroom(state.load(folder), wave)
 
 
-onderstroom = _onderstroom(*sel.key, sel.wave)
+onderstroom = _onderstroom(*sel.key, wave)
 if not onderstroom.empty:
-    st.subheader(t("oa_compare_title", wave=ui.literal(sel.wave)))
+    st.subheader(t("oa_compare_title", wave=ui.literal(wave)))
     st.dataframe(
         pd.DataFrame(
             {

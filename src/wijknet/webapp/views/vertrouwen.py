@@ -29,6 +29,7 @@ def _themes(folder: str, sig: tuple, wijk: str) -> pd.DataFrame:
 
 
 sel = ui.header("page_onderstroom", filters=False)
+ui.require_data(sel)  # partial: a wijk or wave without data says so
 project = sel.project
 audience = project.audience
 researcher = audience is None or audience.sees_ratings
