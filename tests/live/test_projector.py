@@ -44,3 +44,57 @@ def test_graph_is_keyed_by_pseudonyms(store):
     assert G.nodes[codes["w1"]]["name"] == codes["w1"]  # no consent: the pseudonym, not the name
     assert G.nodes[codes["z1"]]["name"] == "Huisarts Fictief"
     assert G.graph["respondents"] == {codes["z1"]}
+
+
+# --- partial: the participants' address and its QR code on the projector (issue 16) ---------
+
+
+def _svg_modules(svg: str, border: int = 2) -> set[tuple[int, int]]:
+    """The dark modules (row, column) of a segno SVG path: ``M x y`` absolute, ``m dx dy`` relative, ``h n`` a run."""
+    import re
+
+    path = re.search(r' d="([^"]+)"', svg).group(1)
+    dark, x, y = set(), 0.0, 0.0
+    for op, a, b in re.findall(r"([Mmh])(-?[\d.]+)(?:[ ,](-?[\d.]+))?", path):
+        if op == "M":
+            x, y = float(a), float(b)
+        elif op == "m":
+            x, y = x + float(a), y + float(b)
+        else:  # a horizontal run of dark modules on the row y - 0.5 (the stroke is centred)
+            n = int(float(a))
+            dark |= {(int(y - 0.5) - border, int(x) + i - border) for i in range(n)}
+            x += n
+    return dark
+
+
+def test_projector_shows_the_address_and_a_qr_code_that_encodes_it():
+    import segno
+
+    from wijknet.live.projector import join_html
+
+    url = "http://192.0.2.7:8600"
+    block = join_html(url, "nl")
+    assert url in block and "Doe mee" in block
+    [svg] = [part.split("</svg>")[0] for part in block.split("<svg")[1:]]
+    # No QR decoder is installed: the SVG's modules equal segno's own matrix for the URL (error correction M).
+    matrix = segno.make_qr(url, error="m").matrix
+    expected = {(r, c) for r, row in enumerate(matrix) for c, v in enumerate(row) if v}
+    assert _svg_modules("<svg" + svg) == expected
+    other = segno.make_qr(url + "/p/x", error="m").matrix
+    assert _svg_modules("<svg" + svg) != {
+        (r, c) for r, row in enumerate(other) for c, v in enumerate(row) if v
+    }  # the comparison can fail
+
+
+def test_projector_holds_no_personal_link_or_name(store):
+    from wijknet.live import issue_links
+    from wijknet.live.projector import join_html
+    from wijknet.live.session import roster
+
+    store, code = store
+    tokens = issue_links(store, code)
+    block = join_html("http://192.0.2.7:8600", "nl")
+    assert "/p/" not in block
+    assert not any(token in block for token in tokens.values())
+    names = {e.name for e in roster(store, code)} | set(tokens)
+    assert not any(name and name in block for name in names)  # no actor id or name of the roster

@@ -169,3 +169,18 @@ def test_tidy_folder_explains(people_files, tmp_path, monkeypatch):
     at.run()
     assert not at.exception, at.exception
     assert "wijknet init" in texts(at)
+
+
+def test_projector_shows_the_address_as_qr_code_and_no_personal_link(session):
+    """partial (issue 16): the address and its QR code, never a token, an actor id or a real name."""
+    store, code = session
+    tokens = issue_links(store, code)
+    at = _open(store, code=code)
+    assert not at.exception, at.exception
+    sent = everything(at)
+    assert "<svg" in sent and "QR-code van http://192.0.2.7:8600" in sent
+    assert not any(token in sent for token in tokens.values())
+    assert (
+        "8600/p/" not in sent
+    )  # no personal link of this server (base64 in the map may hold "/p/")
+    assert not any(real in sent for real in REAL_IDS)

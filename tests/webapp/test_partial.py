@@ -202,3 +202,20 @@ def test_a_comparison_with_a_wave_without_data_is_not_made(signed_in_app):
     text = shown(at)
     assert "de vergelijking gaat over meting 2026" in text
     assert "Meting 2026: 1 wijk met gegevens" in text
+
+
+def test_a_net_loss_is_shown_down_and_red(tmp_path, monkeypatch):
+    """Cross-domain ties fall from 2025 to 2026: the delta is "netto −…", arrow down, red (never ↑ green)."""
+    from tests.webapp.test_pages import write_project
+
+    folder = write_project(tmp_path / "tidy", waves=(("2025", 0.30), ("2026", 0.02)))
+    monkeypatch.setenv("WIJKNET_PROJECT", str(folder))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    at = AppTest.from_file(str(ENTRY_SCRIPT), default_timeout=180).run()
+    at.switch_page("views/verandering.py").run()
+    assert not at.exception, at.exception
+    [metric] = [m for m in at.metric if m.label == "Nieuw tussen domeinen"]
+    proto = metric.proto
+    assert proto.delta.startswith("netto \u2212"), proto.delta
+    assert proto.direction == proto.MetricDirection.DOWN
+    assert proto.color == proto.MetricColor.RED

@@ -48,9 +48,12 @@ def link_url(base: str, token: str) -> str:
     return f"{base.rstrip('/')}/p/{token}"
 
 
-def qr_svg(url: str) -> str:
-    """The QR code of ``url`` as inline SVG (error correction M, as large as a phone camera needs)."""
-    return segno.make_qr(url, error="m").svg_inline(scale=4, border=2)
+def qr_svg(url: str, scale: int = 4) -> str:
+    """The QR code of ``url`` as inline SVG (error correction M, as large as a phone camera needs).
+
+    ``scale``: pixels per module (4 on a printed slip; larger on a projector).
+    """
+    return segno.make_qr(url, error="m").svg_inline(scale=scale, border=2)
 
 
 def links_sheet(

@@ -14,6 +14,7 @@ of the wijk's waves and the roster, so nodes stay put while ties arrive.
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import networkx as nx
@@ -253,3 +254,65 @@ PAGE_TEXTS = {
 def cross_domain_ties(G: nx.DiGraph) -> int:
     """Ties between actors of different domains."""
     return sum(1 for u, v in G.edges if G.nodes[u].get("domain") != G.nodes[v].get("domain"))
+
+
+# --- partial: the participants' address and its QR code on the projector -----------------
+
+#: Pixels per QR module on the projector (readable by a phone from the back of a meeting room).
+PROJECTOR_QR_SCALE = 7
+JOIN_TEXTS = {
+    "join_title": {"nl": "Doe mee met uw telefoon", "en": "Join with your phone"},
+    "join_steps": {
+        "nl": "Scan de QR-code op uw eigen strook, of typ de link van uw strook over. "
+              "Deze code hieronder opent het adres van de sessie: daar ziet u of uw telefoon de server bereikt.",
+        "en": "Scan the QR code on your own slip, or type the link of your slip. "
+              "The code below opens the session's address: there you see whether your phone reaches the server.",
+    },
+    "join_address": {"nl": "Adres van de sessie", "en": "Address of the session"},
+    "join_qr_alt": {"nl": "QR-code van {url}", "en": "QR code of {url}"},
+}  # fmt: skip
+
+
+def join_html(url: str, lang: str = "nl") -> str:
+    """The projector's join block: the participants' address written out and its QR code (inline SVG).
+
+    Only the server's address (its landing page, which opens no form):
+    never a personal link, whose token would let anyone in the room answer
+    for that participant. The personal links are on the printed slips
+    (:func:`wijknet.live.links.links_sheet`). Every value is HTML-escaped;
+    nothing is loaded from elsewhere.
+
+    Examples
+    --------
+    >>> block = join_html("http://192.168.1.23:8600")
+    >>> "http://192.168.1.23:8600" in block and "<svg" in block and "/p/" not in block
+    True
+    """
+    shown = html.escape(url)
+    return (
+        '<div class="wn-join" style="display:flex;gap:1.2rem;align-items:center;flex-wrap:wrap">'
+        f"{join_qr_html(url, lang)}"
+        '<div class="wn-join-text" style="min-width:14rem;flex:1">'
+        f'<p style="font-size:1.4rem;font-weight:700;margin:0 0 .3rem">{html.escape(text(JOIN_TEXTS, "join_title", lang))}</p>'
+        f'<p style="margin:0 0 .4rem">{html.escape(text(JOIN_TEXTS, "join_steps", lang))}</p>'
+        f'<p style="margin:0;color:#444">{html.escape(text(JOIN_TEXTS, "join_address", lang))}:</p>'
+        f'<p class="wn-join-url" style="font:700 1.6rem/1.3 monospace;margin:0;overflow-wrap:anywhere">{shown}</p>'
+        "</div></div>"
+    )
+
+
+def join_qr_html(url: str, lang: str = "nl") -> str:
+    """The QR code of the participants' address (inline SVG, labelled for screen readers), nothing else.
+
+    Examples
+    --------
+    >>> join_qr_html("http://192.168.1.23:8600").count("<svg")
+    1
+    """
+    from wijknet.live.links import qr_svg
+
+    alt = html.escape(text(JOIN_TEXTS, "join_qr_alt", lang, url=url))
+    return (
+        f'<div class="wn-join-qr" role="img" aria-label="{alt}" '
+        f'style="background:#fff;line-height:0;display:inline-block">{qr_svg(url, scale=PROJECTOR_QR_SCALE)}</div>'
+    )

@@ -1507,6 +1507,11 @@ TEXTS = {
     },
     "partial_wijken": {"nl": "{n} wijken", "en": "{n} wijken"},
     "partial_wijk": {"nl": "1 wijk", "en": "1 wijk"},
+    "partial_net": {"nl": "netto {value}", "en": "net {value}"},
+    "partial_net_help": {
+        "nl": "Netto: nieuwe min verdwenen relaties tussen domeinen.",
+        "en": "Net: new minus lost ties across domains.",
+    },
     "partial_compare_one_wijk": {
         "nl": "Er is maar één wijk met gegevens in {wave} ({wijk}): er valt (nog) niets te vergelijken. "
         "Hieronder staan de cijfers van deze wijk.",

@@ -21,7 +21,7 @@ from wijknet.core.errors import DataError
 from wijknet.core.i18n import text
 from wijknet.live import get_session, issue_links, linked, revoke_links, roster, session_counts
 from wijknet.live.links import links_sheet, slips
-from wijknet.live.projector import PAGE_TEXTS, live_version, visible_sessions
+from wijknet.live.projector import PAGE_TEXTS, join_qr_html, live_version, visible_sessions
 from wijknet.privacy import Audience
 from wijknet.store import is_store
 from wijknet.webapp import state, ui
@@ -93,9 +93,12 @@ def live_map() -> None:
     cols = st.columns([2, 1, 1, 1]) if session.is_open else st.columns(3)
     if session.is_open:
         address = get_session(folder, code).url
-        if address:
-            cols[0].markdown(lt("join"))
-            cols[0].code(address, language=None)
+        if address:  # the address and its QR code; personal links only on the printed slips
+            qr, words = cols[0].columns([1, 2], vertical_alignment="center")
+            with qr:
+                st.html(join_qr_html(address, sel.lang))
+            words.markdown(lt("join"))
+            words.code(address, language=None)
         else:
             cols[0].caption(lt("no_server", folder=ui.literal(folder), code=code))
     cols[-3].metric(

@@ -119,10 +119,11 @@ cols[3].metric(
     t("change_new_cross"),
     n(new_cross),
     delta=None
-    if net.direction == "off" and net.text == fmt.MISSING
-    else t("change_net_cross", value=net.text),
+    if net.text == fmt.MISSING
+    else t("partial_net", value=net.text),  # short: never cut off
     delta_color=net.color,
     delta_arrow=net.direction,
+    help=t("partial_net_help"),
 )
 lines = [
     t(

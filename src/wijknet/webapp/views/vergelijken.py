@@ -87,7 +87,12 @@ count = (
     if len(shown) == 1
     else t("partial_wijken", n=fmt.integer(len(shown), sel.lang))
 )
-st.caption(t("partial_compare_caption", wave=ui.literal(wave), n=count, types=types, weight=weight))
+if len(shown) == len(wijken) >= 2:
+    st.caption(t("compare_caption", wave=ui.literal(wave), types=types, weight=weight))
+else:  # partial: not every wijk has data in this wave
+    st.caption(
+        t("partial_compare_caption", wave=ui.literal(wave), n=count, types=types, weight=weight)
+    )
 if wave != sel.wave:
     st.info(t("partial_compare_wave", chosen=ui.literal(sel.wave), wave=ui.literal(wave)))
 if not chosen.possible:
