@@ -69,10 +69,13 @@ ENGLISH = (
     "View less",
 )
 RAW = re.compile(r"\b(nan|NaN|None)\b")
-BUSY = (
-    "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+#: The script run is over (``data-test-script-state`` of the app root), nothing stale, no spinner.
+IDLE = (
+    "() => { const app = document.querySelector('[data-testid=\"stApp\"]');"
+    " return !!app && app.dataset.testScriptState === 'notRunning'"
+    " && !document.querySelector('[data-testid=\"stStatusWidget\"]')"
     " && !document.querySelector('[data-stale=\"true\"]')"
-    " && !document.querySelector('[data-testid=\"stSpinner\"]')"
+    " && !document.querySelector('[data-testid=\"stSpinner\"]'); }"
 )
 
 
@@ -81,10 +84,11 @@ def _title(key: str) -> str:
 
 
 def _settle(page, title: str) -> None:
-    page.get_by_role("heading", name=title, level=1).first.wait_for(timeout=120_000)
-    page.wait_for_timeout(600)  # a rerun starts shortly after the first paint
-    page.wait_for_function(BUSY, timeout=240_000, polling=250)
-    page.wait_for_timeout(900)  # charts and iframes draw after the script run
+    page.get_by_role("heading", name=title, level=1).first.wait_for(timeout=240_000)
+    for _ in range(2):  # idle twice, a moment apart: a rerun may start right after the first run
+        page.wait_for_function(IDLE, timeout=300_000, polling=250)
+        page.wait_for_timeout(700)
+    page.wait_for_timeout(500)  # charts and iframes draw after the script run
 
 
 def _name(audience: str) -> str:

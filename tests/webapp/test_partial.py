@@ -219,3 +219,13 @@ def test_a_net_loss_is_shown_down_and_red(tmp_path, monkeypatch):
     assert proto.delta.startswith("netto \u2212"), proto.delta
     assert proto.direction == proto.MetricDirection.DOWN
     assert proto.color == proto.MetricColor.RED
+
+
+def test_report_compares_with_the_previous_wave_with_data(store_keys):
+    """The wijk report of 2026 has no "since 2025" (2025 has no data), not "560 new ties"."""
+    from wijknet import load_project
+    from wijknet.report import build_programme_report, build_wijk_report
+
+    project = load_project(store_keys)
+    assert build_wijk_report(project, WIJK, WAVE, n_permutations=9, seed=0).previous is None
+    assert build_programme_report(project, WAVE, n_permutations=9, seed=0).previous is None

@@ -214,3 +214,34 @@ def change(value, decimals: int = 0, lang: str | None = None, *, good: str = "up
     up = value > 0
     color = "green" if up == (good == "up") else "red"
     return Change(("+" if up else MINUS) + shown, "up" if up else "down", color, "↑" if up else "↓")
+
+
+def wrap_label(label: str, width: int = 16) -> str:
+    """A long name broken into lines of about ``width`` characters, after a hyphen or at a space.
+
+    For chart labels that would otherwise be cut off (a long wijk name at the
+    end of a line). Words are never split; a name without hyphen or space
+    stays on one line.
+
+    Examples
+    --------
+    >>> print(wrap_label("Bleijerheide-Centrum-Nulland"))
+    Bleijerheide-
+    Centrum-Nulland
+    >>> wrap_label("Daalhof"), wrap_label("Hoensbroek-Noord")
+    ('Daalhof', 'Hoensbroek-Noord')
+    """
+    import re
+
+    text = str(label)
+    if len(text) <= width:
+        return text
+    parts = [p for p in re.split(r"(?<=-)|(?<= )", text) if p]
+    lines, line = [], ""
+    for part in parts:
+        if line and len(line) + len(part.rstrip()) > width:
+            lines.append(line.rstrip())
+            line = ""
+        line += part
+    lines.append(line.rstrip())
+    return "\n".join(lines)

@@ -27,6 +27,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from wijknet.analysis import coverage
 from wijknet.analysis.change import compare_waves
 from wijknet.analysis.standard import analyse, analyse_graph
 from wijknet.core.errors import DataError, Problem
@@ -428,7 +429,9 @@ def build_wijk_report(
     waves = project.waves
     wave = wave or waves[-1]
     at = waves.index(wave)
-    previous = waves[at - 1] if at > 0 else None
+    # partial: the previous wave WITH data of the wijk (a wave without ties would count every tie as new)
+    earlier = [w for w in coverage.waves_with_data(project, wijk) if waves.index(w) < at]
+    previous = earlier[-1] if earlier else None
     network_rows, actors_by_wave = [], {}
     current = None
     for v in waves:
@@ -588,7 +591,8 @@ def build_programme_report(
     waves = project.waves
     wave = wave or waves[-1]
     at = waves.index(wave)
-    previous = waves[at - 1] if at > 0 else None
+    earlier = [w for w in coverage.waves_with_data(project) if waves.index(w) < at]  # partial
+    previous = earlier[-1] if earlier else None
     result = analyse(
         project, n_permutations=n_permutations, seed=seed, n_jobs=n_jobs, **graph_options
     )

@@ -114,16 +114,17 @@ def number(measure: str, value: float) -> str:
 
 
 # --- the summary ------------------------------------------------------------------------
-st.subheader(t("compare_summary"))
-with st.container(key="compare_summary"):
-    if summary:
-        # Non-breaking hyphen: "E-I" never breaks over two lines.
-        st.markdown(
-            "\n".join("- " + ui.literal(line).replace("E\\-I", "E\u2011I") for line in summary)
-        )
-    else:
-        st.write(t("compare_summary_empty"))
-st.caption(t("compare_summary_note"))
+if chosen.possible:  # partial: no summary of a comparison that cannot be made
+    st.subheader(t("compare_summary"))
+    with st.container(key="compare_summary"):
+        if summary:
+            # Non-breaking hyphen: "E-I" never breaks over two lines.
+            st.markdown(
+                "\n".join("- " + ui.literal(line).replace("E\\-I", "E\u2011I") for line in summary)
+            )
+        else:
+            st.write(t("compare_summary_empty"))
+    st.caption(t("compare_summary_note"))
 
 
 # --- trends per wijk ----------------------------------------------------------------------
@@ -164,13 +165,21 @@ def trend_chart(measure: str) -> alt.LayerChart:
         data[field] = data[field] * scale
     heights = spread(
         last_values(data),
-        gap=0.075 * (domain[1] - domain[0]),
+        gap=(0.12 if any("\n" in fmt.wrap_label(w) for w in wijken) else 0.075)
+        * (domain[1] - domain[0]),  # room for a name on two lines
         low=domain[0],
         high=domain[1],
     )
     # Names in one column right of the last wave, each at the height of its line's end (spread apart).
     column = len(waves) - 1 + max(offset.values()) + 0.08
-    labels = pd.DataFrame({"wijk": list(heights), "y": list(heights.values()), "x": column})
+    labels = pd.DataFrame(
+        {
+            "wijk": list(heights),
+            "name": [fmt.wrap_label(w) for w in heights],  # long names on two lines: never cut off
+            "y": list(heights.values()),
+            "x": column,
+        }
+    )
     ticks = list(range(len(waves)))
     names = "[" + ",".join(f"'{w}'" for w in waves) + "]"
     x = alt.X(
@@ -203,8 +212,8 @@ def trend_chart(measure: str) -> alt.LayerChart:
         base.mark_line(strokeWidth=3).encode(y=y, detail="wijk:N"),
         base.mark_point(filled=True, size=110, opacity=1).encode(y="value:Q", tooltip=tooltip),
         alt.Chart(labels)
-        .mark_text(align="left", baseline="middle", fontSize=17, fontWeight="bold")
-        .encode(x="x:Q", y="y:Q", text="wijk:N", color=colour),
+        .mark_text(align="left", baseline="middle", fontSize=17, fontWeight="bold", lineBreak="\n")
+        .encode(x="x:Q", y="y:Q", text="name:N", color=colour),
     ]
     if scale == 1:
         layers.insert(
