@@ -62,6 +62,9 @@ st.html(
     section[data-testid="stSidebar"] { width: 360px !important; min-width: 360px !important; }
     h1 { font-size: 2.4rem !important; }
     [data-testid="stDataFrame"] { font-size: 1rem; }
+    /* partial: a long choice in the sidebar ("PlusWIJkteam Bleijerheide-Centrum-Nulland") wraps, never cut off */
+    section[data-testid="stSidebar"] [data-baseweb="select"] div {
+      white-space: normal !important; text-overflow: clip !important; overflow-wrap: anywhere; }
     </style>"""
 )
 

@@ -125,7 +125,9 @@ def card(row: pd.Series, title: str) -> None:
         shown = not pd.isna(row["share"])  # blank where the disclosure-control rule suppressed it
         number, judgement = st.columns([2, 3])
         with number:
-            st.metric(band, pct(row["share"]) if shown else "–")
+            # partial: the band above the number, wrapped (a metric label is cut off: "Bandbreedte 2027: 5…")
+            st.caption(band)
+            st.metric(band, pct(row["share"]) if shown else "–", label_visibility="collapsed")
             if shown:
                 st.caption(
                     t(
