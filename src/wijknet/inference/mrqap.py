@@ -227,6 +227,9 @@ def _ols_dsp_null(Z: np.ndarray, y: np.ndarray, df: int):
 
 # --- logistic models --------------------------------------------------------
 
+#: Newton iterations of a permuted logistic refit before it counts as not converged.
+MAX_ITER = 50
+
 
 def _solve(H: np.ndarray, g: np.ndarray) -> np.ndarray:
     try:
@@ -400,7 +403,9 @@ def _logit_y_null(D: np.ndarray, start: np.ndarray):
     """The z of every coefficient for a stack of permuted responses, plus a last column: converged (1/0)."""
 
     def z_values(Y: np.ndarray) -> np.ndarray:
-        beta, se, converged = logit_newton(D, Y, start=start, return_converged=True)
+        beta, se, converged = logit_newton(
+            D, Y, start=start, max_iter=MAX_ITER, return_converged=True
+        )
         with np.errstate(divide="ignore", invalid="ignore"):  # see _logit_dsp_null
             return np.column_stack([beta / se, converged])
 
@@ -413,7 +418,9 @@ def _logit_dsp_null(Z: np.ndarray, y: np.ndarray):
 
     def z_values(Rp: np.ndarray) -> np.ndarray:
         """Columns: z of the permuted residual, converged (1/0)."""
-        beta, se, converged = logit_newton(Z, y, Rp, start=start[0], return_converged=True)
+        beta, se, converged = logit_newton(
+            Z, y, Rp, start=start[0], max_iter=MAX_ITER, return_converged=True
+        )
         # A degenerate refit (zero standard error) gives an infinite z, which
         # counts as extreme and so keeps the test conservative.
         with np.errstate(divide="ignore", invalid="ignore"):
@@ -465,12 +472,14 @@ def detect_separation(
     (R's ``glm`` only warns that "fitted probabilities numerically 0 or 1
     occurred"). The rule is the linear program of Konis (2007), as in the R
     packages ``safeBinaryRegression`` and ``detectseparation``: with ``s_i =
-    2 y_i - 1`` and columns scaled to a largest absolute value of 1, maximise
-    ``sum_i s_i x_i' delta`` subject to ``s_i x_i' delta >= 0`` and ``-1 <=
-    delta_k <= 1`` (HiGHS, :func:`scipy.optimize.linprog`). A positive
-    optimum means separation; the terms with ``|delta_k| > 1e-7`` (and,
-    with ``beta``, a large estimate) are marked. ``delta = 0`` is always feasible, so the program never fails
-    for lack of a solution.
+    2 y_i - 1`` and columns scaled to a largest absolute value of 1, term
+    ``k`` takes part in a separating direction when ``delta_k`` can be made
+    positive or negative (maximise ``+-delta_k``) subject to ``s_i x_i'
+    delta >= 0`` and ``-1 <= delta_k <= 1`` (HiGHS,
+    :func:`scipy.optimize.linprog`; the design has full rank, so any
+    feasible ``delta != 0`` separates). Terms with an optimum above 1e-7
+    (and, with ``beta``, a large estimate) are marked. ``delta = 0`` is
+    always feasible, so the programs never fail for lack of a solution.
 
     References
     ----------
@@ -489,7 +498,7 @@ def detect_separation(
     >>> import numpy as np
     >>> x = np.array([0., 0., 0., 1., 1., 1.])
     >>> D = np.column_stack([np.ones(6), x, [0.3, 0.1, 0.5, 0.2, 0.4, 0.6]])
-    >>> detect_separation(D, x).tolist()  # the linear program alone
+    >>> detect_separation(D, x).tolist()  # the linear programs alone
     [True, True, True]
     >>> detect_separation(D, x, beta=[-31.6, 63.1, 0.0]).tolist()  # with a fit's estimates
     [True, True, False]
@@ -510,12 +519,17 @@ def detect_separation(
     A = (2 * y - 1)[:, None] * (D / scale)
     # unique rows: the same constraint many times only slows the solver
     A = np.unique(np.round(A, 12), axis=0)
-    solution = linprog(
-        -A.sum(axis=0), A_ub=-A, b_ub=np.zeros(A.shape[0]), bounds=[(-1, 1)] * p, method="highs"
-    )
-    if solution.status != 0 or -solution.fun <= 1e-7:
-        return np.zeros(p, dtype=bool)
-    marked = np.abs(solution.x) > 1e-7
+    marked = np.zeros(p, dtype=bool)
+    for k in range(p):
+        for sign in (1.0, -1.0):
+            c = np.zeros(p)
+            c[k] = -sign  # maximise sign * delta_k
+            solution = linprog(
+                c, A_ub=-A, b_ub=np.zeros(A.shape[0]), bounds=[(-1, 1)] * p, method="highs"
+            )
+            if solution.status == 0 and -solution.fun > 1e-7:
+                marked[k] = True
+                break
     if beta is not None:
         marked &= np.abs(np.asarray(beta, dtype=float)) * scale > 10
     return marked
