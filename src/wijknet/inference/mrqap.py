@@ -688,10 +688,18 @@ def mrqap(
     ``r`` by matrix products. Logistic refits run Newton iterations on all
     permutations of a batch at once, warm-started at the fit without the
     permuted column (DSP) or at the intercept-only fit (y-permutation),
-    until every Newton step is below ``1e-7`` (relative): the permuted z
-    values are accurate to about ``1e-7``, far below Monte Carlo error. On
-    150 actors with four covariates this is some 50 times faster than
-    ``sna::netlogit`` (``benchmarks/bench_mrqap.py``).
+    until every Newton step is below ``1e-7`` (relative), iterating only
+    the refits not yet converged (:func:`logit_newton`, exponential in
+    single precision): the permuted z values are accurate to about
+    ``1e-7``, far below Monte Carlo error. Figures against ``sna`` and the
+    previous implementation: ``benchmarks/bench_inference.py`` and
+    ``docs/benchmarks.md``.
+
+    **Separation.** Logistic fits are checked for (quasi-)complete
+    separation (:func:`detect_separation`); a marked term has a diverging
+    estimate and a meaningless standard error and p-value, and the summary
+    warns. Permuted refits that did not converge within :data:`MAX_ITER`
+    iterations are counted in ``.not_converged``.
 
     References
     ----------
