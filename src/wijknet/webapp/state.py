@@ -55,7 +55,7 @@ TREND_METRICS = (
     "cross_domain_share",
     "ei_index",
 )  # wijknet.analysis.trends.TREND_METRICS
-REPORT_PERMUTATIONS = PERMUTATIONS  # the report shows the numbers of `wijknet analyse` (same default)
+REPORT_PERMUTATIONS = PERMUTATIONS  # the report shows the numbers of `wijknet analyse`
 DEFAULTS = {"lang": "nl", "wijk": None, "wave": None, "tie_types": [], "min_weight": None}
 
 
