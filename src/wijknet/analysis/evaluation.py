@@ -199,7 +199,8 @@ def pool_tie_change(
         mu_t = sum_w y_w / (s_w² + tau²) / sum_w 1 / (s_w² + tau²)
 
     (see :func:`~wijknet.inference.meta.meta_analysis`). A wijk whose model
-    dropped the term (it did not vary there) does not count for it. The
+    dropped the term (it did not vary there) or marked it with separation
+    (its estimate diverges) does not count for it. The
     standard errors are the logistic model's, which treat dyads as
     independent; they are therefore too small when ties depend on each
     other (the reason the model's p-values come from QAP permutations),
@@ -217,8 +218,8 @@ def pool_tie_change(
     by_key: dict[tuple[str, str, str], list[tuple[str, float, float]]] = {}
     for result in results:
         for row in result.table.itertuples(index=False):
-            if row.term not in terms:
-                continue
+            if row.term not in terms or bool(getattr(row, "separation", False)):
+                continue  # a diverging (separated) estimate is no effect size
             key = (row.term, str(result.wave_from), str(result.wave_to))
             by_key.setdefault(key, []).append(
                 (result.wijk, float(row.estimate), float(row.std_error))

@@ -43,6 +43,7 @@ TABLE_COLUMNS = [
     "odds_ratio",
     "p_value",
     "statistic",
+    "separation",
 ]
 ALPHA = 0.05
 
@@ -147,6 +148,14 @@ TEXTS = {
         "nl": "Actoren die in {wave_from} al veel relaties hadden, krijgen in {wave_to} minder vaak een relatie ({p}).",
         "en": "Actors who had many ties in {wave_from} less often have a tie in {wave_to} ({p}).",
     },
+    "separation": {
+        "nl": "Let op: {terms} voorspelt de relaties in {wave_to} (bijna) perfect ((quasi-)volledige"
+        " scheiding). De schatting gaat dan naar oneindig; schatting, standaardfout en p-waarde van"
+        " die term zeggen niets en er staat hierboven geen uitspraak over.",
+        "en": "Note: {terms} predicts the ties in {wave_to} (almost) perfectly ((quasi-)complete"
+        " separation). The estimate then diverges; that term's estimate, standard error and p-value"
+        " mean nothing, and no statement about it is made above.",
+    },
     "dropped": {
         "nl": "Niet in het model (geen verschil tussen de actoren): {terms}.",
         "en": "Not in the model (no difference between the actors): {terms}.",
@@ -185,6 +194,9 @@ class TieChangeResult:
     dropped : list of str
         Terms left out because they did not vary over the dyads.
     n_permutations : int
+    not_converged : int
+        Permuted refits (over all terms) that did not converge within 50
+        Newton iterations; the summary says so when there are any.
 
     Notes
     -----
@@ -218,6 +230,7 @@ class TieChangeResult:
     null: str = "dsp"
     dropped: list[str] = field(default_factory=list)
     n_permutations: int = 0
+    not_converged: int = 0
 
     def to_frame(self) -> pd.DataFrame:
         """The coefficient table (a copy), columns :data:`TABLE_COLUMNS`."""
@@ -232,11 +245,20 @@ class TieChangeResult:
     def __getitem__(self, key):
         return self.table[key]
 
+    def _convergence_note(self, lang: str | None) -> list[str]:
+        from wijknet.inference.mrqap import TEXTS as MRQAP_TEXTS
+
+        if not self.not_converged:
+            return []
+        return [text(MRQAP_TEXTS, "not_converged", lang, count=self.not_converged)]
+
     def summary(self, lang: str | None = None) -> Summary:
         """Fit, coefficients and the plain sentences of :func:`describe` as a :class:`~wijknet.core.summary.Summary`."""
         fit = {"actors": self.actors, "null": self.null, "n_permutations": self.n_permutations}
         fit.update(self.fit)
         columns = ["term", "estimate", "std_error", "odds_ratio", "statistic", "p_value"]
+        if "separation" in self.table and self.table["separation"].any():
+            columns.append("separation")
         coefficients = self.table[columns].rename(columns=labelled(LABELS, columns, lang))
         title = label(SUMMARY_TEXTS, "title", lang).format(
             wijk=self.wijk, wave_from=self.wave_from, wave_to=self.wave_to
@@ -247,7 +269,7 @@ class TieChangeResult:
                 (label(SUMMARY_TEXTS, "fit", lang), key_values(fit, lang)),
                 (label(SUMMARY_TEXTS, "coefficients", lang), coefficients),
             ],
-            notes=[s.text(lang) for s in statements(self)][1:],
+            notes=[s.text(lang) for s in statements(self)][1:] + self._convergence_note(lang),
             lang=lang,
         )
 
@@ -317,10 +339,13 @@ def tie_change_model(
     -------
     TieChangeResult
         ``.to_frame()`` (and ``.table``): ``wijk, wave_from, wave_to, term,
-        estimate, std_error, odds_ratio, p_value, statistic``, one row per
+        estimate, std_error, odds_ratio, p_value, statistic, separation``, one row per
         term (``intercept`` first); ``odds_ratio = exp(estimate)``,
         ``p_value`` two-sided from the QAP permutations, ``statistic`` the
-        z-value ``estimate / std_error``. Attributes ``fit`` (deviance, AIC,
+        z-value ``estimate / std_error``, ``separation`` ``True`` where the
+        estimate diverges under (quasi-)complete separation
+        (:func:`wijknet.inference.mrqap.detect_separation`; the statements
+        then warn instead of describing that term). Attributes ``fit`` (deviance, AIC,
         ...; see :func:`wijknet.inference.mrqap`), ``actors`` (stable
         actors), ``null`` (the null hypothesis used), ``dropped`` (terms left
         out because they did not vary) and ``n_permutations``;
@@ -396,7 +421,9 @@ def tie_change_model(
         )
     except ModelError as exc:  # the same condition, told with the wijk and waves
         raise ModelError("no_variation", wijk=wijk, wave_from=wave_from, wave_to=wave_to) from exc
-    table = result.table[["term", "estimate", "std_error", "p_value", "statistic"]].copy()
+    table = result.table[
+        ["term", "estimate", "std_error", "p_value", "statistic", "separation"]
+    ].copy()
     table["odds_ratio"] = np.exp(table["estimate"])
     table.insert(0, "wave_to", wave_to)
     table.insert(0, "wave_from", wave_from)
@@ -411,6 +438,7 @@ def tie_change_model(
         null=result.null,
         dropped=dropped,
         n_permutations=int(n_permutations),
+        not_converged=int(sum(result.not_converged.values())),
     )
 
 
@@ -436,8 +464,10 @@ class Statement:
 
     Attributes
     ----------
-    kind : {"header", "term", "dropped"}
-        The heading line, one term's effect, or the note on dropped terms.
+    kind : {"header", "term", "separation", "dropped"}
+        The heading line, one term's effect, the warning on separated terms
+        (:func:`wijknet.inference.mrqap.detect_separation`) or the note on
+        dropped terms.
     code : str
         Machine code in English: ``"header"``, ``"<term>.<effect>"`` (e.g.
         ``"same_domain.none"``) or ``"dropped"``.
@@ -450,7 +480,7 @@ class Statement:
     actors : float, optional
         Stable actors (``kind == "header"``); NaN when withheld.
     terms : tuple of str
-        The dropped terms (``kind == "dropped"``).
+        The dropped or separated terms (``kind == "dropped"`` or ``"separation"``).
 
     Examples
     --------
@@ -482,6 +512,8 @@ class Statement:
             return text(TEXTS, "header", lang, actors=actors, **context)
         if self.kind == "dropped":
             return text(TEXTS, "dropped", lang, terms=", ".join(self.terms))
+        if self.kind == "separation":
+            return text(TEXTS, "separation", lang, terms=", ".join(self.terms), **context)
         key = f"{self.term}{_SIGNS[self.effect]}"
         return text(TEXTS, key, lang, p=_p_text(self.p_value, lang), **context)
 
@@ -515,7 +547,9 @@ def statements(
     -------
     list of Statement
         ``kind`` ``"header"`` first, then ``"term"`` statements in table
-        order (the intercept and unknown terms left out), then a
+        order (the intercept, unknown terms and separated terms left out),
+        then a ``"separation"`` statement naming the terms with
+        (quasi-)complete separation (the ``separation`` column) and a
         ``"dropped"`` statement when terms were dropped. ``Statement.text``
         makes the sentence.
 
@@ -538,8 +572,13 @@ def statements(
     except (TypeError, ValueError):
         stated = float("nan")
     out = [Statement("header", "header", actors=stated, **context)]
+    separated = (
+        table.loc[table["separation"].astype(bool), "term"].tolist()
+        if "separation" in table
+        else []
+    )
     for row in table.itertuples(index=False):
-        if row.term not in TERMS:
+        if row.term not in TERMS or row.term in separated:
             continue
         sign = "=" if not row.p_value < alpha else ("+" if row.estimate > 0 else "-")
         effect = EFFECTS[sign]
@@ -555,6 +594,8 @@ def statements(
                 **context,
             )
         )
+    if separated:
+        out.append(Statement("separation", "separation", terms=tuple(separated), **context))
     if meta.get("dropped"):
         out.append(Statement("dropped", "dropped", terms=tuple(meta["dropped"]), **context))
     return out

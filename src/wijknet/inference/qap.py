@@ -20,6 +20,7 @@ from wijknet.inference.permutation import (
     check_symmetric,
     default_batch_size,
     dyad_index,
+    inverse_permutations,
     map_batches,
     node_permutations,
     permutation_p_values,
@@ -140,6 +141,7 @@ def qap_test(
     batch_size: int | None = None,
     n_jobs: int = 1,
     progress: bool = False,
+    mapper=None,
 ) -> QAPResult:
     """QAP permutation test of any vectorised statistic of two networks.
 
@@ -169,6 +171,9 @@ def qap_test(
         joblib threads over the batches (-1: all cores).
     progress : bool, default False
         Show a tqdm progress bar.
+    mapper : callable, optional
+        ``mapper(fn, batches)`` runs the batches elsewhere (a process pool, a
+        Dask cluster); see :func:`wijknet.inference.permutation.map_batches`.
 
     Returns
     -------
@@ -218,14 +223,19 @@ def qap_test(
         n_jobs=n_jobs,
         progress=progress,
         desc="QAP",
+        mapper=mapper,
     )
+    return _result(observed, null, n_permutations)
+
+
+def _result(observed: float, null: np.ndarray, n_permutations: int) -> QAPResult:
     p = (
         permutation_p_values(observed, null)
         if n_permutations
         else dict.fromkeys(("p_greater", "p_less", "p_two_sided"), np.nan)
     )
     return QAPResult(
-        statistic=observed,
+        statistic=float(observed),
         p_value=float(p["p_two_sided"]),
         p_greater=float(p["p_greater"]),
         p_less=float(p["p_less"]),
@@ -245,6 +255,7 @@ def qap_correlation(
     batch_size: int | None = None,
     n_jobs: int = 1,
     progress: bool = False,
+    mapper=None,
 ) -> QAPResult:
     """Graph correlation of two networks with its QAP test.
 
@@ -253,7 +264,7 @@ def qap_correlation(
     x, y : array_like or networkx.Graph
         Two square matrices of the same size or two graphs on the same node
         set, e.g. one wijk in two waves.
-    n_permutations, seed, directed, weight, batch_size, n_jobs, progress
+    n_permutations, seed, directed, weight, batch_size, n_jobs, progress, mapper
         As in :func:`qap_test`.
 
     Returns
@@ -273,6 +284,13 @@ def qap_correlation(
     input is binary unless ``weight`` names an edge attribute. NaN when one
     of the networks is constant (e.g. empty). The diagonal is excluded.
 
+    **Speed.** A relabelling changes only the cross product, so each
+    permutation costs one gather over the non-zero dyads of ``y`` (the
+    ties, for a binary network) instead of a correlation over all ``n (n -
+    1)`` dyads: 1,000 permutations of a 150-actor network take a few
+    milliseconds. The null distribution equals that of
+    ``qap_test(graph_correlation, ...)`` up to rounding.
+
     References
     ----------
     Krackhardt, D. (1987). QAP partialling as a test of spuriousness.
@@ -291,15 +309,43 @@ def qap_correlation(
     >>> round(result.statistic, 3), round(result.p_value, 3)
     (0.625, 0.164)
     """
-    return qap_test(
-        graph_correlation,
-        x,
-        y,
-        n_permutations=n_permutations,
-        seed=seed,
-        directed=directed,
-        weight=weight,
-        batch_size=batch_size,
+    (xm, ym), _ = as_matrices([x, y], weight=weight)
+    check_symmetric([xm, ym], directed)
+    n = xm.shape[0]
+    rows, cols = dyad_index(n, directed)
+    xv, yv = xm[rows, cols], ym[rows, cols]
+    observed = float(graph_correlation(xv, yv[None, :])[0])
+    # Only the cross product changes under a relabelling pi of y: with xc the
+    # centred x (0 on the diagonal; both triangles when undirected),
+    # sum_ij xc_ij y[pi_i, pi_j] = sum_ab y_ab xc[inv_a, inv_b], a sum over
+    # the non-zero dyads of y alone. Means and sums of squares do not change.
+    d = rows.size
+    xc = xv - xv.mean()
+    yc = yv - yv.mean()
+    denominator = np.sqrt(max(float(yc @ yc), 0.0) * float(xc @ xc))
+    XC = np.zeros((n, n))
+    XC[rows, cols] = xc
+    if not directed:
+        XC[cols, rows] = xc
+    flat_xc = XC.ravel()
+    nonzero = np.flatnonzero(yv)
+    a, b, values = rows[nonzero], cols[nonzero], yv[nonzero]
+
+    def batch_statistics(batch: np.ndarray) -> np.ndarray:
+        inverse = inverse_permutations(batch)
+        cross = flat_xc[inverse[:, a] * n + inverse[:, b]] @ values
+        if not denominator > 1e-12 * d:
+            return np.full(batch.shape[0], np.nan)
+        return cross / denominator
+
+    perms = node_permutations(n, n_permutations, seed)
+    null = map_batches(
+        batch_statistics,
+        perms,
+        batch_size=batch_size or default_batch_size(n_permutations, max(nonzero.size, 1)),
         n_jobs=n_jobs,
         progress=progress,
+        desc="QAP",
+        mapper=mapper,
     )
+    return _result(observed, null, n_permutations)

@@ -25,6 +25,7 @@ import streamlit as st
 
 from wijknet.analysis import coverage, tables
 from wijknet.core.errors import DataError
+from wijknet.core.settings import PERMUTATIONS
 from wijknet.privacy import Audience
 from wijknet.privacy.audience import PROGRAMME, viewer_audience
 from wijknet.privacy.load import load_project
@@ -46,17 +47,15 @@ from wijknet.webapp.session import (  # noqa: F401  (part of the app's interface
 
 MAP_LABELS = 25  # names drawn on the map unless the user asks for all
 DIFF_LABELS = 15  # names drawn on the difference map unless the user asks for all
-APP_PERMUTATIONS = 500  # QAP permutations in the app (the CLI and notebooks use more)
+APP_PERMUTATIONS = PERMUTATIONS  # QAP permutations: the same number as the CLI (core.settings)
 APP_BOOTSTRAP = 500  # node-bootstrap replicates in the app
-MODEL_PERMUTATIONS = (
-    200  # MRQAP permutations of the tie-change model in the app (the slowest computation)
-)
+MODEL_PERMUTATIONS = PERMUTATIONS  # MRQAP permutations of the tie-change model, as in the CLI
 TREND_METRICS = (
     "density",
     "cross_domain_share",
     "ei_index",
 )  # wijknet.analysis.trends.TREND_METRICS
-REPORT_PERMUTATIONS = 1000  # the report shows the numbers of `wijknet analyse` (same default)
+REPORT_PERMUTATIONS = PERMUTATIONS  # the report shows the numbers of `wijknet analyse`
 DEFAULTS = {"lang": "nl", "wijk": None, "wave": None, "tie_types": [], "min_weight": None}
 
 

@@ -821,12 +821,14 @@ TEXTS = {
     "model_method": {
         "nl": "Logistische MRQAP-regressie (Krackhardt 1988; Dekker, Krackhardt & Snijders 2007) van de relaties in "
         "{wave_to} op die in {wave_from} en op kenmerken van de actoren; p-waarden uit {n} QAP-permutaties "
-        "(dubbel semi-partialling). Gelijkenis van de twee metingen: r = {r} (QAP p = {p}), Jaccard {jaccard}. "
-        "Met meer permutaties: `wijknet.analysis.tiechange.tie_change_model` (zie notebooks/02_change_analysis.ipynb).",
+        "(dubbel semi-partialling), evenveel als `wijknet analyse`. Gelijkenis van de twee metingen: r = {r} "
+        "(QAP p = {p}), Jaccard {jaccard}. In Python: `wijknet.analysis.tiechange.tie_change_model` "
+        "(zie notebooks/02_change_analysis.ipynb).",
         "en": "Logistic MRQAP regression (Krackhardt 1988; Dekker, Krackhardt & Snijders 2007) of the ties in "
         "{wave_to} on those in {wave_from} and on actor attributes; p-values from {n} QAP permutations "
-        "(double semi-partialling). Similarity of the two waves: r = {r} (QAP p = {p}), Jaccard {jaccard}. "
-        "With more permutations: `wijknet.analysis.tiechange.tie_change_model` (see notebooks/02_change_analysis.ipynb).",
+        "(double semi-partialling), as many as `wijknet analyse`. Similarity of the two waves: r = {r} "
+        "(QAP p = {p}), Jaccard {jaccard}. In Python: `wijknet.analysis.tiechange.tie_change_model` "
+        "(see notebooks/02_change_analysis.ipynb).",
     },
     "col_term": {"nl": "term", "en": "term"},
     "col_estimate": {"nl": "schatting", "en": "estimate"},
