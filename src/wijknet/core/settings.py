@@ -44,10 +44,10 @@ KPI3_TARGET = 0.75
 EVIDENCE_RULES = ("all", "survey", "confirmed")
 #: A ``project_id``: it names the key file, so it may hold no path separators or dots.
 PROJECT_ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
-#: Default idle timeout of a signed-in session, in minutes.
 #: QAP/MRQAP permutations of every test, the same in ``wijknet analyse``, the report and the app
 #: (the batched refits make 1,000 affordable everywhere, including the tie-change model).
 PERMUTATIONS = 1000
+#: Default idle timeout of a signed-in session, in minutes.
 SESSION_MINUTES = 60
 #: Default absolute lifetime of a signed-in session, in hours.
 SESSION_HOURS = 12
