@@ -880,10 +880,10 @@ TEXTS = {
         "improvement measures.",
     },
     "kpi_status_improvement_plan": {
-        "nl": "Twee keer op rij onder de bandbreedte: er is een verbeterplan nodig (anders kan de verzekeraar de "
-        "financiering van deze activiteit stoppen).",
-        "en": "Below the band twice in a row: an improvement plan is needed (otherwise the insurer may stop funding "
-        "this activity).",
+        "nl": "Twee keer op rij onder de bandbreedte: een analyse en een verbeterplan volgen, tenzij de "
+        "zorgverzekeraar (na overleg met de stuurgroep) besluit de activiteiten van deze KPI te stoppen.",
+        "en": "Below the band twice in a row: an analysis and an improvement plan follow, unless the insurer "
+        "(zorgverzekeraar) decides, after consulting the steering group, to stop the activities tied to this KPI.",
     },
     "kpi_status_no_judgement": {
         "nl": "Geen oordeel: er zijn geen antwoorden of er is geen bandbreedte voor deze meting.",
