@@ -68,6 +68,35 @@ TEXTS = {
         "nl": "no-go: besluit stuurgroep/zorgverzekeraar nodig",
         "en": "no-go: decision of steering group/insurer needed",
     },
+    "term_tie_before": {"nl": "De relatie bestond al", "en": "The tie already existed"},
+    "term_reciprocation": {
+        "nl": "De ander had al een relatie terug",
+        "en": "The other already had a tie back",
+    },
+    "term_same_domain": {"nl": "Uit hetzelfde domein", "en": "From the same domain"},
+    "term_both_team": {"nl": "Beiden in het PlusWIJkteam", "en": "Both in the PlusWIJkteam"},
+    "term_shared_kernaanpak": {"nl": "Samen in een kernaanpak", "en": "Together in a kernaanpak"},
+    "term_sender_degree": {"nl": "De een had al veel relaties", "en": "One already had many ties"},
+    "term_receiver_degree": {
+        "nl": "De ander werd al vaak genoemd",
+        "en": "The other was already named often",
+    },
+    "term_degree_sum": {"nl": "Samen al veel relaties", "en": "Together many ties already"},
+    "words_more_most": {
+        "nl": "in de meeste wijken meer kans op een relatie",
+        "en": "in most wijken more chance of a tie",
+    },
+    "words_less_most": {
+        "nl": "in de meeste wijken minder kans op een relatie",
+        "en": "in most wijken less chance of a tie",
+    },
+    "words_mixed": {
+        "nl": "in sommige wijken meer, in andere minder kans",
+        "en": "more chance in some wijken, less in others",
+    },
+    "words_same": {"nl": "ongeveer gelijk in alle wijken", "en": "about the same in all wijken"},
+    "words_differs": {"nl": "verschilt per wijk", "en": "differs per wijk"},
+    "words_strong": {"nl": "verschilt sterk per wijk", "en": "differs strongly per wijk"},
     "trend_up": {"nl": "omhoog", "en": "up"},
     "trend_down": {"nl": "omlaag", "en": "down"},
     "trend_flat": {"nl": "ongeveer gelijk", "en": "about the same"},
@@ -142,6 +171,18 @@ def parse_period(period: str) -> tuple[str, str | None]:
         raise DataError([Problem("--period", text(TEXTS, "bad_period", period=period))])
     year, half = match.groups()
     return year, (f"H{half}" if half else None)
+
+
+def periods(waves: Sequence[str]) -> list[str]:
+    """The report periods of a project's waves, newest first: per year ``YYYY`` (year end), ``YYYY-H2``, ``YYYY-H1``.
+
+    Examples
+    --------
+    >>> periods(["2025", "2026"])
+    ['2026', '2026-H2', '2026-H1', '2025', '2025-H2', '2025-H1']
+    """
+    years = sorted({str(w)[:4] for w in waves if re.match(r"^\d{4}", str(w))}, reverse=True)
+    return [p for y in years for p in (y, f"{y}-H2", f"{y}-H1")]
 
 
 def kpi_wave(period: str, waves: Sequence[str]) -> str | None:
@@ -462,3 +503,67 @@ def steering_table(
         )
         rows.append(row)
     return pd.DataFrame(rows, columns=STEERING_COLUMNS)
+
+
+def effect_words(result, lang: str | None = None) -> str:
+    """Plain words for one pooled effect: direction across wijken and how much the wijken differ.
+
+    No p-values or method names: "in de meeste wijken meer kans op een relatie", "verschilt sterk per wijk".
+    The rule: "in de meeste wijken" when at least 3 in 4 wijken' estimates have the same sign; I² below 0.25
+    "ongeveer gelijk", 0.25-0.75 "verschilt per wijk", above "verschilt sterk per wijk".
+
+    Examples
+    --------
+    >>> from wijknet.inference.meta import meta_analysis
+    >>> r = meta_analysis([0.5, 0.6, 0.4, 0.55], [0.1, 0.1, 0.1, 0.1], labels=list("ABCD"), method="DL")
+    >>> effect_words(r, "nl")
+    'in de meeste wijken meer kans op een relatie; ongeveer gelijk in alle wijken'
+    """
+    estimates = [float(e) for e in result.estimates]
+    n = len(estimates)
+    up = sum(e > 0 for e in estimates)
+    down = sum(e < 0 for e in estimates)
+    if n and up / n >= 0.75:
+        direction = "words_more_most"
+    elif n and down / n >= 0.75:
+        direction = "words_less_most"
+    else:
+        direction = "words_mixed"
+    i2 = 0.0 if pd.isna(result.i2) else float(result.i2)
+    spread = "words_same" if i2 < 0.25 else ("words_differs" if i2 <= 0.75 else "words_strong")
+    return f"{text(TEXTS, direction, lang)}; {text(TEXTS, spread, lang)}"
+
+
+def term_label(term: str, lang: str | None = None) -> str:
+    """Plain words for a term of the tie-change model ("Uit hetzelfde domein", ...).
+
+    Examples
+    --------
+    >>> term_label("both_team", "nl")
+    'Beiden in het PlusWIJkteam'
+    """
+    return text(TEXTS, f"term_{term}", lang)
+
+
+def latest_effects(pooled, wave_to: str | None = None) -> list[tuple]:
+    """The pooled effects of the last pair of waves up to ``wave_to``: ``[(term, wave_from, wave_to, MetaResult)]``.
+
+    Parameters
+    ----------
+    pooled : wijknet.analysis.evaluation.PooledEffects or None
+    wave_to : str, optional
+        The latest wave to consider (default: the last pair).
+
+    Examples
+    --------
+    >>> latest_effects(None)
+    []
+    """
+    if pooled is None or pooled.table.empty:
+        return []
+    table = pooled.table
+    pairs = list(dict.fromkeys(zip(table["wave_from"].astype(str), table["wave_to"].astype(str))))
+    chosen = [p for p in pairs if wave_to is None or p[1] <= str(wave_to)] or pairs
+    first, last = chosen[-1]
+    rows = table[(table["wave_from"].astype(str) == first) & (table["wave_to"].astype(str) == last)]
+    return [(t, first, last, pooled.result(t, first, last)) for t in rows["term"]]

@@ -275,35 +275,6 @@ TEXTS = {
         "en": "The steering-group report compares wijken and is for researchers and the learning network; a "
         "PlusWIJkteam gets its own wijk's report (wijknet report --wijk).",
     },
-    "term_tie_before": {"nl": "De relatie bestond al", "en": "The tie already existed"},
-    "term_reciprocation": {
-        "nl": "De ander had al een relatie terug",
-        "en": "The other already had a tie back",
-    },
-    "term_same_domain": {"nl": "Uit hetzelfde domein", "en": "From the same domain"},
-    "term_both_team": {"nl": "Beiden in het PlusWIJkteam", "en": "Both in the PlusWIJkteam"},
-    "term_shared_kernaanpak": {"nl": "Samen in een kernaanpak", "en": "Together in a kernaanpak"},
-    "term_sender_degree": {"nl": "De een had al veel relaties", "en": "One already had many ties"},
-    "term_receiver_degree": {
-        "nl": "De ander werd al vaak genoemd",
-        "en": "The other was already named often",
-    },
-    "term_degree_sum": {"nl": "Samen al veel relaties", "en": "Together many ties already"},
-    "words_more_most": {
-        "nl": "in de meeste wijken meer kans op een relatie",
-        "en": "in most wijken more chance of a tie",
-    },
-    "words_less_most": {
-        "nl": "in de meeste wijken minder kans op een relatie",
-        "en": "in most wijken less chance of a tie",
-    },
-    "words_mixed": {
-        "nl": "in sommige wijken meer, in andere minder kans",
-        "en": "more chance in some wijken, less in others",
-    },
-    "words_same": {"nl": "ongeveer gelijk in alle wijken", "en": "about the same in all wijken"},
-    "words_differs": {"nl": "verschilt per wijk", "en": "differs per wijk"},
-    "words_strong": {"nl": "verschilt sterk per wijk", "en": "differs strongly per wijk"},
     "axis_less": {"nl": "minder kans", "en": "less chance"},
     "axis_more": {"nl": "meer kans", "en": "more chance"},
     "together": {"nl": "Samen", "en": "Together"},
@@ -468,35 +439,6 @@ def _measure_value(measure: str, value, lang: str, signed: bool = True) -> str:
     )
 
 
-def effect_words(result, lang: str | None = None) -> str:
-    """Plain words for one pooled effect: direction across wijken and how much the wijken differ.
-
-    No p-values or method names: "in de meeste wijken meer kans op een relatie", "verschilt sterk per wijk".
-    The rule: "in de meeste wijken" when at least 3 in 4 wijken' estimates have the same sign; I² below 0.25
-    "ongeveer gelijk", 0.25-0.75 "verschilt per wijk", above "verschilt sterk per wijk".
-
-    Examples
-    --------
-    >>> from wijknet.inference.meta import meta_analysis
-    >>> r = meta_analysis([0.5, 0.6, 0.4, 0.55], [0.1, 0.1, 0.1, 0.1], labels=list("ABCD"), method="DL")
-    >>> effect_words(r, "nl")
-    'in de meeste wijken meer kans op een relatie; ongeveer gelijk in alle wijken'
-    """
-    estimates = [float(e) for e in result.estimates]
-    n = len(estimates)
-    up = sum(e > 0 for e in estimates)
-    down = sum(e < 0 for e in estimates)
-    if n and up / n >= 0.75:
-        direction = "words_more_most"
-    elif n and down / n >= 0.75:
-        direction = "words_less_most"
-    else:
-        direction = "words_mixed"
-    i2 = float(result.i2) if not fmt.is_missing(result.i2) else 0.0
-    spread = "words_same" if i2 < 0.25 else ("words_differs" if i2 <= 0.75 else "words_strong")
-    return f"{text(TEXTS, direction, lang)}; {text(TEXTS, spread, lang)}"
-
-
 def forest_svg(result, lang: str, *, width: int = 640) -> Markup:
     """A static forest plot (SVG) of one pooled effect: a line per wijk and the pooled diamond.
 
@@ -566,17 +508,8 @@ def forest_context(
     ``researcher`` adds the pooled numbers (tau², I², method); for everyone
     else the words only (no p-values, no method names).
     """
-    if pooled is None or pooled.table.empty:
-        return []
-    table = pooled.table
-    pairs = list(dict.fromkeys(zip(table["wave_from"].astype(str), table["wave_to"].astype(str))))
-    chosen = [p for p in pairs if wave_to is None or p[1] <= str(wave_to)] or pairs
-    wave_from, last = chosen[-1]
     out = []
-    for row in table[
-        (table["wave_from"].astype(str) == wave_from) & (table["wave_to"].astype(str) == last)
-    ].itertuples():
-        result = pooled.result(row.term, wave_from, last)
+    for term, wave_from, last, result in st.latest_effects(pooled, wave_to):
         numbers = (
             text(TEXTS, "forest_numbers", lang, estimate=fmt.number(result.estimate, 2, lang),
                  low=fmt.number(result.ci_low, 2, lang), high=fmt.number(result.ci_high, 2, lang),
@@ -584,8 +517,8 @@ def forest_context(
                  method=pooled.method, n=result.wijken)
             if researcher else ""
         )  # fmt: skip
-        out.append({"term": row.term, "label": text(TEXTS, f"term_{row.term}", lang),
-                    "words": effect_words(result, lang), "numbers": numbers, "svg": forest_svg(result, lang),
+        out.append({"term": term, "label": st.term_label(term, lang),
+                    "words": st.effect_words(result, lang), "numbers": numbers, "svg": forest_svg(result, lang),
                     "wave_from": wave_from, "wave_to": last})  # fmt: skip
     return out
 

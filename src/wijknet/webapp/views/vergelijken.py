@@ -362,3 +362,29 @@ with st.expander(t("compare_all_numbers")):
         mime="text/csv",
         key="compare_download",
     )
+
+
+# --- steering: what works where, one forest per tie-change effect (issue 15) --------------------------
+with st.expander(t("forest_title"), expanded=False):
+    from wijknet.analysis.steering import effect_words, latest_effects, term_label
+    from wijknet.viz.forest import forest_chart
+
+    researcher = sel.project.audience is None or sel.project.audience.tier == "onderzoeker"
+    effects = latest_effects(state.what_works(*sel.key), sel.wave)
+    if not effects:
+        st.info(t("forest_none"))
+    else:
+        st.write(
+            t(
+                "forest_intro",
+                wave_from=ui.literal(effects[0][1]),
+                wave_to=ui.literal(effects[0][2]),
+            )
+        )
+        for term, _, _, result in effects:
+            st.markdown(
+                f"**{ui.literal(term_label(term, sel.lang))}**: {ui.literal(effect_words(result, sel.lang))}."
+            )
+            chart = forest_chart(result, lang=sel.lang, title="", width=460, plain=not researcher)
+            st.altair_chart(ui.localise(chart, sel.lang), width="content", theme=None)
+        st.caption(t("forest_note_researcher" if researcher else "forest_note"))
