@@ -345,17 +345,19 @@ def phases_at(project: Project, wave: str | None) -> dict[str, str]:
 
 
 def wijk_groups(project: Project) -> dict[str, str]:
-    """``{wijk: "pilot" | "comparison"}`` from ``project.wijken_meta``/``project.wijken`` metadata, else all pilots."""
-    for name in ("wijk_meta", "wijken_meta", "wijken_table"):
-        table = getattr(project, name, None)
-        if isinstance(table, pd.DataFrame) and "group" in table.columns:
-            return {str(w): str(g) for w, g in zip(table["wijk"], table["group"])}
-    groups = getattr(project, "wijk_groups", None)
-    if callable(groups):
-        groups = groups()
-    if isinstance(groups, dict) and groups:
-        return {str(w): str(g) for w, g in groups.items()}
-    return {str(w): PILOT for w in project.wijken}
+    """``{wijk: "pilot" | "comparison"}`` for every wijk; a wijk without metadata is a pilot.
+
+    From :meth:`wijknet.project.Project.wijk_groups` when the project has it, else from the ``group``
+    column of ``project.wijk_meta``.
+    """
+    method = getattr(project, "wijk_groups", None)
+    if callable(method):
+        given = dict(method())
+    else:
+        meta = getattr(project, "wijk_meta", None)
+        ok = isinstance(meta, pd.DataFrame) and {"wijk", "group"} <= set(meta.columns)
+        given = dict(zip(meta["wijk"], meta["group"])) if ok else {}
+    return {str(w): str(given.get(w, PILOT)) for w in project.wijken}
 
 
 def network_indicators(project: Project, baseline: str, wave: str, **graph_options) -> pd.DataFrame:

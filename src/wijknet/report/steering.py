@@ -47,6 +47,7 @@ from wijknet.analysis.evaluation import (
     COMPARISON,
     PILOT,
     PooledEffects,
+    _GraphCache,
     network_did,
     what_works_where,
 )
@@ -297,6 +298,8 @@ class SteeringReport:
         ``{wijk: "pilot" | "comparison"}``.
     steering : pandas.DataFrame
         :func:`wijknet.analysis.steering.steering_table`.
+    network : pandas.DataFrame
+        :func:`wijknet.analysis.steering.network_indicators` (baseline against the KPI wave).
     kpi : pandas.DataFrame or None
         :func:`wijknet.analysis.kpi.kpi3` (pooled rows included).
     did : pandas.DataFrame
@@ -323,6 +326,7 @@ class SteeringReport:
     waves: list
     groups: dict
     steering: pd.DataFrame
+    network: pd.DataFrame
     kpi: pd.DataFrame | None
     did: pd.DataFrame
     pooled: PooledEffects | None
@@ -387,12 +391,14 @@ def build_steering_report(
     baseline = waves[0]
     groups = st.wijk_groups(project)
     kpi = kpi3(project) if project.has_responses else None
-    steering = st.steering_table(project, period, kpi=kpi, **graph_options)
-    did = network_did(project, groups={w: groups.get(str(w), PILOT) for w in project.wijken},
+    cached = _GraphCache(project)  # every graph built once for the three analyses
+    network = st.network_indicators(cached, baseline, wave, **graph_options)
+    steering = st.steering_table(project, period, kpi=kpi, network=network, **graph_options)
+    did = network_did(cached, groups={w: groups.get(str(w), PILOT) for w in project.wijken},
                       n_boot=n_boot, seed=seed, **graph_options)  # fmt: skip
     did_table = did.table[did.table["wave_to"].astype(str) <= str(wave)].reset_index(drop=True)
     try:
-        pooled = what_works_where(project, seed=seed, **graph_options)
+        pooled = what_works_where(cached, seed=seed, **graph_options)
     except (ValueError, np.linalg.LinAlgError):
         pooled = None
     phases = getattr(project, "wijk_phases", None)
@@ -400,7 +406,7 @@ def build_steering_report(
     prov = provenance(project, seed=seed, n_permutations=0, graph_options=graph_options)
     return SteeringReport(
         title=project.config.title, period=str(period), wave=wave, baseline=baseline, waves=waves,
-        groups=groups, steering=steering, kpi=kpi, did=did_table, pooled=pooled, phases=phases,
+        groups=groups, steering=steering, network=network, kpi=kpi, did=did_table, pooled=pooled, phases=phases,
         ppi=st.ppi_status(getattr(project, "ppi", None), period), audience=audience,
         synthetic=project.config.synthetic, provenance=prov, min_cell=project.config.min_cell, n_boot=n_boot,
         warnings=list(project.warnings),
