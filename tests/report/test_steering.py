@@ -152,3 +152,14 @@ def test_pdf_is_produced(steering, tmp_path):
     out = write_steering(steering, tmp_path / "stuurgroep.pdf", "nl")
     data = out.read_bytes()
     assert data[:5] == b"%PDF-" and len(data) > 20_000
+
+
+def test_programme_report_has_the_forest_plots(programme, steering):
+    from wijknet.report import render_html
+
+    html = render_html(replace(programme, forest=steering.pooled, forest_numbers=False), "nl")
+    assert (
+        'id="werkt"' in html and "Wat werkt waar" in html and html.count('<svg class="forest"') >= 3
+    )
+    assert "Onderzoekers: gepoold" not in html  # words only for the learning network
+    assert 'id="werkt"' not in render_html(programme, "nl")  # not asked: no section

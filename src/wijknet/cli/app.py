@@ -585,7 +585,9 @@ def report(
         return
     try:
         if wijk is None:
-            built = build_programme_report(project, wave, n_permutations=permutations, seed=seed)
+            built = build_programme_report(
+                project, wave, n_permutations=permutations, seed=seed, forest=True
+            )
         else:
             built = build_wijk_report(project, wijk, wave, n_permutations=permutations, seed=seed)
     except DataError as exc:

@@ -600,6 +600,7 @@ def steering_context(report: SteeringReport, lang: str) -> dict:
     ]  # fmt: skip
     baseline_only = bool(len(report.did)) and (report.did["design"] == BASELINE_CHANGE).all()
     phase_rows = []
+    shown_waves = report.waves[: report.waves.index(report.wave) + 1]  # up to the period's KPI wave
     if len(report.phases):
         ph = report.phases.assign(
             wijk=report.phases["wijk"].astype(str), wave=report.phases["wave"].astype(str)
@@ -607,7 +608,7 @@ def steering_context(report: SteeringReport, lang: str) -> dict:
         for wijk in report.groups:
             mine = ph[ph["wijk"] == str(wijk)]
             cells = [" / ".join(dict.fromkeys(mine[mine["wave"] == str(w)]["phase"].astype(str))) or "–"
-                     for w in report.waves]  # fmt: skip
+                     for w in shown_waves]  # fmt: skip
             phase_rows.append({"wijk": wijk, "group": report.groups[wijk], "cells": cells})
     ppi_rows = []
     for r in report.ppi.to_dict("records"):
@@ -625,7 +626,7 @@ def steering_context(report: SteeringReport, lang: str) -> dict:
     ctx.update({
         "doc_title": t("doc_title"),
         "subtitle": t("sub_year" if half is None else "sub_half", period=report.period),
-        "s": t, "period": report.period, "wave": report.wave, "baseline": report.baseline, "waves": report.waves,
+        "s": t, "period": report.period, "wave": report.wave, "baseline": report.baseline, "waves": shown_waves,
         "cover": [(t("cover_programme"), report.title or "PlusWIJken"), (t("cover_period"), report.period),
                   (t("cover_date"), report.provenance.generated),
                   (t("cover_audience"), t(f"audience_{report.audience}")),

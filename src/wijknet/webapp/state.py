@@ -579,7 +579,9 @@ def report_html(folder: str, sig: tuple, wijk: str | None, wave: str, lang: str)
 
     project = _load(folder, sig)
     if wijk is None:
-        report = build_programme_report(project, wave, n_permutations=REPORT_PERMUTATIONS, seed=0)
+        report = build_programme_report(
+            project, wave, n_permutations=REPORT_PERMUTATIONS, seed=0, forest=True
+        )
     else:
         report = build_wijk_report(project, wijk, wave, n_permutations=REPORT_PERMUTATIONS, seed=0)
     return render_html(report, lang)
