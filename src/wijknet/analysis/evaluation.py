@@ -20,8 +20,9 @@ wijken the table gives the pilots' change against the baseline, marked as
 such in the ``design`` column.
 
 Which wijk is a pilot and which a comparison is a parameter ``groups``
-(``{wijk: "pilot" | "comparison"}``; default every wijk a pilot) until the
-project has wijk metadata.
+(``{wijk: "pilot" | "comparison"}``); by default the ``group`` of the
+project's wijk metadata (``wijken.csv``, :meth:`wijknet.project.Project.wijk_groups`),
+and without that table every wijk is a pilot.
 
 Assumptions (see ``docs/methods.md``): the DiD reads as a programme effect
 only under *parallel trends* (without the programme, the pilot wijken's
@@ -880,9 +881,11 @@ def network_did(
 
     :func:`wave_measures` (paired node bootstrap over actors within wijken)
     followed by :func:`difference_in_differences`; see both for the
-    formulas and the assumptions. ``groups`` defaults to every wijk a pilot,
-    which gives the change against the baseline (``design`` =
-    ``"change_from_baseline"``).
+    formulas and the assumptions. ``groups`` defaults to the groups of the
+    project's wijk metadata (:meth:`wijknet.project.Project.wijk_groups`):
+    without a ``wijken`` table (or without a comparison wijk in it) every
+    wijk is a pilot, which gives the change against the baseline (``design``
+    = ``"change_from_baseline"``).
 
     For an audience that sees group figures only (leernetwerk), a measure
     of a wave pair in which a wijk has 1 to ``min_cell - 1`` actors in
@@ -899,6 +902,8 @@ def network_did(
     """
     cached = project if isinstance(project, _GraphCache) else _GraphCache(project)
     measures = default_did_measures(project) if measures is None else tuple(measures)
+    if groups is None and hasattr(project, "wijk_groups"):
+        groups = project.wijk_groups()
     measured = wave_measures(cached, measures=measures, n_boot=n_boot, seed=seed, attr=attr,
                              **graph_options)  # fmt: skip
     result = difference_in_differences(

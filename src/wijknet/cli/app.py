@@ -48,6 +48,18 @@ TEXTS = {
         "nl": "Enquête: {n} ingevulde vragenlijsten (responses).",
         "en": "Survey: {n} responses.",
     },
+    "valid_wijken": {
+        "nl": "Wijkgegevens (wijken): {n} wijken, waarvan {comparison} vergelijkingswijk(en); fasen voor {phases} wijk-metingen.",
+        "en": "Wijk metadata (wijken): {n} wijken, {comparison} of them comparison wijken; phases for {phases} wijk-waves.",
+    },
+    "valid_ppi": {
+        "nl": "Procesindicatoren (ppi): {n} waarden in {periods} periode(n).",
+        "en": "Process indicators (ppi): {n} values in {periods} period(s).",
+    },
+    "valid_kpi_corrections": {
+        "nl": "KPI-correcties (kpi_corrections): {n}.",
+        "en": "KPI corrections (kpi_corrections): {n}.",
+    },
     "progress": {"nl": "Netwerken analyseren", "en": "Analysing networks"},
     "no_responses": {
         "nl": "Het project heeft geen enquêteantwoorden (responses.csv of .xlsx ontbreekt of is leeg); er is niets te tonen.",
@@ -297,6 +309,16 @@ def validate(
     )
     if project.has_responses:
         typer.echo(text(TEXTS, "valid_responses", n=len(project.responses)))
+    if len(project.wijk_meta):
+        comparison = sum(g == "comparison" for g in project.wijk_groups().values())
+        typer.echo(text(TEXTS, "valid_wijken", n=len(project.wijk_meta), comparison=comparison,
+                        phases=len(project.wijk_phases)))  # fmt: skip
+    if len(project.ppi):
+        typer.echo(
+            text(TEXTS, "valid_ppi", n=len(project.ppi), periods=project.ppi["period"].nunique())
+        )
+    if len(project.kpi_corrections):
+        typer.echo(text(TEXTS, "valid_kpi_corrections", n=len(project.kpi_corrections)))
 
 
 @app.command()
