@@ -57,11 +57,12 @@ def test_without_corrections_both_judgements_are_the_same(project):
 
 
 def test_correction_by_hand(project):
-    project.kpi_corrections = CORRECTIONS  # the attribute of the wijk metadata (wijkmeta branch)
+    before = getattr(project, "kpi_corrections", None)
+    project.kpi_corrections = CORRECTIONS  # the table of kpi_corrections.csv
     try:
         table = kpi3(project)
     finally:
-        del project.kpi_corrections
+        project.kpi_corrections = before
     noord26 = kpi_row(table, "Noord", "2026")
     # 20% + (4 + 2) points = 26%: inside the band 25-50% after correction; 20% below it without.
     assert noord26["share"] == pytest.approx(0.20)

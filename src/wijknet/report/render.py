@@ -476,13 +476,13 @@ def _programme_context(report: ProgrammeReport, lang: str) -> dict:
     from wijknet.report import worlds as worlds_report
 
     ctx.update(worlds_report.programme_context(report, lang))
-    from wijknet.report import steering as steering_report
+    from wijknet.report import forest as forest_report
 
     # steering: a forest plot per tie-change effect (what works where)
-    ctx["forests"] = steering_report.forest_context(
+    ctx["forests"] = forest_report.forest_context(
         report.forest, report.wave, lang, researcher=report.forest_numbers
     )
-    ctx["forest_t"] = partial(text, steering_report.TEXTS, lang=lang)
+    ctx["forest_t"] = partial(text, forest_report.TEXTS, lang=lang)
     if "toc" in ctx:
         ctx["toc"] = worlds_report.add_to_contents(ctx["toc"], lang, programme=True)
     return ctx

@@ -30,16 +30,13 @@ No person appears: the report has no actor rows.
 
 from __future__ import annotations
 
-import math
 import tempfile
 from dataclasses import dataclass, field
 from functools import partial
-from html import escape
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from markupsafe import Markup
 
 from wijknet.analysis import steering as st
 from wijknet.analysis.evaluation import (
@@ -57,6 +54,7 @@ from wijknet.core.errors import DataError, Problem
 from wijknet.core.i18n import get_language, text
 from wijknet.privacy.suppression import is_aggregate_only
 from wijknet.project import Project
+from wijknet.report import forest as forest_report
 from wijknet.report.build import Provenance, provenance
 from wijknet.report.render import STATUS_CLASS, _common, environment
 
@@ -66,6 +64,7 @@ DECISION_CLASS = {st.GO: "ok", st.GO_PLAN: "warn", st.NO_GO: "bad"}
 KINDS = ("stuurgroep",)
 
 TEXTS = {
+    **forest_report.TEXTS,
     "doc_title": {"nl": "Stuurgroeprapportage", "en": "Steering-group report"},
     "sub_half": {"nl": "Halfjaarrapportage {period}", "en": "Half-yearly report {period}"},
     "sub_year": {
@@ -181,21 +180,6 @@ TEXTS = {
         "en": "Kernaanpakken complete (points)",
     },
     "m_trust": {"nl": "Vertrouwen (1-4)", "en": "Trust (1-4)"},
-    "sec_forest": {"nl": "Wat werkt waar", "en": "What works where"},
-    "forest_intro": {
-        "nl": "Welke kenmerken van twee deelnemers samengaan met een relatie in {wave_to}, per wijk (lijn: de "
-        "schatting met marge) en samen (ruit). Rechts van de middenlijn: meer kans op een relatie; links: minder.",
-        "en": "Which features of two participants go with a tie in {wave_to}, per wijk (line: the estimate with "
-        "its margin) and together (diamond). Right of the centre line: more chance of a tie; left: less.",
-    },
-    "forest_none": {
-        "nl": "Te weinig gegevens om dit per wijk te schatten.",
-        "en": "Too little data to estimate this per wijk.",
-    },
-    "forest_numbers": {
-        "nl": "Onderzoekers: gepoold {estimate} ({low} – {high}), tau² = {tau2}, I² = {i2}, {method}, {n} wijken.",
-        "en": "Researchers: pooled {estimate} ({low} – {high}), tau² = {tau2}, I² = {i2}, {method}, {n} wijken.",
-    },
     "sec_phase": {"nl": "Fase in de routekaart", "en": "Phase of the route map"},
     "phase_intro": {
         "nl": "Per wijk en meting de fase: voorbereiding, wijkbeeld, wijkopgave, wijkplan, wijkuitvoering, "
@@ -246,16 +230,6 @@ TEXTS = {
         "share regional partners); every wave was measured the same way. With a handful of wijken a difference may "
         "lie in the wijken themselves; the margin says nothing about the choice of wijken.",
     },
-    "method_forest": {
-        "nl": "Wat werkt waar: per wijk een logistisch model van de relaties in de latere meting, de effecten "
-        "samengenomen over de wijken in een random-effects meta-analyse (REML). 'Verschilt sterk per wijk' betekent "
-        "dat de wijken meer verschillen dan toeval verklaart (I² boven 75%); 'verschilt per wijk' I² 25-75%; "
-        "'ongeveer gelijk in alle wijken' I² onder 25%. 'In de meeste wijken' betekent in minstens drie op de vier.",
-        "en": "What works where: per wijk a logistic model of the ties in the later wave, the effects pooled across "
-        "wijken in a random-effects meta-analysis (REML). 'Differs strongly per wijk' means the wijken differ more "
-        "than chance explains (I² above 75%); 'differs per wijk' I² 25-75%; 'about the same in all wijken' I² below "
-        "25%. 'In most wijken' means in at least three out of four.",
-    },
     "method_kpi": {
         "nl": "KPI 3: aandeel (helemaal) eens onder de actieve deelnemers, marge volgens Wilson. Correctie voor "
         "exogene factoren in procentpunten, met reden vastgelegd door de programmaleiding (kpi_corrections); het "
@@ -276,9 +250,6 @@ TEXTS = {
         "en": "The steering-group report compares wijken and is for researchers and the learning network; a "
         "PlusWIJkteam gets its own wijk's report (wijknet report --wijk).",
     },
-    "axis_less": {"nl": "minder kans", "en": "less chance"},
-    "axis_more": {"nl": "meer kans", "en": "more chance"},
-    "together": {"nl": "Samen", "en": "Together"},
 }
 
 
@@ -445,90 +416,6 @@ def _measure_value(measure: str, value, lang: str, signed: bool = True) -> str:
     )
 
 
-def forest_svg(result, lang: str, *, width: int = 640) -> Markup:
-    """A static forest plot (SVG) of one pooled effect: a line per wijk and the pooled diamond.
-
-    Per-wijk estimates with their interval (square sized by weight), the
-    pooled estimate as a diamond, a dashed line at 0 (no effect); the axis is
-    labelled "minder kans" / "meer kans" rather than in log odds.
-    """
-    units = result.units()
-    rows = len(units) + 1
-    row_h, top, label_w, right = 15, 6, 190, 14
-    height = top + rows * row_h + 30
-    lows = [*units["ci_low"], result.ci_low]
-    highs = [*units["ci_high"], result.ci_high]
-    finite = [v for v in (*lows, *highs) if v is not None and math.isfinite(v)]
-    lo, hi = (min(finite + [0.0]), max(finite + [0.0])) if finite else (-1.0, 1.0)
-    lo, hi = max(lo, -6.0), min(hi, 6.0)  # very wide intervals are cut at the edges
-    if hi - lo < 1e-9:
-        lo, hi = lo - 1, hi + 1
-    pad = 0.05 * (hi - lo)
-    lo, hi = lo - pad, hi + pad
-    plot_w = width - label_w - right
-
-    def x(v: float) -> float:
-        v = min(max(v, lo), hi)
-        return label_w + (v - lo) / (hi - lo) * plot_w
-
-    parts = [f'<svg class="forest" viewBox="0 0 {width} {height}" width="100%" xmlns="http://www.w3.org/2000/svg" '
-             f'role="img" font-family="DejaVu Sans, Arial, sans-serif" font-size="10">']  # fmt: skip
-    zero = x(0.0)
-    parts.append(f'<line x1="{zero:.1f}" y1="{top - 2}" x2="{zero:.1f}" y2="{top + rows * row_h}" '
-                 'stroke="#888" stroke-dasharray="3,3"/>')  # fmt: skip
-    wmax = max([float(w) for w in units["weight"]] + [1e-9])
-    for i, r in enumerate(units.itertuples()):
-        y = top + i * row_h + row_h / 2
-        parts.append(f'<text x="{label_w - 6}" y="{y + 3.5:.1f}" text-anchor="end" fill="#1a1a1a">'
-                     f"{escape(str(r.unit))}</text>")  # fmt: skip
-        if math.isfinite(r.estimate):
-            parts.append(f'<line x1="{x(r.ci_low):.1f}" y1="{y:.1f}" x2="{x(r.ci_high):.1f}" y2="{y:.1f}" '
-                         'stroke="#1f5f8b" stroke-width="1.4"/>')  # fmt: skip
-            size = 3 + 5 * math.sqrt(max(float(r.weight), 0) / wmax)
-            parts.append(f'<rect x="{x(r.estimate) - size / 2:.1f}" y="{y - size / 2:.1f}" width="{size:.1f}" '
-                         f'height="{size:.1f}" fill="#1f5f8b"/>')  # fmt: skip
-    y = top + (rows - 1) * row_h + row_h / 2
-    parts.append(f'<text x="{label_w - 6}" y="{y + 3.5:.1f}" text-anchor="end" font-weight="bold" '
-                 f'fill="#b2182b">{escape(text(TEXTS, "together", lang))}</text>')  # fmt: skip
-    if math.isfinite(result.estimate):
-        cx, xl, xh = x(result.estimate), x(result.ci_low), x(result.ci_high)
-        parts.append(f'<polygon points="{xl:.1f},{y:.1f} {cx:.1f},{y - 6:.1f} {xh:.1f},{y:.1f} {cx:.1f},{y + 6:.1f}" '
-                     'fill="#b2182b"/>')  # fmt: skip
-    axis_y = top + rows * row_h + 4
-    parts.append(
-        f'<line x1="{label_w}" y1="{axis_y}" x2="{label_w + plot_w}" y2="{axis_y}" stroke="#444"/>'
-    )
-    parts.append(f'<text x="{zero - 6:.1f}" y="{axis_y + 14}" text-anchor="end" fill="#5a5a5a">'
-                 f"← {escape(text(TEXTS, 'axis_less', lang))}</text>")  # fmt: skip
-    parts.append(f'<text x="{zero + 6:.1f}" y="{axis_y + 14}" text-anchor="start" fill="#5a5a5a">'
-                 f"{escape(text(TEXTS, 'axis_more', lang))} →</text>")  # fmt: skip
-    parts.append("</svg>")
-    return Markup("".join(parts))
-
-
-def forest_context(
-    pooled: PooledEffects | None, wave_to: str | None, lang: str, *, researcher: bool
-) -> list[dict]:
-    """One forest per term of the last pair of waves up to ``wave_to``: term words, plain sentence, SVG.
-
-    ``researcher`` adds the pooled numbers (tau², I², method); for everyone
-    else the words only (no p-values, no method names).
-    """
-    out = []
-    for term, wave_from, last, result in st.latest_effects(pooled, wave_to):
-        numbers = (
-            text(TEXTS, "forest_numbers", lang, estimate=fmt.number(result.estimate, 2, lang),
-                 low=fmt.number(result.ci_low, 2, lang), high=fmt.number(result.ci_high, 2, lang),
-                 tau2=fmt.number(result.tau2, 3, lang), i2=fmt.percent(result.i2, 0, lang),
-                 method=pooled.method, n=result.wijken)
-            if researcher else ""
-        )  # fmt: skip
-        out.append({"term": term, "label": st.term_label(term, lang),
-                    "words": st.effect_words(result, lang), "numbers": numbers, "svg": forest_svg(result, lang),
-                    "wave_from": wave_from, "wave_to": last})  # fmt: skip
-    return out
-
-
 def _judgement(status, lang) -> dict:
     return {"label": status_label(status, lang), "cls": STATUS_CLASS.get(status, "none")}
 
@@ -634,7 +521,7 @@ def steering_context(report: SteeringReport, lang: str) -> dict:
                   (t("cover_wijken"), t("cover_wijken_value", pilots=len(pilots), comparisons=len(comparisons)))],
         "decisions": decisions, "rule": text(st.TEXTS, "rule", lang), "kpi_rows": kpi_rows,
         "network": network, "network_intro": t("network_intro", wave=report.wave, baseline=report.baseline),
-        "did_rows": did_rows, "baseline_only": baseline_only, "forests": forest_context(
+        "did_rows": did_rows, "baseline_only": baseline_only, "forests": forest_report.forest_context(
             report.pooled, report.wave, lang, researcher=researcher),
         "phase_rows": phase_rows, "ppi_rows": ppi_rows, "ppi_title": t("sec_ppi", period=report.period),
         "privacy_note": t("method_privacy", n=report.min_cell) if report.audience == "leernetwerk" else "",
