@@ -1504,6 +1504,10 @@ TEXTS = {
         "en": "Which features of two participants go with a tie in {wave_to} (from {wave_from}): a line per wijk, a "
         "diamond for all together. Right of the dotted line: more chance of a tie; left: less.",
     },
+    "forest_show": {
+        "nl": "Effecten per wijk berekenen en tonen",
+        "en": "Compute and show the effects per wijk",
+    },
     "forest_none": {
         "nl": "Te weinig gegevens om dit per wijk te schatten.",
         "en": "Too little data to estimate this per wijk.",

@@ -370,8 +370,12 @@ with st.expander(t("forest_title"), expanded=False):
     from wijknet.viz.forest import forest_chart
 
     researcher = sel.project.audience is None or sel.project.audience.tier == "onderzoeker"
-    effects = latest_effects(state.what_works(*sel.key), sel.wave)
-    if not effects:
+    # The models take a few seconds: fitted only when asked (and then cached).
+    shown = st.toggle(t("forest_show"), key="forest_show")
+    effects = latest_effects(state.what_works(*sel.key), sel.wave) if shown else None
+    if effects is None:
+        pass
+    elif not effects:
         st.info(t("forest_none"))
     else:
         st.write(
