@@ -492,6 +492,10 @@ def build_wijk_report(
         project, wijk, wave, n_permutations=n_permutations, seed=seed
     )
     report.roles = project.config.roles
+    # wijk metadata (wijkmeta, issue 15): municipality, group and phase for the header
+    from wijknet.analysis.wijken import wijk_info
+
+    report.wijk_info = wijk_info(project, wijk, wave)
     return report
 
 

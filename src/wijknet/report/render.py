@@ -344,6 +344,7 @@ def _wijk_context(report: WijkReport, lang: str) -> dict:
     )
     ctx.update({
         "doc_title": t("doc_wijk_title", wijk=report.wijk), "subtitle": t("doc_wijk_sub", wave=report.wave),
+        "wijk_header": _wijk_header(report, lang),
         "wijk": report.wijk, "wave": report.wave, "previous": report.previous, "tiles": tiles, "summary": summary,
         "map_svg": Markup(svg), "shown_waves": shown_waves, "measures": measures, "connectors": connectors,
         "connectors_n": len(connectors), "outside": outside, "bridges": bridges, "domains": domains,
@@ -527,3 +528,11 @@ def write_html(
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(render_html(report, lang), encoding="utf-8")
     return path
+
+
+def _wijk_header(report, lang: str) -> str:
+    """The wijk report's header line: municipality, pilot or comparison wijk, phase (wijkmeta, issue 15)."""
+    from wijknet.analysis.wijken import header_line
+
+    info = getattr(report, "wijk_info", None)
+    return header_line(info, lang) if info else ""

@@ -1524,6 +1524,20 @@ TEXTS = {
         "en": "Log odds ratios of the tie-change model per wijk, random-effects meta-analysis (REML); tau² and I² "
         "in the pooled row's label. See meta.csv.",
     },
+    # --- wijkmeta ---
+    "wijkmeta_title": {"nl": "De wijken", "en": "The wijken"},
+    "wijkmeta_note": {
+        "nl": "Uit wijken.csv van het programmabureau: gemeente, subregio, pilot- of vergelijkingswijk en de fase "
+        "van de routekaart per meting. Vergelijkingswijken hebben geen wijkplan; zij laten zien hoe de "
+        "samenwerking zonder PlusWIJken verandert.",
+        "en": "From the programme office's wijken.csv: municipality, subregion, pilot or comparison wijk and the "
+        "route-map phase per wave. Comparison wijken have no wijkplan; they show how collaboration changes "
+        "without PlusWIJken.",
+    },
+    "wijkmeta_none": {
+        "nl": "Er is geen wijken.csv: alle wijken tellen als pilotwijk en er zijn geen fasen bekend.",
+        "en": "There is no wijken.csv: every wijk counts as a pilot wijk and no phases are known.",
+    },
 }
 
 

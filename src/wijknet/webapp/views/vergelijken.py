@@ -22,6 +22,7 @@ from wijknet.analysis.compare import (
     measure_text,
     wave_measures,
 )
+from wijknet.analysis.wijken import wijk_overview
 from wijknet.core import formatting as fmt
 from wijknet.webapp import state, ui
 from wijknet.webapp.texts import t
@@ -101,6 +102,11 @@ with st.container(key="compare_summary"):
     else:
         st.write(t("compare_summary_empty"))
 st.caption(t("compare_summary_note"))
+
+# --- the wijken: municipality, group and phase per wave (wijk metadata, issue 15) ---------------
+st.subheader(t("wijkmeta_title"))
+st.dataframe(wijk_overview(project, wijken, sel.lang), hide_index=True, width="content")
+st.caption(t("wijkmeta_note") if len(project.wijk_meta) else t("wijkmeta_none"))
 
 
 # --- trends per wijk ----------------------------------------------------------------------
