@@ -3,8 +3,11 @@
 A project folder holds ``actors.csv`` and ``ties.csv`` (or ``.xlsx``),
 optionally ``responses.csv`` (survey responses with the KPI 3 item),
 ``ratings.csv`` (the PARTNER items per named partner), ``actor_waves.csv``
-(attributes that differ per wave), ``themes.csv`` (interview theme codes)
-and ``wijknet.yaml``::
+(attributes that differ per wave), ``themes.csv`` (interview theme codes),
+``wijken.csv`` (wijk metadata: municipality, subregion, pilot or comparison,
+start of the wijkplan, route-map phase per wave), ``ppi.csv`` (process
+indicators of the programme office), ``kpi_corrections.csv`` (exogenous
+corrections of the KPI 3 judgement) and ``wijknet.yaml``::
 
     title: PlusWIJken wijknetwerken
     synthetic: false          # true marks fictional demo data
@@ -44,21 +47,32 @@ from wijknet.io.tidy import (
     ACTOR_REQUIRED,
     ACTOR_WAVE_OPTIONAL,
     ACTOR_WAVE_REQUIRED,
+    KPI_CORRECTION_REQUIRED,
+    PILOT,
+    PPI_REQUIRED,
     RATING_REQUIRED,
     RESPONSE_REQUIRED,
     THEME_REQUIRED,
     TIE_REQUIRED,
     TRUE,
+    WIJKEN_REQUIRED,
     empty_actor_waves,
+    empty_kpi_corrections,
+    empty_ppi,
     empty_ratings,
     empty_responses,
     empty_themes,
+    empty_wijk_meta,
+    empty_wijk_phases,
     validate_actor_waves,
     validate_actors,
+    validate_kpi_corrections,
+    validate_ppi,
     validate_ratings,
     validate_responses,
     validate_themes,
     validate_ties,
+    validate_wijken,
 )
 
 log = logging.getLogger(__name__)
@@ -136,6 +150,24 @@ class Project:
         One row per theme code of a coded interview segment (``wijk``,
         ``wave``, ``interview_id``, ``theme``, ``segment_id``, ``quote``,
         ``actors``).
+    wijk_meta : pandas.DataFrame
+        The wijk metadata of ``wijken.csv``, one row per wijk
+        (:data:`wijknet.io.tidy.WIJK_META_COLUMNS`: ``wijk``,
+        ``municipality``, ``subregion``, ``group`` = ``pilot``/``comparison``,
+        ``wijkplan_start`` = ISO year or date or ``""``); no rows without the
+        table (every wijk is then a pilot, :meth:`wijk_groups`). Not personal data.
+        (The name is not ``wijken``: :attr:`wijken` is the list of wijk names.)
+    wijk_phases : pandas.DataFrame
+        The route-map phase per wijk and wave (``wijk``, ``wave``, ``phase``, a
+        name of :data:`wijknet.io.tidy.PHASES`); a wave without a phase has no row.
+    ppi : pandas.DataFrame
+        The process indicators of ``ppi.csv`` (``scope`` = a wijk or
+        ``programma``, ``period``, ``indicator``, ``value``, ``target`` as
+        floats, ``unit``, ``note``).
+    kpi_corrections : pandas.DataFrame
+        Exogenous corrections of the KPI 3 judgement (``wijk``, ``wave``,
+        ``correction`` in percentage points, ``reason``); ``reason`` is shown
+        to researchers and the leernetwerk only (blank for a wijkteam).
 
     The actors table always has ``role_group`` (a key of ``config.roles`` or
     ``""``), ``world`` (``leefwereld``/``systeemwereld`` of the role group,
@@ -161,6 +193,10 @@ class Project:
     ratings: pd.DataFrame = field(default_factory=empty_ratings)
     actor_waves: pd.DataFrame = field(default_factory=empty_actor_waves)
     themes: pd.DataFrame = field(default_factory=empty_themes)
+    wijk_meta: pd.DataFrame = field(default_factory=empty_wijk_meta)
+    wijk_phases: pd.DataFrame = field(default_factory=empty_wijk_phases)
+    ppi: pd.DataFrame = field(default_factory=empty_ppi)
+    kpi_corrections: pd.DataFrame = field(default_factory=empty_kpi_corrections)
     evidence_rule: str | None = None
     store_path: Path | None = None
     audience: Audience | None = None
@@ -279,6 +315,27 @@ class Project:
 
         return build_graph(self, wijk, wave, **options)
 
+    def wijk_groups(self) -> dict[str, str]:
+        """``{wijk: "pilot" | "comparison"}`` for every wijk: its ``group`` in :attr:`wijk_meta`, else pilot.
+
+        Examples
+        --------
+        >>> actors = pd.DataFrame({"actor_id": ["a", "b", "c"], "wijk": ["Noord", "Noord", "Zuid"],
+        ...                        "domain": "zorg"})
+        >>> ties = pd.DataFrame({"wijk": "Noord", "wave": ["2025"], "source": "a", "target": "b"})
+        >>> wijken = pd.DataFrame({"wijk": ["Zuid"], "group": ["vergelijkingswijk"]})
+        >>> Project.from_frames(actors, ties, wijken=wijken).wijk_groups()
+        {'Noord': 'pilot', 'Zuid': 'comparison'}
+        """
+        given = dict(zip(self.wijk_meta["wijk"], self.wijk_meta["group"]))
+        return {w: given.get(w, PILOT) for w in self.wijken}
+
+    def phase(self, wijk: str, wave: str) -> str:
+        """The route-map phase of ``wijk`` in ``wave`` (:attr:`wijk_phases`), ``""`` when none is given."""
+        p = self.wijk_phases
+        found = p.loc[(p["wijk"] == wijk) & (p["wave"] == wave), "phase"]
+        return str(found.iloc[0]) if len(found) else ""
+
     @property
     def has_responses(self) -> bool:
         """Whether the project has survey responses (a non-empty ``responses`` table)."""
@@ -295,11 +352,15 @@ class Project:
         ratings: pd.DataFrame | None = None,
         actor_waves: pd.DataFrame | None = None,
         themes: pd.DataFrame | None = None,
+        wijken: pd.DataFrame | None = None,
+        ppi: pd.DataFrame | None = None,
+        kpi_corrections: pd.DataFrame | None = None,
     ) -> Project:
         """Validate raw string tables (as :func:`read_table` returns them) into a project.
 
-        ``responses``, ``ratings``, ``actor_waves`` and ``themes`` are optional
-        raw tables; see :mod:`wijknet.io.tidy`. Roles are mapped to role
+        ``responses``, ``ratings``, ``actor_waves``, ``themes``, ``wijken``
+        (the wide table: :attr:`wijk_meta` and :attr:`wijk_phases`), ``ppi``
+        and ``kpi_corrections`` are optional raw tables; see :mod:`wijknet.io.tidy`. Roles are mapped to role
         groups by ``config.roles``; the roles it does not know are named in
         one warning.
         """
@@ -356,6 +417,19 @@ class Project:
             if bad:
                 raise DataError(bad)
         waves = config.waves or _found_waves(actors, ties, responses)
+        names = set(actors["wijk"])
+        if wijken is not None:
+            optional["wijk_meta"], optional["wijk_phases"] = validate_wijken(
+                wijken, names, config.waves or None, wijken.attrs.get("file", "wijken.csv")
+            )
+        if ppi is not None:
+            optional["ppi"] = validate_ppi(ppi, names, ppi.attrs.get("file", "ppi.csv"))
+            optional["ppi"] = optional["ppi"].reset_index(drop=True)
+        if kpi_corrections is not None:
+            optional["kpi_corrections"] = validate_kpi_corrections(
+                kpi_corrections, names, waves,
+                kpi_corrections.attrs.get("file", "kpi_corrections.csv"),
+            )  # fmt: skip
         check_spans(actors, ties, waves, actors_file, ties_file)
         if responses is not None:
             check_respondents(actors, responses, waves, actors_file, responses_file)
@@ -460,6 +534,9 @@ OPTIONAL_TABLES = {
     "ratings": RATING_REQUIRED,
     "actor_waves": ACTOR_WAVE_REQUIRED,
     "themes": THEME_REQUIRED,
+    "wijken": WIJKEN_REQUIRED,
+    "ppi": PPI_REQUIRED,
+    "kpi_corrections": KPI_CORRECTION_REQUIRED,
 }
 
 

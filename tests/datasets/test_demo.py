@@ -19,6 +19,7 @@ from wijknet.core.taxonomy import Taxonomy
 from wijknet.core.ties import NON_TIE_TYPES
 from wijknet.datasets.demo import (
     BRIDGE_BUILDER,
+    COMPARISON_STORY,
     DB,
     DOORBRAAK,
     FIRST_NAMES,
@@ -40,7 +41,7 @@ from wijknet.datasets.demo import (
 )
 from wijknet.io.tidy import ACTOR_OPTIONAL, LADDER, RATING_ITEMS, TRUST_ITEMS, VALUE_ITEMS
 
-WIJKEN = [
+PILOTS = [
     "Bleijerheide-Centrum-Nulland",
     "Daalhof",
     "De Baandert",
@@ -48,9 +49,11 @@ WIJKEN = [
     "Hoensbroek-Noord",
     "Lindenheuvel",
 ]
-WIJKPLAN = [w for w in WIJKEN if w != "Eijsden"]
+#: The six pilot wijken and the two small fictional comparison wijken (issue 15), in natural order.
+WIJKEN = sorted([*PILOTS, *COMPARISON_STORY])
+WIJKPLAN = [w for w in PILOTS if w != "Eijsden"]
 FILES = ("actors.csv", "ties.csv", "responses.csv", "ratings.csv", "actor_waves.csv", "themes.csv",
-         "wijknet.yaml", "LEESMIJ.txt")  # fmt: skip
+         "wijken.csv", "ppi.csv", "kpi_corrections.csv", "wijknet.yaml", "LEESMIJ.txt")  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -141,6 +144,41 @@ def test_same_seed_gives_byte_identical_files(tmp_path):
 # --- valid tidy project -------------------------------------------------------
 
 
+def test_the_pilot_wijken_are_as_before_the_comparison_wijken(tmp_path):
+    """The comparison wijken draw from streams of their own: the pilots' rows are those of the six-wijk demo.
+
+    The hashes are of the six-wijk demo's files (main before issue 15), rows of the pilots only.
+    """
+    import hashlib
+
+    folder = write_demo(tmp_path)
+    expected = {"actors": "c2465cb5e407385f", "ties": "75f851513c4a0427",
+                "responses": "97725e0c90acbd70", "ratings": "24bd96af08a7a560"}  # fmt: skip
+    for name, digest in expected.items():
+        table = pd.read_csv(folder / f"{name}.csv", dtype=str, keep_default_na=False)
+        pilots = table[table["wijk"].isin(PILOTS)]
+        text = pilots.to_csv(index=False, lineterminator="\n").encode()
+        assert hashlib.sha256(text).hexdigest()[:16] == digest, name
+
+
+def test_comparison_wijken_metadata_ppi_and_correction(tmp_path):
+    project = load_project(write_demo(tmp_path))
+    groups = project.wijk_groups()
+    assert [w for w, g in groups.items() if g == "comparison"] == ["Groenbeek", "Kapelveld"]
+    meta = project.wijk_meta.set_index("wijk")
+    assert (meta.loc[["Groenbeek", "Kapelveld"], "wijkplan_start"] == "").all()
+    assert meta["municipality"].str.endswith("(fictief)").all()
+    assert set(project.wijk_phases["phase"]) <= {"voorbereiding", "wijkbeeld", "wijkopgave", "wijkplan",
+                                                 "wijkuitvoering", "wijkevaluatie"}  # fmt: skip
+    assert (
+        project.phase("Lindenheuvel", "2027") == "wijkplan"
+        and project.phase("Kapelveld", "2025") == ""
+    )
+    assert set(project.ppi["period"]) == {"2025-H2", "2026-H1", "2026-H2", "2027-H1"}
+    assert not project.ppi["scope"].isin(["Groenbeek", "Kapelveld"]).any()
+    assert project.kpi_corrections[["wijk", "wave"]].values.tolist() == [["Lindenheuvel", "2026"]]
+
+
 def test_all_values_are_strings(frames):
     for df in frames:
         assert all(isinstance(v, str) for v in df.to_numpy().ravel())
@@ -176,7 +214,10 @@ def test_leesmij_says_fictional_in_dutch_and_english(tmp_path):
 def test_actor_counts_per_wijk(frames):
     counts = frames[0].groupby("wijk").size()
     assert sorted(counts.index) == WIJKEN
-    assert counts.between(60, 150).all(), counts
+    assert counts[PILOTS].between(60, 150).all(), counts
+    assert counts[list(COMPARISON_STORY)].between(25, 35).all(), (
+        counts
+    )  # small: the suite stays fast
     assert frames[0]["actor_id"].is_unique
 
 
@@ -216,7 +257,7 @@ def test_every_optional_column_filled(frames):
 def test_pluswijkteam_per_wijk(project):
     team = project.actors[project.actors["pluswijkteam"]]
     sizes = team.groupby("wijk").size()
-    assert sorted(sizes.index) == WIJKEN
+    assert sorted(sizes.index) == PILOTS  # the comparison wijken have no PlusWIJkteam
     assert sizes.between(5, 8).all(), sizes
     for wijk, members in team.groupby("wijk"):
         assert {"huisarts", "wijkverpleegkundige", "welzijnscoach", "wijkregisseur"} <= set(
@@ -317,7 +358,7 @@ def test_fragile_bridge_of_the_informal_carers(story, project, graphs):
 
 def test_turnover_and_isolates(story):
     jaccard = story["jaccard_prev"].dropna()
-    assert len(jaccard) == 12
+    assert len(jaccard) == 2 * len(WIJKEN)  # 8 wijken x 2 wave pairs
     assert jaccard.between(0.2, 0.7).all(), jaccard
     assert (story["isolates"] >= 1).all()
 
@@ -629,7 +670,7 @@ def test_themes_of_the_conversations(project):
     assert {"vertrouwen", "drempel", "samenwerking huisarts-gemeente", "mantelzorg"} <= set(
         themes["theme"]
     )
-    assert set(themes["wijk"]) == set(WIJKEN) and set(themes["wave"]) == set(WAVES)
+    assert set(themes["wijk"]) == set(PILOTS) and set(themes["wave"]) == set(WAVES)
     assert (themes["quote"] != "").all()
     wijk_of = dict(zip(project.actors["actor_id"], project.actors["wijk"]))
     names = dict(zip(project.actors["actor_id"], project.actors["name"]))

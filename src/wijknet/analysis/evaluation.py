@@ -20,8 +20,9 @@ wijken the table gives the pilots' change against the baseline, marked as
 such in the ``design`` column.
 
 Which wijk is a pilot and which a comparison is a parameter ``groups``
-(``{wijk: "pilot" | "comparison"}``; default every wijk a pilot) until the
-project has wijk metadata.
+(``{wijk: "pilot" | "comparison"}``); by default the ``group`` of the
+project's wijk metadata (``wijken.csv``, :meth:`wijknet.project.Project.wijk_groups`),
+and without that table every wijk is a pilot.
 
 Assumptions (see ``docs/methods.md``): the DiD reads as a programme effect
 only under *parallel trends* (without the programme, the pilot wijken's
@@ -55,8 +56,11 @@ META_COLUMNS = ["term", "wave_from", "wave_to", "estimate", "std_error", "ci_low
 DID_COLUMNS = ["measure", "wave_from", "wave_to", "pilot_change", "comparison_change", "difference",
                "ci_low", "ci_high", "pilot_wijken", "comparison_wijken", "design"]  # fmt: skip
 
-#: The network measures of :func:`wave_measures`, by default all in the DiD table.
+#: The network measures of :func:`wave_measures` computed on the graph.
 DID_MEASURES = ("cross_domain_share", "ei_index", "density", "mean_degree")
+#: Measures of :func:`wave_measures` beyond the graph: the kernaanpakken's completeness and mean trust (ratings).
+COMPLETENESS, TRUST = "kernaanpak_completeness", "trust"
+EXTRA_MEASURES = (COMPLETENESS, TRUST)
 PILOT, COMPARISON = "pilot", "comparison"
 GROUPS = (PILOT, COMPARISON)
 #: ``design`` of a DiD row: pilots against comparison wijken, or the pilots' change only.
@@ -76,11 +80,15 @@ TEXTS = {
     },
     "did_note": {
         "nl": "Leest als effect van het programma alleen als de pilot- en vergelijkingswijken zonder "
-        "programma dezelfde ontwikkeling zouden hebben gehad (parallelle trends). Het interval "
-        "({level}) geldt voor de trekking van actoren binnen deze wijken, niet voor de keuze van de wijken.",
+        "programma dezelfde ontwikkeling zouden hebben gehad (parallelle trends), als het programma niet "
+        "overslaat naar de vergelijkingswijken (geen spill-over) en als elke meting op dezelfde manier is gedaan. "
+        "Het interval ({level}) geldt voor de trekking van actoren binnen deze wijken, niet voor de keuze van de "
+        "wijken: met een handvol wijken kan een verschil evengoed aan de wijken zelf liggen als aan het programma.",
         "en": "Reads as a programme effect only if pilot and comparison wijken would have developed "
-        "alike without the programme (parallel trends). The interval ({level}) covers the sampling "
-        "of actors within these wijken, not the choice of wijken.",
+        "alike without the programme (parallel trends), if the programme does not spill over to the "
+        "comparison wijken (no spill-over) and if every wave was measured the same way. The interval ({level}) "
+        "covers the sampling of actors within these wijken, not the choice of wijken: with a handful of wijken a "
+        "difference may be the wijken's own story as much as the programme's.",
     },
     "baseline_note": {
         "nl": "Geen vergelijkingswijken: de rijen met 'change_from_baseline' geven alleen de verandering "
@@ -260,7 +268,8 @@ class _GraphCache:
         self._graphs: dict = {}
 
     def graph(self, wijk: str, wave: str, **options):
-        key = (wijk, wave, tuple(sorted(options.items())))
+        key = (wijk, wave, tuple(sorted((k, tuple(v) if isinstance(v, list) else v)
+                                        for k, v in options.items())))  # fmt: skip
         if key not in self._graphs:
             self._graphs[key] = self._project.graph(wijk, wave, **options)
         return self._graphs[key]
@@ -338,8 +347,12 @@ class WaveMeasures:
     measures: tuple[str, ...]
 
 
-def _wijk_replicates(graphs, attr, n_boot, rng):
-    """Point values and bootstrap replicates of one wijk's waves (same actor draw in every wave)."""
+def _wijk_replicates(graphs, attr, n_boot, rng, extras=None):
+    """Point values and bootstrap replicates of one wijk's waves (same actor draw in every wave).
+
+    ``extras``: one callable per wave ``f(index, counts) -> {measure: array}`` for the measures
+    beyond the graph, given the actor index and the multiplicities (the same draw).
+    """
     nodes = list(dict.fromkeys(n for G in graphs for n in G))
     index = {a: i for i, a in enumerate(nodes)}
     n = len(nodes)
@@ -377,6 +390,118 @@ def _wijk_replicates(graphs, attr, n_boot, rng):
                 "ei_index": 2 * share - 1,
             }
         out.append(values)
+    if extras is not None:
+        for values, extra in zip(out, extras):
+            values.update(extra(index, counts))
+    return out
+
+
+def _multiplicity(index: dict, counts: np.ndarray, actors) -> np.ndarray:
+    """Rows: the observed data (1) then each replicate; columns: ``actors`` (absent from the draw: 1)."""
+    n_boot = counts.shape[0]
+    at = [index.get(a) for a in actors]
+    out = np.ones((1 + n_boot, len(at)))
+    for k, i in enumerate(at):
+        if i is not None:
+            out[1:, k] = counts[:, i]
+    return out
+
+
+def completeness_replicates(link_dyads: Mapping[str, Sequence[Sequence[tuple]]]):
+    """A ``wave_measures`` extra: mean kernaanpak completeness, observed and per bootstrap replicate.
+
+    Parameters
+    ----------
+    link_dyads : dict
+        ``{kernaanpak: [dyads of link 1, dyads of link 2, ...]}``, the ties
+        that realise each expected link (``dyads`` of
+        :func:`wijknet.analysis.kernaanpak.link_counts`).
+
+    Returns
+    -------
+    callable
+        ``f(index, counts) -> {"kernaanpak_completeness": array}``.
+
+    Notes
+    -----
+    A link is present in a replicate when at least one of its ties has both
+    actors drawn (multiplicity > 0); a kernaanpak's completeness is its
+    present links over its expected links, and the measure is the mean over
+    the kernaanpakken with at least one expected link (each kernaanpak
+    counts once), as :func:`wijknet.analysis.kernaanpak.kernaanpak_summary`
+    per kernaanpak. Actors of a tie that are not in the drawn set (none in
+    practice) count as drawn.
+    """
+
+    def extra(index, counts):
+        actors = sorted(
+            {a for links in link_dyads.values() for dy in links for pair in dy for a in pair}
+        )
+        col = {a: k for k, a in enumerate(actors)}
+        drawn = _multiplicity(index, counts, actors) > 0
+        shares = []
+        for links in link_dyads.values():
+            if not links:
+                continue
+            present = np.zeros((drawn.shape[0], len(links)), dtype=bool)
+            for j, dyads in enumerate(links):
+                for u, v in dyads:
+                    present[:, j] |= drawn[:, col[u]] & drawn[:, col[v]]
+            shares.append(present.mean(axis=1))
+        value = np.mean(shares, axis=0) if shares else np.full(drawn.shape[0], np.nan)
+        return {COMPLETENESS: value}
+
+    return extra
+
+
+def trust_replicates(raters: Sequence[str], scores: Sequence[float]):
+    """A ``wave_measures`` extra: the mean trust score of a wave's answers, observed and per replicate.
+
+    Parameters
+    ----------
+    raters : sequence of str
+        The rater of each answer (``ratings.rater``).
+    scores : sequence of float
+        Its trust score (:func:`wijknet.analysis.onderstroom.item_score` of
+        the PARTNER trust items, 1-4; NaN = no score).
+
+    Returns
+    -------
+    callable
+        ``f(index, counts) -> {"trust": array}``.
+
+    Notes
+    -----
+    ``trust = sum_a c_rater(a) t_a / sum_a c_rater(a)`` over the scored
+    answers ``a``, with ``c`` the rater's multiplicity in the draw (1 for
+    the observed value): a rater drawn twice counts with all their answers
+    twice, as the node bootstrap does with an actor's ties. NaN in a
+    replicate without any drawn rater.
+    """
+    raters = [str(r) for r, t in zip(raters, scores) if np.isfinite(t)]
+    values = np.array([float(t) for t in scores if np.isfinite(t)])
+
+    def extra(index, counts):
+        weights = _multiplicity(index, counts, raters)
+        total = weights.sum(axis=1)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            mean = np.where(total > 0, weights @ values / np.where(total > 0, total, 1), np.nan)
+        return {TRUST: mean if len(values) else np.full(weights.shape[0], np.nan)}
+
+    return extra
+
+
+def _link_dyads(project, wijk: str, wave: str, profiles, graphs) -> dict:
+    """``{kernaanpak: [dyads per link]}`` of one wijk and wave (:func:`completeness_replicates`)."""
+    from wijknet.analysis.kernaanpak import link_counts
+
+    out = {}
+    for name, kernaanpak in profiles.kernaanpakken.items():
+        out[name] = [
+            link_counts(graphs(wijk, wave, link.tie_types), profiles.members(link.source),
+                        profiles.members(link.target), directed=link.directed)["dyads"]
+            for link in kernaanpak.links
+        ]  # fmt: skip
     return out
 
 
@@ -436,16 +561,20 @@ def wave_measures(
     present actors the values equal :func:`wijknet.metrics.network_metrics`.
     """
     measures = tuple(measures)
-    unknown = set(measures) - set(DID_MEASURES)
+    unknown = set(measures) - set(DID_MEASURES) - set(EXTRA_MEASURES)
     if unknown:
-        raise ValueError(f"unknown measures {sorted(unknown)}; choose from {DID_MEASURES}")
+        raise ValueError(
+            f"unknown measures {sorted(unknown)}; choose from {DID_MEASURES + EXTRA_MEASURES}"
+        )
     wijken = list(project.wijken if wijken is None else wijken)
     waves = list(project.waves if waves is None else waves)
     seeds = np.random.SeedSequence(seed).spawn(len(wijken))
     value_rows, replicate_parts = [], []
+    extra_of = _extra_measures(project, measures, graph_options)
     for wijk, wijk_seed in zip(wijken, seeds):
         graphs = [project.graph(wijk, wave, **graph_options) for wave in waves]
-        parts = _wijk_replicates(graphs, attr, n_boot, np.random.default_rng(wijk_seed))
+        extras = [extra_of(wijk, wave) for wave in waves] if extra_of else None
+        parts = _wijk_replicates(graphs, attr, n_boot, np.random.default_rng(wijk_seed), extras)
         for wave, values in zip(waves, parts):
             value_rows.append({"wijk": wijk, "wave": wave, "actors": int(values["actors"][0]),
                                **{m: float(values[m][0]) for m in measures}})  # fmt: skip
@@ -467,6 +596,63 @@ def wave_measures(
         else pd.DataFrame(columns=["wijk", "wave", "replicate", *measures])
     )
     return WaveMeasures(values, replicates, measures)
+
+
+def _extra_measures(project, measures, graph_options):
+    """``f(wijk, wave)`` giving the extras of :func:`_wijk_replicates` for the measures asked, or None."""
+    wanted = [m for m in measures if m in EXTRA_MEASURES]
+    if not wanted:
+        return None
+    parts = []
+    if COMPLETENESS in wanted:
+        from wijknet.analysis.kernaanpak import _Graphs, _profiles
+
+        profiles, cache = _profiles(project, None), _Graphs(project)
+        parts.append(
+            lambda w, v: completeness_replicates(_link_dyads(project, w, v, profiles, cache))
+        )
+    if TRUST in wanted:
+        from wijknet.analysis.onderstroom import item_score
+        from wijknet.io.tidy import TRUST_ITEMS
+
+        ratings = getattr(project, "ratings", None)
+        if ratings is None:
+            ratings = pd.DataFrame(columns=["wijk", "wave", "rater"])
+        ratings = ratings.assign(_score=item_score(ratings, TRUST_ITEMS) if len(ratings) else [])
+        keyed = {key: part for key, part in ratings.groupby(
+            [ratings["wijk"].astype(str), ratings["wave"].astype(str)], sort=False)}  # fmt: skip
+
+        def trust(w, v):
+            part = keyed.get((str(w), str(v)))
+            if part is None:
+                return trust_replicates([], [])
+            return trust_replicates(
+                part["rater"].astype(str).tolist(), part["_score"].to_numpy(float)
+            )
+
+        parts.append(trust)
+
+    def combined(wijk, wave):
+        fs = [f(wijk, wave) for f in parts]
+        return lambda index, counts: {k: v for f in fs for k, v in f(index, counts).items()}
+
+    return combined
+
+
+def default_did_measures(project: Project) -> tuple[str, ...]:
+    """The measures of the DiD table: the network measures, kernaanpak completeness and, with ratings, trust.
+
+    Examples
+    --------
+    >>> from wijknet.project import Project
+    >>> actors = pd.DataFrame({"actor_id": ["a", "b"], "wijk": "W", "domain": ["zorg", "welzijn"]})
+    >>> ties = pd.DataFrame({"wijk": "W", "wave": "1", "source": ["a"], "target": ["b"]})
+    >>> default_did_measures(Project.from_frames(actors, ties))[-1]
+    'kernaanpak_completeness'
+    """
+    ratings = getattr(project, "ratings", None)
+    has_trust = ratings is not None and len(ratings) > 0
+    return DID_MEASURES + (COMPLETENESS,) + ((TRUST,) if has_trust else ())
 
 
 @dataclass(frozen=True)
@@ -684,7 +870,7 @@ def network_did(
     project: Project,
     *,
     groups: Mapping[str, str] | None = None,
-    measures: Sequence[str] = DID_MEASURES,
+    measures: Sequence[str] | None = None,
     baseline: str | None = None,
     n_boot: int = N_BOOT,
     seed: int = 0,
@@ -696,16 +882,29 @@ def network_did(
 
     :func:`wave_measures` (paired node bootstrap over actors within wijken)
     followed by :func:`difference_in_differences`; see both for the
-    formulas and the assumptions. ``groups`` defaults to every wijk a pilot,
-    which gives the change against the baseline (``design`` =
-    ``"change_from_baseline"``).
+    formulas and the assumptions. ``groups`` defaults to the groups of the
+    project's wijk metadata (:meth:`wijknet.project.Project.wijk_groups`):
+    without a ``wijken`` table (or without a comparison wijk in it) every
+    wijk is a pilot, which gives the change against the baseline (``design``
+    = ``"change_from_baseline"``).
 
     For an audience that sees group figures only (leernetwerk), a measure
     of a wave pair in which a wijk has 1 to ``min_cell - 1`` actors in
     either wave is blanked (density and mean degree would give away its
-    size, as in :func:`wijknet.analysis.compare.compare_wijken`).
+    size, as in :func:`wijknet.analysis.compare.compare_wijken`), and
+    trust is blanked where a wijk has fewer than
+    :func:`wijknet.analysis.onderstroom.min_raters` raters in either wave.
+
+    ``measures`` defaults to :func:`default_did_measures`: the network
+    measures, ``kernaanpak_completeness`` (mean completeness of the
+    kernaanpakken, :func:`completeness_replicates`) and, when the project has
+    ratings, ``trust`` (mean PARTNER trust score, :func:`trust_replicates`),
+    all with the same paired node bootstrap.
     """
     cached = project if isinstance(project, _GraphCache) else _GraphCache(project)
+    measures = default_did_measures(project) if measures is None else tuple(measures)
+    if groups is None and hasattr(project, "wijk_groups"):
+        groups = project.wijk_groups()
     measured = wave_measures(cached, measures=measures, n_boot=n_boot, seed=seed, attr=attr,
                              **graph_options)  # fmt: skip
     result = difference_in_differences(
@@ -724,6 +923,23 @@ def network_did(
                 table.loc[
                     i, ["pilot_change", "comparison_change", "difference", "ci_low", "ci_high"]
                 ] = np.nan
+        if TRUST in measures:
+            from wijknet.analysis.onderstroom import min_raters
+
+            ratings = project.ratings
+            raters = ratings.groupby([ratings["wijk"].astype(str), ratings["wave"].astype(str)])[
+                "rater"
+            ].nunique()
+            few = {k for k, n in raters.items() if n < min_raters(project)}
+            for i, row in table[table["measure"] == TRUST].iterrows():
+                if any(
+                    (str(w), str(v)) in few or (str(w), str(v)) not in raters.index
+                    for w in result.groups
+                    for v in (row["wave_from"], row["wave_to"])
+                ):
+                    table.loc[
+                        i, ["pilot_change", "comparison_change", "difference", "ci_low", "ci_high"]
+                    ] = np.nan
         result = DidResult(table, result.groups, result.level, result.n_boot)
     return result
 

@@ -12,13 +12,22 @@ The programme's rules (status column):
 * within or above the band: continue (``"on_track"``, "doorgaan");
 * below the band for the first time: the steering group asks for an analysis
   (``"analysis_requested"``, "analyse gevraagd");
-* below the band twice in a row: improvement plan (``"improvement_plan"``,
-  "verbeterplan");
+* below the band twice in a row: an analysis and an improvement plan
+  (``"improvement_plan"``, "verbeterplan"), unless the insurer
+  (zorgverzekeraar) decides, after consulting the steering group, to stop
+  the activities tied to the KPI;
 * no band for the wave, or no answers: no judgement (``"no_judgement"``,
   "geen oordeel").
 
 The status column and the pooled row (``wijk = "all"``) hold English codes;
 :func:`status_label` and :func:`wijk_label` give the words, Dutch or English.
+
+Each result is judged "na correctie voor exogene factoren voor zover mogelijk
+en relevant" (the transformation plan): an optional ``kpi_corrections`` table
+(``wijk, wave, correction, reason``; the correction in percentage points)
+gives ``corrected_share = share + correction / 100`` and a second judgement
+``status_corrected`` on it (:func:`apply_corrections`). Both are kept, so a
+reader sees the judgement without and with the correction.
 
 "Below" compares the measured share (the point estimate) with the band's
 minimum, as the programme's rule is about the measured share. Because the
@@ -56,7 +65,15 @@ STATUSES = (ON_TRACK, ANALYSIS, IMPROVEMENT, NO_JUDGEMENT)
 KPI3_COLUMNS = [
     "wijk", "wave", "respondents", "active_respondents", "answered", "agree", "share", "ci_low", "ci_high",
     "band_min", "band_max", "target", "status", "below_band", "above_band", "ci_overlaps_band", "pooled",
+    "correction", "correction_reason", "corrected_share", "status_corrected",
 ]  # fmt: skip
+#: The correction columns of :func:`kpi3` (the exogenous correction and the judgement after it).
+CORRECTION_COLUMNS = ["correction", "correction_reason", "corrected_share", "status_corrected"]
+#: The columns of :func:`kpi3_judgements`: the judgement without and with the correction side by side.
+JUDGEMENT_COLUMNS = ["wijk", "wave", "pooled", "kpi3_share", "band_min", "band_max", "judgement", "correction",
+                     "correction_reason", "corrected_share", "judgement_corrected"]  # fmt: skip
+#: Codes of the ``wijk`` column of ``kpi_corrections`` that mean the pooled programme row.
+PROGRAMME_CODES = (ALL_WIJKEN, "programma", "programme")
 
 TEXTS = {
     "status_on_track": {"nl": "doorgaan", "en": "continue"},
@@ -64,6 +81,17 @@ TEXTS = {
     "status_improvement_plan": {"nl": "verbeterplan", "en": "improvement plan"},
     "status_no_judgement": {"nl": "geen oordeel", "en": "no judgement"},
     "all_wijken": {"nl": "Alle wijken", "en": "All wijken"},
+    "without_correction": {"nl": "zonder correctie", "en": "without correction"},
+    "with_correction": {
+        "nl": "na correctie voor exogene factoren: {reason}",
+        "en": "after correction for exogenous factors: {reason}",
+    },
+    "rule_improvement_plan": {
+        "nl": "Twee keer op rij onder de bandbreedte: een analyse en een verbeterplan volgen, tenzij de "
+        "zorgverzekeraar (na overleg met de stuurgroep) besluit de activiteiten van deze KPI te stoppen.",
+        "en": "Below the band twice in a row: an analysis and an improvement plan follow, unless the insurer "
+        "(zorgverzekeraar) decides, after consulting the steering group, to stop the activities tied to this KPI.",
+    },
 }
 
 
@@ -266,6 +294,7 @@ def _kpi3_table(project: Project, bands, target, confidence: float) -> pd.DataFr
     table["status"] = NO_JUDGEMENT
     for column in ("below_band", "above_band", "ci_overlaps_band"):
         table[column] = False
+    table = apply_corrections(table, getattr(project, "kpi_corrections", None))
     return _judge(table[KPI3_COLUMNS].reset_index(drop=True))
 
 
@@ -282,7 +311,153 @@ def _judge(table: pd.DataFrame) -> pd.DataFrame:
     table["ci_overlaps_band"] = (
         judged & (table["ci_low"] <= table["band_max"]) & (table["ci_high"] >= table["band_min"])
     )
+    if "correction" in table.columns:
+        correction = pd.to_numeric(table["correction"], errors="coerce").fillna(0.0)
+        share = table["share"].astype(float)
+        table["corrected_share"] = (share + correction / 100).clip(0.0, 1.0)
+        table["status_corrected"] = [
+            s
+            for _, part in table.groupby("wijk", sort=False)
+            for s in _statuses(part["corrected_share"], part["band_min"])
+        ]
     return table
+
+
+def apply_corrections(table: pd.DataFrame, corrections: pd.DataFrame | None) -> pd.DataFrame:
+    """Add the exogenous correction of each wijk and wave to a KPI 3 table and judge again.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        Rows of :func:`kpi3` (``wijk, wave, share, band_min, pooled`` at least).
+    corrections : pandas.DataFrame or None
+        ``project.kpi_corrections``: ``wijk, wave, correction, reason``, the
+        correction in percentage points (positive when an outside factor
+        pushed the share down, so the corrected share is higher). A ``wijk``
+        of ``"all"``, ``"programma"`` or ``"programme"`` corrects the pooled
+        row. Several rows of one wijk and wave add up, their reasons joined
+        with "; ". None or empty: no correction anywhere.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy with ``correction`` (percentage points, NaN without one),
+        ``correction_reason`` ("" without one), ``corrected_share`` and
+        ``status_corrected``.
+
+    Notes
+    -----
+    ``corrected_share = share + correction / 100``, clipped to [0, 1], and
+    ``status_corrected`` applies the programme's rules (module docstring)
+    to the corrected shares of the wijk's waves, so "twice in a row below"
+    after correction looks at the corrected share of the wave before as
+    well. The Wilson interval is not corrected: the correction is a
+    judgement of the steering group, not a measured quantity. Without a
+    correction ``corrected_share`` equals ``share`` and
+    ``status_corrected`` equals ``status``. The transformation plan judges
+    every KPI result "na correctie voor exogene factoren voor zover
+    mogelijk en relevant".
+
+    Examples
+    --------
+    Noord measured 20% in 2026 (band 25-50%, below); a correction of +8
+    points for a closed health centre gives 28%, within the band:
+
+    >>> t = pd.DataFrame({"wijk": ["Noord"], "wave": ["2026"], "share": [0.20], "band_min": [0.25],
+    ...                   "pooled": [False]})
+    >>> c = pd.DataFrame({"wijk": ["Noord"], "wave": ["2026"], "correction": [8.0],
+    ...                   "reason": ["gezondheidscentrum gesloten"]})
+    >>> out = apply_corrections(t, c)
+    >>> round(float(out.loc[0, "corrected_share"]), 2), out.loc[0, "status_corrected"]
+    (0.28, 'on_track')
+    """
+    out = table.copy()
+    key = list(zip(out["wijk"].astype(str), out["wave"].astype(str)))
+    amount: dict[tuple[str, str], float] = {}
+    reasons: dict[tuple[str, str], list[str]] = {}
+    if corrections is not None and len(corrections):
+        for row in corrections.to_dict("records"):
+            wijk = str(row.get("wijk", "")).strip()
+            wijk = ALL_WIJKEN if wijk.lower() in PROGRAMME_CODES else wijk
+            value = pd.to_numeric(pd.Series([row.get("correction")]), errors="coerce").iloc[0]
+            if pd.isna(value):
+                continue
+            k = (wijk, str(row.get("wave", "")).strip())
+            amount[k] = amount.get(k, 0.0) + float(value)
+            reason = row.get("reason")
+            if isinstance(reason, str) and reason.strip():
+                reasons.setdefault(k, []).append(reason.strip())
+    out["correction"] = [amount.get(k, np.nan) for k in key]
+    out["correction_reason"] = ["; ".join(reasons.get(k, [])) for k in key]
+    out["corrected_share"] = np.nan
+    out["status_corrected"] = NO_JUDGEMENT
+    if "status" in out.columns and "below_band" in out.columns:
+        return _judge(out)
+    correction = out["correction"].fillna(0.0)
+    out["corrected_share"] = (out["share"].astype(float) + correction / 100).clip(0.0, 1.0)
+    out["status_corrected"] = [
+        s
+        for _, part in out.groupby("wijk", sort=False)
+        for s in _statuses(part["corrected_share"], part["band_min"])
+    ]
+    return out
+
+
+def kpi3_judgements(table: pd.DataFrame) -> pd.DataFrame:
+    """The KPI 3 judgement without and with the exogenous correction, side by side.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        :func:`kpi3` (its correction columns come from ``project.kpi_corrections``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        :data:`JUDGEMENT_COLUMNS`: ``kpi3_share`` (measured), ``judgement``
+        (on the measured share), ``correction`` (percentage points),
+        ``correction_reason``, ``corrected_share`` and
+        ``judgement_corrected`` (on the corrected share).
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"wijk": ["A"], "wave": ["2026"], "pooled": [False], "share": [0.2],
+    ...     "band_min": [0.25], "band_max": [0.5], "status": ["analysis_requested"], "correction": [8.0],
+    ...     "correction_reason": ["griep"], "corrected_share": [0.28], "status_corrected": ["on_track"]})
+    >>> kpi3_judgements(t)[["judgement", "judgement_corrected"]].values.tolist()
+    [['analysis_requested', 'on_track']]
+    """
+    out = table.rename(
+        columns={
+            "share": "kpi3_share",
+            "status": "judgement",
+            "status_corrected": "judgement_corrected",
+        }
+    )
+    return out.reindex(columns=JUDGEMENT_COLUMNS).reset_index(drop=True)
+
+
+def judgement_text(row, lang: str | None = None) -> list[tuple[str, str]]:
+    """The labelled judgements of one KPI 3 row: ``[(label, status words), ...]``.
+
+    Always the judgement "zonder correctie"; when the row has a correction
+    also the one "na correctie voor exogene factoren: <reden>".
+
+    Examples
+    --------
+    >>> row = {"status": "analysis_requested", "status_corrected": "on_track", "correction": 8.0,
+    ...        "correction_reason": "griepgolf"}
+    >>> judgement_text(row, "nl")
+    [('zonder correctie', 'analyse gevraagd'), ('na correctie voor exogene factoren: griepgolf', 'doorgaan')]
+    """
+    get = row.get if hasattr(row, "get") else lambda k, d=None: getattr(row, k, d)
+    out = [(text(TEXTS, "without_correction", lang), status_label(get("status"), lang))]
+    correction = get("correction")
+    if correction is not None and not pd.isna(correction):
+        reason = get("correction_reason") or "–"
+        out.append((text(TEXTS, "with_correction", lang, reason=reason),
+                    status_label(get("status_corrected") or NO_JUDGEMENT, lang)))  # fmt: skip
+    return out
 
 
 #: The counts of one KPI 3 row: the published ones and the differences that follow from them.

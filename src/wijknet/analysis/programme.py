@@ -19,6 +19,7 @@ from collections.abc import Callable
 import pandas as pd
 
 from wijknet.analysis import evaluation, kernaanpak, onderstroom, opportunities, team, worlds
+from wijknet.analysis import wijken as wijk_metadata
 
 #: The lenses in the order their tables are written: each is ``lens(project, seed=...) -> {stem: table}``.
 LENSES: list[Callable[..., dict[str, pd.DataFrame]]] = [
@@ -28,6 +29,7 @@ LENSES: list[Callable[..., dict[str, pd.DataFrame]]] = [
     opportunities.opportunities_lens,  # opportunities, signals, key_players
     onderstroom.onderstroom_lens,  # tie_quality, participation, themes
     evaluation.evaluation_tables,  # did, meta
+    wijk_metadata.wijken_lens,  # wijken (metadata and phase per wave)
 ]
 
 

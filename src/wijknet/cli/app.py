@@ -37,9 +37,29 @@ TEXTS = {
         "en": "Valid: {actors} actors, {ties} ties, {wijken} wijk(en), waves: {waves}.",
     },
     "written": {"nl": "Geschreven: {files}", "en": "Written: {files}"},
+    "bad_kind": {
+        "nl": "Onbekend soort rapport '{kind}'; kies uit: {kinds}.",
+        "en": "Unknown report kind '{kind}'; choose from: {kinds}.",
+    },
+    "steering_options": {
+        "nl": "--kind stuurgroep vraagt --period (bijvoorbeeld 2026-H2, of 2026 voor het jaareinde) en geen --wijk.",
+        "en": "--kind stuurgroep needs --period (e.g. 2026-H2, or 2026 for the year end) and no --wijk.",
+    },
     "valid_responses": {
         "nl": "Enquête: {n} ingevulde vragenlijsten (responses).",
         "en": "Survey: {n} responses.",
+    },
+    "valid_wijken": {
+        "nl": "Wijkgegevens (wijken): {n} wijken, waarvan {comparison} vergelijkingswijk(en); fasen voor {phases} wijk-metingen.",
+        "en": "Wijk metadata (wijken): {n} wijken, {comparison} of them comparison wijken; phases for {phases} wijk-waves.",
+    },
+    "valid_ppi": {
+        "nl": "Procesindicatoren (ppi): {n} waarden in {periods} periode(n).",
+        "en": "Process indicators (ppi): {n} values in {periods} period(s).",
+    },
+    "valid_kpi_corrections": {
+        "nl": "KPI-correcties (kpi_corrections): {n}.",
+        "en": "KPI corrections (kpi_corrections): {n}.",
     },
     "progress": {"nl": "Netwerken analyseren", "en": "Analysing networks"},
     "no_responses": {
@@ -290,6 +310,16 @@ def validate(
     )
     if project.has_responses:
         typer.echo(text(TEXTS, "valid_responses", n=len(project.responses)))
+    if len(project.wijk_meta):
+        comparison = sum(g == "comparison" for g in project.wijk_groups().values())
+        typer.echo(text(TEXTS, "valid_wijken", n=len(project.wijk_meta), comparison=comparison,
+                        phases=len(project.wijk_phases)))  # fmt: skip
+    if len(project.ppi):
+        typer.echo(
+            text(TEXTS, "valid_ppi", n=len(project.ppi), periods=project.ppi["period"].nunique())
+        )
+    if len(project.kpi_corrections):
+        typer.echo(text(TEXTS, "valid_kpi_corrections", n=len(project.kpi_corrections)))
 
 
 @app.command()
@@ -541,8 +571,26 @@ def report(
     ] = 0,
     audience: AudienceOption = DEFAULT_AUDIENCE,
     unlock: UnlockOption = False,
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            "--kind",
+            help="stuurgroep: the steering-group report (half-yearly or year end, with go/no-go) of --period.",
+        ),
+    ] = None,
+    period: Annotated[
+        str | None,
+        typer.Option(
+            "--period",
+            help="Period of --kind stuurgroep: 2026-H1, 2026-H2 (half-yearly) or 2026 (year end).",
+        ),
+    ] = None,
 ) -> None:
     """Write a report to publish: one wijk (--wijk) or the programme overview for the steering group.
+
+    With --kind stuurgroep --period 2026-H2 (or 2026 for the year end): the steering-group report
+    with the go/no-go per wijk, KPI 3 with and without correction, network indicators, the
+    difference-in-differences, what works where, phases and PPIs (researchers and leernetwerk only).
 
     The report holds the network map, the key measures explained, connectors and fragile bridges,
     domain mixing, change since the previous wave, KPI 3, response and data quality, and an appendix
@@ -553,9 +601,16 @@ def report(
     from wijknet.report import PdfError, build_programme_report, build_wijk_report, write_report
 
     project = open_project(data_dir, audience, unlock, command="report")
+    if kind is not None:
+        _steering_report(
+            project, data_dir, kind, period, wijk, out, report_lang, seed, audience, unlock
+        )
+        return
     try:
         if wijk is None:
-            built = build_programme_report(project, wave, n_permutations=permutations, seed=seed)
+            built = build_programme_report(
+                project, wave, n_permutations=permutations, seed=seed, forest=True
+            )
         else:
             built = build_wijk_report(project, wijk, wave, n_permutations=permutations, seed=seed)
     except DataError as exc:
@@ -574,6 +629,30 @@ def report(
         wave=wave,
         file=Path(written).name,
     )
+    typer.echo(text(TEXTS, "written", files=written))
+
+
+def _steering_report(
+    project, data_dir, kind, period, wijk, out, report_lang, seed, audience, unlock
+):
+    """``wijknet report --kind stuurgroep --period ...``: the steering-group report (wijknet.report.steering)."""
+    from wijknet.core.i18n import get_language
+    from wijknet.report import PdfError
+    from wijknet.report.steering import KINDS, build_steering_report, write_steering
+
+    if kind not in KINDS:
+        fail(text(TEXTS, "bad_kind", kind=kind, kinds=", ".join(KINDS)))
+    if period is None or wijk is not None:
+        fail(text(TEXTS, "steering_options"))
+    try:
+        built = build_steering_report(project, period, seed=seed)
+        written = write_steering(built, out, report_lang.value if report_lang else get_language())
+    except DataError as exc:
+        fail(exc)
+    except PdfError as exc:
+        fail(str(exc))
+    record_if_store(data_dir, "report", format=Path(written).suffix.lstrip("."), audience=audience,
+                    unlocked=unlock, wijk=None, wave=period, file=Path(written).name)  # fmt: skip
     typer.echo(text(TEXTS, "written", files=written))
 
 

@@ -50,6 +50,8 @@ TEXTS = {
     "count_fragments_new": {"nl": "{n} nieuwe fragmenten", "en": "{n} new segments"},
     "count_fragments_same": {"nl": "{n} fragmenten al geïmporteerd", "en": "{n} segments imported before"},
     "count_fragments_changed": {"nl": "{n} fragmenten gewijzigd (nieuwe versie)", "en": "{n} segments changed (new version)"},
+    "count_table_rows": {"nl": "{n} rijen (de tabel is vervangen)", "en": "{n} rows (the table was replaced)"},
+    "count_table_replaced": {"nl": "{n} vorige rijen vervangen", "en": "{n} previous rows replaced"},
     "count_rows_new": {"nl": "{n} nieuwe rijen", "en": "{n} new rows"},
     "count_rows_same": {"nl": "{n} rijen al geïmporteerd", "en": "{n} rows imported before"},
     "count_observations_same": {"nl": "{n} waarnemingen al geïmporteerd", "en": "{n} tie observations imported before"},
@@ -122,6 +124,9 @@ class ImportKind(str, Enum):
     maxqda = "maxqda"
     atlasti = "atlasti"
     network_canvas = "network-canvas"
+    wijken = "wijken"
+    ppi = "ppi"
+    kpi_corrections = "kpi-corrections"
 
 
 class Rule(str, Enum):

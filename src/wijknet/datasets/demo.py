@@ -1,4 +1,4 @@
-"""A seeded, fictional demo project: six PlusWIJken wijken over three waves.
+"""A seeded, fictional demo project: six PlusWIJken wijken and two comparison wijken over three waves.
 
 Everything this module produces is **fictional and generated**: person names
 combine ordinary Dutch first names with invented surnames, organisation names
@@ -76,6 +76,23 @@ that the actors and ties above stay as they are elsewhere:
   participation ladder (:data:`LADDER_STORY`), which moves up in Daalhof and
   Hoensbroek-Noord.
 
+The evaluation's story (issue 15), drawn from streams of its own so that the
+six pilot wijken stay exactly as above:
+
+* **Two comparison wijken** (:data:`COMPARISON_STORY`, vergelijkingswijken)
+  without a wijkplan or PlusWIJkteam: small (28 and 30 actors), fictional
+  names (Groenbeek, Kapelveld), in the same fictional municipalities, with a
+  flatter change than the pilots (the cross-domain share rises by a few
+  points only) and a flat KPI 3 (:data:`COMPARISON_KPI3`). They have actors,
+  ties and survey responses, no ratings, themes or per-wave attributes.
+* **Wijk metadata** (``wijken.csv``, :data:`WIJKEN`) - fictional
+  municipalities and subregions (marked "(fictief)"), pilot or comparison,
+  the start of the wijkplan and the route-map phase per wave (phases repeat
+  and are skipped).
+* **Process indicators** (``ppi.csv``, :func:`make_ppi`) for 2025-H2 to
+  2027-H1 with targets, per pilot wijk and for the programme, and one
+  exogenous KPI correction (``kpi_corrections.csv``, :data:`KPI_CORRECTIONS`).
+
 Use :func:`make_tables` for every table, :func:`make_demo` for the actors
 and ties tables, :func:`make_responses`
 for the survey responses and :func:`write_demo` for a project folder that
@@ -96,12 +113,22 @@ from wijknet.core.roles import RoleCatalogue
 from wijknet.core.ties import NON_TIE_TYPES
 from wijknet.io.tidy import LADDER, TRUST_ITEMS, VALUE_ITEMS
 
-__all__ = ["KPI3_STORY", "STORY", "TABLES", "WAVES", "WijkStory", "make_demo", "make_responses", "make_tables",
-           "write_demo"]  # fmt: skip
+__all__ = ["COMPARISON_STORY", "KPI3_STORY", "STORY", "TABLES", "WAVES", "WIJKEN", "WijkStory", "make_demo",
+           "make_ppi", "make_responses", "make_tables", "write_demo"]  # fmt: skip
 
 WAVES = ("2025", "2026", "2027")
 #: The tables of the demo folder (``<name>.csv``).
-TABLES = ("actors", "ties", "responses", "ratings", "actor_waves", "themes")
+TABLES = (
+    "actors",
+    "ties",
+    "responses",
+    "ratings",
+    "actor_waves",
+    "themes",
+    "wijken",
+    "ppi",
+    "kpi_corrections",
+)
 
 
 @dataclass(frozen=True)
@@ -178,6 +205,65 @@ KPI3_STORY: dict[str, tuple[float, float, float]] = {
     "Hoensbroek-Noord":             (0.20, 0.47, 0.71),  # within
     "Lindenheuvel":                 (0.11, 0.17, 0.31),  # below in 2026 and 2027: improvement plan
 }  # fmt: skip
+
+# ---------------------------------------------------------------------------
+# THE COMPARISON WIJKEN (issue 15): fictional, small, no wijkplan and no
+# PlusWIJkteam, a flatter change than the pilots. Each draws from its own
+# stream ([seed, 100 + k]) after the pilots, so the pilots stay as they are.
+# ---------------------------------------------------------------------------
+COMPARISON_STORY: dict[str, WijkStory] = {
+    # wijk                 code   n   openness 25/26/27   volume 25/26/27     keep  connectors         ties bridge of mantelzorgers repaired team wijkplan
+    "Groenbeek": WijkStory("GRB", 30, (0.26, 0.27, 0.29), (1.30, 1.32, 1.35), 0.52, ("sleutelfiguur",), 8,  "mantelzorgconsulent",  None,    0,   False),
+    "Kapelveld": WijkStory("KAP", 28, (0.25, 0.25, 0.27), (1.30, 1.30, 1.33), 0.50, ("opbouwwerker",),  8,  "mantelzorgconsulent",  None,    0,   False),
+}  # fmt: skip
+# (volume above 1 at baseline: a small wijk's actors know relatively more of each other; with two
+# or three actors per domain a small wijk cannot have many ties inside a domain, so its
+# cross-domain share is higher than the pilots' at baseline, and it hardly changes.)
+#: The roles of a comparison wijk (30 actors); Kapelveld (28) lacks the last two.
+COMPARISON_ROLES = (
+    ("huisarts", 2), ("huisartsenpraktijk", 1), ("praktijkondersteuner (POH-GGZ)", 1), ("wijkverpleegkundige", 2),
+    ("apotheker", 1), ("welzijnscoach", 1), ("maatschappelijk werker", 1), ("opbouwwerker", 1),
+    ("mantelzorgconsulent", 1), ("Wmo-consulent", 1), ("lid sociaal team", 2), ("wijkregisseur", 1),
+    ("woonconsulent", 1), ("wijkagent", 1), ("basisschool", 1), ("intern begeleider", 1), ("sleutelfiguur", 2),
+    ("vrijwilliger", 2), ("mantelzorger", 2), ("bewonersinitiatief", 1), ("schuldhulpverlener", 1),
+    ("sportvereniging", 1), ("buurtsportcoach", 1), ("buurtvereniging", 1),
+)  # fmt: skip
+#: Share of rated comparison-wijk ties at collaboration level 3-4 per wave: flat.
+COMPARISON_INTENSITY = {"Groenbeek": (0.20, 0.21, 0.22), "Kapelveld": (0.18, 0.19, 0.19)}
+#: KPI 3 in the comparison wijken: low and flat (the item is asked there too, as a reference).
+COMPARISON_KPI3: dict[str, tuple[float, float, float]] = {
+    "Groenbeek": (0.13, 0.16, 0.19),
+    "Kapelveld": (0.12, 0.13, 0.17),
+}
+
+# ---------------------------------------------------------------------------
+# WIJK METADATA (wijken.csv): fictional municipalities and subregions, the
+# group, the start of the wijkplan and the route-map phase per wave.
+# ---------------------------------------------------------------------------
+#: wijk -> (municipality, subregion, group, wijkplan_start, phases 2025/2026/2027)
+WIJKEN: dict[str, tuple[str, str, str, str, tuple[str, str, str]]] = {
+    "Bleijerheide-Centrum-Nulland": ("Heuvelstad (fictief)", "Oost (fictief)", "pilot", "2025-12",
+                                     ("wijkplan", "wijkplan", "wijkuitvoering")),  # late starter
+    "Daalhof": ("Maasstad (fictief)", "Heuvelland (fictief)", "pilot", "2025-06",
+                ("wijkplan", "wijkuitvoering", "wijkevaluatie")),  # fast
+    "De Baandert": ("Westermijn (fictief)", "West (fictief)", "pilot", "2025-11",
+                    ("wijkopgave", "wijkuitvoering", "wijkuitvoering")),  # the wijkplan between two waves
+    "Eijsden": ("Maasdal (fictief)", "Heuvelland (fictief)", "pilot", "2026-09",
+                ("wijkbeeld", "wijkplan", "wijkuitvoering")),  # no wijkplan in 2025
+    "Hoensbroek-Noord": ("Mijnstad (fictief)", "Oost (fictief)", "pilot", "2025-05",
+                         ("wijkplan", "wijkuitvoering", "wijkuitvoering")),  # fast
+    "Lindenheuvel": ("Westermijn (fictief)", "West (fictief)", "pilot", "2025-10",
+                     ("wijkplan", "wijkplan", "wijkplan")),  # stalled
+    "Groenbeek": ("Heuvelstad (fictief)", "Oost (fictief)", "comparison", "", ("voorbereiding", "voorbereiding", "")),
+    "Kapelveld": ("Westermijn (fictief)", "West (fictief)", "comparison", "", ("", "voorbereiding", "voorbereiding")),
+}  # fmt: skip
+#: The half-years of the process indicators (ppi.csv).
+PPI_PERIODS = ("2025-H2", "2026-H1", "2026-H2", "2027-H1")
+#: One exogenous correction of the KPI 3 judgement (kpi_corrections.csv), in percentage points.
+KPI_CORRECTIONS = (
+    ("Lindenheuvel", "2026", "3", "Fusie van twee huisartsenpraktijken (fictief) in het voorjaar: minder "
+                                  "respondenten uit de zorg dan in 2025"),
+)  # fmt: skip
 RESPONSE_RATE = (0.55, 0.75)  # share of the actors present who answer the survey, per wijk and wave
 ACTIVE = 0.85  # share of respondents outside the PlusWIJkteam who are active participants
 NO_ANSWER = (("weet niet", 0.05), ("", 0.03))  # KPI 3 left open
@@ -424,7 +510,9 @@ NEDERLANDS
 Alle gegevens en namen in deze map zijn verzonnen en door de computer
 gegenereerd (wijknet.datasets.demo, seed {seed}). Personen, organisaties en relaties
 bestaan niet; alleen de namen van de zes pilotwijken en de begrippen van het
-programma zijn echt. De gegevens beschrijven niet de echte netwerken van deze
+programma zijn echt. De twee vergelijkingswijken (Groenbeek, Kapelveld), de
+gemeenten en subregio's in wijken.csv en de procesindicatoren in ppi.csv zijn
+ook verzonnen. De gegevens beschrijven niet de echte netwerken van deze
 wijken. Gebruik ze alleen om wijknet te leren kennen en uit te proberen.
 
 ENGLISH
@@ -458,8 +546,15 @@ Wat het demoproject laat zien / what the demo shows
   of een kernaanpak hoort. / Residents move up the ladder; team and
   kernaanpak membership change per wave.
 
+- wijken.csv: gemeente, subregio, pilot- of vergelijkingswijk en de fase van
+  de routekaart per meting; twee kleine vergelijkingswijken zonder wijkplan
+  veranderen minder dan de pilotwijken. ppi.csv: procesindicatoren per
+  halfjaar met hun doel. / Wijk metadata, two small comparison wijken with a
+  flatter change, process indicators per half-year with targets.
+
 Bestanden / files: actors.csv, ties.csv, responses.csv, ratings.csv,
-actor_waves.csv, themes.csv, wijknet.yaml
+actor_waves.csv, themes.csv, wijken.csv, ppi.csv, kpi_corrections.csv,
+wijknet.yaml
 """
 
 
@@ -473,21 +568,29 @@ def _choice(rng: np.random.Generator, items, p=None):
 
 
 def _make_actors(
-    wijk: str, story: WijkStory, rng: np.random.Generator, names: list[str]
+    wijk: str,
+    story: WijkStory,
+    rng: np.random.Generator,
+    names: list[str],
+    roles: dict[str, int] | None = None,
 ) -> tuple[list[dict], dict]:
     """Actors of one wijk and the positions of its connectors, team, fragile bridge and carers.
 
-    The actors are dicts with the tidy columns plus ``_activity``.
+    The actors are dicts with the tidy columns plus ``_activity``. ``roles``
+    (role -> number) replaces the drawn role counts (the small comparison wijken).
     """
-    counts = {r.role: r.base for r in ROLES}
-    if story.wijkplan:
-        counts["welzijnscoach"] += (
-            1  # the extra coach of Welzijn op Recept, joins after the baseline
-        )
-    extra_roles = [r for r in ROLES if r.extra > 0]
-    weights = np.array([r.extra for r in extra_roles])
-    for _ in range(story.n_actors - sum(counts.values())):
-        counts[_choice(rng, extra_roles, weights / weights.sum()).role] += 1
+    if roles is not None:
+        counts = {r.role: roles.get(r.role, 0) for r in ROLES}
+    else:
+        counts = {r.role: r.base for r in ROLES}
+        if story.wijkplan:
+            counts["welzijnscoach"] += (
+                1  # the extra coach of Welzijn op Recept, joins after the baseline
+            )
+        extra_roles = [r for r in ROLES if r.extra > 0]
+        weights = np.array([r.extra for r in extra_roles])
+        for _ in range(story.n_actors - sum(counts.values())):
+            counts[_choice(rng, extra_roles, weights / weights.sum()).role] += 1
 
     stems = [ORG_STEMS[i] for i in rng.permutation(len(ORG_STEMS))]
     pools: dict[str, list[str]] = {}
@@ -506,8 +609,8 @@ def _make_actors(
            "initiatief": "bewonersinitiatief", "corporatie": "woningcorporatie", "voedselbank": "voedselbank",
            "harmonie": "harmonie", "bibliotheek": "bibliotheek", "kinderopvang": "kinderopvang",
            "buurtvereniging": "buurtvereniging"}  # fmt: skip
-    for key, role in own.items():
-        org_names(key, counts[role])
+    for key, role in own.items():  # a small wijk still has one of each for its persons to work at
+        org_names(key, counts[role] if roles is None else max(1, counts[role]))
     used_orgs = {key: 0 for key in own}
 
     actors = []
@@ -1220,7 +1323,13 @@ def _actor_waves(actors: pd.DataFrame, cast: dict) -> pd.DataFrame:
 
 
 def _ratings(
-    actors: pd.DataFrame, ties: pd.DataFrame, actor_waves: pd.DataFrame, cast: dict, seed: int
+    actors: pd.DataFrame,
+    ties: pd.DataFrame,
+    actor_waves: pd.DataFrame,
+    cast: dict,
+    seed: int,
+    intensity: dict | None = None,
+    offset: int = 0,
 ) -> pd.DataFrame:
     """The PARTNER answers of every survey tie: level of collaboration, trust and value (1-4).
 
@@ -1245,9 +1354,10 @@ def _ratings(
         if evidence.startswith("enquête") and tie_type not in NON_TIE_TYPES:
             arcs_of.setdefault((wijk, wave), {}).setdefault((source, target), set()).add(tie_type)
     rows = []
-    for k, wijk in enumerate(STORY):
-        rng = np.random.default_rng([seed, k, 12])
-        shares = INTENSITY_STORY[wijk]
+    intensity = INTENSITY_STORY if intensity is None else intensity
+    for k, wijk in enumerate(intensity):
+        rng = np.random.default_rng([seed, offset + k, 12])
+        shares = intensity[wijk]
         for w, wave in enumerate(WAVES):
             arcs = arcs_of.get((wijk, wave), {})
             for rater, rated in sorted(arcs):
@@ -1391,16 +1501,144 @@ def make_tables(seed: int = 2025) -> dict[str, pd.DataFrame]:
         .reset_index(drop=True)
         .astype(str)
     )
-    responses = make_responses(actors_df, seed)
     actor_waves = _actor_waves(actors_df, cast)
+    ratings = _ratings(actors_df, ties_df, actor_waves, cast, seed)
+    themes = _themes(actors_df, ties_df, cast, seed)
+    # The comparison wijken come last, from streams of their own: the pilots' rows stay as they were.
+    comparison_actors, comparison_ties = _comparison_wijken(names, seed)
+    actors_df = pd.concat([actors_df, comparison_actors], ignore_index=True)
+    ties_df = (
+        pd.concat([ties_df, comparison_ties], ignore_index=True)
+        .sort_values(["wijk", "wave", "source", "target", "tie_type"], kind="stable")
+        .reset_index(drop=True)
+    )
+    responses = make_responses(actors_df, seed)
+    comparison_ratings = _ratings(comparison_actors, comparison_ties, actor_waves, cast, seed,
+                                  intensity=COMPARISON_INTENSITY, offset=100)  # fmt: skip
+    ratings = pd.concat([ratings, comparison_ratings], ignore_index=True)
     return {
         "actors": actors_df,
         "ties": ties_df,
         "responses": responses,
-        "ratings": _ratings(actors_df, ties_df, actor_waves, cast, seed),
+        "ratings": ratings,
         "actor_waves": actor_waves,
-        "themes": _themes(actors_df, ties_df, cast, seed),
+        "themes": themes,
+        "wijken": make_wijken(),
+        "ppi": make_ppi(seed),
+        "kpi_corrections": pd.DataFrame(
+            KPI_CORRECTIONS, columns=["wijk", "wave", "correction", "reason"]
+        ),
     }
+
+
+def _comparison_wijken(names: list[str], seed: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Actors and ties of the comparison wijken (:data:`COMPARISON_STORY`), from streams ``[seed, 100 + k]``.
+
+    No PlusWIJkteam and no kernaanpakken (the programme does not run there);
+    names come from what the pilots left of ``names``.
+    """
+    roles = RoleCatalogue.default()
+    actor_rows: list[dict] = []
+    tie_rows: list[dict] = []
+    for k, (wijk, story) in enumerate(COMPARISON_STORY.items()):
+        wrng = np.random.default_rng([seed, 100 + k])
+        counts = dict(COMPARISON_ROLES)
+        for role, _ in COMPARISON_ROLES[::-1][: 30 - story.n_actors]:
+            counts[role] -= 1
+        actors, meta = _make_actors(wijk, story, wrng, names, roles=counts)
+        rows = _wijk_ties(actors, meta, story, wrng)
+        for a in actors:
+            a["kernaanpakken"] = ""
+            a["role_group"] = _role_group(roles, a["role"])
+        for r in rows:
+            r.setdefault("segment_id", "")
+        # A fixed tie (the carers' anchor) may fall on a late joiner or leaver: its span then covers the tie.
+        tied: dict[str, list[int]] = {}
+        for r in rows:
+            for actor_id in (r["source"], r["target"]):
+                tied.setdefault(actor_id, []).append(WAVES.index(r["wave"]))
+        for a in actors:
+            waves = tied.get(a["actor_id"])
+            if waves:
+                a["first_wave"] = WAVES[min(WAVES.index(a["first_wave"]), min(waves))]
+                a["last_wave"] = WAVES[max(WAVES.index(a["last_wave"]), max(waves))]
+        actor_rows.extend(sorted(actors, key=lambda a: a["actor_id"]))
+        tie_rows.extend(rows)
+    actors_df = pd.DataFrame(
+        [{c: a[c] for c in ACTOR_COLUMNS} for a in actor_rows], columns=list(ACTOR_COLUMNS)
+    ).astype(str)
+    ties_df = pd.DataFrame(tie_rows, columns=list(TIE_COLUMNS)).astype(str)
+    return actors_df, ties_df
+
+
+def _comparison_responses(actors: pd.DataFrame, seed: int) -> pd.DataFrame:
+    """Survey responses of the comparison wijken (:data:`COMPARISON_KPI3`), streams ``[seed, 100 + k, 3]``."""
+    wijken = set(actors["wijk"])
+    story = {w: shares for w, shares in COMPARISON_KPI3.items() if w in wijken}
+    out = _survey(actors, story, seed, offset=100)
+    out["participation_level"] = ""
+    return out
+
+
+def make_wijken() -> pd.DataFrame:
+    """The demo's ``wijken.csv`` (:data:`WIJKEN`): one row per wijk, a ``phase_<wave>`` column per wave.
+
+    Examples
+    --------
+    >>> table = make_wijken()
+    >>> table.loc[table["wijk"] == "Kapelveld", ["group", "phase_2025", "phase_2026"]].values.tolist()
+    [['comparison', '', 'voorbereiding']]
+    """
+    rows = [
+        {"wijk": wijk, "municipality": m, "subregion": r, "group": g, "wijkplan_start": start,
+         **{f"phase_{wave}": p for wave, p in zip(WAVES, phases)}}
+        for wijk, (m, r, g, start, phases) in WIJKEN.items()
+    ]  # fmt: skip
+    return pd.DataFrame(rows).astype(str)
+
+
+def make_ppi(seed: int = 2025) -> pd.DataFrame:
+    """The demo's process indicators (``ppi.csv``) for :data:`PPI_PERIODS`, from the stream ``[seed, 200]``.
+
+    Per pilot wijk and half-year "wijkplan vastgesteld" (ja/nee, target ja:
+    ja from the half-year of its ``wijkplan_start``) and "aantal
+    PlusWIJkteamoverleggen" (target 6; Lindenheuvel stays below); for the
+    programme "deelnemers leernetwerk" (target 40) and "wijken met
+    vastgesteld wijkplan" (target 6). The comparison wijken have none: the
+    programme does not run there.
+
+    Examples
+    --------
+    >>> ppi = make_ppi()
+    >>> sorted(set(ppi["period"])), len(ppi)
+    (['2025-H2', '2026-H1', '2026-H2', '2027-H1'], 56)
+    """
+    rng = np.random.default_rng([seed, 200])
+    rows: list[dict] = []
+    for period in PPI_PERIODS:
+        year, half = int(period[:4]), int(period[-1])
+        adopted = 0
+        for wijk, (_m, _r, group, start, _phases) in WIJKEN.items():
+            if group != "pilot":
+                continue
+            start_half = (int(start[:4]), 1 if int(start[5:7]) <= 6 else 2)
+            done = (year, half) >= start_half
+            adopted += done
+            rows.append({"scope": wijk, "period": period, "indicator": "wijkplan vastgesteld",
+                         "value": "ja" if done else "nee", "target": "ja", "unit": "", "note": ""})  # fmt: skip
+            mean = 3.0 if wijk == "Lindenheuvel" else 5.5 + 0.5 * PPI_PERIODS.index(period) / 3
+            meetings = int(max(0, round(rng.normal(mean, 1.0))))
+            rows.append({"scope": wijk, "period": period, "indicator": "aantal PlusWIJkteamoverleggen",
+                         "value": str(meetings), "target": "6", "unit": "overleggen", "note": ""})  # fmt: skip
+        participants = int(round(24 + 6 * PPI_PERIODS.index(period) + rng.normal(0, 2)))
+        rows.append({"scope": "programma", "period": period, "indicator": "deelnemers leernetwerk",
+                     "value": str(participants), "target": "40", "unit": "personen", "note": ""})  # fmt: skip
+        rows.append({"scope": "programma", "period": period, "indicator": "wijken met vastgesteld wijkplan",
+                     "value": str(adopted), "target": "6", "unit": "wijken",
+                     "note": "Eijsden volgt in 2026-H2" if period == "2026-H1" else ""})  # fmt: skip
+    return pd.DataFrame(
+        rows, columns=["scope", "period", "indicator", "value", "target", "unit", "note"]
+    )
 
 
 def make_demo(seed: int = 2025) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -1451,11 +1689,22 @@ def make_responses(actors: pd.DataFrame, seed: int = 2025) -> pd.DataFrame:
         (:data:`LADDER_STORY`, drawn from a stream of its own; a few "weet
         niet"), the others leave it empty.
     """
+    out = _survey(actors, KPI3_STORY, seed)
+    out["participation_level"] = _participation(out, actors, seed)
+    if (
+        actors["wijk"].isin(list(COMPARISON_KPI3)).any()
+    ):  # the comparison wijken last, streams of their own
+        out = pd.concat([out, _comparison_responses(actors, seed)], ignore_index=True)
+    return out
+
+
+def _survey(actors: pd.DataFrame, story: dict, seed: int, offset: int = 0) -> pd.DataFrame:
+    """The survey responses of the wijken of ``story`` (wijk -> KPI 3 share per wave), streams ``[seed, offset + k, 3]``."""
     labels = [label for label, _ in NO_ANSWER]
     p_open = [q for _, q in NO_ANSWER]
     rows: list[dict] = []
-    for k, (wijk, targets) in enumerate(KPI3_STORY.items()):
-        rng = np.random.default_rng([seed, k, 3])
+    for k, (wijk, targets) in enumerate(story.items()):
+        rng = np.random.default_rng([seed, offset + k, 3])
         members = actors[(actors["wijk"] == wijk) & ~actors["role"].isin(LATE_ROLE_NAMES)]
         position = {w: i for i, w in enumerate(WAVES)}
         for w, wave in enumerate(WAVES):
@@ -1498,16 +1747,15 @@ def make_responses(actors: pd.DataFrame, seed: int = 2025) -> pd.DataFrame:
                         int(rng.choice([1, 2, 3, 4, 5], p=[0.15, 0.25, 0.3, 0.2, 0.1]))
                     )
             rows.extend(answers)
-    out = pd.DataFrame(rows, columns=["wijk", "wave", "actor_id", "active", "kpi3"]).astype(str)
-    out["participation_level"] = _participation(out, actors, seed)
-    return out
+    return pd.DataFrame(rows, columns=["wijk", "wave", "actor_id", "active", "kpi3"]).astype(str)
 
 
 def write_demo(folder: str | Path, seed: int = 2025) -> Path:
     """Write the demo project to ``folder`` and return the folder.
 
     Writes ``actors.csv``, ``ties.csv``, ``responses.csv``, ``ratings.csv``,
-    ``actor_waves.csv`` and ``themes.csv`` (UTF-8, comma-separated; see
+    ``actor_waves.csv``, ``themes.csv``, ``wijken.csv``, ``ppi.csv`` and
+    ``kpi_corrections.csv`` (UTF-8, comma-separated; see
     :func:`make_tables`), ``wijknet.yaml`` (marked ``synthetic: true``) and
     ``LEESMIJ.txt``, which states in Dutch and English that all data and
     names are fictional and what the demo shows. The folder is created if

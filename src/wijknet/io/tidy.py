@@ -1,4 +1,4 @@
-"""The tidy interchange format: ``actors`` and ``ties`` tables.
+"""The tidy interchange format: ``actors`` and ``ties`` tables and the optional tables.
 
 ``actors`` (one row per actor, ``actor_id`` unique in the project)
     required: ``actor_id``, ``wijk``, ``domain``;
@@ -41,6 +41,44 @@ partner: the PARTNER items, at most one per rater, partner and wave)
     required: ``wijk``, ``wave``, ``interview_id``, ``theme``; optional:
     ``segment_id``, ``quote`` (free text: personal data), ``actors``
     (actor ids mentioned in the segment, separated by ``;``).
+``wijken`` (optional; one row per wijk, filled in by the programme office,
+so it is wide: one column per wave)
+    required: ``wijk`` (a wijk of ``actors``), ``group`` (``pilot`` or
+    ``comparison``; also ``pilotwijk``/``vergelijkingswijk``, any case);
+    optional: ``municipality``, ``subregion``, ``wijkplan_start`` (the start
+    of the wijkplan: a year or date, e.g. ``2025``, ``2025-09``,
+    ``2025-09-01`` or ``1-9-2025``; empty for a comparison wijk without one)
+    and one ``phase_<wave>`` column per wave (e.g. ``phase_2026``) with the
+    route-map phase in that wave (:data:`PHASES`: voorbereiding, wijkbeeld,
+    wijkopgave, wijkplan, wijkuitvoering, wijkevaluatie, also without
+    ``wijk``: uitvoering, evaluatie; any case; empty = not known). A phase may
+    repeat in later waves or be skipped. Dutch headers are accepted:
+    ``gemeente``, ``subregio``, ``groep``, ``start_wijkplan``,
+    ``fase_<wave>``. A wijk without a row is a pilot; a wijk of the table
+    that is not in ``actors`` is a problem (with a did-you-mean). Read into
+    two tidy tables (:func:`validate_wijken`): ``Project.wijk_meta``
+    (:data:`WIJK_META_COLUMNS`) and ``Project.wijk_phases`` (``wijk, wave,
+    phase``, one row per wijk and wave with a phase).
+``ppi`` (optional; process indicators of the milestone planning, one value
+per scope, period and indicator)
+    required: ``scope`` (a wijk or ``programma``), ``period`` (``2026-H1``,
+    ``2026-H2`` or a year ``2026``), ``indicator`` (its name, e.g.
+    "wijkplan vastgesteld"), ``value`` (a number, ``2,5`` = 2.5, ja/nee = 1/0,
+    empty = not yet known); optional: ``target`` (the same), ``unit``,
+    ``note`` (free text of the programme office).
+``kpi_corrections`` (optional; the exogenous correction of the KPI 3
+judgement, "na correctie voor exogene factoren voor zover mogelijk en
+relevant")
+    required: ``wijk``, ``wave`` (a wave of the project), ``correction``
+    (percentage points added to the KPI 3 share, -100 to 100, may be
+    negative), ``reason`` (free text about the wijk, not a person; shown to
+    researchers and the leernetwerk, blank for a wijkteam). One per wijk and
+    wave.
+
+These three are about wijken, not persons: :func:`wijknet.privacy.restrict`
+gives a wijkteam its own wijk's rows (and the programme's PPI rows) without
+``note`` and ``reason``, and the leernetwerk every wijk's. Their free text
+is stripped of control characters like every cell.
 
 Column values are checked cell by cell against one rule per column
 (:data:`ACTOR_CHECKS`, :data:`TIE_CHECKS`, :data:`RESPONSE_CHECKS`), and the
@@ -789,3 +827,532 @@ def empty_responses() -> pd.DataFrame:
             "participation_level": pd.Series(dtype=str),
         }
     )
+
+
+# --- wijk metadata, process indicators (PPI) and KPI corrections (issue 15) ---------------------------
+
+WIJKEN_REQUIRED = ("wijk", "group")
+WIJKEN_OPTIONAL = ("municipality", "subregion", "wijkplan_start")
+#: The columns of :attr:`wijknet.project.Project.wijk_meta` (one row per wijk).
+WIJK_META_COLUMNS = ("wijk", "municipality", "subregion", "group", "wijkplan_start")
+#: The columns of :attr:`wijknet.project.Project.wijk_phases` (one row per wijk and wave with a phase).
+WIJK_PHASE_COLUMNS = ("wijk", "wave", "phase")
+#: The prefix of a wide ``wijken`` column holding the route-map phase of one wave (``phase_2026``).
+PHASE_PREFIX = "phase_"
+#: Dutch and other headers a programme office may use, and the column they stand for.
+WIJKEN_ALIASES = {
+    "gemeente": "municipality",
+    "subregio": "subregion",
+    "regio": "subregion",
+    "groep": "group",
+    "type": "group",
+    "start_wijkplan": "wijkplan_start",
+    "wijkplan": "wijkplan_start",
+    "wijkplan_vastgesteld": "wijkplan_start",
+}
+#: The Pilot group and the comparison group (the codes of ``group``, as in
+#: :data:`wijknet.analysis.evaluation.GROUPS`), with the aliases accepted.
+PILOT, COMPARISON = "pilot", "comparison"
+GROUP_ALIASES = {
+    "pilot": PILOT, "pilotwijk": PILOT, "pluswijk": PILOT, "proefwijk": PILOT, "interventie": PILOT,
+    "interventiewijk": PILOT, "intervention": PILOT,
+    "comparison": COMPARISON, "vergelijkingswijk": COMPARISON, "vergelijking": COMPARISON,
+    "controle": COMPARISON, "controlewijk": COMPARISON, "control": COMPARISON, "referentiewijk": COMPARISON,
+}  # fmt: skip
+#: The phases of the PlusWIJken route map, in order (a wijk may repeat or skip a phase across waves).
+PHASES = ("voorbereiding", "wijkbeeld", "wijkopgave", "wijkplan", "wijkuitvoering", "wijkevaluatie")
+PHASE_ALIASES = {
+    **{p: p for p in PHASES},
+    "voorbereiden": "voorbereiding", "preparation": "voorbereiding", "beeld": "wijkbeeld",
+    "opgave": "wijkopgave", "plan": "wijkplan", "uitvoering": "wijkuitvoering",
+    "implementation": "wijkuitvoering", "evaluatie": "wijkevaluatie", "evaluation": "wijkevaluatie",
+}  # fmt: skip
+PPI_REQUIRED = ("scope", "period", "indicator", "value")
+PPI_OPTIONAL = ("target", "unit", "note")
+#: ``scope`` of a programme-wide process indicator (aliases: programme, program, totaal).
+PROGRAMME = "programma"
+PROGRAMME_ALIASES = {"programma", "programme", "program", "totaal", "total"}
+KPI_CORRECTION_REQUIRED = ("wijk", "wave", "correction", "reason")
+
+TEXTS.update({
+    "group": {
+        "nl": "'{value}' is geen groep; verwacht pilot (pilotwijk) of comparison (vergelijkingswijk)",
+        "en": "'{value}' is not a group; expected pilot (pilotwijk) or comparison (vergelijkingswijk)",
+    },
+    "phase": {
+        "nl": "'{value}' is geen fase van de routekaart; verwacht voorbereiding, wijkbeeld, wijkopgave, wijkplan, "
+              "wijkuitvoering of wijkevaluatie (of leeg)",
+        "en": "'{value}' is not a phase of the route map; expected voorbereiding, wijkbeeld, wijkopgave, wijkplan, "
+              "wijkuitvoering or wijkevaluatie (or empty)",
+    },
+    "start_date": {
+        "nl": "'{value}' is geen datum of jaar; verwacht bijv. 2025, 2025-09, 2025-09-01 of 1-9-2025",
+        "en": "'{value}' is not a date or year; expected e.g. 2025, 2025-09, 2025-09-01 or 1-9-2025",
+    },
+    "unknown_wijk": {
+        "nl": "onbekende wijk '{value}'; verwacht een wijk van het project ({known}){hint}",
+        "en": "unknown wijk '{value}'; expected a wijk of the project ({known}){hint}",
+    },
+    "duplicate_wijk": {
+        "nl": "wijk '{value}' staat al in rij {first}; één rij per wijk",
+        "en": "wijk '{value}' is already listed in row {first}; one row per wijk",
+    },
+    "phase_wave": {
+        "nl": "meting '{value}' van kolom '{column}' staat niet in de lijst 'waves' van wijknet.yaml ({known})",
+        "en": "wave '{value}' of column '{column}' is not in the 'waves' list of wijknet.yaml ({known})",
+    },
+    "period": {
+        "nl": "'{value}' is geen periode; verwacht een halfjaar zoals 2026-H1 of 2026-H2, of een jaar zoals 2026",
+        "en": "'{value}' is not a period; expected a half-year such as 2026-H1 or 2026-H2, or a year such as 2026",
+    },
+    "ppi_number": {
+        "nl": "'{value}' is geen getal; verwacht een getal (bijv. 3 of 2,5) of ja/nee",
+        "en": "'{value}' is not a number; expected a number (e.g. 3 or 2.5) or yes/no",
+    },
+    "duplicate_ppi": {
+        "nl": "indicator '{value}' staat voor '{scope}' in periode '{period}' al in rij {first}; één waarde per "
+              "scope, periode en indicator",
+        "en": "indicator '{value}' for '{scope}' in period '{period}' is already in row {first}; one value per "
+              "scope, period and indicator",
+    },
+    "correction_number": {
+        "nl": "'{value}' is geen correctie; verwacht procentpunten tussen -100 en 100 (bijv. -5 of 2,5)",
+        "en": "'{value}' is not a correction; expected percentage points between -100 and 100 (e.g. -5 or 2.5)",
+    },
+    "correction_wave": {
+        "nl": "meting '{value}' is geen meting van het project ({known})",
+        "en": "wave '{value}' is not a wave of the project ({known})",
+    },
+    "duplicate_correction": {
+        "nl": "wijk '{value}' heeft in meting '{wave}' al een correctie in rij {first}; één correctie per wijk en "
+              "meting",
+        "en": "wijk '{value}' already has a correction in wave '{wave}' in row {first}; one correction per wijk "
+              "and wave",
+    },
+})  # fmt: skip
+
+
+def _key(value: str) -> str:
+    """Lower case without spaces, hyphens and underscores: ``'Wijk uitvoering'`` -> ``'wijkuitvoering'``."""
+    return re.sub(r"[\s_\-]+", "", str(value).strip().lower())
+
+
+def group_code(value: str) -> str:
+    """``"pilot"`` or ``"comparison"`` of a group or its Dutch alias; ``ValueError`` otherwise.
+
+    Examples
+    --------
+    >>> group_code("Vergelijkingswijk"), group_code("pilotwijk")
+    ('comparison', 'pilot')
+    """
+    code = GROUP_ALIASES.get(_key(value))
+    if code is None:
+        raise ValueError(value)
+    return code
+
+
+def phase_code(value: str) -> str:
+    """The route-map phase (a name of :data:`PHASES`) of a phase or its alias; ``""`` for empty.
+
+    Case, spaces and hyphens do not matter; ``ValueError`` for anything else.
+
+    Examples
+    --------
+    >>> phase_code("Wijk-uitvoering"), phase_code("evaluatie"), phase_code(" ")
+    ('wijkuitvoering', 'wijkevaluatie', '')
+    """
+    if str(value).strip() == "":
+        return ""
+    code = PHASE_ALIASES.get(_key(value))
+    if code is None:
+        raise ValueError(value)
+    return code
+
+
+def start_date(value: str) -> str:
+    """The start of a wijkplan as ISO text (``2025``, ``2025-09`` or ``2025-09-01``); ``""`` for empty.
+
+    Accepts a year, ``yyyy-mm``, ``yyyy-mm-dd`` (an Excel date's ``00:00:00``
+    is dropped) and the Dutch ``d-m-yyyy`` / ``d/m/yyyy``.
+
+    Examples
+    --------
+    >>> start_date("2025"), start_date("1-9-2025"), start_date("2025-09-01 00:00:00")
+    ('2025', '2025-09-01', '2025-09-01')
+    """
+    import datetime as dt
+
+    value = str(value).strip()
+    if value == "":
+        return ""
+    value = re.sub(r"[ T]00:00(:00)?$", "", value)
+    if re.fullmatch(r"(19|20)\d\d", value):
+        return value
+    match = re.fullmatch(r"((?:19|20)\d\d)-(\d{1,2})", value)
+    if match and 1 <= int(match.group(2)) <= 12:
+        return f"{match.group(1)}-{int(match.group(2)):02d}"
+    match = re.fullmatch(r"((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})", value) or None
+    parts = (match.group(1), match.group(2), match.group(3)) if match else None
+    if parts is None:
+        match = re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.]((?:19|20)\d\d)", value)
+        parts = (match.group(3), match.group(2), match.group(1)) if match else None
+    if parts is None:
+        raise ValueError(value)
+    return dt.date(
+        int(parts[0]), int(parts[1]), int(parts[2])
+    ).isoformat()  # ValueError if no such day
+
+
+def period_code(value: str) -> str:
+    """A PPI period as ``yyyy-H1``, ``yyyy-H2`` or ``yyyy``; ``ValueError`` otherwise.
+
+    Accepts case and a space or no separator (``2026 h1``, ``2026H2``) and
+    ``H1 2026``.
+
+    Examples
+    --------
+    >>> period_code("2026-H1"), period_code("2026 h2"), period_code("H1-2027"), period_code("2026")
+    ('2026-H1', '2026-H2', '2027-H1', '2026')
+    """
+    value = str(value).strip().upper()
+    if re.fullmatch(r"(19|20)\d\d", value):
+        return value
+    match = re.fullmatch(r"((?:19|20)\d\d)[\s\-_/]*H([12])", value) or re.fullmatch(
+        r"H([12])[\s\-_/]*((?:19|20)\d\d)", value
+    )
+    if match is None:
+        raise ValueError(value)
+    year, half = (
+        (match.group(1), match.group(2)) if value[0] != "H" else (match.group(2), match.group(1))
+    )
+    return f"{year}-H{half}"
+
+
+def ppi_number(value: str) -> float:
+    """A PPI value or target as a float: a finite number (Dutch decimal comma accepted), ja = 1, nee = 0.
+
+    Empty is NaN (not yet known); ``ValueError`` for anything else.
+
+    Examples
+    --------
+    >>> ppi_number("2,5"), ppi_number("ja"), ppi_number("")
+    (2.5, 1.0, nan)
+    """
+    value = str(value).strip()
+    if value == "":
+        return float("nan")
+    if value.lower() in ("ja", "yes", "j", "y"):
+        return 1.0
+    if value.lower() in ("nee", "no", "n"):
+        return 0.0
+    number = float(_to_float_str(value))
+    if not math.isfinite(number):
+        raise ValueError(value)
+    return number
+
+
+def correction_points(value: str) -> float:
+    """A KPI correction in percentage points, -100 to 100 (Dutch decimal comma accepted); ``ValueError`` otherwise.
+
+    Examples
+    --------
+    >>> correction_points("-2,5"), correction_points("+4")
+    (-2.5, 4.0)
+    """
+    number = float(_to_float_str(str(value).strip()))
+    if not math.isfinite(number) or not -100 <= number <= 100:
+        raise ValueError(value)
+    return number
+
+
+def _clean_text(value) -> str:
+    from wijknet.io.tables import clean_cell
+
+    return clean_cell(str(value))[0].strip() if not pd.isna(value) else ""
+
+
+def _rename_aliases(df: pd.DataFrame, aliases: dict[str, str]) -> pd.DataFrame:
+    """Dutch headers as the canonical column (``gemeente`` -> ``municipality``, ``fase_2026`` -> ``phase_2026``)."""
+    renames = {}
+    for column in df.columns:
+        name = str(column)
+        if name in aliases and aliases[name] not in df.columns:
+            renames[column] = aliases[name]
+        elif name.startswith("fase_") and f"{PHASE_PREFIX}{name[5:]}" not in df.columns:
+            renames[column] = f"{PHASE_PREFIX}{name[5:]}"
+    return df.rename(columns=renames) if renames else df
+
+
+def _unknown_wijk(value: str, known, file: str, row, column: str) -> list[Problem]:
+    """A problem when ``value`` is not one of ``known`` wijken, with a did-you-mean suggestion."""
+    import difflib
+
+    if not value or value in known:
+        return []
+    close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
+    hint = text(TEXTS, "did_you_mean", name=close[0]) if close else ""
+    message = text(TEXTS, "unknown_wijk", value=value, known=", ".join(known) or "-", hint=hint)
+    return [Problem(file, message, row=int(row), column=column)]
+
+
+def _first_seen(df: pd.DataFrame, key: list[str], file: str, column: str, message) -> list[Problem]:
+    """A problem (``message(values, first_row)``) for every row whose ``key`` repeats an earlier row's."""
+    problems, seen = [], {}
+    for row, values in zip(df.index, df[key].itertuples(index=False, name=None)):
+        if "" in values:
+            continue
+        if values in seen:
+            problems.append(
+                Problem(file, message(values, seen[values]), row=int(row), column=column)
+            )
+        else:
+            seen[values] = row
+    return problems
+
+
+def _sorted(problems: list[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda p: (p.row or 0, p.column or ""))
+
+
+WIJKEN_CHECKS = _checks(
+    WIJKEN_REQUIRED,
+    {
+        "group": ("group", _passes_rule(group_code)),
+        "wijkplan_start": ("start_date", _passes_rule(start_date)),
+    },
+)
+
+
+def validate_wijken(
+    df: pd.DataFrame,
+    wijken,
+    waves=None,
+    file: str = "wijken.csv",
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Validate the wide ``wijken`` table into the tidy wijk metadata and phases per wave.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        As :func:`wijknet.io.tables.read_table` returns it: ``wijk``,
+        ``group`` (``pilot``/``comparison`` or ``pilotwijk``/
+        ``vergelijkingswijk``), optional ``municipality`` (``gemeente``),
+        ``subregion`` (``subregio``), ``wijkplan_start`` (``start_wijkplan``;
+        a year or date) and one ``phase_<wave>`` (``fase_<wave>``) column per
+        wave with that wave's route-map phase (:data:`PHASES`, or empty).
+    wijken : collection of str
+        The wijken of the project: a wijk of the table must be one of them
+        (not every wijk needs a row: a wijk without one is a pilot).
+    waves : sequence of str, optional
+        The configured waves; a ``phase_<wave>`` column of another wave is a
+        problem. ``None``: any wave (phases may be planned ahead).
+
+    Returns
+    -------
+    (pandas.DataFrame, pandas.DataFrame)
+        :data:`WIJK_META_COLUMNS` (one row per wijk, ``group`` as
+        ``pilot``/``comparison``, ``wijkplan_start`` as ISO text or ``""``,
+        other columns kept) and :data:`WIJK_PHASE_COLUMNS` (one row per wijk
+        and wave with a phase, in wave-column order).
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"wijk": ["Noord", "Zuid"], "gemeente": ["Fictiefstad", "Fictiefstad"],
+    ...                    "groep": ["pilotwijk", "Vergelijkingswijk"], "fase_2025": ["Wijkbeeld", ""],
+    ...                    "fase_2026": ["uitvoering", "voorbereiding"]})
+    >>> meta, phases = validate_wijken(df, ["Noord", "Zuid"])
+    >>> meta["group"].tolist(), phases.values.tolist()
+    (['pilot', 'comparison'], [['Noord', '2025', 'wijkbeeld'], ['Noord', '2026', 'wijkuitvoering'], ['Zuid', '2026', 'voorbereiding']])
+    """
+    df = _rename_aliases(df, WIJKEN_ALIASES)
+    known = sorted(set(wijken), key=str)
+    phase_columns = [c for c in df.columns if str(c).startswith(PHASE_PREFIX)]
+    checks = {**WIJKEN_CHECKS, **{c: ("phase", _passes_rule(phase_code)) for c in phase_columns}}
+    problems = _cell_problems(df, WIJKEN_REQUIRED, checks, file)
+    for column in phase_columns:
+        wave = str(column)[len(PHASE_PREFIX) :]
+        if waves is not None and wave not in waves:
+            message = text(TEXTS, "phase_wave", value=wave, column=column, known=", ".join(waves))
+            problems.append(Problem(file, message, column=str(column)))
+    names = df["wijk"].map(_clean_text)
+    for row, wijk in names.items():
+        problems += _unknown_wijk(wijk, known, file, row, "wijk")
+    problems += _first_seen(
+        names.to_frame(), ["wijk"], file, "wijk",
+        lambda v, first: text(TEXTS, "duplicate_wijk", value=v[0], first=first),
+    )  # fmt: skip
+    if problems:
+        raise DataError(_sorted(problems))
+    meta = df.drop(columns=phase_columns).copy()
+    meta["wijk"] = names
+    for column in WIJKEN_OPTIONAL:
+        meta[column] = meta[column].map(_clean_text) if column in meta.columns else ""
+    meta["group"] = meta["group"].map(group_code)
+    meta["wijkplan_start"] = meta["wijkplan_start"].map(start_date)
+    ordered = [*WIJK_META_COLUMNS, *(c for c in meta.columns if c not in WIJK_META_COLUMNS)]
+    meta = meta[ordered].reset_index(drop=True)
+    rows = [
+        (wijk, str(column)[len(PHASE_PREFIX) :], phase_code(value))
+        for wijk, (_, record) in zip(names, df.iterrows())
+        for column in phase_columns
+        for value in [record[column]]
+        if not pd.isna(value) and phase_code(value)
+    ]
+    phases = pd.DataFrame(rows, columns=list(WIJK_PHASE_COLUMNS)).astype(str)
+    return meta, phases
+
+
+def _scope(value: str) -> str:
+    value = _clean_text(value)
+    return PROGRAMME if value.lower() in PROGRAMME_ALIASES else value
+
+
+PPI_CHECKS = _checks(
+    ("scope", "period", "indicator"),
+    {
+        "period": ("period", _passes_rule(period_code)),
+        "value": ("ppi_number", _passes_rule(ppi_number)),
+        "target": ("ppi_number", _passes_rule(ppi_number)),
+    },
+)
+
+
+def validate_ppi(df: pd.DataFrame, wijken, file: str = "ppi.csv") -> pd.DataFrame:
+    """Validate a table of process indicators (PPI) of the programme office.
+
+    Columns ``scope`` (a wijk of ``wijken`` or ``programma``), ``period``
+    (``2026-H1``, ``2026-H2`` or ``2026``), ``indicator`` (free text naming
+    the indicator, e.g. "wijkplan vastgesteld"), ``value`` (a number, ja/nee
+    as 1/0, or empty while not yet known) and optional ``target`` (the
+    same), ``unit`` and ``note`` (free text of the programme office).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``scope``, ``period`` (normalised), ``indicator``, ``value`` and
+        ``target`` as floats (NaN = empty), ``unit``, ``note`` (control
+        characters removed).
+
+    Raises
+    ------
+    DataError
+        Per cell: a bad period or number, an unknown wijk (with a
+        suggestion), and a second row of the same scope, period and indicator.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"scope": ["Noord", "Programma"], "period": ["2026 h1", "2026"],
+    ...                    "indicator": ["wijkplan vastgesteld", "deelnemers leernetwerk"],
+    ...                    "value": ["ja", "41"], "target": ["ja", "40,0"]})
+    >>> validate_ppi(df, ["Noord"])[["scope", "period", "value", "target"]].values.tolist()
+    [['Noord', '2026-H1', 1.0, 1.0], ['programma', '2026', 41.0, 40.0]]
+    """
+    problems = _cell_problems(df, PPI_REQUIRED, PPI_CHECKS, file)
+    known = sorted(set(wijken), key=str)
+    scopes = df["scope"].map(_scope)
+    for row, scope in scopes.items():
+        if scope != PROGRAMME:
+            problems += _unknown_wijk(scope, known, file, row, "scope")
+    key = pd.DataFrame({
+        "scope": scopes,
+        "period": df["period"].map(lambda v: _or_empty(period_code, v)),
+        "indicator": df["indicator"].map(lambda v: _clean_text(v).lower()),
+    })  # fmt: skip
+    problems += _first_seen(
+        key, ["scope", "period", "indicator"], file, "indicator",
+        lambda v, first: text(TEXTS, "duplicate_ppi", scope=v[0], period=v[1], value=v[2], first=first),
+    )  # fmt: skip
+    if problems:
+        raise DataError(_sorted(problems))
+    out = pd.DataFrame(index=df.index)
+    out["scope"] = scopes
+    out["period"] = df["period"].map(period_code)
+    out["indicator"] = df["indicator"].map(_clean_text)
+    for column in ("value", "target"):
+        out[column] = (
+            df[column].map(ppi_number).astype(float) if column in df.columns else float("nan")
+        )
+    for column in ("unit", "note"):
+        out[column] = df[column].map(_clean_text) if column in df.columns else ""
+    return out
+
+
+def _or_empty(convert, value) -> str:
+    try:
+        return convert(value)
+    except (ValueError, TypeError):
+        return ""
+
+
+KPI_CORRECTION_CHECKS = _checks(
+    KPI_CORRECTION_REQUIRED, {"correction": ("correction_number", _passes_rule(correction_points))}
+)
+
+
+def validate_kpi_corrections(
+    df: pd.DataFrame, wijken, waves, file: str = "kpi_corrections.csv"
+) -> pd.DataFrame:
+    """Validate the exogenous corrections of the KPI 3 judgement, one per wijk and wave.
+
+    ``correction`` is in percentage points added to the KPI 3 share of the
+    wijk and wave (negative lowers it), as the transformation plan judges KPI
+    results "na correctie voor exogene factoren voor zover mogelijk en
+    relevant"; ``reason`` (required) says why, in the programme office's
+    words (free text about a wijk, not about a person).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``wijk``, ``wave``, ``correction`` (float), ``reason`` (control
+        characters removed).
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"wijk": ["Noord"], "wave": ["2026"], "correction": ["-2,5"],
+    ...                    "reason": ["Fusie van twee huisartsenpraktijken"]})
+    >>> validate_kpi_corrections(df, ["Noord"], ["2025", "2026"])["correction"].tolist()
+    [-2.5]
+    """
+    problems = _cell_problems(df, KPI_CORRECTION_REQUIRED, KPI_CORRECTION_CHECKS, file)
+    known = sorted(set(wijken), key=str)
+    names = df["wijk"].map(_clean_text)
+    for row, wijk in names.items():
+        problems += _unknown_wijk(wijk, known, file, row, "wijk")
+    wave_list = list(waves)
+    for row, wave in df["wave"].map(_clean_text).items():
+        if wave and wave not in wave_list:
+            message = text(TEXTS, "correction_wave", value=wave, known=", ".join(wave_list) or "-")
+            problems.append(Problem(file, message, row=int(row), column="wave"))
+    key = pd.DataFrame({"wijk": names, "wave": df["wave"].map(_clean_text)})
+    problems += _first_seen(
+        key, ["wijk", "wave"], file, "wave",
+        lambda v, first: text(TEXTS, "duplicate_correction", value=v[0], wave=v[1], first=first),
+    )  # fmt: skip
+    if problems:
+        raise DataError(_sorted(problems))
+    return pd.DataFrame({
+        "wijk": names,
+        "wave": df["wave"].map(_clean_text),
+        "correction": df["correction"].map(correction_points).astype(float),
+        "reason": df["reason"].map(_clean_text),
+    }).reset_index(drop=True)  # fmt: skip
+
+
+def empty_wijk_meta() -> pd.DataFrame:
+    return empty_table(WIJK_META_COLUMNS)
+
+
+def empty_wijk_phases() -> pd.DataFrame:
+    return empty_table(WIJK_PHASE_COLUMNS)
+
+
+def empty_ppi() -> pd.DataFrame:
+    return empty_table(
+        ("scope", "period", "indicator"), ("unit", "note"), floats=("value", "target")
+    )[["scope", "period", "indicator", "value", "target", "unit", "note"]]
+
+
+def empty_kpi_corrections() -> pd.DataFrame:
+    return empty_table(("wijk", "wave"), ("reason",), floats=("correction",))[
+        list(KPI_CORRECTION_REQUIRED)
+    ]

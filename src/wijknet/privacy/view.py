@@ -346,6 +346,7 @@ def restrict(project, audience: str | Audience, *, key: bytes | None = None):
         ratings = ratings[ratings["wijk"] == audience.wijk]
         actor_waves = actor_waves[actor_waves["wijk"] == audience.wijk]
         themes = themes[themes["wijk"] == audience.wijk]
+    wijk_meta, wijk_phases, ppi, corrections = _restrict_wijk_tables(project, audience)
     config = project.config
     real_ids = None
     if not audience.unlocked:
@@ -425,9 +426,33 @@ def restrict(project, audience: str | Audience, *, key: bytes | None = None):
         responses=responses.reset_index(drop=True), config=config, audience=audience, _real_ids=real_ids,
         ratings=ratings.reset_index(drop=True), actor_waves=actor_waves.reset_index(drop=True),
         themes=themes.reset_index(drop=True),
+        wijk_meta=wijk_meta, wijk_phases=wijk_phases, ppi=ppi, kpi_corrections=corrections,
         _evidence_view=restrict_evidence,
         warnings=warnings,
     )  # fmt: skip
+
+
+def _restrict_wijk_tables(project, audience: Audience):
+    """The wijk metadata, phases, PPI and KPI corrections ``audience`` may see.
+
+    These are about wijken, not persons (written by the programme office):
+    researchers and the leernetwerk see every wijk's rows; a wijkteam only
+    its own wijk's (and the programme-wide PPI rows), without the free-text
+    ``note`` of a PPI and ``reason`` of a KPI correction, and for everyone
+    but researchers no extra columns of ``wijken.csv``.
+    """
+    from wijknet.io.tidy import PROGRAMME, WIJK_META_COLUMNS
+
+    meta, phases = project.wijk_meta.copy(), project.wijk_phases.copy()
+    ppi, corrections = project.ppi.copy(), project.kpi_corrections.copy()
+    if audience.tier != "onderzoeker":
+        meta = meta[list(WIJK_META_COLUMNS)]
+    if audience.tier == "wijkteam":
+        meta = meta[meta["wijk"] == audience.wijk]
+        phases = phases[phases["wijk"] == audience.wijk]
+        ppi = ppi[ppi["scope"].isin((audience.wijk, PROGRAMME))].assign(note="")
+        corrections = corrections[corrections["wijk"] == audience.wijk].assign(reason="")
+    return tuple(t.reset_index(drop=True) for t in (meta, phases, ppi, corrections))
 
 
 def _opaque(key: bytes, prefix: str, value: str) -> str:

@@ -495,6 +495,10 @@ def build_wijk_report(
         project, wijk, wave, n_permutations=n_permutations, seed=seed
     )
     report.roles = project.config.roles
+    # wijk metadata (wijkmeta, issue 15): municipality, group and phase for the header
+    from wijknet.analysis.wijken import wijk_info
+
+    report.wijk_info = wijk_info(project, wijk, wave)
     return report
 
 
@@ -558,6 +562,11 @@ class ProgrammeReport:
     onderstroom: pd.DataFrame | None = None
     #: worlds: world mixing per wijk in the wave, aggregates (wijknet.report.worlds).
     worlds: dict | None = None
+    #: steering: the tie-change effects pooled across wijken for the forest plots
+    #: (:func:`wijknet.analysis.evaluation.what_works_where`; None unless asked, ``forest=True``).
+    forest: object | None = None
+    #: steering: whether the forest plots show the pooled numbers (researchers) or words only.
+    forest_numbers: bool = True
 
 
 def build_programme_report(
@@ -567,6 +576,7 @@ def build_programme_report(
     n_permutations: int = 1000,
     seed: int = 0,
     n_jobs: int = 1,
+    forest: bool = False,
     **graph_options,
 ) -> ProgrammeReport:
     """Compute the contents of the programme-level report across all wijken.
@@ -580,6 +590,10 @@ def build_programme_report(
         As :func:`wijknet.analyse` (default 1000 and 0).
     n_jobs : int, default 1
         Passed to :func:`wijknet.analyse`.
+    forest : bool, default False
+        Add the section "what works where": a forest plot per tie-change
+        effect (:func:`wijknet.analysis.evaluation.what_works_where`, a few
+        seconds more). ``wijknet report`` and the app ask for it.
     **graph_options
         Passed to :func:`wijknet.graph.build.build_graph`.
 
@@ -665,6 +679,15 @@ def build_programme_report(
     report.worlds = worlds_report.programme_parts(
         project, wave, n_permutations=n_permutations, seed=seed
     )
+    # steering: the forest plots of what works where
+    if forest:
+        from wijknet.analysis.evaluation import what_works_where
+
+        try:
+            report.forest = what_works_where(project, seed=seed, **graph_options)
+        except (ValueError, np.linalg.LinAlgError):
+            report.forest = None
+        report.forest_numbers = not is_aggregate_only(project)
     return report
 
 

@@ -344,6 +344,7 @@ def _wijk_context(report: WijkReport, lang: str) -> dict:
     )
     ctx.update({
         "doc_title": t("doc_wijk_title", wijk=report.wijk), "subtitle": t("doc_wijk_sub", wave=report.wave),
+        "wijk_header": _wijk_header(report, lang),
         "wijk": report.wijk, "wave": report.wave, "previous": report.previous, "tiles": tiles, "summary": summary,
         "map_svg": Markup(svg), "shown_waves": shown_waves, "measures": measures, "connectors": connectors,
         "connectors_n": len(connectors), "outside": outside, "bridges": bridges, "domains": domains,
@@ -476,6 +477,13 @@ def _programme_context(report: ProgrammeReport, lang: str) -> dict:
     from wijknet.report import worlds as worlds_report
 
     ctx.update(worlds_report.programme_context(report, lang))
+    from wijknet.report import forest as forest_report
+
+    # steering: a forest plot per tie-change effect (what works where)
+    ctx["forests"] = forest_report.forest_context(
+        report.forest, report.wave, lang, researcher=report.forest_numbers
+    )
+    ctx["forest_t"] = partial(text, forest_report.TEXTS, lang=lang)
     if "toc" in ctx:
         ctx["toc"] = worlds_report.add_to_contents(ctx["toc"], lang, programme=True)
     return ctx
@@ -520,3 +528,11 @@ def write_html(
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(render_html(report, lang), encoding="utf-8")
     return path
+
+
+def _wijk_header(report, lang: str) -> str:
+    """The wijk report's header line: municipality, pilot or comparison wijk, phase (wijkmeta, issue 15)."""
+    from wijknet.analysis.wijken import header_line
+
+    info = getattr(report, "wijk_info", None)
+    return header_line(info, lang) if info else ""

@@ -258,11 +258,16 @@ TEXTS = {
     "col_status": {"nl": "Oordeel", "en": "Judgement"},
     "kpi_rules": {
         "nl": "Regels van het programma, op het gemeten aandeel: binnen of boven de band = doorgaan; voor het eerst "
-        "onder de band = de stuurgroep vraagt een analyse; twee keer op rij onder de band = verbeterplan. "
-        'Valt de marge nog in de band, dan kan "onder de band" ook toeval zijn.',
+        "onder de band = de stuurgroep vraagt een analyse; twee keer op rij onder de band = analyse en verbeterplan, "
+        "tenzij de zorgverzekeraar (na overleg met de stuurgroep) besluit de activiteiten te stoppen. Elk resultaat "
+        "wordt beoordeeld na correctie voor exogene factoren voor zover mogelijk en relevant; een correctie staat "
+        'erbij met haar reden. Valt de marge nog in de band, dan kan "onder de band" ook toeval zijn.',
         "en": "The programme's rules, on the measured share: within or above the band = continue; below the band "
-        "for the first time = the steering group asks for an analysis; below twice in a row = improvement "
-        'plan. If the interval still reaches the band, "below" may be chance.',
+        "for the first time = the steering group asks for an analysis; below twice in a row = analysis and "
+        "improvement plan, unless the insurer (zorgverzekeraar) decides, after consulting the steering group, to "
+        "stop the activities. Each result is judged after correction for exogenous factors where possible and "
+        'relevant; a correction is shown with its reason. If the interval still reaches the band, "below" may be '
+        "chance.",
     },
     "kpi_overlap": {"nl": "marge raakt de band", "en": "interval reaches band"},
     # --- response and quality ----------------------------------------------------------------

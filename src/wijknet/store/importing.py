@@ -66,17 +66,23 @@ from wijknet.io.tidy import (
     ACTOR_REQUIRED,
     ACTOR_WAVE_OPTIONAL,
     ACTOR_WAVE_REQUIRED,
+    KPI_CORRECTION_REQUIRED,
+    PPI_REQUIRED,
     RATING_ITEMS,
     RATING_REQUIRED,
     RESPONSE_REQUIRED,
     THEME_REQUIRED,
     TIE_REQUIRED,
+    WIJKEN_REQUIRED,
     validate_actor_waves,
     validate_actors,
+    validate_kpi_corrections,
+    validate_ppi,
     validate_ratings,
     validate_responses,
     validate_themes,
     validate_ties,
+    validate_wijken,
 )
 from wijknet.store.db import RAW_DIR, connection, transaction
 from wijknet.store.frames import actors_frame
@@ -84,11 +90,19 @@ from wijknet.store.kinds import KINDS, recognise
 from wijknet.store.observations import insert_observations
 from wijknet.store.raw import clean_raw
 from wijknet.store.schema import ACTOR_COLUMNS, EVIDENCE_KINDS
+from wijknet.store.wijktables import (
+    REPLACED_TABLES,
+    current_file,
+    replace_kpi_corrections,
+    replace_ppi,
+    replace_wijken,
+)
 
 #: Order in which the files of one import are applied (actors before what refers to them).
 ORDER = {"tidy-actors": 0, "graphml": 1, "gexf": 1, "responses": 2, "tidy-actor-waves": 2, "tidy-ties": 3,
          "qualtrics": 4, "limesurvey": 4, "google-forms": 4, "microsoft-forms": 4,
-         "interviews": 5, "maxqda": 5, "atlasti": 5, "network-canvas": 5, "tidy-themes": 5, "tidy-ratings": 3}  # fmt: skip
+         "interviews": 5, "maxqda": 5, "atlasti": 5, "network-canvas": 5, "tidy-themes": 5, "tidy-ratings": 3,
+         "wijken": 6, "ppi": 7, "kpi-corrections": 7}  # fmt: skip
 STORE_ACTORS = "wijknet.sqlite"
 #: First words of tidy ``evidence`` labels and the evidence kind they name.
 LABEL_KINDS = {
@@ -499,8 +513,15 @@ class Importer:
                 for path, kind, digest, content in todo:
                     report = FileReport(path.name, kind, digest)
                     reports.append(report)
-                    known = self.conn.execute("SELECT 1 FROM files WHERE sha256 = ? OR content_hash = ?",
+                    known = self.conn.execute("SELECT file_id FROM files WHERE sha256 = ? OR content_hash = ?",
                                               (digest, content)).fetchone()  # fmt: skip
+                    if (known and kind in REPLACED_TABLES and content not in seen
+                            and known[0] not in current_file(self.conn, kind)):  # fmt: skip
+                        # An earlier file of a whole-table kind again: it replaces the table again.
+                        seen.add(content)
+                        self._ensure_import(clock.now())
+                        getattr(self, "_" + kind.replace("-", "_"))(path, known[0], report)
+                        continue
                     if known or content in seen:
                         report.status = "already"
                         continue
@@ -543,8 +564,8 @@ class Importer:
 
     # -- bookkeeping -------------------------------------------------------------------------------
 
-    def _record_file(self, path: Path, kind: str, digest: str, content: str) -> int:
-        now = clock.now()
+    def _ensure_import(self, now: str) -> None:
+        """The ``imports`` row of this transaction (made with its first file)."""
         if self.import_id is None:
             from wijknet.core.version import __version__
 
@@ -555,6 +576,10 @@ class Importer:
             )
             self.import_id = self.conn.execute("INSERT INTO imports (imported_at, wijknet_version, options) VALUES (?, ?, ?)",
                                                (now, __version__, options)).lastrowid  # fmt: skip
+
+    def _record_file(self, path: Path, kind: str, digest: str, content: str) -> int:
+        now = clock.now()
+        self._ensure_import(now)
         raw = self.folder / RAW_DIR
         ext = re.sub(r"[^a-z0-9.]", "", path.suffix.lower())[:10]
         target = raw / f"{digest}{ext}"
@@ -1038,6 +1063,48 @@ class Importer:
                 self.problems += [Problem(file, text(TEXTS, "rating_differs", rater=ident[1], rated=ident[2], wave=ident[0],
                                                      column=c), row=int(row), column=c) for c in changed]  # fmt: skip
         _add_counts(report, counts)
+
+    # -- the programme office's tables about wijken (each replaced as a whole) ------------------------
+
+    def _store_wijken(self) -> set[str]:
+        return {w for (w,) in self.conn.execute("SELECT DISTINCT wijk FROM actors")}
+
+    def _whole_table(self, path: Path, required: tuple[str, ...], report: FileReport, validate):
+        """Read and validate a whole-table file; ``None`` (problems recorded) when it is not valid."""
+        df = self._read(path, required, report)
+        if df is None:
+            return None
+        try:
+            return df, validate(df)
+        except DataError as exc:
+            self.problems += exc.problems
+            return None
+
+    def _wijken(self, path: Path, file_id: int, report: FileReport) -> None:
+        """A ``wijken`` file (:func:`wijknet.io.tidy.validate_wijken`): replaces ``wijken`` and ``wijk_phases``."""
+        waves = list(self.config.waves or []) or None
+        found = self._whole_table(path, WIJKEN_REQUIRED, report,
+                                  lambda df: validate_wijken(df, self._store_wijken(), waves, path.name))  # fmt: skip
+        if found is not None:
+            df, (meta, phases) = found
+            _add_counts(report, replace_wijken(self.conn, meta, phases, file_id, df.index))
+
+    def _ppi(self, path: Path, file_id: int, report: FileReport) -> None:
+        """A ``ppi`` file (:func:`wijknet.io.tidy.validate_ppi`): replaces the ``ppi`` table."""
+        found = self._whole_table(path, PPI_REQUIRED, report,
+                                  lambda df: validate_ppi(df, self._store_wijken(), path.name))  # fmt: skip
+        if found is not None:
+            _add_counts(report, replace_ppi(self.conn, found[1], file_id))
+
+    def _kpi_corrections(self, path: Path, file_id: int, report: FileReport) -> None:
+        """A ``kpi_corrections`` file (:func:`wijknet.io.tidy.validate_kpi_corrections`): replaces the table."""
+        found = self._whole_table(
+            path, KPI_CORRECTION_REQUIRED, report,
+            lambda df: validate_kpi_corrections(df, self._store_wijken(), self._waves(), path.name),
+        )  # fmt: skip
+        if found is not None:
+            df, valid = found
+            _add_counts(report, replace_kpi_corrections(self.conn, valid, file_id, df.index))
 
     def _tidy_themes(self, path: Path, file_id: int, report: FileReport) -> None:
         df = self._read(path, THEME_REQUIRED, report)

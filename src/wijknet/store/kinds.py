@@ -15,6 +15,11 @@ kind                  recognised by
                       when ``--wave`` is given)
 ``tidy-themes``       columns ``wijk``, ``interview_id`` and ``theme`` (``wave`` may be
                       missing when ``--wave`` is given)
+``wijken``            columns ``wijk`` and ``group``/``groep``, or ``wijk`` with
+                      ``municipality``/``gemeente``, ``subregion``/``subregio`` or a
+                      ``phase_<wave>``/``fase_<wave>`` column (no ``actor_id``)
+``ppi``               columns ``scope``, ``period``, ``indicator`` and ``value``
+``kpi-corrections``   columns ``wijk``, ``wave``, ``correction`` and ``reason``
 ``graphml``           extension ``.graphml`` or an XML root element ``<graphml>``
 ``gexf``              extension ``.gexf`` or an XML root element ``<gexf>``
 ``qualtrics``         a CSV export with Qualtrics' ``{"ImportId": ...}`` header row
@@ -52,6 +57,9 @@ KINDS = (
     "tidy-actor-waves",
     "tidy-themes",
     "tidy-ratings",
+    "wijken",
+    "ppi",
+    "kpi-corrections",
     "graphml",
     "gexf",
     "qualtrics",
@@ -71,6 +79,9 @@ TABLE_KINDS = (
     "tidy-actor-waves",
     "tidy-themes",
     "tidy-ratings",
+    "wijken",
+    "ppi",
+    "kpi-corrections",
 )
 
 TEXTS = {
@@ -176,6 +187,19 @@ def recognise(path: str | Path, *, wave: str | None = None, sheet: str | None = 
         and any(c.startswith(("actorid", "actor_id")) for c in columns)
     ):
         return "google-forms"
+    if {"scope", "period", "indicator", "value"} <= names:
+        return "ppi"
+    if {"wijk", "wave", "correction", "reason"} <= names:
+        return "kpi-corrections"
+    if (
+        "wijk" in names
+        and not names & {"actor_id", "source", "rater", "interview_id"}
+        and (
+            names & {"group", "groep", "municipality", "gemeente", "subregion", "subregio"}
+            or any(c.startswith(("phase_", "fase_")) for c in names)
+        )
+    ):
+        return "wijken"
     if {"wijk", "interview_id", "theme"} <= names and ("wave" in names or wave):
         return "tidy-themes"
     if {"wijk", "rater", "rated"} <= names and ("wave" in names or wave):

@@ -19,6 +19,7 @@ from wijknet.store.frames import (
     themes_frame,
 )
 from wijknet.store.raw import clean_raw
+from wijknet.store.wijktables import kpi_corrections_frame, ppi_frame, wijken_frame
 
 TEXTS = {
     "no_actors": {
@@ -63,6 +64,9 @@ def project_from_connection(conn: sqlite3.Connection, folder: Path, rule: str = 
         ratings=ratings_frame(obs, conn),
         actor_waves=actor_waves_frame(conn),
         themes=themes_frame(conn, obs),
+        wijken=wijken_frame(conn),
+        ppi=ppi_frame(conn),
+        kpi_corrections=kpi_corrections_frame(conn),
     )
     project.evidence_rule = rule
     project.store_path = folder

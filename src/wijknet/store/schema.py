@@ -391,8 +391,63 @@ CREATE TABLE ratings (
 CREATE INDEX themes_item ON themes (item_key);
 """
 
+#: Version 6 (issue 15): the programme office's tables about wijken (not about persons), each replaced
+#: as a whole by an import of its kind (``wijken``, ``ppi``, ``kpi-corrections``, :mod:`wijknet.store.wijktables`).
+#:
+#: ``wijken``           one row per wijk: ``municipality``, ``subregion``, ``wijk_group`` (``pilot`` or
+#:                      ``comparison``), ``wijkplan_start`` (ISO year or date, ``''``), ``extra`` (JSON of
+#:                      other columns), provenance;
+#: ``wijk_phases``      the route-map phase of a wijk in a wave (one of :data:`wijknet.io.tidy.PHASES`),
+#:                      from the ``phase_<wave>`` columns of the same file;
+#: ``ppi``              process indicators: ``scope`` (a wijk or ``programma``), ``period`` (``2026-H1``,
+#:                      ``2026-H2``, ``2026``), ``indicator``, ``value``/``target`` (text of a number, ``''``),
+#:                      ``unit``, ``note``; unique per scope, period and indicator;
+#: ``kpi_corrections``  an exogenous correction of the KPI 3 judgement per wijk and wave: ``correction``
+#:                      (percentage points, text of a number) and ``reason``.
+V6 = """
+CREATE TABLE wijken (
+    wijk           TEXT PRIMARY KEY,
+    municipality   TEXT NOT NULL DEFAULT '',
+    subregion      TEXT NOT NULL DEFAULT '',
+    wijk_group     TEXT NOT NULL CHECK (wijk_group IN ('pilot', 'comparison')),
+    wijkplan_start TEXT NOT NULL DEFAULT '',
+    extra          TEXT NOT NULL DEFAULT '{}',
+    file_id        INTEGER NOT NULL REFERENCES files(file_id),
+    source_row     INTEGER
+);
+CREATE TABLE wijk_phases (
+    wijk    TEXT NOT NULL,
+    wave    TEXT NOT NULL,
+    phase   TEXT NOT NULL,
+    file_id INTEGER NOT NULL REFERENCES files(file_id),
+    PRIMARY KEY (wijk, wave)
+);
+CREATE TABLE ppi (
+    ppi_id     INTEGER PRIMARY KEY,
+    scope      TEXT NOT NULL,
+    period     TEXT NOT NULL,
+    indicator  TEXT NOT NULL,
+    value      TEXT NOT NULL DEFAULT '',
+    target     TEXT NOT NULL DEFAULT '',
+    unit       TEXT NOT NULL DEFAULT '',
+    note       TEXT NOT NULL DEFAULT '',
+    file_id    INTEGER NOT NULL REFERENCES files(file_id),
+    source_row INTEGER,
+    UNIQUE (scope, period, indicator)
+);
+CREATE TABLE kpi_corrections (
+    wijk       TEXT NOT NULL,
+    wave       TEXT NOT NULL,
+    correction TEXT NOT NULL,
+    reason     TEXT NOT NULL,
+    file_id    INTEGER NOT NULL REFERENCES files(file_id),
+    source_row INTEGER,
+    PRIMARY KEY (wijk, wave)
+);
+"""
+
 #: ``MIGRATIONS[i]`` takes the schema from ``user_version`` i to i + 1.
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5)
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6)
 
 #: The schema version this wijknet writes and reads.
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -29,13 +29,17 @@ TEXTS = {
         "en": "Pooled (tau² = {tau2}, I² = {i2})",
     },
     "estimate": {"nl": "schatting (log odds ratio)", "en": "estimate (log odds ratio)"},
+    "pooled_plain": {"nl": "Samen", "en": "Together"},
+    "estimate_plain": {"nl": "← minder kans · meer kans →", "en": "← less chance · more chance →"},
     "wijk": {"nl": "wijk", "en": "wijk"},
     "interval": {"nl": "{level}-interval", "en": "{level} interval"},
     "weight": {"nl": "gewicht", "en": "weight"},
 }
 
 
-def forest_data(result: MetaResult, lang: str | None = None) -> pd.DataFrame:
+def forest_data(
+    result: MetaResult, lang: str | None = None, *, plain: bool = False
+) -> pd.DataFrame:
     """The rows of a forest plot: every wijk, then the pooled estimate.
 
     Parameters
@@ -43,6 +47,9 @@ def forest_data(result: MetaResult, lang: str | None = None) -> pd.DataFrame:
     result : MetaResult
         From :func:`wijknet.inference.meta.meta_analysis` (with ``labels``).
     lang : {"nl", "en"}, optional
+    plain : bool, default False
+        Label the pooled row "Samen"/"Together" without tau² and I² (for
+        the leernetwerk and PlusWIJkteams: no method terms).
 
     Returns
     -------
@@ -64,6 +71,8 @@ def forest_data(result: MetaResult, lang: str | None = None) -> pd.DataFrame:
     units = result.units()
     pooled_label = text(TEXTS, "pooled", lang, tau2=fmt.number(result.tau2, 3, lang),
                         i2=fmt.percent(result.i2, 0, lang))  # fmt: skip
+    if plain:
+        pooled_label = text(TEXTS, "pooled_plain", lang)
     rows = pd.DataFrame(
         {
             "label": [*units["unit"], pooled_label],
@@ -82,7 +91,12 @@ def forest_data(result: MetaResult, lang: str | None = None) -> pd.DataFrame:
 
 
 def forest_chart(
-    result: MetaResult, *, lang: str | None = None, title: str | None = None, width: int = 420
+    result: MetaResult,
+    *,
+    lang: str | None = None,
+    title: str | None = None,
+    width: int = 420,
+    plain: bool = False,
 ) -> alt.LayerChart:
     """A forest plot of a meta-analysis as an Altair chart.
 
@@ -110,10 +124,10 @@ def forest_chart(
     (4, 'estimate')
     """
     lang = lang or get_language()
-    data = forest_data(result, lang)
+    data = forest_data(result, lang, plain=plain)
     order = data["label"].tolist()
     y = alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=320))
-    x_title = text(TEXTS, "estimate", lang)
+    x_title = text(TEXTS, "estimate_plain" if plain else "estimate", lang)
     tooltip = [
         alt.Tooltip("label:N", title=text(TEXTS, "wijk", lang)),
         alt.Tooltip("estimate:Q", title=x_title, format=".3f"),

@@ -589,7 +589,9 @@ def report_html(folder: str, sig: tuple, wijk: str | None, wave: str, lang: str)
 
     project = _load(folder, sig)
     if wijk is None:
-        report = build_programme_report(project, wave, n_permutations=REPORT_PERMUTATIONS, seed=0)
+        report = build_programme_report(
+            project, wave, n_permutations=REPORT_PERMUTATIONS, seed=0, forest=True
+        )
     else:
         report = build_wijk_report(project, wijk, wave, n_permutations=REPORT_PERMUTATIONS, seed=0)
     return render_html(report, lang)
@@ -776,3 +778,40 @@ def selection() -> Selection:
         folder, sig, project, error = open_project()
         sel = Selection(folder, sig, project, error, language(), None, None, (), None)
     return sel
+
+
+# --- steering ---------------------------------------------------------------------------------
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def steering_html(folder: str, sig: tuple, period: str, lang: str) -> str:
+    """The steering-group report of ``period`` (:mod:`wijknet.report.steering`) as HTML.
+
+    Raises :class:`wijknet.core.errors.DataError` for a wijkteam viewer (the report is refused).
+    """
+    from wijknet.report.steering import build_steering_report, render_steering
+
+    return render_steering(build_steering_report(_load(folder, sig), period, seed=0), lang)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def steering_pdf(folder: str, sig: tuple, period: str, lang: str) -> bytes:
+    """The steering-group report as PDF (headless Chromium)."""
+    from wijknet.report import pdf_bytes
+
+    return pdf_bytes(steering_html(folder, sig, period, lang))
+
+
+def steering_periods(folder: str, sig: tuple) -> list[str]:
+    """The periods the steering-group report can be made for (:func:`wijknet.analysis.steering.periods`)."""
+    from wijknet.analysis.steering import periods
+
+    return periods(_load(folder, sig).waves)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def what_works(folder: str, sig: tuple):
+    """:func:`wijknet.analysis.evaluation.what_works_where` of the project (the forest plots)."""
+    from wijknet.analysis.evaluation import what_works_where
+
+    return what_works_where(_load(folder, sig), seed=0)

@@ -882,10 +882,10 @@ TEXTS = {
         "improvement measures.",
     },
     "kpi_status_improvement_plan": {
-        "nl": "Twee keer op rij onder de bandbreedte: er is een verbeterplan nodig (anders kan de verzekeraar de "
-        "financiering van deze activiteit stoppen).",
-        "en": "Below the band twice in a row: an improvement plan is needed (otherwise the insurer may stop funding "
-        "this activity).",
+        "nl": "Twee keer op rij onder de bandbreedte: een analyse en een verbeterplan volgen, tenzij de "
+        "zorgverzekeraar (na overleg met de stuurgroep) besluit de activiteiten van deze KPI te stoppen.",
+        "en": "Below the band twice in a row: an analysis and an improvement plan follow, unless the insurer "
+        "(zorgverzekeraar) decides, after consulting the steering group, to stop the activities tied to this KPI.",
     },
     "kpi_status_no_judgement": {
         "nl": "Geen oordeel: er zijn geen antwoorden of er is geen bandbreedte voor deze meting.",
@@ -1519,6 +1519,77 @@ TEXTS = {
         "Hieronder staan de cijfers van deze wijk.",
         "en": "Only one wijk has data in {wave} ({wijk}): there is nothing to compare (yet). "
         "Below are this wijk's figures.",
+    },
+    # --- steering ---
+    "kpi_corrected_share": {
+        "nl": "Na correctie: {share} (correctie {points} procentpunt).",
+        "en": "After correction: {share} (correction {points} percentage points).",
+    },
+    "kpi_col_status_corrected": {"nl": "Oordeel na correctie", "en": "Judgement after correction"},
+    "kpi_no_correction": {"nl": "geen correctie", "en": "no correction"},
+    "steering_title": {"nl": "Stuurgroeprapportage", "en": "Steering-group report"},
+    "steering_intro": {
+        "nl": "De halfjaar- of jaarrapportage voor stuurgroep en zorgverzekeraar: go/no-go per wijk, KPI 3 zonder en "
+        "na correctie, netwerkindicatoren, effect tegen vergelijkingswijken, wat werkt waar, fasen en "
+        "procesindicatoren. Alleen groepscijfers.",
+        "en": "The half-yearly or year-end report for the steering group and the insurer: go/no-go per wijk, KPI 3 "
+        "without and after correction, network indicators, effect against comparison wijken, what works where, "
+        "phases and process indicators. Group figures only.",
+    },
+    "steering_period": {"nl": "Periode", "en": "Period"},
+    "steering_make": {"nl": "Stuurgroeprapportage maken", "en": "Make the steering-group report"},
+    "steering_busy": {"nl": "Rapportage maken …", "en": "Making the report …"},
+    "steering_html": {
+        "nl": "Stuurgroeprapportage downloaden (HTML)",
+        "en": "Download steering-group report (HTML)",
+    },
+    "steering_pdf": {
+        "nl": "Stuurgroeprapportage downloaden (PDF)",
+        "en": "Download steering-group report (PDF)",
+    },
+    "forest_title": {
+        "nl": "Wat werkt waar: effecten per wijk en samen",
+        "en": "What works where: effects per wijk and together",
+    },
+    "forest_intro": {
+        "nl": "Welke kenmerken van twee deelnemers samengaan met een relatie in {wave_to} (vanuit {wave_from}): per "
+        "wijk een lijn, samen een ruit. Rechts van de stippellijn: meer kans op een relatie; links: minder.",
+        "en": "Which features of two participants go with a tie in {wave_to} (from {wave_from}): a line per wijk, a "
+        "diamond for all together. Right of the dotted line: more chance of a tie; left: less.",
+    },
+    "forest_show": {
+        "nl": "Effecten per wijk berekenen en tonen",
+        "en": "Compute and show the effects per wijk",
+    },
+    "forest_none": {
+        "nl": "Te weinig gegevens om dit per wijk te schatten.",
+        "en": "Too little data to estimate this per wijk.",
+    },
+    "forest_note": {
+        "nl": "'Verschilt sterk per wijk': de wijken verschillen meer dan toeval verklaart. 'In de meeste wijken': in "
+        "minstens drie op de vier wijken.",
+        "en": "'Differs strongly per wijk': the wijken differ more than chance explains. 'In most wijken': in at "
+        "least three out of four wijken.",
+    },
+    "forest_note_researcher": {
+        "nl": "Log odds ratio's van het model van relatieverandering per wijk, random-effects meta-analyse (REML); "
+        "tau² en I² in het label van de gepoolde rij. Zie meta.csv.",
+        "en": "Log odds ratios of the tie-change model per wijk, random-effects meta-analysis (REML); tau² and I² "
+        "in the pooled row's label. See meta.csv.",
+    },
+    # --- wijkmeta ---
+    "wijkmeta_title": {"nl": "De wijken", "en": "The wijken"},
+    "wijkmeta_note": {
+        "nl": "Uit wijken.csv van het programmabureau: gemeente, subregio, pilot- of vergelijkingswijk en de fase "
+        "van de routekaart per meting. Vergelijkingswijken hebben geen wijkplan; zij laten zien hoe de "
+        "samenwerking zonder PlusWIJken verandert.",
+        "en": "From the programme office's wijken.csv: municipality, subregion, pilot or comparison wijk and the "
+        "route-map phase per wave. Comparison wijken have no wijkplan; they show how collaboration changes "
+        "without PlusWIJken.",
+    },
+    "wijkmeta_none": {
+        "nl": "Er is geen wijken.csv: alle wijken tellen als pilotwijk en er zijn geen fasen bekend.",
+        "en": "There is no wijken.csv: every wijk counts as a pilot wijk and no phases are known.",
     },
 }
 

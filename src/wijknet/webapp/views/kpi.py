@@ -10,6 +10,7 @@ from wijknet.analysis.kpi import (
     IMPROVEMENT,
     NO_JUDGEMENT,
     ON_TRACK,
+    judgement_text,
     kpi_row,
     kpi_rows,
     status_label,
@@ -138,8 +139,19 @@ def card(row: pd.Series, title: str) -> None:
                     )
                 )
         with judgement:
+            corrected = not fmt.is_missing(row.get("correction"))
+            if (
+                corrected
+            ):  # both judgements, clearly labelled (the plan judges after the correction)
+                st.caption(judgement_text(row, sel.lang)[0][0])
             st.markdown(status_badge(row["status"]))
             st.markdown(t(f"kpi_status_{row['status']}"))
+            if corrected:
+                label, _ = judgement_text(row, sel.lang)[1]
+                st.caption(label)
+                st.markdown(status_badge(row["status_corrected"]))
+                st.caption(t("kpi_corrected_share", share=pct(row["corrected_share"]),
+                             points=fmt.number(row["correction"], 0, sel.lang)))  # fmt: skip
         if shown:
             st.caption(t("kpi_counts", agree=int(row["agree"]), answered=int(row["answered"])))
         elif pd.isna(row["answered"]) or row["answered"] > 0:
@@ -307,6 +319,12 @@ overview = pd.DataFrame(
         ],
         t("kpi_col_answered"): [fmt.integer(v, sel.lang) for v in now["answered"]],
         status_col: [status_label(s, sel.lang) for s in now["status"]],
+        t("kpi_col_status_corrected"): [
+            " · ".join(words for _, words in judgement_text(r, sel.lang)[1:])
+            + (f" ({r['correction_reason']})" if r.get("correction_reason") else "")
+            or t("kpi_no_correction")
+            for r in now.to_dict("records")
+        ],
         t("kpi_col_cross"): [pct(cross.get(w)) for w in now["wijk"]],
     }
 )

@@ -56,6 +56,47 @@ if state.pdf_available():
 else:
     st.info(t("report_no_pdf"))
 
+# --- steering: the steering-group report (researchers and leernetwerk; a wijkteam gets its own wijk's report)
+viewer = sel.project.audience
+if viewer is None or viewer.sees_other_wijken:
+    st.subheader(t("steering_title"))
+    st.write(t("steering_intro"))
+    period = st.selectbox(
+        t("steering_period"), state.steering_periods(folder, sig), key="steering_period"
+    )
+    steering_key = (folder, sig, period, sel.lang)
+    if st.button(t("steering_make"), key="steering_make"):
+        with st.spinner(t("steering_busy")):
+            state.steering_html(*steering_key)
+        st.session_state["steering_for"] = steering_key
+    if st.session_state.get("steering_for") == steering_key:
+        st.download_button(
+            t("steering_html"),
+            data=state.steering_html(*steering_key).encode("utf-8"),
+            file_name=f"stuurgroeprapportage-{slug(period)}.html",
+            mime="text/html",
+            key="steering_html",
+            on_click=state.record_export,
+            args=(folder, "report"),
+            kwargs={"format": "html", "wijk": "", "kind": "stuurgroep"},
+        )
+        if state.pdf_available():
+            try:
+                pdf = state.steering_pdf(*steering_key)
+            except PdfError as exc:
+                st.error(ui.literal(exc))
+            else:
+                st.download_button(
+                    t("steering_pdf"),
+                    data=pdf,
+                    file_name=f"stuurgroeprapportage-{slug(period)}.pdf",
+                    mime="application/pdf",
+                    key="steering_pdf",
+                    on_click=state.record_export,
+                    args=(folder, "report"),
+                    kwargs={"format": "pdf", "wijk": "", "kind": "stuurgroep"},
+                )
+
 audience = sel.project.audience
 if audience is not None and audience.may_anonymise:
     st.subheader(t("anonymised_title"))

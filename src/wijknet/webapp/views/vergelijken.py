@@ -22,6 +22,7 @@ from wijknet.analysis.compare import (
     measure_text,
     wave_measures,
 )
+from wijknet.analysis.wijken import wijk_overview
 from wijknet.core import formatting as fmt
 from wijknet.webapp import state, ui
 from wijknet.webapp.texts import t
@@ -125,6 +126,11 @@ if chosen.possible:  # partial: no summary of a comparison that cannot be made
         else:
             st.write(t("compare_summary_empty"))
     st.caption(t("compare_summary_note"))
+
+# --- the wijken: municipality, group and phase per wave (wijk metadata, issue 15) ---------------
+st.subheader(t("wijkmeta_title"))
+st.dataframe(wijk_overview(project, wijken, sel.lang), hide_index=True, width="content")
+st.caption(t("wijkmeta_note") if len(project.wijk_meta) else t("wijkmeta_none"))
 
 
 # --- trends per wijk ----------------------------------------------------------------------
@@ -394,3 +400,33 @@ with st.expander(t("compare_all_numbers")):
         mime="text/csv",
         key="compare_download",
     )
+
+
+# --- steering: what works where, one forest per tie-change effect (issue 15) --------------------------
+with st.expander(t("forest_title"), expanded=False):
+    from wijknet.analysis.steering import effect_words, latest_effects, term_label
+    from wijknet.viz.forest import forest_chart
+
+    researcher = sel.project.audience is None or sel.project.audience.tier == "onderzoeker"
+    # The models take a few seconds: fitted only when asked (and then cached).
+    shown = st.toggle(t("forest_show"), key="forest_show")
+    effects = latest_effects(state.what_works(*sel.key), sel.wave) if shown else None
+    if effects is None:
+        pass
+    elif not effects:
+        st.info(t("forest_none"))
+    else:
+        st.write(
+            t(
+                "forest_intro",
+                wave_from=ui.literal(effects[0][1]),
+                wave_to=ui.literal(effects[0][2]),
+            )
+        )
+        for term, _, _, result in effects:
+            st.markdown(
+                f"**{ui.literal(term_label(term, sel.lang))}**: {ui.literal(effect_words(result, sel.lang))}."
+            )
+            chart = forest_chart(result, lang=sel.lang, title="", width=460, plain=not researcher)
+            st.altair_chart(ui.localise(chart, sel.lang), width="content", theme=None)
+        st.caption(t("forest_note_researcher" if researcher else "forest_note"))
