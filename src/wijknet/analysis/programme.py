@@ -31,15 +31,24 @@ LENSES: list[Callable[..., dict[str, pd.DataFrame]]] = [
 ]
 
 
-def programme_tables(project, *, seed: int = 0) -> dict[str, pd.DataFrame]:
+def programme_tables(
+    project, *, seed: int = 0, n_jobs: int = 1, scheduler=None
+) -> dict[str, pd.DataFrame]:
     """Every lens's tables of ``project``, by file stem (``"roles"`` -> ``roles.csv``).
+
+    The lenses are independent: with ``n_jobs`` or ``scheduler`` they run side by
+    side (:func:`wijknet.analysis.standard.run_tasks`); the tables are the same
+    and come in the order of :data:`LENSES`.
 
     Examples
     --------
     >>> isinstance(programme_tables.__doc__, str)
     True
     """
+    from wijknet.analysis.standard import run_tasks
+
+    tasks = [(lens, (), {"seed": seed}) for lens in LENSES]
     tables: dict[str, pd.DataFrame] = {}
-    for lens in LENSES:
-        tables.update(lens(project, seed=seed))
+    for part in run_tasks(project, tasks, n_jobs=n_jobs, scheduler=scheduler):
+        tables.update(part)
     return tables

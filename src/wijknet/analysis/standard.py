@@ -177,6 +177,7 @@ def analyse(
     n_jobs: int = 1,
     progress: Callable[[int, int], None] | None = None,
     nonresponse: str = "none",
+    scheduler=None,
     **graph_options,
 ) -> AnalysisResult:
     """Compute actor metrics, network metrics, domain mixing and E-I per domain for every wijk and wave.
@@ -203,6 +204,13 @@ def analyse(
         :func:`wijknet.analysis.nonresponse.treat_nonresponse`). Imputations use
         ``seed``. The tables get a last column ``nonresponse`` with this
         name; the wave comparison (``change``) uses the observed graphs.
+    scheduler : str, dask.distributed.Client or LocalCluster, optional
+        Send the work to a Dask cluster instead (:func:`run_tasks`): the
+        address of its scheduler (``"tcp://host:8786"``), a ``Client`` or a
+        cluster object. ``n_jobs`` is then ignored. The numbers are identical
+        to a local run with the same ``seed``: every network's tests are
+        seeded by ``seed`` inside its own task, never by the worker or the
+        order in which tasks finish.
     **graph_options
         Passed to :func:`wijknet.graph.build.build_graph` (``tie_types``,
         ``min_weight``, ``symmetrise``).
@@ -228,36 +236,11 @@ def analyse(
     )  # no waves: a DataError instead of pandas' "No objects to concatenate"
     keys = [(w, v) for w in project.wijken for v in project.waves]
     pairs = [(w, a, b) for w in project.wijken for a, b in wave_pairs(project.waves)]
-    total = len(keys) + len(pairs)
-    run = delayed(analyse_graph)
-    jobs = (
-        run(
-            project,
-            w,
-            v,
-            attr=attr,
-            n_permutations=n_permutations,
-            seed=seed,
-            nonresponse=nonresponse,
-            **graph_options,
-        )
-        for w, v in keys
-    )
-    parts = []
-    for done, part in enumerate(Parallel(n_jobs=n_jobs, return_as="generator")(jobs), start=1):
-        parts.append(part)
-        if progress is not None:
-            progress(done, total)
-    compare = delayed(compare_waves)
-    jobs = (compare(project, w, a, b, attr=attr, n_permutations=n_permutations, seed=seed, **graph_options)
-            for w, a, b in pairs)  # fmt: skip
-    changes = []
-    for done, part in enumerate(
-        Parallel(n_jobs=n_jobs, return_as="generator")(jobs), start=len(keys) + 1
-    ):
-        changes.append(part)
-        if progress is not None:
-            progress(done, total)
+    options = dict(attr=attr, n_permutations=n_permutations, seed=seed, **graph_options)
+    tasks = [(analyse_graph, (w, v), {**options, "nonresponse": nonresponse}) for w, v in keys]
+    tasks += [(compare_waves, (w, a, b), options) for w, a, b in pairs]
+    results = run_tasks(project, tasks, n_jobs=n_jobs, scheduler=scheduler, progress=progress)
+    parts, changes = results[: len(keys)], results[len(keys) :]
     change = (
         pd.concat(changes, ignore_index=True) if changes else pd.DataFrame(columns=CHANGE_COLUMNS)
     )
@@ -286,8 +269,86 @@ def analyse(
         ei_domains=_order(ei_domains, EI_DOMAIN_COLUMNS).assign(**treated),
         change=change,
         kpi3=kpi3(project) if project.has_responses else None,
-        programme=programme_tables(project, seed=seed),
+        programme=programme_tables(project, seed=seed, n_jobs=n_jobs, scheduler=scheduler),
     )
+
+
+def _call(project: Project, fn: Callable, args: tuple, kwargs: dict):
+    # One BLAS thread in every task, wherever it runs: a multi-threaded BLAS sums in another order,
+    # and serial, joblib and Dask runs must give the same digits (parallelism is across networks).
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(limits=1):
+        return fn(project, *args, **kwargs)
+
+
+def run_tasks(
+    project: Project,
+    tasks: list[tuple[Callable, tuple, dict]],
+    *,
+    n_jobs: int = 1,
+    scheduler=None,
+    progress: Callable[[int, int], None] | None = None,
+) -> list:
+    """``[fn(project, *args, **kwargs) for fn, args, kwargs in tasks]``, serially, with joblib or on Dask.
+
+    The per-network work of :func:`analyse` (one task per wijk and wave, per
+    pair of waves, per lens). Results come back in the order of ``tasks``
+    whatever the order in which they finish, and each task seeds its own
+    permutations, so serial, ``n_jobs`` and Dask runs give the same numbers.
+
+    Parameters
+    ----------
+    project : Project
+        Sent once to every worker (``Client.scatter(..., broadcast=True)`` on Dask).
+    tasks : list of (callable, tuple, dict)
+    n_jobs : int
+        Processes for joblib (``1``: in this process; ``-1``: all cores).
+    scheduler : str, Client or cluster, optional
+        A ``dask.distributed`` scheduler address, ``Client`` or cluster
+        (anything with ``scheduler_address``, such as ``LocalCluster`` or
+        dask-jobqueue's ``SLURMCluster``).
+    progress : callable, optional
+        ``progress(done, total)`` after each task.
+    """
+    total = len(tasks)
+    if scheduler is not None:
+        return _run_dask(project, tasks, scheduler, progress)
+    if n_jobs == 1:
+        results = []
+        for done, (fn, args, kwargs) in enumerate(tasks, start=1):
+            results.append(_call(project, fn, args, kwargs))
+            if progress is not None:
+                progress(done, total)
+        return results
+    jobs = (delayed(_call)(project, fn, args, kwargs) for fn, args, kwargs in tasks)
+    results = []
+    for done, part in enumerate(Parallel(n_jobs=n_jobs, return_as="generator")(jobs), start=1):
+        results.append(part)
+        if progress is not None:
+            progress(done, total)
+    return results
+
+
+def _run_dask(project, tasks, scheduler, progress) -> list:
+    from dask.distributed import Client
+
+    own = not isinstance(scheduler, Client)
+    address = getattr(scheduler, "scheduler_address", scheduler)
+    client = Client(address, set_as_default=False) if own else scheduler
+    try:
+        remote = client.scatter(project, broadcast=True, hash=False)
+        futures = [client.submit(_call, remote, fn, args, kwargs, pure=False)
+                   for fn, args, kwargs in tasks]  # fmt: skip
+        results: list = []
+        for done, future in enumerate(futures, start=1):  # in the order of the tasks
+            results.append(future.result())
+            if progress is not None:
+                progress(done, len(futures))
+        return results
+    finally:
+        if own:
+            client.close()
 
 
 def protect_aggregates(
