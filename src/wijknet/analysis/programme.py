@@ -19,6 +19,7 @@ from collections.abc import Callable
 import pandas as pd
 
 from wijknet.analysis import evaluation, kernaanpak, onderstroom, opportunities, team, worlds
+from wijknet.analysis.parallel import run_tasks
 
 #: The lenses in the order their tables are written: each is ``lens(project, seed=...) -> {stem: table}``.
 LENSES: list[Callable[..., dict[str, pd.DataFrame]]] = [
@@ -37,7 +38,7 @@ def programme_tables(
     """Every lens's tables of ``project``, by file stem (``"roles"`` -> ``roles.csv``).
 
     The lenses are independent: with ``n_jobs`` or ``scheduler`` they run side by
-    side (:func:`wijknet.analysis.standard.run_tasks`); the tables are the same
+    side (:func:`wijknet.analysis.parallel.run_tasks`); the tables are the same
     and come in the order of :data:`LENSES`.
 
     Examples
@@ -45,8 +46,6 @@ def programme_tables(
     >>> isinstance(programme_tables.__doc__, str)
     True
     """
-    from wijknet.analysis.standard import run_tasks
-
     tasks = [(lens, (), {"seed": seed}) for lens in LENSES]
     tables: dict[str, pd.DataFrame] = {}
     for part in run_tasks(project, tasks, n_jobs=n_jobs, scheduler=scheduler):
