@@ -60,6 +60,9 @@ def main() -> None:
         cold = visit_all(folder)
         os.environ.pop(cache.ENV_OFF)
         cache.clear(folder)
+        import streamlit as st
+
+        st.cache_data.clear()  # else the warm-up is answered from the memory cache and stores nothing
         t = time.perf_counter()
         warm(folder)
         print(f"warm-up (wijknet cache warm): {time.perf_counter() - t:.1f} s")
