@@ -19,6 +19,12 @@ def own_keys(tmp_path_factory, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def no_results_cache(monkeypatch):
+    """No persistent results cache (wijknet.cache) unless a test switches it on: tests share folders like the demo's."""
+    monkeypatch.setenv("WIJKNET_NO_CACHE", "1")
+
+
+@pytest.fixture(autouse=True)
 def dutch():
     """Every test starts in the default language."""
     set_language("nl")

@@ -20,6 +20,7 @@ import pandas as pd
 
 from wijknet.analysis import evaluation, kernaanpak, onderstroom, opportunities, team, worlds
 from wijknet.analysis import wijken as wijk_metadata
+from wijknet.analysis.parallel import run_tasks
 
 #: The lenses in the order their tables are written: each is ``lens(project, seed=...) -> {stem: table}``.
 LENSES: list[Callable[..., dict[str, pd.DataFrame]]] = [
@@ -33,15 +34,22 @@ LENSES: list[Callable[..., dict[str, pd.DataFrame]]] = [
 ]
 
 
-def programme_tables(project, *, seed: int = 0) -> dict[str, pd.DataFrame]:
+def programme_tables(
+    project, *, seed: int = 0, n_jobs: int = 1, scheduler=None
+) -> dict[str, pd.DataFrame]:
     """Every lens's tables of ``project``, by file stem (``"roles"`` -> ``roles.csv``).
+
+    The lenses are independent: with ``n_jobs`` or ``scheduler`` they run side by
+    side (:func:`wijknet.analysis.parallel.run_tasks`); the tables are the same
+    and come in the order of :data:`LENSES`.
 
     Examples
     --------
     >>> isinstance(programme_tables.__doc__, str)
     True
     """
+    tasks = [(lens, (), {"seed": seed}) for lens in LENSES]
     tables: dict[str, pd.DataFrame] = {}
-    for lens in LENSES:
-        tables.update(lens(project, seed=seed))
+    for part in run_tasks(project, tasks, n_jobs=n_jobs, scheduler=scheduler):
+        tables.update(part)
     return tables

@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
-from joblib import Parallel, delayed
 
 from wijknet.analysis.change import CHANGE_COLUMNS, compare_waves, wave_pairs
 from wijknet.analysis.change import CHANGE_LINES as CHANGE_LINES  # re-exported: it lived here
 from wijknet.analysis.change import protect_change as protect_change
+from wijknet.analysis.parallel import run_tasks as run_tasks  # re-exported
 from wijknet.graph.build import build_graph
 from wijknet.metrics import actor_metrics, ei_index_by_group, mixing_matrix, network_metrics
 from wijknet.privacy.suppression import (
@@ -177,6 +177,7 @@ def analyse(
     n_jobs: int = 1,
     progress: Callable[[int, int], None] | None = None,
     nonresponse: str = "none",
+    scheduler=None,
     **graph_options,
 ) -> AnalysisResult:
     """Compute actor metrics, network metrics, domain mixing and E-I per domain for every wijk and wave.
@@ -203,6 +204,13 @@ def analyse(
         :func:`wijknet.analysis.nonresponse.treat_nonresponse`). Imputations use
         ``seed``. The tables get a last column ``nonresponse`` with this
         name; the wave comparison (``change``) uses the observed graphs.
+    scheduler : str, dask.distributed.Client or LocalCluster, optional
+        Send the work to a Dask cluster instead (:func:`run_tasks`): the
+        address of its scheduler (``"tcp://host:8786"``), a ``Client`` or a
+        cluster object. ``n_jobs`` is then ignored. The numbers are identical
+        to a local run with the same ``seed``: every network's tests are
+        seeded by ``seed`` inside its own task, never by the worker or the
+        order in which tasks finish.
     **graph_options
         Passed to :func:`wijknet.graph.build.build_graph` (``tie_types``,
         ``min_weight``, ``symmetrise``).
@@ -228,36 +236,11 @@ def analyse(
     )  # no waves: a DataError instead of pandas' "No objects to concatenate"
     keys = [(w, v) for w in project.wijken for v in project.waves]
     pairs = [(w, a, b) for w in project.wijken for a, b in wave_pairs(project.waves)]
-    total = len(keys) + len(pairs)
-    run = delayed(analyse_graph)
-    jobs = (
-        run(
-            project,
-            w,
-            v,
-            attr=attr,
-            n_permutations=n_permutations,
-            seed=seed,
-            nonresponse=nonresponse,
-            **graph_options,
-        )
-        for w, v in keys
-    )
-    parts = []
-    for done, part in enumerate(Parallel(n_jobs=n_jobs, return_as="generator")(jobs), start=1):
-        parts.append(part)
-        if progress is not None:
-            progress(done, total)
-    compare = delayed(compare_waves)
-    jobs = (compare(project, w, a, b, attr=attr, n_permutations=n_permutations, seed=seed, **graph_options)
-            for w, a, b in pairs)  # fmt: skip
-    changes = []
-    for done, part in enumerate(
-        Parallel(n_jobs=n_jobs, return_as="generator")(jobs), start=len(keys) + 1
-    ):
-        changes.append(part)
-        if progress is not None:
-            progress(done, total)
+    options = dict(attr=attr, n_permutations=n_permutations, seed=seed, **graph_options)
+    tasks = [(analyse_graph, (w, v), {**options, "nonresponse": nonresponse}) for w, v in keys]
+    tasks += [(compare_waves, (w, a, b), options) for w, a, b in pairs]
+    results = run_tasks(project, tasks, n_jobs=n_jobs, scheduler=scheduler, progress=progress)
+    parts, changes = results[: len(keys)], results[len(keys) :]
     change = (
         pd.concat(changes, ignore_index=True) if changes else pd.DataFrame(columns=CHANGE_COLUMNS)
     )
@@ -286,7 +269,7 @@ def analyse(
         ei_domains=_order(ei_domains, EI_DOMAIN_COLUMNS).assign(**treated),
         change=change,
         kpi3=kpi3(project) if project.has_responses else None,
-        programme=programme_tables(project, seed=seed),
+        programme=programme_tables(project, seed=seed, n_jobs=n_jobs, scheduler=scheduler),
     )
 
 

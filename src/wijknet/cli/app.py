@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 from tqdm import tqdm
 
+from wijknet import cache as results_cache
 from wijknet.cli.console import fail, text_table
 from wijknet.core.errors import DataError
 from wijknet.core.i18n import set_language, text
@@ -62,6 +63,27 @@ TEXTS = {
         "en": "KPI corrections (kpi_corrections): {n}.",
     },
     "progress": {"nl": "Netwerken analyseren", "en": "Analysing networks"},
+    # --- scale ---
+    "cache_off": {
+        "nl": "De resultatencache staat uit (WIJKNET_NO_CACHE).",
+        "en": "The results cache is switched off (WIJKNET_NO_CACHE).",
+    },
+    "cache_warmed": {
+        "nl": "Resultatencache gevuld: {n} resultaten in {path}",
+        "en": "Results cache filled: {n} results in {path}",
+    },
+    "cache_failed": {
+        "nl": "Deze pagina's gaven een fout: {pages}",
+        "en": "These pages raised an error: {pages}",
+    },
+    "cache_cleared": {
+        "nl": "Resultatencache verwijderd: {path}",
+        "en": "Results cache deleted: {path}",
+    },
+    "cache_empty": {
+        "nl": "Er was geen resultatencache ({path}).",
+        "en": "There was no results cache ({path}).",
+    },
     "no_responses": {
         "nl": "Het project heeft geen enquêteantwoorden (responses.csv of .xlsx ontbreekt of is leeg); er is niets te tonen.",
         "en": "The project has no survey responses (responses.csv or .xlsx is missing or empty); there is nothing to show.",
@@ -377,6 +399,18 @@ def analyse(
     ] = NonResponse.none,
     audience: AudienceOption = DEFAULT_AUDIENCE,
     unlock: UnlockOption = False,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            help="Address of a Dask scheduler (tcp://host:8786): the networks are analysed on that cluster instead of here; the numbers are the same. See docs/scaling.md."
+        ),
+    ] = None,
+    cache: Annotated[
+        bool,
+        typer.Option(
+            help="Keep the result in the project's results cache (.wijknet-cache/) and reuse it when nothing changed; also fills the app's cache of the same data."
+        ),
+    ] = True,
 ) -> None:
     """Compute the network measures of every wijk and wave and write them as CSV files.
 
@@ -405,24 +439,83 @@ def analyse(
             bar.total = total
             bar.update(done - bar.n)
 
+        options = dict(n_permutations=permutations, seed=seed, tie_types=tie_type or None,
+                       min_weight=min_weight, nonresponse=nonresponse.value, weight=weight.value, min_level=min_level,
+                       symmetrise=None if symmetrise is Symmetrise.none else symmetrise.value)  # fmt: skip
         try:
-            result = run_analysis(
+            result = results_cache.cached(
+                data_dir if cache else None,
                 project,
-                n_permutations=permutations,
-                seed=seed,
-                n_jobs=jobs,
-                progress=progress,
-                tie_types=tie_type or None,
-                min_weight=min_weight,
-                symmetrise=None if symmetrise is Symmetrise.none else symmetrise.value,
-                nonresponse=nonresponse.value,
-                weight=weight.value,
-                min_level=min_level,
+                "wijknet.analysis.standard.analyse",
+                options,
+                f"{project.audience}|{unlock}",
+                lambda: run_analysis(
+                    project, n_jobs=jobs, progress=progress, scheduler=scheduler, **options
+                ),
             )
         except DataError as exc:  # e.g. weighting by ratings for an audience without ratings
             fail(exc)
     written = result.write(out)
     typer.echo(text(TEXTS, "written", files=", ".join(str(p) for p in written)))
+
+
+cache_app = typer.Typer(
+    help="The project's results cache (.wijknet-cache/ beside the data): fill, list or empty it.",
+    no_args_is_help=True,
+)
+app.add_typer(cache_app, name="cache")
+
+
+@cache_app.command(name="warm")
+def cache_warm(
+    data_dir: Annotated[Path, typer.Argument(help="Project folder or project store.")],
+    audience: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--audience",
+            help="For a store: compute for this audience (repeat; default: onderzoeker and every user's audience).",
+        ),
+    ] = None,
+) -> None:
+    """Compute what every app page shows first and keep it, so the pages open at once after a restart.
+
+    Run it after an import (wijknet import empties the cache: the data changed).
+    """
+    from wijknet.webapp.warm import warm
+
+    if not results_cache.enabled():
+        typer.echo(text(TEXTS, "cache_off"))
+        raise typer.Exit(1)
+    report = warm(data_dir, audience or None)
+    typer.echo(
+        text(TEXTS, "cache_warmed", n=report["entries"], path=results_cache.cache_path(data_dir))
+    )
+    if report["failed"]:
+        typer.echo(text(TEXTS, "cache_failed", pages=", ".join(report["failed"])), err=True)
+
+
+@cache_app.command(name="list")
+def cache_list(
+    data_dir: Annotated[Path, typer.Argument(help="Project folder or project store.")],
+) -> None:
+    """List the cached results (name, audience, size); no values are shown."""
+    table = results_cache.entries(data_dir)
+    typer.echo(table.drop(columns=["data_hash"]).to_string(index=False) if len(table) else "-")
+
+
+@cache_app.command(name="clear")
+def cache_clear(
+    data_dir: Annotated[Path, typer.Argument(help="Project folder or project store.")],
+) -> None:
+    """Delete the results cache of the project (it is rebuilt on demand)."""
+    found = results_cache.clear(data_dir)
+    typer.echo(
+        text(
+            TEXTS,
+            "cache_cleared" if found else "cache_empty",
+            path=results_cache.cache_path(data_dir),
+        )
+    )
 
 
 @app.command()

@@ -10,6 +10,7 @@ of their weights and whose ``tie_type`` lists the types, ``;``-separated.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Literal
 
@@ -54,6 +55,22 @@ def plain(value):
     return value
 
 
+_MEMO: dict[int, dict] = {}  # id(project) -> {key: graph}; dropped when the project is collected
+MEMO_SIZE = 4096  # graphs kept per project (a region of 150 wijken x 3 waves holds 450 per view)
+
+
+def _memo_of(project) -> dict:
+    memo = _MEMO.get(id(project))
+    if memo is None:
+        memo = _MEMO[id(project)] = {}
+        try:
+            weakref.finalize(project, _MEMO.pop, id(project), None)
+        except TypeError:  # not weak-referenceable: no memo
+            _MEMO.pop(id(project), None)
+            return {}
+    return memo
+
+
 def build_graph(
     project: Project,
     wijk: str,
@@ -66,6 +83,11 @@ def build_graph(
     min_level: int | None = None,
 ) -> nx.DiGraph | nx.Graph:
     """Build the stakeholder graph of one wijk in one wave.
+
+    The graphs of one project object are built once per wijk, wave and
+    options and kept (the lenses of ``wijknet analyse`` ask for the same
+    graph many times); every call returns a fresh copy, so a caller may
+    change it. A project whose tables are replaced builds anew.
 
     Parameters
     ----------
@@ -127,6 +149,30 @@ def build_graph(
     >>> list(H.edges(data="weight")), H.degree("i1")
     ([('z1', 'w1', 2.0)], 0)
     """
+    key = (wijk, wave, None if tie_types is None else tuple(tie_types), min_weight, symmetrise, weight,
+           min_level, id(project.actors), id(project.ties), len(project.ties),
+           id(getattr(project, "actor_waves", None)), id(getattr(project, "ratings", None)))  # fmt: skip
+    memo = _memo_of(project)
+    G = memo.get(key)
+    if G is None:
+        G = _build_graph(project, wijk, wave, tie_types=tie_types, min_weight=min_weight,
+                         symmetrise=symmetrise, weight=weight, min_level=min_level)  # fmt: skip
+        if len(memo) < MEMO_SIZE:
+            memo[key] = G
+    return G.copy()
+
+
+def _build_graph(
+    project: Project,
+    wijk: str,
+    wave: str,
+    *,
+    tie_types: Iterable[str] | None = None,
+    min_weight: float | None = None,
+    symmetrise: Symmetrise = None,
+    weight: Weight = "weight",
+    min_level: int | None = None,
+) -> nx.DiGraph | nx.Graph:
     actors = project.present(wijk, wave)
     ties = project.ties[(project.ties["wijk"] == wijk) & (project.ties["wave"] == wave)]
     if tie_types is not None:

@@ -437,17 +437,31 @@ def _passes(rule: Callable[[str], bool], value) -> bool:
         return False
 
 
+def _by_value(series: pd.Series, convert: Callable) -> pd.Series:
+    """``series.map(convert)``, calling ``convert`` once per distinct value (columns repeat a few values)."""
+    if len(series) == 0:
+        return series.map(convert)
+    codes, uniques = pd.factorize(series, use_na_sentinel=False)
+    converted = pd.Series([convert(v) for v in uniques], dtype=object)
+    return pd.Series(converted.to_numpy()[codes], index=series.index)
+
+
 def _check(df: pd.DataFrame, checks: dict[str, Check], file: str) -> list[Problem]:
     """A problem per cell that breaks its column's rule, by row then column; missing (NaN) cells pass."""
     problems = []
     for column, (key, rule) in checks.items():
         if column not in df.columns:
             continue
-        for row, value in df[column].items():
-            if not pd.isna(value) and not _passes(rule, value):
-                problems.append(
-                    Problem(file, text(TEXTS, key, value=value), row=int(row), column=column)
-                )
+        values = df[column]
+        values = values[values.notna()]
+        # The rule is a function of the text alone: test each distinct value once, report every cell.
+        bad = [v for v in pd.unique(values) if not _passes(rule, v)]
+        if not bad:
+            continue
+        for row, value in values[values.isin(bad)].items():
+            problems.append(
+                Problem(file, text(TEXTS, key, value=value), row=int(row), column=column)
+            )
     return sorted(problems, key=lambda p: (p.row or 0, p.column or ""))
 
 
@@ -506,8 +520,22 @@ def validate_ties(
     wijk_of = dict(zip(actors["actor_id"], actors["wijk"]))
     seen: dict[tuple, int] = {}
     tie_type = df["tie_type"] if "tie_type" in df.columns else pd.Series("", index=df.index)
-    for row, wijk, wave, source, target, ttype in zip(
-        df.index, df["wijk"], df["wave"], df["source"], df["target"], tie_type
+    # The common case checked at once: every actor known and of the tie's wijk, no self-tie, no
+    # duplicate. Only when that fails does the loop below find (and word) each problem, row by row.
+    columns = {"wijk": df["wijk"], "wave": df["wave"], "source": df["source"],
+               "target": df["target"], "tie_type": tie_type}  # fmt: skip
+    ties = pd.DataFrame({k: v.astype(object).to_numpy() for k, v in columns.items()})
+    sides_ok = True
+    for column in ("source", "target"):
+        actor = ties[column]
+        of = actor.map(wijk_of)
+        sides_ok &= bool(
+            (actor.eq("") | (of.notna() & (ties["wijk"].eq("") | of.eq(ties["wijk"])))).all()
+        )
+    clean = (sides_ok and not bool((ties["source"].ne("") & ties["source"].eq(ties["target"])).any())
+             and not bool(ties.duplicated().any()))  # fmt: skip
+    for row, wijk, wave, source, target, ttype in (
+        [] if clean else zip(df.index, df["wijk"], df["wave"], df["source"], df["target"], tie_type)
     ):
         for column, actor in (("source", source), ("target", target)):
             if not actor:
@@ -551,7 +579,9 @@ def validate_ties(
     for col in TIE_OPTIONAL:
         if col not in out.columns:
             out[col] = ""
-    out["weight"] = out["weight"].map(lambda v: float(_to_float_str(v)) if v != "" else 1.0)
+    out["weight"] = _by_value(
+        out["weight"], lambda v: float(_to_float_str(v)) if v != "" else 1.0
+    ).astype(float)
     return out
 
 
@@ -718,7 +748,9 @@ def validate_ratings(
     out = df.copy()
     for item in RATING_ITEMS:
         out[item] = (
-            out[item].map(rating_answer).astype(float) if item in out.columns else float("nan")
+            _by_value(out[item], rating_answer).astype(float)
+            if item in out.columns
+            else float("nan")
         )
     return out
 

@@ -49,6 +49,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from wijknet import cache as results_cache
 from wijknet.core.errors import DataError, Problem
 from wijknet.core.i18n import text
 from wijknet.store.audit import record
@@ -260,6 +261,7 @@ def forget_actor(folder: str | Path, actor_id: str, *, username: str | None = No
         conn.execute("VACUUM")  # rebuilds the file: no free page keeps older deleted content
         conn.execute(f"PRAGMA busy_timeout = {int(CHECKPOINT_WAIT * 1000)}")
         busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+    results_cache.clear(folder)  # cached tables may hold the person's measures: personal data too
     return ForgetReport(
         observations, responses, len(removed_files), len(pending), redacted, len(orphans), not busy
     )

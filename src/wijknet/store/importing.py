@@ -58,6 +58,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from wijknet import cache as results_cache
 from wijknet.core import clock
 from wijknet.core.errors import DataError, Problem
 from wijknet.core.i18n import text
@@ -407,6 +408,8 @@ def import_files(
             allow_missing=tuple(allow_missing or ()),
         )
         report = importer.run(todo)
+        if not dry_run:  # the data changed: every cached result is stale (wijknet.cache)
+            results_cache.clear(folder)
         if dry_run:
             report.files = unread + report.files
             report.problems = problems + report.problems

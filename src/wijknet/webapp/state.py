@@ -15,6 +15,8 @@ This module only calls library functions; it holds no analysis of its own.
 
 from __future__ import annotations
 
+import functools
+import inspect
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +25,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 import streamlit as st
 
+from wijknet import cache as results_cache
 from wijknet.analysis import coverage, tables
 from wijknet.core.errors import DataError
 from wijknet.core.settings import PERMUTATIONS
@@ -60,6 +63,31 @@ DEFAULTS = {"lang": "nl", "wijk": None, "wave": None, "tie_types": [], "min_weig
 
 
 # --- cached loading and computing ------------------------------------------------
+
+
+def persistent(fn):
+    """Read ``fn(folder, sig, ...)`` from the project's persistent results cache first (:mod:`wijknet.cache`).
+
+    Put it under ``@st.cache_data``: Streamlit's memory cache answers within a
+    session, this one after a restart. The key holds the content of the
+    project as restricted for the viewer, the arguments, the viewer's
+    audience (``sig``) and the wijknet version.
+    """
+    signature_of = inspect.signature(fn)
+
+    @functools.wraps(fn)
+    def wrapper(folder, sig, *args, **kwargs):
+        _files, audience, unlocked = sig
+        bound = signature_of.bind(folder, sig, *args, **kwargs)
+        bound.apply_defaults()
+        # As Streamlit: arguments named with a leading underscore (a Project) are not part of the key.
+        params = {k: v for k, v in list(bound.arguments.items())[2:] if not k.startswith("_")}
+        # Pages run as ``__main__``: the file name keeps their ``_view`` functions apart.
+        name = f"{fn.__module__}.{Path(fn.__code__.co_filename).stem}.{fn.__qualname__}"
+        return results_cache.cached(folder, _load(folder, sig), name, params, f"{audience}|{unlocked}",
+                                    lambda: fn(folder, sig, *args, **kwargs))  # fmt: skip
+
+    return wrapper
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -128,6 +156,7 @@ def graph(
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
+@persistent
 def layout(folder: str, sig: tuple, wijk: str) -> dict[str, tuple[float, float]]:
     """Positions for the map, on the union of all waves (unfiltered) of a wijk."""
     from wijknet.viz.layout import stable_layout
@@ -138,6 +167,7 @@ def layout(folder: str, sig: tuple, wijk: str) -> dict[str, tuple[float, float]]
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
+@persistent
 def actor_table(
     folder: str,
     sig: tuple,
@@ -151,6 +181,7 @@ def actor_table(
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
+@persistent
 def connector_ranking(
     folder: str,
     sig: tuple,
@@ -192,6 +223,7 @@ def actor_names(
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
+@persistent
 def network_table(
     folder: str,
     sig: tuple,
@@ -208,6 +240,7 @@ def network_table(
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
+@persistent
 def nonresponse_table(
     folder: str,
     sig: tuple,
@@ -230,6 +263,7 @@ def nonresponse_table(
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
+@persistent
 def mixing_table(
     folder: str,
     sig: tuple,
@@ -251,6 +285,7 @@ def mixing_table(
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
+@persistent
 def map_html(
     folder: str,
     sig: tuple,
@@ -307,6 +342,7 @@ def tie_evidence_table(
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
+@persistent
 def wave_difference(
     folder: str,
     sig: tuple,
@@ -325,6 +361,7 @@ def wave_difference(
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
+@persistent
 def diff_map_html(
     folder: str,
     sig: tuple,
@@ -361,6 +398,7 @@ def diff_map_html(
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
+@persistent
 def change_row(
     folder: str,
     sig: tuple,
@@ -388,6 +426,7 @@ def change_row(
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
+@persistent
 def metric_trends(
     folder: str,
     sig: tuple,
@@ -415,6 +454,7 @@ def metric_trends(
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
+@persistent
 def tie_change(
     folder: str,
     sig: tuple,
@@ -446,6 +486,7 @@ def tie_change(
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
+@persistent
 def kpi_table(folder: str, sig: tuple) -> pd.DataFrame:
     """:func:`wijknet.analysis.kpi.kpi3`: KPI 3 per wijk and wave, with the pooled rows (``wijk = ALL_WIJKEN``)."""
     from wijknet.analysis.kpi import kpi3
@@ -454,6 +495,7 @@ def kpi_table(folder: str, sig: tuple) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
+@persistent
 def viewer_kpi(folder: str, sig: tuple) -> pd.DataFrame:
     """:func:`wijknet.analysis.kpi.kpi3_for_audience`: KPI 3 with the programme figure the viewer may see.
 
@@ -469,6 +511,7 @@ def viewer_kpi(folder: str, sig: tuple) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
+@persistent
 def kpi_structure(
     folder: str, sig: tuple, tie_types: tuple[str, ...] = (), min_weight: float | None = None
 ) -> pd.DataFrame:
@@ -488,6 +531,7 @@ SMALL_MAP_HEIGHT = 240  # height of one map in the small multiples of the compar
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
+@persistent
 def compare_table(
     folder: str, sig: tuple, tie_types: tuple[str, ...] = (), min_weight: float | None = None
 ) -> pd.DataFrame:
@@ -500,6 +544,7 @@ def compare_table(
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
+@persistent
 def compare_summary(
     folder: str,
     sig: tuple,
@@ -533,6 +578,7 @@ def comparison(project: Project, wave: str | None) -> coverage.Comparison:
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
+@persistent
 def compare_mixing(
     folder: str,
     sig: tuple,
@@ -547,6 +593,7 @@ def compare_mixing(
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
+@persistent
 def small_map_html(
     folder: str,
     sig: tuple,
@@ -580,6 +627,7 @@ def small_map_html(
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
+@persistent
 def report_html(folder: str, sig: tuple, wijk: str | None, wave: str, lang: str) -> str:
     """The self-contained HTML of the wijk report (:func:`wijknet.report.build_wijk_report`), all ties.
 
@@ -810,6 +858,7 @@ def steering_periods(folder: str, sig: tuple) -> list[str]:
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
+@persistent
 def what_works(folder: str, sig: tuple):
     """:func:`wijknet.analysis.evaluation.what_works_where` of the project (the forest plots)."""
     from wijknet.analysis.evaluation import what_works_where

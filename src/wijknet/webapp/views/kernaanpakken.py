@@ -14,11 +14,13 @@ from wijknet.webapp.texts import t
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
+@state.persistent
 def _view(folder: str, sig: tuple, wijk: str, wave: str, lang: str) -> list[dict]:
     return kernaanpak.wijk_view(state.load(folder), wijk, wave, lang=lang)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
+@state.persistent
 def _completeness(folder: str, sig: tuple, wave: str, lang: str):
     return kernaanpak.completeness_display(state.load(folder), wave, lang=lang)
 

@@ -13,6 +13,7 @@ from wijknet.webapp.texts import t
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
+@state.persistent
 def _tables(folder: str, sig: tuple, wijk: str | None, wave: str | None, _project) -> dict:
     """:func:`wijknet.analysis.worlds.world_tables` of one wijk (all waves) or of every wijk in one wave."""
     return worlds.world_tables(

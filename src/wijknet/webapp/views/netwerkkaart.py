@@ -34,6 +34,7 @@ with st.sidebar:
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
+@state.persistent
 def _weighted_map(
     folder, sig, wijk, wave, tie_types, min_weight, weight, min_level, lang, names, all_names
 ):

@@ -14,6 +14,7 @@ STEP_COLOURS = ["#edf8e9", "#bae4b3", "#74c476", "#31a354", "#006d2c"]
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
+@state.persistent
 def _view(folder: str, sig: tuple, wijk: str) -> dict:
     return wijk_participation(state.load(folder), wijk)
 

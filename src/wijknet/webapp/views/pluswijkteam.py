@@ -13,6 +13,7 @@ from wijknet.webapp.texts import t
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
+@state.persistent
 def _view(folder: str, sig: tuple, wijk: str, wave: str, lang: str) -> dict:
     return team.team_view(state.load(folder), wijk, wave, lang=lang)
 

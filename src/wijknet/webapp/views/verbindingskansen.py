@@ -16,6 +16,7 @@ MAP_HEIGHT = 620
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
+@state.persistent
 def _view(folder: str, sig: tuple, wijk: str, wave: str, k: int, _project) -> dict:
     """:func:`wijknet.analysis.opportunities.opportunity_view` (cached per viewer, wijk, wave and k)."""
     missing = opportunities.kernaanpak_missing(_project, wijk, wave)

@@ -365,6 +365,7 @@ if mixing["suppressed"].any():
 
 # --- oanalysis: intensity and trust next to the structure (issue 14) ---------------------------------
 @st.cache_data(show_spinner=False, max_entries=8)
+@state.persistent
 def _onderstroom(folder: str, sig: tuple, wave: str):
     return compare_onderstroom(state.load(folder), wave)
 

@@ -19,11 +19,13 @@ LEVEL_COLOURS = ["#c6dbef", "#6baed6", "#2171b5", "#08306b"]
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
+@state.persistent
 def _view(folder: str, sig: tuple, wijk: str) -> dict:
     return wijk_onderstroom(state.load(folder), wijk)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
+@state.persistent
 def _themes(folder: str, sig: tuple, wijk: str) -> pd.DataFrame:
     return wijk_themes(state.load(folder), wijk)
 

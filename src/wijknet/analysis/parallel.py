@@ -1,0 +1,91 @@
+"""Running the per-network work of ``analyse`` serially, with joblib or on a Dask cluster.
+
+:func:`run_tasks` is shared by :func:`wijknet.analysis.standard.analyse` and
+:func:`wijknet.analysis.programme.programme_tables` (docs/scaling.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from joblib import Parallel, delayed
+
+from wijknet.project import Project
+
+
+def _call(project: Project, fn: Callable, args: tuple, kwargs: dict):
+    # One BLAS thread in every task, wherever it runs: a multi-threaded BLAS sums in another order,
+    # and serial, joblib and Dask runs must give the same digits (parallelism is across networks).
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(limits=1):
+        return fn(project, *args, **kwargs)
+
+
+def run_tasks(
+    project: Project,
+    tasks: list[tuple[Callable, tuple, dict]],
+    *,
+    n_jobs: int = 1,
+    scheduler=None,
+    progress: Callable[[int, int], None] | None = None,
+) -> list:
+    """``[fn(project, *args, **kwargs) for fn, args, kwargs in tasks]``, serially, with joblib or on Dask.
+
+    The per-network work of :func:`analyse` (one task per wijk and wave, per
+    pair of waves, per lens). Results come back in the order of ``tasks``
+    whatever the order in which they finish, and each task seeds its own
+    permutations, so serial, ``n_jobs`` and Dask runs give the same numbers.
+
+    Parameters
+    ----------
+    project : Project
+        Sent once to every worker (``Client.scatter(..., broadcast=True)`` on Dask).
+    tasks : list of (callable, tuple, dict)
+    n_jobs : int
+        Processes for joblib (``1``: in this process; ``-1``: all cores).
+    scheduler : str, Client or cluster, optional
+        A ``dask.distributed`` scheduler address, ``Client`` or cluster
+        (anything with ``scheduler_address``, such as ``LocalCluster`` or
+        dask-jobqueue's ``SLURMCluster``).
+    progress : callable, optional
+        ``progress(done, total)`` after each task.
+    """
+    total = len(tasks)
+    if scheduler is not None:
+        return _run_dask(project, tasks, scheduler, progress)
+    if n_jobs == 1:
+        results = []
+        for done, (fn, args, kwargs) in enumerate(tasks, start=1):
+            results.append(_call(project, fn, args, kwargs))
+            if progress is not None:
+                progress(done, total)
+        return results
+    jobs = (delayed(_call)(project, fn, args, kwargs) for fn, args, kwargs in tasks)
+    results = []
+    for done, part in enumerate(Parallel(n_jobs=n_jobs, return_as="generator")(jobs), start=1):
+        results.append(part)
+        if progress is not None:
+            progress(done, total)
+    return results
+
+
+def _run_dask(project, tasks, scheduler, progress) -> list:
+    from dask.distributed import Client
+
+    own = not isinstance(scheduler, Client)
+    address = getattr(scheduler, "scheduler_address", scheduler)
+    client = Client(address, set_as_default=False) if own else scheduler
+    try:
+        remote = client.scatter(project, broadcast=True, hash=False)
+        futures = [client.submit(_call, remote, fn, args, kwargs, pure=False)
+                   for fn, args, kwargs in tasks]  # fmt: skip
+        results: list = []
+        for done, future in enumerate(futures, start=1):  # in the order of the tasks
+            results.append(future.result())
+            if progress is not None:
+                progress(done, len(futures))
+        return results
+    finally:
+        if own:
+            client.close()

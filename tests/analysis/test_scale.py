@@ -1,0 +1,75 @@
+"""Serial, joblib and Dask runs of ``analyse`` give the same tables (wijknet.analysis.standard.run_tasks)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from tests.webapp.test_pages import write_project
+from wijknet.analysis.standard import analyse, run_tasks
+from wijknet.project import Project
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory) -> Project:
+    folder = write_project(tmp_path_factory.mktemp("scale") / "p", n=14)
+    return Project.from_folder(folder)
+
+
+def tables(result) -> dict[str, pd.DataFrame]:
+    out = {"actor_metrics": result.actor_metrics, "network_metrics": result.network_metrics,
+           "mixing": result.mixing, "ei_domains": result.ei_domains, "change": result.change}  # fmt: skip
+    return out | result.programme
+
+
+def assert_same(a, b) -> None:
+    ta, tb = tables(a), tables(b)
+    assert list(ta) == list(tb)
+    for name in ta:  # identical CSV text: the same digits, not just close
+        assert ta[name].to_csv(index=False) == tb[name].to_csv(index=False), name
+
+
+@pytest.fixture(scope="module")
+def serial(small):
+    return analyse(small, n_permutations=20, seed=3)
+
+
+def test_joblib_equals_serial(small, serial):
+    assert_same(serial, analyse(small, n_permutations=20, seed=3, n_jobs=2))
+
+
+def test_dask_equals_serial(small, serial):
+    distributed = pytest.importorskip("dask.distributed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
+                                  dashboard_address=None) as cluster:  # fmt: skip
+        seen = []
+        result = analyse(small, n_permutations=20, seed=3, scheduler=cluster.scheduler_address,
+                         progress=lambda done, total: seen.append((done, total)))  # fmt: skip
+        assert_same(serial, result)
+        assert seen[-1][0] == seen[-1][1] == 2 * 2 + 2  # 2 wijken x 2 waves, 1 pair each
+        with distributed.Client(cluster) as client:  # a Client is accepted as well
+            assert_same(serial, analyse(small, n_permutations=20, seed=3, scheduler=client))
+
+
+def test_another_seed_changes_the_p_values(small, serial):
+    other = analyse(small, n_permutations=20, seed=4)
+    assert not serial.network_metrics["ei_p_value"].equals(other.network_metrics["ei_p_value"])
+
+
+def _count(project, wijk, *, add):  # a task: the number of actors of a wijk plus add
+    return int((project.actors["wijk"] == wijk).sum()) + add
+
+
+def test_run_tasks_keeps_the_order_of_the_tasks(small):
+    tasks = [(_count, (w,), {"add": i}) for i, w in enumerate(["Zuid", "Noord", "Zuid"])]
+    # 14 actors per wijk (write_project n=14): 14 + 0, 14 + 1, 14 + 2
+    assert run_tasks(small, tasks) == [14, 15, 16]
+    assert run_tasks(small, tasks, n_jobs=2) == [14, 15, 16]
+
+
+def test_graph_memo_returns_fresh_copies(small):
+    G = small.graph("Noord", "2025")
+    n = G.number_of_nodes()
+    G.remove_node(next(iter(G)))  # a caller changing its graph does not change the next one
+    assert small.graph("Noord", "2025").number_of_nodes() == n
+    assert small.graph("Noord", "2025", min_weight=100).number_of_edges() == 0
