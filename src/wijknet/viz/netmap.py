@@ -1037,3 +1037,282 @@ def remote_references(document: str) -> list[str]:
         re.IGNORECASE,
     )
     return pattern.findall(document)
+
+
+def _static_scene(G, positions, *, taxonomy, node_size, lang, show_names, max_labels, height,
+                  attr, aggregate_only, focus, steps, size_label):  # fmt: skip
+    """Scene of :func:`map_scene` in the frame of a static picture: shapes with plain colours, a legend."""
+    scene = map_scene(G, positions, node_size=node_size, show_names=show_names, max_labels=max_labels,
+                      height=height, aggregate_only=aggregate_only, focus=focus, steps=steps)  # fmt: skip
+    canvas, radius, labels, ego, hot = (
+        scene[k] for k in ("canvas", "radius", "labels", "ego", "hot")
+    )
+    boxes = [
+        (x - radius[v], y - radius[v], x + radius[v], y + radius[v]) for v, (x, y) in canvas.items()
+    ]
+    boxes += [lab.box for lab in labels.values()]
+    margin = 16.0
+    x0 = min((b[0] for b in boxes), default=0.0) - margin
+    y0 = min((b[1] for b in boxes), default=0.0) - margin
+    x1 = max((b[2] for b in boxes), default=1.0) + margin
+    y1 = max((b[3] for b in boxes), default=1.0) + margin
+    domains = taxonomy.order({_text(G.nodes[v].get(attr)) for v in G.nodes} - {""})
+    legend_items = [(taxonomy.colour(d), taxonomy.label(d, lang)) for d in domains]
+    notes = []
+    if not aggregate_only and node_size and size_label:
+        notes.append(text(TEXTS, "legend_size", lang, label=size_label))
+    if any(G.degree(v) == 0 for v in G.nodes):
+        notes.append(text(TEXTS, "legend_isolates", lang))
+    if scene["focus"] is not None:
+        notes.append(
+            text(TEXTS, "legend_focus", lang, steps=text(TEXTS, f"steps_{min(steps, 2)}", lang))
+        )
+    shapes = []
+    for v in sorted(G.nodes, key=lambda m: (radius[m], str(m))):
+        data = G.nodes[v]
+        domain = _text(data.get(attr))
+        colour = taxonomy.colour(domain) if domain else "#999999"
+        outside = ego is not None and v not in ego
+        alpha = 0.15 if outside else 0.3 if G.degree(v) == 0 else 1.0
+        team = _plain(data.get("pluswijkteam")) is True and not aggregate_only
+        border = "#000000" if v == scene["focus"] else _TEAM_BORDER if team else _darker(colour)
+        width = 5.0 if v == scene["focus"] else 3.5 if team else 1.0
+        x, y = canvas[v]
+        shapes.append((x - x0, y - y0, radius[v], colour, border, width, alpha))
+    lines = []
+    for u, v in sorted(G.edges, key=lambda e: (str(e[0]), str(e[1]))):
+        near = hot is None or (u, v) in hot or (v, u) in hot
+        (ax, ay), (bx, by) = canvas[u], canvas[v]
+        lines.append((ax - x0, ay - y0, bx - x0, by - y0, "#333333" if hot is not None and near else _EDGE_COLOUR,
+                      0.85 if hot is not None and near else 0.07 if hot is not None else 0.3))  # fmt: skip
+    placed = [
+        {**lab.as_dict(), "x": lab.x - x0, "y": lab.y - y0,
+         "lead": None if lab.leader is None else [lab.leader[0] - x0, lab.leader[1] - y0,
+                                                  lab.leader[2] - x0, lab.leader[3] - y0]}
+        for lab in labels.values()
+    ]  # fmt: skip
+    return {"width": x1 - x0, "height": y1 - y0, "shapes": shapes, "lines": lines, "labels": placed,
+            "legend": legend_items, "notes": notes}  # fmt: skip
+
+
+def _legend_rows(items, width: float) -> tuple[list[tuple[float, float, str, str]], float]:
+    """Legend entries wrapped to ``width``: ``(x, y_centre, colour, label)`` each, and the legend's height."""
+    x, y, out = 12.0, 18.0, []
+    for colour, label in items:
+        w = 19 + 0.62 * 15 * len(label) + 18
+        if x > 12.0 and x + w > width - 12:
+            x, y = 12.0, y + 24.0
+        out.append((x, y, colour, label))
+        x += w
+    return out, y + 44.0
+
+
+def network_map_svg(
+    G: nx.Graph,
+    positions: Mapping[str, tuple[float, float]],
+    *,
+    taxonomy: Taxonomy,
+    node_size: Mapping[str, float] | None = None,
+    size_label: str | None = None,
+    lang: str = "nl",
+    show_names: bool = True,
+    max_labels: int | None = None,
+    height: int = 720,
+    attr: str = "domain",
+    aggregate_only: bool = False,
+    focus: str | None = None,
+    steps: int = 1,
+    title: str | None = None,
+) -> str:
+    """The map as a self-contained SVG: the same positions, sizes and placed names as the HTML map.
+
+    Parameters are those of :func:`network_map_html` (with
+    ``placed_labels=True``); the drawing is :func:`map_scene`'s, so a
+    download matches the screen. No script, no remote reference, no hover
+    text: only what is drawn (names only where the HTML map draws them;
+    none for ``aggregate_only``). Ties are straight lines without arrow
+    heads; the domain legend is above the drawing.
+
+    Returns
+    -------
+    str
+        An ``<svg>`` document (UTF-8 text).
+    """
+    sc = _static_scene(G, positions, taxonomy=taxonomy, node_size=node_size, lang=lang, show_names=show_names,
+                       max_labels=max_labels, height=height, attr=attr, aggregate_only=aggregate_only,
+                       focus=focus, steps=steps, size_label=size_label)  # fmt: skip
+    rows, legend_top = _legend_rows(sc["legend"], sc["width"])
+    W, H = sc["width"], sc["height"] + legend_top
+    esc = html.escape
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{W:.0f}" height="{H:.0f}" viewBox="0 0 {W:.0f} {H:.0f}" '
+        f'font-family="Source Sans Pro, Segoe UI, Arial, sans-serif" role="img">',
+        f"<title>{esc(title or text(TEXTS, 'title', lang))}</title>",
+        f'<rect width="{W:.0f}" height="{H:.0f}" fill="#ffffff"/>',
+    ]
+    legend = []
+    for x, y, colour, label in rows:
+        legend.append(f'<circle cx="{x + 7:.1f}" cy="{y:.1f}" r="7" fill="{esc(colour)}" stroke="{_darker(colour)}"/>'
+                      f'<text x="{x + 19:.1f}" y="{y + 5:.1f}" font-size="15" fill="#222">{esc(label)}</text>')  # fmt: skip
+    if sc["notes"]:
+        legend.append(f'<text x="12" y="{legend_top - 14:.1f}" font-size="13" fill="#444">'
+                      f'{esc(" · ".join(sc["notes"]))}</text>')  # fmt: skip
+    out.append('<g class="legend">' + "".join(legend) + "</g>")
+    out.append(f'<g transform="translate(0,{legend_top:.0f})">')
+    out.append(
+        '<g class="ties">'
+        + "".join(
+            f'<line x1="{a:.1f}" y1="{b:.1f}" x2="{c:.1f}" y2="{d:.1f}" stroke="{col}" stroke-opacity="{op}" '
+            'stroke-width="0.8"/>'
+            for a, b, c, d, col, op in sc["lines"]
+        )
+        + "</g>"
+    )
+    out.append(
+        '<g class="actors">'
+        + "".join(
+            f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{r:.1f}" fill="{esc(col)}" stroke="{esc(bd)}" '
+            f'stroke-width="{bw}" fill-opacity="{al}" stroke-opacity="{al}"/>'
+            for cx, cy, r, col, bd, bw, al in sc["shapes"]
+        )
+        + "</g>"
+    )
+    labels = []
+    for lab in sc["labels"]:
+        if lab["lead"]:
+            a, b, c, d = lab["lead"]
+            labels.append(f'<line x1="{a:.1f}" y1="{b:.1f}" x2="{c:.1f}" y2="{d:.1f}" stroke="#3c3c3c" '
+                          'stroke-opacity="0.7" stroke-width="1"/>')  # fmt: skip
+        labels.append(
+            f'<text x="{lab["x"]:.1f}" y="{lab["y"]:.1f}" font-size="{lab["s"]}" text-anchor="middle" '
+            f'dominant-baseline="central" '
+            f'fill="#1a1a1a" stroke="#ffffff" stroke-width="3" paint-order="stroke">{esc(lab["t"])}</text>'
+        )
+    out.append('<g class="labels">' + "".join(labels) + "</g></g></svg>")
+    return "".join(out)
+
+
+def _font(size: float):
+    from PIL import ImageFont
+
+    for name in ("DejaVuSans.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "Arial.ttf"):
+        try:
+            return ImageFont.truetype(name, max(int(round(size)), 1))
+        except OSError:
+            continue
+    return ImageFont.load_default(size=max(int(round(size)), 1))
+
+
+def network_map_png(G: nx.Graph, positions: Mapping[str, tuple[float, float]], *, scale: float = 2.0,
+                    **kwargs) -> bytes:  # fmt: skip
+    """The map of :func:`network_map_svg` as a PNG (Pillow), ``scale`` times the SVG's size.
+
+    The same scene (positions, sizes, placed names, legend) is painted with
+    Pillow; a name is squeezed to its box where the font is wider than the
+    estimate, so names never overlap. Keyword arguments are those of
+    :func:`network_map_svg` (``title`` is ignored).
+    """
+    import io
+
+    from PIL import Image, ImageColor, ImageDraw
+
+    kwargs.pop("title", None)
+    taxonomy = kwargs.pop("taxonomy")
+    sc = _static_scene(G, positions, taxonomy=taxonomy, node_size=kwargs.get("node_size"),
+                       lang=kwargs.get("lang", "nl"), show_names=kwargs.get("show_names", True),
+                       max_labels=kwargs.get("max_labels"), height=kwargs.get("height", 720),
+                       attr=kwargs.get("attr", "domain"), aggregate_only=kwargs.get("aggregate_only", False),
+                       focus=kwargs.get("focus"), steps=kwargs.get("steps", 1),
+                       size_label=kwargs.get("size_label"))  # fmt: skip
+    k = float(scale)
+    rows, legend_top = _legend_rows(sc["legend"], sc["width"])
+    W, H = int(sc["width"] * k), int((sc["height"] + legend_top) * k)
+    img = Image.new("RGBA", (W, H), "white")
+    top = legend_top * k
+
+    def rgba(colour, alpha):
+        r, g, b = ImageColor.getrgb(colour)[:3]
+        return (r, g, b, int(255 * alpha))
+
+    layer = Image.new("RGBA", (W, H), (255, 255, 255, 0))
+    draw = ImageDraw.Draw(layer)
+    for a, b, c, d, col, op in sc["lines"]:
+        draw.line(
+            [(a * k, b * k + top), (c * k, d * k + top)],
+            fill=rgba(col, op),
+            width=max(int(k * 0.8), 1),
+        )
+    img = Image.alpha_composite(img, layer)
+    draw = ImageDraw.Draw(img)
+    faded = Image.new("RGBA", (W, H), (255, 255, 255, 0))
+    fdraw = ImageDraw.Draw(faded)
+    for cx, cy, r, col, bd, bw, al in sorted(sc["shapes"], key=lambda s: s[6]):  # faded ones first
+        box = [(cx - r) * k, (cy - r) * k + top, (cx + r) * k, (cy + r) * k + top]
+        if al < 1:
+            fdraw.ellipse(box, fill=rgba(col, al), outline=rgba(bd, al), width=max(int(bw * k), 1))
+            continue
+        if faded is not None:
+            img.alpha_composite(faded)
+            faded = None
+        draw = ImageDraw.Draw(img)
+        draw.ellipse(box, fill=col, outline=bd, width=max(int(bw * k), 1))
+    if faded is not None:
+        img.alpha_composite(faded)
+    draw = ImageDraw.Draw(img)
+    for lab in sc["labels"]:
+        if lab["lead"]:
+            a, b, c, d = lab["lead"]
+            draw.line(
+                [(a * k, b * k + top), (c * k, d * k + top)],
+                fill=(60, 60, 60, 180),
+                width=max(int(k), 1),
+            )
+        size = lab["s"] * k
+        font = _font(size)
+        width = draw.textlength(lab["t"], font=font)
+        if width > (lab["w"] - 3) * k:
+            font = _font(size * (lab["w"] - 3) * k / width)
+        draw.text((lab["x"] * k, lab["y"] * k + top), lab["t"], font=font, fill="#1a1a1a", anchor="mm",
+                  stroke_width=max(int(1.5 * k), 1), stroke_fill="#ffffff")  # fmt: skip
+    font = _font(15 * k)
+    for x, y, colour, label in rows:
+        draw.ellipse(
+            [x * k, (y - 7) * k, (x + 14) * k, (y + 7) * k], fill=colour, outline=_darker(colour)
+        )
+        draw.text(((x + 19) * k, y * k), label, font=font, fill="#222222", anchor="lm")
+    if sc["notes"]:
+        draw.text((12 * k, (legend_top - 18) * k), " · ".join(sc["notes"]), font=_font(13 * k), fill="#444444",
+                  anchor="lm")  # fmt: skip
+    buffer = io.BytesIO()
+    img.convert("RGB").save(buffer, format="PNG", compress_level=6)
+    return buffer.getvalue()
+
+
+#: The formats :func:`render_map` writes, with their file extension and MIME type.
+MAP_FORMATS = {
+    "html": ("html", "text/html"),
+    "svg": ("svg", "image/svg+xml"),
+    "png": ("png", "image/png"),
+}
+
+
+def render_map(
+    kind: str, G: nx.Graph, positions: Mapping[str, tuple[float, float]], **kwargs
+) -> str | bytes:
+    """The map as ``kind`` ``"html"`` (interactive, placed names), ``"svg"`` or ``"png"``, from one scene.
+
+    Keyword arguments are those of :func:`network_map_html`; the SVG and PNG
+    ignore what only the interactive map has (tooltips, respondents'
+    dashed borders, overlay, compact). The HTML of a download is the page's
+    own map, so it holds the same names and hover texts as the screen, no more.
+    """
+    if kind == "html":
+        return network_map_html(G, positions, placed_labels=True, **kwargs)
+    static = {k: v for k, v in kwargs.items() if k in {
+        "taxonomy", "node_size", "size_label", "lang", "show_names", "max_labels", "height", "attr",
+        "aggregate_only", "focus", "steps"}}  # fmt: skip
+    if kind == "svg":
+        return network_map_svg(G, positions, **static)
+    if kind == "png":
+        return network_map_png(G, positions, **static)
+    raise ValueError(f"unknown map format {kind!r}; expected one of {sorted(MAP_FORMATS)}")
