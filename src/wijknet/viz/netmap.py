@@ -409,7 +409,8 @@ def find_actors(index: Sequence[Mapping[str, str]], query: str, limit: int = 20)
 
     Every word of the query must occur in the entry (case and accents
     ignored). Entries whose label starts with the query come first, then
-    those where a word starts with it, then the rest, each in label order.
+    those where a word of the name starts with it, then a word of the role,
+    organisation or domain, then the rest, each in label order.
     An empty query finds nothing.
 
     Examples
@@ -429,12 +430,15 @@ def find_actors(index: Sequence[Mapping[str, str]], query: str, limit: int = 20)
         if not all(w in key for w in words):
             continue
         label = _fold(entry["label"])
+        name_words = label.split(" · ")[0].split()
         rank = (
             0
             if label.startswith(q)
             else 1
-            if any(t.startswith(words[0]) for t in key.split())
+            if any(t.startswith(words[0]) for t in name_words)
             else 2
+            if any(t.startswith(words[0]) for t in key.split())
+            else 3
         )
         hits.append((rank, label, entry["id"]))
     return [h[2] for h in sorted(hits)][:limit]
