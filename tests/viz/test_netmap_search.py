@@ -18,6 +18,7 @@ from wijknet.viz.netmap import (
     ego_nodes,
     ego_ties,
     find_actors,
+    focus_of,
     map_scene,
     network_map_html,
     remote_references,
@@ -180,3 +181,31 @@ def test_leernetwerk_map_downloads_carry_no_name(people_files):
         for n in blank.nodes:
             blank.nodes[n].update(name="x", role="x", organisation="x")
         assert render_map("png", G, pos, **kw) == render_map("png", blank, pos, **kw)
+
+
+def test_an_organisation_is_found_as_a_whole_with_the_ties_of_all_its_people():
+    # Two people of "Welzijn Heide" (w1, w2), one of "Praktijk Heidezicht" (z1); ties w1-z1, w2-x, x-y.
+    G = nx.Graph([("w1", "z1"), ("w2", "x"), ("x", "y")])
+    for n, org in {
+        "w1": "Welzijn Heide",
+        "w2": "Welzijn Heide",
+        "z1": "Praktijk Heidezicht",
+    }.items():
+        G.nodes[n].update(name=f"Persoon {n}", organisation=org)
+    for n in ("x", "y"):
+        G.nodes[n]["name"] = f"Persoon {n}"
+    index = search_index(G)
+    hits = find_actors(index, "welzijn heide")
+    assert hits[0] == "org:Welzijn Heide"  # the organisation before its people
+    assert set(hits[1:]) == {"w1", "w2"}
+    assert not any(
+        e["id"] == "org:Praktijk Heidezicht" for e in index
+    )  # one person: no group entry
+    members = focus_of(index, hits[0])
+    assert (
+        members == ("w1", "w2") and focus_of(index, "z1") == ("z1",) and focus_of(index, None) == ()
+    )
+    # Its ego view: both members at 0, their contacts z1 and x at 1; y is 2 steps out.
+    assert ego_nodes(G, members, 1) == {"w1": 0, "w2": 0, "z1": 1, "x": 1}
+    scene = map_scene(G, {n: (0.0, 0.0) for n in G}, focus=members, steps=1)
+    assert scene["focus"] == ("w1", "w2") and scene["hot"] == {("w1", "z1"), ("w2", "x")}

@@ -27,7 +27,7 @@ import json
 import math
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import networkx as nx
@@ -73,6 +73,10 @@ TEXTS = {
         "en": "dashed border: has not (yet) responded to the questionnaire",
     },
     "title": {"nl": "Netwerkkaart", "en": "Network map"},
+    "search_organisation": {
+        "nl": "{organisation} (hele organisatie, {n} personen)",
+        "en": "{organisation} (whole organisation, {n} people)",
+    },
     "legend_scale": {"nl": "grootte = {label}:", "en": "size = {label}:"},
     "legend_focus": {
         "nl": "zwarte rand: gekozen actor; vervaagd: buiten {steps}",
@@ -315,8 +319,9 @@ def ego_nodes(G: nx.Graph, node, steps: int = 1) -> dict[str, int]:
     Parameters
     ----------
     G : networkx.Graph or networkx.DiGraph
-    node : str
-        The chosen actor; an actor not in ``G`` gives an empty result.
+    node : str or collection of str
+        The chosen actor, or several (all members of an organisation: each
+        at distance 0); actors not in ``G`` are left out.
     steps : int
         1 for direct contacts, 2 for contacts of contacts as well.
 
@@ -326,10 +331,30 @@ def ego_nodes(G: nx.Graph, node, steps: int = 1) -> dict[str, int]:
     >>> sorted(ego_nodes(G, "a", 1).items()), sorted(ego_nodes(G, "a", 2).items())
     ([('a', 0), ('b', 1)], [('a', 0), ('b', 1), ('c', 2)])
     """
-    if node not in G:
+    sources = focus_members(G, node)
+    if not sources:
         return {}
     H = G.to_undirected(as_view=True) if G.is_directed() else G
-    return dict(nx.single_source_shortest_path_length(H, node, cutoff=max(int(steps), 0)))
+    lengths = nx.multi_source_dijkstra_path_length(
+        H, set(sources), cutoff=max(int(steps), 0), weight=lambda u, v, d: 1
+    )
+    return {v: int(d) for v, d in lengths.items()}
+
+
+def focus_members(G: nx.Graph, focus) -> tuple[str, ...]:
+    """The actors of ``G`` that a focus names: one actor id, or several (an organisation's members), sorted.
+
+    Examples
+    --------
+    >>> G = nx.Graph([("a", "b")])
+    >>> focus_members(G, "a"), focus_members(G, ("b", "a", "zz")), focus_members(G, None)
+    (('a',), ('a', 'b'), ())
+    """
+    if focus is None:
+        return ()
+    if isinstance(focus, str) or not isinstance(focus, Iterable):
+        return (str(focus),) if focus in G else ()
+    return tuple(sorted({str(v) for v in focus if v in G}))
 
 
 def ego_ties(G: nx.Graph, ego: Mapping[str, int], steps: int = 1) -> set[tuple[str, str]]:
@@ -367,7 +392,10 @@ def search_index(
 
     Each entry has ``id``, ``label`` (name, role and organisation, as shown
     in the search list) and ``key`` (the same words and the domain, lower
-    case without accents). ``G`` is the graph the viewer may see (a
+    case without accents). An organisation with two or more actors on the
+    map gets an entry of its own too (``id`` ``"org:<name>"``, ``members``:
+    their ids; first in the list), so a team finds its organisation and sees
+    the ties of all its people (:func:`focus_of`). ``G`` is the graph the viewer may see (a
     restricted project's graph: a PlusWIJkteam's own wijk, residents under a
     pseudonym), so the index holds nothing the map does not show. An
     ``aggregate_only`` audience (the leernetwerk) gets an empty index: its
@@ -401,7 +429,34 @@ def search_index(
                 "key": _fold(" ".join(w for w in words if w)),
             }
         )
-    return sorted(out, key=lambda e: (_fold(e["label"]), e["id"]))
+    groups: dict[str, list[str]] = {}
+    for node in G.nodes:
+        organisation = _text(G.nodes[node].get("organisation"))
+        if organisation:
+            groups.setdefault(organisation, []).append(str(node))
+    for organisation, members in groups.items():
+        if len(members) < 2:
+            continue  # one member: the person's own entry says it
+        label = text(TEXTS, "search_organisation", lang, organisation=organisation, n=len(members))
+        out.append({"id": f"org:{organisation}", "label": label, "key": _fold(organisation),
+                    "members": sorted(members)})  # fmt: skip
+    return sorted(out, key=lambda e: ("members" not in e, _fold(e["label"]), e["id"]))
+
+
+def focus_of(index: Sequence[Mapping], entry_id: str | None) -> tuple[str, ...]:
+    """The actors an entry of :func:`search_index` stands for: its members, or the actor itself.
+
+    Examples
+    --------
+    >>> focus_of([{"id": "org:X", "members": ["a", "b"]}, {"id": "a"}], "org:X")
+    ('a', 'b')
+    """
+    if entry_id is None:
+        return ()
+    for entry in index:
+        if entry["id"] == entry_id:
+            return tuple(entry.get("members") or (entry["id"],))
+    return ()
 
 
 def find_actors(index: Sequence[Mapping[str, str]], query: str, limit: int = 20) -> list[str]:
@@ -409,8 +464,9 @@ def find_actors(index: Sequence[Mapping[str, str]], query: str, limit: int = 20)
 
     Every word of the query must occur in the entry (case and accents
     ignored). Entries whose label starts with the query come first, then
-    those where a word of the name starts with it, then a word of the role,
-    organisation or domain, then the rest, each in label order.
+    those where each query word starts a word of the name (of an
+    organisation entry: its name), then a word of the role, organisation or
+    domain, then the rest; within each, organisations first, then label order.
     An empty query finds nothing.
 
     Examples
@@ -430,18 +486,18 @@ def find_actors(index: Sequence[Mapping[str, str]], query: str, limit: int = 20)
         if not all(w in key for w in words):
             continue
         label = _fold(entry["label"])
-        name_words = label.split(" · ")[0].split()
+        name_words = key.split() if "members" in entry else label.split(" · ")[0].split()
         rank = (
             0
             if label.startswith(q)
             else 1
-            if any(t.startswith(words[0]) for t in name_words)
+            if all(any(t.startswith(w) for t in name_words) for w in words)
             else 2
-            if any(t.startswith(words[0]) for t in key.split())
+            if all(any(t.startswith(w) for t in key.split()) for w in words)
             else 3
         )
-        hits.append((rank, label, entry["id"]))
-    return [h[2] for h in sorted(hits)][:limit]
+        hits.append((rank, "members" not in entry, label, entry["id"]))
+    return [h[3] for h in sorted(hits)][:limit]
 
 
 def size_scale(node_size: Mapping[str, float] | None, lang: str = "nl") -> list[tuple[float, str]]:
@@ -586,8 +642,18 @@ _LABEL_SCRIPT = """
                     animation: false});
     window.wijknetFitted = true;
   }
+  // Fit the drawing to the frame until the viewer zooms or drags; the frame gets its size late in an iframe.
+  var moved = false;
+  network.on("zoom", function () { moved = true; });
+  network.on("dragEnd", function (e) { if (!e.nodes || !e.nodes.length) { moved = true; } });
+  function refit() { if (!moved) { fit(); } }
   fit();
-  window.addEventListener("resize", fit);
+  window.addEventListener("load", refit);
+  window.addEventListener("resize", refit);
+  if (typeof ResizeObserver !== "undefined") {
+    new ResizeObserver(refit).observe(document.getElementById("mynetwork"));
+  }
+  setTimeout(refit, 300);
 })();
 </script>
 """
@@ -648,7 +714,8 @@ def map_scene(
         node_size, show_names, focus = None, False, None
     sizes = _sizes(nodes, node_size)
     radius = vis_radius(sizes, *radius_range)
-    focus = str(focus) if focus is not None and focus in G else None
+    members = focus_members(G, focus)
+    focus = members or None
     ego = ego_nodes(G, focus, steps) if focus is not None else None
     hot = ego_ties(G, ego, steps) if ego is not None else None
 
@@ -843,7 +910,7 @@ def network_map_html(
             color={
                 "background": fill,
                 "border": "#000000"
-                if node == scene["focus"]
+                if node in (scene["focus"] or ())
                 else _faded(_darker(colour), 0.2)
                 if outside
                 else _TEAM_BORDER
@@ -853,7 +920,7 @@ def network_map_html(
                 "hover": {"background": fill, "border": "#000000"},
             },
             borderWidth=5
-            if node == scene["focus"]
+            if node in (scene["focus"] or ())
             else (2 if compact else 4)
             if team
             else (1 if responded else 2),
@@ -1006,11 +1073,15 @@ def network_map_html(
             focus_steps=steps if scene["focus"] is not None else None,
             leaders=any(lab.leader is not None for lab in scene["labels"].values()),
         )
-        document = document.replace(
-            '<div class="card" style="width: 100%">',
-            box + '<div class="card" style="width: 100%">',
-            1,
-        )
+        if placed_labels:  # the map first, its legend under it
+            head, sep, tail = document.rpartition("</body>")
+            document = head + box + sep + tail if sep else document + box
+        else:
+            document = document.replace(
+                '<div class="card" style="width: 100%">',
+                box + '<div class="card" style="width: 100%">',
+                1,
+            )
     if placed_labels:
         payload = {
             "labels": [{**lab.as_dict(), "id": ids[lab.node]} for lab in scene["labels"].values()],
@@ -1079,8 +1150,9 @@ def _static_scene(G, positions, *, taxonomy, node_size, lang, show_names, max_la
         outside = ego is not None and v not in ego
         alpha = 0.15 if outside else 0.3 if G.degree(v) == 0 else 1.0
         team = _plain(data.get("pluswijkteam")) is True and not aggregate_only
-        border = "#000000" if v == scene["focus"] else _TEAM_BORDER if team else _darker(colour)
-        width = 5.0 if v == scene["focus"] else 3.5 if team else 1.0
+        chosen = v in (scene["focus"] or ())
+        border = "#000000" if chosen else _TEAM_BORDER if team else _darker(colour)
+        width = 5.0 if chosen else 3.5 if team else 1.0
         x, y = canvas[v]
         shapes.append((x - x0, y - y0, radius[v], colour, border, width, alpha))
     lines = []

@@ -323,13 +323,14 @@ def ego_size(
     wave: str,
     tie_types: tuple[str, ...],
     min_weight: float | None,
-    actor: str,
+    actor: str | tuple[str, ...],
     steps: int,
 ) -> int:
-    """Number of contacts within ``steps`` of ``actor`` (:func:`wijknet.viz.netmap.ego_nodes`, the actor not counted)."""
-    from wijknet.viz.netmap import ego_nodes
+    """Number of contacts within ``steps`` of ``actor`` (one id or an organisation's ids; themselves not counted)."""
+    from wijknet.viz.netmap import ego_nodes, focus_members
 
-    return max(len(ego_nodes(graph(folder, sig, wijk, wave, tie_types, min_weight), actor, steps)) - 1, 0)
+    G = graph(folder, sig, wijk, wave, tie_types, min_weight)
+    return max(len(ego_nodes(G, actor, steps)) - len(focus_members(G, actor)), 0)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -1468,7 +1468,7 @@ TEXTS = {
         "en": "No actors with ties across.",
     },
     # --- map ---
-    "map_search": {"nl": "Zoeken op de kaart", "en": "Search the map"},
+    "map_search": {"nl": "Zoeken", "en": "Search"},
     "map_search_label": {
         "nl": "Zoek een persoon, rol of organisatie",
         "en": "Search a person, role or organisation",

@@ -3,11 +3,11 @@
 import streamlit as st
 
 from wijknet.privacy.suppression import is_aggregate_only
-from wijknet.viz.netmap import find_actors
+from wijknet.viz.netmap import find_actors, focus_of
 from wijknet.webapp import state, ui
 from wijknet.webapp.texts import t
 
-MAP_HEIGHT = 680
+MAP_HEIGHT = 560
 MEASURES = ("degree", "betweenness", "brokerage", "none")
 
 sel = ui.header("page_map")
@@ -18,7 +18,7 @@ evidence_key = f"evidence_actor_{sel.wijk}_{sel.wave}"
 map_col, side = st.columns([3, 1], gap="medium")
 
 with side:  # the controls beside the map
-    focus, steps = None, 1
+    focus, steps, choice = None, 1, None
     if anonymous:
         st.caption(t("map_anonymous_search"))
     else:
@@ -33,16 +33,18 @@ with side:  # the controls beside the map
         hits = find_actors(index, query) if query else []
         if query and not hits:
             st.info(t("map_search_none", query=ui.literal(query)))
+        choice = None
         if hits:
-            focus = st.selectbox(
+            choice = st.selectbox(
                 t("map_search_hits"),
                 hits,
                 key=f"map_hit_{sel.wijk}_{sel.wave}_{query}",
                 format_func=shown.get,
             )
-        if focus is None:  # the actor of "Waar komt een relatie vandaan?" is highlighted too
-            focus = st.session_state.get(evidence_key)
-            focus = focus if focus in shown else None
+        if choice is None:  # the actor of "Waar komt een relatie vandaan?" is highlighted too
+            choice = st.session_state.get(evidence_key)
+            choice = choice if choice in shown else None
+        focus = focus_of(index, choice) or None
         if focus is not None:
             steps = st.radio(
                 t("map_ego"),
@@ -101,7 +103,7 @@ def _map(kind: str):
 
 with map_col:
     html, counts = _map("html")
-    st.iframe(html, height=MAP_HEIGHT + 130, alt=t("map_alt", wijk=sel.wijk, wave=sel.wave))
+    st.iframe(html, height=MAP_HEIGHT + 150, alt=t("map_alt", wijk=sel.wijk, wave=sel.wave))
     st.caption(
         t(
             "map_counts",
@@ -109,7 +111,7 @@ with map_col:
         )
     )
     if focus is not None:
-        st.caption(t("map_focus_caption", name=ui.literal(shown.get(focus, focus)),
+        st.caption(t("map_focus_caption", name=ui.literal(shown.get(choice, "")),
                      n=state.ego_size(folder, sig, sel.wijk, sel.wave, *sel.filters, focus, steps)))  # fmt: skip
     st.markdown(f"**{t('map_download')}**", help=t("map_download_help"))
     name = f"netwerkkaart_{sel.wijk}_{sel.wave}".replace(" ", "_")
