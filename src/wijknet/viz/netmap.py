@@ -104,6 +104,8 @@ OVERLAY_COLOURS = {"suggested": "#d95f02", "signal": "#7570b3"}
 #: The drawing is laid out for a frame about this many times wider than high;
 #: vis-network then fits it at a zoom close to 1, so labels keep their size.
 _ASPECT = 1.9
+#: Width:height of the Netwerkkaart page's map (placed names), in its column beside the controls.
+PLACED_ASPECT = 1.25
 _MIN_NODE, _MAX_NODE = 7.0, 24.0
 _EDGE_COLOUR = "#7f7f7f"
 _TEAM_BORDER = "#1a1a1a"
@@ -177,7 +179,7 @@ def _sizes(nodes: list[str], node_size: Mapping[str, float] | None) -> dict[str,
 
 
 def canvas_positions(
-    nodes, positions: Mapping[str, tuple[float, float]], height: int
+    nodes, positions: Mapping[str, tuple[float, float]], height: int, aspect: float = _ASPECT
 ) -> dict[str, tuple[float, float]]:
     """Positions in vis-network pixels for a frame of ``height`` pixels (about ``_ASPECT`` times wider).
 
@@ -186,12 +188,14 @@ def canvas_positions(
     small graphs and grows (zooms out) slowly for large ones; each axis is
     stretched to its extent, at most 1.6 times more than the other, so the
     layout keeps its shape. The network map and the difference map share
-    this scaling, so an actor sits in the same place on both.
+    this scaling, so an actor sits in the same place on both. ``aspect`` is
+    the width:height of the frame the drawing is made for (the Netwerkkaart
+    page's map sits in a narrower column than the small multiples).
     """
     nodes = list(nodes)
     n = max(len(nodes), 1)
     spread_y = 0.42 * height * max(1.0, math.sqrt(n / 90))
-    spread_x = spread_y * _ASPECT
+    spread_x = spread_y * aspect
     xs = [abs(float(positions[v][0])) for v in nodes if v in positions] or [1.0]
     ys = [abs(float(positions[v][1])) for v in nodes if v in positions] or [1.0]
     fx, fy = 1.0 / max(max(xs), 1e-6), 1.0 / max(max(ys), 1e-6)
@@ -693,6 +697,7 @@ def map_scene(
     steps: int = 1,
     radius_range: tuple[float, float] = (_MIN_NODE, _MAX_NODE),
     font_size: float = 15.0,
+    aspect: float = _ASPECT,
 ) -> dict:
     """Where everything of a map goes, shared by the HTML, SVG and PNG maps (same positions, same names).
 
@@ -709,7 +714,7 @@ def map_scene(
     :func:`map_labels`). None for ``aggregate_only`` or ``show_names=False``.
     """
     nodes = sorted(G.nodes, key=str)
-    canvas = canvas_positions(nodes, positions, height)
+    canvas = canvas_positions(nodes, positions, height, aspect)
     if aggregate_only:
         node_size, show_names, focus = None, False, None
     sizes = _sizes(nodes, node_size)
@@ -868,7 +873,8 @@ def network_map_html(
     node_min, node_max = (3.0, 10.0) if compact else (_MIN_NODE, _MAX_NODE)
     scene = map_scene(G, positions, node_size=node_size, show_names=show_names and placed_labels,
                       max_labels=max_labels, height=height, aggregate_only=aggregate_only, focus=focus,
-                      steps=steps, radius_range=(node_min, node_max))  # fmt: skip
+                      steps=steps, radius_range=(node_min, node_max),
+                      aspect=PLACED_ASPECT if placed_labels else _ASPECT)  # fmt: skip
     canvas, sizes, ego, hot = scene["canvas"], scene["sizes"], scene["ego"], scene["hot"]
     directed = G.is_directed()
     named = set(nodes)
@@ -1118,7 +1124,8 @@ def _static_scene(G, positions, *, taxonomy, node_size, lang, show_names, max_la
                   attr, aggregate_only, focus, steps, size_label):  # fmt: skip
     """Scene of :func:`map_scene` in the frame of a static picture: shapes with plain colours, a legend."""
     scene = map_scene(G, positions, node_size=node_size, show_names=show_names, max_labels=max_labels,
-                      height=height, aggregate_only=aggregate_only, focus=focus, steps=steps)  # fmt: skip
+                      height=height, aggregate_only=aggregate_only, focus=focus, steps=steps,
+                      aspect=PLACED_ASPECT)  # fmt: skip
     canvas, radius, labels, ego, hot = (
         scene[k] for k in ("canvas", "radius", "labels", "ego", "hot")
     )
