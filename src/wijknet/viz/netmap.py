@@ -575,7 +575,7 @@ def map_labels(
     """Canvas positions and placed labels of a map (:func:`wijknet.viz.labels.place_labels`).
 
     With ``every`` (the "all names" mode) the drawing is spread out (positions
-    times 1.3, up to five times) until every name fits without overlap; the
+    times 1.15, 1.15², ... up to 1.15¹²) until every name fits without overlap; the
     map is then fitted to its frame, so the names get smaller on screen but
     stay apart, and zooming in makes them larger. Otherwise the positions
     are kept and a name that fits nowhere is left out.
@@ -583,9 +583,11 @@ def map_labels(
     points = dict(canvas)
     placed = place_labels(points, names, radius=radius, order=order, size=size, min_size=min_size)
     tries = 0
-    while every and len(placed) < sum(1 for v in names.values() if v.strip()) and tries < 5:
+    wanted = sum(1 for v in names.values() if v.strip())
+    while every and len(placed) < wanted and tries < 12:
         tries += 1
-        points = {n: (x * 1.3, y * 1.3) for n, (x, y) in points.items()}
+        factor = 1.15**tries
+        points = {n: (x * factor, y * factor) for n, (x, y) in canvas.items()}
         placed = place_labels(
             points, names, radius=radius, order=order, size=size, min_size=min_size
         )
