@@ -52,7 +52,8 @@ with side:  # the controls beside the map
                 key="map_ego_steps",
                 format_func=lambda k: t(f"map_ego_{k}"),
             )
-    st.subheader(t("map_settings"))
+    if not anonymous:  # the leernetwerk's map has no settings
+        st.subheader(t("map_settings"))
     labels = {m: t(f"measure_{m}") for m in MEASURES}
     # Size by a measure points at single actors: not for an aggregate-only audience.
     measure = (
