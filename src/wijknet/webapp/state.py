@@ -299,8 +299,15 @@ def map_html(
     show_names: bool,
     all_names: bool,
     height: int,
-) -> str:
+    focus: str | None = None,
+    steps: int = 1,
+    kind: str = "html",
+) -> str | bytes:
     """The offline HTML of the network map (see :func:`wijknet.viz.netmap.network_map_html`).
+
+    With placed names (no overlap), the searched actor ``focus`` and its ego
+    network of ``steps``; ``kind`` ``"svg"`` or ``"png"`` gives the download
+    of the same map (:func:`wijknet.viz.netmap.render_map`).
 
     With survey responses, the non-respondents of the wave are marked
     (:func:`wijknet.analysis.nonresponse.respondents`). For an audience that sees
@@ -308,7 +315,7 @@ def map_html(
     hover texts, marks or size by measure.
     """
     from wijknet.analysis.nonresponse import map_respondents
-    from wijknet.viz.netmap import network_map_html
+    from wijknet.viz.netmap import render_map
 
     project = _load(folder, sig)
     anonymous = is_aggregate_only(project)
@@ -317,11 +324,47 @@ def map_html(
         if anonymous
         else tables.node_sizes(actor_table(folder, sig, wijk, wave, tie_types, min_weight), measure)
     )
-    return network_map_html(graph(folder, sig, wijk, wave, tie_types, min_weight), layout(folder, sig, wijk),
-                            taxonomy=project.taxonomy, node_size=sizes,
-                            size_label=size_label if sizes else None, lang=lang, show_names=show_names,
-                            max_labels=None if all_names else MAP_LABELS, height=height, aggregate_only=anonymous,
-                            respondents=map_respondents(project, wijk, wave))  # fmt: skip
+    return render_map(kind, graph(folder, sig, wijk, wave, tie_types, min_weight), layout(folder, sig, wijk),
+                      taxonomy=project.taxonomy, node_size=sizes,
+                      size_label=size_label if sizes else None, lang=lang, show_names=show_names,
+                      max_labels=None if all_names else MAP_LABELS, height=height, aggregate_only=anonymous,
+                      respondents=map_respondents(project, wijk, wave), focus=focus, steps=steps)  # fmt: skip
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def map_search_index(
+    folder: str,
+    sig: tuple,
+    wijk: str,
+    wave: str,
+    tie_types: tuple[str, ...],
+    min_weight: float | None,
+    lang: str,
+) -> list[dict[str, str]]:
+    """What the map's search can find (:func:`wijknet.viz.netmap.search_index`): the actors this viewer sees."""
+    from wijknet.viz.netmap import search_index
+
+    project = _load(folder, sig)
+    return search_index(graph(folder, sig, wijk, wave, tie_types, min_weight), taxonomy=project.taxonomy,
+                        lang=lang, aggregate_only=is_aggregate_only(project))  # fmt: skip
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def ego_size(
+    folder: str,
+    sig: tuple,
+    wijk: str,
+    wave: str,
+    tie_types: tuple[str, ...],
+    min_weight: float | None,
+    actor: str | tuple[str, ...],
+    steps: int,
+) -> int:
+    """Number of contacts within ``steps`` of ``actor`` (one id or an organisation's ids; themselves not counted)."""
+    from wijknet.viz.netmap import ego_nodes, focus_members
+
+    G = graph(folder, sig, wijk, wave, tie_types, min_weight)
+    return max(len(ego_nodes(G, actor, steps)) - len(focus_members(G, actor)), 0)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -1591,6 +1591,49 @@ TEXTS = {
         "nl": "Er is geen wijken.csv: alle wijken tellen als pilotwijk en er zijn geen fasen bekend.",
         "en": "There is no wijken.csv: every wijk counts as a pilot wijk and no phases are known.",
     },
+    # --- map ---
+    "map_search": {"nl": "Zoeken", "en": "Search"},
+    "map_search_label": {
+        "nl": "Zoek een persoon, rol of organisatie",
+        "en": "Search a person, role or organisation",
+    },
+    "map_search_placeholder": {
+        "nl": "Typ een naam, rol of organisatie en druk op Enter",
+        "en": "Type a name, role or organisation and press Enter",
+    },
+    "map_search_hits": {"nl": "Gevonden", "en": "Found"},
+    "map_search_none": {
+        "nl": "Niets gevonden voor ‘{query}’ in deze wijk en meting.",
+        "en": "Nothing found for ‘{query}’ in this wijk and wave.",
+    },
+    "map_ego": {"nl": "Wat wilt u zien?", "en": "What do you want to see?"},
+    "map_ego_1": {
+        "nl": "Alleen deze persoon/organisatie en directe contacten",
+        "en": "Only this person/organisation and direct contacts",
+    },
+    "map_ego_2": {"nl": "Ook contacten van contacten", "en": "Contacts of contacts too"},
+    "map_focus_caption": {
+        "nl": "Op de kaart: {name} en {n} contacten; de rest is vervaagd.",
+        "en": "On the map: {name} and {n} contacts; the rest is faded.",
+    },
+    "map_download": {"nl": "Kaart downloaden", "en": "Download the map"},
+    "map_download_png": {"nl": "Afbeelding (PNG)", "en": "Picture (PNG)"},
+    "map_download_svg": {"nl": "Tekening (SVG)", "en": "Drawing (SVG)"},
+    "map_download_html": {"nl": "Interactieve kaart (HTML)", "en": "Interactive map (HTML)"},
+    "map_download_help": {
+        "nl": "Precies de kaart die u hier ziet, met dezelfde namen en plaatsen; de HTML werkt zonder internet.",
+        "en": "Exactly the map you see here, with the same names and places; the HTML works offline.",
+    },
+    "map_all_names_help": {
+        "nl": "Standaard staan de namen van de {n} grootste stippen op de kaart, waar ze passen. Met alle namen "
+        "wordt de tekening uitgerekt tot elke naam past zonder overlap: zoom in (scrollen) om ze te lezen.",
+        "en": "By default the names of the {n} largest dots are drawn where they fit. With all names the drawing "
+        "is spread until every name fits without overlap: zoom in (scroll) to read them.",
+    },
+    "map_anonymous_search": {
+        "nl": "Deze kaart toont domeinen, geen namen: zoeken op naam kan hier niet.",
+        "en": "This map shows domains, not names: searching by name is not possible here.",
+    },
 }
 
 
