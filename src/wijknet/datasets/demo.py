@@ -83,8 +83,10 @@ six pilot wijken stay exactly as above:
   without a wijkplan or PlusWIJkteam: small (28 and 30 actors), fictional
   names (Groenbeek, Kapelveld), in the same fictional municipalities, with a
   flatter change than the pilots (the cross-domain share rises by a few
-  points only) and a flat KPI 3 (:data:`COMPARISON_KPI3`). They have actors,
-  ties and survey responses, no ratings, themes or per-wave attributes.
+  points only). They have actors, ties and the PARTNER ratings of their
+  survey ties, but no KPI 3 responses (the programme's KPI 3 pools every
+  wijk with responses, so theirs would change the programme figure), themes
+  or per-wave attributes.
 * **Wijk metadata** (``wijken.csv``, :data:`WIJKEN`) - fictional
   municipalities and subregions (marked "(fictief)"), pilot or comparison,
   the start of the wijkplan and the route-map phase per wave (phases repeat
@@ -230,11 +232,6 @@ COMPARISON_ROLES = (
 )  # fmt: skip
 #: Share of rated comparison-wijk ties at collaboration level 3-4 per wave: flat.
 COMPARISON_INTENSITY = {"Groenbeek": (0.20, 0.21, 0.22), "Kapelveld": (0.18, 0.19, 0.19)}
-#: KPI 3 in the comparison wijken: low and flat (the item is asked there too, as a reference).
-COMPARISON_KPI3: dict[str, tuple[float, float, float]] = {
-    "Groenbeek": (0.13, 0.16, 0.19),
-    "Kapelveld": (0.12, 0.13, 0.17),
-}
 
 # ---------------------------------------------------------------------------
 # WIJK METADATA (wijken.csv): fictional municipalities and subregions, the
@@ -1571,15 +1568,6 @@ def _comparison_wijken(names: list[str], seed: int) -> tuple[pd.DataFrame, pd.Da
     return actors_df, ties_df
 
 
-def _comparison_responses(actors: pd.DataFrame, seed: int) -> pd.DataFrame:
-    """Survey responses of the comparison wijken (:data:`COMPARISON_KPI3`), streams ``[seed, 100 + k, 3]``."""
-    wijken = set(actors["wijk"])
-    story = {w: shares for w, shares in COMPARISON_KPI3.items() if w in wijken}
-    out = _survey(actors, story, seed, offset=100)
-    out["participation_level"] = ""
-    return out
-
-
 def make_wijken() -> pd.DataFrame:
     """The demo's ``wijken.csv`` (:data:`WIJKEN`): one row per wijk, a ``phase_<wave>`` column per wave.
 
@@ -1691,10 +1679,6 @@ def make_responses(actors: pd.DataFrame, seed: int = 2025) -> pd.DataFrame:
     """
     out = _survey(actors, KPI3_STORY, seed)
     out["participation_level"] = _participation(out, actors, seed)
-    if (
-        actors["wijk"].isin(list(COMPARISON_KPI3)).any()
-    ):  # the comparison wijken last, streams of their own
-        out = pd.concat([out, _comparison_responses(actors, seed)], ignore_index=True)
     return out
 
 
