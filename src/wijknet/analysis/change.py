@@ -531,7 +531,32 @@ def protect_for_audience(project: Project, change: pd.DataFrame) -> pd.DataFrame
 
     if not is_aggregate_only(project):
         return change
-    return protect_change(change, project.config.min_cell)
+    return protect_change(change, project.config.min_cell, hidden_totals=hidden_tie_totals(project))
+
+
+def hidden_tie_totals(project: Project) -> set[tuple[str, str]]:
+    """The ``(wijk, wave)`` whose tie total the network table hides from a leernetwerk.
+
+    The same decision as :func:`wijknet.analysis.standard.protect_aggregates`:
+    the domain-mixing cells of each wijk and wave with the network total,
+    under :func:`wijknet.privacy.suppression.protect_mixing`. A wave
+    comparison must not show such a total as ``ties_from`` or ``ties_to``.
+    """
+    from wijknet.graph.build import build_graph
+    from wijknet.metrics import mixing_matrix
+    from wijknet.privacy.suppression import protect_mixing
+
+    frames = [
+        mixing_matrix(build_graph(project, wijk, wave), taxonomy=project.taxonomy).assign(
+            wijk=wijk, wave=wave
+        )
+        for wijk in project.wijken
+        for wave in project.waves
+    ]
+    if not frames:
+        return set()
+    _mixing, hidden = protect_mixing(pd.concat(frames, ignore_index=True), project.config.min_cell)
+    return {key for key, flags in hidden.items() if flags and flags["total"]}
 
 
 #: Lines between the counts of one row of :func:`compare_waves`; ``*_x`` are the counts
@@ -559,7 +584,9 @@ _JACCARD = {
 }
 
 
-def protect_change(change: pd.DataFrame, min_cell: int) -> pd.DataFrame:
+def protect_change(
+    change: pd.DataFrame, min_cell: int, *, hidden_totals: set | frozenset = frozenset()
+) -> pd.DataFrame:
     """The wave comparison with the disclosure-control rule applied to its counts of ties and actors.
 
     Each row is protected on its own with :data:`CHANGE_LINES` (kept + new
@@ -570,6 +597,9 @@ def protect_change(change: pd.DataFrame, min_cell: int) -> pd.DataFrame:
     ties of fewer than ``min_cell`` newcomers or leavers (``ties_new_all -
     ties_new``) are blanked whatever their number, so that no one person's
     ties can be read off. The Jaccard index is blanked with any of its counts.
+    ``hidden_totals`` holds the ``(wijk, wave)`` whose tie total the network
+    table hides (:func:`hidden_tie_totals`): there ``ties_from``/``ties_to``
+    are suppressed too, with what would give them away.
     """
     if change is None or change.empty:
         return change
@@ -587,6 +617,19 @@ def protect_change(change: pd.DataFrame, min_cell: int) -> pd.DataFrame:
         "actors_entered": ["new_x", "new_cross_x", "new_same_x"],
         "actors_left": ["lost_x", "lost_cross_x", "lost_same_x"],
     }
+    withheld = None
+    if hidden_totals:
+        withheld = pd.DataFrame(
+            {
+                "ties_from": [
+                    (w, a) in hidden_totals for w, a in zip(table["wijk"], table["wave_from"])
+                ],
+                "ties_to": [
+                    (w, b) in hidden_totals for w, b in zip(table["wijk"], table["wave_to"])
+                ],
+            },
+            index=table.index,
+        )
     table = protect_rows(
         table,
         CHANGE_LINES,
@@ -594,6 +637,7 @@ def protect_change(change: pd.DataFrame, min_cell: int) -> pd.DataFrame:
         known=["actors_to", "actors_from"],
         cost={"ties_to": 100.0, "ties_from": 100.0},
         about=about,
+        withheld=withheld,
     )
     for suffix, counts in _JACCARD.items():
         table.loc[table[list(counts)].isna().any(axis=1), f"jaccard{suffix}"] = float("nan")

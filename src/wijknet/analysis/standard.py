@@ -302,7 +302,8 @@ def protect_aggregates(
         network, ["actors", "isolates"], min_cell, derived={"actors": ["density"]}
     )
     ei_domains = protect_ei_domains(ei_domains, hidden)
-    return mixing, network, ei_domains, protect_change(change, min_cell)
+    totals = {key for key, flags in hidden.items() if flags and flags["total"]}
+    return mixing, network, ei_domains, protect_change(change, min_cell, hidden_totals=totals)
 
 
 def protect_network_table(

@@ -531,6 +531,7 @@ def protect_rows(
     derived: dict | None = None,
     cost: dict | None = None,
     about: dict | None = None,
+    withheld=None,
 ):
     """Apply :func:`protect` to each row of ``table`` on its own, with lines between its columns.
 
@@ -556,6 +557,11 @@ def protect_rows(
         about each of these people and are suppressed as primary cells,
         whatever their size; secondary suppression then keeps them from
         being worked out.
+    withheld : pandas.DataFrame of bool, optional
+        Same index as ``table``, some of its count columns: True where another
+        table already hides the count (a network's tie total). Such a count
+        is suppressed here too, and secondary suppression keeps it from being
+        worked out of the counts beside it.
 
     Returns
     -------
@@ -584,6 +590,9 @@ def protect_rows(
         for people, counts in (about or {}).items():
             if 0 < out.iloc[i][people] < min_cell:
                 few[[position[c] for c in counts]] = True
+        if withheld is not None:
+            row = withheld.iloc[i]
+            few[[position[c] for c in row.index[row.to_numpy(dtype=bool)] if c in position]] = True
         hidden = protect(
             np.nan_to_num(values), index_lines, min_cell, known=known_mask, cost=costs, unseen=few
         )
