@@ -14,6 +14,7 @@ from tqdm import tqdm
 from wijknet.cli.console import fail, text_table
 from wijknet.core.errors import DataError
 from wijknet.core.i18n import set_language, text
+from wijknet.core.uncertainty import PERMUTATIONS
 from wijknet.core.version import __version__
 from wijknet.privacy.load import load_project
 from wijknet.store.audit import record_if_store
@@ -301,7 +302,7 @@ def analyse(
     ],
     permutations: Annotated[
         int, typer.Option(help="Number of random relabellings for the p-value of the E-I index.")
-    ] = 1000,
+    ] = PERMUTATIONS,
     seed: Annotated[
         int, typer.Option(help="Random seed; the same seed always gives the same p-values.")
     ] = 0,
@@ -468,7 +469,7 @@ def export(
     ] = None,
     permutations: Annotated[
         int, typer.Option(help="xlsx: random relabellings for the p-value of the E-I index.")
-    ] = 1000,
+    ] = PERMUTATIONS,
     seed: Annotated[int, typer.Option(help="xlsx: random seed of the permutation test.")] = 0,
     audience: AudienceOption = DEFAULT_AUDIENCE,
     unlock: UnlockOption = False,
@@ -534,7 +535,7 @@ def report(
     ] = None,
     permutations: Annotated[
         int, typer.Option(help="Random relabellings of the E-I and QAP tests (as wijknet analyse).")
-    ] = 1000,
+    ] = PERMUTATIONS,
     seed: Annotated[
         int, typer.Option(help="Random seed; the same seed always gives the same p-values.")
     ] = 0,

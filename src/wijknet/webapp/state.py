@@ -25,6 +25,7 @@ import streamlit as st
 
 from wijknet.analysis import tables
 from wijknet.core.errors import DataError
+from wijknet.core.uncertainty import PERMUTATIONS, SEED
 from wijknet.privacy import Audience
 from wijknet.privacy.audience import PROGRAMME, viewer_audience
 from wijknet.privacy.load import load_project
@@ -46,7 +47,9 @@ from wijknet.webapp.session import (  # noqa: F401  (part of the app's interface
 
 MAP_LABELS = 25  # names drawn on the map unless the user asks for all
 DIFF_LABELS = 15  # names drawn on the difference map unless the user asks for all
-APP_PERMUTATIONS = 500  # QAP permutations in the app (the CLI and notebooks use more)
+# Every p-value the app shows comes from the same permutation count and seed as the report and `wijknet analyse`,
+# so one network has one p-value on every screen (wijknet.core.uncertainty.PERMUTATIONS and SEED).
+APP_PERMUTATIONS = PERMUTATIONS  # E-I and QAP permutations in the app
 APP_BOOTSTRAP = 500  # node-bootstrap replicates in the app
 MODEL_PERMUTATIONS = (
     200  # MRQAP permutations of the tie-change model in the app (the slowest computation)
@@ -56,7 +59,9 @@ TREND_METRICS = (
     "cross_domain_share",
     "ei_index",
 )  # wijknet.analysis.trends.TREND_METRICS
-REPORT_PERMUTATIONS = 1000  # the report shows the numbers of `wijknet analyse` (same default)
+REPORT_PERMUTATIONS = (
+    PERMUTATIONS  # the report shows the numbers of `wijknet analyse` (same default)
+)
 DEFAULTS = {"lang": "nl", "wijk": None, "wave": None, "tie_types": [], "min_weight": None}
 
 
@@ -204,7 +209,11 @@ def network_table(
     from wijknet.analysis.trends import network_by_wave
 
     return network_by_wave(
-        _load(folder, sig), wijk, n_permutations=1000, seed=0, **_filters(tie_types, min_weight)
+        _load(folder, sig),
+        wijk,
+        n_permutations=PERMUTATIONS,
+        seed=SEED,
+        **_filters(tie_types, min_weight),
     )
 
 

@@ -98,6 +98,7 @@ with st.expander(t("evidence_title"), expanded=False):
         index=None,
         key=f"evidence_actor_{sel.wijk}_{sel.wave}",
         format_func=names.get,
+        placeholder=t("choose_option"),
     )
     if actor is not None:
         table = state.tie_evidence_table(folder, sig, sel.wijk, sel.wave, actor)
