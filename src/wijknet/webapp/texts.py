@@ -1500,6 +1500,18 @@ TEXTS = {
 #: The same texts in words for a PlusWIJkteam and a leernetwerk: no method names, no p-values
 #: (:func:`wijknet.core.i18n.text` with ``plain``, :func:`plain`). An empty text says nothing.
 PLAIN = {
+    "nr_methods": {
+        "nl": "Alleen respondenten: wie niet reageerde, wordt weggelaten. Reconstructie: een relatie die een "
+        "respondent met een niet-respondent meldt, telt in beide richtingen. Aanvullen: paren van twee "
+        "niet-respondenten krijgen willekeurig een relatie, zo vaak als bij de gemelde relaties (met of zonder "
+        "beantwoorde relaties). Aanvullen kijkt niet naar het domein en maakt de domeinen daardoor gemengder "
+        "dan ze zijn; lees de menging van domeinen na aanvullen met voorzichtigheid.",
+        "en": "Respondents only: non-respondents are left out. Reconstruction: a tie a respondent reports with a "
+        "non-respondent counts in both directions. Filling in: pairs of two non-respondents get a tie at random, "
+        "as often as among the reported ties (with or without returned ties). Filling in ignores the domain and "
+        "so makes the domains look more mixed than they are; read the mixing of domains after filling in with "
+        "care.",
+    },
     "m_ei_expl": {
         "nl": "Van -1 (iedereen werkt alleen binnen het eigen domein) tot +1 (alleen met andere domeinen).",
         "en": "From -1 (everyone works only within their own domain) to +1 (only with other domains).",
