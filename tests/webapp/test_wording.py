@@ -205,7 +205,6 @@ def test_reports_name_the_change_definition(reports):
     text = report_text(reports[("wijkteam:Noord", "wijk")])
     assert "alle actoren van beide metingen" in text
     assert "Alleen actoren die beide jaren meededen" in text
-    assert "samengevoegd tot 'overig'" in report_text(reports[("leernetwerk", "programme")])
 
 
 @pytest.mark.parametrize(
