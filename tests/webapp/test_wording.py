@@ -234,7 +234,7 @@ def test_the_printed_remake_command_makes_the_same_report(project, tmp_path, arg
     second = tmp_path / "tweede.html"
     words = [
         str(project) if w == "PROJECT" else str(second) if w == "rapport.pdf" else w
-        for w in words[2:]
+        for w in words[1:]
     ]
     result = runner.invoke(app, words)
     assert result.exit_code == 0, result.output
