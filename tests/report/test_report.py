@@ -123,7 +123,8 @@ def test_numbers_match_analyse(daalhof, analysis, html_nl):
         fmt.number(cur["ei_index"], 2, "nl").replace("-", "−") in html_nl
         or fmt.number(cur["ei_index"], 2, "nl") in html_nl
     )
-    assert f">{fmt.number(row['ties_new'], 0, 'nl')}<" in html_nl
+    # the default change definition of every screen: all actors (report.render.change_counts)
+    assert f">{fmt.number(row['ties_new_all'], 0, 'nl')}<" in html_nl
     kpi = analysis.kpi3
     k = kpi[(kpi["wijk"] == "Daalhof") & (kpi["wave"] == "2026")].iloc[0]
     assert fmt.number(100 * k["share"], 0, "nl") + "%" in html_nl

@@ -163,6 +163,32 @@ def metric_rows(trends: pd.DataFrame, metric: str, *, percent: bool = False) -> 
     return rows
 
 
+def trend_words(
+    trends: pd.DataFrame, metric: str, wave_from: str, wave_to: str, lang: str | None = None
+) -> str:
+    """The change of ``metric`` from ``wave_from`` to ``wave_to`` in words, for a PlusWIJkteam or leernetwerk.
+
+    "duidelijk meer dan de vorige meting" when the 95% interval of
+    ``wave_to`` lies entirely above the estimate of ``wave_from``, "iets meer,
+    maar dat kan toeval zijn" when it holds it
+    (:func:`wijknet.core.uncertainty.change_words`); "–" when a wave is missing.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"wave": ["1", "2"], "metric": ["density", "density"],
+    ...                   "estimate": [0.10, 0.20], "ci_low": [0.05, 0.15], "ci_high": [0.15, 0.25]})
+    >>> trend_words(t, "density", "1", "2", "nl")
+    'duidelijk meer dan de vorige meting'
+    """
+    from wijknet.core.uncertainty import change_words
+
+    rows = metric_rows(trends, metric).set_index("wave")
+    if wave_from not in rows.index or wave_to not in rows.index:
+        return change_words(None, None, None, None, lang)
+    now, before = rows.loc[wave_to], rows.loc[wave_from]
+    return change_words(now["estimate"], now["ci_low"], now["ci_high"], before["estimate"], lang)
+
+
 def wave_sizes(trends: pd.DataFrame) -> list[tuple[str, float]]:
     """``(wave, actors)`` of every wave of a :func:`metric_trends` table, in wave order.
 

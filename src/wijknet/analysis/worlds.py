@@ -541,9 +541,17 @@ TEXTS = {
     "wijk": {"nl": "Wijk", "en": "Neighbourhood"},
     "crossing": {"nl": "Relaties tussen de werelden", "en": "Ties between the worlds"},
     "within": {"nl": "Relaties binnen een wereld", "en": "Ties within a world"},
-    "ei_index": {"nl": "E-I-index", "en": "E-I index"},
+    "ei_index": {
+        "nl": "E-I-index",
+        "en": "E-I index",
+        "plain": {"nl": "Binnen/buiten de eigen wereld", "en": "Within/outside the own world"},
+    },
     "ei_expected": {"nl": "Verwacht bij toeval", "en": "Expected by chance"},
-    "ei_p_value": {"nl": "p", "en": "p"},
+    "ei_p_value": {
+        "nl": "p",
+        "en": "p",
+        "plain": {"nl": "Tussen de werelden", "en": "Between the worlds"},
+    },
     "rank": {"nl": "#", "en": "#"},
     "name": {"nl": "Naam", "en": "Name"},
     "role_group": {"nl": "Rol", "en": "Role"},
@@ -569,6 +577,10 @@ TEXTS = {
         "nl": "{share} van de relaties loopt tussen leefwereld en systeemwereld ({e} van {total}). De E-I-index "
         "is {ei} (-1: alle relaties binnen een wereld, +1: alle tussen de werelden); bij toeval verwacht: "
         "{expected}, {p}.",
+        "plain": {
+            "nl": "{share} van de relaties loopt tussen leefwereld en systeemwereld ({e} van {total}): {words}.",
+            "en": "{share} of the ties run between the lived world and the system world ({e} of {total}): {words}.",
+        },
         "en": "{share} of the ties run between the lived world and the system world ({e} of {total}). The "
         "E-I index is {ei} (-1: all ties within a world, +1: all between the worlds); expected by chance: "
         "{expected}, {p}.",
@@ -576,6 +588,18 @@ TEXTS = {
     "ei_none": {
         "nl": "Geen relaties tussen actoren met een bekende wereld in deze meting.",
         "en": "No ties between actors with a known world in this wave.",
+    },
+    "ei_words_more": {
+        "nl": "duidelijk meer dan bij toeval te verwachten is",
+        "en": "clearly more than chance would give",
+    },
+    "ei_words_less": {
+        "nl": "duidelijk minder dan bij toeval te verwachten is",
+        "en": "clearly fewer than chance would give",
+    },
+    "ei_words_chance": {
+        "nl": "ongeveer wat je bij toeval verwacht",
+        "en": "about what chance would give",
     },
     "ei_hidden": {
         "nl": "De E-I-index is niet getoond: hij zou kleine aantallen verraden.",
@@ -612,9 +636,16 @@ def world_mixing_view(tables: dict, wijk: str, wave: str, lang: str | None = Non
     })  # fmt: skip
 
 
-def ei_sentence(tables: dict, wijk: str, wave: str, lang: str | None = None) -> str:
-    """One plain sentence on the E-I index between the worlds of one wijk and wave."""
+def ei_sentence(
+    tables: dict, wijk: str, wave: str, lang: str | None = None, *, plain: bool = False
+) -> str:
+    """One plain sentence on the E-I index between the worlds of one wijk and wave.
+
+    With ``plain`` (a PlusWIJkteam or leernetwerk, :func:`wijknet.core.uncertainty.is_plain`)
+    the comparison with chance is in words, without the index or the p-value.
+    """
     from wijknet.core import formatting as fmt
+    from wijknet.core.uncertainty import direction
 
     rows = _slice(tables["worlds_ei"], wijk, wave)
     if rows.empty:
@@ -624,8 +655,10 @@ def ei_sentence(tables: dict, wijk: str, wave: str, lang: str | None = None) -> 
         # blank counts: suppressed for a leernetwerk; a blank index with counts: no ties
         return text(TEXTS, "ei_hidden" if fmt.is_missing(row["external"]) else "ei_none", lang)
     total = row["external"] + row["internal"]
+    side = direction(row["ei_index"], row["ei_expected"], row["ei_p_value"]) or "chance"
     return text(
-        TEXTS, "ei_sentence", lang, share=fmt.percent(row["external"] / total, 0, lang),
+        TEXTS, "ei_sentence", lang, plain=plain, words=text(TEXTS, f"ei_words_{side}", lang),
+        share=fmt.percent(row["external"] / total, 0, lang),
         e=fmt.integer(row["external"], lang), total=fmt.integer(total, lang), ei=fmt.number(row["ei_index"], 2, lang),
         expected="–" if fmt.is_missing(row["ei_expected"]) else fmt.number(row["ei_expected"], 2, lang),
         p=fmt.p_text(row["ei_p_value"], lang),
@@ -686,14 +719,36 @@ def formal_informal_view(
     })  # fmt: skip
 
 
-def worlds_by_wijk_view(tables: dict, wave: str, lang: str | None = None) -> pd.DataFrame:
-    """World mixing per wijk in one wave (the leernetwerk's aggregate view): ties within, between, E-I."""
+def worlds_by_wijk_view(
+    tables: dict, wave: str, lang: str | None = None, *, plain: bool = False
+) -> pd.DataFrame:
+    """World mixing per wijk in one wave (the leernetwerk's aggregate view): ties within, between, E-I.
+
+    With ``plain`` (:func:`wijknet.core.uncertainty.is_plain`) the value by
+    chance and the p-value are one column of words instead.
+    """
     from wijknet.core import formatting as fmt
+    from wijknet.core.uncertainty import direction
 
     ei = _slice(tables["worlds_ei"], None, wave)
 
     def count(v):
         return "–" if fmt.is_missing(v) else fmt.integer(v, lang)
+
+    if plain:
+        sides = [
+            direction(v, e, p)
+            for v, e, p in zip(ei["ei_index"], ei["ei_expected"], ei["ei_p_value"])
+        ]
+        return pd.DataFrame({
+            text(TEXTS, "wijk", lang): ei["wijk"].astype(str),
+            text(TEXTS, "crossing", lang): [count(v) for v in ei["external"]],
+            text(TEXTS, "within", lang): [count(v) for v in ei["internal"]],
+            text(TEXTS, "ei_index", lang, plain=True): ["–" if fmt.is_missing(v) else fmt.number(v, 2, lang)
+                                                        for v in ei["ei_index"]],
+            text(TEXTS, "ei_p_value", lang, plain=True): ["–" if s is None else text(TEXTS, f"ei_words_{s}", lang)
+                                                          for s in sides],
+        })  # fmt: skip
 
     return pd.DataFrame({
         text(TEXTS, "wijk", lang): ei["wijk"].astype(str),

@@ -137,6 +137,19 @@ def p_value(p, lang: str | None = None) -> str:
     return number(p, 3, lang)
 
 
+def plain_text(value, missing: str = "") -> str:
+    """A value from the data as text for a page: ``missing`` (default "") for None, NaN or ``pd.NA``, never "nan".
+
+    Examples
+    --------
+    >>> plain_text(float("nan")), plain_text(None, "?"), plain_text(" Wmo-loket "), plain_text(3)
+    ('', '?', 'Wmo-loket', '3')
+    """
+    if is_missing(value):
+        return missing
+    return str(value).strip() or missing
+
+
 def p_text(p, lang: str | None = None) -> str:
     """``p = 0,012`` or ``p < 0,001`` (``p = –`` when missing).
 

@@ -4,6 +4,12 @@ Every module that talks to users keeps its own table of texts as
 ``{"key": {"nl": "...", "en": "..."}}`` and looks them up with :func:`text`.
 Dutch is the default; English is chosen with :func:`set_language` or the
 environment variable ``WIJKNET_LANG=en``.
+
+One table serves every audience: an entry may carry a ``"plain"`` variant
+(``{"nl": ..., "en": ...}``) in words a PlusWIJkteam or a leernetwerk reads
+without a methods course; :func:`text` with ``plain=True`` picks it (see
+:mod:`wijknet.core.uncertainty` for who gets plain texts). An empty plain
+text means "say nothing about this to that audience".
 """
 
 from __future__ import annotations
@@ -48,11 +54,18 @@ def set_language(lang: str | None) -> None:
 
 
 def text(
-    table: Mapping[str, Mapping[str, str]], key: str, lang: str | None = None, **values
+    table: Mapping[str, Mapping[str, str]],
+    key: str,
+    lang: str | None = None,
+    *,
+    plain: bool = False,
+    **values,
 ) -> str:
     """Look ``key`` up in ``table`` in ``lang`` and fill in ``values``.
 
-    A language missing from the entry falls back to Dutch.
+    A language missing from the entry falls back to Dutch. With ``plain`` the
+    entry's ``"plain"`` variant is used where it has one (the audiences
+    without a methods background); an entry without one is the same for all.
 
     Examples
     --------
@@ -63,7 +76,12 @@ def text(
     '3 ties'
     >>> text(TEXTS, "only", "en")
     'alleen Nederlands'
+    >>> T = {"p": {"nl": "p = {p}", "plain": {"nl": "waarschijnlijk geen toeval"}}}
+    >>> text(T, "p", "nl", p="0,01"), text(T, "p", "nl", plain=True, p="0,01")
+    ('p = 0,01', 'waarschijnlijk geen toeval')
     """
     entry = table[key]
+    if plain and "plain" in entry:
+        entry = entry["plain"]
     template = entry.get(lang or get_language()) or entry["nl"]
     return template.format(**values) if values else template

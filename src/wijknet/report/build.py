@@ -98,6 +98,13 @@ class Provenance:
     in_memory : bool
         True when the project was not read from a folder: the hash is then
         taken over the validated tables (CSV) instead of files.
+    audience : str
+        Who the report was made for (``onderzoeker``, ``wijkteam:<wijk>``,
+        ``leernetwerk``; "" for an unrestricted project), with ``unlocked``:
+        part of the command that remakes the report, and what decides its
+        wording (:func:`wijknet.core.uncertainty.is_plain`).
+    unlocked : bool
+        Whether real names were shown (``--unlock``).
     """
 
     files: list[SourceFile]
@@ -110,6 +117,8 @@ class Provenance:
     generated: str = ""
     python: str = ""
     in_memory: bool = False
+    audience: str = ""
+    unlocked: bool = False
 
 
 def _sha256(data: bytes) -> str:
@@ -213,6 +222,8 @@ def provenance(
         files=files, data_sha256=data_hash(files), evidence=_evidence(ties), version=__version__, seed=seed,
         n_permutations=n_permutations, graph_options={k: v for k, v in graph_options.items() if v is not None},
         generated=_dt.date.today().isoformat(), python=platform.python_version(), in_memory=in_memory,
+        audience="" if project.audience is None else str(project.audience),
+        unlocked=bool(project.audience is not None and project.audience.unlocked),
     )  # fmt: skip
 
 
@@ -625,6 +636,12 @@ def build_programme_report(
                     "jaccard",
                     "new_cross_domain",
                     "lost_cross_domain",
+                    # the default change definition of every screen: all actors (report.render.change_counts)
+                    *[
+                        c
+                        for c in ("ties_new_all", "ties_lost_all", "jaccard_all")
+                        if c in step.columns
+                    ],
                 ]
             ],
             on="wijk",

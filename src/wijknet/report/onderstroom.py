@@ -34,6 +34,14 @@ TEXTS = {
         "on trust (open, reliable, committed to the shared goal) and value (influence, involvement, resources), "
         "each 1 to 4, as the PARTNER survey measures them. In brackets: where the average probably lies (95% "
         "interval, bootstrap over raters).",
+        "plain": {
+            "nl": "Hoe nauw partners samenwerken (niveau 1 elkaar kennen tot 4 integreren) en hoe ze elkaar "
+            "beoordelen op vertrouwen (open, betrouwbaar, gericht op het gezamenlijke doel) en waarde (invloed, "
+            "betrokkenheid, middelen), elk van 1 tot 4. Tussen haakjes: waar het gemiddelde waarschijnlijk ligt.",
+            "en": "How closely partners work together (level 1 awareness to 4 integration) and how they rate each "
+            "other on trust (open, reliable, committed to the shared goal) and value (influence, involvement, "
+            "resources), each 1 to 4. In brackets: where the average probably lies.",
+        },
     },
     "col_wave": {"nl": "Meting", "en": "Wave"},
     "col_rated": {"nl": "Beoordeelde relaties", "en": "Rated ties"},
@@ -66,6 +74,13 @@ TEXTS = {
         "het gemiddelde vertrouwen en de gemiddelde waarde (1-4; 95%-interval, bootstrap over beoordelaars).",
         "en": "Per wijk and wave for the whole network: the share of rated ties at level 3-4, and mean trust and "
         "value (1-4; 95% interval, bootstrap over raters).",
+        "plain": {
+            "nl": "Per wijk en meting voor het hele netwerk: het deel van de beoordeelde relaties op niveau 3-4, "
+            "en het gemiddelde vertrouwen en de gemiddelde waarde (1-4; tussen haakjes: waar het gemiddelde "
+            "waarschijnlijk ligt).",
+            "en": "Per wijk and wave for the whole network: the share of rated ties at level 3-4, and mean trust "
+            "and value (1-4; in brackets: where the average probably lies).",
+        },
     },
 }
 
@@ -129,9 +144,11 @@ def _row(r: dict, lang: str) -> dict:
     }
 
 
-def wijk_context(sections: dict | None, wave: str, taxonomy, lang: str) -> dict:
-    """Template variables of ``onderstroom_wijk.html`` (``ot`` looks up this module's texts)."""
-    ot = partial(text, TEXTS, lang=lang)
+def wijk_context(
+    sections: dict | None, wave: str, taxonomy, lang: str, *, plain: bool = False
+) -> dict:
+    """Template variables of ``onderstroom_wijk.html`` (``ot`` looks up this module's texts, plain for a wijkteam)."""
+    ot = partial(text, TEXTS, lang=lang, plain=plain)
     if not sections:
         return {"onderstroom": None, "ot": ot}
     out = {"ot": ot, "min_raters": sections["min_raters"], "onderstroom": True, "network_rows": [],
@@ -161,9 +178,9 @@ def wijk_context(sections: dict | None, wave: str, taxonomy, lang: str) -> dict:
     return out
 
 
-def programme_context(table: pd.DataFrame | None, lang: str) -> dict:
-    """Template variables of ``onderstroom_programme.html``."""
-    ot = partial(text, TEXTS, lang=lang)
+def programme_context(table: pd.DataFrame | None, lang: str, *, plain: bool = False) -> dict:
+    """Template variables of ``onderstroom_programme.html`` (plain texts for a leernetwerk)."""
+    ot = partial(text, TEXTS, lang=lang, plain=plain)
     if table is None or table.empty:
         return {"programme_onderstroom": None, "ot": ot}
     rows = [{**_row({**r, "intensity_1": None, "intensity_2": None, "intensity_3": None, "intensity_4": None}, lang),

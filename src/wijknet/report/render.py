@@ -9,6 +9,7 @@ way in Dutch (``0,25``; ``1.234``) and the English way in English.
 
 from __future__ import annotations
 
+import shlex
 from functools import partial
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from markupsafe import Markup
 from wijknet.analysis.kpi import status_label
 from wijknet.core import formatting as fmt
 from wijknet.core.i18n import get_language, text
+from wijknet.core.uncertainty import is_plain
 from wijknet.report import kern
 from wijknet.report import onderstroom as onderstroom_report
 from wijknet.report.build import ProgrammeReport, WijkReport
@@ -35,7 +37,7 @@ MEASURES = (
     ("cross_domain_share", "m_cross", "pct"),
     ("ei_index", "m_ei", "dec2"),
     ("ei_expected", "m_ei_expected", "dec2"),
-    ("ei_p_value", "m_ei_p", "dec3"),
+    ("ei_p_value", "m_ei_p", "p"),
     ("reciprocity", "m_reciprocity", "pct"),
     ("components", "m_components", "int"),
     ("isolates", "m_isolates", "int"),
@@ -82,19 +84,73 @@ def show(value, kind: str, lang: str) -> str:
     if kind == "pct":
         return fmt.number(100 * value, 0, lang) + "%"
     if kind == "p":
-        return "< " + fmt.number(0.001, 3, lang) if value < 0.001 else fmt.number(value, 3, lang)
+        return fmt.p_value(value, lang)
     return fmt.number(value, 3 if kind == "dec3" else 2, lang)
 
 
+#: Rows of the key-figures table for researchers only; a plain audience reads :func:`measure_rows`'s words instead.
+RESEARCHER_MEASURES = ("ei_expected", "ei_p_value")
+
+
+def measure_rows(by_wave: pd.DataFrame, waves, lang: str, t, *, plain: bool = False) -> list[dict]:
+    """The key-figures table (:data:`MEASURES`) of ``waves``, for the app's Kengetallen page and the wijk report.
+
+    ``by_wave`` holds one row per wave (index: wave) with the columns of
+    :func:`wijknet.analysis.trends.network_by_wave`; ``t`` looks a text key
+    up (``m_<measure>`` and ``m_<measure>_expl``). With ``plain`` (a
+    PlusWIJkteam or leernetwerk) the value by chance and the p-value are one
+    row of words instead (:func:`wijknet.core.uncertainty.versus_chance`).
+    Returns dicts ``label, values, expl``.
+    """
+    from wijknet.core.uncertainty import versus_chance
+
+    rows = []
+    for column, key, kind in MEASURES:
+        if column not in by_wave.columns or (plain and column in RESEARCHER_MEASURES):
+            continue
+        rows.append(
+            {
+                "label": t(key),
+                "values": [show(by_wave.at[w, column], kind, lang) for w in waves],
+                "expl": t(f"{key}_expl"),
+            }
+        )
+        if plain and column == "ei_index" and {"ei_expected", "ei_p_value"} <= set(by_wave.columns):
+            words = [
+                versus_chance(by_wave.at[w, "ei_index"], by_wave.at[w, "ei_expected"],
+                              by_wave.at[w, "ei_p_value"], lang)
+                for w in waves
+            ]  # fmt: skip
+            rows.append({"label": t("m_ei_p"), "values": words, "expl": t("m_ei_p_expl")})
+    return rows
+
+
+def change_counts(c, *, stable: bool = False) -> dict:
+    """The tie changes of one :func:`wijknet.analysis.change.compare_waves` row by the default definition.
+
+    The default (``stable=False``) is the one of every screen: **all actors**
+    of both waves, so the ties of newcomers count as new and those of leavers
+    as lost (the ``*_all`` columns; the kept ties are the same under both
+    definitions). ``stable=True`` counts only the actors who took part in both
+    waves ("alleen actoren die beide jaren meededen"). A row without the
+    ``*_all`` columns falls back to the stable counts.
+    """
+    get = c.get if hasattr(c, "get") else (lambda k, d=None: c[k] if k in c else d)
+
+    def pick(base: str):
+        return get(base) if stable else get(f"{base}_all", get(base))
+
+    return {
+        "kept": get("ties_kept"), "kept_cross": get("kept_cross_domain"), "kept_same": get("kept_same_domain"),
+        "new": pick("ties_new"), "lost": pick("ties_lost"), "new_cross": pick("new_cross_domain"),
+        "lost_cross": pick("lost_cross_domain"), "new_same": pick("new_same_domain"),
+        "lost_same": pick("lost_same_domain"), "jaccard": pick("jaccard"),
+    }  # fmt: skip
+
+
 def p_text(p, lang: str) -> str:
-    """``p = 0,012`` or ``p < 0,001`` ("p = –" when missing)."""
-    if _missing(p):
-        return "p = –"
-    return (
-        "p < " + fmt.number(0.001, 3, lang)
-        if float(p) < 0.001
-        else "p = " + fmt.number(float(p), 3, lang)
-    )
+    """``p = 0,012`` or ``p < 0,001`` ("p = –" when missing): :func:`wijknet.core.formatting.p_text`."""
+    return fmt.p_text(p, lang)
 
 
 def heat_style(share: float) -> str:
@@ -132,9 +188,15 @@ def _sparkline(
     )
 
 
+def is_plain_report(report) -> bool:
+    """Whether ``report`` is written for a PlusWIJkteam or leernetwerk (plain words, no method names)."""
+    return is_plain(getattr(report.provenance, "audience", "") or None)
+
+
 def _common(report, lang: str) -> dict:
-    """Context shared by all report kinds: texts, provenance, appendix."""
-    t = partial(text, TEXTS, lang=lang)
+    """Context shared by all report kinds: texts (plain for a PlusWIJkteam or leernetwerk), provenance, appendix."""
+    plain = is_plain_report(report)
+    t = partial(text, TEXTS, lang=lang, plain=plain)
     prov = report.provenance
     options = prov.graph_options
     filters = []
@@ -169,18 +231,28 @@ def _common(report, lang: str) -> dict:
     return {
         "lang": lang, "t": t, "synthetic": report.synthetic, "title": report.title,
         "meta": t("doc_meta", title=report.title or "wijknet", date=prov.generated, version=prov.version),
-        "definitions": [t(key) for key in DEFINITIONS], "references": REFERENCES, "files": files,
+        "definitions": [d for d in (t(key) for key in DEFINITIONS) if d],
+        "references": () if plain else REFERENCES, "files": files, "plain": plain,
         "data_sha256": prov.data_sha256, "in_memory": prov.in_memory, "evidence": evidence, "settings": settings,
         "warnings": report.warnings,
+        # a leernetwerk's figures: small groups merged or left out, so they may differ from the wijk's own
+        "merged_note": str(getattr(prov, "audience", "")) == "leernetwerk",
         "footer": t("footer", version=prov.version, hash=prov.data_sha256[:12]),
     }  # fmt: skip
 
 
-def _reproduce(report, wijk: str | None, wave: str) -> str:
+def _reproduce(report, wijk: str | None, wave: str, lang: str | None = None) -> str:
+    """The ``wijknet report`` command that makes this report again: wijk, wave, seed, permutations, audience, language."""
     prov = report.provenance
     parts = ["wijknet", "report", "PROJECT"]
     if wijk is not None:
-        parts += ["--wijk", f'"{wijk}"']
+        parts += ["--wijk", shlex.quote(wijk)]
+    if getattr(prov, "audience", ""):
+        parts += ["--audience", shlex.quote(prov.audience)]
+    if getattr(prov, "unlocked", False):
+        parts.append("--unlock")
+    if lang:
+        parts += ["--lang", lang]
     parts += [
         "--wave",
         wave,
@@ -208,20 +280,7 @@ def _wijk_context(report: WijkReport, lang: str) -> dict:
     at = report.waves.index(report.wave)
     shown_waves = report.waves[max(0, at - 2) : at + 1]
     by_wave = report.network.set_index("wave")
-    measures = []
-    for column, key, kind in MEASURES:
-        if column not in by_wave.columns:
-            continue
-        measures.append(
-            {
-                "label": t(key),
-                "values": [
-                    show(by_wave.at[w, column], "p" if column == "ei_p_value" else kind, lang)
-                    for w in shown_waves
-                ],
-                "expl": t(f"{key}_expl"),
-            }
-        )
+    measures = measure_rows(by_wave, shown_waves, lang, t, plain=is_plain_report(report))
     # Tiles and summary.
     kpi_row = report.kpi_row
     tiles = [
@@ -234,12 +293,13 @@ def _wijk_context(report: WijkReport, lang: str) -> dict:
         tiles.append((show(kpi_row["share"], "pct", lang), t("tile_kpi")))
     summary = []
     if report.change is not None and before is not None:
+        counts = change_counts(report.change)
         summary.append(
             t(
                 "summary_change",
                 previous=report.previous,
-                new=show(report.change["ties_new"], "int", lang),
-                lost=show(report.change["ties_lost"], "int", lang),
+                new=show(counts["new"], "int", lang),
+                lost=show(counts["lost"], "int", lang),
                 cross_before=show(before["cross_domain_share"], "pct", lang),
                 cross_now=show(cur["cross_domain_share"], "pct", lang),
             )
@@ -296,18 +356,22 @@ def _wijk_context(report: WijkReport, lang: str) -> dict:
     change = None
     if report.change is not None:
         c = report.change
+        k, s = change_counts(c), change_counts(c, stable=True)
         change = {
             "intro": t("change_intro", previous=report.previous, wave=report.wave, stable=show(c["actors_stable"], "int", lang),
                        entered=show(c["actors_entered"], "int", lang), left=show(c["actors_left"], "int", lang)),
             "rows": [
-                (t("ch_kept"), show(c["ties_kept"], "int", lang), show(c["kept_cross_domain"], "int", lang),
-                 show(c.get("kept_same_domain"), "int", lang)),
-                (t("ch_new"), show(c["ties_new"], "int", lang), show(c["new_cross_domain"], "int", lang),
-                 show(c["new_same_domain"], "int", lang)),
-                (t("ch_lost"), show(c["ties_lost"], "int", lang), show(c["lost_cross_domain"], "int", lang),
-                 show(c["lost_same_domain"], "int", lang)),
+                (t("ch_kept"), show(k["kept"], "int", lang), show(k["kept_cross"], "int", lang),
+                 show(k["kept_same"], "int", lang)),
+                (t("ch_new"), show(k["new"], "int", lang), show(k["new_cross"], "int", lang),
+                 show(k["new_same"], "int", lang)),
+                (t("ch_lost"), show(k["lost"], "int", lang), show(k["lost_cross"], "int", lang),
+                 show(k["lost_same"], "int", lang)),
             ],
-            "jaccard": t("ch_jaccard", value=show(c["jaccard"], "dec2", lang)),
+            "stable": t("ch_stable_only", stable=show(c["actors_stable"], "int", lang), new=show(s["new"], "int", lang),
+                        lost=show(s["lost"], "int", lang), kept=show(s["kept"], "int", lang)),
+            "jaccard": t("ch_jaccard", value=show(k["jaccard"], "dec2", lang),
+                         pct=show(k["jaccard"], "pct", lang)),
             "qap": t("ch_qap", r=show(c["qap_correlation"], "dec2", lang), p=p_text(c["qap_p_value"], lang)),
         }  # fmt: skip
     trend = [
@@ -351,7 +415,7 @@ def _wijk_context(report: WijkReport, lang: str) -> dict:
         "heat_header": [{"label": tax.label(d, lang), "colour": tax.colour(d)} for d in domains],
         "heat_rows": heat_rows, "ei_domains": ei_domains, "change": change, "trend": trend, "kpi": kpi,
         "kpi_target": target, "response": response, "has_responses": report.kpi is not None,
-        "reproduce": _reproduce(report, report.wijk, report.wave),
+        "reproduce": _reproduce(report, report.wijk, report.wave, lang),
         "toc": [("kaart", t("sec_map")), ("kengetallen", t("sec_measures")), ("verandering", t("sec_change")),
                 ("verbinders", t("sec_connectors")), ("domeinmenging", t("sec_mixing")), ("kpi3", t("sec_kpi")),
                 ("respons", t("sec_quality")), ("bijlage", t("sec_appendix"))],
@@ -392,9 +456,9 @@ def _programme_context(report: ProgrammeReport, lang: str) -> dict:
         row = {"wijk": r["wijk"], "actors": show(r["actors"], "int", lang), "ties": show(r["ties"], "int", lang),
                "density": show(r["density"], "dec3", lang), "cross": show(r["cross_domain_share"], "pct", lang),
                "ei": show(r["ei_index"], "dec2", lang), "isolates": show(r.get("isolates"), "int", lang),
-               "new_lost": (f"{show(r['ties_new'], 'int', lang)} / {show(r['ties_lost'], 'int', lang)}"
+               "new_lost": (f"{show(change_counts(r)['new'], 'int', lang)} / {show(change_counts(r)['lost'], 'int', lang)}"
                             if "ties_new" in r else "–"),
-               "jaccard": show(r.get("jaccard"), "dec2", lang)}  # fmt: skip
+               "jaccard": show(change_counts(r)["jaccard"], "dec2", lang)}  # fmt: skip
         if "share" in r:
             answered = 0 if _missing(r.get("answered")) else int(r["answered"])
             row["kpi"] = show(r["share"], "pct", lang)
@@ -471,7 +535,7 @@ def _programme_context(report: ProgrammeReport, lang: str) -> dict:
         "doc_title": t("doc_programme_title"), "subtitle": t("doc_programme_sub", wave=report.wave),
         "wave": report.wave, "previous": report.previous, "waves": waves, "overview": overview,
         "overview_intro": intro, "has_kpi": report.kpi is not None, "trends": trends, "kpi_trend": kpi_trend,
-        "response": response, "reproduce": _reproduce(report, None, report.wave),
+        "response": response, "reproduce": _reproduce(report, None, report.wave, lang),
     })  # fmt: skip
     ctx.update(kern.programme_context(report.kern, lang, report.wave))
     from wijknet.report import worlds as worlds_report
@@ -510,12 +574,14 @@ def render_html(report: WijkReport | ProgrammeReport, lang: str | None = None) -
     if isinstance(report, WijkReport):
         ctx = _wijk_context(report, lang)
         ctx |= onderstroom_report.wijk_context(
-            report.onderstroom, report.wave, report.taxonomy, lang
+            report.onderstroom, report.wave, report.taxonomy, lang, plain=is_plain_report(report)
         )
         return env.get_template("wijk.html").render(**ctx)
     if isinstance(report, ProgrammeReport):
         ctx = _programme_context(report, lang)
-        ctx |= onderstroom_report.programme_context(report.onderstroom, lang)
+        ctx |= onderstroom_report.programme_context(
+            report.onderstroom, lang, plain=is_plain_report(report)
+        )
         return env.get_template("programme.html").render(**ctx)
     raise TypeError(f"expected a WijkReport or ProgrammeReport, not {type(report).__name__}")
 

@@ -210,10 +210,27 @@ TEXTS = {
         "en": "Wave {wave} is the first wave; there is nothing to compare with yet.",
     },
     "change_intro": {
-        "nl": "Van meting {previous} naar {wave}, onder de {stable} actoren die in beide metingen meedoen. "
-        "{entered} actoren kwamen erbij en {left} gingen weg; hun relaties tellen hier niet mee.",
-        "en": "From wave {previous} to {wave}, among the {stable} actors who take part in both waves. "
-        "{entered} actors joined and {left} left; their ties are not counted here.",
+        "nl": "Van meting {previous} naar {wave}, over alle actoren van beide metingen (zoals in de app): "
+        "{entered} actoren kwamen erbij en {left} gingen weg; hun relaties tellen als nieuw en verdwenen.",
+        "en": "From wave {previous} to {wave}, over all actors of both waves (as in the app): {entered} actors "
+        "joined and {left} left; their ties count as new and lost.",
+    },
+    "ch_stable_only": {
+        "nl": "Alleen actoren die beide jaren meededen ({stable}): {new} nieuwe, {lost} verdwenen en {kept} "
+        "gebleven relaties.",
+        "en": "Only actors who took part in both years ({stable}): {new} new, {lost} lost and {kept} kept ties.",
+    },
+    "prog_change_note": {
+        "nl": "Nieuw / weg en stabiliteit: over alle actoren van beide metingen, zoals in de app (relaties van "
+        "nieuwkomers tellen als nieuw, van vertrokken actoren als verdwenen).",
+        "en": "New / lost and stability: over all actors of both waves, as in the app (ties of newcomers count as "
+        "new, of leavers as lost).",
+    },
+    "merged_note": {
+        "nl": "Voor het leernetwerk zijn kleine groepen samengevoegd tot 'overig' of weggelaten; de cijfers "
+        "kunnen daardoor iets afwijken van die in het rapport van de wijk zelf.",
+        "en": "For the learning network small groups were merged into 'other' or left out; the figures may "
+        "therefore differ slightly from those in the wijk's own report.",
     },
     "ch_kept": {"nl": "Gebleven relaties", "en": "Ties kept"},
     "ch_new": {"nl": "Nieuwe relaties", "en": "New ties"},
@@ -226,10 +243,16 @@ TEXTS = {
         "aanwezig (0,3 of meer is gebruikelijk).",
         "en": "Stability (Jaccard): {value}. Of all ties in either wave, this share is present in both (0.3 or "
         "more is usual).",
+        "plain": {
+            "nl": "Stabiliteit: {pct} van alle relaties in een van beide metingen bestaat in allebei (30% of meer "
+            "is gebruikelijk).",
+            "en": "Stability: {pct} of all ties in either wave exist in both (30% or more is usual).",
+        },
     },
     "ch_qap": {
         "nl": "Samenhang van de twee netwerken (QAP-correlatie): {r} ({p}).",
         "en": "Similarity of the two networks (QAP correlation): {r} ({p}).",
+        "plain": {"nl": "", "en": ""},
     },
     "ch_trend": {"nl": "Trend over alle metingen", "en": "Trend over all waves"},
     # --- KPI --------------------------------------------------------------------------------
@@ -435,12 +458,15 @@ TEXTS = {
         "Tarjan 1973).",
     },
     "def_change": {
-        "nl": "Verandering: relaties tussen actoren die in beide metingen meedoen, paar voor paar: gebleven, nieuw, "
-        "verdwenen; Jaccard = gebleven / (gebleven + nieuw + verdwenen) (Snijders e.a. 2010). QAP-correlatie: "
-        "Pearsons r van de twee netwerken met een permutatietoets (Krackhardt 1987).",
-        "en": "Change: ties between actors taking part in both waves, pair by pair: kept, new, lost; Jaccard = kept "
-        "/ (kept + new + lost) (Snijders et al. 2010). QAP correlation: Pearson's r of the two networks with "
-        "a permutation test (Krackhardt 1987).",
+        "nl": "Verandering: relaties over alle actoren van beide metingen, paar voor paar: gebleven, nieuw, "
+        "verdwenen (relaties van nieuwkomers zijn nieuw, van vertrokken actoren verdwenen; zo telt ook de app); "
+        "apart genoemd: alleen actoren die beide jaren meededen. Jaccard = gebleven / (gebleven + nieuw + "
+        "verdwenen) (Snijders e.a. 2010). QAP-correlatie: Pearsons r van de twee netwerken van de actoren van "
+        "beide metingen met een permutatietoets (Krackhardt 1987).",
+        "en": "Change: ties over all actors of both waves, pair by pair: kept, new, lost (ties of newcomers are "
+        "new, of leavers lost; the app counts the same way); named separately: only actors who took part in "
+        "both years. Jaccard = kept / (kept + new + lost) (Snijders et al. 2010). QAP correlation: Pearson's r "
+        "of the two networks of the actors of both waves with a permutation test (Krackhardt 1987).",
     },
     "def_kpi": {
         "nl": "KPI 3: aandeel antwoorden 4 of 5 (van 1-5) onder actieve deelnemers die de vraag beantwoordden; "
@@ -570,3 +596,92 @@ REFERENCES = (
 DEFINITIONS = ("def_graph", "def_density", "def_reciprocity", "def_components", "def_transitivity", "def_cross",
                "def_ei", "def_assortativity", "def_betweenness", "def_brokerage", "def_bridge", "def_change",
                "def_kpi", "def_response", "def_map")  # fmt: skip
+
+
+# --- words ---
+#: The same report texts in words for a PlusWIJkteam and a leernetwerk (``plain`` of
+#: :func:`wijknet.core.i18n.text`): no method names, no p-values, no formulas.
+PLAIN = {
+    "tile_ei": {
+        "nl": "verhouding binnen/buiten eigen domein (−1 eigen domein, +1 andere domeinen)",
+        "en": "balance within/outside own domain (−1 own domain, +1 other domains)",
+    },
+    "col_ei": {"nl": "Binnen/buiten", "en": "Within/outside"},
+    "trend_ei": {
+        "nl": "Binnen of buiten het eigen domein",
+        "en": "Within or outside the own domain",
+    },
+    "col_jaccard": {"nl": "Stabiliteit", "en": "Stability"},
+    "trends_intro": {
+        "nl": "Het aandeel relaties tussen domeinen en de verhouding tussen banden binnen en buiten het eigen "
+        "domein per meting. Een stijgende lijn betekent dat de wijk meer domeinoverstijgend samenwerkt.",
+        "en": "The share of ties between domains and the balance of ties within and outside the own domain per "
+        "wave. A rising line means the wijk works more across domains.",
+    },
+    "m_ei_p_expl": {
+        "nl": "Of de domeinen duidelijk meer of minder mengen dan wanneer relaties willekeurig verdeeld waren.",
+        "en": "Whether the domains mix clearly more or less than if ties were spread at random.",
+    },
+    "set_permutations": {
+        "nl": "Herhalingen van de vergelijking met toeval",
+        "en": "Repeats of the comparison with chance",
+    },
+    "def_density": {
+        "nl": "Dichtheid: het deel van alle mogelijke relaties tussen de actoren dat bestaat.",
+        "en": "Density: the share of all possible ties between the actors that exists.",
+    },
+    "def_reciprocity": {
+        "nl": "Wederkerigheid: het deel van de relaties dat beide partijen noemen.",
+        "en": "Reciprocity: the share of ties that both sides name.",
+    },
+    "def_components": {
+        "nl": "Losse delen: groepjes actoren die niet met de rest verbonden zijn; wie geen relaties heeft, telt "
+        "als een eigen deel.",
+        "en": "Separate parts: groups of actors not connected to the rest; an actor without ties is a part of its own.",
+    },
+    "def_transitivity": {
+        "nl": "Geslotenheid: hoe vaak twee partners van dezelfde actor ook zelf samenwerken.",
+        "en": "Closure: how often two partners of the same actor also work together themselves.",
+    },
+    "def_ei": {
+        "nl": "Verhouding tussen banden binnen en buiten het eigen domein: van −1 (alle relaties binnen het eigen "
+        "domein) tot +1 (alle met andere domeinen), vergeleken met wat je zou verwachten als relaties "
+        "willekeurig over de domeinen verdeeld waren.",
+        "en": "Balance of ties within and outside the own domain: from −1 (all ties within the own domain) to +1 "
+        "(all with other domains), compared with what you would expect if ties were spread over the domains "
+        "at random.",
+    },
+    "def_assortativity": {
+        "nl": "Voorkeur voor eigen domein: hoe sterk actoren vooral met hun eigen domein samenwerken (0: geen "
+        "voorkeur).",
+        "en": "Preference for own domain: how strongly actors work mostly with their own domain (0: none).",
+    },
+    "def_betweenness": {
+        "nl": "Brugfunctie: hoe vaak de kortste weg tussen twee anderen via deze actor loopt.",
+        "en": "Bridging: how often the shortest way between two others runs through this actor.",
+    },
+    "def_brokerage": {
+        "nl": "Makelaarsrollen: hoe vaak een actor twee anderen verbindt die zelf geen relatie hebben, naar hun "
+        "domeinen. Verbinders hebben de meeste van zulke rollen.",
+        "en": "Brokerage roles: how often an actor links two others who have no tie themselves, by their "
+        "domains. Connectors have the most such roles.",
+    },
+    "def_bridge": {
+        "nl": "Kwetsbare brug: een actor zonder wie een deel van het netwerk los komt te liggen.",
+        "en": "Fragile bridge: an actor without whom part of the network comes loose.",
+    },
+    "def_change": {
+        "nl": "Verandering: relaties over alle actoren van beide metingen, paar voor paar: gebleven, nieuw, "
+        "verdwenen (zo telt ook de app). Stabiliteit: het deel van alle relaties dat in beide metingen bestaat.",
+        "en": "Change: ties over all actors of both waves, pair by pair: kept, new, lost (the app counts the same "
+        "way). Stability: the share of all ties that exist in both waves.",
+    },
+    "def_kpi": {
+        "nl": 'KPI 3: het deel van de actieve deelnemers dat 4 of 5 (van 1-5) antwoordde; "weet niet" en leeg '
+        "tellen niet. De marge laat zien waar het echte aandeel waarschijnlijk ligt.",
+        "en": 'KPI 3: the share of active participants who answered 4 or 5 (of 1-5); "don\'t know" and empty do '
+        "not count. The margin shows where the true share probably lies.",
+    },
+}
+for _key, _plain in PLAIN.items():
+    TEXTS[_key] = {**TEXTS[_key], "plain": _plain}

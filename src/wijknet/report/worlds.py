@@ -44,7 +44,10 @@ TEXTS = {
     "suggestions_none": {"nl": "Geen voorstellen.", "en": "No suggestions."},
     "signals": {"nl": "Ontbrekende verbindingen uit gesprekken", "en": "Missing links named in interviews"},
     "signals_none": {"nl": "Geen signalen uit gesprekken vastgelegd.", "en": "No interview signals recorded."},
-    "key_players": {"nl": "Sleutelspelers (Borgatti 2006)", "en": "Key players (Borgatti 2006)"},
+    "key_players": {
+        "nl": "Sleutelspelers (Borgatti 2006)", "en": "Key players (Borgatti 2006)",
+        "plain": {"nl": "Sleutelspelers", "en": "Key players"},
+    },
     "by_wijk": {"nl": "Leefwereld en systeemwereld per wijk, meting {wave}",
                 "en": "Lived and system world per wijk, wave {wave}"},
     "by_wijk_intro": {
@@ -52,6 +55,13 @@ TEXTS = {
         "ertussen). Een streepje: weggelaten omdat het kleine aantallen zou verraden.",
         "en": "Ties between and within the two worlds and the E-I index (-1: all within a world, +1: all "
         "between). A dash: left out because it would give small counts away.",
+        "plain": {
+            "nl": "Relaties tussen en binnen de twee werelden en hun verhouding (-1: alles binnen een wereld, +1: "
+            "alles ertussen), vergeleken met toeval. Een streepje: weggelaten omdat het kleine aantallen zou "
+            "verraden.",
+            "en": "Ties between and within the two worlds and their balance (-1: all within a world, +1: all "
+            "between), compared with chance. A dash: left out because it would give small counts away.",
+        },
     },
 }  # fmt: skip
 
@@ -74,15 +84,21 @@ def _table(frame: pd.DataFrame) -> dict:
     return {"header": [str(c) for c in frame.columns], "rows": frame.astype(str).values.tolist()}
 
 
+def _plain(report) -> bool:
+    from wijknet.core.uncertainty import is_plain
+
+    return is_plain(getattr(getattr(report, "provenance", None), "audience", "") or None)
+
+
 def wijk_context(report, lang: str) -> dict:
     """Context of ``worlds_wijk.html``; also adds the two sections to the table of contents."""
-    wt = partial(text, TEXTS, lang=lang)
+    wt = partial(text, TEXTS, lang=lang, plain=_plain(report))
     ctx: dict = {"wt": wt, "worlds_section": None, "opp_section": None}
     roles = getattr(report, "roles", None)
     if report.worlds is not None:
         tables = report.worlds
         ctx["worlds_section"] = {
-            "ei": worlds.ei_sentence(tables, report.wijk, report.wave, lang),
+            "ei": worlds.ei_sentence(tables, report.wijk, report.wave, lang, plain=_plain(report)),
             "mixing": _table(worlds.world_mixing_view(tables, report.wijk, report.wave, lang)),
             "bridges": _table(
                 worlds.bridge_view(tables, report.wijk, report.wave, lang, roles=roles)
@@ -102,10 +118,11 @@ def wijk_context(report, lang: str) -> dict:
 
 def programme_context(report, lang: str) -> dict:
     """Context of ``worlds_programme.html``."""
-    wt = partial(text, TEXTS, lang=lang)
+    wt = partial(text, TEXTS, lang=lang, plain=_plain(report))
     section = None
     if report.worlds is not None:
-        section = {"by_wijk": _table(worlds.worlds_by_wijk_view(report.worlds, report.wave, lang))}
+        view = worlds.worlds_by_wijk_view(report.worlds, report.wave, lang, plain=_plain(report))
+        section = {"by_wijk": _table(view)}
     return {"wt": wt, "worlds_programme": section}
 
 

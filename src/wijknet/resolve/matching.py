@@ -37,6 +37,8 @@ from collections.abc import Iterable, Mapping
 import numpy as np
 import pandas as pd
 
+from wijknet.core.formatting import plain_text
+
 __all__ = ["DEFAULT_THRESHOLD", "MARGIN", "match_names", "normalise"]
 
 #: Default score from which the best candidate is accepted without a person confirming it.
@@ -113,10 +115,13 @@ def actor_labels(actors: pd.DataFrame) -> dict[str, str]:
     ...                        "organisation": ["Welzijn Fictief", "Bieb Fictief", ""]})
     >>> actor_labels(actors)
     {'a1': 'Coach Fictief (Welzijn Fictief)', 'a2': 'Bieb Fictief', 'a3': ''}
+    >>> actor_labels(pd.DataFrame({"actor_id": ["a4"], "name": ["Ans Fictief"], "organisation": [float("nan")]}))
+    {'a4': 'Ans Fictief'}
     """
     out = {}
     for r in actors.to_dict("records"):
-        name, organisation = str(r.get("name", "") or ""), str(r.get("organisation", "") or "")
+        # a blank cell read as NaN is no organisation: never "Name (nan)"
+        name, organisation = plain_text(r.get("name")), plain_text(r.get("organisation"))
         out[str(r["actor_id"])] = (
             f"{name} ({organisation})" if organisation and organisation != name else name
         )

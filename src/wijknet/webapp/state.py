@@ -28,7 +28,7 @@ import streamlit as st
 from wijknet import cache as results_cache
 from wijknet.analysis import coverage, tables
 from wijknet.core.errors import DataError
-from wijknet.core.settings import PERMUTATIONS
+from wijknet.core.uncertainty import PERMUTATIONS, SEED
 from wijknet.privacy import Audience
 from wijknet.privacy.audience import PROGRAMME, viewer_audience
 from wijknet.privacy.load import load_project
@@ -50,7 +50,9 @@ from wijknet.webapp.session import (  # noqa: F401  (part of the app's interface
 
 MAP_LABELS = 25  # names drawn on the map unless the user asks for all
 DIFF_LABELS = 15  # names drawn on the difference map unless the user asks for all
-APP_PERMUTATIONS = PERMUTATIONS  # QAP permutations: the same number as the CLI (core.settings)
+# Every p-value the app shows comes from the same permutation count and seed as the report and `wijknet analyse`,
+# so one network has one p-value on every screen (wijknet.core.settings.PERMUTATIONS, uncertainty.SEED).
+APP_PERMUTATIONS = PERMUTATIONS  # E-I and QAP permutations in the app
 APP_BOOTSTRAP = 500  # node-bootstrap replicates in the app
 MODEL_PERMUTATIONS = PERMUTATIONS  # MRQAP permutations of the tie-change model, as in the CLI
 TREND_METRICS = (
@@ -235,7 +237,11 @@ def network_table(
     from wijknet.analysis.trends import network_by_wave
 
     return network_by_wave(
-        _load(folder, sig), wijk, n_permutations=1000, seed=0, **_filters(tie_types, min_weight)
+        _load(folder, sig),
+        wijk,
+        n_permutations=PERMUTATIONS,
+        seed=SEED,
+        **_filters(tie_types, min_weight),
     )
 
 

@@ -99,8 +99,8 @@ if project is not None and project.wijken:
     if current is None or not (low <= current <= high):
         st.session_state["min_weight"] = low
     with st.sidebar:
-        st.selectbox(t("wijk"), wijken, key="wijk")
-        st.selectbox(t("wave"), waves, key="wave")
+        st.selectbox(t("wijk"), wijken, key="wijk", placeholder=t("choose_option"))
+        st.selectbox(t("wave"), waves, key="wave", placeholder=t("choose_option"))
         st.subheader(t("filters"))
         st.multiselect(
             t("tie_types"),
@@ -108,6 +108,7 @@ if project is not None and project.wijken:
             key="tie_types",
             help=t("tie_types_help"),
             placeholder=t("all_types"),
+            select_all=False,  # Streamlit's "Select all" is English; empty already means all types
         )
         if high > low:
             integer = float(low).is_integer() and float(high).is_integer()

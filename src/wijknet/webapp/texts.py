@@ -817,17 +817,20 @@ TEXTS = {
         "nl": "Het model kan hier niet worden berekend: {error}",
         "en": "The model cannot be computed here: {error}",
     },
-    "model_table": {"nl": "Tabel voor onderzoekers", "en": "Table for researchers"},
+    "model_table": {
+        "nl": "Over de methode: tabel voor onderzoekers",
+        "en": "About the method: table for researchers",
+    },
     "model_method": {
         "nl": "Logistische MRQAP-regressie (Krackhardt 1988; Dekker, Krackhardt & Snijders 2007) van de relaties in "
         "{wave_to} op die in {wave_from} en op kenmerken van de actoren; p-waarden uit {n} QAP-permutaties "
         "(dubbel semi-partialling), evenveel als `wijknet analyse`. Gelijkenis van de twee metingen: r = {r} "
-        "(QAP p = {p}), Jaccard {jaccard}. In Python: `wijknet.analysis.tiechange.tie_change_model` "
+        "(QAP, {p}), Jaccard {jaccard}. In Python: `wijknet.analysis.tiechange.tie_change_model` "
         "(zie notebooks/02_change_analysis.ipynb).",
         "en": "Logistic MRQAP regression (Krackhardt 1988; Dekker, Krackhardt & Snijders 2007) of the ties in "
         "{wave_to} on those in {wave_from} and on actor attributes; p-values from {n} QAP permutations "
         "(double semi-partialling), as many as `wijknet analyse`. Similarity of the two waves: r = {r} "
-        "(QAP p = {p}), Jaccard {jaccard}. In Python: `wijknet.analysis.tiechange.tie_change_model` "
+        "(QAP, {p}), Jaccard {jaccard}. In Python: `wijknet.analysis.tiechange.tie_change_model` "
         "(see notebooks/02_change_analysis.ipynb).",
     },
     "col_term": {"nl": "term", "en": "term"},
@@ -1634,14 +1637,133 @@ TEXTS = {
         "nl": "Deze kaart toont domeinen, geen namen: zoeken op naam kan hier niet.",
         "en": "This map shows domains, not names: searching by name is not possible here.",
     },
+    # --- words ---
+    "trend_words": {"nl": "In {wave_to}: {words}.", "en": "In {wave_to}: {words}."},
+    "choose_option": {"nl": "Kies…", "en": "Choose…"},
+    "choose_options": {"nl": "Kies een of meer…", "en": "Choose one or more…"},
+    "no_choice": {"nl": "Geen keuze", "en": "No choice"},
+    "upload_hint": {
+        "nl": "Toegestaan: {types}; tot {mb} MB per bestand.",
+        "en": "Allowed: {types}; up to {mb} MB per file.",
+    },
+    "upload_button": {"nl": "Bestand kiezen", "en": "Choose file"},
+    "upload_drop": {"nl": "Sleep bestanden hierheen of", "en": "Drag files here or"},
+    "change_definition": {
+        "nl": "Telling: alle actoren van beide metingen (relaties van nieuwkomers tellen als nieuw, van "
+        "vertrokken actoren als verdwenen). Alleen actoren die beide jaren meededen: {new} nieuw, {lost} "
+        "verdwenen, {kept} gebleven (zo telt het wijkrapport de stabiliteit).",
+        "en": "Count: all actors of both waves (ties of newcomers count as new, of leavers as lost). Only actors "
+        "who took part in both years: {new} new, {lost} lost, {kept} kept (as the wijk report counts stability).",
+    },
+    "merged_note": {
+        "nl": "Voor het leernetwerk zijn kleine groepen samengevoegd tot 'overig' of weggelaten; de cijfers "
+        "kunnen daardoor iets afwijken van die van de wijk zelf.",
+        "en": "For the learning network small groups were merged into 'other' or left out; the figures may "
+        "therefore differ slightly from the wijk's own.",
+    },
 }
 
 
+#: The same texts in words for a PlusWIJkteam and a leernetwerk: no method names, no p-values
+#: (:func:`wijknet.core.i18n.text` with ``plain``, :func:`plain`). An empty text says nothing.
+PLAIN = {
+    "nr_methods": {
+        "nl": "Alleen respondenten: wie niet reageerde, wordt weggelaten. Reconstructie: een relatie die een "
+        "respondent met een niet-respondent meldt, telt in beide richtingen. Aanvullen: paren van twee "
+        "niet-respondenten krijgen willekeurig een relatie, zo vaak als bij de gemelde relaties (met of zonder "
+        "beantwoorde relaties). Aanvullen kijkt niet naar het domein en maakt de domeinen daardoor gemengder "
+        "dan ze zijn; lees de menging van domeinen na aanvullen met voorzichtigheid.",
+        "en": "Respondents only: non-respondents are left out. Reconstruction: a tie a respondent reports with a "
+        "non-respondent counts in both directions. Filling in: pairs of two non-respondents get a tie at random, "
+        "as often as among the reported ties (with or without returned ties). Filling in ignores the domain and "
+        "so makes the domains look more mixed than they are; read the mixing of domains after filling in with "
+        "care.",
+    },
+    "m_ei_expl": {
+        "nl": "Van -1 (iedereen werkt alleen binnen het eigen domein) tot +1 (alleen met andere domeinen).",
+        "en": "From -1 (everyone works only within their own domain) to +1 (only with other domains).",
+    },
+    "m_ei_p_expl": {
+        "nl": "Of de domeinen duidelijk meer of minder mengen dan wanneer relaties willekeurig over de domeinen "
+        "verdeeld zouden zijn.",
+        "en": "Whether the domains mix clearly more or less than if ties were spread over the domains at random.",
+    },
+    "change_sum_stable": {
+        "nl": "Van alle relaties die in één van beide metingen voorkomen, bestaat {pct}% in allebei.",
+        "en": "Of all ties found in either wave, {pct}% exist in both.",
+    },
+    "trend_ei_index": {
+        "nl": "Binnen of buiten het eigen domein",
+        "en": "Within or outside the own domain",
+    },
+    "trend_method": {
+        "nl": "De band rond de lijn laat zien waar de echte waarde waarschijnlijk ligt: hoe breder, hoe "
+        "onzekerder.",
+        "en": "The band around the line shows where the true value probably lies: the wider, the less certain.",
+    },
+    "kpi_col_ei": {"nl": "Binnen/buiten eigen domein", "en": "Within/outside own domain"},
+    "compare_trend_ei_minus_expected": {
+        "nl": "Menging van domeinen ten opzichte van toeval",
+        "en": "Mixing of domains compared with chance",
+    },
+    "compare_trend_note": {
+        "nl": "Streepjes: waar de echte waarde waarschijnlijk ligt. Overlappen de streepjes van twee metingen "
+        "flink, dan is het verschil niet duidelijk.",
+        "en": "Bars: where the true value probably lies. If the bars of two waves overlap a lot, the difference "
+        "is not clear.",
+    },
+    "compare_table_note": {
+        "nl": "Klein gedrukt: waar de echte waarde waarschijnlijk ligt. Dichtheid daalt vanzelf als een netwerk "
+        "groter wordt; relaties per actor en de menging ten opzichte van toeval houden rekening met de grootte "
+        "en samenstelling van de wijk. Verbinders: de 10% actoren met de meeste makelaarsrollen.",
+        "en": "Small print: where the true value probably lies. Density falls by itself as a network grows; ties "
+        "per actor and the mixing compared with chance take the size and make-up of the wijk into account. "
+        "Connectors: the 10% of actors with the most brokerage roles.",
+    },
+    "compare_col_ei_expected": {"nl": "Bij toeval", "en": "By chance"},
+    "compare_col_ei_index": {"nl": "Binnen/buiten eigen domein", "en": "Within/outside own domain"},
+    "compare_col_ei_minus_expected": {"nl": "Menging t.o.v. toeval", "en": "Mixing vs chance"},
+    "oa_ci_note": {
+        "nl": "Tussen haakjes: waar het echte gemiddelde waarschijnlijk ligt; scores: het gemiddelde van "
+        "minstens 2 van de 3 vragen.",
+        "en": "In brackets: where the true average probably lies; scores: the mean of at least 2 of the 3 "
+        "questions.",
+    },
+    "opp_key_expl": {
+        "nl": "Twee groepjes, elk als geheel gekozen: wie samen de meeste actoren binnen twee stappen bereiken "
+        "(de mensen om als eerste te informeren), en zonder wie het netwerk het meest uiteenvalt (de mensen "
+        "van wie de samenwerking afhangt).",
+        "en": "Two sets, each chosen as a whole: who together reach most actors within two steps (the people to "
+        "tell first), and without whom the network falls apart most (the people the collaboration depends on).",
+    },
+}
+for _key, _plain in PLAIN.items():
+    TEXTS[_key] = {**TEXTS[_key], "plain": _plain}
+
+
+def plain() -> bool:
+    """Whether the viewer reads the plain variants of the texts (a PlusWIJkteam or a leernetwerk).
+
+    The audience of the project the entry script loaded (:func:`wijknet.core.uncertainty.is_plain`);
+    outside a Streamlit session (or before a project is loaded): the researcher's texts.
+    """
+    from wijknet.core.uncertainty import is_plain
+
+    try:
+        import streamlit as st
+
+        sel = st.session_state.get("_selection")
+    except Exception:  # outside a Streamlit session
+        return False
+    project = getattr(sel, "project", None)
+    return is_plain(getattr(project, "audience", None))
+
+
 def t(key: str, **values) -> str:
-    """The text ``key`` in the language chosen in the sidebar."""
+    """The text ``key`` in the language chosen in the sidebar, in plain words for a PlusWIJkteam or leernetwerk."""
     from wijknet.webapp.session import language
 
-    return text(TEXTS, key, language(), **values)
+    return text(TEXTS, key, language(), plain=plain(), **values)
 
 
 #: Characters that Markdown, Streamlit's own syntax (``:red[...]``, ``:material/icon:``, ``$math$``) or HTML could

@@ -16,6 +16,7 @@ import streamlit as st
 from wijknet.core import formatting as fmt
 from wijknet.privacy import Audience
 from wijknet.privacy.audience import audience_choices
+from wijknet.privacy.suppression import is_aggregate_only
 from wijknet.webapp import state
 from wijknet.webapp.texts import literal, t  # noqa: F401  (literal: part of ui's interface)
 
@@ -41,6 +42,10 @@ def header(title_key: str, *, filters: bool = True) -> state.Selection:
                 st.write(literal(warning))  # warnings quote labels from the data
     if filters:
         st.caption(filter_summary(sel))
+    if is_aggregate_only(
+        sel.project
+    ):  # the leernetwerk: small groups merged, so figures differ from the wijk's own
+        st.caption(t("merged_note"))
     return sel
 
 
@@ -91,9 +96,38 @@ def localise(chart, lang: str):
 
 
 def audience_label(audience: str) -> str:
-    """``wijkteam:Daalhof`` as "PlusWIJkteam Daalhof": the field's own terms, the same in every language."""
-    tier, _, wijk = audience.partition(":")
-    return f"PlusWIJkteam {wijk}" if tier == "wijkteam" else tier
+    """``wijkteam:Daalhof`` as "PlusWIJkteam Daalhof" (:func:`wijknet.core.glossary.audience_label`)."""
+    from wijknet.core.glossary import audience_label as label
+    from wijknet.webapp.session import language
+
+    return label(audience, language())
+
+
+def _css_string(value: str) -> str:
+    """``value`` as a CSS string literal (quotes and backslashes escaped, no line breaks)."""
+    return '"' + " ".join(str(value).split()).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def builtin_texts_css() -> str:
+    """CSS that replaces Streamlit's own English texts of the file uploader by Dutch (or English) ones.
+
+    Streamlit 1.67 has no parameter for the uploader's "Drag and drop files
+    here", "Upload" and "Limit 50MB per file • CSV, …": the dropzone's own
+    text is set to size 0 and the instructions are hidden; the button gets
+    :func:`t` ``upload_button`` as its label and the dropzone ``upload_drop``
+    before it. The full Dutch hint (types, limit) stands beside the uploader
+    (``upload_hint``, shown by the page). Selectboxes and multiselects get
+    Dutch placeholders and ``select_all=False`` at the call.
+    """
+    zone = '[data-testid="stFileUploaderDropzone"]'
+    return (
+        "<style>"
+        f'{zone} [data-testid="stFileUploaderDropzoneInstructions"] {{ display: none !important; }}'
+        f"{zone} *, {zone} button * {{ font-size: 0 !important; }}"
+        f"{zone} button::after {{ content: {_css_string(t('upload_button'))}; font-size: 1rem; }}"
+        f"{zone}::before {{ content: {_css_string(t('upload_drop'))}; font-size: 1rem; margin-right: 1rem; }}"
+        "</style>"
+    )
 
 
 def _record_unlock(folder: str) -> None:
@@ -114,6 +148,7 @@ def viewer_controls() -> None:
     from wijknet.core.errors import DataError
     from wijknet.store.db import is_store
 
+    st.html(builtin_texts_css())  # Dutch instead of Streamlit's English uploader texts
     try:
         folder = str(state.project_folder())
     except (OSError, DataError):
@@ -136,6 +171,7 @@ def viewer_controls() -> None:
                 key="view_as",
                 format_func=audience_label,
                 help=t("view_as_help"),
+                placeholder=t("choose_option"),
             )
         audience, _ = state.viewer(folder)
         if store:

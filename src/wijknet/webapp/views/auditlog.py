@@ -8,8 +8,10 @@ again itself, so opening its address directly shows nothing to others.
 import streamlit as st
 
 from wijknet.access.log import audit_table
+from wijknet.core.glossary import AUDIT_ACTIONS, label
 from wijknet.store.audit import ACTIONS
 from wijknet.webapp import auth
+from wijknet.webapp.session import language
 from wijknet.webapp.texts import t
 
 st.title(t("page_audit"))
@@ -25,12 +27,13 @@ action = left.selectbox(
     t("audit_action"),
     [None, *ACTIONS],
     key="audit_action",
-    format_func=lambda a: t("audit_all") if a is None else a,
+    format_func=lambda a: t("audit_all") if a is None else label(AUDIT_ACTIONS, a, language()),
+    placeholder=t("choose_option"),
 )
 limit = right.number_input(
     t("audit_limit"), min_value=10, max_value=10_000, value=200, step=50, key="audit_limit"
 )
-log = audit_table(folder, action=action, limit=int(limit))
+log = audit_table(folder, action=action, limit=int(limit), lang=language())
 if log.empty:
     st.info(t("audit_empty"))
 else:

@@ -111,6 +111,7 @@ uploads = st.file_uploader(
     max_upload_size=max_upload_mb(),
     help=t("import_files_help", mb=max_upload_mb()),
 )
+st.caption(t("upload_hint", types=", ".join(UPLOAD_TYPES), mb=max_upload_mb()))
 left, middle, right = st.columns(3)
 kind = left.selectbox(
     t("import_kind"),
@@ -154,6 +155,7 @@ with st.expander(t("import_more")):
             t("import_allow_missing"),
             list(core),
             key="import_allow_missing",
+            select_all=False,
             placeholder=t("import_allow_missing_none"),
             help=t("import_allow_missing_help"),
             format_func=core.get,
@@ -294,22 +296,23 @@ for r in found.head(QUEUE_SHOWN).to_dict("records"):
                     "resolve_respondent",
                     pid=pid,
                     mention=ui.literal(r["mention"]),
-                    wijk=ui.literal(r["wijk"] or "?"),
+                    wijk=ui.literal(fmt.plain_text(r["wijk"], "?")),
                     wave=ui.literal(r["wave"]),
                     row=ui.literal(r["row"]),
                 )
             )
         else:
-            org = f" \\({ui.literal(r['organisation'])}\\)" if r.get("organisation") else ""
+            organisation = fmt.plain_text(r.get("organisation"))  # never "(nan)"
+            org = f" \\({ui.literal(organisation)}\\)" if organisation else ""
             st.markdown(
                 t(
                     "resolve_write_in",
                     pid=pid,
                     mention=ui.literal(r["mention"]),
                     org=org,
-                    wijk=ui.literal(r["wijk"]),
-                    wave=ui.literal(r["wave"]),
-                    respondent=ui.literal(r["respondent"] or "?"),
+                    wijk=ui.literal(fmt.plain_text(r["wijk"], "?")),
+                    wave=ui.literal(fmt.plain_text(r["wave"], "?")),
+                    respondent=ui.literal(fmt.plain_text(r["respondent"], "?")),
                 )
             )
         scores = {c["actor_id"]: float(c["score"]) for c in r["candidates"]}

@@ -7,9 +7,9 @@ import streamlit as st
 from wijknet.analysis.nonresponse import is_low_response, treatments_visible
 
 # The same key figures as the wijk report, formatted by the same rule (wijknet.core.formatting).
-from wijknet.report.render import MEASURES, show
+from wijknet.report.render import MEASURES, measure_rows, show
 from wijknet.webapp import state, ui
-from wijknet.webapp.texts import t
+from wijknet.webapp.texts import plain, t
 
 sel = ui.header("page_metrics", filters=False)
 ui.require_data(sel)  # partial: a wijk or wave without data says so
@@ -19,14 +19,11 @@ folder, sig = sel.key
 table = state.network_table(folder, sig, sel.wijk, *sel.filters)
 
 waves = [str(w) for w in table["wave"]]
-rows = []
-for column, key, kind in MEASURES:
-    if column not in table.columns:
-        continue
-    row = {t("metric"): t(key)}
-    row.update({wave: show(v, kind, sel.lang) for wave, v in zip(waves, table[column])})
-    row[t("meaning")] = t(f"{key}_expl")
-    rows.append(row)
+by_wave = table.assign(wave=waves).set_index("wave")
+rows = [
+    {t("metric"): r["label"], **dict(zip(waves, r["values"])), t("meaning"): r["expl"]}
+    for r in measure_rows(by_wave, waves, sel.lang, t, plain=plain())
+]
 overview = pd.DataFrame(rows).set_index(t("metric"))
 st.table(overview)
 

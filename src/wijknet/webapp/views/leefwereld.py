@@ -9,7 +9,7 @@ import streamlit as st
 from wijknet.analysis import worlds
 from wijknet.privacy.suppression import is_aggregate_only
 from wijknet.webapp import state, ui
-from wijknet.webapp.texts import t
+from wijknet.webapp.texts import plain, t
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -18,7 +18,7 @@ def _tables(folder: str, sig: tuple, wijk: str | None, wave: str | None, _projec
     """:func:`wijknet.analysis.worlds.world_tables` of one wijk (all waves) or of every wijk in one wave."""
     return worlds.world_tables(
         _project,
-        n_permutations=state.APP_PERMUTATIONS,
+        n_permutations=state.APP_PERMUTATIONS,  # = wijknet.core.uncertainty.PERMUTATIONS
         seed=0,
         wijken=None if wijk is None else [wijk],
         waves=None if wave is None else [wave],
@@ -36,16 +36,18 @@ if is_aggregate_only(sel.project):
     st.info(t("worlds_aggregate"))
     st.subheader(t("worlds_by_wijk", wave=sel.wave))
     st.dataframe(
-        worlds.worlds_by_wijk_view(tables, sel.wave, sel.lang), hide_index=True, width="stretch"
+        worlds.worlds_by_wijk_view(tables, sel.wave, sel.lang, plain=plain()),
+        hide_index=True,
+        width="stretch",
     )
     st.subheader(t("worlds_mixing_wijk", wijk=ui.literal(sel.wijk)))
-    st.write(worlds.ei_sentence(tables, sel.wijk, sel.wave, sel.lang))
+    st.write(worlds.ei_sentence(tables, sel.wijk, sel.wave, sel.lang, plain=plain()))
     st.dataframe(worlds.world_mixing_view(tables, sel.wijk, sel.wave, sel.lang), hide_index=True)
     st.stop()
 
 tables = _tables(folder, sig, sel.wijk, None, sel.project)
 st.subheader(t("worlds_mixing"))
-st.write(worlds.ei_sentence(tables, sel.wijk, sel.wave, sel.lang))
+st.write(worlds.ei_sentence(tables, sel.wijk, sel.wave, sel.lang, plain=plain()))
 st.dataframe(worlds.world_mixing_view(tables, sel.wijk, sel.wave, sel.lang), hide_index=True)
 
 st.subheader(t("worlds_bridges"))

@@ -59,6 +59,7 @@ code = st.selectbox(
     list(by_code),
     index=first_open,
     key="live_session",
+    placeholder=ui.t("choose_option"),
     format_func=lambda c: lt(
         "session_label",
         title=by_code[c].title,
@@ -160,7 +161,7 @@ def links_panel() -> None:
             # the options are opaque positions; real ids stay on the server
             order = sorted(labels, key=lambda a: labels[a].casefold())
             pick = st.selectbox(lt("revoke"), range(len(order)), format_func=lambda i: labels[order[i]],
-                                index=None, key="live_revoke_pick")  # fmt: skip
+                                index=None, key="live_revoke_pick", placeholder=ui.t("choose_option"))  # fmt: skip
             if st.button(lt("revoke_button"), key="live_revoke", disabled=pick is None):
                 revoke_links(folder, code, [order[pick]], username=username)
                 st.success(lt("revoked"))

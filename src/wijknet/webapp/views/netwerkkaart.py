@@ -147,6 +147,7 @@ with st.expander(t("evidence_title"), expanded=False):
         index=None,
         key=evidence_key,
         format_func=names.get,
+        placeholder=t("choose_option"),
     )
     if actor is not None:
         table = state.tie_evidence_table(folder, sig, sel.wijk, sel.wave, actor)

@@ -6,11 +6,11 @@ import streamlit as st
 
 from wijknet.analysis.tiechange import statements
 from wijknet.analysis.trends import metric_rows as trend_rows
-from wijknet.analysis.trends import wave_sizes
+from wijknet.analysis.trends import trend_words, wave_sizes
 from wijknet.core import formatting as fmt
 from wijknet.privacy.suppression import is_aggregate_only
 from wijknet.webapp import state, ui
-from wijknet.webapp.texts import t
+from wijknet.webapp.texts import plain, t
 
 MAP_HEIGHT = 660
 #: The counts of wijknet.analysis.change.compare_waves shown in the summary.
@@ -46,7 +46,11 @@ if sel.wave in with_data and len(with_data) >= 2:
 left, right, _ = st.columns([1, 1, 2])
 with left:
     wave_from = st.selectbox(
-        t("change_from"), waves[:-1], index=default_from, key=f"change_from_{sel.wave}"
+        t("change_from"),
+        waves[:-1],
+        index=default_from,
+        key=f"change_from_{sel.wave}",
+        placeholder=t("choose_option"),
     )
 later = waves[waves.index(wave_from) + 1 :]
 with right:
@@ -55,6 +59,7 @@ with right:
         later,
         index=later.index(sel.wave) if sel.wave in later else 0,
         key=f"change_to_{sel.wave}_{wave_from}",
+        placeholder=t("choose_option"),
     )
 
 folder, sig = sel.key
@@ -265,6 +270,9 @@ for column, metric in zip(charts, state.TREND_METRICS):
     )
     with column:
         st.altair_chart(ui.localise(chart, sel.lang), width="stretch", theme=None)
+        if plain():  # the uncertainty in words for a PlusWIJkteam or leernetwerk
+            words = trend_words(trends, metric, wave_from, wave_to, sel.lang)
+            st.caption(t("trend_words", wave_to=ui.literal(wave_to), words=words))
 st.caption(
     t(
         "trend_sizes",
@@ -296,31 +304,38 @@ else:
     )
     for note in notes:
         st.caption(ui.literal(note))
-    with st.expander(t("model_table")):
-        table = model.to_frame()[["term", "estimate", "std_error", "odds_ratio", "p_value"]].rename(
-            columns={
-                c: t(f"col_{c}") for c in ("term", "estimate", "std_error", "odds_ratio", "p_value")
-            }
-        )
-        st.dataframe(
-            table.style.format(
-                {
-                    t(f"col_{c}"): (lambda v: fmt.number(v, 3, sel.lang))
-                    for c in ("estimate", "std_error", "odds_ratio", "p_value")
+    if not plain():  # the model table and its method: researchers only ("Over de methode")
+        with st.expander(t("model_table"), expanded=False):
+            table = model.to_frame()[
+                ["term", "estimate", "std_error", "odds_ratio", "p_value"]
+            ].rename(
+                columns={
+                    c: t(f"col_{c}")
+                    for c in ("term", "estimate", "std_error", "odds_ratio", "p_value")
                 }
-            ),
-            hide_index=True,
-            width="stretch",
-        )
-        p = row["qap_p_value"]
-        st.caption(
-            t(
-                "model_method",
-                wave_from=ui.literal(wave_from),
-                wave_to=ui.literal(wave_to),
-                n=n(state.MODEL_PERMUTATIONS),
-                r=fmt.number(row["qap_correlation"], 2, sel.lang),
-                p=fmt.number(p, 3, sel.lang),
-                jaccard=fmt.number(row["jaccard"], 2, sel.lang),
             )
-        )
+            st.dataframe(
+                table.style.format(
+                    {
+                        **{
+                            t(f"col_{c}"): (lambda v: fmt.number(v, 3, sel.lang))
+                            for c in ("estimate", "std_error", "odds_ratio")
+                        },
+                        t("col_p_value"): lambda v: fmt.p_value(v, sel.lang),
+                    }
+                ),
+                hide_index=True,
+                width="stretch",
+            )
+            p = row["qap_p_value"]
+            st.caption(
+                t(
+                    "model_method",
+                    wave_from=ui.literal(wave_from),
+                    wave_to=ui.literal(wave_to),
+                    n=n(state.MODEL_PERMUTATIONS),
+                    r=fmt.number(row["qap_correlation"], 2, sel.lang),
+                    p=fmt.p_text(p, sel.lang),
+                    jaccard=fmt.number(row["jaccard"], 2, sel.lang),
+                )
+            )

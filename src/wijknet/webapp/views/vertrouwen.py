@@ -255,7 +255,10 @@ if researcher and not project.themes.empty:
     )
     if audience is None or audience.sees_quotes:
         theme = st.selectbox(
-            t("oa_quotes"), list(themes["theme"]), key=f"oa_theme_{sel.wijk}_{sel.wave}"
+            t("oa_quotes"),
+            list(themes["theme"]),
+            key=f"oa_theme_{sel.wijk}_{sel.wave}",
+            placeholder=t("choose_option"),
         )
         quotes = theme_quotes(project, sel.wijk, sel.wave, theme)
         st.dataframe(
