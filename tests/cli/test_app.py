@@ -82,7 +82,9 @@ def test_demo_writes_a_valid_project_and_refuses_to_overwrite(tmp_path):
     assert result.exit_code == 2 and "--force" in result.output
     assert (folder / "ties.csv").read_bytes() == before
     result = run("validate", folder)
-    assert result.exit_code == 0 and "8 wijk" in result.output  # 6 pilots + 2 comparison wijken (issue 15)
+    assert (
+        result.exit_code == 0 and "8 wijk" in result.output
+    )  # 6 pilots + 2 comparison wijken (issue 15)
     assert "waarvan 2 vergelijkingswijk" in result.output
 
 

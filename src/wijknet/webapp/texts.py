@@ -1601,8 +1601,8 @@ TEXTS = {
         "en": "Search a person, role or organisation",
     },
     "map_search_placeholder": {
-        "nl": "Typ een naam, rol of organisatie en druk op Enter",
-        "en": "Type a name, role or organisation and press Enter",
+        "nl": "Naam, rol of organisatie (Enter)",
+        "en": "Name, role or organisation (Enter)",
     },
     "map_search_hits": {"nl": "Gevonden", "en": "Found"},
     "map_search_none": {
