@@ -111,8 +111,11 @@ def test_the_xsd_check_can_fail(tmp_path):
     assert result.returncode != 0 and "'name' is not allowed" in result.stderr
 
 
-def test_all_18_pajek_files_of_the_demo_open_with_the_right_vertex_names(tmp_path):
-    """Issue 12 item 1: 14 of the demo's 18 files stopped network::read.paj, the other 4 had wrong names."""
+def test_all_24_pajek_files_of_the_demo_open_with_the_right_vertex_names(tmp_path):
+    """Issue 12 item 1: 14 of the demo's 18 files stopped network::read.paj, the other 4 had wrong names.
+
+    Since issue 15 the demo has 8 wijken (6 pilots, 2 comparison wijken) x 3 waves: 24 files.
+    """
     need(r_has("igraph") and r_has("network"), "Rscript with igraph and network")
     from wijknet import load_project
     from wijknet.datasets.demo import write_demo
@@ -120,13 +123,13 @@ def test_all_18_pajek_files_of_the_demo_open_with_the_right_vertex_names(tmp_pat
     write_demo(tmp_path / "demo")
     project = load_project(tmp_path / "demo")
     files = [p for p in export_project(project, "pajek", tmp_path / "out") if p.suffix == ".net"]
-    assert len(files) == 18
+    assert len(files) == 24
     result = subprocess.run(
         ["Rscript", "-e", PAJEK_R, *map(str, files)], capture_output=True, text=True
     )
     assert result.returncode == 0, result.stderr
     rows = [line.split("\t") for line in result.stdout.splitlines() if line]
-    assert len(rows) == 18
+    assert len(rows) == 24
     for name, igraph_ids, network_ids, igraph_arcs, network_arcs in rows:
         with open(
             tmp_path / "out" / name.replace(".net", "_vertices.csv"), encoding="utf-8-sig"
@@ -145,4 +148,6 @@ def test_the_demos_gexf_files_validate_against_the_official_xsd(tmp_path):
     files = export_project(load_project(tmp_path / "demo"), "gexf", tmp_path / "out")
     result = xmllint(gexf_schema(tmp_path), files)
     assert result.returncode == 0, result.stderr[-2000:]
-    assert result.stderr.count(" validates\n") == len(files) == 6
+    assert (
+        result.stderr.count(" validates\n") == len(files) == 8
+    )  # one per wijk: 6 pilots, 2 comparison wijken

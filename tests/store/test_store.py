@@ -301,6 +301,9 @@ def test_analyse_on_a_store_of_the_demo_equals_the_tidy_folder(tmp_path):
     assert run("init", store).exit_code == 0
     result = run("import", store, demo / "actors.csv", demo / "ties.csv", demo / "responses.csv")
     assert result.exit_code == 0, result.output
+    # the programme office's tables (issue 15): the KPI correction changes kpi3.csv
+    result = run("import", store, demo / "wijken.csv", demo / "kpi_corrections.csv")
+    assert result.exit_code == 0, result.output
     for folder, out in ((demo, tmp_path / "out_tidy"), (store, tmp_path / "out_store")):
         result = run("analyse", folder, "--out", out, "--permutations", "20")
         assert result.exit_code == 0, result.output

@@ -127,7 +127,7 @@ def test_store_with_one_wave(store_keys):
     from wijknet import load_project
 
     p = load_project(one_wave_store)
-    assert len(p.wijken) == 6 and WAVE in p.waves
+    assert len(p.wijken) == 8 and WAVE in p.waves  # the demo actors: 6 pilot, 2 comparison wijken
     assert coverage.waves_with_data(p) == [WAVE]
     assert coverage.wijken_with_data(p) == [WIJK]
     assert coverage.default_selection(p) == (WIJK, WAVE)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from wijknet.datasets.demo import CONFIG_YAML, TABLES, make_tables
+from wijknet.datasets.demo import COMPARISON_STORY, CONFIG_YAML, TABLES, make_tables
 
 #: Columns holding one actor id, per table.
 _ACTOR_COLUMNS = {
@@ -52,12 +52,12 @@ def _copy(table: pd.DataFrame, name: str, k: int) -> pd.DataFrame:
 
 
 def make_region(copies: int = 25, seed: int = 2025) -> dict[str, pd.DataFrame]:
-    """The demo's tables cloned ``copies`` times (``6 * copies`` wijken, 3 waves).
+    """The demo's pilot tables cloned ``copies`` times (``6 * copies`` wijken, 3 waves).
 
     Parameters
     ----------
     copies : int, default 25
-        How many times the 6 demo wijken are repeated (25: 150 wijken).
+        How many times the 6 pilot wijken of the demo are repeated (25: 150 wijken).
     seed : int
         Seed of the demo that is cloned.
 
@@ -74,9 +74,18 @@ def make_region(copies: int = 25, seed: int = 2025) -> dict[str, pd.DataFrame]:
     >>> tables["actors"]["actor_id"].is_unique
     True
     """
-    demo = make_tables(seed)
+    # The six pilot wijken only: the two small comparison wijken (issue 15) would change the mix.
+    demo = {name: _pilots_only(table) for name, table in make_tables(seed).items()}
     return {name: pd.concat([_copy(demo[name], name, k) for k in range(1, copies + 1)],
                             ignore_index=True) for name in TABLES}  # fmt: skip
+
+
+def _pilots_only(table: pd.DataFrame) -> pd.DataFrame:
+    """The rows of ``table`` about the demo's pilot wijken (and the programme)."""
+    for column in ("wijk", "scope"):
+        if column in table.columns:
+            table = table[~table[column].isin(COMPARISON_STORY)]
+    return table.reset_index(drop=True)
 
 
 def write_region(folder: str | Path, copies: int = 25, seed: int = 2025) -> Path:
