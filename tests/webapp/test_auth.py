@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.webapp.test_pages import texts, write_project
 from wijknet.access import add_user, set_audience, set_password, users
+from wijknet.core.glossary import AUDIT_ACTIONS, label
 from wijknet.store import import_files, init_store
 from wijknet.store.audit import read_log
 from wijknet.webapp import ENTRY_SCRIPT
@@ -172,9 +173,16 @@ def test_audit_page_only_for_researchers(store):
     assert at.title[0].value == "Auditlog"
     log = at.dataframe[0].value
     assert {"Tijd (UTC)", "Gebruiker", "Actie", "Details"} == set(log.columns)
-    assert {"import", "user_add", "sign_in"} <= set(log["Actie"])
+    # the events in Dutch words, not as codes
+    assert {label(AUDIT_ACTIONS, a, "nl") for a in ("import", "user_add", "sign_in")} <= set(
+        log["Actie"]
+    )
     at.selectbox(key="audit_action").set_value("sign_in").run()
-    assert set(at.dataframe[0].value["Actie"]) == {"sign_in"}
+    assert (
+        set(at.dataframe[0].value["Actie"])
+        == {label(AUDIT_ACTIONS, "sign_in", "nl")}
+        == {"Ingelogd"}
+    )
 
     other = sign_in(app().run(), "bram", PASSWORD)
     assert other.title[0].value == "Netwerkkaart"
@@ -198,7 +206,10 @@ def test_tidy_folder_needs_no_sign_in(tmp_path, monkeypatch):
     at = app().run()
     assert not at.exception, at.exception
     assert at.title[0].value == "Netwerkkaart"
-    assert SESSION_KEY not in at.session_state and not at.text_input
+    assert SESSION_KEY not in at.session_state
+    # no sign-in form: the only text field is the map's search box
+    assert [w.key for w in at.text_input if "sign_in" in (w.key or "")] == []
+    assert all(w.key.startswith("map_search") for w in at.text_input)
 
 
 def test_english_sign_in_form(store):

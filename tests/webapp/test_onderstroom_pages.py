@@ -99,11 +99,15 @@ def test_participation_page_for_researcher_and_wijkteam(folder):
 
 def test_map_weighted_by_trust_for_researchers_only(folder):
     at = page("onderzoeker", "netwerkkaart.py", wave="2025")
-    at.sidebar.radio(key="map_weight_nl").set_value("trust").run()
+    # the map's controls stand in a column beside it, no longer in the sidebar
+    at.radio(key="map_weight_nl").set_value("trust").run()
     assert not at.exception, at.exception
     doc = at.get("iframe")[0].proto.srcdoc
     assert "Sterkte: 4,0" in doc  # w1 -> z1: w1's trust in z1 (4, 4, 4)
-    at.sidebar.toggle(key="map_min_level").set_value(True).run()
+    at.toggle(key="map_min_level").set_value(True).run()
     assert not at.exception, at.exception
     team = page("wijkteam:Noord", "netwerkkaart.py", wave="2025")
-    assert not any(r.key == "map_weight_nl" for r in team.sidebar.radio)
+    assert not team.exception, team.exception
+    assert any(r.key == "map_measure_nl" for r in team.radio)  # the map's column is there
+    assert not any(r.key == "map_weight_nl" for r in team.radio)
+    assert not any(w.key == "map_min_level" for w in team.toggle)

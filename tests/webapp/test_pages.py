@@ -518,7 +518,19 @@ def test_compare_page_in_english(project):
     at.sidebar.radio(key="lang").set_value("en").run()
     assert not at.exception
     assert at.title[0].value == "Compare wijken"
-    assert [s.value for s in at.subheader][:2] == ["In brief", "Working across domains, per wijk"]
+    assert [s.value for s in at.subheader] == [
+        "In brief",
+        "The wijken",  # the wijk metadata (issue 15)
+        "Working across domains, per wijk",
+        "Key figures in 2026",
+        "The networks in 2026",
+        "Who works with whom? (2026)",
+        "Filters for the ties",
+    ]
+    assert [e.label for e in at.expander] == [
+        "All numbers (for researchers)",
+        "What works where: effects per wijk and together",  # the forest plot
+    ]
     assert "largest share of domain-crossing ties" in re.sub(r"\\(.)", r"\1", at.markdown[0].value)
     assert "Fragile bridges" in html_bodies(at)
 

@@ -155,6 +155,13 @@ TEXTS = {
         "en": "Note: {terms} predicts the ties in {wave_to} (almost) perfectly ((quasi-)complete"
         " separation). The estimate then diverges; that term's estimate, standard error and p-value"
         " mean nothing, and no statement about it is made above.",
+        # For a PlusWIJkteam or leernetwerk: the same warning without method words or term codes.
+        "plain": {
+            "nl": "Let op: een deel van de kenmerken voorspelt de relaties in {wave_to} (bijna) perfect."
+            " Over die kenmerken kan de berekening niets zeggen; hierboven staat er daarom geen uitspraak over.",
+            "en": "Note: some of the characteristics predict the ties in {wave_to} (almost) perfectly."
+            " The calculation can say nothing about them, so no statement about them is made above.",
+        },
     },
     "dropped": {
         "nl": "Niet in het model (geen verschil tussen de actoren): {terms}.",
@@ -503,8 +510,15 @@ class Statement:
     actors: float = float("nan")
     terms: tuple[str, ...] = ()
 
-    def text(self, lang: str | None = None) -> str:
-        """The statement as a sentence in Dutch or English."""
+    def text(self, lang: str | None = None, *, plain: bool = False) -> str:
+        """The statement as a sentence in Dutch or English; ``plain`` words the separation warning without method terms.
+
+        Examples
+        --------
+        >>> s = Statement("separation", "separation", "Daalhof", "2025", "2026", terms=("both_team",))
+        >>> "standaardfout" in s.text("nl"), "standaardfout" in s.text("nl", plain=True)
+        (True, False)
+        """
         lang = lang or get_language()
         context = {"wijk": self.wijk, "wave_from": self.wave_from, "wave_to": self.wave_to}
         if self.kind == "header":
@@ -513,7 +527,9 @@ class Statement:
         if self.kind == "dropped":
             return text(TEXTS, "dropped", lang, terms=", ".join(self.terms))
         if self.kind == "separation":
-            return text(TEXTS, "separation", lang, terms=", ".join(self.terms), **context)
+            return text(
+                TEXTS, "separation", lang, plain=plain, terms=", ".join(self.terms), **context
+            )
         key = f"{self.term}{_SIGNS[self.effect]}"
         return text(TEXTS, key, lang, p=_p_text(self.p_value, lang), **context)
 

@@ -14,10 +14,13 @@ from __future__ import annotations
 import streamlit as st
 
 from wijknet.core import formatting as fmt
+from wijknet.core.glossary import audience_label as glossary_audience_label
+from wijknet.core.i18n import LANGUAGES
 from wijknet.privacy import Audience
 from wijknet.privacy.audience import audience_choices
 from wijknet.privacy.suppression import is_aggregate_only
 from wijknet.webapp import state
+from wijknet.webapp.session import language
 from wijknet.webapp.texts import literal, t  # noqa: F401  (literal: part of ui's interface)
 
 
@@ -97,10 +100,7 @@ def localise(chart, lang: str):
 
 def audience_label(audience: str) -> str:
     """``wijkteam:Daalhof`` as "PlusWIJkteam Daalhof" (:func:`wijknet.core.glossary.audience_label`)."""
-    from wijknet.core.glossary import audience_label as label
-    from wijknet.webapp.session import language
-
-    return label(audience, language())
+    return glossary_audience_label(audience, language())
 
 
 def _css_string(value: str) -> str:
@@ -163,13 +163,21 @@ def viewer_controls() -> None:
             except (DataError, OSError, ValueError):
                 wijken = []  # open_project shows the problem
             options = audience_choices(wijken)
-            if st.session_state.get("view_as") not in options:
-                st.session_state["view_as"] = options[0]  # the owner: onderzoeker
+            chosen = st.session_state.get("view_as")
+            if chosen not in options:
+                # The browser sends the label it showed: after a language switch
+                # "Learning network" still means leernetwerk.
+                by_label = {
+                    glossary_audience_label(o, lang): o for o in options for lang in LANGUAGES
+                }
+                st.session_state["view_as"] = by_label.get(chosen, options[0])  # else the owner
+            lang = language()
             st.selectbox(
                 t("view_as"),
                 options,
                 key="view_as",
-                format_func=audience_label,
+                # in this run's language, also when called after it (Streamlit's AppTest)
+                format_func=lambda audience: glossary_audience_label(audience, lang),
                 help=t("view_as_help"),
                 placeholder=t("choose_option"),
             )

@@ -296,7 +296,7 @@ else:
     items = statements(model, actors=row["actors_stable"] if anonymous else None)
     header = [s.text(sel.lang) for s in items if s.kind == "header"]
     bullets = [s.text(sel.lang) for s in items if s.kind == "term"]
-    notes = [s.text(sel.lang) for s in items if s.kind in ("separation", "dropped")]
+    notes = [s.text(sel.lang, plain=plain()) for s in items if s.kind in ("separation", "dropped")]
     # Plain sentences that quote the wijk and waves: shown as text, only the bold and bullets are ours.
     st.markdown(
         "".join(f"**{ui.literal(line)}**\n\n" for line in header)
