@@ -14,7 +14,13 @@ import time
 
 import pytest
 
-from tests.e2e.test_browser import CHROMIUM, SCREENSHOTS, _require_browser, running_app
+from tests.e2e.test_browser import (
+    CHROMIUM,
+    SCREENSHOTS,
+    _require_browser,
+    choose_audience,
+    running_app,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -77,8 +83,7 @@ def test_wijkteam_finds_its_organisation_and_all_names_never_overlap(tmp_path_fa
             page.goto(url, wait_until="domcontentloaded")
             page.get_by_role("heading", name="Netwerkkaart", level=1).wait_for(timeout=120_000)
             _idle(page)
-            page.get_by_role("combobox", name="Bekijken als").click()
-            page.get_by_role("option", name=f"PlusWIJkteam {WIJK}").click()
+            choose_audience(page, f"wijkteam:{WIJK}")  # the option "PlusWIJkteam Daalhof"
             _idle(page)
             _map_frame(page, "true")
             start = (

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.test_browser import CHROMIUM, _require_browser, running_app
+from tests.e2e.test_browser import CHROMIUM, _require_browser, choose_audience, running_app
 from wijknet.webapp.texts import TEXTS
 
 pytestmark = pytest.mark.browser
@@ -86,9 +86,9 @@ def _title(key: str) -> str:
 def _settle(page, title: str) -> None:
     page.get_by_role("heading", name=title, level=1).first.wait_for(timeout=240_000)
     for _ in range(2):  # idle twice, a moment apart: a rerun may start right after the first run
-        page.wait_for_function(IDLE, timeout=300_000, polling=250)
-        page.wait_for_timeout(700)
-    page.wait_for_timeout(500)  # charts and iframes draw after the script run
+        page.wait_for_function(IDLE, timeout=300_000, polling=100)
+        page.wait_for_timeout(400)
+    page.wait_for_timeout(200)  # charts and iframes draw after the script run
 
 
 def _name(audience: str) -> str:
@@ -131,21 +131,6 @@ def demo(tmp_path_factory) -> Path:
     return write_demo(tmp_path_factory.mktemp("sweep-demo") / "project")
 
 
-def _choose_audience(page, audience: str) -> None:
-    if audience == "onderzoeker":
-        return
-    option = f"PlusWIJkteam {audience.partition(':')[2]}" if ":" in audience else audience
-    for _ in range(5):
-        try:
-            page.locator('[data-testid="stSidebar"] .st-key-view_as').click()
-            page.get_by_role("option", name=option, exact=True).click(timeout=8_000)
-            return
-        except Exception:  # the sidebar was redrawn under the click: try again
-            page.keyboard.press("Escape")
-            page.wait_for_timeout(1_500)
-    raise AssertionError(f"could not choose {option!r} in 'Bekijken als'")
-
-
 @pytest.mark.parametrize("audience", AUDIENCES, ids=_name)
 def test_every_page_at_both_sizes(audience, demo, shots, tmp_path):
     from playwright.sync_api import sync_playwright
@@ -160,7 +145,7 @@ def test_every_page_at_both_sizes(audience, demo, shots, tmp_path):
         page = browser.new_page(viewport={"width": width, "height": height}, locale="nl-NL")
         page.goto(url + "/", wait_until="domcontentloaded")
         _settle(page, _title("page_map"))
-        _choose_audience(page, audience)
+        choose_audience(page, audience)
         _settle(page, _title("page_map"))
         nav = page.locator('[data-testid="stSidebarNav"]')
         for path, key in PAGES:
@@ -178,7 +163,7 @@ def test_every_page_at_both_sizes(audience, demo, shots, tmp_path):
             for w, h in SIZES:
                 if (w, h) != SIZES[0]:
                     page.set_viewport_size({"width": w, "height": h})
-                    page.wait_for_timeout(1_200)  # charts and tables take the new width
+                    page.wait_for_timeout(600)  # charts and tables take the new width
                 page.screenshot(path=str(shots / f"{_name(audience)}-{name}-{w}x{h}.png"))
             problems += _problems(page, f"{audience} {name}")
         browser.close()
