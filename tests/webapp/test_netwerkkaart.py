@@ -19,7 +19,9 @@ def test_search_highlights_an_actor_with_its_ties_and_downloads_follow(project):
     assert _map(at)["faded"] == []  # nothing chosen: nothing faded
     box = at.text_input(key="map_search_Noord_2026")
     assert box.label == "Zoek een persoon, rol of organisatie"
-    assert box.placeholder.startswith("Typ een naam")
+    assert box.placeholder.startswith(
+        "Naam, rol of organisatie"
+    )  # a Dutch placeholder that fits its box
     box.input("huisarts noord 0").run()
     assert not at.exception, at.exception
     hits = at.selectbox(key="map_hit_Noord_2026_huisarts noord 0")
