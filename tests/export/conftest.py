@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
@@ -60,6 +61,7 @@ def project_with_responses(export_folder):
     return load_project(export_folder)
 
 
+@functools.cache  # one Rscript start-up per package and test process, not one per test
 def r_has(package: str) -> bool:
     """Whether Rscript is installed and can load ``package``."""
     if shutil.which("Rscript") is None:

@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import write
+from tests.fuzz import examples
 from tests.ingest.exports import project_folder
 from wijknet import DataError
 from wijknet.ingest import import_google_forms, import_microsoft_forms, import_survey
@@ -134,7 +135,9 @@ def test_not_a_forms_export(tmp_path, project_dir):
 # -- fuzzing: a batch or a DataError naming the file, never another exception -------------------------------
 
 FUZZ = settings(
-    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(80),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 _project = project_folder(Path(tempfile.mkdtemp(prefix="wijknet-forms-")) / "project")
 HEADINGS = st.sampled_from(["Tijdstempel", "ID", "Completion time", "ACTORID", "WIJK", "AKNOW [1]", "AKNOW [2. x]",

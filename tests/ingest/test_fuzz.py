@@ -8,6 +8,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.fuzz import examples
 from tests.ingest.exports import (
     L_ROWS,
     Q_ROWS,
@@ -19,7 +20,9 @@ from wijknet import DataError, load_project
 from wijknet.ingest import Roster, import_limesurvey, import_qualtrics
 
 FUZZ = settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(150),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 CELLS = st.sampled_from(["", "1", "2", "3", "4", "5", "7", "0", "-99", "99", "Y", "N", "Ja", "nee", "Weet niet", "N/A",
                          "z1", "z2", "w1", "i1", "g1", "x9", "Noord", "Zuid", "Oost", "1,2", "2;9", "1.0", "3,0", "nan",

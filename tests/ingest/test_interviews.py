@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import ACTORS
+from tests.fuzz import examples
 from wijknet.core.errors import DataError
 from wijknet.ingest.interviews import (
     FORMATS,
@@ -21,7 +22,9 @@ from wijknet.ingest.interviews import (
 from wijknet.io.tables import read_table
 
 FUZZ = settings(
-    max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(120),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 _tmp = Path(tempfile.mkdtemp(prefix="wijknet-interviews-"))
 (_tmp / "actors.csv").write_text(ACTORS, encoding="utf-8")

@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import ACTORS, TIES
+from tests.fuzz import examples
 from wijknet import DataError, load_project
 from wijknet.io.tables import read_table
 
@@ -37,7 +38,9 @@ CELLS = st.sampled_from(
     ]
 )
 FUZZ = settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(150),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 
 
