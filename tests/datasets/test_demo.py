@@ -62,11 +62,16 @@ def frames():
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory):
-    folder = write_demo(tmp_path_factory.mktemp("demo"))
+def demo_folder(tmp_path_factory):
+    """The demo written once for the module's tests that only read it (writing it takes seconds)."""
+    return write_demo(tmp_path_factory.mktemp("demo"))
+
+
+@pytest.fixture(scope="module")
+def project(demo_folder):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        return load_project(folder)
+        return load_project(demo_folder)
 
 
 def ranked_betweenness(G: nx.DiGraph) -> list[str]:
@@ -144,14 +149,14 @@ def test_same_seed_gives_byte_identical_files(tmp_path):
 # --- valid tidy project -------------------------------------------------------
 
 
-def test_the_pilot_wijken_are_as_before_the_comparison_wijken(tmp_path):
+def test_the_pilot_wijken_are_as_before_the_comparison_wijken(demo_folder):
     """The comparison wijken draw from streams of their own: the pilots' rows are those of the six-wijk demo.
 
     The hashes are of the six-wijk demo's files (main before issue 15), rows of the pilots only.
     """
     import hashlib
 
-    folder = write_demo(tmp_path)
+    folder = demo_folder
     expected = {"actors": "c2465cb5e407385f", "ties": "75f851513c4a0427",
                 "responses": "97725e0c90acbd70", "ratings": "24bd96af08a7a560"}  # fmt: skip
     for name, digest in expected.items():
@@ -161,8 +166,7 @@ def test_the_pilot_wijken_are_as_before_the_comparison_wijken(tmp_path):
         assert hashlib.sha256(text).hexdigest()[:16] == digest, name
 
 
-def test_comparison_wijken_metadata_ppi_and_correction(tmp_path):
-    project = load_project(write_demo(tmp_path))
+def test_comparison_wijken_metadata_ppi_and_correction(project):
     groups = project.wijk_groups()
     assert [w for w, g in groups.items() if g == "comparison"] == ["Groenbeek", "Kapelveld"]
     meta = project.wijk_meta.set_index("wijk")
@@ -184,8 +188,8 @@ def test_all_values_are_strings(frames):
         assert all(isinstance(v, str) for v in df.to_numpy().ravel())
 
 
-def test_loads_without_warnings(tmp_path, caplog):
-    folder = write_demo(tmp_path)
+def test_loads_without_warnings(demo_folder, caplog):
+    folder = demo_folder
     assert sorted(p.name for p in folder.iterdir()) == sorted(FILES)
     with warnings.catch_warnings(), caplog.at_level(logging.WARNING):
         warnings.simplefilter("error")
@@ -198,15 +202,15 @@ def test_loads_without_warnings(tmp_path, caplog):
     assert project.wijken == WIJKEN
 
 
-def test_csv_is_utf8_comma(tmp_path):
-    folder = write_demo(tmp_path)
+def test_csv_is_utf8_comma(demo_folder):
+    folder = demo_folder
     header = (folder / "actors.csv").read_bytes().decode("utf-8").splitlines()[0]
     assert header.startswith("actor_id,wijk,domain,")
     assert not (folder / "ties.csv").read_bytes().startswith(b"\xef\xbb\xbf")
 
 
-def test_leesmij_says_fictional_in_dutch_and_english(tmp_path):
-    content = (write_demo(tmp_path) / "LEESMIJ.txt").read_text(encoding="utf-8")
+def test_leesmij_says_fictional_in_dutch_and_english(demo_folder):
+    content = (demo_folder / "LEESMIJ.txt").read_text(encoding="utf-8")
     assert "verzonnen" in content and "gegenereerd" in content
     assert "fictional" in content and "generated" in content
 
@@ -582,7 +586,7 @@ def test_bridge_builder_between_the_worlds_outside_the_team(project, graphs):
         assert min(own.get("leefwereld", 0), own.get("systeemwereld", 0)) > best, wave
 
 
-def test_ratings_for_every_survey_tie(project, tmp_path):
+def test_ratings_for_every_survey_tie(project, demo_folder):
     ratings, ties = project.ratings, project.ties
     survey = ties[
         ties["evidence"].str.startswith("enquête") & ~ties["tie_type"].isin(NON_TIE_TYPES)
@@ -598,7 +602,7 @@ def test_ratings_for_every_survey_tie(project, tmp_path):
     assert items.melt()["value"].dropna().between(1, 4).all()
     missing = items[list(TRUST_ITEMS + VALUE_ITEMS)].isna().mean().mean()
     assert 0.04 < missing < 0.2, missing
-    text = (write_demo(tmp_path) / "ratings.csv").read_text(encoding="utf-8")
+    text = (demo_folder / "ratings.csv").read_text(encoding="utf-8")
     assert "weet niet" in text and ",," in text  # some "weet niet", some left empty
 
 
