@@ -220,6 +220,8 @@ def cached(
     params: Any,
     audience: str,
     compute: Callable[[], Any],
+    *,
+    data: str | None = None,
 ) -> Any:
     """The result of ``compute()``, read from the cache of ``folder`` when present, else computed and stored.
 
@@ -238,10 +240,13 @@ def cached(
         Who looks (e.g. ``"onderzoeker|True"``); part of the key and checked on read.
     compute : callable
         Computes the value when it is not cached.
+    data : str, optional
+        The :func:`data_hash` of ``project`` when the caller already has it
+        (then ``project`` is not read, so it need not be loaded on a hit).
     """
     if folder is None or not enabled():
         return compute()
-    data = data_hash(project)
+    data = data if data is not None else data_hash(project)
     key = entry_key(data, name, params, audience)
     hit, value = lookup(folder, key, audience)
     if hit:

@@ -14,6 +14,10 @@ from wijknet.core.errors import DataError
 from wijknet.core.i18n import text
 
 TEXTS = {
+    "import_warmed": {
+        "nl": "Resultatencache gevuld voor de app: {n} resultaten (onderzoeker en het publiek van elk account).",
+        "en": "Results cache filled for the app: {n} results (researcher and every account's audience).",
+    },
     "init_done": {
         "nl": "Projectmap gemaakt: {folder} (wijknet.yaml, wijknet.sqlite, raw/). Voeg gegevens toe met: wijknet import {folder} BESTAND...",
         "en": "Project folder created: {folder} (wijknet.yaml, wijknet.sqlite, raw/). Add data with: wijknet import {folder} FILE...",
@@ -215,6 +219,13 @@ def import_(
             help="The sheet to read of every workbook (.xlsx/.xls) among FILES. Default: the first sheet with data (other sheets with data give a note).",
         ),
     ] = None,
+    warm: Annotated[
+        bool,
+        typer.Option(
+            "--warm",
+            help="After the import is committed, fill the results cache for every audience of the store (as wijknet cache warm), so the app's pages open at once.",
+        ),
+    ] = False,
 ) -> None:
     """Add files to a project in one transaction: all of them, or (on any problem) none.
 
@@ -259,6 +270,12 @@ def import_(
         typer.echo(text(TEXTS, "import_done", n=report.import_id, folder=folder))
     else:
         typer.echo(text(TEXTS, "nothing_changed"))
+    if warm:
+        # Only here, after the import's transaction committed (a failed import exits above and
+        # leaves the cache as it was); the warm-up reads the new data like the app will.
+        from wijknet.webapp.warm import warm as warm_cache
+
+        typer.echo(text(TEXTS, "import_warmed", n=warm_cache(folder)["entries"]))
 
 
 def status(

@@ -7,6 +7,7 @@ so :mod:`wijknet.webapp.auth`, :mod:`wijknet.webapp.texts` and
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import tempfile
@@ -74,6 +75,12 @@ def signature(folder: str | Path) -> tuple:
 
 def is_fictional(folder: str | Path) -> bool:
     """Whether the project is fictional (``synthetic: true`` in wijknet.yaml, as the demo is)."""
+    return _fictional(str(folder), signature(folder))
+
+
+@functools.lru_cache(maxsize=16)
+def _fictional(folder: str, files: tuple) -> bool:
+    # Reading and validating wijknet.yaml takes a noticeable part of a second; every rerun asks.
     from wijknet.core.settings import ProjectConfig
 
     try:

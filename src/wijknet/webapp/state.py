@@ -84,19 +84,56 @@ def persistent(fn):
         bound.apply_defaults()
         # As Streamlit: arguments named with a leading underscore (a Project) are not part of the key.
         params = {k: v for k, v in list(bound.arguments.items())[2:] if not k.startswith("_")}
-        # Pages run as ``__main__``: the file name keeps their ``_view`` functions apart.
-        name = f"{fn.__module__}.{Path(fn.__code__.co_filename).stem}.{fn.__qualname__}"
-        return results_cache.cached(folder, _load(folder, sig), name, params, f"{audience}|{unlocked}",
-                                    lambda: fn(folder, sig, *args, **kwargs))  # fmt: skip
+        name = f"{fn.__module__}.{fn.__qualname__}"
+        return results_cache.cached(folder, None, name, params, f"{audience}|{unlocked}",
+                                    lambda: fn(folder, sig, *args, **kwargs), data=_data_hash(folder, sig))  # fmt: skip
 
     return wrapper
+
+
+def _loaded(folder: str, sig: tuple) -> tuple[Project, str]:
+    """The restricted project of ``sig`` and its :func:`wijknet.cache.data_hash`, from the persistent cache.
+
+    Reading and validating the tables takes seconds, unpickling the restricted
+    project milliseconds: after a restart the app starts from the cache. The
+    key is the files' signature (names, sizes, modification times; an import
+    changes the store's database file) with the audience, as for Streamlit's
+    memory cache of :func:`_load`.
+    """
+    files, audience, unlocked = sig
+
+    def compute() -> tuple[Project, str]:
+        project = load_project(folder, audience=Audience.parse(audience, unlocked=unlocked))
+        return project, results_cache.data_hash(project)
+
+    files_hash = results_cache.entry_key(repr(files), "files", None, "")
+    return results_cache.cached(folder, None, "project", None, f"{audience}|{unlocked}", compute, data=files_hash)
+
+
+def result(*, max_entries: int):
+    """A cached result of the app: Streamlit's memory cache over the persistent cache (:func:`persistent`).
+
+    Every computation a page shows is wrapped this way, in this module, so that
+    ``wijknet cache warm`` (:mod:`wijknet.webapp.warm`) can fill it for every
+    audience of a store without opening a page.
+    """
+
+    def decorate(fn):
+        return st.cache_data(show_spinner=False, max_entries=max_entries)(persistent(fn))
+
+    return decorate
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _load(folder: str, sig: tuple) -> Project:
     """The project as the viewer in ``sig`` (files, audience, unlocked) may see it."""
-    _files, audience, unlocked = sig
-    return load_project(folder, audience=Audience.parse(audience, unlocked=unlocked))
+    return _loaded(folder, sig)[0]
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _data_hash(folder: str, sig: tuple) -> str:
+    """The :func:`wijknet.cache.data_hash` of :func:`_load`'s project, the key of every persistent entry."""
+    return _loaded(folder, sig)[1]
 
 
 def viewer(folder: str | Path) -> tuple[str, bool]:
@@ -121,7 +158,10 @@ def viewer(folder: str | Path) -> tuple[str, bool]:
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _wijken(folder: str, files: tuple) -> list[str]:
-    return load_project(folder).wijken
+    # Only the names, persisted under the files' signature: no second load of the whole project after a restart.
+    files_hash = results_cache.entry_key(repr(files), "files", None, "")
+    return results_cache.cached(folder, None, "wijken", None, "eigenaar", lambda: load_project(folder).wijken,
+                                data=files_hash)  # fmt: skip
 
 
 def all_wijken(folder: str | Path) -> list[str]:
@@ -157,8 +197,7 @@ def graph(
     return _load(folder, sig).graph(wijk, wave, **_filters(tie_types, min_weight))
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
-@persistent
+@result(max_entries=32)
 def layout(folder: str, sig: tuple, wijk: str) -> dict[str, tuple[float, float]]:
     """Positions for the map, on the union of all waves (unfiltered) of a wijk."""
     from wijknet.viz.layout import stable_layout
@@ -168,8 +207,7 @@ def layout(folder: str, sig: tuple, wijk: str) -> dict[str, tuple[float, float]]
     return stable_layout(graphs, seed=0, taxonomy=project.taxonomy)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-@persistent
+@result(max_entries=64)
 def actor_table(
     folder: str,
     sig: tuple,
@@ -182,8 +220,7 @@ def actor_table(
     return tables.actor_table(graph(folder, sig, wijk, wave, tie_types, min_weight))
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-@persistent
+@result(max_entries=64)
 def connector_ranking(
     folder: str,
     sig: tuple,
@@ -224,8 +261,7 @@ def actor_names(
     return tables.actor_names(graph(folder, sig, wijk, wave, tie_types, min_weight))
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
-@persistent
+@result(max_entries=32)
 def network_table(
     folder: str,
     sig: tuple,
@@ -245,8 +281,7 @@ def network_table(
     )
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
-@persistent
+@result(max_entries=32)
 def nonresponse_table(
     folder: str,
     sig: tuple,
@@ -268,8 +303,7 @@ def nonresponse_table(
     )
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-@persistent
+@result(max_entries=64)
 def mixing_table(
     folder: str,
     sig: tuple,
@@ -290,8 +324,7 @@ def mixing_table(
     return table.drop(columns="wijk")
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
-@persistent
+@result(max_entries=32)
 def map_html(
     folder: str,
     sig: tuple,
@@ -390,8 +423,7 @@ def tie_evidence_table(
 # --- change between waves and KPI 3 ---------------------------------------------------
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
-@persistent
+@result(max_entries=32)
 def wave_difference(
     folder: str,
     sig: tuple,
@@ -409,8 +441,7 @@ def wave_difference(
     )
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
-@persistent
+@result(max_entries=32)
 def diff_map_html(
     folder: str,
     sig: tuple,
@@ -446,8 +477,7 @@ def diff_map_html(
     )
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
-@persistent
+@result(max_entries=32)
 def change_row(
     folder: str,
     sig: tuple,
@@ -474,8 +504,7 @@ def change_row(
     )
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
-@persistent
+@result(max_entries=32)
 def metric_trends(
     folder: str,
     sig: tuple,
@@ -502,8 +531,7 @@ def metric_trends(
     )
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
-@persistent
+@result(max_entries=16)
 def tie_change(
     folder: str,
     sig: tuple,
@@ -534,8 +562,7 @@ def tie_change(
         )
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
-@persistent
+@result(max_entries=8)
 def kpi_table(folder: str, sig: tuple) -> pd.DataFrame:
     """:func:`wijknet.analysis.kpi.kpi3`: KPI 3 per wijk and wave, with the pooled rows (``wijk = ALL_WIJKEN``)."""
     from wijknet.analysis.kpi import kpi3
@@ -543,8 +570,7 @@ def kpi_table(folder: str, sig: tuple) -> pd.DataFrame:
     return kpi3(_load(folder, sig))
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
-@persistent
+@result(max_entries=8)
 def viewer_kpi(folder: str, sig: tuple) -> pd.DataFrame:
     """:func:`wijknet.analysis.kpi.kpi3_for_audience`: KPI 3 with the programme figure the viewer may see.
 
@@ -559,8 +585,7 @@ def viewer_kpi(folder: str, sig: tuple) -> pd.DataFrame:
     return kpi3_for_audience(_load(folder, sig), audience, programme)
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
-@persistent
+@result(max_entries=16)
 def kpi_structure(
     folder: str, sig: tuple, tie_types: tuple[str, ...] = (), min_weight: float | None = None
 ) -> pd.DataFrame:
@@ -579,8 +604,7 @@ COMPARE_BOOTSTRAP = (
 SMALL_MAP_HEIGHT = 240  # height of one map in the small multiples of the comparison page
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
-@persistent
+@result(max_entries=16)
 def compare_table(
     folder: str, sig: tuple, tie_types: tuple[str, ...] = (), min_weight: float | None = None
 ) -> pd.DataFrame:
@@ -592,8 +616,7 @@ def compare_table(
     )
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
-@persistent
+@result(max_entries=16)
 def compare_summary(
     folder: str,
     sig: tuple,
@@ -626,8 +649,7 @@ def comparison(project: Project, wave: str | None) -> coverage.Comparison:
     return coverage.comparison(project, wave)
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
-@persistent
+@result(max_entries=16)
 def compare_mixing(
     folder: str,
     sig: tuple,
@@ -641,8 +663,7 @@ def compare_mixing(
     return mixing_by_wijk(_load(folder, sig), wave, **_filters(tie_types, min_weight))
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-@persistent
+@result(max_entries=64)
 def small_map_html(
     folder: str,
     sig: tuple,
@@ -675,8 +696,7 @@ def small_map_html(
 # --- reports (wijknet.report) -------------------------------------------------------
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
-@persistent
+@result(max_entries=16)
 def report_html(folder: str, sig: tuple, wijk: str | None, wave: str, lang: str) -> str:
     """The self-contained HTML of the wijk report (:func:`wijknet.report.build_wijk_report`), all ties.
 
@@ -906,10 +926,63 @@ def steering_periods(folder: str, sig: tuple) -> list[str]:
     return periods(_load(folder, sig).waves)
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
-@persistent
+@result(max_entries=4)
 def what_works(folder: str, sig: tuple):
     """:func:`wijknet.analysis.evaluation.what_works_where` of the project (the forest plots)."""
     from wijknet.analysis.evaluation import what_works_where
 
     return what_works_where(_load(folder, sig), seed=0)
+
+
+# --- page views (one computation per page, cached here so warm-up reaches them) -------------------
+
+
+@result(max_entries=32)
+def team_view(folder: str, sig: tuple, wijk: str, wave: str, lang: str) -> dict:
+    """:func:`wijknet.analysis.team.team_view` of one wijk and wave (the PlusWIJkteam page)."""
+    from wijknet.analysis import team
+
+    return team.team_view(_load(folder, sig), wijk, wave, lang=lang)
+
+
+@result(max_entries=16)
+def world_tables(folder: str, sig: tuple, wijk: str | None, wave: str | None) -> dict:
+    """:func:`wijknet.analysis.worlds.world_tables` of one wijk (all waves) or of every wijk in one wave."""
+    from wijknet.analysis import worlds
+
+    return worlds.world_tables(
+        _load(folder, sig),
+        n_permutations=APP_PERMUTATIONS,  # = wijknet.core.uncertainty.PERMUTATIONS
+        seed=0,
+        wijken=None if wijk is None else [wijk],
+        waves=None if wave is None else [wave],
+    )
+
+
+OPPORTUNITY_K = 3  # suggestions per actor the Verbindingskansen page starts with
+
+
+@result(max_entries=16)
+def opportunity_view(folder: str, sig: tuple, wijk: str, wave: str, k: int) -> dict:
+    """:func:`wijknet.analysis.opportunities.opportunity_view` (per viewer, wijk, wave and ``k``)."""
+    from wijknet.analysis import opportunities
+
+    project = _load(folder, sig)
+    missing = opportunities.kernaanpak_missing(project, wijk, wave)
+    return opportunities.opportunity_view(project, wijk, wave, k=k, missing=missing)
+
+
+@result(max_entries=16)
+def onderstroom_view(folder: str, sig: tuple, wijk: str) -> dict:
+    """:func:`wijknet.analysis.onderstroom.wijk_onderstroom` of one wijk (the Vertrouwen en waarde page)."""
+    from wijknet.analysis.onderstroom import wijk_onderstroom
+
+    return wijk_onderstroom(_load(folder, sig), wijk)
+
+
+@result(max_entries=16)
+def onderstroom_themes(folder: str, sig: tuple, wijk: str) -> pd.DataFrame:
+    """:func:`wijknet.analysis.onderstroom.wijk_themes` of one wijk."""
+    from wijknet.analysis.onderstroom import wijk_themes
+
+    return wijk_themes(_load(folder, sig), wijk)

@@ -85,15 +85,20 @@ def warm_store(
         jobs += [(state.compare_mixing, (wave,)) for wave in project.waves]
         if project.has_responses:
             jobs += [(state.kpi_table, ()), (state.viewer_kpi, ()), (state.kpi_structure, ())]
+        # The page views (wijknet.webapp.state), as each page asks for them with the sidebar's defaults.
+        jobs += [(state.world_tables, (None, wave)) for wave in project.waves]
         for wijk in project.wijken:
             jobs += [(state.network_table, (wijk,)), (state.metric_trends, (wijk,))]
-            jobs += [(state.layout, (wijk,))]
+            jobs += [(state.layout, (wijk,)), (state.world_tables, (wijk, None))]
+            jobs += [(state.onderstroom_view, (wijk,)), (state.onderstroom_themes, (wijk,))]
             for wave in project.waves:
                 jobs += [(state.mixing_table, (wijk, wave))]
+                jobs += [(state.team_view, (wijk, wave, lang)) for lang in ("nl", "en")]
                 if not aggregate:
                     jobs += [
                         (state.actor_table, (wijk, wave)),
                         (state.connector_ranking, (wijk, wave)),
+                        (state.opportunity_view, (wijk, wave, state.OPPORTUNITY_K)),
                     ]
             for a, b in wave_pairs(project.waves):
                 jobs += [(state.change_row, (wijk, a, b)), (state.wave_difference, (wijk, a, b))]

@@ -11,20 +11,6 @@ from wijknet.privacy.suppression import is_aggregate_only
 from wijknet.webapp import state, ui
 from wijknet.webapp.texts import plain, t
 
-
-@st.cache_data(show_spinner=False, max_entries=16)
-@state.persistent
-def _tables(folder: str, sig: tuple, wijk: str | None, wave: str | None, _project) -> dict:
-    """:func:`wijknet.analysis.worlds.world_tables` of one wijk (all waves) or of every wijk in one wave."""
-    return worlds.world_tables(
-        _project,
-        n_permutations=state.APP_PERMUTATIONS,  # = wijknet.core.uncertainty.PERMUTATIONS
-        seed=0,
-        wijken=None if wijk is None else [wijk],
-        waves=None if wave is None else [wave],
-    )
-
-
 sel = ui.header("page_worlds", filters=False)
 ui.require_data(sel)  # partial: a wijk or wave without data says so
 st.write(t("worlds_intro"))
@@ -32,7 +18,7 @@ folder, sig = sel.key
 roles = sel.project.config.roles
 
 if is_aggregate_only(sel.project):
-    tables = _tables(folder, sig, None, sel.wave, sel.project)
+    tables = state.world_tables(folder, sig, None, sel.wave)
     st.info(t("worlds_aggregate"))
     st.subheader(t("worlds_by_wijk", wave=sel.wave))
     st.dataframe(
@@ -45,7 +31,7 @@ if is_aggregate_only(sel.project):
     st.dataframe(worlds.world_mixing_view(tables, sel.wijk, sel.wave, sel.lang), hide_index=True)
     st.stop()
 
-tables = _tables(folder, sig, sel.wijk, None, sel.project)
+tables = state.world_tables(folder, sig, sel.wijk, None)
 st.subheader(t("worlds_mixing"))
 st.write(worlds.ei_sentence(tables, sel.wijk, sel.wave, sel.lang, plain=plain()))
 st.dataframe(worlds.world_mixing_view(tables, sel.wijk, sel.wave, sel.lang), hide_index=True)

@@ -5,18 +5,10 @@ Everything shown comes from :func:`wijknet.analysis.team.team_view`.
 
 import streamlit as st
 
-from wijknet.analysis import team
 from wijknet.core import formatting as fmt
 from wijknet.privacy.suppression import is_aggregate_only
 from wijknet.webapp import state, ui
 from wijknet.webapp.texts import t
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-@state.persistent
-def _view(folder: str, sig: tuple, wijk: str, wave: str, lang: str) -> dict:
-    return team.team_view(state.load(folder), wijk, wave, lang=lang)
-
 
 sel = ui.header("page_team", filters=False)
 ui.require_data(sel)  # partial: a wijk or wave without data says so
@@ -27,7 +19,7 @@ if is_aggregate_only(sel.project):
     st.info(t("team_leernetwerk"), icon=":material/lock:")
     st.stop()
 
-view = _view(*sel.key, sel.wijk, sel.wave, sel.lang)
+view = state.team_view(*sel.key, sel.wijk, sel.wave, sel.lang)
 row = view["row"]
 
 

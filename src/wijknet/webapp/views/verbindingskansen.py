@@ -15,22 +15,14 @@ from wijknet.webapp.texts import t
 MAP_HEIGHT = 620
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
-@state.persistent
-def _view(folder: str, sig: tuple, wijk: str, wave: str, k: int, _project) -> dict:
-    """:func:`wijknet.analysis.opportunities.opportunity_view` (cached per viewer, wijk, wave and k)."""
-    missing = opportunities.kernaanpak_missing(_project, wijk, wave)
-    return opportunities.opportunity_view(_project, wijk, wave, k=k, missing=missing)
-
-
 sel = ui.header("page_opportunities", filters=False)
 ui.require_data(sel)  # partial: a wijk or wave without data says so
 st.write(t("opp_intro"))
 folder, sig = sel.key
 left, _ = st.columns([1, 3])
 with left:
-    k = st.number_input(t("opp_k"), min_value=1, max_value=6, value=3, step=1, key="opp_k")
-view = _view(folder, sig, sel.wijk, sel.wave, int(k), sel.project)
+    k = st.number_input(t("opp_k"), min_value=1, max_value=6, value=state.OPPORTUNITY_K, step=1, key="opp_k")
+view = state.opportunity_view(folder, sig, sel.wijk, sel.wave, int(k))
 
 st.subheader(t("opp_suggestions"))
 st.caption(t("opp_suggestions_expl"))

@@ -405,12 +405,14 @@ with st.expander(t("compare_all_numbers")):
 
 # --- steering: what works where, one forest per tie-change effect (issue 15) --------------------------
 with st.expander(t("forest_title"), expanded=False):
-    from wijknet.analysis.steering import effect_words, latest_effects, term_label
-    from wijknet.viz.forest import forest_chart
-
     researcher = sel.project.audience is None or sel.project.audience.tier == "onderzoeker"
-    # The models take a few seconds: fitted only when asked (and then cached).
+    # The models take a few seconds: fitted only when asked (and then cached). The imports too wait
+    # for the toggle: wijknet.analysis.steering pulls in statsmodels and scipy.stats, a second or more
+    # of every first visit after a restart.
     shown = st.toggle(t("forest_show"), key="forest_show")
+    if shown:
+        from wijknet.analysis.steering import effect_words, latest_effects, term_label
+        from wijknet.viz.forest import forest_chart
     effects = latest_effects(state.what_works(*sel.key), sel.wave) if shown else None
     if effects is None:
         pass

@@ -8,26 +8,12 @@ from wijknet.analysis.onderstroom import (
     min_raters,
     of_wave,
     theme_quotes,
-    wijk_onderstroom,
-    wijk_themes,
 )
 from wijknet.core import formatting as fmt
 from wijknet.webapp import state, ui
 from wijknet.webapp.texts import t
 
 LEVEL_COLOURS = ["#c6dbef", "#6baed6", "#2171b5", "#08306b"]
-
-
-@st.cache_data(show_spinner=False, max_entries=16)
-@state.persistent
-def _view(folder: str, sig: tuple, wijk: str) -> dict:
-    return wijk_onderstroom(state.load(folder), wijk)
-
-
-@st.cache_data(show_spinner=False, max_entries=16)
-@state.persistent
-def _themes(folder: str, sig: tuple, wijk: str) -> pd.DataFrame:
-    return wijk_themes(state.load(folder), wijk)
 
 
 sel = ui.header("page_onderstroom", filters=False)
@@ -43,7 +29,7 @@ if project.ratings.empty:
     st.info(t("oa_no_ratings"), icon=":material/info:")
     st.stop()
 
-view = _view(folder, sig, sel.wijk)
+view = state.onderstroom_view(folder, sig, sel.wijk)
 network, pairs, intensity, organisations = (
     view["network"],
     view["pairs"],
@@ -235,7 +221,7 @@ if audience is None or audience.sees_individuals:
 if researcher and not project.themes.empty:
     st.subheader(t("oa_themes_title"))
     st.write(t("oa_themes_intro", wijk=ui.literal(sel.wijk), wave=ui.literal(sel.wave)))
-    themes = of_wave(_themes(folder, sig, sel.wijk), sel.wave)
+    themes = of_wave(state.onderstroom_themes(folder, sig, sel.wijk), sel.wave)
     if themes.empty:
         st.info(t("oa_themes_none"))
         st.stop()
