@@ -82,7 +82,13 @@ def normalise(text: object) -> str:
     """
     if text is None:
         return ""
-    s = unicodedata.normalize("NFKD", str(text))
+    return _normalise_text(str(text))
+
+
+@functools.lru_cache(maxsize=65536)
+def _normalise_text(text: str) -> str:
+    # Loading a region normalises the same few hundred role and layer texts for every actor row.
+    s = unicodedata.normalize("NFKD", text)
     s = "".join(c for c in s if not unicodedata.combining(c)).lower()
     return " ".join(re.sub(r"[^0-9a-z]+", " ", s).split())
 

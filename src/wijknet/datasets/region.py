@@ -2,7 +2,7 @@
 
 :func:`make_region` copies every table of :func:`wijknet.datasets.demo.make_tables`
 ``copies`` times; copy ``k`` renames each wijk to ``"<wijk> k"`` and prefixes
-every actor id with ``"R<k>-"`` (in actors, ties, responses, ratings,
+every actor id with ``"R<k>-"``; a ppi row about a wijk follows it, the programme's ppi rows come once (in actors, ties, responses, ratings,
 actor_waves and the themes' interviewee and actor lists). With 25 copies of
 the 6 demo wijken: 150 wijken, about 16,000 actors and 290,000 ties, the
 size of a region such as Parkstad Limburg at the demo's density. All data
@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from wijknet.datasets.demo import COMPARISON_STORY, CONFIG_YAML, TABLES, make_tables
+from wijknet.io.tidy import PROGRAMME as PROGRAMME_SCOPE
 
 #: Columns holding one actor id, per table.
 _ACTOR_COLUMNS = {
@@ -33,6 +34,11 @@ def _copy(table: pd.DataFrame, name: str, k: int) -> pd.DataFrame:
     prefix = f"R{k:03d}-"
     if "wijk" in out.columns:
         out["wijk"] = out["wijk"].astype(str) + f" {k:03d}"
+    # ppi: a wijk's rows follow its clone; the programme's rows come once (else duplicates).
+    if "scope" in out.columns:
+        programme = out["scope"].eq(PROGRAMME_SCOPE)
+        out = out[~programme | (k == 1)].copy()
+        out["scope"] = out["scope"].where(programme, out["scope"].astype(str) + f" {k:03d}")
     for column in _ACTOR_COLUMNS.get(name, []):
         if column in out.columns:
             values = out[column].astype(str)
