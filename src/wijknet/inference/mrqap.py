@@ -204,8 +204,8 @@ def _ols_y_null(D: np.ndarray):
     return t_values
 
 
-def _ols_dsp_null(Z: np.ndarray, y: np.ndarray, df: int):
-    """T of the last coefficient of ``y ~ Z + r`` for a stack of permuted residuals ``r``.
+def _ols_dsp_null(Z: np.ndarray, y: np.ndarray, df: int, residual, rows, cols):
+    """For a batch of permutations, t of the last coefficient of ``y ~ Z + r``, ``r`` the permuted residual.
 
     By Frisch-Waugh-Lovell: with ``M`` the projection off ``Z``,
     ``b = r'My / r'Mr`` and ``RSS = y'My - (r'My)^2 / r'Mr``.
@@ -214,7 +214,8 @@ def _ols_dsp_null(Z: np.ndarray, y: np.ndarray, df: int):
     e_y = y - Q @ (Q.T @ y)
     e_yy = e_y @ e_y
 
-    def t_values(Rp: np.ndarray) -> np.ndarray:
+    def t_values(batch: np.ndarray) -> np.ndarray:
+        Rp = permuted_dyads(residual, batch, rows, cols)
         a = Rp @ e_y
         G = Rp @ Q
         s = np.einsum("bd,bd->b", Rp, Rp) - np.einsum("bq,bq->b", G, G)
@@ -432,8 +433,8 @@ SINGLE_TOL = 1e-5
 BORDER = 1e-3
 
 
-def _z_values(F, y, V, start, observed, terms) -> np.ndarray:
-    """z of the coefficients ``terms`` of a batch of logistic refits, plus a last column: converged (1/0).
+def _z_values(F, y, V, start, observed, terms, exact_V=None) -> np.ndarray:
+    """The z of the coefficients ``terms`` of a batch of logistic refits, plus a last column: converged (1/0).
 
     The bulk is fitted in single precision (:func:`logit_newton` with
     ``precision="single"``, about twice as fast); the refits that can change a
@@ -442,7 +443,9 @@ def _z_values(F, y, V, start, observed, terms) -> np.ndarray:
     their single-precision estimates) and those that did not converge or broke
     down (refitted from ``start``, so that non-convergence is judged exactly as
     in double precision). The p-values therefore equal those of refits in double
-    precision throughout; the other null statistics are accurate to about 1e-6.
+    precision throughout; the other null statistics are accurate to about 1e-5.
+    ``V`` may be float32 (half the memory traffic); ``exact_V(rows)`` then gives
+    those rows in double precision for the refits.
     """
     observed = np.asarray(observed, dtype=float)
 
@@ -467,7 +470,7 @@ def _z_values(F, y, V, start, observed, terms) -> np.ndarray:
         beta2, se2, converged[rows] = logit_newton(
             F,
             y if y.ndim == 1 else y[rows],
-            None if V is None else V[rows],
+            None if V is None else (V[rows] if exact_V is None else exact_V(rows)),
             start=beta[rows] if own_start else start,
             max_iter=MAX_ITER,
             return_converged=True,
@@ -482,12 +485,18 @@ def _logit_y_null(D: np.ndarray, start: np.ndarray, observed: np.ndarray):
     return lambda Y: _z_values(D, Y, None, start, observed, terms)
 
 
-def _logit_dsp_null(Z: np.ndarray, y: np.ndarray, observed: float):
-    """Columns: z of the permuted residual, converged (1/0)."""
+def _logit_dsp_null(Z: np.ndarray, y: np.ndarray, observed: float, residual, rows, cols):
+    """For a batch of permutations, columns: z of the permuted residual, converged (1/0)."""
     # Warm start: the fit of y on Z, with 0 for the permuted residual.
     start, _ = logit_newton(Z, y)
     terms = np.array([Z.shape[1]])
-    return lambda Rp: _z_values(Z, y, Rp, start[0], observed, terms)
+
+    def z_values(batch: np.ndarray) -> np.ndarray:
+        V = permuted_dyads(residual, batch, rows, cols, dtype=np.float32)
+        return _z_values(Z, y, V, start[0], observed, terms,
+                         exact_V=lambda r: permuted_dyads(residual, batch[r], rows, cols))  # fmt: skip
+
+    return z_values
 
 
 # --- separation -------------------------------------------------------------
@@ -872,14 +881,12 @@ def mrqap(
             if not directed:
                 residual[cols, rows] = residual[rows, cols]
             refit = (
-                _ols_dsp_null(Z, yv, rows.size - p)
+                _ols_dsp_null(Z, yv, rows.size - p, residual, rows, cols)
                 if family == "gaussian"
-                else _logit_dsp_null(Z, yv, statistic[k])
+                else _logit_dsp_null(Z, yv, statistic[k], residual, rows, cols)
             )
             stats = map_batches(
-                lambda batch, refit=refit, residual=residual: refit(
-                    permuted_dyads(residual, batch, rows, cols)
-                ),
+                refit,
                 perms,
                 desc=f"MRQAP (DSP {names[k]})",
                 **options,
