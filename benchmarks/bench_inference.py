@@ -5,6 +5,7 @@ Run from the repository root::
     python benchmarks/bench_inference.py                 # 1,000 permutations, 3 repeats
     python benchmarks/bench_inference.py --old main      # compare with another commit
     python benchmarks/bench_inference.py --r-from FILE   # reuse an earlier Rscript output
+    python benchmarks/bench_inference.py --r-reps 200    # R at 200 permutations, scaled to --reps
 
 What is timed, single-threaded (``OPENBLAS_NUM_THREADS=1`` etc. and
 threadpoolctl limits; R is single-threaded anyway), on the 150-actor fixture
@@ -14,7 +15,8 @@ intercept + same group, distance, earlier wave, reciprocity):
 1. MRQAP logistic with DSP (``sna::netlogit(nullhyp = "qapspp")``);
 2. MRQAP linear with DSP (``sna::netlm(nullhyp = "qapspp")``);
 3. QAP correlation (``sna::qaptest(gcor)``);
-4. the tie-change model of one demo wijk and pair of waves (no R equivalent).
+4. the tie-change model of one demo wijk and pair of waves (no R equivalent),
+   single-threaded and, as the app runs it, on two threads (``n_jobs=2``, wall).
 
 The same worker code (:func:`worker`) runs in a subprocess twice: with this
 checkout's ``src`` and with the ``src`` of ``--old`` (default: the commit
@@ -26,6 +28,10 @@ Identical estimates: the largest absolute difference of the coefficients
 against R and against the previous implementation, and the number of
 p-values that differ from the previous implementation (same seed, same
 permutations). No timing is asserted in the tests.
+
+R's cost is linear in the permutations (one refit each), so on a busy
+machine ``--r-reps`` runs R with fewer permutations and scales its times to
+``--reps``; the table says so.
 """
 
 from __future__ import annotations
@@ -45,6 +51,25 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "inference"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 SINGLE = {k: "1" for k in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")}
+
+# R timed inside R (system.time), so that its start-up is not counted.
+R_SCRIPT = r"""
+suppressPackageStartupMessages(library(sna))
+args <- commandArgs(trailingOnly = TRUE)
+dir <- args[1]; reps <- as.integer(args[2])
+rd <- function(m) as.matrix(read.csv(file.path(dir, sprintf("n150_%s.csv", m)), header = FALSE))
+y <- rd("y"); yval <- rd("yval"); x <- lapply(c("same", "dist", "prev", "recip"), rd)
+set.seed(1)
+secs <- function(st) c(st[["elapsed"]], st[["user.self"]] + st[["sys.self"]])
+t_logit <- secs(system.time(f_logit <- netlogit(y, x, nullhyp = "qapspp", reps = reps)))
+t_lm <- secs(system.time(f_lm <- netlm(yval, x, nullhyp = "qapspp", reps = reps)))
+t_gcor <- secs(system.time(qaptest(list(x[[3]], y), gcor, g1 = 1, g2 = 2, reps = reps)))
+cat("time", t_logit, t_lm, t_gcor, "\n")
+cat("logit", sprintf("%.15g", f_logit$coefficients), "\n")
+cat("lm", sprintf("%.15g", f_lm$coefficients), "\n")
+cat("version", R.version.string, "sna", as.character(packageVersion("sna")), "\n")
+"""
+
 
 WORKER = r"""
 import json, sys, time
@@ -88,6 +113,13 @@ with threadpool_limits(limits=1):
                                                    n_permutations=reps, seed=0))
     out["tiechange"] = {"times": times, "estimate": result.table["estimate"].tolist(),
                         "p_value": result.table["p_value"].tolist(), "actors": result.actors}
+try:  # two threads over the permutation batches, as the app runs it (wall clock)
+    times, result = timed(lambda: tie_change_model(project, "Daalhof", "2025", "2026",
+                                                   n_permutations=reps, seed=0, n_jobs=2))
+    out["tiechange2"] = {"times": times, "estimate": result.table["estimate"].tolist(),
+                         "p_value": result.table["p_value"].tolist()}
+except TypeError:  # an implementation without n_jobs
+    pass
 print("JSON" + json.dumps(out))
 """
 
@@ -116,13 +148,11 @@ def old_source(commit: str, folder: Path) -> Path:
 
 
 def run_r(reps: int, r_from: str | None) -> dict | None:
-    import bench_mrqap
-
     if r_from:
         out = Path(r_from).read_text()
     elif shutil.which("Rscript"):
         with tempfile.NamedTemporaryFile("w", suffix=".R", delete=False) as handle:
-            handle.write(bench_mrqap.R_SCRIPT)
+            handle.write(R_SCRIPT)
         try:
             out = subprocess.run(
                 ["Rscript", handle.name, str(FIXTURE), str(reps)],
@@ -156,6 +186,8 @@ def main() -> None:
     parser.add_argument("--skip-old", action="store_true")
     parser.add_argument("--skip-r", action="store_true")
     parser.add_argument("--r-from", default=None, help="file with an earlier Rscript output")
+    parser.add_argument("--r-reps", type=int, default=None,
+                        help="permutations for R, its times scaled to --reps (default: --reps)")
     args = parser.parse_args()
     old = (
         args.old
@@ -178,7 +210,10 @@ def main() -> None:
         previous = None
         if not args.skip_old:
             previous = worker(old_source(old, Path(tmp)), args.reps, args.repeats, demo)
-        r = None if args.skip_r else run_r(args.reps, args.r_from)
+        r_reps = args.r_reps or args.reps
+        r = None if args.skip_r else run_r(r_reps, args.r_from)
+        if r is not None:
+            r["times"] = [t * args.reps / r_reps for t in r["times"]]
         load_after = os.getloadavg()[0]
 
     rows = [
@@ -186,10 +221,14 @@ def main() -> None:
         ("MRQAP linear, DSP (`netlm`, `qapspp`)", "lm", 1),
         ("QAP correlation (`qaptest(gcor)`)", "gcor", 2),
         ("Tie-change model, Daalhof 2025-2026 (DSP)", "tiechange", None),
+        ("Tie-change model, 2 threads (`n_jobs=2`; wall is the figure)", "tiechange2", None),
     ]
+    rows = [row for row in rows if row[1] in new]
     print(
         f"{args.reps} permutations, single-threaded; wijknet: median of {args.repeats} runs, "
-        f"CPU s (wall s); previous = {old[:10]}\n"
+        f"CPU s (wall s); previous = {old[:10]}"
+        + (f"; R at {r_reps} permutations, times scaled x{args.reps / r_reps:g}" if r_reps != args.reps else "")
+        + "\n"
     )
     print(
         "| test | R sna CPU (wall) s | previous CPU (wall) s | wijknet CPU (wall) s "
@@ -206,20 +245,21 @@ def main() -> None:
             cells.append(f"{r_cpu:.1f} ({r_wall:.1f})")
         else:
             cells.append("-")
-        if previous is not None:
+        compare = previous is not None and key in previous
+        if compare:
             old_wall, old_cpu = median(previous[key]["times"])
             cells.append(f"{old_cpu:.2f} ({old_wall:.2f})")
         else:
             cells.append("-")
         cells.append(f"{cpu:.3f} ({wall:.3f})")
         cells.append(f"{r_cpu / cpu:.0f}x" if r_cpu else "-")
-        cells.append(f"{old_cpu / cpu:.1f}x" if previous is not None else "-")
+        cells.append(f"{old_cpu / cpu:.1f}x" if compare else "-")
         estimate = np.array(new[key]["estimate"])
         if r is not None and key in ("logit", "lm"):
             cells.append(f"{np.max(np.abs(estimate - np.array(r[key]))):.1e}")
         else:
             cells.append("-")
-        if previous is not None:
+        if compare:
             cells.append(f"{np.max(np.abs(estimate - np.array(previous[key]['estimate']))):.1e}")
             differ = int(
                 np.sum(np.array(new[key]["p_value"]) != np.array(previous[key]["p_value"]))

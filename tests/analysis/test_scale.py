@@ -73,3 +73,37 @@ def test_graph_memo_returns_fresh_copies(small):
     G.remove_node(next(iter(G)))  # a caller changing its graph does not change the next one
     assert small.graph("Noord", "2025").number_of_nodes() == n
     assert small.graph("Noord", "2025", min_weight=100).number_of_edges() == 0
+
+
+def test_permutation_batches_on_dask_equal_a_local_run(small):
+    """The permutation batches of a model as Dask tasks, in worker processes (so
+    the batch function and its matrices travel by pickle): the same numbers."""
+    distributed = pytest.importorskip("dask.distributed")
+    import numpy as np
+
+    from wijknet.analysis.evaluation import what_works_where
+    from wijknet.analysis.parallel import dask_batches
+    from wijknet.analysis.tiechange import tie_change_model
+    from wijknet.inference import mrqap
+
+    rng = np.random.default_rng(1)
+    before = (rng.random((12, 12)) < 0.3).astype(float)
+    after = ((before + (rng.random((12, 12)) < 0.2)) > 0).astype(float)
+    for m in (before, after):
+        np.fill_diagonal(m, 0)
+    local = mrqap(after, {"before": before}, family="binomial", n_permutations=40, seed=2,
+                  batch_size=7)  # fmt: skip
+    pair = (small.wijken[0], *list(small.waves)[:2])
+    model = tie_change_model(small, *pair, n_permutations=30, seed=3)
+    pooled = what_works_where(small, n_permutations=20, seed=3)
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster:  # fmt: skip
+        with dask_batches(cluster) as mapper:
+            remote = mrqap(after, {"before": before}, family="binomial", n_permutations=40,
+                           seed=2, batch_size=7, mapper=mapper)  # fmt: skip
+            model_on_dask = tie_change_model(small, *pair, n_permutations=30, seed=3, mapper=mapper)
+        on_dask = what_works_where(small, n_permutations=20, seed=3, scheduler=cluster)
+    pd.testing.assert_frame_equal(remote.table, local.table)
+    np.testing.assert_array_equal(remote.null_distribution, local.null_distribution)
+    pd.testing.assert_frame_equal(model_on_dask.table, model.table)
+    pd.testing.assert_frame_equal(on_dask.table, pooled.table)

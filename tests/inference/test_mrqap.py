@@ -104,7 +104,7 @@ def test_batched_ols_dsp_equals_statsmodels():
     residual[rows, cols] = D[:, 1] - Z @ np.linalg.lstsq(Z, D[:, 1], rcond=None)[0]
     perms = node_permutations(12, 5, seed=1)
     Rp = permuted_dyads(residual, perms, rows, cols)
-    batched = M._ols_dsp_null(Z, yv, rows.size - 3)(Rp)
+    batched = M._ols_dsp_null(Z, yv, rows.size - 3, residual, rows, cols)(perms)
     for r, t in zip(Rp, batched):
         assert t == pytest.approx(sm.OLS(yv, np.column_stack([Z, r])).fit().tvalues[-1])
 
@@ -176,9 +176,7 @@ def test_dsp_for_one_covariate_is_y_permutation_with_inverse_permutations():
     perms = node_permutations(12, 50, seed=8)
     residual = np.zeros((12, 12))
     residual[rows, cols] = D[:, 1] - D[:, 1].mean()
-    dsp = M._ols_dsp_null(D[:, :1], y[rows, cols], rows.size - 2)(
-        permuted_dyads(residual, perms, rows, cols)
-    )
+    dsp = M._ols_dsp_null(D[:, :1], y[rows, cols], rows.size - 2, residual, rows, cols)(perms)
     qapy = M._ols_y_null(D)(permuted_dyads(y, np.argsort(perms, axis=1), rows, cols))[:, 1]
     assert np.allclose(dsp, qapy)
 

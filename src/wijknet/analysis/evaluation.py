@@ -37,6 +37,7 @@ programme.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -44,6 +45,7 @@ import numpy as np
 import pandas as pd
 
 from wijknet.analysis.change import wave_pairs
+from wijknet.analysis.parallel import dask_batches
 from wijknet.analysis.tiechange import TERMS, TieChangeResult, tie_change_model
 from wijknet.core import formatting as fmt
 from wijknet.core.summary import LABELS, Summary, label, labelled
@@ -287,6 +289,7 @@ def what_works_where(
     seed: int = 0,
     level: float = 0.95,
     attr: str = "domain",
+    scheduler=None,
     **graph_options,
 ) -> PooledEffects:
     """Fit the tie-change model in every wijk and pair of waves and pool its effects across wijken.
@@ -303,6 +306,10 @@ def what_works_where(
     seed : int, default 0
     level : float, default 0.95
     attr : str, default "domain"
+    scheduler : str, dask.distributed.Client or cluster, optional
+        Run the permutation batches of every model on this Dask cluster
+        (:func:`wijknet.analysis.parallel.dask_batches`); the result equals a
+        local run for the same ``seed``.
     **graph_options
         Passed to :func:`wijknet.graph.build.build_graph`.
 
@@ -314,14 +321,16 @@ def what_works_where(
     """
     cached = project if isinstance(project, _GraphCache) else _GraphCache(project)
     results = []
-    for wijk in project.wijken:
-        for a, b in wave_pairs(list(project.waves), pairs):
-            try:
-                model = tie_change_model(cached, wijk, a, b, n_permutations=n_permutations,
-                                         seed=seed, attr=attr, **graph_options)  # fmt: skip
-            except ValueError:  # fewer than three stable actors
-                continue
-            results.append(model)
+    remote = scheduler is not None and n_permutations > 0
+    with dask_batches(scheduler) if remote else nullcontext() as mapper:
+        for wijk in project.wijken:
+            for a, b in wave_pairs(list(project.waves), pairs):
+                try:
+                    model = tie_change_model(cached, wijk, a, b, n_permutations=n_permutations,
+                                             seed=seed, attr=attr, mapper=mapper, **graph_options)  # fmt: skip
+                except ValueError:  # fewer than three stable actors
+                    continue
+                results.append(model)
     return pool_tie_change(results, method=method, level=level)
 
 

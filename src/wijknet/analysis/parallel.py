@@ -6,7 +6,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from joblib import Parallel, delayed
 
@@ -70,13 +71,23 @@ def run_tasks(
     return results
 
 
-def _run_dask(project, tasks, scheduler, progress) -> list:
+@contextmanager
+def _client(scheduler):
+    """A ``dask.distributed.Client`` for ``scheduler``; one made here is closed afterwards."""
     from dask.distributed import Client
 
-    own = not isinstance(scheduler, Client)
-    address = getattr(scheduler, "scheduler_address", scheduler)
-    client = Client(address, set_as_default=False) if own else scheduler
+    if isinstance(scheduler, Client):
+        yield scheduler
+        return
+    client = Client(getattr(scheduler, "scheduler_address", scheduler), set_as_default=False)
     try:
+        yield client
+    finally:
+        client.close()
+
+
+def _run_dask(project, tasks, scheduler, progress) -> list:
+    with _client(scheduler) as client:
         remote = client.scatter(project, broadcast=True, hash=False)
         futures = [client.submit(_call, remote, fn, args, kwargs, pure=False)
                    for fn, args, kwargs in tasks]  # fmt: skip
@@ -86,6 +97,33 @@ def _run_dask(project, tasks, scheduler, progress) -> list:
             if progress is not None:
                 progress(done, len(futures))
         return results
-    finally:
-        if own:
-            client.close()
+
+
+@contextmanager
+def dask_batches(scheduler) -> Iterator[Callable]:
+    """A ``mapper`` that runs the permutation batches of one model as Dask tasks.
+
+    For the models whose permutations are the cost (the tie-change model:
+    thousands of logistic refits): ``mapper(fn, batches)`` submits one task
+    per batch and gathers the results in the order of ``batches``, so the
+    result equals a local run for the same seed
+    (:func:`wijknet.inference.permutation.map_batches`). Each batch carries
+    the model's dyad matrices (about 1 MB for a wijk of 120 actors).
+
+    >>> from wijknet.analysis.parallel import dask_batches
+    >>> with dask_batches("tcp://scheduler:8786") as mapper:  # doctest: +SKIP
+    ...     model = tie_change_model(project, "Daalhof", "2025", "2026", mapper=mapper)
+    """
+    with _client(scheduler) as client:
+
+        def mapper(fn: Callable, batches: list) -> list:
+            return client.gather(client.map(_single_blas, [fn] * len(batches), batches, pure=False))
+
+        yield mapper
+
+
+def _single_blas(fn: Callable, batch):
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(limits=1):  # as map_batches runs them locally: the same digits
+        return fn(batch)

@@ -321,6 +321,8 @@ def tie_change_model(
     seed: int = 0,
     null: str = "dsp",
     attr: str = "domain",
+    n_jobs: int = 1,
+    mapper=None,
     **graph_options,
 ) -> TieChangeResult:
     """Logistic MRQAP regression of the later ties on the earlier network and actor attributes.
@@ -339,6 +341,12 @@ def tie_change_model(
         permutation of the later network; see :func:`wijknet.inference.mrqap`.
     attr : str, default "domain"
         Actor attribute for ``same_domain``.
+    n_jobs : int, default 1
+        Threads over the permutation batches (``-1``: all cores); the
+        result does not depend on it.
+    mapper : callable, optional
+        Runs the permutation batches elsewhere, e.g. on a Dask cluster; see
+        :func:`wijknet.inference.permutation.map_batches`.
     **graph_options
         Passed to :func:`wijknet.graph.build.build_graph` for both waves.
 
@@ -425,6 +433,8 @@ def tie_change_model(
             n_permutations=n_permutations,
             seed=seed,
             directed=pair.directed,
+            n_jobs=n_jobs,
+            mapper=mapper,
         )
     except ModelError as exc:  # the same condition, told with the wijk and waves
         raise ModelError("no_variation", wijk=wijk, wave_from=wave_from, wave_to=wave_to) from exc
