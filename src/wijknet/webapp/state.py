@@ -558,6 +558,7 @@ def tie_change(
             wave_to,
             n_permutations=MODEL_PERMUTATIONS,
             seed=0,
+            n_jobs=-1,  # threads over the permutation batches: a user waits for this one
             **_filters(tie_types, min_weight),
         )
 
