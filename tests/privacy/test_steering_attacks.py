@@ -49,7 +49,9 @@ def project() -> Project:
 def test_ppi_notes_and_correction_reasons_stay_hidden(project, audience):
     view = restrict(project, audience, key=KEY)
     tables = [view.ppi, view.kpi_corrections, kpi3(view)]
-    assert not any(t.astype(str).apply(lambda c: c.str.contains(SECRET)).any().any() for t in tables)
+    assert not any(
+        t.astype(str).apply(lambda c: c.str.contains(SECRET)).any().any() for t in tables
+    )
     # The correction itself still counts, and shows that it has a reason.
     reasons = kpi3(view).query("wijk == 'Heidepark' and wave == '2026'")["correction_reason"]
     assert reasons.str.contains("reden vastgelegd").all()
@@ -57,7 +59,9 @@ def test_ppi_notes_and_correction_reasons_stay_hidden(project, audience):
 
 @pytest.mark.parametrize("audience", ["leernetwerk", "onderzoeker"])
 def test_steering_report_does_not_print_the_free_text(project, audience):
-    html = render_steering(build_steering_report(restrict(project, audience, key=KEY), "2026-H2", n_boot=5), "nl")
+    html = render_steering(
+        build_steering_report(restrict(project, audience, key=KEY), "2026-H2", n_boot=5), "nl"
+    )
     assert SECRET not in html and "Xander" not in html
     assert "reden vastgelegd" in html and "toelichting vastgelegd" in html
 
@@ -77,8 +81,14 @@ SMALL_TIES = [("2025", s, t) for s, t in ((1, 2), (2, 3), (3, 1), (3, 2), (4, 3)
 @pytest.fixture(scope="module")
 def with_small_wijk() -> Project:
     actors = _frame(ACTORS)
-    small = actors[actors["wijk"] == "Heidepark"].head(4).assign(
-        wijk="Klein", actor_id=[f"KL-{i}" for i in range(1, 5)], name=[f"Persoon {i}" for i in range(1, 5)]
+    small = (
+        actors[actors["wijk"] == "Heidepark"]
+        .head(4)
+        .assign(
+            wijk="Klein",
+            actor_id=[f"KL-{i}" for i in range(1, 5)],
+            name=[f"Persoon {i}" for i in range(1, 5)],
+        )
     )
     ties = _frame(TIES)
     extra = pd.DataFrame([
@@ -90,7 +100,8 @@ def with_small_wijk() -> Project:
 
 def test_forest_shows_no_wijk_too_small_for_group_figures(with_small_wijk):
     researcher = what_works_where(with_small_wijk, method="DL")
-    assert any("Klein" in r.labels for r in researcher.results.values())  # the fixture can fail the test
+    # A researcher sees the small wijk in the forest: the fixture can fail the test.
+    assert any("Klein" in r.labels for r in researcher.results.values())
     pooled = what_works_where(restrict(with_small_wijk, "leernetwerk", key=KEY), method="DL")
     assert pooled.results and not any("Klein" in r.labels for r in pooled.results.values())
 
@@ -100,4 +111,6 @@ def test_pooled_figure_is_the_pooling_of_the_wijken_shown(with_small_wijk):
     pooled = what_works_where(restrict(with_small_wijk, "leernetwerk", key=KEY), method="DL")
     for key, shown in pooled.results.items():
         again = meta_analysis(shown.estimates, shown.std_errors, method="DL")
-        assert np.isclose(again.estimate, shown.estimate) and np.isclose(again.std_error, shown.std_error), key
+        assert np.isclose(again.estimate, shown.estimate) and np.isclose(
+            again.std_error, shown.std_error
+        ), key

@@ -101,8 +101,14 @@ NEUTRAL = {
 }
 #: What stands in for the free text of a PPI note or a KPI correction reason (the programme office may name anyone).
 NEUTRAL_WIJK_TEXT = {
-    "note": {"nl": "toelichting vastgelegd (alleen voor onderzoekers)", "en": "note recorded (researchers only)"},
-    "reason": {"nl": "reden vastgelegd (alleen voor onderzoekers)", "en": "reason recorded (researchers only)"},
+    "note": {
+        "nl": "toelichting vastgelegd (alleen voor onderzoekers)",
+        "en": "note recorded (researchers only)",
+    },
+    "reason": {
+        "nl": "reden vastgelegd (alleen voor onderzoekers)",
+        "en": "reason recorded (researchers only)",
+    },
 }
 #: First words of a label that name its kind (live sessions and network meetings are survey answers given together).
 LABEL_WORDS = {
