@@ -49,7 +49,10 @@ from wijknet.core.version import __version__
 
 CACHE_DIR = ".wijknet-cache"  #: folder beside the project's files
 CACHE_FILE = "results.sqlite"  #: SQLite file inside :data:`CACHE_DIR`
-_TABLES = ("actors", "ties", "responses", "ratings", "actor_waves", "themes")
+#: Every table a computation may read: the programme office's wijk tables too (KPI corrections and PPI notes
+#: change judgements and may be edited to remove a name; an entry must not outlive them).
+_TABLES = ("actors", "ties", "responses", "ratings", "actor_waves", "themes",
+           "wijk_meta", "wijk_phases", "ppi", "kpi_corrections")  # fmt: skip
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS entries (
     key       TEXT PRIMARY KEY,
@@ -88,7 +91,7 @@ def data_hash(project) -> str:
     """SHA-256 of the content of a project's tables and configuration.
 
     Hashes every table (actors, ties, responses, ratings, actor_waves,
-    themes; row order and column names count) with
+    themes, wijk_meta, wijk_phases, ppi, kpi_corrections; row order and column names count) with
     :func:`pandas.util.hash_pandas_object` and the configuration's
     ``repr``. Two projects with the same tables give the same hash whatever
     their files' modification times; the hash of a restricted project

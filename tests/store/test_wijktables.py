@@ -12,6 +12,7 @@ import pytest
 from tests.conftest import ACTORS, TIES, write
 from tests.store.helpers import snapshot
 from wijknet import DataError
+from wijknet.privacy import Audience
 from wijknet.privacy.view import restrict
 from wijknet.store import connect, import_files, init_store
 from wijknet.store.audit import read_log
@@ -150,15 +151,20 @@ def test_a_wijkteam_sees_its_own_wijk_without_free_text_the_leernetwerk_all(stor
     assert team.wijk_meta["wijk"].tolist() == ["Zuid"] and team.wijk_phases["wijk"].tolist() == [
         "Zuid"
     ]
-    assert sorted(team.ppi["scope"]) == ["Zuid", "programma"] and set(team.ppi["note"]) == {""}
-    assert team.kpi_corrections[["wijk", "reason"]].values.tolist() == [["Zuid", ""]]
+    assert sorted(team.ppi["scope"]) == ["Zuid", "programma"]
+    assert "Vastgesteld" not in team.ppi.to_csv()
+    reason = "reden vastgelegd (alleen voor onderzoekers)"  # free text: only an unlocked researcher reads it
+    assert team.kpi_corrections[["wijk", "reason"]].values.tolist() == [["Zuid", reason]]
     assert (
         "Noord" not in team.wijk_meta.to_csv() + team.ppi.to_csv() + team.kpi_corrections.to_csv()
     )
     network = restrict(project, "leernetwerk", key=bytes(32))
     assert network.wijk_meta["wijk"].tolist() == ["Noord", "Zuid"]
-    assert network.kpi_corrections["reason"].tolist() == [
+    assert network.kpi_corrections["reason"].tolist() == [reason, reason]
+    assert network.ppi["note"].iloc[0] == "toelichting vastgelegd (alleen voor onderzoekers)"
+    unlocked = restrict(project, Audience.parse("onderzoeker", unlocked=True), key=bytes(32))
+    assert unlocked.kpi_corrections["reason"].tolist() == [
         "Fusie van twee fictieve praktijken",
         "Nieuwe wijkverpleging",
     ]
-    assert network.ppi["note"].iloc[0] == "Vastgesteld in de stuurgroep"
+    assert unlocked.ppi["note"].iloc[0] == "Vastgesteld in de stuurgroep"

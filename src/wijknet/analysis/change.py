@@ -544,7 +544,7 @@ def hidden_tie_totals(project: Project) -> set[tuple[str, str]]:
     """
     from wijknet.graph.build import build_graph
     from wijknet.metrics import mixing_matrix
-    from wijknet.privacy.suppression import protect_mixing
+    from wijknet.privacy.suppression import hidden_totals, protect_mixing
 
     frames = [
         mixing_matrix(build_graph(project, wijk, wave), taxonomy=project.taxonomy).assign(
@@ -556,7 +556,7 @@ def hidden_tie_totals(project: Project) -> set[tuple[str, str]]:
     if not frames:
         return set()
     _mixing, hidden = protect_mixing(pd.concat(frames, ignore_index=True), project.config.min_cell)
-    return {key for key, flags in hidden.items() if flags and flags["total"]}
+    return hidden_totals(hidden)
 
 
 #: Lines between the counts of one row of :func:`compare_waves`; ``*_x`` are the counts

@@ -27,6 +27,13 @@ def _pairs(project: Project) -> set[tuple[str, str]]:
     return set(zip(ties["wijk"].astype(str), ties["wave"].astype(str), strict=True))
 
 
+def _filled(pairs: set[tuple[str, str]], wijk: str | None, wave: str | None) -> bool:
+    """Whether one of ``pairs`` (:func:`_pairs`) is ``wijk`` and ``wave``; ``None`` stands for any."""
+    return any(
+        (wijk is None or k == str(wijk)) and (wave is None or w == str(wave)) for k, w in pairs
+    )
+
+
 def has_data(project: Project, wijk: str | None, wave: str | None) -> bool:
     """Whether ``wijk`` has at least one tie in ``wave``.
 
@@ -57,9 +64,7 @@ def waves_with_data(project: Project, wijk: str | None = None) -> list[str]:
     (['2026'], [])
     """
     pairs = _pairs(project)
-    return [
-        w for w in project.waves if any(p[1] == w and (wijk is None or p[0] == wijk) for p in pairs)
-    ]
+    return [w for w in project.waves if _filled(pairs, wijk, w)]
 
 
 def wijken_with_data(project: Project, wave: str | None = None) -> list[str]:
@@ -75,11 +80,7 @@ def wijken_with_data(project: Project, wave: str | None = None) -> list[str]:
     (['Zuid'], [])
     """
     pairs = _pairs(project)
-    return [
-        k
-        for k in project.wijken
-        if any(p[0] == k and (wave is None or p[1] == wave) for p in pairs)
-    ]
+    return [k for k in project.wijken if _filled(pairs, k, wave)]
 
 
 def default_selection(

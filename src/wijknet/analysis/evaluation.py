@@ -317,9 +317,16 @@ def what_works_where(
     -------
     PooledEffects
         See :func:`pool_tie_change`. Wijken where the model cannot be fitted
-        (fewer than three actors in both waves) are left out.
+        (fewer than three actors in both waves) are left out; so, for an
+        audience that sees group figures only (leernetwerk), is a model of
+        fewer than ``min_cell`` stable actors: its per-wijk estimates in a
+        forest plot describe the ties of a handful of people, as the DiD
+        blanks such a wijk (:func:`network_did`). It is left out of the
+        pooling too, so the pooled figure cannot be differenced against the
+        wijken shown to recover it.
     """
     cached = project if isinstance(project, _GraphCache) else _GraphCache(project)
+    smallest = project.config.min_cell if is_aggregate_only(project) else 0
     results = []
     remote = scheduler is not None and n_permutations > 0
     with dask_batches(scheduler) if remote else nullcontext() as mapper:
@@ -330,7 +337,8 @@ def what_works_where(
                                              seed=seed, attr=attr, mapper=mapper, **graph_options)  # fmt: skip
                 except ValueError:  # fewer than three stable actors
                     continue
-                results.append(model)
+                if model.actors >= smallest:
+                    results.append(model)
     return pool_tie_change(results, method=method, level=level)
 
 

@@ -12,97 +12,116 @@ Examples
 ('Dichtheid', 'Density')
 """
 
-MEASURE_NAMES = {
-    "m_actors": {"nl": "Actoren", "en": "Actors"},
-    "m_ties": {"nl": "Relaties", "en": "Ties"},
-    "m_density": {"nl": "Dichtheid", "en": "Density"},
-    "m_cross": {"nl": "Domeinoverstijgende relaties", "en": "Domain-crossing ties"},
-    "m_ei": {"nl": "E-I-index", "en": "E-I index"},
-    "m_ei_expected": {"nl": "E-I-index bij toeval", "en": "E-I index by chance"},
-    "m_ei_p": {"nl": "Kans op toeval (p)", "en": "Chance of coincidence (p)"},
-    "m_reciprocity": {"nl": "Wederkerigheid", "en": "Reciprocity"},
-    "m_components": {"nl": "Losse delen", "en": "Separate parts"},
-    "m_isolates": {"nl": "Actoren zonder relaties", "en": "Actors without ties"},
-    "m_transitivity": {"nl": "Geslotenheid", "en": "Closure (transitivity)"},
-    "m_assortativity": {"nl": "Voorkeur voor eigen domein", "en": "Preference for own domain"},
-}
+from wijknet.core.formatting import is_missing
+from wijknet.core.i18n import text
+
+
+def _labels(pairs: dict[str, tuple[str, str]]) -> dict[str, dict[str, str]]:
+    """A text table (:func:`wijknet.core.i18n.text`) from ``{code: (Dutch, English)}``: one line per label."""
+    return {code: {"nl": nl, "en": en} for code, (nl, en) in pairs.items()}
+
+
+MEASURE_NAMES = _labels(
+    {
+        "m_actors": ("Actoren", "Actors"),
+        "m_ties": ("Relaties", "Ties"),
+        "m_density": ("Dichtheid", "Density"),
+        "m_cross": ("Domeinoverstijgende relaties", "Domain-crossing ties"),
+        "m_ei": ("E-I-index", "E-I index"),
+        "m_ei_expected": ("E-I-index bij toeval", "E-I index by chance"),
+        "m_ei_p": ("Kans op toeval (p)", "Chance of coincidence (p)"),
+        "m_reciprocity": ("Wederkerigheid", "Reciprocity"),
+        "m_components": ("Losse delen", "Separate parts"),
+        "m_isolates": ("Actoren zonder relaties", "Actors without ties"),
+        "m_transitivity": ("Geslotenheid", "Closure (transitivity)"),
+        "m_assortativity": ("Voorkeur voor eigen domein", "Preference for own domain"),
+    }
+)
 
 #: The plain names of the measures, for a PlusWIJkteam and a leernetwerk (``plain`` of :func:`wijknet.core.i18n.text`).
-PLAIN_MEASURE_NAMES = {
-    "m_ei": {
-        "nl": "Verhouding tussen banden binnen en buiten het eigen domein",
-        "en": "Balance of ties within and outside the own domain",
-    },
-    "m_ei_expected": {"nl": "Die verhouding bij toeval", "en": "That balance by chance"},
-    "m_ei_p": {"nl": "Anders dan bij toeval?", "en": "Different from chance?"},
-}
+PLAIN_MEASURE_NAMES = _labels(
+    {
+        "m_ei": (
+            "Verhouding tussen banden binnen en buiten het eigen domein",
+            "Balance of ties within and outside the own domain",
+        ),
+        "m_ei_expected": ("Die verhouding bij toeval", "That balance by chance"),
+        "m_ei_p": ("Anders dan bij toeval?", "Different from chance?"),
+    }
+)
 for _key, _plain in PLAIN_MEASURE_NAMES.items():
     MEASURE_NAMES[_key] = {**MEASURE_NAMES[_key], "plain": _plain}
 
 #: The audiences (tiers) by name; a PlusWIJkteam is named with its wijk (:func:`audience_label`).
-AUDIENCES = {
-    "onderzoeker": {"nl": "Onderzoeker", "en": "Researcher"},
-    "wijkteam": {"nl": "PlusWIJkteam {wijk}", "en": "PlusWIJkteam {wijk}"},
-    "leernetwerk": {"nl": "Leernetwerk", "en": "Learning network"},
-}
+AUDIENCES = _labels(
+    {
+        "onderzoeker": ("Onderzoeker", "Researcher"),
+        "wijkteam": ("PlusWIJkteam {wijk}", "PlusWIJkteam {wijk}"),
+        "leernetwerk": ("Leernetwerk", "Learning network"),
+    }
+)
 
 #: The actions of the audit log (:data:`wijknet.store.audit.ACTIONS`) as people say them.
-AUDIT_ACTIONS = {
-    "import": {"nl": "Gegevens ingelezen", "en": "Data imported"},
-    "resolve": {"nl": "Naam gekoppeld", "en": "Name linked"},
-    "export": {"nl": "Export gemaakt", "en": "Export made"},
-    "report": {"nl": "Rapport gemaakt", "en": "Report made"},
-    "anonymised_export": {"nl": "Anonieme kopie gemaakt", "en": "Anonymised copy made"},
-    "sign_in": {"nl": "Ingelogd", "en": "Signed in"},
-    "sign_in_failed": {"nl": "Inloggen mislukt", "en": "Sign-in failed"},
-    "sign_out": {"nl": "Uitgelogd", "en": "Signed out"},
-    "user_add": {"nl": "Gebruiker toegevoegd", "en": "User added"},
-    "user_remove": {"nl": "Gebruiker verwijderd", "en": "User removed"},
-    "role_change": {"nl": "Rol gewijzigd", "en": "Role changed"},
-    "password_change": {"nl": "Wachtwoord gewijzigd", "en": "Password changed"},
-    "unlock": {"nl": "Echte namen getoond", "en": "Real names shown"},
-    "live_session_open": {"nl": "Live-sessie geopend", "en": "Live session opened"},
-    "live_session_close": {"nl": "Live-sessie gesloten", "en": "Live session closed"},
-    "delete_actor": {"nl": "Actor verwijderd", "en": "Actor deleted"},
-    "key_reset": {"nl": "Sleutel vernieuwd", "en": "Key renewed"},
-    "live_links_issued": {"nl": "Persoonlijke links uitgegeven", "en": "Personal links issued"},
-    "live_links_revoked": {"nl": "Persoonlijke links ingetrokken", "en": "Personal links revoked"},
-}
+AUDIT_ACTIONS = _labels(
+    {
+        "import": ("Gegevens ingelezen", "Data imported"),
+        "resolve": ("Naam gekoppeld", "Name linked"),
+        "export": ("Export gemaakt", "Export made"),
+        "report": ("Rapport gemaakt", "Report made"),
+        "anonymised_export": ("Anonieme kopie gemaakt", "Anonymised copy made"),
+        "sign_in": ("Ingelogd", "Signed in"),
+        "sign_in_failed": ("Inloggen mislukt", "Sign-in failed"),
+        "sign_out": ("Uitgelogd", "Signed out"),
+        "user_add": ("Gebruiker toegevoegd", "User added"),
+        "user_remove": ("Gebruiker verwijderd", "User removed"),
+        "role_change": ("Rol gewijzigd", "Role changed"),
+        "password_change": ("Wachtwoord gewijzigd", "Password changed"),
+        "unlock": ("Echte namen getoond", "Real names shown"),
+        "live_session_open": ("Live-sessie geopend", "Live session opened"),
+        "live_session_close": ("Live-sessie gesloten", "Live session closed"),
+        "delete_actor": ("Actor verwijderd", "Actor deleted"),
+        "key_reset": ("Sleutel vernieuwd", "Key renewed"),
+        "live_links_issued": ("Persoonlijke links uitgegeven", "Personal links issued"),
+        "live_links_revoked": ("Persoonlijke links ingetrokken", "Personal links revoked"),
+    }
+)
 
 #: The keys of an audit entry's detail, and the kinds of imported files.
-AUDIT_DETAIL = {
-    "known_user": {"nl": "bekende gebruiker", "en": "known user"},
-    "audience": {"nl": "publiek", "en": "audience"},
-    "unlocked": {"nl": "echte namen", "en": "real names"},
-    "wijk": {"nl": "wijk", "en": "wijk"},
-    "wave": {"nl": "meting", "en": "wave"},
-    "format": {"nl": "formaat", "en": "format"},
-    "file": {"nl": "bestand", "en": "file"},
-    "files": {"nl": "bestanden", "en": "files"},
-    "out": {"nl": "map", "en": "folder"},
-    "user": {"nl": "gebruiker", "en": "user"},
-    "username": {"nl": "gebruiker", "en": "user"},
-    "status": {"nl": "status", "en": "status"},
-    "method": {"nl": "methode", "en": "method"},
-    "reason": {"nl": "reden", "en": "reason"},
-    "command": {"nl": "opdracht", "en": "command"},
-    "old": {"nl": "oud", "en": "old"},
-    "new": {"nl": "nieuw", "en": "new"},
-    "title": {"nl": "titel", "en": "title"},
-    "observations": {"nl": "waarnemingen", "en": "observations"},
-    "participants": {"nl": "deelnemers", "en": "participants"},
-    "responses": {"nl": "antwoorden", "en": "responses"},
-    "with_answers": {"nl": "met antwoorden", "en": "with answers"},
-    "with_password": {"nl": "met wachtwoord", "en": "with password"},
-    "tidy_file": {"nl": "tabel", "en": "table"},
-    "survey": {"nl": "enquête", "en": "survey"},
-    "confirmation": {"nl": "bevestiging", "en": "confirmation"},
-    "interview": {"nl": "gesprek", "en": "interview"},
-    "graph_file": {"nl": "graafbestand", "en": "graph file"},
-    "imported": {"nl": "ingelezen", "en": "imported"},
-    "True": {"nl": "ja", "en": "yes"},
-    "False": {"nl": "nee", "en": "no"},
-}
+AUDIT_DETAIL = _labels(
+    {
+        "known_user": ("bekende gebruiker", "known user"),
+        "audience": ("publiek", "audience"),
+        "unlocked": ("echte namen", "real names"),
+        "wijk": ("wijk", "wijk"),
+        "wave": ("meting", "wave"),
+        "format": ("formaat", "format"),
+        "file": ("bestand", "file"),
+        "files": ("bestanden", "files"),
+        "out": ("map", "folder"),
+        "user": ("gebruiker", "user"),
+        "username": ("gebruiker", "user"),
+        "status": ("status", "status"),
+        "method": ("methode", "method"),
+        "reason": ("reden", "reason"),
+        "command": ("opdracht", "command"),
+        "old": ("oud", "old"),
+        "new": ("nieuw", "new"),
+        "title": ("titel", "title"),
+        "observations": ("waarnemingen", "observations"),
+        "participants": ("deelnemers", "participants"),
+        "responses": ("antwoorden", "responses"),
+        "with_answers": ("met antwoorden", "with answers"),
+        "with_password": ("met wachtwoord", "with password"),
+        "tidy_file": ("tabel", "table"),
+        "survey": ("enquête", "survey"),
+        "confirmation": ("bevestiging", "confirmation"),
+        "interview": ("gesprek", "interview"),
+        "graph_file": ("graafbestand", "graph file"),
+        "imported": ("ingelezen", "imported"),
+        "True": ("ja", "yes"),
+        "False": ("nee", "no"),
+    }
+)
 
 
 def label(table, code, lang: str | None = None) -> str:
@@ -118,9 +137,6 @@ def label(table, code, lang: str | None = None) -> str:
     >>> label(AUDIT_ACTIONS, "brand_new", "nl"), label(AUDIT_ACTIONS, None)
     ('brand new', '')
     """
-    from wijknet.core.formatting import is_missing
-    from wijknet.core.i18n import text
-
     if is_missing(code):
         return ""
     code = str(code)
@@ -137,8 +153,6 @@ def audience_label(audience, lang: str | None = None) -> str:
     >>> audience_label("wijkteam:Daalhof"), audience_label("leernetwerk", "en"), audience_label("onderzoeker")
     ('PlusWIJkteam Daalhof', 'Learning network', 'Onderzoeker')
     """
-    from wijknet.core.i18n import text
-
     tier, _, wijk = str(audience).partition(":")
     if tier not in AUDIENCES:
         return str(audience)

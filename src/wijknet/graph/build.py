@@ -155,24 +155,14 @@ def build_graph(
     memo = _memo_of(project)
     G = memo.get(key)
     if G is None:
-        G = _build_graph(project, wijk, wave, tie_types=tie_types, min_weight=min_weight,
-                         symmetrise=symmetrise, weight=weight, min_level=min_level)  # fmt: skip
+        G = _build_graph(project, wijk, wave, tie_types, min_weight, symmetrise, weight, min_level)
         if len(memo) < MEMO_SIZE:
             memo[key] = G
     return G.copy()
 
 
-def _build_graph(
-    project: Project,
-    wijk: str,
-    wave: str,
-    *,
-    tie_types: Iterable[str] | None = None,
-    min_weight: float | None = None,
-    symmetrise: Symmetrise = None,
-    weight: Weight = "weight",
-    min_level: int | None = None,
-) -> nx.DiGraph | nx.Graph:
+def _build_graph(project, wijk, wave, tie_types, min_weight, symmetrise, weight, min_level):
+    """The graph of :func:`build_graph` (its parameters, all given), built without the memo."""
     actors = project.present(wijk, wave)
     ties = project.ties[(project.ties["wijk"] == wijk) & (project.ties["wave"] == wave)]
     if tie_types is not None:

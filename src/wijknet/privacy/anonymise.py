@@ -38,9 +38,19 @@ extra columns, no survey ratings or quotes. Besides:
   kernaanpak per wave) would give every actor a profile per wave, more
   unique than the k-anonymised ``actors.csv``; the copy leaves it out.
 
+* **The programme office's wijk tables**: ``wijken.csv`` (the columns of
+  :data:`~wijknet.io.tidy.WIJK_META_COLUMNS` and a ``phase_<wave>`` column
+  per wave; no extra columns), ``ppi.csv`` and ``kpi_corrections.csv``,
+  each when the project has rows. They are about wijken, but their free
+  text may name anyone: a PPI ``note`` is left empty like a quote, and a
+  correction's required ``reason`` is the neutral text the leernetwerk sees
+  (:data:`wijknet.privacy.view.NEUTRAL_WIJK_TEXT`), so the correction still
+  counts and still says that it has a reason.
+
 It is written as ``actors.csv``, ``ties.csv``, ``responses.csv`` and
 ``ratings.csv`` (only with answers), ``themes.csv`` (when the project has
-themes), ``domains.yaml`` and ``wijknet.yaml`` (``anonymised: true``), so
+themes), ``wijken.csv``, ``ppi.csv`` and ``kpi_corrections.csv`` (when the
+project has them), ``domains.yaml`` and ``wijknet.yaml`` (``anonymised: true``), so
 wijknet, R or Gephi can read it. The folder appears only when all files are
 complete; a copy that is killed midway leaves a hidden temporary folder that
 the next copy into the same parent folder removes.
@@ -59,6 +69,7 @@ import yaml
 
 from wijknet.core.errors import DataError, Problem
 from wijknet.core.i18n import text
+from wijknet.io.tidy import PHASE_PREFIX, WIJK_META_COLUMNS
 from wijknet.privacy.keys import load_key, pseudonym
 from wijknet.privacy.view import OTHER, restrict
 
@@ -248,6 +259,22 @@ def _neutral(label) -> str:
     return NEUTRAL.get(label_kind(str(label or "")), "")
 
 
+def _wijk_tables(anonymous) -> dict[str, pd.DataFrame]:
+    """``wijken``, ``ppi`` and ``kpi_corrections`` of the copy (module docstring), those with rows."""
+    meta = anonymous.wijk_meta[list(WIJK_META_COLUMNS)]
+    phases = anonymous.wijk_phases
+    if len(meta) or len(phases):
+        wide = pd.DataFrame({"wijk": sorted(set(meta["wijk"]) | set(phases["wijk"]), key=str)})
+        wide = wide.merge(meta, on="wijk", how="left")
+        for wave in anonymous.waves:
+            here = phases[phases["wave"].astype(str) == str(wave)]
+            wide[f"{PHASE_PREFIX}{wave}"] = wide["wijk"].map(here.set_index("wijk")["phase"])
+        meta = wide.fillna("")
+    tables = {"wijken": meta, "ppi": anonymous.ppi.assign(note=""),
+              "kpi_corrections": anonymous.kpi_corrections}  # fmt: skip
+    return {name: table for name, table in tables.items() if len(table)}
+
+
 def write_anonymised(
     project, out: str | Path, *, key: bytes | None = None, with_answers: bool = False
 ) -> list[Path]:
@@ -304,6 +331,7 @@ def write_anonymised(
             tables["ratings"] = anonymous.ratings
         if len(anonymous.themes):
             tables["themes"] = anonymous.themes.assign(quote="")
+        tables.update(_wijk_tables(anonymous))
         for name, table in tables.items():
             # rows in the order of the new pseudonyms: kept in the order of the real ids, row i of the copy
             # would be row i of the researcher's tables, and the fresh key would link back after all

@@ -444,6 +444,20 @@ def protect_mixing(
     return out, hidden_totals
 
 
+def hidden_totals(hidden: dict) -> set:
+    """The group keys of :func:`protect_mixing`'s ``hidden`` whose network tie total is suppressed.
+
+    A wave comparison must not show such a total as ``ties_from`` or
+    ``ties_to`` (:func:`protect_change` ``hidden_totals``).
+
+    Examples
+    --------
+    >>> hidden_totals({("Noord", "2026"): {"total": True}, ("Zuid", "2026"): {"total": False}, ("Oost", "2026"): {}})
+    {('Noord', '2026')}
+    """
+    return {key for key, flags in hidden.items() if flags and flags["total"]}
+
+
 def protect_network(network, hidden: dict, *, by: Sequence[str] = ("wijk", "wave")):
     """Blank the network measures that would give away suppressed totals of :func:`protect_mixing`.
 

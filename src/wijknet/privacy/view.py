@@ -99,6 +99,17 @@ NEUTRAL = {
     "graph_file": {"nl": "netwerkbestand", "en": "network file"},
     "tidy_file": {"nl": "bestand", "en": "file"},
 }
+#: What stands in for the free text of a PPI note or a KPI correction reason (the programme office may name anyone).
+NEUTRAL_WIJK_TEXT = {
+    "note": {
+        "nl": "toelichting vastgelegd (alleen voor onderzoekers)",
+        "en": "note recorded (researchers only)",
+    },
+    "reason": {
+        "nl": "reden vastgelegd (alleen voor onderzoekers)",
+        "en": "reason recorded (researchers only)",
+    },
+}
 #: First words of a label that name its kind (live sessions and network meetings are survey answers given together).
 LABEL_WORDS = {
     "enquête": "survey", "enquete": "survey", "vragenlijst": "survey", "survey": "survey", "questionnaire": "survey",
@@ -437,9 +448,13 @@ def _restrict_wijk_tables(project, audience: Audience):
 
     These are about wijken, not persons (written by the programme office):
     researchers and the leernetwerk see every wijk's rows; a wijkteam only
-    its own wijk's (and the programme-wide PPI rows), without the free-text
-    ``note`` of a PPI and ``reason`` of a KPI correction, and for everyone
-    but researchers no extra columns of ``wijken.csv``.
+    its own wijk's (and the programme-wide PPI rows), and for everyone but
+    researchers no extra columns of ``wijken.csv``. The ``note`` of a PPI and
+    the ``reason`` of a KPI correction are free text that may name anyone
+    ("wijkverpleegkundige X met ziekteverlof"): like every other free text
+    (:attr:`Audience.sees_quotes`) only a researcher with names unlocked
+    reads them; everyone else gets :data:`NEUTRAL_WIJK_TEXT` where one was
+    written, so a correction still shows that it has a reason.
     """
     from wijknet.io.tidy import PROGRAMME, WIJK_META_COLUMNS
 
@@ -450,9 +465,18 @@ def _restrict_wijk_tables(project, audience: Audience):
     if audience.tier == "wijkteam":
         meta = meta[meta["wijk"] == audience.wijk]
         phases = phases[phases["wijk"] == audience.wijk]
-        ppi = ppi[ppi["scope"].isin((audience.wijk, PROGRAMME))].assign(note="")
-        corrections = corrections[corrections["wijk"] == audience.wijk].assign(reason="")
+        ppi = ppi[ppi["scope"].isin((audience.wijk, PROGRAMME))]
+        corrections = corrections[corrections["wijk"] == audience.wijk]
+    if not audience.sees_quotes:
+        ppi = ppi.assign(note=_neutral_text(ppi["note"], "note"))
+        corrections = corrections.assign(reason=_neutral_text(corrections["reason"], "reason"))
     return tuple(t.reset_index(drop=True) for t in (meta, phases, ppi, corrections))
+
+
+def _neutral_text(values: pd.Series, kind: str) -> pd.Series:
+    """``values`` with every non-empty free text replaced by the neutral text of ``kind``."""
+    written = values.fillna("").astype(str).str.strip() != ""
+    return values.where(~written, text(NEUTRAL_WIJK_TEXT, kind)).fillna("")
 
 
 def _opaque(key: bytes, prefix: str, value: str) -> str:

@@ -56,6 +56,7 @@ from wijknet.privacy.suppression import is_aggregate_only
 from wijknet.project import Project
 from wijknet.report import forest as forest_report
 from wijknet.report.build import Provenance, provenance
+from wijknet.report.pdf import html_to_pdf
 from wijknet.report.render import STATUS_CLASS, _common, environment
 
 #: Bootstrap replicates of the DiD intervals in the report (as ``wijknet analyse``'s did.csv).
@@ -542,8 +543,6 @@ def render_steering(report: SteeringReport, lang: str | None = None) -> str:
 
 def write_steering(report: SteeringReport, path: str | Path, lang: str | None = None) -> Path:
     """Write the report as HTML or, for a path ending in ``.pdf``, as PDF (headless Chromium)."""
-    from wijknet.report.pdf import html_to_pdf
-
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     html = render_steering(report, lang)

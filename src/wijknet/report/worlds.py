@@ -17,6 +17,7 @@ import pandas as pd
 
 from wijknet.analysis import opportunities, worlds
 from wijknet.core.i18n import text
+from wijknet.core.uncertainty import is_plain
 
 TEXTS = {
     "sec_worlds": {"nl": "Leefwereld en systeemwereld", "en": "Lived and system world"},
@@ -85,8 +86,6 @@ def _table(frame: pd.DataFrame) -> dict:
 
 
 def _plain(report) -> bool:
-    from wijknet.core.uncertainty import is_plain
-
     return is_plain(getattr(getattr(report, "provenance", None), "audience", "") or None)
 
 

@@ -151,7 +151,7 @@ def card(row: pd.Series, title: str) -> None:
                 st.caption(label)
                 st.markdown(status_badge(row["status_corrected"]))
                 st.caption(t("kpi_corrected_share", share=pct(row["corrected_share"]),
-                             points=fmt.number(row["correction"], 0, sel.lang)))  # fmt: skip
+                             points=fmt.change(row["correction"], 0, sel.lang).text))  # fmt: skip
         if shown:
             st.caption(t("kpi_counts", agree=int(row["agree"]), answered=int(row["answered"])))
         elif pd.isna(row["answered"]) or row["answered"] > 0:
@@ -287,7 +287,7 @@ table = pd.DataFrame(
         t("kpi_col_cross_change"): [
             "–"
             if fmt.is_missing(v)
-            else t("kpi_points", value=("+" if v > 0 else "") + fmt.points(v, 0, sel.lang))
+            else t("kpi_points", value=fmt.change(100 * v, 0, sel.lang).text)
             for v in mine["cross_domain_share_change"]
         ],
         t("kpi_col_ei"): [fmt.number(v, 2, sel.lang) for v in mine["ei_index"]],

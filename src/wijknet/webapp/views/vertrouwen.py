@@ -54,11 +54,10 @@ def change(value, points: bool = False) -> str:
     """A change since the previous wave: "+0,44" (a mean) or "+30 %-punt" (a share); "0" for no change."""
     if fmt.is_missing(value):
         return "–"
-    shown = fmt.points(value, 0, sel.lang) if points else fmt.number(abs(value), 2, sel.lang)
-    if shown.strip("0,.+-") == "":
+    shown = fmt.change(100 * value, 0, sel.lang) if points else fmt.change(value, 2, sel.lang)
+    if shown.direction == "off":
         return "0"
-    sign = "+" if value > 0 else "-" if not points else ""
-    return sign + (shown + " %-punt" if points else shown)
+    return shown.text + " %-punt" if points else shown.text
 
 
 # --- one sentence of the chosen wave ---------------------------------------------------------------
