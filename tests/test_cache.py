@@ -183,7 +183,10 @@ def test_a_wijkteam_does_not_get_the_researchers_stored_project(on, people_files
     researcher, _ = state._loaded(folder, (files, "onderzoeker", True))
     assert "Delta Beekhof" in set(researcher.actors["name"].astype(str))
     team, team_hash = state._loaded(folder, (files, "wijkteam:Heidepark", False))
-    assert cache.STATS == {"hit": 0, "miss": 2}  # loaded for the team, not read from the researcher's entry
+    assert cache.STATS == {
+        "hit": 0,
+        "miss": 2,
+    }  # loaded for the team, not read from the researcher's entry
     assert not set(BEEKDAL_NAMES) & set(team.actors.get("name", pd.Series(dtype=str)).astype(str))
     assert team_hash == cache.data_hash(team) != cache.data_hash(researcher)
     again, _ = state._loaded(folder, (files, "wijkteam:Heidepark", False))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from wijknet.core import formatting as fmt
+from wijknet.core import settings
 from wijknet.core import uncertainty as u
 from wijknet.core.glossary import AUDIT_ACTIONS, AUDIT_DETAIL, audience_label, label
 from wijknet.core.i18n import text
@@ -84,7 +85,7 @@ def test_one_network_one_p_value_on_every_screen(tmp_path, monkeypatch):
     The issue saw "0,001", "0,002" and "< 0,001": the page formatted p with
     three decimals (1/1001 -> "0,001"), a second page used 500 permutations
     (1/501 -> "0,002") and the report said "< 0,001". Now every path uses
-    :data:`wijknet.core.uncertainty.PERMUTATIONS` and seed ``SEED`` and
+    :data:`wijknet.core.settings.PERMUTATIONS` and seed ``SEED`` and
     :func:`wijknet.core.formatting.p_value`.
     """
     import pandas as pd
@@ -124,4 +125,4 @@ def test_one_network_one_p_value_on_every_screen(tmp_path, monkeypatch):
     table = table[table["wijk"] == "Noord"].set_index("wave")
     from_cli = [fmt.p_value(table.at[w, "ei_p_value"], "nl") for w in ("2025", "2026")]
     assert on_page == in_report == from_cli
-    assert state.APP_PERMUTATIONS == state.REPORT_PERMUTATIONS == u.PERMUTATIONS
+    assert state.APP_PERMUTATIONS == state.REPORT_PERMUTATIONS == settings.PERMUTATIONS

@@ -21,6 +21,7 @@ from wijknet.analysis.parallel import run_tasks as run_tasks  # re-exported
 from wijknet.graph.build import build_graph
 from wijknet.metrics import actor_metrics, ei_index_by_group, mixing_matrix, network_metrics
 from wijknet.privacy.suppression import (
+    hidden_totals,
     is_aggregate_only,
     protect_counts,
     protect_ei_domains,
@@ -302,7 +303,7 @@ def protect_aggregates(
         network, ["actors", "isolates"], min_cell, derived={"actors": ["density"]}
     )
     ei_domains = protect_ei_domains(ei_domains, hidden)
-    totals = {key for key, flags in hidden.items() if flags and flags["total"]}
+    totals = hidden_totals(hidden)
     return mixing, network, ei_domains, protect_change(change, min_cell, hidden_totals=totals)
 
 

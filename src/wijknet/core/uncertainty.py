@@ -19,7 +19,7 @@ carry the two variants of a text in one entry (``"plain"``, see
 :func:`wijknet.core.i18n.text`).
 
 Every p-value that a page, a report or the CLI shows comes from a
-permutation test with :data:`PERMUTATIONS` relabellings and seed
+permutation test with :data:`wijknet.core.settings.PERMUTATIONS` relabellings and seed
 :data:`SEED`, so one network has one p-value everywhere (with 500
 permutations the smallest p is 1/501 = 0,002, with 1000 it is 1/1001 < 0,001).
 
@@ -36,14 +36,10 @@ Examples
 from __future__ import annotations
 
 from wijknet.core import formatting as fmt
-from wijknet.core import settings
 from wijknet.core.i18n import text
 
 #: A p-value below this is called clear ("duidelijk").
 ALPHA = 0.05
-#: Relabellings of every permutation test whose p-value users see (app, report, ``wijknet analyse``):
-#: the one setting of :mod:`wijknet.core.settings`.
-PERMUTATIONS = settings.PERMUTATIONS
 #: The seed of those tests.
 SEED = 0
 

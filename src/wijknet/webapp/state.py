@@ -28,7 +28,8 @@ import streamlit as st
 from wijknet import cache as results_cache
 from wijknet.analysis import coverage, tables
 from wijknet.core.errors import DataError
-from wijknet.core.uncertainty import PERMUTATIONS, SEED
+from wijknet.core.settings import PERMUTATIONS
+from wijknet.core.uncertainty import SEED
 from wijknet.privacy import Audience
 from wijknet.privacy.audience import PROGRAMME, viewer_audience
 from wijknet.privacy.load import load_project
@@ -107,7 +108,9 @@ def _loaded(folder: str, sig: tuple) -> tuple[Project, str]:
         return project, results_cache.data_hash(project)
 
     files_hash = results_cache.entry_key(repr(files), "files", None, "")
-    return results_cache.cached(folder, None, "project", None, f"{audience}|{unlocked}", compute, data=files_hash)
+    return results_cache.cached(
+        folder, None, "project", None, f"{audience}|{unlocked}", compute, data=files_hash
+    )
 
 
 def result(*, max_entries: int):
@@ -953,7 +956,7 @@ def world_tables(folder: str, sig: tuple, wijk: str | None, wave: str | None) ->
 
     return worlds.world_tables(
         _load(folder, sig),
-        n_permutations=APP_PERMUTATIONS,  # = wijknet.core.uncertainty.PERMUTATIONS
+        n_permutations=APP_PERMUTATIONS,  # = wijknet.core.settings.PERMUTATIONS
         seed=0,
         wijken=None if wijk is None else [wijk],
         waves=None if wave is None else [wave],

@@ -21,7 +21,9 @@ st.write(t("opp_intro"))
 folder, sig = sel.key
 left, _ = st.columns([1, 3])
 with left:
-    k = st.number_input(t("opp_k"), min_value=1, max_value=6, value=state.OPPORTUNITY_K, step=1, key="opp_k")
+    k = st.number_input(
+        t("opp_k"), min_value=1, max_value=6, value=state.OPPORTUNITY_K, step=1, key="opp_k"
+    )
 view = state.opportunity_view(folder, sig, sel.wijk, sel.wave, int(k))
 
 st.subheader(t("opp_suggestions"))
