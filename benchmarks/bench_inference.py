@@ -186,8 +186,12 @@ def main() -> None:
     parser.add_argument("--skip-old", action="store_true")
     parser.add_argument("--skip-r", action="store_true")
     parser.add_argument("--r-from", default=None, help="file with an earlier Rscript output")
-    parser.add_argument("--r-reps", type=int, default=None,
-                        help="permutations for R, its times scaled to --reps (default: --reps)")
+    parser.add_argument(
+        "--r-reps",
+        type=int,
+        default=None,
+        help="permutations for R, its times scaled to --reps (default: --reps)",
+    )
     args = parser.parse_args()
     old = (
         args.old
@@ -227,7 +231,11 @@ def main() -> None:
     print(
         f"{args.reps} permutations, single-threaded; wijknet: median of {args.repeats} runs, "
         f"CPU s (wall s); previous = {old[:10]}"
-        + (f"; R at {r_reps} permutations, times scaled x{args.reps / r_reps:g}" if r_reps != args.reps else "")
+        + (
+            f"; R at {r_reps} permutations, times scaled x{args.reps / r_reps:g}"
+            if r_reps != args.reps
+            else ""
+        )
         + "\n"
     )
     print(

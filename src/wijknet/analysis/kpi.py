@@ -43,7 +43,6 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 import pandas as pd
-from statsmodels.stats.proportion import proportion_confint
 
 from wijknet.core.i18n import text
 from wijknet.privacy.suppression import is_aggregate_only, protect
@@ -153,6 +152,10 @@ def wilson_interval(successes, trials, confidence: float = 0.95) -> tuple[np.nda
     successes = np.asarray(successes, dtype=float)
     trials = np.asarray(trials, dtype=float)
     safe = np.where(trials > 0, trials, 1)
+    # Imported here: statsmodels pulls in scipy.stats (about 2 s), which the app's pages that
+    # only show KPI figures from the results cache should not wait for after a restart.
+    from statsmodels.stats.proportion import proportion_confint
+
     low, high = proportion_confint(successes, safe, alpha=1 - confidence, method="wilson")
     low = np.where(trials > 0, low, np.nan)
     high = np.where(trials > 0, high, np.nan)
