@@ -27,6 +27,7 @@ import re
 import zipfile
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from wijknet.core.errors import DataError, Problem
@@ -249,6 +250,10 @@ def clean_frame(
     where = f"{file} [{sheet}]" if sheet else file
     for column in df.columns:
         values = df[column]
+        # One search of the column's distinct values joined (the characters are single code points, so
+        # no match spans two cells) skips the per-cell search in the usual column without any.
+        if not _INVISIBLE.search("".join(map(str, pd.unique(values.to_numpy(dtype=object))))):
+            continue
         mask = (
             values.str.contains(_INVISIBLE, regex=True, na=False)
             if len(values)
@@ -464,6 +469,11 @@ def _read_csv(raw: bytes, file: str, expected: tuple[str, ...]) -> pd.DataFrame:
     if not content.strip():
         raise DataError([Problem(file, text(TEXTS, "empty", expected=", ".join(expected)))])
     delimiter = delimiter or sniff_delimiter(content.lstrip("\r\n").splitlines()[0])
+    df = _read_csv_fast(content, delimiter)
+    if df is not None:
+        return df
+    # The fast reader refused the file (ragged rows, unclosed quotes, NUL): the record-by-record
+    # reader finds and words every problem, or reads what the fast reader could not vouch for.
     rows = csv_rows(content, delimiter, file)
     # Keep the spreadsheet row number of every data row (header = row 1).
     numbered = [(i + 1, r) for i, r in enumerate(rows) if any(cell.strip() for cell in r)]
@@ -486,10 +496,49 @@ def _read_csv(raw: bytes, file: str, expected: tuple[str, ...]) -> pd.DataFrame:
         index.append(rownum)
     if problems:
         raise DataError(problems)
-    df = pd.DataFrame(
+    return pd.DataFrame(
         data, columns=[h.strip() for h in header], index=pd.Index(index, name="row"), dtype=object
     )
-    return df.astype(str) if len(df) else df
+
+
+def _read_csv_fast(content: str, delimiter: str) -> pd.DataFrame | None:
+    """The table :func:`_read_csv` reads, parsed by pandas' C reader; ``None`` when it cannot be vouched for.
+
+    Whole-column work instead of a Python loop per record (300,000 ties in a
+    fraction of a second). Anything the record-by-record reader treats
+    specially makes this return ``None``: a row wider than the first record
+    (ragged rows, padding), an unclosed quotation mark (a parser error), a
+    NUL character (the C reader ends the field there), blank lines before the
+    header. Cells are plain Python strings (object columns), stripped; rows
+    are numbered as the spreadsheet numbers records (header = 1).
+    """
+    if "\x00" in content or not content[:1].strip():
+        return None
+    try:
+        grid = pd.read_csv(
+            io.StringIO(content), sep=delimiter, header=None, dtype=object, na_filter=False,
+            skip_blank_lines=False, engine="c", quoting=csv.QUOTE_MINIMAL, quotechar='"',
+            doublequote=True, escapechar=None, comment=None, encoding_errors="strict",
+        )  # fmt: skip
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError):
+        return None
+    blank = np.ones(len(grid), dtype=bool)
+    cells = []
+    for column in grid.columns:
+        # Columns repeat their values (wijk, wave, actor ids): strip each distinct value once.
+        codes, distinct = pd.factorize(grid[column].to_numpy(dtype=object))
+        stripped = np.array([value.strip() for value in distinct], dtype=object)
+        cells.append(stripped[codes])
+        blank &= (stripped == "")[codes]
+    header = [str(values[0]) for values in cells]
+    if not any(header):
+        return None
+    keep = ~blank
+    keep[0] = False
+    index = pd.Index(np.flatnonzero(keep) + 1, name="row")
+    return pd.DataFrame(
+        {i: values[keep] for i, values in enumerate(cells)}, index=index, dtype=object
+    ).set_axis(header, axis=1)
 
 
 #: First bytes of an OLE2 compound file (Excel 97-2003 ``.xls``).
