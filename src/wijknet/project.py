@@ -647,8 +647,8 @@ def _present_mask(actors: pd.DataFrame, wave: str, waves: list[str]) -> pd.Serie
     """Which actors take part in ``wave``: ``first_wave <= wave <= last_wave`` in wave order."""
     position = {w: i for i, w in enumerate(waves)}
     at = position[wave] if wave in position else -1
-    first = actors["first_wave"].map(lambda w: position.get(w, 0) if w else 0)
-    last = actors["last_wave"].map(lambda w: position.get(w, len(waves)) if w else len(waves))
+    first = actors["first_wave"].map(position).fillna(0)
+    last = actors["last_wave"].map(position).fillna(len(waves))
     return (first <= at) & (at <= last)
 
 
@@ -668,8 +668,10 @@ def check_spans(actors, ties, waves, actors_file, ties_file) -> None:
     spans = actors.set_index("actor_id")[["first_wave", "last_wave"]]
     if (spans != "").any(axis=None):
         for wave, group in ties.groupby("wave", sort=False):
-            present = set(spans.index[_present_mask(spans, wave, waves).to_numpy()])
+            present = spans.index[_present_mask(spans, wave, waves).to_numpy()]
             for column in ("source", "target"):
+                # Whole-column membership; only the absent actors' rows are worded.
+                absent = group[column][~group[column].isin(present)]
                 problems += [
                     Problem(
                         ties_file,
@@ -677,8 +679,7 @@ def check_spans(actors, ties, waves, actors_file, ties_file) -> None:
                         row=row,
                         column=column,
                     )
-                    for row, a in group[column].items()
-                    if a not in present
+                    for row, a in absent.items()
                 ]
     if problems:
         raise DataError(sorted(problems, key=lambda p: (p.file, p.row or 0, p.column or "")))

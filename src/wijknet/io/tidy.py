@@ -98,6 +98,7 @@ import math
 import re
 from collections.abc import Callable
 
+import numpy as np
 import pandas as pd
 
 from wijknet.core.errors import DataError, Problem
@@ -692,7 +693,9 @@ def _duplicates(
 ) -> list[Problem]:
     """A problem for every row whose ``key`` repeats an earlier row's."""
     problems, seen = [], {}
-    for row, values in zip(df.index, df[key].itertuples(index=False, name=None)):
+    # Only rows of a repeated key are walked (in order, so the first of each key is remembered).
+    repeated = df.duplicated(key, keep=False).to_numpy()
+    for row, values in zip(df.index[repeated], df[key][repeated].itertuples(index=False, name=None)):
         if values in seen:
             found = dict(zip(key, values))
             text_ = text(
@@ -733,7 +736,17 @@ def validate_ratings(
     """
     problems = _cell_problems(df, RATING_REQUIRED, RATING_CHECKS, file)
     wijk_of = dict(zip(actors["actor_id"], actors["wijk"]))
-    for row, wijk, rater, rated in zip(df.index, df["wijk"], df["rater"], df["rated"]):
+    # Whole-column tests find the suspect rows; only those are checked and worded one by one.
+    known = pd.Series(wijk_of, dtype=object)
+    suspect = np.zeros(len(df), dtype=bool)
+    for column in ("rater", "rated"):
+        home = df[column].map(known)
+        elsewhere = home.isna() | ((df["wijk"] != "") & (home != df["wijk"]))
+        suspect |= ((df[column] != "") & elsewhere).to_numpy()
+    suspect |= ((df["rater"] != "") & (df["rater"] == df["rated"])).to_numpy()
+    for row, wijk, rater, rated in zip(
+        df.index[suspect], df["wijk"][suspect], df["rater"][suspect], df["rated"][suspect]
+    ):
         problems += _actor_in_wijk(rater, wijk, wijk_of, file, actors_file, row, "rater")
         problems += _actor_in_wijk(rated, wijk, wijk_of, file, actors_file, row, "rated")
         if rater and rater == rated:
@@ -1130,7 +1143,9 @@ def _unknown_wijk(value: str, known, file: str, row, column: str) -> list[Proble
 def _first_seen(df: pd.DataFrame, key: list[str], file: str, column: str, message) -> list[Problem]:
     """A problem (``message(values, first_row)``) for every row whose ``key`` repeats an earlier row's."""
     problems, seen = [], {}
-    for row, values in zip(df.index, df[key].itertuples(index=False, name=None)):
+    # Only rows of a repeated key are walked (in order, so the first of each key is remembered).
+    repeated = df.duplicated(key, keep=False).to_numpy()
+    for row, values in zip(df.index[repeated], df[key][repeated].itertuples(index=False, name=None)):
         if "" in values:
             continue
         if values in seen:
