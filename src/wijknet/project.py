@@ -551,51 +551,46 @@ def _role_groups(
     """
     roles = config.roles
     problems = []
+    # Role groups, layers and roles repeat a few texts: each distinct text is looked up once and
+    # the rows take its answer; only the rows of an unknown text are walked to word the problem.
     given = actors["role_group"].fillna("").astype(str).str.strip()
-    keys = []
-    for row, value in given.items():
-        if not value:
-            keys.append("")
-            continue
-        key = value if value in roles.roles else roles.map(value)
-        if key is None:
-            problems.append(
-                Problem(
-                    file, text(TEXTS, "bad_role_group", value=value), row=row, column="role_group"
-                )
+    group_of = {
+        v: (v if v in roles.roles else roles.map(v)) if v else "" for v in given.unique()
+    }
+    for row, value in given[given.map(group_of).isna()].items():
+        problems.append(
+            Problem(file, text(TEXTS, "bad_role_group", value=value), row=row, column="role_group")
+        )
+    layer_text = actors["layer"].fillna("").astype(str).str.strip()
+    layer_of = {v: roles.canonical_layer(v) if v else "" for v in layer_text.unique()}
+    known = ", ".join(layer.label() for layer in roles.layers.values())
+    for row, value in layer_text[layer_text.map(layer_of).isna()].items():
+        problems.append(
+            Problem(
+                file, text(TEXTS, "bad_layer", value=value, known=known), row=row, column="layer"
             )
-        keys.append(key or "")
-    layers = []
-    for row, value in actors["layer"].fillna("").astype(str).str.strip().items():
-        key = roles.canonical_layer(value) if value else ""
-        if key is None:
-            known = ", ".join(layer.label() for layer in roles.layers.values())
-            problems.append(
-                Problem(
-                    file,
-                    text(TEXTS, "bad_layer", value=value, known=known),
-                    row=row,
-                    column="layer",
-                )
-            )
-        layers.append(key or "")
+        )
     if problems:
         raise DataError(problems)
     actors = actors.copy()
-    actors["role_group"] = keys
-    actors["layer"] = layers
+    actors["role_group"] = given.map(group_of).to_numpy(dtype=object)
+    actors["layer"] = layer_text.map(layer_of).to_numpy(dtype=object)
     if not fill:
         return actors, []
-    mapping = roles.mapping(actors["role"])
-    mapped = actors["role"].map(lambda r: mapping.get(r) or "")
+    mapping = {r: k or "" for r, k in roles.mapping(actors["role"].unique()).items()}
+    mapped = actors["role"].map(mapping).fillna("")
     actors["role_group"] = actors["role_group"].where(actors["role_group"] != "", mapped)
-    group_layer = actors["role_group"].map(lambda k: roles.layer(k) if k else "")
-    actors["layer"] = actors["layer"].where(actors["layer"] != "", group_layer)
+    group_layer = {k: roles.layer(k) if k else "" for k in actors["role_group"].unique()}
+    actors["layer"] = actors["layer"].where(
+        actors["layer"] != "", actors["role_group"].map(group_layer)
+    )
     taxonomy = config.taxonomy
-    actors["world"] = [
-        roles.world(k) if k else (taxonomy.world(d) if d in taxonomy.domains else "") or ""
-        for k, d in zip(actors["role_group"], actors["domain"])
-    ]
+    pairs = actors[["role_group", "domain"]].drop_duplicates()
+    world_of = {
+        (k, d): roles.world(k) if k else (taxonomy.world(d) if d in taxonomy.domains else "") or ""
+        for k, d in zip(pairs["role_group"], pairs["domain"])
+    }
+    actors["world"] = [world_of[k, d] for k, d in zip(actors["role_group"], actors["domain"])]
     unmapped = sorted(
         {r for r, k in zip(actors["role"], actors["role_group"]) if r and not k}, key=natural_key
     )

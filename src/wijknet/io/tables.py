@@ -453,8 +453,9 @@ def read_table(
         df = df.drop(columns=c)
     if problems:
         raise DataError(problems)
-    # Drop fully empty rows but keep the original row numbers in the index.
-    df = df[(df != "").any(axis=1)].copy()
+    # Fully empty rows are already gone (the readers drop them and keep the row numbers in the index;
+    # a row with data only in an unnamed column is refused above), so no second whole-frame pass.
+    df = df.copy()
     clean_frame(df, file, notes, read_sheet)
     df.attrs["file"] = file
     df.attrs["notes"] = notes

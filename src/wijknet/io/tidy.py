@@ -617,7 +617,15 @@ def validate_responses(
     problems = _check(df, RESPONSE_CHECKS, file)
     wijk_of = dict(zip(actors["actor_id"], actors["wijk"]))
     seen: dict[tuple, int] = {}
-    for row, wijk, wave, actor in zip(df.index, df["wijk"], df["wave"], df["actor_id"]):
+    # Whole-column tests find the suspect rows (unknown or other wijk's respondent, a repeated
+    # wave and actor, with every row of that key); only those are walked to word their problems.
+    home = df["actor_id"].map(pd.Series(wijk_of, dtype=object))
+    elsewhere = home.isna() | ((df["wijk"] != "") & (home != df["wijk"]))
+    suspect = (df["actor_id"] != "") & (elsewhere | df.duplicated(["wave", "actor_id"], keep=False))
+    rows = suspect.to_numpy()
+    for row, wijk, wave, actor in zip(
+        df.index[rows], df["wijk"][rows], df["wave"][rows], df["actor_id"][rows]
+    ):
         if not actor:
             continue
         if actor not in wijk_of:
@@ -662,11 +670,11 @@ def validate_responses(
     for col in RESPONSE_OPTIONAL:
         if col not in out.columns:
             out[col] = ""
-    out["kpi3"] = out["kpi3"].map(kpi3_answer).astype(float)
-    out["active"] = (
-        out["active"].map(lambda v: v.strip() == "" or v.strip().lower() in TRUE).astype(bool)
-    )
-    out["participation_level"] = out["participation_level"].map(ladder_step)
+    out["kpi3"] = _by_value(out["kpi3"], kpi3_answer).astype(float)
+    out["active"] = _by_value(
+        out["active"], lambda v: v.strip() == "" or v.strip().lower() in TRUE
+    ).astype(bool)
+    out["participation_level"] = _by_value(out["participation_level"], ladder_step)
     return out
 
 
