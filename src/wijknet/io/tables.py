@@ -250,9 +250,9 @@ def clean_frame(
     where = f"{file} [{sheet}]" if sheet else file
     for column in df.columns:
         values = df[column]
-        # One search of the column's distinct values joined (the characters are single code points, so
+        # One search of the column's values joined (the characters are single code points, so
         # no match spans two cells) skips the per-cell search in the usual column without any.
-        if not _INVISIBLE.search("".join(map(str, pd.unique(values.to_numpy(dtype=object))))):
+        if not _INVISIBLE.search("".join(map(str, values.to_numpy(dtype=object)))):
             continue
         mask = (
             values.str.contains(_INVISIBLE, regex=True, na=False)
@@ -469,7 +469,7 @@ def _read_csv(raw: bytes, file: str, expected: tuple[str, ...]) -> pd.DataFrame:
     content, delimiter = split_sep_line(content)
     if not content.strip():
         raise DataError([Problem(file, text(TEXTS, "empty", expected=", ".join(expected)))])
-    delimiter = delimiter or sniff_delimiter(content.lstrip("\r\n").splitlines()[0])
+    delimiter = delimiter or sniff_delimiter(_first_line(content.lstrip("\r\n")))
     df = _read_csv_fast(content, delimiter)
     if df is not None:
         return df
@@ -500,6 +500,20 @@ def _read_csv(raw: bytes, file: str, expected: tuple[str, ...]) -> pd.DataFrame:
     return pd.DataFrame(
         data, columns=[h.strip() for h in header], index=pd.Index(index, name="row"), dtype=object
     )
+
+
+def _first_line(content: str) -> str:
+    r"""``content.splitlines()[0]`` without splitting the whole file: longer prefixes until one holds a line break.
+
+    >>> _first_line("a;b\r\nc;d"), _first_line("a,b")
+    ('a;b', 'a,b')
+    """
+    size = 4096
+    while True:
+        lines = content[:size].splitlines()
+        if size >= len(content) or len(lines) > 1:
+            return lines[0] if lines else ""
+        size *= 4
 
 
 def _read_csv_fast(content: str, delimiter: str) -> pd.DataFrame | None:

@@ -525,11 +525,11 @@ def validate_ties(
     # duplicate. Only when that fails does the loop below find (and word) each problem, row by row.
     columns = {"wijk": df["wijk"], "wave": df["wave"], "source": df["source"],
                "target": df["target"], "tie_type": tie_type}  # fmt: skip
-    ties = pd.DataFrame({k: v.astype(object).to_numpy() for k, v in columns.items()})
+    ties = pd.DataFrame({k: v.astype(object).to_numpy() for k, v in columns.items()}, dtype=object)
     sides_ok = True
     for column in ("source", "target"):
         actor = ties[column]
-        of = actor.map(wijk_of)
+        of = actor.map(_lookup(wijk_of))
         sides_ok &= bool(
             (actor.eq("") | (of.notna() & (ties["wijk"].eq("") | of.eq(ties["wijk"])))).all()
         )
@@ -619,7 +619,7 @@ def validate_responses(
     seen: dict[tuple, int] = {}
     # Whole-column tests find the suspect rows (unknown or other wijk's respondent, a repeated
     # wave and actor, with every row of that key); only those are walked to word their problems.
-    home = df["actor_id"].map(pd.Series(wijk_of, dtype=object))
+    home = df["actor_id"].map(_lookup(wijk_of))
     elsewhere = home.isna() | ((df["wijk"] != "") & (home != df["wijk"]))
     suspect = (df["actor_id"] != "") & (elsewhere | df.duplicated(["wave", "actor_id"], keep=False))
     rows = suspect.to_numpy()
@@ -688,6 +688,14 @@ def _cell_problems(
     return _check(df, checks, file)
 
 
+def _lookup(mapping: dict) -> pd.Series:
+    """``mapping`` as a Series with object index and values, for ``Series.map``.
+
+    A dict would become a Series of pandas' Arrow strings, which ``map`` then converts row by row.
+    """
+    return pd.Series(list(mapping.values()), index=pd.Index(list(mapping), dtype=object), dtype=object)
+
+
 def _actor_in_wijk(actor, wijk, wijk_of, file, actors_file, row, column) -> list[Problem]:
     """A problem when ``actor`` is not an actor of ``wijk``."""
     if actor and (actor not in wijk_of or (wijk and wijk_of[actor] != wijk)):
@@ -745,7 +753,7 @@ def validate_ratings(
     problems = _cell_problems(df, RATING_REQUIRED, RATING_CHECKS, file)
     wijk_of = dict(zip(actors["actor_id"], actors["wijk"]))
     # Whole-column tests find the suspect rows; only those are checked and worded one by one.
-    known = pd.Series(wijk_of, dtype=object)
+    known = _lookup(wijk_of)
     suspect = np.zeros(len(df), dtype=bool)
     for column in ("rater", "rated"):
         home = df[column].map(known)
