@@ -250,9 +250,9 @@ def clean_frame(
     where = f"{file} [{sheet}]" if sheet else file
     for column in df.columns:
         values = df[column]
-        # One search of the column's values joined (the characters are single code points, so
+        # One search of the column's distinct values joined (the characters are single code points, so
         # no match spans two cells) skips the per-cell search in the usual column without any.
-        if not _INVISIBLE.search("".join(map(str, values.to_numpy(dtype=object)))):
+        if not _INVISIBLE.search("".join(map(str, pd.unique(values.to_numpy(dtype=object))))):
             continue
         mask = (
             values.str.contains(_INVISIBLE, regex=True, na=False)
@@ -426,11 +426,11 @@ def read_table(
     check_size(path)
     suffix = path.suffix.lower()
     notes: list[Problem] = []
-    read_sheet = None
+    read_sheet, clean = None, False
     if suffix in (".xlsx", ".xlsm", ".xls"):
         read_sheet, df = read_workbook(path, sheet, notes)
     elif suffix in (".csv", ".txt", ".tsv", ""):
-        df = _read_csv(path.read_bytes(), file, expected)
+        df, clean = _read_csv(path.read_bytes(), file, expected)
     else:
         raise DataError([Problem(file, text(TEXTS, "bad_ext", ext=suffix))])
     if df.shape[1] == 0:
@@ -456,13 +456,15 @@ def read_table(
     # Fully empty rows are already gone (the readers drop them and keep the row numbers in the index;
     # a row with data only in an unnamed column is refused above), so no second whole-frame pass.
     df = df.copy()
-    clean_frame(df, file, notes, read_sheet)
+    if not clean:
+        clean_frame(df, file, notes, read_sheet)
     df.attrs["file"] = file
     df.attrs["notes"] = notes
     return df
 
 
-def _read_csv(raw: bytes, file: str, expected: tuple[str, ...]) -> pd.DataFrame:
+def _read_csv(raw: bytes, file: str, expected: tuple[str, ...]) -> tuple[pd.DataFrame, bool]:
+    """The table of a CSV file, and whether it is known to hold no invisible characters (see :func:`clean_frame`)."""
     content = decode(raw, file)
     if not content.strip():
         raise DataError([Problem(file, text(TEXTS, "empty", expected=", ".join(expected)))])
@@ -470,9 +472,9 @@ def _read_csv(raw: bytes, file: str, expected: tuple[str, ...]) -> pd.DataFrame:
     if not content.strip():
         raise DataError([Problem(file, text(TEXTS, "empty", expected=", ".join(expected)))])
     delimiter = delimiter or sniff_delimiter(_first_line(content.lstrip("\r\n")))
-    df = _read_csv_fast(content, delimiter)
-    if df is not None:
-        return df
+    fast = _read_csv_fast(content, delimiter)
+    if fast is not None:
+        return fast[0], not fast[1]
     # The fast reader refused the file (ragged rows, unclosed quotes, NUL): the record-by-record
     # reader finds and words every problem, or reads what the fast reader could not vouch for.
     rows = csv_rows(content, delimiter, file)
@@ -497,9 +499,10 @@ def _read_csv(raw: bytes, file: str, expected: tuple[str, ...]) -> pd.DataFrame:
         index.append(rownum)
     if problems:
         raise DataError(problems)
-    return pd.DataFrame(
+    df = pd.DataFrame(
         data, columns=[h.strip() for h in header], index=pd.Index(index, name="row"), dtype=object
     )
+    return df, False
 
 
 def _first_line(content: str) -> str:
@@ -516,8 +519,12 @@ def _first_line(content: str) -> str:
         size *= 4
 
 
-def _read_csv_fast(content: str, delimiter: str) -> pd.DataFrame | None:
+def _read_csv_fast(content: str, delimiter: str) -> tuple[pd.DataFrame, bool] | None:
     """The table :func:`_read_csv` reads, parsed by pandas' C reader; ``None`` when it cannot be vouched for.
+
+    With the table comes whether a cell holds an invisible character (each column's distinct values
+    are searched joined: the characters are single code points, so no match spans two values);
+    only then does :func:`read_table` clean the cells one by one.
 
     Whole-column work instead of a Python loop per record (300,000 ties in a
     fraction of a second). Anything the record-by-record reader treats
@@ -538,11 +545,12 @@ def _read_csv_fast(content: str, delimiter: str) -> pd.DataFrame | None:
     except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError):
         return None
     blank = np.ones(len(grid), dtype=bool)
-    cells = []
+    cells, invisible = [], False
     for column in grid.columns:
         # Columns repeat their values (wijk, wave, actor ids): strip each distinct value once.
         codes, distinct = pd.factorize(grid[column].to_numpy(dtype=object))
         stripped = np.array([value.strip() for value in distinct], dtype=object)
+        invisible = invisible or bool(_INVISIBLE.search("".join(stripped)))
         cells.append(stripped[codes])
         blank &= (stripped == "")[codes]
     header = [str(values[0]) for values in cells]
@@ -551,9 +559,10 @@ def _read_csv_fast(content: str, delimiter: str) -> pd.DataFrame | None:
     keep = ~blank
     keep[0] = False
     index = pd.Index(np.flatnonzero(keep) + 1, name="row")
-    return pd.DataFrame(
+    df = pd.DataFrame(
         {i: values[keep] for i, values in enumerate(cells)}, index=index, dtype=object
     ).set_axis(header, axis=1)
+    return df, invisible
 
 
 #: First bytes of an OLE2 compound file (Excel 97-2003 ``.xls``).

@@ -529,7 +529,7 @@ def validate_ties(
     sides_ok = True
     for column in ("source", "target"):
         actor = ties[column]
-        of = actor.map(_lookup(wijk_of))
+        of = _home(actor, wijk_of)
         sides_ok &= bool(
             (actor.eq("") | (of.notna() & (ties["wijk"].eq("") | of.eq(ties["wijk"])))).all()
         )
@@ -619,7 +619,7 @@ def validate_responses(
     seen: dict[tuple, int] = {}
     # Whole-column tests find the suspect rows (unknown or other wijk's respondent, a repeated
     # wave and actor, with every row of that key); only those are walked to word their problems.
-    home = df["actor_id"].map(_lookup(wijk_of))
+    home = _home(df["actor_id"], wijk_of)
     elsewhere = home.isna() | ((df["wijk"] != "") & (home != df["wijk"]))
     suspect = (df["actor_id"] != "") & (elsewhere | df.duplicated(["wave", "actor_id"], keep=False))
     rows = suspect.to_numpy()
@@ -688,12 +688,14 @@ def _cell_problems(
     return _check(df, checks, file)
 
 
-def _lookup(mapping: dict) -> pd.Series:
-    """``mapping`` as a Series with object index and values, for ``Series.map``.
+def _home(actor: pd.Series, wijk_of: dict) -> pd.Series:
+    """The wijk of each row's actor (NaN for an unknown one), by one hash lookup of the whole column.
 
-    A dict would become a Series of pandas' Arrow strings, which ``map`` then converts row by row.
+    ``Series.map`` with a dict would turn both into pandas' Arrow strings and convert them back.
     """
-    return pd.Series(list(mapping.values()), index=pd.Index(list(mapping), dtype=object), dtype=object)
+    position = pd.Index(list(wijk_of), dtype=object).get_indexer(actor.to_numpy(dtype=object))
+    wijks = np.array([*wijk_of.values(), np.nan], dtype=object)  # position -1 (unknown) is the NaN
+    return pd.Series(wijks[position], index=actor.index, dtype=object)
 
 
 def _actor_in_wijk(actor, wijk, wijk_of, file, actors_file, row, column) -> list[Problem]:
@@ -753,10 +755,9 @@ def validate_ratings(
     problems = _cell_problems(df, RATING_REQUIRED, RATING_CHECKS, file)
     wijk_of = dict(zip(actors["actor_id"], actors["wijk"]))
     # Whole-column tests find the suspect rows; only those are checked and worded one by one.
-    known = _lookup(wijk_of)
     suspect = np.zeros(len(df), dtype=bool)
     for column in ("rater", "rated"):
-        home = df[column].map(known)
+        home = _home(df[column], wijk_of)
         elsewhere = home.isna() | ((df["wijk"] != "") & (home != df["wijk"]))
         suspect |= ((df[column] != "") & elsewhere).to_numpy()
     suspect |= ((df["rater"] != "") & (df["rater"] == df["rated"])).to_numpy()
