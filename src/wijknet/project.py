@@ -389,8 +389,8 @@ class Project:
                     row=r,
                     column="wave",
                 )
-                for r, w in ties["wave"].items()
-                if w not in config.waves
+                # Whole-column membership; only the rows of an unknown wave are worded.
+                for r, w in ties["wave"][~ties["wave"].isin(config.waves)].items()
             ]
             bad += [
                 Problem(
@@ -400,8 +400,7 @@ class Project:
                     column=c,
                 )
                 for c in ("first_wave", "last_wave")
-                for r, w in actors[c].items()
-                if w and w not in config.waves
+                for r, w in actors[c][(actors[c] != "") & ~actors[c].isin(config.waves)].items()
             ]
             if responses is not None:
                 bad += [
@@ -411,8 +410,7 @@ class Project:
                         row=r,
                         column="wave",
                     )
-                    for r, w in responses["wave"].items()
-                    if w not in config.waves
+                    for r, w in responses["wave"][~responses["wave"].isin(config.waves)].items()
                 ]
             if bad:
                 raise DataError(bad)

@@ -454,9 +454,8 @@ def _check(df: pd.DataFrame, checks: dict[str, Check], file: str) -> list[Proble
         if column not in df.columns:
             continue
         values = df[column]
-        values = values[values.notna()]
         # The rule is a function of the text alone: test each distinct value once, report every cell.
-        bad = [v for v in pd.unique(values) if not _passes(rule, v)]
+        bad = [v for v in pd.unique(values) if not pd.isna(v) and not _passes(rule, v)]
         if not bad:
             continue
         for row, value in values[values.isin(bad)].items():
