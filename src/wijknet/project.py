@@ -552,9 +552,7 @@ def _role_groups(
     # Role groups, layers and roles repeat a few texts: each distinct text is looked up once and
     # the rows take its answer; only the rows of an unknown text are walked to word the problem.
     given = actors["role_group"].fillna("").astype(str).str.strip()
-    group_of = {
-        v: (v if v in roles.roles else roles.map(v)) if v else "" for v in given.unique()
-    }
+    group_of = {v: (v if v in roles.roles else roles.map(v)) if v else "" for v in given.unique()}
     for row, value in given[given.map(group_of).isna()].items():
         problems.append(
             Problem(file, text(TEXTS, "bad_role_group", value=value), row=row, column="role_group")

@@ -1,7 +1,6 @@
 """The whole-column CSV reader gives exactly the table of the record-by-record reader."""
 
 import pandas as pd
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -27,7 +26,9 @@ def _read(content: str, fast: bool) -> pd.DataFrame | str:
 
 @settings(max_examples=200, deadline=None)
 @given(
-    content=st.text(alphabet=st.sampled_from(list('ab ,;"\n\r\tç\x0b\u202e')), min_size=1, max_size=40),
+    content=st.text(
+        alphabet=st.sampled_from(list('ab ,;"\n\r\tç\x0b\u202e')), min_size=1, max_size=40
+    ),
 )
 def test_fast_reader_matches_record_reader(content):
     fast, slow = _read(content, True), _read(content, False)

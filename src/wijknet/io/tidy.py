@@ -712,7 +712,9 @@ def _duplicates(
     problems, seen = [], {}
     # Only rows of a repeated key are walked (in order, so the first of each key is remembered).
     repeated = df.duplicated(key, keep=False).to_numpy()
-    for row, values in zip(df.index[repeated], df[key][repeated].itertuples(index=False, name=None)):
+    for row, values in zip(
+        df.index[repeated], df[key][repeated].itertuples(index=False, name=None)
+    ):
         if values in seen:
             found = dict(zip(key, values))
             text_ = text(
@@ -1161,7 +1163,9 @@ def _first_seen(df: pd.DataFrame, key: list[str], file: str, column: str, messag
     problems, seen = [], {}
     # Only rows of a repeated key are walked (in order, so the first of each key is remembered).
     repeated = df.duplicated(key, keep=False).to_numpy()
-    for row, values in zip(df.index[repeated], df[key][repeated].itertuples(index=False, name=None)):
+    for row, values in zip(
+        df.index[repeated], df[key][repeated].itertuples(index=False, name=None)
+    ):
         if "" in values:
             continue
         if values in seen:
