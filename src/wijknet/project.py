@@ -389,8 +389,8 @@ class Project:
                     row=r,
                     column="wave",
                 )
-                for r, w in ties["wave"].items()
-                if w not in config.waves
+                # Whole-column membership; only the rows of an unknown wave are worded.
+                for r, w in ties["wave"][~ties["wave"].isin(config.waves)].items()
             ]
             bad += [
                 Problem(
@@ -400,8 +400,7 @@ class Project:
                     column=c,
                 )
                 for c in ("first_wave", "last_wave")
-                for r, w in actors[c].items()
-                if w and w not in config.waves
+                for r, w in actors[c][(actors[c] != "") & ~actors[c].isin(config.waves)].items()
             ]
             if responses is not None:
                 bad += [
@@ -411,8 +410,7 @@ class Project:
                         row=r,
                         column="wave",
                     )
-                    for r, w in responses["wave"].items()
-                    if w not in config.waves
+                    for r, w in responses["wave"][~responses["wave"].isin(config.waves)].items()
                 ]
             if bad:
                 raise DataError(bad)
@@ -551,51 +549,44 @@ def _role_groups(
     """
     roles = config.roles
     problems = []
+    # Role groups, layers and roles repeat a few texts: each distinct text is looked up once and
+    # the rows take its answer; only the rows of an unknown text are walked to word the problem.
     given = actors["role_group"].fillna("").astype(str).str.strip()
-    keys = []
-    for row, value in given.items():
-        if not value:
-            keys.append("")
-            continue
-        key = value if value in roles.roles else roles.map(value)
-        if key is None:
-            problems.append(
-                Problem(
-                    file, text(TEXTS, "bad_role_group", value=value), row=row, column="role_group"
-                )
+    group_of = {v: (v if v in roles.roles else roles.map(v)) if v else "" for v in given.unique()}
+    for row, value in given[given.map(group_of).isna()].items():
+        problems.append(
+            Problem(file, text(TEXTS, "bad_role_group", value=value), row=row, column="role_group")
+        )
+    layer_text = actors["layer"].fillna("").astype(str).str.strip()
+    layer_of = {v: roles.canonical_layer(v) if v else "" for v in layer_text.unique()}
+    known = ", ".join(layer.label() for layer in roles.layers.values())
+    for row, value in layer_text[layer_text.map(layer_of).isna()].items():
+        problems.append(
+            Problem(
+                file, text(TEXTS, "bad_layer", value=value, known=known), row=row, column="layer"
             )
-        keys.append(key or "")
-    layers = []
-    for row, value in actors["layer"].fillna("").astype(str).str.strip().items():
-        key = roles.canonical_layer(value) if value else ""
-        if key is None:
-            known = ", ".join(layer.label() for layer in roles.layers.values())
-            problems.append(
-                Problem(
-                    file,
-                    text(TEXTS, "bad_layer", value=value, known=known),
-                    row=row,
-                    column="layer",
-                )
-            )
-        layers.append(key or "")
+        )
     if problems:
         raise DataError(problems)
     actors = actors.copy()
-    actors["role_group"] = keys
-    actors["layer"] = layers
+    actors["role_group"] = given.map(group_of).to_numpy(dtype=object)
+    actors["layer"] = layer_text.map(layer_of).to_numpy(dtype=object)
     if not fill:
         return actors, []
-    mapping = roles.mapping(actors["role"])
-    mapped = actors["role"].map(lambda r: mapping.get(r) or "")
+    mapping = {r: k or "" for r, k in roles.mapping(actors["role"].unique()).items()}
+    mapped = actors["role"].map(mapping).fillna("")
     actors["role_group"] = actors["role_group"].where(actors["role_group"] != "", mapped)
-    group_layer = actors["role_group"].map(lambda k: roles.layer(k) if k else "")
-    actors["layer"] = actors["layer"].where(actors["layer"] != "", group_layer)
+    group_layer = {k: roles.layer(k) if k else "" for k in actors["role_group"].unique()}
+    actors["layer"] = actors["layer"].where(
+        actors["layer"] != "", actors["role_group"].map(group_layer)
+    )
     taxonomy = config.taxonomy
-    actors["world"] = [
-        roles.world(k) if k else (taxonomy.world(d) if d in taxonomy.domains else "") or ""
-        for k, d in zip(actors["role_group"], actors["domain"])
-    ]
+    pairs = actors[["role_group", "domain"]].drop_duplicates()
+    world_of = {
+        (k, d): roles.world(k) if k else (taxonomy.world(d) if d in taxonomy.domains else "") or ""
+        for k, d in zip(pairs["role_group"], pairs["domain"])
+    }
+    actors["world"] = [world_of[k, d] for k, d in zip(actors["role_group"], actors["domain"])]
     unmapped = sorted(
         {r for r, k in zip(actors["role"], actors["role_group"]) if r and not k}, key=natural_key
     )
@@ -647,8 +638,8 @@ def _present_mask(actors: pd.DataFrame, wave: str, waves: list[str]) -> pd.Serie
     """Which actors take part in ``wave``: ``first_wave <= wave <= last_wave`` in wave order."""
     position = {w: i for i, w in enumerate(waves)}
     at = position[wave] if wave in position else -1
-    first = actors["first_wave"].map(lambda w: position.get(w, 0) if w else 0)
-    last = actors["last_wave"].map(lambda w: position.get(w, len(waves)) if w else len(waves))
+    first = actors["first_wave"].map(position).fillna(0)
+    last = actors["last_wave"].map(position).fillna(len(waves))
     return (first <= at) & (at <= last)
 
 
@@ -668,8 +659,10 @@ def check_spans(actors, ties, waves, actors_file, ties_file) -> None:
     spans = actors.set_index("actor_id")[["first_wave", "last_wave"]]
     if (spans != "").any(axis=None):
         for wave, group in ties.groupby("wave", sort=False):
-            present = set(spans.index[_present_mask(spans, wave, waves).to_numpy()])
+            present = spans.index[_present_mask(spans, wave, waves).to_numpy()]
             for column in ("source", "target"):
+                # Whole-column membership; only the absent actors' rows are worded.
+                absent = group[column][~group[column].isin(present)]
                 problems += [
                     Problem(
                         ties_file,
@@ -677,8 +670,7 @@ def check_spans(actors, ties, waves, actors_file, ties_file) -> None:
                         row=row,
                         column=column,
                     )
-                    for row, a in group[column].items()
-                    if a not in present
+                    for row, a in absent.items()
                 ]
     if problems:
         raise DataError(sorted(problems, key=lambda p: (p.file, p.row or 0, p.column or "")))

@@ -98,6 +98,7 @@ import math
 import re
 from collections.abc import Callable
 
+import numpy as np
 import pandas as pd
 
 from wijknet.core.errors import DataError, Problem
@@ -453,9 +454,8 @@ def _check(df: pd.DataFrame, checks: dict[str, Check], file: str) -> list[Proble
         if column not in df.columns:
             continue
         values = df[column]
-        values = values[values.notna()]
         # The rule is a function of the text alone: test each distinct value once, report every cell.
-        bad = [v for v in pd.unique(values) if not _passes(rule, v)]
+        bad = [v for v in pd.unique(values) if not pd.isna(v) and not _passes(rule, v)]
         if not bad:
             continue
         for row, value in values[values.isin(bad)].items():
@@ -524,11 +524,11 @@ def validate_ties(
     # duplicate. Only when that fails does the loop below find (and word) each problem, row by row.
     columns = {"wijk": df["wijk"], "wave": df["wave"], "source": df["source"],
                "target": df["target"], "tie_type": tie_type}  # fmt: skip
-    ties = pd.DataFrame({k: v.astype(object).to_numpy() for k, v in columns.items()})
+    ties = pd.DataFrame({k: v.astype(object).to_numpy() for k, v in columns.items()}, dtype=object)
     sides_ok = True
     for column in ("source", "target"):
         actor = ties[column]
-        of = actor.map(wijk_of)
+        of = _home(actor, wijk_of)
         sides_ok &= bool(
             (actor.eq("") | (of.notna() & (ties["wijk"].eq("") | of.eq(ties["wijk"])))).all()
         )
@@ -616,7 +616,15 @@ def validate_responses(
     problems = _check(df, RESPONSE_CHECKS, file)
     wijk_of = dict(zip(actors["actor_id"], actors["wijk"]))
     seen: dict[tuple, int] = {}
-    for row, wijk, wave, actor in zip(df.index, df["wijk"], df["wave"], df["actor_id"]):
+    # Whole-column tests find the suspect rows (unknown or other wijk's respondent, a repeated
+    # wave and actor, with every row of that key); only those are walked to word their problems.
+    home = _home(df["actor_id"], wijk_of)
+    elsewhere = home.isna() | ((df["wijk"] != "") & (home != df["wijk"]))
+    suspect = (df["actor_id"] != "") & (elsewhere | df.duplicated(["wave", "actor_id"], keep=False))
+    rows = suspect.to_numpy()
+    for row, wijk, wave, actor in zip(
+        df.index[rows], df["wijk"][rows], df["wave"][rows], df["actor_id"][rows]
+    ):
         if not actor:
             continue
         if actor not in wijk_of:
@@ -661,11 +669,11 @@ def validate_responses(
     for col in RESPONSE_OPTIONAL:
         if col not in out.columns:
             out[col] = ""
-    out["kpi3"] = out["kpi3"].map(kpi3_answer).astype(float)
-    out["active"] = (
-        out["active"].map(lambda v: v.strip() == "" or v.strip().lower() in TRUE).astype(bool)
-    )
-    out["participation_level"] = out["participation_level"].map(ladder_step)
+    out["kpi3"] = _by_value(out["kpi3"], kpi3_answer).astype(float)
+    out["active"] = _by_value(
+        out["active"], lambda v: v.strip() == "" or v.strip().lower() in TRUE
+    ).astype(bool)
+    out["participation_level"] = _by_value(out["participation_level"], ladder_step)
     return out
 
 
@@ -677,6 +685,16 @@ def _cell_problems(
     if problems:
         raise DataError(problems)
     return _check(df, checks, file)
+
+
+def _home(actor: pd.Series, wijk_of: dict) -> pd.Series:
+    """The wijk of each row's actor (NaN for an unknown one), by one hash lookup of the whole column.
+
+    ``Series.map`` with a dict would turn both into pandas' Arrow strings and convert them back.
+    """
+    position = pd.Index(list(wijk_of), dtype=object).get_indexer(actor.to_numpy(dtype=object))
+    wijks = np.array([*wijk_of.values(), np.nan], dtype=object)  # position -1 (unknown) is the NaN
+    return pd.Series(wijks[position], index=actor.index, dtype=object)
 
 
 def _actor_in_wijk(actor, wijk, wijk_of, file, actors_file, row, column) -> list[Problem]:
@@ -692,7 +710,11 @@ def _duplicates(
 ) -> list[Problem]:
     """A problem for every row whose ``key`` repeats an earlier row's."""
     problems, seen = [], {}
-    for row, values in zip(df.index, df[key].itertuples(index=False, name=None)):
+    # Only rows of a repeated key are walked (in order, so the first of each key is remembered).
+    repeated = df.duplicated(key, keep=False).to_numpy()
+    for row, values in zip(
+        df.index[repeated], df[key][repeated].itertuples(index=False, name=None)
+    ):
         if values in seen:
             found = dict(zip(key, values))
             text_ = text(
@@ -733,7 +755,16 @@ def validate_ratings(
     """
     problems = _cell_problems(df, RATING_REQUIRED, RATING_CHECKS, file)
     wijk_of = dict(zip(actors["actor_id"], actors["wijk"]))
-    for row, wijk, rater, rated in zip(df.index, df["wijk"], df["rater"], df["rated"]):
+    # Whole-column tests find the suspect rows; only those are checked and worded one by one.
+    suspect = np.zeros(len(df), dtype=bool)
+    for column in ("rater", "rated"):
+        home = _home(df[column], wijk_of)
+        elsewhere = home.isna() | ((df["wijk"] != "") & (home != df["wijk"]))
+        suspect |= ((df[column] != "") & elsewhere).to_numpy()
+    suspect |= ((df["rater"] != "") & (df["rater"] == df["rated"])).to_numpy()
+    for row, wijk, rater, rated in zip(
+        df.index[suspect], df["wijk"][suspect], df["rater"][suspect], df["rated"][suspect]
+    ):
         problems += _actor_in_wijk(rater, wijk, wijk_of, file, actors_file, row, "rater")
         problems += _actor_in_wijk(rated, wijk, wijk_of, file, actors_file, row, "rated")
         if rater and rater == rated:
@@ -1130,7 +1161,11 @@ def _unknown_wijk(value: str, known, file: str, row, column: str) -> list[Proble
 def _first_seen(df: pd.DataFrame, key: list[str], file: str, column: str, message) -> list[Problem]:
     """A problem (``message(values, first_row)``) for every row whose ``key`` repeats an earlier row's."""
     problems, seen = [], {}
-    for row, values in zip(df.index, df[key].itertuples(index=False, name=None)):
+    # Only rows of a repeated key are walked (in order, so the first of each key is remembered).
+    repeated = df.duplicated(key, keep=False).to_numpy()
+    for row, values in zip(
+        df.index[repeated], df[key][repeated].itertuples(index=False, name=None)
+    ):
         if "" in values:
             continue
         if values in seen:
