@@ -71,14 +71,16 @@ judgement, "na correctie voor exogene factoren voor zover mogelijk en
 relevant")
     required: ``wijk``, ``wave`` (a wave of the project), ``correction``
     (percentage points added to the KPI 3 share, -100 to 100, may be
-    negative), ``reason`` (free text about the wijk, not a person; shown to
-    researchers and the leernetwerk, blank for a wijkteam). One per wijk and
-    wave.
+    negative), ``reason`` (free text of the programme office). One per wijk
+    and wave.
 
-These three are about wijken, not persons: :func:`wijknet.privacy.restrict`
-gives a wijkteam its own wijk's rows (and the programme's PPI rows) without
-``note`` and ``reason``, and the leernetwerk every wijk's. Their free text
-is stripped of control characters like every cell.
+These three are about wijken, but ``note`` and ``reason`` are free text, which
+may name a person: :func:`wijknet.privacy.restrict` gives a wijkteam its own
+wijk's rows (and the programme's PPI rows) and the leernetwerk every wijk's,
+and only a researcher with names unlocked reads ``note`` and ``reason``;
+everyone else sees a neutral text where one was written
+(:data:`wijknet.privacy.view.NEUTRAL_WIJK_TEXT`). Their free text is stripped
+of control characters like every cell.
 
 Column values are checked cell by cell against one rule per column
 (:data:`ACTOR_CHECKS`, :data:`TIE_CHECKS`, :data:`RESPONSE_CHECKS`), and the
@@ -1365,7 +1367,7 @@ def validate_kpi_corrections(
     wijk and wave (negative lowers it), as the transformation plan judges KPI
     results "na correctie voor exogene factoren voor zover mogelijk en
     relevant"; ``reason`` (required) says why, in the programme office's
-    words (free text about a wijk, not about a person).
+    words (free text, treated as personal data: see the module docstring).
 
     Returns
     -------
