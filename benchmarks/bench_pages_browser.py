@@ -22,38 +22,20 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+# The browser tests' own helpers: one way to start the app on a free port and wait for it.
+from tests.e2e.test_browser import _free_port, _wait_until_up  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 MAP_PAGES = {"netwerkkaart", "verandering"}
 BUSY = '[data-testid="stStatusWidget"], [data-testid="stSpinner"], [data-testid="stSkeleton"]'
 IDLE = 1.5  # seconds without any BUSY element before a page counts as drawn
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_until_up(url: str, proc: subprocess.Popen, timeout: float = 120) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"streamlit exited with code {proc.returncode}")
-        try:
-            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.2)
-    raise TimeoutError(f"streamlit did not answer at {url} within {timeout} s")
 
 
 def pages() -> list[tuple[str, str]]:
@@ -128,7 +110,7 @@ def main() -> None:
             print(f"warm-up: {warm(folder)} in {time.perf_counter() - t:.0f} s", flush=True)
         if args.screenshots:
             args.screenshots.mkdir(parents=True, exist_ok=True)
-        port = free_port()
+        port = _free_port()
         url = f"http://127.0.0.1:{port}"
         with open(base / "streamlit.log", "w") as log:
             proc = subprocess.Popen(
@@ -136,7 +118,7 @@ def main() -> None:
                 env=env, stdout=log, stderr=subprocess.STDOUT, cwd=base,
             )  # fmt: skip
             try:
-                wait_until_up(url, proc)
+                _wait_until_up(url, proc, timeout=120)
                 times = {}
                 with sync_playwright() as p:
                     browser = p.chromium.launch(
