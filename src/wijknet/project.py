@@ -119,6 +119,41 @@ TEXTS = {
 }
 
 
+def _object_strings(table: pd.DataFrame | None) -> pd.DataFrame | None:
+    """``table`` with pandas string columns as plain object strings, as :func:`read_table` gives them.
+
+    A store hands over tables from SQLite with pandas' string dtype; one dtype
+    for every source keeps the validated tables (and so a store and the tidy
+    folder it came from) identical.
+    """
+    if table is None:
+        return None
+    columns = [c for c in table.columns if isinstance(table[c].dtype, pd.StringDtype)]
+    if not columns:
+        return table
+    out = table.astype(dict.fromkeys(columns, object))
+    out.attrs = dict(table.attrs)
+    return out
+
+
+def _string_columns(table):
+    """``table`` with every column of text as pandas' string dtype, whatever source it came from.
+
+    The validators work on plain object strings (:func:`_object_strings`,
+    faster); the project hands out one dtype per kind of column, so a store
+    and the tidy folder it came from give identical tables.
+    """
+    if not isinstance(table, pd.DataFrame):
+        return table
+    columns = [c for c in table.columns if table[c].dtype == object
+               and pd.api.types.infer_dtype(table[c], skipna=True) == "string"]  # fmt: skip
+    if not columns:
+        return table
+    out = table.astype(dict.fromkeys(columns, "str"))
+    out.attrs = dict(table.attrs)
+    return out
+
+
 @dataclass
 class Project:
     """Validated actors and ties of one or more wijken over one or more waves.
@@ -365,6 +400,11 @@ class Project:
         one warning.
         """
         config = config or ProjectConfig()
+        actors, ties, responses, ratings, actor_waves, themes, wijken, ppi, kpi_corrections = (
+            _object_strings(t)
+            for t in (actors, ties, responses, ratings, actor_waves, themes, wijken, ppi,
+                      kpi_corrections)
+        )  # fmt: skip
         actors_file = actors.attrs.get("file", "actors.csv")
         ties_file = ties.attrs.get("file", "ties.csv")
         actors = validate_actors(actors, actors_file)
@@ -466,13 +506,13 @@ class Project:
         )
         ties = ties.reset_index(drop=True)
         return cls(
-            actors=actors,
-            ties=ties,
+            actors=_string_columns(actors),
+            ties=_string_columns(ties),
             config=config,
             path=path,
             warnings=warnings,
-            responses=responses,
-            **optional,
+            responses=_string_columns(responses),
+            **{name: _string_columns(table) for name, table in optional.items()},
         )
 
     @classmethod
@@ -574,7 +614,8 @@ def _role_groups(
     if not fill:
         return actors, []
     mapping = {r: k or "" for r, k in roles.mapping(actors["role"].unique()).items()}
-    mapped = actors["role"].map(mapping).fillna("")
+    # astype: a column of empty roles maps to float NaN, which "" cannot fill
+    mapped = actors["role"].map(mapping).astype(object).fillna("")
     actors["role_group"] = actors["role_group"].where(actors["role_group"] != "", mapped)
     group_layer = {k: roles.layer(k) if k else "" for k in actors["role_group"].unique()}
     actors["layer"] = actors["layer"].where(
