@@ -24,7 +24,6 @@ PACKAGE = SRC / "wijknet"
 LAYERS = "Layers, top to bottom"
 PAGES = "Pages compute nothing"
 HEAVY = ("pandera", "streamlit", "pandas")
-IMPORT_BUDGET = 0.5  # seconds, best of three fresh interpreters
 
 
 def _env() -> dict[str, str]:
@@ -134,11 +133,9 @@ def test_no_import_cycle_among_wijknet_modules():
 # --- (c) a light import wijknet -------------------------------------------------------------
 
 PROBE = """
-import json, sys, time
-start = time.perf_counter()
+import json, sys
 import wijknet
-seconds = time.perf_counter() - start
-print(json.dumps({"seconds": seconds, "file": wijknet.__file__,
+print(json.dumps({"file": wijknet.__file__,
                   "loaded": sorted({m.split(".")[0] for m in sys.modules})}))
 """
 
@@ -152,12 +149,11 @@ def _probe() -> dict:
 
 
 def test_import_wijknet_is_light():
-    runs = [_probe() for _ in range(3)]
-    assert Path(runs[0]["file"]).resolve().is_relative_to(PACKAGE.resolve())
+    # What is loaded, not how long it takes: a timing would depend on the machine's load.
+    run = _probe()
+    assert Path(run["file"]).resolve().is_relative_to(PACKAGE.resolve())
     for heavy in HEAVY:
-        assert heavy not in runs[0]["loaded"], f"import wijknet loads {heavy}"
-    best = min(r["seconds"] for r in runs)  # the best of three: scheduling noise only adds time
-    assert best < IMPORT_BUDGET, f"import wijknet took {best:.3f} s (best of 3)"
+        assert heavy not in run["loaded"], f"import wijknet loads {heavy}"
 
 
 def test_validating_and_matching_load_neither_pandera_nor_scikit_learn():

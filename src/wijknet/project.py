@@ -34,6 +34,7 @@ import pandas as pd
 
 from wijknet.core.errors import DataError, Problem
 from wijknet.core.i18n import text
+from wijknet.core.memo import memo
 from wijknet.core.order import natural_key
 from wijknet.core.settings import CONFIG_FILE, ProjectConfig
 from wijknet.core.taxonomy import Taxonomy
@@ -331,6 +332,18 @@ class Project:
         >>> in_2026["pluswijkteam"].tolist(), in_2026["role_group"].tolist()
         ([True, False], ['district_nurse', 'general_practitioner'])
         """
+        # The lenses ask for the same wijk and wave many times (on the demo several hundred):
+        # computed once per project and tables (see memo), handed out as copies.
+        key = ("present", wijk, wave, id(self.actors), len(self.actors), id(self.actor_waves),
+               len(self.actor_waves))  # fmt: skip
+        store = memo(self)
+        found = store.get(key)
+        if found is None:
+            found = self._present(wijk, wave)
+            store[key] = found
+        return found.copy()
+
+    def _present(self, wijk: str, wave: str) -> pd.DataFrame:
         actors = self.actors[self.actors["wijk"] == wijk]
         actors = actors[_present_mask(actors, wave, self.waves)]
         changes = self.actor_waves[

@@ -10,13 +10,13 @@ of their weights and whose ``tie_type`` lists the types, ``;``-separated.
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Literal
 
 import networkx as nx
 import pandas as pd
 
+from wijknet.core.memo import memo
 from wijknet.core.ties import NON_TIE_TYPES
 
 if TYPE_CHECKING:
@@ -53,22 +53,6 @@ def plain(value):
     if hasattr(value, "item") and not isinstance(value, (str, bytes)):
         return value.item()
     return value
-
-
-_MEMO: dict[int, dict] = {}  # id(project) -> {key: graph}; dropped when the project is collected
-MEMO_SIZE = 4096  # graphs kept per project (a region of 150 wijken x 3 waves holds 450 per view)
-
-
-def _memo_of(project) -> dict:
-    memo = _MEMO.get(id(project))
-    if memo is None:
-        memo = _MEMO[id(project)] = {}
-        try:
-            weakref.finalize(project, _MEMO.pop, id(project), None)
-        except TypeError:  # not weak-referenceable: no memo
-            _MEMO.pop(id(project), None)
-            return {}
-    return memo
 
 
 def build_graph(
@@ -152,12 +136,11 @@ def build_graph(
     key = (wijk, wave, None if tie_types is None else tuple(tie_types), min_weight, symmetrise, weight,
            min_level, id(project.actors), id(project.ties), len(project.ties),
            id(getattr(project, "actor_waves", None)), id(getattr(project, "ratings", None)))  # fmt: skip
-    memo = _memo_of(project)
-    G = memo.get(key)
+    store = memo(project)
+    G = store.get(key)
     if G is None:
-        G = _build_graph(project, wijk, wave, tie_types, min_weight, symmetrise, weight, min_level)
-        if len(memo) < MEMO_SIZE:
-            memo[key] = G
+        G = store[key] = _build_graph(project, wijk, wave, tie_types, min_weight, symmetrise,
+                                      weight, min_level)  # fmt: skip
     return G.copy()
 
 
