@@ -64,3 +64,28 @@ def tidy_folder(tmp_path: Path) -> Path:
     write(tmp_path, "actors.csv", ACTORS)
     write(tmp_path, "ties.csv", TIES)
     return tmp_path
+
+
+# The longest test files (the durations of a full run), started first: pytest-xdist hands out
+# tests in collection order, so a long file collected last would keep one worker busy after
+# the other has finished. Only the order changes; each file's tests stay together.
+LONG_FIRST = (
+    "tests/e2e/test_sweep.py",
+    "tests/privacy/test_disclosure.py",
+    "tests/privacy/test_live_attacks.py",
+    "tests/privacy/test_cli_attacks.py",
+    "tests/privacy/test_export_attacks.py",
+    "tests/store/test_store.py",
+    "tests/e2e/test_browser.py",
+)
+
+
+def pytest_collection_modifyitems(session, config, items):
+    rank = {path: i for i, path in enumerate(LONG_FIRST)}
+    root = Path(config.rootpath)
+
+    def key(item):
+        path = Path(str(item.path)).relative_to(root).as_posix()
+        return rank.get(path, len(LONG_FIRST))
+
+    items.sort(key=key)  # stable: the order within a file and among the rest is kept
