@@ -22,15 +22,14 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-# The browser tests' own helpers: one way to start the app on a free port and wait for it.
-from tests.e2e.test_browser import _free_port, _wait_until_up  # noqa: E402
+# The browser tests' own way to start the app on a free port and wait for it.
+from tests.e2e.test_browser import running_app  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 MAP_PAGES = {"netwerkkaart", "verandering"}
@@ -91,64 +90,36 @@ def main() -> None:
 
     from wijknet import cache
     from wijknet.datasets.demo import write_demo
-    from wijknet.webapp import streamlit_command
     from wijknet.webapp.warm import warm
 
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp)
         folder = args.project or write_demo(base / "demo")
-        env = {
-            **os.environ,
-            "WIJKNET_PROJECT": str(folder),
-            "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
-        }
-        env.pop("WIJKNET_LANG", None)
         if args.no_cache:
-            env[cache.ENV_OFF] = "1"
+            os.environ[cache.ENV_OFF] = "1"  # running_app passes this process's environment on
         else:
             t = time.perf_counter()
             print(f"warm-up: {warm(folder)} in {time.perf_counter() - t:.0f} s", flush=True)
         if args.screenshots:
             args.screenshots.mkdir(parents=True, exist_ok=True)
-        port = _free_port()
-        url = f"http://127.0.0.1:{port}"
-        with open(base / "streamlit.log", "w") as log:
-            proc = subprocess.Popen(
-                [*streamlit_command(port, headless=True, address="127.0.0.1"), "--server.fileWatcherType=none"],
-                env=env, stdout=log, stderr=subprocess.STDOUT, cwd=base,
-            )  # fmt: skip
-            try:
-                _wait_until_up(url, proc, timeout=120)
-                times = {}
-                with sync_playwright() as p:
-                    browser = p.chromium.launch(
-                        executable_path=CHROMIUM,
-                        args=[
-                            "--headless",
-                            "--no-sandbox",
-                            "--disable-gpu",
-                            "--disable-background-networking",
-                        ],
-                    )
-                    context = browser.new_context(
-                        viewport={"width": 1600, "height": 1000}, locale="nl-NL"
-                    )
-                    tab = context.new_page()
-                    for path, title in pages():
-                        times[path or "netwerkkaart"] = visit(
-                            tab, url, path, title, args.screenshots
-                        )
-                        print(
-                            f"{path or 'netwerkkaart (/)':28} {times[path or 'netwerkkaart']:6.2f} s",
-                            flush=True,
-                        )
-                    browser.close()
-            finally:
-                proc.terminate()
-                try:
-                    proc.wait(timeout=15)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
+        times = {}
+        with running_app(folder, base) as url, sync_playwright() as p:
+            browser = p.chromium.launch(
+                executable_path=CHROMIUM,
+                args=[
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-background-networking",
+                ],
+            )
+            context = browser.new_context(viewport={"width": 1600, "height": 1000}, locale="nl-NL")
+            tab = context.new_page()
+            for path, title in pages():
+                name = path or "netwerkkaart"
+                times[name] = visit(tab, url, path, title, args.screenshots)
+                print(f"{path or 'netwerkkaart (/)':28} {times[name]:6.2f} s", flush=True)
+            browser.close()
         print(
             f"slowest: {max(times, key=times.get)} {max(times.values()):.2f} s; load {os.getloadavg()}"
         )
