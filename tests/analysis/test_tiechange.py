@@ -139,6 +139,26 @@ def test_seeded_and_null_y(project, result):
     np.testing.assert_allclose(qapy["estimate"], result["estimate"])
 
 
+def test_score_statistic_by_default_and_wald_on_request(project, result):
+    """The default score test and the refits of sna::netlogit agree within Monte Carlo error."""
+    assert result.statistic == "score" and qapy_statistic(project) == "wald"
+    wald = tie_change_model(project, "Noord", "2025", "2026", n_permutations=499, seed=1,
+                            statistic="wald")  # fmt: skip
+    score = tie_change_model(project, "Noord", "2025", "2026", n_permutations=499, seed=1)
+    assert wald.statistic == "wald"
+    pd.testing.assert_series_equal(score["estimate"], wald["estimate"])
+    pd.testing.assert_series_equal(score["std_error"], wald["std_error"])
+    for p_score, p_wald in zip(score["p_value"], wald["p_value"]):
+        assert abs(p_score - p_wald) <= 4 * np.sqrt(2 * p_wald * (1 - p_wald) / 499) + 2 / 500
+    # the statistics have the same sign and, away from the intercept, a similar size
+    assert np.all(np.sign(score["statistic"]) == np.sign(wald["statistic"]))
+    assert "score" in score.summary(lang="en").as_text()
+
+
+def qapy_statistic(project) -> str:
+    return tie_change_model(project, "Noord", "2025", "2026", n_permutations=9, null="y").statistic
+
+
 def test_constant_terms_are_dropped(project):
     no_team = Project(project.actors.assign(pluswijkteam=False), project.ties, project.config)
     table = tie_change_model(no_team, "Noord", "2025", "2026", n_permutations=0)

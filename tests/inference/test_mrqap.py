@@ -324,3 +324,103 @@ def test_fit_summary_agrees_with_sna(row):
             assert fit["null_deviance"] == pytest.approx(
                 -2 * row.n_dyads * (p * math.log(p) + (1 - p) * math.log(1 - p))
             )
+
+
+# --- score statistic (statistic="score") ----------------------------------------------------
+
+SCORES = pd.read_csv(FIXTURES / "r" / "inference_score.csv")
+
+
+def score_design(network: str):
+    undirected = network.endswith("u")
+    terms = TERMS[:3] if undirected else TERMS
+    return load(network, "y"), {t: load(network, t) for t in terms}, not undirected
+
+
+@pytest.mark.parametrize("network", ["n20", "n40", "n40u"])
+def test_observed_score_statistic_equals_r_rao_test(network):
+    y, X, directed = score_design(network)
+    result = mrqap(y, X, family="binomial", statistic="score", n_permutations=1, directed=directed)
+    expected = SCORES.query("network == @network")
+    assert list(result.table["term"]) == list(expected["term"])
+    # R's anova(m0, m1, test = "Rao") is the square of the signed statistic. R takes the
+    # weights of its last IRLS iteration (one step before the estimate), which moves the
+    # seventh digit; a fit to convergence by statsmodels agrees with wijknet to 1e-13.
+    assert np.allclose(result.table["statistic"] ** 2, expected["rao"], rtol=1e-6, atol=0)
+    wald = mrqap(y, X, family="binomial", n_permutations=0, directed=directed).table
+    assert np.all(np.sign(result.table["statistic"]) == np.sign(wald["statistic"]))
+    assert result.statistic == "score"
+    pd.testing.assert_series_equal(result.table["estimate"], wald["estimate"])
+
+
+def test_permuted_score_statistics_equal_a_fit_per_permutation():
+    """Each permuted statistic by hand: statsmodels' GLM of y on Z, then U / sqrt(I) for pi(e_k)."""
+    y, X, directed = score_design("n20")
+    n = y.shape[0]
+    result = mrqap(y, X, family="binomial", statistic="score", n_permutations=6, seed=3)
+    rows, cols = dyad_index(n, True)
+    D = np.column_stack([np.ones(rows.size)] + [X[t][rows, cols] for t in TERMS])
+    perms = node_permutations(n, 6, 3)
+    for k, term in enumerate(result.table["term"]):
+        Z = np.delete(D, k, axis=1)
+        residual = np.zeros((n, n))
+        residual[rows, cols] = D[:, k] - Z @ np.linalg.lstsq(Z, D[:, k], rcond=None)[0]
+        fit = sm.GLM(y[rows, cols], Z, family=sm.families.Binomial()).fit(tol=1e-12)
+        mu = fit.fittedvalues
+        W = mu * (1 - mu)
+        for b, perm in enumerate(perms):
+            r = residual[perm][:, perm][rows, cols]
+            c = Z.T @ (W * r)
+            info = r @ (W * r) - c @ np.linalg.solve(Z.T @ (W[:, None] * Z), c)
+            expected = r @ (y[rows, cols] - mu) / np.sqrt(info)
+            # single-precision bulk: accurate to about 1e-6 (1 + |z|), far inside BORDER
+            ours = result.null_distribution[term].iloc[b]
+            assert ours == pytest.approx(expected, rel=0, abs=1e-5 * (1 + abs(expected)))
+
+
+def test_score_p_values_are_decided_in_double_precision(monkeypatch):
+    """The single-precision bulk moves a statistic by far less than BORDER; near +-observed it is redone."""
+    y, X, directed = score_design("n40")
+    base = mrqap(y, X, family="binomial", statistic="score", n_permutations=300, seed=1)
+    monkeypatch.setattr(M, "BORDER", np.inf)  # every statistic in double precision
+    exact = mrqap(y, X, family="binomial", statistic="score", n_permutations=300, seed=1)
+    error = np.abs(base.null_distribution - exact.null_distribution) / (
+        1 + exact.null_distribution.abs()
+    )
+    assert 0 < error.max().max() < M.BORDER / 100
+    pd.testing.assert_frame_equal(base.table, exact.table)
+    # an observed value placed right next to a permuted one: that comparison uses the double value
+    monkeypatch.setattr(M, "BORDER", 1e-3)
+    for options in ({"batch_size": 7}, {"n_jobs": 2, "batch_size": 40}):
+        other = mrqap(
+            y, X, family="binomial", statistic="score", n_permutations=300, seed=1, **options
+        )
+        pd.testing.assert_frame_equal(other.table, base.table)
+
+
+def test_score_statistic_under_separation_stays_finite():
+    """A covariate that predicts every tie: the Wald z collapses (Hauck-Donner), the score does not."""
+    x1, x2, rng = random_design(n=15, seed=4)
+    y = x2.copy()
+    np.fill_diagonal(y, 0)
+    X = {"x1": x1, "x2": x2}
+    wald = mrqap(y, X, family="binomial", n_permutations=50, seed=0)
+    score = mrqap(y, X, family="binomial", statistic="score", n_permutations=50, seed=0)
+    assert wald.table.set_index("term").loc["x2", "separation"]
+    row = score.table.set_index("term").loc["x2"]
+    assert row["separation"] and np.isfinite(row["statistic"]) and row["statistic"] > 10
+    assert row["p_value"] == pytest.approx(1 / 51)
+    assert score.not_converged == {"intercept": 0, "x1": 0, "x2": 0}
+
+
+def test_score_statistic_options():
+    y, X, directed = score_design("n20")
+    with pytest.raises(ValueError, match="statistic"):
+        mrqap(y, X, family="binomial", statistic="lr")
+    # linear models and y-permutation keep their t / Wald z
+    assert mrqap(load("n20", "yval"), X, statistic="score", n_permutations=0).statistic == "t"
+    y_null = mrqap(y, X, family="binomial", null="y", statistic="score", n_permutations=2)
+    assert y_null.statistic == "wald"
+    # no permutations, no test: the usual z and no null fits
+    untested = mrqap(y, X, family="binomial", statistic="score", n_permutations=0)
+    assert untested.statistic == "wald" and untested.table["p_value"].isna().all()
