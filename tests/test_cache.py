@@ -191,3 +191,49 @@ def test_a_wijkteam_does_not_get_the_researchers_stored_project(on, people_files
     assert team_hash == cache.data_hash(team) != cache.data_hash(researcher)
     again, _ = state._loaded(folder, (files, "wijkteam:Heidepark", False))
     assert cache.STATS["hit"] == 1 and set(again.wijken) == {"Heidepark"}
+
+
+def test_analyse_warm_fills_what_every_page_shows_first(on, tmp_path, monkeypatch):
+    """wijknet analyse --warm: after a restart no page of the app computes anything."""
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    from tests.store.helpers import run
+    from tests.webapp.test_pages import write_project
+    from wijknet.webapp import ENTRY_SCRIPT
+    from wijknet.webapp.warm import page_files
+
+    folder = write_project(tmp_path / "p", n=10)
+    result = run("analyse", folder, "--out", tmp_path / "out", "--permutations", "20", "--warm")
+    assert result.exit_code == 0, result.output
+    assert "Resultatencache gevuld" in result.output and "ScriptRunContext" not in result.output
+    st.cache_data.clear()  # as after a restart
+    cache.STATS.update(hit=0, miss=0)
+    monkeypatch.setenv("WIJKNET_PROJECT", str(folder))
+    at = AppTest.from_file(ENTRY_SCRIPT, default_timeout=300).run()
+    for page in page_files():
+        try:
+            at.switch_page(page).run()
+        except ValueError:  # a researcher page of a store
+            continue
+        assert not at.exception, (page, at.exception)
+    assert cache.STATS["hit"] > 0 and cache.STATS["miss"] == 0
+
+
+def test_import_warm_fills_the_cache_for_every_audience_of_the_store(
+    on, people_store, people_files
+):
+    from tests.store.helpers import run
+    from wijknet.access import users
+
+    users.add_user(
+        people_store, "team-heidepark", "wijkteam:Heidepark", "Lange-Zin-Voor-Een-Test-42"
+    )
+    extra = people_files.parent / "extra.csv"
+    extra.write_text(
+        "wijk,wave,source,target,tie_type,weight\nHeidepark,2026,HP-1,HP-3,samenwerking,2\n"
+    )
+    result = run("import", people_store, extra, "--kind", "tidy-ties", "--warm")
+    assert result.exit_code == 0, result.output
+    audiences = set(cache.entries(people_store)["audience"].str.split("|").str[0])
+    assert {"onderzoeker", "wijkteam:Heidepark"} <= audiences

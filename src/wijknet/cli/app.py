@@ -411,6 +411,13 @@ def analyse(
             help="Keep the result in the project's results cache (.wijknet-cache/) and reuse it when nothing changed; also fills the app's cache of the same data."
         ),
     ] = True,
+    warm: Annotated[
+        bool,
+        typer.Option(
+            "--warm",
+            help="Then also compute what every app page shows first (as wijknet cache warm), so that after a restart every page opens at once.",
+        ),
+    ] = False,
 ) -> None:
     """Compute the network measures of every wijk and wave and write them as CSV files.
 
@@ -457,6 +464,15 @@ def analyse(
             fail(exc)
     written = result.write(out)
     typer.echo(text(TEXTS, "written", files=", ".join(str(p) for p in written)))
+    if warm and cache and results_cache.enabled():
+        from wijknet.webapp.warm import warm as warm_cache
+
+        report = warm_cache(data_dir)
+        typer.echo(
+            text(TEXTS, "cache_warmed", n=report["entries"], path=results_cache.cache_path(data_dir))
+        )
+        if report["failed"]:
+            typer.echo(text(TEXTS, "cache_failed", pages=", ".join(report["failed"])), err=True)
 
 
 cache_app = typer.Typer(

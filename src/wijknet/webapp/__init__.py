@@ -26,7 +26,7 @@ def streamlit_command(port: int, *, headless: bool, address: str = "localhost") 
     command = [
         sys.executable,
         "-m",
-        "streamlit",
+        "wijknet.webapp.serve",  # streamlit, with the app's modules imported before the first visit
         "run",
         str(ENTRY_SCRIPT),
         f"--server.port={port}",

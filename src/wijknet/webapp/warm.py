@@ -13,6 +13,7 @@ This module computes nothing itself: it calls the app's cached wrappers.
 
 from __future__ import annotations
 
+import logging
 import os
 import warnings
 from collections.abc import Callable
@@ -41,6 +42,10 @@ def warm_pages(folder: str | Path, *, timeout: float = 600) -> list[str]:
     old = os.environ.get(ENV_PROJECT)
     os.environ[ENV_PROJECT] = str(folder)
     failed = []
+    # AppTest's threads have no ScriptRunContext; Streamlit says so on the terminal, harmlessly
+    context_log = logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context")
+    level = context_log.level
+    context_log.setLevel(logging.ERROR)
     try:
         at = AppTest.from_file(ENTRY_SCRIPT, default_timeout=timeout).run()
         for page in page_files():
@@ -51,6 +56,7 @@ def warm_pages(folder: str | Path, *, timeout: float = 600) -> list[str]:
             if at.exception:
                 failed.append(page)
     finally:
+        context_log.setLevel(level)
         if old is None:
             os.environ.pop(ENV_PROJECT, None)
         else:
