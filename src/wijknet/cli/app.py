@@ -469,7 +469,9 @@ def analyse(
 
         report = warm_cache(data_dir)
         typer.echo(
-            text(TEXTS, "cache_warmed", n=report["entries"], path=results_cache.cache_path(data_dir))
+            text(
+                TEXTS, "cache_warmed", n=report["entries"], path=results_cache.cache_path(data_dir)
+            )
         )
         if report["failed"]:
             typer.echo(text(TEXTS, "cache_failed", pages=", ".join(report["failed"])), err=True)
