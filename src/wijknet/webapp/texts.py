@@ -824,12 +824,12 @@ TEXTS = {
     "model_method": {
         "nl": "Logistische MRQAP-regressie (Krackhardt 1988; Dekker, Krackhardt & Snijders 2007) van de relaties in "
         "{wave_to} op die in {wave_from} en op kenmerken van de actoren; p-waarden uit {n} QAP-permutaties "
-        "(dubbel semi-partialling), evenveel als `wijknet analyse`. Gelijkenis van de twee metingen: r = {r} "
+        "(dubbel semi-partialling, scoretoets; Potter 2005), evenveel als `wijknet analyse`. Gelijkenis van de twee metingen: r = {r} "
         "(QAP, {p}), Jaccard {jaccard}. In Python: `wijknet.analysis.tiechange.tie_change_model` "
         "(zie notebooks/02_change_analysis.ipynb).",
         "en": "Logistic MRQAP regression (Krackhardt 1988; Dekker, Krackhardt & Snijders 2007) of the ties in "
         "{wave_to} on those in {wave_from} and on actor attributes; p-values from {n} QAP permutations "
-        "(double semi-partialling), as many as `wijknet analyse`. Similarity of the two waves: r = {r} "
+        "(double semi-partialling, score test; Potter 2005), as many as `wijknet analyse`. Similarity of the two waves: r = {r} "
         "(QAP, {p}), Jaccard {jaccard}. In Python: `wijknet.analysis.tiechange.tie_change_model` "
         "(see notebooks/02_change_analysis.ipynb).",
     },

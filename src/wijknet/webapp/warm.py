@@ -22,6 +22,12 @@ from pathlib import Path
 from wijknet import cache as results_cache
 
 
+QUIET_LOGGERS = (
+    "streamlit.runtime.scriptrunner_utils.script_run_context",
+    "streamlit.runtime.state.session_state_proxy",
+)
+
+
 def page_files() -> list[str]:
     """The page files of the app (``views/<file>.py``), researcher pages included."""
     views = Path(__file__).resolve().parent / "views"
@@ -42,10 +48,11 @@ def warm_pages(folder: str | Path, *, timeout: float = 600) -> list[str]:
     old = os.environ.get(ENV_PROJECT)
     os.environ[ENV_PROJECT] = str(folder)
     failed = []
-    # AppTest's threads have no ScriptRunContext; Streamlit says so on the terminal, harmlessly
-    context_log = logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context")
-    level = context_log.level
-    context_log.setLevel(logging.ERROR)
+    # Outside a running app Streamlit warns on the terminal, harmlessly, that the main thread has no
+    # script context and no session state. A filter, not a level: AppTest resets the levels.
+    quiet = logging.Filter("no such logger")  # a filter of another name drops every record
+    for name in QUIET_LOGGERS:
+        logging.getLogger(name).addFilter(quiet)
     try:
         at = AppTest.from_file(ENTRY_SCRIPT, default_timeout=timeout).run()
         for page in page_files():
@@ -56,7 +63,8 @@ def warm_pages(folder: str | Path, *, timeout: float = 600) -> list[str]:
             if at.exception:
                 failed.append(page)
     finally:
-        context_log.setLevel(level)
+        for name in QUIET_LOGGERS:
+            logging.getLogger(name).removeFilter(quiet)
         if old is None:
             os.environ.pop(ENV_PROJECT, None)
         else:
