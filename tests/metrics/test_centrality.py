@@ -150,3 +150,23 @@ def test_partners_count_a_mutual_tie_once_by_hand():
     assert table.loc["a", "in_degree"] + table.loc["a", "out_degree"] == 3
     undirected = degree(G.to_undirected()).set_index("actor_id")
     assert undirected["partners"].to_dict() == undirected["in_degree"].to_dict()
+
+
+@pytest.mark.parametrize("directed", [True, False])
+@pytest.mark.parametrize("block", [512, 7])
+def test_matrix_brandes_equals_networkx(monkeypatch, directed, block):
+    """The all-sources-at-once Brandes equals networkx's one-source-at-a-time version, isolates and
+    several components included, whatever the block of sources."""
+    from wijknet.metrics import centrality
+
+    monkeypatch.setattr(centrality, "BRANDES_BLOCK", block)
+    for seed in range(6):
+        G = nx.gnp_random_graph(30 + 7 * seed, 0.04 + 0.02 * seed, seed=seed, directed=directed)
+        G.add_nodes_from(["isolate-1", "isolate-2"])
+        G.add_edges_from([("x", "y"), ("y", "z")])  # a second component
+        expected = nx.betweenness_centrality(G, normalized=False)
+        ours = betweenness(G)
+        assert ours["actor_id"].tolist() == list(G)
+        np.testing.assert_allclose(
+            ours["betweenness"], [expected[v] for v in G], rtol=1e-12, atol=1e-9
+        )

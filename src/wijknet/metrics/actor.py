@@ -74,6 +74,10 @@ def actor_metrics(
         articulation_points(G),
     ]
     parts = [part.astype({"actor_id": object}) for part in parts]  # an empty graph gives float ids
+    if all(part["actor_id"].tolist() == nodes for part in parts):
+        # every part in node order (the rule of these functions): side by side, no join needed
+        columns = [part.drop(columns="actor_id").reset_index(drop=True) for part in parts]
+        return pd.concat([base, *columns], axis=1)
     return reduce(
         lambda left, right: left.merge(right, on="actor_id", how="left", validate="one_to_one"),
         parts,

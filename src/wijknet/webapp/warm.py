@@ -21,7 +21,6 @@ from pathlib import Path
 
 from wijknet import cache as results_cache
 
-
 QUIET_LOGGERS = (
     "streamlit.runtime.scriptrunner_utils.script_run_context",
     "streamlit.runtime.state.session_state_proxy",
