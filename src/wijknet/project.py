@@ -34,7 +34,7 @@ import pandas as pd
 
 from wijknet.core.errors import DataError, Problem
 from wijknet.core.i18n import text
-from wijknet.core.memo import memo
+from wijknet.core.memo import memo, rows_where
 from wijknet.core.order import natural_key
 from wijknet.core.settings import CONFIG_FILE, ProjectConfig
 from wijknet.core.taxonomy import Taxonomy
@@ -344,11 +344,9 @@ class Project:
         return found.copy()
 
     def _present(self, wijk: str, wave: str) -> pd.DataFrame:
-        actors = self.actors[self.actors["wijk"] == wijk]
+        actors = rows_where(self.actors, ("wijk",), (wijk,))
         actors = actors[_present_mask(actors, wave, self.waves)]
-        changes = self.actor_waves[
-            (self.actor_waves["wijk"] == wijk) & (self.actor_waves["wave"] == wave)
-        ]
+        changes = rows_where(self.actor_waves, ("wijk", "wave"), (wijk, wave))
         if changes.empty:
             return actors
         return _apply_wave(actors, changes.set_index("actor_id"), self.config)

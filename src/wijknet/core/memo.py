@@ -58,3 +58,31 @@ class _Bounded(dict):
     def __setitem__(self, key, value):
         if key in self or len(self) < self.limit:
             super().__setitem__(key, value)
+
+
+def rows_where(frame, columns: tuple[str, ...], values: tuple):
+    """The rows of ``frame`` whose ``columns`` equal ``values``, in table order (as a boolean filter gives).
+
+    The row positions of every combination are found once per table (one
+    groupby, kept in the table's :func:`memo`), so asking for one wijk and
+    wave among hundreds costs a lookup instead of a scan of the whole table:
+    a region's 450 networks otherwise scan its 300,000 ties 450 times.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> ties = pd.DataFrame({"wijk": ["N", "Z", "N"], "wave": ["1", "1", "2"], "source": ["a", "b", "c"]})
+    >>> rows_where(ties, ("wijk", "wave"), ("N", "1"))["source"].tolist()
+    ['a']
+    >>> len(rows_where(ties, ("wijk", "wave"), ("O", "1")))
+    0
+    """
+    store = memo(frame)
+    key = ("rows", columns, len(frame))
+    positions = store.get(key)
+    if positions is None:
+        positions = store[key] = (
+            frame.groupby(list(columns), sort=False).indices if len(frame) else {}
+        )
+    found = positions.get(values if len(columns) > 1 else values[0])
+    return frame.iloc[found] if found is not None else frame.iloc[0:0]

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Literal
 import networkx as nx
 import pandas as pd
 
-from wijknet.core.memo import memo
+from wijknet.core.memo import memo, rows_where
 from wijknet.core.ties import NON_TIE_TYPES
 
 if TYPE_CHECKING:
@@ -147,7 +147,7 @@ def build_graph(
 def _build_graph(project, wijk, wave, tie_types, min_weight, symmetrise, weight, min_level):
     """The graph of :func:`build_graph` (its parameters, all given), built without the memo."""
     actors = project.present(wijk, wave)
-    ties = project.ties[(project.ties["wijk"] == wijk) & (project.ties["wave"] == wave)]
+    ties = rows_where(project.ties, ("wijk", "wave"), (wijk, wave))
     if tie_types is not None:
         ties = ties[ties["tie_type"].isin(list(tie_types))]
     else:
