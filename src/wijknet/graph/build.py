@@ -164,9 +164,11 @@ def _build_graph(project, wijk, wave, tie_types, min_weight, symmetrise, weight,
     G = nx.DiGraph(wijk=wijk, wave=wave, symmetrise=symmetrise or "none")
     if rated:  # only a weighted view says so: the plain graph keeps its attributes as before
         G.graph.update(weighted_by=weight, min_level=min_level, unrated=unrated)
-    for record in actors.to_dict("records"):
-        node = str(record.pop("actor_id"))
-        G.add_node(node, **{k: plain(v) for k, v in record.items()})
+    # column by column to Python objects (to_dict("records") boxes every Arrow value on its own)
+    names = [c for c in actors.columns if c != "actor_id"]
+    values = [actors[c].to_numpy(dtype=object) for c in names]
+    for node, *record in zip(actors["actor_id"].to_numpy(dtype=object), *values):
+        G.add_node(str(node), **{k: plain(v) for k, v in zip(names, record)})
     G.add_edges_from(_arcs(ties))
     if symmetrise is None:
         return G
@@ -250,9 +252,10 @@ def _arcs(ties: pd.DataFrame) -> list[tuple[str, str, dict]]:
     [('a', 'b', {'weight': 3.0, 'tie_type': 'advies;overleg', 'evidence': 'e1'}), ('b', 'a', {'weight': 2.0, 'tie_type': '', 'evidence': ''})]
     """
     found: dict[tuple[str, str], list] = {}
-    for s, t, w, tt, ev in zip(
-        ties["source"], ties["target"], ties["weight"], ties["tie_type"], ties["evidence"]
-    ):
+    # whole columns to Python objects first: iterating an Arrow-backed column costs a call per value
+    columns = [ties[c].to_numpy(dtype=object) for c in ("source", "target", "tie_type", "evidence")]
+    weights = ties["weight"].to_numpy(dtype=float)
+    for s, t, w, tt, ev in zip(columns[0], columns[1], weights, columns[2], columns[3]):
         arc = found.setdefault((str(s), str(t)), [float(w), set(), set()])
         arc[0] = max(arc[0], float(w))
         if tt:
