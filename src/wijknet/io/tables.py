@@ -537,10 +537,12 @@ def _read_csv_fast(content: str, delimiter: str) -> tuple[pd.DataFrame, bool] | 
     if "\x00" in content or not content[:1].strip():
         return None
     try:
+        # Bytes, not a StringIO: the C reader parses UTF-8 bytes; a text buffer it encodes chunk by chunk.
         grid = pd.read_csv(
-            io.StringIO(content), sep=delimiter, header=None, dtype=object, na_filter=False,
-            skip_blank_lines=False, engine="c", quoting=csv.QUOTE_MINIMAL, quotechar='"',
-            doublequote=True, escapechar=None, comment=None, encoding_errors="strict",
+            io.BytesIO(content.encode("utf-8")), sep=delimiter, header=None, dtype=object,
+            na_filter=False, skip_blank_lines=False, engine="c", quoting=csv.QUOTE_MINIMAL,
+            quotechar='"', doublequote=True, escapechar=None, comment=None, encoding="utf-8",
+            encoding_errors="strict",
         )  # fmt: skip
     except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError):
         return None
