@@ -477,8 +477,12 @@ class Distinct:
 
     def __getitem__(self, column: str) -> tuple[np.ndarray, np.ndarray]:
         if column not in self._done:
-            values = self.df[column].to_numpy(dtype=object)
-            self._done[column] = pd.factorize(values, use_na_sentinel=False)
+            codes, values = pd.factorize(self.df[column].to_numpy(dtype=object))
+            if len(codes) and codes.min() < 0:
+                # Missing cells are a value of their own (pandas' use_na_sentinel=False is slower).
+                codes = np.where(codes < 0, len(values), codes)
+                values = np.append(values.astype(object), np.nan)
+            self._done[column] = codes, values
         return self._done[column]
 
     def repeated(self, key: list[str], keep: str | bool = "first") -> np.ndarray:
@@ -490,19 +494,21 @@ class Distinct:
             combined = pd.factorize(combined * len(values) + codes)[0]
         return pd.Series(combined).duplicated(keep=keep).to_numpy()
 
-    def home(self, column: str, wijk_of: dict) -> np.ndarray:
-        """The wijk of each row's actor in ``column`` (NaN for an unknown one): one lookup per distinct actor."""
+    def elsewhere(self, column: str, wijk_of: dict) -> np.ndarray:
+        """Rows whose actor in ``column`` is given and unknown, or of another wijk than the row's (when given).
+
+        ``wijk_of`` maps actor ids to their wijk; it is looked up once per distinct actor.
+        """
         codes, actors = self[column]
         position = pd.Index(list(wijk_of), dtype=object).get_indexer(actors)
-        wijks = np.array([*wijk_of.values(), np.nan], dtype=object)  # position -1 (unknown) is the NaN
-        return wijks[position][codes]
-
-    def elsewhere(self, column: str, wijk_of: dict) -> np.ndarray:
-        """Rows whose actor in ``column`` is given and unknown, or of another wijk than the row's (when given)."""
-        home = self.home(column, wijk_of)
-        actors = self.df[column].to_numpy(dtype=object)
-        wijk = self.df["wijk"].to_numpy(dtype=object)
-        return (actors != "") & (pd.isna(home) | ((wijk != "") & (home != wijk)))
+        # Position -1 (an unknown actor) is the NaN after the actors' wijken.
+        homes = np.array([*wijk_of.values(), np.nan], dtype=object)[position]
+        wijk_codes, wijks = self["wijk"]
+        wijk = wijks[wijk_codes]
+        given = (actors != "")[codes]
+        return given & (
+            pd.isna(homes)[codes] | ((wijks != "")[wijk_codes] & (homes[codes] != wijk))
+        )
 
 
 def _check(
