@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
 from wijknet.core.errors import DataError, Problem
@@ -57,6 +58,8 @@ from wijknet.io.tidy import (
     TIE_REQUIRED,
     TRUE,
     WIJKEN_REQUIRED,
+    Distinct,
+    by_value,
     empty_actor_waves,
     empty_kpi_corrections,
     empty_ppi,
@@ -489,7 +492,7 @@ class Project:
             responses = empty_responses()
         taxonomy = config.taxonomy
         renamed = taxonomy.renamed(actors["domain"].unique())
-        actors["domain"] = actors["domain"].map(taxonomy.canonical)
+        actors["domain"] = by_value(actors["domain"], taxonomy.canonical)
         warnings = []
         if renamed:
             warnings.append(
@@ -635,14 +638,21 @@ def _role_groups(
         actors["layer"] != "", actors["role_group"].map(group_layer)
     )
     taxonomy = config.taxonomy
-    pairs = actors[["role_group", "domain"]].drop_duplicates()
-    world_of = {
-        (k, d): roles.world(k) if k else (taxonomy.world(d) if d in taxonomy.domains else "") or ""
-        for k, d in zip(pairs["role_group"], pairs["domain"])
-    }
-    actors["world"] = [world_of[k, d] for k, d in zip(actors["role_group"], actors["domain"])]
+    # A few role groups and domains: the world of each pair once, the rows take their pair's.
+    columns = Distinct(actors)
+    (group_codes, groups), (domain_codes, domains) = columns["role_group"], columns["domain"]
+    world_of = np.array(
+        [
+            [roles.world(k) if k else (taxonomy.world(d) if d in taxonomy.domains else "") or ""
+             for d in domains]
+            for k in groups
+        ],
+        dtype=object,
+    ).reshape(len(groups), len(domains))  # fmt: skip
+    actors["world"] = world_of[group_codes, domain_codes]
+    pairs = actors[["role", "role_group"]].drop_duplicates()
     unmapped = sorted(
-        {r for r, k in zip(actors["role"], actors["role_group"]) if r and not k}, key=natural_key
+        {r for r, k in zip(pairs["role"], pairs["role_group"]) if r and not k}, key=natural_key
     )
     return actors, unmapped
 
@@ -700,6 +710,12 @@ def _present_mask(actors: pd.DataFrame, wave: str, waves: list[str]) -> pd.Serie
 def check_spans(actors, ties, waves, actors_file, ties_file) -> None:
     """first_wave before last_wave, and no tie of an actor outside its waves."""
     position = {w: i for i, w in enumerate(waves)}
+    # Per distinct first and last wave, then the rows: a few waves, thousands of actors.
+    columns = Distinct(actors)
+    (first_codes, firsts), (last_codes, lasts) = columns["first_wave"], columns["last_wave"]
+    first_at = np.array([position.get(w, 0) if w else -1 for w in firsts], dtype=int)
+    last_at = np.array([position.get(w, 0) if w else len(waves) for w in lasts], dtype=int)
+    bad = (first_at[first_codes] > last_at[last_codes]).nonzero()[0]
     problems = [
         Problem(
             actors_file,
@@ -707,44 +723,66 @@ def check_spans(actors, ties, waves, actors_file, ties_file) -> None:
             row=row,
             column="last_wave",
         )
-        for row, first, last in zip(actors.index, actors["first_wave"], actors["last_wave"])
-        if first and last and position.get(first, 0) > position.get(last, 0)
+        for row, first, last in zip(
+            actors.index[bad], firsts[first_codes[bad]], lasts[last_codes[bad]]
+        )
     ]
     spans = actors.set_index("actor_id")[["first_wave", "last_wave"]]
     if (spans != "").any(axis=None):
-        for wave, group in ties.groupby("wave", sort=False):
-            present = spans.index[_present_mask(spans, wave, waves).to_numpy()]
-            for column in ("source", "target"):
-                # Whole-column membership; only the absent actors' rows are worded.
-                absent = group[column][~group[column].isin(present)]
-                problems += [
-                    Problem(
-                        ties_file,
-                        text(TEXTS, "absent_actor", value=a, wave=wave, actors=actors_file),
-                        row=row,
-                        column=column,
-                    )
-                    for row, a in absent.items()
-                ]
+        for column in ("source", "target"):
+            # Whole-column membership; only the absent actors' rows are worded.
+            absent = _absent(spans, ties, column, waves)
+            problems += [
+                Problem(
+                    ties_file,
+                    text(TEXTS, "absent_actor", value=a, wave=wave, actors=actors_file),
+                    row=row,
+                    column=column,
+                )
+                for row, a, wave in zip(
+                    ties.index[absent],
+                    ties[column].to_numpy()[absent],
+                    ties["wave"].to_numpy()[absent],
+                )
+            ]
     if problems:
         raise DataError(sorted(problems, key=lambda p: (p.file, p.row or 0, p.column or "")))
+
+
+def _absent(spans: pd.DataFrame, table: pd.DataFrame, column: str, waves: list[str]) -> np.ndarray:
+    """Rows of ``table`` whose actor in ``column`` does not take part in the row's wave.
+
+    ``spans`` holds ``first_wave`` and ``last_wave`` by actor id; an actor it does not hold is absent.
+    A row without a wave (missing) is not judged.
+    """
+    columns = Distinct(table)
+    (wave_codes, wave_values), (actor_codes, actor_values) = columns["wave"], columns[column]
+    # One column per distinct wave of the table, one row per actor and a last row of False for
+    # the actors spans does not hold (position -1 of get_indexer).
+    present = np.zeros((len(spans) + 1, len(wave_values)), dtype=bool)
+    for i, wave in enumerate(wave_values):
+        present[:-1, i] = _present_mask(spans, wave, waves).to_numpy()
+    position = spans.index.get_indexer(actor_values)
+    absent = ~present[position[actor_codes], wave_codes]
+    return absent & ~pd.isna(wave_values)[wave_codes]
 
 
 def check_respondents(actors, responses, waves, actors_file, responses_file) -> None:
     """Every respondent takes part in the wave of the response (first_wave/last_wave)."""
     spans = actors.set_index("actor_id")[["first_wave", "last_wave"]]
-    problems = []
-    for wave, group in responses.groupby("wave", sort=False):
-        present = set(spans.index[_present_mask(spans, wave, waves).to_numpy()])
-        problems += [
-            Problem(
-                responses_file,
-                text(TEXTS, "absent_actor", value=a, wave=wave, actors=actors_file),
-                row=row,
-                column="actor_id",
-            )
-            for row, a in group["actor_id"].items()
-            if a not in present
-        ]
+    absent = _absent(spans, responses, "actor_id", waves)
+    problems = [
+        Problem(
+            responses_file,
+            text(TEXTS, "absent_actor", value=a, wave=wave, actors=actors_file),
+            row=row,
+            column="actor_id",
+        )
+        for row, a, wave in zip(
+            responses.index[absent],
+            responses["actor_id"].to_numpy()[absent],
+            responses["wave"].to_numpy()[absent],
+        )
+    ]
     if problems:
         raise DataError(sorted(problems, key=lambda p: (p.row or 0, p.column or "")))
