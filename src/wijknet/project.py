@@ -729,9 +729,10 @@ def check_spans(actors, ties, waves, actors_file, ties_file) -> None:
     ]
     spans = actors.set_index("actor_id")[["first_wave", "last_wave"]]
     if (spans != "").any(axis=None):
-        for column in ("source", "target"):
-            # Whole-column membership; only the absent actors' rows are worded.
-            absent = _absent(spans, ties, column, waves)
+        # Whole-column membership; only the absent actors' rows are worded.
+        for column, absent in zip(
+            ("source", "target"), _absent(spans, ties, ["source", "target"], waves)
+        ):
             problems += [
                 Problem(
                     ties_file,
@@ -749,28 +750,36 @@ def check_spans(actors, ties, waves, actors_file, ties_file) -> None:
         raise DataError(sorted(problems, key=lambda p: (p.file, p.row or 0, p.column or "")))
 
 
-def _absent(spans: pd.DataFrame, table: pd.DataFrame, column: str, waves: list[str]) -> np.ndarray:
-    """Rows of ``table`` whose actor in ``column`` does not take part in the row's wave.
+def _absent(
+    spans: pd.DataFrame, table: pd.DataFrame, columns: list[str], waves: list[str]
+) -> list[np.ndarray]:
+    """Per column of ``columns``: the rows of ``table`` whose actor does not take part in the row's wave.
 
-    ``spans`` holds ``first_wave`` and ``last_wave`` by actor id; an actor it does not hold is absent.
-    A row without a wave (missing) is not judged.
+    As :func:`_present_mask`, with ``spans`` (``first_wave`` and ``last_wave`` by actor id) looked
+    up once per distinct wave and actor; an actor ``spans`` does not hold is absent, a row without a
+    wave (missing) is not judged.
     """
-    columns = Distinct(table)
-    (wave_codes, wave_values), (actor_codes, actor_values) = columns["wave"], columns[column]
-    # One column per distinct wave of the table, one row per actor and a last row of False for
-    # the actors spans does not hold (position -1 of get_indexer).
-    present = np.zeros((len(spans) + 1, len(wave_values)), dtype=bool)
-    for i, wave in enumerate(wave_values):
-        present[:-1, i] = _present_mask(spans, wave, waves).to_numpy()
-    position = spans.index.get_indexer(actor_values)
-    absent = ~present[position[actor_codes], wave_codes]
-    return absent & ~pd.isna(wave_values)[wave_codes]
+    position = {w: i for i, w in enumerate(waves)}
+    first = by_value(spans["first_wave"], lambda w: position.get(w, 0)).to_numpy(dtype=int)
+    last = by_value(spans["last_wave"], lambda w: position.get(w, len(waves))).to_numpy(dtype=int)
+    distinct = Distinct(table)
+    wave_codes, wave_values = distinct["wave"]
+    at = np.array([position.get(w, -1) for w in wave_values], dtype=int)
+    # One row per actor and a last row of False for an actor spans does not hold (get_indexer: -1).
+    present = np.vstack([(first[:, None] <= at) & (at <= last[:, None]), np.zeros_like(at, bool)])
+    judged = ~pd.isna(wave_values)[wave_codes]
+    out = []
+    for column in columns:
+        actor_codes, actor_values = distinct[column]
+        position_of = spans.index.get_indexer(actor_values)
+        out.append(~present[position_of[actor_codes], wave_codes] & judged)
+    return out
 
 
 def check_respondents(actors, responses, waves, actors_file, responses_file) -> None:
     """Every respondent takes part in the wave of the response (first_wave/last_wave)."""
     spans = actors.set_index("actor_id")[["first_wave", "last_wave"]]
-    absent = _absent(spans, responses, "actor_id", waves)
+    (absent,) = _absent(spans, responses, ["actor_id"], waves)
     problems = [
         Problem(
             responses_file,
