@@ -624,7 +624,7 @@ def _role_groups(
         )
     if problems:
         raise DataError(problems)
-    actors = actors.copy()
+    actors = actors.copy(deep=False)  # copy-on-write: the caller's table stays as it is
     actors["role_group"] = given.map(group_of).to_numpy(dtype=object)
     actors["layer"] = layer_text.map(layer_of).to_numpy(dtype=object)
     if not fill:

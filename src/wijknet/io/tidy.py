@@ -573,7 +573,7 @@ def validate_actors(df: pd.DataFrame, file: str = "actors.csv") -> pd.DataFrame:
             first[actor_id] = row
     if problems:
         raise DataError(problems)
-    out = df.copy()
+    out = df.copy(deep=False)  # copy-on-write: the columns set below leave df as it is
     for col in ACTOR_OPTIONAL:
         if col not in out.columns:
             out[col] = ""
@@ -653,7 +653,7 @@ def validate_ties(
             seen[key] = row
     if problems:
         raise DataError(sorted(problems, key=lambda p: (p.row or 0, p.column or "")))
-    out = df.copy()
+    out = df.copy(deep=False)  # copy-on-write: the columns set below leave df as it is
     for col in TIE_OPTIONAL:
         if col not in out.columns:
             out[col] = ""
@@ -744,7 +744,7 @@ def validate_responses(
             seen[key] = row
     if problems:
         raise DataError(sorted(problems, key=lambda p: (p.row or 0, p.column or "")))
-    out = df.copy()
+    out = df.copy(deep=False)  # copy-on-write: the columns set below leave df as it is
     for col in RESPONSE_OPTIONAL:
         if col not in out.columns:
             out[col] = ""
@@ -855,7 +855,7 @@ def validate_ratings(
     )
     if problems:
         raise DataError(sorted(problems, key=lambda p: (p.row or 0, p.column or "")))
-    out = df.copy()
+    out = df.copy(deep=False)  # copy-on-write: the columns set below leave df as it is
     for item in RATING_ITEMS:
         out[item] = (
             by_value(out[item], rating_answer, columns).astype(float)
