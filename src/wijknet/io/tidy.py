@@ -455,10 +455,22 @@ def by_value(series: pd.Series, convert: Callable, columns: Distinct | None = No
     codes, uniques = (
         columns[series.name]
         if columns is not None and series.name in columns.df.columns
-        else pd.factorize(series.to_numpy(dtype=object), use_na_sentinel=False)
+        else _factorize(series.to_numpy(dtype=object))
     )
     converted = pd.Series([convert(v) for v in uniques], dtype=object)
     return pd.Series(converted.to_numpy()[codes], index=series.index)
+
+
+def _factorize(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Codes and distinct values of ``values``; missing cells are one value of their own, listed last.
+
+    As ``pd.factorize(values, use_na_sentinel=False)``, which is slower.
+    """
+    codes, distinct = pd.factorize(values)
+    if len(codes) and codes.min() < 0:
+        codes = np.where(codes < 0, len(distinct), codes)
+        distinct = np.append(distinct.astype(object), np.nan)
+    return codes, distinct
 
 
 class Distinct:
@@ -481,12 +493,7 @@ class Distinct:
 
     def __getitem__(self, column: str) -> tuple[np.ndarray, np.ndarray]:
         if column not in self._done:
-            codes, values = pd.factorize(self.df[column].to_numpy(dtype=object))
-            if len(codes) and codes.min() < 0:
-                # Missing cells are a value of their own (pandas' use_na_sentinel=False is slower).
-                codes = np.where(codes < 0, len(values), codes)
-                values = np.append(values.astype(object), np.nan)
-            self._done[column] = codes, values
+            self._done[column] = _factorize(self.df[column].to_numpy(dtype=object))
         return self._done[column]
 
     def repeated(self, key: list[str], keep: str | bool = "first") -> np.ndarray:
