@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
 from wijknet.core.errors import DataError, Problem
@@ -57,6 +58,8 @@ from wijknet.io.tidy import (
     TIE_REQUIRED,
     TRUE,
     WIJKEN_REQUIRED,
+    Distinct,
+    by_value,
     empty_actor_waves,
     empty_kpi_corrections,
     empty_ppi,
@@ -487,7 +490,7 @@ class Project:
             responses = empty_responses()
         taxonomy = config.taxonomy
         renamed = taxonomy.renamed(actors["domain"].unique())
-        actors["domain"] = actors["domain"].map(taxonomy.canonical)
+        actors["domain"] = by_value(actors["domain"], taxonomy.canonical)
         warnings = []
         if renamed:
             warnings.append(
@@ -619,7 +622,7 @@ def _role_groups(
         )
     if problems:
         raise DataError(problems)
-    actors = actors.copy()
+    actors = actors.copy(deep=False)  # copy-on-write: the caller's table stays as it is
     actors["role_group"] = given.map(group_of).to_numpy(dtype=object)
     actors["layer"] = layer_text.map(layer_of).to_numpy(dtype=object)
     if not fill:
@@ -633,14 +636,21 @@ def _role_groups(
         actors["layer"] != "", actors["role_group"].map(group_layer)
     )
     taxonomy = config.taxonomy
-    pairs = actors[["role_group", "domain"]].drop_duplicates()
-    world_of = {
-        (k, d): roles.world(k) if k else (taxonomy.world(d) if d in taxonomy.domains else "") or ""
-        for k, d in zip(pairs["role_group"], pairs["domain"])
-    }
-    actors["world"] = [world_of[k, d] for k, d in zip(actors["role_group"], actors["domain"])]
+    # A few role groups and domains: the world of each pair once, the rows take their pair's.
+    columns = Distinct(actors)
+    (group_codes, groups), (domain_codes, domains) = columns["role_group"], columns["domain"]
+    world_of = np.array(
+        [
+            [roles.world(k) if k else (taxonomy.world(d) if d in taxonomy.domains else "") or ""
+             for d in domains]
+            for k in groups
+        ],
+        dtype=object,
+    ).reshape(len(groups), len(domains))  # fmt: skip
+    actors["world"] = world_of[group_codes, domain_codes]
+    pairs = actors[["role", "role_group"]].drop_duplicates()
     unmapped = sorted(
-        {r for r, k in zip(actors["role"], actors["role_group"]) if r and not k}, key=natural_key
+        {r for r, k in zip(pairs["role"], pairs["role_group"]) if r and not k}, key=natural_key
     )
     return actors, unmapped
 
@@ -698,6 +708,12 @@ def _present_mask(actors: pd.DataFrame, wave: str, waves: list[str]) -> pd.Serie
 def check_spans(actors, ties, waves, actors_file, ties_file) -> None:
     """first_wave before last_wave, and no tie of an actor outside its waves."""
     position = {w: i for i, w in enumerate(waves)}
+    # Per distinct first and last wave, then the rows: a few waves, thousands of actors.
+    columns = Distinct(actors)
+    (first_codes, firsts), (last_codes, lasts) = columns["first_wave"], columns["last_wave"]
+    first_at = np.array([position.get(w, 0) if w else -1 for w in firsts], dtype=int)
+    last_at = np.array([position.get(w, 0) if w else len(waves) for w in lasts], dtype=int)
+    bad = (first_at[first_codes] > last_at[last_codes]).nonzero()[0]
     problems = [
         Problem(
             actors_file,
@@ -705,44 +721,75 @@ def check_spans(actors, ties, waves, actors_file, ties_file) -> None:
             row=row,
             column="last_wave",
         )
-        for row, first, last in zip(actors.index, actors["first_wave"], actors["last_wave"])
-        if first and last and position.get(first, 0) > position.get(last, 0)
+        for row, first, last in zip(
+            actors.index[bad], firsts[first_codes[bad]], lasts[last_codes[bad]]
+        )
     ]
     spans = actors.set_index("actor_id")[["first_wave", "last_wave"]]
     if (spans != "").any(axis=None):
-        for wave, group in ties.groupby("wave", sort=False):
-            present = spans.index[_present_mask(spans, wave, waves).to_numpy()]
-            for column in ("source", "target"):
-                # Whole-column membership; only the absent actors' rows are worded.
-                absent = group[column][~group[column].isin(present)]
-                problems += [
-                    Problem(
-                        ties_file,
-                        text(TEXTS, "absent_actor", value=a, wave=wave, actors=actors_file),
-                        row=row,
-                        column=column,
-                    )
-                    for row, a in absent.items()
-                ]
+        # Whole-column membership; only the absent actors' rows are worded.
+        for column, absent in zip(
+            ("source", "target"), _absent(spans, ties, ["source", "target"], waves)
+        ):
+            problems += [
+                Problem(
+                    ties_file,
+                    text(TEXTS, "absent_actor", value=a, wave=wave, actors=actors_file),
+                    row=row,
+                    column=column,
+                )
+                for row, a, wave in zip(
+                    ties.index[absent],
+                    ties[column].to_numpy()[absent],
+                    ties["wave"].to_numpy()[absent],
+                )
+            ]
     if problems:
         raise DataError(sorted(problems, key=lambda p: (p.file, p.row or 0, p.column or "")))
+
+
+def _absent(
+    spans: pd.DataFrame, table: pd.DataFrame, columns: list[str], waves: list[str]
+) -> list[np.ndarray]:
+    """Per column of ``columns``: the rows of ``table`` whose actor does not take part in the row's wave.
+
+    As :func:`_present_mask`, with ``spans`` (``first_wave`` and ``last_wave`` by actor id) looked
+    up once per distinct wave and actor; an actor ``spans`` does not hold is absent, a row without a
+    wave (missing) is not judged.
+    """
+    position = {w: i for i, w in enumerate(waves)}
+    first = by_value(spans["first_wave"], lambda w: position.get(w, 0)).to_numpy(dtype=int)
+    last = by_value(spans["last_wave"], lambda w: position.get(w, len(waves))).to_numpy(dtype=int)
+    distinct = Distinct(table)
+    wave_codes, wave_values = distinct["wave"]
+    at = np.array([position.get(w, -1) for w in wave_values], dtype=int)
+    # One row per actor and a last row of False for an actor spans does not hold (get_indexer: -1).
+    present = np.vstack([(first[:, None] <= at) & (at <= last[:, None]), np.zeros_like(at, bool)])
+    judged = ~pd.isna(wave_values)[wave_codes]
+    out = []
+    for column in columns:
+        actor_codes, actor_values = distinct[column]
+        position_of = spans.index.get_indexer(actor_values)
+        out.append(~present[position_of[actor_codes], wave_codes] & judged)
+    return out
 
 
 def check_respondents(actors, responses, waves, actors_file, responses_file) -> None:
     """Every respondent takes part in the wave of the response (first_wave/last_wave)."""
     spans = actors.set_index("actor_id")[["first_wave", "last_wave"]]
-    problems = []
-    for wave, group in responses.groupby("wave", sort=False):
-        present = set(spans.index[_present_mask(spans, wave, waves).to_numpy()])
-        problems += [
-            Problem(
-                responses_file,
-                text(TEXTS, "absent_actor", value=a, wave=wave, actors=actors_file),
-                row=row,
-                column="actor_id",
-            )
-            for row, a in group["actor_id"].items()
-            if a not in present
-        ]
+    (absent,) = _absent(spans, responses, ["actor_id"], waves)
+    problems = [
+        Problem(
+            responses_file,
+            text(TEXTS, "absent_actor", value=a, wave=wave, actors=actors_file),
+            row=row,
+            column="actor_id",
+        )
+        for row, a, wave in zip(
+            responses.index[absent],
+            responses["actor_id"].to_numpy()[absent],
+            responses["wave"].to_numpy()[absent],
+        )
+    ]
     if problems:
         raise DataError(sorted(problems, key=lambda p: (p.row or 0, p.column or "")))

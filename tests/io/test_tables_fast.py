@@ -12,7 +12,7 @@ def _read(content: str, fast: bool) -> pd.DataFrame | str:
     """The table ``_read_csv`` reads, or its problems; ``fast=False`` switches the fast reader off."""
     reader = tables._read_csv_fast
     if not fast:
-        tables._read_csv_fast = lambda content, delimiter: None
+        tables._read_csv_fast = lambda *args: None
     try:
         df, clean = tables._read_csv(content.encode("utf-8"), "t.csv", ())
         if clean:  # the fast reader vouches that no cell holds an invisible character

@@ -310,9 +310,13 @@ def _is_kind(value: str) -> bool:
 Check = tuple[str, Callable[[str], bool]]
 
 
+def _not_empty(value: str) -> bool:
+    return value != ""
+
+
 def _checks(required: tuple[str, ...], optional: dict[str, Check]) -> dict[str, Check]:
     """One rule per column: required columns may not be empty, optional ones meet their predicate."""
-    return {**{c: ("not_empty", lambda v: v != "") for c in required}, **optional}
+    return {**{c: ("not_empty", _not_empty) for c in required}, **optional}
 
 
 ACTOR_CHECKS = _checks(
@@ -440,27 +444,105 @@ def _passes(rule: Callable[[str], bool], value) -> bool:
         return False
 
 
-def _by_value(series: pd.Series, convert: Callable) -> pd.Series:
-    """``series.map(convert)``, calling ``convert`` once per distinct value (columns repeat a few values)."""
+def by_value(series: pd.Series, convert: Callable, columns: Distinct | None = None) -> pd.Series:
+    """``series.map(convert)``, calling ``convert`` once per distinct value (columns repeat a few values).
+
+    ``columns`` (:class:`Distinct` of the table the unchanged ``series`` comes from) saves
+    factorizing the column again; a column the table does not have (added empty) is factorized.
+    """
     if len(series) == 0:
         return series.map(convert)
-    codes, uniques = pd.factorize(series, use_na_sentinel=False)
+    codes, uniques = (
+        columns[series.name]
+        if columns is not None and series.name in columns.df.columns
+        else _factorize(series.to_numpy(dtype=object))
+    )
     converted = pd.Series([convert(v) for v in uniques], dtype=object)
     return pd.Series(converted.to_numpy()[codes], index=series.index)
 
 
-def _check(df: pd.DataFrame, checks: dict[str, Check], file: str) -> list[Problem]:
+def _factorize(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Codes and distinct values of ``values``; missing cells are one value of their own, listed last.
+
+    As ``pd.factorize(values, use_na_sentinel=False)``, which is slower.
+    """
+    codes, distinct = pd.factorize(values)
+    if len(codes) and codes.min() < 0:
+        codes = np.where(codes < 0, len(distinct), codes)
+        distinct = np.append(distinct.astype(object), np.nan)
+    return codes, distinct
+
+
+class Distinct:
+    """The columns of a table factorized once: ``columns[name]`` is ``(codes, distinct values)``.
+
+    The validators test a column's distinct values and compare whole columns by their codes; a
+    column of 300,000 ties holds a few hundred wijken and waves and some thousands of actors, so
+    hashing each column once (missing cells are a value of their own) does most of the work.
+
+    Examples
+    --------
+    >>> codes, values = Distinct(pd.DataFrame({"wave": ["2025", "2026", "2025"]}))["wave"]
+    >>> codes.tolist(), values.tolist()
+    ([0, 1, 0], ['2025', '2026'])
+    """
+
+    def __init__(self, df: pd.DataFrame):
+        self.df = df
+        self._done: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+
+    def __getitem__(self, column: str) -> tuple[np.ndarray, np.ndarray]:
+        if column not in self._done:
+            self._done[column] = _factorize(self.df[column].to_numpy(dtype=object))
+        return self._done[column]
+
+    def repeated(self, key: list[str], keep: str | bool = "first") -> np.ndarray:
+        """``df.duplicated(key, keep=keep)`` as a boolean array, from the columns' codes."""
+        combined = np.zeros(len(self.df), dtype=np.int64)
+        for column in key:
+            codes, values = self[column]
+            # Renumbered after each column, so the combined code stays below rows x values.
+            combined = pd.factorize(combined * len(values) + codes)[0]
+        return pd.Series(combined).duplicated(keep=keep).to_numpy()
+
+    def elsewhere(self, column: str, wijk_of: dict) -> np.ndarray:
+        """Rows whose actor in ``column`` is given and unknown, or of another wijk than the row's (when given).
+
+        ``wijk_of`` maps actor ids to their wijk; it is looked up once per distinct actor.
+        """
+        codes, actors = self[column]
+        position = pd.Index(list(wijk_of), dtype=object).get_indexer(actors)
+        # Position -1 (an unknown actor) is the NaN after the actors' wijken.
+        homes = np.array([*wijk_of.values(), np.nan], dtype=object)[position]
+        wijk_codes, wijks = self["wijk"]
+        wijk = wijks[wijk_codes]
+        given = (actors != "")[codes]
+        return given & (
+            pd.isna(homes)[codes] | ((wijks != "")[wijk_codes] & (homes[codes] != wijk))
+        )
+
+
+def _check(
+    df: pd.DataFrame, checks: dict[str, Check], file: str, columns: Distinct | None = None
+) -> list[Problem]:
     """A problem per cell that breaks its column's rule, by row then column; missing (NaN) cells pass."""
+    columns = columns if columns is not None else Distinct(df)
     problems = []
     for column, (key, rule) in checks.items():
         if column not in df.columns:
             continue
-        values = df[column]
         # The rule is a function of the text alone: test each distinct value once, report every cell.
-        bad = [v for v in pd.unique(values) if not pd.isna(v) and not _passes(rule, v)]
-        if not bad:
+        codes, distinct = columns[column]
+        missing = pd.isna(distinct)
+        if rule is _not_empty:  # the rule of every required column, on thousands of ids: at once
+            bad = np.flatnonzero((distinct == "") & ~missing)
+        else:
+            bad = [i for i, v in enumerate(distinct) if not missing[i] and not _passes(rule, v)]
+        if not len(bad):
             continue
-        for row, value in values[values.isin(bad)].items():
+        rows = np.isin(codes, bad)
+        values = df[column].to_numpy(dtype=object)[rows]
+        for row, value in zip(df.index[rows], values):
             problems.append(
                 Problem(file, text(TEXTS, key, value=value), row=int(row), column=column)
             )
@@ -479,9 +561,12 @@ def validate_actors(df: pd.DataFrame, file: str = "actors.csv") -> pd.DataFrame:
         raise DataError(problems)
     if df.empty:
         raise DataError([Problem(file, text(TEXTS, "no_rows"))])
-    problems = _check(df, ACTOR_CHECKS, file)
+    columns = Distinct(df)
+    problems = _check(df, ACTOR_CHECKS, file, columns)
     first: dict[str, int] = {}
-    for row, actor_id in df["actor_id"].items():
+    # Only the rows of a repeated id are walked (in order, so the first of each id is remembered).
+    repeated = columns.repeated(["actor_id"], keep=False)
+    for row, actor_id in zip(df.index[repeated], df["actor_id"].to_numpy(dtype=object)[repeated]):
         if actor_id in first:
             problems.append(
                 Problem(
@@ -495,14 +580,16 @@ def validate_actors(df: pd.DataFrame, file: str = "actors.csv") -> pd.DataFrame:
             first[actor_id] = row
     if problems:
         raise DataError(problems)
-    out = df.copy()
+    out = df.copy(deep=False)  # copy-on-write: the columns set below leave df as it is
     for col in ACTOR_OPTIONAL:
         if col not in out.columns:
             out[col] = ""
     for col in ("pluswijkteam", "consent"):
         out[col] = out[col].str.strip().str.lower().isin(TRUE)
-    out["kind"] = out["kind"].str.strip().str.lower().map(lambda v: KINDS.get(v, ""))
-    out["kernaanpakken"] = out["kernaanpakken"].map(_normalise_list)
+    out["kind"] = by_value(
+        out["kind"], lambda v: KINDS.get(v.strip().lower(), "") if isinstance(v, str) else ""
+    )
+    out["kernaanpakken"] = by_value(out["kernaanpakken"], _normalise_list)
     return out
 
 
@@ -518,24 +605,20 @@ def validate_ties(
     problems = missing_columns(df, TIE_REQUIRED, file)
     if problems:
         raise DataError(problems)
-    problems = _check(df, TIE_CHECKS, file)
+    tie_type = df["tie_type"] if "tie_type" in df.columns else pd.Series("", index=df.index)
+    columns = Distinct(df.assign(tie_type=tie_type))
+    problems = _check(df, TIE_CHECKS, file, columns)
     wijk_of = dict(zip(actors["actor_id"], actors["wijk"]))
     seen: dict[tuple, int] = {}
-    tie_type = df["tie_type"] if "tie_type" in df.columns else pd.Series("", index=df.index)
     # The common case checked at once: every actor known and of the tie's wijk, no self-tie, no
     # duplicate. Only when that fails does the loop below find (and word) each problem, row by row.
-    columns = {"wijk": df["wijk"], "wave": df["wave"], "source": df["source"],
-               "target": df["target"], "tie_type": tie_type}  # fmt: skip
-    ties = pd.DataFrame({k: v.astype(object).to_numpy() for k, v in columns.items()}, dtype=object)
-    sides_ok = True
-    for column in ("source", "target"):
-        actor = ties[column]
-        of = _home(actor, wijk_of)
-        sides_ok &= bool(
-            (actor.eq("") | (of.notna() & (ties["wijk"].eq("") | of.eq(ties["wijk"])))).all()
-        )
-    clean = (sides_ok and not bool((ties["source"].ne("") & ties["source"].eq(ties["target"])).any())
-             and not bool(ties.duplicated().any()))  # fmt: skip
+    sources, targets = (df[c].to_numpy(dtype=object) for c in ("source", "target"))
+    clean = not (
+        columns.elsewhere("source", wijk_of).any()
+        or columns.elsewhere("target", wijk_of).any()
+        or ((sources != "") & (sources == targets)).any()
+        or columns.repeated(["wijk", "wave", "source", "target", "tie_type"]).any()
+    )
     for row, wijk, wave, source, target, ttype in (
         [] if clean else zip(df.index, df["wijk"], df["wave"], df["source"], df["target"], tie_type)
     ):
@@ -577,12 +660,12 @@ def validate_ties(
             seen[key] = row
     if problems:
         raise DataError(sorted(problems, key=lambda p: (p.row or 0, p.column or "")))
-    out = df.copy()
+    out = df.copy(deep=False)  # copy-on-write: the columns set below leave df as it is
     for col in TIE_OPTIONAL:
         if col not in out.columns:
             out[col] = ""
-    out["weight"] = _by_value(
-        out["weight"], lambda v: float(_to_float_str(v)) if v != "" else 1.0
+    out["weight"] = by_value(
+        out["weight"], lambda v: float(_to_float_str(v)) if v != "" else 1.0, columns
     ).astype(float)
     return out
 
@@ -615,15 +698,16 @@ def validate_responses(
     problems = missing_columns(df, RESPONSE_REQUIRED, file)
     if problems:
         raise DataError(problems)
-    problems = _check(df, RESPONSE_CHECKS, file)
+    columns = Distinct(df)
+    problems = _check(df, RESPONSE_CHECKS, file, columns)
     wijk_of = dict(zip(actors["actor_id"], actors["wijk"]))
     seen: dict[tuple, int] = {}
     # Whole-column tests find the suspect rows (unknown or other wijk's respondent, a repeated
     # wave and actor, with every row of that key); only those are walked to word their problems.
-    home = _home(df["actor_id"], wijk_of)
-    elsewhere = home.isna() | ((df["wijk"] != "") & (home != df["wijk"]))
-    suspect = (df["actor_id"] != "") & (elsewhere | df.duplicated(["wave", "actor_id"], keep=False))
-    rows = suspect.to_numpy()
+    rows = columns.elsewhere("actor_id", wijk_of) | (
+        (df["actor_id"].to_numpy(dtype=object) != "")
+        & columns.repeated(["wave", "actor_id"], keep=False)
+    )
     for row, wijk, wave, actor in zip(
         df.index[rows], df["wijk"][rows], df["wave"][rows], df["actor_id"][rows]
     ):
@@ -667,36 +751,30 @@ def validate_responses(
             seen[key] = row
     if problems:
         raise DataError(sorted(problems, key=lambda p: (p.row or 0, p.column or "")))
-    out = df.copy()
+    out = df.copy(deep=False)  # copy-on-write: the columns set below leave df as it is
     for col in RESPONSE_OPTIONAL:
         if col not in out.columns:
             out[col] = ""
-    out["kpi3"] = _by_value(out["kpi3"], kpi3_answer).astype(float)
-    out["active"] = _by_value(
-        out["active"], lambda v: v.strip() == "" or v.strip().lower() in TRUE
+    out["kpi3"] = by_value(out["kpi3"], kpi3_answer, columns).astype(float)
+    out["active"] = by_value(
+        out["active"], lambda v: v.strip() == "" or v.strip().lower() in TRUE, columns
     ).astype(bool)
-    out["participation_level"] = _by_value(out["participation_level"], ladder_step)
+    out["participation_level"] = by_value(out["participation_level"], ladder_step, columns)
     return out
 
 
 def _cell_problems(
-    df: pd.DataFrame, required: tuple[str, ...], checks: dict[str, Check], file: str
+    df: pd.DataFrame,
+    required: tuple[str, ...],
+    checks: dict[str, Check],
+    file: str,
+    columns: Distinct | None = None,
 ) -> list[Problem]:
     """Refuse a table without its required columns; else the problems of its cells."""
     problems = missing_columns(df, required, file)
     if problems:
         raise DataError(problems)
-    return _check(df, checks, file)
-
-
-def _home(actor: pd.Series, wijk_of: dict) -> pd.Series:
-    """The wijk of each row's actor (NaN for an unknown one), by one hash lookup of the whole column.
-
-    ``Series.map`` with a dict would turn both into pandas' Arrow strings and convert them back.
-    """
-    position = pd.Index(list(wijk_of), dtype=object).get_indexer(actor.to_numpy(dtype=object))
-    wijks = np.array([*wijk_of.values(), np.nan], dtype=object)  # position -1 (unknown) is the NaN
-    return pd.Series(wijks[position], index=actor.index, dtype=object)
+    return _check(df, checks, file, columns)
 
 
 def _actor_in_wijk(actor, wijk, wijk_of, file, actors_file, row, column) -> list[Problem]:
@@ -708,12 +786,17 @@ def _actor_in_wijk(actor, wijk, wijk_of, file, actors_file, row, column) -> list
 
 
 def _duplicates(
-    df: pd.DataFrame, key: list[str], file: str, message: str, column: str
+    df: pd.DataFrame,
+    key: list[str],
+    file: str,
+    message: str,
+    column: str,
+    columns: Distinct | None = None,
 ) -> list[Problem]:
     """A problem for every row whose ``key`` repeats an earlier row's."""
     problems, seen = [], {}
     # Only rows of a repeated key are walked (in order, so the first of each key is remembered).
-    repeated = df.duplicated(key, keep=False).to_numpy()
+    repeated = (columns if columns is not None else Distinct(df)).repeated(key, keep=False)
     for row, values in zip(
         df.index[repeated], df[key][repeated].itertuples(index=False, name=None)
     ):
@@ -755,15 +838,16 @@ def validate_ratings(
     >>> out[["trust_open", "trust_mission", "intensity"]].iloc[0].tolist()
     [4.0, nan, nan]
     """
-    problems = _cell_problems(df, RATING_REQUIRED, RATING_CHECKS, file)
+    columns = Distinct(df)
+    problems = _cell_problems(df, RATING_REQUIRED, RATING_CHECKS, file, columns)
     wijk_of = dict(zip(actors["actor_id"], actors["wijk"]))
     # Whole-column tests find the suspect rows; only those are checked and worded one by one.
-    suspect = np.zeros(len(df), dtype=bool)
-    for column in ("rater", "rated"):
-        home = _home(df[column], wijk_of)
-        elsewhere = home.isna() | ((df["wijk"] != "") & (home != df["wijk"]))
-        suspect |= ((df[column] != "") & elsewhere).to_numpy()
-    suspect |= ((df["rater"] != "") & (df["rater"] == df["rated"])).to_numpy()
+    raters, rated = (df[c].to_numpy(dtype=object) for c in ("rater", "rated"))
+    suspect = (
+        columns.elsewhere("rater", wijk_of)
+        | columns.elsewhere("rated", wijk_of)
+        | ((raters != "") & (raters == rated))
+    )
     for row, wijk, rater, rated in zip(
         df.index[suspect], df["wijk"][suspect], df["rater"][suspect], df["rated"][suspect]
     ):
@@ -774,14 +858,14 @@ def validate_ratings(
                 Problem(file, text(TEXTS, "self_rating", value=rater), row=row, column="rated")
             )
     problems += _duplicates(
-        df, ["wijk", "wave", "rater", "rated"], file, "duplicate_rating", "rated"
+        df, ["wijk", "wave", "rater", "rated"], file, "duplicate_rating", "rated", columns
     )
     if problems:
         raise DataError(sorted(problems, key=lambda p: (p.row or 0, p.column or "")))
-    out = df.copy()
+    out = df.copy(deep=False)  # copy-on-write: the columns set below leave df as it is
     for item in RATING_ITEMS:
         out[item] = (
-            _by_value(out[item], rating_answer).astype(float)
+            by_value(out[item], rating_answer, columns).astype(float)
             if item in out.columns
             else float("nan")
         )
@@ -1262,9 +1346,8 @@ def validate_wijken(
     meta = meta[ordered].reset_index(drop=True)
     rows = [
         (wijk, str(column)[len(PHASE_PREFIX) :], phase_code(value))
-        for wijk, (_, record) in zip(names, df.iterrows())
-        for column in phase_columns
-        for value in [record[column]]
+        for wijk, values in zip(names, zip(*(df[c] for c in phase_columns)))
+        for column, value in zip(phase_columns, values)
         if not pd.isna(value) and phase_code(value)
     ]
     phases = pd.DataFrame(rows, columns=list(WIJK_PHASE_COLUMNS)).astype(str)
