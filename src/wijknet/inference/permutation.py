@@ -22,7 +22,8 @@ from collections.abc import Callable, Mapping, Sequence
 
 import networkx as nx
 import numpy as np
-from threadpoolctl import threadpool_limits
+
+from wijknet.core.blas import single_threaded_blas
 
 # Elements (float64) of one (batch, n_dyads) array: 2**21 = 16 MB.
 BATCH_ELEMENTS = 2**21
@@ -124,16 +125,6 @@ def inverse_permutations(perms: np.ndarray) -> np.ndarray:
 def default_batch_size(n_permutations: int, n_dyads: int) -> int:
     """Permutations per batch so that one ``(batch, n_dyads)`` float array stays near 16 MB."""
     return int(max(1, min(max(n_permutations, 1), BATCH_ELEMENTS // max(n_dyads, 1))))
-
-
-def single_threaded_blas():
-    """Context limiting BLAS to one thread.
-
-    The refits multiply long, skinny matrices; multithreaded OpenBLAS spends
-    more time synchronising than computing on them (more than twice slower on
-    a busy two-core machine). Parallelism comes from ``n_jobs`` instead.
-    """
-    return threadpool_limits(limits=1, user_api="blas")
 
 
 def map_batches(

@@ -10,7 +10,8 @@ from __future__ import annotations
 import networkx as nx
 import numpy as np
 import pandas as pd
-from threadpoolctl import threadpool_limits
+
+from wijknet.core.blas import single_threaded_blas
 
 
 def degree(G: nx.DiGraph | nx.Graph, *, weight: str | None = "weight") -> pd.DataFrame:
@@ -148,7 +149,7 @@ def betweenness(G: nx.DiGraph | nx.Graph) -> pd.DataFrame:
     nodes = list(G)
     n = len(nodes)
     # Small matrices: a multi-threaded BLAS spends more time synchronising than computing.
-    with threadpool_limits(limits=1, user_api="blas"):
+    with single_threaded_blas():
         values = _brandes((_adjacency(G, nodes, None) > 0).astype(float))
     if not G.is_directed():
         values = values / 2  # each unordered pair was counted from both ends
