@@ -11,15 +11,14 @@ from contextlib import contextmanager
 
 from joblib import Parallel, delayed
 
+from wijknet.core.blas import single_threaded_blas
 from wijknet.project import Project
 
 
 def _call(project: Project, fn: Callable, args: tuple, kwargs: dict):
     # One BLAS thread in every task, wherever it runs: a multi-threaded BLAS sums in another order,
     # and serial, joblib and Dask runs must give the same digits (parallelism is across networks).
-    from threadpoolctl import threadpool_limits
-
-    with threadpool_limits(limits=1):
+    with single_threaded_blas(user_api=None):
         return fn(project, *args, **kwargs)
 
 
@@ -123,7 +122,5 @@ def dask_batches(scheduler) -> Iterator[Callable]:
 
 
 def _single_blas(fn: Callable, batch):
-    from threadpoolctl import threadpool_limits
-
-    with threadpool_limits(limits=1):  # as map_batches runs them locally: the same digits
+    with single_threaded_blas(user_api=None):  # as map_batches runs them locally: the same digits
         return fn(batch)

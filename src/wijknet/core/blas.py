@@ -8,24 +8,25 @@ networks or batches side by side instead.
 
 from __future__ import annotations
 
-from functools import cache
+import sys
+
+_CONTROLLER: list = [None, -1]  # the controller and the number of modules loaded when it was made
 
 
-@cache
 def _controller():
-    # Finding the loaded BLAS libraries costs about 0.4 ms; done once, limiting then costs
-    # microseconds. A BLAS loaded later is not limited, which costs speed, never digits.
+    # Finding the loaded BLAS and OpenMP libraries costs 0.4 to 3 ms; limiting through a
+    # controller made once costs microseconds. It is made again whenever modules were imported
+    # since (a new extension module can bring its own BLAS), so the next limit covers it too.
     from threadpoolctl import ThreadpoolController
 
-    return ThreadpoolController()
+    loaded = len(sys.modules)
+    if _CONTROLLER[1] != loaded:
+        _CONTROLLER[:] = [ThreadpoolController(), loaded]
+    return _CONTROLLER[0]
 
 
-def single_threaded_blas():
-    """Context limiting the BLAS libraries loaded so far to one thread.
-
-    For speed only: where the digits of a result must not depend on threads
-    (every task of ``analyse``), :mod:`wijknet.analysis.parallel` limits all
-    libraries anew.
+def single_threaded_blas(user_api: str | None = "blas"):
+    """Context limiting the BLAS libraries (``user_api=None``: also OpenMP) to one thread.
 
     Examples
     --------
@@ -34,4 +35,4 @@ def single_threaded_blas():
     ...     float((np.ones((3, 3)) @ np.ones(3))[0])
     3.0
     """
-    return _controller().limit(limits=1, user_api="blas")
+    return _controller().limit(limits=1, user_api=user_api)
