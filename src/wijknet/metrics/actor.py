@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import reduce
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
 from wijknet.metrics.brokerage import brokerage
@@ -73,11 +74,15 @@ def actor_metrics(
         ei_index_by_actor(G, attr),
         articulation_points(G),
     ]
-    parts = [part.astype({"actor_id": object}) for part in parts]  # an empty graph gives float ids
-    if all(part["actor_id"].tolist() == nodes for part in parts):
+    order = np.array(nodes, dtype=object)
+    if nodes and all(
+        len(part) == len(nodes) and (part["actor_id"].to_numpy(dtype=object) == order).all()
+        for part in parts
+    ):
         # every part in node order (the rule of these functions): side by side, no join needed
         columns = [part.drop(columns="actor_id").reset_index(drop=True) for part in parts]
         return pd.concat([base, *columns], axis=1)
+    parts = [part.astype({"actor_id": object}) for part in parts]  # an empty graph gives float ids
     return reduce(
         lambda left, right: left.merge(right, on="actor_id", how="left", validate="one_to_one"),
         parts,
