@@ -65,6 +65,9 @@ st.html(
     /* partial: a long choice in the sidebar ("PlusWIJkteam Bleijerheide-Centrum-Nulland") wraps, never cut off */
     section[data-testid="stSidebar"] [data-baseweb="select"] div {
       white-space: normal !important; text-overflow: clip !important; overflow-wrap: anywhere; }
+    /* a widget's label wraps instead of ending in "..." (Streamlit keeps it to one line) */
+    [data-testid="stWidgetLabel"] .stMarkdownEllipsis, [data-testid="stWidgetLabel"] .stMarkdownEllipsis p {
+      white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
     </style>"""
 )
 
