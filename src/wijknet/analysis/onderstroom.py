@@ -178,6 +178,11 @@ def answer_scores(project, wijk: str | None = None) -> pd.DataFrame:
     r = project.ratings
     if wijk is not None:
         r = r[r["wijk"] == wijk]
+    return _answer_scores(project, r)
+
+
+def _answer_scores(project, r: pd.DataFrame) -> pd.DataFrame:
+    """:func:`answer_scores` of the rows ``r`` of ``project.ratings``."""
     out = pd.DataFrame({
         "wijk": r["wijk"].astype(str), "wave": r["wave"].astype(str), "rater": r["rater"].astype(str),
         "rated": r["rated"].astype(str), "intensity": r["intensity"].astype(float),
@@ -463,7 +468,13 @@ def tie_quality(
     >>> t[["from_domain", "to_domain", "intensity_3", "share_coordination_plus", "trust_mean"]].values.tolist()
     [['zorg', 'welzijn', 1, 1.0, 3.5], ['all', 'all', 1, 1.0, 3.5]]
     """
-    scores = answer_scores(project, wijk)
+    return _quality_table(
+        project, _quality_rows(project, answer_scores(project, wijk), seed, intervals)
+    )
+
+
+def _quality_rows(project, scores: pd.DataFrame, seed: int, intervals: bool) -> list[dict]:
+    """The rows of :func:`tie_quality` from ``scores`` (:func:`answer_scores`), by wijk (in string order) and wave."""
     order = {w: i for i, w in enumerate(project.waves)}
     rows = []
     researcher, anonymous = _researcher(project), _aggregate_only(project)
@@ -485,6 +496,12 @@ def tie_quality(
             _protect_cells(project, group, cells, network)
         rows += [] if anonymous else cells
         rows.append(network)
+    return rows
+
+
+def _quality_table(project, rows: list[dict]) -> pd.DataFrame:
+    """The table of :func:`tie_quality` from its rows (protected for a leernetwerk)."""
+    anonymous = _aggregate_only(project)
     table = pd.DataFrame(rows, columns=[*TIE_QUALITY_COLUMNS, "raters"])
     if anonymous and not table.empty:
         table = _protect_network_rows(table, project.config.min_cell)
@@ -1132,9 +1149,27 @@ def onderstroom_lens(project, seed: int = 0) -> dict[str, pd.DataFrame]:
     >>> onderstroom_lens(Project.from_frames(actors, ties))
     {}
     """
+    return onderstroom_finish(project, [onderstroom_part(project, project.wijken, seed=seed)])
+
+
+def onderstroom_part(project, wijken, seed: int = 0) -> dict[str, list]:
+    """The rows of ``tie_quality`` for some wijken (:data:`wijknet.analysis.programme.BY_WIJK`)."""
+    if project.ratings.empty:
+        return {}
+    ratings = project.ratings
+    scores = _answer_scores(project, ratings[ratings["wijk"].isin(list(wijken))])
+    return {"tie_quality": _quality_rows(project, scores, seed, True)}
+
+
+def onderstroom_finish(project, parts: list[dict[str, list]]) -> dict[str, pd.DataFrame]:
+    """The tables of :func:`onderstroom_lens` from the parts of all wijken; the whole-project tables here."""
     tables = {}
     if not project.ratings.empty:
-        tables["tie_quality"] = tie_quality(project, seed=seed)
+        # Each part's rows come by wijk in string order: a stable sort by wijk puts them as one whole run would.
+        rows = sorted(
+            (row for part in parts for row in part["tie_quality"]), key=lambda row: row["wijk"]
+        )
+        tables["tie_quality"] = _quality_table(project, rows)
     if (
         not project.responses.empty
         and (project.responses.get("participation_level", pd.Series(dtype=str)) != "").any()

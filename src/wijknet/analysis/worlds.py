@@ -434,9 +434,19 @@ def world_tables(
         (the roles add up to the total) and the formal-informal counts by
         primary suppression.
     """
+    wijken = project.wijken if wijken is None else list(wijken)
+    parts = _world_parts(project, wijken, waves, n_permutations=n_permutations, seed=seed, top=top,
+                         **graph_options)  # fmt: skip
+    return world_finish(project, [parts])
+
+
+def _world_parts(
+    project: Project, wijken: list[str], waves=None, *, n_permutations: int = 1000, seed: int = 0,
+    top: int = 5, **graph_options,
+) -> dict[str, list]:  # fmt: skip
+    """The per-wijk pieces of :func:`world_tables` for ``wijken``: lists of frames and rows, unprotected."""
     aggregate = is_aggregate_only(project)
     min_cell = project.config.min_cell
-    wijken = project.wijken if wijken is None else list(wijken)
     waves = project.waves if waves is None else list(waves)
     worlds, eis, layers, brokers, bridges, formal = [], [], [], [], [], []
     for wijk in wijken:
@@ -460,6 +470,21 @@ def world_tables(
             if not aggregate:
                 bridges.append(bridge_builders(G, top=top, roles=by_world).assign(**key))
         formal.append(formal_informal(project, wijk, **graph_options))
+    return {"worlds": worlds, "eis": eis, "layers": layers, "brokers": brokers, "bridges": bridges,
+            "formal": formal}  # fmt: skip
+
+
+def world_finish(project: Project, parts: list[dict[str, list]]) -> dict[str, pd.DataFrame]:
+    """The tables of :func:`world_tables` from the pieces of :func:`_world_parts` of all wijken, in wijk order.
+
+    The disclosure control of a leernetwerk runs here, on the whole tables, as without parts.
+    """
+    aggregate = is_aggregate_only(project)
+    min_cell = project.config.min_cell
+    worlds, eis, layers, brokers, bridges, formal = (
+        [x for part in parts for x in part[key]]
+        for key in ("worlds", "eis", "layers", "brokers", "bridges", "formal")
+    )
     worlds = pd.concat(worlds, ignore_index=True)
     ei = pd.concat(eis, ignore_index=True)
     layers = pd.concat(layers, ignore_index=True)
@@ -526,7 +551,12 @@ def worlds_lens(project: Project, seed: int = 0) -> dict[str, pd.DataFrame]:
     >>> sorted(worlds_lens(Project.from_frames(actors, ties)))
     ['bridge_builders', 'formal_informal', 'layers', 'worlds', 'worlds_brokerage', 'worlds_ei']
     """
-    return world_tables(project, n_permutations=1000, seed=seed)
+    return world_finish(project, [world_part(project, project.wijken, seed=seed)])
+
+
+def world_part(project: Project, wijken: list[str], seed: int = 0) -> dict[str, list]:
+    """The part of :func:`worlds_lens` for some wijken (:data:`wijknet.analysis.programme.BY_WIJK`)."""
+    return _world_parts(project, list(wijken), n_permutations=1000, seed=seed)
 
 
 # --- what the app page and the reports show --------------------------------------------------
