@@ -161,23 +161,33 @@ def link_counts(G: nx.DiGraph, source_roles, target_roles, *, directed: bool = F
     >>> c["ties"], c["reciprocated"], c["mean_weight"], c["dyads"]
     (2, 1, 3.5, [('g1', 'w'), ('g2', 'w')])
     """
+    return _link_counts(_arcs(G), source_roles, target_roles, directed=directed)
+
+
+def _arcs(G: nx.DiGraph) -> list[tuple]:
+    """``(u, v, role of u, role of v, weight, reciprocated)`` of every arc but self-ties, in edge order.
+
+    Read once per graph: a wijk and wave has dozens of kernaanpak links to count on the same graph.
+    """
     roles = _roles(G)
+    return [(u, v, roles[u], roles[v], float(w if w is not None else 1.0), G.has_edge(v, u))
+            for u, v, w in G.edges(data="weight") if u != v]  # fmt: skip
+
+
+def _link_counts(arcs: list[tuple], source_roles, target_roles, *, directed: bool) -> dict:
+    """:func:`link_counts` from the arcs of :func:`_arcs`."""
     A, B = frozenset(source_roles), frozenset(target_roles)
     weights: dict[tuple, float] = {}
     mutual: dict[tuple, bool] = {}
-    for u, v, data in G.edges(data=True):
-        if u == v:
-            continue
-        ru, rv = roles[u], roles[v]
-        weight = float(data.get("weight", 1.0) if data.get("weight") is not None else 1.0)
+    for u, v, ru, rv, weight, reciprocated in arcs:
         if directed:
             if ru in A and rv in B:
                 weights[(u, v)] = weight
-                mutual[(u, v)] = G.has_edge(v, u)
+                mutual[(u, v)] = reciprocated
         elif (ru in A and rv in B) or (ru in B and rv in A):
             key = tuple(sorted((u, v)))
             weights[key] = max(weights.get(key, -math.inf), weight)
-            mutual[key] = G.has_edge(v, u)
+            mutual[key] = reciprocated
     ties = len(weights)
     return {
         "ties": ties,
@@ -204,13 +214,20 @@ class _Graphs:
             self._cache[key] = self.project.graph(wijk, wave, tie_types=list(tie_types) or None)
         return self._cache[key]
 
+    def arcs(self, wijk: str, wave: str, tie_types: tuple[str, ...] = ()) -> list[tuple]:
+        """:func:`_arcs` of the graph, read once."""
+        key = ("arcs", wijk, wave, tie_types)
+        if key not in self._cache:
+            self._cache[key] = _arcs(self(wijk, wave, tie_types))
+        return self._cache[key]
+
 
 def _link_rows(project, profiles, graphs, wijk: str, wave: str) -> list[dict]:
     rows = []
     for name, kernaanpak in profiles.kernaanpakken.items():
         for link in kernaanpak.links:
-            counts = link_counts(
-                graphs(wijk, wave, link.tie_types),
+            counts = _link_counts(
+                graphs.arcs(wijk, wave, link.tie_types),
                 profiles.members(link.source),
                 profiles.members(link.target),
                 directed=link.directed,
@@ -423,9 +440,9 @@ def _participation_rows(project, profiles, graphs, wijken: list[str], waves=None
             for name, kernaanpak in profiles.kernaanpakken.items():
                 dyads = set()
                 for link in kernaanpak.links:
-                    G = graphs(wijk, wave, link.tie_types)
-                    counts = link_counts(G, profiles.members(link.source), profiles.members(link.target),
-                                         directed=link.directed)  # fmt: skip
+                    counts = _link_counts(graphs.arcs(wijk, wave, link.tie_types),
+                                          profiles.members(link.source), profiles.members(link.target),
+                                          directed=link.directed)  # fmt: skip
                     dyads |= {tuple(sorted(d)) for d in counts["dyads"]}
                 declared = {a for a, names in declared_by.items() if name in names}
                 holders = {a for d in dyads for a in d}

@@ -302,21 +302,27 @@ def _cell_seed(seed: int, *key: str) -> list[int]:
 
 
 def _cell(rows: pd.DataFrame, seed, intervals: bool = True) -> dict:
-    levels = rows["intensity"].dropna().astype(int)
+    return _cell_values(rows["intensity"].to_numpy(float), rows["trust"].to_numpy(float),
+                        rows["value"].to_numpy(float), rows["rater"].to_numpy(), seed, intervals)  # fmt: skip
+
+
+def _cell_values(intensity, trust, value, raters, seed, intervals: bool = True) -> dict:
+    """The figures of one cell from its answers' arrays (``raters`` as ids or as codes in id order)."""
+    levels = intensity[~np.isnan(intensity)].astype(int)
     counts = {f"intensity_{k}": int((levels == k).sum()) for k in LEVELS}
     answered = sum(counts.values())
     if intervals:
-        trust = rater_bootstrap(rows["trust"], rows["rater"], seed=seed)
-        value = rater_bootstrap(rows["value"], rows["rater"], seed=[*seed, 1])
+        trust = rater_bootstrap(trust, raters, seed=seed)
+        value = rater_bootstrap(value, raters, seed=[*seed, 1])
     else:
-        trust = (rows["trust"].mean(), np.nan, np.nan)
-        value = (rows["value"].mean(), np.nan, np.nan)
+        trust = (pd.Series(trust).mean(), np.nan, np.nan)
+        value = (pd.Series(value).mean(), np.nan, np.nan)
     return {
-        "ties_rated": len(rows), **counts,
+        "ties_rated": len(intensity), **counts,
         "share_coordination_plus": (counts["intensity_3"] + counts["intensity_4"]) / answered if answered else np.nan,
         "trust_mean": trust[0], "trust_ci_low": trust[1], "trust_ci_high": trust[2],
         "value_mean": value[0], "value_ci_low": value[1], "value_ci_high": value[2],
-        "raters": rows["rater"].nunique(),
+        "raters": len(np.unique(raters)),
     }  # fmt: skip
 
 
@@ -484,14 +490,18 @@ def _quality_rows(project, scores: pd.DataFrame, seed: int, intervals: bool) -> 
     ):
         domains = project.taxonomy.order(set(group["from_domain"]) | set(group["to_domain"]))
         rank = {d: i for i, d in enumerate(domains)}
+        # The arrays of the wave once, each cell by its row positions (a groupby per cell cost most of
+        # the lens); raters as codes in id order, which the bootstrap sorts as it sorts the ids.
+        arrays = [group[c].to_numpy(float) for c in ("intensity", "trust", "value")]
+        raters = np.unique(group["rater"].to_numpy(), return_inverse=True)[1].ravel()
         cells = [
             {"wijk": wijk, "wave": wave, "from_domain": a, "to_domain": b,
-             **_cell(cell, _cell_seed(seed, wijk, wave, a, b), intervals)}
-            for (a, b), cell in sorted(group.groupby(["from_domain", "to_domain"]),
-                                       key=lambda kv: (rank[kv[0][0]], rank[kv[0][1]]))
+             **_cell_values(*(x[at] for x in arrays), raters[at], _cell_seed(seed, wijk, wave, a, b), intervals)}
+            for (a, b), at in sorted(group.groupby(["from_domain", "to_domain"]).indices.items(),
+                                     key=lambda kv: (rank[kv[0][0]], rank[kv[0][1]]))
         ]  # fmt: skip
         network = {"wijk": wijk, "wave": wave, "from_domain": ALL, "to_domain": ALL,
-                   **_cell(group, _cell_seed(seed, wijk, wave, ALL, ALL), intervals)}  # fmt: skip
+                   **_cell_values(*arrays, raters, _cell_seed(seed, wijk, wave, ALL, ALL), intervals)}  # fmt: skip
         if not researcher:
             _protect_cells(project, group, cells, network)
         rows += [] if anonymous else cells
