@@ -34,6 +34,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from wijknet.analysis.parallel import join_parts
 from wijknet.core import formatting as fmt
 from wijknet.core.i18n import text
 from wijknet.core.profiles import KernaanpakProfiles, Link
@@ -273,18 +274,15 @@ def kernaanpak_links(
     profiles = _profiles(project, profiles)
     graphs = _graphs or _Graphs(project)
     all_waves = list(project.waves)
-    shown = all_waves if waves is None else list(waves)
-    # A leernetwerk: protect every wave together, so that a change never gives away a blank count before it.
-    chosen = all_waves if is_aggregate_only(project) else shown
-    rows = _link_table_rows(project, profiles, graphs, _wijken(project, wijken), chosen)
-    return _link_table(project, rows, shown)
-
-
-def _link_table_rows(project, profiles, graphs, wijken: list[str], chosen: list[str]) -> list[dict]:
-    """The rows of :func:`kernaanpak_links` for ``wijken`` and the waves ``chosen``, unprotected."""
-    all_waves = list(project.waves)
+    chosen = all_waves if waves is None else list(waves)
+    aggregate = is_aggregate_only(project)
+    shown = chosen
+    if (
+        aggregate
+    ):  # protect every wave together, so that a change never gives away a blank count before it
+        chosen = all_waves
     rows = []
-    for wijk in wijken:
+    for wijk in _wijken(project, wijken):
         before: list[dict] | None = None
         for at, wave in enumerate(all_waves):
             needed = wave in chosen or (at + 1 < len(all_waves) and all_waves[at + 1] in chosen)
@@ -296,11 +294,6 @@ def _link_table_rows(project, profiles, graphs, wijken: list[str], chosen: list[
                     )
                     rows.append(row)
             before = current
-    return rows
-
-
-def _link_table(project: Project, rows: list[dict], shown: list[str]) -> pd.DataFrame:
-    """The table of :func:`kernaanpak_links` from its rows (protected for a leernetwerk)."""
     table = (
         pd.DataFrame(rows, columns=[*LINK_COLUMNS, "dyads"])
         if rows
@@ -308,7 +301,7 @@ def _link_table(project: Project, rows: list[dict], shown: list[str]) -> pd.Data
     )
     table["present"] = table["ties"] > 0
     table = table.drop(columns="dyads")
-    if is_aggregate_only(project):
+    if aggregate:
         table = protect_links(table, project.config.min_cell)
         table = table[table["wave"].isin(shown)]
     return table.reset_index(drop=True)
@@ -423,14 +416,10 @@ def participation_check(
         project.audience.require(
             project.audience.is_researcher, "de deelnamecontrole van de kernaanpakken"
         )
-    rows = _participation_rows(project, _profiles(project, profiles), _graphs or _Graphs(project),
-                               _wijken(project, wijken), waves)  # fmt: skip
-    return _participation_table(rows)
-
-
-def _participation_rows(project, profiles, graphs, wijken: list[str], waves=None) -> list[dict]:
+    profiles = _profiles(project, profiles)
+    graphs = _graphs or _Graphs(project)
     rows = []
-    for wijk in wijken:
+    for wijk in _wijken(project, wijken):
         for wave in project.waves if waves is None else waves:
             roster = project.present(wijk, wave)
             declared_by = {
@@ -452,10 +441,6 @@ def _participation_rows(project, profiles, graphs, wijken: list[str], waves=None
                              "link_ties": len(dyads), "ties_declared": held,
                              "share_declared": held / len(dyads) if dyads else float("nan"),
                              "share_holding": len(declared & holders) / len(declared) if declared else float("nan")})  # fmt: skip
-    return rows
-
-
-def _participation_table(rows: list[dict]) -> pd.DataFrame:
     return (
         pd.DataFrame(rows, columns=PARTICIPATION_COLUMNS) if rows else _empty(PARTICIPATION_COLUMNS)
     )
@@ -511,23 +496,19 @@ def missing_links(project: Project, wijk: str, wave: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=MISSING_COLUMNS) if rows else _empty(MISSING_COLUMNS)
 
 
-def roles_table(project: Project) -> pd.DataFrame:
+def roles_table(project: Project, wijken=None) -> pd.DataFrame:
     """Every actor's role group, world and layer per wijk and wave, as :meth:`Project.present` gives them.
 
-    Columns :data:`ROLE_COLUMNS`; one row per actor of each wave's roster.
+    Columns :data:`ROLE_COLUMNS`; one row per actor of each wave's roster (of ``wijken``, default all).
     Raises :class:`~wijknet.privacy.audience.NotAllowed` for a leernetwerk.
     """
-    return _roles_table(_roles_parts(project, project.wijken))
-
-
-def _roles_parts(project: Project, wijken) -> list[pd.DataFrame]:
     if project.audience is not None:
         project.audience.require(project.audience.sees_individuals, "rollen per actor")
-    return [project.present(wijk, wave).assign(wave=wave)[ROLE_COLUMNS]
-            for wijk in wijken for wave in project.waves]  # fmt: skip
-
-
-def _roles_table(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    parts = [
+        project.present(wijk, wave).assign(wave=wave)[ROLE_COLUMNS]
+        for wijk in _wijken(project, wijken)
+        for wave in project.waves
+    ]
     return pd.concat(parts, ignore_index=True) if parts else _empty(ROLE_COLUMNS)
 
 
@@ -748,38 +729,31 @@ def programme_lens(project: Project, seed: int = 0) -> dict[str, pd.DataFrame]:
     return lens_finish(project, [lens_part(project, project.wijken)])
 
 
-def _researcher(project: Project) -> bool:
-    return project.audience is None or project.audience.is_researcher
+def lens_part(project: Project, wijken, seed: int = 0) -> dict[str, pd.DataFrame]:
+    """:func:`programme_lens` of some wijken (:data:`wijknet.analysis.programme.BY_WIJK`).
 
-
-def lens_part(project: Project, wijken, seed: int = 0) -> dict[str, list]:
-    """The rows of :func:`programme_lens` for some wijken (:data:`wijknet.analysis.programme.BY_WIJK`)."""
-    profiles = _profiles(project, None)
-    graphs = _Graphs(project)  # each graph is built once for both tables
+    Every table goes by wijk: the link counts are protected row by row and
+    their change within a wijk, the summary groups by wijk and wave. The
+    tables of a group of wijken are their rows of the whole tables.
+    """
     wijken = list(wijken)
-    part = {"links": _link_table_rows(project, profiles, graphs, wijken, list(project.waves))}
-    if not is_aggregate_only(project):
-        part["roles"] = _roles_parts(project, wijken)
-    if _researcher(project):
-        part["participation"] = _participation_rows(project, profiles, graphs, wijken)
-    return part
-
-
-def lens_finish(project: Project, parts: list[dict[str, list]]) -> dict[str, pd.DataFrame]:
-    """The tables of :func:`programme_lens` from the parts of all wijken, in wijk order."""
-
-    def joined(key: str) -> list:
-        return [x for part in parts for x in part[key]]
-
-    links = _link_table(project, joined("links"), list(project.waves))
+    graphs = _Graphs(project)  # each graph is built once for both tables
+    links = kernaanpak_links(project, wijken=wijken, _graphs=graphs)
     tables = {}
     if not is_aggregate_only(project):
-        tables["roles"] = _roles_table(joined("roles"))
+        tables["roles"] = roles_table(project, wijken=wijken)
     tables["kernaanpak_links"] = links
     tables["kernaanpak_summary"] = kernaanpak_summary(project, links)
-    if _researcher(project):
-        tables["kernaanpak_participation"] = _participation_table(joined("participation"))
+    if project.audience is None or project.audience.is_researcher:
+        tables["kernaanpak_participation"] = participation_check(
+            project, wijken=wijken, _graphs=graphs
+        )
     return tables
+
+
+def lens_finish(project: Project, parts: list[dict[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]:
+    """The tables of :func:`programme_lens` from the parts of all wijken, in wijk order."""
+    return join_parts(parts)
 
 
 __all__ = [

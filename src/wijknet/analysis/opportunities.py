@@ -39,6 +39,7 @@ import networkx as nx
 import pandas as pd
 
 from wijknet.analysis.kernaanpak import missing_links
+from wijknet.analysis.parallel import join_parts
 from wijknet.core.i18n import text
 from wijknet.core.order import natural_key
 from wijknet.core.ties import NON_TIE_TYPES
@@ -482,17 +483,9 @@ def opportunity_tables(
     audience that sees quotes); ``key_players``: :func:`key_players` with
     ``wijk, wave`` first. A wijkteam's project holds its own wijk only.
     """
-    wijken = list(wijken) if wijken is not None else project.wijken
-    parts = _opportunity_parts(project, wijken, k=k, restarts=restarts, seed=seed, limit=limit)
-    return opportunity_finish(project, [parts])
-
-
-def _opportunity_parts(
-    project: Project, wijken: list[str], *, k, restarts, seed, limit
-) -> dict[str, list]:
-    """The per-wijk frames of :func:`opportunity_tables` for ``wijken`` (none for a leernetwerk)."""
     if is_aggregate_only(project):
         return {}
+    wijken = list(wijken) if wijken is not None else project.wijken
     suggestions, players = [], []
     for wijk in wijken:
         for wave in project.waves:
@@ -504,18 +497,11 @@ def _opportunity_parts(
             players.append(
                 key_players(G, k=k, restarts=restarts, seed=seed).assign(wijk=wijk, wave=wave)
             )
-    return {"suggestions": suggestions, "players": players,
-            "signals": [signals(project, w) for w in wijken]}  # fmt: skip
-
-
-def opportunity_finish(project: Project, parts: list[dict[str, list]]) -> dict[str, pd.DataFrame]:
-    """The tables of :func:`opportunity_tables` from the parts of all wijken, in wijk order."""
-    if is_aggregate_only(project):
-        return {}
-    suggestions, players, found = (
-        [x for part in parts for x in part[key]] for key in ("suggestions", "players", "signals")
+    found = (
+        pd.concat([signals(project, w) for w in wijken], ignore_index=True)
+        if wijken
+        else signals(project)
     )
-    found = pd.concat(found, ignore_index=True) if found else signals(project)
     return {
         "opportunities": pd.concat(suggestions, ignore_index=True) if suggestions
         else pd.DataFrame(columns=OPPORTUNITY_COLUMNS),
@@ -545,9 +531,20 @@ def opportunities_lens(project: Project, seed: int = 0) -> dict[str, pd.DataFram
     return opportunity_finish(project, [opportunity_part(project, project.wijken, seed=seed)])
 
 
-def opportunity_part(project: Project, wijken, seed: int = 0) -> dict[str, list]:
-    """The part of :func:`opportunities_lens` for some wijken (:data:`wijknet.analysis.programme.BY_WIJK`)."""
-    return _opportunity_parts(project, list(wijken), k=3, restarts=1, seed=seed, limit=10)
+def opportunity_part(project: Project, wijken, seed: int = 0) -> dict[str, pd.DataFrame]:
+    """:func:`opportunities_lens` of some wijken (:data:`wijknet.analysis.programme.BY_WIJK`).
+
+    Every row is of one wijk and wave (the signals of one wijk): the tables
+    of a group of wijken are their rows of the whole tables.
+    """
+    return opportunity_tables(project, seed=seed, restarts=1, wijken=list(wijken))
+
+
+def opportunity_finish(
+    project: Project, parts: list[dict[str, pd.DataFrame]]
+) -> dict[str, pd.DataFrame]:
+    """The tables of :func:`opportunities_lens` from the parts of all wijken, in wijk order."""
+    return join_parts(parts)
 
 
 # --- what the app page and the reports show --------------------------------------------------

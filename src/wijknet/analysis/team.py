@@ -27,6 +27,7 @@ import math
 import networkx as nx
 import pandas as pd
 
+from wijknet.analysis.parallel import join_parts
 from wijknet.core import formatting as fmt
 from wijknet.core.i18n import text
 from wijknet.core.profiles import KernaanpakProfiles
@@ -235,24 +236,14 @@ def team_indicators(
         (:func:`protect_team`) and the shares computed from a suppressed
         count are blank.
     """
-    rows = _team_rows(project, project.wijken if wijken is None else wijken, waves)
-    return _team_table(project, rows, counts)
-
-
-def _team_rows(project: Project, wijken, waves=None) -> list[dict]:
     profiles = project.config.profiles
     rows = []
-    for wijk in wijken:
+    for wijk in project.wijken if wijken is None else wijken:
         for wave in project.waves if waves is None else waves:
             G = project.graph(wijk, wave)
             referrals = project.graph(wijk, wave, tie_types=[REFERRAL])
             rows.append({"wijk": wijk, "wave": wave, "actors": G.number_of_nodes(),
                          **team_measures(G, referrals=referrals, profiles=profiles)})  # fmt: skip
-    return rows
-
-
-def _team_table(project: Project, rows: list[dict], counts: bool = False) -> pd.DataFrame:
-    """The table of :func:`team_indicators` from its rows (protected for a leernetwerk)."""
     columns = TEAM_COLUMNS + EXTRA_COLUMNS
     table = pd.DataFrame(rows)
     if table.empty:
@@ -405,14 +396,18 @@ def programme_lens(project: Project, seed: int = 0) -> dict[str, pd.DataFrame]:
     return team_finish(project, [team_part(project, project.wijken)])
 
 
-def team_part(project: Project, wijken, seed: int = 0) -> list[dict]:
-    """The part of :func:`programme_lens` for some wijken (:data:`wijknet.analysis.programme.BY_WIJK`)."""
-    return _team_rows(project, wijken)
+def team_part(project: Project, wijken, seed: int = 0) -> dict[str, pd.DataFrame]:
+    """:func:`programme_lens` of some wijken (:data:`wijknet.analysis.programme.BY_WIJK`).
+
+    A row per wijk and wave, protected on its own: the rows of a group of
+    wijken are their rows of the whole table.
+    """
+    return {"team": team_indicators(project, wijken=list(wijken))}
 
 
-def team_finish(project: Project, parts: list[list[dict]]) -> dict[str, pd.DataFrame]:
+def team_finish(project: Project, parts: list[dict[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]:
     """The table ``team`` from the parts of all wijken, in wijk order."""
-    return {"team": _team_table(project, [row for part in parts for row in part])}
+    return join_parts(parts)
 
 
 __all__ = ["EXTRA_COLUMNS", "TEAM_COLUMNS", "connectors_outside", "programme_lens", "protect_team",

@@ -53,6 +53,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from wijknet.analysis.parallel import join_parts
 from wijknet.core.i18n import text
 from wijknet.graph.build import build_graph
 from wijknet.metrics.brokerage import brokerage
@@ -434,19 +435,9 @@ def world_tables(
         (the roles add up to the total) and the formal-informal counts by
         primary suppression.
     """
-    wijken = project.wijken if wijken is None else list(wijken)
-    parts = _world_parts(project, wijken, waves, n_permutations=n_permutations, seed=seed, top=top,
-                         **graph_options)  # fmt: skip
-    return world_finish(project, [parts])
-
-
-def _world_parts(
-    project: Project, wijken: list[str], waves=None, *, n_permutations: int = 1000, seed: int = 0,
-    top: int = 5, **graph_options,
-) -> dict[str, list]:  # fmt: skip
-    """The per-wijk pieces of :func:`world_tables` for ``wijken``: lists of frames and rows, unprotected."""
     aggregate = is_aggregate_only(project)
     min_cell = project.config.min_cell
+    wijken = project.wijken if wijken is None else list(wijken)
     waves = project.waves if waves is None else list(waves)
     worlds, eis, layers, brokers, bridges, formal = [], [], [], [], [], []
     for wijk in wijken:
@@ -470,21 +461,6 @@ def _world_parts(
             if not aggregate:
                 bridges.append(bridge_builders(G, top=top, roles=by_world).assign(**key))
         formal.append(formal_informal(project, wijk, **graph_options))
-    return {"worlds": worlds, "eis": eis, "layers": layers, "brokers": brokers, "bridges": bridges,
-            "formal": formal}  # fmt: skip
-
-
-def world_finish(project: Project, parts: list[dict[str, list]]) -> dict[str, pd.DataFrame]:
-    """The tables of :func:`world_tables` from the pieces of :func:`_world_parts` of all wijken, in wijk order.
-
-    The disclosure control of a leernetwerk runs here, on the whole tables, as without parts.
-    """
-    aggregate = is_aggregate_only(project)
-    min_cell = project.config.min_cell
-    worlds, eis, layers, brokers, bridges, formal = (
-        [x for part in parts for x in part[key]]
-        for key in ("worlds", "eis", "layers", "brokers", "bridges", "formal")
-    )
     worlds = pd.concat(worlds, ignore_index=True)
     ei = pd.concat(eis, ignore_index=True)
     layers = pd.concat(layers, ignore_index=True)
@@ -554,9 +530,19 @@ def worlds_lens(project: Project, seed: int = 0) -> dict[str, pd.DataFrame]:
     return world_finish(project, [world_part(project, project.wijken, seed=seed)])
 
 
-def world_part(project: Project, wijken: list[str], seed: int = 0) -> dict[str, list]:
-    """The part of :func:`worlds_lens` for some wijken (:data:`wijknet.analysis.programme.BY_WIJK`)."""
-    return _world_parts(project, list(wijken), n_permutations=1000, seed=seed)
+def world_part(project: Project, wijken, seed: int = 0) -> dict[str, pd.DataFrame]:
+    """:func:`worlds_lens` of some wijken (:data:`wijknet.analysis.programme.BY_WIJK`).
+
+    Every table, and its disclosure control, goes by wijk and wave (the
+    formal-informal change by wijk): the tables of a group of wijken are
+    their rows of the whole tables, protection included.
+    """
+    return world_tables(project, n_permutations=1000, seed=seed, wijken=list(wijken))
+
+
+def world_finish(project: Project, parts: list[dict[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]:
+    """The tables of :func:`worlds_lens` from the parts of all wijken, in wijk order."""
+    return join_parts(parts)
 
 
 # --- what the app page and the reports show --------------------------------------------------
