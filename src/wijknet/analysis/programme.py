@@ -33,10 +33,11 @@ LENSES: list[Callable[..., dict[str, pd.DataFrame]]] = [
     wijk_metadata.wijken_lens,  # wijken (metadata and phase per wave)
 ]
 
-#: The lenses whose work is per wijk, as ``(part, finish)``: ``part(project, wijken, seed=...)`` computes
-#: the lens's rows of some wijken, ``finish(project, parts)`` makes its tables from the parts of all
-#: wijken in wijk order (the disclosure control and the whole-project tables run there). Each lens
-#: is ``finish(project, [part(project, project.wijken)])``, so the tables do not depend on the groups.
+#: The lenses whose work is per wijk, as ``(part, finish)``: ``part(project, wijken, seed=...)`` gives
+#: the lens's tables of some wijken (their rows of the whole tables: every row, and its disclosure
+#: control, is of one wijk), ``finish(project, parts)`` joins the parts of all wijken in wijk order and
+#: adds what needs the whole project (onderstroom's participation and themes). Each lens is
+#: ``finish(project, [part(project, project.wijken)])``, so the tables do not depend on the groups.
 #: The others (evaluation pools the wijken) run whole.
 BY_WIJK: dict[Callable, tuple[Callable, Callable]] = {
     kernaanpak.programme_lens: (kernaanpak.lens_part, kernaanpak.lens_finish),
