@@ -510,13 +510,13 @@ def trust_replicates(raters: Sequence[str], scores: Sequence[float]):
 
 def _link_dyads(project, wijk: str, wave: str, profiles, graphs) -> dict:
     """``{kernaanpak: [dyads per link]}`` of one wijk and wave (:func:`completeness_replicates`)."""
-    from wijknet.analysis.kernaanpak import link_counts
+    from wijknet.analysis.kernaanpak import _link_counts
 
     out = {}
     for name, kernaanpak in profiles.kernaanpakken.items():
         out[name] = [
-            link_counts(graphs(wijk, wave, link.tie_types), profiles.members(link.source),
-                        profiles.members(link.target), directed=link.directed)["dyads"]
+            _link_counts(graphs.arcs(wijk, wave, link.tie_types), profiles.members(link.source),
+                         profiles.members(link.target), directed=link.directed)["dyads"]
             for link in kernaanpak.links
         ]  # fmt: skip
     return out

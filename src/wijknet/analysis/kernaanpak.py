@@ -34,6 +34,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from wijknet.analysis.parallel import join_parts
 from wijknet.core import formatting as fmt
 from wijknet.core.i18n import text
 from wijknet.core.profiles import KernaanpakProfiles, Link
@@ -161,23 +162,33 @@ def link_counts(G: nx.DiGraph, source_roles, target_roles, *, directed: bool = F
     >>> c["ties"], c["reciprocated"], c["mean_weight"], c["dyads"]
     (2, 1, 3.5, [('g1', 'w'), ('g2', 'w')])
     """
+    return _link_counts(_arcs(G), source_roles, target_roles, directed=directed)
+
+
+def _arcs(G: nx.DiGraph) -> list[tuple]:
+    """``(u, v, role of u, role of v, weight, reciprocated)`` of every arc but self-ties, in edge order.
+
+    Read once per graph: a wijk and wave has dozens of kernaanpak links to count on the same graph.
+    """
     roles = _roles(G)
+    return [(u, v, roles[u], roles[v], float(w if w is not None else 1.0), G.has_edge(v, u))
+            for u, v, w in G.edges(data="weight") if u != v]  # fmt: skip
+
+
+def _link_counts(arcs: list[tuple], source_roles, target_roles, *, directed: bool) -> dict:
+    """:func:`link_counts` from the arcs of :func:`_arcs`."""
     A, B = frozenset(source_roles), frozenset(target_roles)
     weights: dict[tuple, float] = {}
     mutual: dict[tuple, bool] = {}
-    for u, v, data in G.edges(data=True):
-        if u == v:
-            continue
-        ru, rv = roles[u], roles[v]
-        weight = float(data.get("weight", 1.0) if data.get("weight") is not None else 1.0)
+    for u, v, ru, rv, weight, reciprocated in arcs:
         if directed:
             if ru in A and rv in B:
                 weights[(u, v)] = weight
-                mutual[(u, v)] = G.has_edge(v, u)
+                mutual[(u, v)] = reciprocated
         elif (ru in A and rv in B) or (ru in B and rv in A):
             key = tuple(sorted((u, v)))
             weights[key] = max(weights.get(key, -math.inf), weight)
-            mutual[key] = G.has_edge(v, u)
+            mutual[key] = reciprocated
     ties = len(weights)
     return {
         "ties": ties,
@@ -204,13 +215,20 @@ class _Graphs:
             self._cache[key] = self.project.graph(wijk, wave, tie_types=list(tie_types) or None)
         return self._cache[key]
 
+    def arcs(self, wijk: str, wave: str, tie_types: tuple[str, ...] = ()) -> list[tuple]:
+        """:func:`_arcs` of the graph, read once."""
+        key = ("arcs", wijk, wave, tie_types)
+        if key not in self._cache:
+            self._cache[key] = _arcs(self(wijk, wave, tie_types))
+        return self._cache[key]
+
 
 def _link_rows(project, profiles, graphs, wijk: str, wave: str) -> list[dict]:
     rows = []
     for name, kernaanpak in profiles.kernaanpakken.items():
         for link in kernaanpak.links:
-            counts = link_counts(
-                graphs(wijk, wave, link.tie_types),
+            counts = _link_counts(
+                graphs.arcs(wijk, wave, link.tie_types),
                 profiles.members(link.source),
                 profiles.members(link.target),
                 directed=link.directed,
@@ -411,9 +429,9 @@ def participation_check(
             for name, kernaanpak in profiles.kernaanpakken.items():
                 dyads = set()
                 for link in kernaanpak.links:
-                    G = graphs(wijk, wave, link.tie_types)
-                    counts = link_counts(G, profiles.members(link.source), profiles.members(link.target),
-                                         directed=link.directed)  # fmt: skip
+                    counts = _link_counts(graphs.arcs(wijk, wave, link.tie_types),
+                                          profiles.members(link.source), profiles.members(link.target),
+                                          directed=link.directed)  # fmt: skip
                     dyads |= {tuple(sorted(d)) for d in counts["dyads"]}
                 declared = {a for a, names in declared_by.items() if name in names}
                 holders = {a for d in dyads for a in d}
@@ -478,17 +496,17 @@ def missing_links(project: Project, wijk: str, wave: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=MISSING_COLUMNS) if rows else _empty(MISSING_COLUMNS)
 
 
-def roles_table(project: Project) -> pd.DataFrame:
+def roles_table(project: Project, wijken=None) -> pd.DataFrame:
     """Every actor's role group, world and layer per wijk and wave, as :meth:`Project.present` gives them.
 
-    Columns :data:`ROLE_COLUMNS`; one row per actor of each wave's roster.
+    Columns :data:`ROLE_COLUMNS`; one row per actor of each wave's roster (of ``wijken``, default all).
     Raises :class:`~wijknet.privacy.audience.NotAllowed` for a leernetwerk.
     """
     if project.audience is not None:
         project.audience.require(project.audience.sees_individuals, "rollen per actor")
     parts = [
         project.present(wijk, wave).assign(wave=wave)[ROLE_COLUMNS]
-        for wijk in project.wijken
+        for wijk in _wijken(project, wijken)
         for wave in project.waves
     ]
     return pd.concat(parts, ignore_index=True) if parts else _empty(ROLE_COLUMNS)
@@ -708,21 +726,39 @@ def programme_lens(project: Project, seed: int = 0) -> dict[str, pd.DataFrame]:
     completeness per wijk; a wijkteam's project holds its own wijk only.
     ``seed`` is unused (nothing is random).
     """
+    return lens_finish(project, [lens_part(project, project.wijken)])
+
+
+def lens_part(project: Project, wijken, seed: int = 0) -> dict[str, pd.DataFrame]:
+    """:func:`programme_lens` of some wijken (:data:`wijknet.analysis.programme.BY_WIJK`).
+
+    Every table goes by wijk: the link counts are protected row by row and
+    their change within a wijk, the summary groups by wijk and wave. The
+    tables of a group of wijken are their rows of the whole tables.
+    """
+    wijken = list(wijken)
     graphs = _Graphs(project)  # each graph is built once for both tables
-    links = kernaanpak_links(project, _graphs=graphs)
+    links = kernaanpak_links(project, wijken=wijken, _graphs=graphs)
     tables = {}
     if not is_aggregate_only(project):
-        tables["roles"] = roles_table(project)
+        tables["roles"] = roles_table(project, wijken=wijken)
     tables["kernaanpak_links"] = links
     tables["kernaanpak_summary"] = kernaanpak_summary(project, links)
     if project.audience is None or project.audience.is_researcher:
-        tables["kernaanpak_participation"] = participation_check(project, _graphs=graphs)
+        tables["kernaanpak_participation"] = participation_check(
+            project, wijken=wijken, _graphs=graphs
+        )
     return tables
+
+
+def lens_finish(project: Project, parts: list[dict[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]:
+    """The tables of :func:`programme_lens` from the parts of all wijken, in wijk order."""
+    return join_parts(parts)
 
 
 __all__ = [
     "LINK_COLUMNS", "MISSING_COLUMNS", "PARTICIPATION_COLUMNS", "ROLE_COLUMNS", "SUMMARY_COLUMNS", "Link",
     "completeness_by_wijk", "completeness_display", "kernaanpak_links", "kernaanpak_summary", "link_counts", "link_sentences",
-    "missing_links", "participation_check", "participation_sentence", "programme_lens", "protect_links",
+    "lens_finish", "lens_part", "missing_links", "participation_check", "participation_sentence", "programme_lens", "protect_links",
     "roles_table", "summary_sentences", "wijk_sentences", "wijk_tables", "wijk_view",
 ]  # fmt: skip

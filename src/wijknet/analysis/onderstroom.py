@@ -178,6 +178,11 @@ def answer_scores(project, wijk: str | None = None) -> pd.DataFrame:
     r = project.ratings
     if wijk is not None:
         r = r[r["wijk"] == wijk]
+    return _answer_scores(project, r)
+
+
+def _answer_scores(project, r: pd.DataFrame) -> pd.DataFrame:
+    """:func:`answer_scores` of the rows ``r`` of ``project.ratings``."""
     out = pd.DataFrame({
         "wijk": r["wijk"].astype(str), "wave": r["wave"].astype(str), "rater": r["rater"].astype(str),
         "rated": r["rated"].astype(str), "intensity": r["intensity"].astype(float),
@@ -297,21 +302,27 @@ def _cell_seed(seed: int, *key: str) -> list[int]:
 
 
 def _cell(rows: pd.DataFrame, seed, intervals: bool = True) -> dict:
-    levels = rows["intensity"].dropna().astype(int)
+    return _cell_values(rows["intensity"].to_numpy(float), rows["trust"].to_numpy(float),
+                        rows["value"].to_numpy(float), rows["rater"].to_numpy(), seed, intervals)  # fmt: skip
+
+
+def _cell_values(intensity, trust, value, raters, seed, intervals: bool = True) -> dict:
+    """The figures of one cell from its answers' arrays (``raters`` as ids or as codes in id order)."""
+    levels = intensity[~np.isnan(intensity)].astype(int)
     counts = {f"intensity_{k}": int((levels == k).sum()) for k in LEVELS}
     answered = sum(counts.values())
     if intervals:
-        trust = rater_bootstrap(rows["trust"], rows["rater"], seed=seed)
-        value = rater_bootstrap(rows["value"], rows["rater"], seed=[*seed, 1])
+        trust = rater_bootstrap(trust, raters, seed=seed)
+        value = rater_bootstrap(value, raters, seed=[*seed, 1])
     else:
-        trust = (rows["trust"].mean(), np.nan, np.nan)
-        value = (rows["value"].mean(), np.nan, np.nan)
+        trust = (pd.Series(trust).mean(), np.nan, np.nan)
+        value = (pd.Series(value).mean(), np.nan, np.nan)
     return {
-        "ties_rated": len(rows), **counts,
+        "ties_rated": len(intensity), **counts,
         "share_coordination_plus": (counts["intensity_3"] + counts["intensity_4"]) / answered if answered else np.nan,
         "trust_mean": trust[0], "trust_ci_low": trust[1], "trust_ci_high": trust[2],
         "value_mean": value[0], "value_ci_low": value[1], "value_ci_high": value[2],
-        "raters": rows["rater"].nunique(),
+        "raters": len(np.unique(raters)),
     }  # fmt: skip
 
 
@@ -463,7 +474,13 @@ def tie_quality(
     >>> t[["from_domain", "to_domain", "intensity_3", "share_coordination_plus", "trust_mean"]].values.tolist()
     [['zorg', 'welzijn', 1, 1.0, 3.5], ['all', 'all', 1, 1.0, 3.5]]
     """
-    scores = answer_scores(project, wijk)
+    return _quality_table(
+        project, _quality_rows(project, answer_scores(project, wijk), seed, intervals)
+    )
+
+
+def _quality_rows(project, scores: pd.DataFrame, seed: int, intervals: bool) -> list[dict]:
+    """The rows of :func:`tie_quality` from ``scores`` (:func:`answer_scores`), by wijk (in string order) and wave."""
     order = {w: i for i, w in enumerate(project.waves)}
     rows = []
     researcher, anonymous = _researcher(project), _aggregate_only(project)
@@ -473,18 +490,28 @@ def tie_quality(
     ):
         domains = project.taxonomy.order(set(group["from_domain"]) | set(group["to_domain"]))
         rank = {d: i for i, d in enumerate(domains)}
+        # The arrays of the wave once, each cell by its row positions (a groupby per cell cost most of
+        # the lens); raters as codes in id order, which the bootstrap sorts as it sorts the ids.
+        arrays = [group[c].to_numpy(float) for c in ("intensity", "trust", "value")]
+        raters = np.unique(group["rater"].to_numpy(), return_inverse=True)[1].ravel()
         cells = [
             {"wijk": wijk, "wave": wave, "from_domain": a, "to_domain": b,
-             **_cell(cell, _cell_seed(seed, wijk, wave, a, b), intervals)}
-            for (a, b), cell in sorted(group.groupby(["from_domain", "to_domain"]),
-                                       key=lambda kv: (rank[kv[0][0]], rank[kv[0][1]]))
+             **_cell_values(*(x[at] for x in arrays), raters[at], _cell_seed(seed, wijk, wave, a, b), intervals)}
+            for (a, b), at in sorted(group.groupby(["from_domain", "to_domain"]).indices.items(),
+                                     key=lambda kv: (rank[kv[0][0]], rank[kv[0][1]]))
         ]  # fmt: skip
         network = {"wijk": wijk, "wave": wave, "from_domain": ALL, "to_domain": ALL,
-                   **_cell(group, _cell_seed(seed, wijk, wave, ALL, ALL), intervals)}  # fmt: skip
+                   **_cell_values(*arrays, raters, _cell_seed(seed, wijk, wave, ALL, ALL), intervals)}  # fmt: skip
         if not researcher:
             _protect_cells(project, group, cells, network)
         rows += [] if anonymous else cells
         rows.append(network)
+    return rows
+
+
+def _quality_table(project, rows: list[dict]) -> pd.DataFrame:
+    """The table of :func:`tie_quality` from its rows (protected for a leernetwerk)."""
+    anonymous = _aggregate_only(project)
     table = pd.DataFrame(rows, columns=[*TIE_QUALITY_COLUMNS, "raters"])
     if anonymous and not table.empty:
         table = _protect_network_rows(table, project.config.min_cell)
@@ -1132,9 +1159,27 @@ def onderstroom_lens(project, seed: int = 0) -> dict[str, pd.DataFrame]:
     >>> onderstroom_lens(Project.from_frames(actors, ties))
     {}
     """
+    return onderstroom_finish(project, [onderstroom_part(project, project.wijken, seed=seed)])
+
+
+def onderstroom_part(project, wijken, seed: int = 0) -> dict[str, list]:
+    """The rows of ``tie_quality`` for some wijken (:data:`wijknet.analysis.programme.BY_WIJK`)."""
+    if project.ratings.empty:
+        return {}
+    ratings = project.ratings
+    scores = _answer_scores(project, ratings[ratings["wijk"].isin(list(wijken))])
+    return {"tie_quality": _quality_rows(project, scores, seed, True)}
+
+
+def onderstroom_finish(project, parts: list[dict[str, list]]) -> dict[str, pd.DataFrame]:
+    """The tables of :func:`onderstroom_lens` from the parts of all wijken; the whole-project tables here."""
     tables = {}
     if not project.ratings.empty:
-        tables["tie_quality"] = tie_quality(project, seed=seed)
+        # Each part's rows come by wijk in string order: a stable sort by wijk puts them as one whole run would.
+        rows = sorted(
+            (row for part in parts for row in part["tie_quality"]), key=lambda row: row["wijk"]
+        )
+        tables["tie_quality"] = _quality_table(project, rows)
     if (
         not project.responses.empty
         and (project.responses.get("participation_level", pd.Series(dtype=str)) != "").any()

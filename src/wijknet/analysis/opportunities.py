@@ -39,6 +39,7 @@ import networkx as nx
 import pandas as pd
 
 from wijknet.analysis.kernaanpak import missing_links
+from wijknet.analysis.parallel import join_parts
 from wijknet.core.i18n import text
 from wijknet.core.order import natural_key
 from wijknet.core.ties import NON_TIE_TYPES
@@ -527,7 +528,23 @@ def opportunities_lens(project: Project, seed: int = 0) -> dict[str, pd.DataFram
     >>> sorted(opportunities_lens(Project.from_frames(actors, ties)))
     ['key_players', 'opportunities', 'signals']
     """
-    return opportunity_tables(project, seed=seed, restarts=1)
+    return opportunity_finish(project, [opportunity_part(project, project.wijken, seed=seed)])
+
+
+def opportunity_part(project: Project, wijken, seed: int = 0) -> dict[str, pd.DataFrame]:
+    """:func:`opportunities_lens` of some wijken (:data:`wijknet.analysis.programme.BY_WIJK`).
+
+    Every row is of one wijk and wave (the signals of one wijk): the tables
+    of a group of wijken are their rows of the whole tables.
+    """
+    return opportunity_tables(project, seed=seed, restarts=1, wijken=list(wijken))
+
+
+def opportunity_finish(
+    project: Project, parts: list[dict[str, pd.DataFrame]]
+) -> dict[str, pd.DataFrame]:
+    """The tables of :func:`opportunities_lens` from the parts of all wijken, in wijk order."""
+    return join_parts(parts)
 
 
 # --- what the app page and the reports show --------------------------------------------------

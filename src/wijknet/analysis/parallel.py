@@ -70,6 +70,24 @@ def run_tasks(
     return results
 
 
+def join_parts(parts: list[dict]) -> dict:
+    """``{stem: table}`` of tables split by groups of wijken, each table's parts one under the other.
+
+    For the lenses of :mod:`wijknet.analysis.programme` whose rows are of one
+    wijk each (their disclosure control too): ``parts`` in wijk order give
+    the tables of all wijken.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> join_parts([{"t": pd.DataFrame({"wijk": ["A"]})}, {"t": pd.DataFrame({"wijk": ["B"]})}])["t"]["wijk"].tolist()
+    ['A', 'B']
+    """
+    import pandas as pd
+
+    return {stem: pd.concat([part[stem] for part in parts], ignore_index=True) for stem in parts[0]}
+
+
 @contextmanager
 def _client(scheduler):
     """A ``dask.distributed.Client`` for ``scheduler``; one made here is closed afterwards."""

@@ -33,23 +33,64 @@ LENSES: list[Callable[..., dict[str, pd.DataFrame]]] = [
     wijk_metadata.wijken_lens,  # wijken (metadata and phase per wave)
 ]
 
+#: The lenses whose work is per wijk, as ``(part, finish)``: ``part(project, wijken, seed=...)`` gives
+#: the lens's tables of some wijken (their rows of the whole tables: every row, and its disclosure
+#: control, is of one wijk), ``finish(project, parts)`` joins the parts of all wijken in wijk order and
+#: adds what needs the whole project (onderstroom's participation and themes). Each lens is
+#: ``finish(project, [part(project, project.wijken)])``, so the tables do not depend on the groups.
+#: The others (evaluation pools the wijken) run whole.
+BY_WIJK: dict[Callable, tuple[Callable, Callable]] = {
+    kernaanpak.programme_lens: (kernaanpak.lens_part, kernaanpak.lens_finish),
+    team.programme_lens: (team.team_part, team.team_finish),
+    worlds.worlds_lens: (worlds.world_part, worlds.world_finish),
+    opportunities.opportunities_lens: (
+        opportunities.opportunity_part,
+        opportunities.opportunity_finish,
+    ),
+    onderstroom.onderstroom_lens: (onderstroom.onderstroom_part, onderstroom.onderstroom_finish),
+}
+#: Wijken per task: small enough that a region's 150 wijken spread over the workers, large enough
+#: that a task's graphs (built once per process, wijknet.core.memo) serve several lenses and wijken.
+WIJKEN_PER_TASK = 4
+
+
+def _parts(project, wijken: list[str], seed: int = 0) -> list:
+    """The parts of every lens of :data:`BY_WIJK` for ``wijken``: one task, so its lenses share the graphs."""
+    return [part(project, wijken, seed=seed) for part, _ in BY_WIJK.values()]
+
 
 def programme_tables(
     project, *, seed: int = 0, n_jobs: int = 1, scheduler=None
 ) -> dict[str, pd.DataFrame]:
     """Every lens's tables of ``project``, by file stem (``"roles"`` -> ``roles.csv``).
 
-    The lenses are independent: with ``n_jobs`` or ``scheduler`` they run side by
-    side (:func:`wijknet.analysis.parallel.run_tasks`); the tables are the same
-    and come in the order of :data:`LENSES`.
+    The work runs as tasks (:func:`wijknet.analysis.parallel.run_tasks`): the
+    lenses that run whole, then the per-wijk parts of :data:`BY_WIJK` by
+    groups of :data:`WIJKEN_PER_TASK` wijken. With ``n_jobs`` or ``scheduler``
+    they run side by side; the tables are the same and come in the order of
+    :data:`LENSES`.
 
     Examples
     --------
     >>> isinstance(programme_tables.__doc__, str)
     True
     """
-    tasks = [(lens, (), {"seed": seed}) for lens in LENSES]
+    whole = [lens for lens in LENSES if lens not in BY_WIJK]
+    wijken = list(project.wijken)
+    step = WIJKEN_PER_TASK
+    groups = [wijken[i : i + step] for i in range(0, len(wijken), step)] or [[]]
+    # The whole lenses first: the longest of them (evaluation) starts at once beside the parts.
+    tasks = [(lens, (), {"seed": seed}) for lens in whole]
+    tasks += [(_parts, (group,), {"seed": seed}) for group in groups]
+    results = run_tasks(project, tasks, n_jobs=n_jobs, scheduler=scheduler)
+    done = dict(zip(whole, results))
+    parts = results[len(whole) :]
+    split = list(BY_WIJK)
     tables: dict[str, pd.DataFrame] = {}
-    for part in run_tasks(project, tasks, n_jobs=n_jobs, scheduler=scheduler):
-        tables.update(part)
+    for lens in LENSES:
+        if lens in BY_WIJK:
+            at = split.index(lens)
+            tables.update(BY_WIJK[lens][1](project, [part[at] for part in parts]))
+        else:
+            tables.update(done[lens])
     return tables

@@ -27,6 +27,7 @@ import math
 import networkx as nx
 import pandas as pd
 
+from wijknet.analysis.parallel import join_parts
 from wijknet.core import formatting as fmt
 from wijknet.core.i18n import text
 from wijknet.core.profiles import KernaanpakProfiles
@@ -392,8 +393,22 @@ def team_view(project: Project, wijk: str, wave: str, *, lang: str | None = None
 
 def programme_lens(project: Project, seed: int = 0) -> dict[str, pd.DataFrame]:
     """The table ``team`` of ``wijknet analyse`` (:func:`team_indicators`); ``seed`` is unused."""
-    return {"team": team_indicators(project)}
+    return team_finish(project, [team_part(project, project.wijken)])
+
+
+def team_part(project: Project, wijken, seed: int = 0) -> dict[str, pd.DataFrame]:
+    """:func:`programme_lens` of some wijken (:data:`wijknet.analysis.programme.BY_WIJK`).
+
+    A row per wijk and wave, protected on its own: the rows of a group of
+    wijken are their rows of the whole table.
+    """
+    return {"team": team_indicators(project, wijken=list(wijken))}
+
+
+def team_finish(project: Project, parts: list[dict[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]:
+    """The table ``team`` from the parts of all wijken, in wijk order."""
+    return join_parts(parts)
 
 
 __all__ = ["EXTRA_COLUMNS", "TEAM_COLUMNS", "connectors_outside", "programme_lens", "protect_team",
-           "team_indicators", "team_measures", "team_sentences", "team_view"]  # fmt: skip
+           "team_finish", "team_indicators", "team_measures", "team_part", "team_sentences", "team_view"]  # fmt: skip

@@ -53,6 +53,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from wijknet.analysis.parallel import join_parts
 from wijknet.core.i18n import text
 from wijknet.graph.build import build_graph
 from wijknet.metrics.brokerage import brokerage
@@ -526,7 +527,22 @@ def worlds_lens(project: Project, seed: int = 0) -> dict[str, pd.DataFrame]:
     >>> sorted(worlds_lens(Project.from_frames(actors, ties)))
     ['bridge_builders', 'formal_informal', 'layers', 'worlds', 'worlds_brokerage', 'worlds_ei']
     """
-    return world_tables(project, n_permutations=1000, seed=seed)
+    return world_finish(project, [world_part(project, project.wijken, seed=seed)])
+
+
+def world_part(project: Project, wijken, seed: int = 0) -> dict[str, pd.DataFrame]:
+    """:func:`worlds_lens` of some wijken (:data:`wijknet.analysis.programme.BY_WIJK`).
+
+    Every table, and its disclosure control, goes by wijk and wave (the
+    formal-informal change by wijk): the tables of a group of wijken are
+    their rows of the whole tables, protection included.
+    """
+    return world_tables(project, n_permutations=1000, seed=seed, wijken=list(wijken))
+
+
+def world_finish(project: Project, parts: list[dict[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]:
+    """The tables of :func:`worlds_lens` from the parts of all wijken, in wijk order."""
+    return join_parts(parts)
 
 
 # --- what the app page and the reports show --------------------------------------------------

@@ -291,6 +291,63 @@ def _fragmentation_score(
     return float(1.0 - pairs / (n * (n - 1.0)))
 
 
+def _fragmentation_swaps(neighbours: list[list[int]], kept: np.ndarray, candidates) -> list[float]:
+    """``_fragmentation_score`` of ``kept`` plus each candidate, from one search of the graph without ``kept``.
+
+    The swap search scores every non-member in place of one member: removing one more
+    actor changes only that actor's component, into the parts its articulation splits off
+    (Tarjan's low points). One depth-first search per member replaces one per swap. The
+    pair counts are whole numbers, so every score equals ``_fragmentation_score`` to the bit.
+    """
+    gone = set(kept.tolist())
+    count = len(neighbours)
+    n = count - len(gone) - 1
+    if n < 2:
+        return [float("nan")] * len(candidates)
+    disc, low, size = [-1] * count, [0] * count, [1] * count
+    component, cut_size, cut_pairs = [0] * count, [0] * count, [0] * count
+    pairs = clock = 0
+    for root in range(count):
+        if root in gone or disc[root] >= 0:
+            continue
+        disc[root] = low[root] = clock
+        clock += 1
+        reached, stack = [root], [(root, iter(neighbours[root]))]
+        while stack:
+            v, rest = stack[-1]
+            for w in rest:
+                if w in gone:
+                    continue
+                if disc[w] < 0:
+                    disc[w] = low[w] = clock
+                    clock += 1
+                    reached.append(w)
+                    stack.append((w, iter(neighbours[w])))
+                    break
+                if disc[w] < low[v]:
+                    low[v] = disc[w]
+            else:
+                stack.pop()
+                if stack:
+                    u = stack[-1][0]
+                    size[u] += size[v]
+                    low[u] = min(low[u], low[v])
+                    if low[v] >= disc[u]:  # without u, v's subtree is a part of its own
+                        cut_size[u] += size[v]
+                        cut_pairs[u] += size[v] * (size[v] - 1)
+        s = len(reached)
+        pairs += s * (s - 1)
+        for v in reached:
+            component[v] = s
+    scores = []
+    for c in candidates:
+        s = component[c]
+        rest = s - 1 - cut_size[c]  # the part still holding c's DFS parent (0 for a root)
+        after = pairs - s * (s - 1) + cut_pairs[c] + rest * (rest - 1)
+        scores.append(float(1.0 - after / (n * (n - 1.0))))
+    return scores
+
+
 def _distance_fragmentation_score(A, removed: np.ndarray) -> float:
     sub = _remaining(A, removed)
     n = sub.shape[0]
@@ -535,11 +592,13 @@ def _starts(degree: np.ndarray, k: int, start: str, restarts: int, seed) -> list
     return [first, *(np.sort(rng.choice(n, size=k, replace=False)) for _ in range(restarts))]
 
 
-def _greedy(score: Callable[[np.ndarray], float], n: int, members: np.ndarray):
+def _greedy(score: Callable[[np.ndarray], float], n: int, members: np.ndarray, swap_scores=None):
     """Borgatti's swap search from ``members``: make the best improving member/non-member swap until none improves.
 
     Swaps are tried members in node order, then non-members in node order; the
     first of equally good swaps is made, so the search is deterministic.
+    ``swap_scores(kept, outside)``, when given, returns the scores of ``kept``
+    plus each actor of ``outside`` at once (equal to ``score`` of each trial).
     """
     members = np.sort(members)
     best = score(members)
@@ -548,11 +607,15 @@ def _greedy(score: Callable[[np.ndarray], float], n: int, members: np.ndarray):
         outside = np.setdiff1d(np.arange(n), members)
         top, chosen = best + _TOLERANCE, None
         for position in range(members.size):
-            for candidate in outside:
+            if swap_scores is None:
+                values = None
+            else:
+                values = swap_scores(np.delete(members, position), outside.tolist())
+            for i, candidate in enumerate(outside):
                 trial = members.copy()
                 trial[position] = candidate
                 trial.sort()
-                value = score(trial)
+                value = score(trial) if values is None else values[i]
                 if value > top:
                     top, chosen = value, trial
         if chosen is None:
@@ -567,6 +630,7 @@ def _search(G, k, measure, m, start, restarts, seed, problem):
         raise ValueError(f"restarts must be a whole number of at least 0, not {restarts!r}")
     nodes, A = _adjacency(G)
     n = len(nodes)
+    swap_scores = None  # a faster scorer of all swaps of one member, where there is one
     if problem == "KPP-Pos":
         _check_k(k, n, n - 1, problem)
         D = _distances(A)
@@ -585,6 +649,9 @@ def _search(G, k, measure, m, start, restarts, seed, problem):
 
             def score(members):
                 return _fragmentation_score(A, members, neighbours)
+
+            def swap_scores(kept, candidates):
+                return _fragmentation_swaps(neighbours, kept, candidates)
         else:
 
             def score(members):
@@ -593,7 +660,7 @@ def _search(G, k, measure, m, start, restarts, seed, problem):
     degree = np.asarray(A.sum(axis=1)).ravel()
     best = None
     for first in _starts(degree, int(k), start, int(restarts), seed):
-        members, value, swaps = _greedy(score, n, first)
+        members, value, swaps = _greedy(score, n, first, swap_scores)
         if best is None or value > best[1] + _TOLERANCE:
             best = (members, value, swaps)
     members, value, swaps = best
