@@ -13,9 +13,14 @@ and skeletons has gone (none seen for ``IDLE`` seconds after). The first row (``
 server's first script run (importing pandas, networkx and the app).
 
 ``--no-cache`` starts with ``WIJKNET_NO_CACHE=1`` instead (everything computed on
-demand), for the comparison. Usage::
+demand), for the comparison. ``--returning`` measures a returning user: the
+browser keeps a profile folder, opens the start page once on a first server
+(its HTTP cache then holds Streamlit's own frontend, about 5 MB of JavaScript
+that is the same for every Streamlit app), that server is stopped and the
+pages are timed on a second, fresh one: a restart as the app's users meet it.
+Usage::
 
-    python benchmarks/bench_pages_browser.py [--project FOLDER] [--no-cache] [--screenshots DIR]
+    python benchmarks/bench_pages_browser.py [--project FOLDER] [--no-cache] [--returning] [--screenshots DIR]
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 # The browser tests' own way to start the app on a free port and wait for it.
-from tests.e2e.test_browser import running_app  # noqa: E402
+from tests.e2e.test_browser import _free_port, running_app  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 MAP_PAGES = {"netwerkkaart", "verandering"}
@@ -85,6 +90,11 @@ def main() -> None:
     parser.add_argument("--project", type=Path, default=None)
     parser.add_argument("--no-cache", action="store_true", help="WIJKNET_NO_CACHE=1 (no warm-up)")
     parser.add_argument("--screenshots", type=Path, default=None)
+    parser.add_argument(
+        "--returning",
+        action="store_true",
+        help="a browser that has seen the app before the restart",
+    )
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -103,23 +113,27 @@ def main() -> None:
         if args.screenshots:
             args.screenshots.mkdir(parents=True, exist_ok=True)
         times = {}
-        with running_app(folder, base) as url, sync_playwright() as p:
-            browser = p.chromium.launch(
-                executable_path=CHROMIUM,
-                args=[
-                    "--headless",
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-background-networking",
-                ],
-            )
-            context = browser.new_context(viewport={"width": 1600, "height": 1000}, locale="nl-NL")
-            tab = context.new_page()
-            for path, title in pages():
-                name = path or "netwerkkaart"
-                times[name] = visit(tab, url, path, title, args.screenshots)
-                print(f"{path or 'netwerkkaart (/)':28} {times[name]:6.2f} s", flush=True)
-            browser.close()
+        flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+        options = dict(viewport={"width": 1600, "height": 1000}, locale="nl-NL")
+        with sync_playwright() as p:
+            port = _free_port()  # the same address before and after: the HTTP cache is per origin
+            if args.returning:  # one visit before the restart fills the profile's HTTP cache
+                context = p.chromium.launch_persistent_context(
+                    base / "profile", executable_path=CHROMIUM, args=flags, **options
+                )
+                (base / "before").mkdir()
+                with running_app(folder, base / "before", port) as url:
+                    visit(context.new_page(), url, "", pages()[0][1], None)
+            else:
+                browser = p.chromium.launch(executable_path=CHROMIUM, args=flags)
+                context = browser.new_context(**options)
+            with running_app(folder, base, port) as url:
+                tab = context.new_page()
+                for path, title in pages():
+                    name = path or "netwerkkaart"
+                    times[name] = visit(tab, url, path, title, args.screenshots)
+                    print(f"{path or 'netwerkkaart (/)':28} {times[name]:6.2f} s", flush=True)
+            context.close()
         print(
             f"slowest: {max(times, key=times.get)} {max(times.values()):.2f} s; load {os.getloadavg()}"
         )

@@ -102,11 +102,11 @@ def _wait_until_up(url: str, proc: subprocess.Popen, timeout: float = 90) -> Non
 
 
 @contextmanager
-def running_app(project: Path, base: Path):
-    """``streamlit run`` of the app on a free localhost port with ``WIJKNET_PROJECT=project``; yields its URL."""
+def running_app(project: Path, base: Path, port: int | None = None):
+    """``streamlit run`` of the app on localhost (a free port unless given) with ``WIJKNET_PROJECT=project``; yields its URL."""
     from wijknet.webapp import streamlit_command
 
-    port = _free_port()
+    port = port or _free_port()
     env = {
         **os.environ,
         "WIJKNET_PROJECT": str(project),
