@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from tests.webapp.test_pages import write_project
+from wijknet.analysis import parallel
 from wijknet.analysis.standard import analyse, run_tasks
 from wijknet.project import Project
 
@@ -65,6 +66,13 @@ def test_run_tasks_keeps_the_order_of_the_tasks(small):
     # 14 actors per wijk (write_project n=14): 14 + 0, 14 + 1, 14 + 2
     assert run_tasks(small, tasks) == [14, 15, 16]
     assert run_tasks(small, tasks, n_jobs=2) == [14, 15, 16]
+    # more tasks than groups of tasks (each group carries the project once): still in task order
+    many = [(_count, ("Noord",), {"add": i}) for i in range(23)]
+    done = []
+    assert run_tasks(small, many, n_jobs=2, progress=lambda d, t: done.append((d, t))) == [
+        14 + i for i in range(23)
+    ]
+    assert done[-1] == (23, 23) and len(done) == 2 * parallel.TASK_GROUPS_PER_WORKER
 
 
 def test_graph_memo_returns_fresh_copies(small):

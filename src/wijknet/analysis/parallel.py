@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from joblib import Parallel, delayed
+from joblib import Parallel, delayed, effective_n_jobs
 
 from wijknet.core.blas import single_threaded_blas
 from wijknet.project import Project
@@ -61,13 +61,29 @@ def run_tasks(
             if progress is not None:
                 progress(done, total)
         return results
-    jobs = (delayed(_call)(project, fn, args, kwargs) for fn, args, kwargs in tasks)
-    results = []
-    for done, part in enumerate(Parallel(n_jobs=n_jobs, return_as="generator")(jobs), start=1):
-        results.append(part)
+    # Every job carries the project, pickled with it: a region's project is tens of MB, so the tasks
+    # go in a few interleaved groups (the project sent once per group, not once per task; the
+    # interleaving spreads the heavy lens tasks at the end of the list over the groups).
+    groups = min(total, TASK_GROUPS_PER_WORKER * effective_n_jobs(n_jobs))
+    jobs = (delayed(_call_group)(g, project, tasks[g::groups]) for g in range(groups))
+    results: list = [None] * total
+    done = 0
+    parallel = Parallel(n_jobs=n_jobs, return_as="generator_unordered")
+    for g, values in parallel(jobs):
+        results[g::groups] = values
+        done += len(values)
         if progress is not None:
             progress(done, total)
     return results
+
+
+#: Groups of tasks per joblib worker in :func:`run_tasks` (more groups balance better, each costs a
+#: copy of the project).
+TASK_GROUPS_PER_WORKER = 4
+
+
+def _call_group(group: int, project: Project, tasks: list) -> tuple[int, list]:
+    return group, [_call(project, fn, args, kwargs) for fn, args, kwargs in tasks]
 
 
 def join_parts(parts: list[dict]) -> dict:
