@@ -66,13 +66,18 @@ def test_run_tasks_keeps_the_order_of_the_tasks(small):
     # 14 actors per wijk (write_project n=14): 14 + 0, 14 + 1, 14 + 2
     assert run_tasks(small, tasks) == [14, 15, 16]
     assert run_tasks(small, tasks, n_jobs=2) == [14, 15, 16]
-    # more tasks than groups of tasks (each group carries the project once): still in task order
-    many = [(_count, ("Noord",), {"add": i}) for i in range(23)]
+    # more tasks than groups of tasks (each group carries the project once; a wijk's tasks share
+    # one group): still in task order
+    wijken = ["Noord", "Zuid"] * 11 + ["Noord"]
+    many = [(_count, (w,), {"add": i}) for i, w in enumerate(wijken)]
     done = []
     assert run_tasks(small, many, n_jobs=2, progress=lambda d, t: done.append((d, t))) == [
         14 + i for i in range(23)
     ]
-    assert done[-1] == (23, 23) and len(done) == 2 * parallel.TASK_GROUPS_PER_WORKER
+    assert done[-1] == (23, 23) and len(done) == 2  # one group per wijk here
+    groups = parallel._groups(many, 2 * parallel.TASK_GROUPS_PER_WORKER)
+    assert sorted(i for g in groups for i in g) == list(range(23))
+    assert all(len({wijken[i] for i in g}) == 1 for g in groups)
 
 
 def test_graph_memo_returns_fresh_copies(small):

@@ -62,23 +62,52 @@ def run_tasks(
                 progress(done, total)
         return results
     # Every job carries the project, pickled with it: a region's project is tens of MB, so the tasks
-    # go in a few interleaved groups (the project sent once per group, not once per task; the
-    # interleaving spreads the heavy lens tasks at the end of the list over the groups).
-    groups = min(total, TASK_GROUPS_PER_WORKER * effective_n_jobs(n_jobs))
-    jobs = (delayed(_call_group)(g, project, tasks[g::groups]) for g in range(groups))
+    # go in a few groups (the project sent once per group, not once per task).
+    groups = _groups(tasks, min(total, TASK_GROUPS_PER_WORKER * effective_n_jobs(n_jobs)))
+    jobs = (
+        delayed(_call_group)(g, project, [tasks[i] for i in group])
+        for g, group in enumerate(groups)
+    )
     results: list = [None] * total
     done = 0
     parallel = Parallel(n_jobs=n_jobs, return_as="generator_unordered")
     for g, values in parallel(jobs):
-        results[g::groups] = values
+        for i, value in zip(groups[g], values):
+            results[i] = value
         done += len(values)
         if progress is not None:
             progress(done, total)
     return results
 
 
+def _groups(tasks: list, count: int) -> list[list[int]]:
+    """The indices of ``tasks`` in ``count`` groups: the tasks of one wijk together, the others in turn.
+
+    A task whose first argument is a wijk (a network, a pair of waves) goes to
+    that wijk's group, so the worker builds the wijk's graphs once (the
+    project's memo) for all of them; the wijken are dealt out in turn, and the
+    other tasks (the lenses) too, which spreads the heavy ones.
+
+    Examples
+    --------
+    >>> tasks = [(len, ("N", "1"), {}), (len, ("Z", "1"), {}), (len, ("N", "1", "2"), {}), (len, (), {})]
+    >>> _groups(tasks, 2)
+    [[0, 2, 3], [1]]
+    """
+    groups: list[list[int]] = [[] for _ in range(count)]
+    home: dict[str, int] = {}
+    turn = 0
+    for i, (_fn, args, _kwargs) in enumerate(tasks):
+        if args and isinstance(args[0], str):
+            g = home.setdefault(args[0], len(home) % count)
+        else:
+            g, turn = turn % count, turn + 1
+        groups[g].append(i)
+    return [group for group in groups if group]
+
+
 #: Groups of tasks per joblib worker in :func:`run_tasks` (more groups balance better, each costs a
-#: copy of the project).
+#: copy of the project and builds its wijken's graphs).
 TASK_GROUPS_PER_WORKER = 4
 
 
