@@ -569,8 +569,7 @@ def _logit_dsp_scores(D: np.ndarray, y: np.ndarray, residuals: np.ndarray, rows,
         with np.errstate(divide="ignore", invalid="ignore"):
             return G[:, 0] / np.sqrt(np.where(information > 0, information, np.nan))
 
-    identity = np.arange(n * n)[None, :]
-    observed = np.array([statistic(k, flat[k][identity], *terms[k][:2])[0] for k in range(p)])
+    observed = np.array([statistic(k, flat[k][None, :], *terms[k][:2])[0] for k in range(p)])
 
     def scores(batch: np.ndarray) -> np.ndarray:
         # entry [pi_i, pi_j] of the residual matrix for every (i, j) and permutation

@@ -13,7 +13,6 @@ streamlit_app.py [options]`` takes the arguments of ``streamlit run``;
 from __future__ import annotations
 
 import importlib
-import logging
 import sys
 
 #: What the entry script and the pages import at their top (tests/webapp/test_serve.py
@@ -61,16 +60,11 @@ def preload() -> None:
     caches are made on first use, inside the runtime), so the warning is
     silenced while importing.
     """
-    import streamlit  # noqa: F401  (first: it sets the level of its loggers when it loads)
+    from wijknet.webapp.logs import bare_mode_quiet
 
-    caching = logging.getLogger("streamlit.runtime.caching.cache_data_api")
-    level = caching.level
-    caching.setLevel(logging.ERROR)
-    try:
+    with bare_mode_quiet():
         for name in PRELOAD:
             importlib.import_module(name)
-    finally:
-        caching.setLevel(level)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -13,18 +13,12 @@ This module computes nothing itself: it calls the app's cached wrappers.
 
 from __future__ import annotations
 
-import logging
 import os
 import warnings
 from collections.abc import Callable
 from pathlib import Path
 
 from wijknet import cache as results_cache
-
-QUIET_LOGGERS = (
-    "streamlit.runtime.scriptrunner_utils.script_run_context",
-    "streamlit.runtime.state.session_state_proxy",
-)
 
 
 def page_files() -> list[str]:
@@ -42,32 +36,28 @@ def warm_pages(folder: str | Path, *, timeout: float = 600) -> list[str]:
     from streamlit.testing.v1 import AppTest
 
     from wijknet.webapp import ENTRY_SCRIPT
+    from wijknet.webapp.logs import bare_mode_quiet
     from wijknet.webapp.session import ENV_PROJECT
 
     old = os.environ.get(ENV_PROJECT)
     os.environ[ENV_PROJECT] = str(folder)
     failed = []
-    # Outside a running app Streamlit warns on the terminal, harmlessly, that the main thread has no
-    # script context and no session state. A filter, not a level: AppTest resets the levels.
-    quiet = logging.Filter("no such logger")  # a filter of another name drops every record
-    for name in QUIET_LOGGERS:
-        logging.getLogger(name).addFilter(quiet)
-    try:
-        at = AppTest.from_file(ENTRY_SCRIPT, default_timeout=timeout).run()
-        for page in page_files():
-            try:
-                at.switch_page(page).run()
-            except ValueError:  # not registered for this viewer (researcher pages)
-                continue
-            if at.exception:
-                failed.append(page)
-    finally:
-        for name in QUIET_LOGGERS:
-            logging.getLogger(name).removeFilter(quiet)
-        if old is None:
-            os.environ.pop(ENV_PROJECT, None)
-        else:
-            os.environ[ENV_PROJECT] = old
+    # outside a running server Streamlit warns on the terminal, harmlessly
+    with bare_mode_quiet():
+        try:
+            at = AppTest.from_file(ENTRY_SCRIPT, default_timeout=timeout).run()
+            for page in page_files():
+                try:
+                    at.switch_page(page).run()
+                except ValueError:  # not registered for this viewer (researcher pages)
+                    continue
+                if at.exception:
+                    failed.append(page)
+        finally:
+            if old is None:
+                os.environ.pop(ENV_PROJECT, None)
+            else:
+                os.environ[ENV_PROJECT] = old
     return failed
 
 
